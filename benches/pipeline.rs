@@ -1,0 +1,2 @@
+//! Benchmarks of the pipeline on generated corpora (release build).
+fn main() {}

@@ -1,0 +1,152 @@
+//! The article: what one story looks like once cleaned and deduplicated.
+
+use serde::{Deserialize, Serialize};
+
+/// A document as read from disk, before cleaning: one file, or one line of a
+/// `.jsonl` file. Metadata comes from front matter or JSON fields.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct RawDoc {
+    /// Display path; `file.jsonl:12` for line 12 of a JSON Lines file.
+    pub path: String,
+    /// Sanitized text (see [`crate::sanitize`]).
+    pub text: String,
+    pub title: Option<String>,
+    pub author: Option<String>,
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+}
+
+/// What a block of the cleaned text is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    Heading,
+    Paragraph,
+}
+
+/// A heading or paragraph: a byte range of [`Article::text`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One file an article was read from, with how much of it is contained in
+/// the canonical article (1.0 for the canonical copy itself).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub path: String,
+    pub containment: f64,
+}
+
+/// A cleaned, deduplicated article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable id derived from the normalised content, not from load order.
+    pub id: String,
+    pub title: String,
+    pub author: Option<String>,
+    pub date: Option<String>,
+    /// Publisher or site name, where stated.
+    pub source: Option<String>,
+    pub url: Option<String>,
+    /// The cleaned body: blocks joined by a blank line. Entity spans and
+    /// [`Block`] ranges are byte offsets into this string.
+    pub text: String,
+    pub blocks: Vec<Block>,
+    /// Editorial end matter ("Sources", "Original article: …", disclaimers),
+    /// kept apart from the body.
+    pub end_matter: Vec<String>,
+    pub words: usize,
+    /// Every file this article was read from, canonical first.
+    pub sources: Vec<Source>,
+}
+
+impl Article {
+    /// Returns the text of one block.
+    pub fn block_text(&self, block: &Block) -> &str {
+        &self.text[block.start..block.end]
+    }
+
+    /// Returns the section headings in order.
+    pub fn headings(&self) -> impl Iterator<Item = &str> {
+        self.blocks_of(BlockKind::Heading)
+    }
+
+    /// Returns the paragraphs in order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
+        self.blocks_of(BlockKind::Paragraph)
+    }
+
+    /// Returns the source paths, canonical first.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.sources.iter().map(|s| s.path.as_str())
+    }
+
+    fn blocks_of(&self, kind: BlockKind) -> impl Iterator<Item = &str> {
+        self.blocks
+            .iter()
+            .filter(move |b| b.kind == kind)
+            .map(|b| self.block_text(b))
+    }
+}
+
+/// A file that was skipped or read with a problem: one line, path and reason.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    pub path: String,
+    pub reason: String,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.reason)
+    }
+}
+
+/// A set of duplicates merged into one article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DupeGroup {
+    pub canonical: String,
+    pub copies: Vec<Source>,
+}
+
+/// The deduplicated articles of one load, with the warnings it produced.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Corpus {
+    pub articles: Vec<Article>,
+    pub warnings: Vec<Warning>,
+}
+
+impl Corpus {
+    /// Returns the duplicate groups: one per article read from more than one file.
+    pub fn dupe_groups(&self) -> Vec<DupeGroup> {
+        self.articles
+            .iter()
+            .filter(|a| a.sources.len() > 1)
+            .map(|a| DupeGroup {
+                canonical: a.sources[0].path.clone(),
+                copies: a.sources[1..].to_vec(),
+            })
+            .collect()
+    }
+
+    /// Returns the index of the article with this id, or of the only article
+    /// whose id starts with it.
+    pub fn find(&self, id: &str) -> Option<usize> {
+        if let Some(i) = self.articles.iter().position(|a| a.id == id) {
+            return Some(i);
+        }
+        let mut hits = self
+            .articles
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.id.starts_with(id));
+        match (hits.next(), hits.next()) {
+            (Some((i, _)), None) if !id.is_empty() => Some(i),
+            _ => None,
+        }
+    }
+}

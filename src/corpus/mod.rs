@@ -1,0 +1,16 @@
+//! The corpus: a folder of saved articles made readable.
+//!
+//! [`load`] walks paths and reads files into [`RawDoc`]s, [`formats`] turns
+//! each file into one or more documents, [`clean`] strips page chrome and
+//! finds title, author and sections, and [`dedup`] merges exact and near
+//! duplicates into one [`Article`] per story. Nothing here knows about the
+//! terminal or about entities.
+
+pub mod article;
+pub mod clean;
+pub mod dedup;
+pub mod formats;
+pub mod generate;
+pub mod load;
+
+pub use article::{Article, Block, BlockKind, Corpus, DupeGroup, RawDoc, Source, Warning};

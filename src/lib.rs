@@ -1,0 +1,18 @@
+//! dossier: a terminal reader for folders of saved news articles.
+//!
+//! The library is layered so that data flows one way:
+//! paths → [`corpus`] (load, clean, dedup) → [`entities`] (extract, index)
+//! → [`pipeline::Library`] → the two faces over it, [`cli`] and [`tui`].
+//! Nothing under `corpus`, `entities`, `filter` or `sanitize` knows about
+//! the terminal.
+
+pub mod cli;
+pub mod config;
+pub mod corpus;
+pub mod entities;
+pub mod filter;
+pub mod pipeline;
+pub mod sanitize;
+pub mod seeds;
+pub mod state;
+pub mod tui;

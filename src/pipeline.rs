@@ -1,0 +1,156 @@
+//! The pipeline: paths → load → clean → dedup → entities → index, giving an
+//! immutable [`Library`] that the CLI and the reader share.
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::corpus::clean::{self, ChromeModel};
+use crate::corpus::dedup::{self, DedupOptions};
+use crate::corpus::load::{self, LoadOptions};
+use crate::corpus::{Corpus, RawDoc, Warning};
+use crate::entities::{self, EntityIndex};
+
+/// Everything that tunes a load.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    pub load: LoadOptions,
+    pub dedup: DedupOptions,
+}
+
+/// A step of the pipeline, for progress reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    Reading,
+    Cleaning,
+    Deduplicating,
+    Extracting,
+    Indexing,
+}
+
+impl Stage {
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Reading => "reading files",
+            Stage::Cleaning => "cleaning",
+            Stage::Deduplicating => "merging duplicates",
+            Stage::Extracting => "finding entities",
+            Stage::Indexing => "indexing",
+        }
+    }
+}
+
+/// How far the pipeline has got: `done` of `total` items in `stage`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub stage: Stage,
+    pub done: usize,
+    pub total: usize,
+}
+
+/// The deduplicated corpus with its entity index.
+#[derive(Clone, Debug, Default)]
+pub struct Library {
+    pub corpus: Corpus,
+    pub index: EntityIndex,
+}
+
+/// Why nothing could be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error("no articles could be loaded from {paths}{detail}")]
+    Empty { paths: String, detail: String },
+}
+
+/// Loads the files under `paths` (the bundled seeds when empty) into a
+/// [`Library`]. Fails only when no article at all could be loaded.
+pub fn open(
+    paths: &[PathBuf],
+    opts: &Options,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<Library, OpenError> {
+    progress(Progress {
+        stage: Stage::Reading,
+        done: 0,
+        total: 0,
+    });
+    let (docs, warnings) = if paths.is_empty() {
+        load::load_seeds()
+    } else {
+        load::load_paths(paths, &opts.load)
+    };
+    let library = build(&docs, warnings, opts, progress);
+    if library.corpus.articles.is_empty() {
+        let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        let skipped = library.corpus.warnings.len();
+        return Err(OpenError::Empty {
+            paths: if shown.is_empty() {
+                "the bundled seeds".into()
+            } else {
+                shown.join(", ")
+            },
+            detail: if skipped > 0 {
+                format!(" ({skipped} file(s) skipped, see the warnings above)")
+            } else {
+                " (no readable article files found)".into()
+            },
+        });
+    }
+    Ok(library)
+}
+
+/// Cleans, deduplicates and indexes documents that are already read.
+pub fn build(
+    docs: &[RawDoc],
+    mut warnings: Vec<Warning>,
+    opts: &Options,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Library {
+    let total = docs.len();
+    progress(Progress {
+        stage: Stage::Cleaning,
+        done: 0,
+        total,
+    });
+    let chrome = ChromeModel::learn(docs);
+    let cleaned: Vec<_> = docs
+        .par_iter()
+        .map(|d| (d, clean::clean(d, &chrome)))
+        .collect();
+    let mut articles = Vec::with_capacity(cleaned.len());
+    for (doc, article) in cleaned {
+        match article {
+            Some(a) => articles.push(a),
+            None => warnings.push(Warning {
+                path: doc.path.clone(),
+                reason: "skipped: no article text (empty or only page chrome)".into(),
+            }),
+        }
+    }
+    progress(Progress {
+        stage: Stage::Deduplicating,
+        done: 0,
+        total: articles.len(),
+    });
+    let articles = dedup::dedup(articles, &opts.dedup);
+    progress(Progress {
+        stage: Stage::Extracting,
+        done: 0,
+        total: articles.len(),
+    });
+    let mentions: Vec<_> = articles
+        .par_iter()
+        .map(|a| entities::extract(&a.text))
+        .collect();
+    progress(Progress {
+        stage: Stage::Indexing,
+        done: 0,
+        total: articles.len(),
+    });
+    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+    let index = EntityIndex::build(&texts, mentions);
+    Library {
+        corpus: Corpus { articles, warnings },
+        index,
+    }
+}

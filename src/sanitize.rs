@@ -1,0 +1,153 @@
+//! The one door through which file text enters the program.
+//!
+//! Article text is untrusted. [`clean_text`] removes every control character
+//! and escape sequence (CSI, OSC, DCS, SOS/PM/APC, two-byte ESC sequences),
+//! C1 controls, DEL and bidirectional overrides, so that nothing read from a
+//! file can ever move the cursor, change colours, set the window title or
+//! reorder what the terminal shows. Line breaks are normalised to `\n` and
+//! tabs become spaces. Every string that reaches the rest of dossier from a
+//! file has passed through here once.
+
+/// Returns `text` with all terminal-unsafe characters and escape sequences
+/// removed; `\r\n`, lone `\r`, U+2028 and U+2029 become `\n`, tabs become a
+/// space.
+pub fn clean_text(text: &str) -> String {
+    // Fast path: most article text has nothing to strip.
+    if text.chars().all(is_plain) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => skip_escape(&mut chars),
+            // A lone C1 introducer starts the same sequences as ESC + letter.
+            '\u{9b}' => skip_until_final(&mut chars),
+            '\u{90}' | '\u{9d}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            '\r' if chars.peek() != Some(&'\n') => out.push('\n'),
+            '\r' => {}
+            '\u{2028}' | '\u{2029}' => out.push('\n'),
+            '\t' => out.push(' '),
+            c if is_plain(c) => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Returns a single-line version of `text`: cleaned, with every run of
+/// whitespace (line breaks included) folded into one space, trimmed.
+pub fn clean_line(text: &str) -> String {
+    clean_text(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Returns true if and only if `c` may be shown as is.
+fn is_plain(c: char) -> bool {
+    match c {
+        '\n' => true,
+        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => false,
+        // Bidi embeddings, overrides, isolates and marks; BOM; soft hyphen
+        // and other invisible format characters that can hide text.
+        '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' => false,
+        '\u{feff}' | '\u{ad}' | '\u{2028}' | '\u{2029}' => false,
+        '\u{fff9}'..='\u{fffb}' => false,
+        _ => true,
+    }
+}
+
+type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+
+/// Skips the rest of an escape sequence whose ESC has been consumed.
+fn skip_escape(chars: &mut Chars<'_>) {
+    match chars.next() {
+        Some('[') => skip_until_final(chars),
+        Some(']' | 'P' | 'X' | '^' | '_') => skip_string(chars),
+        // ESC + intermediate bytes + final byte (e.g. ESC ( B).
+        Some(' '..='/') => {
+            while let Some(&c) = chars.peek() {
+                chars.next();
+                if !(' '..='/').contains(&c) {
+                    break;
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Skips CSI parameters and intermediates up to and including the final byte.
+fn skip_until_final(chars: &mut Chars<'_>) {
+    for c in chars.by_ref() {
+        if ('\u{40}'..='\u{7e}').contains(&c) || !(' '..='\u{7e}').contains(&c) {
+            break;
+        }
+    }
+}
+
+/// Skips a control string (OSC, DCS, ...) up to BEL, ST (ESC \) or the C1 ST.
+fn skip_string(chars: &mut Chars<'_>) {
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{7}' | '\u{9c}' => break,
+            '\u{1b}' => {
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                break;
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_safe(s: &str) {
+        assert!(
+            s.chars().all(|c| c == '\n' || is_plain(c)),
+            "unsafe character left in {s:?}"
+        );
+    }
+
+    #[test]
+    fn plain_text_is_unchanged() {
+        let t = "Japan’s drones — “quoted”\nsecond line";
+        assert_eq!(clean_text(t), t);
+    }
+
+    #[test]
+    fn strips_csi_osc_dcs_and_c1() {
+        let t = "a\u{1b}[31mred\u{1b}[0m b\u{1b}]0;title\u{7}c\u{1b}P1$q\u{1b}\\d\u{9b}2Je\u{1b}]8;;http://x\u{1b}\\f";
+        let out = clean_text(t);
+        assert_eq!(out, "ared bcdef");
+        assert_safe(&out);
+    }
+
+    #[test]
+    fn strips_bidi_overrides_and_c0_controls() {
+        let out = clean_text("ab\u{202e}cd\u{2066}e\u{7}\u{8}f\u{7f}g\u{0}");
+        assert_eq!(out, "abcdefg");
+    }
+
+    #[test]
+    fn normalises_line_breaks_and_tabs() {
+        assert_eq!(clean_text("a\r\nb\rc\td\u{2028}e"), "a\nb\nc d\ne");
+    }
+
+    #[test]
+    fn unterminated_sequences_do_not_swallow_past_the_end() {
+        assert_eq!(clean_text("x\u{1b}]0;never ends"), "x");
+        assert_eq!(clean_text("x\u{1b}"), "x");
+        assert_eq!(clean_text("x\u{1b}[12"), "x");
+    }
+
+    #[test]
+    fn clean_line_folds_whitespace() {
+        assert_eq!(clean_line("  a \n\n b\tc "), "a b c");
+    }
+}

@@ -1,0 +1,3 @@
+//! Remembered state: read and starred articles, scroll positions, the last
+//! session of each corpus, and the cached index, in an embedded SQLite
+//! database.
