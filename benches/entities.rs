@@ -1,0 +1,2 @@
+//! Benchmark stub: filled in by the entities work.
+fn main() {}

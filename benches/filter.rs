@@ -1,0 +1,2 @@
+//! Benchmark stub: filled in by the filter work.
+fn main() {}

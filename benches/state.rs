@@ -1,0 +1,2 @@
+//! Benchmark stub: filled in by the state work.
+fn main() {}
