@@ -61,7 +61,8 @@ def countries(pkg):
     for path in sorted(glob.glob(os.path.join(pkg, "countryinfo", "data", "*.json"))):
         d = json.load(open(path, encoding="utf-8"))
         iso = (d.get("ISO") or {}).get("alpha2")
-        if not iso or not d.get("name"):
+        # Antarctica has no state; the rest of the package's entries do.
+        if not iso or not d.get("name") or iso == "AQ":
             continue
         capital = d.get("capital")
         if isinstance(capital, list):

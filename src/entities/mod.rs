@@ -6,6 +6,7 @@
 //! (entity → articles, article → entities, co-occurrence, related articles).
 //! Nothing here knows about the terminal.
 
+mod cues;
 mod gazetteer;
 pub mod index;
 mod recognize;

@@ -3,346 +3,51 @@
 //! Each rule reads the runs of capitalised words of a text (see
 //! [`super::text`]) and, where the context is clear, teaches the document's
 //! [`Lexicon`] a surface form and what it names:
-//! - companies from enumerations under a company noun ("companies A, B, and
-//!   C"), a company noun before or in an apposition after the name ("news
-//!   agency Nikkei", "Skyeton, a drone maker"), a corporate suffix
-//!   ("… Industries", "… GmbH") and business verbs ("X specializes in");
-//! - organisations from their head word ("… Coalition", "… Ministry",
-//!   "… Forces", "… Center of Excellence");
-//! - people from titles ("Foreign Minister Baiba Braze"), bylines, speech and
-//!   agent verbs ("Braze said", "according to …"), and two or three
-//!   capitalised words that are no English word ("Rustem Umerov");
-//! - places from "X-based".
+//! - companies from a company noun before them ("companies A, B, and C",
+//!   "news agency Nikkei"), an apposition after them ("Teledyne Marine, a
+//!   U.S. manufacturer"), a corporate suffix ("… Industries"), a business
+//!   verb ("X specializes in"), or a known company they extend ("Siemens
+//!   Mobility");
+//! - organisations from their head word ("… Coalition", "… Forces",
+//!   "Department for Transport", "Center of Excellence");
+//! - places from their head word ("Aviva Stadium") or "X-based";
+//! - people from titles ("Foreign Minister Baiba Braze", "coach Damien
+//!   Duff"), bylines, speech and agent verbs ("Braze said", "according to
+//!   …"), coordination with a known person, and two or three capitalised
+//!   words that are no English word ("Rustem Umerov").
 //!
-//! Headings are not read here: a Title Case line says nothing about which of
-//! its words are names. Stronger evidence wins when rules disagree, so
-//! "General Cherry" listed among companies stays a company even where a
-//! sentence starts with it.
+//! A run such as "Mayor Tracy Brabin of the West Yorkshire Combined
+//! Authority" is split at "of" when a person stands before it. Headings are
+//! not read here: a Title Case line says nothing about which of its words
+//! are names. Stronger evidence wins when rules disagree, so "General
+//! Cherry" listed among companies stays a company where a sentence starts
+//! with it.
 
 use super::EntityKind;
+use super::cues;
 use super::gazetteer::{Gazetteer, Hit, Role};
 use super::resolve::{Known, Lexicon, Strength};
 use super::text::{Run, Word, is_connector};
 
-const TITLES: &[&str] = &[
-    "President",
-    "Vice",
-    "Minister",
-    "Premier",
-    "Chancellor",
-    "Secretary",
-    "Ambassador",
-    "Envoy",
-    "Governor",
-    "Mayor",
-    "Senator",
-    "Sen",
-    "Rep",
-    "Representative",
-    "Congressman",
-    "Congresswoman",
-    "Chairman",
-    "Chairwoman",
-    "Chair",
-    "CEO",
-    "CFO",
-    "Director",
-    "Commissioner",
-    "Spokesperson",
-    "Spokesman",
-    "Spokeswoman",
-    "General",
-    "Admiral",
-    "Colonel",
-    "Col",
-    "Lieutenant",
-    "Lt",
-    "Sergeant",
-    "Captain",
-    "Capt",
-    "Commander",
-    "Marshal",
-    "King",
-    "Queen",
-    "Prince",
-    "Princess",
-    "Pope",
-    "Sheikh",
-    "Emperor",
-    "Judge",
-    "Justice",
-    "Professor",
-    "Prof",
-    "Dr",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Sir",
-    "Dame",
-    "Lord",
-    "Coach",
-    "Chief",
-    "Deputy",
-    "Speaker",
-    "Prosecutor",
-    "Attorney",
-    "Founder",
-    "Maj",
-    "Adm",
-    "Gov",
-    "Gen",
-    "Sgt",
-];
-
-/// Abbreviated titles count only with their period ("Gen." but not the
-/// given name "Gen").
-const ABBREVIATED_TITLES: &[&str] = &[
-    "Sen", "Rep", "Col", "Lt", "Capt", "Prof", "Dr", "Mr", "Mrs", "Ms", "Maj", "Adm", "Gov", "Gen",
-    "Sgt",
-];
-
-const COMPANY_SUFFIXES: &[&str] = &[
-    "Inc",
-    "Incorporated",
-    "Ltd",
-    "Limited",
-    "LLC",
-    "LLP",
-    "Corp",
-    "Corporation",
-    "GmbH",
-    "AG",
-    "plc",
-    "PLC",
-    "SA",
-    "S.A",
-    "NV",
-    "N.V",
-    "SpA",
-    "S.p.A",
-    "AB",
-    "ASA",
-    "Co",
-    "Company",
-    "Group",
-    "Industries",
-    "Holdings",
-    "Technologies",
-    "Technology",
-    "Motors",
-    "Airlines",
-    "Airways",
-    "Aerospace",
-    "Dynamics",
-    "Robotics",
-    "Labs",
-    "Pharmaceuticals",
-    "Pharma",
-    "Electronics",
-    "Enterprises",
-    "Partners",
-    "Capital",
-    "Ventures",
-    "Bancorp",
-    "Systems",
-    "Software",
-    "Semiconductor",
-    "Networks",
-    "Shipbuilding",
-    "Automotive",
-    "Media",
-    "Studios",
-    "Brewing",
-];
-
-const ORG_HEADS: &[&str] = &[
-    "Coalition",
-    "Ministry",
-    "Forces",
-    "Force",
-    "Council",
-    "Center",
-    "Centre",
-    "Agency",
-    "Committee",
-    "Commission",
-    "Navy",
-    "Army",
-    "Guard",
-    "Department",
-    "Office",
-    "Parliament",
-    "Union",
-    "Alliance",
-    "Organization",
-    "Organisation",
-    "Institute",
-    "University",
-    "College",
-    "Party",
-    "Court",
-    "Service",
-    "Services",
-    "Police",
-    "Fund",
-    "Authority",
-    "Association",
-    "Federation",
-    "League",
-    "Bureau",
-    "Directorate",
-    "Assembly",
-    "Congress",
-    "Senate",
-    "Cabinet",
-    "Foundation",
-    "Society",
-    "Academy",
-    "Movement",
-    "Front",
-    "Brigade",
-    "Battalion",
-    "Regiment",
-    "Corps",
-    "Command",
-    "Secretariat",
-    "Tribunal",
-    "Board",
-    "Inspectorate",
-    "Observatory",
-    "Hospital",
-    "School",
-    "Club",
-    "Network",
-    "Initiative",
-    "Program",
-    "Programme",
-];
-
-/// Lower-case nouns that announce company names after them.
-const COMPANY_NOUNS: &[&str] = &[
-    "company",
-    "companies",
-    "firm",
-    "firms",
-    "manufacturer",
-    "manufacturers",
-    "maker",
-    "makers",
-    "startup",
-    "startups",
-    "start-up",
-    "start-ups",
-    "producer",
-    "producers",
-    "supplier",
-    "suppliers",
-    "contractor",
-    "contractors",
-    "carmaker",
-    "carmakers",
-    "automaker",
-    "automakers",
-    "lender",
-    "lenders",
-    "retailer",
-    "retailers",
-    "airline",
-    "airlines",
-    "agency",
-    "newspaper",
-    "newspapers",
-    "broadcaster",
-    "broadcasters",
-    "publisher",
-    "publishers",
-    "outlet",
-    "outlets",
-    "conglomerate",
-    "giant",
-    "giants",
-    "chipmaker",
-    "chipmakers",
-    "brand",
-    "brands",
-    "insurer",
-    "insurers",
-    "operator",
-    "operators",
-    "developer",
-    "developers",
-    "enterprises",
-];
-
-const BUSINESS_VERBS: &[&str] = &[
-    "specializes",
-    "specialises",
-    "produces",
-    "manufactures",
-    "supplies",
-    "sells",
-    "ships",
-    "reported",
-    "acquired",
-    "employs",
-    "markets",
-    "exports",
-];
-
-const AGENT_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "stated",
-    "noted",
-    "added",
-    "wrote",
-    "argued",
-    "explained",
-    "warned",
-    "urged",
-    "insisted",
-    "admitted",
-    "recalled",
-    "claimed",
-    "believes",
-    "believed",
-    "thinks",
-    "thought",
-    "knows",
-    "knew",
-    "wanted",
-    "wants",
-    "describes",
-    "described",
-    "hopes",
-    "replied",
-    "confirmed",
-    "emphasized",
-    "emphasizes",
-    "stressed",
-    "acknowledged",
-    "announced",
-];
+mod lists;
 
 /// Returns what the context of `text` says about the names in it.
 pub fn learn(text: &str, words: &[Word], runs: &[Run], hits: &[Hit], gaz: &Gazetteer) -> Lexicon {
     let known = covered_words(words, hits);
-    let mut lexicon = Lexicon::default();
-    enumerations(text, words, runs, &known, &mut lexicon);
-    let ctx = RunContext {
+    let ctx = Context {
         text,
         words,
         known: &known,
         hits,
         gaz,
     };
+    let mut lexicon = Lexicon::default();
+    lists::announced_companies(&ctx, runs, &mut lexicon);
     for run in runs {
-        let first = ctx.trim_start(*run);
-        if ctx.byline(*run, first, &mut lexicon) || words[run.first].heading {
+        if ctx.byline(*run, &mut lexicon) || words[run.first].heading {
             continue;
         }
-        ctx.classify(*run, first, &mut lexicon);
+        ctx.classify(*run, &mut lexicon);
     }
     lexicon.add_short_forms(gaz);
     for run in runs {
@@ -351,7 +56,7 @@ pub fn learn(text: &str, words: &[Word], runs: &[Run], hits: &[Hit], gaz: &Gazet
     lexicon
 }
 
-/// For each word, the gazetteer hit that covers it, if any.
+/// For each word, the index of the gazetteer hit that covers it, if any.
 fn covered_words(words: &[Word], hits: &[Hit]) -> Vec<Option<usize>> {
     let mut out = vec![None; words.len()];
     let mut h = 0;
@@ -366,59 +71,81 @@ fn covered_words(words: &[Word], hits: &[Hit]) -> Vec<Option<usize>> {
     out
 }
 
-struct RunContext<'a, 'g> {
-    text: &'a str,
-    words: &'a [Word],
-    known: &'a [Option<usize>],
-    hits: &'a [Hit<'g>],
-    gaz: &'a Gazetteer,
+/// One text with what is known about its words.
+pub(super) struct Context<'a, 'g> {
+    pub text: &'a str,
+    pub words: &'a [Word],
+    pub known: &'a [Option<usize>],
+    pub hits: &'a [Hit<'g>],
+    pub gaz: &'a Gazetteer,
 }
 
-impl RunContext<'_, '_> {
-    fn word(&self, i: usize) -> &str {
+impl Context<'_, '_> {
+    pub fn word(&self, i: usize) -> &str {
         self.words[i].text(self.text)
     }
 
-    fn span(&self, first: usize, last: usize) -> &str {
+    pub fn span(&self, first: usize, last: usize) -> &str {
         &self.text[self.words[first].start..self.words[last - 1].end]
     }
 
-    /// Skips the words that are capitalised only because a sentence starts
-    /// with them ("The", "According", "Copied").
-    fn trim_start(&self, run: Run) -> usize {
+    fn is_title(&self, i: usize) -> bool {
+        let w = self.word(i);
+        if cues::is_abbreviated_title(w) {
+            return self.words[i].abbreviation;
+        }
+        cues::is_title_word(w)
+    }
+
+    /// The first word of a run that may belong to a name: leading function
+    /// words ("The", "When") are skipped.
+    fn name_start(&self, run: Run) -> usize {
         let mut first = run.first;
-        while first < run.last {
-            let w = &self.words[first];
-            let word = self.word(first);
-            let incidental = (w.sentence_start || first > run.first)
-                && self.known[first].is_none()
-                && self.gaz.is_common_word(word)
-                && !is_title(self.words, self.text, first);
-            if incidental || word == "The" {
-                first += 1;
-            } else {
-                break;
-            }
+        while first < run.last && cues::is_function_word(self.word(first)) {
+            first += 1;
         }
         first
     }
 
-    fn classify(&self, run: Run, first: usize, lexicon: &mut Lexicon) {
+    /// Like [`Self::name_start`], and also skips one ordinary word that is
+    /// capitalised only because it starts the sentence ("Yesterday",
+    /// "Striker"): people's names rarely begin with one.
+    fn person_start(&self, run: Run) -> usize {
+        let first = self.name_start(run);
+        let incidental = first < run.last
+            && self.words[first].sentence_start
+            && self.known[first].is_none()
+            && self.gaz.is_common_word(self.word(first))
+            && !self.is_title(first);
+        first + usize::from(incidental)
+    }
+
+    fn classify(&self, run: Run, lexicon: &mut Lexicon) {
+        let first = self.name_start(run);
         if first >= run.last {
             return;
         }
-        let whole = self.span(first, run.last);
-        if lexicon.strength_of(whole) >= Some(Strength::Listed) {
+        if lexicon.strength_of(self.span(first, run.last)) >= Some(Strength::Listed) {
             return;
         }
-        if self.titled_person(run, lexicon)
-            || self.organization(first, run.last, lexicon)
-            || self.company(first, run.last, lexicon)
+        if self.split_at_of(first, run.last, lexicon) {
+            return;
+        }
+        self.classify_span(run, first, lexicon);
+    }
+
+    fn classify_span(&self, run: Run, first: usize, lexicon: &mut Lexicon) {
+        let last = run.last;
+        if self.titled_person(first, last, lexicon)
+            || self.organization(first, last, lexicon)
+            || self.place(first, last, lexicon)
+            || self.company(first, last, lexicon)
+            || self.extended_company(first, last, lexicon)
         {
             return;
         }
-        if let Some(place) = self.word(run.last - 1).strip_suffix("-based") {
-            if self.known[run.last - 1].is_none() && run.last - first == 1 {
+        if let Some(place) = self.word(last - 1).strip_suffix("-based") {
+            if self.known[last - 1].is_none() && last - first == 1 {
                 lexicon.add(
                     place,
                     Known::new(place, EntityKind::Place, Strength::Context),
@@ -426,20 +153,54 @@ impl RunContext<'_, '_> {
             }
             return;
         }
-        self.person_from_context(first, run.last, lexicon);
+        if lists::apposed_company(self, first, last, lexicon) {
+            return;
+        }
+        let person_first = self.person_start(Run { first, last });
+        if person_first < last {
+            self.person_from_context(person_first, last, lexicon);
+        }
+    }
+
+    /// "Mayor Tracy Brabin of the West Yorkshire Combined Authority", "Dr.
+    /// Maria Lindqvist of the University of Gothenburg": a person, then
+    /// "of", then an organisation; each side is read on its own.
+    fn split_at_of(&self, first: usize, last: usize, lexicon: &mut Lexicon) -> bool {
+        let Some(of) = (first + 1..last).find(|&i| self.word(i) == "of") else {
+            return false;
+        };
+        let person_first = self.person_start(Run { first, last: of });
+        let titled = (first..of).any(|i| self.is_title(i));
+        let person_left = !titled && self.person_like(person_first, of);
+        let mut right = of + 1;
+        while right < last && is_connector(self.word(right)) {
+            right += 1;
+        }
+        let org_right = (right..last).any(|i| cues::is_org_head(self.word(i)));
+        if !(titled || person_left) || !org_right || right >= last {
+            return false;
+        }
+        if titled {
+            self.titled_person(first, of, lexicon);
+        } else {
+            self.person_from_context(person_first, of, lexicon);
+            let name = self.span(person_first, of);
+            lexicon.add(name, Known::new(name, EntityKind::Person, Strength::Shape));
+        }
+        self.organization(right, last, lexicon);
+        true
     }
 
     /// "By Maxime Marquette, columnist", "Author: Daria Shekina".
-    fn byline(&self, run: Run, first: usize, lexicon: &mut Lexicon) -> bool {
-        let w = &self.words[run.first];
-        let before = line_prefix(self.text, w.start);
-        let by = self.word(run.first) == "By" && run.last - run.first >= 3;
+    fn byline(&self, run: Run, lexicon: &mut Lexicon) -> bool {
+        let before = line_prefix(self.text, self.words[run.first].start);
+        let by = self.word(run.first) == "By" && before.trim().is_empty();
         let label = matches!(
             before.trim(),
             "Author:" | "By:" | "Written by" | "Words by" | "Reporting by"
         );
-        let name_first = if by { run.first + 1 } else { first };
-        if !(by && before.trim().is_empty() || label) || !self.name_shaped(name_first, run.last) {
+        let name_first = if by { run.first + 1 } else { run.first };
+        if !(by || label) || name_first >= run.last || !self.name_shaped(name_first, run.last) {
             return false;
         }
         let name = self.span(name_first, run.last);
@@ -448,47 +209,58 @@ impl RunContext<'_, '_> {
     }
 
     /// "Foreign Minister Baiba Braze", "Minister of Strategic Industries
-    /// Oleksandr Kamyshin": the words after the last title, or the last two
-    /// after a department ("of …").
-    fn titled_person(&self, run: Run, lexicon: &mut Lexicon) -> bool {
-        let Some(title) = (run.first..run.last)
-            .rev()
-            .find(|&i| is_title(self.words, self.text, i))
-        else {
-            return false;
+    /// Oleksandr Kamyshin", "coach Damien Duff": the words after the last
+    /// title, or the last two after a department ("of …").
+    fn titled_person(&self, first: usize, last: usize, lexicon: &mut Lexicon) -> bool {
+        let title = (first..last).rev().find(|&i| self.is_title(i));
+        let mut name_first = match title {
+            Some(t) => t + 1,
+            None if self.after_role_noun(first) => first,
+            None => return false,
         };
-        let mut name_first = title + 1;
-        if name_first < run.last && is_connector(self.word(name_first)) {
-            if run.last < name_first + 4 {
+        if name_first < last && is_connector(self.word(name_first)) {
+            if last < name_first + 4 {
                 return false;
             }
-            name_first = run.last - 2;
+            name_first = last - 2;
         }
-        let len = run.last.saturating_sub(name_first);
-        if !(1..=3).contains(&len) || (name_first..run.last).any(|i| self.known[i].is_some()) {
+        let len = last.saturating_sub(name_first);
+        if !(1..=3).contains(&len) || (name_first..last).any(|i| self.known[i].is_some()) {
             return false;
         }
-        if (name_first..run.last).any(|i| is_head(self.word(i)) || is_connector(self.word(i))) {
+        if (name_first..last).any(|i| cues::is_head(self.word(i)) || is_connector(self.word(i))) {
             return false;
         }
-        let name = self.span(name_first, run.last);
+        let name = self.span(name_first, last);
         lexicon.add(name, Known::new(name, EntityKind::Person, Strength::Cue));
         true
     }
 
-    /// "Ukrainian Armed Forces", "Strategic Communications Center of
-    /// Excellence": a name that ends in an organisation head, with an
-    /// optional "of …" tail.
+    /// Returns true if and only if a lower-case role noun ("coach",
+    /// "striker") stands right before word `i`.
+    fn after_role_noun(&self, i: usize) -> bool {
+        i > 0
+            && self.text.get(self.words[i - 1].end..self.words[i].start) == Some(" ")
+            && cues::is_role_noun(&self.word(i - 1).to_lowercase())
+    }
+
+    /// "Ukrainian Armed Forces", "Department for Transport", "Strategic
+    /// Communications Center of Excellence": a name with an organisation
+    /// head, at its end or before an "of/for …" tail.
     fn organization(&self, first: usize, last: usize, lexicon: &mut Lexicon) -> bool {
-        let Some(head) = (first + 1..last).rev().find(|&i| is_org_head(self.word(i))) else {
+        let head = (first..last).rev().find(|&i| {
+            cues::is_org_head(self.word(i))
+                && (i > first || (i + 1 < last && is_connector(self.word(i + 1))))
+        });
+        let Some(head) = head else {
             return false;
         };
         let tail_ok = head + 1 == last || is_connector(self.word(head + 1));
-        if !tail_ok || (first..=head).any(|i| is_title(self.words, self.text, i)) {
+        if !tail_ok || (first..=head).any(|i| self.is_title(i)) {
             return false;
         }
         if self.known[first].is_some() && self.known[last - 1] == self.known[first] {
-            return false;
+            return true;
         }
         let name = self.span(first, last);
         let country = self.country_of(first);
@@ -499,11 +271,23 @@ impl RunContext<'_, '_> {
         true
     }
 
-    /// "Kawasaki Heavy Industries", "Acme GmbH": a name ending in a
+    /// "Aviva Stadium", "Eamonn Deacy Park": a name with a place head.
+    fn place(&self, first: usize, last: usize, lexicon: &mut Lexicon) -> bool {
+        if last - first < 2 || !cues::is_place_head(self.word(last - 1)) {
+            return false;
+        }
+        if self.known[first].is_some() && self.known[last - 1] == self.known[first] {
+            return true;
+        }
+        let name = self.span(first, last);
+        lexicon.add(name, Known::new(name, EntityKind::Place, Strength::Cue));
+        true
+    }
+
+    /// "Kawasaki Heavy Industries", "Komax Holding": a name ending in a
     /// corporate suffix.
     fn company(&self, first: usize, last: usize, lexicon: &mut Lexicon) -> bool {
-        let suffix = self.word(last - 1);
-        if last - first < 2 || !COMPANY_SUFFIXES.contains(&suffix) {
+        if last - first < 2 || !cues::is_company_suffix(self.word(last - 1)) {
             return false;
         }
         if self.known[first].is_some() && self.known[last - 1] == self.known[first] {
@@ -514,6 +298,32 @@ impl RunContext<'_, '_> {
         true
     }
 
+    /// "Siemens Mobility", "Kongsberg Maritime": a known company followed by
+    /// one or two more words of its name (a division or subsidiary).
+    fn extended_company(&self, first: usize, last: usize, lexicon: &mut Lexicon) -> bool {
+        let Some(h) = self.known[first] else {
+            return false;
+        };
+        let hit = &self.hits[h];
+        if hit.entry.kind != EntityKind::Company || hit.start != self.words[first].start {
+            return false;
+        }
+        let extra = (first..last).filter(|&i| self.known[i].is_none()).count();
+        let rest_unknown = (first..last)
+            .skip_while(|&i| self.known[i] == Some(h))
+            .all(|i| self.known[i].is_none() && !is_connector(self.word(i)));
+        if !(1..=2).contains(&extra) || !rest_unknown {
+            return false;
+        }
+        let name = self.span(first, last);
+        lexicon.add(
+            name,
+            Known::new(name, EntityKind::Company, Strength::Cue)
+                .with_country(hit.entry.country.clone()),
+        );
+        true
+    }
+
     /// Names in no list, from the words around them: business verbs make a
     /// company; speech and agent verbs, "according to", and the shape of a
     /// personal name make a person.
@@ -521,24 +331,32 @@ impl RunContext<'_, '_> {
         if (first..last).any(|i| self.known[i].is_some()) || last - first > 3 {
             return;
         }
+        let continues = self.words[last - 1].possessive
+            && self
+                .words
+                .get(last)
+                .is_some_and(|w| w.capitalized && w.start == self.words[last - 1].end + 3);
+        if continues {
+            return;
+        }
         let name = self.span(first, last);
         let after = next_word(self.text, self.words[last - 1].end);
         let before = self.text[..self.words[first].start].trim_end();
         let all_caps = name.chars().all(|c| !c.is_lowercase());
-        if BUSINESS_VERBS.contains(&after) {
+        if cues::is_business_verb(after) {
             lexicon.add(
                 name,
                 Known::new(name, EntityKind::Company, Strength::Context),
             );
             return;
         }
+        let some_uncommon = (first..last).any(|i| !self.gaz.is_common_word(self.word(i)));
         let shaped = self.name_shaped(first, last);
-        let speech = AGENT_VERBS.contains(&after)
+        let speech = cues::is_agent_verb(after)
             || before.ends_with("according to")
             || before.ends_with(" said");
-        let single_unknown =
-            last - first == 1 && !all_caps && !self.gaz.is_common_word(self.word(first));
-        if speech && (shaped || single_unknown) {
+        let capitalized = (first..last).all(|i| self.words[i].capitalized);
+        if speech && capitalized && !all_caps && some_uncommon {
             lexicon.add(
                 name,
                 Known::new(name, EntityKind::Person, Strength::Context),
@@ -562,28 +380,17 @@ impl RunContext<'_, '_> {
         {
             return;
         }
-        let end = self.words[run.first].end;
-        let start = self.words[run.first].start;
-        let after = self.text[end..]
+        let w = &self.words[run.first];
+        let next = self.text[w.end..]
             .strip_prefix(" and ")
-            .or_else(|| self.text[end..].strip_prefix(" or "));
-        let next = after.map(|rest| {
-            let stop = rest
-                .find(|c: char| !c.is_alphanumeric())
-                .unwrap_or(rest.len());
-            &rest[..stop]
-        });
-        let before = self.text[..start]
+            .or_else(|| self.text[w.end..].strip_prefix(" or "))
+            .map(first_word);
+        let prev = self.text[..w.start]
             .strip_suffix(" and ")
-            .or_else(|| self.text[..start].strip_suffix(" or "));
-        let prev = before.map(|rest| {
-            let from = rest.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
-                i + rest[i..].chars().next().map_or(1, char::len_utf8)
-            });
-            &rest[from..]
-        });
-        let is_person = |w: Option<&str>| w.is_some_and(|w| lexicon.is_person(w));
-        if is_person(next) || is_person(prev) {
+            .or_else(|| self.text[..w.start].strip_suffix(" or "))
+            .map(last_word);
+        if next.is_some_and(|n| lexicon.is_person(n)) || prev.is_some_and(|p| lexicon.is_person(p))
+        {
             lexicon.add(
                 name,
                 Known::new(name, EntityKind::Person, Strength::Context),
@@ -594,7 +401,7 @@ impl RunContext<'_, '_> {
     /// Returns true if and only if the words look like a personal name: one
     /// to three capitalised words, none an English word, an all-capitals
     /// acronym, a head word or a known name.
-    fn name_shaped(&self, first: usize, last: usize) -> bool {
+    pub fn name_shaped(&self, first: usize, last: usize) -> bool {
         (1..=3).contains(&(last - first))
             && (first..last).all(|i| {
                 let w = self.word(i);
@@ -602,7 +409,22 @@ impl RunContext<'_, '_> {
                     && self.known[i].is_none()
                     && !self.gaz.is_common_word(w)
                     && !w.chars().all(|c| !c.is_lowercase())
-                    && !is_head(w)
+                    && !cues::is_head(w)
+            })
+    }
+
+    /// Returns true if and only if the words may be a personal name even if
+    /// some are English words ("Alan Lamb"): two or three capitalised words,
+    /// one at least no English word, none a head word or a known name.
+    fn person_like(&self, first: usize, last: usize) -> bool {
+        (2..=3).contains(&(last.saturating_sub(first)))
+            && (first..last).any(|i| !self.gaz.is_common_word(self.word(i)))
+            && (first..last).all(|i| {
+                let w = self.word(i);
+                self.words[i].capitalized
+                    && self.known[i].is_none()
+                    && !w.chars().all(|c| !c.is_lowercase())
+                    && !cues::is_head(w)
             })
     }
 
@@ -615,86 +437,6 @@ impl RunContext<'_, '_> {
     }
 }
 
-/// "Ukrainian companies UFORCE, Skyeton, and General Cherry", "news agency
-/// Nikkei", "Skyeton, a drone maker": names that a company noun announces.
-fn enumerations(
-    text: &str,
-    words: &[Word],
-    runs: &[Run],
-    known: &[Option<usize>],
-    lexicon: &mut Lexicon,
-) {
-    let mut run_at = vec![usize::MAX; words.len()];
-    for (r, run) in runs.iter().enumerate() {
-        run_at[run.first] = r;
-    }
-    for (i, w) in words.iter().enumerate() {
-        if w.capitalized || w.heading || !COMPANY_NOUNS.contains(&w.text(text)) {
-            continue;
-        }
-        let plural = w.text(text).ends_with('s');
-        let mut next = i + 1;
-        let mut gap_from = w.end;
-        while next < words.len() {
-            let gap = &text[gap_from..words[next].start];
-            let word = words[next].text(text);
-            if matches!(word, "such" | "as" | "including" | "like") && next == i + 1 {
-                gap_from = words[next].end;
-                next += 1;
-                continue;
-            }
-            let r = run_at[next];
-            if r == usize::MAX || !is_list_gap(gap) {
-                break;
-            }
-            let run = runs[r];
-            let whole = &text[words[run.first].start..words[run.last - 1].end];
-            let is_other_kind = known[run.first].is_some() && known[run.last - 1].is_some();
-            if !is_other_kind && !words[run.first].heading {
-                lexicon.add(
-                    whole,
-                    Known::new(whole, EntityKind::Company, Strength::Listed),
-                );
-            }
-            if !plural {
-                break;
-            }
-            gap_from = words[run.last - 1].end;
-            next = run.last;
-            if next < words.len() && matches!(words[next].text(text), "and" | "or") {
-                gap_from = words[next].end;
-                next += 1;
-            }
-        }
-    }
-}
-
-/// Returns true if and only if `gap` separates list items or a noun from
-/// its list: spaces, commas, dashes, a colon.
-fn is_list_gap(gap: &str) -> bool {
-    !gap.is_empty()
-        && gap.len() <= 6
-        && gap
-            .chars()
-            .all(|c| matches!(c, ' ' | ',' | '—' | '–' | ':' | '-'))
-}
-
-fn is_title(words: &[Word], text: &str, i: usize) -> bool {
-    let w = words[i].text(text);
-    if ABBREVIATED_TITLES.contains(&w) {
-        return words[i].abbreviation;
-    }
-    TITLES.contains(&w)
-}
-
-fn is_org_head(word: &str) -> bool {
-    ORG_HEADS.contains(&word)
-}
-
-fn is_head(word: &str) -> bool {
-    is_org_head(word) || COMPANY_SUFFIXES.contains(&word)
-}
-
 /// The text between the start of the line and `at`.
 fn line_prefix(text: &str, at: usize) -> &str {
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
@@ -702,13 +444,20 @@ fn line_prefix(text: &str, at: usize) -> &str {
 }
 
 /// The word right after `at`, if only a space separates it.
-fn next_word(text: &str, at: usize) -> &str {
-    let rest = &text[at..];
-    let Some(rest) = rest.strip_prefix(' ') else {
-        return "";
-    };
-    let end = rest
-        .find(|c: char| !c.is_alphanumeric())
-        .unwrap_or(rest.len());
-    &rest[..end]
+pub(super) fn next_word(text: &str, at: usize) -> &str {
+    text[at..].strip_prefix(' ').map_or("", first_word)
+}
+
+fn first_word(s: &str) -> &str {
+    let end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    &s[..end]
+}
+
+fn last_word(s: &str) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &s[start..]
 }

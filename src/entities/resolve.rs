@@ -112,12 +112,11 @@ impl Lexicon {
         }
         for (surface, mut known) in short {
             known.strength = Strength::Shape;
-            // A surname that context alone named ("Braze said") joins the
-            // full name rather than standing as a second person.
-            let joins = self
-                .by_surface
-                .get(&surface)
-                .is_none_or(|old| old.kind == known.kind && old.strength <= Strength::Context);
+            // A short form that only named itself ("Braze said", "The Drone
+            // Coalition") joins the full name rather than standing alone.
+            let joins = self.by_surface.get(&surface).is_none_or(|old| {
+                old.kind == known.kind && old.name == surface && old.strength <= Strength::Cue
+            });
             if joins {
                 self.by_surface.insert(surface, known);
             }

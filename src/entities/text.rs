@@ -90,6 +90,7 @@ pub fn words(text: &str) -> Vec<Word> {
         let capitalized = c.is_uppercase();
         let abbreviation = text[word_end..].starts_with('.')
             && (is_abbreviation(&text[start..word_end])
+                || text[start..word_end].contains('.')
                 || (capitalized && word_end - start == c.len_utf8()));
         out.push(Word {
             start,
@@ -227,9 +228,13 @@ pub fn runs(text: &str, words: &[Word]) -> Vec<Run> {
                 continue;
             }
             // A connector joins only when a capitalised word follows it.
+            // "and" joins only inside an institution's name that already
+            // has one ("Ministry of Trade and Industry").
+            let has_connector = (first..last).any(|k| is_connector(words[k].text(text)));
             let mut j = last;
             while j < words.len()
-                && is_connector(words[j].text(text))
+                && (is_connector(words[j].text(text))
+                    || (has_connector && words[j].text(text) == "and"))
                 && !words[j].sentence_start
                 && single_space_between(text, &words[j - 1], &words[j])
             {

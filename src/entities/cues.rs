@@ -1,0 +1,156 @@
+//! The cue words that context rules read around and inside names: titles,
+//! corporate suffixes, organisation and place heads, the nouns that announce
+//! companies or people, and the verbs that say who acts.
+//!
+//! These are words of English news prose, not names of entities.
+
+/// Titles before a personal name ("Foreign Minister Baiba Braze").
+#[rustfmt::skip]
+const TITLES: &[&str] = &[
+    "President", "Vice", "Minister", "Premier", "Chancellor", "Secretary", "Ambassador", "Envoy",
+    "Governor", "Mayor", "Senator", "Representative", "Congressman", "Congresswoman", "Chairman",
+    "Chairwoman", "Chair", "CEO", "CFO", "Director", "Commissioner", "Spokesperson", "Spokesman",
+    "Spokeswoman", "General", "Admiral", "Colonel", "Lieutenant", "Sergeant", "Captain",
+    "Commander", "Marshal", "King", "Queen", "Prince", "Princess", "Pope", "Sheikh", "Emperor",
+    "Judge", "Justice", "Professor", "Sir", "Dame", "Lord", "Coach", "Chief", "Deputy", "Speaker",
+    "Prosecutor", "Attorney", "Founder", "Manager",
+];
+
+/// Abbreviated titles: they count only with their period ("Gen." but not
+/// the given name "Gen").
+#[rustfmt::skip]
+const ABBREVIATED_TITLES: &[&str] = &[
+    "Sen", "Rep", "Col", "Lt", "Capt", "Prof", "Dr", "Mr", "Mrs", "Ms", "Maj", "Adm", "Gov",
+    "Gen", "Sgt", "Cmdr", "Pres",
+];
+
+/// Lower-case nouns for a person's role, right before the name ("coach
+/// Damien Duff", "striker Aoife Brennan").
+#[rustfmt::skip]
+const ROLE_NOUNS: &[&str] = &[
+    "coach", "manager", "striker", "goalkeeper", "captain", "midfielder", "defender", "player",
+    "leader", "spokesperson", "spokesman", "spokeswoman", "analyst", "economist", "strategist",
+    "researcher", "scientist", "professor", "physicist", "author", "writer", "journalist",
+    "reporter", "columnist", "editor", "founder", "chairman", "chairwoman", "chief", "executive",
+    "minister", "president", "senator", "governor", "mayor", "lawyer", "judge", "official",
+    "colleague", "counterpart", "actor", "actress", "singer", "artist", "director", "ceo",
+    "candidate", "councillor", "councilor", "lawmaker", "secretary", "ambassador", "envoy",
+    "commander", "general", "prosecutor", "investor", "entrepreneur", "billionaire",
+];
+
+/// The last word of a company name ("Kawasaki Heavy Industries").
+#[rustfmt::skip]
+const COMPANY_SUFFIXES: &[&str] = &[
+    "Inc", "Incorporated", "Ltd", "Limited", "LLC", "LLP", "Corp", "Corporation", "GmbH", "AG",
+    "plc", "PLC", "SA", "S.A", "NV", "N.V", "SpA", "S.p.A", "AB", "ASA", "Co", "Company", "Group",
+    "Industries", "Holdings", "Holding", "Technologies", "Technology", "Motors", "Airlines",
+    "Airways", "Aerospace", "Dynamics", "Robotics", "Labs", "Pharmaceuticals", "Pharma",
+    "Electronics", "Enterprises", "Partners", "Ventures", "Bancorp", "Systems", "Software",
+    "Semiconductor", "Networks", "Shipbuilding", "Automotive", "Studios", "Brewing", "Securities",
+    "Bank",
+];
+
+/// The head word of an organisation's name ("Ukraine Drone Coalition").
+#[rustfmt::skip]
+const ORG_HEADS: &[&str] = &[
+    "Coalition", "Ministry", "Forces", "Force", "Council", "Center", "Centre", "Agency",
+    "Committee", "Commission", "Navy", "Army", "Guard", "Department", "Office", "Parliament",
+    "Union", "Alliance", "Organization", "Organisation", "Institute", "University", "College",
+    "Party", "Court", "Service", "Services", "Police", "Fund", "Authority", "Association",
+    "Federation", "League", "Bureau", "Directorate", "Assembly", "Congress", "Senate", "Cabinet",
+    "Foundation", "Society", "Academy", "Movement", "Front", "Brigade", "Battalion", "Regiment",
+    "Corps", "Command", "Secretariat", "Tribunal", "Board", "Inspectorate", "Observatory",
+    "Hospital", "School", "Club", "Initiative", "Chamber", "Survey", "Trust",
+    "United", "Athletic", "Rovers", "Wanderers", "FC",
+];
+
+/// The head word of a named place ("Aviva Stadium", "Eamonn Deacy Park").
+#[rustfmt::skip]
+const PLACE_HEADS: &[&str] = &[
+    "Stadium", "Arena", "Park", "Airport", "Square", "Street", "Avenue", "Bridge", "Station",
+    "Harbour", "Harbor", "Island", "Islands", "Mountains", "River", "Lake", "Valley", "Bay",
+    "Peninsula", "Strait", "Province", "Region", "County", "District", "Oblast",
+];
+
+/// Lower-case nouns that announce company names after them.
+#[rustfmt::skip]
+const COMPANY_NOUNS: &[&str] = &[
+    "company", "companies", "firm", "firms", "manufacturer", "manufacturers", "maker", "makers",
+    "startup", "startups", "start-up", "start-ups", "producer", "producers", "supplier",
+    "suppliers", "contractor", "contractors", "carmaker", "carmakers", "automaker", "automakers",
+    "lender", "lenders", "retailer", "retailers", "airline", "airlines", "agency", "newspaper",
+    "newspapers", "broadcaster", "broadcasters", "publisher", "publishers", "outlet", "outlets",
+    "conglomerate", "giant", "giants", "chipmaker", "chipmakers", "brand", "brands", "insurer",
+    "insurers", "operator", "operators", "group", "groups", "bank", "banks", "sponsor",
+    "sponsors",
+];
+
+/// Verbs of doing business: their subject is a company.
+#[rustfmt::skip]
+const BUSINESS_VERBS: &[&str] = &[
+    "specializes", "specialises", "produces", "manufactures", "supplies", "sells", "ships",
+    "acquired", "employs", "markets", "exports",
+];
+
+/// Verbs of speaking and thinking: their subject is a person.
+#[rustfmt::skip]
+const AGENT_VERBS: &[&str] = &[
+    "said", "says", "told", "stated", "noted", "added", "wrote", "argued", "explained", "warned",
+    "urged", "insisted", "admitted", "recalled", "claimed", "believes", "believed", "thinks",
+    "thought", "knows", "knew", "wanted", "wants", "describes", "described", "hopes", "replied",
+    "confirmed", "emphasized", "emphasizes", "stressed", "acknowledged", "praised", "plans",
+];
+
+/// Capitalised words that start a sentence without being part of a name.
+#[rustfmt::skip]
+const FUNCTION_WORDS: &[&str] = &[
+    "The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "For", "From", "With",
+    "By", "As", "But", "And", "Or", "If", "When", "While", "After", "Before", "Since", "Its",
+    "Their", "His", "Her", "Our", "Meanwhile", "However", "Yesterday", "Today", "Both",
+    "Under", "Over", "Across",
+];
+
+pub fn is_title_word(word: &str) -> bool {
+    TITLES.contains(&word)
+}
+
+pub fn is_abbreviated_title(word: &str) -> bool {
+    ABBREVIATED_TITLES.contains(&word)
+}
+
+pub fn is_role_noun(word: &str) -> bool {
+    ROLE_NOUNS.contains(&word)
+}
+
+pub fn is_company_suffix(word: &str) -> bool {
+    COMPANY_SUFFIXES.contains(&word)
+}
+
+pub fn is_org_head(word: &str) -> bool {
+    ORG_HEADS.contains(&word)
+}
+
+pub fn is_place_head(word: &str) -> bool {
+    PLACE_HEADS.contains(&word)
+}
+
+/// Returns true if and only if `word` ends a company or organisation name.
+pub fn is_head(word: &str) -> bool {
+    is_org_head(word) || is_company_suffix(word)
+}
+
+pub fn is_company_noun(word: &str) -> bool {
+    COMPANY_NOUNS.contains(&word)
+}
+
+pub fn is_business_verb(word: &str) -> bool {
+    BUSINESS_VERBS.contains(&word)
+}
+
+pub fn is_agent_verb(word: &str) -> bool {
+    AGENT_VERBS.contains(&word)
+}
+
+pub fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.contains(&word)
+}

@@ -1,0 +1,136 @@
+//! Companies that a company noun announces: before them, as a list ("Ukrainian
+//! companies UFORCE, Skyeton, and General Cherry", "news agency Nikkei"), or
+//! after them, in an apposition ("Teledyne Marine, a U.S. manufacturer").
+
+use super::Context;
+use crate::entities::EntityKind;
+use crate::entities::cues;
+use crate::entities::resolve::{Known, Lexicon, Strength};
+use crate::entities::text::Run;
+
+/// Teaches the names listed right after a company noun. A plural noun
+/// announces a list ("A, B and C"); a singular one a single name. A listed
+/// name with an organisation head is left to the organisation rule.
+pub(super) fn announced_companies(ctx: &Context, runs: &[Run], lexicon: &mut Lexicon) {
+    let words = ctx.words;
+    let mut run_at = vec![usize::MAX; words.len()];
+    for (r, run) in runs.iter().enumerate() {
+        run_at[run.first] = r;
+    }
+    for (i, w) in words.iter().enumerate() {
+        let noun = ctx.word(i);
+        let lowered;
+        let noun = if w.capitalized && w.sentence_start {
+            lowered = noun.to_lowercase();
+            lowered.as_str()
+        } else {
+            noun
+        };
+        if w.heading || !cues::is_company_noun(noun) {
+            continue;
+        }
+        // A capitalised noun opens its own run: the names follow inside it.
+        let (mut next, mut gap_from) = match run_at.get(i).copied() {
+            Some(r) if r != usize::MAX => {
+                let run = runs[r];
+                if run.last - run.first > 1 {
+                    teach(
+                        ctx,
+                        Run {
+                            first: i + 1,
+                            last: run.last,
+                        },
+                        lexicon,
+                    );
+                }
+                if !noun.ends_with('s') {
+                    continue;
+                }
+                (run.last, words[run.last - 1].end)
+            }
+            _ => (i + 1, w.end),
+        };
+        let plural = noun.ends_with('s');
+        while next < words.len() {
+            let gap = &ctx.text[gap_from..words[next].start];
+            let word = ctx.word(next);
+            if matches!(word, "such" | "as" | "including" | "like" | "and" | "or") {
+                gap_from = words[next].end;
+                next += 1;
+                continue;
+            }
+            let r = run_at[next];
+            if r == usize::MAX || !is_list_gap(gap) {
+                break;
+            }
+            let run = runs[r];
+            teach(ctx, run, lexicon);
+            if !plural {
+                break;
+            }
+            gap_from = words[run.last - 1].end;
+            next = run.last;
+        }
+    }
+}
+
+fn teach(ctx: &Context, run: Run, lexicon: &mut Lexicon) {
+    if ctx.words[run.first].heading {
+        return;
+    }
+    let other_kind = ctx.known[run.first].is_some()
+        && ctx.known[run.last - 1] == ctx.known[run.first]
+        && ctx.hits[ctx.known[run.first].unwrap_or_default()]
+            .entry
+            .kind
+            != EntityKind::Company;
+    let org = (run.first..run.last).any(|i| cues::is_org_head(ctx.word(i)));
+    if other_kind || org {
+        return;
+    }
+    let name = ctx.span(run.first, run.last);
+    lexicon.add(
+        name,
+        Known::new(name, EntityKind::Company, Strength::Listed),
+    );
+}
+
+/// "Teledyne Marine, a U.S. manufacturer of …": a name followed by ", a"
+/// or ", an" and, within a few words, a company noun.
+pub(super) fn apposed_company(
+    ctx: &Context,
+    first: usize,
+    last: usize,
+    lexicon: &mut Lexicon,
+) -> bool {
+    let rest = &ctx.text[ctx.words[last - 1].end..];
+    let Some(rest) = rest
+        .strip_prefix(", a ")
+        .or_else(|| rest.strip_prefix(", an "))
+    else {
+        return false;
+    };
+    let mut announced = false;
+    for word in rest.split_whitespace().take(5) {
+        announced |= cues::is_company_noun(word.trim_matches(|c: char| !c.is_alphanumeric()));
+        if announced || word.ends_with([',', ';', ':']) {
+            break;
+        }
+    }
+    if !announced || (first..last).any(|i| ctx.known[i].is_some()) {
+        return false;
+    }
+    let name = ctx.span(first, last);
+    lexicon.add(name, Known::new(name, EntityKind::Company, Strength::Cue));
+    true
+}
+
+/// Returns true if and only if `gap` separates list items or a noun from
+/// its list: spaces, commas, dashes, a colon.
+fn is_list_gap(gap: &str) -> bool {
+    !gap.is_empty()
+        && gap.len() <= 6
+        && gap
+            .chars()
+            .all(|c| matches!(c, ' ' | ',' | '—' | '–' | ':' | '-'))
+}
