@@ -256,6 +256,17 @@ impl Context<'_, '_> {
             return false;
         };
         let tail_ok = head + 1 == last || is_connector(self.word(head + 1));
+        // "Vessels of the Turkish Navy": words before an "of" that holds no
+        // head of their own are not part of the name.
+        let mut first = first;
+        if let Some(c) = (first..head).rev().find(|&i| is_connector(self.word(i)))
+            && !(first..c).any(|i| cues::is_org_head(self.word(i)))
+        {
+            first = c + 1;
+            while first < head && is_connector(self.word(first)) {
+                first += 1;
+            }
+        }
         if !tail_ok || (first..=head).any(|i| self.is_title(i)) {
             return false;
         }
