@@ -4,6 +4,18 @@
 //!
 //! These are words of English news prose, not names of entities.
 
+use std::sync::LazyLock;
+
+use super::gazetteer::WordSet;
+
+/// Builds a look-up set from a word list, once.
+macro_rules! word_set {
+    ($list:ident) => {{
+        static SET: LazyLock<WordSet> = LazyLock::new(|| $list.iter().copied().collect());
+        &*SET
+    }};
+}
+
 /// Titles before a personal name ("Foreign Minister Baiba Braze").
 #[rustfmt::skip]
 const TITLES: &[&str] = &[
@@ -111,27 +123,27 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 pub fn is_title_word(word: &str) -> bool {
-    TITLES.contains(&word)
+    word_set!(TITLES).contains(word)
 }
 
 pub fn is_abbreviated_title(word: &str) -> bool {
-    ABBREVIATED_TITLES.contains(&word)
+    word_set!(ABBREVIATED_TITLES).contains(word)
 }
 
 pub fn is_role_noun(word: &str) -> bool {
-    ROLE_NOUNS.contains(&word)
+    word_set!(ROLE_NOUNS).contains(word)
 }
 
 pub fn is_company_suffix(word: &str) -> bool {
-    COMPANY_SUFFIXES.contains(&word)
+    word_set!(COMPANY_SUFFIXES).contains(word)
 }
 
 pub fn is_org_head(word: &str) -> bool {
-    ORG_HEADS.contains(&word)
+    word_set!(ORG_HEADS).contains(word)
 }
 
 pub fn is_place_head(word: &str) -> bool {
-    PLACE_HEADS.contains(&word)
+    word_set!(PLACE_HEADS).contains(word)
 }
 
 /// Returns true if and only if `word` ends a company or organisation name.
@@ -140,17 +152,17 @@ pub fn is_head(word: &str) -> bool {
 }
 
 pub fn is_company_noun(word: &str) -> bool {
-    COMPANY_NOUNS.contains(&word)
+    word_set!(COMPANY_NOUNS).contains(word)
 }
 
 pub fn is_business_verb(word: &str) -> bool {
-    BUSINESS_VERBS.contains(&word)
+    word_set!(BUSINESS_VERBS).contains(word)
 }
 
 pub fn is_agent_verb(word: &str) -> bool {
-    AGENT_VERBS.contains(&word)
+    word_set!(AGENT_VERBS).contains(word)
 }
 
 pub fn is_function_word(word: &str) -> bool {
-    FUNCTION_WORDS.contains(&word)
+    word_set!(FUNCTION_WORDS).contains(word)
 }

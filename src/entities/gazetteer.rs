@@ -5,9 +5,10 @@
 //! Aho-Corasick pass over a text.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::EntityKind;
 
@@ -43,7 +44,34 @@ pub struct Hit<'g> {
 pub struct Gazetteer {
     automaton: AhoCorasick,
     entries: Vec<Entry>,
-    common_words: HashSet<&'static str>,
+    common_words: WordSet,
+}
+
+/// A set of short words with a cheap hash: word look-ups run for every
+/// capitalised word of every article.
+pub type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+/// FNV-1a, 64 bits: fast on the few bytes of a word.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
 const COUNTRIES: &str = include_str!("../../assets/countries.tsv");
@@ -105,7 +133,7 @@ impl Gazetteer {
 }
 
 /// Returns true if and only if the span neither starts nor ends inside a word.
-fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
@@ -181,8 +209,11 @@ impl Builder {
         self.named(tsv, EntityKind::Place);
     }
 
-    fn build(self, common_words: HashSet<&'static str>) -> Gazetteer {
+    fn build(self, common_words: WordSet) -> Gazetteer {
+        // A DFA: built once per process, it makes the one pass over every
+        // article as fast as the automaton can go.
         let automaton = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(&self.patterns)
             .expect("gazetteer patterns build an automaton");

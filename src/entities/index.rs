@@ -2,10 +2,14 @@
 //! entities, co-occurrence, and the articles most related by shared entities.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use serde::{Deserialize, Serialize};
 
+use super::gazetteer::Fnv;
 use super::{EntityKind, Mention};
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// Index of an entity in [`EntityIndex::entities`].
 pub type EntityId = u32;
@@ -48,10 +52,10 @@ impl EntityIndex {
     /// Builds the index from each article's mentions, in article order.
     /// `texts[i]` is the text `mentions[i]` points into.
     pub fn build(texts: &[&str], mentions: Vec<Vec<Mention>>) -> Self {
-        let mut ids: HashMap<EntityKind, HashMap<String, EntityId>> = HashMap::new();
+        let mut ids: HashMap<EntityKind, FastMap<String, EntityId>> = HashMap::new();
         let mut index = EntityIndex::default();
         for (article, list) in mentions.into_iter().enumerate() {
-            let mut counts: HashMap<EntityId, u32> = HashMap::new();
+            let mut counts: FastMap<EntityId, u32> = FastMap::default();
             let mut indexed = Vec::with_capacity(list.len());
             for m in list {
                 let by_name = ids.entry(m.kind).or_default();
@@ -121,7 +125,7 @@ impl EntityIndex {
     /// first by the summed [`weight`](Self::weight) of the shared entities,
     /// each with the shared entities, heaviest first.
     pub fn related(&self, article: usize, limit: usize) -> Vec<(usize, Vec<EntityId>)> {
-        let mut shared: HashMap<usize, (f64, Vec<EntityId>)> = HashMap::new();
+        let mut shared: FastMap<usize, (f64, Vec<EntityId>)> = FastMap::default();
         let own = self
             .article_entities
             .get(article)
@@ -153,7 +157,7 @@ impl EntityIndex {
     /// Returns the entities that appear in the same articles as `id`, with
     /// the number of articles they share, most shared first.
     pub fn cooccurring(&self, id: EntityId, limit: usize) -> Vec<(EntityId, u32)> {
-        let mut together: HashMap<EntityId, u32> = HashMap::new();
+        let mut together: FastMap<EntityId, u32> = FastMap::default();
         let articles = self
             .entities
             .get(id as usize)

@@ -193,7 +193,12 @@ impl Context<'_, '_> {
 
     /// "By Maxime Marquette, columnist", "Author: Daria Shekina".
     fn byline(&self, run: Run, lexicon: &mut Lexicon) -> bool {
-        let before = line_prefix(self.text, self.words[run.first].start);
+        let start = self.words[run.first].start;
+        let after_label = self.text[..start].trim_end().ends_with([':', 'y']);
+        if self.word(run.first) != "By" && !after_label {
+            return false;
+        }
+        let before = line_prefix(self.text, start);
         let by = self.word(run.first) == "By" && before.trim().is_empty();
         let label = matches!(
             before.trim(),
@@ -241,7 +246,20 @@ impl Context<'_, '_> {
     fn after_role_noun(&self, i: usize) -> bool {
         i > 0
             && self.text.get(self.words[i - 1].end..self.words[i].start) == Some(" ")
-            && cues::is_role_noun(&self.word(i - 1).to_lowercase())
+            && self.role_noun(i - 1)
+    }
+
+    /// Returns true if and only if word `i` is a role noun, lower-case or
+    /// capitalised by its sentence start ("Striker Aoife Brennan").
+    fn role_noun(&self, i: usize) -> bool {
+        let word = self.word(i);
+        if !self.words[i].capitalized {
+            return cues::is_role_noun(word);
+        }
+        self.words[i].sentence_start && word.is_ascii() && {
+            let lower = word.to_ascii_lowercase();
+            cues::is_role_noun(&lower)
+        }
     }
 
     /// "Ukrainian Armed Forces", "Department for Transport", "Strategic

@@ -15,10 +15,9 @@
 //!   own lexicon wins over the gazetteer.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
-use super::gazetteer::{Gazetteer, Hit, Role};
+use super::gazetteer::{Fnv, Gazetteer, Hit, Role, on_word_boundaries};
 use super::{EntityKind, Mention};
 
 /// How sure a rule is; stronger evidence replaces weaker for a surface.
@@ -62,7 +61,7 @@ impl Known {
 /// The names one document's context taught, by surface form.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
-    by_surface: HashMap<String, Known>,
+    by_surface: HashMap<String, Known, BuildHasherDefault<Fnv>>,
 }
 
 impl Lexicon {
@@ -85,10 +84,6 @@ impl Lexicon {
         self.by_surface
             .get(surface)
             .is_some_and(|k| k.kind == EntityKind::Person)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.by_surface.is_empty()
     }
 
     /// Adds the short forms that later mentions use: a person's surname, an
@@ -124,12 +119,19 @@ impl Lexicon {
     }
 }
 
-/// A candidate mention before overlaps are settled.
-struct Candidate {
+/// What a candidate mention would resolve to.
+#[derive(Clone, Copy)]
+enum Source<'a, 'g> {
+    Gazetteer(&'a Hit<'g>),
+    Lexicon(&'a Known),
+}
+
+/// A candidate mention before overlaps are settled; only the winners are
+/// turned into [`Mention`]s.
+struct Candidate<'a, 'g> {
     start: usize,
     end: usize,
-    from_lexicon: bool,
-    mention: Mention,
+    source: Source<'a, 'g>,
 }
 
 /// Returns the mentions of `text`: gazetteer hits and lexicon names, sorted,
@@ -140,56 +142,51 @@ pub fn resolve(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
         .map(|h| Candidate {
             start: h.start,
             end: h.end,
-            from_lexicon: false,
-            mention: from_gazetteer(text, h),
+            source: Source::Gazetteer(h),
         })
         .collect();
-    if !lexicon.is_empty() {
-        lexicon_hits(text, lexicon, &mut candidates);
-    }
+    lexicon_hits(text, lexicon, &mut candidates);
+    let from_lexicon = |c: &Candidate| matches!(c.source, Source::Lexicon(_));
     candidates.sort_by(|a, b| {
         a.start
             .cmp(&b.start)
             .then(b.end.cmp(&a.end))
-            .then(b.from_lexicon.cmp(&a.from_lexicon))
+            .then(from_lexicon(b).cmp(&from_lexicon(a)))
     });
     let mut out: Vec<Mention> = Vec::with_capacity(candidates.len());
     for c in candidates {
         if out.last().is_some_and(|m| c.start < m.end) {
             continue;
         }
-        out.push(c.mention);
-    }
-    out
-}
-
-fn lexicon_hits(text: &str, lexicon: &Lexicon, out: &mut Vec<Candidate>) {
-    let entries: Vec<(&String, &Known)> = lexicon.by_surface.iter().collect();
-    let Ok(automaton) = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(entries.iter().map(|(s, _)| s.as_str()))
-    else {
-        return;
-    };
-    for m in automaton.find_iter(text) {
-        let before = text[..m.start()].chars().next_back();
-        let after = text[m.end()..].chars().next();
-        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
-            continue;
-        }
-        let known = entries[m.pattern().as_usize()].1;
-        out.push(Candidate {
-            start: m.start(),
-            end: m.end(),
-            from_lexicon: true,
-            mention: Mention {
-                start: m.start(),
-                end: m.end(),
+        out.push(match c.source {
+            Source::Gazetteer(hit) => from_gazetteer(text, hit),
+            Source::Lexicon(known) => Mention {
+                start: c.start,
+                end: c.end,
                 name: known.name.clone(),
                 kind: known.kind,
                 country: known.country.clone(),
             },
         });
+    }
+    out
+}
+
+/// Finds every lexicon surface in `text` on word boundaries. A document
+/// teaches few names, so one SIMD substring search per name beats building
+/// an automaton per document; overlaps are settled by [`resolve`].
+fn lexicon_hits<'a>(text: &str, lexicon: &'a Lexicon, out: &mut Vec<Candidate<'a, '_>>) {
+    for (surface, known) in &lexicon.by_surface {
+        for start in memchr::memmem::find_iter(text.as_bytes(), surface.as_bytes()) {
+            let end = start + surface.len();
+            if on_word_boundaries(text, start, end) {
+                out.push(Candidate {
+                    start,
+                    end,
+                    source: Source::Lexicon(known),
+                });
+            }
+        }
     }
 }
 

@@ -75,12 +75,20 @@ pub fn words(text: &str) -> Vec<Word> {
         }
         let start = i;
         let mut end = i + c.len_utf8();
-        while let Some(next) = text[end..].chars().next() {
+        while end < bytes.len() {
+            // Fast path: most words are plain ASCII letters.
+            let b = bytes[end];
+            if b.is_ascii_alphanumeric() {
+                end += 1;
+                continue;
+            }
+            if b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.' | b'&') {
+                break;
+            }
+            let next = char_at(text, end);
             let joins_inner = matches!(next, '-' | '\'' | '’' | '.' | '&')
-                && text[end + next.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
+                && end + next.len_utf8() < bytes.len()
+                && char_at(text, end + next.len_utf8()).is_alphanumeric();
             if !next.is_alphanumeric() && !joins_inner {
                 break;
             }
@@ -110,7 +118,10 @@ pub fn words(text: &str) -> Vec<Word> {
 }
 
 fn char_at(text: &str, i: usize) -> char {
-    text[i..].chars().next().unwrap_or(' ')
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => char::from(b),
+        _ => text[i..].chars().next().unwrap_or(' '),
+    }
 }
 
 fn strip_possessive(text: &str, start: usize, end: usize) -> (usize, bool) {
@@ -140,12 +151,14 @@ fn mark_heading(text: &str, line: &mut [Word]) {
     if ends_sentence || line.len() > 16 {
         return;
     }
-    let content: Vec<&Word> = line
-        .iter()
-        .filter(|w| !is_connector(w.text(text)) && !is_small_word(w.text(text)))
-        .collect();
-    let capitalized = content.iter().filter(|w| w.capitalized).count();
-    let title_case = capitalized * 10 >= content.len() * 7;
+    let (mut content, mut capitalized) = (0, 0);
+    for w in line.iter() {
+        if !is_connector(w.text(text)) && !is_small_word(w.text(text)) {
+            content += 1;
+            capitalized += usize::from(w.capitalized);
+        }
+    }
+    let title_case = capitalized * 10 >= content * 7;
     let short = line.len() <= 4 && first.capitalized;
     if title_case || short {
         for w in line.iter_mut() {

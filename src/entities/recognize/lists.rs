@@ -18,6 +18,14 @@ pub(super) fn announced_companies(ctx: &Context, runs: &[Run], lexicon: &mut Lex
         run_at[run.first] = r;
     }
     for (i, w) in words.iter().enumerate() {
+        // Only a noun right before a capitalised word or "such as" can
+        // announce names; most words are not, and are skipped cheaply.
+        let announces = words.get(i + 1).is_some_and(|n| {
+            n.capitalized || matches!(n.text(ctx.text), "such" | "including" | "like")
+        });
+        if !announces {
+            continue;
+        }
         let noun = ctx.word(i);
         let lowered;
         let noun = if w.capitalized && w.sentence_start {
