@@ -135,6 +135,9 @@ fn main() {
     report("extract, 1 thread (wall)", bytes, words, best.0);
     report("extract, 1 thread (on-CPU)", bytes, words, best.1);
     println!("  {mentions} mentions");
+    if std::env::var_os("DOSSIER_BENCH_EXTRACT_ONLY").is_some() {
+        return;
+    }
 
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(2)

@@ -121,6 +121,16 @@ impl Context<'_, '_> {
     }
 
     fn classify(&self, run: Run, lexicon: &mut Lexicon) {
+        // Most runs are one word the gazetteer knows ("Japan") or one that
+        // is capitalised only by its sentence start ("The"): no rule can
+        // make more of them.
+        if run.last - run.first == 1
+            && (self.known[run.first].is_some()
+                || (self.words[run.first].sentence_start
+                    && self.gaz.is_common_word(self.word(run.first))))
+        {
+            return;
+        }
         let first = self.name_start(run);
         if first >= run.last {
             return;

@@ -13,10 +13,7 @@ use crate::entities::text::Run;
 /// name with an organisation head is left to the organisation rule.
 pub(super) fn announced_companies(ctx: &Context, runs: &[Run], lexicon: &mut Lexicon) {
     let words = ctx.words;
-    let mut run_at = vec![usize::MAX; words.len()];
-    for (r, run) in runs.iter().enumerate() {
-        run_at[run.first] = r;
-    }
+    let run_at = |i: usize| runs.binary_search_by_key(&i, |r| r.first).ok();
     for (i, w) in words.iter().enumerate() {
         // Only a noun right before a capitalised word or "such as" can
         // announce names; most words are not, and are skipped cheaply.
@@ -38,8 +35,8 @@ pub(super) fn announced_companies(ctx: &Context, runs: &[Run], lexicon: &mut Lex
             continue;
         }
         // A capitalised noun opens its own run: the names follow inside it.
-        let (mut next, mut gap_from) = match run_at.get(i).copied() {
-            Some(r) if r != usize::MAX => {
+        let (mut next, mut gap_from) = match run_at(i) {
+            Some(r) => {
                 let run = runs[r];
                 if run.last - run.first > 1 {
                     teach(
@@ -67,10 +64,9 @@ pub(super) fn announced_companies(ctx: &Context, runs: &[Run], lexicon: &mut Lex
                 next += 1;
                 continue;
             }
-            let r = run_at[next];
-            if r == usize::MAX || !is_list_gap(gap) {
+            let Some(r) = run_at(next).filter(|_| is_list_gap(gap)) else {
                 break;
-            }
+            };
             let run = runs[r];
             teach(ctx, run, lexicon);
             if !plural {
