@@ -175,3 +175,18 @@ fn seeds_meet_the_precision_and_recall_floors() {
 fn own_fixtures_on_other_subjects_meet_the_floors() {
     assert_thresholds(&score("tests/fixtures/gold/fixtures.json"));
 }
+
+/// Articles first measured untouched (see the gold's `_about` for those
+/// figures); the floor only catches a collapse.
+#[test]
+fn held_out_articles_are_reported() {
+    let scores = score("tests/fixtures/gold/heldout.json");
+    for (kind, s) in &scores {
+        assert!(
+            s.precision() >= 0.5 && s.recall() >= 0.5,
+            "{kind}: P {:.3} R {:.3}",
+            s.precision(),
+            s.recall()
+        );
+    }
+}

@@ -170,3 +170,39 @@ fn hostile_input_never_panics() {
         assert_invariants(text, &mentions);
     }
 }
+
+#[test]
+fn name_particles_ampersands_and_public_banks() {
+    let text = "President Maria da Costa Pinto met the Bill & Jane Porter Foundation \
+                and the Asian Infrastructure Investment Bank in Lisbon.";
+    assert_eq!(
+        kind_of(text, "Maria da Costa Pinto").map(|k| k.0),
+        Some(EntityKind::Person)
+    );
+    assert_eq!(
+        kind_of(text, "Bill & Jane Porter Foundation").map(|k| k.0),
+        Some(EntityKind::Organization)
+    );
+    assert_eq!(
+        kind_of(text, "Asian Infrastructure Investment Bank").map(|k| k.0),
+        Some(EntityKind::Organization)
+    );
+}
+
+#[test]
+fn appositions_and_staff_name_their_employer() {
+    let text = "Analysts at Halvorsen said demand was weak. Trevora, the Danish wind \
+                turbine maker, disagreed. Medaid, the health charity, stayed silent.";
+    assert_eq!(
+        kind_of(text, "Halvorsen").map(|k| k.0),
+        Some(EntityKind::Company)
+    );
+    assert_eq!(
+        kind_of(text, "Trevora").map(|k| k.0),
+        Some(EntityKind::Company)
+    );
+    assert_eq!(
+        kind_of(text, "Medaid").map(|k| k.0),
+        Some(EntityKind::Organization)
+    );
+}

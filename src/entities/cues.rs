@@ -94,7 +94,8 @@ const COMPANY_NOUNS: &[&str] = &[
     "newspapers", "broadcaster", "broadcasters", "publisher", "publishers", "outlet", "outlets",
     "conglomerate", "giant", "giants", "chipmaker", "chipmakers", "brand", "brands", "insurer",
     "insurers", "operator", "operators", "group", "groups", "bank", "banks", "sponsor",
-    "sponsors",
+    "sponsors", "utility", "utilities", "carrier", "carriers", "miner", "miners", "chain",
+    "chains",
 ];
 
 /// Verbs of doing business: their subject is a company.
@@ -121,6 +122,64 @@ const FUNCTION_WORDS: &[&str] = &[
     "Their", "His", "Her", "Our", "Meanwhile", "However", "Yesterday", "Today", "Both",
     "Under", "Over", "Across",
 ];
+
+/// Lower-case nouns that, in an apposition, say the name before is an
+/// organisation ("Gavi, the vaccine alliance").
+#[rustfmt::skip]
+const ORG_NOUNS: &[&str] = &[
+    "alliance", "agency", "organisation", "organization", "charity", "coalition", "bloc",
+    "union", "ministry", "regulator", "foundation", "council", "committee", "watchdog",
+    "party", "institute", "university", "association", "federation", "league", "body",
+];
+
+/// Plural nouns for people who work at a firm ("analysts at Bernstein").
+#[rustfmt::skip]
+const STAFF_NOUNS: &[&str] = &[
+    "analysts", "economists", "strategists", "engineers", "executives", "employees", "workers",
+    "staff", "bankers", "traders", "lawyers", "managers", "officials",
+];
+
+/// Words before "Bank" that make it a public institution, not a company
+/// ("European Investment Bank").
+#[rustfmt::skip]
+const PUBLIC_BANK_QUALIFIERS: &[&str] = &[
+    "Development", "Investment", "Central", "Reserve", "Reconstruction", "World", "Infrastructure",
+    "Export-Import", "National",
+];
+
+pub fn is_org_noun(word: &str) -> bool {
+    word_set!(ORG_NOUNS).contains(word)
+}
+
+pub fn is_staff_noun(word: &str) -> bool {
+    word_set!(STAFF_NOUNS).contains(word)
+}
+
+pub fn is_public_bank_qualifier(word: &str) -> bool {
+    word_set!(PUBLIC_BANK_QUALIFIERS).contains(word)
+}
+
+/// Returns true if and only if a name particle ("da", "van", "bin") that
+/// may sit inside a personal name.
+pub fn is_name_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "du"
+            | "da"
+            | "do"
+            | "dos"
+            | "das"
+            | "di"
+            | "del"
+            | "della"
+            | "von"
+            | "van"
+            | "der"
+            | "al"
+            | "bin"
+            | "ibn"
+    )
+}
 
 pub fn is_title_word(word: &str) -> bool {
     word_set!(TITLES).contains(word)

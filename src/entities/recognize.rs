@@ -239,11 +239,18 @@ impl Context<'_, '_> {
             }
             name_first = last - 2;
         }
-        let len = last.saturating_sub(name_first);
-        if !(1..=3).contains(&len) || (name_first..last).any(|i| self.known[i].is_some()) {
+        // Particles ("da", "van") may sit inside a name without counting.
+        let len = (name_first..last)
+            .filter(|&i| !cues::is_name_particle(self.word(i)))
+            .count();
+        if !(1..=4).contains(&len) || (name_first..last).any(|i| self.known[i].is_some()) {
             return false;
         }
-        if (name_first..last).any(|i| cues::is_head(self.word(i)) || is_connector(self.word(i))) {
+        let foreign = |i: usize| {
+            let w = self.word(i);
+            cues::is_head(w) || (is_connector(w) && !cues::is_name_particle(w))
+        };
+        if (name_first..last).any(foreign) || cues::is_name_particle(self.word(last - 1)) {
             return false;
         }
         let name = self.span(name_first, last);
@@ -277,7 +284,7 @@ impl Context<'_, '_> {
     /// head, at its end or before an "of/for …" tail.
     fn organization(&self, first: usize, last: usize, lexicon: &mut Lexicon) -> bool {
         let head = (first..last).rev().find(|&i| {
-            cues::is_org_head(self.word(i))
+            self.is_org_head_at(i)
                 && (i > first || (i + 1 < last && is_connector(self.word(i + 1))))
         });
         let Some(head) = head else {
@@ -308,6 +315,14 @@ impl Context<'_, '_> {
             Known::new(name, EntityKind::Organization, Strength::Cue).with_country(country),
         );
         true
+    }
+
+    /// Returns true if and only if word `i` heads an organisation's name;
+    /// "Bank" does so only after a public purpose ("Development Bank").
+    fn is_org_head_at(&self, i: usize) -> bool {
+        let word = self.word(i);
+        cues::is_org_head(word)
+            || (word == "Bank" && i > 0 && cues::is_public_bank_qualifier(self.word(i - 1)))
     }
 
     /// "Aviva Stadium", "Eamonn Deacy Park": a name with a place head.

@@ -42,8 +42,9 @@ pub struct Run {
 }
 
 /// Lower-case words that may sit inside a multi-word name.
-const CONNECTORS: [&str; 10] = [
-    "of", "the", "for", "de", "du", "von", "van", "der", "al", "&",
+const CONNECTORS: [&str; 18] = [
+    "of", "the", "for", "de", "du", "da", "do", "dos", "das", "di", "del", "della", "von", "van",
+    "der", "al", "bin", "ibn",
 ];
 
 /// Splits `text` into words, marking sentence starts and heading lines.
@@ -274,7 +275,8 @@ pub fn runs(text: &str, words: &[Word]) -> Vec<Run> {
 /// possessive ending counts as part of the first).
 fn single_space_between(text: &str, a: &Word, b: &Word) -> bool {
     let gap = text.get(a.end..b.start);
-    !a.possessive && (gap == Some(" ") || (a.abbreviation && gap == Some(". ")))
+    !a.possessive
+        && (gap == Some(" ") || gap == Some(" & ") || (a.abbreviation && gap == Some(". ")))
 }
 
 #[cfg(test)]

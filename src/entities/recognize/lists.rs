@@ -18,7 +18,7 @@ pub(super) fn announced_companies(ctx: &Context, runs: &[Run], lexicon: &mut Lex
         // Only a noun right before a capitalised word or "such as" can
         // announce names; most words are not, and are skipped cheaply.
         let announces = words.get(i + 1).is_some_and(|n| {
-            n.capitalized || matches!(n.text(ctx.text), "such" | "including" | "like")
+            n.capitalized || matches!(n.text(ctx.text), "such" | "including" | "like" | "at")
         });
         if !announces {
             continue;
@@ -31,7 +31,14 @@ pub(super) fn announced_companies(ctx: &Context, runs: &[Run], lexicon: &mut Lex
         } else {
             noun
         };
-        if w.heading || !cues::is_company_noun(noun) {
+        if w.heading {
+            continue;
+        }
+        if cues::is_staff_noun(noun) {
+            staff_at(ctx, runs, i, lexicon);
+            continue;
+        }
+        if !cues::is_company_noun(noun) {
             continue;
         }
         // A capitalised noun opens its own run: the names follow inside it.
@@ -78,6 +85,17 @@ pub(super) fn announced_companies(ctx: &Context, runs: &[Run], lexicon: &mut Lex
     }
 }
 
+/// "Analysts at Bernstein": people who work at a firm name it after "at".
+fn staff_at(ctx: &Context, runs: &[Run], noun: usize, lexicon: &mut Lexicon) {
+    let at = noun + 1;
+    if ctx.word(at) != "at" {
+        return;
+    }
+    if let Ok(r) = runs.binary_search_by_key(&(at + 1), |r| r.first) {
+        teach(ctx, runs[r], lexicon);
+    }
+}
+
 fn teach(ctx: &Context, run: Run, lexicon: &mut Lexicon) {
     if ctx.words[run.first].heading {
         return;
@@ -99,8 +117,9 @@ fn teach(ctx: &Context, run: Run, lexicon: &mut Lexicon) {
     );
 }
 
-/// "Teledyne Marine, a U.S. manufacturer of …": a name followed by ", a"
-/// or ", an" and, within a few words, a company noun.
+/// "Teledyne Marine, a U.S. manufacturer of …", "Gavi, the vaccine
+/// alliance": a name followed by ", a", ", an" or ", the" and, within a few
+/// words, a company or organisation noun.
 pub(super) fn apposed_company(
     ctx: &Context,
     first: usize,
@@ -111,21 +130,30 @@ pub(super) fn apposed_company(
     let Some(rest) = rest
         .strip_prefix(", a ")
         .or_else(|| rest.strip_prefix(", an "))
+        .or_else(|| rest.strip_prefix(", the "))
     else {
         return false;
     };
-    let mut announced = false;
+    let mut kind = None;
     for word in rest.split_whitespace().take(5) {
-        announced |= cues::is_company_noun(word.trim_matches(|c: char| !c.is_alphanumeric()));
-        if announced || word.ends_with([',', ';', ':']) {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if cues::is_company_noun(bare) {
+            kind = Some(EntityKind::Company);
+        } else if cues::is_org_noun(bare) {
+            kind = Some(EntityKind::Organization);
+        }
+        if kind.is_some() || word.ends_with([',', ';', ':']) {
             break;
         }
     }
-    if !announced || (first..last).any(|i| ctx.known[i].is_some()) {
+    let Some(kind) = kind else {
+        return false;
+    };
+    if (first..last).any(|i| ctx.known[i].is_some()) {
         return false;
     }
     let name = ctx.span(first, last);
-    lexicon.add(name, Known::new(name, EntityKind::Company, Strength::Cue));
+    lexicon.add(name, Known::new(name, kind, Strength::Cue));
     true
 }
 
