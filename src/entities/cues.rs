@@ -120,7 +120,9 @@ const FUNCTION_WORDS: &[&str] = &[
     "The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "For", "From", "With",
     "By", "As", "But", "And", "Or", "If", "When", "While", "After", "Before", "Since", "Its",
     "Their", "His", "Her", "Our", "Meanwhile", "However", "Yesterday", "Today", "Both",
-    "Under", "Over", "Across",
+    "Under", "Over", "Across", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
 ];
 
 /// Lower-case nouns that, in an apposition, say the name before is an

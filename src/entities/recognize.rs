@@ -302,7 +302,11 @@ impl Context<'_, '_> {
                 first += 1;
             }
         }
-        if !tail_ok || (first..=head).any(|i| self.is_title(i)) {
+        // A known company before the head makes a company's division
+        // ("Amazon Web Services"), not an organisation.
+        let company_first =
+            self.known[first].is_some_and(|h| self.hits[h].entry.kind == EntityKind::Company);
+        if !tail_ok || company_first {
             return false;
         }
         if self.known[first].is_some() && self.known[last - 1] == self.known[first] {
