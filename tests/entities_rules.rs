@@ -206,3 +206,15 @@ fn appositions_and_staff_name_their_employer() {
         Some(EntityKind::Organization)
     );
 }
+
+#[test]
+fn aid_to_a_capital_is_for_its_government_and_a_lower_case_head_names_an_organisation() {
+    let text = "Germany sent more aid to Nairobi. Members of the Verdi Nord union walked out.";
+    let mentions = extract(text);
+    let nairobi = find(&mentions, text, "Nairobi").expect("capital found");
+    assert_eq!(nairobi.kind, EntityKind::Country);
+    assert_eq!(
+        kind_of(text, "Verdi Nord").map(|k| k.0),
+        Some(EntityKind::Organization)
+    );
+}

@@ -104,6 +104,20 @@ impl Context<'_, '_> {
         while first < run.last && cues::is_function_word(self.word(first)) {
             first += 1;
         }
+        // "Members of the Verdi union", "Shares of Nvidia": an ordinary word
+        // that starts the sentence, then "of", comes before the name.
+        let next_is_connector = first + 1 < run.last && is_connector(self.word(first + 1));
+        if next_is_connector
+            && self.words[first].sentence_start
+            && self.known[first].is_none()
+            && self.gaz.is_common_word(self.word(first))
+            && !cues::is_head(self.word(first))
+        {
+            first += 1;
+            while first < run.last && is_connector(self.word(first)) {
+                first += 1;
+            }
+        }
         first
     }
 
@@ -164,6 +178,18 @@ impl Context<'_, '_> {
             return;
         }
         if lists::apposed_company(self, first, last, lexicon) {
+            return;
+        }
+        // "the IG Metall union", "the Likud party".
+        if cues::is_org_noun(next_word(self.text, self.words[last - 1].end))
+            && !self.has_hit_within(first, last)
+            && !self.words[first].sentence_start
+        {
+            let name = self.span(first, last);
+            lexicon.add(
+                name,
+                Known::new(name, EntityKind::Organization, Strength::Context),
+            );
             return;
         }
         let person_first = self.person_start(Run { first, last });
@@ -419,7 +445,10 @@ impl Context<'_, '_> {
                 name,
                 Known::new(name, EntityKind::Person, Strength::Context),
             );
-        } else if shaped && last - first >= 2 && !self.words[first].sentence_start {
+        } else if (shaped || self.surname_shaped(first, last))
+            && last - first >= 2
+            && !self.words[first].sentence_start
+        {
             lexicon.add(name, Known::new(name, EntityKind::Person, Strength::Shape));
         }
     }
@@ -484,6 +513,20 @@ impl Context<'_, '_> {
                     && !w.chars().all(|c| !c.is_lowercase())
                     && !cues::is_head(w)
             })
+    }
+
+    /// Returns true if and only if a gazetteer hit lies within the words,
+    /// even inside one of them ("Latvian" in "Latvian-led").
+    fn has_hit_within(&self, first: usize, last: usize) -> bool {
+        let (start, end) = (self.words[first].start, self.words[last - 1].end);
+        let i = self.hits.partition_point(|h| h.end <= start);
+        self.hits.get(i).is_some_and(|h| h.start < end)
+    }
+
+    /// Returns true if and only if the words read as given names then a
+    /// surname that is no English word ("Harry Kane"; not "Baltic States").
+    fn surname_shaped(&self, first: usize, last: usize) -> bool {
+        self.person_like(first, last) && !self.gaz.is_common_word(self.word(last - 1))
     }
 
     /// The country a leading demonym or country name gives ("Russian Navy").
