@@ -459,6 +459,12 @@ impl Context<'_, '_> {
         if run.last - run.first != 1 || self.words[run.first].heading {
             return;
         }
+        let w = &self.words[run.first];
+        let joined = |s: &str| s.starts_with(" and ") || s.starts_with(" or ");
+        let joined_before = |s: &str| s.ends_with(" and ") || s.ends_with(" or ");
+        if !joined(&self.text[w.end..]) && !joined_before(&self.text[..w.start]) {
+            return;
+        }
         let name = self.word(run.first);
         if lexicon.strength_of(name).is_some()
             || self.known[run.first].is_some()

@@ -56,8 +56,14 @@ pub fn words(text: &str) -> Vec<Word> {
     let mut sentence_start = true;
     let mut line_first_word = 0usize;
     while i < bytes.len() {
+        // Spaces and lower-case punctuation between words: the common case.
+        if matches!(bytes[i], b' ' | b',' | b'"' | b'(' | b')' | b'-') {
+            i += 1;
+            continue;
+        }
         let c = char_at(text, i);
-        if !c.is_alphanumeric() {
+        // General punctuation (dashes, curly quotes) is never part of a word.
+        if ('\u{2000}'..='\u{206f}').contains(&c) || !c.is_alphanumeric() {
             match c {
                 '\n' => {
                     mark_heading(text, &mut out[line_first_word..]);
@@ -78,11 +84,13 @@ pub fn words(text: &str) -> Vec<Word> {
         let mut end = i + c.len_utf8();
         while end < bytes.len() {
             // Fast path: most words are plain ASCII letters.
-            let b = bytes[end];
-            if b.is_ascii_alphanumeric() {
-                end += 1;
-                continue;
-            }
+            end += bytes[end..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(bytes.len() - end);
+            let Some(&b) = bytes.get(end) else {
+                break;
+            };
             if b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.' | b'&') {
                 break;
             }

@@ -18,7 +18,10 @@ pub(super) fn announced_companies(ctx: &Context, runs: &[Run], lexicon: &mut Lex
         // Only a noun right before a capitalised word or "such as" can
         // announce names; most words are not, and are skipped cheaply.
         let announces = words.get(i + 1).is_some_and(|n| {
-            n.capitalized || matches!(n.text(ctx.text), "such" | "including" | "like" | "at")
+            n.capitalized || {
+                let next = n.text(ctx.text);
+                next.len() <= 9 && matches!(next, "such" | "including" | "like" | "at")
+            }
         });
         if !announces {
             continue;
@@ -32,6 +35,10 @@ pub(super) fn announced_companies(ctx: &Context, runs: &[Run], lexicon: &mut Lex
             noun
         };
         if w.heading {
+            continue;
+        }
+        // Every cue noun is 4 to 13 bytes long: skip the rest unhashed.
+        if !(4..=13).contains(&noun.len()) {
             continue;
         }
         if cues::is_staff_noun(noun) {
