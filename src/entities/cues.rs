@@ -4,9 +4,11 @@
 //!
 //! These are words of English news prose, not names of entities.
 
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use super::gazetteer::WordSet;
+use super::gazetteer::{Fnv, WordSet};
 
 /// Builds a look-up set from a word list, once.
 macro_rules! word_set {
@@ -183,33 +185,45 @@ pub fn is_name_particle(word: &str) -> bool {
     )
 }
 
-pub fn is_title_word(word: &str) -> bool {
-    word_set!(TITLES).contains(word)
-}
+/// Traits of a word, as bits: what the word can be inside a name.
+pub const TITLE: u16 = 1;
+/// Needs its period to count as a title ("Gen.").
+pub const ABBREVIATED_TITLE: u16 = 1 << 1;
+pub const ORG_HEAD: u16 = 1 << 2;
+pub const PLACE_HEAD: u16 = 1 << 3;
+pub const COMPANY_SUFFIX: u16 = 1 << 4;
+pub const FUNCTION_WORD: u16 = 1 << 5;
+/// An ordinary English word; set by the caller from the gazetteer's word
+/// list, not by [`traits`].
+pub const COMMON: u16 = 1 << 6;
+/// Ends a company or organisation name.
+pub const HEAD: u16 = ORG_HEAD | COMPANY_SUFFIX;
 
-pub fn is_abbreviated_title(word: &str) -> bool {
-    word_set!(ABBREVIATED_TITLES).contains(word)
+/// Returns the traits of `word` in one look-up, so that rules reading the
+/// same word several times pay for it once.
+pub fn traits(word: &str) -> u16 {
+    static TRAITS: LazyLock<HashMap<&'static str, u16, BuildHasherDefault<Fnv>>> =
+        LazyLock::new(|| {
+            let mut map: HashMap<&'static str, u16, BuildHasherDefault<Fnv>> = HashMap::default();
+            for (list, bit) in [
+                (TITLES, TITLE),
+                (ABBREVIATED_TITLES, ABBREVIATED_TITLE),
+                (ORG_HEADS, ORG_HEAD),
+                (PLACE_HEADS, PLACE_HEAD),
+                (COMPANY_SUFFIXES, COMPANY_SUFFIX),
+                (FUNCTION_WORDS, FUNCTION_WORD),
+            ] {
+                for word in list {
+                    *map.entry(word).or_default() |= bit;
+                }
+            }
+            map
+        });
+    TRAITS.get(word).copied().unwrap_or(0)
 }
 
 pub fn is_role_noun(word: &str) -> bool {
     word_set!(ROLE_NOUNS).contains(word)
-}
-
-pub fn is_company_suffix(word: &str) -> bool {
-    word_set!(COMPANY_SUFFIXES).contains(word)
-}
-
-pub fn is_org_head(word: &str) -> bool {
-    word_set!(ORG_HEADS).contains(word)
-}
-
-pub fn is_place_head(word: &str) -> bool {
-    word_set!(PLACE_HEADS).contains(word)
-}
-
-/// Returns true if and only if `word` ends a company or organisation name.
-pub fn is_head(word: &str) -> bool {
-    is_org_head(word) || is_company_suffix(word)
 }
 
 pub fn is_company_noun(word: &str) -> bool {
@@ -222,8 +236,4 @@ pub fn is_business_verb(word: &str) -> bool {
 
 pub fn is_agent_verb(word: &str) -> bool {
     word_set!(AGENT_VERBS).contains(word)
-}
-
-pub fn is_function_word(word: &str) -> bool {
-    word_set!(FUNCTION_WORDS).contains(word)
 }

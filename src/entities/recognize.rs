@@ -37,12 +37,13 @@ use people::first_word;
 /// Returns what the context of `text` says about the names in it.
 pub fn learn(text: &str, words: &[Word], runs: &[Run], hits: &[Hit], gaz: &Gazetteer) -> Lexicon {
     let known = covered_words(words, hits);
+    let traits = run_word_traits(text, words, runs, &known, gaz);
     let ctx = Context {
         text,
         words,
         known: &known,
+        traits: &traits,
         hits,
-        gaz,
     };
     let mut lexicon = Lexicon::default();
     lists::announced_companies(&ctx, runs, &mut lexicon);
@@ -74,13 +75,43 @@ fn covered_words(words: &[Word], hits: &[Hit]) -> Vec<Option<usize>> {
     out
 }
 
+/// For each word of a run, its [`cues::traits`] and whether it is a common
+/// word; 0 for words outside runs and lone known names, which no rule reads
+/// this way.
+fn run_word_traits(
+    text: &str,
+    words: &[Word],
+    runs: &[Run],
+    known: &[Option<usize>],
+    gaz: &Gazetteer,
+) -> Vec<u16> {
+    let mut out = vec![0; words.len()];
+    for run in runs {
+        // A lone known name ("Japan") is the commonest run; no rule reads it.
+        if run.last - run.first == 1 && known[run.first].is_some() {
+            continue;
+        }
+        for i in run.first..run.last {
+            let word = words[i].text(text);
+            let common = if gaz.is_common_word(word) {
+                cues::COMMON
+            } else {
+                0
+            };
+            out[i] = cues::traits(word) | common;
+        }
+    }
+    out
+}
+
 /// One text with what is known about its words.
 pub(super) struct Context<'a, 'g> {
     pub text: &'a str,
     pub words: &'a [Word],
     pub known: &'a [Option<usize>],
+    /// Per word: [`cues::traits`] bits (run words only).
+    pub traits: &'a [u16],
     pub hits: &'a [Hit<'g>],
-    pub gaz: &'a Gazetteer,
 }
 
 impl Context<'_, '_> {
@@ -92,19 +123,26 @@ impl Context<'_, '_> {
         &self.text[self.words[first].start..self.words[last - 1].end]
     }
 
-    fn is_title(&self, i: usize) -> bool {
-        let w = self.word(i);
-        if cues::is_abbreviated_title(w) {
-            return self.words[i].abbreviation;
-        }
-        cues::is_title_word(w)
+    /// Returns true if and only if word `i` has any of the `traits` bits.
+    pub fn has(&self, i: usize, traits: u16) -> bool {
+        self.traits.get(i).is_some_and(|t| t & traits != 0)
+    }
+
+    /// Returns true if and only if word `i` (of a run) is an ordinary word.
+    pub fn is_common(&self, i: usize) -> bool {
+        self.has(i, cues::COMMON)
+    }
+
+    pub fn is_title(&self, i: usize) -> bool {
+        self.has(i, cues::TITLE)
+            || (self.has(i, cues::ABBREVIATED_TITLE) && self.words[i].abbreviation)
     }
 
     /// The first word of a run that may belong to a name: leading function
     /// words ("The", "When") are skipped.
     fn name_start(&self, run: Run) -> usize {
         let mut first = run.first;
-        while first < run.last && cues::is_function_word(self.word(first)) {
+        while first < run.last && self.has(first, cues::FUNCTION_WORD) {
             first += 1;
         }
         // "Members of the Verdi union", "Shares of Nvidia": an ordinary word
@@ -113,8 +151,8 @@ impl Context<'_, '_> {
         if next_is_connector
             && self.words[first].sentence_start
             && self.known[first].is_none()
-            && self.gaz.is_common_word(self.word(first))
-            && !cues::is_head(self.word(first))
+            && self.is_common(first)
+            && !self.has(first, cues::HEAD)
         {
             first += 1;
             while first < run.last && is_connector(self.word(first)) {
@@ -132,7 +170,7 @@ impl Context<'_, '_> {
         let incidental = first < run.last
             && self.words[first].sentence_start
             && self.known[first].is_none()
-            && self.gaz.is_common_word(self.word(first))
+            && self.is_common(first)
             && !self.is_title(first);
         first + usize::from(incidental)
     }
@@ -143,8 +181,7 @@ impl Context<'_, '_> {
         // make more of them.
         if run.last - run.first == 1
             && (self.known[run.first].is_some()
-                || (self.words[run.first].sentence_start
-                    && self.gaz.is_common_word(self.word(run.first))))
+                || (self.words[run.first].sentence_start && self.is_common(run.first)))
         {
             return;
         }
@@ -215,7 +252,7 @@ impl Context<'_, '_> {
         while right < last && is_connector(self.word(right)) {
             right += 1;
         }
-        let org_right = (right..last).any(|i| cues::is_org_head(self.word(i)));
+        let org_right = (right..last).any(|i| self.has(i, cues::ORG_HEAD));
         if !(titled || person_left) || !org_right || right >= last {
             return false;
         }
@@ -246,7 +283,7 @@ impl Context<'_, '_> {
         // head of their own are not part of the name.
         let mut first = first;
         if let Some(c) = (first..head).rev().find(|&i| is_connector(self.word(i)))
-            && !(first..c).any(|i| cues::is_org_head(self.word(i)))
+            && !(first..c).any(|i| self.has(i, cues::ORG_HEAD))
         {
             first = c + 1;
             while first < head && is_connector(self.word(first)) {
@@ -276,13 +313,13 @@ impl Context<'_, '_> {
     /// "Bank" does so only after a public purpose ("Development Bank").
     fn is_org_head_at(&self, i: usize) -> bool {
         let word = self.word(i);
-        cues::is_org_head(word)
+        self.has(i, cues::ORG_HEAD)
             || (word == "Bank" && i > 0 && cues::is_public_bank_qualifier(self.word(i - 1)))
     }
 
     /// "Aviva Stadium", "Eamonn Deacy Park": a name with a place head.
     fn place(&self, first: usize, last: usize, lexicon: &mut Lexicon) -> bool {
-        if last - first < 2 || !cues::is_place_head(self.word(last - 1)) {
+        if last - first < 2 || !self.has(last - 1, cues::PLACE_HEAD) {
             return false;
         }
         if self.known[first].is_some() && self.known[last - 1] == self.known[first] {
@@ -296,7 +333,7 @@ impl Context<'_, '_> {
     /// "Kawasaki Heavy Industries", "Komax Holding": a name ending in a
     /// corporate suffix.
     fn company(&self, first: usize, last: usize, lexicon: &mut Lexicon) -> bool {
-        if last - first < 2 || !cues::is_company_suffix(self.word(last - 1)) {
+        if last - first < 2 || !self.has(last - 1, cues::COMPANY_SUFFIX) {
             return false;
         }
         if self.known[first].is_some() && self.known[last - 1] == self.known[first] {

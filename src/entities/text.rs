@@ -48,70 +48,59 @@ const CONNECTORS: [&str; 18] = [
 ];
 
 /// Splits `text` into words, marking sentence starts and heading lines.
+///
+/// Works on bytes, decoding a character only where the text leaves ASCII:
+/// this scan touches every byte of every article.
 pub fn words(text: &str) -> Vec<Word> {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut out: Vec<Word> = Vec::with_capacity(text.len() / 6);
     let mut i = 0;
     let mut line = 0u32;
     let mut sentence_start = true;
     let mut line_first_word = 0usize;
     while i < bytes.len() {
-        // Spaces and lower-case punctuation between words: the common case.
-        if matches!(bytes[i], b' ' | b',' | b'"' | b'(' | b')' | b'-') {
-            i += 1;
-            continue;
-        }
-        let c = char_at(text, i);
-        // General punctuation (dashes, curly quotes) is never part of a word.
-        if ('\u{2000}'..='\u{206f}').contains(&c) || !c.is_alphanumeric() {
-            match c {
-                '\n' => {
+        let b = bytes[i];
+        let (is_word, width) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = char_at(text, i);
+            // General punctuation (dashes, curly quotes) is never a word.
+            let word = !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric();
+            if c == '•' {
+                sentence_start = true;
+            }
+            (word, c.len_utf8())
+        };
+        if !is_word {
+            match b {
+                b'\n' => {
                     mark_heading(text, &mut out[line_first_word..]);
                     line_first_word = out.len();
                     line += 1;
                     sentence_start = true;
                 }
-                '.' if out
-                    .last()
-                    .is_some_and(|w: &Word| w.abbreviation && w.end == i) => {}
-                '.' | '!' | '?' | ':' | ';' | '•' | '|' => sentence_start = true,
+                b'.' if out.last().is_some_and(|w| w.abbreviation && w.end == i) => {}
+                b'.' | b'!' | b'?' | b':' | b';' | b'|' => sentence_start = true,
                 _ => {}
             }
-            i += c.len_utf8();
+            i += width;
             continue;
         }
         let start = i;
-        let mut end = i + c.len_utf8();
-        while end < bytes.len() {
-            // Fast path: most words are plain ASCII letters.
-            end += bytes[end..]
-                .iter()
-                .position(|b| !b.is_ascii_alphanumeric())
-                .unwrap_or(bytes.len() - end);
-            let Some(&b) = bytes.get(end) else {
-                break;
-            };
-            if b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.' | b'&') {
-                break;
-            }
-            let next = char_at(text, end);
-            let joins_inner = matches!(next, '-' | '\'' | '’' | '.' | '&')
-                && end + next.len_utf8() < bytes.len()
-                && char_at(text, end + next.len_utf8()).is_alphanumeric();
-            if !next.is_alphanumeric() && !joins_inner {
-                break;
-            }
-            end += next.len_utf8();
-        }
-        let (word_end, possessive) = strip_possessive(text, start, end);
-        let capitalized = c.is_uppercase();
-        let abbreviation = text[word_end..].starts_with('.')
-            && (is_abbreviation(&text[start..word_end])
-                || text[start..word_end].contains('.')
-                || (capitalized && word_end - start == c.len_utf8()));
+        let end = word_end(text, i + width);
+        let (end_of_word, possessive) = strip_possessive(bytes, start, end);
+        let capitalized = if b.is_ascii() {
+            b.is_ascii_uppercase()
+        } else {
+            char_at(text, i).is_uppercase()
+        };
+        let abbreviation = bytes.get(end_of_word) == Some(&b'.') && {
+            let w = &text[start..end_of_word];
+            is_abbreviation(w) || w.contains('.') || (capitalized && end_of_word - start == width)
+        };
         out.push(Word {
             start,
-            end: word_end,
+            end: end_of_word,
             capitalized,
             sentence_start,
             possessive,
@@ -126,17 +115,52 @@ pub fn words(text: &str) -> Vec<Word> {
     out
 }
 
-fn char_at(text: &str, i: usize) -> char {
-    match text.as_bytes().get(i) {
-        Some(&b) if b.is_ascii() => char::from(b),
-        _ => text[i..].chars().next().unwrap_or(' '),
+/// Returns where the word that continues at `from` ends: letters and
+/// digits, with a hyphen, apostrophe, period or ampersand allowed between
+/// two of them.
+fn word_end(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = from;
+    loop {
+        end += bytes[end..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(bytes.len() - end);
+        let Some(&b) = bytes.get(end) else {
+            return end;
+        };
+        let (c, width) = if b.is_ascii() {
+            (char::from(b), 1)
+        } else {
+            let c = char_at(text, end);
+            (c, c.len_utf8())
+        };
+        if c.is_alphanumeric() && !c.is_ascii() {
+            end += width;
+            continue;
+        }
+        let joins = matches!(c, '-' | '\'' | '’' | '.' | '&')
+            && end + width < bytes.len()
+            && char_at(text, end + width).is_alphanumeric();
+        if !joins {
+            return end;
+        }
+        end += width;
     }
 }
 
-fn strip_possessive(text: &str, start: usize, end: usize) -> (usize, bool) {
-    let w = &text[start..end];
-    for suffix in ["'s", "’s"] {
-        if w.len() > suffix.len() && w.ends_with(suffix) {
+fn char_at(text: &str, i: usize) -> char {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => char::from(b),
+        _ => text.get(i..).and_then(|t| t.chars().next()).unwrap_or(' '),
+    }
+}
+
+/// Returns the end of the word without a possessive 's or ’s, and whether
+/// it had one.
+fn strip_possessive(bytes: &[u8], start: usize, end: usize) -> (usize, bool) {
+    for suffix in [&b"'s"[..], "’s".as_bytes()] {
+        if end - start > suffix.len() && bytes[..end].ends_with(suffix) {
             return (end - suffix.len(), true);
         }
     }

@@ -113,7 +113,7 @@ fn teach(ctx: &Context, run: Run, lexicon: &mut Lexicon) {
             .entry
             .kind
             != EntityKind::Company;
-    let org = (run.first..run.last).any(|i| cues::is_org_head(ctx.word(i)));
+    let org = (run.first..run.last).any(|i| ctx.has(i, cues::ORG_HEAD));
     if other_kind || org {
         return;
     }

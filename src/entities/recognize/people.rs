@@ -56,7 +56,7 @@ impl Context<'_, '_> {
         }
         let foreign = |i: usize| {
             let w = self.word(i);
-            cues::is_head(w) || (is_connector(w) && !cues::is_name_particle(w))
+            self.has(i, cues::HEAD) || (is_connector(w) && !cues::is_name_particle(w))
         };
         if (name_first..last).any(foreign) || cues::is_name_particle(self.word(last - 1)) {
             return false;
@@ -113,7 +113,7 @@ impl Context<'_, '_> {
             );
             return;
         }
-        let some_uncommon = (first..last).any(|i| !self.gaz.is_common_word(self.word(i)));
+        let some_uncommon = (first..last).any(|i| !self.is_common(i));
         let shaped = self.name_shaped(first, last);
         let speech = cues::is_agent_verb(after)
             || before.ends_with("according to")
@@ -147,7 +147,7 @@ impl Context<'_, '_> {
         let name = self.word(run.first);
         if lexicon.strength_of(name).is_some()
             || self.known[run.first].is_some()
-            || self.gaz.is_common_word(name)
+            || self.is_common(run.first)
             || name.chars().all(|c| !c.is_lowercase())
         {
             return;
@@ -179,9 +179,9 @@ impl Context<'_, '_> {
                 let w = self.word(i);
                 self.words[i].capitalized
                     && self.known[i].is_none()
-                    && !self.gaz.is_common_word(w)
+                    && !self.is_common(i)
                     && !w.chars().all(|c| !c.is_lowercase())
-                    && !cues::is_head(w)
+                    && !self.has(i, cues::HEAD)
             })
     }
 
@@ -190,20 +190,20 @@ impl Context<'_, '_> {
     /// one at least no English word, none a head word or a known name.
     pub(super) fn person_like(&self, first: usize, last: usize) -> bool {
         (2..=3).contains(&(last.saturating_sub(first)))
-            && (first..last).any(|i| !self.gaz.is_common_word(self.word(i)))
+            && (first..last).any(|i| !self.is_common(i))
             && (first..last).all(|i| {
                 let w = self.word(i);
                 self.words[i].capitalized
                     && self.known[i].is_none()
                     && !w.chars().all(|c| !c.is_lowercase())
-                    && !cues::is_head(w)
+                    && !self.has(i, cues::HEAD)
             })
     }
 
     /// Returns true if and only if the words read as given names then a
     /// surname that is no English word ("Harry Kane"; not "Baltic States").
     pub(super) fn surname_shaped(&self, first: usize, last: usize) -> bool {
-        self.person_like(first, last) && !self.gaz.is_common_word(self.word(last - 1))
+        self.person_like(first, last) && !self.is_common(last - 1)
     }
 }
 
