@@ -125,31 +125,45 @@ impl EntityIndex {
     /// first by the summed [`weight`](Self::weight) of the shared entities,
     /// each with the shared entities, heaviest first.
     pub fn related(&self, article: usize, limit: usize) -> Vec<(usize, Vec<EntityId>)> {
-        let mut shared: FastMap<usize, (f64, Vec<EntityId>)> = FastMap::default();
         let own = self
             .article_entities
             .get(article)
             .map_or(&[][..], Vec::as_slice);
+        if own.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        // One dense score per article: cheaper than a map when a country is
+        // shared with most of a large corpus.
+        let mut scores = vec![0f64; self.article_entities.len()];
         for &(id, _) in own {
             let w = self.weight(id);
             for &(other, _) in &self.entities[id as usize].articles {
-                if other as usize != article {
-                    let entry = shared.entry(other as usize).or_default();
-                    entry.0 += w;
-                    entry.1.push(id);
-                }
+                scores[other as usize] += w;
             }
         }
-        let mut out: Vec<(usize, f64, Vec<EntityId>)> = shared
-            .into_iter()
-            .map(|(a, (w, ids))| (a, w, ids))
-            .collect();
-        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        out.truncate(limit);
-        out.into_iter()
-            .map(|(a, _, mut ids)| {
-                ids.sort_by(|x, y| self.weight(*y).total_cmp(&self.weight(*x)).then(x.cmp(y)));
-                (a, ids)
+        scores[article] = 0.0;
+        let mut best: Vec<usize> = (0..scores.len()).filter(|&a| scores[a] > 0.0).collect();
+        let by_score = |a: &usize, b: &usize| scores[*b].total_cmp(&scores[*a]).then(a.cmp(b));
+        if best.len() > limit {
+            best.select_nth_unstable_by(limit - 1, by_score);
+            best.truncate(limit);
+        }
+        best.sort_by(by_score);
+        let mut own_by_weight: Vec<EntityId> = own.iter().map(|&(id, _)| id).collect();
+        own_by_weight.sort_by(|x, y| self.weight(*y).total_cmp(&self.weight(*x)).then(x.cmp(y)));
+        best.into_iter()
+            .map(|other| {
+                let shared = own_by_weight
+                    .iter()
+                    .copied()
+                    .filter(|&id| {
+                        self.entities[id as usize]
+                            .articles
+                            .binary_search_by_key(&(other as u32), |&(a, _)| a)
+                            .is_ok()
+                    })
+                    .collect();
+                (other, shared)
             })
             .collect()
     }
