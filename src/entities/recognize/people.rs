@@ -18,10 +18,15 @@ impl Context<'_, '_> {
         }
         let before = line_prefix(self.text, start);
         let by = self.word(run.first) == "By" && before.trim().is_empty();
-        let label = matches!(
-            before.trim(),
-            "Author:" | "By:" | "Written by" | "Words by" | "Reporting by"
-        );
+        // The clause before the name: "Reporting by", "Editing by",
+        // "Additional reporting by" credit people.
+        let clause = before
+            .rsplit([';', '.', '|'])
+            .next()
+            .unwrap_or_default()
+            .trim();
+        let label =
+            matches!(clause, "Author:" | "By:") || (clause.ends_with(" by") && clause.len() <= 30);
         let name_first = if by { run.first + 1 } else { run.first };
         if !(by || label) || name_first >= run.last || !self.name_shaped(name_first, run.last) {
             return false;
