@@ -218,3 +218,13 @@ fn aid_to_a_capital_is_for_its_government_and_a_lower_case_head_names_an_organis
         Some(EntityKind::Organization)
     );
 }
+
+#[test]
+fn a_capitalised_word_that_speaks_mid_sentence_is_a_person_unless_an_article_precedes_it() {
+    let text = "Marta Swift sang for an hour. \"Thank you,\" Swift told the crowd, \
+                and the Treasury said taxes would rise.";
+    let mentions = extract(text);
+    let swift = find(&mentions, text, "Swift").expect("surname found");
+    assert_eq!(swift.name, "Marta Swift");
+    assert!(find(&mentions, text, "Treasury").is_none());
+}

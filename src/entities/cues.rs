@@ -61,7 +61,7 @@ const COMPANY_SUFFIXES: &[&str] = &[
     "Airways", "Aerospace", "Dynamics", "Robotics", "Labs", "Pharmaceuticals", "Pharma",
     "Electronics", "Enterprises", "Partners", "Ventures", "Bancorp", "Systems", "Software",
     "Semiconductor", "Networks", "Shipbuilding", "Automotive", "Studios", "Brewing", "Securities",
-    "Bank",
+    "Bank", "Records", "Entertainment", "Pictures",
 ];
 
 /// The head word of an organisation's name ("Ukraine Drone Coalition").

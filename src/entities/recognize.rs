@@ -53,6 +53,9 @@ pub fn learn(text: &str, words: &[Word], runs: &[Run], hits: &[Hit], gaz: &Gazet
         }
         ctx.classify(*run, &mut lexicon);
     }
+    for run in runs {
+        ctx.full_name_of_known_surname(*run, &mut lexicon);
+    }
     lexicon.add_short_forms(gaz);
     for run in runs {
         ctx.coordinated_person(*run, &mut lexicon);

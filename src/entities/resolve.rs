@@ -221,6 +221,10 @@ fn used_as_location(text: &str, start: usize, end: usize) -> bool {
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or_default();
+    // "the city of London".
+    if before.ends_with("city of") || before.ends_with("town of") {
+        return true;
+    }
     #[rustfmt::skip]
     let locative = matches!(
         word,

@@ -99,11 +99,12 @@ impl Context<'_, '_> {
         if (first..last).any(|i| self.known[i].is_some()) || last - first > 3 {
             return;
         }
+        // "St Patrick's Athletic": the name goes on after the possessive.
         let continues = self.words[last - 1].possessive
-            && self
-                .words
-                .get(last)
-                .is_some_and(|w| w.capitalized && w.start == self.words[last - 1].end + 3);
+            && self.words.get(last).is_some_and(|w| {
+                let gap = &self.text[self.words[last - 1].end..w.start];
+                w.capitalized && matches!(gap, "'s " | "’s ")
+            });
         if continues {
             return;
         }
@@ -119,12 +120,25 @@ impl Context<'_, '_> {
             return;
         }
         let some_uncommon = (first..last).any(|i| !self.is_common(i));
+        // Capitalised mid-sentence, an English word is a name all the same
+        // ("Swift told the crowd").
+        let after_article = {
+            let prev = last_word(before);
+            matches!(prev, "the" | "a" | "an" | "its" | "their")
+        };
+        // "the Treasury said", "the Commission said": an article or a head
+        // word says it is no person.
+        let name_like = (some_uncommon || !self.words[first].sentence_start)
+            && !after_article
+            && !(first..last).any(|i| self.has(i, cues::HEAD | cues::TITLE));
         let shaped = self.name_shaped(first, last);
+        // "according to" also introduces companies and agencies: only a
+        // name of two words or more reads as a person there.
         let speech = cues::is_agent_verb(after)
-            || before.ends_with("according to")
+            || (before.ends_with("according to") && last - first >= 2)
             || before.ends_with(" said");
         let capitalized = (first..last).all(|i| self.words[i].capitalized);
-        if speech && capitalized && !all_caps && some_uncommon {
+        if speech && capitalized && !all_caps && name_like {
             lexicon.add(
                 name,
                 Known::new(name, EntityKind::Person, Strength::Context),
@@ -135,6 +149,33 @@ impl Context<'_, '_> {
         {
             lexicon.add(name, Known::new(name, EntityKind::Person, Strength::Shape));
         }
+    }
+
+    /// "Taylor Swift" where only "Swift told" said Swift is a person: a
+    /// run of two or three capitalised words ending in a known person's
+    /// single name is that person's full name.
+    pub(super) fn full_name_of_known_surname(&self, run: Run, lexicon: &mut Lexicon) {
+        let len = run.last - run.first;
+        if !(2..=3).contains(&len) || self.words[run.first].heading {
+            return;
+        }
+        let surname = self.word(run.last - 1);
+        if !lexicon.is_person(surname) || (run.first..run.last).any(|i| self.known[i].is_some()) {
+            return;
+        }
+        let first = if self.is_title(run.first) || self.has(run.first, cues::FUNCTION_WORD) {
+            run.first + 1
+        } else {
+            run.first
+        };
+        if run.last - first < 2 || (first..run.last).any(|i| self.has(i, cues::HEAD)) {
+            return;
+        }
+        let name = self.span(first, run.last);
+        lexicon.add(
+            name,
+            Known::new(name, EntityKind::Person, Strength::Context),
+        );
     }
 
     /// "Zelensky and Sybiha": a single unknown name joined by "and" or "or"
@@ -223,7 +264,7 @@ pub(super) fn first_word(s: &str) -> &str {
     &s[..end]
 }
 
-fn last_word(s: &str) -> &str {
+pub(super) fn last_word(s: &str) -> &str {
     let start = s
         .char_indices()
         .rev()
