@@ -228,3 +228,45 @@ fn a_capitalised_word_that_speaks_mid_sentence_is_a_person_unless_an_article_pre
     assert_eq!(swift.name, "Marta Swift");
     assert!(find(&mentions, text, "Treasury").is_none());
 }
+
+#[test]
+fn random_mixtures_of_names_punctuation_and_unicode_never_panic() {
+    const PIECES: [&str; 24] = [
+        "Japan",
+        "’s",
+        "'s",
+        " ",
+        ", ",
+        ". ",
+        "\n",
+        "Gen.",
+        "of",
+        "the",
+        "and",
+        "companies",
+        "UFORCE",
+        "said",
+        "é",
+        "—",
+        "“",
+        "-based",
+        "Minister",
+        "Bank",
+        "&",
+        "da",
+        "日本",
+        "U.S.",
+    ];
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    for _ in 0..2000 {
+        let mut text = String::new();
+        for _ in 0..40 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            text.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
+        }
+        let mentions = extract(&text);
+        assert_invariants(&text, &mentions);
+    }
+}
