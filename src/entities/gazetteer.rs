@@ -149,7 +149,10 @@ struct Builder {
 impl Builder {
     fn add(&mut self, surface: &str, entry: Entry) {
         let surface = surface.trim();
-        if surface.is_empty() || self.seen.contains_key(surface) {
+        // English news spells names in Latin letters; native-script aliases
+        // ("Российская Федерация") would only grow the automaton.
+        let latin = surface.chars().all(|c| c < '\u{250}' || c == '’');
+        if surface.is_empty() || !latin || self.seen.contains_key(surface) {
             return;
         }
         self.seen.insert(surface.to_owned(), self.patterns.len());
@@ -290,6 +293,13 @@ mod tests {
                 "{name} missing"
             );
         }
+    }
+
+    #[test]
+    fn automaton_stays_within_a_memory_budget() {
+        let bytes = GAZETTEER.automaton.memory_usage();
+        println!("gazetteer automaton: {:.1} MB", bytes as f64 / 1e6);
+        assert!(bytes < 64 << 20, "{bytes} bytes");
     }
 
     #[test]
