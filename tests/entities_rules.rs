@@ -270,3 +270,20 @@ fn random_mixtures_of_names_punctuation_and_unicode_never_panic() {
         assert_invariants(&text, &mentions);
     }
 }
+
+#[test]
+fn names_that_share_a_word_with_a_place_and_places_that_look_like_names() {
+    let text = "Fans cheered when Michael Jordan arrived. Shelling hit Nova Kakhovka, \
+                and residents in Nova Kakhovka fled.";
+    let mentions = extract(text);
+    assert_eq!(
+        find(&mentions, text, "Michael Jordan").map(|m| m.kind),
+        Some(EntityKind::Person)
+    );
+    assert!(
+        mentions
+            .iter()
+            .filter(|m| m.name == "Nova Kakhovka")
+            .all(|m| m.kind == EntityKind::Place)
+    );
+}

@@ -147,7 +147,14 @@ impl Context<'_, '_> {
             && last - first >= 2
             && !self.words[first].sentence_start
         {
-            lexicon.add(name, Known::new(name, EntityKind::Person, Strength::Shape));
+            // "in Nova Kakhovka": a location, not a person.
+            let (kind, strength) =
+                if matches!(last_word(before), "in" | "near" | "outside" | "across") {
+                    (EntityKind::Place, Strength::Context)
+                } else {
+                    (EntityKind::Person, Strength::Shape)
+                };
+            lexicon.add(name, Known::new(name, kind, strength));
         }
     }
 
@@ -176,6 +183,43 @@ impl Context<'_, '_> {
             name,
             Known::new(name, EntityKind::Person, Strength::Context),
         );
+    }
+
+    /// "Michael Jordan", "Austin Butler": two capitalised words mid-sentence,
+    /// one a country or city name and the other no English word nor known
+    /// name, make a person rather than a place.
+    pub(super) fn person_named_like_a_place(
+        &self,
+        first: usize,
+        last: usize,
+        lexicon: &mut Lexicon,
+    ) -> bool {
+        if last - first != 2 || self.words[first].sentence_start {
+            return false;
+        }
+        let place_word = |i: usize| {
+            self.known[i].is_some_and(|h| {
+                let hit = &self.hits[h];
+                let e = hit.entry;
+                hit.start == self.words[i].start
+                    && hit.end == self.words[i].end
+                    && matches!(e.kind, EntityKind::Country | EntityKind::Place)
+                    && e.role != crate::entities::gazetteer::Role::Demonym
+            })
+        };
+        let other_word = |i: usize| {
+            self.known[i].is_none()
+                && !self.is_common(i)
+                && !self.has(i, cues::HEAD | cues::TITLE | cues::PLACE_HEAD)
+                && self.word(i).chars().any(char::is_lowercase)
+        };
+        let (a, b) = (first, first + 1);
+        if !((place_word(a) && other_word(b)) || (other_word(a) && place_word(b))) {
+            return false;
+        }
+        let name = self.span(first, last);
+        lexicon.add(name, Known::new(name, EntityKind::Person, Strength::Shape));
+        true
     }
 
     /// "Zelensky and Sybiha": a single unknown name joined by "and" or "or"
