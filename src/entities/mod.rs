@@ -5,6 +5,16 @@
 //! one canonical entity; [`index::EntityIndex`] joins them across the corpus
 //! (entity → articles, article → entities, co-occurrence, related articles).
 //! Nothing here knows about the terminal.
+//!
+//! The stages of [`extract`], each a module:
+//! - `gazetteer`: the names known in advance (assets/*.tsv), one
+//!   Aho-Corasick pass;
+//! - `text`: words, sentence starts, heading lines, runs of capitalised words;
+//! - `recognize`: names in no list, from the context around and inside them
+//!   (`cues` holds the words those rules read);
+//! - `resolve`: one canonical entity per mention — demonyms, aliases,
+//!   capitals as governments or places, surnames joining full names — and
+//!   no overlaps.
 
 mod cues;
 mod gazetteer;
