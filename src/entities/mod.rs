@@ -98,7 +98,7 @@ pub struct Mention {
 ///
 /// One Aho-Corasick pass finds the names of the gazetteer; one scan finds
 /// the runs of capitalised words whose context names what they are (see
-/// [`recognize`]); [`resolve`] joins both into canonical entities.
+/// `recognize`); `resolve` joins both into canonical entities.
 pub fn extract(text: &str) -> Vec<Mention> {
     let gaz = &*gazetteer::GAZETTEER;
     let hits = gaz.find(text);
