@@ -287,3 +287,23 @@ fn names_that_share_a_word_with_a_place_and_places_that_look_like_names() {
             .all(|m| m.kind == EntityKind::Place)
     );
 }
+
+#[test]
+fn a_sentence_opening_title_with_a_department_still_names_the_person() {
+    let text = "Minister of Regional Development Petra Novakova announced the plan. \
+                The report, compiled by Baltic analysts, was cautious.\n\
+                Reporting by Ines Carvalho; Editing by Tomas Berg";
+    let mentions = extract(text);
+    for name in ["Petra Novakova", "Ines Carvalho", "Tomas Berg"] {
+        assert_eq!(
+            find(&mentions, text, name).map(|m| m.kind),
+            Some(EntityKind::Person),
+            "{name}"
+        );
+    }
+    assert!(
+        mentions
+            .iter()
+            .all(|m| m.kind != EntityKind::Person || m.name != "Baltic")
+    );
+}

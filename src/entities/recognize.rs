@@ -155,7 +155,7 @@ impl Context<'_, '_> {
             && self.words[first].sentence_start
             && self.known[first].is_none()
             && self.is_common(first)
-            && !self.has(first, cues::HEAD)
+            && !self.has(first, cues::HEAD | cues::TITLE)
         {
             first += 1;
             while first < run.last && is_connector(self.word(first)) {
@@ -168,7 +168,7 @@ impl Context<'_, '_> {
     /// Like [`Self::name_start`], and also skips one ordinary word that is
     /// capitalised only because it starts the sentence ("Yesterday",
     /// "Striker"): people's names rarely begin with one.
-    fn person_start(&self, run: Run) -> usize {
+    pub(super) fn person_start(&self, run: Run) -> usize {
         let first = self.name_start(run);
         let incidental = first < run.last
             && self.words[first].sentence_start

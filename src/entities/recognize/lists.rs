@@ -13,82 +13,102 @@ use crate::entities::text::Run;
 /// name with an organisation head is left to the organisation rule.
 pub(super) fn announced_companies(ctx: &Context, runs: &[Run], lexicon: &mut Lexicon) {
     let words = ctx.words;
+    let text_of = |i: usize| words[i].text(ctx.text);
+    // Only a noun right before a run, before "such as", "including", "like"
+    // or "at" and a run, or opening a run itself, can announce names: look
+    // there rather than at every word.
+    let mut done = usize::MAX;
+    for run in runs {
+        let j = run.first;
+        let mut candidates = [usize::MAX; 3];
+        if run.last - j > 1 && words[j].sentence_start {
+            candidates[0] = j;
+        }
+        if j >= 1 {
+            candidates[1] = j - 1;
+            match text_of(j - 1) {
+                "including" | "like" | "at" if j >= 2 => candidates[2] = j - 2,
+                "as" if j >= 3 && text_of(j - 2) == "such" => candidates[2] = j - 3,
+                _ => {}
+            }
+        }
+        for i in candidates {
+            if i != usize::MAX && i != done {
+                done = i;
+                from_noun(ctx, runs, i, lexicon);
+            }
+        }
+    }
+}
+
+/// Teaches what the noun at word `i`, if it is a company or staff noun,
+/// announces.
+fn from_noun(ctx: &Context, runs: &[Run], i: usize, lexicon: &mut Lexicon) {
+    let words = ctx.words;
+    let w = &words[i];
     let run_at = |i: usize| runs.binary_search_by_key(&i, |r| r.first).ok();
-    for (i, w) in words.iter().enumerate() {
-        // Only a noun right before a capitalised word or "such as" can
-        // announce names; most words are not, and are skipped cheaply.
-        let announces = words.get(i + 1).is_some_and(|n| {
-            n.capitalized || {
-                let next = n.text(ctx.text);
-                next.len() <= 9 && matches!(next, "such" | "including" | "like" | "at")
-            }
-        });
-        if !announces {
-            continue;
-        }
-        let noun = ctx.word(i);
-        let lowered;
-        let noun = if w.capitalized && w.sentence_start {
-            lowered = noun.to_lowercase();
-            lowered.as_str()
-        } else {
-            noun
-        };
-        if w.heading {
-            continue;
-        }
-        // Every cue noun is 4 to 13 bytes long: skip the rest unhashed.
-        if !(4..=13).contains(&noun.len()) {
-            continue;
-        }
-        if cues::is_staff_noun(noun) {
-            staff_at(ctx, runs, i, lexicon);
-            continue;
-        }
-        if !cues::is_company_noun(noun) {
-            continue;
-        }
-        // A capitalised noun opens its own run: the names follow inside it.
-        let (mut next, mut gap_from) = match run_at(i) {
-            Some(r) => {
-                let run = runs[r];
-                if run.last - run.first > 1 {
-                    teach(
-                        ctx,
-                        Run {
-                            first: i + 1,
-                            last: run.last,
-                        },
-                        lexicon,
-                    );
-                }
-                if !noun.ends_with('s') {
-                    continue;
-                }
-                (run.last, words[run.last - 1].end)
-            }
-            _ => (i + 1, w.end),
-        };
-        let plural = noun.ends_with('s');
-        while next < words.len() {
-            let gap = &ctx.text[gap_from..words[next].start];
-            let word = ctx.word(next);
-            if matches!(word, "such" | "as" | "including" | "like" | "and" | "or") {
-                gap_from = words[next].end;
-                next += 1;
-                continue;
-            }
-            let Some(r) = run_at(next).filter(|_| is_list_gap(gap)) else {
-                break;
-            };
+    let noun = ctx.word(i);
+    let lowered;
+    let noun = if w.capitalized && w.sentence_start {
+        lowered = noun.to_lowercase();
+        lowered.as_str()
+    } else {
+        noun
+    };
+    if w.heading {
+        return;
+    }
+    // Every cue noun is 4 to 13 bytes long: skip the rest unhashed.
+    if !(4..=13).contains(&noun.len()) {
+        return;
+    }
+    if cues::is_staff_noun(noun) {
+        staff_at(ctx, runs, i, lexicon);
+        return;
+    }
+    if !cues::is_company_noun(noun) {
+        return;
+    }
+    // A capitalised noun opens its own run: the names follow inside it.
+    let (mut next, mut gap_from) = match run_at(i) {
+        Some(r) => {
             let run = runs[r];
-            teach(ctx, run, lexicon);
-            if !plural {
-                break;
+            if run.last - run.first > 1 {
+                teach(
+                    ctx,
+                    Run {
+                        first: i + 1,
+                        last: run.last,
+                    },
+                    lexicon,
+                );
             }
-            gap_from = words[run.last - 1].end;
-            next = run.last;
+            if !noun.ends_with('s') {
+                return;
+            }
+            (run.last, words[run.last - 1].end)
         }
+        _ => (i + 1, w.end),
+    };
+    let plural = noun.ends_with('s');
+    while next < words.len() {
+        let gap = &ctx.text[gap_from..words[next].start];
+        let word = ctx.word(next);
+        if matches!(word, "such" | "as" | "including" | "like" | "and" | "or") {
+            gap_from = words[next].end;
+            next += 1;
+            continue;
+        }
+        let Some(r) = run_at(next).filter(|_| is_list_gap(gap)) else {
+            break;
+        };
+        let run = runs[r];
+        teach(ctx, run, lexicon);
+        if !plural {
+            break;
+        }
+        gap_from = words[run.last - 1].end;
+        next = run.last;
     }
 }
 

@@ -25,8 +25,12 @@ impl Context<'_, '_> {
             .next()
             .unwrap_or_default()
             .trim();
-        let label =
-            matches!(clause, "Author:" | "By:") || (clause.ends_with(" by") && clause.len() <= 30);
+        // A credit is a short capitalised label: "Additional reporting by".
+        let credit = clause.ends_with(" by")
+            && clause.starts_with(char::is_uppercase)
+            && clause.split_whitespace().count() <= 3
+            && !clause.contains(',');
+        let label = matches!(clause, "Author:" | "By:") || credit;
         let name_first = if by { run.first + 1 } else { run.first };
         if !(by || label) || name_first >= run.last || !self.name_shaped(name_first, run.last) {
             return false;
@@ -170,11 +174,10 @@ impl Context<'_, '_> {
         if !lexicon.is_person(surname) || (run.first..run.last).any(|i| self.known[i].is_some()) {
             return;
         }
-        let first = if self.is_title(run.first) || self.has(run.first, cues::FUNCTION_WORD) {
-            run.first + 1
-        } else {
-            run.first
-        };
+        let mut first = self.person_start(run);
+        if first < run.last && self.is_title(first) {
+            first += 1;
+        }
         if run.last - first < 2 || (first..run.last).any(|i| self.has(i, cues::HEAD)) {
             return;
         }
