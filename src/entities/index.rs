@@ -2,10 +2,14 @@
 //! entities, co-occurrence, and the articles most related by shared entities.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use serde::{Deserialize, Serialize};
 
+use super::gazetteer::Fnv;
 use super::{EntityKind, Mention};
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// Index of an entity in [`EntityIndex::entities`].
 pub type EntityId = u32;
@@ -48,23 +52,28 @@ impl EntityIndex {
     /// Builds the index from each article's mentions, in article order.
     /// `texts[i]` is the text `mentions[i]` points into.
     pub fn build(texts: &[&str], mentions: Vec<Vec<Mention>>) -> Self {
-        let mut ids: HashMap<(EntityKind, String), EntityId> = HashMap::new();
+        let mut ids: HashMap<EntityKind, FastMap<String, EntityId>> = HashMap::new();
         let mut index = EntityIndex::default();
         for (article, list) in mentions.into_iter().enumerate() {
-            let mut counts: HashMap<EntityId, u32> = HashMap::new();
+            let mut counts: FastMap<EntityId, u32> = FastMap::default();
             let mut indexed = Vec::with_capacity(list.len());
             for m in list {
-                let id = *ids.entry((m.kind, m.name.clone())).or_insert_with(|| {
+                let by_name = ids.entry(m.kind).or_default();
+                let id = if let Some(&id) = by_name.get(m.name.as_str()) {
+                    id
+                } else {
+                    let id = index.entities.len() as EntityId;
+                    by_name.insert(m.name.clone(), id);
                     index.entities.push(Entity {
-                        name: m.name.clone(),
+                        name: m.name,
                         kind: m.kind,
                         aliases: Vec::new(),
                         articles: Vec::new(),
                         mentions: 0,
-                        country: m.country.clone(),
+                        country: m.country,
                     });
-                    (index.entities.len() - 1) as EntityId
-                });
+                    id
+                };
                 let entity = &mut index.entities[id as usize];
                 entity.mentions += 1;
                 if let Some(surface) = texts.get(article).and_then(|t| t.get(m.start..m.end))
@@ -100,24 +109,153 @@ impl EntityIndex {
             .map(|i| i as EntityId)
     }
 
+    /// Returns how much sharing entity `id` says about two articles: its
+    /// inverse document frequency, so that a rare company shared weighs
+    /// more than a country every article names.
+    pub fn weight(&self, id: EntityId) -> f64 {
+        let articles = self.article_entities.len().max(1) as f64;
+        let df = self
+            .entities
+            .get(id as usize)
+            .map_or(1, |e| e.articles.len().max(1)) as f64;
+        (1.0 + articles / df).ln()
+    }
+
     /// Returns the articles that share most entities with `article`, best
-    /// first, each with the shared entities.
+    /// first by the summed [`weight`](Self::weight) of the shared entities,
+    /// each with the shared entities, heaviest first.
     pub fn related(&self, article: usize, limit: usize) -> Vec<(usize, Vec<EntityId>)> {
-        let mut shared: HashMap<usize, Vec<EntityId>> = HashMap::new();
-        for &(id, _) in self
+        let own = self
             .article_entities
             .get(article)
-            .map_or(&[][..], Vec::as_slice)
-        {
+            .map_or(&[][..], Vec::as_slice);
+        if own.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        // One dense score per article: cheaper than a map when a country is
+        // shared with most of a large corpus.
+        let mut scores = vec![0f64; self.article_entities.len()];
+        for &(id, _) in own {
+            let w = self.weight(id);
             for &(other, _) in &self.entities[id as usize].articles {
-                if other as usize != article {
-                    shared.entry(other as usize).or_default().push(id);
+                scores[other as usize] += w;
+            }
+        }
+        scores[article] = 0.0;
+        let mut best: Vec<usize> = (0..scores.len()).filter(|&a| scores[a] > 0.0).collect();
+        let by_score = |a: &usize, b: &usize| scores[*b].total_cmp(&scores[*a]).then(a.cmp(b));
+        if best.len() > limit {
+            best.select_nth_unstable_by(limit - 1, by_score);
+            best.truncate(limit);
+        }
+        best.sort_by(by_score);
+        let mut own_by_weight: Vec<EntityId> = own.iter().map(|&(id, _)| id).collect();
+        own_by_weight.sort_by(|x, y| self.weight(*y).total_cmp(&self.weight(*x)).then(x.cmp(y)));
+        best.into_iter()
+            .map(|other| {
+                let shared = own_by_weight
+                    .iter()
+                    .copied()
+                    .filter(|&id| {
+                        self.entities[id as usize]
+                            .articles
+                            .binary_search_by_key(&(other as u32), |&(a, _)| a)
+                            .is_ok()
+                    })
+                    .collect();
+                (other, shared)
+            })
+            .collect()
+    }
+
+    /// Returns the entities that appear in the same articles as `id`, with
+    /// the number of articles they share, most shared first.
+    pub fn cooccurring(&self, id: EntityId, limit: usize) -> Vec<(EntityId, u32)> {
+        let mut together: FastMap<EntityId, u32> = FastMap::default();
+        let articles = self
+            .entities
+            .get(id as usize)
+            .map_or(&[][..], |e| e.articles.as_slice());
+        for &(article, _) in articles {
+            for &(other, _) in &self.article_entities[article as usize] {
+                if other != id {
+                    *together.entry(other).or_default() += 1;
                 }
             }
         }
-        let mut out: Vec<_> = shared.into_iter().collect();
-        out.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+        let mut out: Vec<(EntityId, u32)> = together.into_iter().collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         out.truncate(limit);
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(name: &str, kind: EntityKind) -> Mention {
+        Mention {
+            start: 0,
+            end: 0,
+            name: name.to_owned(),
+            kind,
+            country: None,
+        }
+    }
+
+    fn index() -> EntityIndex {
+        let c = EntityKind::Country;
+        let co = EntityKind::Company;
+        EntityIndex::build(
+            &["", "", "", ""],
+            vec![
+                vec![
+                    mention("Japan", c),
+                    mention("Skyeton", co),
+                    mention("Japan", c),
+                ],
+                vec![mention("Japan", c), mention("Skyeton", co)],
+                vec![mention("Japan", c), mention("Ukraine", c)],
+                vec![
+                    mention("Japan", c),
+                    mention("Ukraine", c),
+                    mention("Skyeton", co),
+                ],
+            ],
+        )
+    }
+
+    #[test]
+    fn entities_count_articles_and_mentions() {
+        let idx = index();
+        let japan = idx
+            .find(EntityKind::Country, "Japan")
+            .expect("Japan indexed");
+        assert_eq!(idx.entities[japan as usize].mentions, 5);
+        assert_eq!(idx.entities[japan as usize].articles[0], (0, 2));
+        assert_eq!(idx.article_entities[0][0], (japan, 2));
+    }
+
+    #[test]
+    fn related_prefers_rarer_shared_entities() {
+        let idx = index();
+        // Article 1 shares Japan with all, Skyeton (rarer) with 0 and 3.
+        let related = idx.related(1, 10);
+        assert_eq!(related.len(), 3);
+        assert_eq!(related[2].0, 2, "only the common Japan is shared with 2");
+        let skyeton = idx.find(EntityKind::Company, "Skyeton").expect("indexed");
+        assert_eq!(related[0].1[0], skyeton);
+    }
+
+    #[test]
+    fn cooccurring_counts_shared_articles() {
+        let idx = index();
+        let ukraine = idx.find(EntityKind::Country, "Ukraine").expect("indexed");
+        let japan = idx.find(EntityKind::Country, "Japan").expect("indexed");
+        let with = idx.cooccurring(ukraine, 5);
+        assert_eq!(with[0], (japan, 2));
+        assert!(idx.related(99, 5).is_empty());
+        assert!(idx.cooccurring(999, 5).is_empty());
     }
 }

@@ -5,8 +5,23 @@
 //! one canonical entity; [`index::EntityIndex`] joins them across the corpus
 //! (entity → articles, article → entities, co-occurrence, related articles).
 //! Nothing here knows about the terminal.
+//!
+//! The stages of [`extract`], each a module:
+//! - `gazetteer`: the names known in advance (assets/*.tsv), one
+//!   Aho-Corasick pass;
+//! - `text`: words, sentence starts, heading lines, runs of capitalised words;
+//! - `recognize`: names in no list, from the context around and inside them
+//!   (`cues` holds the words those rules read);
+//! - `resolve`: one canonical entity per mention — demonyms, aliases,
+//!   capitals as governments or places, surnames joining full names — and
+//!   no overlaps.
 
+mod cues;
+mod gazetteer;
 pub mod index;
+mod recognize;
+mod resolve;
+mod text;
 
 use serde::{Deserialize, Serialize};
 
@@ -79,8 +94,16 @@ pub struct Mention {
 }
 
 /// Finds the entity mentions in `text`, sorted by start offset, without
-/// overlaps.
+/// overlaps, each span on char boundaries of `text`.
+///
+/// One Aho-Corasick pass finds the names of the gazetteer; one scan finds
+/// the runs of capitalised words whose context names what they are (see
+/// `recognize`); `resolve` joins both into canonical entities.
 pub fn extract(text: &str) -> Vec<Mention> {
-    let _ = text;
-    Vec::new()
+    let gaz = &*gazetteer::GAZETTEER;
+    let hits = gaz.find(text);
+    let words = text::words(text);
+    let runs = text::runs(text, &words);
+    let lexicon = recognize::learn(text, &words, &runs, &hits, gaz);
+    resolve::resolve(text, &hits, &lexicon)
 }

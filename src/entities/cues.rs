@@ -1,0 +1,239 @@
+//! The cue words that context rules read around and inside names: titles,
+//! corporate suffixes, organisation and place heads, the nouns that announce
+//! companies or people, and the verbs that say who acts.
+//!
+//! These are words of English news prose, not names of entities.
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::LazyLock;
+
+use super::gazetteer::{Fnv, WordSet};
+
+/// Builds a look-up set from a word list, once.
+macro_rules! word_set {
+    ($list:ident) => {{
+        static SET: LazyLock<WordSet> = LazyLock::new(|| $list.iter().copied().collect());
+        &*SET
+    }};
+}
+
+/// Titles before a personal name ("Foreign Minister Baiba Braze").
+#[rustfmt::skip]
+const TITLES: &[&str] = &[
+    "President", "Vice", "Minister", "Premier", "Chancellor", "Secretary", "Ambassador", "Envoy",
+    "Governor", "Mayor", "Senator", "Representative", "Congressman", "Congresswoman", "Chairman",
+    "Chairwoman", "Chair", "CEO", "CFO", "Director", "Commissioner", "Spokesperson", "Spokesman",
+    "Spokeswoman", "General", "Admiral", "Colonel", "Lieutenant", "Sergeant", "Captain",
+    "Commander", "Marshal", "King", "Queen", "Prince", "Princess", "Pope", "Sheikh", "Emperor",
+    "Judge", "Justice", "Professor", "Sir", "Dame", "Lord", "Coach", "Chief", "Deputy", "Speaker",
+    "Prosecutor", "Attorney", "Founder", "Manager",
+];
+
+/// Abbreviated titles: they count only with their period ("Gen." but not
+/// the given name "Gen").
+#[rustfmt::skip]
+const ABBREVIATED_TITLES: &[&str] = &[
+    "Sen", "Rep", "Col", "Lt", "Capt", "Prof", "Dr", "Mr", "Mrs", "Ms", "Maj", "Adm", "Gov",
+    "Gen", "Sgt", "Cmdr", "Pres",
+];
+
+/// Lower-case nouns for a person's role, right before the name ("coach
+/// Damien Duff", "striker Aoife Brennan").
+#[rustfmt::skip]
+const ROLE_NOUNS: &[&str] = &[
+    "coach", "manager", "striker", "goalkeeper", "captain", "midfielder", "defender", "player",
+    "leader", "spokesperson", "spokesman", "spokeswoman", "analyst", "economist", "strategist",
+    "researcher", "scientist", "professor", "physicist", "author", "writer", "journalist",
+    "reporter", "columnist", "editor", "founder", "chairman", "chairwoman", "chief", "executive",
+    "minister", "president", "senator", "governor", "mayor", "lawyer", "judge", "official",
+    "colleague", "counterpart", "actor", "actress", "singer", "artist", "director", "ceo",
+    "candidate", "councillor", "councilor", "lawmaker", "secretary", "ambassador", "envoy",
+    "commander", "general", "prosecutor", "investor", "entrepreneur", "billionaire",
+];
+
+/// The last word of a company name ("Kawasaki Heavy Industries").
+#[rustfmt::skip]
+const COMPANY_SUFFIXES: &[&str] = &[
+    "Inc", "Incorporated", "Ltd", "Limited", "LLC", "LLP", "Corp", "Corporation", "GmbH", "AG",
+    "plc", "PLC", "SA", "S.A", "NV", "N.V", "SpA", "S.p.A", "AB", "ASA", "Co", "Company", "Group",
+    "Industries", "Holdings", "Holding", "Technologies", "Technology", "Motors", "Airlines",
+    "Airways", "Aerospace", "Dynamics", "Robotics", "Labs", "Pharmaceuticals", "Pharma",
+    "Electronics", "Enterprises", "Partners", "Ventures", "Bancorp", "Systems", "Software",
+    "Semiconductor", "Networks", "Shipbuilding", "Automotive", "Studios", "Brewing", "Securities",
+    "Bank", "Records", "Entertainment", "Pictures",
+];
+
+/// The head word of an organisation's name ("Ukraine Drone Coalition").
+#[rustfmt::skip]
+const ORG_HEADS: &[&str] = &[
+    "Coalition", "Ministry", "Forces", "Force", "Council", "Center", "Centre", "Agency",
+    "Committee", "Commission", "Navy", "Army", "Guard", "Department", "Office", "Parliament",
+    "Union", "Alliance", "Organization", "Organisation", "Institute", "University", "College",
+    "Party", "Court", "Service", "Services", "Police", "Fund", "Authority", "Association",
+    "Federation", "League", "Bureau", "Directorate", "Assembly", "Congress", "Senate", "Cabinet",
+    "Foundation", "Society", "Academy", "Movement", "Front", "Brigade", "Battalion", "Regiment",
+    "Corps", "Command", "Secretariat", "Tribunal", "Board", "Inspectorate", "Observatory",
+    "Hospital", "School", "Club", "Initiative", "Chamber", "Survey", "Trust",
+    "United", "Athletic", "Rovers", "Wanderers", "FC",
+];
+
+/// The head word of a named place ("Aviva Stadium", "Eamonn Deacy Park").
+#[rustfmt::skip]
+const PLACE_HEADS: &[&str] = &[
+    "Stadium", "Arena", "Park", "Airport", "Square", "Street", "Avenue", "Bridge", "Station",
+    "Harbour", "Harbor", "Island", "Islands", "Mountains", "River", "Lake", "Valley", "Bay",
+    "Peninsula", "Strait", "Province", "Region", "County", "District", "Oblast",
+];
+
+/// Lower-case nouns that announce company names after them.
+#[rustfmt::skip]
+const COMPANY_NOUNS: &[&str] = &[
+    "company", "companies", "firm", "firms", "manufacturer", "manufacturers", "maker", "makers",
+    "startup", "startups", "start-up", "start-ups", "producer", "producers", "supplier",
+    "suppliers", "contractor", "contractors", "carmaker", "carmakers", "automaker", "automakers",
+    "lender", "lenders", "retailer", "retailers", "airline", "airlines", "agency", "newspaper",
+    "newspapers", "broadcaster", "broadcasters", "publisher", "publishers", "outlet", "outlets",
+    "conglomerate", "giant", "giants", "chipmaker", "chipmakers", "brand", "brands", "insurer",
+    "insurers", "operator", "operators", "group", "groups", "bank", "banks", "sponsor",
+    "sponsors", "utility", "utilities", "carrier", "carriers", "miner", "miners", "chain",
+    "chains",
+];
+
+/// Verbs of doing business: their subject is a company.
+#[rustfmt::skip]
+const BUSINESS_VERBS: &[&str] = &[
+    "specializes", "specialises", "produces", "manufactures", "supplies", "sells", "ships",
+    "acquired", "employs", "markets", "exports",
+];
+
+/// Verbs of speaking and thinking: their subject is a person.
+#[rustfmt::skip]
+const AGENT_VERBS: &[&str] = &[
+    "said", "says", "told", "stated", "noted", "added", "wrote", "argued", "explained", "warned",
+    "urged", "insisted", "admitted", "recalled", "claimed", "believes", "believed", "thinks",
+    "thought", "knows", "knew", "wanted", "wants", "describes", "described", "hopes", "replied",
+    "confirmed", "emphasized", "emphasizes", "stressed", "acknowledged", "praised", "plans",
+];
+
+/// Capitalised words that start a sentence without being part of a name.
+#[rustfmt::skip]
+const FUNCTION_WORDS: &[&str] = &[
+    "The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "For", "From", "With",
+    "By", "As", "But", "And", "Or", "If", "When", "While", "After", "Before", "Since", "Its",
+    "Their", "His", "Her", "Our", "Meanwhile", "However", "Yesterday", "Today", "Both",
+    "Under", "Over", "Across", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+];
+
+/// Lower-case nouns that, in an apposition, say the name before is an
+/// organisation ("Gavi, the vaccine alliance").
+#[rustfmt::skip]
+const ORG_NOUNS: &[&str] = &[
+    "alliance", "agency", "organisation", "organization", "charity", "coalition", "bloc",
+    "union", "ministry", "regulator", "foundation", "council", "committee", "watchdog",
+    "party", "institute", "university", "association", "federation", "league", "body",
+];
+
+/// Plural nouns for people who work at a firm ("analysts at Bernstein").
+#[rustfmt::skip]
+const STAFF_NOUNS: &[&str] = &[
+    "analysts", "economists", "strategists", "engineers", "executives", "employees", "workers",
+    "staff", "bankers", "traders", "lawyers", "managers", "officials",
+];
+
+/// Words before "Bank" that make it a public institution, not a company
+/// ("European Investment Bank").
+#[rustfmt::skip]
+const PUBLIC_BANK_QUALIFIERS: &[&str] = &[
+    "Development", "Investment", "Central", "Reserve", "Reconstruction", "World", "Infrastructure",
+    "Export-Import", "National",
+];
+
+pub fn is_org_noun(word: &str) -> bool {
+    word_set!(ORG_NOUNS).contains(word)
+}
+
+pub fn is_staff_noun(word: &str) -> bool {
+    word_set!(STAFF_NOUNS).contains(word)
+}
+
+pub fn is_public_bank_qualifier(word: &str) -> bool {
+    word_set!(PUBLIC_BANK_QUALIFIERS).contains(word)
+}
+
+/// Returns true if and only if a name particle ("da", "van", "bin") that
+/// may sit inside a personal name.
+pub fn is_name_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "du"
+            | "da"
+            | "do"
+            | "dos"
+            | "das"
+            | "di"
+            | "del"
+            | "della"
+            | "von"
+            | "van"
+            | "der"
+            | "al"
+            | "bin"
+            | "ibn"
+    )
+}
+
+/// Traits of a word, as bits: what the word can be inside a name.
+pub const TITLE: u16 = 1;
+/// Needs its period to count as a title ("Gen.").
+pub const ABBREVIATED_TITLE: u16 = 1 << 1;
+pub const ORG_HEAD: u16 = 1 << 2;
+pub const PLACE_HEAD: u16 = 1 << 3;
+pub const COMPANY_SUFFIX: u16 = 1 << 4;
+pub const FUNCTION_WORD: u16 = 1 << 5;
+/// An ordinary English word; set by the caller from the gazetteer's word
+/// list, not by [`traits`].
+pub const COMMON: u16 = 1 << 6;
+/// Ends a company or organisation name.
+pub const HEAD: u16 = ORG_HEAD | COMPANY_SUFFIX;
+
+/// Returns the traits of `word` in one look-up, so that rules reading the
+/// same word several times pay for it once.
+pub fn traits(word: &str) -> u16 {
+    static TRAITS: LazyLock<HashMap<&'static str, u16, BuildHasherDefault<Fnv>>> =
+        LazyLock::new(|| {
+            let mut map: HashMap<&'static str, u16, BuildHasherDefault<Fnv>> = HashMap::default();
+            for (list, bit) in [
+                (TITLES, TITLE),
+                (ABBREVIATED_TITLES, ABBREVIATED_TITLE),
+                (ORG_HEADS, ORG_HEAD),
+                (PLACE_HEADS, PLACE_HEAD),
+                (COMPANY_SUFFIXES, COMPANY_SUFFIX),
+                (FUNCTION_WORDS, FUNCTION_WORD),
+            ] {
+                for word in list {
+                    *map.entry(word).or_default() |= bit;
+                }
+            }
+            map
+        });
+    TRAITS.get(word).copied().unwrap_or(0)
+}
+
+pub fn is_role_noun(word: &str) -> bool {
+    word_set!(ROLE_NOUNS).contains(word)
+}
+
+pub fn is_company_noun(word: &str) -> bool {
+    word_set!(COMPANY_NOUNS).contains(word)
+}
+
+pub fn is_business_verb(word: &str) -> bool {
+    word_set!(BUSINESS_VERBS).contains(word)
+}
+
+pub fn is_agent_verb(word: &str) -> bool {
+    word_set!(AGENT_VERBS).contains(word)
+}

@@ -1,0 +1,310 @@
+//! The gazetteer: every name dossier knows in advance (countries with their
+//! aliases, demonyms and capitals, cities, seas and regions, international
+//! organisations, companies and news organisations), read from the TSV files
+//! of `assets/` that are embedded in the binary, and matched in one
+//! Aho-Corasick pass over a text.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+use super::EntityKind;
+
+/// How a surface form names its entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// The entity's name or an alias ("Japan", "U.S.", "NATO").
+    Name,
+    /// A demonym or adjective of a country ("Japanese", "Latvians").
+    Demonym,
+    /// A capital city: the country's government when it acts, else a place.
+    Capital,
+}
+
+/// What one surface form resolves to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub name: String,
+    pub kind: EntityKind,
+    pub role: Role,
+    pub country: Option<String>,
+}
+
+/// A gazetteer hit: byte span and entry.
+#[derive(Clone, Copy, Debug)]
+pub struct Hit<'g> {
+    pub start: usize,
+    pub end: usize,
+    pub entry: &'g Entry,
+}
+
+/// All known names, with one automaton over their surface forms.
+pub struct Gazetteer {
+    automaton: AhoCorasick,
+    entries: Vec<Entry>,
+    common_words: WordSet,
+}
+
+/// A set of short words with a cheap hash: word look-ups run for every
+/// capitalised word of every article.
+pub type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+/// FNV-1a, 64 bits: fast on the few bytes of a word.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+const COUNTRIES: &str = include_str!("../../assets/countries.tsv");
+const CITIES: &str = include_str!("../../assets/cities.tsv");
+const ORGANIZATIONS: &str = include_str!("../../assets/organizations.tsv");
+const COMPANIES_CURATED: &str = include_str!("../../assets/companies_curated.tsv");
+const COMPANIES: &str = include_str!("../../assets/companies.tsv");
+const PLACES: &str = include_str!("../../assets/places_curated.tsv");
+const COMMON_WORDS: &str = include_str!("../../assets/common_words.txt");
+
+/// The gazetteer built from the embedded assets, once per process.
+pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::embedded);
+
+impl Gazetteer {
+    fn embedded() -> Self {
+        let mut builder = Builder::default();
+        // Earlier files win when two share a surface form: a country before a
+        // company of the same name, a curated company before an index one.
+        builder.countries(COUNTRIES);
+        builder.named(ORGANIZATIONS, EntityKind::Organization);
+        builder.named(COMPANIES_CURATED, EntityKind::Company);
+        builder.named(PLACES, EntityKind::Place);
+        builder.named(COMPANIES, EntityKind::Company);
+        builder.cities(CITIES);
+        let common_words = COMMON_WORDS.lines().map(str::trim).collect();
+        builder.build(common_words)
+    }
+
+    /// Returns the known names in `text`, leftmost-longest, each starting
+    /// and ending on a word boundary, sorted and without overlaps.
+    pub fn find<'g>(&'g self, text: &str) -> Vec<Hit<'g>> {
+        self.automaton
+            .find_iter(text)
+            .filter(|m| on_word_boundaries(text, m.start(), m.end()))
+            .map(|m| Hit {
+                start: m.start(),
+                end: m.end(),
+                entry: &self.entries[m.pattern().as_usize()],
+            })
+            .collect()
+    }
+
+    /// Returns true if and only if `word`, lower-cased, is an ordinary
+    /// English word ("general", "copied"), so its capital may come only
+    /// from its place at a sentence start or in a heading.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        let mut buf = [0u8; 48];
+        if word.len() > buf.len() {
+            return false;
+        }
+        if word.is_ascii() {
+            buf[..word.len()].copy_from_slice(word.as_bytes());
+            buf[..word.len()].make_ascii_lowercase();
+            return std::str::from_utf8(&buf[..word.len()])
+                .is_ok_and(|w| self.common_words.contains(w));
+        }
+        self.common_words.contains(word.to_lowercase().as_str())
+    }
+}
+
+/// Returns true if and only if the span neither starts nor ends inside a word.
+pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+#[derive(Default)]
+struct Builder {
+    patterns: Vec<String>,
+    entries: Vec<Entry>,
+    seen: HashMap<String, usize>,
+}
+
+impl Builder {
+    fn add(&mut self, surface: &str, entry: Entry) {
+        let surface = surface.trim();
+        // English news spells names in Latin letters; native-script aliases
+        // ("Российская Федерация") would only grow the automaton.
+        let latin = surface.chars().all(|c| c < '\u{250}' || c == '’');
+        if surface.is_empty() || !latin || self.seen.contains_key(surface) {
+            return;
+        }
+        self.seen.insert(surface.to_owned(), self.patterns.len());
+        self.patterns.push(surface.to_owned());
+        self.entries.push(entry);
+    }
+
+    /// `name \t iso2 \t aliases \t demonyms \t capital`
+    fn countries(&mut self, tsv: &str) {
+        for f in rows(tsv) {
+            let name = f[0];
+            let entry = |role, kind| Entry {
+                name: name.to_owned(),
+                kind,
+                role,
+                country: Some(name.to_owned()),
+            };
+            self.add(name, entry(Role::Name, EntityKind::Country));
+            for alias in list(f.get(2)) {
+                self.add(alias, entry(Role::Name, EntityKind::Country));
+            }
+            for demonym in list(f.get(3)) {
+                self.add(demonym, entry(Role::Demonym, EntityKind::Country));
+            }
+            if let Some(capital) = f.get(4).filter(|c| !c.is_empty()) {
+                self.add(
+                    capital,
+                    Entry {
+                        name: (*capital).to_owned(),
+                        kind: EntityKind::Place,
+                        role: Role::Capital,
+                        country: Some(name.to_owned()),
+                    },
+                );
+            }
+        }
+    }
+
+    /// `name \t country \t aliases`
+    fn named(&mut self, tsv: &str, kind: EntityKind) {
+        for f in rows(tsv) {
+            let entry = Entry {
+                name: f[0].to_owned(),
+                kind,
+                role: Role::Name,
+                country: f.get(1).filter(|c| !c.is_empty()).map(|c| (*c).to_owned()),
+            };
+            self.add(f[0], entry.clone());
+            for alias in list(f.get(2)) {
+                self.add(alias, entry.clone());
+            }
+        }
+    }
+
+    /// `name \t country \t aliases`: cities are places of their country.
+    fn cities(&mut self, tsv: &str) {
+        self.named(tsv, EntityKind::Place);
+    }
+
+    fn build(self, common_words: WordSet) -> Gazetteer {
+        // A DFA: built once per process, it makes the one pass over every
+        // article as fast as the automaton can go.
+        let automaton = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&self.patterns)
+            .expect("gazetteer patterns build an automaton");
+        Gazetteer {
+            automaton,
+            entries: self.entries,
+            common_words,
+        }
+    }
+}
+
+/// The non-comment rows of a TSV file, split on tabs.
+fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
+    tsv.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+}
+
+fn list<'a>(field: Option<&&'a str>) -> impl Iterator<Item = &'a str> {
+    field
+        .map(|f| f.split('|'))
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(&str, String)> {
+        GAZETTEER
+            .find(text)
+            .into_iter()
+            .map(|h| (&text[h.start..h.end], h.entry.name.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn demonyms_aliases_and_hyphen_compounds_resolve_to_countries() {
+        assert_eq!(
+            names("Latvian-led talks between the U.S. and Japanese firms"),
+            [
+                ("Latvian", "Latvia".to_owned()),
+                ("U.S.", "United States".to_owned()),
+                ("Japanese", "Japan".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn longest_name_wins_and_word_boundaries_hold() {
+        let found = names("Kawasaki Heavy Industries sails the South China Sea; Omani Romania");
+        assert_eq!(found[0].0, "Kawasaki Heavy Industries");
+        assert_eq!(found[1].0, "South China Sea");
+        assert!(found.iter().all(|(s, _)| *s != "Oman"));
+    }
+
+    #[test]
+    fn every_un_member_sample_is_present() {
+        for name in [
+            "Kosovo",
+            "Taiwan",
+            "Palestine",
+            "Vatican City",
+            "Tuvalu",
+            "Eswatini",
+        ] {
+            assert!(
+                GAZETTEER
+                    .find(name)
+                    .first()
+                    .is_some_and(|h| h.entry.kind == EntityKind::Country),
+                "{name} missing"
+            );
+        }
+    }
+
+    #[test]
+    fn automaton_stays_within_a_memory_budget() {
+        let bytes = GAZETTEER.automaton.memory_usage();
+        println!("gazetteer automaton: {:.1} MB", bytes as f64 / 1e6);
+        assert!(bytes < 64 << 20, "{bytes} bytes");
+    }
+
+    #[test]
+    fn common_words_are_known_in_any_case() {
+        assert!(GAZETTEER.is_common_word("General"));
+        assert!(!GAZETTEER.is_common_word("Skyeton"));
+    }
+}

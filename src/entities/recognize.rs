@@ -1,0 +1,396 @@
+//! Recognition of names in no list, from the context they stand in.
+//!
+//! Each rule reads the runs of capitalised words of a text (see
+//! [`super::text`]) and, where the context is clear, teaches the document's
+//! [`Lexicon`] a surface form and what it names:
+//! - companies from a company noun before them ("companies A, B, and C",
+//!   "news agency Nikkei"), an apposition after them ("Teledyne Marine, a
+//!   U.S. manufacturer"), a corporate suffix ("… Industries"), a business
+//!   verb ("X specializes in"), or a known company they extend ("Siemens
+//!   Mobility");
+//! - organisations from their head word ("… Coalition", "… Forces",
+//!   "Department for Transport", "Center of Excellence");
+//! - places from their head word ("Aviva Stadium") or "X-based";
+//! - people from titles ("Foreign Minister Baiba Braze", "coach Damien
+//!   Duff"), bylines, speech and agent verbs ("Braze said", "according to
+//!   …"), coordination with a known person, and two or three capitalised
+//!   words that are no English word ("Rustem Umerov").
+//!
+//! A run such as "Mayor Tracy Brabin of the West Yorkshire Combined
+//! Authority" is split at "of" when a person stands before it. Headings are
+//! not read here: a Title Case line says nothing about which of its words
+//! are names. Stronger evidence wins when rules disagree, so "General
+//! Cherry" listed among companies stays a company where a sentence starts
+//! with it.
+
+use super::EntityKind;
+use super::cues;
+use super::gazetteer::{Gazetteer, Hit, Role};
+use super::resolve::{Known, Lexicon, Strength};
+use super::text::{Run, Word, is_connector};
+
+mod lists;
+mod people;
+
+use people::first_word;
+
+/// Returns what the context of `text` says about the names in it.
+pub fn learn(text: &str, words: &[Word], runs: &[Run], hits: &[Hit], gaz: &Gazetteer) -> Lexicon {
+    let known = covered_words(words, hits);
+    let traits = run_word_traits(text, words, runs, &known, gaz);
+    let ctx = Context {
+        text,
+        words,
+        known: &known,
+        traits: &traits,
+        hits,
+    };
+    let mut lexicon = Lexicon::default();
+    lists::announced_companies(&ctx, runs, &mut lexicon);
+    for run in runs {
+        if ctx.byline(*run, &mut lexicon) || words[run.first].heading {
+            continue;
+        }
+        ctx.classify(*run, &mut lexicon);
+    }
+    for run in runs {
+        ctx.full_name_of_known_surname(*run, &mut lexicon);
+    }
+    lexicon.add_short_forms(gaz);
+    for run in runs {
+        ctx.coordinated_person(*run, &mut lexicon);
+    }
+    lexicon
+}
+
+/// For each word, the index of the gazetteer hit that covers it, if any.
+fn covered_words(words: &[Word], hits: &[Hit]) -> Vec<Option<usize>> {
+    let mut out = vec![None; words.len()];
+    let mut h = 0;
+    for (i, w) in words.iter().enumerate() {
+        while h < hits.len() && hits[h].end <= w.start {
+            h += 1;
+        }
+        if h < hits.len() && hits[h].start <= w.start && w.end <= hits[h].end {
+            out[i] = Some(h);
+        }
+    }
+    out
+}
+
+/// For each word of a run, its [`cues::traits`] and whether it is a common
+/// word; 0 for words outside runs and lone known names, which no rule reads
+/// this way.
+fn run_word_traits(
+    text: &str,
+    words: &[Word],
+    runs: &[Run],
+    known: &[Option<usize>],
+    gaz: &Gazetteer,
+) -> Vec<u16> {
+    let mut out = vec![0; words.len()];
+    for run in runs {
+        // A lone known name ("Japan") is the commonest run; no rule reads it.
+        if run.last - run.first == 1 && known[run.first].is_some() {
+            continue;
+        }
+        for i in run.first..run.last {
+            let word = words[i].text(text);
+            let common = if gaz.is_common_word(word) {
+                cues::COMMON
+            } else {
+                0
+            };
+            out[i] = cues::traits(word) | common;
+        }
+    }
+    out
+}
+
+/// One text with what is known about its words.
+pub(super) struct Context<'a, 'g> {
+    pub text: &'a str,
+    pub words: &'a [Word],
+    pub known: &'a [Option<usize>],
+    /// Per word: [`cues::traits`] bits (run words only).
+    pub traits: &'a [u16],
+    pub hits: &'a [Hit<'g>],
+}
+
+impl Context<'_, '_> {
+    pub fn word(&self, i: usize) -> &str {
+        self.words[i].text(self.text)
+    }
+
+    pub fn span(&self, first: usize, last: usize) -> &str {
+        &self.text[self.words[first].start..self.words[last - 1].end]
+    }
+
+    /// Returns true if and only if word `i` has any of the `traits` bits.
+    pub fn has(&self, i: usize, traits: u16) -> bool {
+        self.traits.get(i).is_some_and(|t| t & traits != 0)
+    }
+
+    /// Returns true if and only if word `i` (of a run) is an ordinary word.
+    pub fn is_common(&self, i: usize) -> bool {
+        self.has(i, cues::COMMON)
+    }
+
+    pub fn is_title(&self, i: usize) -> bool {
+        self.has(i, cues::TITLE)
+            || (self.has(i, cues::ABBREVIATED_TITLE) && self.words[i].abbreviation)
+    }
+
+    /// The first word of a run that may belong to a name: leading function
+    /// words ("The", "When") are skipped.
+    fn name_start(&self, run: Run) -> usize {
+        let mut first = run.first;
+        while first < run.last && self.has(first, cues::FUNCTION_WORD) {
+            first += 1;
+        }
+        // "Members of the Verdi union", "Shares of Nvidia": an ordinary word
+        // that starts the sentence, then "of", comes before the name.
+        let next_is_connector = first + 1 < run.last && is_connector(self.word(first + 1));
+        if next_is_connector
+            && self.words[first].sentence_start
+            && self.known[first].is_none()
+            && self.is_common(first)
+            && !self.has(first, cues::HEAD | cues::TITLE)
+        {
+            first += 1;
+            while first < run.last && is_connector(self.word(first)) {
+                first += 1;
+            }
+        }
+        first
+    }
+
+    /// Like [`Self::name_start`], and also skips one ordinary word that is
+    /// capitalised only because it starts the sentence ("Yesterday",
+    /// "Striker"): people's names rarely begin with one.
+    pub(super) fn person_start(&self, run: Run) -> usize {
+        let first = self.name_start(run);
+        let incidental = first < run.last
+            && self.words[first].sentence_start
+            && self.known[first].is_none()
+            && self.is_common(first)
+            && !self.is_title(first);
+        first + usize::from(incidental)
+    }
+
+    fn classify(&self, run: Run, lexicon: &mut Lexicon) {
+        // Most runs are one word the gazetteer knows ("Japan") or one that
+        // is capitalised only by its sentence start ("The"): no rule can
+        // make more of them.
+        if run.last - run.first == 1
+            && (self.known[run.first].is_some()
+                || (self.words[run.first].sentence_start && self.is_common(run.first)))
+        {
+            return;
+        }
+        let first = self.name_start(run);
+        if first >= run.last {
+            return;
+        }
+        if lexicon.strength_of(self.span(first, run.last)) >= Some(Strength::Listed) {
+            return;
+        }
+        if self.split_at_of(first, run.last, lexicon) {
+            return;
+        }
+        self.classify_span(run, first, lexicon);
+    }
+
+    fn classify_span(&self, run: Run, first: usize, lexicon: &mut Lexicon) {
+        let last = run.last;
+        if self.titled_person(first, last, lexicon)
+            || self.organization(first, last, lexicon)
+            || self.place(first, last, lexicon)
+            || self.company(first, last, lexicon)
+            || self.extended_company(first, last, lexicon)
+        {
+            return;
+        }
+        if let Some(place) = self.word(last - 1).strip_suffix("-based") {
+            if self.known[last - 1].is_none() && last - first == 1 {
+                lexicon.add(
+                    place,
+                    Known::new(place, EntityKind::Place, Strength::Context),
+                );
+            }
+            return;
+        }
+        if lists::apposed_company(self, first, last, lexicon) {
+            return;
+        }
+        // "the IG Metall union", "the Likud party".
+        if cues::is_org_noun(next_word(self.text, self.words[last - 1].end))
+            && !self.has_hit_within(first, last)
+            && !self.words[first].sentence_start
+        {
+            let name = self.span(first, last);
+            lexicon.add(
+                name,
+                Known::new(name, EntityKind::Organization, Strength::Context),
+            );
+            return;
+        }
+        let person_first = self.person_start(Run { first, last });
+        if person_first < last && !self.person_named_like_a_place(person_first, last, lexicon) {
+            self.person_from_context(person_first, last, lexicon);
+        }
+    }
+
+    /// "Mayor Tracy Brabin of the West Yorkshire Combined Authority", "Dr.
+    /// Maria Lindqvist of the University of Gothenburg": a person, then
+    /// "of", then an organisation; each side is read on its own.
+    fn split_at_of(&self, first: usize, last: usize, lexicon: &mut Lexicon) -> bool {
+        let Some(of) = (first + 1..last).find(|&i| self.word(i) == "of") else {
+            return false;
+        };
+        let person_first = self.person_start(Run { first, last: of });
+        let titled = (first..of).any(|i| self.is_title(i));
+        let person_left = !titled && self.person_like(person_first, of);
+        let mut right = of + 1;
+        while right < last && is_connector(self.word(right)) {
+            right += 1;
+        }
+        let org_right = (right..last).any(|i| self.has(i, cues::ORG_HEAD));
+        if !(titled || person_left) || !org_right || right >= last {
+            return false;
+        }
+        if titled {
+            self.titled_person(first, of, lexicon);
+        } else {
+            self.person_from_context(person_first, of, lexicon);
+            let name = self.span(person_first, of);
+            lexicon.add(name, Known::new(name, EntityKind::Person, Strength::Shape));
+        }
+        self.organization(right, last, lexicon);
+        true
+    }
+
+    /// "Ukrainian Armed Forces", "Department for Transport", "Strategic
+    /// Communications Center of Excellence": a name with an organisation
+    /// head, at its end or before an "of/for …" tail.
+    fn organization(&self, first: usize, last: usize, lexicon: &mut Lexicon) -> bool {
+        let head = (first..last).rev().find(|&i| {
+            self.is_org_head_at(i)
+                && (i > first || (i + 1 < last && is_connector(self.word(i + 1))))
+        });
+        let Some(head) = head else {
+            return false;
+        };
+        let tail_ok = head + 1 == last || is_connector(self.word(head + 1));
+        // "Vessels of the Turkish Navy": words before an "of" that holds no
+        // head of their own are not part of the name.
+        let mut first = first;
+        if let Some(c) = (first..head).rev().find(|&i| is_connector(self.word(i)))
+            && !(first..c).any(|i| self.has(i, cues::ORG_HEAD))
+        {
+            first = c + 1;
+            while first < head && is_connector(self.word(first)) {
+                first += 1;
+            }
+        }
+        // A known company before the head makes a company's division
+        // ("Amazon Web Services"), not an organisation.
+        let company_first =
+            self.known[first].is_some_and(|h| self.hits[h].entry.kind == EntityKind::Company);
+        if !tail_ok || company_first {
+            return false;
+        }
+        if self.known[first].is_some() && self.known[last - 1] == self.known[first] {
+            return true;
+        }
+        let name = self.span(first, last);
+        let country = self.country_of(first);
+        lexicon.add(
+            name,
+            Known::new(name, EntityKind::Organization, Strength::Cue).with_country(country),
+        );
+        true
+    }
+
+    /// Returns true if and only if word `i` heads an organisation's name;
+    /// "Bank" does so only after a public purpose ("Development Bank").
+    fn is_org_head_at(&self, i: usize) -> bool {
+        let word = self.word(i);
+        self.has(i, cues::ORG_HEAD)
+            || (word == "Bank" && i > 0 && cues::is_public_bank_qualifier(self.word(i - 1)))
+    }
+
+    /// "Aviva Stadium", "Eamonn Deacy Park": a name with a place head.
+    fn place(&self, first: usize, last: usize, lexicon: &mut Lexicon) -> bool {
+        if last - first < 2 || !self.has(last - 1, cues::PLACE_HEAD) {
+            return false;
+        }
+        if self.known[first].is_some() && self.known[last - 1] == self.known[first] {
+            return true;
+        }
+        let name = self.span(first, last);
+        lexicon.add(name, Known::new(name, EntityKind::Place, Strength::Cue));
+        true
+    }
+
+    /// "Kawasaki Heavy Industries", "Komax Holding": a name ending in a
+    /// corporate suffix.
+    fn company(&self, first: usize, last: usize, lexicon: &mut Lexicon) -> bool {
+        if last - first < 2 || !self.has(last - 1, cues::COMPANY_SUFFIX) {
+            return false;
+        }
+        if self.known[first].is_some() && self.known[last - 1] == self.known[first] {
+            return true;
+        }
+        let name = self.span(first, last);
+        lexicon.add(name, Known::new(name, EntityKind::Company, Strength::Cue));
+        true
+    }
+
+    /// "Siemens Mobility", "Kongsberg Maritime": a known company followed by
+    /// one or two more words of its name (a division or subsidiary).
+    fn extended_company(&self, first: usize, last: usize, lexicon: &mut Lexicon) -> bool {
+        let Some(h) = self.known[first] else {
+            return false;
+        };
+        let hit = &self.hits[h];
+        if hit.entry.kind != EntityKind::Company || hit.start != self.words[first].start {
+            return false;
+        }
+        let extra = (first..last).filter(|&i| self.known[i].is_none()).count();
+        let rest_unknown = (first..last)
+            .skip_while(|&i| self.known[i] == Some(h))
+            .all(|i| self.known[i].is_none() && !is_connector(self.word(i)));
+        if !(1..=2).contains(&extra) || !rest_unknown {
+            return false;
+        }
+        let name = self.span(first, last);
+        lexicon.add(
+            name,
+            Known::new(name, EntityKind::Company, Strength::Cue)
+                .with_country(hit.entry.country.clone()),
+        );
+        true
+    }
+
+    /// Returns true if and only if a gazetteer hit lies within the words,
+    /// even inside one of them ("Latvian" in "Latvian-led").
+    fn has_hit_within(&self, first: usize, last: usize) -> bool {
+        let (start, end) = (self.words[first].start, self.words[last - 1].end);
+        let i = self.hits.partition_point(|h| h.end <= start);
+        self.hits.get(i).is_some_and(|h| h.start < end)
+    }
+
+    /// The country a leading demonym or country name gives ("Russian Navy").
+    fn country_of(&self, first: usize) -> Option<String> {
+        let hit = self.hits.get(self.known[first]?)?;
+        matches!(hit.entry.role, Role::Demonym | Role::Name)
+            .then(|| hit.entry.country.clone())
+            .flatten()
+    }
+}
+
+/// The word right after `at`, if only a space separates it.
+pub(super) fn next_word(text: &str, at: usize) -> &str {
+    text[at..].strip_prefix(' ').map_or("", first_word)
+}

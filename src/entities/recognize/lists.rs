@@ -1,0 +1,195 @@
+//! Companies that a company noun announces: before them, as a list ("Ukrainian
+//! companies UFORCE, Skyeton, and General Cherry", "news agency Nikkei"), or
+//! after them, in an apposition ("Teledyne Marine, a U.S. manufacturer").
+
+use super::Context;
+use crate::entities::EntityKind;
+use crate::entities::cues;
+use crate::entities::resolve::{Known, Lexicon, Strength};
+use crate::entities::text::Run;
+
+/// Teaches the names listed right after a company noun. A plural noun
+/// announces a list ("A, B and C"); a singular one a single name. A listed
+/// name with an organisation head is left to the organisation rule.
+pub(super) fn announced_companies(ctx: &Context, runs: &[Run], lexicon: &mut Lexicon) {
+    let words = ctx.words;
+    let text_of = |i: usize| words[i].text(ctx.text);
+    // Only a noun right before a run, before "such as", "including", "like"
+    // or "at" and a run, or opening a run itself, can announce names: look
+    // there rather than at every word.
+    let mut done = usize::MAX;
+    for run in runs {
+        let j = run.first;
+        let mut candidates = [usize::MAX; 3];
+        if run.last - j > 1 && words[j].sentence_start {
+            candidates[0] = j;
+        }
+        if j >= 1 {
+            candidates[1] = j - 1;
+            match text_of(j - 1) {
+                "including" | "like" | "at" if j >= 2 => candidates[2] = j - 2,
+                "as" if j >= 3 && text_of(j - 2) == "such" => candidates[2] = j - 3,
+                _ => {}
+            }
+        }
+        for i in candidates {
+            if i != usize::MAX && i != done {
+                done = i;
+                from_noun(ctx, runs, i, lexicon);
+            }
+        }
+    }
+}
+
+/// Teaches what the noun at word `i`, if it is a company or staff noun,
+/// announces.
+fn from_noun(ctx: &Context, runs: &[Run], i: usize, lexicon: &mut Lexicon) {
+    let words = ctx.words;
+    let w = &words[i];
+    let run_at = |i: usize| runs.binary_search_by_key(&i, |r| r.first).ok();
+    let noun = ctx.word(i);
+    let lowered;
+    let noun = if w.capitalized && w.sentence_start {
+        lowered = noun.to_lowercase();
+        lowered.as_str()
+    } else {
+        noun
+    };
+    if w.heading {
+        return;
+    }
+    // Every cue noun is 4 to 13 bytes long: skip the rest unhashed.
+    if !(4..=13).contains(&noun.len()) {
+        return;
+    }
+    if cues::is_staff_noun(noun) {
+        staff_at(ctx, runs, i, lexicon);
+        return;
+    }
+    if !cues::is_company_noun(noun) {
+        return;
+    }
+    // A capitalised noun opens its own run: the names follow inside it.
+    let (mut next, mut gap_from) = match run_at(i) {
+        Some(r) => {
+            let run = runs[r];
+            if run.last - run.first > 1 {
+                teach(
+                    ctx,
+                    Run {
+                        first: i + 1,
+                        last: run.last,
+                    },
+                    lexicon,
+                );
+            }
+            if !noun.ends_with('s') {
+                return;
+            }
+            (run.last, words[run.last - 1].end)
+        }
+        _ => (i + 1, w.end),
+    };
+    let plural = noun.ends_with('s');
+    while next < words.len() {
+        let gap = &ctx.text[gap_from..words[next].start];
+        let word = ctx.word(next);
+        if matches!(word, "such" | "as" | "including" | "like" | "and" | "or") {
+            gap_from = words[next].end;
+            next += 1;
+            continue;
+        }
+        let Some(r) = run_at(next).filter(|_| is_list_gap(gap)) else {
+            break;
+        };
+        let run = runs[r];
+        teach(ctx, run, lexicon);
+        if !plural {
+            break;
+        }
+        gap_from = words[run.last - 1].end;
+        next = run.last;
+    }
+}
+
+/// "Analysts at Bernstein": people who work at a firm name it after "at".
+fn staff_at(ctx: &Context, runs: &[Run], noun: usize, lexicon: &mut Lexicon) {
+    let at = noun + 1;
+    if ctx.word(at) != "at" {
+        return;
+    }
+    if let Ok(r) = runs.binary_search_by_key(&(at + 1), |r| r.first) {
+        teach(ctx, runs[r], lexicon);
+    }
+}
+
+fn teach(ctx: &Context, run: Run, lexicon: &mut Lexicon) {
+    if ctx.words[run.first].heading {
+        return;
+    }
+    let other_kind = ctx.known[run.first].is_some()
+        && ctx.known[run.last - 1] == ctx.known[run.first]
+        && ctx.hits[ctx.known[run.first].unwrap_or_default()]
+            .entry
+            .kind
+            != EntityKind::Company;
+    let org = (run.first..run.last).any(|i| ctx.has(i, cues::ORG_HEAD));
+    if other_kind || org {
+        return;
+    }
+    let name = ctx.span(run.first, run.last);
+    lexicon.add(
+        name,
+        Known::new(name, EntityKind::Company, Strength::Listed),
+    );
+}
+
+/// "Teledyne Marine, a U.S. manufacturer of …", "Gavi, the vaccine
+/// alliance": a name followed by ", a", ", an" or ", the" and, within a few
+/// words, a company or organisation noun.
+pub(super) fn apposed_company(
+    ctx: &Context,
+    first: usize,
+    last: usize,
+    lexicon: &mut Lexicon,
+) -> bool {
+    let rest = &ctx.text[ctx.words[last - 1].end..];
+    let Some(rest) = rest
+        .strip_prefix(", a ")
+        .or_else(|| rest.strip_prefix(", an "))
+        .or_else(|| rest.strip_prefix(", the "))
+    else {
+        return false;
+    };
+    let mut kind = None;
+    for word in rest.split_whitespace().take(5) {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if cues::is_company_noun(bare) {
+            kind = Some(EntityKind::Company);
+        } else if cues::is_org_noun(bare) {
+            kind = Some(EntityKind::Organization);
+        }
+        if kind.is_some() || word.ends_with([',', ';', ':']) {
+            break;
+        }
+    }
+    let Some(kind) = kind else {
+        return false;
+    };
+    if (first..last).any(|i| ctx.known[i].is_some()) {
+        return false;
+    }
+    let name = ctx.span(first, last);
+    lexicon.add(name, Known::new(name, kind, Strength::Cue));
+    true
+}
+
+/// Returns true if and only if `gap` separates list items or a noun from
+/// its list: spaces, commas, dashes, a colon.
+fn is_list_gap(gap: &str) -> bool {
+    !gap.is_empty()
+        && gap.len() <= 6
+        && gap
+            .chars()
+            .all(|c| matches!(c, ' ' | ',' | '—' | '–' | ':' | '-'))
+}

@@ -1,0 +1,321 @@
+//! People: names that titles, bylines, speech, coordination and the shape
+//! of a personal name reveal ("Foreign Minister Baiba Braze", "By Maxime
+//! Marquette", "Okonkwo said", "Zelensky and Sybiha", "Rustem Umerov").
+
+use super::{Context, next_word};
+use crate::entities::EntityKind;
+use crate::entities::cues;
+use crate::entities::resolve::{Known, Lexicon, Strength};
+use crate::entities::text::{Run, is_connector};
+
+impl Context<'_, '_> {
+    /// "By Maxime Marquette, columnist", "Author: Daria Shekina".
+    pub(super) fn byline(&self, run: Run, lexicon: &mut Lexicon) -> bool {
+        let start = self.words[run.first].start;
+        let after_label = self.text[..start].trim_end().ends_with([':', 'y']);
+        if self.word(run.first) != "By" && !after_label {
+            return false;
+        }
+        let before = line_prefix(self.text, start);
+        let by = self.word(run.first) == "By" && before.trim().is_empty();
+        // The clause before the name: "Reporting by", "Editing by",
+        // "Additional reporting by" credit people.
+        let clause = before
+            .rsplit([';', '.', '|'])
+            .next()
+            .unwrap_or_default()
+            .trim();
+        // A credit is a short capitalised label: "Additional reporting by".
+        let credit = clause.ends_with(" by")
+            && clause.starts_with(char::is_uppercase)
+            && clause.split_whitespace().count() <= 3
+            && !clause.contains(',');
+        let label = matches!(clause, "Author:" | "By:") || credit;
+        let name_first = if by { run.first + 1 } else { run.first };
+        if !(by || label) || name_first >= run.last || !self.name_shaped(name_first, run.last) {
+            return false;
+        }
+        let name = self.span(name_first, run.last);
+        lexicon.add(name, Known::new(name, EntityKind::Person, Strength::Cue));
+        true
+    }
+
+    /// "Foreign Minister Baiba Braze", "Minister of Strategic Industries
+    /// Oleksandr Kamyshin", "coach Damien Duff": the words after the last
+    /// title, or the last two after a department ("of …").
+    pub(super) fn titled_person(&self, first: usize, last: usize, lexicon: &mut Lexicon) -> bool {
+        let title = (first..last).rev().find(|&i| self.is_title(i));
+        let mut name_first = match title {
+            Some(t) => t + 1,
+            None if self.after_role_noun(first) => first,
+            None => return false,
+        };
+        if name_first < last && is_connector(self.word(name_first)) {
+            if last < name_first + 4 {
+                return false;
+            }
+            name_first = last - 2;
+        }
+        // Particles ("da", "van") may sit inside a name without counting.
+        let len = (name_first..last)
+            .filter(|&i| !cues::is_name_particle(self.word(i)))
+            .count();
+        if !(1..=4).contains(&len) || (name_first..last).any(|i| self.known[i].is_some()) {
+            return false;
+        }
+        let foreign = |i: usize| {
+            let w = self.word(i);
+            self.has(i, cues::HEAD) || (is_connector(w) && !cues::is_name_particle(w))
+        };
+        if (name_first..last).any(foreign) || cues::is_name_particle(self.word(last - 1)) {
+            return false;
+        }
+        let name = self.span(name_first, last);
+        lexicon.add(name, Known::new(name, EntityKind::Person, Strength::Cue));
+        true
+    }
+
+    /// Returns true if and only if a lower-case role noun ("coach",
+    /// "striker") stands right before word `i`.
+    pub(super) fn after_role_noun(&self, i: usize) -> bool {
+        i > 0
+            && self.text.get(self.words[i - 1].end..self.words[i].start) == Some(" ")
+            && self.role_noun(i - 1)
+    }
+
+    /// Returns true if and only if word `i` is a role noun, lower-case or
+    /// capitalised by its sentence start ("Striker Aoife Brennan").
+    pub(super) fn role_noun(&self, i: usize) -> bool {
+        let word = self.word(i);
+        if !self.words[i].capitalized {
+            return cues::is_role_noun(word);
+        }
+        self.words[i].sentence_start && word.is_ascii() && {
+            let lower = word.to_ascii_lowercase();
+            cues::is_role_noun(&lower)
+        }
+    }
+
+    /// Names in no list, from the words around them: business verbs make a
+    /// company; speech and agent verbs, "according to", and the shape of a
+    /// personal name make a person.
+    pub(super) fn person_from_context(&self, first: usize, last: usize, lexicon: &mut Lexicon) {
+        if (first..last).any(|i| self.known[i].is_some()) || last - first > 3 {
+            return;
+        }
+        // "St Patrick's Athletic": the name goes on after the possessive.
+        let continues = self.words[last - 1].possessive
+            && self.words.get(last).is_some_and(|w| {
+                let gap = &self.text[self.words[last - 1].end..w.start];
+                w.capitalized && matches!(gap, "'s " | "’s ")
+            });
+        if continues {
+            return;
+        }
+        let name = self.span(first, last);
+        let after = next_word(self.text, self.words[last - 1].end);
+        let before = self.text[..self.words[first].start].trim_end();
+        let all_caps = name.chars().all(|c| !c.is_lowercase());
+        if cues::is_business_verb(after) {
+            lexicon.add(
+                name,
+                Known::new(name, EntityKind::Company, Strength::Context),
+            );
+            return;
+        }
+        let some_uncommon = (first..last).any(|i| !self.is_common(i));
+        // Capitalised mid-sentence, an English word is a name all the same
+        // ("Swift told the crowd").
+        let after_article = {
+            let prev = last_word(before);
+            matches!(prev, "the" | "a" | "an" | "its" | "their")
+        };
+        // "the Treasury said", "the Commission said": an article or a head
+        // word says it is no person.
+        let name_like = (some_uncommon || !self.words[first].sentence_start)
+            && !after_article
+            && !(first..last).any(|i| self.has(i, cues::HEAD | cues::TITLE));
+        let shaped = self.name_shaped(first, last);
+        // "according to" also introduces companies and agencies: only a
+        // name of two words or more reads as a person there.
+        let speech = cues::is_agent_verb(after)
+            || (before.ends_with("according to") && last - first >= 2)
+            || before.ends_with(" said");
+        let capitalized = (first..last).all(|i| self.words[i].capitalized);
+        if speech && capitalized && !all_caps && name_like {
+            lexicon.add(
+                name,
+                Known::new(name, EntityKind::Person, Strength::Context),
+            );
+        } else if (shaped || self.surname_shaped(first, last))
+            && last - first >= 2
+            && !self.words[first].sentence_start
+        {
+            // "in Nova Kakhovka": a location, not a person.
+            let (kind, strength) =
+                if matches!(last_word(before), "in" | "near" | "outside" | "across") {
+                    (EntityKind::Place, Strength::Context)
+                } else {
+                    (EntityKind::Person, Strength::Shape)
+                };
+            lexicon.add(name, Known::new(name, kind, strength));
+        }
+    }
+
+    /// "Taylor Swift" where only "Swift told" said Swift is a person: a
+    /// run of two or three capitalised words ending in a known person's
+    /// single name is that person's full name.
+    pub(super) fn full_name_of_known_surname(&self, run: Run, lexicon: &mut Lexicon) {
+        let len = run.last - run.first;
+        if !(2..=3).contains(&len) || self.words[run.first].heading {
+            return;
+        }
+        let surname = self.word(run.last - 1);
+        if !lexicon.is_person(surname) || (run.first..run.last).any(|i| self.known[i].is_some()) {
+            return;
+        }
+        let mut first = self.person_start(run);
+        if first < run.last && self.is_title(first) {
+            first += 1;
+        }
+        if run.last - first < 2 || (first..run.last).any(|i| self.has(i, cues::HEAD)) {
+            return;
+        }
+        let name = self.span(first, run.last);
+        lexicon.add(
+            name,
+            Known::new(name, EntityKind::Person, Strength::Context),
+        );
+    }
+
+    /// "Michael Jordan", "Austin Butler": two capitalised words mid-sentence,
+    /// one a country or city name and the other no English word nor known
+    /// name, make a person rather than a place.
+    pub(super) fn person_named_like_a_place(
+        &self,
+        first: usize,
+        last: usize,
+        lexicon: &mut Lexicon,
+    ) -> bool {
+        if last - first != 2 || self.words[first].sentence_start {
+            return false;
+        }
+        let place_word = |i: usize| {
+            self.known[i].is_some_and(|h| {
+                let hit = &self.hits[h];
+                let e = hit.entry;
+                hit.start == self.words[i].start
+                    && hit.end == self.words[i].end
+                    && matches!(e.kind, EntityKind::Country | EntityKind::Place)
+                    && e.role != crate::entities::gazetteer::Role::Demonym
+            })
+        };
+        let other_word = |i: usize| {
+            self.known[i].is_none()
+                && !self.is_common(i)
+                && !self.has(i, cues::HEAD | cues::TITLE | cues::PLACE_HEAD)
+                && self.word(i).chars().any(char::is_lowercase)
+        };
+        let (a, b) = (first, first + 1);
+        if !((place_word(a) && other_word(b)) || (other_word(a) && place_word(b))) {
+            return false;
+        }
+        let name = self.span(first, last);
+        lexicon.add(name, Known::new(name, EntityKind::Person, Strength::Shape));
+        true
+    }
+
+    /// "Zelensky and Sybiha": a single unknown name joined by "and" or "or"
+    /// to a known person is a person too.
+    pub(super) fn coordinated_person(&self, run: Run, lexicon: &mut Lexicon) {
+        if run.last - run.first != 1 || self.words[run.first].heading {
+            return;
+        }
+        let w = &self.words[run.first];
+        let joined = |s: &str| s.starts_with(" and ") || s.starts_with(" or ");
+        let joined_before = |s: &str| s.ends_with(" and ") || s.ends_with(" or ");
+        if !joined(&self.text[w.end..]) && !joined_before(&self.text[..w.start]) {
+            return;
+        }
+        let name = self.word(run.first);
+        if lexicon.strength_of(name).is_some()
+            || self.known[run.first].is_some()
+            || self.is_common(run.first)
+            || name.chars().all(|c| !c.is_lowercase())
+        {
+            return;
+        }
+        let w = &self.words[run.first];
+        let next = self.text[w.end..]
+            .strip_prefix(" and ")
+            .or_else(|| self.text[w.end..].strip_prefix(" or "))
+            .map(first_word);
+        let prev = self.text[..w.start]
+            .strip_suffix(" and ")
+            .or_else(|| self.text[..w.start].strip_suffix(" or "))
+            .map(last_word);
+        if next.is_some_and(|n| lexicon.is_person(n)) || prev.is_some_and(|p| lexicon.is_person(p))
+        {
+            lexicon.add(
+                name,
+                Known::new(name, EntityKind::Person, Strength::Context),
+            );
+        }
+    }
+
+    /// Returns true if and only if the words look like a personal name: one
+    /// to three capitalised words, none an English word, an all-capitals
+    /// acronym, a head word or a known name.
+    pub fn name_shaped(&self, first: usize, last: usize) -> bool {
+        (1..=3).contains(&(last - first))
+            && (first..last).all(|i| {
+                let w = self.word(i);
+                self.words[i].capitalized
+                    && self.known[i].is_none()
+                    && !self.is_common(i)
+                    && !w.chars().all(|c| !c.is_lowercase())
+                    && !self.has(i, cues::HEAD)
+            })
+    }
+
+    /// Returns true if and only if the words may be a personal name even if
+    /// some are English words ("Alan Lamb"): two or three capitalised words,
+    /// one at least no English word, none a head word or a known name.
+    pub(super) fn person_like(&self, first: usize, last: usize) -> bool {
+        (2..=3).contains(&(last.saturating_sub(first)))
+            && (first..last).any(|i| !self.is_common(i))
+            && (first..last).all(|i| {
+                let w = self.word(i);
+                self.words[i].capitalized
+                    && self.known[i].is_none()
+                    && !w.chars().all(|c| !c.is_lowercase())
+                    && !self.has(i, cues::HEAD)
+            })
+    }
+
+    /// Returns true if and only if the words read as given names then a
+    /// surname that is no English word ("Harry Kane"; not "Baltic States").
+    pub(super) fn surname_shaped(&self, first: usize, last: usize) -> bool {
+        self.person_like(first, last) && !self.is_common(last - 1)
+    }
+}
+
+/// The text between the start of the line and `at`.
+fn line_prefix(text: &str, at: usize) -> &str {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    &text[start..at]
+}
+
+pub(super) fn first_word(s: &str) -> &str {
+    let end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    &s[..end]
+}
+
+pub(super) fn last_word(s: &str) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &s[start..]
+}

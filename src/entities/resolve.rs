@@ -1,0 +1,266 @@
+//! Resolution: from the gazetteer hits and what context taught about a
+//! document ([`Lexicon`]) to one canonical entity per mention.
+//!
+//! - Names learnt anywhere in a document count everywhere in it, headings
+//!   and sentence starts included ("General Cherry is known for …").
+//! - A person's surname alone joins the full name ("Braze said" → "Baiba
+//!   Braze"); an organisation without its leading country joins the full
+//!   name ("Drone Coalition" → "Ukraine Drone Coalition").
+//! - Demonyms count for their country; aliases for their canonical name.
+//! - A capital stands for its country's government unless the words around
+//!   it use it as a location ("in Tokyo", "Tokyo-based"): "Tokyo has been
+//!   asked" → Japan, "weapons made in Tokyo" → the place Tokyo, linked to
+//!   Japan through [`Mention::country`].
+//! - Where hits overlap, the longest wins; at equal length, the document's
+//!   own lexicon wins over the gazetteer.
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use super::gazetteer::{Fnv, Gazetteer, Hit, Role, on_word_boundaries};
+use super::{EntityKind, Mention};
+
+/// How sure a rule is; stronger evidence replaces weaker for a surface.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    /// The shape of a personal name alone.
+    Shape,
+    /// A verb or phrase around the name.
+    Context,
+    /// A title, head word or suffix that is part of the name.
+    Cue,
+    /// An item of a list announced by its kind ("companies A, B and C").
+    Listed,
+}
+
+/// What a document's context says one surface form names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Known {
+    pub name: String,
+    pub kind: EntityKind,
+    pub country: Option<String>,
+    pub strength: Strength,
+}
+
+impl Known {
+    pub fn new(name: &str, kind: EntityKind, strength: Strength) -> Self {
+        Known {
+            name: name.strip_prefix("The ").unwrap_or(name).to_owned(),
+            kind,
+            country: None,
+            strength,
+        }
+    }
+
+    pub fn with_country(mut self, country: Option<String>) -> Self {
+        self.country = country;
+        self
+    }
+}
+
+/// The names one document's context taught, by surface form.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    by_surface: HashMap<String, Known, BuildHasherDefault<Fnv>>,
+}
+
+impl Lexicon {
+    /// Teaches a surface form, unless stronger evidence already named it.
+    pub fn add(&mut self, surface: &str, known: Known) {
+        match self.by_surface.get(surface) {
+            Some(old) if old.strength >= known.strength => {}
+            _ => {
+                self.by_surface.insert(surface.to_owned(), known);
+            }
+        }
+    }
+
+    pub fn strength_of(&self, surface: &str) -> Option<Strength> {
+        self.by_surface.get(surface).map(|k| k.strength)
+    }
+
+    /// Returns true if and only if `surface` is known as a person.
+    pub fn is_person(&self, surface: &str) -> bool {
+        self.by_surface
+            .get(surface)
+            .is_some_and(|k| k.kind == EntityKind::Person)
+    }
+
+    /// Adds the short forms that later mentions use: a person's surname, an
+    /// organisation's name without its leading country word.
+    pub fn add_short_forms(&mut self, gaz: &Gazetteer) {
+        let mut short = Vec::new();
+        for (surface, known) in &self.by_surface {
+            let parts: Vec<&str> = surface.split(' ').collect();
+            match known.kind {
+                EntityKind::Person if parts.len() >= 2 => {
+                    let surname = parts[parts.len() - 1];
+                    if gaz.find(surname).is_empty() {
+                        short.push((surname.to_owned(), known.clone()));
+                    }
+                }
+                EntityKind::Organization if parts.len() >= 3 && known.country.is_some() => {
+                    short.push((parts[1..].join(" "), known.clone()));
+                }
+                _ => {}
+            }
+        }
+        for (surface, mut known) in short {
+            known.strength = Strength::Shape;
+            // A short form that only named itself ("Braze said", "The Drone
+            // Coalition") joins the full name rather than standing alone.
+            let joins = self.by_surface.get(&surface).is_none_or(|old| {
+                old.kind == known.kind && old.name == surface && old.strength <= Strength::Cue
+            });
+            if joins {
+                self.by_surface.insert(surface, known);
+            }
+        }
+    }
+}
+
+/// What a candidate mention would resolve to.
+#[derive(Clone, Copy)]
+enum Source<'a, 'g> {
+    Gazetteer(&'a Hit<'g>),
+    Lexicon(&'a Known),
+}
+
+/// A candidate mention before overlaps are settled; only the winners are
+/// turned into [`Mention`]s.
+struct Candidate<'a, 'g> {
+    start: usize,
+    end: usize,
+    source: Source<'a, 'g>,
+}
+
+/// Returns the mentions of `text`: gazetteer hits and lexicon names, sorted,
+/// without overlaps, each resolved to its canonical entity.
+pub fn resolve(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
+    let mut candidates: Vec<Candidate> = hits
+        .iter()
+        .map(|h| Candidate {
+            start: h.start,
+            end: h.end,
+            source: Source::Gazetteer(h),
+        })
+        .collect();
+    lexicon_hits(text, lexicon, &mut candidates);
+    let from_lexicon = |c: &Candidate| matches!(c.source, Source::Lexicon(_));
+    candidates.sort_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(b.end.cmp(&a.end))
+            .then(from_lexicon(b).cmp(&from_lexicon(a)))
+    });
+    let mut out: Vec<Mention> = Vec::with_capacity(candidates.len());
+    for c in candidates {
+        if out.last().is_some_and(|m| c.start < m.end) {
+            continue;
+        }
+        out.push(match c.source {
+            Source::Gazetteer(hit) => from_gazetteer(text, hit),
+            Source::Lexicon(known) => Mention {
+                start: c.start,
+                end: c.end,
+                name: known.name.clone(),
+                kind: known.kind,
+                country: known.country.clone(),
+            },
+        });
+    }
+    out
+}
+
+/// Finds every lexicon surface in `text` on word boundaries. A document
+/// teaches few names, so one SIMD substring search per name beats building
+/// an automaton per document; overlaps are settled by [`resolve`].
+fn lexicon_hits<'a>(text: &str, lexicon: &'a Lexicon, out: &mut Vec<Candidate<'a, '_>>) {
+    for (surface, known) in &lexicon.by_surface {
+        for start in memchr::memmem::find_iter(text.as_bytes(), surface.as_bytes()) {
+            let end = start + surface.len();
+            if on_word_boundaries(text, start, end) {
+                out.push(Candidate {
+                    start,
+                    end,
+                    source: Source::Lexicon(known),
+                });
+            }
+        }
+    }
+}
+
+fn from_gazetteer(text: &str, hit: &Hit) -> Mention {
+    let e = hit.entry;
+    let (name, kind) = match e.role {
+        Role::Capital if !used_as_location(text, hit.start, hit.end) => (
+            e.country.clone().unwrap_or_else(|| e.name.clone()),
+            EntityKind::Country,
+        ),
+        _ => (e.name.clone(), e.kind),
+    };
+    Mention {
+        start: hit.start,
+        end: hit.end,
+        name,
+        kind,
+        country: e.country.clone(),
+    }
+}
+
+/// Returns true if and only if the words around a place name use it as a
+/// location: a locative preposition right before it, or "-based" after it.
+/// "to" and "from" are left out: "aid to Kyiv" and "a message from Beijing"
+/// speak of governments as often as of cities.
+fn used_as_location(text: &str, start: usize, end: usize) -> bool {
+    if text[end..].starts_with("-based") {
+        return true;
+    }
+    let before = text[..start].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    // "the city of London".
+    if before.ends_with("city of") || before.ends_with("town of") {
+        return true;
+    }
+    #[rustfmt::skip]
+    let locative = matches!(
+        word,
+        "in" | "at" | "near" | "outside" | "inside" | "around" | "across" | "within" | "into"
+            | "via" | "through" | "throughout" | "In" | "At" | "Near" | "Outside"
+    );
+    locative
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stronger_evidence_replaces_weaker() {
+        let mut lex = Lexicon::default();
+        lex.add(
+            "General Cherry",
+            Known::new("General Cherry", EntityKind::Person, Strength::Cue),
+        );
+        lex.add(
+            "General Cherry",
+            Known::new("General Cherry", EntityKind::Company, Strength::Listed),
+        );
+        lex.add(
+            "General Cherry",
+            Known::new("General Cherry", EntityKind::Person, Strength::Context),
+        );
+        assert_eq!(lex.by_surface["General Cherry"].kind, EntityKind::Company);
+    }
+
+    #[test]
+    fn capitals_are_places_only_where_used_as_locations() {
+        let t = "Tokyo has been asked; drones made in Tokyo; a Tokyo-based firm";
+        assert!(!used_as_location(t, 0, 5));
+        assert!(used_as_location(t, 37, 42));
+        assert!(used_as_location(t, 46, 51));
+    }
+}

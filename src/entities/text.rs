@@ -1,0 +1,368 @@
+//! The shape of a text as entity rules see it: words with their byte spans,
+//! where sentences start, which lines are headings, and runs of capitalised
+//! words ("Latvian Foreign Minister Baiba Braze") that may hold names.
+//!
+//! One forward scan over the text; nothing here knows any entity.
+
+/// One word: a maximal run of letters and digits, with inner hyphens,
+/// apostrophes, periods and ampersands ("Self-Defense", "U.S", "AT&T").
+/// A possessive ending ('s, ’s) is not part of the word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(clippy::struct_excessive_bools)] // independent facts about one word
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+    /// Starts with an upper-case letter.
+    pub capitalized: bool,
+    /// First word of a sentence (or of a line).
+    pub sentence_start: bool,
+    /// Followed by a possessive 's or ’s.
+    pub possessive: bool,
+    /// Is a known abbreviation or an initial followed by a period ("Gen.",
+    /// "Mr.", "J."), which neither ends a sentence nor breaks a run.
+    pub abbreviation: bool,
+    /// Index of the line the word is on.
+    pub line: u32,
+    /// The word is on a heading line.
+    pub heading: bool,
+}
+
+impl Word {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+/// A run of capitalised words joined by single spaces and a few lower-case
+/// connectors ("Center of Excellence"): `words[first..last]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Run {
+    pub first: usize,
+    pub last: usize,
+}
+
+/// Lower-case words that may sit inside a multi-word name.
+const CONNECTORS: [&str; 18] = [
+    "of", "the", "for", "de", "du", "da", "do", "dos", "das", "di", "del", "della", "von", "van",
+    "der", "al", "bin", "ibn",
+];
+
+/// Splits `text` into words, marking sentence starts and heading lines.
+///
+/// Works on bytes, decoding a character only where the text leaves ASCII:
+/// this scan touches every byte of every article.
+pub fn words(text: &str) -> Vec<Word> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<Word> = Vec::with_capacity(text.len() / 6);
+    let mut i = 0;
+    let mut line = 0u32;
+    let mut sentence_start = true;
+    let mut line_first_word = 0usize;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (is_word, width) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = char_at(text, i);
+            // General punctuation (dashes, curly quotes) is never a word.
+            let word = !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric();
+            if c == '•' {
+                sentence_start = true;
+            }
+            (word, c.len_utf8())
+        };
+        if !is_word {
+            match b {
+                b'\n' => {
+                    mark_heading(text, &mut out[line_first_word..]);
+                    line_first_word = out.len();
+                    line += 1;
+                    sentence_start = true;
+                }
+                b'.' if out.last().is_some_and(|w| w.abbreviation && w.end == i) => {}
+                b'.' | b'!' | b'?' | b':' | b';' | b'|' => sentence_start = true,
+                _ => {}
+            }
+            i += width;
+            continue;
+        }
+        let start = i;
+        let end = word_end(text, i + width);
+        let (end_of_word, possessive) = strip_possessive(bytes, start, end);
+        let capitalized = if b.is_ascii() {
+            b.is_ascii_uppercase()
+        } else {
+            char_at(text, i).is_uppercase()
+        };
+        let abbreviation = bytes.get(end_of_word) == Some(&b'.') && {
+            let w = &text[start..end_of_word];
+            is_abbreviation(w) || w.contains('.') || (capitalized && end_of_word - start == width)
+        };
+        out.push(Word {
+            start,
+            end: end_of_word,
+            capitalized,
+            sentence_start,
+            possessive,
+            abbreviation,
+            line,
+            heading: false,
+        });
+        sentence_start = false;
+        i = end;
+    }
+    mark_heading(text, &mut out[line_first_word..]);
+    out
+}
+
+/// Returns where the word that continues at `from` ends: letters and
+/// digits, with a hyphen, apostrophe, period or ampersand allowed between
+/// two of them.
+fn word_end(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = from;
+    loop {
+        end += bytes[end..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(bytes.len() - end);
+        let Some(&b) = bytes.get(end) else {
+            return end;
+        };
+        let (c, width) = if b.is_ascii() {
+            (char::from(b), 1)
+        } else {
+            let c = char_at(text, end);
+            (c, c.len_utf8())
+        };
+        if c.is_alphanumeric() && !c.is_ascii() {
+            end += width;
+            continue;
+        }
+        let joins = matches!(c, '-' | '\'' | '’' | '.' | '&')
+            && end + width < bytes.len()
+            && char_at(text, end + width).is_alphanumeric();
+        if !joins {
+            return end;
+        }
+        end += width;
+    }
+}
+
+fn char_at(text: &str, i: usize) -> char {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => char::from(b),
+        _ => text.get(i..).and_then(|t| t.chars().next()).unwrap_or(' '),
+    }
+}
+
+/// Returns the end of the word without a possessive 's or ’s, and whether
+/// it had one.
+fn strip_possessive(bytes: &[u8], start: usize, end: usize) -> (usize, bool) {
+    for suffix in [&b"'s"[..], "’s".as_bytes()] {
+        if end - start > suffix.len() && bytes[..end].ends_with(suffix) {
+            return (end - suffix.len(), true);
+        }
+    }
+    (end, false)
+}
+
+/// Marks the words of one line as heading words when the line reads as a
+/// heading: short, with no sentence punctuation at its end, and its words
+/// mostly capitalised ("Reach and Goals", "Three Companies, One Strategy")
+/// or very short ("What preceded").
+fn mark_heading(text: &str, line: &mut [Word]) {
+    let (Some(first), Some(last)) = (line.first(), line.last()) else {
+        return;
+    };
+    let tail = text[last.end..]
+        .split('\n')
+        .next()
+        .unwrap_or_default()
+        .trim();
+    let ends_sentence = tail.ends_with(['.', '!', '?', '"', '”', ',', ';']);
+    if ends_sentence || line.len() > 16 {
+        return;
+    }
+    let (mut content, mut capitalized) = (0, 0);
+    for w in line.iter() {
+        if !is_connector(w.text(text)) && !is_small_word(w.text(text)) {
+            content += 1;
+            capitalized += usize::from(w.capitalized);
+        }
+    }
+    let title_case = capitalized * 10 >= content * 7;
+    let short = line.len() <= 4 && first.capitalized;
+    if title_case || short {
+        for w in line.iter_mut() {
+            w.heading = true;
+        }
+    }
+}
+
+/// Abbreviations whose period does not end a sentence.
+fn is_abbreviation(word: &str) -> bool {
+    matches!(
+        word,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Prof"
+            | "Gen"
+            | "Lt"
+            | "Col"
+            | "Maj"
+            | "Capt"
+            | "Sgt"
+            | "Adm"
+            | "Cmdr"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Pres"
+            | "St"
+            | "Jr"
+            | "Sr"
+            | "Mt"
+            | "Inc"
+            | "Corp"
+            | "Co"
+            | "Ltd"
+            | "No"
+            | "vs"
+            | "approx"
+            | "Jan"
+            | "Feb"
+            | "Aug"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+    )
+}
+
+pub fn is_connector(word: &str) -> bool {
+    CONNECTORS.contains(&word)
+}
+
+fn is_small_word(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an" | "and" | "or" | "in" | "on" | "at" | "to" | "as" | "by" | "with" | "from"
+    )
+}
+
+/// Returns the runs of capitalised words. A run stops at punctuation, at a
+/// line break, after a possessive, and at a sentence start.
+pub fn runs(text: &str, words: &[Word]) -> Vec<Run> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !words[i].capitalized {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        let mut last = i + 1;
+        while last < words.len() && !words[last - 1].possessive {
+            let next = &words[last];
+            if next.sentence_start || !single_space_between(text, &words[last - 1], next) {
+                break;
+            }
+            if next.capitalized {
+                last += 1;
+                continue;
+            }
+            // A connector joins only when a capitalised word follows it.
+            // "and" joins only inside an institution's name that already
+            // has one ("Ministry of Trade and Industry").
+            let has_connector = (first..last).any(|k| is_connector(words[k].text(text)));
+            let mut j = last;
+            while j < words.len()
+                && (is_connector(words[j].text(text))
+                    || (has_connector && words[j].text(text) == "and"))
+                && !words[j].sentence_start
+                && single_space_between(text, &words[j - 1], &words[j])
+            {
+                j += 1;
+            }
+            if j > last
+                && j < words.len()
+                && words[j].capitalized
+                && !words[j].sentence_start
+                && single_space_between(text, &words[j - 1], &words[j])
+            {
+                last = j + 1;
+            } else {
+                break;
+            }
+        }
+        out.push(Run { first, last });
+        i = last;
+    }
+    out
+}
+
+/// Returns true if and only if only one space separates the two words (a
+/// possessive ending counts as part of the first).
+fn single_space_between(text: &str, a: &Word, b: &Word) -> bool {
+    let gap = text.get(a.end..b.start);
+    !a.possessive
+        && (gap == Some(" ") || gap == Some(" & ") || (a.abbreviation && gap == Some(". ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_texts(text: &str) -> Vec<&str> {
+        let w = words(text);
+        runs(text, &w)
+            .iter()
+            .map(|r| &text[w[r.first].start..w[r.last - 1].end])
+            .collect()
+    }
+
+    #[test]
+    fn runs_join_connectors_and_stop_at_punctuation() {
+        let t = "He met the Strategic Communications Center of Excellence, UFORCE, and General Cherry today.";
+        assert_eq!(
+            run_texts(t),
+            [
+                "He",
+                "Strategic Communications Center of Excellence",
+                "UFORCE",
+                "General Cherry"
+            ]
+        );
+    }
+
+    #[test]
+    fn possessive_ends_a_run_and_is_not_in_the_word() {
+        let t = "the lessons of NATO’s Strategic Center";
+        assert_eq!(run_texts(t), ["NATO", "Strategic Center"]);
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences_or_runs() {
+        let t = "Met Gen. Mark Milley today.";
+        assert_eq!(run_texts(t), ["Met Gen. Mark Milley"]);
+        let w = words(t);
+        assert!(!w[2].sentence_start);
+    }
+
+    #[test]
+    fn hyphenated_words_are_one_word() {
+        let w = words("Chiyoda-based agency");
+        assert_eq!(w[0].text("Chiyoda-based agency"), "Chiyoda-based");
+    }
+
+    #[test]
+    fn title_case_lines_are_headings() {
+        let t = "Reach and Goals\nThe coalition has pledged money to Kyiv.\nWhat preceded\n";
+        let w = words(t);
+        assert!(w[0].heading && w[2].heading);
+        assert!(!w[3].heading);
+        assert!(w.last().is_some_and(|x| x.heading));
+    }
+}

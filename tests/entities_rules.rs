@@ -1,0 +1,309 @@
+//! Behaviour of entity extraction on short texts: the traps of the task
+//! (each written in a sentence of its own, not copied from the seeds), span
+//! invariants, and hostile input.
+
+use dossier::entities::{EntityKind, Mention, extract};
+
+fn find<'m>(mentions: &'m [Mention], text: &str, surface: &str) -> Option<&'m Mention> {
+    mentions.iter().find(|m| &text[m.start..m.end] == surface)
+}
+
+fn kind_of(text: &str, surface: &str) -> Option<(EntityKind, String)> {
+    let mentions = extract(text);
+    find(&mentions, text, surface).map(|m| (m.kind, m.name.clone()))
+}
+
+fn assert_invariants(text: &str, mentions: &[Mention]) {
+    for pair in mentions.windows(2) {
+        assert!(
+            pair[0].end <= pair[1].start,
+            "overlap or disorder: {pair:?}"
+        );
+    }
+    for m in mentions {
+        assert!(m.start < m.end && m.end <= text.len(), "bad span {m:?}");
+        assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+    }
+}
+
+#[test]
+fn a_company_listed_after_a_company_noun_is_a_company_even_with_a_title_word() {
+    let text = "Investors backed the startups Brightline, Corvax and General Cherry last year. \
+                General Cherry is now the largest of them.";
+    let mentions = extract(text);
+    let cherry: Vec<_> = mentions
+        .iter()
+        .filter(|m| m.name == "General Cherry")
+        .collect();
+    assert_eq!(cherry.len(), 2);
+    assert!(cherry.iter().all(|m| m.kind == EntityKind::Company));
+    assert_eq!(
+        kind_of(text, "Corvax"),
+        Some((EntityKind::Company, "Corvax".into()))
+    );
+}
+
+#[test]
+fn a_given_name_after_a_title_is_part_of_the_name() {
+    let text = "Trade Minister Gen Hayashi met farmers on Friday. Hayashi said prices would fall.";
+    let mentions = extract(text);
+    let person = find(&mentions, text, "Gen Hayashi").expect("person found");
+    assert_eq!(person.kind, EntityKind::Person);
+    let later = find(&mentions, text, "Hayashi").expect("surname found");
+    assert_eq!(later.name, "Gen Hayashi");
+}
+
+#[test]
+fn all_capital_names_in_a_company_list_are_companies_but_acronyms_alone_are_not() {
+    let text = "Drone makers VOLTRA and Skyhawk signed the deal. The software uses AI to steer.";
+    assert_eq!(
+        kind_of(text, "VOLTRA").map(|k| k.0),
+        Some(EntityKind::Company)
+    );
+    assert_eq!(kind_of(text, "AI"), None);
+}
+
+#[test]
+fn a_based_prefix_is_a_place_and_the_agency_after_it_a_company() {
+    let text = "The figures were first reported by the Osaka-based news agency Kyodo on Monday.";
+    assert_eq!(kind_of(text, "Osaka").map(|k| k.0), Some(EntityKind::Place));
+    assert_eq!(
+        kind_of(text, "Kyodo").map(|k| k.0),
+        Some(EntityKind::Company)
+    );
+}
+
+#[test]
+fn a_multiword_company_is_one_mention() {
+    let text = "Mitsubishi Heavy Industries will build the frigates.";
+    let mentions = extract(text);
+    assert_eq!(mentions.len(), 1);
+    assert_eq!(mentions[0].kind, EntityKind::Company);
+}
+
+#[test]
+fn a_national_navy_is_an_organisation_linked_to_its_country() {
+    let text = "Vessels of the Turkish Navy left port on Sunday.";
+    let mentions = extract(text);
+    let navy = find(&mentions, text, "Turkish Navy").expect("navy found");
+    assert_eq!(navy.kind, EntityKind::Organization);
+    assert_eq!(navy.country.as_deref(), Some("Turkey"));
+}
+
+#[test]
+fn mod_is_a_ministry_and_chrome_is_nothing() {
+    let text = "Nearly ten countries joined, the MoD says.\nCopied!\nShare this article";
+    assert_eq!(
+        kind_of(text, "MoD").map(|k| k.0),
+        Some(EntityKind::Organization)
+    );
+    assert_eq!(kind_of(text, "Copied"), None);
+}
+
+#[test]
+fn demonyms_and_aliases_resolve_to_their_country() {
+    let text = "Polish-led talks included American, U.S. and Kenyan envoys.";
+    let mentions = extract(text);
+    let names: Vec<&str> = mentions.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["Poland", "United States", "United States", "Kenya"]);
+}
+
+#[test]
+fn a_capital_that_acts_is_its_country_and_a_capital_as_location_a_place() {
+    let text = "Nairobi has been asked to send troops. The talks were held in Nairobi.";
+    let mentions = extract(text);
+    assert_eq!(mentions[0].kind, EntityKind::Country);
+    assert_eq!(mentions[0].name, "Kenya");
+    assert_eq!(mentions[1].kind, EntityKind::Place);
+    assert_eq!(mentions[1].name, "Nairobi");
+    assert_eq!(mentions[1].country.as_deref(), Some("Kenya"));
+}
+
+#[test]
+fn title_case_headings_do_not_make_names() {
+    let text = "Hopes Fade for Quick Recovery\nThe market fell on Monday.";
+    let mentions = extract(text);
+    assert!(mentions.is_empty(), "{mentions:?}");
+}
+
+#[test]
+fn people_from_speech_according_to_and_coordination() {
+    let text = "Economists were divided. \"It will pass,\" Okonkwo said. \
+                According to Lena Vasquez, exports slowed. Vasquez and Thorsby disagreed.";
+    let mentions = extract(text);
+    for surface in ["Okonkwo", "Lena Vasquez", "Thorsby"] {
+        let m = find(&mentions, text, surface).unwrap_or_else(|| panic!("{surface} missing"));
+        assert_eq!(m.kind, EntityKind::Person, "{surface}");
+    }
+    assert_eq!(
+        find(&mentions, text, "Vasquez").map(|m| m.name.as_str()),
+        Some("Lena Vasquez")
+    );
+}
+
+#[test]
+fn spans_are_sorted_disjoint_and_on_char_boundaries() {
+    let text = "Über «Japan’s» Self-Defense Forces, 日本 and the U.S.-led Indo-Pacific \
+                strategy: Müller GmbH, Tokyo-based Sony, and NATO’s Ukrainian partners.";
+    let mentions = extract(text);
+    assert!(mentions.len() >= 6, "{mentions:?}");
+    assert_invariants(text, &mentions);
+}
+
+#[test]
+fn hostile_input_never_panics() {
+    let samples = [
+        String::new(),
+        "\u{0}\u{1b}[31m".to_owned(),
+        "A".repeat(10_000),
+        "Minister of of of of".to_owned(),
+        "’s’s’s 's. . . Gen. Dr. U.S.".to_owned(),
+        "companies , , and and , ".to_owned(),
+        "By\nAuthor:\n—".to_owned(),
+        "é".repeat(3000) + " Japan",
+        (0..2000)
+            .map(|i| char::from_u32(0x41 + (i * 7919) % 0x2000).unwrap_or('x'))
+            .collect(),
+    ];
+    for text in &samples {
+        let mentions = extract(text);
+        assert_invariants(text, &mentions);
+    }
+}
+
+#[test]
+fn name_particles_ampersands_and_public_banks() {
+    let text = "President Maria da Costa Pinto met the Bill & Jane Porter Foundation \
+                and the Asian Infrastructure Investment Bank in Lisbon.";
+    assert_eq!(
+        kind_of(text, "Maria da Costa Pinto").map(|k| k.0),
+        Some(EntityKind::Person)
+    );
+    assert_eq!(
+        kind_of(text, "Bill & Jane Porter Foundation").map(|k| k.0),
+        Some(EntityKind::Organization)
+    );
+    assert_eq!(
+        kind_of(text, "Asian Infrastructure Investment Bank").map(|k| k.0),
+        Some(EntityKind::Organization)
+    );
+}
+
+#[test]
+fn appositions_and_staff_name_their_employer() {
+    let text = "Analysts at Halvorsen said demand was weak. Trevora, the Danish wind \
+                turbine maker, disagreed. Medaid, the health charity, stayed silent.";
+    assert_eq!(
+        kind_of(text, "Halvorsen").map(|k| k.0),
+        Some(EntityKind::Company)
+    );
+    assert_eq!(
+        kind_of(text, "Trevora").map(|k| k.0),
+        Some(EntityKind::Company)
+    );
+    assert_eq!(
+        kind_of(text, "Medaid").map(|k| k.0),
+        Some(EntityKind::Organization)
+    );
+}
+
+#[test]
+fn aid_to_a_capital_is_for_its_government_and_a_lower_case_head_names_an_organisation() {
+    let text = "Germany sent more aid to Nairobi. Members of the Verdi Nord union walked out.";
+    let mentions = extract(text);
+    let nairobi = find(&mentions, text, "Nairobi").expect("capital found");
+    assert_eq!(nairobi.kind, EntityKind::Country);
+    assert_eq!(
+        kind_of(text, "Verdi Nord").map(|k| k.0),
+        Some(EntityKind::Organization)
+    );
+}
+
+#[test]
+fn a_capitalised_word_that_speaks_mid_sentence_is_a_person_unless_an_article_precedes_it() {
+    let text = "Marta Swift sang for an hour. \"Thank you,\" Swift told the crowd, \
+                and the Treasury said taxes would rise.";
+    let mentions = extract(text);
+    let swift = find(&mentions, text, "Swift").expect("surname found");
+    assert_eq!(swift.name, "Marta Swift");
+    assert!(find(&mentions, text, "Treasury").is_none());
+}
+
+#[test]
+fn random_mixtures_of_names_punctuation_and_unicode_never_panic() {
+    const PIECES: [&str; 24] = [
+        "Japan",
+        "’s",
+        "'s",
+        " ",
+        ", ",
+        ". ",
+        "\n",
+        "Gen.",
+        "of",
+        "the",
+        "and",
+        "companies",
+        "UFORCE",
+        "said",
+        "é",
+        "—",
+        "“",
+        "-based",
+        "Minister",
+        "Bank",
+        "&",
+        "da",
+        "日本",
+        "U.S.",
+    ];
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    for _ in 0..2000 {
+        let mut text = String::new();
+        for _ in 0..40 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            text.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
+        }
+        let mentions = extract(&text);
+        assert_invariants(&text, &mentions);
+    }
+}
+
+#[test]
+fn names_that_share_a_word_with_a_place_and_places_that_look_like_names() {
+    let text = "Fans cheered when Michael Jordan arrived. Shelling hit Nova Kakhovka, \
+                and residents in Nova Kakhovka fled.";
+    let mentions = extract(text);
+    assert_eq!(
+        find(&mentions, text, "Michael Jordan").map(|m| m.kind),
+        Some(EntityKind::Person)
+    );
+    assert!(
+        mentions
+            .iter()
+            .filter(|m| m.name == "Nova Kakhovka")
+            .all(|m| m.kind == EntityKind::Place)
+    );
+}
+
+#[test]
+fn a_sentence_opening_title_with_a_department_still_names_the_person() {
+    let text = "Minister of Regional Development Petra Novakova announced the plan. \
+                The report, compiled by Baltic analysts, was cautious.\n\
+                Reporting by Ines Carvalho; Editing by Tomas Berg";
+    let mentions = extract(text);
+    for name in ["Petra Novakova", "Ines Carvalho", "Tomas Berg"] {
+        assert_eq!(
+            find(&mentions, text, name).map(|m| m.kind),
+            Some(EntityKind::Person),
+            "{name}"
+        );
+    }
+    assert!(
+        mentions
+            .iter()
+            .all(|m| m.kind != EntityKind::Person || m.name != "Baltic")
+    );
+}
