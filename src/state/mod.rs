@@ -14,7 +14,7 @@ pub mod store;
 
 use std::path::{Path, PathBuf};
 
-// CACHE_REEXPORT
+pub use cache::{Cache, open_cached};
 pub use store::{Marks, Session, StateStore};
 
 /// Environment variable that overrides the state directory.

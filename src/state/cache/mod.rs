@@ -1,0 +1,190 @@
+//! The cached index: reopening an unchanged folder without reading,
+//! cleaning or extracting anything, and reopening a changed one by
+//! reprocessing only what changed.
+//!
+//! Three layers, each keyed by what it depends on:
+//! - **Snapshot** (per corpus): the finished [`Library`], valid while the
+//!   corpus fingerprint — every file's path, size and mtime, the options and
+//!   the engine (dossier version and binary) — is unchanged. A hit skips all
+//!   work but one directory walk.
+//! - **Files** (per path): the documents a file decoded into, valid while its
+//!   size and mtime match, or, when they changed, while its content hash
+//!   (xxh3) matches. Only changed and added files are read; rows of removed
+//!   files are dropped.
+//! - **Extractions** (per cleaned text, by content hash): the entity
+//!   mentions, the most expensive step.
+//!
+//! Cleaning and deduplication are not cached per file: the chrome model is
+//! learned from all documents together (a line is chrome because it repeats
+//! across files), so adding one file can change how every other file is
+//! cleaned, and duplicates are found across the whole corpus. Both are
+//! re-run from the cached documents whenever anything changed; the
+//! extraction cache then absorbs the cost for every text that came out the
+//! same.
+//!
+//! A cache that fails is never fatal: the problem becomes one warning and
+//! the open proceeds without it.
+
+mod build;
+mod tables;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+use super::StateError;
+use super::db::{self, Check};
+use crate::corpus::load::{self, FileRef, LoadOptions};
+use crate::corpus::{RawDoc, Warning};
+use crate::entities::{self, Mention};
+use crate::pipeline::{self, Library, OpenError, Options, Progress, Stage};
+
+pub use build::Report;
+
+/// The per-file and per-text steps of the pipeline, as the cache calls
+/// them. [`Standard`] is the real pipeline; tests and benchmarks may supply
+/// their own to count or stand in for steps.
+pub trait Stages: Sync {
+    fn discover(&self, paths: &[PathBuf], opts: &LoadOptions) -> (Vec<FileRef>, Vec<Warning>) {
+        load::discover(paths, opts)
+    }
+    fn read(&self, file: &FileRef, opts: &LoadOptions) -> (Vec<RawDoc>, Vec<Warning>) {
+        load::read_file(file, opts)
+    }
+    fn extract(&self, text: &str) -> Vec<Mention> {
+        entities::extract(text)
+    }
+}
+
+/// The real pipeline's steps.
+pub struct Standard;
+
+impl Stages for Standard {}
+
+/// `cache.db`, or nothing (`--no-state`).
+pub struct Cache {
+    conn: Option<Connection>,
+    path: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for Cache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Cache")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Cache {
+    /// Opens `cache.db` in `dir` (see [`super::state_dir`]). A corrupt or
+    /// newer file is moved aside like `state.db`; the notices say so.
+    pub fn open(dir: Option<&Path>) -> Result<(Self, Vec<String>), StateError> {
+        let dir = super::state_dir(dir)?;
+        Self::open_file(&dir.join("cache.db"))
+    }
+
+    pub fn open_file(path: &Path) -> Result<(Self, Vec<String>), StateError> {
+        // A full integrity check would read every page of a large file on
+        // each start; a damaged page surfaces as an error later, which only
+        // costs that open its cache.
+        let (conn, notices) = db::open(path, tables::MIGRATIONS, Check::Header)?;
+        Ok((
+            Self {
+                conn: Some(conn),
+                path: Some(path.to_path_buf()),
+            },
+            notices,
+        ))
+    }
+
+    /// No cache: every open processes everything and stores nothing.
+    pub fn disabled() -> Self {
+        Self {
+            conn: None,
+            path: None,
+        }
+    }
+
+    /// Returns the database file, or `None` when disabled.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+}
+
+/// Opens `paths` like [`pipeline::open`], through `cache`. With `rebuild`
+/// the cache is not read, only refreshed. The bundled seeds (no paths) are
+/// never cached: they are compiled in.
+pub fn open_cached(
+    paths: &[PathBuf],
+    opts: &Options,
+    cache: &Cache,
+    rebuild: bool,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<Library, OpenError> {
+    open_cached_with(&Standard, paths, opts, cache, rebuild, progress).map(|(lib, _)| lib)
+}
+
+/// [`open_cached`] with the given steps, also reporting what was reused.
+pub fn open_cached_with(
+    stages: &dyn Stages,
+    paths: &[PathBuf],
+    opts: &Options,
+    cache: &Cache,
+    rebuild: bool,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<(Library, Report), OpenError> {
+    if paths.is_empty() {
+        return pipeline::open(paths, opts, progress).map(|lib| (lib, Report::default()));
+    }
+    progress(Progress {
+        stage: Stage::Reading,
+        done: 0,
+        total: 0,
+    });
+    let (files, discover_warnings) = stages.discover(paths, &opts.load);
+    let engine = build::Engine::new(opts);
+    let fingerprint = engine.corpus_fingerprint(&files);
+    let key = super::corpus_key(paths);
+    let mut db = build::CacheUse::new(cache);
+    if !rebuild
+        && let Some(library) = db.attempt(|c| tables::load_snapshot(c, &key, fingerprint))
+        && let Some(library) = library
+    {
+        let report = Report {
+            snapshot_hit: true,
+            ..Report::default()
+        };
+        return Ok((library, report));
+    }
+    let (mut library, report) = build::incremental(
+        stages,
+        paths,
+        &files,
+        discover_warnings,
+        opts,
+        &engine,
+        &mut db,
+        rebuild,
+        progress,
+    );
+    if library.corpus.articles.is_empty() {
+        library.corpus.warnings.extend(db.problems);
+        return Err(empty_error(paths, &library));
+    }
+    db.attempt(|c| tables::save_snapshot(c, &key, fingerprint, &library));
+    library.corpus.warnings.extend(db.problems);
+    Ok((library, report))
+}
+
+fn empty_error(paths: &[PathBuf], library: &Library) -> OpenError {
+    let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let skipped = library.corpus.warnings.len();
+    OpenError::Empty {
+        paths: shown.join(", "),
+        detail: if skipped > 0 {
+            format!(" ({skipped} file(s) skipped, see the warnings above)")
+        } else {
+            " (no readable article files found)".into()
+        },
+    }
+}
