@@ -185,22 +185,27 @@ pub fn incremental(
 
     // Cached blobs: for unchanged files, and for touched files whose
     // content hash still matches.
+    let reusable: Vec<usize> = plans
+        .iter()
+        .enumerate()
+        .filter(|(i, plan)| match plan {
+            Plan::Cached => true,
+            Plan::Check(row) => hashes[*i] == Some(row.hash),
+            Plan::Read => false,
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let wanted: Vec<&str> = reusable.iter().map(|&i| keys[i].as_str()).collect();
+    let found = db
+        .attempt(|c| tables::file_docs_blobs(c, &wanted))
+        .unwrap_or_default();
     let mut blobs: Vec<Option<Vec<u8>>> = vec![None; files.len()];
     let mut touched = Vec::new();
-    for (i, plan) in plans.iter().enumerate() {
-        let reusable = match plan {
-            Plan::Cached => true,
-            Plan::Check(row) => hashes[i] == Some(row.hash),
-            Plan::Read => false,
-        };
-        if reusable {
-            blobs[i] = db
-                .attempt(|c| tables::file_docs_blob(c, &keys[i]))
-                .flatten();
-            if blobs[i].is_some() && matches!(plan, Plan::Check(_)) {
-                touched.push(i);
-            }
+    for (&i, blob) in reusable.iter().zip(found) {
+        if blob.is_some() && matches!(plans[i], Plan::Check(_)) {
+            touched.push(i);
         }
+        blobs[i] = blob;
     }
     let mut outcomes: Vec<(FileDocs, bool)> = files
         .par_iter()
@@ -315,16 +320,13 @@ fn build(
         .par_iter()
         .map(|a| xxh3_64(a.text.as_bytes()))
         .collect();
-    let cached: Vec<Option<Vec<Mention>>> = text_hashes
-        .iter()
-        .map(|&h| {
-            if rebuild {
-                return None;
-            }
-            db.attempt(|c| tables::extraction(c, h, engine.base))
-                .flatten()
-        })
-        .collect();
+    let mut cached: Vec<Option<Vec<Mention>>> = if rebuild {
+        Vec::new()
+    } else {
+        db.attempt(|c| tables::extractions(c, &text_hashes, engine.base))
+            .unwrap_or_default()
+    };
+    cached.resize(articles.len(), None);
     let mentions: Vec<(Vec<Mention>, bool)> = articles
         .par_iter()
         .zip(cached)

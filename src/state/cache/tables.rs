@@ -126,11 +126,32 @@ pub fn file_rows(conn: &Connection) -> rusqlite::Result<HashMap<String, FileRow>
     rows.collect()
 }
 
-/// Returns the encoded documents of `path`.
-pub fn file_docs_blob(conn: &Connection, path: &str) -> rusqlite::Result<Option<Vec<u8>>> {
-    conn.prepare_cached("SELECT docs FROM files WHERE path = ?1")?
-        .query_row([path], |r| r.get(0))
-        .optional()
+/// Above this many wanted rows one table scan beats point lookups.
+const SCAN_ABOVE: usize = 500;
+
+/// Returns the encoded documents of each path in `paths`, in order.
+pub fn file_docs_blobs(
+    conn: &Connection,
+    paths: &[&str],
+) -> rusqlite::Result<Vec<Option<Vec<u8>>>> {
+    let mut out = vec![None; paths.len()];
+    if paths.len() > SCAN_ABOVE {
+        let slot: HashMap<&str, usize> = paths.iter().enumerate().map(|(i, p)| (*p, i)).collect();
+        let mut stmt = conn.prepare("SELECT path, docs FROM files")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let path = row.get_ref(0)?.as_str()?;
+            if let Some(&i) = slot.get(path) {
+                out[i] = Some(row.get(1)?);
+            }
+        }
+        return Ok(out);
+    }
+    let mut stmt = conn.prepare_cached("SELECT docs FROM files WHERE path = ?1")?;
+    for (slot, path) in out.iter_mut().zip(paths) {
+        *slot = stmt.query_row([path], |r| r.get(0)).optional()?;
+    }
+    Ok(out)
 }
 
 /// Inserts or replaces one file's row and documents.
@@ -168,17 +189,44 @@ pub fn delete_file(conn: &Connection, path: &str) -> rusqlite::Result<()> {
         .map(drop)
 }
 
-/// Returns the cached mentions of the text with this hash, if any.
-pub fn extraction(
+/// Returns the cached mentions of each text hash, in order; `None` where
+/// the text was never extracted by `engine` (or its row does not decode).
+pub fn extractions(
     conn: &Connection,
-    text_hash: u64,
+    text_hashes: &[u64],
     engine: u64,
-) -> rusqlite::Result<Option<Vec<Mention>>> {
-    let blob: Option<Vec<u8>> = conn
-        .prepare_cached("SELECT mentions FROM extractions WHERE text_hash = ?1 AND engine = ?2")?
-        .query_row(params![to_sql(text_hash), to_sql(engine)], |r| r.get(0))
-        .optional()?;
-    blob.map(|b| decode(&b)).transpose()
+) -> rusqlite::Result<Vec<Option<Vec<Mention>>>> {
+    let mut blobs: Vec<Option<Vec<u8>>> = vec![None; text_hashes.len()];
+    if text_hashes.len() > SCAN_ABOVE {
+        let mut slots: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (i, &h) in text_hashes.iter().enumerate() {
+            slots.entry(h).or_default().push(i);
+        }
+        let mut stmt =
+            conn.prepare("SELECT text_hash, mentions FROM extractions WHERE engine = ?1")?;
+        let mut rows = stmt.query([to_sql(engine)])?;
+        while let Some(row) = rows.next()? {
+            if let Some(found) = slots.get(&from_sql(row.get(0)?)) {
+                let blob: Vec<u8> = row.get(1)?;
+                for &i in found {
+                    blobs[i] = Some(blob.clone());
+                }
+            }
+        }
+    } else {
+        let mut stmt = conn.prepare_cached(
+            "SELECT mentions FROM extractions WHERE text_hash = ?1 AND engine = ?2",
+        )?;
+        for (slot, &h) in blobs.iter_mut().zip(text_hashes) {
+            *slot = stmt
+                .query_row(params![to_sql(h), to_sql(engine)], |r| r.get(0))
+                .optional()?;
+        }
+    }
+    Ok(blobs
+        .into_par_iter()
+        .map(|b| b.and_then(|b| decode(&b).ok()))
+        .collect())
 }
 
 pub fn put_extraction(
@@ -389,8 +437,9 @@ mod tests {
         };
         put_file(&conn, "x.jsonl", row, &docs).unwrap();
         assert_eq!(file_rows(&conn).unwrap()["x.jsonl"], row);
-        let blob = file_docs_blob(&conn, "x.jsonl").unwrap().unwrap();
-        let back: FileDocs = decode(&blob).unwrap();
+        let blob = file_docs_blobs(&conn, &["x.jsonl", "y"]).unwrap();
+        assert!(blob[1].is_none());
+        let back: FileDocs = decode(blob[0].as_deref().unwrap()).unwrap();
         assert_eq!(back.docs, docs.docs);
         let mentions = vec![Mention {
             start: 1,
@@ -400,7 +449,12 @@ mod tests {
             country: None,
         }];
         put_extraction(&conn, u64::MAX - 1, 7, &mentions).unwrap();
-        assert_eq!(extraction(&conn, u64::MAX - 1, 7).unwrap(), Some(mentions));
-        assert_eq!(extraction(&conn, u64::MAX - 1, 8).unwrap(), None);
+        let many = vec![u64::MAX - 1; SCAN_ABOVE + 1];
+        for hashes in [&many[..1], &many[..]] {
+            let found = extractions(&conn, hashes, 7).unwrap();
+            assert!(found.iter().all(|m| m.as_ref() == Some(&mentions)));
+            let other = extractions(&conn, hashes, 8).unwrap();
+            assert!(other.iter().all(Option::is_none));
+        }
     }
 }
