@@ -41,6 +41,49 @@ pub enum StateError {
     NoDataDir,
 }
 
+/// What the command line says about remembered state.
+#[derive(Clone, Debug, Default)]
+pub struct StateOptions {
+    /// `--state-dir`.
+    pub dir: Option<PathBuf>,
+    /// `--no-state`: touch nothing on disk.
+    pub disabled: bool,
+}
+
+/// Opens the state store and the cache for a session. Never fails: a
+/// store that cannot be opened (unwritable directory, locked file) is
+/// replaced by an in-memory one, and the cache by none, each with a
+/// one-line notice for the user. Notices also report files moved aside.
+pub fn open_all(opts: &StateOptions) -> (StateStore, Cache, Vec<String>) {
+    if opts.disabled {
+        return (StateStore::disabled(), Cache::disabled(), Vec::new());
+    }
+    let mut notices = Vec::new();
+    let store = match StateStore::open(opts.dir.as_deref()) {
+        Ok((store, n)) => {
+            notices.extend(n);
+            store
+        }
+        Err(e) => {
+            notices.push(format!(
+                "{e}; read and starred marks will not be kept this time"
+            ));
+            StateStore::disabled()
+        }
+    };
+    let cache = match Cache::open(opts.dir.as_deref()) {
+        Ok((cache, n)) => {
+            notices.extend(n);
+            cache
+        }
+        Err(e) => {
+            notices.push(format!("{e}; opening without the cached index"));
+            Cache::disabled()
+        }
+    };
+    (store, cache, notices)
+}
+
 /// Returns the directory for `state.db` and `cache.db`: `flag` when given,
 /// else `$DOSSIER_STATE_DIR` when set and non-empty, else
 /// `<XDG data dir>/dossier`.
@@ -85,6 +128,27 @@ fn absolute(p: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unusable_directory_falls_back_to_memory() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("not-a-dir");
+        std::fs::write(&file, b"x").unwrap();
+        let (store, cache, notices) = open_all(&StateOptions {
+            dir: Some(file.clone()),
+            disabled: false,
+        });
+        assert_eq!(notices.len(), 2, "{notices:?}");
+        assert!(notices[0].contains("not-a-dir"), "{}", notices[0]);
+        assert!(store.path().is_none() && cache.path().is_none());
+        assert!(store.toggle_star("a").unwrap());
+        let (store, _, notices) = open_all(&StateOptions {
+            dir: Some(dir.path().to_path_buf()),
+            disabled: true,
+        });
+        assert!(notices.is_empty() && store.path().is_none());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
 
     #[test]
     fn corpus_key_ignores_order_and_spelling() {

@@ -237,6 +237,7 @@ pub fn incremental(
             tables::touch_file(&tx, &keys[i], files[i].size, clamp_ns(files[i].mtime_ns))?;
         }
         let present: HashSet<&str> = keys.iter().map(String::as_str).collect();
+        let roots: Vec<String> = roots.iter().map(|r| path_key(r)).collect();
         for gone in rows.keys().filter(|k| !present.contains(k.as_str())) {
             if roots.iter().any(|r| Path::new(gone).starts_with(r)) {
                 tables::delete_file(&tx, gone)?;
@@ -271,9 +272,13 @@ pub fn incremental(
     (library, report)
 }
 
-/// Returns the cache key of a discovered path.
+/// Returns the cache key of a path: absolute, so the same relative path
+/// opened from two directories never shares a row.
 fn path_key(path: &Path) -> String {
-    path.to_string_lossy().into_owned()
+    std::path::absolute(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .to_string_lossy()
+        .into_owned()
 }
 
 /// [`crate::pipeline::build`] with the entity extraction cached per text.
