@@ -342,6 +342,7 @@ fn build(
         .collect();
     db.attempt(|c| {
         let tx = c.unchecked_transaction()?;
+        tables::prune_extractions(&tx, engine.base)?;
         for ((m, fresh), &h) in mentions.iter().zip(&text_hashes) {
             if *fresh {
                 tables::put_extraction(&tx, h, engine.base, m)?;

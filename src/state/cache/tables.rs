@@ -229,6 +229,15 @@ pub fn extractions(
         .collect())
 }
 
+/// Drops the extractions made by any other engine: after an upgrade they
+/// can never be used again.
+pub fn prune_extractions(conn: &Connection, engine: u64) -> rusqlite::Result<usize> {
+    conn.execute(
+        "DELETE FROM extractions WHERE engine != ?1",
+        [to_sql(engine)],
+    )
+}
+
 pub fn put_extraction(
     conn: &Connection,
     text_hash: u64,
@@ -449,6 +458,8 @@ mod tests {
             country: None,
         }];
         put_extraction(&conn, u64::MAX - 1, 7, &mentions).unwrap();
+        put_extraction(&conn, 5, 8, &mentions).unwrap();
+        assert_eq!(prune_extractions(&conn, 7).unwrap(), 1);
         let many = vec![u64::MAX - 1; SCAN_ABOVE + 1];
         for hashes in [&many[..1], &many[..]] {
             let found = extractions(&conn, hashes, 7).unwrap();
