@@ -280,6 +280,45 @@ fn a_disabled_cache_still_opens() {
     assert_eq!(report.files_read, 5);
 }
 
+/// Reads like [`TextStages`] but extracts with the real extractor.
+struct RealExtraction(TextStages);
+
+impl Stages for RealExtraction {
+    fn discover(&self, paths: &[PathBuf], opts: &LoadOptions) -> (Vec<FileRef>, Vec<Warning>) {
+        self.0.discover(paths, opts)
+    }
+    fn read(&self, file: &FileRef, opts: &LoadOptions) -> (Vec<RawDoc>, Vec<Warning>) {
+        self.0.read(file, opts)
+    }
+}
+
+#[test]
+fn the_cached_build_matches_the_pipeline() {
+    let corpus = corpus();
+    let stages = RealExtraction(TextStages::default());
+    let opts = Options::default();
+    let (files, _) = stages.discover(&[corpus.path().to_path_buf()], &opts.load);
+    let docs: Vec<RawDoc> = files
+        .iter()
+        .flat_map(|f| stages.read(f, &opts.load).0)
+        .collect();
+    let expected = dossier::pipeline::build(&docs, Vec::new(), &opts, &|_| {});
+    let state = tempfile::tempdir().unwrap();
+    let (cache_db, _) = Cache::open(Some(state.path())).unwrap();
+    for _ in 0..2 {
+        let (library, _) = cache::open_cached_with(
+            &stages,
+            &[corpus.path().to_path_buf()],
+            &opts,
+            &cache_db,
+            false,
+            &|_| {},
+        )
+        .unwrap();
+        same(&library, &expected);
+    }
+}
+
 #[test]
 fn an_empty_folder_is_an_error_not_a_cache_entry() {
     let empty = tempfile::tempdir().unwrap();
