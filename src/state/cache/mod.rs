@@ -30,7 +30,7 @@ mod tables;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 
 use super::StateError;
 use super::db::{self, Check};
@@ -151,14 +151,19 @@ pub fn open_cached_with(
         done: 0,
         total: 0,
     });
-    let (files, discover_warnings) = stages.discover(paths, &opts.load);
+    let key = super::corpus_key(paths);
+    // Walking the folder and decoding the last snapshot are the whole cost
+    // of a warm open, and independent: do both at once, then keep the
+    // snapshot only if the folder still matches it.
+    let cache_path = cache.path.as_deref().filter(|_| !rebuild);
+    let ((files, discover_warnings), snapshot) = rayon::join(
+        || stages.discover(paths, &opts.load),
+        || read_snapshot(cache_path?, &key),
+    );
     let engine = build::Engine::new(opts);
     let fingerprint = engine.corpus_fingerprint(&files);
-    let key = super::corpus_key(paths);
-    let mut db = build::CacheUse::new(cache);
-    if !rebuild
-        && let Some(library) = db.attempt(|c| tables::load_snapshot(c, &key, fingerprint))
-        && let Some(library) = library
+    if let Some((taken_with, library)) = snapshot
+        && taken_with == fingerprint
     {
         let report = Report {
             snapshot_hit: true,
@@ -166,6 +171,7 @@ pub fn open_cached_with(
         };
         return Ok((library, report));
     }
+    let mut db = build::CacheUse::new(cache);
     let (mut library, report) = build::incremental(
         stages,
         paths,
@@ -184,6 +190,19 @@ pub fn open_cached_with(
     db.attempt(|c| tables::save_snapshot(c, &key, fingerprint, &library));
     library.corpus.warnings.extend(db.problems);
     Ok((library, report))
+}
+
+/// Reads the last snapshot of `corpus` through a connection of its own (so
+/// it can run beside other work); `None` on any failure, which the full
+/// open then meets and reports.
+fn read_snapshot(path: &Path, corpus: &str) -> Option<(u64, Library)> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .ok()?;
+    conn.busy_timeout(std::time::Duration::from_secs(5)).ok()?;
+    tables::load_snapshot(&conn, corpus).ok().flatten()
 }
 
 fn empty_error(paths: &[PathBuf], library: &Library) -> OpenError {

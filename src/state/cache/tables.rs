@@ -255,24 +255,23 @@ pub fn put_extraction(
     .map(drop)
 }
 
-/// Returns the snapshot of `corpus` if it was taken with `fingerprint`.
-pub fn load_snapshot(
-    conn: &Connection,
-    corpus: &str,
-    fingerprint: u64,
-) -> rusqlite::Result<Option<Library>> {
-    let header: Option<Vec<u8>> = conn
-        .prepare_cached("SELECT header FROM snapshots WHERE corpus = ?1 AND fingerprint = ?2")?
-        .query_row(params![corpus, to_sql(fingerprint)], |r| r.get(0))
+/// Returns the snapshot of `corpus` with the fingerprint it was taken
+/// with, read in one transaction so a concurrent writer cannot mix two.
+pub fn load_snapshot(conn: &Connection, corpus: &str) -> rusqlite::Result<Option<(u64, Library)>> {
+    let tx = conn.unchecked_transaction()?;
+    let found: Option<(i64, Vec<u8>)> = tx
+        .prepare_cached("SELECT fingerprint, header FROM snapshots WHERE corpus = ?1")?
+        .query_row([corpus], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
-    let Some(header) = header else {
+    let Some((fingerprint, header)) = found else {
         return Ok(None);
     };
     let header: Header = decode(&header)?;
-    let blobs: Vec<Vec<u8>> = conn
+    let blobs: Vec<Vec<u8>> = tx
         .prepare_cached("SELECT data FROM snapshot_chunks WHERE corpus = ?1 ORDER BY seq")?
         .query_map([corpus], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
+    tx.finish()?;
     let chunks: Vec<Chunk> = blobs
         .par_iter()
         .map(|b| decode(b))
@@ -288,7 +287,7 @@ pub fn load_snapshot(
             .article_entities
             .extend(chunk.article_entities);
     }
-    Ok(Some(library))
+    Ok(Some((from_sql(fingerprint), library)))
 }
 
 /// Replaces the snapshot of `corpus` with `library`, in one transaction.
@@ -412,14 +411,16 @@ mod tests {
         let conn = memory();
         let library = full_library(CHUNK * 2 + 7);
         save_snapshot(&conn, "k", 42, &library).unwrap();
-        let back = load_snapshot(&conn, "k", 42).unwrap().unwrap();
+        let (fingerprint, back) = load_snapshot(&conn, "k").unwrap().unwrap();
+        assert_eq!(fingerprint, 42);
         assert_eq!(back.corpus, library.corpus);
         assert_eq!(back.index, library.index);
-        assert!(load_snapshot(&conn, "k", 43).unwrap().is_none());
+        assert!(load_snapshot(&conn, "other").unwrap().is_none());
         // A smaller replacement leaves no stale chunks behind.
         let small = full_library(3);
-        save_snapshot(&conn, "k", 44, &small).unwrap();
-        let back = load_snapshot(&conn, "k", 44).unwrap().unwrap();
+        save_snapshot(&conn, "k", u64::MAX, &small).unwrap();
+        let (fingerprint, back) = load_snapshot(&conn, "k").unwrap().unwrap();
+        assert_eq!(fingerprint, u64::MAX);
         assert_eq!(back.corpus.articles.len(), 3);
     }
 
