@@ -5,8 +5,8 @@
 //! Three layers, each keyed by what it depends on:
 //! - **Snapshot** (per corpus): the finished [`Library`], valid while the
 //!   corpus fingerprint — every file's path, size and mtime, the options and
-//!   the engine (dossier version and binary) — is unchanged. A hit skips all
-//!   work but one directory walk.
+//!   the engine (dossier version and binary) — is unchanged. A hit costs one
+//!   directory walk, run alongside decoding the snapshot, and nothing else.
 //! - **Files** (per path): the documents a file decoded into, valid while its
 //!   size and mtime match, or, when they changed, while its content hash
 //!   (xxh3) matches. Only changed and added files are read; rows of removed
@@ -23,7 +23,8 @@
 //! same.
 //!
 //! A cache that fails is never fatal: the problem becomes one warning and
-//! the open proceeds without it.
+//! the open proceeds without it. `--rebuild` reads nothing from the cache
+//! and refreshes all of it.
 
 mod build;
 mod tables;
