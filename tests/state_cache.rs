@@ -334,3 +334,25 @@ fn an_empty_folder_is_an_error_not_a_cache_entry() {
     );
     assert!(result.is_err());
 }
+
+#[test]
+fn a_deferred_snapshot_is_used_once_saved() {
+    let corpus = corpus();
+    let state = tempfile::tempdir().unwrap();
+    let (cache_db, _) = Cache::open(Some(state.path())).unwrap();
+    let roots = [corpus.path().to_path_buf()];
+    let opts = Options::default();
+    let stages = TextStages::default();
+    let (library, _, pending) =
+        cache::open_cached_deferred(&stages, &roots, &opts, &cache_db, false, &|_| {}).unwrap();
+    let pending = pending.expect("a cold open leaves a snapshot to save");
+    let (_, report, _) =
+        cache::open_cached_deferred(&stages, &roots, &opts, &cache_db, false, &|_| {}).unwrap();
+    assert!(!report.snapshot_hit, "nothing saved yet");
+    assert_eq!(report.files_reused, 5, "file rows are written at once");
+    assert!(pending.save(&cache_db, &library).is_none());
+    let (warm, report, pending) =
+        cache::open_cached_deferred(&stages, &roots, &opts, &cache_db, false, &|_| {}).unwrap();
+    assert!(report.snapshot_hit && pending.is_none());
+    same(&warm, &library);
+}

@@ -144,8 +144,49 @@ pub fn open_cached_with(
     rebuild: bool,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<(Library, Report), OpenError> {
+    let (mut library, report, pending) =
+        open_cached_deferred(stages, paths, opts, cache, rebuild, progress)?;
+    if let Some(pending) = pending
+        && let Some(problem) = pending.save(cache, &library)
+    {
+        library.corpus.warnings.push(problem);
+    }
+    Ok((library, report))
+}
+
+/// A snapshot still to be written: what [`open_cached_deferred`] leaves
+/// for after the library is in the user's hands.
+#[derive(Debug)]
+#[must_use = "the next open is only fast once the snapshot is saved"]
+pub struct PendingSnapshot {
+    key: String,
+    fingerprint: u64,
+}
+
+impl PendingSnapshot {
+    /// Stores `library` (the one the open returned) as the corpus's
+    /// snapshot; returns the problem, if any, as a warning.
+    pub fn save(self, cache: &Cache, library: &Library) -> Option<Warning> {
+        let mut db = build::CacheUse::new(cache);
+        db.attempt(|c| tables::save_snapshot(c, &self.key, self.fingerprint, library));
+        db.problems.pop()
+    }
+}
+
+/// [`open_cached_with`] without writing the snapshot: the caller shows the
+/// library first and then calls [`PendingSnapshot::save`] (on a cold or
+/// changed open this saves the user the time of writing the snapshot,
+/// about as long as decoding it). `None` when nothing needs saving.
+pub fn open_cached_deferred(
+    stages: &dyn Stages,
+    paths: &[PathBuf],
+    opts: &Options,
+    cache: &Cache,
+    rebuild: bool,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<(Library, Report, Option<PendingSnapshot>), OpenError> {
     if paths.is_empty() {
-        return pipeline::open(paths, opts, progress).map(|lib| (lib, Report::default()));
+        return pipeline::open(paths, opts, progress).map(|lib| (lib, Report::default(), None));
     }
     progress(Progress {
         stage: Stage::Reading,
@@ -170,7 +211,7 @@ pub fn open_cached_with(
             snapshot_hit: true,
             ..Report::default()
         };
-        return Ok((library, report));
+        return Ok((library, report, None));
     }
     let mut db = build::CacheUse::new(cache);
     let (mut library, report) = build::incremental(
@@ -184,13 +225,15 @@ pub fn open_cached_with(
         rebuild,
         progress,
     );
+    // A snapshot taken after a cache failure would replay that failure's
+    // warning on every later open.
+    let pending = (cache.conn.is_some() && db.problems.is_empty())
+        .then_some(PendingSnapshot { key, fingerprint });
+    library.corpus.warnings.extend(db.problems);
     if library.corpus.articles.is_empty() {
-        library.corpus.warnings.extend(db.problems);
         return Err(empty_error(paths, &library));
     }
-    db.attempt(|c| tables::save_snapshot(c, &key, fingerprint, &library));
-    library.corpus.warnings.extend(db.problems);
-    Ok((library, report))
+    Ok((library, report, pending))
 }
 
 /// Reads the last snapshot of `corpus` through a connection of its own (so
