@@ -5,9 +5,10 @@
 //!
 //! Run with `cargo bench --bench state` (add `-- 10000` for one size).
 //! The corpus is generated here, deterministically, as plain-text files;
-//! files are discovered and read by a local stand-in for the loader and
-//! entities found by an Aho-Corasick pass over a name list, so the figures
-//! measure the cache, not the evolving cleaning and extraction rules.
+//! by default files are discovered and read by a local stand-in for the
+//! loader and entities found by an Aho-Corasick pass over a name list, so
+//! the figures measure the cache, not the evolving cleaning and extraction
+//! rules. `-- --real` uses the real loader and extractor instead.
 
 use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime};
@@ -217,7 +218,7 @@ impl Stages for BenchStages {
 /// Opens through the cache; returns the seconds until the library was
 /// ready, the seconds until its snapshot was also saved, the report and the
 /// article count.
-fn timed_open(stages: &BenchStages, root: &Path, state: &Path) -> (f64, f64, Report, usize) {
+fn timed_open(stages: &dyn Stages, root: &Path, state: &Path) -> (f64, f64, Report, usize) {
     let start = Instant::now();
     let verbose = std::env::var_os("DOSSIER_BENCH_STAGES").is_some();
     let progress = move |p: dossier::pipeline::Progress| {
@@ -247,7 +248,7 @@ fn timed_open(stages: &BenchStages, root: &Path, state: &Path) -> (f64, f64, Rep
     (ready, total, report, library.corpus.articles.len())
 }
 
-fn run(n: usize) {
+fn run(n: usize, real: bool) {
     let work = tempfile::tempdir().unwrap();
     let root = work.path().join("corpus");
     let state = work.path().join("state");
@@ -257,11 +258,12 @@ fn run(n: usize) {
         "{n} articles generated in {:.2} s",
         t.elapsed().as_secs_f64()
     );
-    let stages = BenchStages::new();
+    let stand_in = BenchStages::new();
+    let stages: &dyn Stages = if real { &cache::Standard } else { &stand_in };
 
     let start = Instant::now();
     let uncached = cache::open_cached_with(
-        &stages,
+        stages,
         std::slice::from_ref(&root),
         &Options::default(),
         &Cache::disabled(),
@@ -272,11 +274,11 @@ fn run(n: usize) {
     let uncached_secs = start.elapsed().as_secs_f64();
     drop(uncached);
 
-    let (cold, cold_saved, report, count) = timed_open(&stages, &root, &state);
+    let (cold, cold_saved, report, count) = timed_open(stages, &root, &state);
     assert!(!report.snapshot_hit);
-    let (warm, _, report, _) = timed_open(&stages, &root, &state);
+    let (warm, _, report, _) = timed_open(stages, &root, &state);
     assert!(report.snapshot_hit);
-    let (warm2, _, _, _) = timed_open(&stages, &root, &state);
+    let (warm2, _, _, _) = timed_open(stages, &root, &state);
 
     let changed = (n / 100).max(1);
     for i in (0..n).step_by(n / changed).take(changed) {
@@ -285,9 +287,9 @@ fn run(n: usize) {
             .join(format!("a{i:06}.txt"));
         std::fs::write(path, article(i, 7)).unwrap();
     }
-    let (incremental, incremental_saved, changed_report, _) = timed_open(&stages, &root, &state);
+    let (incremental, incremental_saved, changed_report, _) = timed_open(stages, &root, &state);
     assert_eq!(changed_report.files_read, changed);
-    let (after, _, report, _) = timed_open(&stages, &root, &state);
+    let (after, _, report, _) = timed_open(stages, &root, &state);
     assert!(report.snapshot_hit);
     let cache_mb = std::fs::metadata(state.join("cache.db")).map_or(0, |m| m.len()) as f64 / 1e6;
 
@@ -324,16 +326,15 @@ fn run(n: usize) {
 }
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
-        .collect();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let real = args.iter().any(|a| a == "--real");
+    let sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
     let sizes = if sizes.is_empty() {
         vec![10_000, 100_000]
     } else {
         sizes
     };
     for n in sizes {
-        run(n);
+        run(n, real);
     }
 }
