@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod entities;
+pub mod export;
 pub mod filter;
 pub mod pipeline;
 pub mod sanitize;

@@ -1,0 +1,208 @@
+//! Export: the articles with their entities and the article–entity graph,
+//! as JSON (everything) or CSV (the edge list), so the work can leave
+//! dossier.
+//!
+//! CSV is written by hand: fields with a comma, quote or line break are
+//! quoted, and a field that a spreadsheet would run as a formula (leading
+//! `=`, `+`, `-`, `@`, tab or carriage return) is defused with a leading `'`.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::entities::EntityKind;
+use crate::pipeline::Library;
+
+/// What to write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Articles, entities and edges in one JSON document.
+    Json,
+    /// The article–entity edge list: article_id,title,entity,kind,count.
+    Csv,
+}
+
+/// Writes `library` to `out` in `format`.
+pub fn write(library: &Library, format: Format, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Json => write_json(library, out),
+        Format::Csv => write_csv(library, out),
+    }
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    articles: Vec<ArticleOut<'a>>,
+    entities: Vec<EntityOut<'a>>,
+    edges: Vec<Edge<'a>>,
+}
+
+#[derive(Serialize)]
+struct ArticleOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    author: Option<&'a str>,
+    date: Option<&'a str>,
+    source: Option<&'a str>,
+    url: Option<&'a str>,
+    paths: Vec<&'a str>,
+    words: usize,
+    entities: Vec<Mentioned<'a>>,
+}
+
+#[derive(Serialize)]
+struct Mentioned<'a> {
+    name: &'a str,
+    kind: EntityKind,
+    count: u32,
+}
+
+#[derive(Serialize)]
+struct EntityOut<'a> {
+    name: &'a str,
+    kind: EntityKind,
+    country: Option<&'a str>,
+    aliases: &'a [String],
+    articles: usize,
+    mentions: u32,
+}
+
+#[derive(Serialize)]
+struct Edge<'a> {
+    article_id: &'a str,
+    entity: &'a str,
+    kind: EntityKind,
+    count: u32,
+}
+
+/// Returns each article's (entity name, kind, count) list, most mentioned
+/// first, skipping ids that do not resolve.
+fn article_entities(library: &Library, article: usize) -> Vec<Mentioned<'_>> {
+    let Some(list) = library.index.article_entities.get(article) else {
+        return Vec::new();
+    };
+    list.iter()
+        .filter_map(|&(id, count)| {
+            let e = library.index.entities.get(id as usize)?;
+            Some(Mentioned {
+                name: &e.name,
+                kind: e.kind,
+                count,
+            })
+        })
+        .collect()
+}
+
+fn write_json(library: &Library, out: &mut dyn Write) -> io::Result<()> {
+    let articles: Vec<ArticleOut<'_>> = library
+        .corpus
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| ArticleOut {
+            id: &a.id,
+            title: &a.title,
+            author: a.author.as_deref(),
+            date: a.date.as_deref(),
+            source: a.source.as_deref(),
+            url: a.url.as_deref(),
+            paths: a.paths().collect(),
+            words: a.words,
+            entities: article_entities(library, i),
+        })
+        .collect();
+    let entities = library
+        .index
+        .entities
+        .iter()
+        .map(|e| EntityOut {
+            name: &e.name,
+            kind: e.kind,
+            country: e.country.as_deref(),
+            aliases: &e.aliases,
+            articles: e.articles.len(),
+            mentions: e.mentions,
+        })
+        .collect();
+    let edges = articles
+        .iter()
+        .flat_map(|a| {
+            a.entities.iter().map(move |m| Edge {
+                article_id: a.id,
+                entity: m.name,
+                kind: m.kind,
+                count: m.count,
+            })
+        })
+        .collect();
+    let doc = Document {
+        articles,
+        entities,
+        edges,
+    };
+    let mut out = io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, &doc).map_err(io::Error::other)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+fn write_csv(library: &Library, out: &mut dyn Write) -> io::Result<()> {
+    let mut out = io::BufWriter::new(out);
+    out.write_all(b"article_id,title,entity,kind,count\r\n")?;
+    for (i, a) in library.corpus.articles.iter().enumerate() {
+        for m in article_entities(library, i) {
+            let count = m.count.to_string();
+            let row = [
+                a.id.as_str(),
+                a.title.as_str(),
+                m.name,
+                m.kind.as_str(),
+                &count,
+            ];
+            for (n, field) in row.iter().enumerate() {
+                if n > 0 {
+                    out.write_all(b",")?;
+                }
+                out.write_all(csv_field(field).as_bytes())?;
+            }
+            out.write_all(b"\r\n")?;
+        }
+    }
+    out.flush()
+}
+
+/// Returns `field` as one CSV field (RFC 4180), defused against formula
+/// injection.
+pub fn csv_field(field: &str) -> String {
+    let defused;
+    let field = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        defused = format!("'{field}");
+        defused.as_str()
+    } else {
+        field
+    };
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_quoted_and_defused() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(csv_field("=1+2"), "'=1+2");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("-3"), "'-3");
+        assert_eq!(csv_field("+cmd,x"), "\"'+cmd,x\"");
+        assert_eq!(csv_field("a=b"), "a=b");
+        assert_eq!(csv_field(""), "");
+    }
+}

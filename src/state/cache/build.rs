@@ -1,0 +1,372 @@
+//! The incremental build: read only the files that changed, reuse the
+//! documents of the others, re-run the corpus-wide steps (chrome, dedup,
+//! index) and extract entities only from texts not seen before.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use rusqlite::Connection;
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
+
+use super::tables::{self, FileDocs, FileRow};
+use super::{Cache, Stages};
+use crate::corpus::clean::{self, ChromeModel};
+use crate::corpus::load::FileRef;
+use crate::corpus::{RawDoc, Warning, dedup};
+use crate::entities::{EntityIndex, Mention};
+use crate::pipeline::{Library, Options, Progress, Stage};
+
+/// Bump when the meaning of a cached row changes without a schema change.
+const CACHE_FORMAT: u32 = 1;
+
+/// What an open reused and what it had to redo.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    /// The whole library came from the snapshot.
+    pub snapshot_hit: bool,
+    /// Files decoded anew.
+    pub files_read: usize,
+    /// Files whose documents came from the cache.
+    pub files_reused: usize,
+    /// Cached files no longer present, dropped from the cache.
+    pub files_removed: usize,
+    /// Texts whose entities were extracted anew.
+    pub texts_extracted: usize,
+    /// Texts whose entities came from the cache.
+    pub texts_reused: usize,
+}
+
+/// What the cached results were computed by: rows made by another
+/// dossier binary or with other options are never reused.
+pub struct Engine {
+    /// The binary: version, cache format, and the executable's size and
+    /// mtime (so a rebuilt binary with new rules starts afresh).
+    base: u64,
+    /// `base` plus the load options: the key of file rows.
+    read: u64,
+    /// `base` plus all options: part of the corpus fingerprint.
+    all: u64,
+}
+
+impl Engine {
+    pub fn new(opts: &Options) -> Self {
+        let exe = std::env::current_exe()
+            .and_then(std::fs::metadata)
+            .map(|m| (m.len(), mtime_ns(&m)))
+            .unwrap_or_default();
+        let base = xxh3_64(
+            format!(
+                "{CACHE_FORMAT}|{}|{}|{}",
+                env!("CARGO_PKG_VERSION"),
+                exe.0,
+                exe.1
+            )
+            .as_bytes(),
+        );
+        // Debug output covers every field, including ones added later.
+        let read = xxh3_64(format!("{base}|{:?}", opts.load).as_bytes());
+        let all = xxh3_64(format!("{base}|{opts:?}").as_bytes());
+        Self { base, read, all }
+    }
+
+    /// Returns the fingerprint of a corpus: the engine, the options, and
+    /// every file's path, size and mtime, in order.
+    pub fn corpus_fingerprint(&self, files: &[FileRef]) -> u64 {
+        let mut h = Xxh3::new();
+        h.update(&self.all.to_le_bytes());
+        for f in files {
+            h.update(f.path.as_os_str().as_encoded_bytes());
+            h.update(&[0]);
+            h.update(&f.size.to_le_bytes());
+            h.update(&f.mtime_ns.to_le_bytes());
+        }
+        h.digest()
+    }
+}
+
+fn mtime_ns(m: &std::fs::Metadata) -> i64 {
+    m.modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+}
+
+fn clamp_ns(ns: u128) -> i64 {
+    i64::try_from(ns).unwrap_or(i64::MAX)
+}
+
+/// The cache as used by one open: the first failure becomes a warning and
+/// turns the cache off for the rest of the open.
+pub struct CacheUse<'a> {
+    conn: Option<&'a Connection>,
+    path: Option<&'a Path>,
+    pub problems: Vec<Warning>,
+}
+
+impl<'a> CacheUse<'a> {
+    pub fn new(cache: &'a Cache) -> Self {
+        Self {
+            conn: cache.conn.as_ref(),
+            path: cache.path.as_deref(),
+            problems: Vec::new(),
+        }
+    }
+
+    /// Runs `f` on the connection; `None` when disabled or failed.
+    pub fn attempt<T>(&mut self, f: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Option<T> {
+        let conn = self.conn?;
+        match f(conn) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.conn = None;
+                self.problems.push(Warning {
+                    path: self
+                        .path
+                        .map_or_else(|| "cache".into(), |p| p.display().to_string()),
+                    reason: format!("cache not used for this open: {e}"),
+                });
+                None
+            }
+        }
+    }
+}
+
+/// How a discovered file's documents are obtained.
+enum Plan {
+    /// Size and mtime match the row: decode the cached documents.
+    Cached,
+    /// Metadata changed: hash the content to see whether it did too.
+    Check(FileRow),
+    /// Unknown or made by another engine: read and decode.
+    Read,
+}
+
+/// Builds the library from `files`, reusing what the cache holds.
+#[allow(clippy::too_many_arguments)]
+pub fn incremental(
+    stages: &dyn Stages,
+    roots: &[PathBuf],
+    files: &[FileRef],
+    mut warnings: Vec<Warning>,
+    opts: &Options,
+    engine: &Engine,
+    db: &mut CacheUse<'_>,
+    rebuild: bool,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> (Library, Report) {
+    let mut report = Report::default();
+    let rows = if rebuild {
+        HashMap::new()
+    } else {
+        db.attempt(tables::file_rows).unwrap_or_default()
+    };
+    let keys: Vec<String> = files.iter().map(|f| path_key(&f.path)).collect();
+    let plans: Vec<Plan> = files
+        .iter()
+        .zip(&keys)
+        .map(|(f, k)| match rows.get(k) {
+            Some(r) if r.engine != engine.read => Plan::Read,
+            Some(r) if r.size == f.size && r.mtime_ns == clamp_ns(f.mtime_ns) => Plan::Cached,
+            Some(r) => Plan::Check(*r),
+            None => Plan::Read,
+        })
+        .collect();
+
+    // Content hashes of files whose metadata changed, in parallel.
+    let hashes: Vec<Option<u64>> = files
+        .par_iter()
+        .zip(&plans)
+        .map(|(f, plan)| match plan {
+            Plan::Check(_) | Plan::Read => std::fs::read(&f.path).ok().map(|b| xxh3_64(&b)),
+            Plan::Cached => None,
+        })
+        .collect();
+
+    // Cached blobs: for unchanged files, and for touched files whose
+    // content hash still matches.
+    let reusable: Vec<usize> = plans
+        .iter()
+        .enumerate()
+        .filter(|(i, plan)| match plan {
+            Plan::Cached => true,
+            Plan::Check(row) => hashes[*i] == Some(row.hash),
+            Plan::Read => false,
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let wanted: Vec<&str> = reusable.iter().map(|&i| keys[i].as_str()).collect();
+    let found = db
+        .attempt(|c| tables::file_docs_blobs(c, &wanted))
+        .unwrap_or_default();
+    let mut blobs: Vec<Option<Vec<u8>>> = vec![None; files.len()];
+    let mut touched = Vec::new();
+    for (&i, blob) in reusable.iter().zip(found) {
+        if blob.is_some() && matches!(plans[i], Plan::Check(_)) {
+            touched.push(i);
+        }
+        blobs[i] = blob;
+    }
+    let mut outcomes: Vec<(FileDocs, bool)> = files
+        .par_iter()
+        .zip(&blobs)
+        .map(|(f, blob)| {
+            if let Some(docs) = blob.as_deref().and_then(|b| tables::decode(b).ok()) {
+                return (docs, false);
+            }
+            let (docs, warnings) = stages.read(f, &opts.load);
+            (FileDocs { docs, warnings }, true)
+        })
+        .collect();
+    drop(blobs);
+
+    db.attempt(|c| {
+        let tx = c.unchecked_transaction()?;
+        for (i, (docs, fresh)) in outcomes.iter().enumerate() {
+            if *fresh {
+                let row = FileRow {
+                    size: files[i].size,
+                    mtime_ns: clamp_ns(files[i].mtime_ns),
+                    hash: hashes[i].unwrap_or(0),
+                    engine: engine.read,
+                };
+                tables::put_file(&tx, &keys[i], row, docs)?;
+            }
+        }
+        for &i in &touched {
+            tables::touch_file(&tx, &keys[i], files[i].size, clamp_ns(files[i].mtime_ns))?;
+        }
+        let present: HashSet<&str> = keys.iter().map(String::as_str).collect();
+        let roots: Vec<String> = roots.iter().map(|r| path_key(r)).collect();
+        for gone in rows.keys().filter(|k| !present.contains(k.as_str())) {
+            if roots.iter().any(|r| Path::new(gone).starts_with(r)) {
+                tables::delete_file(&tx, gone)?;
+                report.files_removed += 1;
+            }
+        }
+        tx.commit()
+    });
+
+    let mut docs: Vec<RawDoc> = Vec::new();
+    for (file_docs, fresh) in &mut outcomes {
+        if *fresh {
+            report.files_read += 1;
+        } else {
+            report.files_reused += 1;
+        }
+        docs.append(&mut file_docs.docs);
+        warnings.append(&mut file_docs.warnings);
+    }
+    drop(outcomes);
+    let library = build(
+        stages,
+        &docs,
+        warnings,
+        opts,
+        engine,
+        db,
+        rebuild,
+        &mut report,
+        progress,
+    );
+    (library, report)
+}
+
+/// Returns the cache key of a path: absolute, so the same relative path
+/// opened from two directories never shares a row.
+fn path_key(path: &Path) -> String {
+    std::path::absolute(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// [`crate::pipeline::build`] with the entity extraction cached per text.
+#[allow(clippy::too_many_arguments)]
+fn build(
+    stages: &dyn Stages,
+    docs: &[RawDoc],
+    mut warnings: Vec<Warning>,
+    opts: &Options,
+    engine: &Engine,
+    db: &mut CacheUse<'_>,
+    rebuild: bool,
+    report: &mut Report,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Library {
+    let stage = |stage, total| {
+        progress(Progress {
+            stage,
+            done: 0,
+            total,
+        });
+    };
+    stage(Stage::Cleaning, docs.len());
+    let chrome = ChromeModel::learn(docs);
+    let cleaned: Vec<_> = docs
+        .par_iter()
+        .map(|d| (d, clean::clean(d, &chrome)))
+        .collect();
+    let mut articles = Vec::with_capacity(cleaned.len());
+    for (doc, article) in cleaned {
+        match article {
+            Some(a) => articles.push(a),
+            None => warnings.push(Warning {
+                path: doc.path.clone(),
+                reason: "skipped: no article text (empty or only page chrome)".into(),
+            }),
+        }
+    }
+    stage(Stage::Deduplicating, articles.len());
+    let articles = dedup::dedup(articles, &opts.dedup);
+
+    stage(Stage::Extracting, articles.len());
+    let text_hashes: Vec<u64> = articles
+        .par_iter()
+        .map(|a| xxh3_64(a.text.as_bytes()))
+        .collect();
+    let mut cached: Vec<Option<Vec<Mention>>> = if rebuild {
+        Vec::new()
+    } else {
+        db.attempt(|c| tables::extractions(c, &text_hashes, engine.base))
+            .unwrap_or_default()
+    };
+    cached.resize(articles.len(), None);
+    let mentions: Vec<(Vec<Mention>, bool)> = articles
+        .par_iter()
+        .zip(cached)
+        .map(|(a, hit)| match hit {
+            Some(m) => (m, false),
+            None => (stages.extract(&a.text), true),
+        })
+        .collect();
+    db.attempt(|c| {
+        let tx = c.unchecked_transaction()?;
+        tables::prune_extractions(&tx, engine.base)?;
+        for ((m, fresh), &h) in mentions.iter().zip(&text_hashes) {
+            if *fresh {
+                tables::put_extraction(&tx, h, engine.base, m)?;
+            }
+        }
+        tx.commit()
+    });
+    let mentions: Vec<Vec<Mention>> = mentions
+        .into_iter()
+        .map(|(m, fresh)| {
+            if fresh {
+                report.texts_extracted += 1;
+            } else {
+                report.texts_reused += 1;
+            }
+            m
+        })
+        .collect();
+
+    stage(Stage::Indexing, articles.len());
+    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+    let index = EntityIndex::build(&texts, mentions);
+    Library {
+        corpus: crate::corpus::Corpus { articles, warnings },
+        index,
+    }
+}

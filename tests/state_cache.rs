@@ -1,0 +1,358 @@
+//! The cached index: a warm open reuses everything, a changed folder is
+//! reprocessed only where it changed, and the result is always the same
+//! library a cold open would give.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, SystemTime};
+
+use dossier::corpus::load::{FileRef, LoadOptions};
+use dossier::corpus::{RawDoc, Warning};
+use dossier::entities::{EntityKind, Mention};
+use dossier::pipeline::{Library, Options};
+use dossier::state::cache::{self, Cache, Report, Stages};
+
+/// Plain-text files, one article each; entities are the capitalised words
+/// of a small list. Counts its calls.
+#[derive(Default)]
+struct TextStages {
+    reads: AtomicUsize,
+    extractions: AtomicUsize,
+}
+
+const NAMES: [(&str, EntityKind); 6] = [
+    ("Norway", EntityKind::Country),
+    ("Equinor", EntityKind::Company),
+    ("Boston", EntityKind::Place),
+    ("CERN", EntityKind::Organization),
+    ("Okafor", EntityKind::Person),
+    ("Chile", EntityKind::Country),
+];
+
+fn walk(dir: &Path, out: &mut Vec<FileRef>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let path = e.path();
+        let Ok(meta) = e.metadata() else { continue };
+        if meta.is_dir() {
+            walk(&path, out);
+        } else {
+            let mtime_ns = meta
+                .modified()
+                .unwrap()
+                .duration_since(SystemTime::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos();
+            out.push(FileRef {
+                path,
+                size: meta.len(),
+                mtime_ns,
+            });
+        }
+    }
+}
+
+impl Stages for TextStages {
+    fn discover(&self, paths: &[PathBuf], _: &LoadOptions) -> (Vec<FileRef>, Vec<Warning>) {
+        let mut files = Vec::new();
+        for p in paths {
+            walk(p, &mut files);
+        }
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        (files, Vec::new())
+    }
+
+    fn read(&self, file: &FileRef, _: &LoadOptions) -> (Vec<RawDoc>, Vec<Warning>) {
+        self.reads.fetch_add(1, Ordering::SeqCst);
+        let text = std::fs::read_to_string(&file.path).unwrap();
+        let text = dossier::sanitize::clean_text(&text);
+        let doc = RawDoc {
+            path: file.path.display().to_string(),
+            title: text.lines().next().map(str::to_owned),
+            author: Some("Desk".into()),
+            text,
+            ..RawDoc::default()
+        };
+        (vec![doc], Vec::new())
+    }
+
+    fn extract(&self, text: &str) -> Vec<Mention> {
+        self.extractions.fetch_add(1, Ordering::SeqCst);
+        let mut out = Vec::new();
+        for (name, kind) in NAMES {
+            for (start, _) in text.match_indices(name) {
+                out.push(Mention {
+                    start,
+                    end: start + name.len(),
+                    name: name.into(),
+                    kind,
+                    country: None,
+                });
+            }
+        }
+        out.sort_by_key(|m| m.start);
+        out
+    }
+}
+
+const ARTICLES: [(&str, &str); 5] = [
+    (
+        "markets/oil.txt",
+        "Oil climbs on Norway cut\n\nEquinor trimmed output at two fields, and Brent rose 2%.",
+    ),
+    (
+        "sport/final.txt",
+        "Boston take the final\n\nA late three-pointer settled it in Boston on Sunday night.",
+    ),
+    (
+        "science/cern.txt",
+        "CERN names a new director\n\nThe laboratory said the appointment runs five years.",
+    ),
+    (
+        "local/council.txt",
+        "Council backs bike lanes\n\nCouncillor Okafor said the vote was close but fair.",
+    ),
+    (
+        "markets/copper.txt",
+        "Copper slips as Chile mines reopen\n\nTraders expect supply to recover by spring.",
+    ),
+];
+
+fn corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in ARTICLES {
+        let p = dir.path().join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+    dir
+}
+
+fn open(stages: &TextStages, root: &Path, cache: &Cache, rebuild: bool) -> (Library, Report) {
+    cache::open_cached_with(
+        stages,
+        &[root.to_path_buf()],
+        &Options::default(),
+        cache,
+        rebuild,
+        &|_| {},
+    )
+    .unwrap()
+}
+
+fn from_scratch(root: &Path) -> Library {
+    open(&TextStages::default(), root, &Cache::disabled(), false).0
+}
+
+fn same(a: &Library, b: &Library) {
+    assert_eq!(a.corpus, b.corpus);
+    assert_eq!(a.index, b.index);
+}
+
+#[test]
+fn a_warm_open_reuses_the_snapshot() {
+    let corpus = corpus();
+    let state = tempfile::tempdir().unwrap();
+    let (cache_db, notices) = Cache::open(Some(state.path())).unwrap();
+    assert!(notices.is_empty());
+    let cold = TextStages::default();
+    let (first, report) = open(&cold, corpus.path(), &cache_db, false);
+    assert!(!report.snapshot_hit);
+    assert_eq!(report.files_read, 5);
+    assert_eq!(first.corpus.articles.len(), 5);
+    drop(cache_db);
+
+    let (cache_db, _) = Cache::open(Some(state.path())).unwrap();
+    let warm = TextStages::default();
+    let (second, report) = open(&warm, corpus.path(), &cache_db, false);
+    assert!(report.snapshot_hit);
+    assert_eq!(warm.reads.load(Ordering::SeqCst), 0);
+    assert_eq!(warm.extractions.load(Ordering::SeqCst), 0);
+    same(&first, &second);
+    same(&second, &from_scratch(corpus.path()));
+}
+
+#[test]
+fn changes_are_processed_incrementally() {
+    let corpus = corpus();
+    let state = tempfile::tempdir().unwrap();
+    let (cache_db, _) = Cache::open_file(&state.path().join("elsewhere.db")).unwrap();
+    open(&TextStages::default(), corpus.path(), &cache_db, false);
+
+    let root = corpus.path();
+    std::fs::write(
+        root.join("sport/final.txt"),
+        "Boston take the final in overtime\n\nA late three-pointer settled it.",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("science/probe.txt"),
+        "Probe reaches Jupiter orbit\n\nEngineers at CERN cheered.",
+    )
+    .unwrap();
+    std::fs::remove_file(root.join("markets/copper.txt")).unwrap();
+
+    let stages = TextStages::default();
+    let (library, report) = open(&stages, root, &cache_db, false);
+    assert!(!report.snapshot_hit);
+    assert_eq!(
+        (report.files_read, report.files_reused, report.files_removed),
+        (2, 3, 1)
+    );
+    assert_eq!((report.texts_extracted, report.texts_reused), (2, 3));
+    assert_eq!(stages.reads.load(Ordering::SeqCst), 2);
+    same(&library, &from_scratch(root));
+}
+
+#[test]
+fn a_touched_file_is_not_read_again() {
+    let corpus = corpus();
+    let state = tempfile::tempdir().unwrap();
+    let (cache_db, _) = Cache::open(Some(state.path())).unwrap();
+    open(&TextStages::default(), corpus.path(), &cache_db, false);
+    let later = SystemTime::now() + Duration::from_secs(120);
+    std::fs::File::options()
+        .write(true)
+        .open(corpus.path().join("local/council.txt"))
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    let stages = TextStages::default();
+    let (_, report) = open(&stages, corpus.path(), &cache_db, false);
+    assert!(!report.snapshot_hit, "the fingerprint includes mtimes");
+    assert_eq!((report.files_read, report.files_reused), (0, 5));
+    assert_eq!(report.texts_extracted, 0);
+    let (_, report) = open(&TextStages::default(), corpus.path(), &cache_db, false);
+    assert!(report.snapshot_hit);
+}
+
+#[test]
+fn rebuild_ignores_the_cache() {
+    let corpus = corpus();
+    let state = tempfile::tempdir().unwrap();
+    let (cache_db, _) = Cache::open(Some(state.path())).unwrap();
+    let (first, _) = open(&TextStages::default(), corpus.path(), &cache_db, false);
+    let stages = TextStages::default();
+    let (again, report) = open(&stages, corpus.path(), &cache_db, true);
+    assert!(!report.snapshot_hit);
+    assert_eq!((report.files_read, report.texts_extracted), (5, 5));
+    same(&first, &again);
+}
+
+#[test]
+fn a_corrupt_cache_is_moved_aside() {
+    let corpus = corpus();
+    let state = tempfile::tempdir().unwrap();
+    std::fs::write(
+        state.path().join("cache.db"),
+        b"not a database, just text ".repeat(200),
+    )
+    .unwrap();
+    let (cache_db, notices) = Cache::open(Some(state.path())).unwrap();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(notices[0].contains("cache.db"));
+    let (library, _) = open(&TextStages::default(), corpus.path(), &cache_db, false);
+    assert_eq!(library.corpus.articles.len(), 5);
+    let aside = std::fs::read_dir(state.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with("cache.db.corrupt-")
+        })
+        .count();
+    assert_eq!(aside, 1);
+}
+
+#[test]
+fn a_disabled_cache_still_opens() {
+    let corpus = corpus();
+    let stages = TextStages::default();
+    let (library, report) = open(&stages, corpus.path(), &Cache::disabled(), false);
+    assert_eq!(library.corpus.articles.len(), 5);
+    assert_eq!(report.files_read, 5);
+    let (_, report) = open(&stages, corpus.path(), &Cache::disabled(), false);
+    assert!(!report.snapshot_hit);
+    assert_eq!(report.files_read, 5);
+}
+
+/// Reads like [`TextStages`] but extracts with the real extractor.
+struct RealExtraction(TextStages);
+
+impl Stages for RealExtraction {
+    fn discover(&self, paths: &[PathBuf], opts: &LoadOptions) -> (Vec<FileRef>, Vec<Warning>) {
+        self.0.discover(paths, opts)
+    }
+    fn read(&self, file: &FileRef, opts: &LoadOptions) -> (Vec<RawDoc>, Vec<Warning>) {
+        self.0.read(file, opts)
+    }
+}
+
+#[test]
+fn the_cached_build_matches_the_pipeline() {
+    let corpus = corpus();
+    let stages = RealExtraction(TextStages::default());
+    let opts = Options::default();
+    let (files, _) = stages.discover(&[corpus.path().to_path_buf()], &opts.load);
+    let docs: Vec<RawDoc> = files
+        .iter()
+        .flat_map(|f| stages.read(f, &opts.load).0)
+        .collect();
+    let expected = dossier::pipeline::build(&docs, Vec::new(), &opts, &|_| {});
+    let state = tempfile::tempdir().unwrap();
+    let (cache_db, _) = Cache::open(Some(state.path())).unwrap();
+    for _ in 0..2 {
+        let (library, _) = cache::open_cached_with(
+            &stages,
+            &[corpus.path().to_path_buf()],
+            &opts,
+            &cache_db,
+            false,
+            &|_| {},
+        )
+        .unwrap();
+        same(&library, &expected);
+    }
+}
+
+#[test]
+fn an_empty_folder_is_an_error_not_a_cache_entry() {
+    let empty = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let (cache_db, _) = Cache::open(Some(state.path())).unwrap();
+    let result = cache::open_cached_with(
+        &TextStages::default(),
+        &[empty.path().to_path_buf()],
+        &Options::default(),
+        &cache_db,
+        false,
+        &|_| {},
+    );
+    assert!(result.is_err());
+}
+
+#[test]
+fn a_deferred_snapshot_is_used_once_saved() {
+    let corpus = corpus();
+    let state = tempfile::tempdir().unwrap();
+    let (cache_db, _) = Cache::open(Some(state.path())).unwrap();
+    let roots = [corpus.path().to_path_buf()];
+    let opts = Options::default();
+    let stages = TextStages::default();
+    let (library, _, pending) =
+        cache::open_cached_deferred(&stages, &roots, &opts, &cache_db, false, &|_| {}).unwrap();
+    let pending = pending.expect("a cold open leaves a snapshot to save");
+    let (_, report, _) =
+        cache::open_cached_deferred(&stages, &roots, &opts, &cache_db, false, &|_| {}).unwrap();
+    assert!(!report.snapshot_hit, "nothing saved yet");
+    assert_eq!(report.files_reused, 5, "file rows are written at once");
+    assert!(pending.save(&cache_db, &library).is_none());
+    let (warm, report, pending) =
+        cache::open_cached_deferred(&stages, &roots, &opts, &cache_db, false, &|_| {}).unwrap();
+    assert!(report.snapshot_hit && pending.is_none());
+    same(&warm, &library);
+}
