@@ -1,2 +1,156 @@
-//! Benchmark stub: filled in by the filter work.
-fn main() {}
+//! Per-keystroke ranking time of the `/` prompt on a synthetic library of
+//! 100,000 articles naming about 50,000 distinct entities.
+//!
+//! Each query is typed one character at a time through one [`Ranker`], as
+//! the reader does, and every keystroke is timed. Run with
+//! `cargo bench --bench filter`.
+
+use std::time::{Duration, Instant};
+
+use dossier::entities::{EntityIndex, EntityKind, Mention};
+use dossier::filter::{FilterIndex, Ranker};
+
+const ARTICLES: usize = 100_000;
+const ENTITIES: usize = 50_000;
+const MENTIONS_PER_ARTICLE: usize = 8;
+
+/// A small deterministic generator (xorshift), so runs are comparable.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+const SYLLABLES: &[&str] = &[
+    "ka", "to", "ri", "sen", "mar", "vel", "do", "lin", "qua", "ber", "sto", "ne", "ja", "pan",
+    "lat", "via", "sky", "ton", "gor", "ex", "al", "um", "tri", "zo", "fer", "mu", "os", "ed",
+];
+
+fn word(rng: &mut Rng) -> String {
+    let n = 2 + rng.below(3);
+    let mut w: String = (0..n)
+        .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
+        .collect();
+    if let Some(first) = w.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    w
+}
+
+fn library() -> (EntityIndex, Vec<String>) {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let names: Vec<(String, EntityKind)> = (0..ENTITIES)
+        .map(|i| {
+            let kind = EntityKind::ALL[i % EntityKind::ALL.len()];
+            let words = 1 + rng.below(3);
+            let name: Vec<String> = (0..words).map(|_| word(&mut rng)).collect();
+            (name.join(" "), kind)
+        })
+        .collect();
+    let titles: Vec<String> = (0..ARTICLES)
+        .map(|_| {
+            let n = 6 + rng.below(8);
+            (0..n).map(|_| word(&mut rng)).collect::<Vec<_>>().join(" ")
+        })
+        .collect();
+    let mentions: Vec<Vec<Mention>> = (0..ARTICLES)
+        .map(|_| {
+            (0..MENTIONS_PER_ARTICLE)
+                .map(|j| {
+                    // Skewed popularity: low ids are mentioned far more often.
+                    let r = rng.below(ENTITIES);
+                    let id = rng.below(r + 1);
+                    let (name, kind) = &names[id];
+                    Mention {
+                        start: j,
+                        end: j,
+                        name: name.clone(),
+                        kind: *kind,
+                        country: None,
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let texts = vec![""; ARTICLES];
+    (EntityIndex::build(&texts, mentions), titles)
+}
+
+fn main() {
+    let started = Instant::now();
+    let (index, titles) = library();
+    let filter = FilterIndex::new(&index, titles.iter().map(String::as_str));
+    println!(
+        "synthetic library: {} articles, {} entities (built in {:.1?})",
+        titles.len(),
+        index.entities.len(),
+        started.elapsed()
+    );
+    let queries = [
+        "japan",
+        "sky",
+        "country:lat",
+        "company:skyton",
+        "person:",
+        "mar vel",
+        "zzq",
+        "kato berlin",
+    ];
+    let mut all = Vec::new();
+    for query in queries {
+        let mut ranker = Ranker::new();
+        let mut times = Vec::new();
+        let mut shown = 0;
+        for end in 1..=query.len() {
+            let typed = &query[..end];
+            let t = Instant::now();
+            let results = ranker.rank(&filter, typed, 12);
+            times.push(t.elapsed());
+            shown = results.len();
+        }
+        let worst = times.iter().max().copied().unwrap_or_default();
+        let mean = times.iter().sum::<Duration>() / times.len() as u32;
+        println!(
+            "{query:<16} {} keystrokes  mean {mean:>9.2?}  worst {worst:>9.2?}  ({shown} shown)",
+            times.len()
+        );
+        all.extend(times);
+    }
+    all.sort();
+    let pct = |p: f64| all[((all.len() - 1) as f64 * p) as usize];
+    println!(
+        "all keystrokes: median {:.2?}  p90 {:.2?}  max {:.2?}",
+        pct(0.5),
+        pct(0.9),
+        pct(1.0)
+    );
+    for q in ["j", "ja", "m", "k"] {
+        let t = Instant::now();
+        let mut ranker = Ranker::new();
+        let n = ranker.rank(&filter, q, 12).len();
+        let first = t.elapsed();
+        let t = Instant::now();
+        let mut ranker = Ranker::new();
+        let _ = ranker.rank(&filter, q, 12);
+        println!(
+            "first keystroke {q:?}: {first:.2?} then {:.2?} ({n})",
+            t.elapsed()
+        );
+    }
+    let t = Instant::now();
+    let result = filter.apply(&index, "country:lat");
+    println!(
+        "apply 'country:lat' (Enter): {} articles in {:.2?}",
+        result.articles.len(),
+        t.elapsed()
+    );
+}
