@@ -1,5 +1,13 @@
 //! The reader: a three-pane terminal UI over a [`crate::pipeline::Library`].
 
+pub mod action;
+pub mod app;
+pub mod document;
+pub mod keymap;
+pub mod layout;
+pub mod text;
+pub mod theme;
+
 use std::path::PathBuf;
 
 /// Opens the reader on `paths` (the bundled seeds when empty).

@@ -1,0 +1,75 @@
+//! Every user-facing string of the reader, in one place.
+
+use super::document::Labels;
+
+pub const APP: &str = "dossier";
+pub const LIST: &str = "Articles";
+pub const READER: &str = "Article";
+pub const ENTITIES_ARTICLE: &str = "Entities · this article";
+pub const ENTITIES_CORPUS: &str = "Entities · all articles";
+pub const HELP: &str = "Keys";
+pub const WARNINGS: &str = "Load warnings";
+pub const NO_WARNINGS: &str = "No files were skipped.";
+pub const LOADING: &str = "Loading";
+pub const STARTING: &str = "starting";
+pub const NO_ARTICLES: &str = "No article matches the filter. Esc clears it.";
+pub const NO_ENTITIES: &str = "No entities found in this article.";
+pub const PROMPT: &str = "/";
+pub const PROMPT_HINT: &str =
+    "entity or title · kind:term (country: company: person: org: place:) · several terms = AND";
+pub const NO_SUGGESTIONS: &str = "no match";
+pub const ARTICLES_WORD: &str = "articles";
+pub const ARTICLE_WORD: &str = "article";
+pub const CLOSE_HINT: &str = "esc/q close";
+pub const DOC: Labels = Labels {
+    by: "by",
+    merged: "Merged copies",
+};
+
+/// Header text: "2 of 4 · country: Latvia" or "4 articles".
+pub fn counts(shown: usize, total: usize, filter: Option<&str>) -> String {
+    match filter {
+        Some(label) => format!("{shown} of {total} · {label}"),
+        None => format!("{total} {ARTICLES_WORD}"),
+    }
+}
+
+/// Footer note about skipped files.
+pub fn skipped(n: usize, key: &str) -> String {
+    let files = if n == 1 { "file" } else { "files" };
+    format!("{n} {files} skipped — {key}")
+}
+
+/// Status when n/N has no entity to follow.
+pub fn no_entity(search_key: &str) -> String {
+    format!("select an entity in the entity pane or with {search_key} first")
+}
+
+/// Status when no other article names the entity.
+pub fn only_article(name: &str) -> String {
+    format!("no other listed article mentions {name}")
+}
+
+/// Status after a jump: "Latvia: article 2 of 3".
+pub fn jumped(name: &str, position: usize, of: usize) -> String {
+    format!("{name}: {ARTICLE_WORD} {position} of {of}")
+}
+
+/// Sidebar row detail: mentions here and other articles.
+pub fn entity_detail(mentions: u32, others: usize) -> String {
+    format!("{mentions}× +{others}")
+}
+
+/// Corpus sidebar row detail.
+pub fn entity_articles(articles: usize) -> String {
+    format!("{articles}")
+}
+
+/// Progress line on the loading screen.
+pub fn progress(stage: &str, done: usize, total: usize) -> String {
+    if total == 0 {
+        format!("{stage}…")
+    } else {
+        format!("{stage}… {done} of {total}")
+    }
+}
