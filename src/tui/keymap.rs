@@ -323,7 +323,10 @@ impl Keymap {
             KeyCode::Char('u') if ctrl => Action::PromptClear,
             KeyCode::Char('p') if ctrl => Action::PromptUp,
             KeyCode::Char('n') if ctrl => Action::PromptDown,
-            KeyCode::Char(c) if !ctrl => Action::PromptInput(c),
+            // Alt-chars are a stray escape glued to a key, not text.
+            KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
+                Action::PromptInput(c)
+            }
             KeyCode::Esc => Action::PromptCancel,
             KeyCode::Enter => Action::PromptSubmit,
             KeyCode::Backspace => Action::PromptBackspace,
@@ -333,19 +336,18 @@ impl Keymap {
         })
     }
 
-    /// Returns the keys of the named command, for hints ("j/↓").
-    pub fn keys_for(&self, name: &str) -> String {
+    /// Returns the labels of the keys bound to the named command.
+    pub fn key_labels(&self, name: &str) -> Vec<String> {
         BINDINGS
             .iter()
             .position(|c| c.name == name)
-            .map(|slot| {
-                self.keys[slot]
-                    .iter()
-                    .map(|k| k.label())
-                    .collect::<Vec<_>>()
-                    .join("/")
-            })
+            .map(|slot| self.keys[slot].iter().map(|k| k.label()).collect())
             .unwrap_or_default()
+    }
+
+    /// Returns the first key of the named command, for hints ("j").
+    pub fn keys_for(&self, name: &str) -> String {
+        self.key_labels(name).into_iter().next().unwrap_or_default()
     }
 
     /// Returns the help rows (keys, description), one per bound command,

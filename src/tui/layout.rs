@@ -2,7 +2,7 @@
 //! popups go for a given terminal size. Both drawing and mouse handling use
 //! it, so a click lands where the pane was drawn.
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 
 /// Which pane has the keyboard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,12 +53,23 @@ pub struct Screen {
 /// Lays out a frame of `area` with `focus` and whether the entity pane is
 /// toggled (shown in medium width; hidden in wide width).
 pub fn screen(area: Rect, focus: Pane, sidebar_toggled: bool) -> Screen {
-    let [header, body, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(0),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    // Plain arithmetic rather than the constraint solver: this runs several
+    // times per action and must hold for every size down to 1×1.
+    let header = Rect {
+        height: area.height.min(1),
+        ..area
+    };
+    let footer_height = u16::from(area.height >= 2);
+    let footer = Rect {
+        y: area.bottom() - footer_height,
+        height: footer_height,
+        ..area
+    };
+    let body = Rect {
+        y: header.bottom(),
+        height: area.height - header.height - footer_height,
+        ..area
+    };
     let fit = Fit::of(area.width);
     let mut s = Screen {
         fit,
@@ -75,19 +86,15 @@ pub fn screen(area: Rect, focus: Pane, sidebar_toggled: bool) -> Screen {
             } else {
                 (body.width / 4).clamp(24, 40)
             };
-            let [list, reader, sidebar] = Layout::horizontal([
-                Constraint::Percentage(32),
-                Constraint::Min(0),
-                Constraint::Length(sidebar_width),
-            ])
-            .areas(body);
+            let list_width = body.width * 32 / 100;
+            let (list, rest) = split(body, list_width);
+            let (reader, sidebar) = split(rest, rest.width - sidebar_width);
             s.list = Some(list);
             s.reader = Some(reader);
             s.sidebar = (!sidebar_toggled).then_some(sidebar);
         }
         Fit::Medium => {
-            let [list, reader] =
-                Layout::horizontal([Constraint::Percentage(40), Constraint::Min(0)]).areas(body);
+            let (list, reader) = split(body, body.width * 2 / 5);
             s.list = Some(list);
             s.reader = Some(reader);
             if sidebar_toggled {
@@ -106,6 +113,19 @@ pub fn screen(area: Rect, focus: Pane, sidebar_toggled: bool) -> Screen {
         },
     }
     s
+}
+
+/// Splits `area` into a left part `width` columns wide and the rest.
+fn split(area: Rect, width: u16) -> (Rect, Rect) {
+    let width = width.min(area.width);
+    (
+        Rect { width, ..area },
+        Rect {
+            x: area.x + width,
+            width: area.width - width,
+            ..area
+        },
+    )
 }
 
 /// Returns true if and only if `pane` can take the focus in this layout.
