@@ -264,7 +264,9 @@ impl App {
                 };
                 self.sidebar_selected = 0;
                 self.sidebar_offset = 0;
-                if !self.sidebar_visible() {
+                if self.sidebar_visible() {
+                    self.focus_pane(Pane::Sidebar);
+                } else {
                     self.toggle_sidebar();
                 }
             }
