@@ -7,6 +7,7 @@ pub const LIST: &str = "Articles";
 pub const READER: &str = "Article";
 pub const ENTITIES_ARTICLE: &str = "Entities · this article";
 pub const ENTITIES_CORPUS: &str = "Entities · all articles";
+pub const ENTITY_LEGEND: &str = "n× here · +n other articles";
 pub const HELP: &str = "Keys";
 pub const WARNINGS: &str = "Load warnings";
 pub const NO_WARNINGS: &str = "No files were skipped.";

@@ -35,7 +35,17 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Scope::Corpus => text::ENTITIES_CORPUS,
     };
     let inner = layout::inner(area);
-    frame.render_widget(pane_block(app, Pane::Sidebar, title), area);
+    let mut block = pane_block(app, Pane::Sidebar, title);
+    if app.scope == Scope::Article {
+        block = block.title_bottom(
+            Line::from(Span::styled(
+                format!(" {} ", text::ENTITY_LEGEND),
+                theme.dim,
+            ))
+            .right_aligned(),
+        );
+    }
+    frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let rows = app.sidebar_rows(app.sidebar_offset, usize::from(inner.height));
     if rows.is_empty() {
