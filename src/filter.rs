@@ -18,6 +18,8 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memmem;
 
+use self::score::{SHORTLIST_FACTOR, Texts, quick_score_pool as scan, rescore, top_k};
+
 use crate::entities::{EntityId, EntityIndex, EntityKind};
 
 /// One term of a query: lowercased text, optionally narrowed to a kind.
@@ -93,12 +95,12 @@ pub struct FilterResult {
 /// Precomputed search data for one library.
 #[derive(Clone, Debug, Default)]
 pub struct FilterIndex {
-    names: Vec<String>,
+    names: Texts,
     kinds: Vec<EntityKind>,
     article_counts: Vec<u32>,
     /// Lowercased aliases per entity (surface forms seen in texts).
     aliases: Vec<Vec<String>>,
-    titles: Vec<String>,
+    titles: Texts,
     /// Every entity, most articles first.
     ranked: Vec<EntityId>,
     /// Per kind (in [`EntityKind::ALL`] order), most articles first.
@@ -112,11 +114,7 @@ fn kind_slot(kind: EntityKind) -> usize {
 impl FilterIndex {
     /// Builds the search data from an entity index and the article titles.
     pub fn new<'a>(index: &EntityIndex, titles: impl IntoIterator<Item = &'a str>) -> Self {
-        let names = index
-            .entities
-            .iter()
-            .map(|e| e.name.to_lowercase())
-            .collect();
+        let names = Texts::new(index.entities.iter().map(|e| e.name.to_lowercase()));
         let kinds = index.entities.iter().map(|e| e.kind).collect();
         let article_counts: Vec<u32> = index
             .entities
@@ -146,7 +144,7 @@ impl FilterIndex {
             kinds,
             article_counts,
             aliases,
-            titles: titles.into_iter().map(str::to_lowercase).collect(),
+            titles: Texts::new(titles.into_iter().map(str::to_lowercase)),
             ranked,
             ranked_by_kind,
         }
@@ -168,7 +166,7 @@ impl FilterIndex {
             .iter()
             .copied()
             .filter(|&id| {
-                self.names[id as usize].contains(&term.text)
+                self.names.at(id).contains(&term.text)
                     || self.aliases[id as usize]
                         .iter()
                         .any(|a| a.contains(&term.text))
@@ -181,7 +179,7 @@ impl FilterIndex {
         pool.iter()
             .filter_map(|&id| {
                 matcher
-                    .fuzzy_match(&self.names[id as usize], &term.text)
+                    .fuzzy_match(self.names.at(id), &term.text)
                     .map(|s| (s, id))
             })
             .max_by_key(|&(s, id)| (s, std::cmp::Reverse(id)))
@@ -215,7 +213,7 @@ impl FilterIndex {
                 }
             }
             if term.kind.is_none() && !term.text.is_empty() {
-                for (h, title) in hit.iter_mut().zip(&self.titles) {
+                for (h, title) in hit.iter_mut().zip(self.titles.iter()) {
                     *h |= title.contains(&term.text);
                 }
             }
@@ -224,7 +222,7 @@ impl FilterIndex {
                 focus = best;
             }
             labels.push(match best {
-                Some(id) if self.names[id as usize] == term.text || term.text.is_empty() => {
+                Some(id) if self.names.at(id) == term.text || term.text.is_empty() => {
                     let e = &index.entities[id as usize];
                     if term.text.is_empty() {
                         format!("{}:", self.kinds[id as usize])
@@ -264,7 +262,7 @@ impl FilterIndex {
     fn best_of(&self, ids: &[EntityId], text: &str) -> Option<EntityId> {
         ids.iter()
             .copied()
-            .find(|&id| self.names[id as usize] == text)
+            .find(|&id| self.names.at(id) == text)
             .or_else(|| {
                 ids.iter()
                     .copied()
@@ -341,20 +339,13 @@ impl Ranker {
         // A cheap score over every surviving candidate picks a shortlist;
         // only the shortlist is scored by the fuzzy matcher.
         let finder = memmem::Finder::new(pattern);
-        let mut entities: Vec<(i64, u32)> = Vec::new();
-        self.entity_pool.retain(|&id| {
-            quick_score(&index.names[id as usize], pattern, &finder).is_some_and(|s| {
-                entities.push((s + i64::from(index.article_counts[id as usize].min(50)), id));
-                true
-            })
-        });
-        let mut titles: Vec<(i64, u32)> = Vec::new();
-        self.title_pool.retain(|&i| {
-            quick_score(&index.titles[i as usize], pattern, &finder).is_some_and(|s| {
-                titles.push((s, i));
-                true
-            })
-        });
+        let mut entities = scan(&self.entity_pool, &index.names, pattern, &finder);
+        for (score, id) in &mut entities {
+            *score += i64::from(index.article_counts[*id as usize].min(50));
+        }
+        self.entity_pool = entities.iter().map(|&(_, id)| id).collect();
+        let mut titles = scan(&self.title_pool, &index.titles, pattern, &finder);
+        self.title_pool = titles.iter().map(|&(_, i)| i).collect();
         let by_score = |a: &(i64, u32), b: &(i64, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
         let shortlist = limit.max(8) * SHORTLIST_FACTOR;
         top_k(&mut entities, shortlist, by_score);
@@ -379,14 +370,14 @@ impl Ranker {
             out.push(Suggestion {
                 target: Target::Entity(id),
                 score,
-                matched: self.indices(&index.names[id as usize], pattern),
+                matched: self.indices(index.names.at(id), pattern),
             });
         }
         for (score, i) in titles {
             out.push(Suggestion {
                 target: Target::Article(i),
                 score,
-                matched: self.indices(&index.titles[i as usize], pattern),
+                matched: self.indices(index.titles.at(i), pattern),
             });
         }
         out
@@ -400,101 +391,4 @@ impl Ranker {
     }
 }
 
-/// Keeps the `k` best of `items` under `cmp`, sorted, without sorting all.
-fn top_k<T>(items: &mut Vec<T>, k: usize, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) {
-    if items.len() > k && k > 0 {
-        items.select_nth_unstable_by(k - 1, &cmp);
-    }
-    items.truncate(k);
-    items.sort_by(cmp);
-}
-
-/// Replaces each shortlisted score by the fuzzy matcher's, dropping the
-/// candidates it rejects.
-fn rescore(matcher: &SkimMatcherV2, list: &mut Vec<(i64, u32)>, texts: &[String], pattern: &str) {
-    list.retain_mut(|(score, id)| {
-        matcher
-            .fuzzy_match(&texts[*id as usize], pattern)
-            .is_some_and(|s| {
-                *score = s;
-                true
-            })
-    });
-}
-
-/// [`quick_score`] for an ASCII pattern: ASCII bytes never occur inside a
-/// multi-byte UTF-8 sequence, so the text can be searched bytewise with
-/// memchr, which is what keeps a first keystroke over 100,000 titles fast.
-fn quick_score_ascii(text: &[u8], pattern: &[u8]) -> Option<i64> {
-    let mut score = 0i64;
-    let mut pos = 0usize;
-    let mut first = None;
-    let mut last = None;
-    for &p in pattern.iter().filter(|b| !b.is_ascii_whitespace()) {
-        let at = pos + memchr::memchr(p, text.get(pos..)?)?;
-        first.get_or_insert(at);
-        // Bytes of multi-byte chars count as letters: a match after one is
-        // inside a word.
-        if at == 0 || !(text[at - 1].is_ascii_alphanumeric() || text[at - 1] >= 0x80) {
-            score += 30;
-        }
-        if last.is_some_and(|l: usize| l + 1 == at) {
-            score += 20;
-        }
-        last = Some(at);
-        pos = at + 1;
-    }
-    let span = last.unwrap_or(0) - first.unwrap_or(0);
-    Some(score - i64::try_from(span.min(200)).unwrap_or(200))
-}
-
-/// How many candidates per list the fuzzy matcher scores, per shown row.
-const SHORTLIST_FACTOR: usize = 8;
-
-/// Returns a cheap relevance score when every char of `pattern` occurs in
-/// `text` in order (spaces in the pattern are ignored), or `None`: the fast
-/// test that rejects most candidates and shortlists the rest. A contiguous
-/// match scores highest, more so at a word start; otherwise matched chars at
-/// word starts and in runs count, and the span they cover costs.
-fn quick_score(text: &str, pattern: &str, finder: &memmem::Finder<'_>) -> Option<i64> {
-    if let Some(at) = finder.find(text.as_bytes()) {
-        let word_start = at == 0 || !text[..at].ends_with(char::is_alphanumeric);
-        let bonus = if word_start { 500 } else { 0 } + if at == 0 { 200 } else { 0 };
-        return Some(
-            1000 + bonus
-                - i64::try_from(text.len().saturating_sub(pattern.len()).min(100)).unwrap_or(100),
-        );
-    }
-    if pattern.is_ascii() {
-        return quick_score_ascii(text.as_bytes(), pattern.as_bytes());
-    }
-    let mut score = 0i64;
-    let mut previous: Option<char> = None;
-    let mut last_matched = false;
-    let mut first = None;
-    let mut consumed = 0usize;
-    let mut wanted = pattern.chars().filter(|c| !c.is_whitespace()).peekable();
-    for (i, c) in text.char_indices() {
-        let Some(&p) = wanted.peek() else { break };
-        if c == p {
-            wanted.next();
-            first.get_or_insert(i);
-            consumed = i;
-            if previous.is_none_or(|q| !q.is_alphanumeric()) {
-                score += 30;
-            }
-            if last_matched {
-                score += 20;
-            }
-            last_matched = true;
-        } else {
-            last_matched = false;
-        }
-        previous = Some(c);
-    }
-    if wanted.peek().is_some() {
-        return None;
-    }
-    let span = consumed - first.unwrap_or(0);
-    Some(score - i64::try_from(span.min(200)).unwrap_or(200))
-}
+mod score;
