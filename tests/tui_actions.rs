@@ -313,3 +313,16 @@ fn the_entity_pane_switches_to_the_whole_corpus() {
         .unwrap();
     assert_eq!(lib.index.entities[first as usize].articles.len(), most);
 }
+
+#[test]
+fn esc_returns_to_the_list_before_clearing_the_filter() {
+    let mut app = app(40, 12);
+    type_query(&mut app, "place:oslo");
+    push(&mut app, [Action::PromptSubmit, Action::Select]);
+    assert_eq!(app.focus, Pane::Reader);
+    push(&mut app, [Action::Back]);
+    assert_eq!(app.focus, Pane::List);
+    assert!(app.filter.is_some());
+    push(&mut app, [Action::Back]);
+    assert!(app.filter.is_none());
+}

@@ -244,11 +244,12 @@ impl App {
                 }
                 Pane::Reader => {}
             },
+            // Esc walks back to the list first; in the list it clears the filter.
             Action::Back => {
-                if self.filter.is_some() {
-                    self.clear_filter();
-                } else {
+                if self.focus != Pane::List {
                     self.focus_pane(Pane::List);
+                } else if self.filter.is_some() {
+                    self.clear_filter();
                 }
             }
             Action::Search => {

@@ -18,7 +18,7 @@ impl App {
             return;
         }
         let position = position.min(self.visible.len() - 1);
-        if position != self.selected || self.reader_scroll != 0 {
+        if position != self.selected {
             self.reader_scroll = 0;
         }
         self.selected = position;
