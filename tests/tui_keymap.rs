@@ -247,3 +247,13 @@ fn no_color_theme_has_no_colours_but_keeps_emphasis() {
     assert_eq!(Theme::named("light").map(|t| t.name), Some("light"));
     assert!(Theme::named("sepia").is_none());
 }
+
+#[test]
+fn a_light_background_is_recognised_from_colorfgbg() {
+    use dossier::tui::theme::background_is_light;
+    assert!(background_is_light("0;15"));
+    assert!(background_is_light("0;default;7"));
+    assert!(!background_is_light("15;0"));
+    assert!(!background_is_light("7;8"));
+    assert!(!background_is_light("garbage"));
+}

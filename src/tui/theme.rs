@@ -46,12 +46,19 @@ impl Theme {
     }
 
     /// Returns the theme to use: `no-color` when `NO_COLOR` is set to
-    /// anything non-empty, else `name`, else dark.
+    /// anything non-empty, else `name`, else light when the terminal says
+    /// (through `COLORFGBG`) that its background is light, else dark.
     pub fn from_env(name: Option<&str>) -> Theme {
         if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
             return Self::no_color();
         }
-        name.and_then(Self::named).unwrap_or_else(Self::dark)
+        if let Some(theme) = name.and_then(Self::named) {
+            return theme;
+        }
+        match std::env::var("COLORFGBG") {
+            Ok(value) if background_is_light(&value) => Self::light(),
+            _ => Self::dark(),
+        }
     }
 
     pub fn dark() -> Theme {
@@ -150,4 +157,15 @@ impl Theme {
         let slot = EntityKind::ALL.iter().position(|&k| k == kind).unwrap_or(0);
         self.mention[slot]
     }
+}
+
+/// Returns true if and only if a `COLORFGBG` value ("fg;bg", sometimes
+/// "fg;default;bg") names a light background colour: white or light grey
+/// (7, 15) or a bright colour other than dark grey (9–14).
+pub fn background_is_light(colorfgbg: &str) -> bool {
+    colorfgbg
+        .rsplit(';')
+        .next()
+        .and_then(|bg| bg.trim().parse::<u8>().ok())
+        .is_some_and(|bg| bg == 7 || (9..=15).contains(&bg))
 }
