@@ -2,13 +2,21 @@
 //! 100,000 articles naming about 50,000 distinct entities.
 //!
 //! Each query is typed one character at a time through one [`Ranker`], as
-//! the reader does, and every keystroke is timed. Run with
+//! the reader does, and every keystroke is timed. The same library is then
+//! opened in the reader's `App` and drawn into a TestBackend, to time an
+//! action plus a frame: only the visible window is ever built. Run with
 //! `cargo bench --bench filter`.
 
 use std::time::{Duration, Instant};
 
+use dossier::corpus::{Article, Block, BlockKind, Corpus, Source};
 use dossier::entities::{EntityIndex, EntityKind, Mention};
 use dossier::filter::{FilterIndex, Ranker};
+use dossier::pipeline::Library;
+use dossier::tui::action::Action;
+use dossier::tui::app::App;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 
 const ARTICLES: usize = 100_000;
 const ENTITIES: usize = 50_000;
@@ -156,5 +164,83 @@ fn main() {
         "apply 'country:lat' (Enter): {} articles in {:.2?}",
         result.articles.len(),
         t.elapsed()
+    );
+    reader_frames(index, titles);
+}
+
+/// Times actions plus the frame drawn after each, at 120×40.
+fn reader_frames(index: EntityIndex, titles: Vec<String>) {
+    let articles: Vec<Article> = titles
+        .into_iter()
+        .enumerate()
+        .map(|(i, title)| {
+            let text = format!("{title}. {}", "Body text of the article. ".repeat(20));
+            Article {
+                id: format!("{i:016x}"),
+                words: text.split_whitespace().count(),
+                blocks: vec![Block {
+                    kind: BlockKind::Paragraph,
+                    start: 0,
+                    end: text.len(),
+                }],
+                text,
+                title,
+                author: None,
+                date: None,
+                source: None,
+                url: None,
+                end_matter: Vec::new(),
+                sources: vec![Source {
+                    path: format!("{i}.txt"),
+                    containment: 1.0,
+                }],
+            }
+        })
+        .collect();
+    let library = Library {
+        corpus: Corpus {
+            articles,
+            warnings: Vec::new(),
+        },
+        index,
+    };
+    let t = Instant::now();
+    let mut app = App::with_library(library, 120, 40);
+    println!(
+        "reader: open a 100,000-article library (Loaded action): {:.1?}",
+        t.elapsed()
+    );
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
+    let mut time = |label: &str, actions: &[Action], app: &mut App| {
+        let t = Instant::now();
+        for action in actions {
+            app.update(action.clone());
+            terminal
+                .draw(|f| dossier::tui::view::draw(f, app))
+                .expect("draw");
+        }
+        let per = t.elapsed() / actions.len() as u32;
+        println!("reader: {label:<34} {per:>9.2?} per action + frame");
+    };
+    time("move down the list", &vec![Action::Down; 200], &mut app);
+    let typing: Vec<Action> = std::iter::once(Action::Search)
+        .chain("japan".chars().map(Action::PromptInput))
+        .collect();
+    time("type /japan (rank + popup)", &typing, &mut app);
+    time("Enter (apply filter)", &[Action::PromptSubmit], &mut app);
+    time(
+        "n (next article naming it)",
+        &vec![Action::NextMatch; 50],
+        &mut app,
+    );
+    time("Esc (clear filter)", &[Action::Back], &mut app);
+    time(
+        "whole-corpus entity pane, scroll",
+        &[
+            &[Action::ToggleEntityScope][..],
+            &vec![Action::PageDown; 50],
+        ]
+        .concat(),
+        &mut app,
     );
 }
