@@ -75,13 +75,8 @@ impl App {
             .reader_scroll
             .min(lines.saturating_sub(self.reader_height()));
         self.clamp_sidebar();
+        let lines = self.popup_lines();
         if let Some(popup) = &mut self.popup {
-            let lines = match popup.kind {
-                super::PopupKind::Help => self.keymap.help_rows().len(),
-                super::PopupKind::Warnings => {
-                    self.library.as_ref().map_or(0, |l| l.corpus.warnings.len())
-                }
-            };
             popup.scroll = popup.scroll.min(lines.saturating_sub(1));
         }
     }

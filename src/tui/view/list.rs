@@ -15,7 +15,12 @@ use crate::tui::text;
 pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let Some(lib) = &app.library else { return };
     let theme = &app.theme;
-    let block = pane_block(app, Pane::List, text::LIST);
+    let mut block = pane_block(app, Pane::List, text::LIST);
+    if !app.visible.is_empty() {
+        block = block.title_bottom(
+            Line::from(format!(" {}/{} ", app.selected + 1, app.visible.len())).right_aligned(),
+        );
+    }
     let inner = layout::inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
