@@ -18,6 +18,7 @@ pub mod view;
 use std::io::stdout;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
@@ -53,6 +54,7 @@ pub fn run_with(
         let _ = execute!(stdout(), DisableMouseCapture);
         previous(info);
     }));
+    let termination = Termination::watch();
     let mut terminal = ratatui::try_init()?;
     let _ = execute!(stdout(), EnableMouseCapture);
     let result = terminal
@@ -60,7 +62,7 @@ pub fn run_with(
         .map_err(anyhow::Error::from)
         .and_then(|size| {
             let mut app = App::new(keymap, theme, size.width, size.height);
-            event_loop(&mut terminal, &mut app, &loader)
+            event_loop(&mut terminal, &mut app, &loader, &termination.flag)
         });
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
@@ -71,6 +73,7 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     loader: &Receiver<Load>,
+    terminated: &AtomicBool,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
     let mut loading = true;
@@ -95,6 +98,10 @@ fn event_loop(
             }
             dirty = true;
         }
+        if terminated.load(Ordering::Relaxed) {
+            app.update(Action::ForceQuit);
+            continue;
+        }
         let wait = Duration::from_millis(if loading { 30 } else { 250 });
         if !crossterm::event::poll(wait)? {
             continue;
@@ -109,6 +116,36 @@ fn event_loop(
             if app.should_quit || !crossterm::event::poll(Duration::ZERO)? {
                 break;
             }
+        }
+    }
+}
+
+/// Watches SIGTERM and SIGHUP so that being killed politely (or losing the
+/// terminal) still leaves through the restoring path. Dropping it restores
+/// the default handling. A signal that cannot be watched only loses that.
+struct Termination {
+    flag: Arc<AtomicBool>,
+    ids: Vec<signal_hook::SigId>,
+}
+
+impl Termination {
+    fn watch() -> Self {
+        let flag = Arc::new(AtomicBool::new(false));
+        let mut signals = vec![signal_hook::consts::SIGTERM];
+        #[cfg(unix)]
+        signals.push(signal_hook::consts::SIGHUP);
+        let ids = signals
+            .into_iter()
+            .filter_map(|s| signal_hook::flag::register(s, Arc::clone(&flag)).ok())
+            .collect();
+        Self { flag, ids }
+    }
+}
+
+impl Drop for Termination {
+    fn drop(&mut self) {
+        for id in self.ids.drain(..) {
+            signal_hook::low_level::unregister(id);
         }
     }
 }
