@@ -212,3 +212,19 @@ fn no_size_panics_from_one_by_one_to_200_by_60() {
         }
     }
 }
+
+#[test]
+fn the_no_color_theme_draws_no_colour_at_all() {
+    let mut app = app(120, 40);
+    app.theme = dossier::tui::theme::Theme::no_color();
+    push(&mut app, [Action::Search, Action::PromptInput('o')]);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|f| view::draw(f, &app)).unwrap();
+    let buffer = terminal.backend().buffer();
+    for cell in &buffer.content {
+        assert_eq!(cell.fg, ratatui::style::Color::Reset, "{cell:?}");
+        assert_eq!(cell.bg, ratatui::style::Color::Reset, "{cell:?}");
+    }
+    // Emphasis survives: something is bold or reversed.
+    assert!(buffer.content.iter().any(|c| !c.modifier.is_empty()));
+}
