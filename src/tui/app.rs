@@ -152,7 +152,9 @@ impl App {
         };
         let width = self.reader_inner().map_or(self.width, |r| r.width);
         let mentions = lib.index.mentions.get(i).map_or(&[][..], Vec::as_slice);
-        document::layout(&lib.corpus.articles[i], mentions, width, &text::DOC)
+        lib.corpus.articles.get(i).map_or_else(Vec::new, |article| {
+            document::layout(article, mentions, width, &text::DOC)
+        })
     }
 
     fn reader_inner(&self) -> Option<Rect> {

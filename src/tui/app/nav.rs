@@ -173,8 +173,11 @@ impl App {
         self.set_filter(result.articles, result.label, result.entity);
     }
 
-    fn set_filter(&mut self, articles: Vec<u32>, label: String, entity: Option<EntityId>) {
+    fn set_filter(&mut self, mut articles: Vec<u32>, label: String, entity: Option<EntityId>) {
         let before = self.current();
+        // An index that disagrees with the corpus must not point past it.
+        let n = self.library.as_ref().map_or(0, |l| l.corpus.articles.len());
+        articles.retain(|&a| (a as usize) < n);
         self.visible = articles;
         self.filter = Some(ActiveFilter { label });
         if entity.is_some() {

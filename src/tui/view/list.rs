@@ -39,8 +39,8 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .enumerate()
         .skip(app.list_offset)
         .take(usize::from(inner.height))
-        .map(|(pos, &i)| {
-            let a = &lib.corpus.articles[i as usize];
+        .filter_map(|(pos, &i)| Some((pos, i, lib.corpus.articles.get(i as usize)?)))
+        .map(|(pos, i, a)| {
             let read = app.read.get(i as usize).copied().unwrap_or(false);
             let marker = Span::styled(if read { "  " } else { "● " }, theme.unread);
             let badge = if a.sources.len() > 1 {
