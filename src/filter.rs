@@ -66,6 +66,9 @@ pub fn parse(query: &str) -> Vec<Term> {
     terms
 }
 
+/// Added to the fuzzy score of an entity whose name is exactly the query.
+const EXACT_BONUS: i64 = 1 << 20;
+
 /// What a suggestion points at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target {
@@ -352,6 +355,12 @@ impl Ranker {
         top_k(&mut titles, shortlist, by_score);
         rescore(&self.matcher, &mut entities, &index.names, pattern);
         rescore(&self.matcher, &mut titles, &index.titles, pattern);
+        // The entity named exactly as typed comes first.
+        for (score, id) in &mut entities {
+            if index.names.at(*id) == pattern {
+                *score = score.saturating_add(EXACT_BONUS);
+            }
+        }
         let entity_cmp = |a: &(i64, u32), b: &(i64, u32)| {
             b.0.cmp(&a.0)
                 .then(index.article_counts[b.1 as usize].cmp(&index.article_counts[a.1 as usize]))

@@ -155,3 +155,35 @@ fn a_limit_of_zero_and_an_empty_query_return_nothing() {
     assert!(ranker.rank(&filter, "", 10).is_empty());
     assert!(ranker.rank(&filter, "chile", 0).is_empty());
 }
+
+#[test]
+fn the_exactly_named_entity_outranks_longer_names() {
+    use dossier::entities::{EntityIndex, Mention};
+    let texts = [
+        "Oslo Bourse opened. Oslo rain.",
+        "Oslo again. Oslo Bourse fell. Oslo Bourse rose.",
+    ];
+    let mention = |start: usize, name: &str, kind| Mention {
+        start,
+        end: start + name.len(),
+        name: name.to_owned(),
+        kind,
+        country: None,
+    };
+    let mentions = vec![
+        vec![
+            mention(0, "Oslo Bourse", EntityKind::Organization),
+            mention(20, "Oslo", EntityKind::Place),
+        ],
+        vec![
+            mention(0, "Oslo", EntityKind::Place),
+            mention(12, "Oslo Bourse", EntityKind::Organization),
+            mention(30, "Oslo Bourse", EntityKind::Organization),
+        ],
+    ];
+    let index = EntityIndex::build(&texts, mentions);
+    let filter = FilterIndex::new(&index, ["a", "b"]);
+    let top = Ranker::new().rank(&filter, "oslo", 5);
+    let oslo = index.find(EntityKind::Place, "Oslo").unwrap();
+    assert_eq!(top[0].target, Target::Entity(oslo));
+}
