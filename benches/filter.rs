@@ -207,7 +207,7 @@ fn reader_frames(index: EntityIndex, titles: Vec<String>) {
     let t = Instant::now();
     let mut app = App::with_library(library, 120, 40);
     println!(
-        "reader: open a 100,000-article library (Loaded action): {:.1?}",
+        "reader: open a 100,000-article library (index + Loaded action): {:.1?}",
         t.elapsed()
     );
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use crate::filter::FilterIndex;
 use crate::pipeline::{Library, Progress};
 
 /// One change request for the app.
@@ -43,5 +44,26 @@ pub enum Action {
     Scroll { x: u16, y: u16, down: bool },
     Resize { width: u16, height: u16 },
     Progress(Progress),
-    Loaded(Arc<Library>),
+    Loaded(Arc<Loaded>),
+}
+
+/// A loaded library with its search index, both built off the UI thread.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    pub library: Arc<Library>,
+    pub filter: FilterIndex,
+}
+
+impl Loaded {
+    /// Builds the search index of `library`.
+    pub fn new(library: Library) -> Self {
+        let filter = FilterIndex::new(
+            &library.index,
+            library.corpus.articles.iter().map(|a| a.title.as_str()),
+        );
+        Self {
+            library: Arc::new(library),
+            filter,
+        }
+    }
 }

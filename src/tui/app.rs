@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use super::action::Action;
+use super::action::{Action, Loaded};
 use super::document::{self, DocLine};
 use super::keymap::{Keymap, Mode};
 use super::layout::{self, Fit, Pane, Screen};
@@ -119,7 +119,7 @@ impl App {
     /// Returns an app with `library` loaded, default keys and theme.
     pub fn with_library(library: Library, width: u16, height: u16) -> Self {
         let mut app = Self::new(Keymap::default(), Theme::dark(), width, height);
-        app.update(Action::Loaded(Arc::new(library)));
+        app.update(Action::Loaded(Arc::new(Loaded::new(library))));
         app
     }
 
@@ -184,7 +184,11 @@ impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
         match action {
-            Action::Loaded(library) => return self.load(library),
+            Action::Loaded(loaded) => {
+                // The only owner in practice; a shared one is copied.
+                let loaded = Arc::try_unwrap(loaded).unwrap_or_else(|shared| (*shared).clone());
+                return self.load(loaded);
+            }
             Action::Progress(p) => return self.progress = Some(p),
             Action::Resize { width, height } => {
                 self.width = width;
@@ -212,9 +216,9 @@ impl App {
         self.settle();
     }
 
-    fn load(&mut self, library: Arc<Library>) {
-        let titles = library.corpus.articles.iter().map(|a| a.title.as_str());
-        self.filter_index = FilterIndex::new(&library.index, titles);
+    fn load(&mut self, loaded: Loaded) {
+        let Loaded { library, filter } = loaded;
+        self.filter_index = filter;
         let n = library.corpus.articles.len();
         self.visible = (0..n as u32).collect();
         self.read = vec![false; n];

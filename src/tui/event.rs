@@ -7,14 +7,14 @@ use std::sync::mpsc::{self, Receiver};
 
 use crossterm::event::{Event, MouseButton, MouseEventKind};
 
-use super::action::Action;
+use super::action::{Action, Loaded};
 use super::keymap::{Keymap, Mode};
-use crate::pipeline::{self, Library, Options, Progress};
+use crate::pipeline::{self, Options, Progress};
 
 /// A report from the loader thread.
 pub enum Load {
     Progress(Progress),
-    Done(Result<Library, String>),
+    Done(Result<Box<Loaded>, String>),
 }
 
 /// Starts loading `paths` on a new thread; its reports arrive on the
@@ -27,7 +27,9 @@ pub fn spawn_loader(paths: Vec<PathBuf>, opts: Options) -> Receiver<Load> {
             // The UI may have quit already; nobody is listening then.
             let _ = progress_tx.send(Load::Progress(p));
         };
-        let result = pipeline::open(&paths, &opts, &report).map_err(|e| e.to_string());
+        let result = pipeline::open(&paths, &opts, &report)
+            .map(|library| Box::new(Loaded::new(library)))
+            .map_err(|e| e.to_string());
         let _ = tx.send(Load::Done(result));
     });
     rx

@@ -88,8 +88,8 @@ fn event_loop(
         while loading {
             match loader.try_recv() {
                 Ok(Load::Progress(p)) => app.update(Action::Progress(p)),
-                Ok(Load::Done(Ok(library))) => {
-                    app.update(Action::Loaded(Arc::new(library)));
+                Ok(Load::Done(Ok(loaded))) => {
+                    app.update(Action::Loaded(Arc::new(*loaded)));
                     loading = false;
                 }
                 Ok(Load::Done(Err(e))) => anyhow::bail!(e),
