@@ -56,6 +56,9 @@ fn wide_screen_shows_all_three_panes() {
     assert!(screen.contains("Places (1)"), "{screen}");
     assert!(screen.contains("Codelco"), "{screen}");
     assert!(screen.contains("2× +0"), "{screen}");
+    assert!(screen.contains("× here · + elsewhere"), "{screen}");
+    // The list's border shows the selection's position.
+    assert!(screen.contains(" 1/4 "), "{screen}");
     // Footer: hints and the skipped-file note.
     assert!(screen.contains("1 file skipped — w"), "{screen}");
     assert!(screen.contains("/ filter"), "{screen}");
