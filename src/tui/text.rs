@@ -1,6 +1,8 @@
 //! Every user-facing string of the reader, in one place.
 
 use super::document::Labels;
+use super::layout::Pane;
+use crate::entities::EntityKind;
 
 pub const APP: &str = "dossier";
 pub const LIST: &str = "Articles";
@@ -73,4 +75,55 @@ pub fn progress(stage: &str, done: usize, total: usize) -> String {
     } else {
         format!("{stage}… {done} of {total}")
     }
+}
+
+/// A kind's heading in the entity pane.
+pub fn group_name(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Country => "Countries",
+        EntityKind::Company => "Companies",
+        EntityKind::Organization => "Organisations",
+        EntityKind::Person => "People",
+        EntityKind::Place => "Places",
+    }
+}
+
+/// The footer's hints for each pane: (command name, what it does there).
+pub fn hints(focus: Pane) -> &'static [(&'static str, &'static str)] {
+    match focus {
+        Pane::List => &[
+            ("down", "move"),
+            ("select", "read"),
+            ("search", "filter"),
+            ("next_match", "next"),
+            ("back", "clear"),
+            ("focus_next", "pane"),
+            ("help", "help"),
+            ("quit", "quit"),
+        ],
+        Pane::Reader => &[
+            ("down", "scroll"),
+            ("page_down", "page"),
+            ("next_match", "next"),
+            ("prev_match", "prev"),
+            ("search", "filter"),
+            ("focus_next", "pane"),
+            ("help", "help"),
+            ("quit", "quit"),
+        ],
+        Pane::Sidebar => &[
+            ("down", "move"),
+            ("select", "filter"),
+            ("toggle_entity_scope", "all/this"),
+            ("next_match", "next"),
+            ("focus_next", "pane"),
+            ("help", "help"),
+            ("quit", "quit"),
+        ],
+    }
+}
+
+/// The loading screen's hint.
+pub fn quit_hint(key: &str) -> String {
+    format!("{key} quit")
 }

@@ -45,7 +45,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     );
     let quit = app.keymap.keys_for("quit");
     frame.render_widget(
-        Paragraph::new(Line::from(format!("{quit} quit")).style(theme.dim)),
+        Paragraph::new(Line::from(text::quit_hint(&quit)).style(theme.dim)),
         hint,
     );
 }

@@ -95,7 +95,7 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
     if let Some(status) = &app.status {
         spans.push(Span::styled(format!(" {status}"), theme.warning));
     } else {
-        for (name, label) in hints(app.focus) {
+        for (name, label) in text::hints(app.focus) {
             let key = app.keymap.keys_for(name);
             if key.is_empty() {
                 continue;
@@ -122,41 +122,6 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
             Paragraph::new(Span::styled(format!(" {note} "), theme.warning)),
             right,
         );
-    }
-}
-
-/// The commands worth a hint in the footer for each pane.
-fn hints(focus: Pane) -> &'static [(&'static str, &'static str)] {
-    match focus {
-        Pane::List => &[
-            ("down", "move"),
-            ("select", "read"),
-            ("search", "filter"),
-            ("next_match", "next"),
-            ("back", "clear"),
-            ("focus_next", "pane"),
-            ("help", "help"),
-            ("quit", "quit"),
-        ],
-        Pane::Reader => &[
-            ("down", "scroll"),
-            ("page_down", "page"),
-            ("next_match", "next"),
-            ("prev_match", "prev"),
-            ("search", "filter"),
-            ("focus_next", "pane"),
-            ("help", "help"),
-            ("quit", "quit"),
-        ],
-        Pane::Sidebar => &[
-            ("down", "move"),
-            ("select", "filter"),
-            ("toggle_entity_scope", "all/this"),
-            ("next_match", "next"),
-            ("focus_next", "pane"),
-            ("help", "help"),
-            ("quit", "quit"),
-        ],
     }
 }
 

@@ -11,21 +11,9 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{padded, pane_block, truncate};
-use crate::entities::EntityKind;
 use crate::tui::app::{App, Scope, SidebarRow};
 use crate::tui::layout::{self, Pane};
 use crate::tui::text;
-
-/// A kind's heading in the pane.
-fn group_name(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Country => "Countries",
-        EntityKind::Company => "Companies",
-        EntityKind::Organization => "Organisations",
-        EntityKind::Person => "People",
-        EntityKind::Place => "Places",
-    }
-}
 
 pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let Some(lib) = &app.library else { return };
@@ -56,7 +44,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .iter()
         .map(|row| match *row {
             SidebarRow::Group(kind, n) => Line::from(Span::styled(
-                truncate(&format!("{} ({n})", group_name(kind)), width),
+                truncate(&format!("{} ({n})", text::group_name(kind)), width),
                 theme.group,
             )),
             SidebarRow::Entity {
