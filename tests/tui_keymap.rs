@@ -257,3 +257,47 @@ fn a_light_background_is_recognised_from_colorfgbg() {
     assert!(!background_is_light("7;8"));
     assert!(!background_is_light("garbage"));
 }
+
+#[test]
+fn terminal_events_become_actions() {
+    use crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
+    use dossier::tui::event::translate;
+    let map = Keymap::default();
+    let mouse = |kind| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: 7,
+            row: 3,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    assert!(matches!(
+        translate(
+            &mouse(MouseEventKind::Down(MouseButton::Left)),
+            &map,
+            Mode::Normal
+        ),
+        Some(Action::Click { x: 7, y: 3 })
+    ));
+    assert!(matches!(
+        translate(&mouse(MouseEventKind::ScrollDown), &map, Mode::Normal),
+        Some(Action::Scroll { down: true, .. })
+    ));
+    assert!(translate(&mouse(MouseEventKind::Moved), &map, Mode::Normal).is_none());
+    assert!(matches!(
+        translate(&Event::Resize(90, 30), &map, Mode::Normal),
+        Some(Action::Resize {
+            width: 90,
+            height: 30
+        })
+    ));
+    let q = Event::Key(key(KeyCode::Char('q'), KeyModifiers::NONE));
+    assert!(matches!(
+        translate(&q, &map, Mode::Normal),
+        Some(Action::Quit)
+    ));
+    assert!(matches!(
+        translate(&q, &map, Mode::Prompt),
+        Some(Action::PromptInput('q'))
+    ));
+}
