@@ -1,0 +1,132 @@
+//! The entity pane's entries: the selected article's entities grouped by
+//! kind, or every entity of the corpus ranked by article count. Rows are
+//! produced only for the window being drawn.
+
+use super::{App, Scope};
+use crate::entities::{EntityId, EntityKind};
+
+/// One row of the entity pane.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SidebarRow {
+    /// A kind heading, with how many entries follow.
+    Group(EntityKind, usize),
+    /// An entry: its position among entries, the entity, and its mentions
+    /// in the current article (article scope) or 0.
+    Entity {
+        index: usize,
+        id: EntityId,
+        mentions: u32,
+    },
+}
+
+fn kind_order(kind: EntityKind) -> usize {
+    EntityKind::ALL.iter().position(|&k| k == kind).unwrap_or(0)
+}
+
+impl App {
+    /// Returns the current article's entities, grouped by kind, most
+    /// mentioned first within a kind.
+    fn article_entities(&self) -> Vec<(EntityId, u32)> {
+        let (Some(lib), Some(i)) = (&self.library, self.current()) else {
+            return Vec::new();
+        };
+        let mut list = lib
+            .index
+            .article_entities
+            .get(i)
+            .cloned()
+            .unwrap_or_default();
+        list.sort_by_key(|&(id, n)| {
+            let kind = lib
+                .index
+                .entities
+                .get(id as usize)
+                .map_or(0, |e| kind_order(e.kind));
+            (kind, std::cmp::Reverse(n), id)
+        });
+        list
+    }
+
+    /// Returns how many entries the entity pane lists.
+    pub fn sidebar_len(&self) -> usize {
+        match self.scope {
+            Scope::Article => self
+                .current()
+                .and_then(|i| self.library.as_ref()?.index.article_entities.get(i))
+                .map_or(0, Vec::len),
+            Scope::Corpus => self.filter_index.ranked_entities().len(),
+        }
+    }
+
+    /// Returns the entity of entry `index`.
+    pub fn sidebar_entity(&self, index: usize) -> Option<EntityId> {
+        match self.scope {
+            Scope::Article => self.article_entities().get(index).map(|&(id, _)| id),
+            Scope::Corpus => self.filter_index.ranked_entities().get(index).copied(),
+        }
+    }
+
+    /// Returns all rows (article scope) or the rows `from..from+len`
+    /// (corpus scope, which has no headings).
+    pub fn sidebar_rows(&self, from: usize, len: usize) -> Vec<SidebarRow> {
+        match self.scope {
+            Scope::Article => {
+                let list = self.article_entities();
+                let lib = self.library.as_ref();
+                let kind_of = |id: EntityId| {
+                    lib.and_then(|l| l.index.entities.get(id as usize))
+                        .map_or(EntityKind::Country, |e| e.kind)
+                };
+                let mut rows = Vec::with_capacity(list.len() + 5);
+                let mut last = None;
+                for (index, &(id, mentions)) in list.iter().enumerate() {
+                    let kind = kind_of(id);
+                    if last != Some(kind) {
+                        let n = list.iter().filter(|&&(e, _)| kind_of(e) == kind).count();
+                        rows.push(SidebarRow::Group(kind, n));
+                        last = Some(kind);
+                    }
+                    rows.push(SidebarRow::Entity {
+                        index,
+                        id,
+                        mentions,
+                    });
+                }
+                rows.into_iter().skip(from).take(len).collect()
+            }
+            Scope::Corpus => self
+                .filter_index
+                .ranked_entities()
+                .iter()
+                .enumerate()
+                .skip(from)
+                .take(len)
+                .map(|(index, &id)| SidebarRow::Entity {
+                    index,
+                    id,
+                    mentions: 0,
+                })
+                .collect(),
+        }
+    }
+
+    /// Returns the row at which entry `index` is drawn.
+    pub(super) fn sidebar_row_of(&self, index: usize) -> usize {
+        match self.scope {
+            Scope::Article => self
+                .sidebar_rows(0, usize::MAX)
+                .iter()
+                .position(|r| matches!(r, SidebarRow::Entity { index: i, .. } if *i == index))
+                .unwrap_or(0),
+            Scope::Corpus => index,
+        }
+    }
+
+    /// Returns the entry drawn at `row`, if that row is an entry.
+    pub(super) fn sidebar_index_at(&self, row: usize) -> Option<usize> {
+        match self.sidebar_rows(row, 1).first() {
+            Some(SidebarRow::Entity { index, .. }) => Some(*index),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,285 @@
+//! The reading pane's document: an article laid out as lines for a width —
+//! title, byline, merged copies, then headings and paragraphs word-wrapped,
+//! with each run of text tagged by the entity it mentions. Pure layout, so
+//! the app can scroll to a mention and the view can draw the same lines.
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::corpus::{Article, BlockKind};
+use crate::entities::{EntityId, IndexedMention};
+
+/// What a line is, which decides its style.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    Title,
+    Meta,
+    Copies,
+    Heading,
+    Body,
+    EndMatter,
+    Blank,
+}
+
+/// A run of text on one line, and the entity it mentions, if any.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Run {
+    pub text: String,
+    pub entity: Option<EntityId>,
+}
+
+/// One display line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocLine {
+    pub kind: LineKind,
+    pub runs: Vec<Run>,
+}
+
+impl DocLine {
+    fn blank() -> Self {
+        Self {
+            kind: LineKind::Blank,
+            runs: Vec::new(),
+        }
+    }
+
+    /// Returns the line's text.
+    pub fn text(&self) -> String {
+        self.runs.iter().map(|r| r.text.as_str()).collect()
+    }
+}
+
+/// Lays out `article` for `width` columns; `mentions` are its mentions in
+/// text order; `labels` holds the words of the fixed lines.
+pub fn layout(
+    article: &Article,
+    mentions: &[IndexedMention],
+    width: u16,
+    labels: &Labels,
+) -> Vec<DocLine> {
+    let width = usize::from(width.max(1));
+    let mut out = Vec::new();
+    wrap_plain(&article.title, LineKind::Title, width, &mut out);
+    let mut meta = Vec::new();
+    if let Some(a) = &article.author {
+        meta.push(format!("{} {a}", labels.by));
+    }
+    meta.extend(article.date.iter().cloned());
+    meta.extend(article.source.iter().cloned());
+    if !meta.is_empty() {
+        wrap_plain(&meta.join(" · "), LineKind::Meta, width, &mut out);
+    }
+    if article.sources.len() > 1 {
+        let copies: Vec<String> = article
+            .sources
+            .iter()
+            .skip(1)
+            .map(|s| format!("{} ({:.0}%)", s.path, s.containment * 100.0))
+            .collect();
+        let line = format!(
+            "{} {}: {}",
+            labels.merged,
+            article.sources.len(),
+            copies.join(", ")
+        );
+        wrap_plain(&line, LineKind::Copies, width, &mut out);
+    }
+    for block in &article.blocks {
+        out.push(DocLine::blank());
+        let kind = match block.kind {
+            BlockKind::Heading => LineKind::Heading,
+            BlockKind::Paragraph => LineKind::Body,
+        };
+        wrap_marked(
+            &article.text,
+            block.start,
+            block.end,
+            mentions,
+            kind,
+            width,
+            &mut out,
+        );
+    }
+    if !article.end_matter.is_empty() {
+        out.push(DocLine::blank());
+        for line in &article.end_matter {
+            wrap_plain(line, LineKind::EndMatter, width, &mut out);
+        }
+    }
+    out
+}
+
+/// Words for the document's fixed lines.
+pub struct Labels {
+    pub by: &'static str,
+    pub merged: &'static str,
+}
+
+/// Returns the first line that shows a mention of `entity`.
+pub fn first_line_of(lines: &[DocLine], entity: EntityId) -> Option<usize> {
+    lines
+        .iter()
+        .position(|l| l.runs.iter().any(|r| r.entity == Some(entity)))
+}
+
+fn wrap_plain(text: &str, kind: LineKind, width: usize, out: &mut Vec<DocLine>) {
+    wrap_marked(text, 0, text.len(), &[], kind, width, out);
+}
+
+/// Word-wraps `text[start..end]`, splitting runs where mentions begin and
+/// end. Words wider than the line are broken between characters.
+fn wrap_marked(
+    text: &str,
+    start: usize,
+    end: usize,
+    mentions: &[IndexedMention],
+    kind: LineKind,
+    width: usize,
+    out: &mut Vec<DocLine>,
+) {
+    let Some(body) = text.get(start..end.min(text.len())) else {
+        return;
+    };
+    let mut line = Line::new(kind);
+    for (offset, word) in words(body) {
+        let at = start + offset;
+        let word_width = word.width();
+        if line.width > 0 && line.width + 1 + word_width > width {
+            out.push(line.finish());
+            line = Line::new(kind);
+        }
+        if line.width > 0 {
+            // The space inside a multi-word mention belongs to it.
+            line.push(
+                " ",
+                entity_at(mentions, at.saturating_sub(1)).filter(|_| at > start),
+            );
+        }
+        for (piece_at, piece) in split_by_mentions(word, at, mentions) {
+            push_wrapped(piece, entity_at(mentions, piece_at), width, &mut line, out);
+        }
+    }
+    if line.width > 0 {
+        out.push(line.finish());
+    }
+}
+
+struct Line {
+    kind: LineKind,
+    width: usize,
+    runs: Vec<Run>,
+}
+
+impl Line {
+    fn new(kind: LineKind) -> Self {
+        Self {
+            kind,
+            width: 0,
+            runs: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, text: &str, entity: Option<EntityId>) {
+        self.width += text.width();
+        match self.runs.last_mut() {
+            Some(last) if last.entity == entity => last.text.push_str(text),
+            _ => self.runs.push(Run {
+                text: text.to_owned(),
+                entity,
+            }),
+        }
+    }
+
+    fn finish(self) -> DocLine {
+        DocLine {
+            kind: self.kind,
+            runs: self.runs,
+        }
+    }
+}
+
+/// Appends `piece` to `line`, moving full lines to `out`; a piece wider
+/// than the line is broken between characters.
+fn push_wrapped(
+    piece: &str,
+    entity: Option<EntityId>,
+    width: usize,
+    line: &mut Line,
+    out: &mut Vec<DocLine>,
+) {
+    let mut rest = piece;
+    while line.width + rest.width() > width {
+        let room = width.saturating_sub(line.width);
+        let mut cut = 0;
+        let mut used = 0;
+        for (i, c) in rest.char_indices() {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + w > room {
+                break;
+            }
+            used += w;
+            cut = i + c.len_utf8();
+        }
+        if cut == 0 && line.width == 0 {
+            // Not even one char fits an empty line: emit it anyway.
+            cut = rest.chars().next().map_or(rest.len(), char::len_utf8);
+        }
+        if cut > 0 {
+            line.push(&rest[..cut], entity);
+        }
+        out.push(std::mem::replace(line, Line::new(line.kind)).finish());
+        rest = &rest[cut..];
+        if rest.is_empty() {
+            return;
+        }
+    }
+    line.push(rest, entity);
+}
+
+/// Splits on whitespace, keeping each word's byte offset in `text`.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let base = text.as_ptr() as usize;
+    text.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - base, w))
+}
+
+/// Splits a word at `at` into pieces that are wholly inside or outside
+/// each mention.
+fn split_by_mentions<'a>(
+    word: &'a str,
+    at: usize,
+    mentions: &[IndexedMention],
+) -> Vec<(usize, &'a str)> {
+    let end = at + word.len();
+    let mut cuts: Vec<usize> = Vec::new();
+    let first = mentions.partition_point(|m| m.end <= at);
+    for m in &mentions[first..] {
+        if m.start >= end {
+            break;
+        }
+        for b in [m.start, m.end] {
+            if b > at && b < end && word.is_char_boundary(b - at) {
+                cuts.push(b - at);
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut pieces = Vec::new();
+    let mut from = 0;
+    for cut in cuts.into_iter().chain(std::iter::once(word.len())) {
+        if cut > from {
+            pieces.push((at + from, &word[from..cut]));
+        }
+        from = cut;
+    }
+    pieces
+}
+
+/// Returns the entity whose mention covers byte `at`.
+fn entity_at(mentions: &[IndexedMention], at: usize) -> Option<EntityId> {
+    let i = mentions.partition_point(|m| m.end <= at);
+    mentions
+        .get(i)
+        .filter(|m| m.start <= at && at < m.end)
+        .map(|m| m.entity)
+}

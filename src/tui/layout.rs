@@ -1,0 +1,160 @@
+//! Screen geometry: where the header, the three panes, the footer and the
+//! popups go for a given terminal size. Both drawing and mouse handling use
+//! it, so a click lands where the pane was drawn.
+
+use ratatui::layout::Rect;
+
+/// Which pane has the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pane {
+    List,
+    Reader,
+    Sidebar,
+}
+
+/// How much fits side by side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fit {
+    /// All three panes (at least [`WIDE`] columns).
+    Wide,
+    /// List and reader; the entity pane opens over the reader on demand.
+    Medium,
+    /// One pane at a time (fewer than [`MEDIUM`] columns).
+    Narrow,
+}
+
+pub const WIDE: u16 = 100;
+pub const MEDIUM: u16 = 60;
+
+impl Fit {
+    pub fn of(width: u16) -> Fit {
+        if width >= WIDE {
+            Fit::Wide
+        } else if width >= MEDIUM {
+            Fit::Medium
+        } else {
+            Fit::Narrow
+        }
+    }
+}
+
+/// The rectangles of one frame; a pane that is not shown has none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Screen {
+    pub fit: Fit,
+    pub header: Rect,
+    pub footer: Rect,
+    pub list: Option<Rect>,
+    pub reader: Option<Rect>,
+    /// In [`Fit::Medium`] this overlaps the reader and is drawn over it.
+    pub sidebar: Option<Rect>,
+}
+
+/// Lays out a frame of `area` with `focus` and whether the entity pane is
+/// toggled (shown in medium width; hidden in wide width).
+pub fn screen(area: Rect, focus: Pane, sidebar_toggled: bool) -> Screen {
+    // Plain arithmetic rather than the constraint solver: this runs several
+    // times per action and must hold for every size down to 1×1.
+    let header = Rect {
+        height: area.height.min(1),
+        ..area
+    };
+    let footer_height = u16::from(area.height >= 2);
+    let footer = Rect {
+        y: area.bottom() - footer_height,
+        height: footer_height,
+        ..area
+    };
+    let body = Rect {
+        y: header.bottom(),
+        height: area.height - header.height - footer_height,
+        ..area
+    };
+    let fit = Fit::of(area.width);
+    let mut s = Screen {
+        fit,
+        header,
+        footer,
+        list: None,
+        reader: None,
+        sidebar: None,
+    };
+    match fit {
+        Fit::Wide => {
+            let sidebar_width = if sidebar_toggled {
+                0
+            } else {
+                (body.width / 4).clamp(24, 40)
+            };
+            let list_width = body.width * 32 / 100;
+            let (list, rest) = split(body, list_width);
+            let (reader, sidebar) = split(rest, rest.width - sidebar_width);
+            s.list = Some(list);
+            s.reader = Some(reader);
+            s.sidebar = (!sidebar_toggled).then_some(sidebar);
+        }
+        Fit::Medium => {
+            let (list, reader) = split(body, body.width * 2 / 5);
+            s.list = Some(list);
+            s.reader = Some(reader);
+            if sidebar_toggled {
+                let width = (reader.width * 3 / 4).max(reader.width.min(24));
+                s.sidebar = Some(Rect {
+                    x: reader.right().saturating_sub(width),
+                    width,
+                    ..reader
+                });
+            }
+        }
+        Fit::Narrow => match focus {
+            Pane::List => s.list = Some(body),
+            Pane::Reader => s.reader = Some(body),
+            Pane::Sidebar => s.sidebar = Some(body),
+        },
+    }
+    s
+}
+
+/// Splits `area` into a left part `width` columns wide and the rest.
+fn split(area: Rect, width: u16) -> (Rect, Rect) {
+    let width = width.min(area.width);
+    (
+        Rect { width, ..area },
+        Rect {
+            x: area.x + width,
+            width: area.width - width,
+            ..area
+        },
+    )
+}
+
+/// Returns true if and only if `pane` can take the focus in this layout.
+pub fn focusable(fit: Fit, pane: Pane, sidebar_toggled: bool) -> bool {
+    match (fit, pane) {
+        (Fit::Wide, Pane::Sidebar) => !sidebar_toggled,
+        (Fit::Medium, Pane::Sidebar) => sidebar_toggled,
+        _ => true,
+    }
+}
+
+/// Returns a centred rectangle of at most `width`×`height` inside `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// Returns the inside of a bordered pane.
+pub fn inner(area: Rect) -> Rect {
+    area.inner(ratatui::layout::Margin::new(1, 1))
+}
+
+/// Returns true if and only if the point lies inside `area`.
+pub fn contains(area: Rect, x: u16, y: u16) -> bool {
+    x >= area.x && x < area.right() && y >= area.y && y < area.bottom()
+}

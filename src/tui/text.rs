@@ -1,0 +1,129 @@
+//! Every user-facing string of the reader, in one place.
+
+use super::document::Labels;
+use super::layout::Pane;
+use crate::entities::EntityKind;
+
+pub const APP: &str = "dossier";
+pub const LIST: &str = "Articles";
+pub const READER: &str = "Article";
+pub const ENTITIES_ARTICLE: &str = "Entities · this article";
+pub const ENTITIES_CORPUS: &str = "Entities · all articles";
+pub const ENTITY_LEGEND: &str = "× here · + elsewhere";
+pub const HELP: &str = "Keys";
+pub const WARNINGS: &str = "Load warnings";
+pub const NO_WARNINGS: &str = "No files were skipped.";
+pub const LOADING: &str = "Loading";
+pub const STARTING: &str = "starting";
+pub const NO_ARTICLES: &str = "No article matches the filter. Esc clears it.";
+pub const NO_ENTITIES: &str = "No entities found in this article.";
+pub const PROMPT: &str = "/";
+pub const PROMPT_HINT: &str =
+    "entity or title · kind:term (country: company: person: org: place:) · several terms = AND";
+pub const NO_SUGGESTIONS: &str = "no match";
+pub const ARTICLES_WORD: &str = "articles";
+pub const ARTICLE_WORD: &str = "article";
+pub const CLOSE_HINT: &str = "esc/q close";
+pub const DOC: Labels = Labels {
+    by: "by",
+    merged: "Merged copies",
+};
+
+/// Header text: "2 of 4 · country: Latvia" or "4 articles".
+pub fn counts(shown: usize, total: usize, filter: Option<&str>) -> String {
+    match filter {
+        Some(label) => format!("{shown} of {total} · {label}"),
+        None => format!("{total} {ARTICLES_WORD}"),
+    }
+}
+
+/// Footer note about skipped files.
+pub fn skipped(n: usize, key: &str) -> String {
+    let files = if n == 1 { "file" } else { "files" };
+    format!("{n} {files} skipped — {key}")
+}
+
+/// Status when n/N has no entity to follow.
+pub fn no_entity(search_key: &str) -> String {
+    format!("select an entity in the entity pane or with {search_key} first")
+}
+
+/// Status when no other article names the entity.
+pub fn only_article(name: &str) -> String {
+    format!("no other listed article mentions {name}")
+}
+
+/// Status after a jump: "Latvia: article 2 of 3".
+pub fn jumped(name: &str, position: usize, of: usize) -> String {
+    format!("{name}: {ARTICLE_WORD} {position} of {of}")
+}
+
+/// Sidebar row detail: mentions here and other articles.
+pub fn entity_detail(mentions: u32, others: usize) -> String {
+    format!("{mentions}× +{others}")
+}
+
+/// Corpus sidebar row detail.
+pub fn entity_articles(articles: usize) -> String {
+    format!("{articles}")
+}
+
+/// Progress line on the loading screen.
+pub fn progress(stage: &str, done: usize, total: usize) -> String {
+    if total == 0 {
+        format!("{stage}…")
+    } else {
+        format!("{stage}… {done} of {total}")
+    }
+}
+
+/// A kind's heading in the entity pane.
+pub fn group_name(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Country => "Countries",
+        EntityKind::Company => "Companies",
+        EntityKind::Organization => "Organisations",
+        EntityKind::Person => "People",
+        EntityKind::Place => "Places",
+    }
+}
+
+/// The footer's hints for each pane: (command name, what it does there).
+pub fn hints(focus: Pane) -> &'static [(&'static str, &'static str)] {
+    match focus {
+        Pane::List => &[
+            ("down", "move"),
+            ("select", "read"),
+            ("search", "filter"),
+            ("next_match", "next"),
+            ("back", "clear"),
+            ("focus_next", "pane"),
+            ("help", "help"),
+            ("quit", "quit"),
+        ],
+        Pane::Reader => &[
+            ("down", "scroll"),
+            ("page_down", "page"),
+            ("next_match", "next"),
+            ("prev_match", "prev"),
+            ("search", "filter"),
+            ("focus_next", "pane"),
+            ("help", "help"),
+            ("quit", "quit"),
+        ],
+        Pane::Sidebar => &[
+            ("down", "move"),
+            ("select", "filter"),
+            ("toggle_entity_scope", "all/this"),
+            ("next_match", "next"),
+            ("focus_next", "pane"),
+            ("help", "help"),
+            ("quit", "quit"),
+        ],
+    }
+}
+
+/// The loading screen's hint.
+pub fn quit_hint(key: &str) -> String {
+    format!("{key} quit")
+}

@@ -1,0 +1,90 @@
+//! The entity pane: headings per kind and one row per entity with its
+//! mention count here and how many other articles share it (or, for the
+//! whole corpus, its article count). Names are coloured like their
+//! mentions, so the pane doubles as the legend.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::{padded, pane_block, truncate};
+use crate::tui::app::{App, Scope, SidebarRow};
+use crate::tui::layout::{self, Pane};
+use crate::tui::text;
+
+pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let Some(lib) = &app.library else { return };
+    let theme = &app.theme;
+    let title = match app.scope {
+        Scope::Article => text::ENTITIES_ARTICLE,
+        Scope::Corpus => text::ENTITIES_CORPUS,
+    };
+    let inner = layout::inner(area);
+    let mut block = pane_block(app, Pane::Sidebar, title);
+    if app.scope == Scope::Article {
+        block = block.title_bottom(
+            Line::from(Span::styled(
+                format!(" {} ", text::ENTITY_LEGEND),
+                theme.dim,
+            ))
+            .right_aligned(),
+        );
+    }
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let rows = app.sidebar_rows(app.sidebar_offset, usize::from(inner.height));
+    if rows.is_empty() {
+        frame.render_widget(Paragraph::new(text::NO_ENTITIES).style(theme.dim), inner);
+        return;
+    }
+    let lines: Vec<Line> = rows
+        .iter()
+        .map(|row| match *row {
+            SidebarRow::Group(kind, n) => Line::from(Span::styled(
+                truncate(&format!("{} ({n})", text::group_name(kind)), width),
+                theme.group,
+            )),
+            SidebarRow::Entity {
+                index,
+                id,
+                mentions,
+            } => {
+                let Some(e) = lib.index.entities.get(id as usize) else {
+                    return Line::default();
+                };
+                let detail = match app.scope {
+                    Scope::Article => {
+                        text::entity_detail(mentions, e.articles.len().saturating_sub(1))
+                    }
+                    Scope::Corpus => format!(
+                        "{} {}",
+                        e.kind.as_str().chars().take(4).collect::<String>(),
+                        text::entity_articles(e.articles.len())
+                    ),
+                };
+                let marker = if Some(id) == app.entity { "▸" } else { " " };
+                let room = width.saturating_sub(detail.width() + 2);
+                let name = truncate(&e.name, room);
+                let gap = width.saturating_sub(1 + name.width() + detail.width());
+                let spans = vec![
+                    Span::raw(marker),
+                    Span::styled(name, theme.mention_of(e.kind)),
+                    Span::raw(" ".repeat(gap)),
+                    Span::styled(detail, theme.meta),
+                ];
+                let style = if index != app.sidebar_selected {
+                    Style::new()
+                } else if app.focus == Pane::Sidebar {
+                    theme.selected
+                } else {
+                    theme.selected_unfocused
+                };
+                padded(spans, width, style)
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

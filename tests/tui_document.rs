@@ -1,0 +1,96 @@
+//! Laying out an article for the reading pane: wrapping to the width,
+//! blank lines between blocks, mention runs, and the merged-copies line.
+
+mod tui_support;
+
+use dossier::tui::document::{self, LineKind};
+use dossier::tui::text;
+use unicode_width::UnicodeWidthStr;
+
+#[test]
+fn lines_fit_the_width_and_blocks_are_spaced() {
+    let lib = tui_support::library();
+    let article = &lib.corpus.articles[0];
+    for width in [1u16, 5, 12, 30, 80] {
+        let lines = document::layout(article, &lib.index.mentions[0], width, &text::DOC);
+        for l in &lines {
+            assert!(
+                l.text().width() <= usize::from(width),
+                "{width}: {:?}",
+                l.text()
+            );
+        }
+        // Every word of the body survives wrapping, in order.
+        let body: Vec<String> = lines
+            .iter()
+            .filter(|l| matches!(l.kind, LineKind::Body | LineKind::Heading))
+            .map(dossier::tui::document::DocLine::text)
+            .collect();
+        let joined: String = body.concat().split_whitespace().collect();
+        let expected: String = article
+            .blocks
+            .iter()
+            .map(|b| article.block_text(b))
+            .collect::<String>()
+            .split_whitespace()
+            .collect();
+        assert_eq!(joined, expected, "width {width}");
+    }
+    let lines = document::layout(article, &lib.index.mentions[0], 60, &text::DOC);
+    assert_eq!(lines[0].kind, LineKind::Title);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.kind == LineKind::Copies && l.text().contains("fixtures/00-1.txt"))
+    );
+    let heading = lines
+        .iter()
+        .position(|l| l.kind == LineKind::Heading)
+        .unwrap();
+    assert_eq!(lines[heading - 1].kind, LineKind::Blank);
+    assert_eq!(lines[heading + 1].kind, LineKind::Blank);
+}
+
+#[test]
+fn mentions_become_runs_tagged_with_their_entity() {
+    let lib = tui_support::library();
+    let article = &lib.corpus.articles[1];
+    let kipyegon = lib
+        .index
+        .find(dossier::entities::EntityKind::Person, "Faith Kipyegon")
+        .unwrap();
+    let lines = document::layout(article, &lib.index.mentions[1], 80, &text::DOC);
+    let runs: Vec<&str> = lines
+        .iter()
+        .flat_map(|l| &l.runs)
+        .filter(|r| r.entity == Some(kipyegon))
+        .map(|r| r.text.as_str())
+        .collect();
+    // The multi-word mention keeps its inner space; the surname alone too.
+    assert_eq!(runs, ["Faith Kipyegon", "Kipyegon"]);
+    assert!(document::first_line_of(&lines, kipyegon).is_some());
+    // A mention cut across lines keeps its tag on both parts.
+    let narrow = document::layout(article, &lib.index.mentions[1], 6, &text::DOC);
+    let tagged: String = narrow
+        .iter()
+        .flat_map(|l| &l.runs)
+        .filter(|r| r.entity == Some(kipyegon))
+        .map(|r| r.text.as_str())
+        .collect();
+    assert_eq!(tagged.replace(' ', ""), "FaithKipyegonKipyegon");
+}
+
+#[test]
+fn wide_characters_and_long_words_wrap_by_columns() {
+    let mut draft = tui_support::drafts().remove(2);
+    draft.blocks = vec![(
+        dossier::corpus::BlockKind::Paragraph,
+        "東京の市場は上昇した supercalifragilisticexpialidocious end".to_owned(),
+    )];
+    let article = tui_support::article(&draft, 9);
+    let lines = document::layout(&article, &[], 7, &text::DOC);
+    for l in &lines {
+        assert!(l.text().width() <= 7, "{:?}", l.text());
+    }
+    assert!(lines.iter().any(|l| l.text() == "end"));
+}
