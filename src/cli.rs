@@ -1,15 +1,22 @@
 //! The command line: subcommands over the same [`Library`] the reader uses,
 //! with stable JSON on stdout and messages on stderr.
+//!
+//! Every command reads the config file first (flags override it), then
+//! opens remembered state and the cached index unless `--no-state`, so a
+//! repeated command is as fast as reopening the reader.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use serde_json::{Value, json};
 
+use crate::config::{self, ByteSize, Config};
 use crate::corpus::Article;
 use crate::entities::{EntityIndex, EntityKind};
-use crate::pipeline::{self, Library, Options};
+use crate::export;
+use crate::pipeline::{Library, Options};
+use crate::state::{self, Cache, StateOptions};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -29,17 +36,37 @@ pub struct Cli {
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub load: LoadArgs,
+    #[command(flatten)]
+    pub state: StateArgs,
 }
 
-/// Options shared by every command that loads a corpus.
+/// Options shared by every command that loads a corpus. Each overrides
+/// the config file's value when given.
 #[derive(Args, Debug, Clone)]
 pub struct LoadArgs {
-    /// Skip files larger than this many bytes (suffixes K, M, G allowed).
-    #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size, global = true)]
-    pub max_size: u64,
+    /// Skip files larger than this many bytes (suffixes K, M, G allowed) [default: config, 16M].
+    #[arg(long, value_name = "SIZE", value_parser = parse_byte_size, global = true)]
+    pub max_size: Option<u64>,
     /// Near-duplicate threshold: share of the shorter article contained in the longer (0-1).
     #[arg(long, value_name = "SHARE", value_parser = parse_share, global = true)]
     pub threshold: Option<f64>,
+}
+
+/// Where remembered state and the config come from.
+#[derive(Args, Debug, Clone)]
+pub struct StateArgs {
+    /// Directory of state.db and cache.db [env: DOSSIER_STATE_DIR; default: ~/.local/share/dossier].
+    #[arg(long, value_name = "DIR", global = true)]
+    pub state_dir: Option<PathBuf>,
+    /// Remember nothing and use no cache: touch nothing on disk.
+    #[arg(long, global = true, conflicts_with = "state_dir")]
+    pub no_state: bool,
+    /// Ignore the cached index and rebuild it from the files.
+    #[arg(long, global = true)]
+    pub rebuild: bool,
+    /// Config file to use instead of ~/.config/dossier/config.toml.
+    #[arg(long, value_name = "PATH", global = true)]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -54,6 +81,26 @@ pub enum Command {
     Entities(EntitiesArgs),
     /// List the articles that share most entities with one article.
     Related(ShowArgs),
+    /// Write the articles, their entities and the article–entity graph to stdout.
+    Export(ExportArgs),
+    /// Show where the config file is read from; with --default, print the default config.
+    Config(ConfigArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// Files or folders (default: the bundled seeds).
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = export::Format::Json)]
+    pub format: export::Format,
+}
+
+#[derive(Args, Debug)]
+pub struct ConfigArgs {
+    /// Print the documented default config (the built-in one).
+    #[arg(long)]
+    pub default: bool,
 }
 
 #[derive(Args, Debug)]
@@ -94,27 +141,9 @@ fn parse_kind(s: &str) -> Result<EntityKind, String> {
     })
 }
 
-/// Parses a byte size such as `16M`, `512K` or `1048576`.
-pub fn parse_size(s: &str) -> Result<u64, String> {
-    let t = s.trim();
-    let (num, mult) = match t.char_indices().find(|(_, c)| c.is_ascii_alphabetic()) {
-        Some((i, _)) => {
-            let unit = t[i..].to_ascii_lowercase();
-            let mult = match unit.trim_end_matches('b').trim_end_matches('i') {
-                "" => 1,
-                "k" => 1 << 10,
-                "m" => 1 << 20,
-                "g" => 1 << 30,
-                _ => return Err(format!("unknown size unit in '{s}': use K, M or G")),
-            };
-            (&t[..i], mult)
-        }
-        None => (t, 1),
-    };
-    num.trim()
-        .parse::<u64>()
-        .map(|n| n.saturating_mul(mult))
-        .map_err(|_| format!("'{s}' is not a size: write a number of bytes, e.g. 16M"))
+/// Parses a byte size such as `16M`, `512K` or `1048576` (see [`ByteSize`]).
+fn parse_byte_size(s: &str) -> Result<u64, String> {
+    ByteSize::parse(s).map(u64::from)
 }
 
 fn parse_share(s: &str) -> Result<f64, String> {
@@ -125,9 +154,12 @@ fn parse_share(s: &str) -> Result<f64, String> {
 }
 
 impl LoadArgs {
-    pub fn options(&self) -> Options {
-        let mut opts = Options::default();
-        opts.load.max_file_size = self.max_size;
+    /// Returns the config's pipeline options with the flags given applied.
+    pub fn options(&self, config: &Config) -> Options {
+        let mut opts = config.pipeline_options();
+        if let Some(size) = self.max_size {
+            opts.load.max_file_size = size;
+        }
         if let Some(t) = self.threshold {
             opts.dedup.threshold = t;
         }
@@ -148,52 +180,116 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let opts = cli.load.options();
-    let Some(command) = cli.command else {
-        crate::tui::run(&cli.paths, &opts)?;
+    if let Some(Command::Config(a)) = &cli.command {
+        // Works with a broken config file: it is how one gets a good one.
+        config_command(a, cli.state.config.as_deref());
         return Ok(ExitCode::SUCCESS);
+    }
+    let (config, config_path) = Config::load(cli.state.config.as_deref())?;
+    let opts = cli.load.options(&config);
+    let state_opts = StateOptions {
+        dir: cli.state.state_dir.clone(),
+        disabled: cli.state.no_state,
+    };
+    let Some(command) = cli.command else {
+        let setup = crate::tui::Setup::from_config(&config, config_path.as_deref())?;
+        let (store, cache, notices) = state::open_all(&state_opts);
+        let memory = crate::tui::Memory {
+            store,
+            cache,
+            rebuild: cli.state.rebuild,
+            notices,
+        };
+        crate::tui::run(&cli.paths, &opts, setup, memory)?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    // Commands only read marks, so the state store itself is not kept.
+    let (_, cache, notices) = state::open_all(&state_opts);
+    for n in &notices {
+        eprintln!("dossier: {n}");
+    }
+    let corpus = Corpus {
+        opts: &opts,
+        cache: &cache,
+        rebuild: cli.state.rebuild,
     };
     match command {
         Command::List(a) => {
-            let lib = open(&a.common.paths, &opts)?;
+            let lib = corpus.open(&a.common.paths)?;
             print(a.common.json, &list_json(&lib), || list_table(&lib));
         }
         Command::Show(a) => {
-            let lib = open(&a.common.paths, &opts)?;
+            let lib = corpus.open(&a.common.paths)?;
             let i = find(&lib, &a.id)?;
             print(a.common.json, &show_json(&lib, i), || {
                 show_text(&lib.corpus.articles[i])
             });
         }
         Command::Dupes(a) => {
-            let lib = open(&a.paths, &opts)?;
+            let lib = corpus.open(&a.paths)?;
             let groups = serde_json::to_value(lib.corpus.dupe_groups())?;
             print(a.json, &groups, || dupes_table(&lib));
         }
         Command::Entities(a) => {
-            let lib = open(&a.common.paths, &opts)?;
+            let lib = corpus.open(&a.common.paths)?;
             let value = entities_json(&lib, a.kind);
             print(a.common.json, &value, || entities_table(&value));
         }
         Command::Related(a) => {
-            let lib = open(&a.common.paths, &opts)?;
+            let lib = corpus.open(&a.common.paths)?;
             let i = find(&lib, &a.id)?;
             let value = related_json(&lib, i);
             print(a.common.json, &value, || related_table(&value));
         }
+        Command::Export(a) => {
+            let lib = corpus.open(&a.paths)?;
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            export::write(&lib, a.format, &mut out)?;
+            std::io::Write::flush(&mut out)?;
+        }
+        Command::Config(a) => config_command(&a, cli.state.config.as_deref()),
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// Opens a corpus for a CLI command, printing each warning as one line.
-fn open(paths: &[PathBuf], opts: &Options) -> anyhow::Result<Library> {
-    let lib = pipeline::open(paths, opts, &|_| {});
-    if let Ok(l) = &lib {
-        for w in &l.corpus.warnings {
-            eprintln!("dossier: warning: {w}");
-        }
+/// `dossier config`: the default file, or where the config is read from.
+fn config_command(args: &ConfigArgs, explicit: Option<&Path>) {
+    if args.default {
+        print!("{}", config::DEFAULT_TOML);
+        return;
     }
-    Ok(lib?)
+    match explicit
+        .map(Path::to_path_buf)
+        .or_else(Config::default_path)
+    {
+        Some(path) if path.exists() => println!("{}", path.display()),
+        Some(path) => println!(
+            "{} (not present: the defaults apply; `dossier config --default` prints them)",
+            path.display()
+        ),
+        None => println!("no config directory is known: the defaults apply"),
+    }
+}
+
+/// How CLI commands open a corpus: through the cache, with the options
+/// the config and flags chose.
+struct Corpus<'a> {
+    opts: &'a Options,
+    cache: &'a Cache,
+    rebuild: bool,
+}
+
+impl Corpus<'_> {
+    /// Opens `paths`, printing each warning as one line on stderr.
+    fn open(&self, paths: &[PathBuf]) -> anyhow::Result<Library> {
+        let lib = state::open_cached(paths, self.opts, self.cache, self.rebuild, &|_| {});
+        if let Ok(l) = &lib {
+            for w in &l.corpus.warnings {
+                eprintln!("dossier: warning: {w}");
+            }
+        }
+        Ok(lib?)
+    }
 }
 
 fn find(lib: &Library, id: &str) -> anyhow::Result<usize> {
@@ -434,11 +530,43 @@ mod tests {
 
     #[test]
     fn sizes_parse_with_units() {
-        assert_eq!(parse_size("16M"), Ok(16 << 20));
-        assert_eq!(parse_size("512k"), Ok(512 << 10));
-        assert_eq!(parse_size("1GiB"), Ok(1 << 30));
-        assert_eq!(parse_size("100"), Ok(100));
-        assert!(parse_size("lots").is_err());
-        assert!(parse_size("3Q").is_err());
+        assert_eq!(parse_byte_size("16M"), Ok(16 << 20));
+        assert_eq!(parse_byte_size("512k"), Ok(512 << 10));
+        assert_eq!(parse_byte_size("1GiB"), Ok(1 << 30));
+        assert_eq!(parse_byte_size("100"), Ok(100));
+        assert!(parse_byte_size("lots").is_err());
+        assert!(parse_byte_size("3Q").is_err());
+    }
+
+    #[test]
+    fn flags_override_the_config_and_absent_flags_keep_it() {
+        let config = Config::parse(
+            "[corpus]\nmax_file_size = \"1M\"\ndedupe_threshold = 0.8\n",
+            Path::new("x"),
+        )
+        .unwrap();
+        let cli = Cli::parse_from(["dossier", "list"]);
+        let opts = cli.load.options(&config);
+        assert_eq!(opts.load.max_file_size, 1 << 20);
+        assert!((opts.dedup.threshold - 0.8).abs() < 1e-9);
+        let cli = Cli::parse_from(["dossier", "list", "--max-size", "2K", "--threshold", "0.5"]);
+        let opts = cli.load.options(&config);
+        assert_eq!(opts.load.max_file_size, 2 << 10);
+        assert!((opts.dedup.threshold - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn no_state_and_state_dir_exclude_each_other() {
+        assert!(Cli::try_parse_from(["dossier", "--no-state", "--state-dir", "x"]).is_err());
+        let cli =
+            Cli::try_parse_from(["dossier", "export", "--format", "csv", "--no-state"]).unwrap();
+        assert!(cli.state.no_state);
+        assert!(matches!(
+            cli.command,
+            Some(Command::Export(ExportArgs {
+                format: export::Format::Csv,
+                ..
+            }))
+        ));
     }
 }

@@ -118,7 +118,8 @@ fn filter_jump_and_quit_in_a_real_terminal() {
         socket: format!("dossier-e2e-{}", std::process::id()),
     };
     let bin = env!("CARGO_BIN_EXE_dossier");
-    let script = format!("'{bin}'; echo EXITED; sleep 30");
+    // --no-state: the test must neither read nor write the user's state.
+    let script = format!("'{bin}' --no-state; echo EXITED; sleep 30");
     let (w, h) = (WIDTH.to_string(), HEIGHT.to_string());
     let started = tmux.run(&[
         "new-session",

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use super::app::Remembered;
 use crate::filter::FilterIndex;
 use crate::pipeline::{Library, Progress};
 
@@ -31,6 +32,8 @@ pub enum Action {
     ToggleSidebar,
     ToggleEntityScope,
     ToggleRead,
+    ToggleStar,
+    CycleView,
     // The `/` prompt while it is open.
     PromptInput(char),
     PromptBackspace,
@@ -40,18 +43,34 @@ pub enum Action {
     PromptSubmit,
     PromptCancel,
     // Not from keys.
-    Click { x: u16, y: u16 },
-    Scroll { x: u16, y: u16, down: bool },
-    Resize { width: u16, height: u16 },
+    Click {
+        x: u16,
+        y: u16,
+    },
+    Scroll {
+        x: u16,
+        y: u16,
+        down: bool,
+    },
+    Resize {
+        width: u16,
+        height: u16,
+    },
     Progress(Progress),
     Loaded(Arc<Loaded>),
+    /// Something about remembered state the user should know (a store
+    /// write that failed, a database moved aside); shown in the footer.
+    Notice(String),
 }
 
-/// A loaded library with its search index, both built off the UI thread.
+/// A loaded library with its search index, both built off the UI thread,
+/// and what was remembered about it (filled in by the UI thread, which
+/// owns the state store).
 #[derive(Clone, Debug)]
 pub struct Loaded {
     pub library: Arc<Library>,
     pub filter: FilterIndex,
+    pub remembered: Remembered,
 }
 
 impl Loaded {
@@ -64,6 +83,7 @@ impl Loaded {
         Self {
             library: Arc::new(library),
             filter,
+            remembered: Remembered::default(),
         }
     }
 }

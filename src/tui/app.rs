@@ -15,11 +15,14 @@ use super::theme::Theme;
 use crate::entities::EntityId;
 use crate::filter::{FilterIndex, Ranker, Suggestion, Target};
 use crate::pipeline::{Library, Progress};
+use crate::state::Session;
 
 /// The filter the list currently shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ActiveFilter {
     pub label: String,
+    /// A query that selects the same articles again (remembered per corpus).
+    pub query: String,
 }
 
 /// The open `/` prompt.
@@ -65,6 +68,10 @@ pub struct App {
     pub focus: Pane,
     /// Entity pane toggled from its default (shown when wide, hidden when not).
     pub sidebar_toggled: bool,
+    /// Indices of the articles the filter selects, in corpus order.
+    pub base: Vec<u32>,
+    /// Which of `base` the list shows: all, unread or starred.
+    pub view: View,
     /// Indices of the articles the list shows, in corpus order.
     pub visible: Vec<u32>,
     /// Position of the selected article in `visible`.
@@ -80,8 +87,19 @@ pub struct App {
     pub entity: Option<EntityId>,
     pub prompt: Option<Prompt>,
     pub popup: Option<Popup>,
-    /// Per article: opened in this session.
+    /// Per article: read (opened, or marked with `m`).
     pub read: Vec<bool>,
+    /// Per article: starred.
+    pub starred: Vec<bool>,
+    /// Per article: where the reading pane was when it was last left.
+    pub scrolls: Vec<u16>,
+    /// The article the reading pane shows (corpus index).
+    shown: Option<usize>,
+    pub settings: Settings,
+    /// Changes to remember, for the event loop to write (see [`Effect`]).
+    effects: Vec<Effect>,
+    /// The last session handed out as an effect.
+    saved_session: Option<Session>,
     pub status: Option<String>,
     pub should_quit: bool,
 }
@@ -99,6 +117,8 @@ impl App {
             height,
             focus: Pane::List,
             sidebar_toggled: false,
+            base: Vec::new(),
+            view: View::All,
             visible: Vec::new(),
             selected: 0,
             list_offset: 0,
@@ -111,6 +131,12 @@ impl App {
             prompt: None,
             popup: None,
             read: Vec::new(),
+            starred: Vec::new(),
+            scrolls: Vec::new(),
+            shown: None,
+            settings: Settings::default(),
+            effects: Vec::new(),
+            saved_session: None,
             status: None,
             should_quit: false,
         }
@@ -142,6 +168,7 @@ impl App {
             Rect::new(0, 0, self.width, self.height),
             self.focus,
             self.sidebar_toggled,
+            self.settings.widths,
         )
     }
 
@@ -196,7 +223,11 @@ impl App {
                 self.fix_focus();
                 return self.settle();
             }
-            Action::ForceQuit => return self.should_quit = true,
+            Action::ForceQuit => {
+                self.should_quit = true;
+                return self.leave_article();
+            }
+            Action::Notice(message) => return self.status = Some(message),
             _ => {}
         }
         if self.library.is_none() {
@@ -213,19 +244,31 @@ impl App {
         } else {
             self.normal_action(&action);
         }
+        if self.should_quit {
+            self.leave_article();
+        }
         self.settle();
+        self.sync_session();
     }
 
     fn load(&mut self, loaded: Loaded) {
-        let Loaded { library, filter } = loaded;
+        let Loaded {
+            library,
+            filter,
+            remembered,
+        } = loaded;
         self.filter_index = filter;
         let n = library.corpus.articles.len();
-        self.visible = (0..n as u32).collect();
-        self.read = vec![false; n];
+        self.base = (0..n as u32).collect();
+        self.visible = self.base.clone();
+        self.remember_marks(&library, &remembered);
         self.library = Some(library);
         self.progress = None;
-        self.select(0);
+        self.shown = None;
+        self.restore(remembered.session);
         self.fix_focus();
+        self.settle();
+        self.sync_session();
     }
 
     fn normal_action(&mut self, action: &Action) {
@@ -277,11 +320,9 @@ impl App {
                     self.toggle_sidebar();
                 }
             }
-            Action::ToggleRead => {
-                if let Some(i) = self.current() {
-                    self.read[i] = !self.read[i];
-                }
-            }
+            Action::ToggleRead => self.toggle_read(),
+            Action::ToggleStar => self.toggle_star(),
+            Action::CycleView => self.cycle_view(),
             Action::Click { x, y } => self.click(x, y),
             Action::Scroll { x, y, down } => self.wheel(x, y, down),
             _ => {}
@@ -400,7 +441,9 @@ impl App {
     }
 }
 
+mod marks;
 mod nav;
 mod sidebar;
 
+pub use marks::{Effect, Remembered, Settings, View};
 pub use sidebar::SidebarRow;

@@ -1,25 +1,37 @@
 //! Where actions come from: terminal events (keys through the keymap,
 //! mouse, resize) and the loader thread, which builds the library off the
-//! UI thread and reports progress over a channel.
+//! UI thread (through the cached index) and reports progress over a channel.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
 
 use crossterm::event::{Event, MouseButton, MouseEventKind};
 
 use super::action::{Action, Loaded};
 use super::keymap::{Keymap, Mode};
-use crate::pipeline::{self, Options, Progress};
+use crate::pipeline::{Options, Progress};
+use crate::state::Cache;
+use crate::state::cache;
 
 /// A report from the loader thread.
 pub enum Load {
     Progress(Progress),
     Done(Result<Box<Loaded>, String>),
+    /// A problem after the library was sent (saving the cached index).
+    Notice(String),
 }
 
-/// Starts loading `paths` on a new thread; its reports arrive on the
-/// returned channel, the last one being [`Load::Done`].
-pub fn spawn_loader(paths: Vec<PathBuf>, opts: Options) -> Receiver<Load> {
+/// Starts loading `paths` through `cache` on a new thread; its reports
+/// arrive on the returned channel. After [`Load::Done`] the thread saves
+/// the cached index for the next open, so the first frame does not wait
+/// for it.
+pub fn spawn_loader(
+    paths: Vec<PathBuf>,
+    opts: Options,
+    cache: Cache,
+    rebuild: bool,
+) -> Receiver<Load> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         let progress_tx = tx.clone();
@@ -27,10 +39,21 @@ pub fn spawn_loader(paths: Vec<PathBuf>, opts: Options) -> Receiver<Load> {
             // The UI may have quit already; nobody is listening then.
             let _ = progress_tx.send(Load::Progress(p));
         };
-        let result = pipeline::open(&paths, &opts, &report)
-            .map(|library| Box::new(Loaded::new(library)))
-            .map_err(|e| e.to_string());
-        let _ = tx.send(Load::Done(result));
+        let opened =
+            cache::open_cached_deferred(&cache::Standard, &paths, &opts, &cache, rebuild, &report);
+        match opened {
+            Ok((library, _, pending)) => {
+                let loaded = Loaded::new(library);
+                let library = Arc::clone(&loaded.library);
+                let _ = tx.send(Load::Done(Ok(Box::new(loaded))));
+                if let Some(problem) = pending.and_then(|p| p.save(&cache, &library)) {
+                    let _ = tx.send(Load::Notice(problem.to_string()));
+                }
+            }
+            Err(e) => {
+                let _ = tx.send(Load::Done(Err(e.to_string())));
+            }
+        }
     });
     rx
 }

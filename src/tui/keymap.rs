@@ -126,6 +126,13 @@ pub const BINDINGS: &[Command] = &[
         &["m"],
         "mark read / unread",
     ),
+    cmd("toggle_star", Action::ToggleStar, &["s"], "star / unstar"),
+    cmd(
+        "cycle_view",
+        Action::CycleView,
+        &["v"],
+        "show all / unread only / starred only",
+    ),
     cmd("warnings", Action::Warnings, &["w"], "show load warnings"),
     cmd("help", Action::Help, &["?", "f1"], "show this help"),
     cmd("quit", Action::Quit, &["q"], "quit (or close a popup)"),

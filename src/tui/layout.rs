@@ -38,6 +38,31 @@ impl Fit {
     }
 }
 
+/// Side pane widths, in percent of the terminal (from the config file).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Widths {
+    pub list: u16,
+    pub sidebar: u16,
+}
+
+impl Default for Widths {
+    fn default() -> Self {
+        Self {
+            list: 30,
+            sidebar: 25,
+        }
+    }
+}
+
+/// The narrowest the entity pane gets in the wide layout.
+const MIN_SIDEBAR: u16 = 20;
+
+/// Returns `percent` of `width`, rounded down.
+fn share(width: u16, percent: u16, of: u16) -> u16 {
+    let cols = u32::from(width) * u32::from(percent) / u32::from(of.max(1));
+    u16::try_from(cols).unwrap_or(width).min(width)
+}
+
 /// The rectangles of one frame; a pane that is not shown has none.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Screen {
@@ -51,8 +76,10 @@ pub struct Screen {
 }
 
 /// Lays out a frame of `area` with `focus` and whether the entity pane is
-/// toggled (shown in medium width; hidden in wide width).
-pub fn screen(area: Rect, focus: Pane, sidebar_toggled: bool) -> Screen {
+/// toggled (shown in medium width; hidden in wide width), and the side
+/// panes' `widths`. The medium layout gives the list the share it would
+/// have beside the reader alone.
+pub fn screen(area: Rect, focus: Pane, sidebar_toggled: bool, widths: Widths) -> Screen {
     // Plain arithmetic rather than the constraint solver: this runs several
     // times per action and must hold for every size down to 1×1.
     let header = Rect {
@@ -84,17 +111,22 @@ pub fn screen(area: Rect, focus: Pane, sidebar_toggled: bool) -> Screen {
             let sidebar_width = if sidebar_toggled {
                 0
             } else {
-                (body.width / 4).clamp(24, 40)
+                share(body.width, widths.sidebar, 100).max(MIN_SIDEBAR)
             };
-            let list_width = body.width * 32 / 100;
+            let list_width = share(body.width, widths.list, 100);
             let (list, rest) = split(body, list_width);
-            let (reader, sidebar) = split(rest, rest.width - sidebar_width);
+            let (reader, sidebar) = split(rest, rest.width.saturating_sub(sidebar_width));
             s.list = Some(list);
             s.reader = Some(reader);
             s.sidebar = (!sidebar_toggled).then_some(sidebar);
         }
         Fit::Medium => {
-            let (list, reader) = split(body, body.width * 2 / 5);
+            let list_width = share(
+                body.width,
+                widths.list,
+                100u16.saturating_sub(widths.sidebar),
+            );
+            let (list, reader) = split(body, list_width);
             s.list = Some(list);
             s.reader = Some(reader);
             if sidebar_toggled {

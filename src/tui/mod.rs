@@ -2,8 +2,10 @@
 //!
 //! Events become [`action::Action`]s ([`event`], [`keymap`]); the [`app::App`]
 //! changes only through `update`; [`view`] draws from a borrowed `App`. The
-//! library loads on its own thread, so the first frame (with progress)
-//! appears at once.
+//! library loads on its own thread (through the cached index), so the
+//! first frame (with progress) appears at once. What the reader remembers
+//! (read, starred, scroll, the session) reaches the state store only
+//! through [`memory`], driven by the effects `update` hands out.
 
 pub mod action;
 pub mod app;
@@ -11,12 +13,13 @@ pub mod document;
 pub mod event;
 pub mod keymap;
 pub mod layout;
+pub mod memory;
 pub mod text;
 pub mod theme;
 pub mod view;
 
 use std::io::stdout;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
@@ -27,26 +30,91 @@ use crossterm::execute;
 use ratatui::DefaultTerminal;
 
 use self::action::Action;
-use self::app::App;
+use self::app::{App, Settings};
 use self::event::Load;
 use self::keymap::Keymap;
+use self::layout::Widths;
+use self::memory::Recorder;
 use self::theme::Theme;
+use crate::config::Config;
 use crate::pipeline::Options;
+use crate::state::{Cache, StateStore};
 
-/// Opens the reader on `paths` (the bundled seeds when empty).
-pub fn run(paths: &[PathBuf], opts: &Options) -> anyhow::Result<()> {
-    run_with(paths, opts, Keymap::default(), Theme::from_env(None))
+/// How the reader looks and behaves, from the config file.
+#[derive(Clone, Debug)]
+pub struct Setup {
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub settings: Settings,
 }
 
-/// Opens the reader with a given keymap and theme. The terminal is
-/// restored on every way out: normal quit, error, or panic.
-pub fn run_with(
-    paths: &[PathBuf],
-    opts: &Options,
-    keymap: Keymap,
-    theme: Theme,
-) -> anyhow::Result<()> {
-    let loader = event::spawn_loader(paths.to_vec(), opts.clone());
+impl Setup {
+    /// Returns the setup `config` asks for; `path` is the file it was read
+    /// from, if any. A bad key binding is an error naming the file, the
+    /// action and the key, so it is reported before the terminal is touched.
+    pub fn from_config(config: &Config, path: Option<&Path>) -> anyhow::Result<Setup> {
+        let keymap = Keymap::with_overrides(&config.keys).map_err(|e| {
+            let file = path.map_or_else(|| "config".to_owned(), |p| p.display().to_string());
+            anyhow::anyhow!("{file}: [keys]: {e}")
+        })?;
+        Ok(Setup {
+            keymap,
+            theme: Theme::configured(&config.theme, path.is_some()),
+            settings: Settings {
+                mark_read_on_open: config.reader.mark_read_on_open,
+                widths: Widths {
+                    list: config.layout.list_width.get(),
+                    sidebar: config.layout.sidebar_width.get(),
+                },
+            },
+        })
+    }
+}
+
+impl Default for Setup {
+    fn default() -> Self {
+        Self {
+            keymap: Keymap::default(),
+            theme: Theme::from_env(None),
+            settings: Settings::default(),
+        }
+    }
+}
+
+/// Remembered state for a session: the store, the cached index, whether
+/// to rebuild it, and notices from opening them.
+pub struct Memory {
+    pub store: StateStore,
+    pub cache: Cache,
+    pub rebuild: bool,
+    pub notices: Vec<String>,
+}
+
+impl Memory {
+    /// Remembers nothing and caches nothing (`--no-state`).
+    pub fn disabled() -> Self {
+        Self {
+            store: StateStore::disabled(),
+            cache: Cache::disabled(),
+            rebuild: false,
+            notices: Vec::new(),
+        }
+    }
+}
+
+/// Opens the reader on `paths` (the bundled seeds when empty). The
+/// terminal is restored on every way out: normal quit, error, or panic.
+/// Notices about remembered state show in the footer and are repeated on
+/// stderr after the terminal is restored.
+pub fn run(paths: &[PathBuf], opts: &Options, setup: Setup, memory: Memory) -> anyhow::Result<()> {
+    let Memory {
+        store,
+        cache,
+        rebuild,
+        notices,
+    } = memory;
+    let recorder = Recorder::new(store, crate::state::corpus_key(paths));
+    let loader = event::spawn_loader(paths.to_vec(), opts.clone(), cache, rebuild);
     // Installed before ratatui's own hook, which restores the screen and
     // then calls this one.
     let previous = std::panic::take_hook();
@@ -61,22 +129,49 @@ pub fn run_with(
         .size()
         .map_err(anyhow::Error::from)
         .and_then(|size| {
-            let mut app = App::new(keymap, theme, size.width, size.height);
-            event_loop(&mut terminal, &mut app, &loader, &termination.flag)
+            let mut app = App::new(setup.keymap, setup.theme, size.width, size.height);
+            app.settings = setup.settings;
+            for notice in &notices {
+                app.update(Action::Notice(notice.clone()));
+            }
+            let looped = event_loop(
+                &mut terminal,
+                &mut app,
+                &loader,
+                &recorder,
+                &termination.flag,
+            );
+            flush(&mut app, &recorder);
+            looped
         });
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
+    for notice in &notices {
+        eprintln!("dossier: {notice}");
+    }
     result
+}
+
+/// Writes the app's pending changes to the store; a failure becomes a
+/// footer notice, never an error.
+fn flush(app: &mut App, recorder: &Recorder) {
+    for effect in app.take_effects() {
+        if let Err(e) = recorder.write(&effect) {
+            app.update(Action::Notice(text::not_saved(&e.to_string())));
+        }
+    }
 }
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     loader: &Receiver<Load>,
+    recorder: &Recorder,
     terminated: &AtomicBool,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
     let mut loading = true;
+    let mut listening = true;
     loop {
         if dirty {
             terminal.draw(|frame| view::draw(frame, app))?;
@@ -85,21 +180,32 @@ fn event_loop(
         if app.should_quit {
             return Ok(());
         }
-        while loading {
+        while listening {
             match loader.try_recv() {
                 Ok(Load::Progress(p)) => app.update(Action::Progress(p)),
-                Ok(Load::Done(Ok(loaded))) => {
+                Ok(Load::Done(Ok(mut loaded))) => {
+                    let (remembered, notices) = recorder.remember(&loaded.library);
+                    loaded.remembered = remembered;
                     app.update(Action::Loaded(Arc::new(*loaded)));
+                    for notice in notices {
+                        app.update(Action::Notice(notice));
+                    }
+                    flush(app, recorder);
                     loading = false;
                 }
                 Ok(Load::Done(Err(e))) => anyhow::bail!(e),
+                Ok(Load::Notice(notice)) => app.update(Action::Notice(notice)),
                 Err(TryRecvError::Empty) => break,
-                Err(TryRecvError::Disconnected) => anyhow::bail!("the loader stopped unexpectedly"),
+                Err(TryRecvError::Disconnected) if loading => {
+                    anyhow::bail!("the loader stopped unexpectedly")
+                }
+                Err(TryRecvError::Disconnected) => listening = false,
             }
             dirty = true;
         }
         if terminated.load(Ordering::Relaxed) {
             app.update(Action::ForceQuit);
+            flush(app, recorder);
             continue;
         }
         let wait = Duration::from_millis(if loading { 30 } else { 250 });
@@ -111,6 +217,7 @@ fn event_loop(
             let ev = crossterm::event::read()?;
             if let Some(action) = event::translate(&ev, &app.keymap, app.mode()) {
                 app.update(action);
+                flush(app, recorder);
                 dirty = true;
             }
             if app.should_quit || !crossterm::event::poll(Duration::ZERO)? {

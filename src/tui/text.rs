@@ -24,6 +24,10 @@ pub const NO_SUGGESTIONS: &str = "no match";
 pub const ARTICLES_WORD: &str = "articles";
 pub const ARTICLE_WORD: &str = "article";
 pub const CLOSE_HINT: &str = "esc/q close";
+pub const UNREAD_MARK: char = '●';
+pub const STAR_MARK: char = '★';
+pub const VIEW_UNREAD: &str = "unread only";
+pub const VIEW_STARRED: &str = "starred only";
 pub const DOC: Labels = Labels {
     by: "by",
     merged: "Merged copies",
@@ -35,6 +39,11 @@ pub fn counts(shown: usize, total: usize, filter: Option<&str>) -> String {
         Some(label) => format!("{shown} of {total} · {label}"),
         None => format!("{total} {ARTICLES_WORD}"),
     }
+}
+
+/// Footer status when remembered state could not be written.
+pub fn not_saved(problem: &str) -> String {
+    format!("not saved: {problem}")
 }
 
 /// Footer note about skipped files.
@@ -97,6 +106,8 @@ pub fn hints(focus: Pane) -> &'static [(&'static str, &'static str)] {
             ("search", "filter"),
             ("next_match", "next"),
             ("back", "clear"),
+            ("toggle_star", "star"),
+            ("cycle_view", "view"),
             ("focus_next", "pane"),
             ("help", "help"),
             ("quit", "quit"),
@@ -107,6 +118,7 @@ pub fn hints(focus: Pane) -> &'static [(&'static str, &'static str)] {
             ("next_match", "next"),
             ("prev_match", "prev"),
             ("search", "filter"),
+            ("toggle_star", "star"),
             ("focus_next", "pane"),
             ("help", "help"),
             ("quit", "quit"),

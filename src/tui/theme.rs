@@ -6,12 +6,15 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::config::{ColorOverrides, ThemeConfig, ThemeName};
 use crate::entities::EntityKind;
 
 /// The styles of one theme.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Theme {
     pub name: &'static str,
+    /// Under everything: the config's text and background colours.
+    pub base: Style,
     pub header: Style,
     pub footer: Style,
     pub key: Style,
@@ -61,10 +64,67 @@ impl Theme {
         }
     }
 
+    /// Returns the theme a config file asks for: `NO_COLOR` still wins;
+    /// the named theme when the file was read (`from_file`), else the one
+    /// the terminal suggests; then the file's colour overrides.
+    pub fn configured(config: &ThemeConfig, from_file: bool) -> Theme {
+        let name = from_file.then_some(match config.name {
+            ThemeName::Dark => "dark",
+            ThemeName::Light => "light",
+        });
+        let mut theme = Self::from_env(name);
+        if theme.name != "no-color" {
+            theme.override_colors(&config.colors);
+        }
+        theme
+    }
+
+    /// Replaces colours by role (see the `[theme.colors]` section of the
+    /// default config).
+    pub fn override_colors(&mut self, colors: &ColorOverrides) {
+        let fg = |style: &mut Style, c: Option<crate::config::Color>| {
+            if let Some(c) = c {
+                *style = style.fg(c.into());
+            }
+        };
+        fg(&mut self.base, colors.text);
+        fg(&mut self.title, colors.text);
+        if let Some(c) = colors.background {
+            self.base = self.base.bg(c.into());
+        }
+        for style in [&mut self.meta, &mut self.dim, &mut self.footer] {
+            fg(style, colors.muted);
+        }
+        for style in [&mut self.key, &mut self.border_focused, &mut self.unread] {
+            fg(style, colors.accent);
+        }
+        fg(&mut self.border, colors.border);
+        if let Some(c) = colors.selection {
+            self.selected = Style::new().bg(c.into()).add_modifier(Modifier::BOLD);
+            self.selected_unfocused = Style::new()
+                .fg(c.into())
+                .add_modifier(Modifier::UNDERLINED | Modifier::BOLD);
+        }
+        fg(&mut self.heading, colors.heading);
+        fg(&mut self.warning, colors.warning);
+        // In `EntityKind::ALL` order, like `mention`.
+        let kinds = [
+            colors.country,
+            colors.company,
+            colors.organization,
+            colors.person,
+            colors.place,
+        ];
+        for (style, color) in self.mention.iter_mut().zip(kinds) {
+            fg(style, color);
+        }
+    }
+
     pub fn dark() -> Theme {
         let bold = Modifier::BOLD;
         Theme {
             name: "dark",
+            base: Style::new(),
             header: Style::new().add_modifier(Modifier::REVERSED),
             footer: Style::new().fg(Color::Gray),
             key: Style::new().fg(Color::Cyan).add_modifier(bold),
@@ -131,6 +191,7 @@ impl Theme {
         let underline = Style::new().add_modifier(Modifier::UNDERLINED);
         Theme {
             name: "no-color",
+            base: plain,
             header: Style::new().add_modifier(Modifier::REVERSED),
             footer: plain,
             key: bold,

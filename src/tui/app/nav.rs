@@ -13,21 +13,20 @@ const WHEEL_STEP: isize = 3;
 impl App {
     /// Selects the article at `position` of the list and opens it.
     pub(super) fn select(&mut self, position: usize) {
-        if self.visible.is_empty() {
-            self.selected = 0;
+        self.selected = position.min(self.visible.len().saturating_sub(1));
+        let now = self.current();
+        if now == self.shown {
             return;
         }
-        let position = position.min(self.visible.len() - 1);
-        if position != self.selected {
-            self.reader_scroll = 0;
-        }
-        self.selected = position;
+        self.leave_article();
+        self.shown = now;
+        self.reader_scroll = now.map_or(0, |i| usize::from(self.scrolls[i]));
         if self.scope == Scope::Article {
             self.sidebar_selected = 0;
             self.sidebar_offset = 0;
         }
-        if let Some(i) = self.current() {
-            self.read[i] = true;
+        if let Some(i) = now {
+            self.opened(i);
         }
     }
 
@@ -161,7 +160,11 @@ impl App {
             return;
         };
         let articles = e.articles.iter().map(|&(a, _)| a).collect();
-        self.set_filter(articles, format!("{}: {}", e.kind, e.name), Some(id));
+        let filter = ActiveFilter {
+            label: format!("{}: {}", e.kind, e.name),
+            query: format!("{}:{}", e.kind, e.name),
+        };
+        self.set_filter(articles, filter, Some(id));
     }
 
     /// Filters the list with a typed query (see [`crate::filter`]).
@@ -170,38 +173,55 @@ impl App {
             return;
         };
         let result = self.filter_index.apply(&lib.index, query);
-        self.set_filter(result.articles, result.label, result.entity);
+        let filter = ActiveFilter {
+            label: result.label,
+            query: query.trim().to_owned(),
+        };
+        self.set_filter(result.articles, filter, result.entity);
     }
 
-    fn set_filter(&mut self, mut articles: Vec<u32>, label: String, entity: Option<EntityId>) {
-        let before = self.current();
+    fn set_filter(
+        &mut self,
+        mut articles: Vec<u32>,
+        filter: ActiveFilter,
+        entity: Option<EntityId>,
+    ) {
         // An index that disagrees with the corpus must not point past it.
         let n = self.library.as_ref().map_or(0, |l| l.corpus.articles.len());
         articles.retain(|&a| (a as usize) < n);
-        self.visible = articles;
-        self.filter = Some(ActiveFilter { label });
+        self.filter = Some(filter);
         if entity.is_some() {
             self.entity = entity;
         }
         self.focus_pane(Pane::List);
-        self.selected = usize::MAX;
-        let keep = before.and_then(|b| self.visible.iter().position(|&i| i as usize == b));
-        self.select(keep.unwrap_or(0));
+        self.relist(articles);
         self.scroll_to_entity();
     }
 
     pub(super) fn clear_filter(&mut self) {
-        let before = self.current();
         let n = self.library.as_ref().map_or(0, |l| l.corpus.articles.len());
-        self.visible = (0..n as u32).collect();
         self.filter = None;
-        self.select(before.unwrap_or(0));
+        self.relist((0..n as u32).collect());
     }
 
-    /// Selects article `i` (clearing a filter that hides it) and reads it.
+    /// Lists `base` through the current view, keeping the selected article
+    /// selected when it is still listed.
+    pub(super) fn relist(&mut self, base: Vec<u32>) {
+        let before = self.current();
+        self.base = base;
+        self.visible = self.in_view(&self.base);
+        let keep = before.and_then(|b| self.visible.iter().position(|&i| i as usize == b));
+        self.select(keep.unwrap_or(0));
+    }
+
+    /// Selects article `i` (clearing a filter or view that hides it) and reads it.
     pub(super) fn open_article(&mut self, i: usize) {
         if !self.visible.iter().any(|&v| v as usize == i) {
             self.clear_filter();
+        }
+        if !self.visible.iter().any(|&v| v as usize == i) {
+            self.view = super::View::All;
+            self.relist(self.base.clone());
         }
         if let Some(pos) = self.visible.iter().position(|&v| v as usize == i) {
             self.select(pos);

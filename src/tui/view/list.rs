@@ -1,5 +1,5 @@
-//! The article list: one row per article with a read marker, title, copies
-//! badge and byline; only the rows in view are built.
+//! The article list: one row per article with an unread marker, a star,
+//! title, copies badge and byline; only the rows in view are built.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -42,7 +42,15 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .filter_map(|(pos, &i)| Some((pos, i, lib.corpus.articles.get(i as usize)?)))
         .map(|(pos, i, a)| {
             let read = app.read.get(i as usize).copied().unwrap_or(false);
-            let marker = Span::styled(if read { "  " } else { "● " }, theme.unread);
+            let starred = app.starred.get(i as usize).copied().unwrap_or(false);
+            let marker = Span::styled(
+                if read { ' ' } else { text::UNREAD_MARK }.to_string(),
+                theme.unread,
+            );
+            let star = Span::styled(
+                format!("{} ", if starred { text::STAR_MARK } else { ' ' }),
+                theme.badge,
+            );
             let badge = if a.sources.len() > 1 {
                 format!(" ×{}", a.sources.len())
             } else {
@@ -61,11 +69,12 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
             } else {
                 format!(" · {}", byline.join(" · "))
             };
-            let room = width.saturating_sub(2 + badge.width());
+            let room = width.saturating_sub(3 + badge.width());
             let title = truncate(&a.title, room);
             let byline = truncate(&byline, room.saturating_sub(title.width()));
             let spans = vec![
                 marker,
+                star,
                 Span::styled(title, theme.title),
                 Span::styled(badge, theme.badge),
                 Span::styled(byline, theme.meta),

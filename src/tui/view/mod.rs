@@ -15,7 +15,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::app::App;
+use super::app::{App, View};
 use super::layout::{Fit, Pane};
 use super::text;
 
@@ -29,6 +29,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         loading::draw(frame, app, area);
         return;
     }
+    frame.render_widget(Block::new().style(app.theme.base), area);
     let screen = app.screen();
     header(frame, app, screen.header);
     if let Some(r) = screen.list {
@@ -65,10 +66,22 @@ fn pane_block<'a>(app: &App, pane: Pane, title: &'a str) -> Block<'a> {
 
 fn header(frame: &mut Frame, app: &App, area: Rect) {
     let Some(lib) = &app.library else { return };
+    let view = match app.view {
+        View::All => None,
+        View::Unread => Some(text::VIEW_UNREAD),
+        View::Starred => Some(text::VIEW_STARRED),
+    };
+    let label: Vec<&str> = app
+        .filter
+        .as_ref()
+        .map(|f| f.label.as_str())
+        .into_iter()
+        .chain(view)
+        .collect();
     let counts = text::counts(
         app.visible.len(),
         lib.corpus.articles.len(),
-        app.filter.as_ref().map(|f| f.label.as_str()),
+        (!label.is_empty()).then(|| label.join(" · ")).as_deref(),
     );
     let mut spans = vec![Span::raw(format!(" {} ", text::APP)), Span::raw(counts)];
     if let Some(e) = app

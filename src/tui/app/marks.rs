@@ -1,0 +1,236 @@
+//! What the reader remembers between runs: read and starred marks, scroll
+//! positions and the session (selected article, filter, focused pane).
+//!
+//! The app never touches the state store. It starts from what the store
+//! held ([`Remembered`]) and hands every change back as an [`Effect`], which
+//! the event loop writes; a write that fails comes back as a notice. So
+//! tests drive remembering with actions alone, and `--no-state` only swaps
+//! the store.
+
+use std::collections::HashMap;
+
+use super::App;
+use crate::pipeline::Library;
+use crate::state::{Marks, Session};
+use crate::tui::layout::{Pane, Widths};
+
+/// Which of the filtered articles the list shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    All,
+    Unread,
+    Starred,
+}
+
+impl View {
+    /// Returns the next view in the cycle all → unread → starred → all.
+    #[must_use]
+    pub fn next(self) -> View {
+        match self {
+            View::All => View::Unread,
+            View::Unread => View::Starred,
+            View::Starred => View::All,
+        }
+    }
+}
+
+/// Reader behaviour chosen by the config file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// An article counts as read as soon as the reading pane shows it.
+    pub mark_read_on_open: bool,
+    pub widths: Widths,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            mark_read_on_open: true,
+            widths: Widths::default(),
+        }
+    }
+}
+
+/// What the state store held for a library when it was loaded.
+#[derive(Clone, Debug, Default)]
+pub struct Remembered {
+    /// Marks by article id; an absent id is unread and unstarred.
+    pub marks: HashMap<String, Marks>,
+    /// The last session of this corpus.
+    pub session: Option<Session>,
+}
+
+/// A change for the state store to remember.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    Read { id: String, read: bool },
+    Star { id: String, starred: bool },
+    Scroll { id: String, scroll: u16 },
+    Session(Session),
+}
+
+const PANES: [(Pane, &str); 3] = [
+    (Pane::List, "list"),
+    (Pane::Reader, "reader"),
+    (Pane::Sidebar, "sidebar"),
+];
+
+impl App {
+    /// Returns the changes made since the last call, oldest first, for the
+    /// event loop to write to the state store.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// Returns the session to remember: selected article, filter, pane.
+    pub fn session(&self) -> Session {
+        let selected = self.current().and_then(|i| self.article_id(i));
+        let pane = PANES.iter().find(|(p, _)| *p == self.focus);
+        Session {
+            selected,
+            filter: self
+                .filter
+                .as_ref()
+                .map(|f| f.query.clone())
+                .unwrap_or_default(),
+            pane: pane.map(|(_, name)| (*name).to_owned()),
+        }
+    }
+
+    fn article_id(&self, i: usize) -> Option<String> {
+        let lib = self.library.as_ref()?;
+        Some(lib.corpus.articles.get(i)?.id.clone())
+    }
+
+    pub(super) fn remember_marks(&mut self, library: &Library, remembered: &Remembered) {
+        let marks: Vec<Marks> = library
+            .corpus
+            .articles
+            .iter()
+            .map(|a| remembered.marks.get(&a.id).copied().unwrap_or_default())
+            .collect();
+        self.read = marks.iter().map(|m| m.read).collect();
+        self.starred = marks.iter().map(|m| m.starred).collect();
+        self.scrolls = marks.iter().map(|m| m.scroll).collect();
+        self.saved_session.clone_from(&remembered.session);
+    }
+
+    /// Restores the filter, the selection (by article id) and the focused
+    /// pane of `session`; anything that no longer applies is skipped.
+    pub(super) fn restore(&mut self, session: Option<Session>) {
+        let session = session.unwrap_or_default();
+        if !session.filter.trim().is_empty() {
+            self.restore_filter(&session.filter);
+        }
+        let position = session.selected.and_then(|id| {
+            let lib = self.library.as_ref()?;
+            let i = lib.corpus.articles.iter().position(|a| a.id == id)?;
+            self.visible.iter().position(|&v| v as usize == i)
+        });
+        self.select(position.unwrap_or(0));
+        if let Some((pane, _)) = PANES
+            .iter()
+            .find(|(_, name)| session.pane.as_deref() == Some(*name))
+        {
+            self.focus_pane(*pane);
+        }
+    }
+
+    /// Applies a remembered filter: `kind:name` of an entity that still
+    /// exists filters by that entity exactly; anything else is a query.
+    fn restore_filter(&mut self, query: &str) {
+        let exact = query.split_once(':').and_then(|(kind, name)| {
+            let kind = crate::entities::EntityKind::parse(kind)?;
+            let lib = self.library.as_ref()?;
+            let id = lib
+                .index
+                .entities
+                .iter()
+                .position(|e| e.kind == kind && e.name.eq_ignore_ascii_case(name.trim()))?;
+            u32::try_from(id).ok()
+        });
+        match exact {
+            Some(id) => self.filter_by_entity(id),
+            None => self.filter_by_query(query),
+        }
+    }
+
+    /// Records that the reading pane now shows article `i`.
+    pub(super) fn opened(&mut self, i: usize) {
+        if self.settings.mark_read_on_open {
+            self.set_read(i, true);
+        }
+    }
+
+    /// Remembers where the reading pane was in the article it shows.
+    pub(super) fn leave_article(&mut self) {
+        let Some(i) = self.shown else { return };
+        let scroll = u16::try_from(self.reader_scroll).unwrap_or(u16::MAX);
+        if self.scrolls.get(i).is_some_and(|&s| s != scroll) {
+            self.scrolls[i] = scroll;
+            if let Some(id) = self.article_id(i) {
+                self.effects.push(Effect::Scroll { id, scroll });
+            }
+        }
+    }
+
+    fn set_read(&mut self, i: usize, read: bool) {
+        if self.read.get(i).is_none_or(|&r| r == read) {
+            return;
+        }
+        self.read[i] = read;
+        if let Some(id) = self.article_id(i) {
+            self.effects.push(Effect::Read { id, read });
+        }
+    }
+
+    pub(super) fn toggle_read(&mut self) {
+        if let Some(i) = self.current() {
+            let read = !self.read.get(i).copied().unwrap_or(false);
+            self.set_read(i, read);
+        }
+    }
+
+    pub(super) fn toggle_star(&mut self) {
+        let Some(i) = self.current() else { return };
+        let Some(starred) = self.starred.get_mut(i) else {
+            return;
+        };
+        *starred = !*starred;
+        let starred = *starred;
+        if let Some(id) = self.article_id(i) {
+            self.effects.push(Effect::Star { id, starred });
+        }
+    }
+
+    /// Shows the next view. The list is only recomputed here (and when the
+    /// filter changes), so marking an article does not pull it from under
+    /// the cursor.
+    pub(super) fn cycle_view(&mut self) {
+        self.view = self.view.next();
+        self.relist(self.base.clone());
+    }
+
+    /// Returns the articles of `base` the current view shows.
+    pub(super) fn in_view(&self, base: &[u32]) -> Vec<u32> {
+        let keep = |i: u32| match self.view {
+            View::All => true,
+            View::Unread => !self.read.get(i as usize).copied().unwrap_or(false),
+            View::Starred => self.starred.get(i as usize).copied().unwrap_or(false),
+        };
+        base.iter().copied().filter(|&i| keep(i)).collect()
+    }
+
+    /// Hands out the session as an effect when it changed.
+    pub(super) fn sync_session(&mut self) {
+        if self.library.is_none() {
+            return;
+        }
+        let now = self.session();
+        if self.saved_session.as_ref() != Some(&now) {
+            self.saved_session = Some(now.clone());
+            self.effects.push(Effect::Session(now));
+        }
+    }
+}

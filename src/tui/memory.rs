@@ -1,0 +1,58 @@
+//! The side-effect layer between the reader and the state store: it reads
+//! what was remembered about a freshly loaded library, and writes the
+//! [`Effect`]s the app hands out. The app itself never touches the store,
+//! and a store that fails only costs a notice in the footer.
+
+use std::collections::HashMap;
+
+use crate::pipeline::Library;
+use crate::state::{StateError, StateStore};
+use crate::tui::app::{Effect, Remembered};
+
+/// The state store of one corpus (its session key).
+pub struct Recorder {
+    store: StateStore,
+    corpus: String,
+}
+
+impl Recorder {
+    pub fn new(store: StateStore, corpus: String) -> Self {
+        Self { store, corpus }
+    }
+
+    /// Returns what the store holds about `library` (recording its
+    /// articles as seen), with a notice per problem; a failed read counts
+    /// as nothing remembered.
+    pub fn remember(&self, library: &Library) -> (Remembered, Vec<String>) {
+        let ids: Vec<&str> = library
+            .corpus
+            .articles
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect();
+        let mut notices = Vec::new();
+        let mut note = |e: StateError| notices.push(e.to_string());
+        if let Err(e) = self.store.record_seen(&ids) {
+            note(e);
+        }
+        let marks = self.store.marks(&ids).unwrap_or_else(|e| {
+            note(e);
+            HashMap::new()
+        });
+        let session = self.store.load_session(&self.corpus).unwrap_or_else(|e| {
+            note(e);
+            None
+        });
+        (Remembered { marks, session }, notices)
+    }
+
+    /// Writes one change; each is committed at once.
+    pub fn write(&self, effect: &Effect) -> Result<(), StateError> {
+        match effect {
+            Effect::Read { id, read } => self.store.set_read(id, *read),
+            Effect::Star { id, starred } => self.store.set_starred(id, *starred),
+            Effect::Scroll { id, scroll } => self.store.set_scroll(id, *scroll),
+            Effect::Session(session) => self.store.save_session(&self.corpus, session),
+        }
+    }
+}
