@@ -26,8 +26,7 @@ use crate::state::{self, Cache, StateOptions};
     long_about = "dossier opens a folder of saved articles, strips the page chrome, merges \
                   duplicates, finds the entities they name, and lets you jump between \
                   articles that share a company or a country.\n\nWith no subcommand it opens \
-                  the reader; with no PATH it uses the bundled seed articles.",
-    args_conflicts_with_subcommands = true
+                  the reader; with no PATH it uses the bundled seed articles."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -191,6 +190,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         dir: cli.state.state_dir.clone(),
         disabled: cli.state.no_state,
     };
+    if cli.command.is_some() && !cli.paths.is_empty() {
+        anyhow::bail!("paths go after the subcommand, e.g. `dossier list PATH`");
+    }
     let Some(command) = cli.command else {
         let setup = crate::tui::Setup::from_config(&config, config_path.as_deref())?;
         let (store, cache, notices) = state::open_all(&state_opts);
