@@ -12,5 +12,6 @@ pub mod dedup;
 pub mod formats;
 pub mod generate;
 pub mod load;
+pub mod markdown;
 
 pub use article::{Article, Block, BlockKind, Corpus, DupeGroup, RawDoc, Source, Warning};
