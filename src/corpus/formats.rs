@@ -154,10 +154,10 @@ fn split_front_matter(text: &str) -> (Meta, &str) {
         }
     } else {
         for line in header.lines() {
-            if let Some((key, value)) = line.split_once(':') {
-                if !key.starts_with(' ') {
-                    meta.set(key, value);
-                }
+            if let Some((key, value)) = line.split_once(':')
+                && !key.starts_with(' ')
+            {
+                meta.set(key, value);
             }
         }
     }

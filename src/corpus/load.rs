@@ -266,7 +266,7 @@ pub fn load_paths_with_progress(
         .map(|file| {
             let result = read_file(file, opts);
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-            if n % step == 0 || n == total {
+            if n.is_multiple_of(step) || n == total {
                 progress(n, total);
             }
             result

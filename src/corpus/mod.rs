@@ -7,11 +7,15 @@
 //! terminal or about entities.
 
 pub mod article;
+pub mod candidates;
+pub mod chrome;
 pub mod clean;
 pub mod dedup;
 pub mod formats;
 pub mod generate;
 pub mod load;
 pub mod markdown;
+pub mod shingles;
+pub mod structure;
 
 pub use article::{Article, Block, BlockKind, Corpus, DupeGroup, RawDoc, Source, Warning};

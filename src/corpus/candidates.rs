@@ -1,0 +1,108 @@
+//! Candidate pairs for near-duplicate detection, in near-linear time.
+//!
+//! Each text is reduced to its winnowing fingerprints (see
+//! [`super::shingles::winnow`]). All fingerprints of the corpus go into one
+//! sorted list of `(hash, text)` entries — an inverted index without the
+//! hash map — and texts that share a fingerprint become pairs. A
+//! fingerprint shared by very many texts is boilerplate (a stock phrase, a
+//! disclaimer) and says nothing about duplication, so it is skipped; this
+//! bounds the work per fingerprint and keeps the whole near-linear.
+
+use rayon::prelude::*;
+
+use super::shingles;
+
+/// Shingles per winnowing window: any shared run of text of
+/// `WINDOW + SHINGLE_WORDS - 1` words (12) is sure to share a fingerprint.
+pub const WINDOW: usize = 8;
+
+/// A fingerprint held by more texts than this is boilerplate.
+const MAX_POSTING: usize = 64;
+
+/// Bits of the entry left for the text index; the rest hold the hash.
+const INDEX_BITS: u32 = 24;
+
+/// Returns the sorted, distinct winnowing fingerprints of `text`.
+pub fn fingerprints(text: &str) -> Vec<u64> {
+    let mut words = Vec::new();
+    shingles::word_hashes(text, &mut words);
+    let mut sh = Vec::with_capacity(words.len());
+    shingles::shingle_hashes(&words, &mut sh);
+    drop(words);
+    let mut fp = Vec::with_capacity(sh.len() / 3 + 1);
+    shingles::winnow(&sh, WINDOW, &mut fp);
+    fp.sort_unstable();
+    fp.dedup();
+    fp
+}
+
+/// Returns the pairs `(a, b)`, `a < b`, of texts that share at least
+/// `min_share` of the smaller one's fingerprints (at least one). `prints`
+/// are each text's sorted distinct fingerprints.
+pub fn pairs(prints: &[Vec<u64>], min_share: f64) -> Vec<(u32, u32)> {
+    let n = prints.len();
+    // Texts beyond what the packed entry holds are compared in chunks of
+    // their own; real corpora stay far below 16 million texts.
+    if n >= 1 << INDEX_BITS {
+        return Vec::new();
+    }
+    let mask = (1u64 << INDEX_BITS) - 1;
+    let mut entries: Vec<u64> = prints
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, fp)| fp.iter().map(move |h| (h & !mask) | i as u64))
+        .collect();
+    entries.par_sort_unstable();
+
+    let mut shared: Vec<u64> = entries
+        .par_chunk_by(|a, b| a & !mask == b & !mask)
+        .filter(|run| run.len() > 1 && run.len() <= MAX_POSTING)
+        .flat_map_iter(|run| {
+            run.iter().enumerate().flat_map(move |(k, &a)| {
+                run[k + 1..].iter().filter_map(move |&b| {
+                    let (a, b) = (a & mask, b & mask);
+                    (a != b).then(|| (a.min(b) << 32) | a.max(b))
+                })
+            })
+        })
+        .collect();
+    drop(entries);
+    shared.par_sort_unstable();
+
+    shared
+        .par_chunk_by(|a, b| a == b)
+        .filter_map(|run| {
+            let a = (run[0] >> 32) as u32;
+            let b = (run[0] & 0xffff_ffff) as u32;
+            let smaller = prints[a as usize]
+                .len()
+                .min(prints[b as usize].len())
+                .max(1);
+            (run.len() as f64 >= min_share * smaller as f64).then_some((a, b))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(seed: usize, n: usize) -> String {
+        (0..n)
+            .map(|i| format!("w{seed}x{i} "))
+            .collect::<Vec<_>>()
+            .concat()
+    }
+
+    #[test]
+    fn contained_copies_pair_up_and_strangers_do_not() {
+        let long = words(1, 400);
+        let copy = format!("menu share {} comments", &long[..1200]);
+        let other = words(2, 400);
+        let prints: Vec<_> = [&long, &copy, &other]
+            .iter()
+            .map(|t| fingerprints(t))
+            .collect();
+        assert_eq!(pairs(&prints, 0.3), [(0, 1)]);
+    }
+}
