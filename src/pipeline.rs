@@ -2,6 +2,7 @@
 //! immutable [`Library`] that the CLI and the reader share.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -77,7 +78,13 @@ pub fn open(
     let (docs, warnings) = if paths.is_empty() {
         load::load_seeds()
     } else {
-        load::load_paths(paths, &opts.load)
+        load::load_paths_with_progress(paths, &opts.load, &|done, total| {
+            progress(Progress {
+                stage: Stage::Reading,
+                done,
+                total,
+            });
+        })
     };
     let library = build(&docs, warnings, opts, progress);
     if library.corpus.articles.is_empty() {
@@ -100,6 +107,8 @@ pub fn open(
 }
 
 /// Cleans, deduplicates and indexes documents that are already read.
+/// Progress is reported at each stage's start and about every 1% of the
+/// documents read and cleaned, from any thread.
 pub fn build(
     docs: &[RawDoc],
     mut warnings: Vec<Warning>,
@@ -113,9 +122,22 @@ pub fn build(
         total,
     });
     let chrome = ChromeModel::learn(docs);
+    let step = (total / 100).max(1);
+    let done = AtomicUsize::new(0);
     let cleaned: Vec<_> = docs
         .par_iter()
-        .map(|d| (d, clean::clean(d, &chrome)))
+        .map(|d| {
+            let article = clean::clean(d, &chrome);
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            if n.is_multiple_of(step) {
+                progress(Progress {
+                    stage: Stage::Cleaning,
+                    done: n,
+                    total,
+                });
+            }
+            (d, article)
+        })
         .collect();
     let mut articles = Vec::with_capacity(cleaned.len());
     for (doc, article) in cleaned {

@@ -17,5 +17,6 @@ pub mod load;
 pub mod markdown;
 pub mod shingles;
 pub mod structure;
+pub mod vocab;
 
 pub use article::{Article, Block, BlockKind, Corpus, DupeGroup, RawDoc, Source, Warning};
