@@ -137,10 +137,12 @@ fn end_matter_start(units: &[Unit<'_>], from: usize) -> usize {
 }
 
 /// Reads the lines before the first prose: chrome goes; a byline gives the
-/// author, a dateline the date, the first headline-like line the title; a
-/// copy of the headline glued to a photo caption goes; a lone word before
-/// the headline is a section label and goes. Anything else is body.
+/// author, a dateline the date. The headline is the first headline-like
+/// line of four words or more (else the first headline-like line at all):
+/// lines above it are a masthead or section label and go; a copy of it
+/// glued to a photo caption goes; other lines below it are body.
 fn read_top<'a>(units: &'a [Unit<'a>], found: &mut Found, body: &mut Vec<&'a str>) {
+    let mut rest: Vec<&'a str> = Vec::with_capacity(units.len());
     for unit in units {
         let unit: &str = unit;
         if chrome::looks_like_chrome(unit) {
@@ -148,18 +150,32 @@ fn read_top<'a>(units: &'a [Unit<'a>], found: &mut Found, body: &mut Vec<&'a str
         }
         if let Some(name) = structure::byline(unit) {
             found.author.get_or_insert(name);
-            continue;
-        }
-        if let Some(date) = structure::dateline(unit) {
+        } else if let Some(date) = structure::dateline(unit) {
             found.date.get_or_insert(date);
+        } else {
+            rest.push(unit);
+        }
+    }
+    let mut below = 0;
+    if found.title.is_none() {
+        let headline = rest
+            .iter()
+            .position(|u| structure::is_headline(u) && structure::word_count(u) >= 4)
+            .or_else(|| rest.iter().position(|u| structure::is_headline(u)));
+        if let Some(i) = headline {
+            found.title = Some(rest[i].to_owned());
+            below = i + 1;
+        }
+    }
+    for unit in &rest[below..] {
+        if found
+            .title
+            .as_deref()
+            .is_some_and(|t| starts_with_text(unit, t))
+        {
             continue;
         }
-        match &found.title {
-            None if structure::is_headline(unit) => found.title = Some(unit.to_owned()),
-            None if structure::word_count(unit) <= 1 => {}
-            Some(title) if starts_with_text(unit, title) => {}
-            _ => body.push(unit),
-        }
+        body.push(unit);
     }
 }
 

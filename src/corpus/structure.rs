@@ -13,24 +13,36 @@ pub type Unit<'a> = Cow<'a, str>;
 /// width, mid-sentence), where each blank-line paragraph is one unit.
 pub fn split_units(text: &str) -> Vec<Unit<'_>> {
     let groups = blank_line_groups(text);
-    if is_hard_wrapped(&groups) {
-        groups
-            .iter()
-            .map(|g| {
-                if g.len() == 1 {
-                    squash(g[0])
-                } else {
-                    Cow::Owned(
-                        g.iter()
-                            .flat_map(|l| l.split_whitespace())
-                            .collect::<Vec<_>>()
-                            .join(" "),
-                    )
-                }
-            })
-            .collect()
+    let Some(width) = wrap_width(&groups) else {
+        return groups.into_iter().flatten().map(squash).collect();
+    };
+    // A line well short of the wrap width ends its paragraph (a heading, a
+    // list entry, a paragraph's last line).
+    let full = width * 3 / 5;
+    let mut units = Vec::new();
+    for group in &groups {
+        let mut start = 0;
+        for (i, line) in group.iter().enumerate() {
+            if line.chars().count() < full || i + 1 == group.len() {
+                units.push(join(&group[start..=i]));
+                start = i + 1;
+            }
+        }
+    }
+    units
+}
+
+fn join<'a>(lines: &[&'a str]) -> Unit<'a> {
+    if let [line] = lines {
+        squash(line)
     } else {
-        groups.into_iter().flatten().map(squash).collect()
+        Cow::Owned(
+            lines
+                .iter()
+                .flat_map(|l| l.split_whitespace())
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
     }
 }
 
@@ -50,26 +62,29 @@ fn blank_line_groups(text: &str) -> Vec<Vec<&str>> {
     groups
 }
 
-/// Returns true if and only if the text has several blank-line paragraphs
-/// and most lines that continue into another line are of a similar,
-/// typewriter width and stop mid-sentence.
-fn is_hard_wrapped(groups: &[Vec<&str>]) -> bool {
+/// Returns the wrap width of hard-wrapped text: text with several
+/// blank-line paragraphs where most lines that continue into another line
+/// are of a similar, typewriter width and stop mid-sentence. `None` when
+/// the text is not hard-wrapped.
+fn wrap_width(groups: &[Vec<&str>]) -> Option<usize> {
     if groups.len() < 2 {
-        return false;
+        return None;
     }
-    let continued: Vec<&str> = groups
-        .iter()
-        .flat_map(|g| g[..g.len() - 1].iter().copied())
-        .collect();
-    if continued.len() < 3 {
-        return false;
+    let mut widths: Vec<usize> = Vec::new();
+    let mut sentence_ends = 0;
+    for line in groups.iter().flat_map(|g| g[..g.len() - 1].iter()) {
+        widths.push(line.chars().count());
+        sentence_ends += usize::from(ends_sentence(line));
     }
-    let width_ok = continued
-        .iter()
-        .filter(|l| (30..=110).contains(&l.chars().count()))
-        .count();
-    let sentence_ends = continued.iter().filter(|l| ends_sentence(l)).count();
-    width_ok * 5 >= continued.len() * 4 && sentence_ends * 2 <= continued.len()
+    if widths.len() < 3 {
+        return None;
+    }
+    let width_ok = widths.iter().filter(|w| (30..=110).contains(*w)).count();
+    if width_ok * 5 < widths.len() * 4 || sentence_ends * 2 > widths.len() {
+        return None;
+    }
+    widths.sort_unstable();
+    Some(widths[widths.len() / 2])
 }
 
 /// Folds runs of spaces inside a line.
