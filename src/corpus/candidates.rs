@@ -16,8 +16,12 @@ use super::shingles;
 /// `WINDOW + SHINGLE_WORDS - 1` words (12) is sure to share a fingerprint.
 pub const WINDOW: usize = 8;
 
+/// Texts sharing a fingerprint are all paired when there are at most this
+/// many of them; beyond, each is paired with the next only (see [`pairs`]).
+const ALL_PAIRS_POSTING: usize = 8;
+
 /// A fingerprint held by more texts than this is boilerplate.
-const MAX_POSTING: usize = 64;
+const MAX_POSTING: usize = 1000;
 
 /// Bits of the entry left for the text index; the rest hold the hash.
 const INDEX_BITS: u32 = 24;
@@ -54,15 +58,28 @@ pub fn pairs(prints: &[Vec<u64>], min_share: f64) -> Vec<(u32, u32)> {
         .collect();
     entries.par_sort_unstable();
 
+    // A fingerprint shared by a few texts pairs them all. One shared by
+    // many is mostly a stock phrase: pairing them all would grow with the
+    // square of its frequency, so each text is paired with the next one
+    // only. Many copies of one story still chain together, since they
+    // share most of their fingerprints, while texts that merely share a
+    // phrase meet once and fail the share test below.
+    let pair = move |a: u64, b: u64| {
+        let (a, b) = (a & mask, b & mask);
+        (a != b).then(|| (a.min(b) << 32) | a.max(b))
+    };
     let mut shared: Vec<u64> = entries
         .par_chunk_by(|a, b| a & !mask == b & !mask)
         .filter(|run| run.len() > 1 && run.len() <= MAX_POSTING)
         .flat_map_iter(|run| {
+            let all = run.len() <= ALL_PAIRS_POSTING;
             run.iter().enumerate().flat_map(move |(k, &a)| {
-                run[k + 1..].iter().filter_map(move |&b| {
-                    let (a, b) = (a & mask, b & mask);
-                    (a != b).then(|| (a.min(b) << 32) | a.max(b))
-                })
+                let others = if all {
+                    &run[k + 1..]
+                } else {
+                    &run[k + 1..(k + 2).min(run.len())]
+                };
+                others.iter().filter_map(move |&b| pair(a, b))
             })
         })
         .collect();

@@ -127,7 +127,8 @@ const MAX_CHROME_WORDS: usize = 8;
 /// breadcrumb ("Home › World › Europe").
 pub fn looks_like_chrome(line: &str) -> bool {
     let line = line.trim();
-    if line.is_empty() {
+    // Chrome is short; this also keeps long paragraphs cheap.
+    if line.is_empty() || line.len() > 200 {
         return false;
     }
     if is_breadcrumb(line) {

@@ -68,7 +68,6 @@ pub fn dedup(articles: Vec<Article>, opts: &DedupOptions) -> Vec<Article> {
         .into_par_iter()
         .filter(|&(a, b)| pair_containment(set(a as usize), set(b as usize)) >= threshold)
         .collect();
-
     let mut groups = UnionFind::new(reps.len());
     for &(a, b) in &merged {
         groups.union(a as usize, b as usize);

@@ -25,27 +25,68 @@ pub fn mix(mut x: u64) -> u64 {
 }
 
 /// Appends to `out` the hash of every word of `text`: maximal runs of
-/// letters and digits, lower-cased.
+/// letters and digits, lower-cased. Bytes of a word are packed eight at a
+/// time into a `u64` and only then mixed, which keeps this pass cheap;
+/// non-ASCII characters are decoded only where they occur.
 pub fn word_hashes(text: &str, out: &mut Vec<u64>) {
-    let mut h = FNV_OFFSET;
-    let mut in_word = false;
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            let folded = if c.is_ascii() {
-                u32::from(c.to_ascii_lowercase())
+    let bytes = text.as_bytes();
+    let mut word = WordHasher::default();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                word.push(b.to_ascii_lowercase());
             } else {
-                c.to_lowercase().next().map_or(c as u32, |l| l as u32)
-            };
-            h = (h ^ u64::from(folded)).wrapping_mul(FNV_PRIME);
-            in_word = true;
-        } else if in_word {
-            out.push(mix(h));
-            h = FNV_OFFSET;
-            in_word = false;
+                word.end(out);
+            }
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if c.is_alphanumeric() {
+                let mut buf = [0u8; 4];
+                for lower in c.to_lowercase() {
+                    for &b in lower.encode_utf8(&mut buf).as_bytes() {
+                        word.push(b);
+                    }
+                }
+            } else {
+                word.end(out);
+            }
+            i += c.len_utf8();
         }
     }
-    if in_word {
-        out.push(mix(h));
+    word.end(out);
+}
+
+/// The hash of one word being read.
+#[derive(Default)]
+struct WordHasher {
+    state: u64,
+    pending: u64,
+    len: u32,
+}
+
+impl WordHasher {
+    fn push(&mut self, b: u8) {
+        self.pending = (self.pending << 8) | u64::from(b);
+        self.len += 1;
+        if self.len.is_multiple_of(8) {
+            self.state = (self.state ^ self.pending)
+                .wrapping_mul(FNV_PRIME)
+                .rotate_left(29);
+            self.pending = 0;
+        }
+    }
+
+    fn end(&mut self, out: &mut Vec<u64>) {
+        if self.len > 0 {
+            out.push(mix(self.state
+                ^ self.pending
+                ^ (u64::from(self.len) << 56)
+                ^ FNV_OFFSET));
+            *self = WordHasher::default();
+        }
     }
 }
 
@@ -102,25 +143,31 @@ pub fn shingle_set(text: &str) -> Vec<u64> {
 /// position once). Any run of shared text at least `window` shingles long
 /// gives two texts a shared fingerprint, whatever surrounds it.
 pub fn winnow(shingles: &[u64], window: usize, out: &mut Vec<u64>) {
-    if shingles.len() <= window {
+    if shingles.len() <= window || window == 0 {
         out.extend_from_slice(shingles);
         return;
     }
-    let mut last_pos = usize::MAX;
-    for start in 0..=shingles.len() - window {
-        let w = &shingles[start..start + window];
-        // Rightmost minimum, so a minimum that stays in the window is not
-        // chosen twice.
-        let (offset, &min) = w
-            .iter()
-            .enumerate()
-            .rev()
-            .min_by_key(|&(_, h)| *h)
-            .unwrap_or((0, &0));
-        let pos = start + offset;
-        if pos != last_pos {
-            out.push(min);
-            last_pos = pos;
+    // Position of the rightmost minimum of the current window; rescanned
+    // only when it slides out, so the whole pass is near-linear.
+    let rightmost_min = |start: usize| {
+        let mut best = start;
+        for p in start..start + window {
+            if shingles[p] <= shingles[best] {
+                best = p;
+            }
+        }
+        best
+    };
+    let mut min_pos = rightmost_min(0);
+    out.push(shingles[min_pos]);
+    for start in 1..=shingles.len() - window {
+        let newest = start + window - 1;
+        if min_pos < start {
+            min_pos = rightmost_min(start);
+            out.push(shingles[min_pos]);
+        } else if shingles[newest] <= shingles[min_pos] {
+            min_pos = newest;
+            out.push(shingles[min_pos]);
         }
     }
 }
