@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use crate::corpus::clean::{self, ChromeModel};
 use crate::corpus::dedup::{self, DedupOptions};
 use crate::corpus::load::{self, LoadOptions};
-use crate::corpus::{Corpus, RawDoc, Warning};
+use crate::corpus::{Article, Corpus, RawDoc, Warning};
 use crate::entities::{self, EntityIndex};
 
 /// Everything that tunes a load.
@@ -86,7 +86,11 @@ pub fn open(
             });
         })
     };
-    let library = build(&docs, warnings, opts, progress);
+    // The raw texts are dropped once cleaned, so that at most two copies
+    // of the corpus text are alive at a time.
+    let (articles, warnings) = clean_all(&docs, warnings, progress);
+    drop(docs);
+    let library = finish(articles, warnings, opts, progress);
     if library.corpus.articles.is_empty() {
         let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
         let skipped = library.corpus.warnings.len();
@@ -111,10 +115,21 @@ pub fn open(
 /// documents read and cleaned, from any thread.
 pub fn build(
     docs: &[RawDoc],
-    mut warnings: Vec<Warning>,
+    warnings: Vec<Warning>,
     opts: &Options,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Library {
+    let (articles, warnings) = clean_all(docs, warnings, progress);
+    finish(articles, warnings, opts, progress)
+}
+
+/// Cleans every document; a document with no article text left becomes a
+/// warning.
+fn clean_all(
+    docs: &[RawDoc],
+    mut warnings: Vec<Warning>,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> (Vec<Article>, Vec<Warning>) {
     let total = docs.len();
     progress(Progress {
         stage: Stage::Cleaning,
@@ -149,6 +164,16 @@ pub fn build(
             }),
         }
     }
+    (articles, warnings)
+}
+
+/// Deduplicates cleaned articles, finds their entities and indexes them.
+fn finish(
+    articles: Vec<Article>,
+    warnings: Vec<Warning>,
+    opts: &Options,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Library {
     progress(Progress {
         stage: Stage::Deduplicating,
         done: 0,

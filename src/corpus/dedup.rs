@@ -186,3 +186,107 @@ impl UnionFind {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::RawDoc;
+    use crate::corpus::clean::{ChromeModel, clean};
+
+    fn article(path: &str, text: &str) -> Article {
+        let doc = RawDoc {
+            path: path.into(),
+            text: text.into(),
+            ..RawDoc::default()
+        };
+        clean(&doc, &ChromeModel::default()).expect("article")
+    }
+
+    /// Paragraphs of distinct words, so unrelated texts share nothing.
+    fn story(topic: &str, paragraphs: usize) -> String {
+        (0..paragraphs)
+            .map(|p| {
+                (0..40)
+                    .map(|w| format!("{topic}{p}w{w}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    + "."
+            })
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+
+    fn paths(a: &Article) -> Vec<&str> {
+        a.paths().collect()
+    }
+
+    #[test]
+    fn exact_copies_merge_whatever_the_spacing_quotes_and_case() {
+        let text = "The “Harbour” bill — passed on Monday — changes the rules for night shifts at the port, the council said.";
+        let copy = "the \"harbour\" bill - passed on monday - changes the rules\nfor night shifts at the port, the council said.";
+        let out = dedup(
+            vec![article("a.txt", text), article("b.txt", copy)],
+            &DedupOptions::default(),
+        );
+        assert_eq!(out.len(), 1);
+        assert_eq!(paths(&out[0]), ["a.txt", "b.txt"]);
+        assert!((out[0].sources[1].containment - 1.0).abs() < f64::EPSILON);
+    }
+
+    #[test]
+    fn a_short_copy_merges_into_the_long_article() {
+        let long = story("bank", 12);
+        let short: String = story("bank", 3);
+        let out = dedup(
+            vec![
+                article("short.txt", &short),
+                article("other.txt", &story("match", 6)),
+                article("long.txt", &long),
+            ],
+            &DedupOptions::default(),
+        );
+        assert_eq!(out.len(), 2);
+        let merged = out.iter().find(|a| a.sources.len() == 2).expect("a group");
+        assert_eq!(paths(merged), ["long.txt", "short.txt"]);
+        assert!(merged.sources[1].containment > 0.99);
+    }
+
+    #[test]
+    fn the_threshold_decides_edited_copies() {
+        let original = story("vote", 6);
+        // Change one word in ten: about half the shingles survive.
+        let edited: String = original
+            .split(' ')
+            .enumerate()
+            .map(|(i, w)| if i % 10 == 5 { "changed" } else { w })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let run = |threshold| {
+            dedup(
+                vec![article("a.txt", &original), article("b.txt", &edited)],
+                &DedupOptions { threshold },
+            )
+            .len()
+        };
+        assert_eq!(run(0.3), 1);
+        assert_eq!(run(0.9), 2);
+    }
+
+    #[test]
+    fn a_digest_does_not_chain_two_stories_together() {
+        let a = story("rail", 4);
+        let b = story("port", 4);
+        let digest = format!("{a}\n\n{b}");
+        let out = dedup(
+            vec![
+                article("a.txt", &a),
+                article("b.txt", &b),
+                article("digest.txt", &digest),
+            ],
+            &DedupOptions::default(),
+        );
+        // Both stories are contained in the digest, which is canonical.
+        assert_eq!(out.len(), 1);
+        assert_eq!(paths(&out[0])[0], "digest.txt");
+    }
+}

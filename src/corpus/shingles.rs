@@ -34,12 +34,12 @@ pub fn word_hashes(text: &str, out: &mut Vec<u64>) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
-                word.push(b.to_ascii_lowercase());
-            } else {
-                word.end(out);
-            }
+        let folded = ASCII_FOLD[usize::from(b)];
+        if folded != 0 {
+            word.push(folded);
+            i += 1;
+        } else if b < 0x80 {
+            word.end(out);
             i += 1;
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
@@ -58,6 +58,21 @@ pub fn word_hashes(text: &str, out: &mut Vec<u64>) {
     }
     word.end(out);
 }
+
+/// For each byte: its lower-case form if it is an ASCII letter or digit,
+/// else 0.
+const ASCII_FOLD: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            table[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
 
 /// The hash of one word being read.
 #[derive(Default)]
