@@ -5,6 +5,11 @@
 //! finds title, author and sections, and [`dedup`] merges exact and near
 //! duplicates into one [`Article`] per story. Nothing here knows about the
 //! terminal or about entities.
+//!
+//! Helpers: [`chrome`] (what page chrome looks like), [`structure`] (what
+//! a line is: prose, headline, heading, byline, end matter), [`markdown`],
+//! [`shingles`] and [`candidates`] (the fingerprints dedup compares), and
+//! [`generate`] with [`vocab`] (seeded test corpora for benchmarks).
 
 pub mod article;
 pub mod candidates;
@@ -13,6 +18,7 @@ pub mod clean;
 pub mod dedup;
 pub mod formats;
 pub mod generate;
+mod grammar;
 pub mod load;
 pub mod markdown;
 pub mod shingles;
