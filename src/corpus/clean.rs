@@ -138,14 +138,18 @@ fn end_matter_start(units: &[Unit<'_>], from: usize) -> usize {
 
 /// Reads the lines before the first prose: chrome goes; a byline gives the
 /// author, a dateline the date. The headline is the first headline-like
-/// line of four words or more (else the first headline-like line at all):
-/// lines above it are a masthead or section label and go; a copy of it
-/// glued to a photo caption goes; other lines below it are body.
+/// line of four words or more; a shorter one only when it stands alone
+/// right above the body with no chrome around it (a short line among menus
+/// is a masthead). Lines above the headline are a masthead or section label
+/// and go; a copy of it glued to a photo caption goes; other lines below it
+/// are body.
 fn read_top<'a>(units: &'a [Unit<'a>], found: &mut Found, body: &mut Vec<&'a str>) {
     let mut rest: Vec<&'a str> = Vec::with_capacity(units.len());
+    let mut saw_chrome = false;
     for unit in units {
         let unit: &str = unit;
         if chrome::looks_like_chrome(unit) {
+            saw_chrome = true;
             continue;
         }
         if let Some(name) = structure::byline(unit) {
@@ -161,10 +165,18 @@ fn read_top<'a>(units: &'a [Unit<'a>], found: &mut Found, body: &mut Vec<&'a str
         let headline = rest
             .iter()
             .position(|u| structure::is_headline(u) && structure::word_count(u) >= 4)
-            .or_else(|| rest.iter().position(|u| structure::is_headline(u)));
+            .or_else(|| {
+                (rest.len() == 1 && !saw_chrome && structure::is_headline(rest[0])).then_some(0)
+            });
         if let Some(i) = headline {
             found.title = Some(rest[i].to_owned());
             below = i + 1;
+        } else if saw_chrome {
+            // No headline, but menus: short title-like lines are mastheads.
+            below = rest
+                .iter()
+                .take_while(|u| structure::is_headline(u) && structure::word_count(u) <= 3)
+                .count();
         }
     }
     for unit in &rest[below..] {
@@ -261,6 +273,22 @@ mod tests {
         assert_eq!(a.paragraphs().count(), 2);
         assert!(!a.text.contains("Comments"));
         assert!(!a.text.contains("Markets |"));
+    }
+
+    #[test]
+    fn a_short_masthead_among_menus_is_not_a_title() {
+        let a = clean_str(
+            "Valley Courier\nHome | News | Sport | Events\n\nThe bakery on Mill Street closed on Saturday after forty years, its owners said.\n",
+        );
+        assert!(
+            a.title.starts_with("The bakery on Mill Street"),
+            "{}",
+            a.title
+        );
+        let b = clean_str(
+            "Rates Held\n\nThe central bank kept its main rate unchanged on Thursday, as expected.\n",
+        );
+        assert_eq!(b.title, "Rates Held");
     }
 
     #[test]
