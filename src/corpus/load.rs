@@ -72,37 +72,43 @@ struct Walk {
 }
 
 impl Walk {
-    fn dir(&mut self, dir: &Path) {
-        let Ok(canonical) = fs::canonicalize(dir) else {
-            self.warn(dir, "skipped: cannot resolve folder");
-            return;
-        };
-        if !self.visited.insert(canonical) {
-            return;
-        }
-        let entries = match fs::read_dir(dir) {
-            Ok(entries) => entries,
-            Err(e) => {
-                self.warn(dir, &format!("skipped folder: {}", io_reason(&e)));
-                return;
-            }
-        };
-        let mut children: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-        children.sort();
-        for child in children {
-            if is_hidden(&child) {
+    /// Walks the folder tree under `root` with an explicit stack, so that
+    /// no depth of nesting can overflow the call stack.
+    fn dir(&mut self, root: &Path) {
+        let mut pending = vec![root.to_path_buf()];
+        while let Some(dir) = pending.pop() {
+            let Ok(canonical) = fs::canonicalize(&dir) else {
+                self.warn(&dir, "skipped: cannot resolve folder");
+                continue;
+            };
+            if !self.visited.insert(canonical) {
                 continue;
             }
-            // Follows symlinks; a dangling link is reported, not fatal.
-            match fs::metadata(&child) {
-                Ok(meta) if meta.is_dir() => self.dir(&child),
-                Ok(meta) if meta.is_file() => {
-                    if Format::from_path(&child).is_some() {
-                        self.push_file(&child, &meta);
-                    }
+            let entries = match fs::read_dir(&dir) {
+                Ok(entries) => entries,
+                Err(e) => {
+                    self.warn(&dir, &format!("skipped folder: {}", io_reason(&e)));
+                    continue;
                 }
-                Ok(_) => {}
-                Err(e) => self.warn(&child, &format!("skipped: {}", io_reason(&e))),
+            };
+            let mut children: Vec<PathBuf> =
+                entries.filter_map(Result::ok).map(|e| e.path()).collect();
+            children.sort();
+            for child in children.into_iter().rev() {
+                if is_hidden(&child) {
+                    continue;
+                }
+                // Follows symlinks; a dangling link is reported, not fatal.
+                match fs::metadata(&child) {
+                    Ok(meta) if meta.is_dir() => pending.push(child),
+                    Ok(meta) if meta.is_file() => {
+                        if Format::from_path(&child).is_some() {
+                            self.push_file(&child, &meta);
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(e) => self.warn(&child, &format!("skipped: {}", io_reason(&e))),
+                }
             }
         }
     }
