@@ -33,10 +33,14 @@ fn main() {
 
 fn run(n: usize, measure_threshold: bool) {
     let t = Instant::now();
-    let corpus = generate::generate(n, SEED);
+    let mut corpus = generate::generate(n, SEED);
     let bytes = corpus.total_bytes();
     let dir = tempfile::tempdir().expect("temp dir");
     corpus.write_to(dir.path()).expect("write corpus");
+    // Only names and planted pairs are needed from here on.
+    for (_, text) in &mut corpus.docs {
+        *text = String::new();
+    }
     println!(
         "\n== {n} articles, {:.1} MB, {} planted copies (generated and written in {:.1} s)",
         mb(bytes),
@@ -89,9 +93,18 @@ fn run(n: usize, measure_threshold: bool) {
     );
     drop(deduped);
 
+    let rss_before = reset_peak_rss();
     let (library, wall, cpu) =
         timed(|| pipeline::open(&paths, &Options::default(), &|_| {}).expect("open"));
     report("pipeline::open (all stages)", n, bytes, wall, cpu);
+    if let (Some(before), Some(peak)) = (rss_before, peak_rss()) {
+        println!(
+            "pipeline::open peak RSS {:.0} MB (process was at {:.0} MB before; text {:.0} MB)",
+            mb(peak),
+            mb(before),
+            mb(bytes)
+        );
+    }
     drop(library);
 
     if let Some(cleaned) = cleaned {
@@ -127,6 +140,25 @@ fn cpu_time() -> Duration {
         .sum();
     // USER_HZ is 100 on Linux.
     Duration::from_millis(ticks * 10)
+}
+
+/// Returns a `VmXXX:` figure of /proc/self/status in bytes.
+fn status_bytes(field: &str) -> Option<usize> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
+    let kb: usize = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// Resets the peak resident size (Linux: write 5 to clear_refs) and returns
+/// the current resident size.
+fn reset_peak_rss() -> Option<usize> {
+    std::fs::write("/proc/self/clear_refs", "5").ok()?;
+    status_bytes("VmRSS:")
+}
+
+fn peak_rss() -> Option<usize> {
+    status_bytes("VmHWM:")
 }
 
 /// Times `f`, returning its result, wall time and CPU time.

@@ -282,11 +282,11 @@ fn line_key(line: &str) -> Option<u64> {
     if line.is_empty() || line.len() > 120 {
         return None;
     }
-    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    let mut words = 0;
-    for word in line.split_whitespace() {
-        words += 1;
-        if words > MAX_REPEATED_WORDS {
+    // Fold into a small buffer and hash once: this runs on every short
+    // line of the corpus.
+    let mut folded = String::with_capacity(line.len() + 8);
+    for (words, word) in line.split_whitespace().enumerate() {
+        if words == MAX_REPEATED_WORDS {
             return None;
         }
         let mut prev_digit = false;
@@ -296,17 +296,17 @@ fn line_key(line: &str) -> Option<u64> {
                 continue;
             }
             prev_digit = digit;
-            let c = if digit {
-                '#'
+            if digit {
+                folded.push('#');
+            } else if c.is_ascii() {
+                folded.push(c.to_ascii_lowercase());
             } else {
-                c.to_lowercase().next().unwrap_or(c)
-            };
-            let mut buf = [0u8; 4];
-            hasher.update(c.encode_utf8(&mut buf).as_bytes());
+                folded.extend(c.to_lowercase());
+            }
         }
-        hasher.update(b" ");
+        folded.push(' ');
     }
-    Some(hasher.digest())
+    Some(xxhash_rust::xxh3::xxh3_64(folded.as_bytes()))
 }
 
 #[cfg(test)]

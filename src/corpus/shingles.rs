@@ -109,7 +109,7 @@ impl WordHasher {
 /// normalised words. Texts that differ only in whitespace, quotes, dashes,
 /// punctuation or case share an id.
 pub fn content_id(text: &str) -> String {
-    let mut words = Vec::new();
+    let mut words = Vec::with_capacity(text.len() / 5);
     word_hashes(text, &mut words);
     format!("{:016x}", sequence_hash(&words))
 }
