@@ -3,12 +3,14 @@
 //!
 //! A text is read in three zones. The *top* runs up to the first line of
 //! prose: chrome there goes, and the headline, byline and dateline are
-//! picked out. The *end matter* starts at the last editorial marker
+//! picked out. The *end matter* starts at the first editorial marker
 //! ("Sources", "Original article: …", a disclaimer, a note on AI help)
 //! after which no prose follows; it is kept apart from the body. Between
 //! them is the *body*: chrome-looking lines after the last prose line go,
 //! but in the middle of prose only lines that repeat across the corpus do
 //! (a lone "Comments" inside an article may well be a real heading).
+//! Bylines are taken at the edges only: just below the top, or after the
+//! last prose.
 
 use super::chrome;
 use super::shingles;
@@ -61,17 +63,22 @@ pub fn clean(doc: &RawDoc, chrome: &ChromeModel) -> Option<Article> {
     read_top(&units[..body_start], &mut found, &mut body);
     for (i, unit) in units.iter().enumerate().take(end_start).skip(body_start) {
         let after_prose = i > last_prose;
+        let at_edge = after_prose || i <= body_start + 1;
+        // The headline again, glued to a photo caption.
         let repeats_title = i == body_start
             && found
                 .title
                 .as_deref()
                 .is_some_and(|t| starts_with_text(unit, t));
-        if repeats_title {
-            // The headline again, glued to a photo caption.
-        } else if let Some(name) = structure::byline(unit) {
-            found.author.get_or_insert(name);
-        } else if after_prose && chrome::looks_like_chrome(unit) {
+        let byline = if at_edge {
+            structure::byline(unit)
         } else {
+            None
+        };
+        let trailing_chrome = after_prose && chrome::looks_like_chrome(unit);
+        if let Some(name) = byline {
+            found.author.get_or_insert(name);
+        } else if !repeats_title && !trailing_chrome {
             body.push(unit);
         }
     }
@@ -289,6 +296,15 @@ mod tests {
             "Rates Held\n\nThe central bank kept its main rate unchanged on Thursday, as expected.\n",
         );
         assert_eq!(b.title, "Rates Held");
+    }
+
+    #[test]
+    fn a_byline_like_line_inside_the_body_is_kept() {
+        let a = clean_str(
+            "The harbour authority said on Monday that night shifts would resume at the end of the month.\nUnions welcomed the decision but asked for written guarantees on rest days.\nBy Friday Evening\nThe first ships are expected to dock before the weekend, officials said.",
+        );
+        assert_eq!(a.author, None);
+        assert!(a.text.contains("By Friday Evening"));
     }
 
     #[test]

@@ -347,7 +347,6 @@ pub fn title_from_lede(lede: &str, max: usize) -> String {
 /// Returns the first sentence of `text`: up to the first `.`, `!` or `?`
 /// that is followed by a space and a capital (so "U.S." and "1.8" survive).
 fn first_sentence(text: &str) -> &str {
-    let bytes = text.as_bytes();
     for (i, c) in text.char_indices() {
         if matches!(c, '.' | '!' | '?') {
             let next = i + c.len_utf8();
@@ -361,7 +360,6 @@ fn first_sentence(text: &str) -> &str {
             }
         }
     }
-    let _ = bytes;
     text
 }
 
