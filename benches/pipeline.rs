@@ -155,9 +155,11 @@ fn status_bytes(field: &str) -> Option<usize> {
 /// Opens `dir` with the whole pipeline and prints time and peak memory.
 fn open_only(dir: &str) {
     let paths = vec![PathBuf::from(dir)];
-    let (docs, _) = load::load_paths(&paths, &LoadOptions::default());
-    let (n, bytes) = (docs.len(), docs.iter().map(|d| d.text.len()).sum::<usize>());
-    drop(docs);
+    let (files, _) = load::discover(&paths, &LoadOptions::default());
+    let (n, bytes) = (
+        files.len(),
+        files.iter().map(|f| f.size as usize).sum::<usize>(),
+    );
     // Start the peak from here (Linux: writing 5 to clear_refs resets it).
     let _ = std::fs::write("/proc/self/clear_refs", "5");
     let before = status_bytes("VmRSS:").unwrap_or(0);

@@ -28,6 +28,8 @@ struct Found {
     title: Option<String>,
     author: Option<String>,
     date: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
 }
 
 /// Cleans one document; `None` when nothing readable is left (empty or
@@ -87,6 +89,11 @@ pub fn clean(doc: &RawDoc, chrome: &ChromeModel) -> Option<Article> {
         if let Some(name) = structure::byline(unit) {
             found.author.get_or_insert(name);
         } else if structure::is_end_matter_marker(unit) || !chrome::looks_like_chrome(unit) {
+            if let Some(link) = structure::original_link(unit) {
+                found.url.get_or_insert(link);
+            } else if let Some(source) = structure::source_note(unit) {
+                found.source.get_or_insert(source);
+            }
             end_matter.push(unit.to_string());
         }
     }
@@ -112,8 +119,8 @@ pub fn clean(doc: &RawDoc, chrome: &ChromeModel) -> Option<Article> {
         title,
         author: doc.author.clone().or(found.author),
         date: doc.date.clone().or(found.date),
-        source: doc.source.clone(),
-        url: doc.url.clone(),
+        source: doc.source.clone().or(found.source),
+        url: doc.url.clone().or(found.url),
         words: structure::word_count(&text),
         blocks,
         text,
@@ -339,6 +346,58 @@ mod tests {
         assert!(a.title.chars().count() <= 80);
         assert!(a.title.ends_with('…'));
         assert!(a.title.starts_with("Scientists at the polar station"));
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics() {
+        const PIECES: &[&str] = &[
+            "a",
+            "B",
+            " ",
+            "\n",
+            "\n\n",
+            ".",
+            "?",
+            "—",
+            "é",
+            "İ",
+            "K",
+            "€",
+            "日本",
+            "“",
+            "”",
+            "'",
+            "By ",
+            "Author:",
+            "Sources",
+            "Original article: x.org/1",
+            "Share",
+            "0",
+            "2024-",
+            "#",
+            "|",
+            "•",
+            "1.",
+            "Skip to content",
+            "ua en ru",
+            "Mr.",
+            "   ",
+        ];
+        let mut state = 7u64;
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..(state % 60) {
+                state = shingles::mix(state);
+                text.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
+            }
+            state = shingles::mix(state);
+            if let Some(a) = clean(&doc(&text), &ChromeModel::default()) {
+                for b in &a.blocks {
+                    assert!(a.text.get(b.start..b.end).is_some());
+                }
+                assert!(a.title.chars().count() <= 200);
+            }
+        }
     }
 
     #[test]

@@ -182,6 +182,38 @@ pub fn is_end_matter_marker(line: &str) -> bool {
         || lower.contains("all rights reserved")
 }
 
+/// Returns the link of an "Original article: example.org/a/1" or
+/// "Originally published at https://…" note.
+pub fn original_link(line: &str) -> Option<String> {
+    let lower = line.to_lowercase();
+    if ![
+        "original article",
+        "originally published",
+        "read the original",
+        "source:",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+    {
+        return None;
+    }
+    line.split_whitespace()
+        .map(|w| w.trim_end_matches(['.', ',', ')', ';']))
+        .find(|w| w.contains("://") || (w.contains('.') && w.contains('/') && !w.starts_with('/')))
+        .map(str::to_owned)
+}
+
+/// Returns the publisher named by a short "Source: City Sport Weekly" note.
+pub fn source_note(line: &str) -> Option<String> {
+    let lower = line.to_lowercase();
+    let rest = ["source:", "publisher:", "published by"]
+        .iter()
+        .find(|p| lower.starts_with(*p))
+        .and_then(|p| line.get(p.len()..))?
+        .trim();
+    (!rest.is_empty() && !more_words_than(rest, 6) && !ends_sentence(rest)).then(|| rest.to_owned())
+}
+
 /// Returns the author's name when `line` is a byline: "Author: X",
 /// "By X, columnist", "By X and Y", "Written by X". The name is the part
 /// before any comma or dash, and must look like a name (capitalised words).
@@ -207,7 +239,8 @@ pub fn byline(line: &str) -> Option<String> {
     let rest = prefixes
         .iter()
         .find(|p| lower.starts_with(*p))
-        .map(|p| line[p.len()..].trim())?;
+        .and_then(|p| line.get(p.len()..))?
+        .trim();
     let name = rest
         .split([',', '|', '(', '—', '–'])
         .next()
@@ -262,14 +295,17 @@ pub fn dateline(line: &str) -> Option<String> {
         "date:",
     ]
     .iter()
-    .find_map(|p| lower.starts_with(p).then(|| line[p.len()..].trim()))
-    .unwrap_or(line);
+    .find(|p| lower.starts_with(*p))
+    .and_then(|p| line.get(p.len()..))
+    .map_or(line, str::trim);
     let has_year = rest
         .split(|c: char| !c.is_ascii_digit())
         .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
     let iso = rest.len() >= 10
         && rest.as_bytes()[4] == b'-'
-        && rest[..4].chars().all(|c| c.is_ascii_digit());
+        && rest
+            .get(..4)
+            .is_some_and(|y| y.chars().all(|c| c.is_ascii_digit()));
     let words: Vec<String> = rest
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
@@ -420,6 +456,7 @@ mod tests {
 
     #[test]
     fn datelines() {
+        assert_eq!(dateline("aé€-2024 x"), None);
         assert_eq!(dateline("March 3, 2024").as_deref(), Some("March 3, 2024"));
         assert_eq!(
             dateline("Published: 2024-03-01").as_deref(),
