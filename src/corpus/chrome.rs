@@ -222,34 +222,37 @@ pub struct ChromeModel {
 
 impl ChromeModel {
     /// Learns the repeated lines of a corpus: a short line is chrome when it
-    /// appears in at least 3 files and in at least √n of the n files, so
-    /// that the few copies of one story (whose headings repeat) never
-    /// qualify while a site's menu, found on every page, does.
+    /// appears in the files of at least 3 different stories, and of at least
+    /// √n of the n files. Files are told apart as stories by their lede (the
+    /// first line of eight words or more), so that copies of one story,
+    /// whose headline and headings repeat, never teach their own lines as
+    /// chrome, while a site's menu, found above every story, does.
     pub fn learn(docs: &[RawDoc]) -> Self {
         let min_files = min_files(docs.len());
         if docs.len() < min_files {
             return Self::default();
         }
-        let counts = docs
+        let seen = docs
             .par_iter()
-            .fold(HashMap::<u64, u32>::new, |mut counts, doc| {
-                let mut seen = HashSet::new();
+            .fold(HashSet::<(u64, u64)>::new, |mut seen, doc| {
+                let story = story_key(&doc.text);
                 for line in doc.text.lines() {
-                    if let Some(key) = line_key(line)
-                        && seen.insert(key)
-                    {
-                        *counts.entry(key).or_default() += 1;
+                    if let Some(key) = line_key(line) {
+                        seen.insert((key, story));
                     }
                 }
-                counts
+                seen
             })
-            .reduce(HashMap::new, |a, b| {
-                if a.len() < b.len() {
-                    return merge(b, a);
-                }
-                merge(a, b)
+            .reduce(HashSet::new, |a, b| {
+                let (mut big, small) = if a.len() < b.len() { (b, a) } else { (a, b) };
+                big.extend(small);
+                big
             });
-        let repeated = counts
+        let mut stories: HashMap<u64, u32> = HashMap::new();
+        for (key, _) in seen {
+            *stories.entry(key).or_default() += 1;
+        }
+        let repeated = stories
             .into_iter()
             .filter(|&(_, n)| n as usize >= min_files)
             .map(|(k, _)| k)
@@ -263,11 +266,14 @@ impl ChromeModel {
     }
 }
 
-fn merge(mut into: HashMap<u64, u32>, from: HashMap<u64, u32>) -> HashMap<u64, u32> {
-    for (k, n) in from {
-        *into.entry(k).or_default() += n;
-    }
-    into
+/// Returns a key for the story a text tells: a hash of its lede, the
+/// first line of eight words or more (of the whole text when none).
+fn story_key(text: &str) -> u64 {
+    let lede = text
+        .lines()
+        .find(|l| l.split_whitespace().nth(7).is_some())
+        .unwrap_or(text);
+    xxhash_rust::xxh3::xxh3_64(lede.trim().as_bytes())
 }
 
 /// Returns the number of files a line must appear in to count as repeated.
@@ -377,6 +383,26 @@ mod tests {
         assert!(model.is_repeated("City Herald Online"));
         assert!(model.is_repeated("40 Comments"));
         assert!(!model.is_repeated("Story a body text is here and long."));
+    }
+
+    #[test]
+    fn copies_of_one_story_do_not_teach_their_headings() {
+        let story = "Bridge Closure Delayed Again\nThe council said on Tuesday that the bridge would stay open until May.\nWhat happens next\nEngineers will inspect the supports again in the spring.";
+        let mut docs: Vec<RawDoc> = (0..4)
+            .map(|i| RawDoc {
+                path: format!("copy{i}.txt"),
+                text: format!("Share\n{story}"),
+                ..RawDoc::default()
+            })
+            .collect();
+        docs.push(RawDoc {
+            text: "Share\nA different story about the harbour and its cranes, told at length."
+                .into(),
+            ..RawDoc::default()
+        });
+        let model = ChromeModel::learn(&docs);
+        assert!(!model.is_repeated("Bridge Closure Delayed Again"));
+        assert!(!model.is_repeated("What happens next"));
     }
 
     #[test]
