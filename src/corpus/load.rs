@@ -48,6 +48,8 @@ pub struct FileRef {
 /// Folders are visited once each, keyed by their canonical path, so a
 /// symlink pointing back up the tree ends the walk instead of looping.
 pub fn discover(paths: &[PathBuf], opts: &LoadOptions) -> (Vec<FileRef>, Vec<Warning>) {
+    // Sizes are checked when reading, so that a cache keyed on FileRef
+    // sees every file; no option changes the walk itself yet.
     let _ = opts;
     let mut walk = Walk::default();
     for path in paths {
