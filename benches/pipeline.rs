@@ -69,15 +69,16 @@ fn run(n: usize, measure_threshold: bool) {
     let (articles, clean_wall, clean_cpu) = timed(|| {
         let chrome = ChromeModel::learn(&docs);
         docs.par_iter()
-            .filter_map(|d| clean::clean(d, &chrome))
-            .collect::<Vec<Article>>()
+            .filter_map(|d| clean::clean_for_dedup(d, &chrome))
+            .unzip::<_, _, Vec<Article>, Vec<Vec<u64>>>()
     });
-    report("clean", n, bytes, clean_wall, clean_cpu);
+    report("clean (+ dedup prints)", n, bytes, clean_wall, clean_cpu);
     drop(docs);
 
+    let (articles, prints) = articles;
     let cleaned = measure_threshold.then(|| articles.clone());
     let (deduped, dedup_wall, dedup_cpu) =
-        timed(|| dedup::dedup(articles, &DedupOptions::default()));
+        timed(|| dedup::dedup_prepared(articles, prints, &DedupOptions::default()));
     report("dedupe", n, bytes, dedup_wall, dedup_cpu);
     report(
         "clean + dedupe",

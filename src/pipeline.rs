@@ -88,9 +88,9 @@ pub fn open(
     };
     // The raw texts are dropped once cleaned, so that at most two copies
     // of the corpus text are alive at a time.
-    let (articles, warnings) = clean_all(&docs, warnings, progress);
+    let cleaned = clean_all(&docs, warnings, progress);
     drop(docs);
-    let library = finish(articles, warnings, opts, progress);
+    let library = finish(cleaned, opts, progress);
     if library.corpus.articles.is_empty() {
         let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
         let skipped = library.corpus.warnings.len();
@@ -119,8 +119,15 @@ pub fn build(
     opts: &Options,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Library {
-    let (articles, warnings) = clean_all(docs, warnings, progress);
-    finish(articles, warnings, opts, progress)
+    let cleaned = clean_all(docs, warnings, progress);
+    finish(cleaned, opts, progress)
+}
+
+/// Cleaned articles with their dedup fingerprints, and the warnings so far.
+struct Cleaned {
+    articles: Vec<Article>,
+    prints: Vec<Vec<u64>>,
+    warnings: Vec<Warning>,
 }
 
 /// Cleans every document; a document with no article text left becomes a
@@ -129,7 +136,7 @@ fn clean_all(
     docs: &[RawDoc],
     mut warnings: Vec<Warning>,
     progress: &(dyn Fn(Progress) + Sync),
-) -> (Vec<Article>, Vec<Warning>) {
+) -> Cleaned {
     let total = docs.len();
     progress(Progress {
         stage: Stage::Cleaning,
@@ -142,7 +149,7 @@ fn clean_all(
     let cleaned: Vec<_> = docs
         .par_iter()
         .map(|d| {
-            let article = clean::clean(d, &chrome);
+            let article = clean::clean_for_dedup(d, &chrome);
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             if n.is_multiple_of(step) {
                 progress(Progress {
@@ -155,31 +162,39 @@ fn clean_all(
         })
         .collect();
     let mut articles = Vec::with_capacity(cleaned.len());
+    let mut prints = Vec::with_capacity(cleaned.len());
     for (doc, article) in cleaned {
         match article {
-            Some(a) => articles.push(a),
+            Some((a, p)) => {
+                articles.push(a);
+                prints.push(p);
+            }
             None => warnings.push(Warning {
                 path: doc.path.clone(),
                 reason: "skipped: no article text (empty or only page chrome)".into(),
             }),
         }
     }
-    (articles, warnings)
+    Cleaned {
+        articles,
+        prints,
+        warnings,
+    }
 }
 
 /// Deduplicates cleaned articles, finds their entities and indexes them.
-fn finish(
-    articles: Vec<Article>,
-    warnings: Vec<Warning>,
-    opts: &Options,
-    progress: &(dyn Fn(Progress) + Sync),
-) -> Library {
+fn finish(cleaned: Cleaned, opts: &Options, progress: &(dyn Fn(Progress) + Sync)) -> Library {
+    let Cleaned {
+        articles,
+        prints,
+        warnings,
+    } = cleaned;
     progress(Progress {
         stage: Stage::Deduplicating,
         done: 0,
         total: articles.len(),
     });
-    let articles = dedup::dedup(articles, &opts.dedup);
+    let articles = dedup::dedup_prepared(articles, prints, &opts.dedup);
     progress(Progress {
         stage: Stage::Extracting,
         done: 0,

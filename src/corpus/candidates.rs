@@ -28,8 +28,15 @@ const INDEX_BITS: u32 = 24;
 
 /// Returns the sorted, distinct winnowing fingerprints of `text`.
 pub fn fingerprints(text: &str) -> Vec<u64> {
-    let mut words = Vec::new();
+    id_and_fingerprints(text).1
+}
+
+/// Returns the content id of `text` (see [`shingles::content_id`]) with
+/// its fingerprints, reading the text once.
+pub fn id_and_fingerprints(text: &str) -> (String, Vec<u64>) {
+    let mut words = Vec::with_capacity(text.len() / 5);
     shingles::word_hashes(text, &mut words);
+    let id = shingles::format_id(shingles::sequence_hash(&words));
     let mut sh = Vec::with_capacity(words.len());
     shingles::shingle_hashes(&words, &mut sh);
     drop(words);
@@ -37,7 +44,7 @@ pub fn fingerprints(text: &str) -> Vec<u64> {
     shingles::winnow(&sh, WINDOW, &mut fp);
     fp.sort_unstable();
     fp.dedup();
-    fp
+    (id, fp)
 }
 
 /// Returns the pairs `(a, b)`, `a < b`, of texts that share at least

@@ -13,9 +13,9 @@
 //! last prose.
 
 use super::chrome;
-use super::shingles;
 use super::structure::{self, Unit};
 use super::{Article, Block, BlockKind, RawDoc, Source};
+use super::{candidates, shingles};
 
 pub use super::chrome::ChromeModel;
 
@@ -35,6 +35,21 @@ struct Found {
 /// Cleans one document; `None` when nothing readable is left (empty or
 /// chrome-only).
 pub fn clean(doc: &RawDoc, chrome: &ChromeModel) -> Option<Article> {
+    clean_inner(doc, chrome, false).map(|(a, _)| a)
+}
+
+/// Like [`clean`], also returning the article's dedup fingerprints (see
+/// [`dedup::dedup_prepared`](super::dedup::dedup_prepared)), computed in the
+/// same pass over the text as its id.
+pub fn clean_for_dedup(doc: &RawDoc, chrome: &ChromeModel) -> Option<(Article, Vec<u64>)> {
+    clean_inner(doc, chrome, true)
+}
+
+fn clean_inner(
+    doc: &RawDoc,
+    chrome: &ChromeModel,
+    with_prints: bool,
+) -> Option<(Article, Vec<u64>)> {
     let units: Vec<Unit<'_>> = structure::split_units(&doc.text)
         .into_iter()
         .filter(|u| !chrome.is_repeated(u))
@@ -114,8 +129,13 @@ pub fn clean(doc: &RawDoc, chrome: &ChromeModel) -> Option<Article> {
             .map_or("", |b| &text[b.start..b.end]);
         structure::title_from_lede(lede, LEDE_TITLE_MAX)
     });
-    Some(Article {
-        id: shingles::content_id(&text),
+    let (id, prints) = if with_prints {
+        candidates::id_and_fingerprints(&text)
+    } else {
+        (shingles::content_id(&text), Vec::new())
+    };
+    let article = Article {
+        id,
         title,
         author: doc.author.clone().or(found.author),
         date: doc.date.clone().or(found.date),
@@ -129,7 +149,8 @@ pub fn clean(doc: &RawDoc, chrome: &ChromeModel) -> Option<Article> {
             path: doc.path.clone(),
             containment: 1.0,
         }],
-    })
+    };
+    Some((article, prints))
 }
 
 /// Returns the index where end matter starts: the earliest end-matter

@@ -45,12 +45,24 @@ impl Default for DedupOptions {
 /// copy (the most words) and keeps every copy's path and containment score,
 /// canonical first.
 pub fn dedup(articles: Vec<Article>, opts: &DedupOptions) -> Vec<Article> {
-    let threshold = opts.threshold.clamp(0.0, 1.0);
-    let reps = merge_exact(articles);
-    let prints: Vec<Vec<u64>> = reps
+    let prints = articles
         .par_iter()
         .map(|a| candidates::fingerprints(&a.text))
         .collect();
+    dedup_prepared(articles, prints, opts)
+}
+
+/// Like [`dedup`], with each article's fingerprints already computed
+/// ([`candidates::fingerprints`], or by
+/// [`clean_for_dedup`](super::clean::clean_for_dedup)); `prints[i]`
+/// belongs to `articles[i]`.
+pub fn dedup_prepared(
+    articles: Vec<Article>,
+    prints: Vec<Vec<u64>>,
+    opts: &DedupOptions,
+) -> Vec<Article> {
+    let threshold = opts.threshold.clamp(0.0, 1.0);
+    let (reps, prints) = merge_exact(articles, prints);
     // Fingerprints sample shingles, so the share of shared fingerprints
     // only estimates containment: pre-filter loosely, verify exactly.
     let pairs = candidates::pairs(&prints, threshold * 0.5);
@@ -125,11 +137,15 @@ fn pair_containment(a: &[u64], b: &[u64]) -> f64 {
     }
 }
 
-/// Merges articles with the same content id into one, keeping every path.
-fn merge_exact(articles: Vec<Article>) -> Vec<Article> {
+/// Merges articles with the same content id into one, keeping every path
+/// (and the fingerprints of the one kept).
+fn merge_exact(articles: Vec<Article>, prints: Vec<Vec<u64>>) -> (Vec<Article>, Vec<Vec<u64>>) {
     let mut by_id: HashMap<String, usize> = HashMap::with_capacity(articles.len());
     let mut out: Vec<Article> = Vec::with_capacity(articles.len());
+    let mut out_prints = Vec::with_capacity(articles.len());
+    let mut prints = prints.into_iter();
     for article in articles {
+        let print = prints.next().unwrap_or_default();
         if let Some(&i) = by_id.get(&article.id) {
             let rep = &mut out[i];
             fill_missing(rep, &article);
@@ -141,9 +157,10 @@ fn merge_exact(articles: Vec<Article>) -> Vec<Article> {
         } else {
             by_id.insert(article.id.clone(), out.len());
             out.push(article);
+            out_prints.push(print);
         }
     }
-    out
+    (out, out_prints)
 }
 
 /// Takes metadata the canonical lacks from a copy.

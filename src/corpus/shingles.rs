@@ -111,7 +111,12 @@ impl WordHasher {
 pub fn content_id(text: &str) -> String {
     let mut words = Vec::with_capacity(text.len() / 5);
     word_hashes(text, &mut words);
-    format!("{:016x}", sequence_hash(&words))
+    format_id(sequence_hash(&words))
+}
+
+/// Formats a content hash as an article id: 16 hex digits.
+pub fn format_id(hash: u64) -> String {
+    format!("{hash:016x}")
 }
 
 /// Returns a hash of a whole word sequence.
