@@ -249,7 +249,7 @@ fn assemble(body: &[&str]) -> (String, Vec<Block>) {
     let mut blocks = Vec::with_capacity(body.len());
     for (i, unit) in body.iter().enumerate() {
         let between = i > 0 && i + 1 < body.len();
-        let kind = if between && structure::is_heading(unit) && !chrome_between_prose(unit) {
+        let kind = if between && structure::is_heading(unit) {
             BlockKind::Heading
         } else {
             BlockKind::Paragraph
@@ -274,11 +274,6 @@ fn assemble(body: &[&str]) -> (String, Vec<Block>) {
         }
     }
     (text, blocks)
-}
-
-/// Symbol-only lines kept in the body are never headings.
-fn chrome_between_prose(unit: &str) -> bool {
-    !unit.chars().any(char::is_alphanumeric)
 }
 
 #[cfg(test)]

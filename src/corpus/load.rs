@@ -160,7 +160,7 @@ pub fn read_file(file: &FileRef, opts: &LoadOptions) -> (Vec<RawDoc>, Vec<Warnin
             ))],
         );
     }
-    let bytes = match read_capped(&file.path, opts.max_file_size) {
+    let bytes = match read_capped(&file.path, file.size, opts.max_file_size) {
         Ok(Some(bytes)) => bytes,
         Ok(None) => {
             return (
@@ -180,7 +180,12 @@ pub fn read_file(file: &FileRef, opts: &LoadOptions) -> (Vec<RawDoc>, Vec<Warnin
     };
     let mut warnings = Vec::new();
     let (text, lossy) = match decode(bytes) {
-        Decoded::Binary => return (Vec::new(), vec![warn("skipped: binary file".into())]),
+        Decoded::Binary => {
+            return (
+                Vec::new(),
+                vec![warn("skipped: binary file, not text".into())],
+            );
+        }
         Decoded::Text { text, lossy } => (text, lossy),
     };
     if lossy {
@@ -202,10 +207,11 @@ pub fn read_file(file: &FileRef, opts: &LoadOptions) -> (Vec<RawDoc>, Vec<Warnin
     (docs, warnings)
 }
 
-/// Reads at most `cap` bytes; `None` when the file turns out longer.
-fn read_capped(path: &Path, cap: u64) -> std::io::Result<Option<Vec<u8>>> {
+/// Reads at most `cap` bytes of a file of about `size` bytes; `None` when
+/// the file turns out longer.
+fn read_capped(path: &Path, size: u64, cap: u64) -> std::io::Result<Option<Vec<u8>>> {
     let file = fs::File::open(path)?;
-    let mut bytes = Vec::new();
+    let mut bytes = Vec::with_capacity(size.min(cap) as usize + 1);
     file.take(cap.saturating_add(1)).read_to_end(&mut bytes)?;
     Ok((bytes.len() as u64 <= cap).then_some(bytes))
 }
