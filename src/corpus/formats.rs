@@ -208,8 +208,20 @@ fn parse_json_lines(path: &str, text: &str) -> (Vec<RawDoc>, Vec<Warning>) {
             }),
         }
     }
+    if warnings.len() > MAX_LINE_WARNINGS {
+        let more = warnings.len() - MAX_LINE_WARNINGS;
+        warnings.truncate(MAX_LINE_WARNINGS);
+        warnings.push(Warning {
+            path: path.to_owned(),
+            reason: format!("{more} more bad lines skipped"),
+        });
+    }
     (docs, warnings)
 }
+
+/// Bad lines reported one by one per file; the rest are counted in one
+/// more warning, so a broken file cannot flood the list.
+const MAX_LINE_WARNINGS: usize = 10;
 
 /// Returns a JSON value as text: strings as is, string arrays joined.
 fn value_text(value: &serde_json::Value) -> Option<String> {
@@ -264,6 +276,15 @@ mod tests {
         assert!(reasons[0].starts_with("line 2:"));
         assert!(reasons[1].starts_with("line 4:"));
         assert!(reasons[2].starts_with("line 6:"));
+    }
+
+    #[test]
+    fn many_bad_lines_are_summarised() {
+        let text = "not json\n".repeat(50);
+        let (docs, w) = parse("bad.jsonl", &text, Format::JsonLines);
+        assert!(docs.is_empty());
+        assert_eq!(w.len(), 11);
+        assert_eq!(w[10].reason, "40 more bad lines skipped");
     }
 
     #[test]
