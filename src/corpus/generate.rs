@@ -58,7 +58,8 @@ pub fn generate(n: usize, seed: u64) -> GeneratedCorpus {
                 1 => story.short_copy(&mut rng),
                 _ => story.edited(&mut rng).render(&mut rng),
             };
-            (format!("{i:06}_copy.txt"), text)
+            // Named like any other file: nothing but the text gives it away.
+            (format!("{i:06}_{}.txt", SUBJECTS[story.subject].name), text)
         } else {
             let story = Story::new(&mut rng);
             let text = story.render(&mut rng);
