@@ -4,8 +4,8 @@
 //! A text is read as a sequence of words, each folded to lower-case letters
 //! and digits (so whitespace, quotes, dashes, punctuation and case never
 //! matter) and hashed to a `u64`. A shingle is a run of [`SHINGLE_WORDS`]
-//! consecutive words, hashed to a `u64`. The content id is a hash of the
-//! whole word sequence.
+//! consecutive words, hashed to a `u64`. The content id is the xxh3 hash
+//! of the whole normalised word sequence, as 16 hex digits.
 
 /// Words per shingle. Five words rarely repeat by chance between unrelated
 /// articles, yet a light edit only spoils the five shingles around it.
@@ -119,13 +119,11 @@ pub fn format_id(hash: u64) -> String {
     format!("{hash:016x}")
 }
 
-/// Returns a hash of a whole word sequence.
+/// Returns the xxh3 hash of a whole word sequence (of its word hashes,
+/// little-endian).
 pub fn sequence_hash(words: &[u64]) -> u64 {
-    let mut h = FNV_OFFSET;
-    for &w in words {
-        h = mix(h ^ w).wrapping_add(FNV_PRIME);
-    }
-    mix(h ^ words.len() as u64)
+    let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
+    xxhash_rust::xxh3::xxh3_64(&bytes)
 }
 
 /// Appends to `out` the hash of every shingle of `words`, in text order. A
