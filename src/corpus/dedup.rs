@@ -3,7 +3,7 @@
 //!
 //! Exact duplicates share a content id (same words after normalising
 //! whitespace, quotes, dashes, punctuation and case). Near duplicates are
-//! found in two steps: [`candidates`](super::candidates) pairs texts that
+//! found in two steps: [`candidates`] pairs texts that
 //! share winnowing fingerprints, in near-linear time; each pair is then
 //! verified by *containment* — the share of the shorter text's shingles
 //! found in the longer one — which, unlike Jaccard similarity, stays high
