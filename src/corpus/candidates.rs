@@ -17,7 +17,8 @@ use super::shingles;
 pub const WINDOW: usize = 8;
 
 /// Texts sharing a fingerprint are all paired when there are at most this
-/// many of them; beyond, each is paired with the next only (see [`pairs`]).
+/// many of them; beyond, each is paired with the next and with the hub
+/// (see [`pairs`]).
 const ALL_PAIRS_POSTING: usize = 8;
 
 /// A fingerprint held by more texts than this is boilerplate.
@@ -67,10 +68,12 @@ pub fn pairs(prints: &[Vec<u64>], min_share: f64) -> Vec<(u32, u32)> {
 
     // A fingerprint shared by a few texts pairs them all. One shared by
     // many is mostly a stock phrase: pairing them all would grow with the
-    // square of its frequency, so each text is paired with the next one
-    // only. Many copies of one story still chain together, since they
-    // share most of their fingerprints, while texts that merely share a
-    // phrase meet once and fail the share test below.
+    // square of its frequency, so each text is paired with the next one and
+    // with the run's hub, the text with the most fingerprints (for copies
+    // of one story, its most complete copy, which contains the others).
+    // Many copies of one story still meet on most of their fingerprints,
+    // while texts that merely share a phrase meet once and fail the share
+    // test below.
     let pair = move |a: u64, b: u64| {
         let (a, b) = (a & mask, b & mask);
         (a != b).then(|| (a.min(b) << 32) | a.max(b))
@@ -79,15 +82,21 @@ pub fn pairs(prints: &[Vec<u64>], min_share: f64) -> Vec<(u32, u32)> {
         .par_chunk_by(|a, b| a & !mask == b & !mask)
         .filter(|run| run.len() > 1 && run.len() <= MAX_POSTING)
         .flat_map_iter(|run| {
-            let all = run.len() <= ALL_PAIRS_POSTING;
-            run.iter().enumerate().flat_map(move |(k, &a)| {
-                let others = if all {
-                    &run[k + 1..]
-                } else {
-                    &run[k + 1..(k + 2).min(run.len())]
-                };
-                others.iter().filter_map(move |&b| pair(a, b))
-            })
+            let mut out = Vec::new();
+            if run.len() <= ALL_PAIRS_POSTING {
+                for (k, &a) in run.iter().enumerate() {
+                    out.extend(run[k + 1..].iter().filter_map(|&b| pair(a, b)));
+                }
+            } else {
+                let hub = run
+                    .iter()
+                    .copied()
+                    .max_by_key(|&e| prints[(e & mask) as usize].len())
+                    .unwrap_or(run[0]);
+                out.extend(run.windows(2).filter_map(|w| pair(w[0], w[1])));
+                out.extend(run.iter().filter_map(|&e| pair(e, hub)));
+            }
+            out
         })
         .collect();
     drop(entries);
@@ -116,6 +125,25 @@ mod tests {
             .map(|i| format!("w{seed}x{i} "))
             .collect::<Vec<_>>()
             .concat()
+    }
+
+    #[test]
+    fn many_partial_copies_all_pair_with_the_full_story() {
+        let long = words(3, 1500);
+        let mut texts = vec![long.clone()];
+        // Twelve copies of different parts of the story.
+        for k in 0..12 {
+            let start = k * 600;
+            texts.push(format!("menu {}", &long[start..start + 2500]));
+        }
+        let prints: Vec<_> = texts.iter().map(|t| fingerprints(t)).collect();
+        let found = pairs(&prints, 0.3);
+        for k in 1..13u32 {
+            assert!(
+                found.contains(&(0, k)),
+                "copy {k} not paired with the story"
+            );
+        }
     }
 
     #[test]
