@@ -1,2 +1,306 @@
-//! Benchmarks of the pipeline on generated corpora (release build).
-fn main() {}
+//! Benchmark of the corpus layer on generated corpora: load, clean and
+//! dedupe timed separately and together, the whole `pipeline::open`, and
+//! dedupe precision and recall on the planted duplicates, plus the
+//! containment measurement the default threshold is chosen from.
+//!
+//! Run with `cargo bench --bench pipeline`. Sizes default to 10k and 100k
+//! articles; `DOSSIER_BENCH_SIZES=2000,20000` changes them.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use dossier::corpus::clean::{self, ChromeModel};
+use dossier::corpus::dedup::{self, DedupOptions};
+use dossier::corpus::generate::{self, GeneratedCorpus};
+use dossier::corpus::load::{self, LoadOptions};
+use dossier::corpus::{Article, candidates, shingles};
+use dossier::pipeline::{self, Options};
+use rayon::prelude::*;
+
+const SEED: u64 = 42;
+
+/// Set to a folder, the bench only opens it and reports (used for a
+/// clean memory figure in a fresh process).
+const OPEN_ONLY: &str = "DOSSIER_BENCH_OPEN_ONLY";
+
+fn main() {
+    if let Ok(dir) = std::env::var(OPEN_ONLY) {
+        open_only(&dir);
+        return;
+    }
+    let sizes: Vec<usize> = std::env::var("DOSSIER_BENCH_SIZES").ok().map_or_else(
+        || vec![10_000, 100_000],
+        |s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect(),
+    );
+    println!("threads: {}", rayon::current_num_threads());
+    for (i, &n) in sizes.iter().enumerate() {
+        run(n, i == 0 && n <= 20_000);
+    }
+}
+
+fn run(n: usize, measure_threshold: bool) {
+    let t = Instant::now();
+    let mut corpus = generate::generate(n, SEED);
+    let bytes = corpus.total_bytes();
+    let dir = tempfile::tempdir().expect("temp dir");
+    corpus.write_to(dir.path()).expect("write corpus");
+    // Only names and planted pairs are needed from here on.
+    for (_, text) in &mut corpus.docs {
+        *text = String::new();
+    }
+    println!(
+        "\n== {n} articles, {:.1} MB, {} planted copies (generated and written in {:.1} s)",
+        mb(bytes),
+        corpus.planted.len(),
+        t.elapsed().as_secs_f64()
+    );
+    let paths = vec![dir.path().to_path_buf()];
+    let opts = LoadOptions::default();
+
+    let ((docs, warnings), load_wall, load_cpu) = timed(|| load::load_paths(&paths, &opts));
+    assert!(
+        warnings.is_empty(),
+        "unexpected warnings: {:?}",
+        &warnings[..1]
+    );
+    report("load", n, bytes, load_wall, load_cpu);
+
+    let (articles, clean_wall, clean_cpu) = timed(|| {
+        let chrome = ChromeModel::learn(&docs);
+        docs.par_iter()
+            .filter_map(|d| clean::clean_for_dedup(d, &chrome))
+            .unzip::<_, _, Vec<Article>, Vec<Vec<u64>>>()
+    });
+    report("clean (+ dedup prints)", n, bytes, clean_wall, clean_cpu);
+    drop(docs);
+
+    let (articles, prints) = articles;
+    let cleaned = measure_threshold.then(|| articles.clone());
+    let (deduped, dedup_wall, dedup_cpu) =
+        timed(|| dedup::dedup_prepared(articles, prints, &DedupOptions::default()));
+    report("dedupe", n, bytes, dedup_wall, dedup_cpu);
+    report(
+        "clean + dedupe",
+        n,
+        bytes,
+        clean_wall + dedup_wall,
+        clean_cpu + dedup_cpu,
+    );
+    report(
+        "load + clean + dedupe",
+        n,
+        bytes,
+        load_wall + clean_wall + dedup_wall,
+        load_cpu + clean_cpu + dedup_cpu,
+    );
+    let (p, r) = precision_recall(&corpus, &deduped);
+    println!(
+        "dedupe: {} articles left; precision {p:.4}, recall {r:.4} (default threshold {})",
+        deduped.len(),
+        DedupOptions::default().threshold
+    );
+    drop(deduped);
+
+    // In a fresh process, so that memory freed by the steps above and kept
+    // by the allocator does not hide the real peak.
+    let child = std::process::Command::new(std::env::current_exe().expect("bench binary"))
+        .env(OPEN_ONLY, dir.path())
+        .output()
+        .expect("run the open-only child");
+    print!("{}", String::from_utf8_lossy(&child.stdout));
+
+    if let Some(cleaned) = cleaned {
+        measure(&corpus, &cleaned);
+    }
+}
+
+/// Prints wall time with articles/s and MB/s, and the CPU time spent.
+fn report(what: &str, n: usize, bytes: usize, wall: Duration, cpu: Duration) {
+    let s = wall.as_secs_f64();
+    println!(
+        "{what:<28} {:>7.3} s wall {:>9.0} articles/s {:>7.1} MB/s   {:>7.3} s CPU",
+        s,
+        n as f64 / s,
+        mb(bytes) / s,
+        cpu.as_secs_f64()
+    );
+}
+
+/// Returns the CPU time (user + system) this process has used, from
+/// /proc/self/stat; the machine is shared, so wall time alone misleads.
+fn cpu_time() -> Duration {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let fields: Vec<&str> = stat
+        .rsplit(')')
+        .next()
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect();
+    let ticks: u64 = [11, 12]
+        .iter()
+        .filter_map(|&i| fields.get(i).and_then(|f| f.parse::<u64>().ok()))
+        .sum();
+    // USER_HZ is 100 on Linux.
+    Duration::from_millis(ticks * 10)
+}
+
+/// Returns a `VmXXX:` figure of /proc/self/status in bytes.
+fn status_bytes(field: &str) -> Option<usize> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
+    let kb: usize = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// Opens `dir` with the whole pipeline and prints time and peak memory.
+fn open_only(dir: &str) {
+    let paths = vec![PathBuf::from(dir)];
+    let (files, _) = load::discover(&paths, &LoadOptions::default());
+    let (n, bytes) = (
+        files.len(),
+        files.iter().map(|f| f.size as usize).sum::<usize>(),
+    );
+    // Start the peak from here (Linux: writing 5 to clear_refs resets it).
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+    let before = status_bytes("VmRSS:").unwrap_or(0);
+    let (library, wall, cpu) =
+        timed(|| pipeline::open(&paths, &Options::default(), &|_| {}).expect("open"));
+    report("pipeline::open (all stages)", n, bytes, wall, cpu);
+    if let Some(peak) = status_bytes("VmHWM:") {
+        println!(
+            "pipeline::open peak RSS {:.0} MB in a fresh process ({:.0} MB before; text {:.0} MB)",
+            mb(peak),
+            mb(before),
+            mb(bytes)
+        );
+    }
+    drop(library);
+}
+
+/// Times `f`, returning its result, wall time and CPU time.
+fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration, Duration) {
+    let (t, c) = (Instant::now(), cpu_time());
+    let out = f();
+    (out, t.elapsed(), cpu_time().saturating_sub(c))
+}
+
+fn mb(bytes: usize) -> f64 {
+    bytes as f64 / 1e6
+}
+
+/// Returns the generated document index of a path (its file-name prefix).
+fn doc_index(path: &str) -> Option<usize> {
+    let name = PathBuf::from(path);
+    let name = name.file_name()?.to_string_lossy().into_owned();
+    name.split('_').next()?.parse().ok()
+}
+
+/// Pairwise precision and recall of the merged groups against the planted
+/// groups (an original with all its copies).
+fn precision_recall(corpus: &GeneratedCorpus, articles: &[Article]) -> (f64, f64) {
+    let truth = truth_pairs(corpus);
+    let mut predicted = HashSet::new();
+    for a in articles.iter().filter(|a| a.sources.len() > 1) {
+        let ids: Vec<usize> = a.paths().filter_map(doc_index).collect();
+        for (i, &x) in ids.iter().enumerate() {
+            for &y in &ids[i + 1..] {
+                predicted.insert((x.min(y), x.max(y)));
+            }
+        }
+    }
+    let hits = predicted.intersection(&truth).count() as f64;
+    let p = if predicted.is_empty() {
+        1.0
+    } else {
+        hits / predicted.len() as f64
+    };
+    let r = if truth.is_empty() {
+        1.0
+    } else {
+        hits / truth.len() as f64
+    };
+    (p, r)
+}
+
+fn truth_pairs(corpus: &GeneratedCorpus) -> HashSet<(usize, usize)> {
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &(orig, copy) in &corpus.planted {
+        groups.entry(orig).or_insert_with(|| vec![orig]).push(copy);
+    }
+    let mut pairs = HashSet::new();
+    for members in groups.values() {
+        for (i, &x) in members.iter().enumerate() {
+            for &y in &members[i + 1..] {
+                pairs.insert((x.min(y), x.max(y)));
+            }
+        }
+    }
+    pairs
+}
+
+/// Prints the containment of planted copies in their originals and of the
+/// most similar unrelated pairs, and precision/recall over a threshold sweep.
+fn measure(corpus: &GeneratedCorpus, cleaned: &[Article]) {
+    let by_doc: HashMap<usize, usize> = cleaned
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| Some((doc_index(&a.sources[0].path)?, i)))
+        .collect();
+    let sets: Vec<Vec<u64>> = cleaned
+        .par_iter()
+        .map(|a| shingles::shingle_set(&a.text))
+        .collect();
+    let contain = |a: usize, b: usize| {
+        let (x, y) = (&sets[a], &sets[b]);
+        if x.len() <= y.len() {
+            shingles::containment(x, y)
+        } else {
+            shingles::containment(y, x)
+        }
+    };
+    let mut planted: Vec<f64> = corpus
+        .planted
+        .iter()
+        .filter_map(|&(o, k)| Some(contain(*by_doc.get(&o)?, *by_doc.get(&k)?)))
+        .collect();
+    planted.sort_by(f64::total_cmp);
+    let truth = truth_pairs(corpus);
+    let prints: Vec<Vec<u64>> = cleaned
+        .par_iter()
+        .map(|a| candidates::fingerprints(&a.text))
+        .collect();
+    let mut unrelated: Vec<f64> = candidates::pairs(&prints, 0.0)
+        .into_iter()
+        .filter(|&(a, b)| {
+            let (x, y) = (
+                doc_index(&cleaned[a as usize].sources[0].path),
+                doc_index(&cleaned[b as usize].sources[0].path),
+            );
+            matches!((x, y), (Some(x), Some(y)) if !truth.contains(&(x.min(y), x.max(y))))
+        })
+        .map(|(a, b)| contain(a as usize, b as usize))
+        .collect();
+    unrelated.sort_by(f64::total_cmp);
+    let q = |v: &[f64], f: f64| v.get(((v.len() as f64 - 1.0) * f) as usize).copied();
+    println!("\n-- threshold measurement ({} articles)", cleaned.len());
+    println!(
+        "planted copies: {} pairs; containment min {:?}, 1% {:?}, median {:?}",
+        planted.len(),
+        q(&planted, 0.0),
+        q(&planted, 0.01),
+        q(&planted, 0.5)
+    );
+    println!(
+        "unrelated pairs sharing a fingerprint: {}; containment median {:?}, 99% {:?}, max {:?}",
+        unrelated.len(),
+        q(&unrelated, 0.5),
+        q(&unrelated, 0.99),
+        q(&unrelated, 1.0)
+    );
+    for threshold in [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] {
+        let merged = dedup::dedup(cleaned.to_vec(), &DedupOptions { threshold });
+        let (p, r) = precision_recall(corpus, &merged);
+        println!("threshold {threshold:.1}: precision {p:.4}, recall {r:.4}");
+    }
+}

@@ -2,13 +2,14 @@
 //! immutable [`Library`] that the CLI and the reader share.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
 use crate::corpus::clean::{self, ChromeModel};
 use crate::corpus::dedup::{self, DedupOptions};
 use crate::corpus::load::{self, LoadOptions};
-use crate::corpus::{Corpus, RawDoc, Warning};
+use crate::corpus::{Article, Corpus, RawDoc, Warning};
 use crate::entities::{self, EntityIndex};
 
 /// Everything that tunes a load.
@@ -77,9 +78,19 @@ pub fn open(
     let (docs, warnings) = if paths.is_empty() {
         load::load_seeds()
     } else {
-        load::load_paths(paths, &opts.load)
+        load::load_paths_with_progress(paths, &opts.load, &|done, total| {
+            progress(Progress {
+                stage: Stage::Reading,
+                done,
+                total,
+            });
+        })
     };
-    let library = build(&docs, warnings, opts, progress);
+    // The raw texts are dropped once cleaned, so that at most two copies
+    // of the corpus text are alive at a time.
+    let cleaned = clean_all(&docs, warnings, progress);
+    drop(docs);
+    let library = finish(cleaned, opts, progress);
     if library.corpus.articles.is_empty() {
         let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
         let skipped = library.corpus.warnings.len();
@@ -100,12 +111,32 @@ pub fn open(
 }
 
 /// Cleans, deduplicates and indexes documents that are already read.
+/// Progress is reported at each stage's start and about every 1% of the
+/// documents read and cleaned, from any thread.
 pub fn build(
     docs: &[RawDoc],
-    mut warnings: Vec<Warning>,
+    warnings: Vec<Warning>,
     opts: &Options,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Library {
+    let cleaned = clean_all(docs, warnings, progress);
+    finish(cleaned, opts, progress)
+}
+
+/// Cleaned articles with their dedup fingerprints, and the warnings so far.
+struct Cleaned {
+    articles: Vec<Article>,
+    prints: Vec<Vec<u64>>,
+    warnings: Vec<Warning>,
+}
+
+/// Cleans every document; a document with no article text left becomes a
+/// warning.
+fn clean_all(
+    docs: &[RawDoc],
+    mut warnings: Vec<Warning>,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Cleaned {
     let total = docs.len();
     progress(Progress {
         stage: Stage::Cleaning,
@@ -113,26 +144,57 @@ pub fn build(
         total,
     });
     let chrome = ChromeModel::learn(docs);
+    let step = (total / 100).max(1);
+    let done = AtomicUsize::new(0);
     let cleaned: Vec<_> = docs
         .par_iter()
-        .map(|d| (d, clean::clean(d, &chrome)))
+        .map(|d| {
+            let article = clean::clean_for_dedup(d, &chrome);
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            if n.is_multiple_of(step) {
+                progress(Progress {
+                    stage: Stage::Cleaning,
+                    done: n,
+                    total,
+                });
+            }
+            (d, article)
+        })
         .collect();
     let mut articles = Vec::with_capacity(cleaned.len());
+    let mut prints = Vec::with_capacity(cleaned.len());
     for (doc, article) in cleaned {
         match article {
-            Some(a) => articles.push(a),
+            Some((a, p)) => {
+                articles.push(a);
+                prints.push(p);
+            }
             None => warnings.push(Warning {
                 path: doc.path.clone(),
                 reason: "skipped: no article text (empty or only page chrome)".into(),
             }),
         }
     }
+    Cleaned {
+        articles,
+        prints,
+        warnings,
+    }
+}
+
+/// Deduplicates cleaned articles, finds their entities and indexes them.
+fn finish(cleaned: Cleaned, opts: &Options, progress: &(dyn Fn(Progress) + Sync)) -> Library {
+    let Cleaned {
+        articles,
+        prints,
+        warnings,
+    } = cleaned;
     progress(Progress {
         stage: Stage::Deduplicating,
         done: 0,
         total: articles.len(),
     });
-    let articles = dedup::dedup(articles, &opts.dedup);
+    let articles = dedup::dedup_prepared(articles, prints, &opts.dedup);
     progress(Progress {
         stage: Stage::Extracting,
         done: 0,

@@ -1,58 +1,440 @@
 //! Cleaning: strip page chrome, find title, author, date and sections, and
 //! build an [`Article`] from a [`RawDoc`].
+//!
+//! A text is read in three zones. The *top* runs up to the first line of
+//! prose: chrome there goes, and the headline, byline and dateline are
+//! picked out. The *end matter* starts at the first editorial marker
+//! ("Sources", "Original article: …", a disclaimer, a note on AI help)
+//! after which no prose follows; it is kept apart from the body. Between
+//! them is the *body*: chrome-looking lines after the last prose line go,
+//! but in the middle of prose only lines that repeat across the corpus do
+//! (a lone "Comments" inside an article may well be a real heading).
+//! Bylines are taken at the edges only: just below the top, or after the
+//! last prose.
 
+use super::chrome;
+use super::structure::{self, Unit};
 use super::{Article, Block, BlockKind, RawDoc, Source};
+use super::{candidates, shingles};
 
-/// What the corpus as a whole says is chrome: lines that repeat across many
-/// of its files.
-#[derive(Clone, Debug, Default)]
-pub struct ChromeModel {
-    repeated: std::collections::HashSet<String>,
-}
+pub use super::chrome::ChromeModel;
 
-impl ChromeModel {
-    /// Learns the repeated lines of a corpus.
-    pub fn learn(docs: &[RawDoc]) -> Self {
-        let _ = docs;
-        Self::default()
-    }
+/// The longest title made from a lede, in characters.
+const LEDE_TITLE_MAX: usize = 80;
 
-    /// Returns true if and only if `line` repeats across many files.
-    pub fn is_repeated(&self, line: &str) -> bool {
-        self.repeated.contains(line.trim())
-    }
+/// What the top and bottom of a text said about the article.
+#[derive(Default)]
+struct Found {
+    title: Option<String>,
+    author: Option<String>,
+    date: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
 }
 
 /// Cleans one document; `None` when nothing readable is left (empty or
 /// chrome-only).
 pub fn clean(doc: &RawDoc, chrome: &ChromeModel) -> Option<Article> {
-    let _ = chrome;
-    let text = doc.text.trim().to_owned();
-    if text.is_empty() {
+    clean_inner(doc, chrome, false).map(|(a, _)| a)
+}
+
+/// Like [`clean`], also returning the article's dedup fingerprints (see
+/// [`dedup::dedup_prepared`](super::dedup::dedup_prepared)), computed in the
+/// same pass over the text as its id.
+pub fn clean_for_dedup(doc: &RawDoc, chrome: &ChromeModel) -> Option<(Article, Vec<u64>)> {
+    clean_inner(doc, chrome, true)
+}
+
+fn clean_inner(
+    doc: &RawDoc,
+    chrome: &ChromeModel,
+    with_prints: bool,
+) -> Option<(Article, Vec<u64>)> {
+    let units: Vec<Unit<'_>> = structure::split_units(&doc.text)
+        .into_iter()
+        .filter(|u| !chrome.is_repeated(u))
+        .collect();
+    let first_prose = units
+        .iter()
+        .position(|u| structure::is_prose(u) && !structure::is_end_matter_marker(u));
+    let end_start = end_matter_start(&units, first_prose.unwrap_or(0));
+    let body_start = first_prose.unwrap_or_else(|| {
+        // No sentence anywhere (a short note, a list): everything after
+        // the top chrome is body.
+        units
+            .iter()
+            .position(|u| !chrome::looks_like_chrome(u))
+            .unwrap_or(units.len())
+            .min(end_start)
+    });
+    let last_prose = units[..end_start]
+        .iter()
+        .rposition(|u| structure::is_prose(u))
+        .unwrap_or(body_start);
+
+    let mut found = Found {
+        title: doc.title.clone(),
+        ..Found::default()
+    };
+    let mut body: Vec<&str> = Vec::new();
+    read_top(&units[..body_start], &mut found, &mut body);
+    for (i, unit) in units.iter().enumerate().take(end_start).skip(body_start) {
+        let after_prose = i > last_prose;
+        let at_edge = after_prose || i <= body_start + 1;
+        // The headline again, glued to a photo caption.
+        let repeats_title = i == body_start
+            && found
+                .title
+                .as_deref()
+                .is_some_and(|t| starts_with_text(unit, t));
+        let byline = if at_edge {
+            structure::byline(unit)
+        } else {
+            None
+        };
+        let trailing_chrome = after_prose && chrome::looks_like_chrome(unit);
+        if let Some(name) = byline {
+            found.author.get_or_insert(name);
+        } else if !repeats_title && !trailing_chrome {
+            body.push(unit);
+        }
+    }
+    let mut end_matter = Vec::new();
+    for unit in &units[end_start..] {
+        if let Some(name) = structure::byline(unit) {
+            found.author.get_or_insert(name);
+        } else if structure::is_end_matter_marker(unit) || !chrome::looks_like_chrome(unit) {
+            if let Some(link) = structure::original_link(unit) {
+                found.url.get_or_insert(link);
+            } else if let Some(source) = structure::source_note(unit) {
+                found.source.get_or_insert(source);
+            }
+            end_matter.push(unit.to_string());
+        }
+    }
+    // A front-matter title repeated as the first line of the body.
+    if let (Some(title), Some(first)) = (&found.title, body.first())
+        && same_text(title, first)
+    {
+        body.remove(0);
+    }
+    let (text, blocks) = assemble(&body);
+    if !blocks.iter().any(|b| b.kind == BlockKind::Paragraph) {
         return None;
     }
-    let title = doc
-        .title
-        .clone()
-        .unwrap_or_else(|| text.lines().next().unwrap_or_default().to_owned());
-    Some(Article {
-        id: format!("{:016x}", xxhash_rust::xxh3::xxh3_64(text.as_bytes())),
+    let title = found.title.unwrap_or_else(|| {
+        let lede = blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Paragraph)
+            .map_or("", |b| &text[b.start..b.end]);
+        structure::title_from_lede(lede, LEDE_TITLE_MAX)
+    });
+    let (id, prints) = if with_prints {
+        candidates::id_and_fingerprints(&text)
+    } else {
+        (shingles::content_id(&text), Vec::new())
+    };
+    let article = Article {
+        id,
         title,
-        author: doc.author.clone(),
-        date: doc.date.clone(),
-        source: doc.source.clone(),
-        url: doc.url.clone(),
-        words: text.split_whitespace().count(),
-        blocks: vec![Block {
-            kind: BlockKind::Paragraph,
-            start: 0,
-            end: text.len(),
-        }],
+        author: doc.author.clone().or(found.author),
+        date: doc.date.clone().or(found.date),
+        source: doc.source.clone().or(found.source),
+        url: doc.url.clone().or(found.url),
+        words: structure::word_count(&text),
+        blocks,
         text,
-        end_matter: Vec::new(),
+        end_matter,
         sources: vec![Source {
             path: doc.path.clone(),
             containment: 1.0,
         }],
-    })
+    };
+    Some((article, prints))
+}
+
+/// Returns the index where end matter starts: the earliest end-matter
+/// marker after `from` with no prose after it (markers excepted); the
+/// number of units when there is none.
+fn end_matter_start(units: &[Unit<'_>], from: usize) -> usize {
+    let mut start = units.len();
+    for (i, unit) in units.iter().enumerate().rev() {
+        if i <= from {
+            break;
+        }
+        if structure::is_end_matter_marker(unit) {
+            start = i;
+        } else if structure::is_prose(unit) {
+            break;
+        }
+    }
+    start
+}
+
+/// Reads the lines before the first prose: chrome goes; a byline gives the
+/// author, a dateline the date. The headline is the first headline-like
+/// line of four words or more; a shorter one only when it stands alone
+/// right above the body with no chrome around it (a short line among menus
+/// is a masthead). Lines above the headline are a masthead or section label
+/// and go; a copy of it glued to a photo caption goes; other lines below it
+/// are body.
+fn read_top<'a>(units: &'a [Unit<'a>], found: &mut Found, body: &mut Vec<&'a str>) {
+    let mut rest: Vec<&'a str> = Vec::with_capacity(units.len());
+    let mut saw_chrome = false;
+    for unit in units {
+        let unit: &str = unit;
+        if chrome::looks_like_chrome(unit) {
+            saw_chrome = true;
+            continue;
+        }
+        if let Some(name) = structure::byline(unit) {
+            found.author.get_or_insert(name);
+        } else if let Some(date) = structure::dateline(unit) {
+            found.date.get_or_insert(date);
+        } else {
+            rest.push(unit);
+        }
+    }
+    let mut below = 0;
+    if found.title.is_none() {
+        let headline = rest
+            .iter()
+            .position(|u| structure::is_headline(u) && structure::word_count(u) >= 4)
+            .or_else(|| {
+                (rest.len() == 1 && !saw_chrome && structure::is_headline(rest[0])).then_some(0)
+            });
+        if let Some(i) = headline {
+            found.title = Some(rest[i].to_owned());
+            below = i + 1;
+        } else if saw_chrome {
+            // No headline, but menus: short title-like lines are mastheads.
+            below = rest
+                .iter()
+                .take_while(|u| structure::is_headline(u) && structure::word_count(u) <= 3)
+                .count();
+        }
+    }
+    for unit in &rest[below..] {
+        if found
+            .title
+            .as_deref()
+            .is_some_and(|t| starts_with_text(unit, t))
+        {
+            continue;
+        }
+        body.push(unit);
+    }
+}
+
+/// Returns true if and only if `a` and `b` are the same text up to case and
+/// spacing.
+fn same_text(a: &str, b: &str) -> bool {
+    a.split_whitespace()
+        .map(str::to_lowercase)
+        .eq(b.split_whitespace().map(str::to_lowercase))
+}
+
+/// Returns true if and only if `line` begins with all the words of `title`.
+fn starts_with_text(line: &str, title: &str) -> bool {
+    let mut line_words = line.split_whitespace();
+    title
+        .split_whitespace()
+        .all(|t| line_words.next().is_some_and(|l| l.eq_ignore_ascii_case(t)))
+}
+
+/// Joins the body units into the article text and its blocks: a unit is a
+/// heading when it reads as one and stands between other units.
+fn assemble(body: &[&str]) -> (String, Vec<Block>) {
+    let mut text = String::with_capacity(body.iter().map(|u| u.len() + 2).sum());
+    let mut blocks = Vec::with_capacity(body.len());
+    for (i, unit) in body.iter().enumerate() {
+        let between = i > 0 && i + 1 < body.len();
+        let kind = if between && structure::is_heading(unit) {
+            BlockKind::Heading
+        } else {
+            BlockKind::Paragraph
+        };
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        let start = text.len();
+        text.push_str(unit);
+        blocks.push(Block {
+            kind,
+            start,
+            end: text.len(),
+        });
+    }
+    // A heading must introduce something: trailing headings are paragraphs.
+    for block in blocks.iter_mut().rev() {
+        if block.kind == BlockKind::Heading {
+            block.kind = BlockKind::Paragraph;
+        } else {
+            break;
+        }
+    }
+    (text, blocks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> RawDoc {
+        RawDoc {
+            path: "t.txt".into(),
+            text: text.into(),
+            ..RawDoc::default()
+        }
+    }
+
+    fn clean_str(text: &str) -> Article {
+        clean(&doc(text), &ChromeModel::default()).expect("article")
+    }
+
+    #[test]
+    fn headline_byline_and_chrome_at_edges() {
+        let a = clean_str(
+            "Home | Markets | Sport | Weather\nEN FR\n\nCopper hits record as smelters cut output\n\nBy Lena Fischer, commodities reporter\n\nCopper prices rose to a record on Monday after two large smelters in Chile announced output cuts for the rest of the year.\n\nSupply squeeze\n\nTraders said stocks in London warehouses had fallen to their lowest level since 2008.\n\nShare\nfacebook twitter email\n3 Comments\n",
+        );
+        assert_eq!(a.title, "Copper hits record as smelters cut output");
+        assert_eq!(a.author.as_deref(), Some("Lena Fischer"));
+        assert_eq!(a.headings().collect::<Vec<_>>(), ["Supply squeeze"]);
+        assert_eq!(a.paragraphs().count(), 2);
+        assert!(!a.text.contains("Comments"));
+        assert!(!a.text.contains("Markets |"));
+    }
+
+    #[test]
+    fn a_short_masthead_among_menus_is_not_a_title() {
+        let a = clean_str(
+            "Valley Courier\nHome | News | Sport | Events\n\nThe bakery on Mill Street closed on Saturday after forty years, its owners said.\n",
+        );
+        assert!(
+            a.title.starts_with("The bakery on Mill Street"),
+            "{}",
+            a.title
+        );
+        let b = clean_str(
+            "Rates Held\n\nThe central bank kept its main rate unchanged on Thursday, as expected.\n",
+        );
+        assert_eq!(b.title, "Rates Held");
+    }
+
+    #[test]
+    fn a_byline_like_line_inside_the_body_is_kept() {
+        let a = clean_str(
+            "The harbour authority said on Monday that night shifts would resume at the end of the month.\nUnions welcomed the decision but asked for written guarantees on rest days.\nBy Friday Evening\nThe first ships are expected to dock before the weekend, officials said.",
+        );
+        assert_eq!(a.author, None);
+        assert!(a.text.contains("By Friday Evening"));
+    }
+
+    #[test]
+    fn chrome_word_in_the_middle_of_prose_is_kept() {
+        let a = clean_str(
+            "The committee met for three hours and heard from every resident who asked to speak.\nComments\nThe committee will publish the comments it received before the vote next month.",
+        );
+        assert!(a.text.contains("\n\nComments\n\n"));
+    }
+
+    #[test]
+    fn end_matter_is_kept_apart() {
+        let a = clean_str(
+            "The striker scored twice in the second half to seal the title for the club.\nIt was their first league title in eleven years, and fans filled the streets.\nSources\nLeague table, official site\nDisclaimer: figures are provisional.",
+        );
+        assert_eq!(
+            a.end_matter,
+            [
+                "Sources",
+                "League table, official site",
+                "Disclaimer: figures are provisional."
+            ]
+        );
+        assert_eq!(a.paragraphs().count(), 2);
+    }
+
+    #[test]
+    fn lede_title_when_no_headline() {
+        let a = clean_str(
+            "Scientists at the polar station recorded the lowest winter temperature in forty years on Friday, beating the previous record by almost two degrees.\nThe reading was confirmed by a second sensor.",
+        );
+        assert!(a.title.chars().count() <= 80);
+        assert!(a.title.ends_with('…'));
+        assert!(a.title.starts_with("Scientists at the polar station"));
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics() {
+        const PIECES: &[&str] = &[
+            "a",
+            "B",
+            " ",
+            "\n",
+            "\n\n",
+            ".",
+            "?",
+            "—",
+            "é",
+            "İ",
+            "K",
+            "€",
+            "日本",
+            "“",
+            "”",
+            "'",
+            "By ",
+            "Author:",
+            "Sources",
+            "Original article: x.org/1",
+            "Share",
+            "0",
+            "2024-",
+            "#",
+            "|",
+            "•",
+            "1.",
+            "Skip to content",
+            "ua en ru",
+            "Mr.",
+            "   ",
+        ];
+        let mut state = 7u64;
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..(state % 60) {
+                state = shingles::mix(state);
+                text.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
+            }
+            state = shingles::mix(state);
+            if let Some(a) = clean(&doc(&text), &ChromeModel::default()) {
+                for b in &a.blocks {
+                    assert!(a.text.get(b.start..b.end).is_some());
+                }
+                assert!(a.title.chars().count() <= 200);
+            }
+        }
+    }
+
+    #[test]
+    fn chrome_only_text_gives_nothing() {
+        assert!(
+            clean(
+                &doc("Skip to content\nShare\n0 Comments\n"),
+                &ChromeModel::default()
+            )
+            .is_none()
+        );
+        assert!(clean(&doc("   \n\n"), &ChromeModel::default()).is_none());
+    }
+
+    #[test]
+    fn ids_depend_on_content_not_path() {
+        let mut d = doc("Same words in a body that says something about rates and the bank.");
+        let a = clean(&d, &ChromeModel::default()).unwrap();
+        d.path = "other.txt".into();
+        let b = clean(&d, &ChromeModel::default()).unwrap();
+        assert_eq!(a.id, b.id);
+        assert_eq!(a.id.len(), 16);
+    }
 }

@@ -1,6 +1,15 @@
 //! File formats: plain text, Markdown with YAML or TOML front matter, and
 //! JSON Lines. Each turns decoded file text into [`RawDoc`]s.
+//!
+//! This is where file text passes through [`crate::sanitize`]: whole text
+//! for plain text and Markdown, each decoded field for JSON Lines (where
+//! `\u001b` escapes only become control characters once parsed).
 
+use std::path::Path;
+
+use crate::sanitize::{clean_line, clean_text};
+
+use super::markdown;
 use super::{RawDoc, Warning};
 
 /// The formats dossier reads.
@@ -11,15 +20,284 @@ pub enum Format {
     JsonLines,
 }
 
-/// Parses decoded `text` of the file at `path` in `format`.
+impl Format {
+    /// Returns the format a file's extension names; `Some(Text)` to sniff
+    /// files without an extension; `None` for extensions dossier does not read.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let Some(ext) = path.extension() else {
+            return Some(Format::Text);
+        };
+        match ext.to_string_lossy().to_ascii_lowercase().as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
+            _ => None,
+        }
+    }
+
+    /// Returns true if and only if the format is decided by content.
+    pub fn needs_sniffing(path: &Path) -> bool {
+        path.extension().is_none()
+    }
+}
+
+/// Guesses the format of a file without an extension from its text.
+pub fn sniff(text: &str) -> Format {
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let first = first.trim();
+    if first.starts_with('{') && serde_json::from_str::<serde_json::Value>(first).is_ok() {
+        Format::JsonLines
+    } else if first == "---" || first == "+++" || first.starts_with("# ") {
+        Format::Markdown
+    } else {
+        Format::Text
+    }
+}
+
+/// Parses decoded (not yet sanitized) `text` of the file at `path`.
 pub fn parse(path: &str, text: &str, format: Format) -> (Vec<RawDoc>, Vec<Warning>) {
-    let _ = format;
-    (
-        vec![RawDoc {
+    match format {
+        Format::Text => (
+            vec![RawDoc {
+                path: path.to_owned(),
+                text: clean_text(text),
+                ..RawDoc::default()
+            }],
+            Vec::new(),
+        ),
+        Format::Markdown => (vec![parse_markdown(path, &clean_text(text))], Vec::new()),
+        Format::JsonLines => parse_json_lines(path, text),
+    }
+}
+
+/// Front matter fields dossier understands.
+#[derive(Default)]
+struct Meta {
+    title: Option<String>,
+    author: Option<String>,
+    date: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
+}
+
+impl Meta {
+    fn set(&mut self, key: &str, value: &str) {
+        let value = clean_line(value.trim().trim_matches(|c| c == '"' || c == '\''));
+        if value.is_empty() {
+            return;
+        }
+        let slot = match key.trim().to_ascii_lowercase().as_str() {
+            "title" | "headline" => &mut self.title,
+            "author" | "authors" | "by" | "byline" => &mut self.author,
+            "date" | "published" | "published_at" | "pubdate" => &mut self.date,
+            "source" | "publisher" | "site" | "site_name" => &mut self.source,
+            "url" | "link" | "canonical_url" => &mut self.url,
+            _ => return,
+        };
+        slot.get_or_insert(value);
+    }
+}
+
+fn parse_markdown(path: &str, text: &str) -> RawDoc {
+    let (meta, body) = split_front_matter(text);
+    RawDoc {
+        path: path.to_owned(),
+        text: markdown::strip(body),
+        title: meta.title,
+        author: meta.author,
+        date: meta.date,
+        source: meta.source,
+        url: meta.url,
+    }
+}
+
+/// Splits YAML (`---`) or TOML (`+++`) front matter from the body. Without
+/// a closing fence the whole text is body.
+fn split_front_matter(text: &str) -> (Meta, &str) {
+    let mut meta = Meta::default();
+    let trimmed = text.trim_start_matches('\n');
+    let fence = if trimmed.starts_with("---\n") {
+        "---"
+    } else if trimmed.starts_with("+++\n") {
+        "+++"
+    } else {
+        return (meta, text);
+    };
+    let after = &trimmed[4..];
+    let Some(end) = after
+        .match_indices(&format!("\n{fence}"))
+        .map(|(i, _)| i)
+        .find(|&i| matches!(after[i + 4..].chars().next(), None | Some('\n' | ' ')))
+        .or_else(|| after.starts_with(fence).then_some(0))
+    else {
+        return (meta, text);
+    };
+    let header = &after[..end];
+    let body = after[end..].trim_start_matches('\n');
+    let body = body.strip_prefix(fence).unwrap_or(body);
+    let body = body.trim_start_matches([' ', '\n']);
+    if fence == "+++" {
+        if let Ok(table) = header.parse::<toml::Table>() {
+            for (key, value) in &table {
+                match value {
+                    toml::Value::String(s) => meta.set(key, s),
+                    toml::Value::Array(items) => {
+                        let joined: Vec<String> = items
+                            .iter()
+                            .filter_map(|v| v.as_str().map(str::to_owned))
+                            .collect();
+                        meta.set(key, &joined.join(", "));
+                    }
+                    other => meta.set(key, &other.to_string()),
+                }
+            }
+        }
+    } else {
+        for line in header.lines() {
+            if let Some((key, value)) = line.split_once(':')
+                && !key.starts_with(' ')
+            {
+                meta.set(key, value);
+            }
+        }
+    }
+    (meta, body)
+}
+
+fn parse_json_lines(path: &str, text: &str) -> (Vec<RawDoc>, Vec<Warning>) {
+    let mut docs = Vec::new();
+    let mut warnings = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let n = i + 1;
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<serde_json::Value>(line) {
+            Ok(serde_json::Value::Object(obj)) => {
+                let field = |names: &[&str]| {
+                    names
+                        .iter()
+                        .find_map(|k| obj.get(*k).and_then(value_text))
+                        .filter(|s| !s.trim().is_empty())
+                };
+                let Some(body) = field(&["text", "body", "content"]) else {
+                    warnings.push(Warning {
+                        path: path.to_owned(),
+                        reason: format!("line {n}: no \"text\" or \"body\" field, skipped"),
+                    });
+                    continue;
+                };
+                docs.push(RawDoc {
+                    path: format!("{path}:{n}"),
+                    text: clean_text(&body),
+                    title: field(&["title", "headline"]).map(|s| clean_line(&s)),
+                    author: field(&["author", "authors", "byline"]).map(|s| clean_line(&s)),
+                    date: field(&["date", "published"]).map(|s| clean_line(&s)),
+                    source: field(&["source", "publisher", "site"]).map(|s| clean_line(&s)),
+                    url: field(&["url", "link"]).map(|s| clean_line(&s)),
+                });
+            }
+            Ok(_) => warnings.push(Warning {
+                path: path.to_owned(),
+                reason: format!("line {n}: not a JSON object, skipped"),
+            }),
+            Err(e) => warnings.push(Warning {
+                path: path.to_owned(),
+                reason: format!("line {n}: invalid JSON ({e}), skipped"),
+            }),
+        }
+    }
+    if warnings.len() > MAX_LINE_WARNINGS {
+        let more = warnings.len() - MAX_LINE_WARNINGS;
+        warnings.truncate(MAX_LINE_WARNINGS);
+        warnings.push(Warning {
             path: path.to_owned(),
-            text: text.to_owned(),
-            ..RawDoc::default()
-        }],
-        Vec::new(),
-    )
+            reason: format!("{more} more bad lines skipped"),
+        });
+    }
+    (docs, warnings)
+}
+
+/// Bad lines reported one by one per file; the rest are counted in one
+/// more warning, so a broken file cannot flood the list.
+const MAX_LINE_WARNINGS: usize = 10;
+
+/// Returns a JSON value as text: strings as is, string arrays joined.
+fn value_text(value: &serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Array(items) => {
+            let parts: Vec<&str> = items.iter().filter_map(|v| v.as_str()).collect();
+            (!parts.is_empty()).then(|| parts.join(", "))
+        }
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yaml_front_matter_gives_metadata() {
+        let text = "---\ntitle: \"Rates held\"\nauthor: Ana Ruiz\ndate: 2024-03-01\ntags: [a]\n---\n# Rates held\n\nBody text.";
+        let (docs, w) = parse("a.md", text, Format::Markdown);
+        assert!(w.is_empty());
+        assert_eq!(docs[0].title.as_deref(), Some("Rates held"));
+        assert_eq!(docs[0].author.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(docs[0].date.as_deref(), Some("2024-03-01"));
+        assert!(docs[0].text.starts_with("Rates held"));
+        assert!(!docs[0].text.contains("---"));
+    }
+
+    #[test]
+    fn toml_front_matter_gives_metadata() {
+        let text = "+++\ntitle = \"Derby ends level\"\nsource = \"City Sport\"\nurl = \"https://example.org/x\"\n+++\nThe match ended.";
+        let (docs, _) = parse("b.md", text, Format::Markdown);
+        assert_eq!(docs[0].title.as_deref(), Some("Derby ends level"));
+        assert_eq!(docs[0].source.as_deref(), Some("City Sport"));
+        assert_eq!(docs[0].url.as_deref(), Some("https://example.org/x"));
+        assert_eq!(docs[0].text.trim(), "The match ended.");
+    }
+
+    #[test]
+    fn json_lines_report_bad_lines_and_keep_the_rest() {
+        let text = "{\"title\":\"A\",\"text\":\"one \\u001b[31mred\",\"extra\":1}\n{broken\n\n[1]\n{\"body\":\"two\",\"author\":\"B\"}\n{\"title\":\"no text\"}\n";
+        let (docs, w) = parse("f.jsonl", text, Format::JsonLines);
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].path, "f.jsonl:1");
+        assert_eq!(docs[0].text, "one red");
+        assert_eq!(docs[1].path, "f.jsonl:5");
+        assert_eq!(docs[1].author.as_deref(), Some("B"));
+        let reasons: Vec<_> = w.iter().map(|w| w.reason.as_str()).collect();
+        assert_eq!(reasons.len(), 3);
+        assert!(reasons[0].starts_with("line 2:"));
+        assert!(reasons[1].starts_with("line 4:"));
+        assert!(reasons[2].starts_with("line 6:"));
+    }
+
+    #[test]
+    fn many_bad_lines_are_summarised() {
+        let text = "not json\n".repeat(50);
+        let (docs, w) = parse("bad.jsonl", &text, Format::JsonLines);
+        assert!(docs.is_empty());
+        assert_eq!(w.len(), 11);
+        assert_eq!(w[10].reason, "40 more bad lines skipped");
+    }
+
+    #[test]
+    fn sniffing_recognises_formats() {
+        assert_eq!(sniff("{\"text\":\"x\"}\n"), Format::JsonLines);
+        assert_eq!(sniff("---\ntitle: x\n---\n"), Format::Markdown);
+        assert_eq!(sniff("Just words.\n"), Format::Text);
+    }
+
+    #[test]
+    fn unknown_extensions_are_not_read() {
+        assert_eq!(Format::from_path(Path::new("a.png")), None);
+        assert_eq!(Format::from_path(Path::new("a.MD")), Some(Format::Markdown));
+        assert_eq!(Format::from_path(Path::new("README")), Some(Format::Text));
+    }
 }

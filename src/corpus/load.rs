@@ -1,8 +1,21 @@
 //! Loading: walk paths, read files in parallel, decode them, and turn every
 //! problem into a one-line [`Warning`] instead of an abort.
+//!
+//! Loading never writes anything: files are opened read-only and nothing is
+//! created beside them. Files with an extension dossier does not read
+//! (`.png`, `.pdf`, `.html`, ...) are skipped silently, because a saved-pages
+//! folder is full of them and a warning per image would drown the real
+//! problems; a file named explicitly on the command line is always tried.
 
+use std::collections::HashSet;
+use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
+use rayon::prelude::*;
+
+use super::formats::{self, Format};
 use super::{RawDoc, Warning};
 
 /// Limits for loading.
@@ -31,24 +44,250 @@ pub struct FileRef {
 
 /// Walks `paths` (files or folders, recursively; hidden entries skipped,
 /// symlink loops survived) and returns the candidate files in path order.
+///
+/// Folders are visited once each, keyed by their canonical path, so a
+/// symlink pointing back up the tree ends the walk instead of looping.
 pub fn discover(paths: &[PathBuf], opts: &LoadOptions) -> (Vec<FileRef>, Vec<Warning>) {
-    let _ = (paths, opts);
-    (Vec::new(), Vec::new())
+    // Sizes are checked when reading, so that a cache keyed on FileRef
+    // sees every file; no option changes the walk itself yet.
+    let _ = opts;
+    let mut walk = Walk::default();
+    for path in paths {
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk.dir(path),
+            // Named explicitly: read it whatever its extension.
+            Ok(meta) if meta.is_file() => walk.push_file(path, &meta),
+            Ok(_) => walk.warn(path, "skipped: not a regular file or folder"),
+            Err(e) => walk.warn(path, &format!("cannot open: {}", io_reason(&e))),
+        }
+    }
+    walk.files.sort_by(|a, b| a.path.cmp(&b.path));
+    walk.files.dedup_by(|a, b| a.path == b.path);
+    (walk.files, walk.warnings)
+}
+
+#[derive(Default)]
+struct Walk {
+    visited: HashSet<PathBuf>,
+    files: Vec<FileRef>,
+    warnings: Vec<Warning>,
+}
+
+impl Walk {
+    /// Walks the folder tree under `root` with an explicit stack, so that
+    /// no depth of nesting can overflow the call stack.
+    fn dir(&mut self, root: &Path) {
+        let mut pending = vec![root.to_path_buf()];
+        while let Some(dir) = pending.pop() {
+            let Ok(canonical) = fs::canonicalize(&dir) else {
+                self.warn(&dir, "skipped: cannot resolve folder");
+                continue;
+            };
+            if !self.visited.insert(canonical) {
+                continue;
+            }
+            let entries = match fs::read_dir(&dir) {
+                Ok(entries) => entries,
+                Err(e) => {
+                    self.warn(&dir, &format!("skipped folder: {}", io_reason(&e)));
+                    continue;
+                }
+            };
+            let mut children: Vec<PathBuf> =
+                entries.filter_map(Result::ok).map(|e| e.path()).collect();
+            children.sort();
+            for child in children.into_iter().rev() {
+                if is_hidden(&child) {
+                    continue;
+                }
+                // Follows symlinks; a dangling link is reported, not fatal.
+                match fs::metadata(&child) {
+                    Ok(meta) if meta.is_dir() => pending.push(child),
+                    Ok(meta) if meta.is_file() => {
+                        if Format::from_path(&child).is_some() {
+                            self.push_file(&child, &meta);
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(e) => self.warn(&child, &format!("skipped: {}", io_reason(&e))),
+                }
+            }
+        }
+    }
+
+    fn push_file(&mut self, path: &Path, meta: &fs::Metadata) {
+        let mtime_ns = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        self.files.push(FileRef {
+            path: path.to_path_buf(),
+            size: meta.len(),
+            mtime_ns,
+        });
+    }
+
+    fn warn(&mut self, path: &Path, reason: &str) {
+        self.warnings.push(Warning {
+            path: display(path),
+            reason: reason.to_owned(),
+        });
+    }
+}
+
+/// Returns true if and only if the last component of `path` starts with a dot.
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
 }
 
 /// Reads and decodes one file into its documents (several for `.jsonl`).
 /// Problems that skip the file or part of it come back as warnings.
 pub fn read_file(file: &FileRef, opts: &LoadOptions) -> (Vec<RawDoc>, Vec<Warning>) {
-    let _ = (file, opts);
-    (Vec::new(), Vec::new())
+    let path = display(&file.path);
+    let warn = |reason: String| Warning {
+        path: path.clone(),
+        reason,
+    };
+    if file.size > opts.max_file_size {
+        return (
+            Vec::new(),
+            vec![warn(format!(
+                "skipped: {} is over the size limit of {}",
+                human_size(file.size),
+                human_size(opts.max_file_size)
+            ))],
+        );
+    }
+    let bytes = match read_capped(&file.path, file.size, opts.max_file_size) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => {
+            return (
+                Vec::new(),
+                vec![warn(format!(
+                    "skipped: grew over the size limit of {} while reading",
+                    human_size(opts.max_file_size)
+                ))],
+            );
+        }
+        Err(e) => {
+            return (
+                Vec::new(),
+                vec![warn(format!("skipped: {}", io_reason(&e)))],
+            );
+        }
+    };
+    let mut warnings = Vec::new();
+    let (text, lossy) = match decode(bytes) {
+        Decoded::Binary => {
+            return (
+                Vec::new(),
+                vec![warn("skipped: binary file, not text".into())],
+            );
+        }
+        Decoded::Text { text, lossy } => (text, lossy),
+    };
+    if lossy {
+        warnings.push(warn(
+            "not valid UTF-8: decoded lossily, some characters replaced".into(),
+        ));
+    }
+    if text.trim().is_empty() {
+        warnings.push(warn("skipped: empty file".into()));
+        return (Vec::new(), warnings);
+    }
+    let format = if Format::needs_sniffing(&file.path) {
+        formats::sniff(&text)
+    } else {
+        Format::from_path(&file.path).unwrap_or(Format::Text)
+    };
+    let (docs, parse_warnings) = formats::parse(&path, &text, format);
+    warnings.extend(parse_warnings);
+    (docs, warnings)
+}
+
+/// Reads at most `cap` bytes of a file of about `size` bytes; `None` when
+/// the file turns out longer.
+fn read_capped(path: &Path, size: u64, cap: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let file = fs::File::open(path)?;
+    let mut bytes = Vec::with_capacity(size.min(cap) as usize + 1);
+    file.take(cap.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= cap).then_some(bytes))
+}
+
+enum Decoded {
+    Binary,
+    Text { text: String, lossy: bool },
+}
+
+/// Decodes file bytes: UTF-8 with or without BOM, else lossily; binary data
+/// (a NUL byte, or mostly control bytes in the first few KiB) is refused.
+fn decode(mut bytes: Vec<u8>) -> Decoded {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    if looks_binary(&bytes) {
+        return Decoded::Binary;
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Decoded::Text { text, lossy: false },
+        Err(e) => {
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            // Mostly replacement characters: not text in any encoding we know.
+            let replaced = text.chars().filter(|&c| c == '\u{FFFD}').count();
+            if replaced * 3 > text.chars().count() {
+                return Decoded::Binary;
+            }
+            Decoded::Text { text, lossy: true }
+        }
+    }
+}
+
+/// Returns true if and only if `bytes` contains a NUL or its first 8 KiB are
+/// more than 10% control bytes other than whitespace and ESC.
+fn looks_binary(bytes: &[u8]) -> bool {
+    if memchr::memchr(0, bytes).is_some() {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
+        .count();
+    control * 10 > head.len()
 }
 
 /// Discovers and reads every file under `paths`, in parallel.
 pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> (Vec<RawDoc>, Vec<Warning>) {
+    load_paths_with_progress(paths, opts, &|_, _| {})
+}
+
+/// Like [`load_paths`], calling `progress(done, total)` about every 1% of
+/// the files read.
+pub fn load_paths_with_progress(
+    paths: &[PathBuf],
+    opts: &LoadOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> (Vec<RawDoc>, Vec<Warning>) {
     let (files, mut warnings) = discover(paths, opts);
-    let mut docs = Vec::new();
-    for file in &files {
-        let (d, w) = read_file(file, opts);
+    let total = files.len();
+    let step = (total / 100).max(1);
+    let done = AtomicUsize::new(0);
+    progress(0, total);
+    let results: Vec<_> = files
+        .par_iter()
+        .map(|file| {
+            let result = read_file(file, opts);
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            if n.is_multiple_of(step) || n == total {
+                progress(n, total);
+            }
+            result
+        })
+        .collect();
+    let mut docs = Vec::with_capacity(results.len());
+    for (d, w) in results {
         docs.extend(d);
         warnings.extend(w);
     }
@@ -57,18 +296,75 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> (Vec<RawDoc>, Vec<Wa
 
 /// Reads the bundled seed corpus.
 pub fn load_seeds() -> (Vec<RawDoc>, Vec<Warning>) {
-    let docs = crate::seeds::files()
-        .iter()
-        .map(|f| RawDoc {
-            path: f.path.to_owned(),
-            text: crate::sanitize::clean_text(&String::from_utf8_lossy(f.bytes)),
-            ..RawDoc::default()
-        })
-        .collect();
-    (docs, Vec::new())
+    let mut docs = Vec::new();
+    let mut warnings = Vec::new();
+    for f in crate::seeds::files() {
+        let text = String::from_utf8_lossy(f.bytes);
+        let format = Format::from_path(Path::new(f.path)).unwrap_or(Format::Text);
+        let (d, w) = formats::parse(f.path, &text, format);
+        docs.extend(d);
+        warnings.extend(w);
+    }
+    (docs, warnings)
 }
 
-#[allow(dead_code)]
 fn display(path: &Path) -> String {
-    path.display().to_string()
+    crate::sanitize::clean_line(&path.display().to_string())
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::NotFound => "not found".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn human_size(bytes: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if bytes >= MIB {
+        format!("{:.1} MiB", bytes as f64 / MIB as f64)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_is_stripped_and_utf8_kept() {
+        match decode(b"\xEF\xBB\xBFhello".to_vec()) {
+            Decoded::Text { text, lossy } => {
+                assert_eq!(text, "hello");
+                assert!(!lossy);
+            }
+            Decoded::Binary => panic!("text seen as binary"),
+        }
+    }
+
+    #[test]
+    fn latin1_decodes_lossily() {
+        match decode(b"caf\xe9 au lait".to_vec()) {
+            Decoded::Text { text, lossy } => {
+                assert!(lossy);
+                assert!(text.starts_with("caf"));
+            }
+            Decoded::Binary => panic!("latin-1 text seen as binary"),
+        }
+    }
+
+    #[test]
+    fn nul_and_control_heavy_data_is_binary() {
+        assert!(looks_binary(b"abc\0def"));
+        assert!(looks_binary(&[1u8, 2, 3, 4, 5, 6, b'a']));
+        assert!(!looks_binary(b"plain\ntext\twith tabs\x1b[0m"));
+    }
+
+    #[test]
+    fn hidden_names_are_hidden() {
+        assert!(is_hidden(Path::new("a/.git")));
+        assert!(!is_hidden(Path::new("a/b.txt")));
+    }
 }

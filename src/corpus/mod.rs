@@ -5,12 +5,24 @@
 //! finds title, author and sections, and [`dedup`] merges exact and near
 //! duplicates into one [`Article`] per story. Nothing here knows about the
 //! terminal or about entities.
+//!
+//! Helpers: [`chrome`] (what page chrome looks like), [`structure`] (what
+//! a line is: prose, headline, heading, byline, end matter), [`markdown`],
+//! [`shingles`] and [`candidates`] (the fingerprints dedup compares), and
+//! [`generate`] with [`vocab`] (seeded test corpora for benchmarks).
 
 pub mod article;
+pub mod candidates;
+pub mod chrome;
 pub mod clean;
 pub mod dedup;
 pub mod formats;
 pub mod generate;
+mod grammar;
 pub mod load;
+pub mod markdown;
+pub mod shingles;
+pub mod structure;
+pub mod vocab;
 
 pub use article::{Article, Block, BlockKind, Corpus, DupeGroup, RawDoc, Source, Warning};

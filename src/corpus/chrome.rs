@@ -1,0 +1,431 @@
+//! Page chrome: the menus, share buttons, comment widgets and notices that
+//! a scraper saves around an article.
+//!
+//! Two general signals, no list of anyone's exact lines:
+//! - vocabulary: a short line made mostly of menu and widget words
+//!   ([`looks_like_chrome`]), a run of language codes, or a breadcrumb;
+//! - repetition: a short line found in many files of one corpus
+//!   ([`ChromeModel`]).
+//!
+//! Where a line sits decides what the cleaner does with the first signal: it
+//! removes chrome-looking lines at the top and bottom of a text, and keeps
+//! them in the middle of prose (see [`super::clean`]).
+
+use std::collections::{HashMap, HashSet};
+
+use rayon::prelude::*;
+
+use super::RawDoc;
+
+/// Words of site navigation, sharing, comment and rating widgets, ads and
+/// cookie notices. A line counts as chrome when most of its content words
+/// are in this list (see [`looks_like_chrome`]).
+const CHROME_WORDS: &[&str] = &[
+    "accept",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "app",
+    "back",
+    "bookmark",
+    "caption",
+    "close",
+    "comment",
+    "comments",
+    "consent",
+    "content",
+    "continue",
+    "cookie",
+    "cookies",
+    "copied",
+    "copy",
+    "credit",
+    "download",
+    "email",
+    "facebook",
+    "feed",
+    "follow",
+    "gallery",
+    "guest",
+    "home",
+    "icon",
+    "icons",
+    "image",
+    "instagram",
+    "latest",
+    "like",
+    "likes",
+    "link",
+    "linkedin",
+    "listen",
+    "loading",
+    "login",
+    "logout",
+    "menu",
+    "messenger",
+    "min",
+    "more",
+    "navigation",
+    "newest",
+    "newsletter",
+    "next",
+    "notify",
+    "oldest",
+    "photo",
+    "photos",
+    "pinterest",
+    "podcast",
+    "podcasts",
+    "popular",
+    "previous",
+    "print",
+    "privacy",
+    "promoted",
+    "rating",
+    "read",
+    "reddit",
+    "register",
+    "related",
+    "replies",
+    "reply",
+    "rss",
+    "search",
+    "share",
+    "shares",
+    "sign",
+    "signup",
+    "skip",
+    "sponsored",
+    "subscribe",
+    "subscription",
+    "tags",
+    "telegram",
+    "toggle",
+    "top",
+    "trending",
+    "tweet",
+    "twitter",
+    "viber",
+    "video",
+    "views",
+    "vote",
+    "voted",
+    "votes",
+    "watch",
+    "whatsapp",
+    "youtube",
+];
+
+/// Words that carry no signal either way.
+const NEUTRAL_WORDS: &[&str] = &[
+    "a", "all", "an", "and", "at", "by", "for", "in", "is", "it", "me", "my", "of", "on", "or",
+    "our", "the", "this", "to", "up", "us", "with", "you", "your",
+];
+
+/// Two-letter English words that are not language codes.
+const SHORT_WORDS: &[&str] = &[
+    "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no",
+    "of", "oh", "ok", "on", "or", "so", "to", "up", "us", "we",
+];
+
+/// The longest line, in words, that vocabulary alone can mark as chrome.
+const MAX_CHROME_WORDS: usize = 8;
+
+/// Returns true if and only if `line` is short and made mostly of chrome:
+/// widget vocabulary and counters ("0 Comments", "facebook icon twitter
+/// icon", "Newest Oldest Most Voted"), a language switcher ("ua en ru") or a
+/// breadcrumb ("Home › World › Europe").
+pub fn looks_like_chrome(line: &str) -> bool {
+    let line = line.trim();
+    // Chrome is short; this also keeps long paragraphs cheap.
+    if line.is_empty() || line.len() > 200 {
+        return false;
+    }
+    if is_breadcrumb(line) {
+        return true;
+    }
+    let tokens: Vec<&str> = line
+        .split(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map(|t| t.trim_matches('.'))
+        .filter(|t| !t.is_empty())
+        .collect();
+    if tokens.is_empty() {
+        // Only symbols: separators, icons, "|", "•".
+        return line.chars().count() <= 20;
+    }
+    if tokens.len() > MAX_CHROME_WORDS {
+        return false;
+    }
+    if is_language_switcher(&tokens) {
+        return true;
+    }
+    let mut content = 0usize;
+    let mut chrome = 0usize;
+    for token in &tokens {
+        let lower = token.to_lowercase();
+        if NEUTRAL_WORDS.contains(&lower.as_str()) {
+            continue;
+        }
+        content += 1;
+        if token
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == 'k')
+            && token.starts_with(|c: char| c.is_ascii_digit())
+            || CHROME_WORDS.binary_search(&lower.as_str()).is_ok()
+        {
+            chrome += 1;
+        }
+    }
+    if content == 0 {
+        return false;
+    }
+    // Half is enough for two-word widgets ("Article Rating"); longer lines
+    // need a clear majority so a short headline is not taken for a menu.
+    if content <= 2 {
+        chrome * 2 >= content
+    } else {
+        chrome * 3 >= content * 2
+    }
+}
+
+/// Two or more two-letter codes and nothing else: "ua en ru", "EN | FR".
+fn is_language_switcher(tokens: &[&str]) -> bool {
+    tokens.len() >= 2
+        && tokens.iter().all(|t| {
+            t.len() == 2
+                && t.chars().all(|c| c.is_ascii_alphabetic())
+                && (t.chars().all(|c| c.is_ascii_lowercase())
+                    || t.chars().all(|c| c.is_ascii_uppercase()))
+        })
+        && tokens
+            .iter()
+            .filter(|t| SHORT_WORDS.contains(&t.to_ascii_lowercase().as_str()))
+            .count()
+            * 2
+            < tokens.len()
+}
+
+/// Short items joined by navigation separators: "Home | World | Sport".
+fn is_breadcrumb(line: &str) -> bool {
+    let parts: Vec<&str> = line
+        .split(['|', '›', '»', '·'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.len() >= 3
+        && parts
+            .iter()
+            .all(|p| p.split_whitespace().count() <= 3 && !p.ends_with('.'))
+        && !line.contains("://")
+}
+
+/// The longest line, in words, that repetition can mark as chrome: longer
+/// repeated lines are shared content (quotes, copied paragraphs).
+const MAX_REPEATED_WORDS: usize = 12;
+
+/// What the corpus as a whole says is chrome: short lines that repeat across
+/// many of its files.
+#[derive(Clone, Debug, Default)]
+pub struct ChromeModel {
+    repeated: HashSet<u64>,
+}
+
+impl ChromeModel {
+    /// Learns the repeated lines of a corpus: a short line is chrome when it
+    /// appears in the files of at least 3 different stories, and of at least
+    /// √n of the n files. Files are told apart as stories by their lede (the
+    /// first line of eight words or more), so that copies of one story,
+    /// whose headline and headings repeat, never teach their own lines as
+    /// chrome, while a site's menu, found above every story, does.
+    pub fn learn(docs: &[RawDoc]) -> Self {
+        let min_files = min_files(docs.len());
+        if docs.len() < min_files {
+            return Self::default();
+        }
+        let seen = docs
+            .par_iter()
+            .fold(HashSet::<(u64, u64)>::new, |mut seen, doc| {
+                let story = story_key(&doc.text);
+                for line in doc.text.lines() {
+                    if let Some(key) = line_key(line) {
+                        seen.insert((key, story));
+                    }
+                }
+                seen
+            })
+            .reduce(HashSet::new, |a, b| {
+                let (mut big, small) = if a.len() < b.len() { (b, a) } else { (a, b) };
+                big.extend(small);
+                big
+            });
+        let mut stories: HashMap<u64, u32> = HashMap::new();
+        for (key, _) in seen {
+            *stories.entry(key).or_default() += 1;
+        }
+        let repeated = stories
+            .into_iter()
+            .filter(|&(_, n)| n as usize >= min_files)
+            .map(|(k, _)| k)
+            .collect();
+        Self { repeated }
+    }
+
+    /// Returns true if and only if `line` repeats across many files.
+    pub fn is_repeated(&self, line: &str) -> bool {
+        !self.repeated.is_empty() && line_key(line).is_some_and(|k| self.repeated.contains(&k))
+    }
+}
+
+/// Returns a key for the story a text tells: a hash of its lede, the
+/// first line of eight words or more (of the whole text when none).
+fn story_key(text: &str) -> u64 {
+    let lede = text
+        .lines()
+        .find(|l| l.split_whitespace().nth(7).is_some())
+        .unwrap_or(text);
+    xxhash_rust::xxh3::xxh3_64(lede.trim().as_bytes())
+}
+
+/// Returns the number of files a line must appear in to count as repeated.
+fn min_files(n: usize) -> usize {
+    ((n as f64).sqrt().ceil() as usize).max(3)
+}
+
+/// Returns the key of a short line: case and digits folded ("3 Comments"
+/// and "12 comments" are one line); `None` for blank or long lines.
+fn line_key(line: &str) -> Option<u64> {
+    let line = line.trim();
+    if line.is_empty() || line.len() > 120 {
+        return None;
+    }
+    // Fold into a small buffer and hash once: this runs on every short
+    // line of the corpus.
+    let mut folded = String::with_capacity(line.len() + 8);
+    for (words, word) in line.split_whitespace().enumerate() {
+        if words == MAX_REPEATED_WORDS {
+            return None;
+        }
+        let mut prev_digit = false;
+        for c in word.chars() {
+            let digit = c.is_ascii_digit();
+            if digit && prev_digit {
+                continue;
+            }
+            prev_digit = digit;
+            if digit {
+                folded.push('#');
+            } else if c.is_ascii() {
+                folded.push(c.to_ascii_lowercase());
+            } else {
+                folded.extend(c.to_lowercase());
+            }
+        }
+        folded.push(' ');
+    }
+    Some(xxhash_rust::xxh3::xxh3_64(folded.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chrome_words_are_sorted_for_binary_search() {
+        assert!(CHROME_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn widget_lines_are_chrome() {
+        for line in [
+            "Skip to content",
+            "facebook icon twitter icon linkedin icon",
+            "Copied!",
+            "Comments",
+            "0 0 votes",
+            "Article Rating",
+            "Subscribe",
+            "Notify of",
+            "guest",
+            "12 Comments",
+            "Newest",
+            "Oldest Most Voted",
+            "More Content",
+            "Read more",
+            "Advertisement",
+            "Share this article",
+            "ua en ru",
+            "EN | DE | FR",
+            "Home › Business › Markets",
+            "5 min read",
+            "(Photo: Reuters)",
+            "Watch the video",
+        ] {
+            assert!(looks_like_chrome(line), "{line:?} should be chrome");
+        }
+    }
+
+    #[test]
+    fn headlines_and_prose_are_not_chrome() {
+        for line in [
+            "Tokyo Is Accelerating Its Military Drone Program",
+            "Central bank holds rates as inflation cools",
+            "It is",
+            "Reach and Goals",
+            "Home team wins the derby after a late penalty in extra time",
+            "Read the full report, the minister said, before voting on the budget.",
+        ] {
+            assert!(!looks_like_chrome(line), "{line:?} should not be chrome");
+        }
+    }
+
+    #[test]
+    fn repeated_short_lines_are_learned() {
+        let docs: Vec<RawDoc> = (0..9u8)
+            .map(|i| RawDoc {
+                path: format!("{i}.txt"),
+                text: format!(
+                    "City Herald Online\nStory {} body text is here and long.\n{} comments",
+                    char::from(b'a' + i),
+                    i + 1
+                ),
+                ..RawDoc::default()
+            })
+            .collect();
+        let model = ChromeModel::learn(&docs);
+        assert!(model.is_repeated("City Herald Online"));
+        assert!(model.is_repeated("40 Comments"));
+        assert!(!model.is_repeated("Story a body text is here and long."));
+    }
+
+    #[test]
+    fn copies_of_one_story_do_not_teach_their_headings() {
+        let story = "Bridge Closure Delayed Again\nThe council said on Tuesday that the bridge would stay open until May.\nWhat happens next\nEngineers will inspect the supports again in the spring.";
+        let mut docs: Vec<RawDoc> = (0..4)
+            .map(|i| RawDoc {
+                path: format!("copy{i}.txt"),
+                text: format!("Share\n{story}"),
+                ..RawDoc::default()
+            })
+            .collect();
+        docs.push(RawDoc {
+            text: "Share\nA different story about the harbour and its cranes, told at length."
+                .into(),
+            ..RawDoc::default()
+        });
+        let model = ChromeModel::learn(&docs);
+        assert!(!model.is_repeated("Bridge Closure Delayed Again"));
+        assert!(!model.is_repeated("What happens next"));
+    }
+
+    #[test]
+    fn small_corpora_learn_nothing() {
+        let docs: Vec<RawDoc> = (0..2)
+            .map(|_| RawDoc {
+                text: "Same line".into(),
+                ..RawDoc::default()
+            })
+            .collect();
+        assert!(!ChromeModel::learn(&docs).is_repeated("Same line"));
+    }
+}

@@ -1,0 +1,256 @@
+//! Word shingles: the fingerprint of a text that duplicate detection
+//! compares.
+//!
+//! A text is read as a sequence of words, each folded to lower-case letters
+//! and digits (so whitespace, quotes, dashes, punctuation and case never
+//! matter) and hashed to a `u64`. A shingle is a run of [`SHINGLE_WORDS`]
+//! consecutive words, hashed to a `u64`. The content id is the xxh3 hash
+//! of the whole normalised word sequence, as 16 hex digits.
+
+/// Words per shingle. Five words rarely repeat by chance between unrelated
+/// articles, yet a light edit only spoils the five shingles around it.
+pub const SHINGLE_WORDS: usize = 5;
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// A strong 64-bit mixer (the splitmix64 finaliser), so that the low bits
+/// of word and shingle hashes are well spread.
+pub fn mix(mut x: u64) -> u64 {
+    x ^= x >> 30;
+    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^= x >> 27;
+    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// Appends to `out` the hash of every word of `text`: maximal runs of
+/// letters and digits, lower-cased. Bytes of a word are packed eight at a
+/// time into a `u64` and only then mixed, which keeps this pass cheap;
+/// non-ASCII characters are decoded only where they occur.
+pub fn word_hashes(text: &str, out: &mut Vec<u64>) {
+    let bytes = text.as_bytes();
+    let mut word = WordHasher::default();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let folded = ASCII_FOLD[usize::from(b)];
+        if folded != 0 {
+            word.push(folded);
+            i += 1;
+        } else if b < 0x80 {
+            word.end(out);
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if c.is_alphanumeric() {
+                let mut buf = [0u8; 4];
+                for lower in c.to_lowercase() {
+                    for &b in lower.encode_utf8(&mut buf).as_bytes() {
+                        word.push(b);
+                    }
+                }
+            } else {
+                word.end(out);
+            }
+            i += c.len_utf8();
+        }
+    }
+    word.end(out);
+}
+
+/// For each byte: its lower-case form if it is an ASCII letter or digit,
+/// else 0.
+const ASCII_FOLD: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            table[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
+
+/// The hash of one word being read.
+#[derive(Default)]
+struct WordHasher {
+    state: u64,
+    pending: u64,
+    len: u32,
+}
+
+impl WordHasher {
+    fn push(&mut self, b: u8) {
+        self.pending = (self.pending << 8) | u64::from(b);
+        self.len += 1;
+        if self.len.is_multiple_of(8) {
+            self.state = (self.state ^ self.pending)
+                .wrapping_mul(FNV_PRIME)
+                .rotate_left(29);
+            self.pending = 0;
+        }
+    }
+
+    fn end(&mut self, out: &mut Vec<u64>) {
+        if self.len > 0 {
+            out.push(mix(self.state
+                ^ self.pending
+                ^ (u64::from(self.len) << 56)
+                ^ FNV_OFFSET));
+            *self = WordHasher::default();
+        }
+    }
+}
+
+/// Returns the stable id of a text: 16 hex digits of a hash of its
+/// normalised words. Texts that differ only in whitespace, quotes, dashes,
+/// punctuation or case share an id.
+pub fn content_id(text: &str) -> String {
+    let mut words = Vec::with_capacity(text.len() / 5);
+    word_hashes(text, &mut words);
+    format_id(sequence_hash(&words))
+}
+
+/// Formats a content hash as an article id: 16 hex digits.
+pub fn format_id(hash: u64) -> String {
+    format!("{hash:016x}")
+}
+
+/// Returns the xxh3 hash of a whole word sequence (of its word hashes,
+/// little-endian).
+pub fn sequence_hash(words: &[u64]) -> u64 {
+    let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
+    xxhash_rust::xxh3::xxh3_64(&bytes)
+}
+
+/// Appends to `out` the hash of every shingle of `words`, in text order. A
+/// text shorter than one shingle gives one shingle of all its words.
+pub fn shingle_hashes(words: &[u64], out: &mut Vec<u64>) {
+    if words.is_empty() {
+        return;
+    }
+    if words.len() < SHINGLE_WORDS {
+        out.push(sequence_hash(words));
+        return;
+    }
+    out.extend(words.windows(SHINGLE_WORDS).map(|w| {
+        let mut h = 0u64;
+        for (i, &x) in w.iter().enumerate() {
+            h ^= x.rotate_left(i as u32 * 13);
+        }
+        mix(h)
+    }));
+}
+
+/// Returns the sorted, distinct shingle hashes of `text`.
+pub fn shingle_set(text: &str) -> Vec<u64> {
+    let mut words = Vec::new();
+    word_hashes(text, &mut words);
+    let mut shingles = Vec::with_capacity(words.len());
+    shingle_hashes(&words, &mut shingles);
+    shingles.sort_unstable();
+    shingles.dedup();
+    shingles
+}
+
+/// Appends to `out` the winnowing fingerprints of `shingles`: the smallest
+/// hash of every window of `window` consecutive shingles (each chosen
+/// position once). Any run of shared text at least `window` shingles long
+/// gives two texts a shared fingerprint, whatever surrounds it.
+pub fn winnow(shingles: &[u64], window: usize, out: &mut Vec<u64>) {
+    if shingles.len() <= window || window == 0 {
+        out.extend_from_slice(shingles);
+        return;
+    }
+    // Position of the rightmost minimum of the current window; rescanned
+    // only when it slides out, so the whole pass is near-linear.
+    let rightmost_min = |start: usize| {
+        let mut best = start;
+        for p in start..start + window {
+            if shingles[p] <= shingles[best] {
+                best = p;
+            }
+        }
+        best
+    };
+    let mut min_pos = rightmost_min(0);
+    out.push(shingles[min_pos]);
+    for start in 1..=shingles.len() - window {
+        let newest = start + window - 1;
+        if min_pos < start {
+            min_pos = rightmost_min(start);
+            out.push(shingles[min_pos]);
+        } else if shingles[newest] <= shingles[min_pos] {
+            min_pos = newest;
+            out.push(shingles[min_pos]);
+        }
+    }
+}
+
+/// Returns the share of `small`'s items found in `large`; both sorted and
+/// distinct. 0 when `small` is empty.
+pub fn containment(small: &[u64], large: &[u64]) -> f64 {
+    if small.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < small.len() && j < large.len() {
+        match small[i].cmp(&large[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared as f64 / small.len() as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalisation_ignores_case_quotes_dashes_and_spacing() {
+        assert_eq!(
+            content_id("“Rates” — held,  steady\nnow"),
+            content_id("\"rates\" - HELD, steady now")
+        );
+        assert_ne!(content_id("rates held"), content_id("rates cut"));
+    }
+
+    #[test]
+    fn contained_text_scores_one() {
+        let long = shingle_set("one two three four five six seven eight nine ten eleven twelve");
+        let short = shingle_set("three four five six seven eight nine");
+        assert!((containment(&short, &long) - 1.0).abs() < f64::EPSILON);
+        assert!(containment(&long, &short) < 0.5);
+    }
+
+    #[test]
+    fn winnowing_finds_shared_runs() {
+        let text_a: String = (0..200)
+            .map(|i| format!("w{i} "))
+            .collect::<Vec<_>>()
+            .concat();
+        let text_b: String = format!("chrome line here {}", &text_a[200..600]);
+        let fp = |t: &str| {
+            let mut w = Vec::new();
+            word_hashes(t, &mut w);
+            let mut s = Vec::new();
+            shingle_hashes(&w, &mut s);
+            let mut f = Vec::new();
+            winnow(&s, 8, &mut f);
+            f.sort_unstable();
+            f.dedup();
+            f
+        };
+        let (a, b) = (fp(&text_a), fp(&text_b));
+        assert!(containment(&b, &a) > 0.5);
+    }
+}

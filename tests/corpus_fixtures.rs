@@ -1,0 +1,114 @@
+//! The cleaning and dedup rules on articles of other subjects
+//! (tests/fixtures/corpus): chrome, mastheads, headlines, bylines, a
+//! scraped short copy, Markdown front matter, hard-wrapped text and end
+//! matter — proof that the rules are general, not fitted to the seeds.
+
+use std::path::PathBuf;
+
+use dossier::corpus::{Article, Corpus};
+use dossier::pipeline::{self, Options};
+
+fn fixtures() -> Corpus {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus");
+    pipeline::open(&[dir], &Options::default(), &|_| {})
+        .expect("fixtures open")
+        .corpus
+}
+
+fn by_path<'a>(corpus: &'a Corpus, name: &str) -> &'a Article {
+    corpus
+        .articles
+        .iter()
+        .find(|a| a.sources[0].path.ends_with(name))
+        .unwrap_or_else(|| panic!("no canonical article from {name}"))
+}
+
+#[test]
+fn scraped_short_copy_merges_into_the_full_story() {
+    let corpus = fixtures();
+    assert_eq!(corpus.articles.len(), 4);
+    let copper = by_path(&corpus, "markets_copper.txt");
+    let paths: Vec<&str> = copper.paths().collect();
+    assert_eq!(paths.len(), 2);
+    assert!(paths[1].ends_with("markets_copper_scraped.txt"));
+    assert!(copper.sources[1].containment > 0.9);
+}
+
+#[test]
+fn masthead_chrome_headline_and_byline() {
+    let corpus = fixtures();
+    let a = by_path(&corpus, "markets_copper.txt");
+    assert_eq!(
+        a.title,
+        "Copper Climbs to Record as Chilean Smelters Cut Output"
+    );
+    assert_eq!(a.author.as_deref(), Some("Lena Fischer"));
+    assert_eq!(
+        a.headings().collect::<Vec<_>>(),
+        ["Why supply is tight", "Demand from electric vehicles"]
+    );
+    for chrome in [
+        "Harbour Times",
+        "Skip to content",
+        "Comments",
+        "facebook",
+        "Politics |",
+    ] {
+        assert!(!a.text.contains(chrome), "{chrome:?} left in the body");
+    }
+    assert!(a.text.starts_with("Copper prices rose to a record"));
+    assert!(a.text.ends_with("sell old cable and pipes."));
+}
+
+#[test]
+fn single_newline_paragraphs_headings_and_end_matter() {
+    let corpus = fixtures();
+    let a = by_path(&corpus, "sport_derby.txt");
+    assert_eq!(a.title, "Late Penalty Settles a Bruising City Derby");
+    assert_eq!(a.author.as_deref(), Some("Kofi Mensah"));
+    assert_eq!(
+        a.headings().collect::<Vec<_>>(),
+        ["The turning point", "What comes next"]
+    );
+    assert_eq!(a.paragraphs().count(), 6);
+    assert_eq!(a.end_matter.len(), 2);
+    assert!(a.end_matter[0].starts_with("Original article:"));
+}
+
+#[test]
+fn markdown_front_matter_and_syntax() {
+    let corpus = fixtures();
+    let a = by_path(&corpus, "science_glacier.md");
+    assert_eq!(
+        a.title,
+        "Alpine glacier lost a tenth of its ice in two summers"
+    );
+    assert_eq!(a.author.as_deref(), Some("Aino Virtanen"));
+    assert_eq!(a.date.as_deref(), Some("2025-09-14"));
+    assert_eq!(a.source.as_deref(), Some("Mountain Science Weekly"));
+    assert_eq!(
+        a.headings().collect::<Vec<_>>(),
+        ["A shrinking water tower"]
+    );
+    assert_eq!(a.paragraphs().count(), 4);
+    assert!(
+        a.text
+            .contains("compared them with aerial photographs taken")
+    );
+    for syntax in ["**", "##", "](", "---"] {
+        assert!(!a.text.contains(syntax), "{syntax:?} left in the body");
+    }
+}
+
+#[test]
+fn hard_wrapped_text_without_headline() {
+    let corpus = fixtures();
+    let a = by_path(&corpus, "politics_bridge.txt");
+    assert_eq!(a.paragraphs().count(), 3);
+    assert!(a.title.starts_with("The town council voted on Tuesday"));
+    assert!(a.title.ends_with('…'));
+    assert!(a.title.chars().count() <= 81);
+    assert_eq!(a.author, None);
+    assert_eq!(a.end_matter[0], "Sources");
+    assert_eq!(a.end_matter.len(), 3);
+}
