@@ -234,3 +234,175 @@ impl App {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, OnceLock};
+
+    use super::*;
+    use crate::state::Marks;
+    use crate::tui::action::{Action, Loaded};
+    use crate::tui::keymap::Keymap;
+    use crate::tui::theme::Theme;
+
+    fn library() -> Library {
+        static SEEDS: OnceLock<Library> = OnceLock::new();
+        SEEDS
+            .get_or_init(|| {
+                crate::pipeline::open(&[], &crate::pipeline::Options::default(), &|_| {})
+                    .expect("the seeds load")
+            })
+            .clone()
+    }
+
+    fn app_with(settings: Settings, remembered: Remembered) -> App {
+        let mut app = App::new(Keymap::default(), Theme::dark(), 120, 14);
+        app.settings = settings;
+        let mut loaded = Loaded::new(library());
+        loaded.remembered = remembered;
+        app.update(Action::Loaded(Arc::new(loaded)));
+        app
+    }
+
+    fn id(app: &App, i: usize) -> String {
+        app.article_id(i).unwrap()
+    }
+
+    fn reads(effects: &[Effect]) -> Vec<(String, bool)> {
+        effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::Read { id, read } => Some((id.clone(), *read)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn opening_marks_read_only_when_configured() {
+        let mut app = app_with(Settings::default(), Remembered::default());
+        app.update(Action::Down);
+        let effects = app.take_effects();
+        assert_eq!(reads(&effects), [(id(&app, 0), true), (id(&app, 1), true)]);
+        assert!(app.read[0] && app.read[1] && !app.read[2]);
+
+        let manual = Settings {
+            mark_read_on_open: false,
+            ..Settings::default()
+        };
+        let mut app = app_with(manual, Remembered::default());
+        app.update(Action::Down);
+        assert!(reads(&app.take_effects()).is_empty());
+        app.update(Action::ToggleRead);
+        assert_eq!(reads(&app.take_effects()), [(id(&app, 1), true)]);
+        app.update(Action::ToggleRead);
+        assert_eq!(reads(&app.take_effects()), [(id(&app, 1), false)]);
+    }
+
+    #[test]
+    fn stars_and_views() {
+        let mut app = app_with(Settings::default(), Remembered::default());
+        app.update(Action::Down);
+        app.update(Action::ToggleStar);
+        let starred = id(&app, 1);
+        assert!(app.take_effects().contains(&Effect::Star {
+            id: starred.clone(),
+            starred: true
+        }));
+        let total = app.visible.len();
+        app.update(Action::CycleView);
+        assert_eq!(app.view, View::Unread);
+        // Articles 0 and 1 were opened, so read.
+        assert_eq!(app.visible.len(), total - 2);
+        assert!(!app.visible.contains(&0) && !app.visible.contains(&1));
+        app.update(Action::CycleView);
+        assert_eq!(app.view, View::Starred);
+        assert_eq!(app.visible, [1]);
+        app.update(Action::CycleView);
+        assert_eq!((app.view, app.visible.len()), (View::All, total));
+    }
+
+    #[test]
+    fn scroll_is_kept_per_article_and_restored() {
+        let mut app = app_with(Settings::default(), Remembered::default());
+        let first = id(&app, 0);
+        app.update(Action::FocusNext);
+        app.update(Action::Down);
+        app.update(Action::Down);
+        assert_eq!(app.reader_scroll, 2);
+        app.update(Action::FocusPrev);
+        app.update(Action::Down);
+        assert!(app.take_effects().contains(&Effect::Scroll {
+            id: first.clone(),
+            scroll: 2
+        }));
+        assert_eq!(app.reader_scroll, 0);
+        app.update(Action::Up);
+        assert_eq!(app.reader_scroll, 2);
+    }
+
+    #[test]
+    fn a_session_is_handed_out_and_restored() {
+        let mut app = app_with(Settings::default(), Remembered::default());
+        // Filter by the first entity of the sidebar, then read the second match.
+        app.update(Action::FocusNext);
+        app.update(Action::FocusNext);
+        app.update(Action::Select);
+        app.update(Action::Down);
+        app.update(Action::FocusNext);
+        let visible = app.visible.clone();
+        let current = app.current();
+        let session = app.session();
+        assert!(
+            app.take_effects()
+                .contains(&Effect::Session(session.clone()))
+        );
+        assert!(!session.filter.is_empty());
+        assert_eq!(session.pane.as_deref(), Some("reader"));
+
+        let mut marks = HashMap::new();
+        let starred = Marks {
+            starred: true,
+            ..Marks::default()
+        };
+        marks.insert(id(&app, visible[0] as usize), starred);
+        let restored = app_with(
+            Settings::default(),
+            Remembered {
+                marks,
+                session: Some(session.clone()),
+            },
+        );
+        assert_eq!(restored.visible, visible);
+        assert_eq!(restored.current(), current);
+        assert_eq!(restored.focus, Pane::Reader);
+        assert_eq!(restored.filter, app.filter);
+        assert!(restored.starred[visible[0] as usize]);
+        assert_eq!(restored.session(), session);
+    }
+
+    #[test]
+    fn a_stale_session_falls_back_quietly() {
+        let session = Session {
+            selected: Some("no-such-article".into()),
+            filter: "country:Atlantis".into(),
+            pane: Some("nowhere".into()),
+        };
+        let app = app_with(
+            Settings::default(),
+            Remembered {
+                marks: HashMap::new(),
+                session: Some(session),
+            },
+        );
+        assert_eq!(app.selected, 0);
+        assert_eq!(app.focus, Pane::List);
+    }
+
+    #[test]
+    fn notices_reach_the_footer() {
+        let mut app = app_with(Settings::default(), Remembered::default());
+        app.update(Action::Notice("state.db: disk full".into()));
+        assert_eq!(app.status.as_deref(), Some("state.db: disk full"));
+    }
+}
