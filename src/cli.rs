@@ -9,14 +9,19 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use serde_json::{Value, json};
 
 use crate::config::{self, ByteSize, Config};
-use crate::corpus::Article;
-use crate::entities::{EntityIndex, EntityKind};
+use crate::entities::EntityKind;
 use crate::export;
 use crate::pipeline::{Library, Options};
 use crate::state::{self, Cache, StateOptions};
+
+mod output;
+
+use output::{
+    dupes_table, entities_json, entities_table, list_json, list_table, print, related_json,
+    related_table, show_json, show_text,
+};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -298,232 +303,6 @@ fn find(lib: &Library, id: &str) -> anyhow::Result<usize> {
     lib.corpus.find(id).ok_or_else(|| {
         anyhow::anyhow!("no article with id '{id}' (see `dossier list` for the ids)")
     })
-}
-
-fn print(json: bool, value: &Value, table: impl FnOnce() -> String) {
-    if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(value).expect("JSON values serialize")
-        );
-    } else {
-        print!("{}", table());
-    }
-}
-
-fn entity_counts(index: &EntityIndex, article: usize) -> Value {
-    let list = index
-        .article_entities
-        .get(article)
-        .map_or(&[][..], Vec::as_slice);
-    Value::Array(
-        list.iter()
-            .map(|&(id, n)| {
-                let e = &index.entities[id as usize];
-                json!({ "name": e.name, "kind": e.kind, "count": n })
-            })
-            .collect(),
-    )
-}
-
-fn list_json(lib: &Library) -> Value {
-    Value::Array(
-        lib.corpus
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                json!({
-                    "id": a.id,
-                    "title": a.title,
-                    "author": a.author,
-                    "date": a.date,
-                    "source": a.source,
-                    "words": a.words,
-                    "paths": a.paths().collect::<Vec<_>>(),
-                    "entities": entity_counts(&lib.index, i),
-                })
-            })
-            .collect(),
-    )
-}
-
-fn list_table(lib: &Library) -> String {
-    let mut out = String::new();
-    for a in &lib.corpus.articles {
-        let copies = if a.sources.len() > 1 {
-            format!(" ×{}", a.sources.len())
-        } else {
-            String::new()
-        };
-        out.push_str(&format!(
-            "{}  {:>6} words  {}{}{}\n",
-            a.id,
-            a.words,
-            a.title,
-            a.author
-                .as_ref()
-                .map(|s| format!(" — {s}"))
-                .unwrap_or_default(),
-            copies
-        ));
-    }
-    out
-}
-
-fn show_json(lib: &Library, i: usize) -> Value {
-    let a = &lib.corpus.articles[i];
-    let mentions = lib.index.mentions.get(i).map_or(&[][..], Vec::as_slice);
-    let entities: Vec<Value> = mentions
-        .iter()
-        .map(|m| {
-            let e = &lib.index.entities[m.entity as usize];
-            json!({ "name": e.name, "kind": e.kind, "start": m.start, "end": m.end })
-        })
-        .collect();
-    json!({
-        "id": a.id,
-        "title": a.title,
-        "author": a.author,
-        "date": a.date,
-        "source": a.source,
-        "url": a.url,
-        "words": a.words,
-        "paths": a.paths().collect::<Vec<_>>(),
-        "headings": a.headings().collect::<Vec<_>>(),
-        "paragraphs": a.paragraphs().collect::<Vec<_>>(),
-        "end_matter": a.end_matter,
-        "text": a.text,
-        "entities": entities,
-    })
-}
-
-fn show_text(a: &Article) -> String {
-    let mut out = format!("{}\n", a.title);
-    if let Some(author) = &a.author {
-        out.push_str(&format!("by {author}\n"));
-    }
-    if let Some(date) = &a.date {
-        out.push_str(&format!("{date}\n"));
-    }
-    out.push('\n');
-    for b in &a.blocks {
-        match b.kind {
-            crate::corpus::BlockKind::Heading => {
-                out.push_str(&format!("## {}\n\n", a.block_text(b)));
-            }
-            crate::corpus::BlockKind::Paragraph => {
-                out.push_str(&format!("{}\n\n", a.block_text(b)));
-            }
-        }
-    }
-    for line in &a.end_matter {
-        out.push_str(&format!("{line}\n"));
-    }
-    out.push_str(&format!(
-        "\n[{}]\n",
-        a.paths().collect::<Vec<_>>().join(", ")
-    ));
-    out
-}
-
-fn dupes_table(lib: &Library) -> String {
-    let mut out = String::new();
-    for g in lib.corpus.dupe_groups() {
-        out.push_str(&format!("{}\n", g.canonical));
-        for c in g.copies {
-            out.push_str(&format!(
-                "  ⊂ {}  (containment {:.2})\n",
-                c.path, c.containment
-            ));
-        }
-    }
-    out
-}
-
-fn entities_json(lib: &Library, kind: Option<EntityKind>) -> Value {
-    let ids: Vec<&str> = lib.corpus.articles.iter().map(|a| a.id.as_str()).collect();
-    let mut list: Vec<_> = lib
-        .index
-        .entities
-        .iter()
-        .filter(|e| kind.is_none_or(|k| e.kind == k))
-        .collect();
-    list.sort_by(|a, b| {
-        b.articles
-            .len()
-            .cmp(&a.articles.len())
-            .then(b.mentions.cmp(&a.mentions))
-            .then(a.name.cmp(&b.name))
-    });
-    Value::Array(
-        list.into_iter()
-            .map(|e| {
-                json!({
-                    "name": e.name,
-                    "kind": e.kind,
-                    "aliases": e.aliases,
-                    "articles": e.articles.iter().map(|&(a, _)| ids[a as usize]).collect::<Vec<_>>(),
-                    "mentions": e.mentions,
-                    "country": e.country,
-                })
-            })
-            .collect(),
-    )
-}
-
-fn entities_table(value: &Value) -> String {
-    let mut out = String::new();
-    for e in value.as_array().into_iter().flatten() {
-        out.push_str(&format!(
-            "{:<13} {:<40} {:>3} articles {:>4} mentions\n",
-            e["kind"].as_str().unwrap_or_default(),
-            e["name"].as_str().unwrap_or_default(),
-            e["articles"].as_array().map_or(0, Vec::len),
-            e["mentions"].as_u64().unwrap_or_default(),
-        ));
-    }
-    out
-}
-
-fn related_json(lib: &Library, i: usize) -> Value {
-    Value::Array(
-        lib.index
-            .related(i, 20)
-            .into_iter()
-            .map(|(j, shared)| {
-                let a = &lib.corpus.articles[j];
-                let shared: Vec<Value> = shared
-                    .iter()
-                    .map(|&id| {
-                        let e = &lib.index.entities[id as usize];
-                        json!({ "name": e.name, "kind": e.kind })
-                    })
-                    .collect();
-                json!({ "id": a.id, "title": a.title, "shared": shared })
-            })
-            .collect(),
-    )
-}
-
-fn related_table(value: &Value) -> String {
-    let mut out = String::new();
-    for r in value.as_array().into_iter().flatten() {
-        let shared: Vec<&str> = r["shared"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|e| e["name"].as_str())
-            .collect();
-        out.push_str(&format!(
-            "{}  {}\n    shares {}: {}\n",
-            r["id"].as_str().unwrap_or_default(),
-            r["title"].as_str().unwrap_or_default(),
-            shared.len(),
-            shared.join(", ")
-        ));
-    }
-    out
 }
 
 #[cfg(test)]
