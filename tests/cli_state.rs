@@ -92,7 +92,8 @@ const ARTICLES: &[(&str, &str)] = &[
 fn stdout(out: &Output) -> String {
     assert!(
         out.status.success(),
-        "failed: {}",
+        "failed ({}): {}",
+        out.status,
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout.clone()).unwrap()

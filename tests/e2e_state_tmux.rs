@@ -258,4 +258,11 @@ fn a_config_can_rebind_quit() {
     tmux.keys("keys", &["Escape"]);
     tmux.keys("keys", &["x"]);
     tmux.wait_for("keys", "the process to exit", |s| s.contains("EXITED"));
+    // --no-state: HOME (the sandbox) holds only the config file.
+    let written: Vec<_> = std::fs::read_dir(sandbox.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(written, ["config.toml"], "--no-state wrote to HOME");
 }
