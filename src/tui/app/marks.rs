@@ -122,6 +122,11 @@ impl App {
         let session = session.unwrap_or_default();
         if !session.filter.trim().is_empty() {
             self.restore_filter(&session.filter);
+            // A filter that no longer matches anything (the articles
+            // changed) would only greet the user with an empty list.
+            if self.visible.is_empty() {
+                self.clear_filter();
+            }
         }
         let position = session.selected.and_then(|id| {
             let lib = self.library.as_ref()?;
@@ -397,6 +402,8 @@ mod tests {
         );
         assert_eq!(app.selected, 0);
         assert_eq!(app.focus, Pane::List);
+        assert!(app.filter.is_none());
+        assert_eq!(app.visible.len(), app.read.len());
     }
 
     #[test]
