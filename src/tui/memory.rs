@@ -20,21 +20,12 @@ impl Recorder {
         Self { store, corpus }
     }
 
-    /// Returns what the store holds about `library` (recording its
-    /// articles as seen), with a notice per problem; a failed read counts
-    /// as nothing remembered.
+    /// Returns what the store holds about `library`, with a notice per
+    /// problem; a failed read counts as nothing remembered.
     pub fn remember(&self, library: &Library) -> (Remembered, Vec<String>) {
-        let ids: Vec<&str> = library
-            .corpus
-            .articles
-            .iter()
-            .map(|a| a.id.as_str())
-            .collect();
+        let ids = ids(library);
         let mut notices = Vec::new();
         let mut note = |e: StateError| notices.push(e.to_string());
-        if let Err(e) = self.store.record_seen(&ids) {
-            note(e);
-        }
         let marks = self.store.marks(&ids).unwrap_or_else(|e| {
             note(e);
             HashMap::new()
@@ -46,6 +37,13 @@ impl Recorder {
         (Remembered { marks, session }, notices)
     }
 
+    /// Records the articles of `library` as seen (their first-seen time).
+    /// One write per new article, so the caller does it after the first
+    /// frame rather than before.
+    pub fn record_seen(&self, library: &Library) -> Result<(), StateError> {
+        self.store.record_seen(&ids(library)).map(|_| ())
+    }
+
     /// Writes one change; each is committed at once.
     pub fn write(&self, effect: &Effect) -> Result<(), StateError> {
         match effect {
@@ -55,4 +53,13 @@ impl Recorder {
             Effect::Session(session) => self.store.save_session(&self.corpus, session),
         }
     }
+}
+
+fn ids(library: &Library) -> Vec<&str> {
+    library
+        .corpus
+        .articles
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect()
 }

@@ -172,10 +172,17 @@ fn event_loop(
     let mut dirty = true;
     let mut loading = true;
     let mut listening = true;
+    let mut unseen: Option<Arc<crate::pipeline::Library>> = None;
     loop {
         if dirty {
             terminal.draw(|frame| view::draw(frame, app))?;
             dirty = false;
+        }
+        if let Some(library) = unseen.take()
+            && let Err(e) = recorder.record_seen(&library)
+        {
+            app.update(Action::Notice(text::not_saved(&e.to_string())));
+            dirty = true;
         }
         if app.should_quit {
             return Ok(());
@@ -186,6 +193,7 @@ fn event_loop(
                 Ok(Load::Done(Ok(mut loaded))) => {
                     let (remembered, notices) = recorder.remember(&loaded.library);
                     loaded.remembered = remembered;
+                    unseen = Some(Arc::clone(&loaded.library));
                     app.update(Action::Loaded(Arc::new(*loaded)));
                     for notice in notices {
                         app.update(Action::Notice(notice));
