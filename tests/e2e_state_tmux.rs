@@ -9,7 +9,8 @@ use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
-const TIMEOUT: Duration = Duration::from_secs(20);
+// Generous: a debug build loading the seeds on a busy machine is slow.
+const TIMEOUT: Duration = Duration::from_secs(60);
 const STAR: char = '★';
 const UNREAD: char = '●';
 
@@ -256,6 +257,10 @@ fn a_config_can_rebind_quit() {
         "help follows the keymap:\n{screen}"
     );
     tmux.keys("keys", &["Escape"]);
+    // An Escape followed at once by a key reads as Alt+key: let it land.
+    tmux.wait_for("keys", "the help to close", |s| {
+        !strip_sgr(s).contains(" Keys ")
+    });
     tmux.keys("keys", &["x"]);
     tmux.wait_for("keys", "the process to exit", |s| s.contains("EXITED"));
     // --no-state: HOME (the sandbox) holds only the config file.
