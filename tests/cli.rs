@@ -26,7 +26,11 @@ fn json(args: &[&str]) -> Value {
 
 fn file_name(path: &Value) -> String {
     let p = path.as_str().expect("paths are strings");
-    Path::new(p).file_name().unwrap().to_string_lossy().into_owned()
+    Path::new(p)
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned()
 }
 
 #[test]
@@ -35,19 +39,32 @@ fn list_on_the_bundled_seeds_merges_the_scraped_copy() {
     let rows = list.as_array().expect("an array");
     assert_eq!(rows.len(), 4, "five seed files, one a copy: {list:#}");
     for row in rows {
-        for key in ["id", "title", "author", "date", "words", "paths", "entities"] {
+        for key in [
+            "id", "title", "author", "date", "words", "paths", "entities",
+        ] {
             assert!(row.get(key).is_some(), "row lacks {key}: {row}");
         }
         let title = row["title"].as_str().unwrap();
-        assert!(!title.is_empty() && title.chars().count() <= 120, "title: {title:?}");
+        assert!(
+            !title.is_empty() && title.chars().count() <= 120,
+            "title: {title:?}"
+        );
     }
     let merged: Vec<_> = rows
         .iter()
         .filter(|r| r["paths"].as_array().unwrap().len() > 1)
         .collect();
     assert_eq!(merged.len(), 1);
-    let paths: Vec<String> = merged[0]["paths"].as_array().unwrap().iter().map(file_name).collect();
-    assert!(paths[0].starts_with("003_") && paths[1].starts_with("001_"), "{paths:?}");
+    let paths: Vec<String> = merged[0]["paths"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(file_name)
+        .collect();
+    assert!(
+        paths[0].starts_with("003_") && paths[1].starts_with("001_"),
+        "{paths:?}"
+    );
 }
 
 #[test]
@@ -60,7 +77,10 @@ fn dupes_reports_one_group_with_its_containment() {
     assert_eq!(copies.len(), 1);
     assert!(file_name(&copies[0]["path"]).starts_with("001_"));
     let containment = copies[0]["containment"].as_f64().unwrap();
-    assert!((0.5..=1.0).contains(&containment), "containment {containment}");
+    assert!(
+        (0.5..=1.0).contains(&containment),
+        "containment {containment}"
+    );
 }
 
 #[test]
@@ -70,7 +90,15 @@ fn show_gives_the_cleaned_article_with_entity_spans() {
         let id = row["id"].as_str().unwrap();
         let article = json(&["show", id, "--json"]);
         assert_eq!(article["id"], row["id"]);
-        for key in ["title", "author", "paths", "headings", "paragraphs", "text", "entities"] {
+        for key in [
+            "title",
+            "author",
+            "paths",
+            "headings",
+            "paragraphs",
+            "text",
+            "entities",
+        ] {
             assert!(article.get(key).is_some(), "show lacks {key}");
         }
         let text = article["text"].as_str().unwrap();
@@ -78,7 +106,10 @@ fn show_gives_the_cleaned_article_with_entity_spans() {
             assert!(text.contains(p.as_str().unwrap()), "paragraph not in text");
         }
         for e in article["entities"].as_array().unwrap() {
-            let (start, end) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+            let (start, end) = (
+                e["start"].as_u64().unwrap() as usize,
+                e["end"].as_u64().unwrap() as usize,
+            );
             let surface = text.get(start..end).expect("span on char boundaries");
             assert!(!surface.trim().is_empty(), "empty mention of {e}");
         }
@@ -93,7 +124,10 @@ fn show_accepts_a_unique_id_prefix_and_rejects_unknown_ids() {
     let out = dossier(&["show", "zzzz-not-an-id"]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("zzzz-not-an-id"), "message names the id: {err}");
+    assert!(
+        err.contains("zzzz-not-an-id"),
+        "message names the id: {err}"
+    );
 }
 
 #[test]
