@@ -1,0 +1,183 @@
+//! The command line, end to end through the real binary: stable JSON on
+//! stdout, messages on stderr, exit codes.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn dossier(args: &[&str]) -> Output {
+    // --no-state: these tests must not read or write the user's state.
+    Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .arg("--no-state")
+        .args(args)
+        .env_remove("DOSSIER_STATE_DIR")
+        .output()
+        .expect("the dossier binary runs")
+}
+
+fn json(args: &[&str]) -> Value {
+    let out = dossier(args);
+    assert!(
+        out.status.success(),
+        "dossier {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
+}
+
+fn file_name(path: &Value) -> String {
+    let p = path.as_str().expect("paths are strings");
+    Path::new(p)
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn list_on_the_bundled_seeds_merges_the_scraped_copy() {
+    let list = json(&["list", "--json"]);
+    let rows = list.as_array().expect("an array");
+    assert_eq!(rows.len(), 4, "five seed files, one a copy: {list:#}");
+    for row in rows {
+        for key in [
+            "id", "title", "author", "date", "words", "paths", "entities",
+        ] {
+            assert!(row.get(key).is_some(), "row lacks {key}: {row}");
+        }
+        let title = row["title"].as_str().unwrap();
+        assert!(
+            !title.is_empty() && title.chars().count() <= 120,
+            "title: {title:?}"
+        );
+    }
+    let merged: Vec<_> = rows
+        .iter()
+        .filter(|r| r["paths"].as_array().unwrap().len() > 1)
+        .collect();
+    assert_eq!(merged.len(), 1);
+    let paths: Vec<String> = merged[0]["paths"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(file_name)
+        .collect();
+    assert!(
+        paths[0].starts_with("003_") && paths[1].starts_with("001_"),
+        "{paths:?}"
+    );
+}
+
+#[test]
+fn dupes_reports_one_group_with_its_containment() {
+    let groups = json(&["dupes", "--json"]);
+    let groups = groups.as_array().unwrap();
+    assert_eq!(groups.len(), 1, "{groups:?}");
+    assert!(file_name(&groups[0]["canonical"]).starts_with("003_"));
+    let copies = groups[0]["copies"].as_array().unwrap();
+    assert_eq!(copies.len(), 1);
+    assert!(file_name(&copies[0]["path"]).starts_with("001_"));
+    let containment = copies[0]["containment"].as_f64().unwrap();
+    assert!(
+        (0.5..=1.0).contains(&containment),
+        "containment {containment}"
+    );
+}
+
+#[test]
+fn show_gives_the_cleaned_article_with_entity_spans() {
+    let list = json(&["list", "--json"]);
+    for row in list.as_array().unwrap() {
+        let id = row["id"].as_str().unwrap();
+        let article = json(&["show", id, "--json"]);
+        assert_eq!(article["id"], row["id"]);
+        for key in [
+            "title",
+            "author",
+            "paths",
+            "headings",
+            "paragraphs",
+            "text",
+            "entities",
+        ] {
+            assert!(article.get(key).is_some(), "show lacks {key}");
+        }
+        let text = article["text"].as_str().unwrap();
+        for p in article["paragraphs"].as_array().unwrap() {
+            assert!(text.contains(p.as_str().unwrap()), "paragraph not in text");
+        }
+        for e in article["entities"].as_array().unwrap() {
+            let (start, end) = (
+                e["start"].as_u64().unwrap() as usize,
+                e["end"].as_u64().unwrap() as usize,
+            );
+            let surface = text.get(start..end).expect("span on char boundaries");
+            assert!(!surface.trim().is_empty(), "empty mention of {e}");
+        }
+    }
+}
+
+#[test]
+fn show_accepts_a_unique_id_prefix_and_rejects_unknown_ids() {
+    let list = json(&["list", "--json"]);
+    let id = list[0]["id"].as_str().unwrap();
+    assert_eq!(json(&["show", &id[..8], "--json"])["id"], list[0]["id"]);
+    let out = dossier(&["show", "zzzz-not-an-id"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("zzzz-not-an-id"),
+        "message names the id: {err}"
+    );
+}
+
+#[test]
+fn entities_can_be_narrowed_by_kind() {
+    let all = json(&["entities", "--json"]);
+    let countries = json(&["entities", "--kind", "country", "--json"]);
+    let all = all.as_array().unwrap();
+    let countries = countries.as_array().unwrap();
+    assert!(!countries.is_empty() && countries.len() < all.len());
+    for e in countries {
+        assert_eq!(e["kind"], "country");
+        for key in ["name", "aliases", "articles", "mentions"] {
+            assert!(e.get(key).is_some(), "entity lacks {key}");
+        }
+    }
+    let bad = dossier(&["entities", "--kind", "planet"]);
+    assert!(!bad.status.success());
+}
+
+#[test]
+fn related_lists_other_articles_with_shared_entities() {
+    let list = json(&["list", "--json"]);
+    let id = list[0]["id"].as_str().unwrap();
+    let related = json(&["related", id, "--json"]);
+    let related = related.as_array().unwrap();
+    assert!(!related.is_empty());
+    for r in related {
+        assert_ne!(r["id"].as_str().unwrap(), id);
+        assert!(!r["shared"].as_array().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn a_missing_path_fails_with_a_message_naming_it() {
+    let out = dossier(&["list", "/nonexistent/dossier-test-folder"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("/nonexistent/dossier-test-folder"), "{err}");
+    assert!(err.lines().count() <= 3, "short message: {err}");
+}
+
+#[test]
+fn every_command_has_help() {
+    for cmd in ["list", "show", "dupes", "entities", "related"] {
+        let out = dossier(&[cmd, "--help"]);
+        assert!(out.status.success(), "{cmd} --help");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("Usage"));
+    }
+    let out = dossier(&["--frobnicate"]);
+    assert!(!out.status.success());
+}
