@@ -252,8 +252,9 @@ fn the_binary_reports_warnings_on_stderr_and_json_on_stdout() {
     fs::write(tmp.path().join("good.txt"), GOOD).unwrap();
     fs::write(tmp.path().join("binary.txt"), b"\0\0\0\x01binary").unwrap();
     fs::write(tmp.path().join("ansi.txt"), "Storm\x1b]0;pwned\x07 Warning Issued for Coast\n\nForecasters warned on Sunday that the storm would reach the coast overnight with heavy rain.\n").unwrap();
+    // --no-state: the test must not write the user's state directory.
     let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(["list", "--json"])
+        .args(["--no-state", "list", "--json"])
         .arg(tmp.path())
         .output()
         .expect("run dossier");

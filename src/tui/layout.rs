@@ -190,3 +190,40 @@ pub fn inner(area: Rect) -> Rect {
 pub fn contains(area: Rect, x: u16, y: u16) -> bool {
     x >= area.x && x < area.right() && y >= area.y && y < area.bottom()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn configured_widths_set_the_side_panes() {
+        let area = Rect::new(0, 0, 200, 50);
+        let widths = Widths {
+            list: 40,
+            sidebar: 20,
+        };
+        let s = screen(area, Pane::List, false, widths);
+        assert_eq!(s.list.map(|r| r.width), Some(80));
+        assert_eq!(s.sidebar.map(|r| r.width), Some(40));
+        assert_eq!(s.reader.map(|r| r.width), Some(80));
+        // Medium: the list keeps its share of what list and reader share.
+        let s = screen(Rect::new(0, 0, 80, 24), Pane::List, false, widths);
+        assert_eq!(s.list.map(|r| r.width), Some(40));
+    }
+
+    #[test]
+    fn extreme_widths_never_overflow() {
+        for width in [1, 59, 60, 99, 100, 101, 400] {
+            for (list, sidebar) in [(0, 0), (60, 60), (100, 100), (10, 90)] {
+                let s = screen(
+                    Rect::new(0, 0, width, 10),
+                    Pane::Reader,
+                    false,
+                    Widths { list, sidebar },
+                );
+                let used: u16 = [s.list, s.reader].iter().flatten().map(|r| r.width).sum();
+                assert!(used <= width, "{width} {list} {sidebar}");
+            }
+        }
+    }
+}

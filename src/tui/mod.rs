@@ -264,3 +264,32 @@ impl Drop for Termination {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn setup_follows_the_config() {
+        let config = Config::parse(
+            "[keys]\nquit = [\"x\"]\n[layout]\nlist_width = 40\n[reader]\nmark_read_on_open = false\n",
+            Path::new("c.toml"),
+        )
+        .unwrap();
+        let setup = Setup::from_config(&config, Some(Path::new("c.toml"))).unwrap();
+        assert_eq!(setup.keymap.key_labels("quit"), ["x"]);
+        assert_eq!(setup.settings.widths.list, 40);
+        assert!(!setup.settings.mark_read_on_open);
+    }
+
+    #[test]
+    fn a_bad_binding_names_the_file_and_the_action() {
+        let config = Config::parse("[keys]\nfly = [\"f\"]\n", Path::new("c.toml")).unwrap();
+        let err = Setup::from_config(&config, Some(Path::new("/tmp/c.toml"))).unwrap_err();
+        let shown = err.to_string();
+        assert!(
+            shown.contains("/tmp/c.toml") && shown.contains("fly"),
+            "{shown}"
+        );
+    }
+}

@@ -230,3 +230,31 @@ pub fn background_is_light(colorfgbg: &str) -> bool {
         .and_then(|bg| bg.trim().parse::<u8>().ok())
         .is_some_and(|bg| bg == 7 || (9..=15).contains(&bg))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Color as ConfigColor, NamedColor};
+
+    #[test]
+    fn colour_overrides_replace_their_roles_only() {
+        let mut theme = Theme::dark();
+        let colors = ColorOverrides {
+            accent: Some(ConfigColor::Rgb(1, 2, 3)),
+            company: Some(ConfigColor::Named(NamedColor::Red)),
+            background: Some(ConfigColor::Named(NamedColor::Black)),
+            ..ColorOverrides::default()
+        };
+        theme.override_colors(&colors);
+        assert_eq!(theme.key.fg, Some(Color::Rgb(1, 2, 3)));
+        assert_eq!(theme.border_focused.fg, Some(Color::Rgb(1, 2, 3)));
+        assert_eq!(theme.mention_of(EntityKind::Company).fg, Some(Color::Red));
+        assert_eq!(theme.base.bg, Some(Color::Black));
+        let dark = Theme::dark();
+        assert_eq!(theme.heading, dark.heading);
+        assert_eq!(
+            theme.mention_of(EntityKind::Country),
+            dark.mention_of(EntityKind::Country)
+        );
+    }
+}
