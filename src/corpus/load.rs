@@ -61,7 +61,11 @@ pub fn discover(paths: &[PathBuf], opts: &LoadOptions) -> (Vec<FileRef>, Vec<War
             Err(e) => walk.warn(path, &format!("cannot open: {}", io_reason(&e))),
         }
     }
-    walk.files.sort_by(|a, b| a.path.cmp(&b.path));
+    // A walk with sorted children is already in path order; only several
+    // roots given out of order need the (costly, per-component) sort.
+    if !walk.files.is_sorted_by(|a, b| a.path <= b.path) {
+        walk.files.sort_by(|a, b| a.path.cmp(&b.path));
+    }
     walk.files.dedup_by(|a, b| a.path == b.path);
     (walk.files, walk.warnings)
 }
