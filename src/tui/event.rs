@@ -58,6 +58,28 @@ pub fn spawn_loader(
     rx
 }
 
+/// Starts reading terminal events on their own thread; each event, or the
+/// error that ended reading, arrives on the returned channel.
+///
+/// Reading stays off the UI thread so that the UI loop never blocks inside
+/// the terminal library: when the terminal goes away (a closed window, a
+/// killed tmux) the read can spin or hang there, while the UI loop still
+/// wakes on its own clock, sees SIGHUP or a lost terminal, and leaves
+/// through the restoring path.
+pub fn spawn_input() -> Receiver<std::io::Result<Event>> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        loop {
+            let event = crossterm::event::read();
+            let failed = event.is_err();
+            if tx.send(event).is_err() || failed {
+                break;
+            }
+        }
+    });
+    rx
+}
+
 /// Returns the action a terminal event asks for, if any.
 pub fn translate(event: &Event, keymap: &Keymap, mode: Mode) -> Option<Action> {
     match event {

@@ -18,11 +18,11 @@ pub mod text;
 pub mod theme;
 pub mod view;
 
-use std::io::stdout;
+use std::io::{IsTerminal, stdout};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError};
 use std::time::Duration;
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -169,6 +169,7 @@ fn event_loop(
     recorder: &Recorder,
     terminated: &AtomicBool,
 ) -> anyhow::Result<()> {
+    let input = event::spawn_input();
     let mut dirty = true;
     let mut loading = true;
     let mut listening = true;
@@ -216,19 +217,24 @@ fn event_loop(
             flush(app, recorder);
             continue;
         }
-        let wait = Duration::from_millis(if loading { 30 } else { 250 });
-        if !crossterm::event::poll(wait)? {
-            continue;
+        if !std::io::stdout().is_terminal() {
+            anyhow::bail!("the terminal went away");
         }
+        let wait = Duration::from_millis(if loading { 30 } else { 250 });
+        let first = match input.recv_timeout(wait) {
+            Ok(event) => event,
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => anyhow::bail!("terminal input stopped"),
+        };
         // Handle everything already queued before drawing once.
-        loop {
-            let ev = crossterm::event::read()?;
-            if let Some(action) = event::translate(&ev, &app.keymap, app.mode()) {
+        for event in std::iter::once(first).chain(input.try_iter()) {
+            let event = event.map_err(|e| anyhow::anyhow!("cannot read the terminal: {e}"))?;
+            if let Some(action) = event::translate(&event, &app.keymap, app.mode()) {
                 app.update(action);
                 flush(app, recorder);
                 dirty = true;
             }
-            if app.should_quit || !crossterm::event::poll(Duration::ZERO)? {
+            if app.should_quit {
                 break;
             }
         }
