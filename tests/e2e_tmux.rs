@@ -192,3 +192,61 @@ fn filter_jump_and_quit_in_a_real_terminal() {
         "alternate screen left"
     );
 }
+
+/// Returns true while process `pid` is alive (a zombie counts as gone).
+fn alive(pid: &str) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        stat.rsplit(')')
+            .next()
+            .is_some_and(|rest| !rest.trim_start().starts_with('Z'))
+    })
+}
+
+#[test]
+fn the_reader_exits_when_its_terminal_goes_away() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("note: tmux is not installed; skipping the end-to-end test");
+        return;
+    }
+    let tmux = Tmux {
+        socket: format!("dossier-e2e-hangup-{}", std::process::id()),
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pid_file = dir.path().join("pid");
+    let bin = env!("CARGO_BIN_EXE_dossier");
+    let script = format!(
+        "echo $$ > '{}'; exec '{bin}' --no-state",
+        pid_file.display()
+    );
+    let started = tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        "sh",
+        "-c",
+        &script,
+    ]);
+    assert!(started.status.success(), "tmux new-session: {started:?}");
+    tmux.wait_for("the article list", |s| s.contains(" Articles "));
+    let pid = std::fs::read_to_string(&pid_file)
+        .expect("pid written")
+        .trim()
+        .to_owned();
+    assert!(alive(&pid));
+
+    // The window closes under the reader: its terminal is gone.
+    let _ = tmux.run(&["kill-server"]);
+    let start = Instant::now();
+    while alive(&pid) {
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "the reader (pid {pid}) kept running after its terminal went away"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
