@@ -5,91 +5,27 @@
 //! was. A config that rebinds quit to `x` is obeyed. Skipped with a note
 //! when tmux is not installed (CI installs it).
 
+mod tmux_support;
+
 use std::path::Path;
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+use std::time::Duration;
+use tmux_support::{Tmux, strip_sgr};
 
 // Generous: a debug build loading the seeds on a busy machine is slow.
 const TIMEOUT: Duration = Duration::from_secs(60);
 const STAR: char = '★';
 const UNREAD: char = '●';
 
-/// A private tmux server, killed when dropped.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    /// Starts `dossier ARGS` in a new session named `name`, with HOME and
-    /// the XDG directories inside `home`.
-    fn start(&self, name: &str, home: &Path, args: &str) {
-        let bin = env!("CARGO_BIN_EXE_dossier");
-        let home = home.display();
-        let script = format!(
-            "HOME='{home}' XDG_DATA_HOME='{home}/data' XDG_CONFIG_HOME='{home}/config' \
-             '{bin}' {args}; echo EXITED; sleep 30"
-        );
-        let started = self.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            name,
-            "-x",
-            "120",
-            "-y",
-            "40",
-            "sh",
-            "-c",
-            &script,
-        ]);
-        assert!(started.status.success(), "tmux new-session: {started:?}");
-    }
-
-    fn capture(&self, name: &str, styled: bool) -> String {
-        let mut args = vec!["capture-pane", "-p", "-t", name];
-        if styled {
-            args.push("-e");
-        }
-        String::from_utf8_lossy(&self.run(&args).stdout).into_owned()
-    }
-
-    fn keys(&self, name: &str, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", name];
-        args.extend_from_slice(keys);
-        assert!(self.run(&args).status.success(), "send-keys {keys:?}");
-    }
-
-    /// Polls the styled screen until `ready` holds; panics with the screen.
-    fn wait_for(&self, name: &str, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.capture(name, true);
-            if ready(&screen) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "timed out waiting for {what}; screen:\n{}",
-                strip_sgr(&screen)
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
+/// Starts `dossier ARGS` in a new 120 × 40 session named `name`, with HOME
+/// and the XDG directories inside `home`.
+fn start(tmux: &Tmux, name: &str, home: &Path, args: &str) {
+    let bin = env!("CARGO_BIN_EXE_dossier");
+    let home = home.display();
+    let script = format!(
+        "HOME='{home}' XDG_DATA_HOME='{home}/data' XDG_CONFIG_HOME='{home}/config' \
+         '{bin}' {args}; echo EXITED; sleep 30"
+    );
+    tmux.start(name, 120, 40, &script);
 }
 
 /// One row of the article list.
@@ -124,23 +60,6 @@ fn rows(styled: &str) -> Vec<Row> {
         .collect()
 }
 
-fn strip_sgr(s: &str) -> String {
-    let mut out = String::new();
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c == '\u{1b}' {
-            for d in chars.by_ref() {
-                if d.is_ascii_alphabetic() {
-                    break;
-                }
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 /// Returns true if and only if the library is shown (not the loading screen).
 fn loaded(styled: &str) -> bool {
     strip_sgr(styled).contains(" Articles ")
@@ -153,28 +72,18 @@ fn selected(styled: &str) -> Option<String> {
         .map(|r| r.title)
 }
 
-fn tmux_missing() -> bool {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("note: tmux is not installed; skipping the end-to-end state test");
-        return true;
-    }
-    false
-}
-
 #[test]
 fn a_star_and_the_selection_survive_a_restart() {
-    if tmux_missing() {
+    if !Tmux::available("the end-to-end state test") {
         return;
     }
     let sandbox = tempfile::tempdir().unwrap();
     let state = sandbox.path().join("state");
     let args = format!("--state-dir '{}'", state.display());
-    let tmux = Tmux {
-        socket: format!("dossier-e2e-state-{}", std::process::id()),
-    };
+    let tmux = Tmux::new("e2e-state", TIMEOUT);
 
-    tmux.start("first", sandbox.path(), &args);
-    let screen = tmux.wait_for("first", "the article list", loaded);
+    start(&tmux, "first", sandbox.path(), &args);
+    let screen = tmux.wait_for("first", true, "the article list", loaded);
     let before = rows(&screen);
     assert!(
         before.iter().all(|r| !r.starred),
@@ -182,20 +91,22 @@ fn a_star_and_the_selection_survive_a_restart() {
     );
     let starred = selected(&screen).expect("a selected row");
     tmux.keys("first", &["s"]);
-    tmux.wait_for("first", "the star", |s| {
+    tmux.wait_for("first", true, "the star", |s| {
         rows(s).iter().any(|r| r.selected && r.starred)
     });
     tmux.keys("first", &["j"]);
-    let screen = tmux.wait_for("first", "the next row", |s| {
+    let screen = tmux.wait_for("first", true, "the next row", |s| {
         selected(s).is_some_and(|t| t != starred)
     });
     let moved_to = selected(&screen).unwrap();
     tmux.keys("first", &["q"]);
-    tmux.wait_for("first", "the process to exit", |s| s.contains("EXITED"));
+    tmux.wait_for("first", true, "the process to exit", |s| {
+        s.contains("EXITED")
+    });
     assert!(state.join("state.db").is_file());
 
-    tmux.start("second", sandbox.path(), &args);
-    let screen = tmux.wait_for("second", "the restored list", |s| {
+    start(&tmux, "second", sandbox.path(), &args);
+    let screen = tmux.wait_for("second", true, "the restored list", |s| {
         loaded(s) && rows(s).iter().any(|r| r.starred)
     });
     let after = rows(&screen);
@@ -212,7 +123,9 @@ fn a_star_and_the_selection_survive_a_restart() {
         strip_sgr(&screen)
     );
     tmux.keys("second", &["q"]);
-    tmux.wait_for("second", "the process to exit", |s| s.contains("EXITED"));
+    tmux.wait_for("second", true, "the process to exit", |s| {
+        s.contains("EXITED")
+    });
     // Nothing was written outside the state directory.
     let home_files = ["data", "config"]
         .iter()
@@ -223,21 +136,19 @@ fn a_star_and_the_selection_survive_a_restart() {
 
 #[test]
 fn a_config_can_rebind_quit() {
-    if tmux_missing() {
+    if !Tmux::available("the end-to-end state test") {
         return;
     }
     let sandbox = tempfile::tempdir().unwrap();
     let config = sandbox.path().join("config.toml");
     std::fs::write(&config, "[keys]\nquit = [\"x\"]\n").unwrap();
-    let tmux = Tmux {
-        socket: format!("dossier-e2e-keys-{}", std::process::id()),
-    };
+    let tmux = Tmux::new("e2e-keys", TIMEOUT);
     let args = format!("--no-state --config '{}'", config.display());
-    tmux.start("keys", sandbox.path(), &args);
-    tmux.wait_for("keys", "the article list", loaded);
+    start(&tmux, "keys", sandbox.path(), &args);
+    tmux.wait_for("keys", true, "the article list", loaded);
     // `q` is no longer bound: the reader stays.
     tmux.keys("keys", &["q", "?"]);
-    let help = tmux.wait_for("keys", "the help screen", |s| s.contains(" Keys "));
+    let help = tmux.wait_for("keys", true, "the help screen", |s| s.contains(" Keys "));
     assert!(!help.contains("EXITED"));
     let screen = strip_sgr(&help);
     let quit_keys = screen
@@ -258,11 +169,13 @@ fn a_config_can_rebind_quit() {
     );
     tmux.keys("keys", &["Escape"]);
     // An Escape followed at once by a key reads as Alt+key: let it land.
-    tmux.wait_for("keys", "the help to close", |s| {
+    tmux.wait_for("keys", true, "the help to close", |s| {
         !strip_sgr(s).contains(" Keys ")
     });
     tmux.keys("keys", &["x"]);
-    tmux.wait_for("keys", "the process to exit", |s| s.contains("EXITED"));
+    tmux.wait_for("keys", true, "the process to exit", |s| {
+        s.contains("EXITED")
+    });
     // --no-state: HOME (the sandbox) holds only the config file.
     let written: Vec<_> = std::fs::read_dir(sandbox.path())
         .unwrap()
