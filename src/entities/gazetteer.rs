@@ -9,8 +9,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use aho_corasick::automaton::Automaton;
-use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind, StartKind};
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 
 use super::EntityKind;
 
@@ -44,9 +44,9 @@ pub struct Hit<'g> {
 
 /// All known names, with one automaton over their surface forms.
 pub struct Gazetteer {
-    /// An anchored DFA: names are only looked for where a word may start,
-    /// so the automaton never runs through the inside of a word.
-    automaton: DFA,
+    /// Searched anchored: names are only looked for where a word may
+    /// start, so the automaton never runs through the inside of a word.
+    automaton: NFA,
     start: aho_corasick::automaton::StateID,
     /// Whether some name begins with this byte.
     first_bytes: [bool; 256],
@@ -279,11 +279,12 @@ impl Builder {
     }
 
     fn build(self, common_words: WordSet) -> Gazetteer {
-        // A DFA built once per process: a transition is one table look-up.
-        // Anchored only, it is smaller than an unanchored one.
-        let automaton = DFA::builder()
+        // A contiguous NFA rather than a DFA: searched anchored, it never
+        // follows a failure transition, and at under 1 MB it stays in cache
+        // where the 39 MB DFA missed it on nearly every transition.
+        let automaton = NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
+            .prefilter(false)
             .build(&self.patterns)
             .expect("gazetteer patterns build an automaton");
         let start = automaton
