@@ -135,8 +135,15 @@ impl Gazetteer {
                     .is_some_and(char::is_alphanumeric);
                 continue;
             }
-            if b.is_ascii() {
-                after_word = b.is_ascii_alphanumeric();
+            if b.is_ascii_alphanumeric() {
+                // No name starts inside a word: skip the rest of it.
+                at += 1;
+                while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+                    at += 1;
+                }
+                after_word = true;
+            } else if b.is_ascii() {
+                after_word = false;
                 at += 1;
             } else {
                 let c = text[at..].chars().next().unwrap_or(' ');
