@@ -8,7 +8,9 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 
 use super::EntityKind;
 
@@ -42,7 +44,12 @@ pub struct Hit<'g> {
 
 /// All known names, with one automaton over their surface forms.
 pub struct Gazetteer {
-    automaton: AhoCorasick,
+    /// Searched anchored: names are only looked for where a word may
+    /// start, so the automaton never runs through the inside of a word.
+    automaton: NFA,
+    start: aho_corasick::automaton::StateID,
+    /// Whether some name begins with this byte.
+    first_bytes: [bool; 256],
     entries: Vec<Entry>,
     common_words: WordSet,
 }
@@ -102,16 +109,70 @@ impl Gazetteer {
 
     /// Returns the known names in `text`, leftmost-longest, each starting
     /// and ending on a word boundary, sorted and without overlaps.
+    ///
+    /// One forward scan: the automaton runs only from the positions where a
+    /// word may start and a name may begin, and stops at its dead state.
     pub fn find<'g>(&'g self, text: &str) -> Vec<Hit<'g>> {
-        self.automaton
-            .find_iter(text)
-            .filter(|m| on_word_boundaries(text, m.start(), m.end()))
-            .map(|m| Hit {
-                start: m.start(),
-                end: m.end(),
-                entry: &self.entries[m.pattern().as_usize()],
-            })
-            .collect()
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut at = 0;
+        let mut after_word = false;
+        while at < bytes.len() {
+            let b = bytes[at];
+            if !after_word
+                && self.first_bytes[usize::from(b)]
+                && let Some((end, entry)) = self.longest_at(text, at)
+            {
+                out.push(Hit {
+                    start: at,
+                    end,
+                    entry,
+                });
+                at = end;
+                after_word = text[..end]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+                continue;
+            }
+            if b.is_ascii_alphanumeric() {
+                // No name starts inside a word: skip the rest of it.
+                at += 1;
+                while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+                    at += 1;
+                }
+                after_word = true;
+            } else if b.is_ascii() {
+                after_word = false;
+                at += 1;
+            } else {
+                let c = text[at..].chars().next().unwrap_or(' ');
+                after_word = c.is_alphanumeric();
+                at += c.len_utf8();
+            }
+        }
+        out
+    }
+
+    /// Returns the end and entry of the longest name that starts at `start`
+    /// and ends on a word boundary.
+    fn longest_at(&self, text: &str, start: usize) -> Option<(usize, &Entry)> {
+        let dfa = &self.automaton;
+        let mut sid = self.start;
+        let mut best = None;
+        for (i, &b) in text.as_bytes()[start..].iter().enumerate() {
+            sid = dfa.next_state(Anchored::Yes, sid, b);
+            if dfa.is_special(sid) {
+                if dfa.is_dead(sid) {
+                    break;
+                }
+                let end = start + i + 1;
+                if dfa.is_match(sid) && ends_word(text, end) {
+                    best = Some((end, dfa.match_pattern(sid, 0)));
+                }
+            }
+        }
+        best.map(|(end, pattern)| (end, &self.entries[pattern.as_usize()]))
     }
 
     /// Returns true if and only if `word`, lower-cased, is an ordinary
@@ -129,6 +190,18 @@ impl Gazetteer {
                 .is_ok_and(|w| self.common_words.contains(w));
         }
         self.common_words.contains(word.to_lowercase().as_str())
+    }
+}
+
+/// Returns true if and only if no letter or digit follows `end`.
+fn ends_word(text: &str, end: usize) -> bool {
+    match text.as_bytes().get(end) {
+        None => true,
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => !text[end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric),
     }
 }
 
@@ -213,15 +286,27 @@ impl Builder {
     }
 
     fn build(self, common_words: WordSet) -> Gazetteer {
-        // A DFA: built once per process, it makes the one pass over every
-        // article as fast as the automaton can go.
-        let automaton = AhoCorasickBuilder::new()
-            .kind(Some(AhoCorasickKind::DFA))
+        // A contiguous NFA rather than a DFA: searched anchored, it never
+        // follows a failure transition, and at under 1 MB it stays in cache
+        // where the 39 MB DFA missed it on nearly every transition.
+        let automaton = NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .prefilter(false)
             .build(&self.patterns)
             .expect("gazetteer patterns build an automaton");
+        let start = automaton
+            .start_state(Anchored::Yes)
+            .expect("an anchored automaton has an anchored start");
+        let mut first_bytes = [false; 256];
+        for p in &self.patterns {
+            if let Some(&b) = p.as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+            }
+        }
         Gazetteer {
             automaton,
+            start,
+            first_bytes,
             entries: self.entries,
             common_words,
         }

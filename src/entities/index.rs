@@ -6,8 +6,10 @@ use std::hash::BuildHasherDefault;
 
 use serde::{Deserialize, Serialize};
 
+use super::EntityKind;
 use super::gazetteer::Fnv;
-use super::{EntityKind, Mention};
+
+mod build;
 
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
@@ -49,58 +51,6 @@ pub struct EntityIndex {
 }
 
 impl EntityIndex {
-    /// Builds the index from each article's mentions, in article order.
-    /// `texts[i]` is the text `mentions[i]` points into.
-    pub fn build(texts: &[&str], mentions: Vec<Vec<Mention>>) -> Self {
-        let mut ids: HashMap<EntityKind, FastMap<String, EntityId>> = HashMap::new();
-        let mut index = EntityIndex::default();
-        for (article, list) in mentions.into_iter().enumerate() {
-            let mut counts: FastMap<EntityId, u32> = FastMap::default();
-            let mut indexed = Vec::with_capacity(list.len());
-            for m in list {
-                let by_name = ids.entry(m.kind).or_default();
-                let id = if let Some(&id) = by_name.get(m.name.as_str()) {
-                    id
-                } else {
-                    let id = index.entities.len() as EntityId;
-                    by_name.insert(m.name.clone(), id);
-                    index.entities.push(Entity {
-                        name: m.name,
-                        kind: m.kind,
-                        aliases: Vec::new(),
-                        articles: Vec::new(),
-                        mentions: 0,
-                        country: m.country,
-                    });
-                    id
-                };
-                let entity = &mut index.entities[id as usize];
-                entity.mentions += 1;
-                if let Some(surface) = texts.get(article).and_then(|t| t.get(m.start..m.end))
-                    && !entity.aliases.iter().any(|a| a == surface)
-                {
-                    entity.aliases.push(surface.to_owned());
-                }
-                *counts.entry(id).or_default() += 1;
-                indexed.push(IndexedMention {
-                    entity: id,
-                    start: m.start,
-                    end: m.end,
-                });
-            }
-            let mut counts: Vec<(EntityId, u32)> = counts.into_iter().collect();
-            counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            for &(id, n) in &counts {
-                index.entities[id as usize]
-                    .articles
-                    .push((article as u32, n));
-            }
-            index.article_entities.push(counts);
-            index.mentions.push(indexed);
-        }
-        index
-    }
-
     /// Returns the id of the entity with this kind and canonical name.
     pub fn find(&self, kind: EntityKind, name: &str) -> Option<EntityId> {
         self.entities
@@ -193,6 +143,7 @@ impl EntityIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entities::Mention;
 
     fn mention(name: &str, kind: EntityKind) -> Mention {
         Mention {
