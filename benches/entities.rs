@@ -17,24 +17,9 @@ use std::path::Path;
 use std::sync::Mutex;
 use std::time::Instant;
 
+use dossier::corpus::generate::Rng;
 use dossier::entities::{EntityIndex, Mention, extract};
 use rayon::prelude::*;
-
-/// A small deterministic generator (xorshift), so runs are comparable.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 fn paragraphs() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -65,7 +50,7 @@ fn paragraphs() -> Vec<String> {
 fn corpus(target_bytes: usize) -> Vec<String> {
     let pool = paragraphs();
     assert!(!pool.is_empty(), "no paragraphs found for the benchmark");
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut rng = Rng::new(0x9e37_79b9_7f4a_7c15);
     let mut out = Vec::new();
     let mut total = 0;
     while total < target_bytes {

@@ -9,6 +9,7 @@
 
 use std::time::{Duration, Instant};
 
+use dossier::corpus::generate::Rng;
 use dossier::corpus::{Article, Block, BlockKind, Corpus, Source};
 use dossier::entities::{EntityIndex, EntityKind, Mention};
 use dossier::filter::{FilterIndex, Ranker};
@@ -23,22 +24,6 @@ const ENTITIES: usize = 50_000;
 const MENTIONS_PER_ARTICLE: usize = 8;
 /// Times each keystroke is replayed; the fastest run is reported.
 const RUNS: usize = 5;
-
-/// A small deterministic generator (xorshift), so runs are comparable.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 const SYLLABLES: &[&str] = &[
     "ka", "to", "ri", "sen", "mar", "vel", "do", "lin", "qua", "ber", "sto", "ne", "ja", "pan",
@@ -57,7 +42,7 @@ fn word(rng: &mut Rng) -> String {
 }
 
 fn library() -> (EntityIndex, Vec<String>) {
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut rng = Rng::new(0x9e37_79b9_7f4a_7c15);
     let names: Vec<(String, EntityKind)> = (0..ENTITIES)
         .map(|i| {
             let kind = EntityKind::ALL[i % EntityKind::ALL.len()];

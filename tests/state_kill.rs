@@ -10,6 +10,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+use dossier::corpus::generate::Rng;
 use dossier::state::StateStore;
 
 const CHILD_ENV: &str = "DOSSIER_KILL_CHILD";
@@ -38,19 +39,6 @@ fn child_writer() {
     }
 }
 
-/// A small xorshift generator seeded from the clock: every run kills at
-/// different moments.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
 #[test]
 fn sigkill_never_loses_a_committed_change() {
     if std::env::var_os(CHILD_ENV).is_some() {
@@ -63,7 +51,7 @@ fn sigkill_never_loses_a_committed_change() {
         .unwrap()
         .as_nanos() as u64
         | 1;
-    let mut rng = Rng(seed);
+    let mut rng = Rng::new(seed);
     let mut checked = 0;
     for round in 0..8u64 {
         let mut child = Command::new(&exe)
@@ -82,7 +70,7 @@ fn sigkill_never_loses_a_committed_change() {
                 .filter_map(|l| l.strip_prefix("committed ").map(str::to_owned))
                 .collect::<Vec<String>>()
         });
-        let delay = Duration::from_millis(30 + rng.next() % 250);
+        let delay = Duration::from_millis(30 + rng.next_u64() % 250);
         let start = Instant::now();
         while start.elapsed() < delay {
             std::thread::sleep(Duration::from_millis(5));

@@ -13,7 +13,8 @@ use std::fmt::Write as _;
 use std::io;
 use std::path::Path;
 
-use super::grammar::{Rng, Writer};
+pub use super::grammar::Rng;
+use super::grammar::Writer;
 use super::vocab::{COMPANIES, MONTHS, PEOPLE, SITES, SUBJECTS, Subject, WIDGETS};
 
 /// A generated corpus: file names with their text, and the planted

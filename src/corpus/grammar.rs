@@ -218,15 +218,15 @@ pub(super) fn capitalise(s: &str) -> String {
         .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
-/// splitmix64: tiny, fast and good enough for test data.
-pub(super) struct Rng(u64);
+/// splitmix64: tiny, fast and good enough for test data and benchmarks.
+pub struct Rng(u64);
 
 impl Rng {
     pub fn new(seed: u64) -> Self {
         Rng(seed ^ 0x9e37_79b9_7f4a_7c15)
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         super::shingles::mix(self.0)
     }
@@ -236,11 +236,11 @@ impl Rng {
         if n == 0 {
             return 0;
         }
-        ((u128::from(self.next()) * n as u128) >> 64) as usize
+        ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
     }
 
     pub fn chance(&mut self, p: f64) -> bool {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64 <= p
     }
 
     pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
