@@ -9,20 +9,7 @@ use dossier::tui::layout::Pane;
 use dossier::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-
-fn render(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
-    terminal.draw(|f| view::draw(f, app)).unwrap();
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        for x in 0..buffer.area.width {
-            out.push_str(buffer[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
+use tui_support::render;
 
 fn app(width: u16, height: u16) -> App {
     App::with_library(tui_support::library(), width, height)

@@ -2,14 +2,14 @@
 //! terminal: a file full of them goes through the sanitizer and the
 //! pipeline, and the rendered screen holds none.
 
+mod tui_support;
+
 use dossier::corpus::RawDoc;
 use dossier::pipeline::{self, Options};
 use dossier::sanitize;
 use dossier::tui::action::Action;
 use dossier::tui::app::App;
-use dossier::tui::view;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use tui_support::render;
 
 const HOSTILE: &str = "Market\u{1b}[2J\u{1b}[H report\u{1b}]0;pwned\u{7} on \u{1b}P1$qm\u{1b}\\bonds\n\
     \u{9b}31mYields rose\u{1b}[0m as the \u{202e}central bank\u{202c} met.\r\n\
@@ -27,20 +27,6 @@ fn assert_clean(screen: &str) {
             "unsafe char {c:?} in:\n{screen}"
         );
     }
-}
-
-fn render(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
-    terminal.draw(|f| view::draw(f, app)).unwrap();
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        for x in 0..buffer.area.width {
-            out.push_str(buffer[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
 }
 
 #[test]

@@ -40,16 +40,9 @@ pub(super) fn list_json(lib: &Library) -> Value {
             .iter()
             .enumerate()
             .map(|(i, a)| {
-                json!({
-                    "id": a.id,
-                    "title": a.title,
-                    "author": a.author,
-                    "date": a.date,
-                    "source": a.source,
-                    "words": a.words,
-                    "paths": a.paths().collect::<Vec<_>>(),
-                    "entities": entity_counts(&lib.index, i),
-                })
+                let mut row = summary(a);
+                row.insert("entities".into(), entity_counts(&lib.index, i));
+                Value::Object(row)
             })
             .collect(),
     )
@@ -88,7 +81,24 @@ pub(super) fn show_json(lib: &Library, i: usize) -> Value {
             json!({ "name": e.name, "kind": e.kind, "start": m.start, "end": m.end })
         })
         .collect();
-    json!({
+    let mut article = summary(a);
+    article.extend([
+        ("headings".into(), json!(a.headings().collect::<Vec<_>>())),
+        (
+            "paragraphs".into(),
+            json!(a.paragraphs().collect::<Vec<_>>()),
+        ),
+        ("end_matter".into(), json!(a.end_matter)),
+        ("text".into(), json!(a.text)),
+        ("entities".into(), Value::Array(entities)),
+    ]);
+    Value::Object(article)
+}
+
+/// The fields every JSON view of an article starts with: id, metadata,
+/// word count and source paths (canonical first).
+fn summary(a: &Article) -> serde_json::Map<String, Value> {
+    let Value::Object(fields) = json!({
         "id": a.id,
         "title": a.title,
         "author": a.author,
@@ -97,12 +107,10 @@ pub(super) fn show_json(lib: &Library, i: usize) -> Value {
         "url": a.url,
         "words": a.words,
         "paths": a.paths().collect::<Vec<_>>(),
-        "headings": a.headings().collect::<Vec<_>>(),
-        "paragraphs": a.paragraphs().collect::<Vec<_>>(),
-        "end_matter": a.end_matter,
-        "text": a.text,
-        "entities": entities,
-    })
+    }) else {
+        unreachable!("json! of an object literal is an object")
+    };
+    fields
 }
 
 pub(super) fn show_text(a: &Article) -> String {

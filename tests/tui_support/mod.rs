@@ -195,3 +195,20 @@ pub fn library() -> Library {
         }],
     )
 }
+
+/// Returns the text of one frame of `app` drawn on a TestBackend of the
+/// app's size, a line per row.
+pub fn render(app: &dossier::tui::app::App) -> String {
+    let backend = ratatui::backend::TestBackend::new(app.width, app.height);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal.draw(|f| dossier::tui::view::draw(f, app)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
