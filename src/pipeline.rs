@@ -63,6 +63,28 @@ pub enum OpenError {
     Empty { paths: String, detail: String },
 }
 
+impl OpenError {
+    /// The error for a load of `paths` that gave no article, with the
+    /// first reason a file was skipped, so that the one line says why even
+    /// where the warnings themselves are not shown (the reader).
+    pub fn empty(paths: &[PathBuf], warnings: &[Warning]) -> Self {
+        let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        let detail = match warnings {
+            [] => " (no readable article files found)".to_owned(),
+            [only] => format!(" ({only})"),
+            [first, rest @ ..] => format!(" ({first}; {} more file(s) skipped)", rest.len()),
+        };
+        OpenError::Empty {
+            paths: if shown.is_empty() {
+                "the bundled seeds".into()
+            } else {
+                shown.join(", ")
+            },
+            detail,
+        }
+    }
+}
+
 /// Loads the files under `paths` (the bundled seeds when empty) into a
 /// [`Library`]. Fails only when no article at all could be loaded.
 pub fn open(
@@ -92,20 +114,7 @@ pub fn open(
     drop(docs);
     let library = finish(cleaned, opts, progress);
     if library.corpus.articles.is_empty() {
-        let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        let skipped = library.corpus.warnings.len();
-        return Err(OpenError::Empty {
-            paths: if shown.is_empty() {
-                "the bundled seeds".into()
-            } else {
-                shown.join(", ")
-            },
-            detail: if skipped > 0 {
-                format!(" ({skipped} file(s) skipped, see the warnings above)")
-            } else {
-                " (no readable article files found)".into()
-            },
-        });
+        return Err(OpenError::empty(paths, &library.corpus.warnings));
     }
     Ok(library)
 }

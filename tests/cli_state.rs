@@ -324,7 +324,7 @@ fn flags_override_the_config_file() {
     let out = sandbox.run_with_state(&["--config", config, "list", corpus, "--json"]);
     assert!(!out.status.success(), "every file skipped by the config");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("warning"), "{stderr}");
+    assert!(stderr.contains("over the size limit"), "{stderr}");
     let out = sandbox.run_with_state(&[
         "--config",
         config,

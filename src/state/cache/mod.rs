@@ -231,7 +231,7 @@ pub fn open_cached_deferred(
         .then_some(PendingSnapshot { key, fingerprint });
     library.corpus.warnings.extend(db.problems);
     if library.corpus.articles.is_empty() {
-        return Err(empty_error(paths, &library));
+        return Err(OpenError::empty(paths, &library.corpus.warnings));
     }
     Ok((library, report, pending))
 }
@@ -247,17 +247,4 @@ fn read_snapshot(path: &Path, corpus: &str) -> Option<(u64, Library)> {
     .ok()?;
     conn.busy_timeout(std::time::Duration::from_secs(5)).ok()?;
     tables::load_snapshot(&conn, corpus).ok().flatten()
-}
-
-fn empty_error(paths: &[PathBuf], library: &Library) -> OpenError {
-    let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-    let skipped = library.corpus.warnings.len();
-    OpenError::Empty {
-        paths: shown.join(", "),
-        detail: if skipped > 0 {
-            format!(" ({skipped} file(s) skipped, see the warnings above)")
-        } else {
-            " (no readable article files found)".into()
-        },
-    }
 }
