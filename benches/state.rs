@@ -10,8 +10,8 @@
 //! the figures measure the cache, not the evolving cleaning and extraction
 //! rules. `-- --real` uses the real loader and extractor instead.
 
-use std::path::{Path, PathBuf};
-use std::time::{Instant, SystemTime};
+use std::path::Path;
+use std::time::Instant;
 
 use aho_corasick::AhoCorasick;
 use dossier::corpus::load::{FileRef, LoadOptions};
@@ -150,39 +150,7 @@ impl BenchStages {
     }
 }
 
-fn walk(dir: &Path, out: &mut Vec<FileRef>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let Ok(meta) = e.metadata() else { continue };
-        if meta.is_dir() {
-            walk(&e.path(), out);
-        } else {
-            let mtime_ns = meta
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos());
-            out.push(FileRef {
-                path: e.path(),
-                size: meta.len(),
-                mtime_ns,
-            });
-        }
-    }
-}
-
 impl Stages for BenchStages {
-    fn discover(&self, paths: &[PathBuf], _: &LoadOptions) -> (Vec<FileRef>, Vec<Warning>) {
-        let mut files = Vec::new();
-        for p in paths {
-            walk(p, &mut files);
-        }
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        (files, Vec::new())
-    }
-
     fn read(&self, file: &FileRef, _: &LoadOptions) -> (Vec<RawDoc>, Vec<Warning>) {
         let Ok(text) = std::fs::read_to_string(&file.path) else {
             return (Vec::new(), Vec::new());

@@ -29,41 +29,7 @@ const NAMES: [(&str, EntityKind); 6] = [
     ("Chile", EntityKind::Country),
 ];
 
-fn walk(dir: &Path, out: &mut Vec<FileRef>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let path = e.path();
-        let Ok(meta) = e.metadata() else { continue };
-        if meta.is_dir() {
-            walk(&path, out);
-        } else {
-            let mtime_ns = meta
-                .modified()
-                .unwrap()
-                .duration_since(SystemTime::UNIX_EPOCH)
-                .unwrap()
-                .as_nanos();
-            out.push(FileRef {
-                path,
-                size: meta.len(),
-                mtime_ns,
-            });
-        }
-    }
-}
-
 impl Stages for TextStages {
-    fn discover(&self, paths: &[PathBuf], _: &LoadOptions) -> (Vec<FileRef>, Vec<Warning>) {
-        let mut files = Vec::new();
-        for p in paths {
-            walk(p, &mut files);
-        }
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        (files, Vec::new())
-    }
-
     fn read(&self, file: &FileRef, _: &LoadOptions) -> (Vec<RawDoc>, Vec<Warning>) {
         self.reads.fetch_add(1, Ordering::SeqCst);
         let text = std::fs::read_to_string(&file.path).unwrap();
