@@ -10,7 +10,7 @@ use crate::corpus::clean::{self, ChromeModel};
 use crate::corpus::dedup::{self, DedupOptions};
 use crate::corpus::load::{self, LoadOptions};
 use crate::corpus::{Article, Corpus, RawDoc, Warning};
-use crate::entities::{self, EntityIndex};
+use crate::entities::{self, EntityIndex, Mention};
 
 /// Everything that tunes a load.
 #[derive(Clone, Debug, Default)]
@@ -112,7 +112,7 @@ pub fn open(
     // of the corpus text are alive at a time.
     let cleaned = clean_all(&docs, warnings, progress);
     drop(docs);
-    let library = finish(cleaned, opts, progress);
+    let library = finish(cleaned, opts, progress, extract_all);
     if library.corpus.articles.is_empty() {
         return Err(OpenError::empty(paths, &library.corpus.warnings));
     }
@@ -128,8 +128,29 @@ pub fn build(
     opts: &Options,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Library {
+    build_with(docs, warnings, opts, progress, extract_all)
+}
+
+/// [`build`] with the entity step given: `extract` returns each
+/// deduplicated article's mentions, in article order (the cached index
+/// passes one that reuses earlier extractions).
+pub fn build_with(
+    docs: &[RawDoc],
+    warnings: Vec<Warning>,
+    opts: &Options,
+    progress: &(dyn Fn(Progress) + Sync),
+    extract: impl FnOnce(&[Article]) -> Vec<Vec<Mention>>,
+) -> Library {
     let cleaned = clean_all(docs, warnings, progress);
-    finish(cleaned, opts, progress)
+    finish(cleaned, opts, progress, extract)
+}
+
+/// Finds every article's mentions, in parallel.
+fn extract_all(articles: &[Article]) -> Vec<Vec<Mention>> {
+    articles
+        .par_iter()
+        .map(|a| entities::extract(&a.text))
+        .collect()
 }
 
 /// Cleaned articles with their dedup fingerprints, and the warnings so far.
@@ -192,7 +213,12 @@ fn clean_all(
 }
 
 /// Deduplicates cleaned articles, finds their entities and indexes them.
-fn finish(cleaned: Cleaned, opts: &Options, progress: &(dyn Fn(Progress) + Sync)) -> Library {
+fn finish(
+    cleaned: Cleaned,
+    opts: &Options,
+    progress: &(dyn Fn(Progress) + Sync),
+    extract: impl FnOnce(&[Article]) -> Vec<Vec<Mention>>,
+) -> Library {
     let Cleaned {
         articles,
         prints,
@@ -209,10 +235,7 @@ fn finish(cleaned: Cleaned, opts: &Options, progress: &(dyn Fn(Progress) + Sync)
         done: 0,
         total: articles.len(),
     });
-    let mentions: Vec<_> = articles
-        .par_iter()
-        .map(|a| entities::extract(&a.text))
-        .collect();
+    let mentions = extract(&articles);
     progress(Progress {
         stage: Stage::Indexing,
         done: 0,

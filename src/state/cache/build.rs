@@ -11,11 +11,10 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use super::tables::{self, FileDocs, FileRow};
 use super::{Cache, Stages};
-use crate::corpus::clean::{self, ChromeModel};
 use crate::corpus::load::FileRef;
-use crate::corpus::{RawDoc, Warning, dedup};
-use crate::entities::{EntityIndex, Mention};
-use crate::pipeline::{Library, Options, Progress, Stage};
+use crate::corpus::{Article, RawDoc, Warning};
+use crate::entities::Mention;
+use crate::pipeline::{self, Library, Options, Progress};
 
 /// Bump when the meaning of a cached row changes without a schema change.
 const CACHE_FORMAT: u32 = 1;
@@ -281,12 +280,13 @@ fn path_key(path: &Path) -> String {
         .into_owned()
 }
 
-/// [`crate::pipeline::build`] with the entity extraction cached per text.
+/// [`crate::pipeline::build_with`] with the entity extraction cached per
+/// text.
 #[allow(clippy::too_many_arguments)]
 fn build(
     stages: &dyn Stages,
     docs: &[RawDoc],
-    mut warnings: Vec<Warning>,
+    warnings: Vec<Warning>,
     opts: &Options,
     engine: &Engine,
     db: &mut CacheUse<'_>,
@@ -294,33 +294,21 @@ fn build(
     report: &mut Report,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Library {
-    let stage = |stage, total| {
-        progress(Progress {
-            stage,
-            done: 0,
-            total,
-        });
-    };
-    stage(Stage::Cleaning, docs.len());
-    let chrome = ChromeModel::learn(docs);
-    let cleaned: Vec<_> = docs
-        .par_iter()
-        .map(|d| (d, clean::clean(d, &chrome)))
-        .collect();
-    let mut articles = Vec::with_capacity(cleaned.len());
-    for (doc, article) in cleaned {
-        match article {
-            Some(a) => articles.push(a),
-            None => warnings.push(Warning {
-                path: doc.path.clone(),
-                reason: "skipped: no article text (empty or only page chrome)".into(),
-            }),
-        }
-    }
-    stage(Stage::Deduplicating, articles.len());
-    let articles = dedup::dedup(articles, &opts.dedup);
+    pipeline::build_with(docs, warnings, opts, progress, |articles| {
+        extract_cached(stages, articles, engine, db, rebuild, report)
+    })
+}
 
-    stage(Stage::Extracting, articles.len());
+/// Returns each article's mentions, from the cache where its text was
+/// extracted before, else extracted now and stored.
+fn extract_cached(
+    stages: &dyn Stages,
+    articles: &[Article],
+    engine: &Engine,
+    db: &mut CacheUse<'_>,
+    rebuild: bool,
+    report: &mut Report,
+) -> Vec<Vec<Mention>> {
     let text_hashes: Vec<u64> = articles
         .par_iter()
         .map(|a| xxh3_64(a.text.as_bytes()))
@@ -350,7 +338,7 @@ fn build(
         }
         tx.commit()
     });
-    let mentions: Vec<Vec<Mention>> = mentions
+    mentions
         .into_iter()
         .map(|(m, fresh)| {
             if fresh {
@@ -360,13 +348,5 @@ fn build(
             }
             m
         })
-        .collect();
-
-    stage(Stage::Indexing, articles.len());
-    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
-    let index = EntityIndex::build(&texts, mentions);
-    Library {
-        corpus: crate::corpus::Corpus { articles, warnings },
-        index,
-    }
+        .collect()
 }
