@@ -148,7 +148,9 @@ fn a_config_can_rebind_quit() {
     tmux.wait_for("keys", true, "the article list", loaded);
     // `q` is no longer bound: the reader stays.
     tmux.keys("keys", &["q", "?"]);
-    let help = tmux.wait_for("keys", true, "the help screen", |s| s.contains(" Keys "));
+    let help = tmux.wait_for("keys", true, "the help screen", |s| {
+        strip_sgr(s).contains("quit (or close a popup)")
+    });
     assert!(!help.contains("EXITED"));
     let screen = strip_sgr(&help);
     let quit_keys = screen

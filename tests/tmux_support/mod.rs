@@ -81,8 +81,10 @@ impl Tmux {
     }
 
     /// Polls the screen of `session` (captured as `capture` does) until
-    /// `ready` holds and returns it; after the timeout, panics with the
-    /// last screen, SGR stripped.
+    /// `ready` holds on a settled screen — the same on two captures a
+    /// moment apart, so a frame caught half-drawn is never returned — and
+    /// returns it; after the timeout, panics with the last screen, SGR
+    /// stripped.
     pub fn wait_for(
         &self,
         session: &str,
@@ -94,7 +96,10 @@ impl Tmux {
         loop {
             let screen = self.capture(session, styled);
             if ready(&screen) {
-                return screen;
+                std::thread::sleep(Duration::from_millis(60));
+                if self.capture(session, styled) == screen {
+                    return screen;
+                }
             }
             assert!(
                 start.elapsed() < self.timeout,
