@@ -109,46 +109,29 @@ impl Gazetteer {
 
     /// Returns the known names in `text`, leftmost-longest, each starting
     /// and ending on a word boundary, sorted and without overlaps.
-    ///
-    /// One forward scan: the automaton runs only from the positions where a
-    /// word may start and a name may begin, and stops at its dead state.
     pub fn find<'g>(&'g self, text: &str) -> Vec<Hit<'g>> {
+        self.find_at(text, &super::text::scan(text).name_starts)
+    }
+
+    /// Like [`Self::find`], trying only `name_starts`, the ascending
+    /// offsets where a name may start ([`super::text::Scan`]): the
+    /// automaton runs only from those whose byte some name begins with,
+    /// and stops at its dead state.
+    pub fn find_at<'g>(&'g self, text: &str, name_starts: &[usize]) -> Vec<Hit<'g>> {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
-        let mut at = 0;
-        let mut after_word = false;
-        while at < bytes.len() {
-            let b = bytes[at];
-            if !after_word
-                && self.first_bytes[usize::from(b)]
-                && let Some((end, entry)) = self.longest_at(text, at)
-            {
+        let mut resume = 0;
+        for &at in name_starts {
+            if at < resume || !self.first_bytes[usize::from(bytes[at])] {
+                continue;
+            }
+            if let Some((end, entry)) = self.longest_at(text, at) {
                 out.push(Hit {
                     start: at,
                     end,
                     entry,
                 });
-                at = end;
-                after_word = text[..end]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric);
-                continue;
-            }
-            if b.is_ascii_alphanumeric() {
-                // No name starts inside a word: skip the rest of it.
-                at += 1;
-                while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
-                    at += 1;
-                }
-                after_word = true;
-            } else if b.is_ascii() {
-                after_word = false;
-                at += 1;
-            } else {
-                let c = text[at..].chars().next().unwrap_or(' ');
-                after_word = c.is_alphanumeric();
-                at += c.len_utf8();
+                resume = end;
             }
         }
         out
@@ -194,7 +177,7 @@ impl Gazetteer {
 }
 
 /// Returns true if and only if no letter or digit follows `end`.
-fn ends_word(text: &str, end: usize) -> bool {
+pub fn ends_word(text: &str, end: usize) -> bool {
     match text.as_bytes().get(end) {
         None => true,
         Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
@@ -225,7 +208,9 @@ impl Builder {
         // English news spells names in Latin letters; native-script aliases
         // ("Российская Федерация") would only grow the automaton.
         let latin = surface.chars().all(|c| c < '\u{250}' || c == '’');
-        if surface.is_empty() || !latin || self.seen.contains_key(surface) {
+        // A name is only looked for where a word may start (`find_at`).
+        let word_initial = surface.chars().next().is_some_and(char::is_alphanumeric);
+        if !word_initial || !latin || self.seen.contains_key(surface) {
             return;
         }
         self.seen.insert(surface.to_owned(), self.patterns.len());

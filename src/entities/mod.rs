@@ -96,14 +96,15 @@ pub struct Mention {
 /// Finds the entity mentions in `text`, sorted by start offset, without
 /// overlaps, each span on char boundaries of `text`.
 ///
-/// One Aho-Corasick pass finds the names of the gazetteer; one scan finds
-/// the runs of capitalised words whose context names what they are (see
-/// `recognize`); `resolve` joins both into canonical entities.
+/// One scan finds the words and the places where a name may start; the
+/// gazetteer's automaton runs from those places only; `recognize` reads the
+/// runs of capitalised words whose context names what they are; `resolve`
+/// joins both into canonical entities.
 pub fn extract(text: &str) -> Vec<Mention> {
     let gaz = &*gazetteer::GAZETTEER;
-    let hits = gaz.find(text);
-    let words = text::words(text);
+    let text::Scan { words, name_starts } = text::scan(text);
+    let hits = gaz.find_at(text, &name_starts);
     let runs = text::runs(text, &words);
     let lexicon = recognize::learn(text, &words, &runs, &hits, gaz);
-    resolve::resolve(text, &hits, &lexicon)
+    resolve::resolve(text, &name_starts, &hits, &lexicon)
 }

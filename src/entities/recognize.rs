@@ -27,12 +27,10 @@ use super::EntityKind;
 use super::cues;
 use super::gazetteer::{Gazetteer, Hit, Role};
 use super::resolve::{Known, Lexicon, Strength};
-use super::text::{Run, Word, is_connector};
+use super::text::{Run, Word, first_word, is_connector};
 
 mod lists;
 mod people;
-
-use people::first_word;
 
 /// Returns what the context of `text` says about the names in it.
 pub fn learn(text: &str, words: &[Word], runs: &[Run], hits: &[Hit], gaz: &Gazetteer) -> Lexicon {

@@ -17,7 +17,8 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use super::gazetteer::{Fnv, Gazetteer, Hit, Role, on_word_boundaries};
+use super::gazetteer::{Fnv, Gazetteer, Hit, Role, ends_word, on_word_boundaries};
+use super::text::first_word;
 use super::{EntityKind, Mention};
 
 /// How sure a rule is; stronger evidence replaces weaker for a surface.
@@ -134,9 +135,10 @@ struct Candidate<'a, 'g> {
     source: Source<'a, 'g>,
 }
 
-/// Returns the mentions of `text`: gazetteer hits and lexicon names, sorted,
-/// without overlaps, each resolved to its canonical entity.
-pub fn resolve(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
+/// Returns the mentions of `text`: gazetteer hits and lexicon names found
+/// at `name_starts` ([`super::text::Scan`]), sorted, without overlaps, each
+/// resolved to its canonical entity.
+pub fn resolve(text: &str, name_starts: &[usize], hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
     let mut candidates: Vec<Candidate> = hits
         .iter()
         .map(|h| Candidate {
@@ -145,7 +147,7 @@ pub fn resolve(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
             source: Source::Gazetteer(h),
         })
         .collect();
-    lexicon_hits(text, lexicon, &mut candidates);
+    lexicon_hits(text, name_starts, lexicon, &mut candidates);
     let from_lexicon = |c: &Candidate| matches!(c.source, Source::Lexicon(_));
     candidates.sort_by(|a, b| {
         a.start
@@ -172,20 +174,69 @@ pub fn resolve(text: &str, hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
     out
 }
 
-/// Finds every lexicon surface in `text` on word boundaries. A document
-/// teaches few names, so one SIMD substring search per name beats building
-/// an automaton per document; overlaps are settled by [`resolve`].
-fn lexicon_hits<'a>(text: &str, lexicon: &'a Lexicon, out: &mut Vec<Candidate<'a, '_>>) {
+/// Finds every lexicon surface in `text` that starts at one of
+/// `name_starts` and ends on a word boundary. The surfaces are sorted by
+/// their first word, so each place costs at most one binary search for
+/// the word there; only places whose first byte opens some surface are
+/// looked at.
+fn lexicon_hits<'a>(
+    text: &str,
+    name_starts: &[usize],
+    lexicon: &'a Lexicon,
+    out: &mut Vec<Candidate<'a, '_>>,
+) {
+    let bytes = text.as_bytes();
+    let mut opens = [false; 256];
+    let mut by_first_word: Vec<(&str, &str, &Known)> = Vec::with_capacity(lexicon.by_surface.len());
     for (surface, known) in &lexicon.by_surface {
-        for start in memchr::memmem::find_iter(text.as_bytes(), surface.as_bytes()) {
+        let word = first_word(surface);
+        if surface.is_empty() {
+            continue;
+        }
+        if word.is_empty() {
+            // Never taught today: a surface that opens with no letter.
+            odd_surface_hits(text, surface, known, out);
+            continue;
+        }
+        opens[usize::from(surface.as_bytes()[0])] = true;
+        by_first_word.push((word, surface, known));
+    }
+    by_first_word.sort_unstable_by_key(|e| e.0);
+    for &start in name_starts {
+        if !opens[usize::from(bytes[start])] {
+            continue;
+        }
+        let word = first_word(&text[start..]);
+        let from = by_first_word.partition_point(|e| e.0 < word);
+        for &(_, surface, known) in by_first_word[from..].iter().take_while(|e| e.0 == word) {
             let end = start + surface.len();
-            if on_word_boundaries(text, start, end) {
+            if bytes[start..].starts_with(surface.as_bytes()) && ends_word(text, end) {
                 out.push(Candidate {
                     start,
                     end,
                     source: Source::Lexicon(known),
                 });
             }
+        }
+    }
+}
+
+/// Finds a surface that does not open with a letter or digit anywhere on
+/// word boundaries.
+fn odd_surface_hits<'a>(
+    text: &str,
+    surface: &str,
+    known: &'a Known,
+    out: &mut Vec<Candidate<'a, '_>>,
+) {
+    for start in memchr::memmem::find_iter(text.as_bytes(), surface.as_bytes()) {
+        let end = start + surface.len();
+        if on_word_boundaries(text, start, end) {
+            out.push(Candidate {
+                start,
+                end,
+                source: Source::Lexicon(known),
+            });
         }
     }
 }

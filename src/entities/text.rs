@@ -47,13 +47,27 @@ const CONNECTORS: [&str; 18] = [
     "der", "al", "bin", "ibn",
 ];
 
-/// Splits `text` into words, marking sentence starts and heading lines.
+/// The words of a text and the places where a name may start.
+pub struct Scan {
+    pub words: Vec<Word>,
+    /// Every byte offset where a letter or digit follows something else (or
+    /// opens the text), ascending: the start of each word and each place
+    /// inside one after a joining hyphen, apostrophe, period or ampersand
+    /// ("Latvian-led", "pro-Russian", "U.S."). No name begins anywhere
+    /// else, so the gazetteer and the document's own names are looked up
+    /// only here.
+    pub name_starts: Vec<usize>,
+}
+
+/// Splits `text` into words, marking sentence starts and heading lines,
+/// and collects the places where a name may start.
 ///
 /// Works on bytes, decoding a character only where the text leaves ASCII:
 /// this scan touches every byte of every article.
-pub fn words(text: &str) -> Vec<Word> {
+pub fn scan(text: &str) -> Scan {
     let bytes = text.as_bytes();
     let mut out: Vec<Word> = Vec::with_capacity(text.len() / 6);
+    let mut name_starts: Vec<usize> = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
     let mut line = 0u32;
     let mut sentence_start = true;
@@ -87,7 +101,8 @@ pub fn words(text: &str) -> Vec<Word> {
             continue;
         }
         let start = i;
-        let end = word_end(text, i + width);
+        name_starts.push(start);
+        let end = word_end(text, i + width, &mut name_starts);
         let (end_of_word, possessive) = strip_possessive(bytes, start, end);
         let capitalized = if b.is_ascii() {
             b.is_ascii_uppercase()
@@ -112,13 +127,16 @@ pub fn words(text: &str) -> Vec<Word> {
         i = end;
     }
     mark_heading(text, &mut out[line_first_word..]);
-    out
+    Scan {
+        words: out,
+        name_starts,
+    }
 }
 
 /// Returns where the word that continues at `from` ends: letters and
 /// digits, with a hyphen, apostrophe, period or ampersand allowed between
-/// two of them.
-fn word_end(text: &str, from: usize) -> usize {
+/// two of them. The offset after each such joiner goes to `name_starts`.
+fn word_end(text: &str, from: usize, name_starts: &mut Vec<usize>) -> usize {
     let bytes = text.as_bytes();
     let mut end = from;
     loop {
@@ -146,7 +164,25 @@ fn word_end(text: &str, from: usize) -> usize {
             return end;
         }
         end += width;
+        name_starts.push(end);
     }
+}
+
+/// The letters and digits that open `s` ("Baiba" of "Baiba Braze", "U" of
+/// "U.S.").
+pub fn first_word(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    let ascii = bytes
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len());
+    if bytes.get(ascii).is_none_or(u8::is_ascii) {
+        return &s[..ascii];
+    }
+    let end = s[ascii..]
+        .find(|c: char| !c.is_alphanumeric())
+        .map_or(s.len(), |e| ascii + e);
+    &s[..end]
 }
 
 fn char_at(text: &str, i: usize) -> char {
@@ -316,7 +352,7 @@ mod tests {
     use super::*;
 
     fn run_texts(text: &str) -> Vec<&str> {
-        let w = words(text);
+        let w = scan(text).words;
         runs(text, &w)
             .iter()
             .map(|r| &text[w[r.first].start..w[r.last - 1].end])
@@ -347,22 +383,36 @@ mod tests {
     fn abbreviations_do_not_end_sentences_or_runs() {
         let t = "Met Gen. Mark Milley today.";
         assert_eq!(run_texts(t), ["Met Gen. Mark Milley"]);
-        let w = words(t);
+        let w = scan(t).words;
         assert!(!w[2].sentence_start);
     }
 
     #[test]
     fn hyphenated_words_are_one_word() {
-        let w = words("Chiyoda-based agency");
+        let w = scan("Chiyoda-based agency").words;
         assert_eq!(w[0].text("Chiyoda-based agency"), "Chiyoda-based");
     }
 
     #[test]
     fn title_case_lines_are_headings() {
         let t = "Reach and Goals\nThe coalition has pledged money to Kyiv.\nWhat preceded\n";
-        let w = words(t);
+        let w = scan(t).words;
         assert!(w[0].heading && w[2].heading);
         assert!(!w[3].heading);
         assert!(w.last().is_some_and(|x| x.heading));
+    }
+
+    #[test]
+    fn names_may_start_at_words_and_after_joiners_only() {
+        let t = "pro-Russian U.S.-led talks, Japan’s";
+        let starts: Vec<&str> = scan(t)
+            .name_starts
+            .iter()
+            .map(|&i| first_word(&t[i..]))
+            .collect();
+        assert_eq!(
+            starts,
+            ["pro", "Russian", "U", "S", "led", "talks", "Japan", "s"]
+        );
     }
 }

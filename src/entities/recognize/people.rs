@@ -6,7 +6,7 @@ use super::{Context, next_word};
 use crate::entities::EntityKind;
 use crate::entities::cues;
 use crate::entities::resolve::{Known, Lexicon, Strength};
-use crate::entities::text::{Run, is_connector};
+use crate::entities::text::{Run, first_word, is_connector};
 
 impl Context<'_, '_> {
     /// "By Maxime Marquette, columnist", "Author: Daria Shekina".
@@ -304,11 +304,6 @@ impl Context<'_, '_> {
 fn line_prefix(text: &str, at: usize) -> &str {
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     &text[start..at]
-}
-
-pub(super) fn first_word(s: &str) -> &str {
-    let end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
-    &s[..end]
 }
 
 pub(super) fn last_word(s: &str) -> &str {
