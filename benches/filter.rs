@@ -68,7 +68,7 @@ fn library() -> (EntityIndex, Vec<String>) {
                     Mention {
                         start: j,
                         end: j,
-                        name: name.clone(),
+                        name: name.clone().into(),
                         kind: *kind,
                         country: None,
                     }

@@ -82,7 +82,7 @@ fn predicted(gold: &Gold) -> BTreeMap<String, BTreeMap<EntityKind, BTreeSet<Stri
             }
             for part in &parts {
                 for m in entities::extract(part) {
-                    found.entry(m.kind).or_default().insert(m.name);
+                    found.entry(m.kind).or_default().insert(m.name.into_owned());
                 }
             }
         }

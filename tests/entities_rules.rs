@@ -10,7 +10,7 @@ fn find<'m>(mentions: &'m [Mention], text: &str, surface: &str) -> Option<&'m Me
 
 fn kind_of(text: &str, surface: &str) -> Option<(EntityKind, String)> {
     let mentions = extract(text);
-    find(&mentions, text, surface).map(|m| (m.kind, m.name.clone()))
+    find(&mentions, text, surface).map(|m| (m.kind, m.name.to_string()))
 }
 
 fn assert_invariants(text: &str, mentions: &[Mention]) {
@@ -104,7 +104,7 @@ fn mod_is_a_ministry_and_chrome_is_nothing() {
 fn demonyms_and_aliases_resolve_to_their_country() {
     let text = "Polish-led talks included American, U.S. and Kenyan envoys.";
     let mentions = extract(text);
-    let names: Vec<&str> = mentions.iter().map(|m| m.name.as_str()).collect();
+    let names: Vec<&str> = mentions.iter().map(|m| m.name.as_ref()).collect();
     assert_eq!(names, ["Poland", "United States", "United States", "Kenya"]);
 }
 
@@ -136,7 +136,7 @@ fn people_from_speech_according_to_and_coordination() {
         assert_eq!(m.kind, EntityKind::Person, "{surface}");
     }
     assert_eq!(
-        find(&mentions, text, "Vasquez").map(|m| m.name.as_str()),
+        find(&mentions, text, "Vasquez").map(|m| m.name.as_ref()),
         Some("Lena Vasquez")
     );
 }

@@ -34,7 +34,7 @@ fn mention(text: &str, surface: &str, name: &str, kind: EntityKind) -> Mention {
     Mention {
         start,
         end: start + surface.len(),
-        name: name.into(),
+        name: name.to_owned().into(),
         kind,
         country: None,
     }

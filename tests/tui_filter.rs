@@ -166,7 +166,7 @@ fn the_exactly_named_entity_outranks_longer_names() {
     let mention = |start: usize, name: &str, kind| Mention {
         start,
         end: start + name.len(),
-        name: name.to_owned(),
+        name: name.to_owned().into(),
         kind,
         country: None,
     };

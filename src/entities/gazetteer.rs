@@ -25,13 +25,14 @@ pub enum Role {
     Capital,
 }
 
-/// What one surface form resolves to.
+/// What one surface form resolves to. The names are slices of the
+/// embedded assets, so a mention borrows them rather than copying.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
-    pub name: String,
+    pub name: &'static str,
     pub kind: EntityKind,
     pub role: Role,
-    pub country: Option<String>,
+    pub country: Option<&'static str>,
 }
 
 /// A gazetteer hit: byte span and entry.
@@ -219,14 +220,14 @@ impl Builder {
     }
 
     /// `name \t iso2 \t aliases \t demonyms \t capital`
-    fn countries(&mut self, tsv: &str) {
+    fn countries(&mut self, tsv: &'static str) {
         for f in rows(tsv) {
             let name = f[0];
             let entry = |role, kind| Entry {
-                name: name.to_owned(),
+                name,
                 kind,
                 role,
-                country: Some(name.to_owned()),
+                country: Some(name),
             };
             self.add(name, entry(Role::Name, EntityKind::Country));
             for alias in list(f.get(2)) {
@@ -239,10 +240,10 @@ impl Builder {
                 self.add(
                     capital,
                     Entry {
-                        name: (*capital).to_owned(),
+                        name: capital,
                         kind: EntityKind::Place,
                         role: Role::Capital,
-                        country: Some(name.to_owned()),
+                        country: Some(name),
                     },
                 );
             }
@@ -250,13 +251,13 @@ impl Builder {
     }
 
     /// `name \t country \t aliases`
-    fn named(&mut self, tsv: &str, kind: EntityKind) {
+    fn named(&mut self, tsv: &'static str, kind: EntityKind) {
         for f in rows(tsv) {
             let entry = Entry {
-                name: f[0].to_owned(),
+                name: f[0],
                 kind,
                 role: Role::Name,
-                country: f.get(1).filter(|c| !c.is_empty()).map(|c| (*c).to_owned()),
+                country: f.get(1).copied().filter(|c| !c.is_empty()),
             };
             self.add(f[0], entry.clone());
             for alias in list(f.get(2)) {
@@ -266,7 +267,7 @@ impl Builder {
     }
 
     /// `name \t country \t aliases`: cities are places of their country.
-    fn cities(&mut self, tsv: &str) {
+    fn cities(&mut self, tsv: &'static str) {
         self.named(tsv, EntityKind::Place);
     }
 
@@ -321,7 +322,7 @@ mod tests {
         GAZETTEER
             .find(text)
             .into_iter()
-            .map(|h| (&text[h.start..h.end], h.entry.name.clone()))
+            .map(|h| (&text[h.start..h.end], h.entry.name.to_owned()))
             .collect()
     }
 

@@ -149,7 +149,7 @@ mod tests {
         Mention {
             start: 0,
             end: 0,
-            name: name.to_owned(),
+            name: name.to_owned().into(),
             kind,
             country: None,
         }

@@ -23,6 +23,8 @@ mod recognize;
 mod resolve;
 mod text;
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 pub use index::{Entity, EntityId, EntityIndex, IndexedMention};
@@ -80,17 +82,18 @@ impl std::fmt::Display for EntityKind {
 }
 
 /// One mention of an entity in a text: its byte span and the canonical
-/// entity it resolves to.
+/// entity it resolves to. Names the gazetteer knows are borrowed from it;
+/// only names a document taught are owned.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
     pub start: usize,
     pub end: usize,
     /// Canonical name ("Japan" for "Japanese").
-    pub name: String,
+    pub name: Cow<'static, str>,
     pub kind: EntityKind,
     /// The country this entity belongs to, where known ("Japan" for the
     /// place "Tokyo", "Russia" for "Russian Navy").
-    pub country: Option<String>,
+    pub country: Option<Cow<'static, str>>,
 }
 
 /// Finds the entity mentions in `text`, sorted by start offset, without

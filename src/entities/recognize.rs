@@ -365,8 +365,7 @@ impl Context<'_, '_> {
         let name = self.span(first, last);
         lexicon.add(
             name,
-            Known::new(name, EntityKind::Company, Strength::Cue)
-                .with_country(hit.entry.country.clone()),
+            Known::new(name, EntityKind::Company, Strength::Cue).with_country(hit.entry.country),
         );
         true
     }
@@ -380,10 +379,10 @@ impl Context<'_, '_> {
     }
 
     /// The country a leading demonym or country name gives ("Russian Navy").
-    fn country_of(&self, first: usize) -> Option<String> {
+    fn country_of(&self, first: usize) -> Option<&'static str> {
         let hit = self.hits.get(self.known[first]?)?;
         matches!(hit.entry.role, Role::Demonym | Role::Name)
-            .then(|| hit.entry.country.clone())
+            .then_some(hit.entry.country)
             .flatten()
     }
 }

@@ -14,6 +14,7 @@
 //! - Where hits overlap, the longest wins; at equal length, the document's
 //!   own lexicon wins over the gazetteer.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
@@ -39,7 +40,7 @@ pub enum Strength {
 pub struct Known {
     pub name: String,
     pub kind: EntityKind,
-    pub country: Option<String>,
+    pub country: Option<&'static str>,
     pub strength: Strength,
 }
 
@@ -53,7 +54,7 @@ impl Known {
         }
     }
 
-    pub fn with_country(mut self, country: Option<String>) -> Self {
+    pub fn with_country(mut self, country: Option<&'static str>) -> Self {
         self.country = country;
         self
     }
@@ -165,9 +166,9 @@ pub fn resolve(text: &str, name_starts: &[usize], hits: &[Hit], lexicon: &Lexico
             Source::Lexicon(known) => Mention {
                 start: c.start,
                 end: c.end,
-                name: known.name.clone(),
+                name: Cow::Owned(known.name.clone()),
                 kind: known.kind,
-                country: known.country.clone(),
+                country: known.country.map(Cow::Borrowed),
             },
         });
     }
@@ -244,18 +245,17 @@ fn odd_surface_hits<'a>(
 fn from_gazetteer(text: &str, hit: &Hit) -> Mention {
     let e = hit.entry;
     let (name, kind) = match e.role {
-        Role::Capital if !used_as_location(text, hit.start, hit.end) => (
-            e.country.clone().unwrap_or_else(|| e.name.clone()),
-            EntityKind::Country,
-        ),
-        _ => (e.name.clone(), e.kind),
+        Role::Capital if !used_as_location(text, hit.start, hit.end) => {
+            (e.country.unwrap_or(e.name), EntityKind::Country)
+        }
+        _ => (e.name, e.kind),
     };
     Mention {
         start: hit.start,
         end: hit.end,
-        name,
+        name: Cow::Borrowed(name),
         kind,
-        country: e.country.clone(),
+        country: e.country.map(Cow::Borrowed),
     }
 }
 

@@ -158,7 +158,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
                 found.push(Mention {
                     start,
                     end,
-                    name: name.to_owned(),
+                    name: name.to_owned().into(),
                     kind,
                     country: None,
                 });

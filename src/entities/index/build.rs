@@ -24,18 +24,18 @@ impl EntityIndex {
             let mut indexed = Vec::with_capacity(list.len());
             for m in list {
                 let by_name = &mut ids[m.kind as usize];
-                let id = if let Some(&id) = by_name.get(m.name.as_str()) {
+                let id = if let Some(&id) = by_name.get(&*m.name) {
                     id
                 } else {
                     let id = index.entities.len() as EntityId;
-                    by_name.insert(m.name.clone(), id);
+                    by_name.insert(m.name.to_string(), id);
                     index.entities.push(Entity {
-                        name: m.name.clone(),
+                        name: m.name.to_string(),
                         kind: m.kind,
                         aliases: Vec::new(),
                         articles: Vec::new(),
                         mentions: 0,
-                        country: m.country.clone(),
+                        country: m.country.as_deref().map(str::to_owned),
                     });
                     id
                 };
