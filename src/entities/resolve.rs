@@ -16,7 +16,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::gazetteer::{Fnv, Gazetteer, Hit, Role, ends_word, on_word_boundaries};
 use super::text::first_word;
@@ -177,9 +177,9 @@ pub fn resolve(text: &str, name_starts: &[usize], hits: &[Hit], lexicon: &Lexico
 
 /// Finds every lexicon surface in `text` that starts at one of
 /// `name_starts` and ends on a word boundary. The surfaces are sorted by
-/// their first word, so each place costs at most one binary search for
-/// the word there; only places whose first byte opens some surface are
-/// looked at.
+/// a hash of their first word, so each place costs at most one binary
+/// search for the hash of the word there; only places whose first byte
+/// opens some surface are looked at.
 fn lexicon_hits<'a>(
     text: &str,
     name_starts: &[usize],
@@ -188,7 +188,7 @@ fn lexicon_hits<'a>(
 ) {
     let bytes = text.as_bytes();
     let mut opens = [false; 256];
-    let mut by_first_word: Vec<(&str, &str, &Known)> = Vec::with_capacity(lexicon.by_surface.len());
+    let mut by_first_word: Vec<(u64, &str, &Known)> = Vec::with_capacity(lexicon.by_surface.len());
     for (surface, known) in &lexicon.by_surface {
         let word = first_word(surface);
         if surface.is_empty() {
@@ -200,14 +200,14 @@ fn lexicon_hits<'a>(
             continue;
         }
         opens[usize::from(surface.as_bytes()[0])] = true;
-        by_first_word.push((word, surface, known));
+        by_first_word.push((word_hash(word), surface, known));
     }
     by_first_word.sort_unstable_by_key(|e| e.0);
     for &start in name_starts {
         if !opens[usize::from(bytes[start])] {
             continue;
         }
-        let word = first_word(&text[start..]);
+        let word = word_hash(first_word(&text[start..]));
         let from = by_first_word.partition_point(|e| e.0 < word);
         for &(_, surface, known) in by_first_word[from..].iter().take_while(|e| e.0 == word) {
             let end = start + surface.len();
@@ -220,6 +220,12 @@ fn lexicon_hits<'a>(
             }
         }
     }
+}
+
+fn word_hash(word: &str) -> u64 {
+    let mut h = Fnv::default();
+    h.write(word.as_bytes());
+    h.finish()
 }
 
 /// Finds a surface that does not open with a letter or digit anywhere on

@@ -41,12 +41,6 @@ pub struct Run {
     pub last: usize,
 }
 
-/// Lower-case words that may sit inside a multi-word name.
-const CONNECTORS: [&str; 18] = [
-    "of", "the", "for", "de", "du", "da", "do", "dos", "das", "di", "del", "della", "von", "van",
-    "der", "al", "bin", "ibn",
-];
-
 /// The words of a text and the places where a name may start.
 pub struct Scan {
     pub words: Vec<Word>,
@@ -277,8 +271,32 @@ fn is_abbreviation(word: &str) -> bool {
     )
 }
 
+/// Returns true if and only if `word` is a lower-case word that may sit
+/// inside a multi-word name ("Center of Excellence", "Ursula von der
+/// Leyen").
 pub fn is_connector(word: &str) -> bool {
-    CONNECTORS.contains(&word)
+    // Every connector is 2 to 5 bytes long: most words are out at once.
+    (2..=5).contains(&word.len())
+        && matches!(
+            word,
+            "of" | "the"
+                | "for"
+                | "de"
+                | "du"
+                | "da"
+                | "do"
+                | "dos"
+                | "das"
+                | "di"
+                | "del"
+                | "della"
+                | "von"
+                | "van"
+                | "der"
+                | "al"
+                | "bin"
+                | "ibn"
+        )
 }
 
 fn is_small_word(word: &str) -> bool {
