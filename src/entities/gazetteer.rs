@@ -13,6 +13,7 @@ use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 
 use super::EntityKind;
+use super::text::first_word;
 
 /// How a surface form names its entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,6 +52,10 @@ pub struct Gazetteer {
     start: aho_corasick::automaton::StateID,
     /// Whether some name begins with this byte.
     first_bytes: [bool; 256],
+    /// The first words of the few names that begin in lower case ("eBay",
+    /// "al-…"): a lower-case word, the commonest kind, is looked up only if
+    /// it is one of them.
+    lower_first_words: HashSet<String, BuildHasherDefault<Fnv>>,
     entries: Vec<Entry>,
     common_words: WordSet,
 }
@@ -110,6 +115,7 @@ impl Gazetteer {
 
     /// Returns the known names in `text`, leftmost-longest, each starting
     /// and ending on a word boundary, sorted and without overlaps.
+    #[cfg(test)]
     pub fn find<'g>(&'g self, text: &str) -> Vec<Hit<'g>> {
         self.find_at(text, &super::text::scan(text).name_starts)
     }
@@ -123,7 +129,11 @@ impl Gazetteer {
         let mut out = Vec::new();
         let mut resume = 0;
         for &at in name_starts {
-            if at < resume || !self.first_bytes[usize::from(bytes[at])] {
+            let b = bytes[at];
+            if at < resume || !self.first_bytes[usize::from(b)] {
+                continue;
+            }
+            if b.is_ascii_lowercase() && !self.lower_first_words.contains(first_word(&text[at..])) {
                 continue;
             }
             if let Some((end, entry)) = self.longest_at(text, at) {
@@ -136,6 +146,20 @@ impl Gazetteer {
             }
         }
         out
+    }
+
+    /// Returns true if and only if some known name lies within `word` on
+    /// word boundaries ("Smith-Japan"), without the allocations of
+    /// [`Self::find`]: for the few words rules ask about one by one.
+    pub fn names_within(&self, word: &str) -> bool {
+        let mut after_alnum = false;
+        word.char_indices().any(|(at, c)| {
+            let starts = !after_alnum && c.is_alphanumeric();
+            after_alnum = c.is_alphanumeric();
+            starts
+                && self.first_bytes[usize::from(word.as_bytes()[at])]
+                && self.longest_at(word, at).is_some()
+        })
     }
 
     /// Returns the end and entry of the longest name that starts at `start`
@@ -284,15 +308,20 @@ impl Builder {
             .start_state(Anchored::Yes)
             .expect("an anchored automaton has an anchored start");
         let mut first_bytes = [false; 256];
+        let mut lower_first_words = HashSet::default();
         for p in &self.patterns {
             if let Some(&b) = p.as_bytes().first() {
                 first_bytes[usize::from(b)] = true;
+                if b.is_ascii_lowercase() {
+                    lower_first_words.insert(first_word(p).to_owned());
+                }
             }
         }
         Gazetteer {
             automaton,
             start,
             first_bytes,
+            lower_first_words,
             entries: self.entries,
             common_words,
         }

@@ -93,16 +93,20 @@ impl Lexicon {
     pub fn add_short_forms(&mut self, gaz: &Gazetteer) {
         let mut short = Vec::new();
         for (surface, known) in &self.by_surface {
-            let parts: Vec<&str> = surface.split(' ').collect();
             match known.kind {
-                EntityKind::Person if parts.len() >= 2 => {
-                    let surname = parts[parts.len() - 1];
-                    if gaz.find(surname).is_empty() {
+                EntityKind::Person => {
+                    if let Some((_, surname)) = surface.rsplit_once(' ')
+                        && !gaz.names_within(surname)
+                    {
                         short.push((surname.to_owned(), known.clone()));
                     }
                 }
-                EntityKind::Organization if parts.len() >= 3 && known.country.is_some() => {
-                    short.push((parts[1..].join(" "), known.clone()));
+                EntityKind::Organization if known.country.is_some() => {
+                    if let Some((_, rest)) = surface.split_once(' ')
+                        && rest.contains(' ')
+                    {
+                        short.push((rest.to_owned(), known.clone()));
+                    }
                 }
                 _ => {}
             }

@@ -48,20 +48,19 @@ fn from_noun(ctx: &Context, runs: &[Run], i: usize, lexicon: &mut Lexicon) {
     let w = &words[i];
     let run_at = |i: usize| runs.binary_search_by_key(&i, |r| r.first).ok();
     let noun = ctx.word(i);
-    let lowered;
+    // Every cue noun is 4 to 13 bytes long: skip the rest unhashed.
+    if w.heading || !(4..=13).contains(&noun.len()) {
+        return;
+    }
+    let mut lowered = [0u8; 13];
     let noun = if w.capitalized && w.sentence_start {
-        lowered = noun.to_lowercase();
-        lowered.as_str()
+        // Cue nouns are ASCII: lowering the ASCII letters is enough.
+        lowered[..noun.len()].copy_from_slice(noun.as_bytes());
+        lowered[..noun.len()].make_ascii_lowercase();
+        std::str::from_utf8(&lowered[..noun.len()]).unwrap_or(noun)
     } else {
         noun
     };
-    if w.heading {
-        return;
-    }
-    // Every cue noun is 4 to 13 bytes long: skip the rest unhashed.
-    if !(4..=13).contains(&noun.len()) {
-        return;
-    }
     if cues::is_staff_noun(noun) {
         staff_at(ctx, runs, i, lexicon);
         return;

@@ -12,7 +12,9 @@ impl Context<'_, '_> {
     /// "By Maxime Marquette, columnist", "Author: Daria Shekina".
     pub(super) fn byline(&self, run: Run, lexicon: &mut Lexicon) -> bool {
         let start = self.words[run.first].start;
-        let after_label = self.text[..start].trim_end().ends_with([':', 'y']);
+        // Every label below ends in a colon or in " by".
+        let before_run = self.text[..start].trim_end();
+        let after_label = before_run.ends_with(':') || before_run.ends_with(" by");
         if self.word(run.first) != "By" && !after_label {
             return false;
         }
