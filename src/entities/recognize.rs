@@ -33,7 +33,13 @@ mod lists;
 mod people;
 
 /// Returns what the context of `text` says about the names in it.
-pub fn learn(text: &str, words: &[Word], runs: &[Run], hits: &[Hit], gaz: &Gazetteer) -> Lexicon {
+pub fn learn<'t>(
+    text: &'t str,
+    words: &[Word],
+    runs: &[Run],
+    hits: &[Hit],
+    gaz: &Gazetteer,
+) -> Lexicon<'t> {
     let known = covered_words(words, hits);
     let traits = run_word_traits(text, words, runs, &known, gaz);
     let ctx = Context {
@@ -106,8 +112,8 @@ fn run_word_traits(
 }
 
 /// One text with what is known about its words.
-pub(super) struct Context<'a, 'g> {
-    pub text: &'a str,
+pub(super) struct Context<'t, 'a, 'g> {
+    pub text: &'t str,
     pub words: &'a [Word],
     pub known: &'a [Option<usize>],
     /// Per word: [`cues::traits`] bits (run words only).
@@ -115,12 +121,12 @@ pub(super) struct Context<'a, 'g> {
     pub hits: &'a [Hit<'g>],
 }
 
-impl Context<'_, '_> {
-    pub fn word(&self, i: usize) -> &str {
+impl<'t> Context<'t, '_, '_> {
+    pub fn word(&self, i: usize) -> &'t str {
         self.words[i].text(self.text)
     }
 
-    pub fn span(&self, first: usize, last: usize) -> &str {
+    pub fn span(&self, first: usize, last: usize) -> &'t str {
         &self.text[self.words[first].start..self.words[last - 1].end]
     }
 
@@ -176,7 +182,7 @@ impl Context<'_, '_> {
         first + usize::from(incidental)
     }
 
-    fn classify(&self, run: Run, lexicon: &mut Lexicon) {
+    fn classify(&self, run: Run, lexicon: &mut Lexicon<'t>) {
         // Most runs are one word the gazetteer knows ("Japan") or one that
         // is capitalised only by its sentence start ("The"): no rule can
         // make more of them.
@@ -199,7 +205,7 @@ impl Context<'_, '_> {
         self.classify_span(run, first, lexicon);
     }
 
-    fn classify_span(&self, run: Run, first: usize, lexicon: &mut Lexicon) {
+    fn classify_span(&self, run: Run, first: usize, lexicon: &mut Lexicon<'t>) {
         let last = run.last;
         if self.titled_person(first, last, lexicon)
             || self.organization(first, last, lexicon)
@@ -242,7 +248,7 @@ impl Context<'_, '_> {
     /// "Mayor Tracy Brabin of the West Yorkshire Combined Authority", "Dr.
     /// Maria Lindqvist of the University of Gothenburg": a person, then
     /// "of", then an organisation; each side is read on its own.
-    fn split_at_of(&self, first: usize, last: usize, lexicon: &mut Lexicon) -> bool {
+    fn split_at_of(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
         let Some(of) = (first + 1..last).find(|&i| self.word(i) == "of") else {
             return false;
         };
@@ -271,7 +277,7 @@ impl Context<'_, '_> {
     /// "Ukrainian Armed Forces", "Department for Transport", "Strategic
     /// Communications Center of Excellence": a name with an organisation
     /// head, at its end or before an "of/for …" tail.
-    fn organization(&self, first: usize, last: usize, lexicon: &mut Lexicon) -> bool {
+    fn organization(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
         let head = (first..last).rev().find(|&i| {
             self.is_org_head_at(i)
                 && (i > first || (i + 1 < last && is_connector(self.word(i + 1))))
@@ -319,7 +325,7 @@ impl Context<'_, '_> {
     }
 
     /// "Aviva Stadium", "Eamonn Deacy Park": a name with a place head.
-    fn place(&self, first: usize, last: usize, lexicon: &mut Lexicon) -> bool {
+    fn place(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
         if last - first < 2 || !self.has(last - 1, cues::PLACE_HEAD) {
             return false;
         }
@@ -333,7 +339,7 @@ impl Context<'_, '_> {
 
     /// "Kawasaki Heavy Industries", "Komax Holding": a name ending in a
     /// corporate suffix.
-    fn company(&self, first: usize, last: usize, lexicon: &mut Lexicon) -> bool {
+    fn company(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
         if last - first < 2 || !self.has(last - 1, cues::COMPANY_SUFFIX) {
             return false;
         }
@@ -347,7 +353,7 @@ impl Context<'_, '_> {
 
     /// "Siemens Mobility", "Kongsberg Maritime": a known company followed by
     /// one or two more words of its name (a division or subsidiary).
-    fn extended_company(&self, first: usize, last: usize, lexicon: &mut Lexicon) -> bool {
+    fn extended_company(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
         let Some(h) = self.known[first] else {
             return false;
         };

@@ -35,19 +35,20 @@ pub enum Strength {
     Listed,
 }
 
-/// What a document's context says one surface form names.
+/// What a document's context says one surface form names. Names are
+/// slices of the document's text: teaching a name copies nothing.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Known {
-    pub name: String,
+pub struct Known<'t> {
+    pub name: &'t str,
     pub kind: EntityKind,
     pub country: Option<&'static str>,
     pub strength: Strength,
 }
 
-impl Known {
-    pub fn new(name: &str, kind: EntityKind, strength: Strength) -> Self {
+impl<'t> Known<'t> {
+    pub fn new(name: &'t str, kind: EntityKind, strength: Strength) -> Self {
         Known {
-            name: name.strip_prefix("The ").unwrap_or(name).to_owned(),
+            name: name.strip_prefix("The ").unwrap_or(name),
             kind,
             country: None,
             strength,
@@ -62,17 +63,17 @@ impl Known {
 
 /// The names one document's context taught, by surface form.
 #[derive(Clone, Debug, Default)]
-pub struct Lexicon {
-    by_surface: HashMap<String, Known, BuildHasherDefault<Fnv>>,
+pub struct Lexicon<'t> {
+    by_surface: HashMap<&'t str, Known<'t>, BuildHasherDefault<Fnv>>,
 }
 
-impl Lexicon {
+impl<'t> Lexicon<'t> {
     /// Teaches a surface form, unless stronger evidence already named it.
-    pub fn add(&mut self, surface: &str, known: Known) {
+    pub fn add(&mut self, surface: &'t str, known: Known<'t>) {
         match self.by_surface.get(surface) {
             Some(old) if old.strength >= known.strength => {}
             _ => {
-                self.by_surface.insert(surface.to_owned(), known);
+                self.by_surface.insert(surface, known);
             }
         }
     }
@@ -98,14 +99,14 @@ impl Lexicon {
                     if let Some((_, surname)) = surface.rsplit_once(' ')
                         && !gaz.names_within(surname)
                     {
-                        short.push((surname.to_owned(), known.clone()));
+                        short.push((surname, known.clone()));
                     }
                 }
                 EntityKind::Organization if known.country.is_some() => {
                     if let Some((_, rest)) = surface.split_once(' ')
                         && rest.contains(' ')
                     {
-                        short.push((rest.to_owned(), known.clone()));
+                        short.push((rest, known.clone()));
                     }
                 }
                 _ => {}
@@ -115,7 +116,7 @@ impl Lexicon {
             known.strength = Strength::Shape;
             // A short form that only named itself ("Braze said", "The Drone
             // Coalition") joins the full name rather than standing alone.
-            let joins = self.by_surface.get(&surface).is_none_or(|old| {
+            let joins = self.by_surface.get(surface).is_none_or(|old| {
                 old.kind == known.kind && old.name == surface && old.strength <= Strength::Cue
             });
             if joins {
@@ -129,7 +130,7 @@ impl Lexicon {
 #[derive(Clone, Copy)]
 enum Source<'a, 'g> {
     Gazetteer(&'a Hit<'g>),
-    Lexicon(&'a Known),
+    Lexicon(&'a Known<'a>),
 }
 
 /// A candidate mention before overlaps are settled; only the winners are
@@ -170,7 +171,7 @@ pub fn resolve(text: &str, name_starts: &[usize], hits: &[Hit], lexicon: &Lexico
             Source::Lexicon(known) => Mention {
                 start: c.start,
                 end: c.end,
-                name: Cow::Owned(known.name.clone()),
+                name: Cow::Owned(known.name.to_owned()),
                 kind: known.kind,
                 country: known.country.map(Cow::Borrowed),
             },

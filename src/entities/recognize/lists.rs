@@ -11,7 +11,11 @@ use crate::entities::text::Run;
 /// Teaches the names listed right after a company noun. A plural noun
 /// announces a list ("A, B and C"); a singular one a single name. A listed
 /// name with an organisation head is left to the organisation rule.
-pub(super) fn announced_companies(ctx: &Context, runs: &[Run], lexicon: &mut Lexicon) {
+pub(super) fn announced_companies<'t>(
+    ctx: &Context<'t, '_, '_>,
+    runs: &[Run],
+    lexicon: &mut Lexicon<'t>,
+) {
     let words = ctx.words;
     let text_of = |i: usize| words[i].text(ctx.text);
     // Only a noun right before a run, before "such as", "including", "like"
@@ -43,7 +47,7 @@ pub(super) fn announced_companies(ctx: &Context, runs: &[Run], lexicon: &mut Lex
 
 /// Teaches what the noun at word `i`, if it is a company or staff noun,
 /// announces.
-fn from_noun(ctx: &Context, runs: &[Run], i: usize, lexicon: &mut Lexicon) {
+fn from_noun<'t>(ctx: &Context<'t, '_, '_>, runs: &[Run], i: usize, lexicon: &mut Lexicon<'t>) {
     let words = ctx.words;
     let w = &words[i];
     let run_at = |i: usize| runs.binary_search_by_key(&i, |r| r.first).ok();
@@ -112,7 +116,7 @@ fn from_noun(ctx: &Context, runs: &[Run], i: usize, lexicon: &mut Lexicon) {
 }
 
 /// "Analysts at Bernstein": people who work at a firm name it after "at".
-fn staff_at(ctx: &Context, runs: &[Run], noun: usize, lexicon: &mut Lexicon) {
+fn staff_at<'t>(ctx: &Context<'t, '_, '_>, runs: &[Run], noun: usize, lexicon: &mut Lexicon<'t>) {
     let at = noun + 1;
     if ctx.word(at) != "at" {
         return;
@@ -122,7 +126,7 @@ fn staff_at(ctx: &Context, runs: &[Run], noun: usize, lexicon: &mut Lexicon) {
     }
 }
 
-fn teach(ctx: &Context, run: Run, lexicon: &mut Lexicon) {
+fn teach<'t>(ctx: &Context<'t, '_, '_>, run: Run, lexicon: &mut Lexicon<'t>) {
     if ctx.words[run.first].heading {
         return;
     }
@@ -146,11 +150,11 @@ fn teach(ctx: &Context, run: Run, lexicon: &mut Lexicon) {
 /// "Teledyne Marine, a U.S. manufacturer of …", "Gavi, the vaccine
 /// alliance": a name followed by ", a", ", an" or ", the" and, within a few
 /// words, a company or organisation noun.
-pub(super) fn apposed_company(
-    ctx: &Context,
+pub(super) fn apposed_company<'t>(
+    ctx: &Context<'t, '_, '_>,
     first: usize,
     last: usize,
-    lexicon: &mut Lexicon,
+    lexicon: &mut Lexicon<'t>,
 ) -> bool {
     let rest = &ctx.text[ctx.words[last - 1].end..];
     let Some(rest) = rest

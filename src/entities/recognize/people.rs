@@ -8,9 +8,9 @@ use crate::entities::cues;
 use crate::entities::resolve::{Known, Lexicon, Strength};
 use crate::entities::text::{Run, first_word, is_connector};
 
-impl Context<'_, '_> {
+impl<'t> Context<'t, '_, '_> {
     /// "By Maxime Marquette, columnist", "Author: Daria Shekina".
-    pub(super) fn byline(&self, run: Run, lexicon: &mut Lexicon) -> bool {
+    pub(super) fn byline(&self, run: Run, lexicon: &mut Lexicon<'t>) -> bool {
         let start = self.words[run.first].start;
         // Every label below ends in a colon or in " by".
         let before_run = self.text[..start].trim_end();
@@ -45,7 +45,12 @@ impl Context<'_, '_> {
     /// "Foreign Minister Baiba Braze", "Minister of Strategic Industries
     /// Oleksandr Kamyshin", "coach Damien Duff": the words after the last
     /// title, or the last two after a department ("of …").
-    pub(super) fn titled_person(&self, first: usize, last: usize, lexicon: &mut Lexicon) -> bool {
+    pub(super) fn titled_person(
+        &self,
+        first: usize,
+        last: usize,
+        lexicon: &mut Lexicon<'t>,
+    ) -> bool {
         let title = (first..last).rev().find(|&i| self.is_title(i));
         let mut name_first = match title {
             Some(t) => t + 1,
@@ -101,7 +106,7 @@ impl Context<'_, '_> {
     /// Names in no list, from the words around them: business verbs make a
     /// company; speech and agent verbs, "according to", and the shape of a
     /// personal name make a person.
-    pub(super) fn person_from_context(&self, first: usize, last: usize, lexicon: &mut Lexicon) {
+    pub(super) fn person_from_context(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) {
         if (first..last).any(|i| self.known[i].is_some()) || last - first > 3 {
             return;
         }
@@ -167,7 +172,7 @@ impl Context<'_, '_> {
     /// "Taylor Swift" where only "Swift told" said Swift is a person: a
     /// run of two or three capitalised words ending in a known person's
     /// single name is that person's full name.
-    pub(super) fn full_name_of_known_surname(&self, run: Run, lexicon: &mut Lexicon) {
+    pub(super) fn full_name_of_known_surname(&self, run: Run, lexicon: &mut Lexicon<'t>) {
         let len = run.last - run.first;
         if !(2..=3).contains(&len) || self.words[run.first].heading {
             return;
@@ -197,7 +202,7 @@ impl Context<'_, '_> {
         &self,
         first: usize,
         last: usize,
-        lexicon: &mut Lexicon,
+        lexicon: &mut Lexicon<'t>,
     ) -> bool {
         if last - first != 2 || self.words[first].sentence_start {
             return false;
@@ -229,7 +234,7 @@ impl Context<'_, '_> {
 
     /// "Zelensky and Sybiha": a single unknown name joined by "and" or "or"
     /// to a known person is a person too.
-    pub(super) fn coordinated_person(&self, run: Run, lexicon: &mut Lexicon) {
+    pub(super) fn coordinated_person(&self, run: Run, lexicon: &mut Lexicon<'t>) {
         if run.last - run.first != 1 || self.words[run.first].heading {
             return;
         }
