@@ -126,7 +126,8 @@ impl Gazetteer {
     /// and stops at its dead state.
     pub fn find_at<'g>(&'g self, text: &str, name_starts: &[usize]) -> Vec<Hit<'g>> {
         let bytes = text.as_bytes();
-        let mut out = Vec::new();
+        // Sized for prose dense with names: growing costs more than the slack.
+        let mut out = Vec::with_capacity(name_starts.len() / 8);
         let mut resume = 0;
         for &at in name_starts {
             let b = bytes[at];

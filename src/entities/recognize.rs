@@ -49,7 +49,7 @@ pub fn learn<'t>(
         traits: &traits,
         hits,
     };
-    let mut lexicon = Lexicon::default();
+    let mut lexicon = Lexicon::with_capacity(runs.len() / 2);
     lists::announced_companies(&ctx, runs, &mut lexicon);
     for run in runs {
         if ctx.byline(*run, &mut lexicon) || words[run.first].heading {

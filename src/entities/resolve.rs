@@ -68,6 +68,13 @@ pub struct Lexicon<'t> {
 }
 
 impl<'t> Lexicon<'t> {
+    /// A lexicon with room for `n` names.
+    pub fn with_capacity(n: usize) -> Self {
+        Lexicon {
+            by_surface: HashMap::with_capacity_and_hasher(n, BuildHasherDefault::default()),
+        }
+    }
+
     /// Teaches a surface form, unless stronger evidence already named it.
     pub fn add(&mut self, surface: &'t str, known: Known<'t>) {
         match self.by_surface.get(surface) {
@@ -145,14 +152,12 @@ struct Candidate<'a, 'g> {
 /// at `name_starts` ([`super::text::Scan`]), sorted, without overlaps, each
 /// resolved to its canonical entity.
 pub fn resolve(text: &str, name_starts: &[usize], hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
-    let mut candidates: Vec<Candidate> = hits
-        .iter()
-        .map(|h| Candidate {
-            start: h.start,
-            end: h.end,
-            source: Source::Gazetteer(h),
-        })
-        .collect();
+    let mut candidates: Vec<Candidate> = Vec::with_capacity(hits.len() * 2);
+    candidates.extend(hits.iter().map(|h| Candidate {
+        start: h.start,
+        end: h.end,
+        source: Source::Gazetteer(h),
+    }));
     lexicon_hits(text, name_starts, lexicon, &mut candidates);
     let from_lexicon = |c: &Candidate| matches!(c.source, Source::Lexicon(_));
     candidates.sort_by(|a, b| {

@@ -309,7 +309,8 @@ fn is_small_word(word: &str) -> bool {
 /// Returns the runs of capitalised words. A run stops at punctuation, at a
 /// line break, after a possessive, and at a sentence start.
 pub fn runs(text: &str, words: &[Word]) -> Vec<Run> {
-    let mut out = Vec::new();
+    // Sized for prose dense with names: growing costs more than the slack.
+    let mut out = Vec::with_capacity(words.len() / 4);
     let mut i = 0;
     while i < words.len() {
         if !words[i].capitalized {
