@@ -17,3 +17,11 @@ pub mod sanitize;
 pub mod seeds;
 pub mod state;
 pub mod tui;
+
+/// mimalloc serves every allocation of the binary, its tests and its
+/// benchmarks. Extraction makes a few dozen short-lived allocations per
+/// article; with a 100,000-article corpus held in memory, glibc's
+/// allocator slowed them down by a sixth (48.5 against 57.7 MB/s on the
+/// same 20,000 articles), mimalloc does not.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
