@@ -307,3 +307,62 @@ fn a_sentence_opening_title_with_a_department_still_names_the_person() {
             .all(|m| m.kind != EntityKind::Person || m.name != "Baltic")
     );
 }
+
+#[test]
+fn a_name_never_opens_with_a_connector_left_after_a_weekday() {
+    let text = "The rocket flew on Friday for Velantis, a Lisbon-based startup that maps farms.";
+    assert_eq!(
+        kind_of(text, "Velantis"),
+        Some((EntityKind::Company, "Velantis".to_owned()))
+    );
+    assert!(kind_of(text, "for Velantis").is_none());
+}
+
+#[test]
+fn a_role_noun_in_an_apposition_makes_a_person_a_company_noun_a_company() {
+    let text = "Odile Varnier, the bank's chief economist, expects two cuts. \
+                Rates fell at Kestrova, a lender that serves farmers.";
+    assert_eq!(
+        kind_of(text, "Odile Varnier"),
+        Some((EntityKind::Person, "Odile Varnier".to_owned()))
+    );
+    assert_eq!(
+        kind_of(text, "Kestrova").map(|k| k.0),
+        Some(EntityKind::Company)
+    );
+    // A relative clause about someone else says nothing of the name.
+    let text = "Investors sold Dravik, the miner whose chief executive resigned.";
+    assert_ne!(
+        kind_of(text, "Dravik").map(|k| k.0),
+        Some(EntityKind::Person)
+    );
+}
+
+#[test]
+fn one_analyst_at_a_firm_names_a_company_and_sector_words_end_company_names() {
+    let text = "\"Margins are thin,\" said an economist at Brantholm. \
+                Shares in Northgate Energy rose 4 percent.";
+    assert_eq!(
+        kind_of(text, "Brantholm").map(|k| k.0),
+        Some(EntityKind::Company)
+    );
+    assert_eq!(
+        kind_of(text, "Northgate Energy").map(|k| k.0),
+        Some(EntityKind::Company)
+    );
+    // A department of energy stays a public body.
+    let text = "Analysts at the Department of Energy disagreed.";
+    assert_eq!(
+        kind_of(text, "Department of Energy").map(|k| k.0),
+        Some(EntityKind::Organization)
+    );
+}
+
+#[test]
+fn an_organisation_noun_before_a_name_makes_an_organisation() {
+    let text = "The food safety watchdog Varesca fined the bakery chain.";
+    assert_eq!(
+        kind_of(text, "Varesca").map(|k| k.0),
+        Some(EntityKind::Organization)
+    );
+}

@@ -61,7 +61,8 @@ const COMPANY_SUFFIXES: &[&str] = &[
     "Airways", "Aerospace", "Dynamics", "Robotics", "Labs", "Pharmaceuticals", "Pharma",
     "Electronics", "Enterprises", "Partners", "Ventures", "Bancorp", "Systems", "Software",
     "Semiconductor", "Networks", "Shipbuilding", "Automotive", "Studios", "Brewing", "Securities",
-    "Bank", "Records", "Entertainment", "Pictures",
+    "Bank", "Records", "Entertainment", "Pictures", "Energy", "Petroleum", "Mining", "Steel",
+    "Chemicals", "Insurance", "Logistics", "Shipping", "Telecom", "Foods",
 ];
 
 /// The head word of an organisation's name ("Ukraine Drone Coalition").
@@ -97,7 +98,7 @@ const COMPANY_NOUNS: &[&str] = &[
     "conglomerate", "giant", "giants", "chipmaker", "chipmakers", "brand", "brands", "insurer",
     "insurers", "operator", "operators", "group", "groups", "bank", "banks", "sponsor",
     "sponsors", "utility", "utilities", "carrier", "carriers", "miner", "miners", "chain",
-    "chains",
+    "chains", "consultancy", "consultancies",
 ];
 
 /// Verbs of doing business: their subject is a company.
@@ -134,13 +135,15 @@ const ORG_NOUNS: &[&str] = &[
     "alliance", "agency", "organisation", "organization", "charity", "coalition", "bloc",
     "union", "ministry", "regulator", "foundation", "council", "committee", "watchdog",
     "party", "institute", "university", "association", "federation", "league", "body",
+    "authority",
 ];
 
 /// Plural nouns for people who work at a firm ("analysts at Bernstein").
 #[rustfmt::skip]
 const STAFF_NOUNS: &[&str] = &[
     "analysts", "economists", "strategists", "engineers", "executives", "employees", "workers",
-    "staff", "bankers", "traders", "lawyers", "managers", "officials",
+    "staff", "bankers", "traders", "lawyers", "managers", "officials", "analyst", "economist",
+    "strategist", "engineer", "executive", "employee", "banker", "trader",
 ];
 
 /// Words before "Bank" that make it a public institution, not a company

@@ -149,7 +149,12 @@ impl<'t> Context<'t, '_, '_> {
     /// words ("The", "When") are skipped.
     fn name_start(&self, run: Run) -> usize {
         let mut first = run.first;
-        while first < run.last && self.has(first, cues::FUNCTION_WORD) {
+        // "Saturday for Synspective": no name opens with a connector left
+        // behind by a function word.
+        while first < run.last
+            && (self.has(first, cues::FUNCTION_WORD)
+                || (first > run.first && is_connector(self.word(first))))
+        {
             first += 1;
         }
         // "Members of the Verdi union", "Shares of Nvidia": an ordinary word

@@ -70,6 +70,9 @@ fn from_noun<'t>(ctx: &Context<'t, '_, '_>, runs: &[Run], i: usize, lexicon: &mu
         return;
     }
     if !cues::is_company_noun(noun) {
+        if cues::is_org_noun(noun) {
+            organization_after(ctx, runs, i, lexicon);
+        }
         return;
     }
     // A capitalised noun opens its own run: the names follow inside it.
@@ -115,6 +118,35 @@ fn from_noun<'t>(ctx: &Context<'t, '_, '_>, runs: &[Run], i: usize, lexicon: &mu
     }
 }
 
+/// "watchdog ANAC", "the ruling party Fidesz": an organisation noun right
+/// before a name it does not already know names an organisation.
+fn organization_after<'t>(
+    ctx: &Context<'t, '_, '_>,
+    runs: &[Run],
+    noun: usize,
+    lexicon: &mut Lexicon<'t>,
+) {
+    let Ok(r) = runs.binary_search_by_key(&(noun + 1), |r| r.first) else {
+        return;
+    };
+    let run = runs[r];
+    let words = ctx.words;
+    let adjacent = ctx.text.get(words[noun].end..words[run.first].start) == Some(" ");
+    let first = ctx.name_start(run);
+    if !adjacent
+        || first >= run.last
+        || words[first].heading
+        || (first..run.last).any(|i| ctx.known[i].is_some() || ctx.is_title(i))
+    {
+        return;
+    }
+    let name = ctx.span(first, run.last);
+    lexicon.add(
+        name,
+        Known::new(name, EntityKind::Organization, Strength::Context),
+    );
+}
+
 /// "Analysts at Bernstein": people who work at a firm name it after "at".
 fn staff_at<'t>(ctx: &Context<'t, '_, '_>, runs: &[Run], noun: usize, lexicon: &mut Lexicon<'t>) {
     let at = noun + 1;
@@ -148,8 +180,11 @@ fn teach<'t>(ctx: &Context<'t, '_, '_>, run: Run, lexicon: &mut Lexicon<'t>) {
 }
 
 /// "Teledyne Marine, a U.S. manufacturer of …", "Gavi, the vaccine
-/// alliance": a name followed by ", a", ", an" or ", the" and, within a few
-/// words, a company or organisation noun.
+/// alliance", "Peter Beck, the company's chief executive": a name followed
+/// by ", a", ", an" or ", the" and, within a few words, a company or
+/// organisation noun, or — within three words and before any "who",
+/// "whose", "which" or "that" — a role noun for a person, if the name is
+/// shaped like a personal name.
 pub(super) fn apposed_company<'t>(
     ctx: &Context<'t, '_, '_>,
     first: usize,
@@ -165,12 +200,20 @@ pub(super) fn apposed_company<'t>(
         return false;
     };
     let mut kind = None;
-    for word in rest.split_whitespace().take(5) {
+    let mut clause_open = true;
+    for (n, word) in rest.split_whitespace().take(5).enumerate() {
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        clause_open &= !matches!(bare, "who" | "whose" | "which" | "that");
         if cues::is_company_noun(bare) {
             kind = Some(EntityKind::Company);
         } else if cues::is_org_noun(bare) {
             kind = Some(EntityKind::Organization);
+        } else if n < 3
+            && clause_open
+            && cues::is_role_noun(bare)
+            && (ctx.name_shaped(first, last) || ctx.person_like(first, last))
+        {
+            kind = Some(EntityKind::Person);
         }
         if kind.is_some() || word.ends_with([',', ';', ':']) {
             break;
