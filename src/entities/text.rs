@@ -277,26 +277,7 @@ fn is_abbreviation(word: &str) -> bool {
 pub fn is_connector(word: &str) -> bool {
     // Every connector is 2 to 5 bytes long: most words are out at once.
     (2..=5).contains(&word.len())
-        && matches!(
-            word,
-            "of" | "the"
-                | "for"
-                | "de"
-                | "du"
-                | "da"
-                | "do"
-                | "dos"
-                | "das"
-                | "di"
-                | "del"
-                | "della"
-                | "von"
-                | "van"
-                | "der"
-                | "al"
-                | "bin"
-                | "ibn"
-        )
+        && (matches!(word, "of" | "the" | "for") || super::cues::is_name_particle(word))
 }
 
 fn is_small_word(word: &str) -> bool {
