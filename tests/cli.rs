@@ -150,6 +150,24 @@ fn entities_can_be_narrowed_by_kind() {
 }
 
 #[test]
+fn the_entities_table_counts_in_words_that_agree_with_the_numbers() {
+    let out = dossier(&["entities", "tests/fixtures/entities/science.txt"]);
+    assert!(out.status.success());
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(!table.trim().is_empty());
+    for line in table.lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        for pair in words.windows(2) {
+            let noun = pair[1].trim_end_matches('s');
+            if matches!(noun, "article" | "mention") {
+                let one = pair[0] == "1";
+                assert_eq!(one, !pair[1].ends_with('s'), "{line}");
+            }
+        }
+    }
+}
+
+#[test]
 fn related_lists_other_articles_with_shared_entities() {
     let list = json(&["list", "--json"]);
     let id = list[0]["id"].as_str().unwrap();

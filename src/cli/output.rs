@@ -190,12 +190,14 @@ pub(super) fn entities_json(lib: &Library, kind: Option<EntityKind>) -> Value {
 pub(super) fn entities_table(value: &Value) -> String {
     let mut out = String::new();
     for e in value.as_array().into_iter().flatten() {
+        let articles = e["articles"].as_array().map_or(0, Vec::len);
+        let mentions = e["mentions"].as_u64().unwrap_or_default();
         out.push_str(&format!(
-            "{:<13} {:<40} {:>3} articles {:>4} mentions\n",
+            "{:<13} {:<40} {articles:>3} {:<8} {mentions:>4} {}\n",
             e["kind"].as_str().unwrap_or_default(),
             e["name"].as_str().unwrap_or_default(),
-            e["articles"].as_array().map_or(0, Vec::len),
-            e["mentions"].as_u64().unwrap_or_default(),
+            if articles == 1 { "article" } else { "articles" },
+            if mentions == 1 { "mention" } else { "mentions" },
         ));
     }
     out
