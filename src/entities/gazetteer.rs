@@ -1,8 +1,9 @@
 //! The gazetteer: every name dossier knows in advance (countries with their
 //! aliases, demonyms and capitals, cities, seas and regions, international
 //! organisations, companies and news organisations), read from the TSV files
-//! of `assets/` that are embedded in the binary, and matched in one
-//! Aho-Corasick pass over a text.
+//! of `assets/` that are embedded in the binary, and matched by one
+//! anchored Aho-Corasick automaton run from the places where a name may
+//! start.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};

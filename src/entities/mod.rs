@@ -7,9 +7,10 @@
 //! Nothing here knows about the terminal.
 //!
 //! The stages of [`extract`], each a module:
-//! - `gazetteer`: the names known in advance (assets/*.tsv), one
-//!   Aho-Corasick pass;
-//! - `text`: words, sentence starts, heading lines, runs of capitalised words;
+//! - `gazetteer`: the names known in advance (assets/*.tsv), one anchored
+//!   Aho-Corasick automaton tried where a name may start;
+//! - `text`: words, sentence starts, heading lines, runs of capitalised
+//!   words, and the places where a name may start;
 //! - `recognize`: names in no list, from the context around and inside them
 //!   (`cues` holds the words those rules read);
 //! - `resolve`: one canonical entity per mention — demonyms, aliases,
