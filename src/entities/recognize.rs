@@ -229,7 +229,7 @@ impl<'t> Context<'t, '_, '_> {
             }
             return;
         }
-        if lists::apposed_company(self, first, last, lexicon) {
+        if lists::apposition(self, first, last, lexicon) {
             return;
         }
         // "the IG Metall union", "the Likud party".

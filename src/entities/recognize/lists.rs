@@ -45,7 +45,8 @@ pub(super) fn announced_companies<'t>(
     }
 }
 
-/// Teaches what the noun at word `i`, if it is a company or staff noun,
+/// Teaches what the noun at word `i`, if it is a company, staff or
+/// organisation noun,
 /// announces.
 fn from_noun<'t>(ctx: &Context<'t, '_, '_>, runs: &[Run], i: usize, lexicon: &mut Lexicon<'t>) {
     let words = ctx.words;
@@ -185,7 +186,7 @@ fn teach<'t>(ctx: &Context<'t, '_, '_>, run: Run, lexicon: &mut Lexicon<'t>) {
 /// organisation noun, or — within three words and before any "who",
 /// "whose", "which" or "that" — a role noun for a person, if the name is
 /// shaped like a personal name.
-pub(super) fn apposed_company<'t>(
+pub(super) fn apposition<'t>(
     ctx: &Context<'t, '_, '_>,
     first: usize,
     last: usize,
