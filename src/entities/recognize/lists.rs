@@ -46,8 +46,7 @@ pub(super) fn announced_companies<'t>(
 }
 
 /// Teaches what the noun at word `i`, if it is a company, staff or
-/// organisation noun,
-/// announces.
+/// organisation noun, announces.
 fn from_noun<'t>(ctx: &Context<'t, '_, '_>, runs: &[Run], i: usize, lexicon: &mut Lexicon<'t>) {
     let words = ctx.words;
     let w = &words[i];
