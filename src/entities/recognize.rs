@@ -5,16 +5,18 @@
 //! [`Lexicon`] a surface form and what it names:
 //! - companies from a company noun before them ("companies A, B, and C",
 //!   "news agency Nikkei"), an apposition after them ("Teledyne Marine, a
-//!   U.S. manufacturer"), a corporate suffix ("… Industries"), a business
-//!   verb ("X specializes in"), or a known company they extend ("Siemens
-//!   Mobility");
+//!   U.S. manufacturer"), staff at them ("an analyst at X"), a corporate or
+//!   sector suffix ("… Industries", "… Energy"), a business verb ("X
+//!   specializes in"), or a known company they extend ("Siemens Mobility");
 //! - organisations from their head word ("… Coalition", "… Forces",
-//!   "Department for Transport", "Center of Excellence");
+//!   "Department for Transport", "Center of Excellence") or a noun before
+//!   them ("watchdog X");
 //! - places from their head word ("Aviva Stadium") or "X-based";
 //! - people from titles ("Foreign Minister Baiba Braze", "coach Damien
 //!   Duff"), bylines, speech and agent verbs ("Braze said", "according to
-//!   …"), coordination with a known person, and two or three capitalised
-//!   words that are no English word ("Rustem Umerov").
+//!   …"), a role in an apposition ("Peter Beck, the company's chief
+//!   executive"), coordination with a known person, and two or three
+//!   capitalised words that are no English word ("Rustem Umerov").
 //!
 //! A run such as "Mayor Tracy Brabin of the West Yorkshire Combined
 //! Authority" is split at "of" when a person stands before it. Headings are
