@@ -97,25 +97,34 @@ impl Walk {
                     continue;
                 }
             };
-            let mut children: Vec<PathBuf> =
-                entries.filter_map(Result::ok).map(|e| e.path()).collect();
-            children.sort();
-            for child in children.into_iter().rev() {
-                if is_hidden(&child) {
-                    continue;
-                }
-                // Follows symlinks; a dangling link is reported, not fatal.
-                match fs::metadata(&child) {
-                    Ok(meta) if meta.is_dir() => pending.push(child),
+            let mut named: Vec<(std::ffi::OsString, PathBuf)> = entries
+                .filter_map(Result::ok)
+                .map(|e| (e.file_name(), e.path()))
+                .filter(|(name, _)| !is_hidden(name))
+                .collect();
+            // Siblings differ only in their name: comparing names is the
+            // path order, without parsing every path's components.
+            named.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            let children: Vec<PathBuf> = named.into_iter().map(|(_, path)| path).collect();
+            // Follows symlinks; one stat per entry, on every core: a folder
+            // of 100,000 articles costs 100,000 of them.
+            let metas: Vec<_> = children.par_iter().map(fs::metadata).collect();
+            let mut subdirs = Vec::new();
+            for (child, meta) in children.into_iter().zip(metas) {
+                match meta {
+                    Ok(meta) if meta.is_dir() => subdirs.push(child),
                     Ok(meta) if meta.is_file() => {
                         if Format::from_path(&child).is_some() {
                             self.push_file(&child, &meta);
                         }
                     }
                     Ok(_) => {}
+                    // A dangling link is reported, not fatal.
                     Err(e) => self.warn(&child, &format!("skipped: {}", io_reason(&e))),
                 }
             }
+            // Popped in name order.
+            pending.extend(subdirs.into_iter().rev());
         }
     }
 
@@ -140,10 +149,9 @@ impl Walk {
     }
 }
 
-/// Returns true if and only if the last component of `path` starts with a dot.
-fn is_hidden(path: &Path) -> bool {
-    path.file_name()
-        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+/// Returns true if and only if a file or folder name starts with a dot.
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.as_encoded_bytes().starts_with(b".")
 }
 
 /// Reads and decodes one file into its documents (several for `.jsonl`).
@@ -368,7 +376,35 @@ mod tests {
 
     #[test]
     fn hidden_names_are_hidden() {
-        assert!(is_hidden(Path::new("a/.git")));
-        assert!(!is_hidden(Path::new("a/b.txt")));
+        assert!(is_hidden(std::ffi::OsStr::new(".git")));
+        assert!(!is_hidden(std::ffi::OsStr::new("b.txt")));
+    }
+
+    #[test]
+    fn a_nested_walk_comes_back_in_path_order_without_hidden_entries() {
+        let root = tempfile::tempdir().unwrap();
+        for file in [
+            "z.txt",
+            "b.txt",
+            "sub/x.txt",
+            "sub/a.md",
+            ".hidden/h.txt",
+            ".h.txt",
+        ] {
+            let path = root.path().join(file);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(&path, "Some text.").unwrap();
+        }
+        let (files, warnings) = discover(&[root.path().to_path_buf()], &LoadOptions::default());
+        let names: Vec<_> = files
+            .iter()
+            .map(|f| f.path.strip_prefix(root.path()).unwrap().to_path_buf())
+            .collect();
+        let expected: Vec<PathBuf> = ["b.txt", "sub/a.md", "sub/x.txt", "z.txt"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
+        assert_eq!(names, expected);
+        assert!(warnings.is_empty());
     }
 }
