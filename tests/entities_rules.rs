@@ -366,3 +366,23 @@ fn an_organisation_noun_before_a_name_makes_an_organisation() {
         Some(EntityKind::Organization)
     );
 }
+
+#[test]
+fn what_only_a_company_has_after_a_possessive_makes_a_company() {
+    let text = "Trading was halted after Velmora's board rejected the bid. \
+                Kenya's factories were closed.";
+    assert_eq!(
+        kind_of(text, "Velmora").map(|k| k.0),
+        Some(EntityKind::Company)
+    );
+    assert_eq!(
+        kind_of(text, "Kenya").map(|k| k.0),
+        Some(EntityKind::Country)
+    );
+    // A person's title wins over what follows the name.
+    let text = "Dr. Ilse Varga's shares were sold.";
+    assert_ne!(
+        kind_of(text, "Ilse Varga").map(|k| k.0),
+        Some(EntityKind::Company)
+    );
+}

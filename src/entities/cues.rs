@@ -108,6 +108,15 @@ const BUSINESS_VERBS: &[&str] = &[
     "acquired", "employs", "markets", "exports",
 ];
 
+/// What only a company has, after its possessive ("Velmora's board",
+/// "Ardent's shares").
+#[rustfmt::skip]
+const BUSINESS_POSSESSIONS: &[&str] = &[
+    "shares", "stock", "board", "shareholders", "profit", "profits", "revenue", "revenues",
+    "earnings", "sales", "subsidiary", "subsidiaries", "headquarters", "factory", "factories",
+    "stores", "customers", "products", "valuation", "CEO",
+];
+
 /// Verbs of speaking and thinking: their subject is a person.
 #[rustfmt::skip]
 const AGENT_VERBS: &[&str] = &[
@@ -231,6 +240,10 @@ pub fn is_role_noun(word: &str) -> bool {
 
 pub fn is_company_noun(word: &str) -> bool {
     word_set!(COMPANY_NOUNS).contains(word)
+}
+
+pub fn is_business_possession(word: &str) -> bool {
+    word_set!(BUSINESS_POSSESSIONS).contains(word)
 }
 
 pub fn is_business_verb(word: &str) -> bool {

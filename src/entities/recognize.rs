@@ -5,7 +5,8 @@
 //! [`Lexicon`] a surface form and what it names:
 //! - companies from a company noun before them ("companies A, B, and C",
 //!   "news agency Nikkei"), an apposition after them ("Teledyne Marine, a
-//!   U.S. manufacturer"), staff at them ("an analyst at X"), a corporate or
+//!   U.S. manufacturer"), staff at them ("an analyst at X"), what only a
+//!   company has after their possessive ("X's board"), a corporate or
 //!   sector suffix ("… Industries", "… Energy"), a business verb ("X
 //!   specializes in"), or a known company they extend ("Siemens Mobility");
 //! - organisations from their head word ("… Coalition", "… Forces",
@@ -231,7 +232,9 @@ impl<'t> Context<'t, '_, '_> {
             }
             return;
         }
-        if lists::apposition(self, first, last, lexicon) {
+        if lists::apposition(self, first, last, lexicon)
+            || lists::possessed_business(self, first, last, lexicon)
+        {
             return;
         }
         // "the IG Metall union", "the Likud party".

@@ -230,6 +230,38 @@ pub(super) fn apposition<'t>(
     true
 }
 
+/// "Velmora's board", "Ardent's shares": a name whose possessive is
+/// followed by what only a company has.
+pub(super) fn possessed_business<'t>(
+    ctx: &Context<'t, '_, '_>,
+    first: usize,
+    last: usize,
+    lexicon: &mut Lexicon<'t>,
+) -> bool {
+    let end = &ctx.words[last - 1];
+    let after = &ctx.text[end.end..];
+    let Some(rest) = after
+        .strip_prefix("'s ")
+        .or_else(|| after.strip_prefix("’s "))
+    else {
+        return false;
+    };
+    let possession = crate::entities::text::first_word(rest);
+    if !end.possessive
+        || !cues::is_business_possession(possession)
+        || (first..last).any(|i| ctx.known[i].is_some() || ctx.is_title(i))
+        || (first..last).all(|i| ctx.is_common(i))
+    {
+        return false;
+    }
+    let name = ctx.span(first, last);
+    lexicon.add(
+        name,
+        Known::new(name, EntityKind::Company, Strength::Context),
+    );
+    true
+}
+
 /// Returns true if and only if `gap` separates list items or a noun from
 /// its list: spaces, commas, dashes, a colon.
 fn is_list_gap(gap: &str) -> bool {
