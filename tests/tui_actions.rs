@@ -326,3 +326,42 @@ fn esc_returns_to_the_list_before_clearing_the_filter() {
     push(&mut app, [Action::Back]);
     assert!(app.filter.is_none());
 }
+
+#[test]
+fn clicking_a_suggestion_picks_it_and_clicking_outside_closes_the_prompt() {
+    let mut app = app(120, 40);
+    type_query(&mut app, "chile");
+    let suggestions = app.prompt.as_ref().unwrap().suggestions.clone();
+    let picked = suggestions
+        .iter()
+        .position(|s| matches!(s.target, dossier::filter::Target::Entity(_)))
+        .expect("an entity is suggested");
+    let screen = ratatui::layout::Rect::new(0, 0, 120, 40);
+    let inner = layout::inner(layout::prompt(screen, suggestions.len()));
+    // The input line does nothing.
+    push(
+        &mut app,
+        [Action::Click {
+            x: inner.x + 2,
+            y: inner.y,
+        }],
+    );
+    assert!(app.prompt.is_some());
+    push(
+        &mut app,
+        [Action::Click {
+            x: inner.x + 2,
+            y: inner.y + 1 + u16::try_from(picked).unwrap(),
+        }],
+    );
+    assert!(app.prompt.is_none());
+    let chile = entity(&app, EntityKind::Country, "Chile");
+    assert_eq!(app.entity, Some(chile));
+    assert_eq!(app.filter.as_ref().unwrap().label, "country: Chile");
+
+    push(&mut app, [Action::Back]);
+    type_query(&mut app, "chile");
+    push(&mut app, [Action::Click { x: 0, y: 39 }]);
+    assert!(app.prompt.is_none());
+    assert!(app.filter.is_none());
+}

@@ -409,21 +409,43 @@ impl App {
                 };
             }
             Action::PromptCancel => self.prompt = None,
-            Action::PromptSubmit => {
-                let picked = prompt
-                    .selected
-                    .and_then(|i| prompt.suggestions.get(i))
-                    .map(|s| s.target);
-                let query = std::mem::take(&mut prompt.input);
-                self.prompt = None;
-                match picked {
-                    Some(Target::Entity(id)) => self.filter_by_entity(id),
-                    Some(Target::Article(i)) => self.open_article(i as usize),
-                    None if query.trim().is_empty() => self.clear_filter(),
-                    None => self.filter_by_query(&query),
+            Action::PromptSubmit => self.submit_prompt(),
+            Action::Click { x, y } => {
+                // A click on a suggestion picks it; one outside the box
+                // closes it, as it closes every popup.
+                let screen = Rect::new(0, 0, self.width, self.height);
+                let inner = layout::inner(layout::prompt(screen, prompt.suggestions.len()));
+                if !layout::contains(inner, *x, *y) {
+                    self.prompt = None;
+                    return;
+                }
+                // The input line comes first, the suggestions under it.
+                let row = usize::from(*y - inner.y);
+                if let Some(i) = row.checked_sub(1).filter(|&i| i < prompt.suggestions.len()) {
+                    prompt.selected = Some(i);
+                    self.submit_prompt();
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Applies the prompt: the selected suggestion if any, else the typed
+    /// query (an empty one clears the filter).
+    fn submit_prompt(&mut self) {
+        let Some(mut prompt) = self.prompt.take() else {
+            return;
+        };
+        let picked = prompt
+            .selected
+            .and_then(|i| prompt.suggestions.get(i))
+            .map(|s| s.target);
+        let query = std::mem::take(&mut prompt.input);
+        match picked {
+            Some(Target::Entity(id)) => self.filter_by_entity(id),
+            Some(Target::Article(i)) => self.open_article(i as usize),
+            None if query.trim().is_empty() => self.clear_filter(),
+            None => self.filter_by_query(&query),
         }
     }
 

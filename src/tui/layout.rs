@@ -181,6 +181,17 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
+/// Returns where the `/` prompt goes on a screen of `area`: a bordered box
+/// with the input line and `suggestions` rows (at least one, for a hint),
+/// a quarter of the way down. Drawing and clicks both place it here.
+pub fn prompt(area: Rect, suggestions: usize) -> Rect {
+    let height = u16::try_from(suggestions.max(1) + 3).unwrap_or(u16::MAX);
+    let width = area.width.saturating_sub(4).min(80);
+    let mut rect = centered(area, width, height);
+    rect.y = area.y + (area.height.saturating_sub(height) / 4);
+    rect
+}
+
 /// Returns the inside of a bordered pane.
 pub fn inner(area: Rect) -> Rect {
     area.inner(ratatui::layout::Margin::new(1, 1))

@@ -21,10 +21,7 @@ pub(super) fn prompt(frame: &mut Frame, app: &App, area: Rect) {
     };
     let theme = &app.theme;
     let rows = prompt.suggestions.len().max(1);
-    let height = (rows + 3) as u16;
-    let width = area.width.saturating_sub(4).min(80);
-    let mut rect = layout::centered(area, width, height);
-    rect.y = area.y + (area.height.saturating_sub(height) / 4);
+    let rect = layout::prompt(area, prompt.suggestions.len());
     frame.render_widget(Clear, rect);
     let block = Block::bordered().border_style(theme.border_focused);
     let inner = layout::inner(rect);
