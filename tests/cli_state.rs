@@ -189,6 +189,15 @@ fn a_bad_key_binding_stops_the_reader_before_the_terminal() {
         stderr.contains("quit") && stderr.contains("ctrl-nothing"),
         "{stderr}"
     );
+    // The line of the binding is named, as for every other config error.
+    std::fs::write(
+        &config,
+        "# mine\n[keys]\nup = [\"k\"]\n\ndown = [\n  \"j\",\n  \"hyperkey\",\n]\n",
+    )
+    .unwrap();
+    let out = sandbox.run(&["--config", config.to_str().unwrap(), "--no-state"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("line 5: keys.down:"), "{stderr}");
 }
 
 #[test]

@@ -180,7 +180,7 @@ fn override_errors_name_the_action_or_key() {
             name.to_owned(),
             keys.iter().map(|k| (*k).to_owned()).collect(),
         );
-        Keymap::with_overrides(&o).unwrap_err()
+        Keymap::with_overrides(&o).unwrap_err().to_string()
     };
     assert!(one("fly", &["x"]).contains("'fly'"));
     let err = one("down", &["hyperkey"]);
@@ -191,7 +191,7 @@ fn override_errors_name_the_action_or_key() {
     let mut o = BTreeMap::new();
     o.insert("up".to_owned(), vec!["x".to_owned()]);
     o.insert("down".to_owned(), vec!["x".to_owned()]);
-    let err = Keymap::with_overrides(&o).unwrap_err();
+    let err = Keymap::with_overrides(&o).unwrap_err().to_string();
     assert!(
         err.contains("'x'") && err.contains("'up'") && err.contains("'down'"),
         "{err}"

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+pub use locate::line_of_key;
 pub use values::{ByteSize, Color, NamedColor, Percent, Share};
 
 /// The documented default configuration, as shipped.

@@ -274,26 +274,48 @@ impl Default for Keymap {
     }
 }
 
+/// A binding the keymap cannot take: the action it was written under (so
+/// the config's line can be found) and what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BindingError {
+    pub action: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for BindingError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for BindingError {}
+
 impl Keymap {
     /// Returns the default keymap with the named commands rebound. A key
     /// given to a command is taken away from every command not named.
     /// Errors name the unknown action, the bad key, or the key bound twice.
-    pub fn with_overrides(overrides: &BTreeMap<String, Vec<String>>) -> Result<Keymap, String> {
+    pub fn with_overrides(
+        overrides: &BTreeMap<String, Vec<String>>,
+    ) -> Result<Keymap, BindingError> {
         let mut map = Keymap::default();
         let mut claimed: Vec<(KeySpec, &str)> = Vec::new();
         for (name, specs) in overrides {
+            let error = |message: String| BindingError {
+                action: name.clone(),
+                message,
+            };
             let slot = BINDINGS
                 .iter()
                 .position(|c| c.name == name)
-                .ok_or_else(|| format!("unknown action '{name}' in keybindings"))?;
+                .ok_or_else(|| error(format!("unknown action '{name}' in keybindings")))?;
             let mut keys = Vec::new();
             for spec in specs {
                 let key = KeySpec::parse(spec)
-                    .ok_or_else(|| format!("action '{name}': unknown key '{spec}'"))?;
+                    .ok_or_else(|| error(format!("action '{name}': unknown key '{spec}'")))?;
                 if let Some((_, other)) = claimed.iter().find(|(k, _)| *k == key) {
-                    return Err(format!(
+                    return Err(error(format!(
                         "key '{spec}' is bound to both '{other}' and '{name}'"
-                    ));
+                    )));
                 }
                 claimed.push((key, name));
                 keys.push(key);

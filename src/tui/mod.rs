@@ -50,12 +50,20 @@ pub struct Setup {
 
 impl Setup {
     /// Returns the setup `config` asks for; `path` is the file it was read
-    /// from, if any. A bad key binding is an error naming the file, the
-    /// action and the key, so it is reported before the terminal is touched.
+    /// from, if any. A bad key binding is an error naming the file, the line,
+    /// the action and the key, so it is reported before the terminal is
+    /// touched.
     pub fn from_config(config: &Config, path: Option<&Path>) -> anyhow::Result<Setup> {
         let keymap = Keymap::with_overrides(&config.keys).map_err(|e| {
             let file = path.map_or_else(|| "config".to_owned(), |p| p.display().to_string());
-            anyhow::anyhow!("{file}: [keys]: {e}")
+            // The file was read a moment ago; read again only to say where.
+            let line = path
+                .and_then(|p| std::fs::read_to_string(p).ok())
+                .and_then(|text| crate::config::line_of_key(&text, "keys", &e.action));
+            match line {
+                Some(line) => anyhow::anyhow!("{file}: line {line}: keys.{}: {e}", e.action),
+                None => anyhow::anyhow!("{file}: [keys]: {e}"),
+            }
         })?;
         Ok(Setup {
             keymap,
