@@ -1,73 +1,181 @@
-//! Building an [`EntityIndex`] from each article's mentions, in one pass
-//! over them: the mentions of a large corpus do not fit in cache, so every
-//! extra pass over them costs more than the work it saves.
+//! Building an [`EntityIndex`] from each article's mentions: consecutive
+//! runs of articles are indexed on their own, in parallel, and the partial
+//! indexes are then joined in article order, so the result is the same as
+//! one pass over all articles would give (entities numbered by first
+//! appearance, aliases and articles in order).
 
 use rayon::prelude::*;
 
 use super::{Entity, EntityId, EntityIndex, FastMap, IndexedMention};
 use crate::entities::{EntityKind, Mention};
 
+/// Articles per partial index: enough to make the join cheap beside the
+/// work of each part.
+const ARTICLES_PER_PART: usize = 4096;
+
+/// Entity ids by canonical name, one map per kind.
+type Names = [FastMap<String, EntityId>; EntityKind::ALL.len()];
+
 impl EntityIndex {
     /// Builds the index from each article's mentions, in article order.
     /// `texts[i]` is the text `mentions[i]` points into.
     pub fn build(texts: &[&str], mentions: Vec<Vec<Mention>>) -> Self {
-        let mut ids: [FastMap<String, EntityId>; EntityKind::ALL.len()] = Default::default();
-        let mut index = EntityIndex {
-            entities: Vec::new(),
-            mentions: Vec::with_capacity(mentions.len()),
-            article_entities: Vec::with_capacity(mentions.len()),
-        };
-        for (article, list) in mentions.iter().enumerate() {
-            let text = texts.get(article).copied().unwrap_or_default();
-            // An article names a few dozen entities: a scan beats a map.
-            let mut counts: Vec<(EntityId, u32)> = Vec::new();
-            let mut indexed = Vec::with_capacity(list.len());
-            for m in list {
-                let by_name = &mut ids[m.kind as usize];
-                let id = if let Some(&id) = by_name.get(&*m.name) {
+        Self::build_in_parts(texts, mentions, ARTICLES_PER_PART)
+    }
+
+    /// [`Self::build`] with `per_part` articles in each partial index.
+    fn build_in_parts(texts: &[&str], mentions: Vec<Vec<Mention>>, per_part: usize) -> Self {
+        let per_part = per_part.max(1);
+        let parts: Vec<EntityIndex> = mentions
+            .par_chunks(per_part)
+            .enumerate()
+            .map(|(n, chunk)| {
+                let first = n * per_part;
+                let texts = texts.get(first..).unwrap_or_default();
+                part(texts, chunk, first)
+            })
+            .collect();
+        // Millions of small names, most allocated on other threads: freed
+        // on all cores rather than one by one.
+        mentions.into_par_iter().for_each(drop);
+        join(parts)
+    }
+}
+
+/// Indexes the articles `first..first + mentions.len()` on their own: ids
+/// are local to the part, article numbers global.
+fn part(texts: &[&str], mentions: &[Vec<Mention>], first: usize) -> EntityIndex {
+    let mut names: Names = Default::default();
+    let mut index = EntityIndex {
+        entities: Vec::new(),
+        mentions: Vec::with_capacity(mentions.len()),
+        article_entities: Vec::with_capacity(mentions.len()),
+    };
+    for (i, list) in mentions.iter().enumerate() {
+        let article = (first + i) as u32;
+        let text = texts.get(i).copied().unwrap_or_default();
+        // An article names a few dozen entities: a scan beats a map.
+        let mut counts: Vec<(EntityId, u32)> = Vec::new();
+        let mut indexed = Vec::with_capacity(list.len());
+        for m in list {
+            let by_name = &mut names[m.kind as usize];
+            let id = if let Some(&id) = by_name.get(&*m.name) {
+                id
+            } else {
+                let id = index.entities.len() as EntityId;
+                by_name.insert(m.name.to_string(), id);
+                index.entities.push(Entity {
+                    name: m.name.to_string(),
+                    kind: m.kind,
+                    aliases: Vec::new(),
+                    articles: Vec::new(),
+                    mentions: 0,
+                    country: m.country.as_deref().map(str::to_owned),
+                });
+                id
+            };
+            let entity = &mut index.entities[id as usize];
+            entity.mentions += 1;
+            if let Some(surface) = text.get(m.start..m.end)
+                && !entity.aliases.iter().any(|a| a == surface)
+            {
+                entity.aliases.push(surface.to_owned());
+            }
+            match counts.iter_mut().find(|(e, _)| *e == id) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((id, 1)),
+            }
+            indexed.push(IndexedMention {
+                entity: id,
+                start: m.start,
+                end: m.end,
+            });
+        }
+        for &(id, n) in &counts {
+            index.entities[id as usize].articles.push((article, n));
+        }
+        index.article_entities.push(counts);
+        index.mentions.push(indexed);
+    }
+    index
+}
+
+/// Joins partial indexes of consecutive articles, in order: an entity
+/// keeps the id of its first appearance, and its aliases and articles
+/// follow in the order the parts saw them.
+fn join(parts: Vec<EntityIndex>) -> EntityIndex {
+    let articles = parts.iter().map(|p| p.mentions.len()).sum();
+    let mut names: Names = Default::default();
+    let mut index = EntityIndex {
+        entities: Vec::new(),
+        mentions: Vec::with_capacity(articles),
+        article_entities: Vec::with_capacity(articles),
+    };
+    for part in parts {
+        let global: Vec<EntityId> = part
+            .entities
+            .into_iter()
+            .map(|entity| {
+                let by_name = &mut names[entity.kind as usize];
+                if let Some(&id) = by_name.get(&entity.name) {
+                    merge(&mut index.entities[id as usize], entity);
                     id
                 } else {
                     let id = index.entities.len() as EntityId;
-                    by_name.insert(m.name.to_string(), id);
-                    index.entities.push(Entity {
-                        name: m.name.to_string(),
-                        kind: m.kind,
-                        aliases: Vec::new(),
-                        articles: Vec::new(),
-                        mentions: 0,
-                        country: m.country.as_deref().map(str::to_owned),
-                    });
+                    by_name.insert(entity.name.clone(), id);
+                    index.entities.push(entity);
                     id
-                };
-                let entity = &mut index.entities[id as usize];
-                entity.mentions += 1;
-                if let Some(surface) = text.get(m.start..m.end)
-                    && !entity.aliases.iter().any(|a| a == surface)
-                {
-                    entity.aliases.push(surface.to_owned());
                 }
-                match counts.iter_mut().find(|(e, _)| *e == id) {
-                    Some((_, n)) => *n += 1,
-                    None => counts.push((id, 1)),
-                }
-                indexed.push(IndexedMention {
-                    entity: id,
-                    start: m.start,
-                    end: m.end,
-                });
+            })
+            .collect();
+        for mut list in part.mentions {
+            for m in &mut list {
+                m.entity = global[m.entity as usize];
+            }
+            index.mentions.push(list);
+        }
+        for mut counts in part.article_entities {
+            for (id, _) in &mut counts {
+                *id = global[*id as usize];
             }
             counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            for &(id, n) in &counts {
-                index.entities[id as usize]
-                    .articles
-                    .push((article as u32, n));
-            }
             index.article_entities.push(counts);
-            index.mentions.push(indexed);
         }
-        // Millions of small names, most allocated on other threads: freed
-        // on all cores rather than one by one in the loop above.
-        mentions.into_par_iter().for_each(drop);
-        index
+    }
+    index
+}
+
+/// Adds what a later part saw of an entity to what earlier parts saw.
+fn merge(into: &mut Entity, later: Entity) {
+    into.mentions += later.mentions;
+    for alias in later.aliases {
+        if !into.aliases.contains(&alias) {
+            into.aliases.push(alias);
+        }
+    }
+    into.articles.extend(later.articles);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::extract;
+
+    #[test]
+    fn parts_joined_give_the_index_of_one_pass() {
+        let texts = [
+            "Japan and Latvia signed. Tokyo has agreed; Latvian firms too.",
+            "Kenya's factories closed. Nairobi said Japan would help.",
+            "",
+            "The U.S. and the United States are one. Japanese firms agreed.",
+            "Latvia, Kenya and Japan met in Riga with Baiba Braze. Braze said so.",
+        ];
+        let mentions: Vec<Vec<Mention>> = texts.iter().map(|t| extract(t)).collect();
+        let whole = EntityIndex::build_in_parts(&texts, mentions.clone(), usize::MAX);
+        for per_part in [1, 2, 3] {
+            let parts = EntityIndex::build_in_parts(&texts, mentions.clone(), per_part);
+            assert_eq!(parts, whole, "{per_part} articles per part");
+        }
+        assert!(whole.entities.len() > 4);
     }
 }
