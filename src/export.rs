@@ -1,6 +1,6 @@
 //! Export: the articles with their entities and the article–entity graph,
-//! as JSON (everything) or CSV (the edge list), so the work can leave
-//! dossier.
+//! as JSON (everything), CSV (the edge list) or FollowTheMoney JSON Lines
+//! (see [`ftm`]), so the work can leave dossier.
 //!
 //! CSV is written by hand: fields with a comma, quote or line break are
 //! quoted, and a field that a spreadsheet would run as a formula (leading
@@ -13,6 +13,8 @@ use serde::Serialize;
 use crate::entities::EntityKind;
 use crate::pipeline::Library;
 
+pub mod ftm;
+
 /// What to write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -20,6 +22,9 @@ pub enum Format {
     Json,
     /// The article–entity edge list: article_id,title,entity,kind,count.
     Csv,
+    /// FollowTheMoney JSON Lines (Article, Person, Company, Organization,
+    /// Mention), as Aleph and OpenAleph load it.
+    Ftm,
 }
 
 /// Writes `library` to `out` in `format`.
@@ -27,6 +32,7 @@ pub fn write(library: &Library, format: Format, out: &mut dyn Write) -> io::Resu
     match format {
         Format::Json => write_json(library, out),
         Format::Csv => write_csv(library, out),
+        Format::Ftm => ftm::write(library, out),
     }
 }
 
