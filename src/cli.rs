@@ -17,6 +17,7 @@ use crate::pipeline::{Library, Options};
 use crate::state::{self, Cache, StateOptions};
 
 mod output;
+mod search;
 
 use output::{
     dupes_table, entities_json, entities_table, list_json, list_table, print, related_json,
@@ -85,6 +86,8 @@ pub enum Command {
     Entities(EntitiesArgs),
     /// List the articles that share most entities with one article.
     Related(ShowArgs),
+    /// Find articles by what they say: words (AND), "a phrase", prefix*, a OR b, -word.
+    Search(SearchArgs),
     /// Write the articles, their entities and the article–entity graph to stdout.
     Export(ExportArgs),
     /// Show where the config file is read from; with --default, print the default config.
@@ -98,6 +101,18 @@ pub struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = export::Format::Json)]
     pub format: export::Format,
+}
+
+#[derive(Args, Debug)]
+pub struct SearchArgs {
+    /// The query: words (all must occur), "a phrase", prefix*, a OR b, -excluded.
+    #[arg(allow_hyphen_values = true)]
+    pub query: String,
+    #[command(flatten)]
+    pub common: PathsArgs,
+    /// How many of the best matches to show.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
 }
 
 #[derive(Args, Debug)]
@@ -247,6 +262,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let i = find(&lib, &a.id)?;
             let value = related_json(&lib, i);
             print(a.common.json, &value, || related_table(&value));
+        }
+        Command::Search(a) => {
+            let lib = corpus.open(&a.common.paths)?;
+            let (mut index, notices) =
+                search::open_index(cli.state.no_state, cli.state.state_dir.as_deref())?;
+            for n in &notices {
+                eprintln!("dossier: {n}");
+            }
+            let value = search::search_json(&lib, &mut index, &a.query, a.limit)?;
+            print(a.common.json, &value, || search::search_table(&value));
         }
         Command::Export(a) => {
             let lib = corpus.open(&a.paths)?;

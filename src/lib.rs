@@ -14,6 +14,7 @@ pub mod export;
 pub mod filter;
 pub mod pipeline;
 pub mod sanitize;
+pub mod search;
 pub mod seeds;
 pub mod state;
 pub mod tui;

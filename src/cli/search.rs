@@ -1,0 +1,100 @@
+//! `dossier search`: the articles whose title or text match a full-text
+//! query, best first, each with a snippet whose matched words are marked.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use crate::pipeline::Library;
+use crate::search::{Query, SearchIndex, snippet};
+use crate::state;
+
+/// Opens the search index for a command: `search.db` in the state
+/// directory, or one in memory with `--no-state` or when the file cannot be
+/// opened (said in one notice line).
+pub(super) fn open_index(
+    no_state: bool,
+    dir: Option<&Path>,
+) -> anyhow::Result<(SearchIndex, Vec<String>)> {
+    if no_state {
+        return Ok((SearchIndex::in_memory()?, Vec::new()));
+    }
+    let opened = state::state_dir(dir).and_then(|d| SearchIndex::open(&d));
+    match opened {
+        Ok(found) => Ok(found),
+        Err(e) => Ok((
+            SearchIndex::in_memory()?,
+            vec![format!("{e}; searching an index in memory this time")],
+        )),
+    }
+}
+
+/// Returns the hits of `query` in `lib` as JSON: the total and the best
+/// `limit` with id, title, score, snippet and the byte ranges of the
+/// snippet's matched words.
+pub(super) fn search_json(
+    lib: &Library,
+    index: &mut SearchIndex,
+    query: &str,
+    limit: usize,
+) -> anyhow::Result<Value> {
+    let parsed = Query::parse(query)?;
+    index.update(lib)?;
+    let hits = index.search(&parsed, limit)?;
+    let best: Vec<Value> = hits
+        .best
+        .iter()
+        .map(|hit| {
+            let a = &lib.corpus.articles[hit.article];
+            let s = snippet(&a.text, &parsed);
+            json!({
+                "id": a.id,
+                "title": a.title,
+                "score": (hit.score * 1000.0).round() / 1000.0,
+                "snippet": s.text,
+                "marks": s.marks,
+            })
+        })
+        .collect();
+    Ok(json!({ "query": query, "total": hits.total, "hits": best }))
+}
+
+/// Returns the hits as a table: id, score and title, then the snippet with
+/// its matched words between `«` and `»`.
+pub(super) fn search_table(value: &Value) -> String {
+    let total = value["total"].as_u64().unwrap_or(0);
+    let hits = value["hits"].as_array().map_or(&[][..], Vec::as_slice);
+    let mut out = format!(
+        "{total} {} match{}\n",
+        if total == 1 { "article" } else { "articles" },
+        if total == 1 { "es" } else { "" }
+    );
+    for hit in hits {
+        out.push_str(&format!(
+            "{}  {:>6.2}  {}\n",
+            hit["id"].as_str().unwrap_or(""),
+            hit["score"].as_f64().unwrap_or(0.0),
+            hit["title"].as_str().unwrap_or("")
+        ));
+        let text = hit["snippet"].as_str().unwrap_or("");
+        let mut marked = String::with_capacity(text.len() + 16);
+        let mut at = 0;
+        for m in hit["marks"].as_array().map_or(&[][..], Vec::as_slice) {
+            let (Some(s), Some(e)) = (m[0].as_u64(), m[1].as_u64()) else {
+                continue;
+            };
+            let (s, e) = (s as usize, e as usize);
+            if s < at || e > text.len() {
+                continue;
+            }
+            marked.push_str(&text[at..s]);
+            marked.push('«');
+            marked.push_str(&text[s..e]);
+            marked.push('»');
+            at = e;
+        }
+        marked.push_str(&text[at..]);
+        out.push_str(&format!("    {marked}\n"));
+    }
+    out
+}
