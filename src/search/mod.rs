@@ -104,7 +104,7 @@ impl SearchIndex {
     }
 
     fn update_inner(&mut self, library: &Library) -> rusqlite::Result<usize> {
-        let known: HashMap<String, i64> = {
+        let mut known: HashMap<String, i64> = {
             let mut stmt = self.conn.prepare("SELECT id, rowid FROM docs")?;
             stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()?
@@ -123,6 +123,7 @@ impl SearchIndex {
                     add_doc.execute([&article.id])?;
                     let row = tx.last_insert_rowid();
                     add_text.execute(params![row, article.title, article.text])?;
+                    known.insert(article.id.clone(), row);
                     added += 1;
                     row
                 };
