@@ -293,6 +293,24 @@ mod tests {
     }
 
     #[test]
+    fn two_thousand_lightly_edited_copies_are_one_article() {
+        let original = story("flood", 5);
+        let words: Vec<&str> = original.split(' ').collect();
+        let articles: Vec<Article> = (0..2000)
+            .map(|k| {
+                let mut copy = words.clone();
+                copy[k % words.len()] = "amended";
+                article(&format!("{k}.txt"), &copy.join(" "))
+            })
+            .chain(std::iter::once(article("other.txt", &story("budget", 5))))
+            .collect();
+        let out = dedup(articles, &DedupOptions::default());
+        assert_eq!(out.len(), 2, "the copies merge, the other story stays apart");
+        let merged = out.iter().max_by_key(|a| a.sources.len()).unwrap();
+        assert_eq!(merged.sources.len(), 2000);
+    }
+
+    #[test]
     fn a_digest_does_not_chain_two_stories_together() {
         let a = story("rail", 4);
         let b = story("port", 4);
