@@ -18,6 +18,7 @@ use crate::state::{self, Cache, StateOptions};
 
 mod output;
 mod search;
+mod threads;
 
 use output::{
     dupes_table, entities_json, entities_table, list_json, list_table, print, related_json,
@@ -88,6 +89,8 @@ pub enum Command {
     Related(ShowArgs),
     /// Find articles by what they say: words (AND), "a phrase", prefix*, a OR b, -word.
     Search(SearchArgs),
+    /// List the threads: groups of articles that report the same story.
+    Threads(PathsArgs),
     /// Write the articles, their entities and the article–entity graph to stdout.
     Export(ExportArgs),
     /// Show where the config file is read from; with --default, print the default config.
@@ -272,6 +275,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             let value = search::search_json(&lib, &mut index, &a.query, a.limit)?;
             print(a.common.json, &value, || search::search_table(&value));
+        }
+        Command::Threads(a) => {
+            let lib = corpus.open(&a.paths)?;
+            let value = threads::threads_json(&lib);
+            print(a.json, &value, || threads::threads_table(&lib, &value));
         }
         Command::Export(a) => {
             let lib = corpus.open(&a.paths)?;

@@ -17,6 +17,7 @@ pub mod sanitize;
 pub mod search;
 pub mod seeds;
 pub mod state;
+pub mod threads;
 pub mod tui;
 
 /// mimalloc serves every allocation of the binary, its tests and its

@@ -169,7 +169,11 @@ mod tests {
             seen[b as usize] = true;
         }
         assert!(seen.iter().all(|&s| s), "every copy meets another");
-        assert!(found.len() < 4 * 3000, "pairs grow linearly: {}", found.len());
+        assert!(
+            found.len() < 4 * 3000,
+            "pairs grow linearly: {}",
+            found.len()
+        );
     }
 
     #[test]

@@ -305,7 +305,11 @@ mod tests {
             .chain(std::iter::once(article("other.txt", &story("budget", 5))))
             .collect();
         let out = dedup(articles, &DedupOptions::default());
-        assert_eq!(out.len(), 2, "the copies merge, the other story stays apart");
+        assert_eq!(
+            out.len(),
+            2,
+            "the copies merge, the other story stays apart"
+        );
         let merged = out.iter().max_by_key(|a| a.sources.len()).unwrap();
         assert_eq!(merged.sources.len(), 2000);
     }

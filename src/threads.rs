@@ -1,0 +1,502 @@
+//! Threads: articles about the same event or developing story, grouped
+//! (never merged: every article stays in the list).
+//!
+//! Evidence for a pair is what a reader would weigh: the terms that make
+//! each article particular (its words weighted by TF-IDF, so a word every
+//! article uses counts for nothing), the rare entities they share (weighted
+//! by inverse document frequency), and, where both are dated, how close in
+//! time they are (two storms a year apart are two threads).
+//!
+//! The cost stays near-linear: each article keeps only its
+//! [`SALIENT_TERMS`] heaviest terms; candidate pairs come only from terms
+//! and entities that few articles share (a posting list longer than
+//! [`MAX_POSTING`] is not rare), and only candidates are scored. Pairs that
+//! score at least the threshold are joined, and each thread is named after
+//! its most central headline: the article most similar to the others.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::pipeline::Library;
+
+/// Terms kept per article: enough to describe an event, few enough that
+/// the candidate lists stay short.
+pub const SALIENT_TERMS: usize = 24;
+
+/// A term or entity held by more articles than this is not rare enough to
+/// propose pairs (it may still add to a pair's score).
+pub const MAX_POSTING: usize = 64;
+
+/// Rare terms or entities a pair must share to be scored at all.
+const MIN_SHARED: usize = 2;
+
+/// Share of the score that comes from shared words; the rest comes from
+/// shared entities.
+const TEXT_WEIGHT: f64 = 0.7;
+
+/// Days apart within which dated articles count as one moment, which is
+/// evidence for one story (the score gains [`SAME_MOMENT_BOOST`]); beyond,
+/// that gain fades by half every [`HALF_LIFE_DAYS`], so articles months
+/// apart need much more in common. Undated articles get neither. (Chosen on
+/// tests/fixtures/threads/tune: the longest half-life that keeps a match
+/// between the same two clubs three weeks later out of the cup thread.)
+const SAME_MOMENT_DAYS: f64 = 7.0;
+const SAME_MOMENT_BOOST: f64 = 1.3;
+const HALF_LIFE_DAYS: f64 = 12.0;
+
+/// Options of thread detection.
+#[derive(Clone, Debug)]
+pub struct ThreadOptions {
+    /// Minimum pair score (0–1) that joins two articles.
+    pub threshold: f64,
+}
+
+impl Default for ThreadOptions {
+    fn default() -> Self {
+        ThreadOptions { threshold: 0.22 }
+    }
+}
+
+/// A group of articles about one story.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Thread {
+    /// Indices into the library's articles, oldest first (undated last, in
+    /// corpus order).
+    pub articles: Vec<usize>,
+    /// The article whose headline names the thread.
+    pub central: usize,
+}
+
+/// An article's salient terms: (term hash, weight), sorted by hash, with
+/// unit length.
+type Profile = Vec<(u64, f32)>;
+
+/// Function words that say nothing about an event, whatever the corpus.
+const STOP_WORDS: &[&str] = &[
+    "about", "after", "again", "against", "also", "although", "among", "and", "another", "any",
+    "are", "around", "because", "been", "before", "being", "between", "both", "but", "can",
+    "could", "did", "does", "during", "each", "either", "even", "ever", "every", "for", "from",
+    "had", "has", "have", "having", "her", "here", "hers", "him", "his", "how", "however", "into",
+    "its", "itself", "just", "last", "like", "many", "may", "might", "more", "most", "much",
+    "must", "new", "not", "now", "off", "once", "one", "only", "other", "our", "out", "over",
+    "own", "said", "same", "says", "she", "should", "since", "some", "such", "than", "that", "the",
+    "their", "them", "then", "there", "these", "they", "this", "those", "through", "too", "two",
+    "under", "until", "upon", "very", "was", "were", "what", "when", "where", "whether", "which",
+    "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "year",
+    "years", "yet", "you", "your",
+];
+
+/// Returns the hashes of [`STOP_WORDS`], sorted.
+fn stop_word_hashes() -> &'static [u64] {
+    static HASHES: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    HASHES.get_or_init(|| {
+        let mut h: Vec<u64> = STOP_WORDS.iter().map(|w| xxh3_64(w.as_bytes())).collect();
+        h.sort_unstable();
+        h
+    })
+}
+
+/// Returns the hash of `word` lower-cased if it is a term: letters only,
+/// three or more bytes, at most 48, and not a stop word.
+fn term_hash(word: &str, stop: &[u64]) -> Option<u64> {
+    if word.len() < 3 || word.len() > 48 {
+        return None;
+    }
+    let hash = if word.is_ascii() {
+        let mut buf = [0u8; 48];
+        for (b, &c) in buf.iter_mut().zip(word.as_bytes()) {
+            if !c.is_ascii_alphabetic() {
+                return None;
+            }
+            *b = c.to_ascii_lowercase();
+        }
+        xxh3_64(&buf[..word.len()])
+    } else {
+        if !word.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        xxh3_64(word.to_lowercase().as_bytes())
+    };
+    stop.binary_search(&hash).is_err().then_some(hash)
+}
+
+/// Returns each distinct term of the headline and text (see [`term_hash`])
+/// with its count; the headline counts twice, since it says what the story
+/// is about.
+fn term_counts(title: &str, text: &str) -> Vec<(u64, u32)> {
+    let stop = stop_word_hashes();
+    let mut hashes: Vec<u64> = Vec::with_capacity(text.len() / 6);
+    for source in [title, title, text] {
+        // Runs of ASCII letters and digits, or of any non-ASCII bytes
+        // with them, found bytewise; a run with non-ASCII characters is
+        // split again at the characters that are not alphanumeric ("’",
+        // "—").
+        let bytes = source.as_bytes();
+        let word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+        let mut i = 0;
+        while i < bytes.len() {
+            while i < bytes.len() && !word_byte(bytes[i]) {
+                i += 1;
+            }
+            let start = i;
+            while i < bytes.len() && word_byte(bytes[i]) {
+                i += 1;
+            }
+            let run = &source[start..i];
+            if run.is_ascii() {
+                hashes.extend(term_hash(run, stop));
+            } else {
+                hashes.extend(
+                    run.split(|c: char| !c.is_alphanumeric())
+                        .filter_map(|w| term_hash(w, stop)),
+                );
+            }
+        }
+    }
+    hashes.sort_unstable();
+    hashes
+        .chunk_by(|a, b| a == b)
+        .map(|run| (run[0], run.len() as u32))
+        .collect()
+}
+
+/// Returns the salient-term profiles of all articles.
+fn profiles(library: &Library) -> Vec<Profile> {
+    let counts: Vec<Vec<(u64, u32)>> = library
+        .corpus
+        .articles
+        .par_iter()
+        .map(|a| term_counts(&a.title, &a.text))
+        .collect();
+    let mut all: Vec<u64> = counts.iter().flatten().map(|&(h, _)| h).collect();
+    all.par_sort_unstable();
+    let df: HashMap<u64, u32> = all
+        .chunk_by(|a, b| a == b)
+        .map(|run| (run[0], run.len() as u32))
+        .collect();
+    drop(all);
+    let n = counts.len().max(1) as f64;
+    counts
+        .into_par_iter()
+        .map(|terms| {
+            let mut weighted: Vec<(u64, f32)> = terms
+                .into_iter()
+                .filter_map(|(h, tf)| {
+                    let df = f64::from(*df.get(&h)?);
+                    // A term in one article only cannot link it to another.
+                    (df >= 2.0).then(|| {
+                        let idf = (n / df).ln();
+                        (h, ((1.0 + f64::from(tf).ln()) * idf) as f32)
+                    })
+                })
+                .collect();
+            weighted.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            weighted.truncate(SALIENT_TERMS);
+            let norm = weighted.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                for t in &mut weighted {
+                    t.1 /= norm;
+                }
+            }
+            weighted.sort_unstable_by_key(|t| t.0);
+            weighted
+        })
+        .collect()
+}
+
+fn cosine(a: &Profile, b: &Profile) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0f64);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += f64::from(a[i].1 * b[j].1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// An article's entities with their weights (inverse document frequency),
+/// sorted by entity id, and the sum of the weights.
+struct EntityProfile {
+    entities: Vec<(u32, f32)>,
+    total: f32,
+}
+
+fn entity_profiles(library: &Library) -> Vec<EntityProfile> {
+    let index = &library.index;
+    (0..library.corpus.articles.len())
+        .into_par_iter()
+        .map(|i| {
+            let list = index.article_entities.get(i).map_or(&[][..], Vec::as_slice);
+            let mut entities: Vec<(u32, f32)> = list
+                .iter()
+                .map(|&(e, _)| (e, index.weight(e) as f32))
+                .collect();
+            entities.sort_unstable_by_key(|e| e.0);
+            let total = entities.iter().map(|e| e.1).sum();
+            EntityProfile { entities, total }
+        })
+        .collect()
+}
+
+/// Returns the share of the lighter article's entity weight that the two
+/// articles share.
+fn entity_overlap(a: &EntityProfile, b: &EntityProfile) -> f64 {
+    let lighter = a.total.min(b.total);
+    if lighter <= 0.0 {
+        return 0.0;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0.0f32);
+    while i < a.entities.len() && j < b.entities.len() {
+        match a.entities[i].0.cmp(&b.entities[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += a.entities[i].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    f64::from((shared / lighter).min(1.0))
+}
+
+/// Returns a day number for the dates dossier reads (`YYYY-MM-DD` first,
+/// optionally followed by a time), or `None`.
+pub fn day_number(date: &str) -> Option<i64> {
+    let d = date.trim().get(..10)?;
+    let b = d.as_bytes();
+    if b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let y: i64 = d[..4].parse().ok()?;
+    let m: i64 = d[5..7].parse().ok()?;
+    let day: i64 = d[8..10].parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&day) {
+        return None;
+    }
+    // Days from civil (proleptic Gregorian), after H. Hinnant's algorithm.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe)
+}
+
+/// Returns the factor that being `days` apart applies to a pair's score.
+fn time_factor(days: Option<i64>) -> f64 {
+    match days {
+        None => 1.0,
+        Some(d) if (d.abs() as f64) <= SAME_MOMENT_DAYS => SAME_MOMENT_BOOST,
+        Some(d) => {
+            SAME_MOMENT_BOOST * 0.5f64.powf((d.abs() as f64 - SAME_MOMENT_DAYS) / HALF_LIFE_DAYS)
+        }
+    }
+}
+
+/// Returns the candidate pairs `(a, b)`, `a < b`: articles that share at
+/// least [`MIN_SHARED`] rare salient terms or rare entities.
+fn candidates(library: &Library, profiles: &[Profile]) -> Vec<(u32, u32)> {
+    const ENTITY_TAG: u64 = 1 << 63;
+    let mut postings: Vec<(u64, u32)> = profiles
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, p)| p.iter().map(move |&(h, _)| (h & !ENTITY_TAG, i as u32)))
+        .collect();
+    for (i, list) in library.index.article_entities.iter().enumerate() {
+        postings.extend(
+            list.iter()
+                .map(|&(e, _)| (ENTITY_TAG | u64::from(e), i as u32)),
+        );
+    }
+    postings.par_sort_unstable();
+    let mut pairs: Vec<(u32, u32)> = postings
+        .par_chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1 && run.len() <= MAX_POSTING)
+        .flat_map_iter(|run| {
+            let mut out = Vec::new();
+            for (k, a) in run.iter().enumerate() {
+                out.extend(run[k + 1..].iter().map(|b| (a.1.min(b.1), a.1.max(b.1))));
+            }
+            out
+        })
+        .collect();
+    // One shared rare term is chance; a pair needs two pieces of evidence
+    // to be worth scoring.
+    pairs.par_sort_unstable();
+    pairs
+        .chunk_by(|a, b| a == b)
+        .filter(|run| run.len() >= MIN_SHARED)
+        .map(|run| run[0])
+        .collect()
+}
+
+/// What pairs are scored on, computed once per corpus.
+struct Evidence {
+    terms: Vec<Profile>,
+    entities: Vec<EntityProfile>,
+    days: Vec<Option<i64>>,
+}
+
+impl Evidence {
+    fn of(library: &Library) -> Evidence {
+        Evidence {
+            terms: profiles(library),
+            entities: entity_profiles(library),
+            days: library
+                .corpus
+                .articles
+                .iter()
+                .map(|a| a.date.as_deref().and_then(day_number))
+                .collect(),
+        }
+    }
+
+    /// Returns the score (0–1, up to [`SAME_MOMENT_BOOST`] within a week)
+    /// of a pair: text and entity evidence, weighed by the time between
+    /// them where both are dated.
+    fn score(&self, a: usize, b: usize) -> f64 {
+        let text = cosine(&self.terms[a], &self.terms[b]);
+        let entities = entity_overlap(&self.entities[a], &self.entities[b]);
+        let apart = self.days[a].zip(self.days[b]).map(|(x, y)| x - y);
+        (TEXT_WEIGHT * text + (1.0 - TEXT_WEIGHT) * entities) * time_factor(apart)
+    }
+
+    /// Returns every candidate pair with its score.
+    fn scored(&self, library: &Library) -> Vec<(u32, u32, f64)> {
+        candidates(library, &self.terms)
+            .into_par_iter()
+            .map(|(a, b)| (a, b, self.score(a as usize, b as usize)))
+            .collect()
+    }
+}
+
+/// Returns the root of `x`'s set in a union-find forest, halving the path.
+fn root(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+/// Returns the threads of `library`: groups of two or more articles, the
+/// largest first.
+pub fn threads(library: &Library, opts: &ThreadOptions) -> Vec<Thread> {
+    let n = library.corpus.articles.len();
+    let evidence = Evidence::of(library);
+    let mut scored = evidence.scored(library);
+    scored.retain(|p| p.2 >= opts.threshold);
+    let days = &evidence.days;
+    let mut parent: Vec<usize> = (0..n).collect();
+    for &(a, b, _) in &scored {
+        let (ra, rb) = (root(&mut parent, a as usize), root(&mut parent, b as usize));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..n {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut centrality = vec![0.0f64; n];
+    for &(a, b, s) in &scored {
+        centrality[a as usize] += s;
+        centrality[b as usize] += s;
+    }
+    let mut out: Vec<Thread> = groups
+        .into_values()
+        .filter(|g| g.len() > 1)
+        .map(|mut articles| {
+            articles.sort_by_key(|&i| (days[i].is_none(), days[i], i));
+            // Most central first; among equals, a headline from the file
+            // beats a title cut from the lede ("…").
+            let headline = |i: usize| !library.corpus.articles[i].title.ends_with('…');
+            let central = *articles
+                .iter()
+                .max_by(|&&x, &&y| {
+                    centrality[x]
+                        .total_cmp(&centrality[y])
+                        .then(headline(x).cmp(&headline(y)))
+                        .then(y.cmp(&x))
+                })
+                .expect("a thread has articles");
+            Thread { articles, central }
+        })
+        .collect();
+    out.sort_by(|x, y| {
+        y.articles
+            .len()
+            .cmp(&x.articles.len())
+            .then(x.central.cmp(&y.central))
+    });
+    out
+}
+
+/// Returns the score of every candidate pair, best first: what the
+/// threshold is chosen from.
+pub fn scored_pairs(library: &Library) -> Vec<(usize, usize, f64)> {
+    let mut out: Vec<(usize, usize, f64)> = Evidence::of(library)
+        .scored(library)
+        .into_iter()
+        .map(|(a, b, s)| (a as usize, b as usize, s))
+        .collect();
+    out.sort_by(|x, y| y.2.total_cmp(&x.2));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_are_words_of_letters_without_stop_words_counted_case_blind() {
+        let counts = term_counts(
+            "Flood Warning",
+            "The flood: FLOOD-warning for Été 2024, said ox — Kyiv’s flood.",
+        );
+        let hash = |w: &str| xxh3_64(w.as_bytes());
+        let count = |w: &str| counts.iter().find(|c| c.0 == hash(w)).map(|c| c.1);
+        assert_eq!(count("flood"), Some(5));
+        assert_eq!(count("kyiv"), Some(1));
+        assert_eq!(count("warning"), Some(3));
+        assert_eq!(count("été"), Some(1));
+        assert_eq!(count("the"), None);
+        assert_eq!(count("said"), None);
+        assert_eq!(count("2024"), None);
+        assert_eq!(count("ox"), None);
+    }
+
+    #[test]
+    fn days_count_across_months_and_years() {
+        assert_eq!(
+            day_number("2024-03-01").unwrap() - day_number("2024-02-28").unwrap(),
+            2
+        );
+        assert_eq!(
+            day_number("2025-01-01").unwrap() - day_number("2024-01-01").unwrap(),
+            366
+        );
+        assert_eq!(day_number("2024-03-01T10:00:00Z"), day_number("2024-03-01"));
+        assert_eq!(day_number("March 1, 2024"), None);
+        assert_eq!(day_number("2024-13-01"), None);
+    }
+
+    #[test]
+    fn one_week_counts_for_a_pair_and_more_time_against_it() {
+        assert!((time_factor(None) - 1.0).abs() < 1e-9);
+        assert!((time_factor(Some(-5)) - SAME_MOMENT_BOOST).abs() < 1e-9);
+        assert!((time_factor(Some(19)) - SAME_MOMENT_BOOST / 2.0).abs() < 1e-9);
+        assert!(time_factor(Some(365)) < 0.001);
+    }
+}
