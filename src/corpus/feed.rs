@@ -78,7 +78,10 @@ pub fn read(path: &str, bytes: &[u8]) -> (Vec<RawDoc>, Vec<Warning>) {
         Ok(feed) => feed,
         Err(e) => {
             let reason = clean_line(&e.to_string());
-            return (Vec::new(), vec![warn(format!("skipped: not a readable feed ({reason})"))]);
+            return (
+                Vec::new(),
+                vec![warn(format!("skipped: not a readable feed ({reason})"))],
+            );
         }
     };
     let source = feed
@@ -133,10 +136,17 @@ fn entry_doc(entry: &Entry, feed_base: Option<&Url>) -> Option<RawDoc> {
         .and_then(|l| Url::parse(l).ok())
         .or_else(|| feed_base.cloned());
     let (body, kind) = match (&entry.content, &entry.summary) {
-        (Some(content), _) if content.body.as_deref().is_some_and(|b| !b.trim().is_empty()) => (
-            content.body.clone().unwrap_or_default(),
-            content.content_type.to_string(),
-        ),
+        (Some(content), _)
+            if content
+                .body
+                .as_deref()
+                .is_some_and(|b| !b.trim().is_empty()) =>
+        {
+            (
+                content.body.clone().unwrap_or_default(),
+                content.content_type.to_string(),
+            )
+        }
         (_, Some(summary)) if !summary.content.trim().is_empty() => {
             (summary.content.clone(), summary.content_type.to_string())
         }
@@ -195,8 +205,14 @@ mod tests {
 
     #[test]
     fn feeds_are_sniffed_by_their_root_or_version() {
-        assert_eq!(sniff("<?xml version=\"1.0\"?>\n<!-- c --><rss version=\"2.0\">"), Sniffed::Feed);
-        assert_eq!(sniff("<feed xmlns=\"http://www.w3.org/2005/Atom\">"), Sniffed::Feed);
+        assert_eq!(
+            sniff("<?xml version=\"1.0\"?>\n<!-- c --><rss version=\"2.0\">"),
+            Sniffed::Feed
+        );
+        assert_eq!(
+            sniff("<feed xmlns=\"http://www.w3.org/2005/Atom\">"),
+            Sniffed::Feed
+        );
         assert_eq!(sniff("<?xml version=\"1.0\"?><rdf:RDF>"), Sniffed::Feed);
         assert_eq!(sniff("<?xml version=\"1.0\"?><urlset>"), Sniffed::NotFeed);
         assert_eq!(

@@ -14,8 +14,8 @@ use std::path::Path;
 use crate::sanitize::{clean_line, clean_text};
 
 use super::feed::{self, Sniffed};
-use super::{html, markdown, mhtml};
 use super::{RawDoc, Warning};
+use super::{html, markdown, mhtml};
 
 /// The formats dossier reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

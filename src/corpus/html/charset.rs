@@ -60,7 +60,10 @@ fn charset_value(tag: &[u8]) -> Option<&[u8]> {
         trimmed.strip_prefix(b"=")
     })?;
     let rest = rest.trim_ascii_start();
-    let rest = rest.strip_prefix(b"\"").or(rest.strip_prefix(b"'")).unwrap_or(rest);
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or(rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
     let end = rest
         .iter()
         .position(|&b| matches!(b, b'"' | b'\'' | b';' | b' ' | b'/' | b'>'))
@@ -88,7 +91,11 @@ mod tests {
 
     #[test]
     fn undeclared_pages_are_utf8_else_windows_1252() {
-        assert!(decode("<p>naïve “quotes”</p>".as_bytes()).0.contains("naïve “quotes”"));
+        assert!(
+            decode("<p>naïve “quotes”</p>".as_bytes())
+                .0
+                .contains("naïve “quotes”")
+        );
         let (text, lossy) = decode(b"<p>\x93smart\x94 caf\xe9</p>");
         assert!(text.contains("“smart” café"), "{text}");
         assert!(!lossy);
@@ -108,7 +115,11 @@ mod tests {
 
     #[test]
     fn a_wrong_declaration_over_utf8_bytes_reads_as_utf8() {
-        assert!(decode("<meta charset=utf-16><p>Łódź</p>".as_bytes()).0.contains("Łódź"));
+        assert!(
+            decode("<meta charset=utf-16><p>Łódź</p>".as_bytes())
+                .0
+                .contains("Łódź")
+        );
         let page = "<meta charset=\"iso-8859-1\"><p>São Paulo</p>";
         assert!(decode(page.as_bytes()).0.contains("São Paulo"));
     }

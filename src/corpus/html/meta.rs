@@ -13,36 +13,63 @@ pub struct PageMeta {
     pub author: Option<String>,
 }
 
-/// Reads the page's address, `<time>` date and author meta tags.
+/// Reads the page's address, `<time>` date and author meta tags, in one
+/// pass over the elements (a selector per field would walk the page once
+/// each).
 pub fn read(doc: &Document) -> PageMeta {
-    let attr = |selector: &str, name: &str| {
-        doc.select(selector)
-            .nodes()
-            .iter()
-            .find_map(|n| n.attr(name).map(|v| v.trim().to_owned()))
-            .filter(|v| !v.is_empty())
-    };
-    let url = [
-        ("link[rel=canonical]", "href"),
-        ("meta[property=\"og:url\"]", "content"),
-        ("meta[name=\"twitter:url\"]", "content"),
-    ]
-    .into_iter()
-    .find_map(|(selector, name)| attr(selector, name).filter(|u| is_web_url(u)));
-    // A `<time>` in the article (or the page's first) with a machine date.
-    let date = attr("article time[datetime]", "datetime")
-        .or_else(|| attr("time[datetime]", "datetime"))
-        .or_else(|| attr("time[pubdate]", "datetime"));
-    let author = attr("meta[name=author]", "content")
-        .or_else(|| attr("meta[name=\"sailthru.author\"]", "content"))
-        .or_else(|| {
-            doc.select("[rel=author], [itemprop=author] [itemprop=name], .byline__name")
-                .nodes()
-                .first()
-                .map(|n| n.text().trim().to_owned())
-        })
-        .and_then(|a| byline(&a));
-    PageMeta { url, date, author }
+    let mut urls: [Option<String>; 3] = Default::default();
+    let (mut time, mut article_time, mut author_meta, mut author_node) = (None, None, None, None);
+    for node in doc.root().descendants_it() {
+        let Some(name) = node.qual_name_ref().map(|q| q.local.clone()) else {
+            continue;
+        };
+        let attr = |key: &str| {
+            node.attr(key)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+        let is = |key: &str, value: &str| {
+            node.attr(key)
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case(value))
+        };
+        match &*name {
+            "link" if is("rel", "canonical") => set(&mut urls[0], attr("href")),
+            "meta" if is("property", "og:url") => set(&mut urls[1], attr("content")),
+            "meta" if is("name", "twitter:url") => set(&mut urls[2], attr("content")),
+            "meta" if is("name", "author") || is("name", "sailthru.author") => {
+                set(&mut author_meta, attr("content"));
+            }
+            "time" => {
+                let datetime = attr("datetime");
+                if article_time.is_none()
+                    && node
+                        .ancestors_it(None)
+                        .any(|a| a.qual_name_ref().is_some_and(|q| &*q.local == "article"))
+                {
+                    article_time.clone_from(&datetime);
+                }
+                set(&mut time, datetime);
+            }
+            _ if author_node.is_none() && (is("rel", "author") || is("itemprop", "author")) => {
+                let text = node.text();
+                author_node = Some(text.trim().to_owned()).filter(|t| !t.is_empty());
+            }
+            _ => {}
+        }
+    }
+    let url = urls.into_iter().flatten().find(|u| is_web_url(u));
+    PageMeta {
+        url,
+        date: article_time.or(time),
+        author: author_meta.or(author_node).and_then(|a| byline(&a)),
+    }
+}
+
+/// Fills an empty slot.
+fn set(slot: &mut Option<String>, value: Option<String>) {
+    if slot.is_none() {
+        *slot = value;
+    }
 }
 
 /// Returns true if and only if `url` is an absolute `http`/`https` URL.
@@ -77,7 +104,10 @@ mod tests {
             "<html><head><link rel=canonical href=\"https://markets.example.com/a/copper\"><meta name=author content=\"By  Lena Fischer\"></head><body><time datetime=\"2024-05-02T08:00:00Z\">2 May</time><article><p>x<time datetime=\"2024-05-03\">3 May</time></p></article></body></html>",
         );
         let meta = read(&doc);
-        assert_eq!(meta.url.as_deref(), Some("https://markets.example.com/a/copper"));
+        assert_eq!(
+            meta.url.as_deref(),
+            Some("https://markets.example.com/a/copper")
+        );
         assert_eq!(meta.date.as_deref(), Some("2024-05-03"));
         assert_eq!(meta.author.as_deref(), Some("Lena Fischer"));
     }
@@ -87,12 +117,18 @@ mod tests {
         let doc = Document::from(
             "<head><link rel=canonical href=\"javascript:x\"><meta property=\"og:url\" content=\"http://city.example/news/1\"></head>",
         );
-        assert_eq!(read(&doc).url.as_deref(), Some("http://city.example/news/1"));
+        assert_eq!(
+            read(&doc).url.as_deref(),
+            Some("http://city.example/news/1")
+        );
     }
 
     #[test]
     fn bylines_lose_their_by_and_trailing_parts() {
-        assert_eq!(byline("By Ana Ruiz | 3 May 2024").as_deref(), Some("Ana Ruiz"));
+        assert_eq!(
+            byline("By Ana Ruiz | 3 May 2024").as_deref(),
+            Some("Ana Ruiz")
+        );
         assert_eq!(byline("  by Tom Ode, ").as_deref(), Some("Tom Ode"));
         assert_eq!(byline("https://www.example.com/staff/ana"), None);
         assert_eq!(byline("By "), None);

@@ -1,7 +1,7 @@
 //! Saved web pages: the article a page holds, as a [`RawDoc`].
 //!
-//! A page is decoded ([`charset`]), bounded against hostile nesting
-//! ([`bound`]), parsed, and its main content found by readability scoring
+//! A page is decoded ([`charset`]), pruned of scripts and styles and
+//! pruned against hostile nesting ([`prune`]), parsed, and its main content found by readability scoring
 //! (the `dom_smoothie` crate, a port of Mozilla's Readability.js). That
 //! content is rendered as Markdown-like text ([`render`]) and goes the way
 //! of every Markdown file: through [`crate::sanitize`] and
@@ -10,9 +10,9 @@
 //! A page with no article in it (an index of links, a login wall, scripts
 //! only) is skipped with a one-line reason.
 
-pub mod bound;
 pub mod charset;
 pub mod meta;
+pub mod prune;
 pub mod render;
 
 use dom_query::Document;
@@ -61,8 +61,8 @@ pub fn read(path: &str, bytes: &[u8], address: Option<&str>) -> (Vec<RawDoc>, Ve
 
 /// Finds the article in a decoded page; the reason when there is none.
 pub fn extract(html: &str, address: Option<&str>) -> Result<RawDoc, String> {
-    let bounded = bound::bound(html);
-    let doc = Document::from(bounded.as_ref());
+    let pruned = prune::prune(html);
+    let doc = Document::from(pruned.as_ref());
     let found = meta::read(&doc);
     let url = found
         .url
@@ -70,7 +70,7 @@ pub fn extract(html: &str, address: Option<&str>) -> Result<RawDoc, String> {
         .or_else(|| address.filter(|a| meta::is_web_url(a)).map(str::to_owned));
     let base = url.as_deref().and_then(|u| Url::parse(u).ok());
     let config = Config {
-        max_elements_to_parse: bound::MAX_TAGS + 1000,
+        max_elements_to_parse: prune::MAX_TAGS + 1000,
         ..Config::default()
     };
     let mut readability =
@@ -90,7 +90,13 @@ pub fn extract(html: &str, address: Option<&str>) -> Result<RawDoc, String> {
         path: String::new(),
         text,
         title: line(Some(article.title)),
-        author: line(article.byline.as_deref().and_then(meta::byline).or(found.author)),
+        author: line(
+            article
+                .byline
+                .as_deref()
+                .and_then(meta::byline)
+                .or(found.author),
+        ),
         date: line(article.published_time.or(found.date)),
         source: line(article.site_name),
         url: line(url),
@@ -101,8 +107,8 @@ pub fn extract(html: &str, address: Option<&str>) -> Result<RawDoc, String> {
 /// Renders an HTML fragment (a feed entry's content) without looking for
 /// an article in it: the whole fragment is the content.
 pub fn render_fragment(html: &str, base: Option<&Url>) -> Rendered {
-    let bounded = bound::bound(html);
-    let doc = Document::fragment(bounded.as_ref());
+    let pruned = prune::prune(html);
+    let doc = Document::fragment(pruned.as_ref());
     let mut rendered = render::render(&doc.root(), base);
     rendered.text = markdown::strip(&clean_text(&rendered.text));
     rendered.links = rendered.links.iter().map(|l| clean_line(l)).collect();

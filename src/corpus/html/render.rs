@@ -37,10 +37,50 @@ const SKIPPED: &[&str] = &[
 
 /// Elements that start and end a block of text.
 const BLOCKS: &[&str] = &[
-    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "figure",
-    "figcaption", "address", "details", "summary", "center", "dl", "dt", "dd", "ul", "ol", "li",
-    "blockquote", "body", "html", "tr", "td", "th", "tbody", "thead", "tfoot", "caption", "hr",
-    "br", "h1", "h2", "h3", "h4", "h5", "h6", "fieldset", "legend", "picture", "hgroup", "menu",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "figure",
+    "figcaption",
+    "address",
+    "details",
+    "summary",
+    "center",
+    "dl",
+    "dt",
+    "dd",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "body",
+    "html",
+    "tr",
+    "td",
+    "th",
+    "tbody",
+    "thead",
+    "tfoot",
+    "caption",
+    "hr",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "fieldset",
+    "legend",
+    "picture",
+    "hgroup",
+    "menu",
 ];
 
 /// A cell longer than this makes a table a layout table, read as blocks.
@@ -82,7 +122,10 @@ enum Leave {
     ListItem,
     List,
     /// `words` is the link words count when the link was entered.
-    Link { href: Option<String>, words: usize },
+    Link {
+        href: Option<String>,
+        words: usize,
+    },
     Inline,
 }
 
@@ -480,7 +523,9 @@ mod tests {
 
     #[test]
     fn the_same_url_keeps_its_number() {
-        let r = render_html("<p><a href=\"https://a.example/\">one</a> <a href=\"https://a.example/\">two</a></p>");
+        let r = render_html(
+            "<p><a href=\"https://a.example/\">one</a> <a href=\"https://a.example/\">two</a></p>",
+        );
         assert_eq!(r.text, "one [1] two [1]\n\n");
         assert_eq!(r.links.len(), 1);
     }
@@ -499,7 +544,9 @@ mod tests {
     #[test]
     fn layout_tables_read_as_blocks() {
         let long = "word ".repeat(40);
-        let r = render_html(&format!("<table><tr><td>{long}</td><td>side</td></tr></table>"));
+        let r = render_html(&format!(
+            "<table><tr><td>{long}</td><td>side</td></tr></table>"
+        ));
         assert!(!r.text.contains("```"));
         assert!(r.text.contains("side"));
     }

@@ -1,12 +1,19 @@
-//! Bounding a page before it is parsed: the HTML parser's cost grows with
-//! the nesting depth (every new element looks down the stack of open
-//! ones) and its memory with the number of elements, so a hostile page of
-//! millions of nested `<div>`s would take minutes and gigabytes. One
-//! linear scan over the markup drops the tags past [`MAX_DEPTH`] levels or
-//! past [`MAX_TAGS`] elements, keeping the text between them, so what the
-//! parser sees is always small. Dropped elements that hide their content
-//! (`script`, `style`, `hidden`, `display:none`, ...) are dropped whole,
-//! so nothing hidden surfaces as text. Ordinary pages pass unchanged.
+//! Pruning a page before it is parsed, in one linear scan over the markup.
+//!
+//! What is never read goes first: scripts (except JSON-LD metadata),
+//! styles, comments, `<svg>` and `<template>`, often most of a saved
+//! page's bytes, which the HTML parser would otherwise tokenize one
+//! character at a time.
+//!
+//! Then the page is bounded: the parser's cost grows with the nesting
+//! depth (every new element looks down the stack of open ones) and its
+//! memory with the number of elements, so a hostile page of millions of
+//! nested `<div>`s would take minutes and gigabytes. Tags past
+//! [`MAX_DEPTH`] levels or past [`MAX_TAGS`] elements are dropped, the
+//! text between them kept, so what the parser sees is always small.
+//! Dropped elements that hide their content (`hidden`, `display:none`,
+//! forms, media, ...) are dropped whole, so nothing hidden surfaces as
+//! text.
 
 use std::borrow::Cow;
 
@@ -26,8 +33,8 @@ const VOID: &[&str] = &[
 /// Elements whose end tag is optional: the parser closes them itself, so
 /// counting them would make ordinary legacy pages look deep.
 const SELF_CLOSING: &[&str] = &[
-    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot",
-    "rb", "rt", "rp", "colgroup", "caption",
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "rb",
+    "rt", "rp", "colgroup", "caption",
 ];
 
 /// Elements whose content is never shown as page text.
@@ -36,13 +43,16 @@ const CONTENT_HIDDEN: &[&str] = &[
     "title", "head", "select", "button", "canvas", "audio", "video",
 ];
 
-/// Returns `html` with tags dropped past [`MAX_DEPTH`] or [`MAX_TAGS`]
-/// (see the module doc); borrowed when nothing was dropped.
-pub fn bound(html: &str) -> Cow<'_, str> {
-    bound_with(html, MAX_DEPTH, MAX_TAGS)
+/// Elements dropped whole wherever they are: never shown, often large.
+const NEVER_READ: &[&str] = &["script", "style", "svg", "template"];
+
+/// Returns `html` pruned as the module doc says; borrowed when nothing was
+/// dropped.
+pub fn prune(html: &str) -> Cow<'_, str> {
+    prune_with(html, MAX_DEPTH, MAX_TAGS)
 }
 
-fn bound_with(html: &str, max_depth: usize, max_tags: usize) -> Cow<'_, str> {
+fn prune_with(html: &str, max_depth: usize, max_tags: usize) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut out: Option<String> = None;
     // Bytes of `html` up to here are in `out` (once it exists).
@@ -55,9 +65,20 @@ fn bound_with(html: &str, max_depth: usize, max_tags: usize) -> Cow<'_, str> {
     while let Some(found) = memchr::memchr(b'<', &bytes[at..]) {
         let start = at + found;
         let tag = Tag::at(html, start);
-        let mut drop_to = None;
+        // Where the dropped markup ends, and whether a space stands for it.
+        let mut drop_to: Option<(usize, bool)> = None;
         match &tag {
-            Tag::Comment { end } | Tag::Other { end } => at = *end,
+            Tag::Other { end } => at = *end,
+            Tag::Comment { end } => {
+                at = *end;
+                drop_to = Some((*end, false));
+            }
+            Tag::Start { name, end, .. }
+                if NEVER_READ.contains(&name.as_str()) && !is_json_ld(&html[start..*end]) =>
+            {
+                at = raw_text_end(html, name, *end).unwrap_or(*end);
+                drop_to = Some((element_end(html, name, at), false));
+            }
             Tag::Start {
                 name,
                 end,
@@ -73,9 +94,9 @@ fn bound_with(html: &str, max_depth: usize, max_tags: usize) -> Cow<'_, str> {
                 tags += 1;
                 if tags > max_tags || (nests && depth >= max_depth) {
                     if CONTENT_HIDDEN.contains(&name.as_str()) || hides(&html[start..*end]) {
-                        drop_to = Some(element_end(html, name, at));
+                        drop_to = Some((element_end(html, name, at), true));
                     } else {
-                        drop_to = Some(*end);
+                        drop_to = Some((*end, true));
                         excess += usize::from(nests);
                     }
                 } else if nests {
@@ -87,17 +108,20 @@ fn bound_with(html: &str, max_depth: usize, max_tags: usize) -> Cow<'_, str> {
                 if SELF_CLOSING.contains(&name.as_str()) || VOID.contains(&name.as_str()) {
                 } else if excess > 0 {
                     excess -= 1;
-                    drop_to = Some(*end);
+                    drop_to = Some((*end, true));
                 } else {
                     depth = depth.saturating_sub(1);
                 }
             }
         }
-        if let Some(to) = drop_to {
+        if let Some((to, space)) = drop_to {
             let buf = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
             buf.push_str(&html[copied..start]);
-            // Keep words on either side of a dropped tag apart.
-            buf.push(' ');
+            // Keep words on either side of a dropped tag apart, with one
+            // space for a run of dropped tags.
+            if space && !buf.ends_with(' ') {
+                buf.push(' ');
+            }
             copied = to;
             at = to;
         }
@@ -243,6 +267,14 @@ fn find_ci(html: &str, needle: &str, from: usize) -> Option<usize> {
     None
 }
 
+/// Returns true if and only if a start tag is a `<script>` of JSON-LD
+/// metadata (`type="application/ld+json"`), which is kept.
+fn is_json_ld(tag: &str) -> bool {
+    tag.len() > 7
+        && tag[..7].eq_ignore_ascii_case("<script")
+        && tag.to_ascii_lowercase().contains("ld+json")
+}
+
 /// Returns true if and only if a start tag's attributes hide its content:
 /// `hidden`, `aria-hidden="true"`, or a style with `display:none` or
 /// `visibility:hidden`.
@@ -264,9 +296,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ordinary_pages_pass_unchanged() {
-        let page = "<html><body><div><p>One<p>Two<ul><li>a<li>b</ul></div><script>if (a<b) x()</script></body></html>";
-        assert!(matches!(bound_with(page, 4, 100), Cow::Borrowed(_)));
+    fn ordinary_markup_passes_unchanged() {
+        let page = "<html><body><div><p>One<p>Two<ul><li>a<li>b</ul></div><script type=\"application/ld+json\">{\"a\": \"<b>\"}</script></body></html>";
+        assert!(matches!(prune_with(page, 4, 100), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn scripts_styles_comments_and_svg_go_whole() {
+        let page = "<p>a<script>if (a<b) x('</div>')</script>b<!-- c <p> --><style>p{}</style><svg><svg><text>d</text></svg></svg><template><p>e</p></template>f</p>";
+        assert_eq!(prune_with(page, 4, 100), "<p>abf</p>");
     }
 
     #[test]
@@ -276,7 +314,7 @@ mod tests {
             "<div>".repeat(50),
             "</div>".repeat(50)
         );
-        let out = bound_with(&page, 8, 1000);
+        let out = prune_with(&page, 8, 1000);
         assert_eq!(out.matches("<div>").count(), 7);
         assert_eq!(out.matches("</div>").count(), 7);
         assert!(out.contains("deep words"));
@@ -290,7 +328,7 @@ mod tests {
             "<div>".repeat(10),
             "</div>".repeat(10)
         );
-        let out = bound_with(&page, 4, 1000);
+        let out = prune_with(&page, 4, 1000);
         for hidden in ["secret", "covert", "unseen", "inner"] {
             assert!(!out.contains(hidden), "{hidden} in {out}");
         }
@@ -300,7 +338,7 @@ mod tests {
     #[test]
     fn too_many_elements_lose_their_tags() {
         let page = "<b>x</b>".repeat(20);
-        let out = bound_with(&page, 100, 5);
+        let out = prune_with(&page, 100, 5);
         assert_eq!(out.matches("<b>").count(), 5);
         assert_eq!(out.matches('x').count(), 20);
     }
@@ -308,17 +346,26 @@ mod tests {
     #[test]
     fn markup_inside_scripts_and_comments_is_not_counted() {
         let page = format!(
-            "<script>{}</script><!-- {} --><div>ok</div>",
+            "<script type=application/ld+json>{}</script><div>ok</div>",
             "<div>".repeat(50),
-            "<div>".repeat(50)
         );
-        assert!(matches!(bound_with(&page, 4, 100), Cow::Borrowed(_)));
+        assert!(matches!(prune_with(&page, 4, 100), Cow::Borrowed(_)));
     }
 
     #[test]
     fn broken_markup_never_panics() {
-        for page in ["<", "<<>", "</", "<!--", "<div", "<a href=\"x>", "<script>", "é<é>", "<-->"] {
-            let _ = bound_with(page, 1, 1);
+        for page in [
+            "<",
+            "<<>",
+            "</",
+            "<!--",
+            "<div",
+            "<a href=\"x>",
+            "<script>",
+            "é<é>",
+            "<-->",
+        ] {
+            let _ = prune_with(page, 1, 1);
         }
     }
 }
