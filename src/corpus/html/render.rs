@@ -200,8 +200,13 @@ impl<'a> Writer<'_> {
                 }
             }
             "img" => {
-                let alt = node.attr("alt").map(|a| fold(&a)).unwrap_or_default();
-                let alt = alt.replace(['[', ']'], "");
+                // Sanitized before its brackets go, so that no bracket of
+                // an escape sequence is lost and its payload left behind.
+                let alt = node
+                    .attr("alt")
+                    .map(|a| crate::sanitize::clean_line(&a))
+                    .unwrap_or_default()
+                    .replace(['[', ']'], "");
                 if !alt.trim().is_empty() {
                     self.flush();
                     self.line = format!("[image: {}]", alt.trim());
