@@ -76,7 +76,7 @@ fn accuracy(dir: &Path) {
             c[0],
             c[1],
             c[2],
-            warnings.first().map(|w| w.reason.as_str()).unwrap_or("")
+            warnings.first().map_or("", |w| w.reason.as_str())
         );
         for i in 0..3 {
             sum[i] += s[i];
@@ -177,10 +177,10 @@ fn generated_page(size: usize, seed: u64) -> String {
             rng.sentence(3),
             rng.sentence(9)
         ));
-        if rng.next() % 5 == 0 {
+        if rng.next().is_multiple_of(5) {
             page.push_str(&format!("<h2>{}</h2>", rng.sentence(4)));
         }
-        if rng.next() % 4 == 0 {
+        if rng.next().is_multiple_of(4) {
             related.push_str(&format!(
                 "<li><a href=\"/r/{}\">{}</a></li>",
                 rng.next() % 1000,
@@ -266,10 +266,7 @@ fn hostile() {
         before / 1024,
         peak_rss_kb() / 1024,
         docs.len(),
-        warnings
-            .first()
-            .map(|w| w.reason.as_str())
-            .unwrap_or("no warning")
+        warnings.first().map_or("no warning", |w| w.reason.as_str())
     );
 }
 

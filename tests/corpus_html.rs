@@ -143,7 +143,7 @@ fn markers_and_image_notes_do_not_keep_copies_apart() {
         let words: Vec<&str> = s.split(' ').collect();
         for (j, w) in words.iter().enumerate() {
             page.push_str(w);
-            page.push_str(if j % 4 == 3 { &" [7] "[..] } else { " " });
+            page.push_str(if j % 4 == 3 { " [7] " } else { " " });
             if j == 10 {
                 page.push_str(&format!("[{}] ", i + 1));
             }

@@ -111,7 +111,11 @@ fn the_keys_are_o_and_y_and_the_help_lists_them() {
 #[test]
 fn the_reading_pane_shows_the_address_and_the_links() {
     let app = app_with_urls([Some("https://markets.example.com/copper-climbs"), None]);
-    let lines: Vec<String> = app.document().iter().map(|l| l.text()).collect();
+    let lines: Vec<String> = app
+        .document()
+        .iter()
+        .map(dossier::tui::document::DocLine::text)
+        .collect();
     assert!(
         lines[..4]
             .iter()

@@ -41,10 +41,8 @@ fn declared(head: &[u8]) -> Option<&'static Encoding> {
         let start = from + at;
         let end = memchr::memchr(b'>', &lower[start..]).map_or(lower.len(), |e| start + e);
         let tag = &lower[start..end];
-        if let Some(label) = charset_value(tag) {
-            if let Some(encoding) = Encoding::for_label(label) {
-                return Some(encoding);
-            }
+        if let Some(encoding) = charset_value(tag).and_then(Encoding::for_label) {
+            return Some(encoding);
         }
         from = end;
     }
