@@ -165,7 +165,8 @@ impl<'a> Writer<'_> {
                     if !(node.is_element() || node.is_document() || node.is_fragment()) {
                         continue;
                     }
-                    let name = node.node_name().map(|n| n.to_ascii_lowercase());
+                    // The parser lower-cases HTML names; an atom is cheap.
+                    let name = node.qual_name_ref().map(|q| q.local.clone());
                     let name = name.as_deref().unwrap_or("");
                     if SKIPPED.contains(&name) || is_hidden(&node) {
                         continue;
@@ -174,8 +175,7 @@ impl<'a> Writer<'_> {
                         continue;
                     };
                     stack.push(Step::Leave(leave));
-                    let children: Vec<_> = node.children_it(false).collect();
-                    stack.extend(children.into_iter().rev().map(Step::Enter));
+                    stack.extend(node.children_it(true).map(Step::Enter));
                 }
             }
         }
