@@ -25,8 +25,10 @@ use crate::sanitize::{clean_line, clean_text};
 
 pub use render::Rendered;
 
-/// Fewer words than this outside links is not an article.
-pub const MIN_WORDS: usize = 25;
+/// Fewer letters than this outside links is not an article: about 25
+/// English words, a line or two of Chinese; a login wall's "subscribe to
+/// keep reading" stays below it.
+pub const MIN_LETTERS: usize = 120;
 
 /// Reads the page in `bytes` (any character set) from the file at `path`.
 /// `address` is where the page was saved from, when the container says so
@@ -115,21 +117,52 @@ pub fn render_fragment(html: &str, base: Option<&Url>) -> Rendered {
     rendered
 }
 
-/// Refuses rendered content that is not an article: too few words, or
+/// Refuses rendered content that is not an article: too little text, or
 /// mostly link text (an index page).
 fn judge(rendered: &Rendered) -> Result<(), String> {
-    let words = rendered.words;
-    let outside_links = words.saturating_sub(rendered.link_words);
-    if outside_links < MIN_WORDS {
+    let letters = rendered.letters;
+    let outside_links = letters.saturating_sub(rendered.link_letters);
+    if outside_links < MIN_LETTERS {
         return Err(format!(
-            "no article in the page ({outside_links} words outside links: an index page, a login wall or scripts only)"
+            "no article in the page (only {outside_links} letters of text outside links: an index page, a login wall or scripts only)"
         ));
     }
-    if rendered.link_words * 2 > words {
+    if rendered.link_letters * 2 > letters {
+        let share = rendered.link_letters * 100 / letters.max(1);
         return Err(format!(
-            "no article in the page ({} of {words} words are links: an index page)",
-            rendered.link_words
+            "no article in the page ({share}% of its text is links: an index page)"
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_without_spaces_is_measured_in_letters() {
+        // A short story in Chinese (no spaces between words) is an article;
+        // a login wall in English is not.
+        let story = "本市农贸市场周六重新开放。市场管理处表示，改造工程历时八个月，新增了六十个摊位和一个停车场。许多摊主说，顾客比改造前多了不少，尤其是周末的早上。管理处还计划在夏天延长营业时间，方便下班的居民购买新鲜蔬菜和水果。附近的居民对新的停车场表示欢迎，但也希望市场能增加自行车停放点。";
+        let page = format!(
+            "<html><body><article><h1>农贸市场重新开放</h1><p>{story}</p></article></body></html>"
+        );
+        let doc = extract(&page, None).expect("an article");
+        assert!(doc.text.contains("改造工程历时八个月"));
+        let wall = "<html><body><div><h2>This story is for subscribers</h2><p>Log in or subscribe to keep reading.</p></div></body></html>";
+        assert!(extract(wall, None).unwrap_err().starts_with("no article"));
+    }
+
+    #[test]
+    fn a_page_of_links_is_an_index() {
+        let items: String = (1..=12)
+            .map(|i| format!("<li><a href=\"/story/{i}\">Harbour board meeting report number {i} with the full minutes and the votes</a></li>"))
+            .collect();
+        let page = format!(
+            "<html><body><h1>Latest</h1><ul>{items}</ul><p>Updated hourly.</p></body></html>"
+        );
+        let reason = extract(&page, None).unwrap_err();
+        assert!(reason.contains("no article"), "{reason}");
+    }
 }

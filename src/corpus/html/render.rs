@@ -22,10 +22,11 @@ use url::Url;
 pub struct Rendered {
     pub text: String,
     pub links: Vec<String>,
-    /// Words of the text, markers not counted.
-    pub words: usize,
-    /// Words of the text that are the text of a link.
-    pub link_words: usize,
+    /// Letters and digits of the text, markers not counted (letters, not
+    /// words: Chinese or Thai text has no spaces between its words).
+    pub letters: usize,
+    /// Letters and digits of the text inside links.
+    pub link_letters: usize,
 }
 
 /// Elements whose content is never part of the text.
@@ -95,16 +96,17 @@ pub fn render(root: &NodeRef<'_>, base: Option<&Url>) -> Rendered {
     };
     w.walk(root);
     w.flush();
-    let words = w
+    let letters = w
         .out
         .split_whitespace()
         .filter(|word| !is_marker(word))
-        .count();
+        .map(count_letters)
+        .sum();
     Rendered {
         text: w.out,
         links: w.links,
-        words,
-        link_words: w.link_words,
+        letters,
+        link_letters: w.link_letters,
     }
 }
 
@@ -121,10 +123,10 @@ enum Leave {
     Quote,
     ListItem,
     List,
-    /// `words` is the link words count when the link was entered.
+    /// `letters` is the count of link letters when the link was entered.
     Link {
         href: Option<String>,
-        words: usize,
+        letters: usize,
     },
     Inline,
 }
@@ -144,9 +146,9 @@ struct Writer<'b> {
     item: bool,
     links: Vec<String>,
     numbers: HashMap<String, usize>,
-    /// Open `<a href>`s, and the words written inside them so far.
+    /// Open `<a href>`s, and the letters written inside them so far.
     in_link: usize,
-    link_words: usize,
+    link_letters: usize,
 }
 
 impl<'a> Writer<'_> {
@@ -243,7 +245,7 @@ impl<'a> Writer<'_> {
                     self.in_link += 1;
                     Leave::Link {
                         href: self.resolve(&href),
-                        words: self.link_words,
+                        letters: self.link_letters,
                     }
                 }
                 None => Leave::Inline,
@@ -273,10 +275,10 @@ impl<'a> Writer<'_> {
                 self.lists -= 1;
                 self.item = false;
             }
-            Leave::Link { href, words } => {
+            Leave::Link { href, letters } => {
                 self.in_link -= 1;
                 // A link with no text (an icon) gets no marker.
-                let Some(href) = href.filter(|_| self.link_words > words) else {
+                let Some(href) = href.filter(|_| self.link_letters > letters) else {
                     return;
                 };
                 let marker = format!(" [{}]", self.number(href));
@@ -322,7 +324,7 @@ impl<'a> Writer<'_> {
     /// Adds inline text, folding whitespace as a browser does.
     fn text(&mut self, text: &str) {
         if self.in_link > 0 {
-            self.link_words += text.split(is_html_space).filter(|w| !w.is_empty()).count();
+            self.link_letters += count_letters(text);
         }
         for (i, word) in text.split(is_html_space).enumerate() {
             if i > 0 && !self.line.ends_with(' ') && !self.line.is_empty() {
@@ -374,6 +376,11 @@ pub fn is_marker(word: &str) -> bool {
     word.strip_prefix('[')
         .and_then(|w| w.strip_suffix(']'))
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Returns the number of letters and digits in `text`.
+fn count_letters(text: &str) -> usize {
+    text.chars().filter(|c| c.is_alphanumeric()).count()
 }
 
 /// HTML's whitespace (the no-break space is text, but reads as a space).
