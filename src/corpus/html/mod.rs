@@ -156,9 +156,10 @@ mod tests {
 
     #[test]
     fn a_page_of_links_is_an_index() {
-        let items: String = (1..=12)
-            .map(|i| format!("<li><a href=\"/story/{i}\">Harbour board meeting report number {i} with the full minutes and the votes</a></li>"))
-            .collect();
+        let mut items = String::new();
+        for i in 1..=12 {
+            items.push_str(&format!("<li><a href=\"/story/{i}\">Harbour board meeting report number {i} with the full minutes and the votes</a></li>"));
+        }
         let page = format!(
             "<html><body><h1>Latest</h1><ul>{items}</ul><p>Updated hourly.</p></body></html>"
         );
