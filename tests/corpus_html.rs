@@ -363,3 +363,53 @@ fn xml_and_json_that_are_not_feeds_are_passed_over_silently() {
     assert_eq!(docs.len(), 1);
     assert!(warnings.is_empty(), "{warnings:#?}");
 }
+
+#[test]
+fn extensions_and_sniffing_name_the_web_formats() {
+    use dossier::corpus::formats::{self, Format};
+    for (name, format) in [
+        ("a.html", Format::Html),
+        ("a.HTM", Format::Html),
+        ("a.xhtml", Format::Html),
+        ("a.mhtml", Format::Mhtml),
+        ("a.mht", Format::Mhtml),
+        ("a.rss", Format::Feed),
+        ("a.atom", Format::Feed),
+        ("a.xml", Format::Feed),
+        ("a.json", Format::Feed),
+        ("a.jsonl", Format::JsonLines),
+    ] {
+        assert_eq!(Format::from_path(Path::new(name)), Some(format), "{name}");
+    }
+    // Files without an extension: pages and feeds by their first element,
+    // a JSON Feed by its version, and JSON Lines still as JSON Lines.
+    assert_eq!(
+        formats::sniff("<!DOCTYPE html>\n<html><p>x</p>"),
+        Format::Html
+    );
+    assert_eq!(formats::sniff("<html lang=en><p>x</p>"), Format::Html);
+    assert_eq!(
+        formats::sniff("<?xml version=\"1.0\"?>\n<rss version=\"2.0\">"),
+        Format::Feed
+    );
+    assert_eq!(
+        formats::sniff("{\n  \"version\": \"https://jsonfeed.org/version/1\",\n  \"items\": []\n}"),
+        Format::Feed
+    );
+    assert_eq!(
+        formats::sniff("{\"text\": \"a\"}\n{\"text\": \"b\"}\n"),
+        Format::JsonLines
+    );
+    assert_eq!(formats::sniff("<b>bold</b> plain text"), Format::Text);
+}
+
+#[test]
+fn empty_and_binary_pages_are_skipped_with_a_reason() {
+    use dossier::corpus::formats::{self, Format};
+    let (docs, warnings) = formats::parse_web("e.html", b"  \n ", Format::Html);
+    assert!(docs.is_empty());
+    assert_eq!(warnings[0].reason, "skipped: empty file");
+    let (docs, warnings) = formats::parse_web("b.rss", b"<rss>\0\0\x01", Format::Feed);
+    assert!(docs.is_empty());
+    assert_eq!(warnings[0].reason, "skipped: binary file, not text");
+}

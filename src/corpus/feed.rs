@@ -68,6 +68,22 @@ pub fn root_element(text: &str) -> Option<&str> {
     None
 }
 
+/// Reads the file at `path` if it is a feed (see [`sniff`]); other XML or
+/// JSON gives nothing, silently, like files of types dossier does not read.
+pub fn read_if_feed(path: &str, bytes: &[u8]) -> (Vec<RawDoc>, Vec<Warning>) {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+    // A JSON Feed names its version anywhere in the object: parse it all.
+    let sniffed = if head.trim_start().starts_with('{') {
+        sniff(&String::from_utf8_lossy(bytes))
+    } else {
+        sniff(&head)
+    };
+    match sniffed {
+        Sniffed::Feed => read(path, bytes),
+        Sniffed::NotFeed => (Vec::new(), Vec::new()),
+    }
+}
+
 /// Reads the feed file at `path`: one document per entry with text.
 pub fn read(path: &str, bytes: &[u8]) -> (Vec<RawDoc>, Vec<Warning>) {
     let warn = |reason: String| Warning {

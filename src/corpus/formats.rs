@@ -54,7 +54,7 @@ impl Format {
     }
 
     /// Returns true if and only if files of this format are read from
-    /// their bytes by [`parse_bytes`] (they declare their own encoding).
+    /// their bytes by [`parse_web`] (they declare their own encoding).
     pub fn reads_bytes(self) -> bool {
         matches!(self, Format::Html | Format::Mhtml | Format::Feed)
     }
@@ -94,47 +94,25 @@ pub fn parse(path: &str, text: &str, format: Format) -> (Vec<RawDoc>, Vec<Warnin
         ),
         Format::Markdown => (vec![parse_markdown(path, &clean_text(text))], Vec::new()),
         Format::JsonLines => parse_json_lines(path, text),
-        Format::Html | Format::Mhtml | Format::Feed => parse_bytes(path, text.as_bytes(), format),
+        Format::Html | Format::Mhtml | Format::Feed => parse_web(path, text.as_bytes(), format),
     }
 }
 
-/// Parses the raw bytes of a page, MHTML file or feed at `path` (see
-/// [`Format::reads_bytes`]); other formats are decoded as UTF-8 first.
-pub fn parse_bytes(path: &str, bytes: &[u8], format: Format) -> (Vec<RawDoc>, Vec<Warning>) {
-    let skip = |reason: &str| {
+/// Parses the bytes of a page, MHTML file or feed at `path` (see
+/// [`Format::reads_bytes`]): these name their own character set.
+pub fn parse_web(path: &str, bytes: &[u8], format: Format) -> (Vec<RawDoc>, Vec<Warning>) {
+    if let Some(reason) = html::unreadable(bytes) {
+        let reason = format!("skipped: {reason}");
         let warning = Warning {
             path: path.to_owned(),
-            reason: format!("skipped: {reason}"),
+            reason,
         };
-        (Vec::new(), vec![warning])
-    };
-    if bytes.trim_ascii().is_empty() {
-        return skip("empty file");
-    }
-    let has_bom = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
-    if !has_bom && memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
-        return skip("binary file, not text");
+        return (Vec::new(), vec![warning]);
     }
     match format {
-        Format::Html => html::read(path, bytes, None),
         Format::Mhtml => mhtml::read(path, bytes),
-        Format::Feed => {
-            let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
-            let whole = head.trim_start().starts_with('{');
-            let sniffed = if whole {
-                feed::sniff(&String::from_utf8_lossy(bytes))
-            } else {
-                feed::sniff(&head)
-            };
-            match sniffed {
-                Sniffed::Feed => feed::read(path, bytes),
-                Sniffed::NotFeed => (Vec::new(), Vec::new()),
-            }
-        }
-        Format::Text | Format::Markdown | Format::JsonLines => {
-            let text = String::from_utf8_lossy(bytes);
-            parse(path, &text, format)
-        }
+        Format::Feed => feed::read_if_feed(path, bytes),
+        _ => html::read(path, bytes, None),
     }
 }
 

@@ -191,7 +191,7 @@ pub fn read_file(file: &FileRef, opts: &LoadOptions) -> (Vec<RawDoc>, Vec<Warnin
         }
     };
     if let Some(format) = Format::from_path(&file.path).filter(|f| f.reads_bytes()) {
-        return formats::parse_bytes(&path, &bytes, format);
+        return formats::parse_web(&path, &bytes, format);
     }
     let mut warnings = Vec::new();
     let (text, lossy) = match decode(bytes) {

@@ -61,6 +61,17 @@ pub fn read(path: &str, bytes: &[u8], address: Option<&str>) -> (Vec<RawDoc>, Ve
     }
 }
 
+/// Returns why `bytes` cannot be a page, MHTML file or feed at all (empty,
+/// or binary: a NUL byte near the start without a UTF-16 byte-order mark).
+pub fn unreadable(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.trim_ascii().is_empty() {
+        return Some("empty file");
+    }
+    let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+    let head = &bytes[..bytes.len().min(8192)];
+    (!utf16 && memchr::memchr(0, head).is_some()).then_some("binary file, not text")
+}
+
 /// Finds the article in a decoded page; the reason when there is none.
 pub fn extract(html: &str, address: Option<&str>) -> Result<RawDoc, String> {
     let pruned = prune::prune(html);
