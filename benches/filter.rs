@@ -175,6 +175,7 @@ fn reader_frames(index: EntityIndex, titles: Vec<String>) {
                 source: None,
                 url: None,
                 end_matter: Vec::new(),
+                links: Vec::new(),
                 sources: vec![Source {
                     path: format!("{i}.txt"),
                     containment: 1.0,

@@ -21,6 +21,7 @@ fn article(id: &str, title: &str, text: &str) -> Article {
             end: text.len(),
         }],
         end_matter: Vec::new(),
+        links: Vec::new(),
         words: text.split_whitespace().count(),
         sources: vec![Source {
             path: format!("{id}.txt"),

@@ -89,6 +89,7 @@ pub(super) fn show_json(lib: &Library, i: usize) -> Value {
             json!(a.paragraphs().collect::<Vec<_>>()),
         ),
         ("end_matter".into(), json!(a.end_matter)),
+        ("links".into(), json!(a.links)),
         ("text".into(), json!(a.text)),
         ("entities".into(), Value::Array(entities)),
     ]);
@@ -121,6 +122,9 @@ pub(super) fn show_text(a: &Article) -> String {
     if let Some(date) = &a.date {
         out.push_str(&format!("{date}\n"));
     }
+    if let Some(url) = &a.url {
+        out.push_str(&format!("{url}\n"));
+    }
     out.push('\n');
     for b in &a.blocks {
         match b.kind {
@@ -134,6 +138,12 @@ pub(super) fn show_text(a: &Article) -> String {
     }
     for line in &a.end_matter {
         out.push_str(&format!("{line}\n"));
+    }
+    if !a.links.is_empty() {
+        out.push_str("\nLinks:\n");
+        for (i, link) in a.links.iter().enumerate() {
+            out.push_str(&format!("[{}] {link}\n", i + 1));
+        }
     }
     out.push_str(&format!(
         "\n[{}]\n",

@@ -15,6 +15,10 @@ pub struct RawDoc {
     pub date: Option<String>,
     pub source: Option<String>,
     pub url: Option<String>,
+    /// The URLs the text's `[n]` link markers refer to, `[1]` first (from
+    /// pages and feeds).
+    #[serde(default)]
+    pub links: Vec<String>,
 }
 
 /// What a block of the cleaned text is.
@@ -59,6 +63,9 @@ pub struct Article {
     /// Editorial end matter ("Sources", "Original article: …", disclaimers),
     /// kept apart from the body.
     pub end_matter: Vec<String>,
+    /// The URLs the text's `[n]` link markers refer to, `[1]` first.
+    #[serde(default)]
+    pub links: Vec<String>,
     pub words: usize,
     /// Every file this article was read from, canonical first.
     pub sources: Vec<Source>,

@@ -145,6 +145,7 @@ fn clean_inner(
         blocks,
         text,
         end_matter,
+        links: doc.links.clone(),
         sources: vec![Source {
             path: doc.path.clone(),
             containment: 1.0,

@@ -1,16 +1,21 @@
-//! File formats: plain text, Markdown with YAML or TOML front matter, and
-//! JSON Lines. Each turns decoded file text into [`RawDoc`]s.
+//! File formats: plain text, Markdown with YAML or TOML front matter, JSON
+//! Lines, saved web pages (HTML, MHTML) and feeds (RSS, Atom, JSON Feed).
+//! Each turns file text into [`RawDoc`]s.
 //!
 //! This is where file text passes through [`crate::sanitize`]: whole text
 //! for plain text and Markdown, each decoded field for JSON Lines (where
-//! `\u001b` escapes only become control characters once parsed).
+//! `\u001b` escapes only become control characters once parsed), and the
+//! rendered text and every field of pages and feeds ([`super::html`],
+//! [`super::mhtml`], [`super::feed`], which read bytes: a page names its
+//! own character set).
 
 use std::path::Path;
 
 use crate::sanitize::{clean_line, clean_text};
 
-use super::markdown;
+use super::feed::{self, Sniffed};
 use super::{RawDoc, Warning};
+use super::{html, markdown, mhtml};
 
 /// The formats dossier reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,6 +23,11 @@ pub enum Format {
     Text,
     Markdown,
     JsonLines,
+    Html,
+    Mhtml,
+    /// RSS, Atom or JSON Feed; `.xml` and `.json` files that turn out not
+    /// to be feeds are passed over silently, as files of other types are.
+    Feed,
 }
 
 impl Format {
@@ -31,6 +41,9 @@ impl Format {
             "txt" | "text" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
             "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "html" | "htm" | "xhtml" | "shtml" => Some(Format::Html),
+            "mhtml" | "mht" => Some(Format::Mhtml),
+            "rss" | "atom" | "xml" | "json" => Some(Format::Feed),
             _ => None,
         }
     }
@@ -39,13 +52,27 @@ impl Format {
     pub fn needs_sniffing(path: &Path) -> bool {
         path.extension().is_none()
     }
+
+    /// Returns true if and only if files of this format are read from
+    /// their bytes by [`parse_web`] (they declare their own encoding).
+    pub fn reads_bytes(self) -> bool {
+        matches!(self, Format::Html | Format::Mhtml | Format::Feed)
+    }
 }
 
 /// Guesses the format of a file without an extension from its text.
 pub fn sniff(text: &str) -> Format {
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let first = first.trim();
-    if first.starts_with('{') && serde_json::from_str::<serde_json::Value>(first).is_ok() {
+    if (first.starts_with('{') || first.starts_with('<')) && feed::sniff(text) == Sniffed::Feed {
+        Format::Feed
+    } else if first.starts_with('<')
+        && feed::root_element(text).is_some_and(|root| {
+            root.eq_ignore_ascii_case("html") || root.eq_ignore_ascii_case("!doctype")
+        })
+    {
+        Format::Html
+    } else if first.starts_with('{') && serde_json::from_str::<serde_json::Value>(first).is_ok() {
         Format::JsonLines
     } else if first == "---" || first == "+++" || first.starts_with("# ") {
         Format::Markdown
@@ -67,6 +94,25 @@ pub fn parse(path: &str, text: &str, format: Format) -> (Vec<RawDoc>, Vec<Warnin
         ),
         Format::Markdown => (vec![parse_markdown(path, &clean_text(text))], Vec::new()),
         Format::JsonLines => parse_json_lines(path, text),
+        Format::Html | Format::Mhtml | Format::Feed => parse_web(path, text.as_bytes(), format),
+    }
+}
+
+/// Parses the bytes of a page, MHTML file or feed at `path` (see
+/// [`Format::reads_bytes`]): these name their own character set.
+pub fn parse_web(path: &str, bytes: &[u8], format: Format) -> (Vec<RawDoc>, Vec<Warning>) {
+    if let Some(reason) = html::unreadable(bytes) {
+        let reason = format!("skipped: {reason}");
+        let warning = Warning {
+            path: path.to_owned(),
+            reason,
+        };
+        return (Vec::new(), vec![warning]);
+    }
+    match format {
+        Format::Mhtml => mhtml::read(path, bytes),
+        Format::Feed => feed::read_if_feed(path, bytes),
+        _ => html::read(path, bytes, None),
     }
 }
 
@@ -108,6 +154,7 @@ fn parse_markdown(path: &str, text: &str) -> RawDoc {
         date: meta.date,
         source: meta.source,
         url: meta.url,
+        links: Vec::new(),
     }
 }
 
@@ -196,6 +243,7 @@ fn parse_json_lines(path: &str, text: &str) -> (Vec<RawDoc>, Vec<Warning>) {
                     date: field(&["date", "published"]).map(|s| clean_line(&s)),
                     source: field(&["source", "publisher", "site"]).map(|s| clean_line(&s)),
                     url: field(&["url", "link"]).map(|s| clean_line(&s)),
+                    links: Vec::new(),
                 });
             }
             Ok(_) => warnings.push(Warning {

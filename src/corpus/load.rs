@@ -3,7 +3,7 @@
 //!
 //! Loading never writes anything: files are opened read-only and nothing is
 //! created beside them. Files with an extension dossier does not read
-//! (`.png`, `.pdf`, `.html`, ...) are skipped silently, because a saved-pages
+//! (`.png`, `.pdf`, `.css`, ...) are skipped silently, because a saved-pages
 //! folder is full of them and a warning per image would drown the real
 //! problems; a file named explicitly on the command line is always tried.
 
@@ -190,6 +190,9 @@ pub fn read_file(file: &FileRef, opts: &LoadOptions) -> (Vec<RawDoc>, Vec<Warnin
             );
         }
     };
+    if let Some(format) = Format::from_path(&file.path).filter(|f| f.reads_bytes()) {
+        return formats::parse_web(&path, &bytes, format);
+    }
     let mut warnings = Vec::new();
     let (text, lossy) = match decode(bytes) {
         Decoded::Binary => {

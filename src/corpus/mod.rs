@@ -9,18 +9,23 @@
 //! Helpers: [`chrome`] (what page chrome looks like), [`structure`] (what
 //! a line is: prose, headline, heading, byline, end matter), [`markdown`],
 //! [`shingles`] and [`candidates`] (the fingerprints dedup compares), and
-//! [`generate`] with [`vocab`] (seeded test corpora for benchmarks).
+//! [`generate`] with [`vocab`] (seeded test corpora for benchmarks). Saved
+//! web pages ([`html`], [`mhtml`]) and feeds ([`feed`]) become the same
+//! Markdown-like text as a `.md` file before cleaning.
 
 pub mod article;
 pub mod candidates;
 pub mod chrome;
 pub mod clean;
 pub mod dedup;
+pub mod feed;
 pub mod formats;
 pub mod generate;
 mod grammar;
+pub mod html;
 pub mod load;
 pub mod markdown;
+pub mod mhtml;
 pub mod shingles;
 pub mod structure;
 pub mod vocab;

@@ -6,6 +6,11 @@
 //! matter) and hashed to a `u64`. A shingle is a run of [`SHINGLE_WORDS`]
 //! consecutive words, hashed to a `u64`. The content id is the xxh3 hash
 //! of the whole normalised word sequence, as 16 hex digits.
+//!
+//! What a saved page adds to its text and a plain copy lacks is not a
+//! word: link reference markers (`[12]`) and image notes
+//! (`[image: alt text]`) are skipped, so that the same story saved as HTML
+//! and as text shares its shingles.
 
 /// Words per shingle. Five words rarely repeat by chance between unrelated
 /// articles, yet a light edit only spoils the five shingles around it.
@@ -38,6 +43,9 @@ pub fn word_hashes(text: &str, out: &mut Vec<u64>) {
         if folded != 0 {
             word.push(folded);
             i += 1;
+        } else if b == b'[' {
+            word.end(out);
+            i = skip_note(bytes, i);
         } else if b < 0x80 {
             word.end(out);
             i += 1;
@@ -57,6 +65,23 @@ pub fn word_hashes(text: &str, out: &mut Vec<u64>) {
         }
     }
     word.end(out);
+}
+
+/// Returns the index past a link marker (`[12]`) or image note
+/// (`[image: …]`) starting at the `[` at `open`; `open + 1` when none does.
+fn skip_note(bytes: &[u8], open: usize) -> usize {
+    let rest = &bytes[open + 1..];
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits > 0 && rest.get(digits) == Some(&b']') {
+        return open + 1 + digits + 1;
+    }
+    if rest.starts_with(b"image: ")
+        && let Some(close) = memchr::memchr2(b']', b'\n', rest)
+        && rest[close] == b']'
+    {
+        return open + 1 + close + 1;
+    }
+    open + 1
 }
 
 /// For each byte: its lower-case form if it is an ASCII letter or digit,
@@ -214,6 +239,16 @@ pub fn containment(small: &[u64], large: &[u64]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn link_markers_and_image_notes_are_not_words() {
+        let page = "The mayor [1] said the bridge [12] would reopen.\n\n[image: The bridge at dusk]\n\nWork ends in May.";
+        let plain = "The mayor said the bridge would reopen.\n\nWork ends in May.";
+        assert_eq!(content_id(page), content_id(plain));
+        // Brackets that are neither stay words.
+        assert_ne!(content_id("a [sic] b"), content_id("a b"));
+        assert_ne!(content_id("a [image: never closed\nb"), content_id("a b"));
+    }
 
     #[test]
     fn normalisation_ignores_case_quotes_dashes_and_spacing() {

@@ -34,6 +34,8 @@ pub enum Action {
     ToggleRead,
     ToggleStar,
     CycleView,
+    OpenUrl,
+    CopyUrl,
     // The `/` prompt while it is open.
     PromptInput(char),
     PromptBackspace,

@@ -323,6 +323,8 @@ impl App {
             Action::ToggleRead => self.toggle_read(),
             Action::ToggleStar => self.toggle_star(),
             Action::CycleView => self.cycle_view(),
+            Action::OpenUrl => self.hand_out_address(Effect::OpenUrl),
+            Action::CopyUrl => self.hand_out_address(Effect::CopyUrl),
             Action::Click { x, y } => self.click(x, y),
             Action::Scroll { x, y, down } => self.wheel(x, y, down),
             _ => {}
@@ -463,6 +465,7 @@ impl App {
     }
 }
 
+mod address;
 mod marks;
 mod nav;
 mod sidebar;

@@ -1,5 +1,7 @@
 //! The reading pane's document: an article laid out as lines for a width —
-//! title, byline, merged copies, then headings and paragraphs word-wrapped,
+//! title, byline, the article's address, merged copies, then headings and
+//! paragraphs word-wrapped, end matter and the numbered links the text's
+//! `[n]` markers refer to,
 //! with each run of text tagged by the entity it mentions. Pure layout, so
 //! the app can scroll to a mention and the view can draw the same lines.
 
@@ -68,6 +70,9 @@ pub fn layout(
     if !meta.is_empty() {
         wrap_plain(&meta.join(" · "), LineKind::Meta, width, &mut out);
     }
+    if let Some(url) = &article.url {
+        wrap_plain(url, LineKind::Meta, width, &mut out);
+    }
     if article.sources.len() > 1 {
         let copies: Vec<String> = article
             .sources
@@ -105,6 +110,18 @@ pub fn layout(
             wrap_plain(line, LineKind::EndMatter, width, &mut out);
         }
     }
+    if !article.links.is_empty() {
+        out.push(DocLine::blank());
+        wrap_plain(labels.links, LineKind::Heading, width, &mut out);
+        for (i, link) in article.links.iter().enumerate() {
+            wrap_plain(
+                &format!("[{}] {link}", i + 1),
+                LineKind::EndMatter,
+                width,
+                &mut out,
+            );
+        }
+    }
     out
 }
 
@@ -112,6 +129,8 @@ pub fn layout(
 pub struct Labels {
     pub by: &'static str,
     pub merged: &'static str,
+    /// The heading over the numbered links.
+    pub links: &'static str,
 }
 
 /// Returns the first line that shows a mention of `entity`.

@@ -133,6 +133,18 @@ pub const BINDINGS: &[Command] = &[
         &["v"],
         "show all / unread only / starred only",
     ),
+    cmd(
+        "open_url",
+        Action::OpenUrl,
+        &["o"],
+        "open the article's address in the browser",
+    ),
+    cmd(
+        "copy_url",
+        Action::CopyUrl,
+        &["y"],
+        "copy the article's address (OSC 52)",
+    ),
     cmd("warnings", Action::Warnings, &["w"], "show load warnings"),
     cmd("help", Action::Help, &["?", "f1"], "show this help"),
     cmd("quit", Action::Quit, &["q"], "quit (or close a popup)"),

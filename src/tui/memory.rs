@@ -51,6 +51,8 @@ impl Recorder {
             Effect::Star { id, starred } => self.store.set_starred(id, *starred),
             Effect::Scroll { id, scroll } => self.store.set_scroll(id, *scroll),
             Effect::Session(session) => self.store.save_session(&self.corpus, session),
+            // Not for the store: the event loop performs these.
+            Effect::OpenUrl(_) | Effect::CopyUrl(_) => Ok(()),
         }
     }
 }

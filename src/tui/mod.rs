@@ -12,6 +12,7 @@ pub mod app;
 pub mod document;
 pub mod event;
 pub mod keymap;
+pub mod launch;
 pub mod layout;
 pub mod memory;
 pub mod text;
@@ -30,7 +31,7 @@ use crossterm::execute;
 use ratatui::DefaultTerminal;
 
 use self::action::Action;
-use self::app::{App, Settings};
+use self::app::{App, Effect, Settings};
 use self::event::Load;
 use self::keymap::Keymap;
 use self::layout::Widths;
@@ -160,12 +161,25 @@ pub fn run(paths: &[PathBuf], opts: &Options, setup: Setup, memory: Memory) -> a
     result
 }
 
-/// Writes the app's pending changes to the store; a failure becomes a
-/// footer notice, never an error.
+/// Writes the app's pending changes to the store and performs what it
+/// hands out for the outside world (the browser, the clipboard); a failure
+/// becomes a footer notice, never an error.
 fn flush(app: &mut App, recorder: &Recorder) {
     for effect in app.take_effects() {
-        if let Err(e) = recorder.write(&effect) {
-            app.update(Action::Notice(text::not_saved(&e.to_string())));
+        let problem = match &effect {
+            Effect::OpenUrl(url) => launch::open_in_browser(url)
+                .err()
+                .map(|e| text::no_browser(&e)),
+            Effect::CopyUrl(url) => launch::copy_to_clipboard(url)
+                .err()
+                .map(|e| text::not_copied(&e.to_string())),
+            _ => recorder
+                .write(&effect)
+                .err()
+                .map(|e| text::not_saved(&e.to_string())),
+        };
+        if let Some(problem) = problem {
+            app.update(Action::Notice(problem));
         }
     }
 }

@@ -31,6 +31,7 @@ pub const VIEW_STARRED: &str = "starred only";
 pub const DOC: Labels = Labels {
     by: "by",
     merged: "Merged copies",
+    links: "Links",
 };
 
 /// Header text: "2 of 4 · country: Latvia" or "4 articles".
@@ -39,6 +40,34 @@ pub fn counts(shown: usize, total: usize, filter: Option<&str>) -> String {
         Some(label) => format!("{shown} of {total} · {label}"),
         None => format!("{total} {ARTICLES_WORD}"),
     }
+}
+
+/// Footer status for `o`/`y` on an article with no address.
+pub const NO_ADDRESS: &str = "this article has no web address";
+
+/// Footer status after `o`.
+pub fn opening(url: &str) -> String {
+    format!("opening {url}")
+}
+
+/// Footer status after `y`.
+pub fn copied(url: &str) -> String {
+    format!("copied {url}")
+}
+
+/// Footer status when the address is not one to open.
+pub fn not_web_address(url: &str) -> String {
+    format!("not opened: only http and https addresses are opened, not {url}")
+}
+
+/// Footer status when the browser could not be started.
+pub fn no_browser(problem: &str) -> String {
+    format!("could not open the browser: {problem}")
+}
+
+/// Footer status when the clipboard sequence could not be written.
+pub fn not_copied(problem: &str) -> String {
+    format!("could not copy: {problem}")
 }
 
 /// Footer status when remembered state could not be written.
@@ -117,6 +146,7 @@ pub fn hints(focus: Pane) -> &'static [(&'static str, &'static str)] {
             ("page_down", "page"),
             ("next_match", "next"),
             ("prev_match", "prev"),
+            ("open_url", "open"),
             ("search", "filter"),
             ("toggle_star", "star"),
             ("focus_next", "pane"),

@@ -137,6 +137,7 @@ pub fn article(draft: &Draft, n: usize) -> Article {
         text,
         blocks,
         end_matter: Vec::new(),
+        links: Vec::new(),
         sources,
     }
 }

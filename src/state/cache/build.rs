@@ -16,8 +16,10 @@ use crate::corpus::{Article, RawDoc, Warning};
 use crate::entities::Mention;
 use crate::pipeline::{self, Library, Options, Progress};
 
-/// Bump when the meaning of a cached row changes without a schema change.
-const CACHE_FORMAT: u32 = 1;
+/// Bump when the meaning of a cached row changes without a schema change
+/// (2: documents and articles carry `links`; postcard rows are positional,
+/// so rows of format 1 cannot be read).
+const CACHE_FORMAT: u32 = 2;
 
 /// What an open reused and what it had to redo.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

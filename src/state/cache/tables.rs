@@ -365,6 +365,7 @@ mod tests {
                     },
                 ],
                 end_matter: vec!["Sources: central bank".into()],
+                links: vec!["https://markets.example.com/rates".into()],
                 words: 5,
                 sources: vec![
                     Source {
@@ -436,6 +437,7 @@ mod tests {
                 date: Some("D".into()),
                 source: Some("S".into()),
                 url: Some("U".into()),
+                links: vec!["https://x.example/1".into()],
             }],
             warnings: vec![],
         };

@@ -61,13 +61,28 @@ pub struct Remembered {
     pub session: Option<Session>,
 }
 
-/// A change for the state store to remember.
+/// Something for the event loop to do outside the app: a change for the
+/// state store to remember, or an address to hand to the browser or the
+/// clipboard (see [`crate::tui::launch`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
-    Read { id: String, read: bool },
-    Star { id: String, starred: bool },
-    Scroll { id: String, scroll: u16 },
+    Read {
+        id: String,
+        read: bool,
+    },
+    Star {
+        id: String,
+        starred: bool,
+    },
+    Scroll {
+        id: String,
+        scroll: u16,
+    },
     Session(Session),
+    /// Open this `http`/`https` address in the browser.
+    OpenUrl(String),
+    /// Copy this address to the terminal's clipboard.
+    CopyUrl(String),
 }
 
 const PANES: [(Pane, &str); 3] = [

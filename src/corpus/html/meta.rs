@@ -1,0 +1,136 @@
+//! What a page says about itself beyond what readability reads (title,
+//! byline, site name and date from OpenGraph, `article:*` and JSON-LD):
+//! its address (`<link rel=canonical>`, `og:url`), a date from `<time>`
+//! when no meta tag gives one, and bylines cleaned of their "By".
+
+use dom_query::Document;
+
+/// Metadata read from the page before extraction changes it.
+#[derive(Debug, Default, PartialEq)]
+pub struct PageMeta {
+    pub url: Option<String>,
+    pub date: Option<String>,
+    pub author: Option<String>,
+}
+
+/// Reads the page's address, `<time>` date and author meta tags, in one
+/// pass over the elements (a selector per field would walk the page once
+/// each).
+pub fn read(doc: &Document) -> PageMeta {
+    let mut urls: [Option<String>; 3] = Default::default();
+    let (mut time, mut article_time, mut author_meta, mut author_node) = (None, None, None, None);
+    for node in doc.root().descendants_it() {
+        let Some(name) = node.qual_name_ref().map(|q| q.local.clone()) else {
+            continue;
+        };
+        let attr = |key: &str| {
+            node.attr(key)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+        let is = |key: &str, value: &str| {
+            node.attr(key)
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case(value))
+        };
+        match &*name {
+            "link" if is("rel", "canonical") => set(&mut urls[0], attr("href")),
+            "meta" if is("property", "og:url") => set(&mut urls[1], attr("content")),
+            "meta" if is("name", "twitter:url") => set(&mut urls[2], attr("content")),
+            "meta" if is("name", "author") || is("name", "sailthru.author") => {
+                set(&mut author_meta, attr("content"));
+            }
+            "time" => {
+                let datetime = attr("datetime");
+                if article_time.is_none()
+                    && node
+                        .ancestors_it(None)
+                        .any(|a| a.qual_name_ref().is_some_and(|q| &*q.local == "article"))
+                {
+                    article_time.clone_from(&datetime);
+                }
+                set(&mut time, datetime);
+            }
+            _ if author_node.is_none() && (is("rel", "author") || is("itemprop", "author")) => {
+                let text = node.text();
+                author_node = Some(text.trim().to_owned()).filter(|t| !t.is_empty());
+            }
+            _ => {}
+        }
+    }
+    let url = urls.into_iter().flatten().find(|u| is_web_url(u));
+    PageMeta {
+        url,
+        date: article_time.or(time),
+        author: author_meta.or(author_node).and_then(|a| byline(&a)),
+    }
+}
+
+/// Fills an empty slot.
+fn set(slot: &mut Option<String>, value: Option<String>) {
+    if slot.is_none() {
+        *slot = value;
+    }
+}
+
+/// Returns true if and only if `url` is an absolute `http`/`https` URL.
+pub fn is_web_url(url: &str) -> bool {
+    url::Url::parse(url.trim()).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
+}
+
+/// Returns a byline as a name: "By " and a trailing date or "|" part cut,
+/// whitespace folded; `None` when nothing name-like is left (an address).
+pub fn byline(text: &str) -> Option<String> {
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    if words
+        .first()
+        .is_some_and(|w| ["by", "von", "par", "por"].contains(&w.to_lowercase().as_str()))
+    {
+        words.remove(0);
+    }
+    let folded = words.join(" ");
+    let name = folded.split(['|', '\u{2022}']).next().unwrap_or("").trim();
+    let name = name.trim_end_matches([',', ';', '-', '\u{2013}', '\u{2014}', ' ']);
+    let is_url = name.contains("://") || name.starts_with("www.");
+    (!name.is_empty() && !is_url && name.chars().count() <= 120).then(|| name.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_time_and_author_are_read() {
+        let doc = Document::from(
+            "<html><head><link rel=canonical href=\"https://markets.example.com/a/copper\"><meta name=author content=\"By  Lena Fischer\"></head><body><time datetime=\"2024-05-02T08:00:00Z\">2 May</time><article><p>x<time datetime=\"2024-05-03\">3 May</time></p></article></body></html>",
+        );
+        let meta = read(&doc);
+        assert_eq!(
+            meta.url.as_deref(),
+            Some("https://markets.example.com/a/copper")
+        );
+        assert_eq!(meta.date.as_deref(), Some("2024-05-03"));
+        assert_eq!(meta.author.as_deref(), Some("Lena Fischer"));
+    }
+
+    #[test]
+    fn og_url_is_a_fallback_and_only_web_urls_count() {
+        let doc = Document::from(
+            "<head><link rel=canonical href=\"javascript:x\"><meta property=\"og:url\" content=\"http://city.example/news/1\"></head>",
+        );
+        assert_eq!(
+            read(&doc).url.as_deref(),
+            Some("http://city.example/news/1")
+        );
+    }
+
+    #[test]
+    fn bylines_lose_their_by_and_trailing_parts() {
+        assert_eq!(
+            byline("By Ana Ruiz | 3 May 2024").as_deref(),
+            Some("Ana Ruiz")
+        );
+        assert_eq!(byline("  by Tom Ode, ").as_deref(), Some("Tom Ode"));
+        assert_eq!(byline("https://www.example.com/staff/ana"), None);
+        assert_eq!(byline("By "), None);
+    }
+}
