@@ -93,7 +93,14 @@ pub fn layout(
             BlockKind::Heading => LineKind::Heading,
             BlockKind::Paragraph => LineKind::Body,
             BlockKind::Preformatted => {
-                clip_marked(&article.text, block.start, block.end, mentions, width, &mut out);
+                clip_marked(
+                    &article.text,
+                    block.start,
+                    block.end,
+                    mentions,
+                    width,
+                    &mut out,
+                );
                 continue;
             }
         };

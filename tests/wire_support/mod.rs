@@ -79,8 +79,8 @@ fn normal(word: &str) -> Option<String> {
 pub fn retention(path: &str, file_text: &str, article: &Article) -> Retention {
     let body = body_words(file_text);
     let mut shown: HashMap<String, usize> = HashMap::new();
-    let shown_text = std::iter::once(article.text.as_str())
-        .chain(article.end_matter.iter().map(String::as_str));
+    let shown_text =
+        std::iter::once(article.text.as_str()).chain(article.end_matter.iter().map(String::as_str));
     for word in shown_text
         .flat_map(str::split_whitespace)
         .filter_map(normal)
@@ -117,7 +117,8 @@ pub fn article_of<'a>(corpus: &'a Corpus, path: &Path) -> Option<&'a Article> {
 
 /// Counts the breaks between an article's text blocks that cut a
 /// sentence: the block before does not end like a sentence (or a colon),
-/// and either it is a paragraph or the block after starts in lower case.
+/// and either it is a paragraph or the block after starts in lower case
+/// or with a figure.
 /// Breaks around preformatted blocks (tables, lists) are not counted.
 pub fn count_breaks(article: &Article, breaks: &mut Breaks) {
     for pair in article.blocks.windows(2) {
@@ -131,7 +132,7 @@ pub fn count_breaks(article: &Article, breaks: &mut Breaks) {
         let ends = before
             .trim_end_matches(['"', '\'', ')', '”', '’'])
             .ends_with(['.', '!', '?', ':', '…', ';']);
-        let lower_next = after.starts_with(|c: char| c.is_lowercase());
+        let lower_next = after.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
         if !ends && (a.kind == BlockKind::Paragraph || lower_next) {
             breaks.inside_sentence += 1;
             let tail: String = before
@@ -142,7 +143,9 @@ pub fn count_breaks(article: &Article, breaks: &mut Breaks) {
                 .into_iter()
                 .rev()
                 .collect();
-            breaks.examples.push(format!("…{tail} ¶ {}", first_words(after)));
+            breaks
+                .examples
+                .push(format!("…{tail} ¶ {}", first_words(after)));
         }
     }
 }

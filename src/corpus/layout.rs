@@ -1,0 +1,559 @@
+//! Layout: how the lines of a text form units — the paragraphs, single
+//! lines and preformatted blocks the cleaner then reads (see
+//! [`super::clean`]). Nothing is dropped here: every word of the text is
+//! in exactly one unit.
+//!
+//! - **Hard-wrapped text** (lines broken at a typewriter width, as wire
+//!   stories and e-mail are) has its paragraphs rejoined. A paragraph ends
+//!   at a blank line, at a line indented deeper than the text's running
+//!   lines (the wire's first-line indent), or after a line well short of
+//!   the wrap width; a line that stops mid-sentence before one that goes
+//!   on in lower case always continues. Other text keeps one unit a line.
+//! - **Preformatted blocks** keep their lines as written, never reflowed:
+//!   fenced blocks (```` ``` ```` or `~~~`, in any format), and runs of
+//!   short lines that show they are a table or a list — most of them
+//!   figures ("Net 217,572 vs 153,454"), columns apart by wide gaps, or
+//!   list items. A run of short lines with no such evidence (a headline
+//!   and a byline, a menu) stays one unit a line, so the cleaner can still
+//!   tell a title or chrome.
+
+use std::borrow::Cow;
+use std::ops::Deref;
+
+use super::chrome;
+use super::structure;
+
+/// One unit of text: a line, a hard-wrapped paragraph joined into one
+/// line, or a preformatted block (its lines joined by `\n`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unit<'a> {
+    text: Cow<'a, str>,
+    preformatted: bool,
+}
+
+impl<'a> Unit<'a> {
+    fn line(text: Cow<'a, str>) -> Self {
+        Self {
+            text,
+            preformatted: false,
+        }
+    }
+
+    /// Returns true if and only if the unit is a table, list or fenced
+    /// block whose lines are kept as written.
+    pub fn is_preformatted(&self) -> bool {
+        self.preformatted
+    }
+}
+
+impl Deref for Unit<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl std::fmt::Display for Unit<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+/// A non-blank line: its text without surrounding spaces, and its indent
+/// and width in characters.
+#[derive(Clone, Copy)]
+struct Line<'a> {
+    text: &'a str,
+    indent: usize,
+    width: usize,
+}
+
+impl<'a> Line<'a> {
+    fn read(raw: &'a str) -> Option<Self> {
+        let text = raw.trim();
+        (!text.is_empty()).then(|| Line {
+            text,
+            indent: raw.len() - raw.trim_start().len(),
+            width: raw.trim_end().chars().count(),
+        })
+    }
+}
+
+/// A stretch of the text: plain lines (`None` for a blank line), or the
+/// inside of a fenced block.
+enum Segment<'a> {
+    Plain(Vec<Option<Line<'a>>>),
+    Fenced(Vec<&'a str>),
+}
+
+/// Splits `text` into units (see the module documentation).
+pub fn split_units(text: &str) -> Vec<Unit<'_>> {
+    let segments = segments(text);
+    let shape = Shape::of(&segments);
+    let mut units = Vec::new();
+    for segment in &segments {
+        match segment {
+            Segment::Plain(lines) => {
+                for group in lines.split(Option::is_none) {
+                    let group: Vec<Line<'_>> = group.iter().flatten().copied().collect();
+                    if !group.is_empty() {
+                        shape.lay_out(&group, &mut units);
+                    }
+                }
+            }
+            Segment::Fenced(lines) => {
+                if let Some(unit) = preformatted(lines) {
+                    units.push(unit);
+                }
+            }
+        }
+    }
+    units
+}
+
+/// Splits the text at fenced blocks: an opening fence of three or more
+/// backticks or tildes (an info string may follow), closed by a line of
+/// at least as many of the same character; an unclosed block runs to the
+/// end of the text.
+fn segments(text: &str) -> Vec<Segment<'_>> {
+    let mut segments = Vec::new();
+    let mut plain = Vec::new();
+    let mut lines = text.lines();
+    while let Some(raw) = lines.next() {
+        let Some((fence, len)) = opening_fence(raw) else {
+            plain.push(Line::read(raw));
+            continue;
+        };
+        let mut inside = Vec::new();
+        for raw in lines.by_ref() {
+            if is_closing_fence(raw, fence, len) {
+                break;
+            }
+            inside.push(raw);
+        }
+        segments.push(Segment::Plain(std::mem::take(&mut plain)));
+        segments.push(Segment::Fenced(inside));
+    }
+    segments.push(Segment::Plain(plain));
+    segments
+}
+
+fn opening_fence(raw: &str) -> Option<(char, usize)> {
+    let line = raw.trim();
+    let fence = line.chars().next().filter(|c| matches!(c, '`' | '~'))?;
+    let len = line.chars().take_while(|&c| c == fence).count();
+    let info = &line[len..];
+    (len >= 3 && !(fence == '`' && info.contains('`'))).then_some((fence, len))
+}
+
+fn is_closing_fence(raw: &str, fence: char, len: usize) -> bool {
+    let line = raw.trim();
+    line.chars().count() >= len && line.chars().all(|c| c == fence)
+}
+
+/// What the text as a whole says about its lines.
+struct Shape {
+    /// The wrap width of hard-wrapped text; `None` for other text.
+    wrap: Option<usize>,
+    /// The indent of the running lines of hard-wrapped text: a line
+    /// indented deeper starts a paragraph.
+    base_indent: usize,
+}
+
+/// The fewest lines that must visibly wrap for a text to count as
+/// hard-wrapped.
+const MIN_WRAPPED_LINES: usize = 1;
+
+/// The widest line, in characters, a run of short lines may hold in text
+/// that is not hard-wrapped.
+const SHORT_LINE: usize = 60;
+
+impl Shape {
+    /// Reads the shape of the text: it is hard-wrapped when lines that stop
+    /// mid-sentence go on in lower case on the next line, at least
+    /// [`MIN_WRAPPED_LINES`] times and for a fifth of the lines that stop
+    /// mid-sentence (table rows aside), at a typewriter width (the median
+    /// width of those lines, 30 to 110 characters) that few lines exceed.
+    fn of(segments: &[Segment<'_>]) -> Shape {
+        let mut wrapped: Vec<usize> = Vec::new();
+        let mut widths: Vec<usize> = Vec::new();
+        let mut followed = 0usize;
+        let mut base_indent = usize::MAX;
+        for segment in segments {
+            let Segment::Plain(lines) = segment else {
+                continue;
+            };
+            for line in lines.iter().flatten() {
+                base_indent = base_indent.min(line.indent);
+                widths.push(line.width);
+            }
+            for pair in lines.windows(2) {
+                let [Some(prev), Some(next)] = pair else {
+                    continue;
+                };
+                if ends_clause(prev.text) || is_tabular(prev.text) {
+                    continue;
+                }
+                followed += 1;
+                if starts_lower(next.text) {
+                    wrapped.push(prev.width);
+                }
+            }
+        }
+        let base_indent = if base_indent == usize::MAX {
+            0
+        } else {
+            base_indent
+        };
+        if wrapped.len() < MIN_WRAPPED_LINES || wrapped.len() * 5 < followed {
+            return Shape {
+                wrap: None,
+                base_indent,
+            };
+        }
+        wrapped.sort_unstable();
+        let width = wrapped[wrapped.len() / 2];
+        // Wrapped text has few lines much wider than its wrap width; text
+        // of one long line a paragraph has many.
+        let wide = widths.iter().filter(|&&w| w > width * 5 / 4 + 5).count();
+        Shape {
+            wrap: ((30..=110).contains(&width) && wide * 10 <= widths.len()).then_some(width),
+            base_indent,
+        }
+    }
+
+    /// Returns true if and only if `line` reaches far enough towards the
+    /// wrap width that the text must have gone on past it.
+    fn is_full(&self, line: &Line<'_>) -> bool {
+        self.wrap.is_some_and(|w| line.width * 4 >= w * 3)
+    }
+
+    /// Returns true if and only if `line` is short enough to be one line
+    /// of a table or list.
+    fn is_short(&self, line: &Line<'_>) -> bool {
+        match self.wrap {
+            Some(_) => !self.is_full(line),
+            None => line.width <= SHORT_LINE,
+        }
+    }
+
+    /// Returns true if and only if `next` goes on the paragraph that
+    /// `prev` is in.
+    fn continues(&self, first: &Line<'_>, prev: &Line<'_>, next: &Line<'_>) -> bool {
+        if is_table_row(prev.text) || is_table_row(next.text) {
+            return false;
+        }
+        let next_list_item = is_list_item(next.text);
+        if self.wrap.is_some() && next.indent > self.base_indent {
+            // A deeper indent starts a paragraph, except under a list
+            // item, where it carries the item on.
+            return is_list_item(first.text) && !next_list_item && next.indent > first.indent;
+        }
+        if next_list_item {
+            return false;
+        }
+        // A line that stops mid-sentence before one that goes on in lower
+        // case was wrapped, in any text; outside hard-wrapped text only
+        // when neither line is a widget ("Notify of" above "guest").
+        let goes_on = !ends_clause(prev.text) && starts_lower(next.text);
+        if self.wrap.is_none() {
+            return goes_on
+                && !chrome::looks_like_chrome(prev.text)
+                && !chrome::looks_like_chrome(next.text);
+        }
+        goes_on || self.is_full(prev)
+    }
+
+    /// Lays out one blank-line group: its lines are cut into pieces
+    /// (paragraphs or single lines), then runs of short lines with the
+    /// evidence of a table or list become one preformatted unit.
+    fn lay_out<'a>(&self, group: &[Line<'a>], units: &mut Vec<Unit<'a>>) {
+        let mut pieces: Vec<&[Line<'a>]> = Vec::new();
+        let mut start = 0;
+        for i in 1..=group.len() {
+            if i == group.len() || !self.continues(&group[start], &group[i - 1], &group[i]) {
+                pieces.push(&group[start..i]);
+                start = i;
+            }
+        }
+        let mut i = 0;
+        while i < pieces.len() {
+            let run = pieces[i..]
+                .iter()
+                .take_while(|p| self.is_run_member(p))
+                .count();
+            if let Some((skip, len)) = tabular_span(&pieces[i..i + run]) {
+                for piece in &pieces[i..i + skip] {
+                    units.push(joined(piece));
+                }
+                let lines: Vec<&str> = pieces[i + skip..i + skip + len]
+                    .iter()
+                    .map(|p| p[0].text)
+                    .collect();
+                units.push(block(&pieces[i + skip..i + skip + len], &lines));
+                i += skip + len;
+            } else {
+                units.push(joined(pieces[i]));
+                i += 1;
+            }
+        }
+    }
+
+    /// Returns true if and only if `piece` may be a line of a table or
+    /// list: a single line that does not look like page chrome, and is
+    /// short, or a row of columns or figures that is no sentence (a results
+    /// table's first row carries the dateline, which makes it long).
+    fn is_run_member(&self, piece: &[Line<'_>]) -> bool {
+        let [line] = piece else { return false };
+        let row = line.width <= 160 && is_tabular(line.text) && !ends_clause(line.text);
+        (self.is_short(line) || row) && !chrome::looks_like_chrome(line.text)
+    }
+}
+
+/// Within a run of candidate lines, returns where its table or list
+/// starts and how many lines it holds: the run less the lines without
+/// evidence at either end, when at least two lines and half of it show
+/// evidence (figures, column gaps, list bullets).
+fn tabular_span(run: &[&[Line<'_>]]) -> Option<(usize, usize)> {
+    let evidence = |p: &&[Line<'_>]| is_tabular(p[0].text);
+    let first = run.iter().position(evidence)?;
+    let last = run.iter().rposition(evidence)?;
+    let span = &run[first..=last];
+    let shown = span.iter().filter(|p| evidence(p)).count();
+    (shown >= 2 && shown * 2 >= span.len()).then_some((first, span.len()))
+}
+
+/// Returns true if and only if `line` reads as a line of a table or list:
+/// it holds two or more figures, a gap of columns, or a list bullet.
+fn is_tabular(line: &str) -> bool {
+    is_table_row(line)
+        || is_list_item(line)
+        || figures(line) >= 2 && structure::dateline(line).is_none()
+}
+
+/// Returns the number of figures in `line`: words that start with a digit
+/// ("217,572", "1.20", "4TH", "1986/87").
+fn figures(line: &str) -> usize {
+    line.split_whitespace()
+        .filter(|w| {
+            w.trim_start_matches(['(', '$', '-', '+'])
+                .starts_with(|c: char| c.is_ascii_digit())
+        })
+        .count()
+}
+
+/// Returns true if and only if `line` has columns: a gap of two or more
+/// spaces inside it that does not follow the end of a sentence (a
+/// typewriter's double space after a full stop is no column).
+fn is_table_row(line: &str) -> bool {
+    let mut rest = line.trim();
+    while let Some(gap) = rest.find("  ") {
+        let before = &rest[..gap];
+        if !before.is_empty() && !before.ends_with(['.', '!', '?', ':', ';', '"', '”']) {
+            return true;
+        }
+        rest = rest[gap..].trim_start();
+    }
+    false
+}
+
+/// Returns true if and only if `line` starts like a list item: a bullet,
+/// or a number of one to three digits followed by `.` or `)` and a space.
+fn is_list_item(line: &str) -> bool {
+    if let Some(rest) = line.strip_prefix(['•', '-', '*', '–', '—', '·', '+']) {
+        return rest.starts_with(' ');
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    (1..=3).contains(&digits) && line[digits..].starts_with([')', '.']) && {
+        line[digits + 1..].starts_with(' ')
+    }
+}
+
+/// Returns true if and only if `line` ends a sentence or a clause that
+/// introduces what follows (`:` or `;`).
+fn ends_clause(line: &str) -> bool {
+    structure::ends_sentence(line) || line.trim_end().ends_with([':', ';'])
+}
+
+fn starts_lower(line: &str) -> bool {
+    line.starts_with(|c: char| c.is_lowercase())
+}
+
+/// Returns a piece as one unit: its words joined by single spaces.
+fn joined<'a>(piece: &[Line<'a>]) -> Unit<'a> {
+    if let [line] = piece
+        && !line.text.contains("  ")
+    {
+        return Unit::line(Cow::Borrowed(line.text));
+    }
+    Unit::line(Cow::Owned(
+        piece
+            .iter()
+            .flat_map(|l| l.text.split_whitespace())
+            .collect::<Vec<_>>()
+            .join(" "),
+    ))
+}
+
+/// Returns single-line pieces as one preformatted unit, their relative
+/// indents kept.
+fn block<'a>(pieces: &[&[Line<'a>]], lines: &[&'a str]) -> Unit<'a> {
+    let indent = pieces.iter().map(|p| p[0].indent).min().unwrap_or(0);
+    let mut text = String::with_capacity(lines.iter().map(|l| l.len() + indent + 1).sum());
+    for (piece, line) in pieces.iter().zip(lines) {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.extend(std::iter::repeat_n(' ', piece[0].indent - indent));
+        text.push_str(line);
+    }
+    Unit {
+        text: Cow::Owned(text),
+        preformatted: true,
+    }
+}
+
+/// Returns the inside of a fenced block as one preformatted unit (its
+/// common indent and blank lines at either end removed); `None` when it
+/// holds nothing.
+fn preformatted<'a>(lines: &[&'a str]) -> Option<Unit<'a>> {
+    let first = lines.iter().position(|l| !l.trim().is_empty())?;
+    let last = lines.iter().rposition(|l| !l.trim().is_empty())?;
+    let lines = &lines[first..=last];
+    let indent = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    let text = lines
+        .iter()
+        .map(|l| l.get(indent..).unwrap_or("").trim_end())
+        .collect::<Vec<_>>()
+        .join("\n");
+    Some(Unit {
+        text: Cow::Owned(text),
+        preformatted: true,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<(bool, String)> {
+        split_units(text)
+            .into_iter()
+            .map(|u| (u.is_preformatted(), u.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let text = "The council voted on Tuesday to close the old bridge\nfor repairs that will last until the spring, officials\nsaid in a statement released after the meeting.\n\nResidents said the detour would add twenty minutes\nto their commute and asked for a shuttle bus service\nto run during the works.";
+        let units = split_units(text);
+        assert_eq!(units.len(), 2);
+        assert!(units[0].ends_with("after the meeting."));
+    }
+
+    #[test]
+    fn single_line_paragraphs_stay_lines() {
+        let units = split_units("Title here\nFirst paragraph.\n\nSecond paragraph.");
+        assert_eq!(units.len(), 3);
+    }
+
+    #[test]
+    fn indented_first_lines_start_paragraphs_and_short_first_lines_go_on() {
+        let text = "FERRY OPERATOR IN TALKS ON SALE\n\nNorth Sound Ferries said it had started\nnegotiations with two shipping groups on a possible sale of\nits island routes.\n    It said there was no assurance that a deal would\nresult from the talks. It gave no further details.\n    The company runs eleven vessels between the mainland and\nthe outer islands.\n";
+        let units = texts(text);
+        assert_eq!(
+            units,
+            [
+                (false, "FERRY OPERATOR IN TALKS ON SALE".to_owned()),
+                (false, "North Sound Ferries said it had started negotiations with two shipping groups on a possible sale of its island routes.".to_owned()),
+                (false, "It said there was no assurance that a deal would result from the talks. It gave no further details.".to_owned()),
+                (false, "The company runs eleven vessels between the mainland and the outer islands.".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn figures_rows_become_one_preformatted_block() {
+        let text = "ORCHARD FOODS 2ND QTR NET\n\n    SALEM, Ore., July 9 - Shr 41 cts vs 38 cts\n    Net 2,115,000 vs 1,960,000\n    Revs 52.8 mln vs 49.1 mln\n    Six mths\n    Shr 80 cts vs 71 cts\n    Net 4,131,000 vs 3,662,000\n Reuter\n";
+        let units = texts(text);
+        assert_eq!(units.len(), 3, "{units:?}");
+        assert_eq!(units[0], (false, "ORCHARD FOODS 2ND QTR NET".to_owned()));
+        assert_eq!(
+            units[1],
+            (
+                true,
+                "SALEM, Ore., July 9 - Shr 41 cts vs 38 cts\nNet 2,115,000 vs 1,960,000\nRevs 52.8 mln vs 49.1 mln\nSix mths\nShr 80 cts vs 71 cts\nNet 4,131,000 vs 3,662,000".to_owned()
+            )
+        );
+        assert_eq!(units[2], (false, "Reuter".to_owned()));
+    }
+
+    #[test]
+    fn columns_keep_their_alignment() {
+        let text = "Final standings:\n\n  Rovers      12  30\n  Athletic    12  27\n  City        12  19\n";
+        let units = texts(text);
+        assert_eq!(
+            units[1],
+            (
+                true,
+                "Rovers      12  30\nAthletic    12  27\nCity        12  19".to_owned()
+            )
+        );
+    }
+
+    #[test]
+    fn a_list_in_wrapped_text_is_kept_and_its_intro_is_not() {
+        let text = "The plan, which the council approved on Monday after a long\ndebate, sets out three changes to the bus network in the city\ncentre from next month. The changes are:\n- route 4 runs every ten minutes\n- route 9 is withdrawn\n- night buses stop at the station\nOfficials said the changes would save money.\n";
+        let units = texts(text);
+        assert_eq!(units.len(), 3, "{units:?}");
+        assert!(units[0].1.ends_with("The changes are:"));
+        assert!(units[1].0);
+        assert_eq!(units[1].1.lines().count(), 3);
+        assert_eq!(units[2].1, "Officials said the changes would save money.");
+    }
+
+    #[test]
+    fn headline_byline_and_date_without_evidence_stay_lines() {
+        let units = texts(
+            "Harbour Cranes Return\nBy Ana Ruiz\nMarch 3, 2024\n\nThe cranes came back on Monday.\n",
+        );
+        assert_eq!(units.len(), 4);
+        assert!(units.iter().all(|(pre, _)| !pre));
+    }
+
+    #[test]
+    fn fenced_blocks_are_preformatted_in_any_text() {
+        let text = "Run this:\n\n```sh\n  cargo run -- list\n    --json\n```\nThen read the output.\n~~~\nunclosed\n  block";
+        let units = texts(text);
+        assert_eq!(
+            units,
+            [
+                (false, "Run this:".to_owned()),
+                (true, "cargo run -- list\n  --json".to_owned()),
+                (false, "Then read the output.".to_owned()),
+                (true, "unclosed\n  block".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn every_word_is_kept() {
+        let text = "A\n    b c\n\n  1 2  3\n  4 5  6\n```\nx\n```\n~~~~\n```\n~~~~\nend";
+        let words: Vec<String> = split_units(text)
+            .iter()
+            .flat_map(|u| u.split_whitespace().map(str::to_owned).collect::<Vec<_>>())
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "A", "b", "c", "1", "2", "3", "4", "5", "6", "x", "```", "end"
+            ]
+        );
+    }
+}
