@@ -154,8 +154,11 @@ fn is_closing_fence(raw: &str, fence: char, len: usize) -> bool {
 
 /// What the text as a whole says about its lines.
 struct Shape {
-    /// The wrap width of hard-wrapped text; `None` for other text.
+    /// The wrap width of hard-wrapped text (the median width of lines that
+    /// wrap); `None` for other text.
     wrap: Option<usize>,
+    /// The widest a wrapped line runs (the 90th percentile of their widths).
+    wrap_max: usize,
     /// The indent of the running lines of hard-wrapped text: a line
     /// indented deeper starts a paragraph.
     base_indent: usize,
@@ -209,6 +212,7 @@ impl Shape {
         if wrapped.len() < MIN_WRAPPED_LINES || wrapped.len() * 5 < followed {
             return Shape {
                 wrap: None,
+                wrap_max: 0,
                 base_indent,
             };
         }
@@ -219,6 +223,7 @@ impl Shape {
         let wide = widths.iter().filter(|&&w| w > width * 5 / 4 + 5).count();
         Shape {
             wrap: ((30..=110).contains(&width) && wide * 10 <= widths.len()).then_some(width),
+            wrap_max: wrapped[wrapped.len() * 9 / 10],
             base_indent,
         }
     }
@@ -262,7 +267,15 @@ impl Shape {
                 && !chrome::looks_like_chrome(prev.text)
                 && !chrome::looks_like_chrome(next.text);
         }
-        goes_on || self.is_full(prev)
+        goes_on || self.is_full(prev) || self.no_room_for(prev, next)
+    }
+
+    /// Returns true if and only if the first word of `next` would not have
+    /// fitted at the end of `prev`: the wrap, not the writer, broke the
+    /// line there.
+    fn no_room_for(&self, prev: &Line<'_>, next: &Line<'_>) -> bool {
+        let word = next.text.split_whitespace().next().unwrap_or_default();
+        prev.width + 1 + word.chars().count() > self.wrap_max
     }
 
     /// Lays out one blank-line group: its lines are cut into pieces
@@ -343,19 +356,27 @@ fn figures(line: &str) -> usize {
         .count()
 }
 
-/// Returns true if and only if `line` has columns: a gap of two or more
-/// spaces inside it that does not follow the end of a sentence (a
-/// typewriter's double space after a full stop is no column).
+/// Returns true if and only if `line` has columns: a gap of three or more
+/// spaces inside it, or two gaps of two. A gap after the end of a sentence
+/// does not count, and neither does one double space alone: typewriter
+/// text has them after a full stop, in "March  2" and where a full stop
+/// was lost.
 fn is_table_row(line: &str) -> bool {
+    let mut gaps = 0;
     let mut rest = line.trim();
     while let Some(gap) = rest.find("  ") {
         let before = &rest[..gap];
+        let after = rest[gap..].trim_start();
+        let width = rest.len() - gap - after.len();
         if !before.is_empty() && !before.ends_with(['.', '!', '?', ':', ';', '"', '”']) {
-            return true;
+            if width >= 3 {
+                return true;
+            }
+            gaps += 1;
         }
-        rest = rest[gap..].trim_start();
+        rest = after;
     }
-    false
+    gaps >= 2
 }
 
 /// Returns true if and only if `line` starts like a list item: a bullet,
@@ -505,6 +526,15 @@ mod tests {
                 "Rovers      12  30\nAthletic    12  27\nCity        12  19".to_owned()
             )
         );
+    }
+
+    #[test]
+    fn a_double_space_is_no_column() {
+        assert!(!is_table_row("CHICAGO, March  2 - Bally said it"));
+        assert!(!is_table_row("agency obligations  Bank of New York owns"));
+        assert!(!is_table_row("the talks.  It gave no further details."));
+        assert!(is_table_row("Diameter   about 12 km"));
+        assert!(is_table_row("Rovers  12  30"));
     }
 
     #[test]
