@@ -195,12 +195,14 @@ impl Shape {
                 let [Some(prev), Some(next)] = pair else {
                     continue;
                 };
-                if ends_clause(prev.text) || is_tabular(prev.text) {
+                if ends_clause(prev.text) {
                     continue;
                 }
-                followed += 1;
                 if starts_lower(next.text) {
                     wrapped.push(prev.width);
+                    followed += 1;
+                } else if !is_tabular(prev.text) {
+                    followed += 1;
                 }
             }
         }
@@ -249,7 +251,13 @@ impl Shape {
         if is_table_row(prev.text) || is_table_row(next.text) {
             return false;
         }
-        let next_list_item = is_list_item(next.text);
+        // A dash or a number that the wrap carried to the start of a line
+        // in mid-sentence is no list item.
+        let next_list_item = is_list_item(next.text)
+            && (self.wrap.is_none()
+                || ends_clause(prev.text)
+                || is_list_item(first.text)
+                || !self.is_full(prev));
         if self.wrap.is_some() && next.indent > self.base_indent {
             // A deeper indent starts a paragraph, except under a list
             // item, where it carries the item on.
@@ -338,11 +346,18 @@ fn tabular_span(run: &[&[Line<'_>]]) -> Option<(usize, usize)> {
 }
 
 /// Returns true if and only if `line` reads as a line of a table or list:
-/// it holds two or more figures, a gap of columns, or a list bullet.
+/// a gap of columns, a list bullet, or figures that are not a date — at
+/// least one word in four ("Net 217,572 vs 153,454"; prose that quotes two
+/// numbers has more words between them), or one in a short row that is no
+/// sentence ("Loss 739,146").
 fn is_tabular(line: &str) -> bool {
-    is_table_row(line)
-        || is_list_item(line)
-        || figures(line) >= 2 && structure::dateline(line).is_none()
+    if is_table_row(line) || is_list_item(line) {
+        return true;
+    }
+    let figures = figures(line);
+    let row = figures >= 2 && !structure::more_words_than(line, 4 * figures)
+        || figures == 1 && !structure::more_words_than(line, 5) && !ends_clause(line);
+    row && structure::dateline(line).is_none()
 }
 
 /// Returns the number of figures in `line`: words that start with a digit
@@ -513,6 +528,43 @@ mod tests {
             )
         );
         assert_eq!(units[2], (false, "Reuter".to_owned()));
+    }
+
+    #[test]
+    fn rows_of_one_figure_are_a_table_too() {
+        let units = texts(
+            "FERRY LINES YEAR LOSS\n\n    OBAN, March 2 -\n    Shr loss 11 cts\n    Loss 739,146\n    Revs 11,754,251\n",
+        );
+        assert_eq!(units.len(), 2, "{units:?}");
+        assert!(units[1].0);
+        assert_eq!(units[1].1.lines().count(), 4);
+    }
+
+    #[test]
+    fn a_dash_carried_to_a_line_start_is_no_list_item() {
+        let text = "Banknotes in circulation rose by 834 mln francs to 24.79\nbillion while other deposits on call - mainly government funds\n- fell 1.60 billion francs to 1.04 billion, the bank said.\n    Sight deposits are an important measure of money market\nliquidity in the country.\n";
+        let units = texts(text);
+        assert_eq!(units.len(), 2, "{units:?}");
+        assert!(
+            units[0]
+                .1
+                .ends_with("- fell 1.60 billion francs to 1.04 billion, the bank said.")
+        );
+    }
+
+    #[test]
+    fn prose_that_quotes_figures_is_no_table() {
+        assert!(!is_tabular(
+            "ZURICH, March 2 - Dow Chemical Co has launched a 200 mln"
+        ));
+        assert!(!is_tabular(
+            "Swiss franc, 12-year bond with a 4-3/4 pct coupon priced at"
+        ));
+        assert!(is_tabular(
+            "OAK BROOK, Ill., March 2 - Shr 1.20 dlrs vs 1.05 dlrs"
+        ));
+        assert!(is_tabular("Avg shrs 4,522,000 vs 4,519,000"));
+        assert!(!is_tabular("March 3, 2024"));
     }
 
     #[test]
