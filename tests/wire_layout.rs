@@ -170,3 +170,24 @@ fn the_issue_example_keeps_its_indented_lines_as_paragraphs() {
         ]
     );
 }
+
+#[test]
+fn markdown_fences_and_pipe_tables_are_preformatted_blocks() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("tides.md"),
+        "---\ntitle: Spring tides expected on the east coast\n---\nThe harbour office published the times of the spring tides for the coming week, and warned owners of small boats.\n\n| Day | High water | Height |\n|-----|-----------:|-------:|\n| Mon | 06:12 | 5.1 m |\n| Tue | 06:58 | 5.3 m |\n\n```\nLOW WATER   00:04   0.4 m\n```\n\nOfficials said the tides would be the highest since March.\n",
+    )
+    .expect("write");
+    let lib = open(dir.path());
+    let a = &lib.corpus.articles[0];
+    let blocks: Vec<&str> = a.preformatted().collect();
+    assert_eq!(
+        blocks,
+        [
+            "| Day | High water | Height |\n|-----|-----------:|-------:|\n| Mon | 06:12 | 5.1 m |\n| Tue | 06:58 | 5.3 m |",
+            "LOW WATER   00:04   0.4 m",
+        ]
+    );
+    assert_eq!(a.paragraphs().count(), 2);
+}

@@ -112,22 +112,20 @@ pub fn split_units(text: &str) -> Vec<Unit<'_>> {
     units
 }
 
-/// Splits the text at fenced blocks: an opening fence of three or more
-/// backticks or tildes (an info string may follow), closed by a line of
-/// at least as many of the same character; an unclosed block runs to the
-/// end of the text.
+/// Splits the text at fenced blocks (see [`Fence`]); an unclosed block
+/// runs to the end of the text.
 fn segments(text: &str) -> Vec<Segment<'_>> {
     let mut segments = Vec::new();
     let mut plain = Vec::new();
     let mut lines = text.lines();
     while let Some(raw) = lines.next() {
-        let Some((fence, len)) = opening_fence(raw) else {
+        let Some(fence) = Fence::opening(raw) else {
             plain.push(Line::read(raw));
             continue;
         };
         let mut inside = Vec::new();
         for raw in lines.by_ref() {
-            if is_closing_fence(raw, fence, len) {
+            if fence.is_closed_by(raw) {
                 break;
             }
             inside.push(raw);
@@ -139,17 +137,35 @@ fn segments(text: &str) -> Vec<Segment<'_>> {
     segments
 }
 
-fn opening_fence(raw: &str) -> Option<(char, usize)> {
-    let line = raw.trim();
-    let fence = line.chars().next().filter(|c| matches!(c, '`' | '~'))?;
-    let len = line.chars().take_while(|&c| c == fence).count();
-    let info = &line[len..];
-    (len >= 3 && !(fence == '`' && info.contains('`'))).then_some((fence, len))
+/// The fence that opens a fenced block: three or more backticks or tildes
+/// (an info string may follow backticks that holds none), closed by a line
+/// of at least as many of the same character and nothing else.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fence {
+    mark: char,
+    len: usize,
 }
 
-fn is_closing_fence(raw: &str, fence: char, len: usize) -> bool {
-    let line = raw.trim();
-    line.chars().count() >= len && line.chars().all(|c| c == fence)
+impl Fence {
+    /// Returns the fence `line` opens, if it opens one.
+    pub fn opening(line: &str) -> Option<Fence> {
+        let line = line.trim();
+        let mark = line.chars().next().filter(|c| matches!(c, '`' | '~'))?;
+        let len = line.chars().take_while(|&c| c == mark).count();
+        let info = &line[len..];
+        (len >= 3 && !(mark == '`' && info.contains('`'))).then_some(Fence { mark, len })
+    }
+
+    /// Returns true if and only if `line` closes a block this fence opened.
+    pub fn is_closed_by(self, line: &str) -> bool {
+        let line = line.trim();
+        line.chars().count() >= self.len && line.chars().all(|c| c == self.mark)
+    }
+
+    /// Returns the fence without an info string.
+    pub fn bare(self) -> String {
+        std::iter::repeat_n(self.mark, self.len).collect()
+    }
 }
 
 /// What the text as a whole says about its lines.
