@@ -41,16 +41,15 @@ fn main() {
             continue;
         };
         stories += 1;
-        let r = match article_of(corpus, path) {
-            Some(article) => retention(&path.to_string_lossy(), &text, article),
-            None => {
-                let words = wire_support::body_words(&text);
-                wire_support::Retention {
-                    path: path.to_string_lossy().into_owned(),
-                    body_words: words.len(),
-                    kept_words: 0,
-                    missing: words,
-                }
+        let r = if let Some(article) = article_of(corpus, path) {
+            retention(&path.to_string_lossy(), &text, article)
+        } else {
+            let words = wire_support::body_words(&text);
+            wire_support::Retention {
+                path: path.to_string_lossy().into_owned(),
+                body_words: words.len(),
+                kept_words: 0,
+                missing: words,
             }
         };
         body += r.body_words;

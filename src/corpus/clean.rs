@@ -261,14 +261,12 @@ fn read_top<'a>(units: &'a [(Unit<'a>, bool)], found: &mut Found, body: &mut Vec
         }
     }
     for (j, unit) in rest.into_iter().enumerate() {
-        if unit.is_preformatted() {
-            body.push(unit);
-        } else if j >= below
-            && !found
-                .title
-                .as_deref()
-                .is_some_and(|t| starts_with_text(unit, t))
-        {
+        let above = j < below && !unit.is_preformatted();
+        let repeats_title = found
+            .title
+            .as_deref()
+            .is_some_and(|t| !unit.is_preformatted() && starts_with_text(unit, t));
+        if !above && !repeats_title {
             body.push(unit);
         }
     }

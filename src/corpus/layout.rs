@@ -320,20 +320,21 @@ impl Shape {
                 .iter()
                 .take_while(|p| self.is_run_member(p))
                 .count();
-            if let Some((skip, len)) = tabular_span(&pieces[i..i + run]) {
-                for piece in &pieces[i..i + skip] {
-                    units.push(joined(piece));
-                }
-                let lines: Vec<&str> = pieces[i + skip..i + skip + len]
-                    .iter()
-                    .map(|p| p[0].text)
-                    .collect();
-                units.push(block(&pieces[i + skip..i + skip + len], &lines));
-                i += skip + len;
-            } else {
+            if run == 0 {
                 units.push(joined(pieces[i]));
                 i += 1;
+                continue;
             }
+            let run = &pieces[i..i + run];
+            let evidence: Vec<bool> = run.iter().map(|p| is_tabular(p[0].text)).collect();
+            let mut at = 0;
+            while let Some((skip, len)) = tabular_span(&evidence[at..]) {
+                units.extend(run[at..at + skip].iter().map(|p| joined(p)));
+                units.push(block(&run[at + skip..at + skip + len]));
+                at += skip + len;
+            }
+            units.extend(run[at..].iter().map(|p| joined(p)));
+            i += run.len();
         }
     }
 
@@ -348,17 +349,32 @@ impl Shape {
     }
 }
 
-/// Within a run of candidate lines, returns where its table or list
-/// starts and how many lines it holds: the run less the lines without
-/// evidence at either end, when at least two lines and half of it show
-/// evidence (figures, column gaps, list bullets).
-fn tabular_span(run: &[&[Line<'_>]]) -> Option<(usize, usize)> {
-    let evidence = |p: &&[Line<'_>]| is_tabular(p[0].text);
-    let first = run.iter().position(evidence)?;
-    let last = run.iter().rposition(evidence)?;
-    let span = &run[first..=last];
-    let shown = span.iter().filter(|p| evidence(p)).count();
-    (shown >= 2 && shown * 2 >= span.len()).then_some((first, span.len()))
+/// Within a run of candidate lines (`evidence` tells which show that they
+/// belong to a table or list: figures, column gaps, list bullets), returns
+/// where the first table or list starts and how many lines it holds: from
+/// a line with evidence, through as many more as keep at least half of it
+/// showing evidence, ending on one. `None` when no two lines qualify.
+/// Reads each line a bounded number of times, so a long run stays linear.
+fn tabular_span(evidence: &[bool]) -> Option<(usize, usize)> {
+    let mut from = 0;
+    loop {
+        let first = from + evidence[from..].iter().position(|&e| e)?;
+        let (mut last, mut shown) = (first, 1);
+        for (k, &e) in evidence.iter().enumerate().skip(first + 1) {
+            // No line with evidence this far on could keep half.
+            if k - first + 1 > (shown + 1) * 2 {
+                break;
+            }
+            if e {
+                last = k;
+                shown += 1;
+            }
+        }
+        if shown >= 2 {
+            return Some((first, last - first + 1));
+        }
+        from = first + 1;
+    }
 }
 
 /// Returns true if and only if `line` reads as a line of a table or list:
@@ -450,15 +466,15 @@ fn joined<'a>(piece: &[Line<'a>]) -> Unit<'a> {
 
 /// Returns single-line pieces as one preformatted unit, their relative
 /// indents kept.
-fn block<'a>(pieces: &[&[Line<'a>]], lines: &[&'a str]) -> Unit<'a> {
+fn block<'a>(pieces: &[&[Line<'a>]]) -> Unit<'a> {
     let indent = pieces.iter().map(|p| p[0].indent).min().unwrap_or(0);
-    let mut text = String::with_capacity(lines.iter().map(|l| l.len() + indent + 1).sum());
-    for (piece, line) in pieces.iter().zip(lines) {
+    let mut text = String::with_capacity(pieces.iter().map(|p| p[0].text.len() + 1).sum());
+    for piece in pieces {
         if !text.is_empty() {
             text.push('\n');
         }
         text.extend(std::iter::repeat_n(' ', piece[0].indent - indent));
-        text.push_str(line);
+        text.push_str(piece[0].text);
     }
     Unit {
         text: Cow::Owned(text),
@@ -638,6 +654,21 @@ mod tests {
                 (true, "unclosed\n  block".to_owned()),
             ]
         );
+    }
+
+    #[test]
+    fn a_long_run_of_short_lines_is_laid_out_in_linear_time() {
+        let mut text = String::from("1 2\n");
+        for i in 0..200_000 {
+            text.push_str(if i % 3 == 0 {
+                "Rovers 12\n"
+            } else {
+                "and so on\n"
+            });
+        }
+        let units = split_units(&text);
+        let words: usize = units.iter().map(|u| u.split_whitespace().count()).sum();
+        assert_eq!(words, text.split_whitespace().count());
     }
 
     #[test]
