@@ -386,9 +386,15 @@ fn is_tabular(line: &str) -> bool {
     if is_table_row(line) || is_list_item(line) {
         return true;
     }
-    let figures = figures(line);
-    let row = figures >= 2 && !structure::more_words_than(line, 4 * figures)
-        || figures == 1 && !structure::more_words_than(line, 5) && !ends_clause(line);
+    // A results table's first row carries the wire dateline
+    // ("NEW YORK, March 2 - Qtr ends Dec 31"): judge the row after it.
+    let row_text = line
+        .find(" - ")
+        .filter(|&i| i <= 60 && line[..i].ends_with(|c: char| c.is_ascii_digit()))
+        .map_or(line, |i| &line[i + 3..]);
+    let figures = figures(row_text);
+    let row = figures >= 2 && !structure::more_words_than(row_text, 4 * figures)
+        || figures == 1 && !structure::more_words_than(row_text, 5) && !ends_clause(row_text);
     row && structure::dateline(line).is_none()
 }
 
@@ -596,6 +602,7 @@ mod tests {
             "OAK BROOK, Ill., March 2 - Shr 1.20 dlrs vs 1.05 dlrs"
         ));
         assert!(is_tabular("Avg shrs 4,522,000 vs 4,519,000"));
+        assert!(is_tabular("NEW YORK, March 2 - Qtr ends Dec 31"));
         assert!(!is_tabular("March 3, 2024"));
     }
 

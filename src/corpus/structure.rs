@@ -233,14 +233,15 @@ pub fn dateline(line: &str) -> Option<String> {
 }
 
 /// Returns true if and only if `line` could be a headline: 2 to 25 words,
-/// starts with a capital or digit (a wire ticker's `<` may come first:
-/// "<NOVA> WINS APPROVAL"), does not end with a full stop or comma.
+/// starts with a capital or digit (a wire ticker's `<` or a tag's `(` may
+/// come first: "<NOVA> WINS APPROVAL", "(RPT) TIN TALKS END"), does not end
+/// with a full stop or comma.
 pub fn is_headline(line: &str) -> bool {
     line.len() <= 800
         && (2..=25).contains(&word_count(line))
         && line.chars().count() <= 200
         && line
-            .strip_prefix('<')
+            .strip_prefix(['<', '('])
             .unwrap_or(line)
             .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !line.trim_end().ends_with(['.', ',', ';', ':'])
@@ -398,6 +399,7 @@ mod tests {
         assert!(is_headline("<ORCHARD FOODS> SEES HIGHER PROFIT"));
         assert!(is_headline("CONRAC CAX IN MERGER TALKS WITH SEVERAL"));
         assert!(!is_headline("<p> tag"));
+        assert!(is_headline("(RPT) TIN TALKS END WITHOUT ACCORD"));
     }
 
     #[test]
