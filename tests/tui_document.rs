@@ -94,3 +94,51 @@ fn wide_characters_and_long_words_wrap_by_columns() {
     }
     assert!(lines.iter().any(|l| l.text() == "end"));
 }
+
+#[test]
+fn preformatted_blocks_keep_their_lines_and_are_clipped_at_the_edge() {
+    let mut draft = tui_support::drafts().remove(2);
+    let table = "Rovers      12  30\nAthletic    12  27\nCity of the Northern Hills  12  19";
+    draft.blocks = vec![
+        (
+            dossier::corpus::BlockKind::Paragraph,
+            "Final standings after the last round of matches:".to_owned(),
+        ),
+        (dossier::corpus::BlockKind::Preformatted, table.to_owned()),
+    ];
+    let article = tui_support::article(&draft, 9);
+    let athletic_start = article.text.find("Athletic").unwrap();
+    let mention = dossier::entities::IndexedMention {
+        entity: 0,
+        start: athletic_start,
+        end: athletic_start + "Athletic".len(),
+    };
+    let lines = document::layout(&article, &[mention], 20, &text::DOC);
+    let rows: Vec<String> = lines
+        .iter()
+        .filter(|l| l.kind == LineKind::Preformatted)
+        .map(document::DocLine::text)
+        .collect();
+    // Line for line, spaces kept, never reflowed; the long row is cut at
+    // the edge with a mark that it goes on.
+    assert_eq!(
+        rows,
+        [
+            "Rovers      12  30",
+            "Athletic    12  27",
+            "City of the Norther…"
+        ]
+    );
+    for row in &rows {
+        assert!(row.width() <= 20);
+    }
+    let tagged: Vec<&str> = lines
+        .iter()
+        .flat_map(|l| &l.runs)
+        .filter(|r| r.entity == Some(0))
+        .map(|r| r.text.as_str())
+        .collect();
+    assert_eq!(tagged, ["Athletic"]);
+    // The paragraph above still wraps.
+    assert!(lines.iter().filter(|l| l.kind == LineKind::Body).count() > 1);
+}

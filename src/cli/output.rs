@@ -88,6 +88,10 @@ pub(super) fn show_json(lib: &Library, i: usize) -> Value {
             "paragraphs".into(),
             json!(a.paragraphs().collect::<Vec<_>>()),
         ),
+        (
+            "preformatted".into(),
+            json!(a.preformatted().collect::<Vec<_>>()),
+        ),
         ("end_matter".into(), json!(a.end_matter)),
         ("links".into(), json!(a.links)),
         ("text".into(), json!(a.text)),
@@ -131,7 +135,7 @@ pub(super) fn show_text(a: &Article) -> String {
             crate::corpus::BlockKind::Heading => {
                 out.push_str(&format!("## {}\n\n", a.block_text(b)));
             }
-            crate::corpus::BlockKind::Paragraph => {
+            crate::corpus::BlockKind::Paragraph | crate::corpus::BlockKind::Preformatted => {
                 out.push_str(&format!("{}\n\n", a.block_text(b)));
             }
         }

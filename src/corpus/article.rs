@@ -27,9 +27,13 @@ pub struct RawDoc {
 pub enum BlockKind {
     Heading,
     Paragraph,
+    /// Lines kept as they are (a table, a list, a run of short lines, a
+    /// fenced block): never reflowed, joined by single line breaks.
+    Preformatted,
 }
 
-/// A heading or paragraph: a byte range of [`Article::text`].
+/// A heading, paragraph or preformatted block: a byte range of
+/// [`Article::text`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
     pub kind: BlockKind,
@@ -85,6 +89,12 @@ impl Article {
     /// Returns the paragraphs in order.
     pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
         self.blocks_of(BlockKind::Paragraph)
+    }
+
+    /// Returns the preformatted blocks (tables, lists, fenced blocks) in
+    /// order, each as its lines joined by `\n`.
+    pub fn preformatted(&self) -> impl Iterator<Item = &str> {
+        self.blocks_of(BlockKind::Preformatted)
     }
 
     /// Returns the source paths, canonical first.

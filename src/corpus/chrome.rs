@@ -9,13 +9,15 @@
 //!
 //! Where a line sits decides what the cleaner does with the first signal: it
 //! removes chrome-looking lines at the top and bottom of a text, and keeps
-//! them in the middle of prose (see [`super::clean`]).
+//! them in the middle of prose (see [`super::clean`]). Repetition is
+//! evidence only for lines shaped like chrome ([`repeated_is_chrome`]).
 
 use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
 use super::RawDoc;
+use super::structure;
 
 /// Words of site navigation, sharing, comment and rating widgets, ads and
 /// cookie notices. A line counts as chrome when most of its content words
@@ -162,20 +164,31 @@ pub fn looks_like_chrome(line: &str) -> bool {
     }
     let mut content = 0usize;
     let mut chrome = 0usize;
+    let mut numbers = 0usize;
     for token in &tokens {
         let lower = token.to_lowercase();
         if NEUTRAL_WORDS.contains(&lower.as_str()) {
             continue;
         }
-        content += 1;
         if token
             .chars()
             .all(|c| c.is_ascii_digit() || c == '.' || c == 'k')
             && token.starts_with(|c: char| c.is_ascii_digit())
-            || CHROME_WORDS.binary_search(&lower.as_str()).is_ok()
         {
+            numbers += 1;
+            continue;
+        }
+        content += 1;
+        if CHROME_WORDS.binary_search(&lower.as_str()).is_ok() {
             chrome += 1;
         }
+    }
+    // Numbers are counters ("12 Comments", "5 min read") beside widget
+    // words, or alone; beside other words they are figures ("Net 217,572
+    // vs 153,454") and say nothing of chrome.
+    if chrome > 0 || content == 0 {
+        content += numbers;
+        chrome += numbers;
     }
     if content == 0 {
         return false;
@@ -218,6 +231,28 @@ fn is_breadcrumb(line: &str) -> bool {
             .iter()
             .all(|p| p.split_whitespace().count() <= 3 && !p.ends_with('.'))
         && !line.contains("://")
+}
+
+/// Returns true if and only if `line`, which repeats across the corpus,
+/// is chrome where it stands. Repetition alone is no evidence: a results
+/// row ("Net 217,572 vs 153,454") or a formulaic sentence ("It gave no
+/// further details.") repeats across a wire service's stories and is still
+/// the story. So a repeated line goes only when it also looks like chrome
+/// (widget vocabulary, a bare link) or, at the edges of the text (`at_edge`:
+/// above the first prose or below the last), when it is neither a sentence
+/// nor holds figures (a masthead, a sign-off, a section label).
+pub fn repeated_is_chrome(line: &str, at_edge: bool) -> bool {
+    let line = line.trim();
+    let body_shaped = structure::ends_sentence(line)
+        || line
+            .split_whitespace()
+            .any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    looks_like_chrome(line) || is_bare_link(line) || at_edge && !body_shaped
+}
+
+/// A line that is only a web address.
+fn is_bare_link(line: &str) -> bool {
+    !line.contains(' ') && (line.contains("://") || line.starts_with("www."))
 }
 
 /// The longest line, in words, that repetition can mark as chrome: longer
@@ -374,6 +409,9 @@ mod tests {
             "Reach and Goals",
             "Home team wins the derby after a late penalty in extra time",
             "Read the full report, the minister said, before voting on the budget.",
+            "Net 217,572 vs 153,454",
+            "Loss 12,000",
+            "Harrogate Town 2 Whitby 1",
         ] {
             assert!(!looks_like_chrome(line), "{line:?} should not be chrome");
         }
@@ -396,6 +434,22 @@ mod tests {
         assert!(model.is_repeated("City Herald Online"));
         assert!(model.is_repeated("40 Comments"));
         assert!(!model.is_repeated("Story a body text is here and long."));
+    }
+
+    #[test]
+    fn repeated_body_lines_are_not_chrome() {
+        for line in [
+            "Net 217,572 vs 153,454",
+            "Shr 1.20 dlrs vs 1.05 dlrs",
+            "It gave no further details.",
+        ] {
+            assert!(!repeated_is_chrome(line, true), "{line:?}");
+            assert!(!repeated_is_chrome(line, false), "{line:?}");
+        }
+        assert!(repeated_is_chrome("City Herald Online", true));
+        assert!(!repeated_is_chrome("City Herald Online", false));
+        assert!(repeated_is_chrome("Share this article", false));
+        assert!(repeated_is_chrome("https://example.org/subscribe", false));
     }
 
     #[test]

@@ -13,7 +13,8 @@
 //! last prose.
 
 use super::chrome;
-use super::structure::{self, Unit};
+use super::layout::{self, Unit};
+use super::structure;
 use super::{Article, Block, BlockKind, RawDoc, Source};
 use super::{candidates, shingles};
 
@@ -50,35 +51,37 @@ fn clean_inner(
     chrome: &ChromeModel,
     with_prints: bool,
 ) -> Option<(Article, Vec<u64>)> {
-    let units: Vec<Unit<'_>> = structure::split_units(&doc.text)
-        .into_iter()
-        .filter(|u| !chrome.is_repeated(u))
-        .collect();
-    let first_prose = units
-        .iter()
-        .position(|u| structure::is_prose(u) && !structure::is_end_matter_marker(u));
-    let end_start = end_matter_start(&units, first_prose.unwrap_or(0));
+    let units = drop_repeated_chrome(layout::split_units(&doc.text), chrome);
+    let prose: Vec<bool> = units.iter().map(counts_as_prose).collect();
+    let first_prose =
+        (0..units.len()).find(|&i| prose[i] && !structure::is_end_matter_marker(&units[i].0));
+    let end_start = end_matter_start(&units, &prose, first_prose.unwrap_or(0));
     let body_start = first_prose.unwrap_or_else(|| {
-        // No sentence anywhere (a short note, a list): everything after
-        // the top chrome is body.
+        // No sentence anywhere: a table, a list, a short note. The body
+        // starts at the first table or list, else after the top chrome.
         units
             .iter()
-            .position(|u| !chrome::looks_like_chrome(u))
+            .position(|u| u.0.is_preformatted())
+            .or_else(|| units.iter().position(|u| !chrome::looks_like_chrome(&u.0)))
             .unwrap_or(units.len())
             .min(end_start)
     });
-    let last_prose = units[..end_start]
+    let last_prose = prose[..end_start]
         .iter()
-        .rposition(|u| structure::is_prose(u))
+        .rposition(|&p| p)
         .unwrap_or(body_start);
 
     let mut found = Found {
         title: doc.title.clone(),
         ..Found::default()
     };
-    let mut body: Vec<&str> = Vec::new();
+    let mut body: Vec<&Unit<'_>> = Vec::new();
     read_top(&units[..body_start], &mut found, &mut body);
-    for (i, unit) in units.iter().enumerate().take(end_start).skip(body_start) {
+    for (i, (unit, _)) in units.iter().enumerate().take(end_start).skip(body_start) {
+        if unit.is_preformatted() {
+            body.push(unit);
+            continue;
+        }
         let after_prose = i > last_prose;
         let at_edge = after_prose || i <= body_start + 1;
         // The headline again, glued to a photo caption.
@@ -100,7 +103,7 @@ fn clean_inner(
         }
     }
     let mut end_matter = Vec::new();
-    for unit in &units[end_start..] {
+    for (unit, _) in &units[end_start..] {
         if let Some(name) = structure::byline(unit) {
             found.author.get_or_insert(name);
         } else if structure::is_end_matter_marker(unit) || !chrome::looks_like_chrome(unit) {
@@ -119,15 +122,16 @@ fn clean_inner(
         body.remove(0);
     }
     let (text, blocks) = assemble(&body);
-    if !blocks.iter().any(|b| b.kind == BlockKind::Paragraph) {
-        return None;
-    }
+    let lede = blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Paragraph)
+        .or_else(|| blocks.iter().find(|b| b.kind == BlockKind::Preformatted))?;
     let title = found.title.unwrap_or_else(|| {
-        let lede = blocks
-            .iter()
-            .find(|b| b.kind == BlockKind::Paragraph)
-            .map_or("", |b| &text[b.start..b.end]);
-        structure::title_from_lede(lede, LEDE_TITLE_MAX)
+        let lede = text[lede.start..lede.end]
+            .lines()
+            .next()
+            .unwrap_or_default();
+        structure::title_from_lede(lede.trim(), LEDE_TITLE_MAX)
     });
     let (id, prints) = if with_prints {
         candidates::id_and_fingerprints(&text)
@@ -154,18 +158,52 @@ fn clean_inner(
     Some((article, prints))
 }
 
+/// Splits the text's units from the lines the corpus repeats: a repeated
+/// line goes when it is chrome where it stands (see
+/// [`chrome::repeated_is_chrome`]), its place judged against the prose
+/// that is not repeated. Each kept unit says whether it repeats.
+fn drop_repeated_chrome<'a>(units: Vec<Unit<'a>>, chrome: &ChromeModel) -> Vec<(Unit<'a>, bool)> {
+    let units: Vec<(Unit<'a>, bool)> = units
+        .into_iter()
+        .map(|u| {
+            let repeated = !u.is_preformatted() && chrome.is_repeated(&u);
+            (u, repeated)
+        })
+        .collect();
+    if !units.iter().any(|u| u.1) {
+        return units;
+    }
+    let first = units.iter().position(counts_as_prose);
+    let last = units.iter().rposition(counts_as_prose);
+    units
+        .into_iter()
+        .enumerate()
+        .filter(|(i, (unit, repeated))| {
+            let at_edge = first.is_none_or(|f| *i < f) || last.is_none_or(|l| *i > l);
+            !repeated || !chrome::repeated_is_chrome(unit, at_edge)
+        })
+        .map(|(_, u)| u)
+        .collect()
+}
+
+/// Returns true if and only if a unit is prose that tells where the body
+/// runs: a sentence, not a table, and not a line the corpus repeats.
+fn counts_as_prose((unit, repeated): &(Unit<'_>, bool)) -> bool {
+    !repeated && !unit.is_preformatted() && structure::is_prose(unit)
+}
+
 /// Returns the index where end matter starts: the earliest end-matter
 /// marker after `from` with no prose after it (markers excepted); the
 /// number of units when there is none.
-fn end_matter_start(units: &[Unit<'_>], from: usize) -> usize {
+fn end_matter_start(units: &[(Unit<'_>, bool)], prose: &[bool], from: usize) -> usize {
     let mut start = units.len();
-    for (i, unit) in units.iter().enumerate().rev() {
+    for (i, (unit, _)) in units.iter().enumerate().rev() {
         if i <= from {
             break;
         }
-        if structure::is_end_matter_marker(unit) {
+        if !unit.is_preformatted() && structure::is_end_matter_marker(unit) {
             start = i;
-        } else if structure::is_prose(unit) {
+        } else if prose[i] || unit.is_preformatted() {
             break;
         }
     }
@@ -178,17 +216,16 @@ fn end_matter_start(units: &[Unit<'_>], from: usize) -> usize {
 /// right above the body with no chrome around it (a short line among menus
 /// is a masthead). Lines above the headline are a masthead or section label
 /// and go; a copy of it glued to a photo caption goes; other lines below it
-/// are body.
-fn read_top<'a>(units: &'a [Unit<'a>], found: &mut Found, body: &mut Vec<&'a str>) {
-    let mut rest: Vec<&'a str> = Vec::with_capacity(units.len());
+/// are body, and so are tables and lists wherever they stand.
+fn read_top<'a>(units: &'a [(Unit<'a>, bool)], found: &mut Found, body: &mut Vec<&'a Unit<'a>>) {
+    let mut rest: Vec<&'a Unit<'a>> = Vec::with_capacity(units.len());
     let mut saw_chrome = false;
-    for unit in units {
-        let unit: &str = unit;
-        if chrome::looks_like_chrome(unit) {
+    for (unit, _) in units {
+        if unit.is_preformatted() {
+            rest.push(unit);
+        } else if chrome::looks_like_chrome(unit) {
             saw_chrome = true;
-            continue;
-        }
-        if let Some(name) = structure::byline(unit) {
+        } else if let Some(name) = structure::byline(unit) {
             found.author.get_or_insert(name);
         } else if let Some(date) = structure::dateline(unit) {
             found.date.get_or_insert(date);
@@ -196,34 +233,43 @@ fn read_top<'a>(units: &'a [Unit<'a>], found: &mut Found, body: &mut Vec<&'a str
             rest.push(unit);
         }
     }
+    let lines: Vec<usize> = (0..rest.len())
+        .filter(|&j| !rest[j].is_preformatted())
+        .collect();
     let mut below = 0;
     if found.title.is_none() {
-        let headline = rest
+        let headline = lines
             .iter()
-            .position(|u| structure::is_headline(u) && structure::word_count(u) >= 4)
+            .copied()
+            .find(|&j| structure::is_headline(rest[j]) && structure::word_count(rest[j]) >= 4)
             .or_else(|| {
-                (rest.len() == 1 && !saw_chrome && structure::is_headline(rest[0])).then_some(0)
+                (lines.len() == 1 && !saw_chrome && structure::is_headline(rest[lines[0]]))
+                    .then(|| lines[0])
             });
-        if let Some(i) = headline {
-            found.title = Some(rest[i].to_owned());
-            below = i + 1;
+        if let Some(j) = headline {
+            found.title = Some(rest[j].to_string());
+            below = j + 1;
         } else if saw_chrome {
             // No headline, but menus: short title-like lines are mastheads.
             below = rest
                 .iter()
-                .take_while(|u| structure::is_headline(u) && structure::word_count(u) <= 3)
+                .take_while(|u| {
+                    !u.is_preformatted()
+                        && structure::is_headline(u)
+                        && structure::word_count(u) <= 3
+                })
                 .count();
         }
     }
-    for unit in &rest[below..] {
-        if found
+    for (j, unit) in rest.into_iter().enumerate() {
+        let above = j < below && !unit.is_preformatted();
+        let repeats_title = found
             .title
             .as_deref()
-            .is_some_and(|t| starts_with_text(unit, t))
-        {
-            continue;
+            .is_some_and(|t| !unit.is_preformatted() && starts_with_text(unit, t));
+        if !above && !repeats_title {
+            body.push(unit);
         }
-        body.push(unit);
     }
 }
 
@@ -244,13 +290,16 @@ fn starts_with_text(line: &str, title: &str) -> bool {
 }
 
 /// Joins the body units into the article text and its blocks: a unit is a
-/// heading when it reads as one and stands between other units.
-fn assemble(body: &[&str]) -> (String, Vec<Block>) {
+/// heading when it reads as one and stands between other units; tables and
+/// lists are preformatted blocks.
+fn assemble(body: &[&Unit<'_>]) -> (String, Vec<Block>) {
     let mut text = String::with_capacity(body.iter().map(|u| u.len() + 2).sum());
     let mut blocks = Vec::with_capacity(body.len());
     for (i, unit) in body.iter().enumerate() {
         let between = i > 0 && i + 1 < body.len();
-        let kind = if between && structure::is_heading(unit) {
+        let kind = if unit.is_preformatted() {
+            BlockKind::Preformatted
+        } else if between && structure::is_heading(unit) {
             BlockKind::Heading
         } else {
             BlockKind::Paragraph

@@ -1,16 +1,53 @@
 //! Light Markdown stripping: the text a reader would see, with structure
 //! left as plain lines so that the cleaner's general rules find headings
 //! (a `## Heading` becomes a short line without closing punctuation).
+//!
+//! Fenced code blocks and pipe tables are the exception: they stay between
+//! plain fences, their lines as written, and [`super::layout`] keeps every
+//! fenced block as one preformatted block. This is the contract for any
+//! format converted to Markdown on its way in (`<pre>` and `<table>` become
+//! fenced blocks).
+
+use super::layout::Fence;
 
 /// Returns `text` without Markdown syntax: heading hashes, emphasis markers,
 /// link and image syntax (`[text](url)` → `text`, images dropped), inline
-/// code ticks, fences, block quotes, rules and link definitions. List items
-/// keep a `•` bullet so they are never mistaken for headings.
+/// code ticks, block quotes, rules and link definitions. List items keep a
+/// `•` bullet so they are never mistaken for headings. Fenced blocks keep
+/// their lines under a bare fence (the info string goes); a pipe table is
+/// put in a fenced block of its own.
 pub fn strip(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for line in text.lines() {
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
         let trimmed = line.trim();
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") || is_rule(trimmed) {
+        if let Some(fence) = Fence::opening(line) {
+            let bare = fence.bare();
+            out.push_str(&bare);
+            out.push('\n');
+            for inner in lines.by_ref() {
+                if fence.is_closed_by(inner) {
+                    break;
+                }
+                out.push_str(inner.trim_end());
+                out.push('\n');
+            }
+            out.push_str(&bare);
+            out.push('\n');
+            continue;
+        }
+        if trimmed.contains('|') && lines.peek().is_some_and(|next| is_table_delimiter(next)) {
+            out.push_str("```\n");
+            out.push_str(trimmed);
+            out.push('\n');
+            while let Some(row) = lines.next_if(|l| l.contains('|') && !l.trim().is_empty()) {
+                out.push_str(row.trim());
+                out.push('\n');
+            }
+            out.push_str("```\n");
+            continue;
+        }
+        if is_rule(trimmed) {
             out.push('\n');
             continue;
         }
@@ -34,6 +71,24 @@ pub fn strip(text: &str) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The delimiter row under a pipe table's header: cells of dashes, with
+/// optional colons for alignment (`| --- | :-: |`).
+fn is_table_delimiter(line: &str) -> bool {
+    let line = line.trim();
+    let cells: Vec<&str> = line
+        .trim_start_matches('|')
+        .trim_end_matches('|')
+        .split('|')
+        .map(str::trim)
+        .collect();
+    line.contains('-')
+        && (line.contains('|') || cells.len() > 1)
+        && cells.iter().all(|c| {
+            let dashes = c.trim_start_matches(':').trim_end_matches(':');
+            !dashes.is_empty() && dashes.chars().all(|ch| ch == '-')
+        })
 }
 
 fn is_rule(line: &str) -> bool {
@@ -125,6 +180,38 @@ mod tests {
         assert_eq!(
             out,
             "Rates held steady\n\nThe bank said in a note that  rates stay.\n• first item\nquoted code\n\n"
+        );
+    }
+
+    #[test]
+    fn fenced_blocks_and_pipe_tables_stay_as_written_between_fences() {
+        let md = "Results:\n\n| Team | Pts |\n|:-----|----:|\n| **Rovers** | 30 |\n| City | 19 |\n\n```python\n    x = [1](2)\n# not a heading\n```\nAfter.";
+        assert_eq!(
+            strip(md),
+            "Results:\n\n```\n| Team | Pts |\n|:-----|----:|\n| **Rovers** | 30 |\n| City | 19 |\n```\n\n```\n    x = [1](2)\n# not a heading\n```\nAfter.\n"
+        );
+        let stripped = strip(md);
+        let units = crate::corpus::layout::split_units(&stripped);
+        let kept: Vec<(bool, &str)> = units.iter().map(|u| (u.is_preformatted(), &**u)).collect();
+        assert_eq!(
+            kept,
+            [
+                (false, "Results:"),
+                (
+                    true,
+                    "| Team | Pts |\n|:-----|----:|\n| **Rovers** | 30 |\n| City | 19 |"
+                ),
+                (true, "    x = [1](2)\n# not a heading"),
+                (false, "After."),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pipe_in_prose_is_no_table() {
+        assert_eq!(
+            strip("Rates | held\nsteady - for now"),
+            "Rates | held\nsteady - for now\n"
         );
     }
 

@@ -6,8 +6,10 @@
 //! duplicates into one [`Article`] per story. Nothing here knows about the
 //! terminal or about entities.
 //!
-//! Helpers: [`chrome`] (what page chrome looks like), [`structure`] (what
-//! a line is: prose, headline, heading, byline, end matter), [`markdown`],
+//! Helpers: [`layout`] (how lines form paragraphs, hard wraps rejoined, and
+//! preformatted tables and lists), [`chrome`] (what page chrome looks
+//! like), [`structure`] (what a line is: prose, headline, heading, byline,
+//! end matter), [`markdown`],
 //! [`shingles`] and [`candidates`] (the fingerprints dedup compares), and
 //! [`generate`] with [`vocab`] (seeded test corpora for benchmarks). Saved
 //! web pages ([`html`], [`mhtml`]) and feeds ([`feed`]) become the same
@@ -23,6 +25,7 @@ pub mod formats;
 pub mod generate;
 mod grammar;
 pub mod html;
+pub mod layout;
 pub mod load;
 pub mod markdown;
 pub mod mhtml;

@@ -1,100 +1,8 @@
 //! The shape of an article's lines: which are prose, which could be a
 //! headline or a section heading, which name the author or the date, and
 //! which start editorial end matter. Pure functions over one line each; the
-//! cleaner combines them with position (see [`super::clean`]).
-
-use std::borrow::Cow;
-
-/// One unit of text: a line, or a hard-wrapped paragraph joined into one.
-pub type Unit<'a> = Cow<'a, str>;
-
-/// Splits `text` into units. Each non-blank line is a unit, except in
-/// hard-wrapped text (blank-line paragraphs whose lines break at a fixed
-/// width, mid-sentence), where each blank-line paragraph is one unit.
-pub fn split_units(text: &str) -> Vec<Unit<'_>> {
-    let groups = blank_line_groups(text);
-    let Some(width) = wrap_width(&groups) else {
-        return groups.into_iter().flatten().map(squash).collect();
-    };
-    // A line well short of the wrap width ends its paragraph (a heading, a
-    // list entry, a paragraph's last line).
-    let full = width * 3 / 5;
-    let mut units = Vec::new();
-    for group in &groups {
-        let mut start = 0;
-        for (i, line) in group.iter().enumerate() {
-            if line.chars().count() < full || i + 1 == group.len() {
-                units.push(join(&group[start..=i]));
-                start = i + 1;
-            }
-        }
-    }
-    units
-}
-
-fn join<'a>(lines: &[&'a str]) -> Unit<'a> {
-    if let [line] = lines {
-        squash(line)
-    } else {
-        Cow::Owned(
-            lines
-                .iter()
-                .flat_map(|l| l.split_whitespace())
-                .collect::<Vec<_>>()
-                .join(" "),
-        )
-    }
-}
-
-fn blank_line_groups(text: &str) -> Vec<Vec<&str>> {
-    let mut groups = vec![Vec::new()];
-    for line in text.lines() {
-        let line = line.trim();
-        if line.is_empty() {
-            if !groups.last().is_some_and(Vec::is_empty) {
-                groups.push(Vec::new());
-            }
-        } else if let Some(g) = groups.last_mut() {
-            g.push(line);
-        }
-    }
-    groups.retain(|g| !g.is_empty());
-    groups
-}
-
-/// Returns the wrap width of hard-wrapped text: text with several
-/// blank-line paragraphs where most lines that continue into another line
-/// are of a similar, typewriter width and stop mid-sentence. `None` when
-/// the text is not hard-wrapped.
-fn wrap_width(groups: &[Vec<&str>]) -> Option<usize> {
-    if groups.len() < 2 {
-        return None;
-    }
-    let mut widths: Vec<usize> = Vec::new();
-    let mut sentence_ends = 0;
-    for line in groups.iter().flat_map(|g| g[..g.len() - 1].iter()) {
-        widths.push(line.chars().count());
-        sentence_ends += usize::from(ends_sentence(line));
-    }
-    if widths.len() < 3 {
-        return None;
-    }
-    let width_ok = widths.iter().filter(|w| (30..=110).contains(*w)).count();
-    if width_ok * 5 < widths.len() * 4 || sentence_ends * 2 > widths.len() {
-        return None;
-    }
-    widths.sort_unstable();
-    Some(widths[widths.len() / 2])
-}
-
-/// Folds runs of spaces inside a line.
-fn squash(line: &str) -> Unit<'_> {
-    if line.contains("  ") {
-        Cow::Owned(line.split_whitespace().collect::<Vec<_>>().join(" "))
-    } else {
-        Cow::Borrowed(line)
-    }
-}
+//! cleaner combines them with position (see [`super::clean`]), after
+//! [`super::layout`] has cut the text into units.
 
 /// Returns the number of whitespace-separated words in `s` (ASCII
 /// whitespace; text has passed through sanitize, which leaves no other
@@ -281,7 +189,9 @@ pub fn dateline(line: &str) -> Option<String> {
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
     let line = line.trim();
-    if line.len() > 120 || more_words_than(line, 8) {
+    // A wire dateline ("HOUSTON, March 3, 1987 -") opens the story: its
+    // place belongs to the body.
+    if line.len() > 120 || more_words_than(line, 8) || line.ends_with(['-', '–', '—']) {
         return None;
     }
     let lower = line.to_lowercase();
@@ -323,12 +233,17 @@ pub fn dateline(line: &str) -> Option<String> {
 }
 
 /// Returns true if and only if `line` could be a headline: 2 to 25 words,
-/// starts with a capital or digit, does not end with a full stop or comma.
+/// starts with a capital or digit (a wire ticker's `<` or a tag's `(` may
+/// come first: "<NOVA> WINS APPROVAL", "(RPT) TIN TALKS END"), does not end
+/// with a full stop or comma.
 pub fn is_headline(line: &str) -> bool {
     line.len() <= 800
         && (2..=25).contains(&word_count(line))
         && line.chars().count() <= 200
-        && line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && line
+            .strip_prefix(['<', '('])
+            .unwrap_or(line)
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !line.trim_end().ends_with(['.', ',', ';', ':'])
 }
 
@@ -464,6 +379,7 @@ mod tests {
             Some("2024-03-01")
         );
         assert_eq!(dateline("The 2024 budget"), None);
+        assert_eq!(dateline("HOUSTON, March 3, 1987 -"), None);
     }
 
     #[test]
@@ -479,6 +395,14 @@ mod tests {
     }
 
     #[test]
+    fn wire_headlines_may_open_with_a_ticker() {
+        assert!(is_headline("<ORCHARD FOODS> SEES HIGHER PROFIT"));
+        assert!(is_headline("CONRAC CAX IN MERGER TALKS WITH SEVERAL"));
+        assert!(!is_headline("<p> tag"));
+        assert!(is_headline("(RPT) TIN TALKS END WITHOUT ACCORD"));
+    }
+
+    #[test]
     fn lede_titles_are_short() {
         let lede = "Japan is reviewing an invitation from Latvia to join a group of nations sending drones and technology to Ukraine as it battles Russia’s invasion. More text.";
         let t = title_from_lede(lede, 80);
@@ -487,19 +411,5 @@ mod tests {
         assert!(t.starts_with("Japan is reviewing an invitation"));
         assert_eq!(title_from_lede("Rates held. Then more.", 80), "Rates held");
         assert_eq!(title_from_lede("Mr. Smith won. Then.", 80), "Mr. Smith won");
-    }
-
-    #[test]
-    fn hard_wrapped_paragraphs_are_joined() {
-        let text = "The council voted on Tuesday to close the old bridge\nfor repairs that will last until the spring, officials\nsaid in a statement released after the meeting.\n\nResidents said the detour would add twenty minutes\nto their commute and asked for a shuttle bus service\nto run during the works.";
-        let units = split_units(text);
-        assert_eq!(units.len(), 2);
-        assert!(units[0].ends_with("after the meeting."));
-    }
-
-    #[test]
-    fn single_line_paragraphs_stay_lines() {
-        let units = split_units("Title here\nFirst paragraph.\n\nSecond paragraph.");
-        assert_eq!(units.len(), 3);
     }
 }

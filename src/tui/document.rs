@@ -1,9 +1,10 @@
 //! The reading pane's document: an article laid out as lines for a width —
 //! title, byline, the article's address, merged copies, then headings and
-//! paragraphs word-wrapped, end matter and the numbered links the text's
-//! `[n]` markers refer to,
-//! with each run of text tagged by the entity it mentions. Pure layout, so
-//! the app can scroll to a mention and the view can draw the same lines.
+//! paragraphs word-wrapped, preformatted blocks (tables, lists) line for
+//! line, never reflowed and clipped at the pane's edge, end matter and the
+//! numbered links the text's `[n]` markers refer to, with each run of text
+//! tagged by the entity it mentions. Pure layout, so the app can scroll to a
+//! mention and the view can draw the same lines.
 
 use unicode_width::UnicodeWidthStr;
 
@@ -18,6 +19,8 @@ pub enum LineKind {
     Copies,
     Heading,
     Body,
+    /// A line of a table or list, kept as written.
+    Preformatted,
     EndMatter,
     Blank,
 }
@@ -93,6 +96,17 @@ pub fn layout(
         let kind = match block.kind {
             BlockKind::Heading => LineKind::Heading,
             BlockKind::Paragraph => LineKind::Body,
+            BlockKind::Preformatted => {
+                clip_marked(
+                    &article.text,
+                    block.start,
+                    block.end,
+                    mentions,
+                    width,
+                    &mut out,
+                );
+                continue;
+            }
         };
         wrap_marked(
             &article.text,
@@ -179,6 +193,49 @@ fn wrap_marked(
     }
     if line.width > 0 {
         out.push(line.finish());
+    }
+}
+
+/// Lays out `text[start..end]` line for line, as written: each line is
+/// cut at `width` columns, its last shown column then holding `…` so the
+/// reader sees that it goes on.
+fn clip_marked(
+    text: &str,
+    start: usize,
+    end: usize,
+    mentions: &[IndexedMention],
+    width: usize,
+    out: &mut Vec<DocLine>,
+) {
+    let Some(body) = text.get(start..end.min(text.len())) else {
+        return;
+    };
+    let mut offset = start;
+    for raw in body.split('\n') {
+        let mut line = Line::new(LineKind::Preformatted);
+        let full = raw.width() > width;
+        let room = if full { width - 1 } else { width };
+        for (piece_at, piece) in split_by_mentions(raw, offset, mentions) {
+            let mut used = line.width;
+            let cut = piece
+                .char_indices()
+                .find(|&(_, c)| {
+                    used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                    used > room
+                })
+                .map_or(piece.len(), |(i, _)| i);
+            if cut > 0 {
+                line.push(&piece[..cut], entity_at(mentions, piece_at));
+            }
+            if cut < piece.len() {
+                break;
+            }
+        }
+        if full {
+            line.push("…", None);
+        }
+        out.push(line.finish());
+        offset += raw.len() + 1;
     }
 }
 

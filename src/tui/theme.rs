@@ -26,6 +26,8 @@ pub struct Theme {
     pub heading: Style,
     pub meta: Style,
     pub dim: Style,
+    /// Tables and lists kept as written: set apart, but quietly.
+    pub preformatted: Style,
     pub badge: Style,
     pub unread: Style,
     pub group: Style,
@@ -92,7 +94,12 @@ impl Theme {
         if let Some(c) = colors.background {
             self.base = self.base.bg(c.into());
         }
-        for style in [&mut self.meta, &mut self.dim, &mut self.footer] {
+        for style in [
+            &mut self.meta,
+            &mut self.dim,
+            &mut self.preformatted,
+            &mut self.footer,
+        ] {
             fg(style, colors.muted);
         }
         for style in [&mut self.key, &mut self.border_focused, &mut self.unread] {
@@ -136,6 +143,7 @@ impl Theme {
             heading: Style::new().fg(Color::Cyan).add_modifier(bold),
             meta: Style::new().fg(Color::Gray),
             dim: Style::new().fg(Color::DarkGray),
+            preformatted: Style::new().fg(Color::Gray),
             badge: Style::new().fg(Color::Yellow),
             unread: Style::new().fg(Color::Cyan),
             group: Style::new().add_modifier(bold | Modifier::UNDERLINED),
@@ -166,6 +174,7 @@ impl Theme {
             heading: Style::new().fg(Color::Blue).add_modifier(bold),
             meta: Style::new().fg(Color::DarkGray),
             dim: Style::new().fg(Color::DarkGray),
+            preformatted: Style::new().fg(Color::DarkGray),
             badge: Style::new().fg(Color::Magenta),
             unread: Style::new().fg(Color::Blue),
             matched: Style::new().fg(Color::Red).add_modifier(bold),
@@ -203,6 +212,7 @@ impl Theme {
             heading: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             meta: plain,
             dim: plain,
+            preformatted: plain,
             badge: bold,
             unread: bold,
             group: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),

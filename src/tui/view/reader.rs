@@ -54,6 +54,7 @@ fn styled<'a>(app: &App, lib: &crate::pipeline::Library, line: &'a DocLine) -> L
         LineKind::Copies => theme.badge,
         LineKind::Heading => theme.heading,
         LineKind::EndMatter => theme.dim,
+        LineKind::Preformatted => theme.preformatted,
         LineKind::Body | LineKind::Blank => Style::new(),
     };
     let spans: Vec<Span> = line
