@@ -198,3 +198,10 @@ fn assert_above_collapse(scores: &BTreeMap<EntityKind, Score>) {
         );
     }
 }
+
+/// Wire-style stories (datelines, all-caps headlines, hard wraps, tickers,
+/// bylines), first measured untouched (see the gold's `_about`).
+#[test]
+fn held_out_wire_stories_are_reported() {
+    score("tests/fixtures/gold/heldout3.json");
+}
