@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use super::gazetteer::{Fnv, WordSet};
+use super::wordset::{Fnv, WordSet};
 
 /// Builds a look-up set from a word list, once.
 macro_rules! word_set {

@@ -6,7 +6,7 @@
 //! start.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use aho_corasick::automaton::Automaton;
@@ -15,6 +15,7 @@ use aho_corasick::{Anchored, MatchKind};
 
 use super::EntityKind;
 use super::text::first_word;
+use super::wordset::{Fnv, WordSet};
 
 /// How a surface form names its entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,33 +60,6 @@ pub struct Gazetteer {
     lower_first_words: HashSet<String, BuildHasherDefault<Fnv>>,
     entries: Vec<Entry>,
     common_words: WordSet,
-}
-
-/// A set of short words with a cheap hash: word look-ups run for every
-/// capitalised word of every article.
-pub type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
-
-/// FNV-1a, 64 bits: fast on the few bytes of a word.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
 }
 
 const COUNTRIES: &str = include_str!("../../assets/countries.tsv");

@@ -1,17 +1,12 @@
 //! The entity index: entity → articles with mention counts, article →
 //! entities, co-occurrence, and the articles most related by shared entities.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-
 use serde::{Deserialize, Serialize};
 
 use super::EntityKind;
-use super::gazetteer::Fnv;
+use super::wordset::FastMap;
 
 mod build;
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// Index of an entity in [`EntityIndex::entities`].
 pub type EntityId = u32;

@@ -16,6 +16,8 @@
 //! - `resolve`: one canonical entity per mention — demonyms, aliases,
 //!   capitals as governments or places, surnames joining full names — and
 //!   no overlaps.
+//!
+//! `wordset` holds the cheap word hash they all share.
 
 mod cues;
 mod gazetteer;
@@ -23,6 +25,7 @@ pub mod index;
 mod recognize;
 mod resolve;
 mod text;
+mod wordset;
 
 use std::borrow::Cow;
 

@@ -15,11 +15,10 @@
 //!   own lexicon wins over the gazetteer.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
-use super::gazetteer::{Fnv, Gazetteer, Hit, Role, ends_word, on_word_boundaries};
+use super::gazetteer::{Gazetteer, Hit, Role, ends_word, on_word_boundaries};
 use super::text::first_word;
+use super::wordset::{FastMap, word_hash};
 use super::{EntityKind, Mention};
 
 /// How sure a rule is; stronger evidence replaces weaker for a surface.
@@ -64,14 +63,17 @@ impl<'t> Known<'t> {
 /// The names one document's context taught, by surface form.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon<'t> {
-    by_surface: HashMap<&'t str, Known<'t>, BuildHasherDefault<Fnv>>,
+    by_surface: FastMap<&'t str, Known<'t>>,
 }
 
 impl<'t> Lexicon<'t> {
     /// A lexicon with room for `n` names.
     pub fn with_capacity(n: usize) -> Self {
         Lexicon {
-            by_surface: HashMap::with_capacity_and_hasher(n, BuildHasherDefault::default()),
+            by_surface: FastMap::with_capacity_and_hasher(
+                n,
+                std::hash::BuildHasherDefault::default(),
+            ),
         }
     }
 
@@ -230,12 +232,6 @@ fn lexicon_hits<'a>(
             }
         }
     }
-}
-
-fn word_hash(word: &str) -> u64 {
-    let mut h = Fnv::default();
-    h.write(word.as_bytes());
-    h.finish()
 }
 
 /// Finds a surface that does not open with a letter or digit anywhere on
