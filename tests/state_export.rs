@@ -37,6 +37,7 @@ fn mention(text: &str, surface: &str, name: &str, kind: EntityKind) -> Mention {
         name: name.to_owned().into(),
         kind,
         country: None,
+        location: Default::default(),
     }
 }
 
@@ -57,6 +58,7 @@ fn library() -> Library {
                 name: "Norway".into(),
                 kind: EntityKind::Country,
                 country: None,
+                location: Default::default(),
             },
         ],
         vec![

@@ -19,7 +19,7 @@ use std::borrow::Cow;
 use super::gazetteer::{Gazetteer, Hit, Role, ends_word, on_word_boundaries};
 use super::text::first_word;
 use super::wordset::{FastMap, word_hash};
-use super::{EntityKind, Mention};
+use super::{EntityKind, Location, Mention};
 
 /// How sure a rule is; stronger evidence replaces weaker for a surface.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -181,6 +181,7 @@ pub fn resolve(text: &str, name_starts: &[usize], hits: &[Hit], lexicon: &Lexico
                 name: Cow::Owned(known.name.to_owned()),
                 kind: known.kind,
                 country: known.country.map(Cow::Borrowed),
+                location: Location::Text,
             },
         });
     }
@@ -268,6 +269,7 @@ fn from_gazetteer(text: &str, hit: &Hit) -> Mention {
         name: Cow::Borrowed(name),
         kind,
         country: e.country.map(Cow::Borrowed),
+        location: Location::Text,
     }
 }
 

@@ -161,6 +161,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
                     name: name.to_owned().into(),
                     kind,
                     country: None,
+                    location: Default::default(),
                 });
             }
         }
