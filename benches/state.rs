@@ -178,7 +178,7 @@ impl Stages for BenchStages {
                     name: name.into(),
                     kind,
                     country: None,
-                    location: Default::default(),
+                    location: dossier::entities::Location::Text,
                 }
             })
             .collect()

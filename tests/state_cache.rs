@@ -56,7 +56,7 @@ impl Stages for TextStages {
                     name: name.into(),
                     kind,
                     country: None,
-                    location: Default::default(),
+                    location: dossier::entities::Location::Text,
                 });
             }
         }

@@ -37,7 +37,7 @@ fn mention(text: &str, surface: &str, name: &str, kind: EntityKind) -> Mention {
         name: name.to_owned().into(),
         kind,
         country: None,
-        location: Default::default(),
+        location: dossier::entities::Location::Text,
     }
 }
 
@@ -58,7 +58,7 @@ fn library() -> Library {
                 name: "Norway".into(),
                 kind: EntityKind::Country,
                 country: None,
-                location: Default::default(),
+                location: dossier::entities::Location::Text,
             },
         ],
         vec![

@@ -15,7 +15,7 @@ use aho_corasick::{Anchored, MatchKind};
 
 use super::EntityKind;
 use super::text::first_word;
-use super::wordset::{Fnv, WordSet};
+use super::wordset::{FastMap, Fnv, WordSet};
 
 /// How a surface form names its entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,6 +26,10 @@ pub enum Role {
     Demonym,
     /// A capital city: the country's government when it acts, else a place.
     Capital,
+    /// A populated place of the GeoNames gazetteer ("Houston").
+    City,
+    /// A first-level region of a country: a US state, a Canadian province.
+    Region,
 }
 
 /// What one surface form resolves to. The names are slices of the
@@ -36,6 +40,28 @@ pub struct Entry {
     pub kind: EntityKind,
     pub role: Role,
     pub country: Option<&'static str>,
+    /// For a city: the region it lies in, where the gazetteer names it.
+    pub region: Option<&'static str>,
+    /// For a city: its population (0 where unknown).
+    pub population: u32,
+}
+
+impl Entry {
+    fn named(
+        name: &'static str,
+        kind: EntityKind,
+        role: Role,
+        country: Option<&'static str>,
+    ) -> Self {
+        Entry {
+            name,
+            kind,
+            role,
+            country,
+            region: None,
+            population: 0,
+        }
+    }
 }
 
 /// A gazetteer hit: byte span and entry.
@@ -59,11 +85,15 @@ pub struct Gazetteer {
     /// it is one of them.
     lower_first_words: HashSet<String, BuildHasherDefault<Fnv>>,
     entries: Vec<Entry>,
+    /// Other places that share a surface form with an entry, by the
+    /// entry's index, most populous first ("Columbus", Georgia after
+    /// "Columbus", Ohio; the US state after the country "Georgia").
+    alternatives: FastMap<u32, Vec<Entry>>,
     common_words: WordSet,
 }
 
 const COUNTRIES: &str = include_str!("../../assets/countries.tsv");
-const CITIES: &str = include_str!("../../assets/cities.tsv");
+const PLACES_GEONAMES: &str = include_str!("../../assets/places.tsv");
 const ORGANIZATIONS: &str = include_str!("../../assets/organizations.tsv");
 const COMPANIES_CURATED: &str = include_str!("../../assets/companies_curated.tsv");
 const COMPANIES: &str = include_str!("../../assets/companies.tsv");
@@ -83,7 +113,7 @@ impl Gazetteer {
         builder.named(COMPANIES_CURATED, EntityKind::Company);
         builder.named(PLACES, EntityKind::Place);
         builder.named(COMPANIES, EntityKind::Company);
-        builder.cities(CITIES);
+        builder.places(PLACES_GEONAMES);
         let common_words = COMMON_WORDS.lines().map(str::trim).collect();
         builder.build(common_words)
     }
@@ -159,6 +189,34 @@ impl Gazetteer {
         best.map(|(end, pattern)| (end, &self.entries[pattern.as_usize()]))
     }
 
+    /// Returns the other places that share the surface form of `entry`.
+    pub fn alternatives(&self, entry: &Entry) -> &[Entry] {
+        let base = self.entries.as_ptr() as usize;
+        let at = (std::ptr::from_ref(entry) as usize).wrapping_sub(base) / size_of::<Entry>();
+        if at >= self.entries.len()
+            || !std::ptr::eq(
+                std::ptr::from_ref(&self.entries[at]),
+                std::ptr::from_ref(entry),
+            )
+        {
+            return &[];
+        }
+        self.alternatives
+            .get(&(at as u32))
+            .map_or(&[][..], Vec::as_slice)
+    }
+
+    /// Returns the entry of the name that is exactly `word`, if any.
+    pub fn exact(&self, word: &str) -> Option<&Entry> {
+        let b = *word.as_bytes().first()?;
+        if !self.first_bytes[usize::from(b)] {
+            return None;
+        }
+        self.longest_at(word, 0)
+            .filter(|&(end, _)| end == word.len())
+            .map(|(_, e)| e)
+    }
+
     /// Returns true if and only if `word`, lower-cased, is an ordinary
     /// English word ("general", "copied"), so its capital may come only
     /// from its place at a sentence start or in a heading.
@@ -201,6 +259,7 @@ struct Builder {
     patterns: Vec<String>,
     entries: Vec<Entry>,
     seen: HashMap<String, usize>,
+    alternatives: FastMap<u32, Vec<Entry>>,
 }
 
 impl Builder {
@@ -211,7 +270,20 @@ impl Builder {
         let latin = surface.chars().all(|c| c < '\u{250}' || c == '’');
         // A name is only looked for where a word may start (`find_at`).
         let word_initial = surface.chars().next().is_some_and(char::is_alphanumeric);
-        if !word_initial || !latin || self.seen.contains_key(surface) {
+        if !word_initial || !latin {
+            return;
+        }
+        if let Some(&first) = self.seen.get(surface) {
+            // A place of the same name as an earlier entry is kept aside,
+            // for context to choose ("Columbus, Ga.", Georgia the state).
+            let earlier = &self.entries[first];
+            let elsewhere = earlier.country != entry.country || earlier.region != entry.region;
+            if matches!(entry.role, Role::City | Role::Region) && elsewhere {
+                let others = self.alternatives.entry(first as u32).or_default();
+                if others.len() < 8 {
+                    others.push(entry);
+                }
+            }
             return;
         }
         self.seen.insert(surface.to_owned(), self.patterns.len());
@@ -223,12 +295,7 @@ impl Builder {
     fn countries(&mut self, tsv: &'static str) {
         for f in rows(tsv) {
             let name = f[0];
-            let entry = |role, kind| Entry {
-                name,
-                kind,
-                role,
-                country: Some(name),
-            };
+            let entry = |role, kind| Entry::named(name, kind, role, Some(name));
             self.add(name, entry(Role::Name, EntityKind::Country));
             for alias in list(f.get(2)) {
                 self.add(alias, entry(Role::Name, EntityKind::Country));
@@ -239,12 +306,7 @@ impl Builder {
             if let Some(capital) = f.get(4).filter(|c| !c.is_empty()) {
                 self.add(
                     capital,
-                    Entry {
-                        name: capital,
-                        kind: EntityKind::Place,
-                        role: Role::Capital,
-                        country: Some(name),
-                    },
+                    Entry::named(capital, EntityKind::Place, Role::Capital, Some(name)),
                 );
             }
         }
@@ -253,12 +315,8 @@ impl Builder {
     /// `name \t country \t aliases`
     fn named(&mut self, tsv: &'static str, kind: EntityKind) {
         for f in rows(tsv) {
-            let entry = Entry {
-                name: f[0],
-                kind,
-                role: Role::Name,
-                country: f.get(1).copied().filter(|c| !c.is_empty()),
-            };
+            let country = f.get(1).copied().filter(|c| !c.is_empty());
+            let entry = Entry::named(f[0], kind, Role::Name, country);
             self.add(f[0], entry.clone());
             for alias in list(f.get(2)) {
                 self.add(alias, entry.clone());
@@ -266,9 +324,28 @@ impl Builder {
         }
     }
 
-    /// `name \t country \t aliases`: cities are places of their country.
-    fn cities(&mut self, tsv: &'static str) {
-        self.named(tsv, EntityKind::Place);
+    /// `name \t country \t region \t population \t aliases`: populated
+    /// places (population > 0) and first-level regions (population 0).
+    fn places(&mut self, tsv: &'static str) {
+        for f in rows(tsv) {
+            let population: u32 = f.get(3).and_then(|p| p.parse().ok()).unwrap_or(0);
+            let entry = Entry {
+                name: f[0],
+                kind: EntityKind::Place,
+                role: if population == 0 {
+                    Role::Region
+                } else {
+                    Role::City
+                },
+                country: f.get(1).copied().filter(|c| !c.is_empty()),
+                region: f.get(2).copied().filter(|c| !c.is_empty()),
+                population,
+            };
+            self.add(f[0], entry.clone());
+            for alias in list(f.get(4)) {
+                self.add(alias, entry.clone());
+            }
+        }
     }
 
     fn build(self, common_words: WordSet) -> Gazetteer {
@@ -299,6 +376,7 @@ impl Builder {
             first_bytes,
             lower_first_words,
             entries: self.entries,
+            alternatives: self.alternatives,
             common_words,
         }
     }

@@ -172,7 +172,7 @@ mod tests {
             name: name.to_owned().into(),
             kind,
             country: None,
-            location: Default::default(),
+            location: Location::Text,
         }
     }
 

@@ -7,8 +7,11 @@
 //! Nothing here knows about the terminal.
 //!
 //! The stages of [`extract`], each a module:
+//! - `caps`: shouted headlines and dateline places folded to title case;
 //! - `gazetteer`: the names known in advance (assets/*.tsv), one anchored
 //!   Aho-Corasick automaton tried where a name may start;
+//! - `places`: which of the places sharing a name is meant, and whether a
+//!   town's name is a place where it stands (datelines, "of Dallas");
 //! - `text`: words, sentence starts, heading lines, runs of capitalised
 //!   words, and the places where a name may start;
 //! - `recognize`: names in no list, from the context around and inside them
@@ -19,9 +22,11 @@
 //!
 //! `wordset` holds the cheap word hash they all share.
 
+mod caps;
 mod cues;
 mod gazetteer;
 pub mod index;
+mod places;
 mod recognize;
 mod resolve;
 mod text;
@@ -201,8 +206,11 @@ pub fn derived_countries(mentions: &[Mention]) -> Vec<(&str, &str)> {
 /// This reads a body alone; [`extract_article`] reads a whole article.
 pub fn extract(text: &str) -> Vec<Mention> {
     let gaz = &*gazetteer::GAZETTEER;
+    let folded = caps::fold(text, gaz);
+    let text = &*folded;
     let text::Scan { words, name_starts } = text::scan(text);
-    let hits = gaz.find_at(text, &name_starts);
+    let mut hits = gaz.find_at(text, &name_starts);
+    places::settle(text, &mut hits, gaz);
     let runs = text::runs(text, &words);
     let lexicon = recognize::learn(text, &words, &runs, &hits, gaz);
     resolve::resolve(text, &name_starts, &hits, &lexicon)

@@ -161,7 +161,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
                     name: name.to_owned().into(),
                     kind,
                     country: None,
-                    location: Default::default(),
+                    location: dossier::entities::Location::Text,
                 });
             }
         }

@@ -392,7 +392,7 @@ mod tests {
                     name: "Sweden".into(),
                     kind: EntityKind::Country,
                     country: Some("Sweden".into()),
-                    location: Default::default(),
+                    location: crate::entities::Location::Text,
                 }]
             })
             .collect();
@@ -463,7 +463,7 @@ mod tests {
             name: "N".into(),
             kind: EntityKind::Person,
             country: None,
-            location: Default::default(),
+            location: crate::entities::Location::Text,
         }];
         put_extraction(&conn, u64::MAX - 1, 7, &mentions).unwrap();
         put_extraction(&conn, 5, 8, &mentions).unwrap();
