@@ -232,8 +232,12 @@ def places(pkg):
             continue
         region = regions.get(iso, {}).get(c["admin1code"], "")
         # The name in ASCII letters, as English news often spells it.
-        folded = [fold(name)] if fold(name) != name and fold(name).isascii() else []
-        rows.append((name, iso_name[iso], region, c["population"], folded))
+        aliases = [fold(name)] if fold(name) != name and fold(name).isascii() else []
+        # "Frankfurt am Main", "Halle an der Saale": news names the town alone.
+        short = re.split(r" (?:am|an der|an den|in der) ", name)[0]
+        if short != name and short.lower() not in common:
+            aliases.append(short)
+        rows.append((name, iso_name[iso], region, c["population"], aliases))
     by_name = {}
     for row in rows:
         by_name.setdefault(row[0], []).append(row)

@@ -3,7 +3,9 @@
 //! organisations, companies and news organisations), read from the TSV files
 //! of `assets/` that are embedded in the binary, and matched by one
 //! anchored Aho-Corasick automaton run from the places where a name may
-//! start.
+//! start. The 33,000 populated places of `places.tsv` are looked up by a
+//! hash of their words instead (`placenames`), at capitalised word starts
+//! only; the longer of the two matches wins.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
@@ -14,6 +16,9 @@ use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 
 use super::EntityKind;
+use placenames::PlaceNames;
+
+mod placenames;
 use super::text::first_word;
 use super::wordset::{FastMap, Fnv, WordSet};
 
@@ -89,6 +94,9 @@ pub struct Gazetteer {
     /// entry's index, most populous first ("Columbus", Georgia after
     /// "Columbus", Ohio; the US state after the country "Georgia").
     alternatives: FastMap<u32, Vec<Entry>>,
+    /// The populated places, looked up by hash rather than by the
+    /// automaton.
+    places: PlaceNames,
     common_words: WordSet,
 }
 
@@ -136,13 +144,30 @@ impl Gazetteer {
         let mut resume = 0;
         for &at in name_starts {
             let b = bytes[at];
-            if at < resume || !self.first_bytes[usize::from(b)] {
+            if at < resume {
                 continue;
             }
-            if b.is_ascii_lowercase() && !self.lower_first_words.contains(first_word(&text[at..])) {
-                continue;
-            }
-            if let Some((end, entry)) = self.longest_at(text, at) {
+            let listed = self.first_bytes[usize::from(b)]
+                && (!b.is_ascii_lowercase()
+                    || self.lower_first_words.contains(first_word(&text[at..])));
+            let listed = if listed {
+                self.longest_at(text, at)
+            } else {
+                None
+            };
+            // Place names open with a capital.
+            let place = if b.is_ascii_uppercase() || !b.is_ascii() {
+                self.places.longest_at(text, at)
+            } else {
+                None
+            };
+            // The longer name wins; at equal length, the earlier lists.
+            let found = match (listed, place) {
+                (Some(l), Some(p)) if p.0 > l.0 => Some(p),
+                (Some(l), _) => Some(l),
+                (None, p) => p,
+            };
+            if let Some((end, entry)) = found {
                 out.push(Hit {
                     start: at,
                     end,
@@ -191,28 +216,25 @@ impl Gazetteer {
 
     /// Returns the other places that share the surface form of `entry`.
     pub fn alternatives(&self, entry: &Entry) -> &[Entry] {
-        let base = self.entries.as_ptr() as usize;
-        let at = (std::ptr::from_ref(entry) as usize).wrapping_sub(base) / size_of::<Entry>();
-        if at >= self.entries.len()
-            || !std::ptr::eq(
-                std::ptr::from_ref(&self.entries[at]),
-                std::ptr::from_ref(entry),
-            )
-        {
-            return &[];
+        match placenames::index_of(&self.entries, entry) {
+            Some(at) => self
+                .alternatives
+                .get(&(at as u32))
+                .map_or(&[][..], Vec::as_slice),
+            None => self.places.alternatives(entry),
         }
-        self.alternatives
-            .get(&(at as u32))
-            .map_or(&[][..], Vec::as_slice)
     }
 
     /// Returns the entry of the name that is exactly `word`, if any.
     pub fn exact(&self, word: &str) -> Option<&Entry> {
         let b = *word.as_bytes().first()?;
-        if !self.first_bytes[usize::from(b)] {
-            return None;
-        }
-        self.longest_at(word, 0)
+        let listed = if self.first_bytes[usize::from(b)] {
+            self.longest_at(word, 0)
+        } else {
+            None
+        };
+        listed
+            .or_else(|| self.places.longest_at(word, 0))
             .filter(|&(end, _)| end == word.len())
             .map(|(_, e)| e)
     }
@@ -260,6 +282,7 @@ struct Builder {
     entries: Vec<Entry>,
     seen: HashMap<String, usize>,
     alternatives: FastMap<u32, Vec<Entry>>,
+    places: PlaceNames,
 }
 
 impl Builder {
@@ -324,27 +347,42 @@ impl Builder {
         }
     }
 
-    /// `name \t country \t region \t population \t aliases`: populated
-    /// places (population > 0) and first-level regions (population 0).
+    /// The populated places and regions of `places.tsv`: a name an earlier
+    /// list holds ("Georgia") keeps them beside its entry; plain names go
+    /// to the hashed [`PlaceNames`], the rest ("Calif.") to the automaton.
     fn places(&mut self, tsv: &'static str) {
-        for f in rows(tsv) {
-            let population: u32 = f.get(3).and_then(|p| p.parse().ok()).unwrap_or(0);
-            let entry = Entry {
-                name: f[0],
-                kind: EntityKind::Place,
-                role: if population == 0 {
-                    Role::Region
-                } else {
-                    Role::City
-                },
-                country: f.get(1).copied().filter(|c| !c.is_empty()),
-                region: f.get(2).copied().filter(|c| !c.is_empty()),
-                population,
-            };
-            self.add(f[0], entry.clone());
-            for alias in list(f.get(4)) {
-                self.add(alias, entry.clone());
+        let rows = PlaceNames::rows(tsv);
+        let mut start = 0;
+        while start < rows.len() {
+            let name = rows[start].entry.name;
+            let end = start
+                + rows[start..]
+                    .iter()
+                    .take_while(|r| r.entry.name == name)
+                    .count();
+            let group: Vec<Entry> = rows[start..end].iter().map(|r| r.entry.clone()).collect();
+            let mut surfaces = vec![name];
+            for row in &rows[start..end] {
+                for &alias in &row.aliases {
+                    if !surfaces.contains(&alias) {
+                        surfaces.push(alias);
+                    }
+                }
             }
+            let mut hashed = Vec::new();
+            for surface in surfaces {
+                if self.seen.contains_key(surface) || !PlaceNames::can_hold(surface) {
+                    for entry in &group {
+                        self.add(surface, entry.clone());
+                    }
+                } else {
+                    hashed.push(surface);
+                }
+            }
+            if !hashed.is_empty() {
+                self.places.add_group(group, &hashed);
+            }
+            start = end;
         }
     }
 
@@ -377,6 +415,7 @@ impl Builder {
             lower_first_words,
             entries: self.entries,
             alternatives: self.alternatives,
+            places: self.places,
             common_words,
         }
     }

@@ -26,51 +26,52 @@ pub const SMALL_TOWN: u32 = 100_000;
 /// Chooses among same-named places and drops place hits whose context
 /// says they are no place here.
 pub fn settle<'g>(text: &str, hits: &mut Vec<Hit<'g>>, gaz: &'g Gazetteer) {
-    // Most texts name no place the gazetteer has alternatives for, and
-    // no small town: look at nothing more then.
-    let needs_work = hits.iter().any(|h| {
-        matches!(h.entry.role, Role::City | Role::Region | Role::Capital)
-            || !gaz.alternatives(h.entry).is_empty()
-    });
-    if !needs_work {
-        return;
-    }
-    let named: Vec<(Option<&str>, Option<&str>)> = hits
-        .iter()
-        .map(|h| (h.entry.country, region_of(h.entry)))
-        .collect();
-    let mut keep = vec![true; hits.len()];
-    for i in 0..hits.len() {
-        let others = gaz.alternatives(hits[i].entry);
-        if !others.is_empty() {
-            hits[i].entry = choose(text, hits, i, others, &named);
+    if hits.iter().any(|h| !gaz.alternatives(h.entry).is_empty()) {
+        let named: Vec<(Option<&str>, Option<&str>)> = hits
+            .iter()
+            .map(|h| (h.entry.country, region_of(h.entry)))
+            .collect();
+        for i in 0..hits.len() {
+            let others = gaz.alternatives(hits[i].entry);
+            if !others.is_empty() {
+                hits[i].entry = choose(text, hits, i, others, &named);
+            }
         }
     }
-    // A town used as a place once is that place everywhere in the text
-    // ("Shelling hit Nova Kakhovka … residents in Nova Kakhovka").
-    let placed: Vec<&str> = (0..hits.len())
-        .filter(|&i| used_as_place(text, hits, i))
-        .map(|i| hits[i].entry.name)
-        .collect();
+    let mut drop: Vec<usize> = Vec::new();
     for i in 0..hits.len() {
         let hit = hits[i];
         let entry = hit.entry;
-        let place = matches!(entry.role, Role::City | Role::Region | Role::Capital);
-        if !place {
+        if !matches!(entry.role, Role::City | Role::Region | Role::Capital) {
             continue;
         }
-        let as_place = placed.contains(&entry.name);
         let city = entry.role == Role::City;
-        let person_shaped = (agent_after(text, hit.end) && !as_place)
-            || titled_before(text, hit.start)
-            || (city && !as_place && in_longer_name(text, hits, i));
         let small = city && entry.population < SMALL_TOWN;
-        if person_shaped || (small && !as_place) {
-            keep[i] = false;
+        let agent = agent_after(text, hit.end);
+        let person_shaped =
+            agent || titled_before(text, hit.start) || (city && in_longer_name(text, hits, i));
+        // Most places are large and stand alone: nothing more to read.
+        if !small && !person_shaped {
+            continue;
+        }
+        // A town used as a place once is that place everywhere in the text
+        // ("Shelling hit Nova Kakhovka … residents in Nova Kakhovka").
+        let as_place = used_as_place(text, hits, i)
+            || hits.iter().enumerate().any(|(j, h)| {
+                j != i && std::ptr::eq(h.entry, entry) && used_as_place(text, hits, j)
+            });
+        let titled = person_shaped && !agent && titled_before(text, hit.start);
+        if titled || (!as_place && (small || person_shaped)) {
+            drop.push(i);
         }
     }
-    let mut k = keep.iter();
-    hits.retain(|_| *k.next().unwrap_or(&true));
+    if !drop.is_empty() {
+        let mut i = 0;
+        hits.retain(|_| {
+            i += 1;
+            drop.binary_search(&(i - 1)).is_err()
+        });
+    }
 }
 
 /// The region an entry names, if it is one ("Texas", "British Columbia").
@@ -196,10 +197,17 @@ fn is_month(word: &str) -> bool {
 /// "CAROLINA WEAVER"), which the rules for names in no list read.
 fn in_longer_name(text: &str, hits: &[Hit], i: usize) -> bool {
     let hit = hits[i];
+    // A word no hit covers, or another town's ("Teresa Valdivia": two
+    // towns side by side are a name).
+    // Hits are sorted: only the neighbours can cover the words beside.
     let unknown_capital = |at: usize, word: &str| {
+        let covered = [i.wrapping_sub(1), i + 1].iter().any(|&j| {
+            hits.get(j)
+                .is_some_and(|h| h.start <= at && at < h.end && h.entry.role != Role::City)
+        });
         word.starts_with(|c: char| c.is_uppercase())
             && cues::traits(word) & cues::FUNCTION_WORD == 0
-            && !hits.iter().any(|h| h.start <= at && at < h.end)
+            && !covered
     };
     let after = text[hit.end..].strip_prefix(' ').map(first_word);
     if after.is_some_and(|w| unknown_capital(hit.end + 1, w)) {
