@@ -155,8 +155,15 @@ impl Gazetteer {
             } else {
                 None
             };
-            // Place names open with a capital.
-            let place = if b.is_ascii_uppercase() || !b.is_ascii() {
+            // Place names open with a capital; one the automaton matched to
+            // the end of a line or sentence has no longer place to find.
+            let settled = listed.is_some_and(|(end, _)| {
+                matches!(
+                    bytes.get(end),
+                    None | Some(b'.' | b',' | b'\n' | b';' | b':')
+                )
+            });
+            let place = if !settled && (b.is_ascii_uppercase() || !b.is_ascii()) {
                 self.places.longest_at(text, at)
             } else {
                 None

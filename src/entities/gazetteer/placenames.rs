@@ -143,6 +143,18 @@ fn first_word_of(surface: &str) -> &str {
 /// Returns where the word at `at` ends: letters and digits, with a hyphen
 /// or apostrophe between two of them ("Wilkes-Barre", "L'Aquila").
 fn word_end(text: &str, at: usize) -> usize {
+    // Most words are ASCII letters up to a space or punctuation.
+    let bytes = text.as_bytes();
+    let ascii = bytes[at..]
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .map_or(bytes.len(), |n| at + n);
+    if bytes
+        .get(ascii)
+        .is_none_or(|&b| b.is_ascii() && !matches!(b, b'-' | b'\''))
+    {
+        return ascii;
+    }
     let mut end = at;
     let mut chars = text[at..].char_indices().peekable();
     while let Some((i, c)) = chars.next() {
