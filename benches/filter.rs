@@ -71,6 +71,7 @@ fn library() -> (EntityIndex, Vec<String>) {
                         name: name.clone().into(),
                         kind: *kind,
                         country: None,
+                        location: dossier::entities::Location::Text,
                     }
                 })
                 .collect()

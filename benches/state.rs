@@ -16,7 +16,7 @@ use std::time::Instant;
 use aho_corasick::AhoCorasick;
 use dossier::corpus::load::{FileRef, LoadOptions};
 use dossier::corpus::{RawDoc, Warning};
-use dossier::entities::{EntityKind, Mention};
+use dossier::entities::{ArticleParts, EntityKind, Mention};
 use dossier::pipeline::Options;
 use dossier::state::StateStore;
 use dossier::state::cache::{self, Cache, Report, Stages};
@@ -166,7 +166,8 @@ impl Stages for BenchStages {
         (vec![doc], Vec::new())
     }
 
-    fn extract(&self, text: &str) -> Vec<Mention> {
+    fn extract(&self, article: ArticleParts<'_>) -> Vec<Mention> {
+        let text = article.text;
         self.names
             .find_iter(text)
             .map(|m| {
@@ -177,6 +178,7 @@ impl Stages for BenchStages {
                     name: name.into(),
                     kind,
                     country: None,
+                    location: dossier::entities::Location::Text,
                 }
             })
             .collect()

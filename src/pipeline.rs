@@ -10,7 +10,7 @@ use crate::corpus::clean::{self, ChromeModel};
 use crate::corpus::dedup::{self, DedupOptions};
 use crate::corpus::load::{self, LoadOptions};
 use crate::corpus::{Article, Corpus, RawDoc, Warning};
-use crate::entities::{self, EntityIndex, Mention};
+use crate::entities::{self, ArticleParts, EntityIndex, Mention};
 
 /// Everything that tunes a load.
 #[derive(Clone, Debug, Default)]
@@ -149,8 +149,18 @@ pub fn build_with(
 fn extract_all(articles: &[Article]) -> Vec<Vec<Mention>> {
     articles
         .par_iter()
-        .map(|a| entities::extract(&a.text))
+        .map(|a| entities::extract_article(article_parts(a)))
         .collect()
+}
+
+/// Returns what entity extraction reads of an article: title, author and
+/// body.
+pub fn article_parts(a: &Article) -> ArticleParts<'_> {
+    ArticleParts {
+        title: &a.title,
+        author: a.author.as_deref(),
+        text: &a.text,
+    }
 }
 
 /// Cleaned articles with their dedup fingerprints, and the warnings so far.

@@ -386,3 +386,75 @@ fn what_only_a_company_has_after_a_possessive_makes_a_company() {
         Some(EntityKind::Company)
     );
 }
+
+/// The names of one kind in `text`, each once.
+fn names_of(text: &str, kind: EntityKind) -> Vec<String> {
+    let mut out: Vec<String> = extract(text)
+        .iter()
+        .filter(|m| m.kind == kind)
+        .map(|m| m.name.to_string())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn shorter_forms_of_a_company_join_its_entity() {
+    let text = "Tamsworth Foundry Inc said it would close a plant. Tamsworth Foundry \
+                employs 900 people, and Tamsworth said talks were over.";
+    assert_eq!(
+        names_of(text, EntityKind::Company),
+        ["Tamsworth Foundry Inc"]
+    );
+    assert!(names_of(text, EntityKind::Person).is_empty());
+}
+
+#[test]
+fn a_ticker_after_a_suffix_names_the_company_and_is_no_part_of_its_name() {
+    let text = "Its partners Brackwater Metals Ltd BWM and Ostrander Mining Corp said \
+                output rose. BWM shares fell.";
+    let mentions = extract(text);
+    let bwm: Vec<_> = mentions
+        .iter()
+        .filter(|m| &text[m.start..m.end] == "BWM")
+        .collect();
+    assert_eq!(bwm.len(), 2);
+    assert!(bwm.iter().all(|m| m.name == "Brackwater Metals Ltd"));
+    assert_eq!(
+        names_of(text, EntityKind::Company),
+        ["Brackwater Metals Ltd", "Ostrander Mining Corp"]
+    );
+}
+
+#[test]
+fn a_name_with_a_corporate_suffix_is_never_a_person() {
+    let text = "Quillfeather Paper Inc considers selling its mill, the company said.";
+    assert!(names_of(text, EntityKind::Person).is_empty());
+    assert_eq!(
+        names_of(text, EntityKind::Company),
+        ["Quillfeather Paper Inc"]
+    );
+}
+
+#[test]
+fn where_a_company_is_based_is_no_part_of_its_name() {
+    let text = "It bought the Manitoba-based Larchmont Seed Co unit last year.";
+    assert_eq!(names_of(text, EntityKind::Company), ["Larchmont Seed Co"]);
+}
+
+#[test]
+fn a_suffix_after_and_joins_the_name_before_it() {
+    let text = "The bid was advised by Pellworth Marsh and Co and by Kintore Savings and \
+                Loan Co Ltd.";
+    assert_eq!(
+        names_of(text, EntityKind::Company),
+        ["Kintore Savings and Loan Co Ltd", "Pellworth Marsh and Co"]
+    );
+}
+
+#[test]
+fn a_sea_named_after_a_country_is_no_mention_of_the_country() {
+    let text = "Tankers waited in the Gulf of Guinea for a week.";
+    assert!(names_of(text, EntityKind::Country).is_empty());
+}

@@ -8,7 +8,7 @@ use std::time::{Duration, SystemTime};
 
 use dossier::corpus::load::{FileRef, LoadOptions};
 use dossier::corpus::{RawDoc, Warning};
-use dossier::entities::{EntityKind, Mention};
+use dossier::entities::{ArticleParts, EntityKind, Mention};
 use dossier::pipeline::{Library, Options};
 use dossier::state::cache::{self, Cache, Report, Stages};
 
@@ -44,7 +44,8 @@ impl Stages for TextStages {
         (vec![doc], Vec::new())
     }
 
-    fn extract(&self, text: &str) -> Vec<Mention> {
+    fn extract(&self, article: ArticleParts<'_>) -> Vec<Mention> {
+        let text = article.text;
         self.extractions.fetch_add(1, Ordering::SeqCst);
         let mut out = Vec::new();
         for (name, kind) in NAMES {
@@ -55,6 +56,7 @@ impl Stages for TextStages {
                     name: name.into(),
                     kind,
                     country: None,
+                    location: dossier::entities::Location::Text,
                 });
             }
         }

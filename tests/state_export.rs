@@ -38,6 +38,7 @@ fn mention(text: &str, surface: &str, name: &str, kind: EntityKind) -> Mention {
         name: name.to_owned().into(),
         kind,
         country: None,
+        location: dossier::entities::Location::Text,
     }
 }
 
@@ -58,6 +59,7 @@ fn library() -> Library {
                 name: "Norway".into(),
                 kind: EntityKind::Country,
                 country: None,
+                location: dossier::entities::Location::Text,
             },
         ],
         vec![

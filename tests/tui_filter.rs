@@ -169,6 +169,7 @@ fn the_exactly_named_entity_outranks_longer_names() {
         name: name.to_owned().into(),
         kind,
         country: None,
+        location: dossier::entities::Location::Text,
     };
     let mentions = vec![
         vec![

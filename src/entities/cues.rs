@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use super::gazetteer::{Fnv, WordSet};
+use super::wordset::{Fnv, WordSet};
 
 /// Builds a look-up set from a word list, once.
 macro_rules! word_set {
@@ -27,7 +27,8 @@ const TITLES: &[&str] = &[
     "Spokeswoman", "General", "Admiral", "Colonel", "Lieutenant", "Sergeant", "Captain",
     "Commander", "Marshal", "King", "Queen", "Prince", "Princess", "Pope", "Sheikh", "Emperor",
     "Judge", "Justice", "Professor", "Sir", "Dame", "Lord", "Coach", "Chief", "Deputy", "Speaker",
-    "Prosecutor", "Attorney", "Founder", "Manager",
+    "Prosecutor", "Attorney", "Founder", "Manager", "Assemblyman", "Assemblywoman", "Councilman",
+    "Councilwoman", "Alderman",
 ];
 
 /// Abbreviated titles: they count only with their period ("Gen." but not
@@ -84,7 +85,7 @@ const ORG_HEADS: &[&str] = &[
 const PLACE_HEADS: &[&str] = &[
     "Stadium", "Arena", "Park", "Airport", "Square", "Street", "Avenue", "Bridge", "Station",
     "Harbour", "Harbor", "Island", "Islands", "Mountains", "River", "Lake", "Valley", "Bay",
-    "Peninsula", "Strait", "Province", "Region", "County", "District", "Oblast",
+    "Peninsula", "Strait", "Province", "Region", "County", "District", "Oblast", "Gulf", "Sea",
 ];
 
 /// Lower-case nouns that announce company names after them.
@@ -98,7 +99,7 @@ const COMPANY_NOUNS: &[&str] = &[
     "conglomerate", "giant", "giants", "chipmaker", "chipmakers", "brand", "brands", "insurer",
     "insurers", "operator", "operators", "group", "groups", "bank", "banks", "sponsor",
     "sponsors", "utility", "utilities", "carrier", "carriers", "miner", "miners", "chain",
-    "chains", "consultancy", "consultancies",
+    "chains", "consultancy", "consultancies", "unit", "subsidiary", "affiliate", "holding",
 ];
 
 /// Verbs of doing business: their subject is a company.

@@ -3,10 +3,12 @@
 //! organisations, companies and news organisations), read from the TSV files
 //! of `assets/` that are embedded in the binary, and matched by one
 //! anchored Aho-Corasick automaton run from the places where a name may
-//! start.
+//! start. The 33,000 populated places of `places.tsv` are looked up by a
+//! hash of their words instead (`placenames`), at capitalised word starts
+//! only; the longer of the two matches wins.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use aho_corasick::automaton::Automaton;
@@ -14,7 +16,11 @@ use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 
 use super::EntityKind;
+use placenames::PlaceNames;
+
+mod placenames;
 use super::text::first_word;
+use super::wordset::{FastMap, Fnv, WordSet};
 
 /// How a surface form names its entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,6 +31,10 @@ pub enum Role {
     Demonym,
     /// A capital city: the country's government when it acts, else a place.
     Capital,
+    /// A populated place of the GeoNames gazetteer ("Houston").
+    City,
+    /// A first-level region of a country: a US state, a Canadian province.
+    Region,
 }
 
 /// What one surface form resolves to. The names are slices of the
@@ -35,6 +45,28 @@ pub struct Entry {
     pub kind: EntityKind,
     pub role: Role,
     pub country: Option<&'static str>,
+    /// For a city: the region it lies in, where the gazetteer names it.
+    pub region: Option<&'static str>,
+    /// For a city: its population (0 where unknown).
+    pub population: u32,
+}
+
+impl Entry {
+    fn named(
+        name: &'static str,
+        kind: EntityKind,
+        role: Role,
+        country: Option<&'static str>,
+    ) -> Self {
+        Entry {
+            name,
+            kind,
+            role,
+            country,
+            region: None,
+            population: 0,
+        }
+    }
 }
 
 /// A gazetteer hit: byte span and entry.
@@ -58,38 +90,18 @@ pub struct Gazetteer {
     /// it is one of them.
     lower_first_words: HashSet<String, BuildHasherDefault<Fnv>>,
     entries: Vec<Entry>,
+    /// Other places that share a surface form with an entry, by the
+    /// entry's index, most populous first ("Columbus", Georgia after
+    /// "Columbus", Ohio; the US state after the country "Georgia").
+    alternatives: FastMap<u32, Vec<Entry>>,
+    /// The populated places, looked up by hash rather than by the
+    /// automaton.
+    places: PlaceNames,
     common_words: WordSet,
 }
 
-/// A set of short words with a cheap hash: word look-ups run for every
-/// capitalised word of every article.
-pub type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
-
-/// FNV-1a, 64 bits: fast on the few bytes of a word.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 const COUNTRIES: &str = include_str!("../../assets/countries.tsv");
-const CITIES: &str = include_str!("../../assets/cities.tsv");
+const PLACES_GEONAMES: &str = include_str!("../../assets/places.tsv");
 const ORGANIZATIONS: &str = include_str!("../../assets/organizations.tsv");
 const COMPANIES_CURATED: &str = include_str!("../../assets/companies_curated.tsv");
 const COMPANIES: &str = include_str!("../../assets/companies.tsv");
@@ -109,7 +121,7 @@ impl Gazetteer {
         builder.named(COMPANIES_CURATED, EntityKind::Company);
         builder.named(PLACES, EntityKind::Place);
         builder.named(COMPANIES, EntityKind::Company);
-        builder.cities(CITIES);
+        builder.places(PLACES_GEONAMES);
         let common_words = COMMON_WORDS.lines().map(str::trim).collect();
         builder.build(common_words)
     }
@@ -132,13 +144,37 @@ impl Gazetteer {
         let mut resume = 0;
         for &at in name_starts {
             let b = bytes[at];
-            if at < resume || !self.first_bytes[usize::from(b)] {
+            if at < resume {
                 continue;
             }
-            if b.is_ascii_lowercase() && !self.lower_first_words.contains(first_word(&text[at..])) {
-                continue;
-            }
-            if let Some((end, entry)) = self.longest_at(text, at) {
+            let listed = self.first_bytes[usize::from(b)]
+                && (!b.is_ascii_lowercase()
+                    || self.lower_first_words.contains(first_word(&text[at..])));
+            let listed = if listed {
+                self.longest_at(text, at)
+            } else {
+                None
+            };
+            // Place names open with a capital; one the automaton matched to
+            // the end of a line or sentence has no longer place to find.
+            let settled = listed.is_some_and(|(end, _)| {
+                matches!(
+                    bytes.get(end),
+                    None | Some(b'.' | b',' | b'\n' | b';' | b':')
+                )
+            });
+            let place = if !settled && (b.is_ascii_uppercase() || !b.is_ascii()) {
+                self.places.longest_at(text, at)
+            } else {
+                None
+            };
+            // The longer name wins; at equal length, the earlier lists.
+            let found = match (listed, place) {
+                (Some(l), Some(p)) if p.0 > l.0 => Some(p),
+                (Some(l), _) => Some(l),
+                (None, p) => p,
+            };
+            if let Some((end, entry)) = found {
                 out.push(Hit {
                     start: at,
                     end,
@@ -185,6 +221,31 @@ impl Gazetteer {
         best.map(|(end, pattern)| (end, &self.entries[pattern.as_usize()]))
     }
 
+    /// Returns the other places that share the surface form of `entry`.
+    pub fn alternatives(&self, entry: &Entry) -> &[Entry] {
+        match placenames::index_of(&self.entries, entry) {
+            Some(at) => self
+                .alternatives
+                .get(&(at as u32))
+                .map_or(&[][..], Vec::as_slice),
+            None => self.places.alternatives(entry),
+        }
+    }
+
+    /// Returns the entry of the name that is exactly `word`, if any.
+    pub fn exact(&self, word: &str) -> Option<&Entry> {
+        let b = *word.as_bytes().first()?;
+        let listed = if self.first_bytes[usize::from(b)] {
+            self.longest_at(word, 0)
+        } else {
+            None
+        };
+        listed
+            .or_else(|| self.places.longest_at(word, 0))
+            .filter(|&(end, _)| end == word.len())
+            .map(|(_, e)| e)
+    }
+
     /// Returns true if and only if `word`, lower-cased, is an ordinary
     /// English word ("general", "copied"), so its capital may come only
     /// from its place at a sentence start or in a heading.
@@ -227,6 +288,8 @@ struct Builder {
     patterns: Vec<String>,
     entries: Vec<Entry>,
     seen: HashMap<String, usize>,
+    alternatives: FastMap<u32, Vec<Entry>>,
+    places: PlaceNames,
 }
 
 impl Builder {
@@ -237,7 +300,20 @@ impl Builder {
         let latin = surface.chars().all(|c| c < '\u{250}' || c == '’');
         // A name is only looked for where a word may start (`find_at`).
         let word_initial = surface.chars().next().is_some_and(char::is_alphanumeric);
-        if !word_initial || !latin || self.seen.contains_key(surface) {
+        if !word_initial || !latin {
+            return;
+        }
+        if let Some(&first) = self.seen.get(surface) {
+            // A place of the same name as an earlier entry is kept aside,
+            // for context to choose ("Columbus, Ga.", Georgia the state).
+            let earlier = &self.entries[first];
+            let elsewhere = earlier.country != entry.country || earlier.region != entry.region;
+            if matches!(entry.role, Role::City | Role::Region) && elsewhere {
+                let others = self.alternatives.entry(first as u32).or_default();
+                if others.len() < 8 {
+                    others.push(entry);
+                }
+            }
             return;
         }
         self.seen.insert(surface.to_owned(), self.patterns.len());
@@ -249,12 +325,7 @@ impl Builder {
     fn countries(&mut self, tsv: &'static str) {
         for f in rows(tsv) {
             let name = f[0];
-            let entry = |role, kind| Entry {
-                name,
-                kind,
-                role,
-                country: Some(name),
-            };
+            let entry = |role, kind| Entry::named(name, kind, role, Some(name));
             self.add(name, entry(Role::Name, EntityKind::Country));
             for alias in list(f.get(2)) {
                 self.add(alias, entry(Role::Name, EntityKind::Country));
@@ -265,12 +336,7 @@ impl Builder {
             if let Some(capital) = f.get(4).filter(|c| !c.is_empty()) {
                 self.add(
                     capital,
-                    Entry {
-                        name: capital,
-                        kind: EntityKind::Place,
-                        role: Role::Capital,
-                        country: Some(name),
-                    },
+                    Entry::named(capital, EntityKind::Place, Role::Capital, Some(name)),
                 );
             }
         }
@@ -279,12 +345,8 @@ impl Builder {
     /// `name \t country \t aliases`
     fn named(&mut self, tsv: &'static str, kind: EntityKind) {
         for f in rows(tsv) {
-            let entry = Entry {
-                name: f[0],
-                kind,
-                role: Role::Name,
-                country: f.get(1).copied().filter(|c| !c.is_empty()),
-            };
+            let country = f.get(1).copied().filter(|c| !c.is_empty());
+            let entry = Entry::named(f[0], kind, Role::Name, country);
             self.add(f[0], entry.clone());
             for alias in list(f.get(2)) {
                 self.add(alias, entry.clone());
@@ -292,9 +354,43 @@ impl Builder {
         }
     }
 
-    /// `name \t country \t aliases`: cities are places of their country.
-    fn cities(&mut self, tsv: &'static str) {
-        self.named(tsv, EntityKind::Place);
+    /// The populated places and regions of `places.tsv`: a name an earlier
+    /// list holds ("Georgia") keeps them beside its entry; plain names go
+    /// to the hashed [`PlaceNames`], the rest ("Calif.") to the automaton.
+    fn places(&mut self, tsv: &'static str) {
+        let rows = PlaceNames::rows(tsv);
+        let mut start = 0;
+        while start < rows.len() {
+            let name = rows[start].entry.name;
+            let end = start
+                + rows[start..]
+                    .iter()
+                    .take_while(|r| r.entry.name == name)
+                    .count();
+            let group: Vec<Entry> = rows[start..end].iter().map(|r| r.entry.clone()).collect();
+            let mut surfaces = vec![name];
+            for row in &rows[start..end] {
+                for &alias in &row.aliases {
+                    if !surfaces.contains(&alias) {
+                        surfaces.push(alias);
+                    }
+                }
+            }
+            let mut hashed = Vec::new();
+            for surface in surfaces {
+                if self.seen.contains_key(surface) || !PlaceNames::can_hold(surface) {
+                    for entry in &group {
+                        self.add(surface, entry.clone());
+                    }
+                } else {
+                    hashed.push(surface);
+                }
+            }
+            if !hashed.is_empty() {
+                self.places.add_group(group, &hashed);
+            }
+            start = end;
+        }
     }
 
     fn build(self, common_words: WordSet) -> Gazetteer {
@@ -325,6 +421,8 @@ impl Builder {
             first_bytes,
             lower_first_words,
             entries: self.entries,
+            alternatives: self.alternatives,
+            places: self.places,
             common_words,
         }
     }

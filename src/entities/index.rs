@@ -1,17 +1,12 @@
 //! The entity index: entity → articles with mention counts, article →
 //! entities, co-occurrence, and the articles most related by shared entities.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-
 use serde::{Deserialize, Serialize};
 
-use super::EntityKind;
-use super::gazetteer::Fnv;
+use super::wordset::FastMap;
+use super::{EntityKind, Location};
 
 mod build;
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// Index of an entity in [`EntityIndex::entities`].
 pub type EntityId = u32;
@@ -38,6 +33,8 @@ pub struct IndexedMention {
     pub entity: EntityId,
     pub start: usize,
     pub end: usize,
+    /// The part of the article the span points into.
+    pub location: Location,
 }
 
 /// Entities of a whole corpus, joined across its articles.
@@ -47,7 +44,11 @@ pub struct EntityIndex {
     /// Per article: its mentions in text order.
     pub mentions: Vec<Vec<IndexedMention>>,
     /// Per article: its entities with mention counts, most mentioned first.
+    /// A country known only through a place ("Houston") counts 0 mentions.
     pub article_entities: Vec<Vec<(EntityId, u32)>>,
+    /// Per article: the countries it does not name but names a place of,
+    /// each with that place: (country, place).
+    pub derived: Vec<Vec<(EntityId, EntityId)>>,
 }
 
 impl EntityIndex {
@@ -57,6 +58,25 @@ impl EntityIndex {
             .iter()
             .position(|e| e.kind == kind && e.name == name)
             .map(|i| i as EntityId)
+    }
+
+    /// Returns the mentions in the body of article `article`, in text
+    /// order (the title's and the byline's follow them in
+    /// [`Self::mentions`]).
+    pub fn text_mentions(&self, article: usize) -> &[IndexedMention] {
+        let all = self.mentions.get(article).map_or(&[][..], Vec::as_slice);
+        let body = all.partition_point(|m| m.location == Location::Text);
+        &all[..body]
+    }
+
+    /// Returns the place through which article `article` has the country
+    /// `country`, if the article does not name the country itself.
+    pub fn derived_via(&self, article: usize, country: EntityId) -> Option<EntityId> {
+        self.derived
+            .get(article)?
+            .iter()
+            .find(|&&(c, _)| c == country)
+            .map(|&(_, place)| place)
     }
 
     /// Returns how much sharing entity `id` says about two articles: its
@@ -152,6 +172,7 @@ mod tests {
             name: name.to_owned().into(),
             kind,
             country: None,
+            location: Location::Text,
         }
     }
 

@@ -7,8 +7,11 @@
 //! Nothing here knows about the terminal.
 //!
 //! The stages of [`extract`], each a module:
+//! - `caps`: shouted headlines and dateline places folded to title case;
 //! - `gazetteer`: the names known in advance (assets/*.tsv), one anchored
 //!   Aho-Corasick automaton tried where a name may start;
+//! - `places`: which of the places sharing a name is meant, and whether a
+//!   town's name is a place where it stands (datelines, "of Dallas");
 //! - `text`: words, sentence starts, heading lines, runs of capitalised
 //!   words, and the places where a name may start;
 //! - `recognize`: names in no list, from the context around and inside them
@@ -16,13 +19,18 @@
 //! - `resolve`: one canonical entity per mention — demonyms, aliases,
 //!   capitals as governments or places, surnames joining full names — and
 //!   no overlaps.
+//!
+//! `wordset` holds the cheap word hash they all share.
 
+mod caps;
 mod cues;
 mod gazetteer;
 pub mod index;
+mod places;
 mod recognize;
 mod resolve;
 mod text;
+mod wordset;
 
 use std::borrow::Cow;
 
@@ -95,6 +103,96 @@ pub struct Mention {
     /// The country this entity belongs to, where known ("Japan" for the
     /// place "Tokyo", "Russia" for "Russian Navy").
     pub country: Option<Cow<'static, str>>,
+    /// Which part of the article the span points into.
+    pub location: Location,
+}
+
+/// The part of an article a mention's byte span points into. Spans of
+/// [`Location::Text`] are offsets into the body (`Article::text`), the only
+/// part the reader highlights; the others are offsets into the title or
+/// the author string.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Location {
+    #[default]
+    Text,
+    Title,
+    /// The author string: a person named there is the article's author.
+    Byline,
+}
+
+/// What extraction reads of one article.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ArticleParts<'a> {
+    pub title: &'a str,
+    pub author: Option<&'a str>,
+    pub text: &'a str,
+}
+
+/// Finds the entity mentions of a whole article: its title, its author and
+/// its body, read as one document, so that a name the body teaches counts
+/// in the headline ("the company" below "ASHCOMBE MILLS CONSIDERS BID")
+/// and the author is a person. Spans are offsets into the part that
+/// [`Mention::location`] names; a title the body repeats is read once, in
+/// the body.
+pub fn extract_article(parts: ArticleParts) -> Vec<Mention> {
+    let title = if parts.title.trim().is_empty() || parts.text.contains(parts.title) {
+        ""
+    } else {
+        parts.title
+    };
+    let author = parts.author.map(str::trim).filter(|a| !a.is_empty());
+    let mut doc = String::with_capacity(title.len() + parts.text.len() + 64);
+    doc.push_str(title);
+    doc.push_str("\n\n");
+    let byline_at = doc.len() + "By ".len();
+    if let Some(author) = author {
+        doc.push_str("By ");
+        doc.push_str(author);
+        doc.push_str("\n\n");
+    }
+    let text_at = doc.len();
+    doc.push_str(parts.text);
+    let byline_end = byline_at + author.map_or(0, str::len);
+    let mut out = extract(&doc);
+    out.retain_mut(|m| {
+        let (location, offset) = if m.start >= text_at {
+            (Location::Text, text_at)
+        } else if author.is_some() && m.start >= byline_at && m.end <= byline_end {
+            (Location::Byline, byline_at)
+        } else if m.end <= title.len() {
+            (Location::Title, 0)
+        } else {
+            return false;
+        };
+        m.start -= offset;
+        m.end -= offset;
+        m.location = location;
+        true
+    });
+    out
+}
+
+/// Returns the countries an article's mentions imply without naming them,
+/// each with the first place that implies it: "Houston" gives the United
+/// States. A country the article names itself is not listed.
+pub fn derived_countries(mentions: &[Mention]) -> Vec<(&str, &str)> {
+    let mut out: Vec<(&str, &str)> = Vec::new();
+    for m in mentions {
+        if m.kind != EntityKind::Place {
+            continue;
+        }
+        let Some(country) = m.country.as_deref() else {
+            continue;
+        };
+        let named = mentions
+            .iter()
+            .any(|n| n.kind == EntityKind::Country && n.name == country);
+        if !named && !out.iter().any(|&(c, _)| c == country) {
+            out.push((country, &m.name));
+        }
+    }
+    out
 }
 
 /// Finds the entity mentions in `text`, sorted by start offset, without
@@ -104,10 +202,15 @@ pub struct Mention {
 /// gazetteer's automaton runs from those places only; `recognize` reads the
 /// runs of capitalised words whose context names what they are; `resolve`
 /// joins both into canonical entities.
+///
+/// This reads a body alone; [`extract_article`] reads a whole article.
 pub fn extract(text: &str) -> Vec<Mention> {
     let gaz = &*gazetteer::GAZETTEER;
+    let folded = caps::fold(text, gaz);
+    let text = &*folded;
     let text::Scan { words, name_starts } = text::scan(text);
-    let hits = gaz.find_at(text, &name_starts);
+    let mut hits = gaz.find_at(text, &name_starts);
+    places::settle(text, &mut hits, gaz);
     let runs = text::runs(text, &words);
     let lexicon = recognize::learn(text, &words, &runs, &hits, gaz);
     resolve::resolve(text, &name_starts, &hits, &lexicon)

@@ -200,10 +200,27 @@ impl<'t> Context<'t, '_, '_> {
         {
             return;
         }
-        let first = self.name_start(run);
+        let mut first = self.name_start(run);
+        // "Alberta-based Prairie Woollen Mills": the place that says where a
+        // name is based is no part of it.
+        if first + 1 < run.last
+            && let Some(place) = self.word(first).strip_suffix("-based")
+        {
+            if !self.has_hit_within(first, first + 1) {
+                lexicon.add(
+                    place,
+                    Known::new(place, EntityKind::Place, Strength::Context),
+                );
+            }
+            first += 1;
+        }
         if first >= run.last {
             return;
         }
+        let run = Run {
+            first: run.first,
+            last: self.without_ticker(first, run.last, lexicon),
+        };
         if lexicon.strength_of(self.span(first, run.last)) >= Some(Strength::Listed) {
             return;
         }
@@ -211,6 +228,33 @@ impl<'t> Context<'t, '_, '_> {
             return;
         }
         self.classify_span(run, first, lexicon);
+    }
+
+    /// "Cominco Ltd CLT", "Harlan Petroleum Corp HPC": a stock ticker after
+    /// a company's suffix is no part of its name but names the company.
+    /// Returns where the name ends: before the ticker, if there is one.
+    pub(super) fn without_ticker(
+        &self,
+        first: usize,
+        last: usize,
+        lexicon: &mut Lexicon<'t>,
+    ) -> usize {
+        let ticker = self.word(last - 1);
+        let is_ticker = last - first >= 3
+            && (2..=5).contains(&ticker.len())
+            && ticker.bytes().all(|b| b.is_ascii_uppercase())
+            && self.known[last - 1].is_none()
+            && self.has(last - 2, cues::COMPANY_SUFFIX)
+            && self
+                .text
+                .get(self.words[last - 2].end..self.words[last - 1].start)
+                == Some(" ");
+        if !is_ticker {
+            return last;
+        }
+        let name = self.span(first, last - 1);
+        lexicon.add(ticker, Known::new(name, EntityKind::Company, Strength::Cue));
+        last - 1
     }
 
     fn classify_span(&self, run: Run, first: usize, lexicon: &mut Lexicon<'t>) {
@@ -335,8 +379,14 @@ impl<'t> Context<'t, '_, '_> {
     }
 
     /// "Aviva Stadium", "Eamonn Deacy Park": a name with a place head.
+    /// "Gulf of Guinea", "Bay of Bengal": a place head, "of", and a name
+    /// (a country's too) is a place.
     fn place(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
-        if last - first < 2 || !self.has(last - 1, cues::PLACE_HEAD) {
+        let head_of = last - first >= 3
+            && self.has(first, cues::PLACE_HEAD)
+            && self.word(first + 1) == "of"
+            && !self.words[first].sentence_start;
+        if last - first < 2 || !(self.has(last - 1, cues::PLACE_HEAD) || head_of) {
             return false;
         }
         if self.known[first].is_some() && self.known[last - 1] == self.known[first] {
@@ -348,9 +398,53 @@ impl<'t> Context<'t, '_, '_> {
     }
 
     /// "Kawasaki Heavy Industries", "Komax Holding": a name ending in a
-    /// corporate suffix.
+    /// corporate suffix. "Gresham Lyle and Co", "Sumida Trust and Banking
+    /// Co Ltd": a suffix with at most one word of its own joins the name
+    /// before "and".
     fn company(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
-        if last - first < 2 || !self.has(last - 1, cues::COMPANY_SUFFIX) {
+        if !self.has(last - 1, cues::COMPANY_SUFFIX) {
+            return false;
+        }
+        // The words before the suffix: none, or one ordinary word
+        // ("Banking"); a proper name ("Ostrander Mining Corp") is a
+        // company of its own.
+        let own: Vec<usize> = (first..last)
+            .filter(|&i| !self.has(i, cues::COMPANY_SUFFIX))
+            .collect();
+        let bare = own.len() <= 1 && own.iter().all(|&i| self.is_common(i));
+        let before_ends_name = first >= 2 && {
+            let w = self.word(first - 2);
+            cues::traits(w) & cues::COMPANY_SUFFIX != 0 || w.bytes().all(|b| b.is_ascii_uppercase())
+        };
+        if bare
+            && first >= 2
+            && !before_ends_name
+            && self.word(first - 1) == "and"
+            && self
+                .text
+                .get(self.words[first - 2].end..self.words[first].start)
+                == Some(" and ")
+            && self.words[first - 2].capitalized
+            && self.known[first - 2].is_none()
+        {
+            let mut start = first - 2;
+            while start > 0
+                && self.words[start - 1].capitalized
+                && !self.words[start].sentence_start
+                && self.known[start - 1].is_none()
+                && !self.has(start - 1, cues::FUNCTION_WORD)
+                && self
+                    .text
+                    .get(self.words[start - 1].end..self.words[start].start)
+                    == Some(" ")
+            {
+                start -= 1;
+            }
+            let name = self.span(start, last);
+            lexicon.add(name, Known::new(name, EntityKind::Company, Strength::Cue));
+            return true;
+        }
+        if last - first < 2 {
             return false;
         }
         if self.known[first].is_some() && self.known[last - 1] == self.known[first] {

@@ -15,12 +15,11 @@
 //!   own lexicon wins over the gazetteer.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
-use super::gazetteer::{Fnv, Gazetteer, Hit, Role, ends_word, on_word_boundaries};
-use super::text::first_word;
-use super::{EntityKind, Mention};
+use super::gazetteer::{Gazetteer, Hit, Role, ends_word, on_word_boundaries};
+use super::text::{first_word, is_connector};
+use super::wordset::{FastMap, word_hash};
+use super::{EntityKind, Location, Mention};
 
 /// How sure a rule is; stronger evidence replaces weaker for a surface.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -64,14 +63,17 @@ impl<'t> Known<'t> {
 /// The names one document's context taught, by surface form.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon<'t> {
-    by_surface: HashMap<&'t str, Known<'t>, BuildHasherDefault<Fnv>>,
+    by_surface: FastMap<&'t str, Known<'t>>,
 }
 
 impl<'t> Lexicon<'t> {
     /// A lexicon with room for `n` names.
     pub fn with_capacity(n: usize) -> Self {
         Lexicon {
-            by_surface: HashMap::with_capacity_and_hasher(n, BuildHasherDefault::default()),
+            by_surface: FastMap::with_capacity_and_hasher(
+                n,
+                std::hash::BuildHasherDefault::default(),
+            ),
         }
     }
 
@@ -97,11 +99,19 @@ impl<'t> Lexicon<'t> {
     }
 
     /// Adds the short forms that later mentions use: a person's surname, an
-    /// organisation's name without its leading country word.
+    /// organisation's name without its leading country word, a company's
+    /// leading words ("Burlington Industries", "Burlington" for
+    /// "Burlington Industries Inc").
     pub fn add_short_forms(&mut self, gaz: &Gazetteer) {
         let mut short = Vec::new();
+        let mut company_short = Vec::new();
         for (surface, known) in &self.by_surface {
             match known.kind {
+                EntityKind::Company if known.name == *surface => {
+                    company_prefixes(surface, gaz, |prefix| {
+                        company_short.push((prefix, known.clone()));
+                    });
+                }
                 EntityKind::Person => {
                     if let Some((_, surname)) = surface.rsplit_once(' ')
                         && !gaz.names_within(surname)
@@ -119,6 +129,18 @@ impl<'t> Lexicon<'t> {
                 _ => {}
             }
         }
+        for (surface, mut known) in company_short {
+            known.strength = Strength::Shape;
+            // A company's leading words that other rules read as a person
+            // ("Harlan said") or as naming only themselves join the company.
+            let joins = self.by_surface.get(surface).is_none_or(|old| {
+                (old.kind == EntityKind::Person && old.strength <= Strength::Context)
+                    || (old.name == surface && old.strength <= Strength::Cue)
+            });
+            if joins {
+                self.by_surface.insert(surface, known);
+            }
+        }
         for (surface, mut known) in short {
             known.strength = Strength::Shape;
             // A short form that only named itself ("Braze said", "The Drone
@@ -130,6 +152,35 @@ impl<'t> Lexicon<'t> {
                 self.by_surface.insert(surface, known);
             }
         }
+    }
+}
+
+/// Calls `add` with each run of leading words of a company's name that
+/// may stand for it: not ending in a connector or "and", not the
+/// whole name, and not one word that is an English word, a country, a
+/// region, a capital or a city of a million people ("Texas", "General").
+fn company_prefixes<'s>(name: &'s str, gaz: &Gazetteer, mut add: impl FnMut(&'s str)) {
+    for (at, _) in name.match_indices(' ') {
+        let prefix = &name[..at];
+        let last = prefix.rsplit(' ').next().unwrap_or_default();
+        if is_connector(last) || last == "and" || last == "&" {
+            continue;
+        }
+        if !prefix.contains(' ') {
+            if gaz.is_common_word(prefix) || !prefix.starts_with(char::is_uppercase) {
+                continue;
+            }
+            let place_or_country = gaz.exact(prefix).is_some_and(|e| {
+                matches!(e.role, Role::Demonym | Role::Capital | Role::Region)
+                    || e.kind == EntityKind::Country
+                    || (e.role == Role::City && e.population >= 1_000_000)
+                    || (e.role == Role::Name && e.kind == EntityKind::Place)
+            });
+            if place_or_country {
+                continue;
+            }
+        }
+        add(prefix);
     }
 }
 
@@ -179,6 +230,7 @@ pub fn resolve(text: &str, name_starts: &[usize], hits: &[Hit], lexicon: &Lexico
                 name: Cow::Owned(known.name.to_owned()),
                 kind: known.kind,
                 country: known.country.map(Cow::Borrowed),
+                location: Location::Text,
             },
         });
     }
@@ -232,12 +284,6 @@ fn lexicon_hits<'a>(
     }
 }
 
-fn word_hash(word: &str) -> u64 {
-    let mut h = Fnv::default();
-    h.write(word.as_bytes());
-    h.finish()
-}
-
 /// Finds a surface that does not open with a letter or digit anywhere on
 /// word boundaries.
 fn odd_surface_hits<'a>(
@@ -272,6 +318,7 @@ fn from_gazetteer(text: &str, hit: &Hit) -> Mention {
         name: Cow::Borrowed(name),
         kind,
         country: e.country.map(Cow::Borrowed),
+        location: Location::Text,
     }
 }
 

@@ -230,7 +230,8 @@ fn mark_heading(text: &str, line: &mut [Word]) {
     }
 }
 
-/// Abbreviations whose period does not end a sentence.
+/// Abbreviations whose period does not end a sentence. A company's ("Co.",
+/// "Inc.") ends its name and, as often as not, the sentence.
 fn is_abbreviation(word: &str) -> bool {
     matches!(
         word,
@@ -254,10 +255,6 @@ fn is_abbreviation(word: &str) -> bool {
             | "Jr"
             | "Sr"
             | "Mt"
-            | "Inc"
-            | "Corp"
-            | "Co"
-            | "Ltd"
             | "No"
             | "vs"
             | "approx"

@@ -178,7 +178,7 @@ impl App {
             return Vec::new();
         };
         let width = self.reader_inner().map_or(self.width, |r| r.width);
-        let mentions = lib.index.mentions.get(i).map_or(&[][..], Vec::as_slice);
+        let mentions = lib.index.text_mentions(i);
         lib.corpus.articles.get(i).map_or_else(Vec::new, |article| {
             document::layout(article, mentions, width, &text::DOC)
         })

@@ -101,6 +101,12 @@ pub fn entity_detail(mentions: u32, others: usize) -> String {
     format!("{mentions}× +{others}")
 }
 
+/// Sidebar name of a country the article has only through a place:
+/// "United States · via Houston".
+pub fn derived_entity(name: &str, place: &str) -> String {
+    format!("{name} · via {place}")
+}
+
 /// Corpus sidebar row detail.
 pub fn entity_articles(articles: usize) -> String {
     format!("{articles}")

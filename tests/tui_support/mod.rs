@@ -162,6 +162,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
                     name: name.to_owned().into(),
                     kind,
                     country: None,
+                    location: dossier::entities::Location::Text,
                 });
             }
         }

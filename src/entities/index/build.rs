@@ -7,7 +7,7 @@
 use rayon::prelude::*;
 
 use super::{Entity, EntityId, EntityIndex, FastMap, IndexedMention};
-use crate::entities::{EntityKind, Mention};
+use crate::entities::{EntityKind, Location, Mention, derived_countries};
 
 /// Articles per partial index: enough to make the join cheap beside the
 /// work of each part.
@@ -50,6 +50,7 @@ fn part(texts: &[&str], mentions: &[Vec<Mention>], first: usize) -> EntityIndex 
         entities: Vec::new(),
         mentions: Vec::with_capacity(mentions.len()),
         article_entities: Vec::with_capacity(mentions.len()),
+        derived: Vec::with_capacity(mentions.len()),
     };
     for (i, list) in mentions.iter().enumerate() {
         let article = (first + i) as u32;
@@ -58,25 +59,22 @@ fn part(texts: &[&str], mentions: &[Vec<Mention>], first: usize) -> EntityIndex 
         let mut counts: Vec<(EntityId, u32)> = Vec::new();
         let mut indexed = Vec::with_capacity(list.len());
         for m in list {
-            let by_name = &mut names[m.kind as usize];
-            let id = if let Some(&id) = by_name.get(&*m.name) {
-                id
-            } else {
-                let id = index.entities.len() as EntityId;
-                by_name.insert(m.name.to_string(), id);
-                index.entities.push(Entity {
-                    name: m.name.to_string(),
-                    kind: m.kind,
-                    aliases: Vec::new(),
-                    articles: Vec::new(),
-                    mentions: 0,
-                    country: m.country.as_deref().map(str::to_owned),
-                });
-                id
-            };
+            let id = entity_id(
+                &mut index,
+                &mut names,
+                &m.name,
+                m.kind,
+                m.country.as_deref(),
+            );
             let entity = &mut index.entities[id as usize];
             entity.mentions += 1;
-            if let Some(surface) = text.get(m.start..m.end)
+            let surface = match m.location {
+                Location::Text => text.get(m.start..m.end),
+                // The title and the byline are not kept here: their
+                // surfaces are not aliases of the index.
+                Location::Title | Location::Byline => None,
+            };
+            if let Some(surface) = surface
                 && !entity.aliases.iter().any(|a| a == surface)
             {
                 entity.aliases.push(surface.to_owned());
@@ -89,8 +87,27 @@ fn part(texts: &[&str], mentions: &[Vec<Mention>], first: usize) -> EntityIndex 
                 entity: id,
                 start: m.start,
                 end: m.end,
+                location: m.location,
             });
         }
+        // Body mentions first, in text order: the reader walks them by offset.
+        indexed.sort_by_key(|m: &IndexedMention| m.location != Location::Text);
+        let mut derived = Vec::new();
+        for (country, place) in derived_countries(list) {
+            let country = entity_id(
+                &mut index,
+                &mut names,
+                country,
+                EntityKind::Country,
+                Some(country),
+            );
+            let place = entity_id(&mut index, &mut names, place, EntityKind::Place, None);
+            if !counts.iter().any(|&(e, _)| e == country) {
+                counts.push((country, 0));
+                derived.push((country, place));
+            }
+        }
+        index.derived.push(derived);
         for &(id, n) in &counts {
             index.entities[id as usize].articles.push((article, n));
         }
@@ -98,6 +115,31 @@ fn part(texts: &[&str], mentions: &[Vec<Mention>], first: usize) -> EntityIndex 
         index.mentions.push(indexed);
     }
     index
+}
+
+/// Returns the id of the entity of this kind and name, adding it if new.
+fn entity_id(
+    index: &mut EntityIndex,
+    names: &mut Names,
+    name: &str,
+    kind: EntityKind,
+    country: Option<&str>,
+) -> EntityId {
+    let by_name = &mut names[kind as usize];
+    if let Some(&id) = by_name.get(name) {
+        return id;
+    }
+    let id = index.entities.len() as EntityId;
+    by_name.insert(name.to_owned(), id);
+    index.entities.push(Entity {
+        name: name.to_owned(),
+        kind,
+        aliases: Vec::new(),
+        articles: Vec::new(),
+        mentions: 0,
+        country: country.map(str::to_owned),
+    });
+    id
 }
 
 /// Joins partial indexes of consecutive articles, in order: an entity
@@ -110,6 +152,7 @@ fn join(parts: Vec<EntityIndex>) -> EntityIndex {
         entities: Vec::new(),
         mentions: Vec::with_capacity(articles),
         article_entities: Vec::with_capacity(articles),
+        derived: Vec::with_capacity(articles),
     };
     for part in parts {
         let global: Vec<EntityId> = part
@@ -140,6 +183,13 @@ fn join(parts: Vec<EntityIndex>) -> EntityIndex {
             }
             counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             index.article_entities.push(counts);
+        }
+        for mut derived in part.derived {
+            for (country, place) in &mut derived {
+                *country = global[*country as usize];
+                *place = global[*place as usize];
+            }
+            index.derived.push(derived);
         }
     }
     index

@@ -172,7 +172,8 @@ fn teach<'t>(ctx: &Context<'t, '_, '_>, run: Run, lexicon: &mut Lexicon<'t>) {
     if other_kind || org {
         return;
     }
-    let name = ctx.span(run.first, run.last);
+    let last = ctx.without_ticker(run.first, run.last, lexicon);
+    let name = ctx.span(run.first, last);
     lexicon.add(
         name,
         Known::new(name, EntityKind::Company, Strength::Listed),

@@ -282,6 +282,18 @@ fn path_key(path: &Path) -> String {
         .into_owned()
 }
 
+/// Returns the key of an article's extraction: a hash of everything
+/// extraction reads (title, author, body).
+fn extraction_key(a: &Article) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(a.title.as_bytes());
+    h.update(&[0]);
+    h.update(a.author.as_deref().unwrap_or_default().as_bytes());
+    h.update(&[0]);
+    h.update(a.text.as_bytes());
+    h.digest()
+}
+
 /// [`crate::pipeline::build_with`] with the entity extraction cached per
 /// text.
 #[allow(clippy::too_many_arguments)]
@@ -311,10 +323,7 @@ fn extract_cached(
     rebuild: bool,
     report: &mut Report,
 ) -> Vec<Vec<Mention>> {
-    let text_hashes: Vec<u64> = articles
-        .par_iter()
-        .map(|a| xxh3_64(a.text.as_bytes()))
-        .collect();
+    let text_hashes: Vec<u64> = articles.par_iter().map(extraction_key).collect();
     let mut cached: Vec<Option<Vec<Mention>>> = if rebuild {
         Vec::new()
     } else {
@@ -327,7 +336,7 @@ fn extract_cached(
         .zip(cached)
         .map(|(a, hit)| match hit {
             Some(m) => (m, false),
-            None => (stages.extract(&a.text), true),
+            None => (stages.extract(pipeline::article_parts(a)), true),
         })
         .collect();
     db.attempt(|c| {

@@ -37,7 +37,7 @@ use super::StateError;
 use super::db::{self, Check};
 use crate::corpus::load::{self, FileRef, LoadOptions};
 use crate::corpus::{RawDoc, Warning};
-use crate::entities::{self, Mention};
+use crate::entities::{self, ArticleParts, Mention};
 use crate::pipeline::{self, Library, OpenError, Options, Progress, Stage};
 
 pub use build::Report;
@@ -52,8 +52,8 @@ pub trait Stages: Sync {
     fn read(&self, file: &FileRef, opts: &LoadOptions) -> (Vec<RawDoc>, Vec<Warning>) {
         load::read_file(file, opts)
     }
-    fn extract(&self, text: &str) -> Vec<Mention> {
-        entities::extract(text)
+    fn extract(&self, article: ArticleParts<'_>) -> Vec<Mention> {
+        entities::extract_article(article)
     }
 }
 

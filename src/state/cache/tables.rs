@@ -90,6 +90,7 @@ struct Chunk {
     articles: Vec<Article>,
     mentions: Vec<Vec<IndexedMention>>,
     article_entities: Vec<Vec<(EntityId, u32)>>,
+    derived: Vec<Vec<(EntityId, EntityId)>>,
 }
 
 #[derive(Serialize)]
@@ -97,6 +98,7 @@ struct ChunkRef<'a> {
     articles: &'a [Article],
     mentions: &'a [Vec<IndexedMention>],
     article_entities: &'a [Vec<(EntityId, u32)>],
+    derived: &'a [Vec<(EntityId, EntityId)>],
 }
 
 pub fn encode<T: Serialize>(value: &T) -> rusqlite::Result<Vec<u8>> {
@@ -286,6 +288,7 @@ pub fn load_snapshot(conn: &Connection, corpus: &str) -> rusqlite::Result<Option
             .index
             .article_entities
             .extend(chunk.article_entities);
+        library.index.derived.extend(chunk.derived);
     }
     Ok(Some((from_sql(fingerprint), library)))
 }
@@ -301,6 +304,7 @@ pub fn save_snapshot(
         entities,
         mentions,
         article_entities,
+        derived,
     } = &library.index;
     let header = encode(&HeaderRef {
         warnings: &library.corpus.warnings,
@@ -314,7 +318,8 @@ pub fn save_snapshot(
             encode(&ChunkRef {
                 articles: &articles[range.clone()],
                 mentions: mentions.get(range.clone()).unwrap_or_default(),
-                article_entities: article_entities.get(range).unwrap_or_default(),
+                article_entities: article_entities.get(range.clone()).unwrap_or_default(),
+                derived: derived.get(range).unwrap_or_default(),
             })
         })
         .collect::<rusqlite::Result<_>>()?;
@@ -388,6 +393,7 @@ mod tests {
                     name: "Sweden".into(),
                     kind: EntityKind::Country,
                     country: Some("Sweden".into()),
+                    location: crate::entities::Location::Text,
                 }]
             })
             .collect();
@@ -459,6 +465,7 @@ mod tests {
             name: "N".into(),
             kind: EntityKind::Person,
             country: None,
+            location: crate::entities::Location::Text,
         }];
         put_extraction(&conn, u64::MAX - 1, 7, &mentions).unwrap();
         put_extraction(&conn, 5, 8, &mentions).unwrap();

@@ -47,6 +47,14 @@ impl App {
         list
     }
 
+    /// Returns the name of the place through which the current article
+    /// has the country `id`, when it does not name the country itself.
+    pub fn sidebar_via(&self, id: EntityId) -> Option<&str> {
+        let (lib, i) = (self.library.as_ref()?, self.current()?);
+        let place = lib.index.derived_via(i, id)?;
+        Some(lib.index.entities.get(place as usize)?.name.as_str())
+    }
+
     /// Returns how many entries the entity pane lists.
     pub fn sidebar_len(&self) -> usize {
         match self.scope {

@@ -67,7 +67,13 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 };
                 let marker = if Some(id) == app.entity { "▸" } else { " " };
                 let room = width.saturating_sub(detail.width() + 2);
-                let name = truncate(&e.name, room);
+                let via = (app.scope == Scope::Article)
+                    .then(|| app.sidebar_via(id))
+                    .flatten();
+                let name = match via {
+                    Some(place) => truncate(&text::derived_entity(&e.name, place), room),
+                    None => truncate(&e.name, room),
+                };
                 let gap = width.saturating_sub(1 + name.width() + detail.width());
                 let spans = vec![
                     Span::raw(marker),

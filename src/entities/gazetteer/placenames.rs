@@ -1,0 +1,172 @@
+//! The populated places of the GeoNames gazetteer (`assets/places.tsv`),
+//! looked up by a hash of their words rather than through the automaton:
+//! 33,000 names would triple the automaton's size and build time, and
+//! slow every look-up with cache misses, while a place name is only ever
+//! a few whole words that open with a capital.
+//!
+//! Same-named places are consecutive rows of the file (regions first, then
+//! by population); the first is the one a name means unless context says
+//! otherwise (see `entities::places`).
+
+use super::{Entry, Role, ends_word};
+use crate::entities::EntityKind;
+use crate::entities::wordset::{FastMap, word_hash};
+
+/// Place names by hash, with their entries.
+#[derive(Default)]
+pub struct PlaceNames {
+    /// Hash of a surface form → the surface and the index of its first
+    /// entry.
+    by_surface: FastMap<u64, (&'static str, u32)>,
+    /// Hash of a first word → the most words a surface opening with it has.
+    first_words: FastMap<u64, u8>,
+    entries: Vec<Entry>,
+    /// Per entry: the index after the last entry of its name.
+    group_end: Vec<u32>,
+}
+
+/// One row of `places.tsv`, with its surface forms.
+pub struct Row {
+    pub entry: Entry,
+    pub aliases: Vec<&'static str>,
+}
+
+impl PlaceNames {
+    /// Reads `name \t country \t region \t population \t aliases` rows:
+    /// places (population > 0) and first-level regions (population 0).
+    pub fn rows(tsv: &'static str) -> Vec<Row> {
+        super::rows(tsv)
+            .map(|f| {
+                let population: u32 = f.get(3).and_then(|p| p.parse().ok()).unwrap_or(0);
+                Row {
+                    entry: Entry {
+                        name: f[0],
+                        kind: EntityKind::Place,
+                        role: if population == 0 {
+                            Role::Region
+                        } else {
+                            Role::City
+                        },
+                        country: f.get(1).copied().filter(|c| !c.is_empty()),
+                        region: f.get(2).copied().filter(|c| !c.is_empty()),
+                        population,
+                    },
+                    aliases: super::list(f.get(4)).collect(),
+                }
+            })
+            .collect()
+    }
+
+    /// Adds a group of same-named places under each of `surfaces`.
+    pub fn add_group(&mut self, group: Vec<Entry>, surfaces: &[&'static str]) {
+        let first = self.entries.len() as u32;
+        let end = first + group.len() as u32;
+        self.entries.extend(group);
+        self.group_end.resize(end as usize, end);
+        for &surface in surfaces {
+            let words = surface.split(' ').count().min(usize::from(u8::MAX)) as u8;
+            let slot = self
+                .first_words
+                .entry(word_hash(first_word_of(surface)))
+                .or_default();
+            *slot = (*slot).max(words);
+            self.by_surface
+                .entry(word_hash(surface))
+                .or_insert((surface, first));
+        }
+    }
+
+    /// Returns true if and only if `surface` is plain words that
+    /// [`Self::longest_at`] can find: letters and digits, with single
+    /// spaces between words and hyphens or apostrophes inside them.
+    pub fn can_hold(surface: &str) -> bool {
+        let mut prev_alnum = false;
+        for c in surface.chars() {
+            let alnum = c.is_alphanumeric();
+            if !(alnum || (prev_alnum && matches!(c, ' ' | '-' | '\'' | '’'))) {
+                return false;
+            }
+            prev_alnum = alnum;
+        }
+        prev_alnum
+    }
+
+    /// Returns the end and entry of the longest place name that starts at
+    /// `at` and ends on a word boundary.
+    pub fn longest_at(&self, text: &str, at: usize) -> Option<(usize, &Entry)> {
+        let first_end = word_end(text, at);
+        let &max = self.first_words.get(&word_hash(&text[at..first_end]))?;
+        let mut ends = [first_end; 8];
+        let mut n = 1;
+        while n < usize::from(max).min(ends.len()) {
+            let prev = ends[n - 1];
+            let next = prev + 1;
+            if text.as_bytes().get(prev) != Some(&b' ')
+                || !text[next..].starts_with(char::is_alphanumeric)
+            {
+                break;
+            }
+            ends[n] = word_end(text, next);
+            n += 1;
+        }
+        ends[..n].iter().rev().find_map(|&end| {
+            let span = &text[at..end];
+            let &(surface, first) = self.by_surface.get(&word_hash(span))?;
+            (surface == span && ends_word(text, end)).then(|| (end, &self.entries[first as usize]))
+        })
+    }
+
+    /// Returns the other places of the same name as `entry`, if `entry`
+    /// is one of these places.
+    pub fn alternatives(&self, entry: &Entry) -> &[Entry] {
+        let Some(at) = index_of(&self.entries, entry) else {
+            return &[];
+        };
+        let end = self.group_end[at] as usize;
+        self.entries.get(at + 1..end).unwrap_or_default()
+    }
+}
+
+/// Returns the index of `entry` in `entries`, if it is one of them.
+pub fn index_of(entries: &[Entry], entry: &Entry) -> Option<usize> {
+    let base = entries.as_ptr() as usize;
+    let at = (std::ptr::from_ref(entry) as usize).wrapping_sub(base) / size_of::<Entry>();
+    (at < entries.len()
+        && std::ptr::eq(std::ptr::from_ref(&entries[at]), std::ptr::from_ref(entry)))
+    .then_some(at)
+}
+
+fn first_word_of(surface: &str) -> &str {
+    surface.split(' ').next().unwrap_or(surface)
+}
+
+/// Returns where the word at `at` ends: letters and digits, with a hyphen
+/// or apostrophe between two of them ("Wilkes-Barre", "L'Aquila").
+fn word_end(text: &str, at: usize) -> usize {
+    // Most words are ASCII letters up to a space or punctuation.
+    let bytes = text.as_bytes();
+    let ascii = bytes[at..]
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .map_or(bytes.len(), |n| at + n);
+    if bytes
+        .get(ascii)
+        .is_none_or(|&b| b.is_ascii() && !matches!(b, b'-' | b'\''))
+    {
+        return ascii;
+    }
+    let mut end = at;
+    let mut chars = text[at..].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            end = at + i + c.len_utf8();
+            continue;
+        }
+        let joins = matches!(c, '-' | '\'' | '’')
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        if !joins {
+            break;
+        }
+    }
+    end
+}

@@ -1,0 +1,274 @@
+//! Places in context: which of the places that share a name a mention
+//! means, and whether a word the gazetteer knows as a town is a place
+//! where it stands at all.
+//!
+//! Evidence for a choice, strongest first: the region or country named
+//! right after the place ("Columbus, Ohio", "Victoria, British Columbia");
+//! a country or region the document names elsewhere (Georgia the US state
+//! in a story of Alabama farmers); else the gazetteer's first entry (a
+//! country before a region, the most populous place before others).
+//!
+//! A town of fewer than [`SMALL_TOWN`] people counts only where it is used
+//! as a place: in a dateline ("BEAUMONT, Texas, March 3 -"), after a
+//! locative preposition ("of Dallas"), before its region, or before
+//! "-based". No place is the subject of a speech verb or follows a
+//! personal title ("Warren said", "Mr Jordan"): the words are left to the
+//! rules for people.
+
+use super::EntityKind;
+use super::cues;
+use super::gazetteer::{Entry, Gazetteer, Hit, Role};
+use super::text::first_word;
+
+/// Below this population a town needs a place-shaped context.
+pub const SMALL_TOWN: u32 = 100_000;
+
+/// Chooses among same-named places and drops place hits whose context
+/// says they are no place here.
+pub fn settle<'g>(text: &str, hits: &mut Vec<Hit<'g>>, gaz: &'g Gazetteer) {
+    if hits.iter().any(|h| !gaz.alternatives(h.entry).is_empty()) {
+        let named: Vec<(Option<&str>, Option<&str>)> = hits
+            .iter()
+            .map(|h| (h.entry.country, region_of(h.entry)))
+            .collect();
+        for i in 0..hits.len() {
+            let others = gaz.alternatives(hits[i].entry);
+            if !others.is_empty() {
+                hits[i].entry = choose(text, hits, i, others, &named);
+            }
+        }
+    }
+    let mut drop: Vec<usize> = Vec::new();
+    for i in 0..hits.len() {
+        let hit = hits[i];
+        let entry = hit.entry;
+        if !matches!(entry.role, Role::City | Role::Region | Role::Capital) {
+            continue;
+        }
+        let city = entry.role == Role::City;
+        let small = city && entry.population < SMALL_TOWN;
+        let agent = agent_after(text, hit.end);
+        let person_shaped =
+            agent || titled_before(text, hit.start) || (city && in_longer_name(text, hits, i));
+        // Most places are large and stand alone: nothing more to read.
+        if !small && !person_shaped {
+            continue;
+        }
+        // A town used as a place once is that place everywhere in the text
+        // ("Shelling hit Nova Kakhovka … residents in Nova Kakhovka").
+        let as_place = used_as_place(text, hits, i)
+            || hits.iter().enumerate().any(|(j, h)| {
+                j != i && std::ptr::eq(h.entry, entry) && used_as_place(text, hits, j)
+            });
+        let titled = person_shaped && !agent && titled_before(text, hit.start);
+        if titled || (!as_place && (small || person_shaped)) {
+            drop.push(i);
+        }
+    }
+    if !drop.is_empty() {
+        let mut i = 0;
+        hits.retain(|_| {
+            i += 1;
+            drop.binary_search(&(i - 1)).is_err()
+        });
+    }
+}
+
+/// The region an entry names, if it is one ("Texas", "British Columbia").
+fn region_of(entry: &Entry) -> Option<&'static str> {
+    let region = entry.role == Role::Region
+        || (entry.role == Role::Name && entry.kind == EntityKind::Place && entry.country.is_some());
+    region.then_some(entry.name)
+}
+
+/// Returns the entry hit `i` means, among its own and `others`.
+fn choose<'g>(
+    text: &str,
+    hits: &[Hit<'g>],
+    i: usize,
+    others: &'g [Entry],
+    named: &[(Option<&str>, Option<&str>)],
+) -> &'g Entry {
+    let hit = hits[i];
+    let candidates = || std::iter::once(hit.entry).chain(others.iter());
+    // "Columbus, Ohio": the region or country right after.
+    if let Some(next) = hits.get(i + 1)
+        && text.get(hit.end..next.start) == Some(", ")
+    {
+        let (country, region) = named[i + 1];
+        let fits = |e: &&Entry| {
+            region.is_some_and(|r| e.region == Some(r))
+                || (next.entry.kind == EntityKind::Country && e.country == country)
+        };
+        if let Some(e) = candidates().find(fits) {
+            return e;
+        }
+    }
+    // A country or region the rest of the document names.
+    let elsewhere = |e: &&Entry| {
+        named.iter().enumerate().any(|(j, &(country, region))| {
+            j != i
+                && hits[j].entry.name != hit.entry.name
+                && ((e.region.is_some() && e.region == region)
+                    || (e.country.is_some() && e.country == country))
+        })
+    };
+    if candidates().next().is_some_and(|e| elsewhere(&e)) {
+        return hit.entry;
+    }
+    others.iter().find(elsewhere).unwrap_or(hit.entry)
+}
+
+/// Returns true if and only if hit `i` stands where only a place can: a
+/// dateline, after a locative preposition, before its region, or before
+/// "-based".
+fn used_as_place(text: &str, hits: &[Hit], i: usize) -> bool {
+    let hit = hits[i];
+    let after = &text[hit.end..];
+    if after.starts_with("-based") || is_dateline(text, hit.start, hit.end) {
+        return true;
+    }
+    if let Some(next) = hits.get(i + 1)
+        && text.get(hit.end..next.start) == Some(", ")
+        && (region_of(next.entry).is_some() || next.entry.kind == EntityKind::Country)
+    {
+        return true;
+    }
+    let before = text[..hit.start].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    #[rustfmt::skip]
+    let locative = matches!(
+        word,
+        "in" | "at" | "near" | "of" | "from" | "outside" | "to" | "around" | "across" | "into"
+            | "via" | "through" | "In" | "At" | "Near" | "From" | "Outside"
+    );
+    locative
+}
+
+/// Returns true if and only if the place at `start..end` opens a dateline:
+/// first on its line, then optional ", Region" parts, then a date or a
+/// dash ("HOUSTON, March 3 -", "VANCOUVER, British Columbia, Feb 26 -",
+/// "ABERDEEN — ").
+pub fn is_dateline(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    if !text[line_start..start].trim().is_empty() {
+        return false;
+    }
+    let mut rest = &text[end..];
+    for _ in 0..3 {
+        if rest.starts_with(" -") || rest.starts_with(" —") || rest.starts_with(" –") {
+            return true;
+        }
+        let Some(part) = rest.strip_prefix(", ") else {
+            return false;
+        };
+        let word = first_word(part);
+        if is_month(word) || word.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+            return true;
+        }
+        // A region or country: capitalised words up to the next comma.
+        let cut = part.find([',', '\n']).unwrap_or(part.len());
+        let region = &part[..cut];
+        if region.split_whitespace().count() > 4 || !region.starts_with(char::is_uppercase) {
+            return false;
+        }
+        rest = &part[cut..];
+    }
+    false
+}
+
+fn is_month(word: &str) -> bool {
+    #[rustfmt::skip]
+    let month = matches!(
+        word,
+        "Jan" | "January" | "Feb" | "February" | "March" | "Mar" | "April" | "Apr" | "May"
+            | "June" | "Jun" | "July" | "Jul" | "August" | "Aug" | "Sept" | "Sep" | "September"
+            | "Oct" | "October" | "Nov" | "November" | "Dec" | "December"
+    );
+    month
+}
+
+/// Returns true if and only if hit `i` sits beside a capitalised word that
+/// no hit covers and that is no function word: it is then a word of a
+/// longer name ("Governor George Deukmejian", "Teresa Valdivia said",
+/// "CAROLINA WEAVER"), which the rules for names in no list read.
+fn in_longer_name(text: &str, hits: &[Hit], i: usize) -> bool {
+    let hit = hits[i];
+    // A word no hit covers, or another town's ("Teresa Valdivia": two
+    // towns side by side are a name).
+    // Hits are sorted: only the neighbours can cover the words beside.
+    let unknown_capital = |at: usize, word: &str| {
+        let covered = [i.wrapping_sub(1), i + 1].iter().any(|&j| {
+            hits.get(j)
+                .is_some_and(|h| h.start <= at && at < h.end && h.entry.role != Role::City)
+        });
+        word.starts_with(|c: char| c.is_uppercase())
+            && cues::traits(word) & cues::FUNCTION_WORD == 0
+            && !covered
+    };
+    let after = text[hit.end..].strip_prefix(' ').map(first_word);
+    if after.is_some_and(|w| unknown_capital(hit.end + 1, w)) {
+        return true;
+    }
+    let Some(before) = text[..hit.start].strip_suffix(' ') else {
+        return false;
+    };
+    let start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |k| {
+        k + before[k..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &before[start..];
+    // A capital at a sentence start says nothing; a title's period ("Dr.
+    // Aisha Bello") ends no sentence.
+    let prior = before[..start].trim_end();
+    let abbreviation = prior.strip_suffix('.').is_some_and(|p| {
+        let w = p
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default();
+        w.len() <= 4 && w.starts_with(|c: char| c.is_ascii_uppercase())
+    });
+    let sentence_start =
+        prior.is_empty() || (prior.ends_with(['.', '!', '?', '"', '“']) && !abbreviation);
+    !sentence_start && unknown_capital(start, word)
+}
+
+/// Returns true if and only if a speech or agent verb follows `end`
+/// ("Warren said").
+fn agent_after(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    cues::is_agent_verb(first_word(rest))
+}
+
+/// Returns true if and only if a personal title stands right before
+/// `start` ("Mr Jordan", "Mrs. Victoria").
+fn titled_before(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches(' ').trim_end_matches('.');
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    matches!(word, "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Sir" | "Dame")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines_are_a_place_then_a_date_or_a_dash() {
+        let t = "    Corvallis, Ore., June 4 - The council voted.";
+        assert!(is_dateline(t, 4, 13));
+        let t = "Tromsø — Fishing quotas were cut.";
+        assert!(is_dateline(t, 0, "Tromsø".len()));
+        let t = "He flew to Corvallis, Ore., June 4.";
+        assert!(!is_dateline(t, 11, 20));
+        let t = "Corvallis, a college town, voted.";
+        assert!(!is_dateline(t, 0, 9));
+    }
+}

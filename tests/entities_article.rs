@@ -1,0 +1,134 @@
+//! Extraction of a whole article — title, author and body read as one
+//! document — and the countries an article has through the places it
+//! names. Each text is written for the test.
+
+use dossier::entities::{
+    ArticleParts, EntityIndex, EntityKind, Location, Mention, derived_countries, extract_article,
+};
+
+fn parts<'a>(title: &'a str, author: Option<&'a str>, text: &'a str) -> ArticleParts<'a> {
+    ArticleParts {
+        title,
+        author,
+        text,
+    }
+}
+
+fn surface<'a>(p: &ArticleParts<'a>, m: &Mention) -> &'a str {
+    let part = match m.location {
+        Location::Text => p.text,
+        Location::Title => p.title,
+        Location::Byline => p.author.unwrap_or_default(),
+    };
+    &part[m.start..m.end]
+}
+
+#[test]
+fn the_author_is_a_person_of_the_article() {
+    let p = parts(
+        "Harbour dredging to resume in spring",
+        Some("Ingrid Solbakken"),
+        "Dredging of the harbour channel will resume in April, the port said on Monday.",
+    );
+    let mentions = extract_article(p);
+    let author = mentions
+        .iter()
+        .find(|m| m.location == Location::Byline)
+        .expect("the byline names a person");
+    assert_eq!(author.kind, EntityKind::Person);
+    assert_eq!(author.name, "Ingrid Solbakken");
+    assert_eq!(surface(&p, author), "Ingrid Solbakken");
+}
+
+#[test]
+fn a_byline_that_is_no_personal_name_is_no_person() {
+    let p = parts(
+        "Rates held",
+        Some("Staff and agencies"),
+        "The central bank kept rates on hold.",
+    );
+    assert!(
+        extract_article(p)
+            .iter()
+            .all(|m| m.location != Location::Byline)
+    );
+}
+
+#[test]
+fn the_title_is_read_with_what_the_body_teaches() {
+    let p = parts(
+        "Varnholt Logistics wins port contract",
+        None,
+        "The contract went to Varnholt Logistics GmbH, the company said on Tuesday.",
+    );
+    let mentions = extract_article(p);
+    let in_title = mentions
+        .iter()
+        .find(|m| m.location == Location::Title)
+        .expect("the title names the company");
+    assert_eq!(in_title.kind, EntityKind::Company);
+    assert_eq!(surface(&p, in_title), "Varnholt Logistics");
+    for m in &mentions {
+        assert!(!surface(&p, m).is_empty());
+    }
+}
+
+#[test]
+fn body_spans_point_into_the_body() {
+    let p = parts(
+        "Latvia and Estonia sign grid pact",
+        Some("Marta Ozola"),
+        "Latvia signed the pact with Estonia in Riga.",
+    );
+    let mentions = extract_article(p);
+    let body: Vec<&str> = mentions
+        .iter()
+        .filter(|m| m.location == Location::Text)
+        .map(|m| surface(&p, m))
+        .collect();
+    assert_eq!(body, ["Latvia", "Estonia", "Riga"]);
+}
+
+#[test]
+fn a_place_gives_its_country_unless_the_country_is_named() {
+    let text = "The plant in Rotterdam will close. Workers in Lyon were told on Friday; \
+                France has offered help.";
+    let mentions = extract_article(parts("", None, text));
+    let derived = derived_countries(&mentions);
+    assert!(
+        derived.contains(&("Netherlands", "Rotterdam")),
+        "{derived:?}"
+    );
+    assert!(derived.iter().all(|&(c, _)| c != "France"));
+}
+
+#[test]
+fn the_index_lists_a_derived_country_with_its_place() {
+    let texts = [
+        "Shares rose in Rotterdam on Monday.",
+        "Ships docked in Japan.",
+    ];
+    let mentions: Vec<Vec<Mention>> = texts
+        .iter()
+        .map(|t| extract_article(parts("", None, t)))
+        .collect();
+    let index = EntityIndex::build(&texts, mentions);
+    let netherlands = index
+        .find(EntityKind::Country, "Netherlands")
+        .expect("derived country indexed");
+    let rotterdam = index
+        .find(EntityKind::Place, "Rotterdam")
+        .expect("place indexed");
+    assert_eq!(index.derived_via(0, netherlands), Some(rotterdam));
+    assert_eq!(
+        index.entities[netherlands as usize].articles,
+        [(0, 0)],
+        "a country filter finds the article"
+    );
+    assert!(
+        index
+            .text_mentions(0)
+            .iter()
+            .all(|m| m.entity != netherlands)
+    );
+}

@@ -1,0 +1,87 @@
+//! Places in context: datelines, regions after a town, same-named places,
+//! towns that are people, and the countries places give an article. Each
+//! text is written for the test.
+
+use dossier::entities::{
+    ArticleParts, EntityKind, Mention, derived_countries, extract, extract_article,
+};
+
+fn place<'m>(mentions: &'m [Mention], text: &str, surface: &str) -> Option<&'m Mention> {
+    mentions
+        .iter()
+        .find(|m| &text[m.start..m.end] == surface && m.kind == EntityKind::Place)
+}
+
+fn countries_of(text: &str) -> Vec<String> {
+    let mentions = extract_article(ArticleParts {
+        text,
+        ..ArticleParts::default()
+    });
+    let mut out: Vec<String> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Country)
+        .map(|m| m.name.to_string())
+        .collect();
+    out.extend(
+        derived_countries(&mentions)
+            .iter()
+            .map(|(c, _)| (*c).to_owned()),
+    );
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn an_all_capital_dateline_gives_its_place_and_country() {
+    let text = "    SPOKANE, Wash., May 2 - Orchard growers expect a smaller apple crop.";
+    let mentions = extract(text);
+    let spokane = place(&mentions, text, "SPOKANE").expect("dateline place");
+    assert_eq!(spokane.country.as_deref(), Some("United States"));
+    assert_eq!(countries_of(text), ["United States"]);
+}
+
+#[test]
+fn a_small_town_counts_in_a_dateline_or_after_a_preposition_only() {
+    let dateline = "MOOSE JAW, Saskatchewan, Oct 9 - Grain deliveries slowed.";
+    assert_eq!(countries_of(dateline), ["Canada"]);
+    let located = "The rail yard of Moose Jaw will close next year.";
+    assert_eq!(countries_of(located), ["Canada"]);
+}
+
+#[test]
+fn the_region_after_a_town_picks_among_same_named_towns() {
+    let text = "VICTORIA, British Columbia, June 2 - The ferry fleet will be renewed.";
+    assert_eq!(countries_of(text), ["Canada"]);
+    let text = "Peach growers near Macon, Georgia, lost half the crop.";
+    let mentions = extract(text);
+    let georgia = mentions
+        .iter()
+        .find(|m| m.name == "Georgia")
+        .expect("Georgia found");
+    assert_eq!(georgia.kind, EntityKind::Place);
+    assert_eq!(countries_of(text), ["United States"]);
+}
+
+#[test]
+fn georgia_is_a_us_state_among_states_and_a_country_near_its_capital() {
+    let states = "Storms closed schools in Alabama, Georgia and Tennessee on Monday.";
+    assert_eq!(countries_of(states), ["United States"]);
+    let country = "Georgia and Armenia reopened the border; officials in Tbilisi welcomed it.";
+    assert_eq!(countries_of(country), ["Armenia", "Georgia"]);
+}
+
+#[test]
+fn a_town_named_person_is_no_place() {
+    for text in [
+        "Savannah Okoro said the plan was sound.",
+        "Mr Savannah declined to comment on the bid.",
+        "The report was written by Nanaimo Delacourt and two colleagues.",
+    ] {
+        assert!(
+            countries_of(text).is_empty(),
+            "{text}: {:?}",
+            countries_of(text)
+        );
+    }
+}
