@@ -112,6 +112,7 @@ fn preformatted_blocks_keep_their_lines_and_are_clipped_at_the_edge() {
         entity: 0,
         start: athletic_start,
         end: athletic_start + "Athletic".len(),
+        location: dossier::entities::Location::Text,
     };
     let lines = document::layout(&article, &[mention], 20, &text::DOC);
     let rows: Vec<String> = lines

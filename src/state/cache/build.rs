@@ -18,8 +18,9 @@ use crate::pipeline::{self, Library, Options, Progress};
 
 /// Bump when the meaning of a cached row changes without a schema change
 /// (2: documents and articles carry `links`; postcard rows are positional,
-/// so rows of format 1 cannot be read).
-const CACHE_FORMAT: u32 = 2;
+/// so rows of format 1 cannot be read; 3: mentions carry their location,
+/// title and byline mentions included).
+const CACHE_FORMAT: u32 = 3;
 
 /// What an open reused and what it had to redo.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
