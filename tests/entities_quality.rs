@@ -4,6 +4,10 @@
 //! pieces: sanitize → clean (with the chrome model learnt over its set) →
 //! entities::extract on the cleaned title and text (and the byline, when
 //! cleaning moves it out of the text).
+#![allow(
+    clippy::disallowed_macros,
+    reason = "the per-kind report is for people reading test output"
+)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

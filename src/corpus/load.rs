@@ -9,7 +9,6 @@
 
 use std::collections::HashSet;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -17,6 +16,7 @@ use rayon::prelude::*;
 
 use super::formats::{self, Format};
 use super::{RawDoc, Warning};
+use crate::bounded::{self, Capped};
 
 /// Limits for loading.
 #[derive(Clone, Debug)]
@@ -172,13 +172,16 @@ pub fn read_file(file: &FileRef, opts: &LoadOptions) -> (Vec<RawDoc>, Vec<Warnin
             ))],
         );
     }
-    let bytes = match read_capped(&file.path, file.size, opts.max_file_size) {
-        Ok(Some(bytes)) => bytes,
-        Ok(None) => {
+    // The walk's size may be stale (the file was replaced or grew): the
+    // read checks the opened handle again and never reads past the limit.
+    let bytes = match bounded::read_capped(&file.path, opts.max_file_size) {
+        Ok(Capped::Whole(bytes)) => bytes,
+        Ok(Capped::TooLarge(size)) => {
             return (
                 Vec::new(),
                 vec![warn(format!(
-                    "skipped: grew over the size limit of {} while reading",
+                    "skipped: {} is over the size limit of {}",
+                    human_size(size),
                     human_size(opts.max_file_size)
                 ))],
             );
@@ -217,15 +220,6 @@ pub fn read_file(file: &FileRef, opts: &LoadOptions) -> (Vec<RawDoc>, Vec<Warnin
     let (docs, parse_warnings) = formats::parse(&path, &text, format);
     warnings.extend(parse_warnings);
     (docs, warnings)
-}
-
-/// Reads at most `cap` bytes of a file of about `size` bytes; `None` when
-/// the file turns out longer.
-fn read_capped(path: &Path, size: u64, cap: u64) -> std::io::Result<Option<Vec<u8>>> {
-    let file = fs::File::open(path)?;
-    let mut bytes = Vec::with_capacity(size.min(cap) as usize + 1);
-    file.take(cap.saturating_add(1)).read_to_end(&mut bytes)?;
-    Ok((bytes.len() as u64 <= cap).then_some(bytes))
 }
 
 enum Decoded {
@@ -328,6 +322,7 @@ fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         std::io::ErrorKind::NotFound => "not found".into(),
+        std::io::ErrorKind::InvalidInput => "not a regular file".into(),
         _ => e.to_string(),
     }
 }

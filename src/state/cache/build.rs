@@ -177,7 +177,13 @@ pub fn incremental(
         .par_iter()
         .zip(&plans)
         .map(|(f, plan)| match plan {
-            Plan::Check(_) | Plan::Read => std::fs::read(&f.path).ok().map(|b| xxh3_64(&b)),
+            // Bounded like the read itself: a file over the limit, or one
+            // that is no longer a regular file, is not hashed at all.
+            Plan::Check(_) | Plan::Read => {
+                crate::bounded::hash_capped(&f.path, opts.load.max_file_size)
+                    .ok()
+                    .flatten()
+            }
             Plan::Cached => None,
         })
         .collect();
