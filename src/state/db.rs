@@ -51,13 +51,21 @@ enum Failure {
 
 impl From<rusqlite::Error> for Failure {
     fn from(e: rusqlite::Error) -> Self {
-        match e.sqlite_error_code() {
-            Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
-                Failure::Unusable(Unusable::Corrupt(e.to_string()))
-            }
-            _ => Failure::Fatal(e),
+        if is_damaged(&e) {
+            Failure::Unusable(Unusable::Corrupt(e.to_string()))
+        } else {
+            Failure::Fatal(e)
         }
     }
+}
+
+/// Returns true if and only if `e` says the file is damaged or is not a
+/// database at all.
+pub fn is_damaged(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt)
+    )
 }
 
 /// Opens (creating if needed) the database at `path` and migrates it to
@@ -193,7 +201,7 @@ fn first_line(report: &str) -> String {
 
 /// Renames `path` and its WAL companions to `<path>.corrupt-<stamp>…` and
 /// returns the new name of the main file.
-fn move_aside(path: &Path) -> Result<PathBuf, StateError> {
+pub(crate) fn move_aside(path: &Path) -> Result<PathBuf, StateError> {
     let stamp = utc_stamp(SystemTime::now());
     let mut aside = with_suffix(path, &format!(".corrupt-{stamp}"));
     let mut n = 1;
