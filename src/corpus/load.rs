@@ -193,6 +193,26 @@ pub fn read_file(file: &FileRef, opts: &LoadOptions) -> (Vec<RawDoc>, Vec<Warnin
             );
         }
     };
+    let format = if Format::needs_sniffing(&file.path) {
+        None
+    } else {
+        Some(Format::from_path(&file.path).unwrap_or(Format::Text))
+    };
+    parse_bytes(&path, bytes, format)
+}
+
+/// Decodes one file's bytes and parses them as `format` (`None`: guessed
+/// from the text); the half of [`read_file`] after the read, which the
+/// fuzz targets drive directly. Problems come back as warnings on `path`.
+pub fn parse_bytes(
+    path: &str,
+    bytes: Vec<u8>,
+    format: Option<Format>,
+) -> (Vec<RawDoc>, Vec<Warning>) {
+    let warn = |reason: String| Warning {
+        path: path.to_owned(),
+        reason,
+    };
     let mut warnings = Vec::new();
     let (text, lossy) = match decode(bytes) {
         Decoded::Binary => {
@@ -212,12 +232,8 @@ pub fn read_file(file: &FileRef, opts: &LoadOptions) -> (Vec<RawDoc>, Vec<Warnin
         warnings.push(warn("skipped: empty file".into()));
         return (Vec::new(), warnings);
     }
-    let format = if Format::needs_sniffing(&file.path) {
-        formats::sniff(&text)
-    } else {
-        Format::from_path(&file.path).unwrap_or(Format::Text)
-    };
-    let (docs, parse_warnings) = formats::parse(&path, &text, format);
+    let format = format.unwrap_or_else(|| formats::sniff(&text));
+    let (docs, parse_warnings) = formats::parse(path, &text, format);
     warnings.extend(parse_warnings);
     (docs, warnings)
 }
