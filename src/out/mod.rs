@@ -117,24 +117,42 @@ impl<W: Write> Drop for Door<W> {
 }
 
 /// Appends `text` to `out` with unsafe characters handled by `policy`.
+///
+/// Safe spans are copied whole; only a byte that can start an unsafe
+/// character (an ASCII control, DEL, or the UTF-8 lead bytes 0xC2, 0xE2
+/// and 0xEF, as in [`crate::sanitize`]) is decoded and judged.
 fn filter(text: &str, policy: Policy, out: &mut String) {
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\n' | '\t' => out.push(c),
-            '\r' if chars.peek() == Some(&'\n') => out.push(c),
-            c if is_safe_char(c) => out.push(c),
-            c => match policy {
-                Policy::Strip => {}
-                Policy::JsonEscape => {
-                    let mut units = [0u16; 2];
-                    for unit in c.encode_utf16(&mut units) {
-                        out.push_str(&format!("\\u{unit:04x}"));
-                    }
-                }
-            },
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !(b < 0x20 || b == 0x7f || matches!(b, 0xc2 | 0xe2 | 0xef)) {
+            i += 1;
+            continue;
         }
+        let c = text[i..]
+            .chars()
+            .next()
+            .expect("i is on a character boundary");
+        let keep = match c {
+            '\n' | '\t' => true,
+            '\r' => bytes.get(i + 1) == Some(&b'\n'),
+            c => is_safe_char(c),
+        };
+        if !keep {
+            out.push_str(&text[start..i]);
+            if policy == Policy::JsonEscape {
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    out.push_str(&format!("\\u{unit:04x}"));
+                }
+            }
+            start = i + c.len_utf8();
+        }
+        i += c.len_utf8();
     }
+    out.push_str(&text[start..]);
 }
 
 /// Returns stdout behind the door, buffered.
