@@ -191,7 +191,11 @@ fn migrate(conn: &mut Connection, migrations: &[&str]) -> Result<(), Failure> {
 /// Returns the first line of a multi-line SQLite report, with a count of
 /// the others, so that a notice stays one line.
 fn first_line(report: &str) -> String {
-    let mut lines = report.lines().map(str::trim).filter(|l| !l.is_empty());
+    // quick_check heads its list with "*** in database main ***".
+    let mut lines = report
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("***"));
     let first = lines.next().unwrap_or("").to_owned();
     match lines.count() {
         0 => first,
@@ -274,6 +278,18 @@ mod tests {
         let t = UNIX_EPOCH + std::time::Duration::from_secs(1_709_210_096);
         assert_eq!(utc_stamp(t), "20240229T123456Z");
         assert_eq!(utc_stamp(UNIX_EPOCH), "19700101T000000Z");
+    }
+
+    #[test]
+    fn a_many_line_report_becomes_one_line() {
+        let report = "*** in database main ***\nPage 5: btreeInitPage() returns error code 11\nPage 6: never used\n";
+        assert_eq!(
+            first_line(report),
+            "Page 5: btreeInitPage() returns error code 11 and 1 more problem(s)"
+        );
+        assert_eq!(first_line("ok"), "ok");
+        let shown = Unusable::Corrupt(report.to_owned()).to_string();
+        assert_eq!(shown.lines().count(), 1, "{shown}");
     }
 
     #[test]
