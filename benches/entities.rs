@@ -12,6 +12,10 @@
 //! MB/s and words/s, and the whole pipeline (load, clean, dedupe,
 //! entities, index) from a folder, stage by stage. The targets:
 //! 50 MB/s per core, the whole pipeline for 100,000 articles under 8 s.
+#![allow(
+    clippy::disallowed_macros,
+    reason = "benchmarks report their figures on stdout"
+)]
 
 use std::path::Path;
 use std::sync::Mutex;

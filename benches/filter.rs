@@ -6,6 +6,10 @@
 //! opened in the reader's `App` and drawn into a TestBackend, to time an
 //! action plus a frame: only the visible window is ever built. Run with
 //! `cargo bench --bench filter`.
+#![allow(
+    clippy::disallowed_macros,
+    reason = "benchmarks report their figures on stdout"
+)]
 
 use std::time::{Duration, Instant};
 

@@ -14,6 +14,7 @@
 //! words (Chinese, Japanese, Thai) into characters instead of words.
 //! Without the variable only the generated measurements run:
 //! `cargo bench --bench html`.
+#![allow(clippy::disallowed_macros, reason = "a bench reports on stdout")]
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};

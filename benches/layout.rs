@@ -7,6 +7,7 @@
 //! `DOSSIER_LAYOUT_DIR=/path/to/stories cargo bench --bench layout`; with
 //! no folder given it measures tests/fixtures/wire. Set
 //! `DOSSIER_LAYOUT_VERBOSE=1` to list what each story lost.
+#![allow(clippy::disallowed_macros, reason = "a bench reports on stdout")]
 
 #[path = "../tests/wire_support/mod.rs"]
 mod wire_support;

@@ -5,6 +5,10 @@
 //!
 //! Run with `cargo bench --bench pipeline`. Sizes default to 10k and 100k
 //! articles; `DOSSIER_BENCH_SIZES=2000,20000` changes them.
+#![allow(
+    clippy::disallowed_macros,
+    reason = "benchmarks report their figures on stdout"
+)]
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;

@@ -4,6 +4,7 @@
 //! for words of every frequency, phrases, prefixes, OR and exclusions.
 //! Run with `cargo bench --bench search` (`SEARCH_ARTICLES=N` for another
 //! size).
+#![allow(clippy::disallowed_macros, reason = "a bench reports on stdout")]
 
 use std::time::{Duration, Instant};
 

@@ -9,6 +9,10 @@
 //! loader and entities found by an Aho-Corasick pass over a name list, so
 //! the figures measure the cache, not the evolving cleaning and extraction
 //! rules. `-- --real` uses the real loader and extractor instead.
+#![allow(
+    clippy::disallowed_macros,
+    reason = "benchmarks report their figures on stdout"
+)]
 
 use std::path::Path;
 use std::time::Instant;

@@ -4,6 +4,7 @@
 //! stays near-linear and a small share of a cold open; CPU time is the
 //! figure to compare on a busy machine. Run with
 //! `cargo bench --bench threads` (`THREADS_SIZES=2000,20000` for others).
+#![allow(clippy::disallowed_macros, reason = "a bench reports on stdout")]
 
 use std::time::Instant;
 

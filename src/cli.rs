@@ -13,6 +13,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::config::{self, ByteSize, Config};
 use crate::entities::EntityKind;
 use crate::export;
+use crate::out;
 use crate::pipeline::{Library, Options};
 use crate::state::{self, Cache, StateOptions};
 
@@ -190,24 +191,58 @@ impl LoadArgs {
 }
 
 /// Runs the binary: parses arguments and dispatches; returns the exit code.
+/// Everything it says goes through [`crate::out`]; a reader of stdout that
+/// went away (`dossier list | head -1`) ends the command quietly with
+/// success, as for any Unix filter.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    ignore_file_size_signal();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e),
+    };
     match run(cli) {
         Ok(code) => code,
+        Err(e) if out::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("dossier: {e:#}");
+            out::diag(&out::error_message(&e));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Shows clap's message (usage errors on stderr, `--help` and
+/// `--version` on stdout) through the door, and returns clap's exit code.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    let to_stdout = !e.use_stderr();
+    let shown = out::block(&e.render().to_string(), to_stdout);
+    if to_stdout && shown.is_err() {
+        // --help into a closed pipe is still a success.
+        return ExitCode::SUCCESS;
+    }
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+}
+
+/// Asks for SIGXFSZ to be caught instead of killing the process, so that a
+/// write past `ulimit -f` fails with EFBIG, which the cache reports as one
+/// line before going on without it.
+fn ignore_file_size_signal() {
+    #[cfg(unix)]
+    {
+        let caught = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let _ = signal_hook::flag::register(signal_hook::consts::SIGXFSZ, caught);
     }
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     if let Some(Command::Config(a)) = &cli.command {
         // Works with a broken config file: it is how one gets a good one.
-        config_command(a, cli.state.config.as_deref());
+        config_command(a, cli.state.config.as_deref())?;
         return Ok(ExitCode::SUCCESS);
     }
     let (config, config_path) = Config::load(cli.state.config.as_deref())?;
+    // Every command checks the whole file, key bindings included, so a
+    // config the reader would refuse is refused by `list` too.
+    let setup = crate::tui::Setup::from_config(&config, config_path.as_deref())?;
     let opts = cli.load.options(&config);
     let state_opts = StateOptions {
         dir: cli.state.state_dir.clone(),
@@ -217,7 +252,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         anyhow::bail!("paths go after the subcommand, e.g. `dossier list PATH`");
     }
     let Some(command) = cli.command else {
-        let setup = crate::tui::Setup::from_config(&config, config_path.as_deref())?;
         let (store, cache, notices) = state::open_all(&state_opts);
         let memory = crate::tui::Memory {
             store,
@@ -231,7 +265,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     // Commands only read marks, so the state store itself is not kept.
     let (_, cache, notices) = state::open_all(&state_opts);
     for n in &notices {
-        eprintln!("dossier: {n}");
+        out::diag(n);
     }
     let corpus = Corpus {
         opts: &opts,
@@ -241,74 +275,85 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match command {
         Command::List(a) => {
             let lib = corpus.open(&a.common.paths)?;
-            print(a.common.json, &list_json(&lib), || list_table(&lib));
+            print(a.common.json, &list_json(&lib), || list_table(&lib))?;
         }
         Command::Show(a) => {
             let lib = corpus.open(&a.common.paths)?;
             let i = find(&lib, &a.id)?;
             print(a.common.json, &show_json(&lib, i), || {
                 show_text(&lib.corpus.articles[i])
-            });
+            })?;
         }
         Command::Dupes(a) => {
             let lib = corpus.open(&a.paths)?;
             let groups = serde_json::to_value(lib.corpus.dupe_groups())?;
-            print(a.json, &groups, || dupes_table(&lib));
+            print(a.json, &groups, || dupes_table(&lib))?;
         }
         Command::Entities(a) => {
             let lib = corpus.open(&a.common.paths)?;
             let value = entities_json(&lib, a.kind);
-            print(a.common.json, &value, || entities_table(&value));
+            print(a.common.json, &value, || entities_table(&value))?;
         }
         Command::Related(a) => {
             let lib = corpus.open(&a.common.paths)?;
             let i = find(&lib, &a.id)?;
             let value = related_json(&lib, i);
-            print(a.common.json, &value, || related_table(&value));
+            print(a.common.json, &value, || related_table(&value))?;
         }
         Command::Search(a) => {
             let lib = corpus.open(&a.common.paths)?;
             let (mut index, notices) =
                 search::open_index(cli.state.no_state, cli.state.state_dir.as_deref())?;
             for n in &notices {
-                eprintln!("dossier: {n}");
+                out::diag(n);
             }
             let value = search::search_json(&lib, &mut index, &a.query, a.limit)?;
-            print(a.common.json, &value, || search::search_table(&value));
+            print(a.common.json, &value, || search::search_table(&value))?;
         }
         Command::Threads(a) => {
             let lib = corpus.open(&a.paths)?;
             let value = threads::threads_json(&lib);
-            print(a.json, &value, || threads::threads_table(&lib, &value));
+            print(a.json, &value, || threads::threads_table(&lib, &value))?;
         }
         Command::Export(a) => {
             let lib = corpus.open(&a.paths)?;
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            export::write(&lib, a.format, &mut out)?;
-            std::io::Write::flush(&mut out)?;
+            let policy = match a.format {
+                export::Format::Json | export::Format::Ftm => out::Policy::JsonEscape,
+                export::Format::Csv => out::Policy::Strip,
+            };
+            let mut stdout = out::stdout(policy);
+            export::write(&lib, a.format, &mut stdout)
+                .and_then(|()| std::io::Write::flush(&mut stdout))
+                .map_err(written)?;
         }
-        Command::Config(a) => config_command(&a, cli.state.config.as_deref()),
+        Command::Config(a) => config_command(&a, cli.state.config.as_deref())?,
     }
     Ok(ExitCode::SUCCESS)
 }
 
+/// Names stdout in a failed write's error ("No space left on device").
+fn written(e: std::io::Error) -> anyhow::Error {
+    anyhow::Error::new(e).context("cannot write to stdout")
+}
+
 /// `dossier config`: the default file, or where the config is read from.
-fn config_command(args: &ConfigArgs, explicit: Option<&Path>) {
-    if args.default {
-        print!("{}", config::DEFAULT_TOML);
-        return;
-    }
-    match explicit
-        .map(Path::to_path_buf)
-        .or_else(Config::default_path)
-    {
-        Some(path) if path.exists() => println!("{}", path.display()),
-        Some(path) => println!(
-            "{} (not present: the defaults apply; `dossier config --default` prints them)",
-            path.display()
-        ),
-        None => println!("no config directory is known: the defaults apply"),
-    }
+fn config_command(args: &ConfigArgs, explicit: Option<&Path>) -> anyhow::Result<()> {
+    let text = if args.default {
+        config::DEFAULT_TOML.to_owned()
+    } else {
+        match explicit
+            .map(Path::to_path_buf)
+            .or_else(Config::default_path)
+        {
+            Some(path) if path.exists() => format!("{}\n", path.display()),
+            Some(path) => format!(
+                "{} (not present: the defaults apply; `dossier config --default` prints them)\n",
+                path.display()
+            ),
+            None => "no config directory is known: the defaults apply\n".to_owned(),
+        }
+    };
+    out::print_text(&text).map_err(written)
 }
 
 /// How CLI commands open a corpus: through the cache, with the options
@@ -325,7 +370,7 @@ impl Corpus<'_> {
         let lib = state::open_cached(paths, self.opts, self.cache, self.rebuild, &|_| {});
         if let Ok(l) = &lib {
             for w in &l.corpus.warnings {
-                eprintln!("dossier: warning: {w}");
+                out::diag(&format_args!("warning: {w}"));
             }
         }
         Ok(lib?)

@@ -4,7 +4,8 @@
 //!
 //! CSV is written by hand: fields with a comma, quote or line break are
 //! quoted, and a field that a spreadsheet would run as a formula (leading
-//! `=`, `+`, `-`, `@`, tab or carriage return) is defused with a leading `'`.
+//! `=`, `+`, `-`, `@`, their full-width forms, tab or carriage return) is
+//! defused with a leading `'`.
 
 use std::io::{self, Write};
 
@@ -181,7 +182,9 @@ fn write_csv(library: &Library, out: &mut dyn Write) -> io::Result<()> {
 /// injection.
 pub fn csv_field(field: &str) -> String {
     let defused;
-    let field = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    // Spreadsheets also read the full-width forms (U+FF1D, U+FF0B,
+    // U+FF0D, U+FF20) as formula starters.
+    let field = if field.starts_with(['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠']) {
         defused = format!("'{field}");
         defused.as_str()
     } else {
@@ -209,6 +212,10 @@ mod tests {
         assert_eq!(csv_field("-3"), "'-3");
         assert_eq!(csv_field("+cmd,x"), "\"'+cmd,x\"");
         assert_eq!(csv_field("a=b"), "a=b");
+        assert_eq!(csv_field("＝1＋2"), "'＝1＋2");
+        assert_eq!(csv_field("＋cmd"), "'＋cmd");
+        assert_eq!(csv_field("－3"), "'－3");
+        assert_eq!(csv_field("＠SUM(A1)"), "'＠SUM(A1)");
         assert_eq!(csv_field(""), "");
     }
 }

@@ -6,12 +6,14 @@
 //! Nothing under `corpus`, `entities`, `filter` or `sanitize` knows about
 //! the terminal.
 
+pub mod bounded;
 pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod entities;
 pub mod export;
 pub mod filter;
+pub mod out;
 pub mod pipeline;
 pub mod sanitize;
 pub mod search;

@@ -68,6 +68,32 @@ fn is_all_plain(text: &str) -> bool {
     true
 }
 
+/// Returns `text` on one line with every character that [`clean_text`]
+/// would remove shown as a visible escape instead: `\n`, `\r`, `\t`, `\e`
+/// for ESC, `\u{..}` for the rest. For diagnostics that quote a value:
+/// the user sees what is in the file, and the terminal sees no control.
+pub fn escape_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{1b}' => out.push_str("\\e"),
+            c if is_plain(c) => out.push(c),
+            c => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+        }
+    }
+    out
+}
+
+/// Returns true if and only if `c` may reach the terminal as is: no C0
+/// or C1 control (line feed included), no DEL, no bidi or invisible
+/// format character.
+pub fn is_safe_char(c: char) -> bool {
+    c != '\n' && is_plain(c)
+}
+
 /// Returns true if and only if `c` may be shown as is.
 fn is_plain(c: char) -> bool {
     match c {
@@ -188,6 +214,16 @@ mod tests {
         assert_eq!(clean_text("x\u{1b}]0;never ends"), "x");
         assert_eq!(clean_text("x\u{1b}"), "x");
         assert_eq!(clean_text("x\u{1b}[12"), "x");
+    }
+
+    #[test]
+    fn escape_line_shows_controls_on_one_line() {
+        assert_eq!(
+            escape_line("a\u{1b}]0;X\u{7}\nb\u{202e}c\td"),
+            "a\\e]0;X\\u{7}\\nb\\u{202e}c\\td"
+        );
+        assert_eq!(escape_line("Zürich — “ok”"), "Zürich — “ok”");
+        assert!(escape_line("\u{9b}2J\r").chars().all(is_safe_char));
     }
 
     #[test]

@@ -5,6 +5,10 @@
 //! entities::extract_article on the cleaned title, author and text, as the
 //! pipeline runs it; a country an article has only through a place it
 //! names ("Houston") counts as found.
+#![allow(
+    clippy::disallowed_macros,
+    reason = "the per-kind report is for people reading test output"
+)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

@@ -5,6 +5,10 @@
 //! writes marks and prints one line after each call returns. The parent
 //! kills it after a random delay, reopens the database, and checks every
 //! reported change is there.
+#![allow(
+    clippy::disallowed_macros,
+    reason = "the child reports each commit to the parent on stdout"
+)]
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};

@@ -7,15 +7,18 @@ use crate::corpus::Article;
 use crate::entities::{EntityIndex, EntityKind};
 use crate::pipeline::Library;
 
-pub(super) fn print(json: bool, value: &Value, table: impl FnOnce() -> String) {
-    if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(value).expect("JSON values serialize")
-        );
+/// Writes `value` (with `--json`) or the table to stdout, through the door.
+pub(super) fn print(
+    json: bool,
+    value: &Value,
+    table: impl FnOnce() -> String,
+) -> anyhow::Result<()> {
+    let written = if json {
+        crate::out::print_json(value)
     } else {
-        print!("{}", table());
-    }
+        crate::out::print_text(&table())
+    };
+    written.map_err(|e| anyhow::Error::new(e).context("cannot write to stdout"))
 }
 
 pub(super) fn entity_counts(index: &EntityIndex, article: usize) -> Value {

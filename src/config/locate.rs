@@ -46,6 +46,20 @@ pub fn line_of_key(text: &str, table: &str, key: &str) -> Option<usize> {
     None
 }
 
+/// Returns the line of `key` inside `[table]` as the TOML parser sees it,
+/// however it is written (quoted with escapes, dotted, an inline table);
+/// `None` when the text does not parse or has no such entry.
+pub fn line_of_entry(text: &str, table: &str, key: &str) -> Option<usize> {
+    use toml::de::{DeTable, DeValue};
+    let doc = DeTable::parse(text).ok()?;
+    let (_, value) = doc.get_ref().iter().find(|(k, _)| k.get_ref() == table)?;
+    let DeValue::Table(entries) = value.get_ref() else {
+        return None;
+    };
+    let (found, _) = entries.iter().find(|(k, _)| k.get_ref() == key)?;
+    Some(line_of(text, found.span().start))
+}
+
 /// Returns the table name of a `[table]` or `[[table]]` header line.
 fn header(line: &str) -> Option<String> {
     let inner = line.strip_prefix('[')?;
@@ -104,5 +118,16 @@ mod tests {
         assert_eq!(key_at(TEXT, three).as_deref(), Some("keys.quit"));
         assert_eq!(line_of_key(TEXT, "layout", "list_width"), Some(3));
         assert_eq!(line_of(TEXT, usize::MAX), TEXT.lines().count() + 1);
+    }
+
+    #[test]
+    fn finds_an_entry_however_its_key_is_written() {
+        let text = "[keys]
+up = [\"k\"]
+\"fl\\u001by\" = [\"f\"]\n";
+        assert_eq!(line_of_entry(text, "keys", "fl\u{1b}y"), Some(3));
+        let inline = "# c\nkeys = { up = [\"k\"],\n  quit = [] }\n";
+        assert_eq!(line_of_entry(inline, "keys", "up"), Some(2));
+        assert_eq!(line_of_entry(inline, "keys", "fly"), None);
     }
 }

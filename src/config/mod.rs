@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-pub use locate::line_of_key;
+pub use locate::{line_of_entry, line_of_key};
 pub use values::{ByteSize, Color, NamedColor, Percent, Share};
 
 /// The documented default configuration, as shipped.
@@ -153,6 +153,26 @@ pub enum ConfigError {
     },
 }
 
+/// The most a config file may hold; far more than any real one.
+pub const MAX_FILE_SIZE: u64 = 1 << 20;
+
+/// Reads a config file as the loader reads articles: a regular file only
+/// (a FIFO or a device is refused at once, not waited on), at most
+/// [`MAX_FILE_SIZE`] bytes, UTF-8.
+pub fn read_text(path: &Path) -> std::io::Result<String> {
+    use crate::bounded::{Capped, read_capped};
+    let invalid = |why: String| std::io::Error::new(std::io::ErrorKind::InvalidData, why);
+    match read_capped(path, MAX_FILE_SIZE)? {
+        Capped::Whole(bytes) => {
+            String::from_utf8(bytes).map_err(|_| invalid("not UTF-8 text".to_owned()))
+        }
+        Capped::TooLarge(_) => Err(invalid(format!(
+            "larger than {} KiB, too large for a config file",
+            MAX_FILE_SIZE >> 10
+        ))),
+    }
+}
+
 impl Config {
     /// Returns the default location, `<XDG config dir>/dossier/config.toml`.
     pub fn default_path() -> Option<PathBuf> {
@@ -170,7 +190,7 @@ impl Config {
                 None => return Ok((Self::default(), None)),
             },
         };
-        match std::fs::read_to_string(&path) {
+        match read_text(&path) {
             Ok(text) => Self::parse(&text, &path).map(|c| (c, Some(path))),
             Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {
                 Ok((Self::default(), None))

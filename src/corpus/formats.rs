@@ -92,7 +92,10 @@ pub fn parse(path: &str, text: &str, format: Format) -> (Vec<RawDoc>, Vec<Warnin
             }],
             Vec::new(),
         ),
-        Format::Markdown => (vec![parse_markdown(path, &clean_text(text))], Vec::new()),
+        Format::Markdown => {
+            let (doc, warning) = parse_markdown(path, &clean_text(text));
+            (vec![doc], warning.into_iter().collect())
+        }
         Format::JsonLines => parse_json_lines(path, text),
         Format::Html | Format::Mhtml | Format::Feed => parse_web(path, text.as_bytes(), format),
     }
@@ -144,9 +147,11 @@ impl Meta {
     }
 }
 
-fn parse_markdown(path: &str, text: &str) -> RawDoc {
-    let (meta, body) = split_front_matter(text);
-    RawDoc {
+/// Parses a Markdown file; a front matter with errors keeps what parsed,
+/// with one warning naming the first bad line.
+fn parse_markdown(path: &str, text: &str) -> (RawDoc, Option<Warning>) {
+    let (meta, body, problem) = split_front_matter(text);
+    let doc = RawDoc {
         path: path.to_owned(),
         text: markdown::strip(body),
         title: meta.title,
@@ -155,12 +160,18 @@ fn parse_markdown(path: &str, text: &str) -> RawDoc {
         source: meta.source,
         url: meta.url,
         links: Vec::new(),
-    }
+    };
+    let warning = problem.map(|(line, why)| Warning {
+        path: path.to_owned(),
+        reason: format!("front matter, line {line}: {why}; kept the rest of it"),
+    });
+    (doc, warning)
 }
 
 /// Splits YAML (`---`) or TOML (`+++`) front matter from the body. Without
-/// a closing fence the whole text is body.
-fn split_front_matter(text: &str) -> (Meta, &str) {
+/// a closing fence the whole text is body. The third value is the first
+/// problem met in the front matter: its line in the file, and what it is.
+fn split_front_matter(text: &str) -> (Meta, &str, Option<(usize, String)>) {
     let mut meta = Meta::default();
     let trimmed = text.trim_start_matches('\n');
     let fence = if trimmed.starts_with("---\n") {
@@ -168,8 +179,10 @@ fn split_front_matter(text: &str) -> (Meta, &str) {
     } else if trimmed.starts_with("+++\n") {
         "+++"
     } else {
-        return (meta, text);
+        return (meta, text, None);
     };
+    // The header's first line, counted from 1 in the file.
+    let first_line = text.len() - trimmed.len() + 2;
     let after = &trimmed[4..];
     let Some(end) = after
         .match_indices(&format!("\n{fence}"))
@@ -177,38 +190,76 @@ fn split_front_matter(text: &str) -> (Meta, &str) {
         .find(|&i| matches!(after[i + 4..].chars().next(), None | Some('\n' | ' ')))
         .or_else(|| after.starts_with(fence).then_some(0))
     else {
-        return (meta, text);
+        return (meta, text, None);
     };
     let header = &after[..end];
     let body = after[end..].trim_start_matches('\n');
     let body = body.strip_prefix(fence).unwrap_or(body);
     let body = body.trim_start_matches([' ', '\n']);
-    if fence == "+++" {
-        if let Ok(table) = header.parse::<toml::Table>() {
-            for (key, value) in &table {
-                match value {
-                    toml::Value::String(s) => meta.set(key, s),
-                    toml::Value::Array(items) => {
-                        let joined: Vec<String> = items
-                            .iter()
-                            .filter_map(|v| v.as_str().map(str::to_owned))
-                            .collect();
-                        meta.set(key, &joined.join(", "));
-                    }
-                    other => meta.set(key, &other.to_string()),
-                }
-            }
-        }
+    let problem = if fence == "+++" {
+        read_toml_header(header, &mut meta)
     } else {
-        for line in header.lines() {
-            if let Some((key, value)) = line.split_once(':')
-                && !key.starts_with(' ')
-            {
-                meta.set(key, value);
-            }
+        read_yaml_header(header, &mut meta)
+    };
+    let problem = problem.map(|(line, why)| (first_line + line - 1, why));
+    (meta, body, problem)
+}
+
+/// Reads a TOML front matter into `meta`, keeping every entry the parser
+/// could recover around an error; returns the first error's line (in the
+/// header, from 1) and message.
+fn read_toml_header(header: &str, meta: &mut Meta) -> Option<(usize, String)> {
+    use toml::de::{DeTable, DeValue};
+    let (table, errors) = DeTable::parse_recoverable(header);
+    for (key, value) in table.get_ref() {
+        let text = match value.get_ref() {
+            DeValue::String(s) => s.to_string(),
+            DeValue::Array(items) => items
+                .iter()
+                .filter_map(|v| match v.get_ref() {
+                    DeValue::String(s) => Some(s.to_string()),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+            DeValue::Table(_) => continue,
+            // Numbers, booleans and dates as written.
+            _ => header.get(value.span()).unwrap_or_default().to_owned(),
+        };
+        meta.set(key.get_ref(), &text);
+    }
+    let first = errors.first()?;
+    let offset = first.span().map_or(0, |s| s.start);
+    let line =
+        memchr::memchr_iter(b'\n', &header.as_bytes()[..offset.min(header.len())]).count() + 1;
+    Some((line, clean_line(first.message())))
+}
+
+/// Reads a YAML front matter's top-level `key: value` lines into `meta`;
+/// returns the first top-level line that is none of `key: value`, a list
+/// item, a comment or a continuation (its line in the header, from 1).
+fn read_yaml_header(header: &str, meta: &mut Meta) -> Option<(usize, String)> {
+    let mut problem = None;
+    for (i, line) in header.lines().enumerate() {
+        if let Some((key, value)) = line.split_once(':')
+            && !key.starts_with([' ', '\t'])
+            && !key.trim().is_empty()
+        {
+            meta.set(key, value);
+            continue;
+        }
+        let t = line.trim_start();
+        let ordinary = line.starts_with([' ', '\t'])
+            || t.is_empty()
+            || t.starts_with('#')
+            || t.starts_with("- ")
+            || t == "-"
+            || t == "...";
+        if !ordinary && problem.is_none() {
+            problem = Some((i + 1, "not a `key: value` line".to_owned()));
         }
     }
-    (meta, body)
+    problem
 }
 
 fn parse_json_lines(path: &str, text: &str) -> (Vec<RawDoc>, Vec<Warning>) {
@@ -308,6 +359,50 @@ mod tests {
         assert_eq!(docs[0].source.as_deref(), Some("City Sport"));
         assert_eq!(docs[0].url.as_deref(), Some("https://example.org/x"));
         assert_eq!(docs[0].text.trim(), "The match ended.");
+    }
+
+    #[test]
+    fn broken_toml_front_matter_keeps_what_parsed_and_warns_once() {
+        let text = "\n+++\ntitle = \"Derby ends level\"\nauthor = \"Sam Reed\"\nscore = 2-2-\ntitle = \"again\"\ndate = 2024-05-04\n+++\nThe match ended.";
+        let (docs, w) = parse("b.md", text, Format::Markdown);
+        assert_eq!(docs[0].title.as_deref(), Some("Derby ends level"));
+        assert_eq!(docs[0].author.as_deref(), Some("Sam Reed"));
+        assert_eq!(docs[0].date.as_deref(), Some("2024-05-04"));
+        assert_eq!(docs[0].text.trim(), "The match ended.");
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(
+            w[0].reason.starts_with("front matter, line 5:"),
+            "{}",
+            w[0].reason
+        );
+    }
+
+    #[test]
+    fn a_duplicate_toml_key_keeps_the_rest() {
+        let text = "+++\ntitle = \"Budget passes\"\ntitle = \"Budget passes\"\nsource = \"Town Post\"\n+++\nCouncillors voted.";
+        let (docs, w) = parse("c.md", text, Format::Markdown);
+        assert_eq!(docs[0].title.as_deref(), Some("Budget passes"));
+        assert_eq!(docs[0].source.as_deref(), Some("Town Post"));
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(
+            w[0].reason.starts_with("front matter, line 3:"),
+            "{}",
+            w[0].reason
+        );
+    }
+
+    #[test]
+    fn a_stray_yaml_line_is_named_and_the_rest_kept() {
+        let text = "---\ntitle: Markets slip\ntags:\n  - a\n- b\n# note\nthis is not yaml\nauthor: Ada Moss\n---\nShares fell.";
+        let (docs, w) = parse("d.md", text, Format::Markdown);
+        assert_eq!(docs[0].title.as_deref(), Some("Markets slip"));
+        assert_eq!(docs[0].author.as_deref(), Some("Ada Moss"));
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(
+            w[0].reason.starts_with("front matter, line 7:"),
+            "{}",
+            w[0].reason
+        );
     }
 
     #[test]

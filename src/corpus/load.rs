@@ -9,7 +9,6 @@
 
 use std::collections::HashSet;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -17,6 +16,7 @@ use rayon::prelude::*;
 
 use super::formats::{self, Format};
 use super::{RawDoc, Warning};
+use crate::bounded::{self, Capped};
 
 /// Limits for loading.
 #[derive(Clone, Debug)]
@@ -172,13 +172,16 @@ pub fn read_file(file: &FileRef, opts: &LoadOptions) -> (Vec<RawDoc>, Vec<Warnin
             ))],
         );
     }
-    let bytes = match read_capped(&file.path, file.size, opts.max_file_size) {
-        Ok(Some(bytes)) => bytes,
-        Ok(None) => {
+    // The walk's size may be stale (the file was replaced or grew): the
+    // read checks the opened handle again and never reads past the limit.
+    let bytes = match bounded::read_capped(&file.path, opts.max_file_size) {
+        Ok(Capped::Whole(bytes)) => bytes,
+        Ok(Capped::TooLarge(size)) => {
             return (
                 Vec::new(),
                 vec![warn(format!(
-                    "skipped: grew over the size limit of {} while reading",
+                    "skipped: {} is over the size limit of {}",
+                    human_size(size),
                     human_size(opts.max_file_size)
                 ))],
             );
@@ -190,9 +193,30 @@ pub fn read_file(file: &FileRef, opts: &LoadOptions) -> (Vec<RawDoc>, Vec<Warnin
             );
         }
     };
-    if let Some(format) = Format::from_path(&file.path).filter(|f| f.reads_bytes()) {
-        return formats::parse_web(&path, &bytes, format);
+    let format = if Format::needs_sniffing(&file.path) {
+        None
+    } else {
+        Some(Format::from_path(&file.path).unwrap_or(Format::Text))
+    };
+    parse_bytes(&path, bytes, format)
+}
+
+/// Decodes one file's bytes and parses them as `format` (`None`: guessed
+/// from the text); the half of [`read_file`] after the read, which the
+/// fuzz targets drive directly. Problems come back as warnings on `path`.
+pub fn parse_bytes(
+    path: &str,
+    bytes: Vec<u8>,
+    format: Option<Format>,
+) -> (Vec<RawDoc>, Vec<Warning>) {
+    if let Some(format) = format.filter(|f| f.reads_bytes()) {
+        // Pages and feeds decode themselves (BOM, declared charset).
+        return formats::parse_web(path, &bytes, format);
     }
+    let warn = |reason: String| Warning {
+        path: path.to_owned(),
+        reason,
+    };
     let mut warnings = Vec::new();
     let (text, lossy) = match decode(bytes) {
         Decoded::Binary => {
@@ -212,23 +236,10 @@ pub fn read_file(file: &FileRef, opts: &LoadOptions) -> (Vec<RawDoc>, Vec<Warnin
         warnings.push(warn("skipped: empty file".into()));
         return (Vec::new(), warnings);
     }
-    let format = if Format::needs_sniffing(&file.path) {
-        formats::sniff(&text)
-    } else {
-        Format::from_path(&file.path).unwrap_or(Format::Text)
-    };
-    let (docs, parse_warnings) = formats::parse(&path, &text, format);
+    let format = format.unwrap_or_else(|| formats::sniff(&text));
+    let (docs, parse_warnings) = formats::parse(path, &text, format);
     warnings.extend(parse_warnings);
     (docs, warnings)
-}
-
-/// Reads at most `cap` bytes of a file of about `size` bytes; `None` when
-/// the file turns out longer.
-fn read_capped(path: &Path, size: u64, cap: u64) -> std::io::Result<Option<Vec<u8>>> {
-    let file = fs::File::open(path)?;
-    let mut bytes = Vec::with_capacity(size.min(cap) as usize + 1);
-    file.take(cap.saturating_add(1)).read_to_end(&mut bytes)?;
-    Ok((bytes.len() as u64 <= cap).then_some(bytes))
 }
 
 enum Decoded {
@@ -236,9 +247,14 @@ enum Decoded {
     Text { text: String, lossy: bool },
 }
 
-/// Decodes file bytes: UTF-8 with or without BOM, else lossily; binary data
-/// (a NUL byte, or mostly control bytes in the first few KiB) is refused.
+/// Decodes file bytes: UTF-16 and UTF-32 (either byte order) when they
+/// start with their byte order mark, else UTF-8 with or without BOM, else
+/// lossily; binary data (a NUL byte, or mostly control bytes in the first
+/// few KiB) is refused.
 fn decode(mut bytes: Vec<u8>) -> Decoded {
+    if let Some(decoded) = decode_wide(&bytes) {
+        return decoded;
+    }
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
@@ -257,6 +273,56 @@ fn decode(mut bytes: Vec<u8>) -> Decoded {
             Decoded::Text { text, lossy: true }
         }
     }
+}
+
+/// Decodes UTF-32 or UTF-16 text that starts with a byte order mark
+/// (UTF-32 is tested first: its little-endian mark begins with UTF-16's);
+/// `None` for bytes without one. Invalid units become U+FFFD and make the
+/// result lossy; the decoded text then passes the same binary check as
+/// UTF-8 (a NUL character, or mostly controls, is not text).
+fn decode_wide(bytes: &[u8]) -> Option<Decoded> {
+    type Unit = fn([u8; 4]) -> u32;
+    let (width, unit): (usize, Unit) = if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) {
+        (4, u32::from_le_bytes)
+    } else if bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        (4, u32::from_be_bytes)
+    } else if bytes.starts_with(&[0xFF, 0xFE]) {
+        (2, |b| u32::from(u16::from_le_bytes([b[0], b[1]])))
+    } else if bytes.starts_with(&[0xFE, 0xFF]) {
+        (2, |b| u32::from(u16::from_be_bytes([b[0], b[1]])))
+    } else {
+        return None;
+    };
+    let body = &bytes[width..];
+    let units = body.chunks(width).map(|c| {
+        let mut b = [0u8; 4];
+        b[..c.len()].copy_from_slice(c);
+        // A truncated last unit is invalid, not a shorter one.
+        if c.len() < width { u32::MAX } else { unit(b) }
+    });
+    let mut lossy = false;
+    let mut text = String::with_capacity(body.len() / width);
+    if width == 4 {
+        for u in units {
+            let c = char::from_u32(u).unwrap_or_else(|| {
+                lossy = true;
+                '\u{FFFD}'
+            });
+            text.push(c);
+        }
+    } else {
+        let units16 = units.map(|u| u16::try_from(u).unwrap_or(0xDC00));
+        for c in char::decode_utf16(units16) {
+            text.push(c.unwrap_or_else(|_| {
+                lossy = true;
+                '\u{FFFD}'
+            }));
+        }
+    }
+    if looks_binary(text.as_bytes()) {
+        return Some(Decoded::Binary);
+    }
+    Some(Decoded::Text { text, lossy })
 }
 
 /// Returns true if and only if `bytes` contains a NUL or its first 8 KiB are
@@ -331,6 +397,7 @@ fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         std::io::ErrorKind::NotFound => "not found".into(),
+        std::io::ErrorKind::InvalidInput => "not a regular file".into(),
         _ => e.to_string(),
     }
 }
@@ -357,6 +424,45 @@ mod tests {
             }
             Decoded::Binary => panic!("text seen as binary"),
         }
+    }
+
+    fn text_of(bytes: Vec<u8>) -> (String, bool) {
+        match decode(bytes) {
+            Decoded::Text { text, lossy } => (text, lossy),
+            Decoded::Binary => panic!("text seen as binary"),
+        }
+    }
+
+    #[test]
+    fn utf16_and_utf32_with_a_bom_decode() {
+        let words = "Zürich — “rates” 日本 𝄞\nline two";
+        let mut le16 = vec![0xFF, 0xFE];
+        let mut be16 = vec![0xFE, 0xFF];
+        for u in words.encode_utf16() {
+            le16.extend(u.to_le_bytes());
+            be16.extend(u.to_be_bytes());
+        }
+        let mut le32 = vec![0xFF, 0xFE, 0, 0];
+        let mut be32 = vec![0, 0, 0xFE, 0xFF];
+        for c in words.chars() {
+            le32.extend(u32::from(c).to_le_bytes());
+            be32.extend(u32::from(c).to_be_bytes());
+        }
+        for bytes in [le16, be16, le32, be32] {
+            assert_eq!(text_of(bytes), (words.to_owned(), false));
+        }
+    }
+
+    #[test]
+    fn broken_wide_text_is_lossy_and_wide_binary_is_binary() {
+        // A lone surrogate and a truncated last unit.
+        let (text, lossy) = text_of(vec![0xFF, 0xFE, b'a', 0, 0x00, 0xD8, b'b', 0, b'c']);
+        assert!(lossy);
+        assert_eq!(text, "a\u{FFFD}b\u{FFFD}");
+        assert!(matches!(
+            decode(vec![0xFF, 0xFE, 0, 0, 0, 0, 0, 0]),
+            Decoded::Binary
+        ));
     }
 
     #[test]

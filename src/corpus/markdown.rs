@@ -108,65 +108,111 @@ fn is_link_definition(line: &str) -> bool {
 }
 
 /// Copies `line` into `out` without emphasis, code ticks and link syntax.
+///
+/// One pass, linear in the line whatever it holds: every byte is looked
+/// at a bounded number of times. A run of `*` or `_` is judged once as a
+/// whole (all its markers get the same verdict), and the searches for the
+/// `]` and `)` that close a link only move forward, so a line of
+/// thousands of `[` or `*` costs no more than a line of letters.
 fn strip_inline(line: &str, out: &mut String) {
-    let chars: Vec<char> = line.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        match c {
-            '!' if chars.get(i + 1) == Some(&'[') => {
-                if let Some((_, end)) = link_at(&chars, i + 1) {
-                    i = end;
-                    continue;
-                }
-                out.push(c);
-            }
-            '[' => {
-                if let Some((label_end, end)) = link_at(&chars, i) {
-                    strip_inline(&chars[i + 1..label_end].iter().collect::<String>(), out);
-                    i = end;
-                    continue;
-                }
-                out.push(c);
-            }
-            '`' => {}
-            '*' | '_' if is_emphasis_marker(&chars, i) => {}
-            _ => out.push(c),
-        }
-        i += 1;
+    let mut closers = Closers::default();
+    strip_span(line, Some(&mut closers), out);
+}
+
+/// Where the next `]` and `)` are: cursors that only move forward.
+#[derive(Default)]
+struct Closers {
+    bracket: usize,
+    paren: usize,
+}
+
+/// Returns the first index at or after `from` (and after `cursor`) where
+/// `target` is, moving `cursor` there; the cursor never moves back, so a
+/// line costs one scan per target however often it is asked.
+fn next_at(bytes: &[u8], target: u8, cursor: &mut usize, from: usize) -> Option<usize> {
+    *cursor = (*cursor).max(from);
+    while *cursor < bytes.len() && bytes[*cursor] != target {
+        *cursor += 1;
     }
+    (*cursor < bytes.len()).then_some(*cursor)
 }
 
 /// For `[label](target)` starting at `open`, returns the index of `]` and
-/// the index just past `)`.
-fn link_at(chars: &[char], open: usize) -> Option<(usize, usize)> {
-    let close = open + chars[open..].iter().position(|&c| c == ']')?;
-    if chars.get(close + 1) != Some(&'(') {
+/// the index just past `)`. The queries of one line must come in
+/// increasing `open` order.
+fn link_at(bytes: &[u8], open: usize, closers: &mut Closers) -> Option<(usize, usize)> {
+    let close = next_at(bytes, b']', &mut closers.bracket, open)?;
+    if bytes.get(close + 1) != Some(&b'(') {
         return None;
     }
-    let end = close + 1 + chars[close + 1..].iter().position(|&c| c == ')')?;
+    let end = next_at(bytes, b')', &mut closers.paren, close + 1)?;
     Some((close, end + 1))
 }
 
-/// A `*` or `_` touching a word on one side and not on the other (so
-/// `snake_case` and `2 * 3` survive).
-fn is_emphasis_marker(chars: &[char], i: usize) -> bool {
-    let word = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric());
-    let mut before = i;
-    while before > 0 && chars[before - 1] == chars[i] {
-        before -= 1;
+/// Strips `text`; links are taken apart only when `closers` is given (a
+/// link's label holds no `]`, so no link can start inside it).
+fn strip_span(text: &str, mut closers: Option<&mut Closers>, out: &mut String) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'!' if bytes.get(i + 1) == Some(&b'[') => {
+                if let Some((_, end)) = closers
+                    .as_deref_mut()
+                    .and_then(|c| link_at(bytes, i + 1, c))
+                {
+                    i = end;
+                    continue;
+                }
+                out.push('!');
+                i += 1;
+            }
+            b'[' => {
+                if let Some((close, end)) =
+                    closers.as_deref_mut().and_then(|c| link_at(bytes, i, c))
+                {
+                    strip_span(&text[i + 1..close], None, out);
+                    i = end;
+                    continue;
+                }
+                out.push('[');
+                i += 1;
+            }
+            b'`' => i += 1,
+            marker @ (b'*' | b'_') => {
+                let mut end = i + 1;
+                while end < bytes.len() && bytes[end] == marker {
+                    end += 1;
+                }
+                if !is_emphasis_run(text, i, end) {
+                    out.push_str(&text[i..end]);
+                }
+                i = end;
+            }
+            _ => {
+                // Copy up to the next byte that may be markup; markup
+                // bytes are ASCII, so the cut is on a character boundary.
+                // (The first byte may be a `!` that starts no image.)
+                let start = i;
+                i += 1;
+                while i < bytes.len() && !matches!(bytes[i], b'!' | b'[' | b'`' | b'*' | b'_') {
+                    i += 1;
+                }
+                out.push_str(&text[start..i]);
+            }
+        }
     }
-    let mut after = i;
-    while after + 1 < chars.len() && chars[after + 1] == chars[i] {
-        after += 1;
-    }
-    let prev = if before > 0 {
-        chars.get(before - 1)
-    } else {
-        None
-    };
-    let next = chars.get(after + 1);
-    word(prev) != word(next) || (!word(prev) && !word(next) && after > before)
+}
+
+/// Returns true if and only if the run of `*` or `_` at `start..end` is
+/// emphasis: it touches a word on one side and not on the other (so
+/// `snake_case` and `2 * 3` survive), or it is a doubled marker between
+/// two non-words.
+fn is_emphasis_run(text: &str, start: usize, end: usize) -> bool {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let prev = word(text[..start].chars().next_back());
+    let next = word(text[end..].chars().next());
+    prev != next || (!prev && !next && end - start > 1)
 }
 
 #[cfg(test)]
@@ -213,6 +259,92 @@ mod tests {
             strip("Rates | held\nsteady - for now"),
             "Rates | held\nsteady - for now\n"
         );
+    }
+
+    #[test]
+    fn links_inside_labels_and_unclosed_syntax_stay_text() {
+        assert_eq!(strip("[a [b](x) c](y)"), "a [b c](y)\n");
+        assert_eq!(strip("![img](a) [t](u) ![x] [y"), " t ![x] [y\n");
+        assert_eq!(strip("**bold**, _it_, __x__ and *"), "bold, it, x and *\n");
+        assert_eq!(strip("a***b"), "a***b\n");
+        assert_eq!(strip("`code` in ``ticks``"), "code in ticks\n");
+    }
+
+    /// The quadratic version this module had before (issue 11, case 3),
+    /// kept to check that the linear one gives the same text.
+    mod reference {
+        pub fn strip_inline(line: &str, out: &mut String) {
+            let chars: Vec<char> = line.chars().collect();
+            let mut i = 0;
+            while i < chars.len() {
+                let c = chars[i];
+                match c {
+                    '!' if chars.get(i + 1) == Some(&'[') => {
+                        if let Some((_, end)) = link_at(&chars, i + 1) {
+                            i = end;
+                            continue;
+                        }
+                        out.push(c);
+                    }
+                    '[' => {
+                        if let Some((label_end, end)) = link_at(&chars, i) {
+                            strip_inline(&chars[i + 1..label_end].iter().collect::<String>(), out);
+                            i = end;
+                            continue;
+                        }
+                        out.push(c);
+                    }
+                    '`' => {}
+                    '*' | '_' if is_emphasis_marker(&chars, i) => {}
+                    _ => out.push(c),
+                }
+                i += 1;
+            }
+        }
+
+        fn link_at(chars: &[char], open: usize) -> Option<(usize, usize)> {
+            let close = open + chars[open..].iter().position(|&c| c == ']')?;
+            if chars.get(close + 1) != Some(&'(') {
+                return None;
+            }
+            let end = close + 1 + chars[close + 1..].iter().position(|&c| c == ')')?;
+            Some((close, end + 1))
+        }
+
+        fn is_emphasis_marker(chars: &[char], i: usize) -> bool {
+            let word = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric());
+            let mut before = i;
+            while before > 0 && chars[before - 1] == chars[i] {
+                before -= 1;
+            }
+            let mut after = i;
+            while after + 1 < chars.len() && chars[after + 1] == chars[i] {
+                after += 1;
+            }
+            let prev = if before > 0 {
+                chars.get(before - 1)
+            } else {
+                None
+            };
+            let next = chars.get(after + 1);
+            word(prev) != word(next) || (!word(prev) && !word(next) && after > before)
+        }
+    }
+
+    #[test]
+    fn the_linear_pass_agrees_with_the_old_quadratic_one() {
+        let alphabet: Vec<char> = "ab é1 *_`![]()!".chars().collect();
+        let mut rng = crate::corpus::generate::Rng::new(0x5eed);
+        for _ in 0..20_000 {
+            let len = rng.below(24);
+            let line: String = (0..len)
+                .map(|_| alphabet[rng.below(alphabet.len())])
+                .collect();
+            let (mut new, mut old) = (String::new(), String::new());
+            strip_inline(&line, &mut new);
+            reference::strip_inline(&line, &mut old);
+            assert_eq!(new, old, "{line:?}");
+        }
     }
 
     #[test]

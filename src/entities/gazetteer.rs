@@ -496,6 +496,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::disallowed_macros, reason = "test output for people")]
     fn automaton_stays_within_a_memory_budget() {
         let bytes = GAZETTEER.automaton.memory_usage();
         println!("gazetteer automaton: {:.1} MB", bytes as f64 / 1e6);

@@ -10,7 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use rusqlite::{Connection, ErrorCode};
+use rusqlite::{Connection, ErrorCode, TransactionBehavior};
 
 use super::StateError;
 
@@ -35,7 +35,7 @@ enum Unusable {
 impl std::fmt::Display for Unusable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Unusable::Corrupt(why) => write!(f, "the database is corrupt ({why})"),
+            Unusable::Corrupt(why) => write!(f, "the database is corrupt ({})", first_line(why)),
             Unusable::Newer(v) => write!(
                 f,
                 "the database was written by a newer dossier (schema version {v})"
@@ -51,13 +51,21 @@ enum Failure {
 
 impl From<rusqlite::Error> for Failure {
     fn from(e: rusqlite::Error) -> Self {
-        match e.sqlite_error_code() {
-            Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
-                Failure::Unusable(Unusable::Corrupt(e.to_string()))
-            }
-            _ => Failure::Fatal(e),
+        if is_damaged(&e) {
+            Failure::Unusable(Unusable::Corrupt(e.to_string()))
+        } else {
+            Failure::Fatal(e)
         }
     }
+}
+
+/// Returns true if and only if `e` says the file is damaged or is not a
+/// database at all.
+pub fn is_damaged(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt)
+    )
 }
 
 /// Opens (creating if needed) the database at `path` and migrates it to
@@ -115,21 +123,23 @@ pub fn open_in_memory(migrations: &[&str]) -> Result<Connection, StateError> {
         source,
     };
     let mut conn = Connection::open_in_memory().map_err(memory_error)?;
-    migrate(&mut conn, 0, migrations).map_err(memory_error)?;
-    Ok(conn)
+    match migrate(&mut conn, migrations) {
+        Ok(()) => Ok(conn),
+        Err(Failure::Fatal(e)) => Err(memory_error(e)),
+        Err(Failure::Unusable(why)) => Err(StateError::Unusable {
+            path: PathBuf::from(":memory:"),
+            reason: why.to_string(),
+        }),
+    }
 }
 
 fn try_open(path: &Path, migrations: &[&str], check: Check) -> Result<Connection, Failure> {
     let mut conn = Connection::open(path)?;
-    // Another dossier may hold the write lock for a moment; wait rather
-    // than mistake a busy file for a broken one.
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    let version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    let known = migrations.len() as u32;
-    if version > known {
-        return Err(Failure::Unusable(Unusable::Newer(version)));
-    }
-    if version == 0 && check == Check::Header {
+    // Another dossier may hold the write lock for a moment (creating the
+    // schema, writing a mark); wait rather than mistake a busy file for a
+    // broken one.
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    if check == Check::Header {
         // Only takes effect on a file with no pages yet, before WAL.
         conn.pragma_update(None, "page_size", 65_536)?;
     }
@@ -145,28 +155,57 @@ fn try_open(path: &Path, migrations: &[&str], check: Check) -> Result<Connection
     if check == Check::Full {
         let verdict: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
         if verdict != "ok" {
-            return Err(Failure::Unusable(Unusable::Corrupt(verdict)));
+            return Err(Failure::Unusable(Unusable::Corrupt(first_line(&verdict))));
         }
     }
-    migrate(&mut conn, version, migrations)?;
+    migrate(&mut conn, migrations)?;
     Ok(conn)
 }
 
-/// Applies the migrations after `from`, each in its own transaction that
-/// also bumps `user_version`.
-fn migrate(conn: &mut Connection, from: u32, migrations: &[&str]) -> rusqlite::Result<()> {
-    for (i, sql) in migrations.iter().enumerate().skip(from as usize) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", i as u32 + 1)?;
-        tx.commit()?;
+/// How long an open or a write waits for another dossier's lock.
+pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Brings the schema to `migrations.len()` inside one exclusive
+/// transaction: the version is read and every missing migration applied
+/// under the same lock, so of several processes opening a new file at once
+/// the first creates the schema and the others, waiting on the lock, find
+/// it done. A crash mid-way leaves the previous version intact.
+fn migrate(conn: &mut Connection, migrations: &[&str]) -> Result<(), Failure> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
+    let version: u32 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let known = migrations.len() as u32;
+    if version > known {
+        return Err(Failure::Unusable(Unusable::Newer(version)));
     }
+    if version == known {
+        return Ok(());
+    }
+    for sql in &migrations[version as usize..] {
+        tx.execute_batch(sql)?;
+    }
+    tx.pragma_update(None, "user_version", known)?;
+    tx.commit()?;
     Ok(())
+}
+
+/// Returns the first line of a multi-line SQLite report, with a count of
+/// the others, so that a notice stays one line.
+fn first_line(report: &str) -> String {
+    // quick_check heads its list with "*** in database main ***".
+    let mut lines = report
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("***"));
+    let first = lines.next().unwrap_or("").to_owned();
+    match lines.count() {
+        0 => first,
+        more => format!("{first} and {more} more problem(s)"),
+    }
 }
 
 /// Renames `path` and its WAL companions to `<path>.corrupt-<stamp>…` and
 /// returns the new name of the main file.
-fn move_aside(path: &Path) -> Result<PathBuf, StateError> {
+pub(crate) fn move_aside(path: &Path) -> Result<PathBuf, StateError> {
     let stamp = utc_stamp(SystemTime::now());
     let mut aside = with_suffix(path, &format!(".corrupt-{stamp}"));
     let mut n = 1;
@@ -239,6 +278,18 @@ mod tests {
         let t = UNIX_EPOCH + std::time::Duration::from_secs(1_709_210_096);
         assert_eq!(utc_stamp(t), "20240229T123456Z");
         assert_eq!(utc_stamp(UNIX_EPOCH), "19700101T000000Z");
+    }
+
+    #[test]
+    fn a_many_line_report_becomes_one_line() {
+        let report = "*** in database main ***\nPage 5: btreeInitPage() returns error code 11\nPage 6: never used\n";
+        assert_eq!(
+            first_line(report),
+            "Page 5: btreeInitPage() returns error code 11 and 1 more problem(s)"
+        );
+        assert_eq!(first_line("ok"), "ok");
+        let shown = Unusable::Corrupt(report.to_owned()).to_string();
+        assert_eq!(shown.lines().count(), 1, "{shown}");
     }
 
     #[test]

@@ -339,7 +339,50 @@ impl Keymap {
                 map.keys[slot].retain(|k| !claimed.iter().any(|(c, _)| c == k));
             }
         }
+        map.check_a_way_out(overrides)?;
         Ok(map)
+    }
+
+    /// Refuses a keymap in which no key quits: `quit` and `force_quit`
+    /// both unbound, whether emptied or their keys given to other
+    /// commands. The error names the binding that took the last key.
+    fn check_a_way_out(
+        &self,
+        overrides: &BTreeMap<String, Vec<String>>,
+    ) -> Result<(), BindingError> {
+        const QUITTING: [&str; 2] = ["quit", "force_quit"];
+        let bound = |name: &str| !self.key_labels(name).is_empty();
+        if QUITTING.iter().any(|n| bound(n)) {
+            return Ok(());
+        }
+        let default_quit_keys: Vec<KeySpec> = BINDINGS
+            .iter()
+            .filter(|c| QUITTING.contains(&c.name))
+            .flat_map(|c| c.defaults.iter().filter_map(|s| KeySpec::parse(s)))
+            .collect();
+        let took = overrides.iter().find(|(name, specs)| {
+            !QUITTING.contains(&name.as_str())
+                && specs
+                    .iter()
+                    .filter_map(|s| KeySpec::parse(s))
+                    .any(|k| default_quit_keys.contains(&k))
+        });
+        let culprit = took
+            .map(|(name, _)| name.clone())
+            .or_else(|| {
+                QUITTING
+                    .iter()
+                    .rev()
+                    .find(|n| overrides.contains_key(**n))
+                    .map(|n| (*n).to_owned())
+            })
+            .unwrap_or_else(|| "quit".to_owned());
+        Err(BindingError {
+            message: format!(
+                "'{culprit}' leaves no key to leave the reader: keep a key for 'quit' or 'force_quit'"
+            ),
+            action: culprit,
+        })
     }
 
     /// Returns the action for `key` in `mode`, if any.

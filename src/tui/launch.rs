@@ -8,10 +8,7 @@
 //! it; a thread reaps it when it exits. Addresses reach here only after
 //! the app checked they are `http`/`https` (see `app::address`).
 
-use std::io::Write;
 use std::process::{Command, Stdio};
-
-use base64::Engine;
 
 /// Starts the browser on `url`.
 pub fn open_in_browser(url: &str) -> Result<(), String> {
@@ -57,38 +54,8 @@ fn browser_command() -> (String, Vec<String>) {
     })
 }
 
-/// Returns the OSC 52 sequence that asks the terminal to put `text` on
-/// the clipboard.
-pub fn osc52(text: &str) -> String {
-    let payload = base64::engine::general_purpose::STANDARD.encode(text);
-    format!("\u{1b}]52;c;{payload}\u{7}")
-}
-
-/// Writes the OSC 52 sequence for `text` to the terminal.
+/// Puts `text` on the clipboard through the terminal (OSC 52; see
+/// [`crate::out::copy_to_clipboard`]).
 pub fn copy_to_clipboard(text: &str) -> std::io::Result<()> {
-    let mut out = std::io::stdout();
-    out.write_all(osc52(text).as_bytes())?;
-    out.flush()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_clipboard_payload_is_base64_so_it_cannot_escape() {
-        let seq = osc52("https://x.example/a?b=\u{7}\u{1b}");
-        assert!(seq.starts_with("\u{1b}]52;c;"));
-        assert!(seq.ends_with('\u{7}'));
-        let payload = &seq[7..seq.len() - 1];
-        assert!(
-            payload
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b))
-        );
-        let decoded = base64::engine::general_purpose::STANDARD
-            .decode(payload)
-            .unwrap();
-        assert_eq!(decoded, "https://x.example/a?b=\u{7}\u{1b}".as_bytes());
-    }
+    crate::out::copy_to_clipboard(text)
 }

@@ -19,16 +19,11 @@ pub mod text;
 pub mod theme;
 pub mod view;
 
-use std::io::{IsTerminal, stdout};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError};
 use std::time::Duration;
-
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
-use crossterm::execute;
-use ratatui::DefaultTerminal;
 
 use self::action::Action;
 use self::app::{App, Effect, Settings};
@@ -38,6 +33,7 @@ use self::layout::Widths;
 use self::memory::Recorder;
 use self::theme::Theme;
 use crate::config::Config;
+use crate::out::{self, SafeBackend, Screen};
 use crate::pipeline::Options;
 use crate::state::{Cache, StateStore};
 
@@ -59,8 +55,8 @@ impl Setup {
             let file = path.map_or_else(|| "config".to_owned(), |p| p.display().to_string());
             // The file was read a moment ago; read again only to say where.
             let line = path
-                .and_then(|p| std::fs::read_to_string(p).ok())
-                .and_then(|text| crate::config::line_of_key(&text, "keys", &e.action));
+                .and_then(|p| crate::config::read_text(p).ok())
+                .and_then(|text| crate::config::line_of_entry(&text, "keys", &e.action));
             match line {
                 Some(line) => anyhow::anyhow!("{file}: line {line}: keys.{}: {e}", e.action),
                 None => anyhow::anyhow!("{file}: [keys]: {e}"),
@@ -128,12 +124,20 @@ pub fn run(paths: &[PathBuf], opts: &Options, setup: Setup, memory: Memory) -> a
     // then calls this one.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
+        out::mouse_capture(false);
         previous(info);
     }));
     let termination = Termination::watch();
-    let mut terminal = ratatui::try_init()?;
-    let _ = execute!(stdout(), EnableMouseCapture);
+    if !out::stdout_is_terminal() {
+        anyhow::bail!(
+            "the reader needs a terminal, and stdout is not one; for a pipe or a file use a command such as `dossier list`"
+        );
+    }
+    let mut terminal = SafeBackend::init().map_err(|e| {
+        ratatui::restore();
+        anyhow::anyhow!("cannot open the terminal for the reader ({e}); for output without a terminal use a command such as `dossier list`")
+    })?;
+    out::mouse_capture(true);
     let result = terminal
         .size()
         .map_err(anyhow::Error::from)
@@ -153,10 +157,10 @@ pub fn run(paths: &[PathBuf], opts: &Options, setup: Setup, memory: Memory) -> a
             flush(&mut app, &recorder);
             looped
         });
-    let _ = execute!(stdout(), DisableMouseCapture);
+    out::mouse_capture(false);
     ratatui::restore();
     for notice in &notices {
-        eprintln!("dossier: {notice}");
+        out::diag(notice);
     }
     result
 }
@@ -185,7 +189,7 @@ fn flush(app: &mut App, recorder: &Recorder) {
 }
 
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Screen,
     app: &mut App,
     loader: &Receiver<Load>,
     recorder: &Recorder,
@@ -239,7 +243,7 @@ fn event_loop(
             flush(app, recorder);
             continue;
         }
-        if !std::io::stdout().is_terminal() {
+        if !out::stdout_is_terminal() {
             anyhow::bail!("the terminal went away");
         }
         let wait = Duration::from_millis(if loading { 30 } else { 250 });

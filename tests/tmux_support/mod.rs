@@ -3,6 +3,10 @@
 //! size, pane captures (plain or with their SGR attributes), keys sent, and
 //! polling with a timeout until the screen is ready. Include it with
 //! `mod tmux_support;`.
+#![allow(
+    clippy::disallowed_macros,
+    reason = "a skipped test says why on stderr"
+)]
 
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};

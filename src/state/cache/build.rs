@@ -15,6 +15,7 @@ use crate::corpus::load::FileRef;
 use crate::corpus::{Article, RawDoc, Warning};
 use crate::entities::Mention;
 use crate::pipeline::{self, Library, Options, Progress};
+use crate::state::db;
 
 /// Bump when the meaning of a cached row changes without a schema change
 /// (2: documents and articles carry `links`; postcard rows are positional,
@@ -99,38 +100,78 @@ fn clamp_ns(ns: u128) -> i64 {
 }
 
 /// The cache as used by one open: the first failure becomes a warning and
-/// turns the cache off for the rest of the open.
+/// turns the cache off for the rest of the open; a damaged file is first
+/// moved aside and replaced by a fresh one, and the step tried again.
 pub struct CacheUse<'a> {
-    conn: Option<&'a Connection>,
-    path: Option<&'a Path>,
+    cache: &'a Cache,
+    enabled: bool,
+    healed: bool,
     pub problems: Vec<Warning>,
 }
 
 impl<'a> CacheUse<'a> {
     pub fn new(cache: &'a Cache) -> Self {
         Self {
-            conn: cache.conn.as_ref(),
-            path: cache.path.as_deref(),
+            cache,
+            enabled: true,
+            healed: false,
             problems: Vec::new(),
         }
     }
 
     /// Runs `f` on the connection; `None` when disabled or failed.
-    pub fn attempt<T>(&mut self, f: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Option<T> {
-        let conn = self.conn?;
-        match f(conn) {
-            Ok(v) => Some(v),
-            Err(e) => {
-                self.conn = None;
-                self.problems.push(Warning {
-                    path: self
-                        .path
-                        .map_or_else(|| "cache".into(), |p| p.display().to_string()),
-                    reason: format!("cache not used for this open: {e}"),
-                });
-                None
-            }
+    pub fn attempt<T>(
+        &mut self,
+        mut f: impl FnMut(&Connection) -> rusqlite::Result<T>,
+    ) -> Option<T> {
+        if !self.enabled {
+            return None;
         }
+        let error = match self.cache.with_conn(&mut f)? {
+            Ok(v) => return Some(v),
+            Err(e) => e,
+        };
+        if db::is_damaged(&error) && !self.healed && !self.cache.is_read_only() {
+            self.healed = true;
+            match self.cache.heal(&error) {
+                Ok(notice) => {
+                    self.warn(notice);
+                    match self.cache.with_conn(&mut f)? {
+                        Ok(v) => return Some(v),
+                        Err(e) => self.fail(&e),
+                    }
+                }
+                Err(e) => self.fail(&e),
+            }
+            return None;
+        }
+        self.fail(&error);
+        None
+    }
+
+    /// Like [`CacheUse::attempt`] for a step that writes: skipped on a
+    /// read-only cache.
+    pub fn write<T>(&mut self, f: impl FnMut(&Connection) -> rusqlite::Result<T>) -> Option<T> {
+        if self.cache.is_read_only() {
+            return None;
+        }
+        self.attempt(f)
+    }
+
+    fn fail(&mut self, e: &dyn std::fmt::Display) {
+        self.enabled = false;
+        self.warn(format!("cache not used for this open: {e}"));
+    }
+
+    fn warn(&mut self, reason: String) {
+        self.problems.push(Warning {
+            path: self
+                .cache
+                .path
+                .as_deref()
+                .map_or_else(|| "cache".into(), |p| p.display().to_string()),
+            reason,
+        });
     }
 }
 
@@ -180,7 +221,13 @@ pub fn incremental(
         .par_iter()
         .zip(&plans)
         .map(|(f, plan)| match plan {
-            Plan::Check(_) | Plan::Read => std::fs::read(&f.path).ok().map(|b| xxh3_64(&b)),
+            // Bounded like the read itself: a file over the limit, or one
+            // that is no longer a regular file, is not hashed at all.
+            Plan::Check(_) | Plan::Read => {
+                crate::bounded::hash_capped(&f.path, opts.load.max_file_size)
+                    .ok()
+                    .flatten()
+            }
             Plan::Cached => None,
         })
         .collect();
@@ -222,7 +269,7 @@ pub fn incremental(
         .collect();
     drop(blobs);
 
-    db.attempt(|c| {
+    db.write(|c| {
         let tx = c.unchecked_transaction()?;
         for (i, (docs, fresh)) in outcomes.iter().enumerate() {
             if *fresh {
@@ -340,7 +387,7 @@ fn extract_cached(
             None => (stages.extract(pipeline::article_parts(a)), true),
         })
         .collect();
-    db.attempt(|c| {
+    db.write(|c| {
         let tx = c.unchecked_transaction()?;
         tables::prune_extractions(&tx, engine.base)?;
         for ((m, fresh), &h) in mentions.iter().zip(&text_hashes) {

@@ -29,6 +29,7 @@
 mod build;
 mod tables;
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
@@ -63,9 +64,15 @@ pub struct Standard;
 impl Stages for Standard {}
 
 /// `cache.db`, or nothing (`--no-state`).
+///
+/// The connection sits in a `RefCell` so that an open that meets a damaged
+/// file can put a fresh one in its place mid-way ([`Cache::heal`]).
 pub struct Cache {
-    conn: Option<Connection>,
+    conn: RefCell<Option<Connection>>,
     path: Option<PathBuf>,
+    /// Opened read-only (the state directory cannot be written): used for
+    /// reading, never written or healed.
+    read_only: bool,
 }
 
 impl std::fmt::Debug for Cache {
@@ -86,8 +93,32 @@ impl Cache {
 
     pub fn open_file(path: &Path) -> Result<(Self, Vec<String>), StateError> {
         // A full integrity check would read every page of a large file on
-        // each start; a damaged page surfaces as an error later, which only
-        // costs that open its cache.
+        // each start; a damaged page surfaces as an error later, and that
+        // open moves the file aside and rebuilds it (see `heal`).
+        let (conn, notices) = match Self::open_writable(path) {
+            Ok(opened) => opened,
+            Err(e) => match Self::open_read_only(path) {
+                Some(conn) => (
+                    conn,
+                    vec![format!(
+                        "{}: cannot be written ({e}); using the cached index read-only",
+                        path.display()
+                    )],
+                ),
+                None => return Err(e),
+            },
+        };
+        Ok((
+            Self {
+                conn: RefCell::new(Some(conn)),
+                path: Some(path.to_path_buf()),
+                read_only: notices.iter().any(|n| n.ends_with("read-only")),
+            },
+            notices,
+        ))
+    }
+
+    fn open_writable(path: &Path) -> Result<(Connection, Vec<String>), StateError> {
         let (conn, notices) = db::open(path, tables::MIGRATIONS, Check::Header)?;
         // Derived data: skip the fsyncs, which halve the time to fill the
         // cache. A killed process still loses nothing (the OS holds the
@@ -99,21 +130,61 @@ impl Cache {
                 path: path.to_path_buf(),
                 source,
             })?;
-        Ok((
-            Self {
-                conn: Some(conn),
-                path: Some(path.to_path_buf()),
-            },
-            notices,
-        ))
+        Ok((conn, notices))
+    }
+
+    /// Opens an existing cache of the current schema without writing
+    /// anything, not even WAL companions (`immutable`), for a state
+    /// directory that cannot be written; `None` when that fails too.
+    fn open_read_only(path: &Path) -> Option<Connection> {
+        if !path.is_file() {
+            return None;
+        }
+        let uri = format!("file:{}?immutable=1", uri_path(path));
+        let conn = Connection::open_with_flags(
+            uri,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+        )
+        .ok()?;
+        let version: usize = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .ok()?;
+        (version == tables::MIGRATIONS.len()).then_some(conn)
     }
 
     /// No cache: every open processes everything and stores nothing.
     pub fn disabled() -> Self {
         Self {
-            conn: None,
+            conn: RefCell::new(None),
             path: None,
+            read_only: false,
         }
+    }
+
+    /// Returns true if and only if the cache is only read, never written.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Runs `f` on the connection; `None` when there is none.
+    fn with_conn<T>(&self, f: impl FnOnce(&Connection) -> T) -> Option<T> {
+        self.conn.borrow().as_ref().map(f)
+    }
+
+    /// Moves a damaged `cache.db` aside (`cache.db.corrupt-<time>`, never
+    /// deleted) and puts a fresh, empty one in its place; returns the
+    /// one-line notice saying so.
+    fn heal(&self, why: &rusqlite::Error) -> Result<String, StateError> {
+        let path = self.path.as_deref().ok_or(StateError::NoDataDir)?;
+        // Close the damaged file before moving it.
+        self.conn.borrow_mut().take();
+        let aside = db::move_aside(path)?;
+        let (conn, _) = Self::open_writable(path)?;
+        *self.conn.borrow_mut() = Some(conn);
+        Ok(format!(
+            "the cached index was damaged ({why}); moved it to {} and rebuilt it",
+            aside.display()
+        ))
     }
 
     /// Returns the database file, or `None` when disabled.
@@ -168,7 +239,7 @@ impl PendingSnapshot {
     /// snapshot; returns the problem, if any, as a warning.
     pub fn save(self, cache: &Cache, library: &Library) -> Option<Warning> {
         let mut db = build::CacheUse::new(cache);
-        db.attempt(|c| tables::save_snapshot(c, &self.key, self.fingerprint, library));
+        db.write(|c| tables::save_snapshot(c, &self.key, self.fingerprint, library));
         db.problems.pop()
     }
 }
@@ -198,9 +269,10 @@ pub fn open_cached_deferred(
     // of a warm open, and independent: do both at once, then keep the
     // snapshot only if the folder still matches it.
     let cache_path = cache.path.as_deref().filter(|_| !rebuild);
+    let read_only = cache.read_only;
     let ((files, discover_warnings), snapshot) = rayon::join(
         || stages.discover(paths, &opts.load),
-        || read_snapshot(cache_path?, &key),
+        || read_snapshot(cache_path?, read_only, &key),
     );
     let engine = build::Engine::new(opts);
     let fingerprint = engine.corpus_fingerprint(&files);
@@ -227,7 +299,7 @@ pub fn open_cached_deferred(
     );
     // A snapshot taken after a cache failure would replay that failure's
     // warning on every later open.
-    let pending = (cache.conn.is_some() && db.problems.is_empty())
+    let pending = (cache.conn.borrow().is_some() && !cache.read_only && db.problems.is_empty())
         .then_some(PendingSnapshot { key, fingerprint });
     library.corpus.warnings.extend(db.problems);
     if library.corpus.articles.is_empty() {
@@ -236,15 +308,34 @@ pub fn open_cached_deferred(
     Ok((library, report, pending))
 }
 
+/// Returns `path` for an SQLite URI: absolute, with every byte that is
+/// not plainly safe percent-encoded.
+fn uri_path(path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = String::new();
+    for &b in absolute.as_os_str().as_encoded_bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// Reads the last snapshot of `corpus` through a connection of its own (so
 /// it can run beside other work); `None` on any failure, which the full
 /// open then meets and reports.
-fn read_snapshot(path: &Path, corpus: &str) -> Option<(u64, Library)> {
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .ok()?;
-    conn.busy_timeout(std::time::Duration::from_secs(5)).ok()?;
+fn read_snapshot(path: &Path, read_only: bool, corpus: &str) -> Option<(u64, Library)> {
+    let conn = if read_only {
+        Cache::open_read_only(path)?
+    } else {
+        Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .ok()?
+    };
+    conn.busy_timeout(db::BUSY_TIMEOUT).ok()?;
     tables::load_snapshot(&conn, corpus).ok().flatten()
 }

@@ -1,0 +1,120 @@
+//! Reading a file with bounded work: regular files only, checked on the
+//! opened handle (so a file swapped for a FIFO or a device after the walk
+//! is refused, not waited on), and never more than a limit read, whatever
+//! size the file claims or grows to.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Read};
+use std::path::Path;
+
+use xxhash_rust::xxh3::Xxh3;
+
+/// What a capped read found.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Capped {
+    /// The whole file, at most the limit.
+    Whole(Vec<u8>),
+    /// The file is larger than the limit (its size, or the limit + 1 when
+    /// it grew while being read); nothing past the limit was read.
+    TooLarge(u64),
+}
+
+/// Opens `path` for reading without blocking on a FIFO and returns the
+/// handle and its size; anything but a regular file is an error of kind
+/// `InvalidInput` ("not a regular file").
+pub fn open_regular(path: &Path) -> io::Result<(File, u64)> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Opening a FIFO for reading blocks until a writer comes; with
+        // O_NONBLOCK it returns at once and the type check refuses it.
+        // Reads of a regular file ignore the flag.
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    if !meta.file_type().is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    Ok((file, meta.len()))
+}
+
+/// Reads the regular file at `path` if it holds at most `cap` bytes. The
+/// size is checked on the handle before reading, and the read itself
+/// stops one byte past the cap.
+pub fn read_capped(path: &Path, cap: u64) -> io::Result<Capped> {
+    let (file, size) = open_regular(path)?;
+    if size > cap {
+        return Ok(Capped::TooLarge(size));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    file.take(cap.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > cap {
+        return Ok(Capped::TooLarge(bytes.len() as u64));
+    }
+    Ok(Capped::Whole(bytes))
+}
+
+/// Returns the xxh3 hash of the regular file at `path`, streamed in
+/// blocks, or `None` when it is larger than `cap` (then at most `cap` + 1
+/// bytes were read).
+pub fn hash_capped(path: &Path, cap: u64) -> io::Result<Option<u64>> {
+    let (file, size) = open_regular(path)?;
+    if size > cap {
+        return Ok(None);
+    }
+    let mut reader = file.take(cap.saturating_add(1));
+    let mut hasher = Xxh3::new();
+    let mut block = vec![0u8; 64 * 1024];
+    let mut total = 0u64;
+    loop {
+        let n = match reader.read(&mut block) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        total += n as u64;
+        hasher.update(&block[..n]);
+    }
+    Ok((total <= cap).then(|| hasher.digest()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_up_to_the_cap_and_no_further() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, b"0123456789").unwrap();
+        assert_eq!(
+            read_capped(&path, 10).unwrap(),
+            Capped::Whole(b"0123456789".to_vec())
+        );
+        assert_eq!(read_capped(&path, 9).unwrap(), Capped::TooLarge(10));
+        assert_eq!(
+            hash_capped(&path, 10).unwrap(),
+            Some(xxhash_rust::xxh3::xxh3_64(b"0123456789"))
+        );
+        assert_eq!(hash_capped(&path, 9).unwrap(), None);
+    }
+
+    #[test]
+    fn folders_and_devices_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = read_capped(dir.path(), 100).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
+        #[cfg(unix)]
+        {
+            let err = read_capped(Path::new("/dev/zero"), 100).unwrap_err();
+            assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
+        }
+    }
+}
