@@ -1,6 +1,6 @@
 //! The loader after the read: decoding (UTF-8, lossy, UTF-16/32 with a
 //! BOM, binary refusal) and each format's parser. The first byte picks the
-//! format; new formats (HTML, feeds) go into FORMATS.
+//! format; a new format goes into FORMATS.
 #![no_main]
 
 use dossier::corpus::formats::Format;
@@ -14,6 +14,9 @@ const FORMATS: &[Option<Format>] = &[
     Some(Format::Text),
     Some(Format::Markdown),
     Some(Format::JsonLines),
+    Some(Format::Html),
+    Some(Format::Mhtml),
+    Some(Format::Feed),
 ];
 
 fuzz_target!(|data: &[u8]| {
