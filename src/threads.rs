@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_64;
 
+use crate::corpus::dedup::UnionFind;
 use crate::pipeline::Library;
 
 /// Terms kept per article: enough to describe an event, few enough that
@@ -380,15 +381,6 @@ impl Evidence {
     }
 }
 
-/// Returns the root of `x`'s set in a union-find forest, halving the path.
-fn root(parent: &mut [usize], mut x: usize) -> usize {
-    while parent[x] != x {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
-    }
-    x
-}
-
 /// Returns the threads of `library`: groups of two or more articles, the
 /// largest first.
 pub fn threads(library: &Library, opts: &ThreadOptions) -> Vec<Thread> {
@@ -397,17 +389,13 @@ pub fn threads(library: &Library, opts: &ThreadOptions) -> Vec<Thread> {
     let mut scored = evidence.scored(library);
     scored.retain(|p| p.2 >= opts.threshold);
     let days = &evidence.days;
-    let mut parent: Vec<usize> = (0..n).collect();
+    let mut sets = UnionFind::new(n);
     for &(a, b, _) in &scored {
-        let (ra, rb) = (root(&mut parent, a as usize), root(&mut parent, b as usize));
-        if ra != rb {
-            parent[ra.max(rb)] = ra.min(rb);
-        }
+        sets.union(a as usize, b as usize);
     }
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
     for i in 0..n {
-        let r = root(&mut parent, i);
-        groups.entry(r).or_default().push(i);
+        groups.entry(sets.find(i)).or_default().push(i);
     }
     let mut centrality = vec![0.0f64; n];
     for &(a, b, s) in &scored {
