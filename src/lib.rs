@@ -3,8 +3,11 @@
 //! The library is layered so that data flows one way:
 //! paths → [`corpus`] (load, clean, dedup) → [`entities`] (extract, index)
 //! → [`pipeline::Library`] → the two faces over it, [`cli`] and [`tui`].
-//! Nothing under `corpus`, `entities`, `filter` or `sanitize` knows about
-//! the terminal.
+//! Beside the pipeline, over a finished library: [`search`] (full-text,
+//! SQLite FTS5), [`threads`] (articles about one story) and [`export`].
+//! Nothing under `corpus`, `entities`, `filter`, `search`, `threads` or
+//! `sanitize` knows about the terminal; everything bound for the terminal
+//! leaves through [`out`].
 
 pub mod bounded;
 pub mod cli;

@@ -136,7 +136,7 @@ impl SearchIndex {
     }
 
     /// Returns how many articles of the corpus match `query`, and the best
-    /// `limit` of them by BM25 (title words weigh [`TITLE_WEIGHT`] times
+    /// `limit` of them by BM25 (title words weigh `TITLE_WEIGHT` (4) times
     /// body words).
     pub fn search(&self, query: &Query, limit: usize) -> Result<Hits, StateError> {
         self.search_inner(query, limit).map_err(|e| self.error(e))
