@@ -4,7 +4,11 @@
 //! text after a kind qualifier (`company:sky`, `country:jap`, `person:`,
 //! `org:`, `place:`) that narrows it to entities of that kind. Words after a
 //! qualifier belong to it until the next qualifier, so `person:baiba braze`
-//! is one term.
+//! is one term. In the reader, [`FilterIndex::split`] gives a qualifier only
+//! the words that still name an entity of its kind; the other words are
+//! free text, which searches the articles' text (`country:japan drones`).
+//! A term that is exactly an entity's name selects that entity alone, so
+//! [`entity_query`] is a query that selects one entity again.
 //!
 //! [`FilterIndex`] precomputes what every keystroke needs (lowercased names
 //! and titles, per-kind lists, entities ranked by article count);
@@ -64,6 +68,20 @@ pub fn parse(query: &str) -> Vec<Term> {
         terms.push(current);
     }
     terms
+}
+
+/// Returns the query that selects exactly the entity `name` of `kind`.
+pub fn entity_query(kind: EntityKind, name: &str) -> String {
+    format!("{kind}:{name}")
+}
+
+/// A query split into the terms that name entities and the free words that
+/// search the articles' text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Split {
+    pub entities: Vec<Term>,
+    /// The free words, in the order typed (empty when there are none).
+    pub text: String,
 }
 
 /// Added to the fuzzy score of an entity whose name is exactly the query.
@@ -158,12 +176,77 @@ impl FilterIndex {
         &self.ranked
     }
 
-    /// Returns the entities a term's text names: those whose name or an
-    /// alias contains it; failing that, the single best fuzzy match.
+    /// Splits `query` into entity terms and free text: a qualifier keeps
+    /// the longest run of its words that still names an entity of its kind
+    /// (at least its first word); the words after that run are free text.
+    pub fn split(&self, query: &str) -> Split {
+        let mut entities = Vec::new();
+        let mut text: Vec<String> = Vec::new();
+        for term in parse(query) {
+            let Some(kind) = term.kind else {
+                text.push(term.text);
+                continue;
+            };
+            let words: Vec<&str> = term.text.split(' ').filter(|w| !w.is_empty()).collect();
+            let mut keep = words.len();
+            while keep > 1 && !self.names_any(kind, &words[..keep].join(" ")) {
+                keep -= 1;
+            }
+            entities.push(Term {
+                kind: Some(kind),
+                text: words[..keep].join(" "),
+            });
+            text.extend(words[keep..].iter().map(|w| (*w).to_owned()));
+        }
+        Split {
+            entities,
+            text: text.join(" "),
+        }
+    }
+
+    /// Returns whether some entity of `kind` has `text` in its name or an
+    /// alias.
+    fn names_any(&self, kind: EntityKind, text: &str) -> bool {
+        self.pool(Some(kind)).iter().any(|&id| {
+            self.names.at(id).contains(text)
+                || self.aliases[id as usize].iter().any(|a| a.contains(text))
+        })
+    }
+
+    /// Returns the entities a term's text names: those whose name is
+    /// exactly the text; else those whose name or an alias contains it;
+    /// failing that, the single best fuzzy match.
     fn entities_for(&self, term: &Term) -> Vec<EntityId> {
+        let named = self.entities_named(term);
+        if !named.is_empty() || term.text.is_empty() {
+            return named;
+        }
+        let matcher = SkimMatcherV2::default().respect_case();
+        self.pool(term.kind)
+            .iter()
+            .filter_map(|&id| {
+                matcher
+                    .fuzzy_match(self.names.at(id), &term.text)
+                    .map(|s| (s, id))
+            })
+            .max_by_key(|&(s, id)| (s, std::cmp::Reverse(id)))
+            .map(|(_, id)| vec![id])
+            .unwrap_or_default()
+    }
+
+    /// [`entities_for`](Self::entities_for) without the fuzzy fallback.
+    fn entities_named(&self, term: &Term) -> Vec<EntityId> {
         let pool = self.pool(term.kind);
         if term.text.is_empty() {
             return pool.to_vec();
+        }
+        let exact: Vec<EntityId> = pool
+            .iter()
+            .copied()
+            .filter(|&id| self.names.at(id) == term.text)
+            .collect();
+        if !exact.is_empty() {
+            return exact;
         }
         let hits: Vec<EntityId> = pool
             .iter()
@@ -175,19 +258,53 @@ impl FilterIndex {
                         .any(|a| a.contains(&term.text))
             })
             .collect();
-        if !hits.is_empty() {
-            return hits;
+        hits
+    }
+
+    /// Returns the articles that free text names without searching their
+    /// text: those naming an entity whose name is the text or contains it
+    /// (no fuzzy match), and those whose title contains it; the entity is
+    /// the best such, and `None` when the text names no entity.
+    pub fn named(&self, index: &EntityIndex, text: &str) -> FilterResult {
+        let term = Term {
+            kind: None,
+            text: text.to_lowercase(),
+        };
+        let entities = if term.text.is_empty() {
+            Vec::new()
+        } else {
+            self.entities_named(&term)
+        };
+        let mut hit = self.articles_of(index, &entities);
+        for (h, title) in hit.iter_mut().zip(self.titles.iter()) {
+            *h |= !term.text.is_empty() && title.contains(&term.text);
         }
-        let matcher = SkimMatcherV2::default().respect_case();
-        pool.iter()
-            .filter_map(|&id| {
-                matcher
-                    .fuzzy_match(self.names.at(id), &term.text)
-                    .map(|s| (s, id))
-            })
-            .max_by_key(|&(s, id)| (s, std::cmp::Reverse(id)))
-            .map(|(_, id)| vec![id])
-            .unwrap_or_default()
+        let entity = self.best_of(&entities, &term.text);
+        let label = match entity {
+            Some(id) if self.names.at(id) == term.text => {
+                let e = &index.entities[id as usize];
+                format!("{}: {}", e.kind, e.name)
+            }
+            _ => text.to_owned(),
+        };
+        FilterResult {
+            articles: selected_articles(&hit),
+            entity,
+            label,
+        }
+    }
+
+    /// Marks, per article, whether it names one of `entities`.
+    fn articles_of(&self, index: &EntityIndex, entities: &[EntityId]) -> Vec<bool> {
+        let mut hit = vec![false; self.titles.len()];
+        for &id in entities {
+            for &(article, _) in &index.entities[id as usize].articles {
+                if let Some(h) = hit.get_mut(article as usize) {
+                    *h = true;
+                }
+            }
+        }
+        hit
     }
 
     fn pool(&self, kind: Option<EntityKind>) -> &[EntityId] {
@@ -201,20 +318,17 @@ impl FilterIndex {
     /// corpus order. A free-text term matches entity names and titles; a
     /// qualified term only entities of its kind.
     pub fn apply(&self, index: &EntityIndex, query: &str) -> FilterResult {
-        let terms = parse(query);
+        self.apply_terms(index, &parse(query))
+    }
+
+    /// [`apply`](Self::apply) for terms already parsed (or [`split`](Self::split)).
+    pub fn apply_terms(&self, index: &EntityIndex, terms: &[Term]) -> FilterResult {
         let mut selected: Option<Vec<bool>> = None;
         let mut focus = None;
         let mut labels = Vec::new();
-        for term in &terms {
+        for term in terms {
             let entities = self.entities_for(term);
-            let mut hit = vec![false; self.titles.len()];
-            for &id in &entities {
-                for &(article, _) in &index.entities[id as usize].articles {
-                    if let Some(h) = hit.get_mut(article as usize) {
-                        *h = true;
-                    }
-                }
-            }
+            let mut hit = self.articles_of(index, &entities);
             if term.kind.is_none() && !term.text.is_empty() {
                 for (h, title) in hit.iter_mut().zip(self.titles.iter()) {
                     *h |= title.contains(&term.text);
@@ -245,13 +359,7 @@ impl FilterIndex {
         }
         let articles = selected.map_or_else(
             || (0..self.titles.len() as u32).collect(),
-            |s| {
-                s.iter()
-                    .enumerate()
-                    .filter(|(_, h)| **h)
-                    .map(|(i, _)| i as u32)
-                    .collect()
-            },
+            |s| selected_articles(&s),
         );
         FilterResult {
             articles,
@@ -272,6 +380,15 @@ impl FilterIndex {
                     .max_by_key(|&id| (self.article_counts[id as usize], std::cmp::Reverse(id)))
             })
     }
+}
+
+/// Returns the indices of the articles marked true.
+fn selected_articles(hit: &[bool]) -> Vec<u32> {
+    hit.iter()
+        .enumerate()
+        .filter(|(_, h)| **h)
+        .map(|(i, _)| i as u32)
+        .collect()
 }
 
 /// Ranks suggestions keystroke by keystroke, remembering which candidates

@@ -109,6 +109,59 @@ fn filter_jump_and_quit_in_a_real_terminal() {
     );
 }
 
+#[test]
+fn free_text_search_lists_the_articles_that_say_a_word_and_n_follows_it() {
+    if !Tmux::available("the end-to-end test") {
+        return;
+    }
+    let tmux = Tmux::new("e2e-search", TIMEOUT);
+    let bin = env!("CARGO_BIN_EXE_dossier");
+    let script = format!("'{bin}' --no-state; echo EXITED; sleep 30");
+    tmux.start(SESSION, WIDTH, HEIGHT, &script);
+    tmux.wait_for(SESSION, false, "the article list", |s| {
+        s.contains(" Articles ")
+    });
+    // A word two seeds say in their bodies, in no title and no entity.
+    tmux.keys(SESSION, &["/"]);
+    tmux.wait_for(SESSION, false, "the prompt", |s| s.contains("│/ "));
+    tmux.keys(SESSION, &["-l", "reconnaissance"]);
+    tmux.wait_for(SESSION, false, "the text hits in the prompt", |s| {
+        s.contains("2 articles say \"reconnaissance\"")
+    });
+    tmux.keys(SESSION, &["Enter"]);
+    let screen = tmux.wait_for(SESSION, false, "the filtered list", |s| {
+        s.lines()
+            .next()
+            .is_some_and(|header| header.contains("2 of 4 · reconnaissance"))
+    });
+    let rows: Vec<String> = list_rows(&screen)
+        .into_iter()
+        .filter(|r| !r.is_empty())
+        .collect();
+    assert_eq!(rows.len(), 2, "exactly two article rows:\n{screen}");
+    assert!(
+        screen.contains("reconnaissance"),
+        "the match is in view:\n{screen}"
+    );
+    assert_eq!(
+        selected_row(&tmux.capture(SESSION, true)).as_ref(),
+        Some(&rows[0]),
+        "the first is selected:\n{screen}"
+    );
+    // Each says the word once: n goes on to the other article's match.
+    tmux.keys(SESSION, &["n"]);
+    let screen = tmux.wait_for(SESSION, true, "n to go to the next match", |s| {
+        selected_row(s).as_ref() == Some(&rows[1])
+    });
+    let plain = strip_sgr(&screen);
+    assert!(plain.contains("article 2 of 2"), "{plain}");
+    assert!(plain.contains("reconnaissance"), "{plain}");
+    tmux.keys(SESSION, &["q"]);
+    tmux.wait_for(SESSION, false, "the process to exit", |s| {
+        s.contains("EXITED")
+    });
+}
+
 /// Returns true while process `pid` is alive (a zombie counts as gone).
 fn alive(pid: &str) -> bool {
     std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {

@@ -171,7 +171,7 @@ proptest! {
                 _ => Action::Back,
             };
             app.update(action);
-            let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(app.width, app.height)).unwrap();
+            let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(app.size().0, app.size().1)).unwrap();
             terminal.draw(|f| dossier::tui::view::draw(f, &app)).unwrap();
             for cell in terminal.backend().buffer().content() {
                 assert_safe(cell.symbol(), false, "cell");

@@ -45,7 +45,7 @@ fn o_and_y_hand_the_address_out_as_effects() {
             "https://markets.example.com/copper-climbs".into()
         )]
     );
-    assert!(app.status.as_deref().unwrap().starts_with("opening "));
+    assert!(app.status().unwrap().starts_with("opening "));
     app.update(Action::CopyUrl);
     assert_eq!(
         outside(&mut app),
@@ -57,7 +57,7 @@ fn o_and_y_hand_the_address_out_as_effects() {
     app.update(Action::Down);
     app.update(Action::OpenUrl);
     assert!(outside(&mut app).is_empty());
-    assert!(app.status.as_deref().unwrap().contains("no web address"));
+    assert!(app.status().unwrap().contains("no web address"));
 }
 
 #[test]
@@ -71,7 +71,7 @@ fn addresses_that_are_not_web_addresses_are_refused() {
         app.update(Action::OpenUrl);
         app.update(Action::CopyUrl);
         assert!(outside(&mut app).is_empty(), "{url} was handed out");
-        let status = app.status.clone().unwrap_or_default();
+        let status = app.status().unwrap_or_default().to_owned();
         assert!(status.starts_with("not opened"), "{status}");
     }
 }

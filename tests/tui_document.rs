@@ -3,7 +3,7 @@
 
 mod tui_support;
 
-use dossier::tui::document::{self, LineKind};
+use dossier::tui::document::{self, LineKind, Matched};
 use dossier::tui::text;
 use unicode_width::UnicodeWidthStr;
 
@@ -12,7 +12,13 @@ fn lines_fit_the_width_and_blocks_are_spaced() {
     let lib = tui_support::library();
     let article = &lib.corpus.articles[0];
     for width in [1u16, 5, 12, 30, 80] {
-        let lines = document::layout(article, &lib.index.mentions[0], width, &text::DOC);
+        let lines = document::layout(
+            article,
+            &lib.index.mentions[0],
+            &Matched::default(),
+            width,
+            &text::DOC,
+        );
         for l in &lines {
             assert!(
                 l.text().width() <= usize::from(width),
@@ -36,7 +42,13 @@ fn lines_fit_the_width_and_blocks_are_spaced() {
             .collect();
         assert_eq!(joined, expected, "width {width}");
     }
-    let lines = document::layout(article, &lib.index.mentions[0], 60, &text::DOC);
+    let lines = document::layout(
+        article,
+        &lib.index.mentions[0],
+        &Matched::default(),
+        60,
+        &text::DOC,
+    );
     assert_eq!(lines[0].kind, LineKind::Title);
     assert!(
         lines
@@ -59,7 +71,13 @@ fn mentions_become_runs_tagged_with_their_entity() {
         .index
         .find(dossier::entities::EntityKind::Person, "Faith Kipyegon")
         .unwrap();
-    let lines = document::layout(article, &lib.index.mentions[1], 80, &text::DOC);
+    let lines = document::layout(
+        article,
+        &lib.index.mentions[1],
+        &Matched::default(),
+        80,
+        &text::DOC,
+    );
     let runs: Vec<&str> = lines
         .iter()
         .flat_map(|l| &l.runs)
@@ -70,7 +88,13 @@ fn mentions_become_runs_tagged_with_their_entity() {
     assert_eq!(runs, ["Faith Kipyegon", "Kipyegon"]);
     assert!(document::first_line_of(&lines, kipyegon).is_some());
     // A mention cut across lines keeps its tag on both parts.
-    let narrow = document::layout(article, &lib.index.mentions[1], 6, &text::DOC);
+    let narrow = document::layout(
+        article,
+        &lib.index.mentions[1],
+        &Matched::default(),
+        6,
+        &text::DOC,
+    );
     let tagged: String = narrow
         .iter()
         .flat_map(|l| &l.runs)
@@ -88,7 +112,7 @@ fn wide_characters_and_long_words_wrap_by_columns() {
         "東京の市場は上昇した supercalifragilisticexpialidocious end".to_owned(),
     )];
     let article = tui_support::article(&draft, 9);
-    let lines = document::layout(&article, &[], 7, &text::DOC);
+    let lines = document::layout(&article, &[], &Matched::default(), 7, &text::DOC);
     for l in &lines {
         assert!(l.text().width() <= 7, "{:?}", l.text());
     }
@@ -114,7 +138,7 @@ fn preformatted_blocks_keep_their_lines_and_are_clipped_at_the_edge() {
         end: athletic_start + "Athletic".len(),
         location: dossier::entities::Location::Text,
     };
-    let lines = document::layout(&article, &[mention], 20, &text::DOC);
+    let lines = document::layout(&article, &[mention], &Matched::default(), 20, &text::DOC);
     let rows: Vec<String> = lines
         .iter()
         .filter(|l| l.kind == LineKind::Preformatted)

@@ -59,7 +59,7 @@ fn medium_screen_folds_the_entity_pane_behind_a_key() {
     assert!(screen.contains("Copper prices"), "{screen}");
     assert!(!screen.contains("Countries ("), "{screen}");
     push(&mut app, [Action::ToggleSidebar]);
-    assert_eq!(app.focus, Pane::Sidebar);
+    assert_eq!(app.focus(), Pane::Sidebar);
     let screen = render(&app);
     assert!(screen.contains("Countries (2)"), "{screen}");
     assert!(screen.contains("Articles"), "{screen}");
@@ -89,7 +89,7 @@ fn each_pane_renders_at_each_standard_size() {
             if pane == Pane::Sidebar && app.screen().sidebar.is_none() {
                 push(&mut app, [Action::ToggleSidebar]);
             }
-            while app.focus != pane {
+            while app.focus() != pane {
                 push(&mut app, [Action::FocusNext]);
             }
             let screen = render(&app);
@@ -205,8 +205,15 @@ fn no_size_panics_from_one_by_one_to_200_by_60() {
 
 #[test]
 fn the_no_color_theme_draws_no_colour_at_all() {
-    let mut app = app(120, 40);
-    app.theme = dossier::tui::theme::Theme::no_color();
+    let mut app = App::new(
+        dossier::tui::keymap::Keymap::default(),
+        dossier::tui::theme::Theme::no_color(),
+        120,
+        40,
+    );
+    app.update(Action::Loaded(std::sync::Arc::new(
+        dossier::tui::action::Loaded::new(tui_support::library()),
+    )));
     push(&mut app, [Action::Search, Action::PromptInput('o')]);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     terminal.draw(|f| view::draw(f, &app)).unwrap();

@@ -4,9 +4,9 @@
 
 use std::sync::Arc;
 
-use super::app::Remembered;
-use crate::filter::FilterIndex;
-use crate::pipeline::{Library, Progress};
+pub use super::loaded::Loaded;
+use super::text_search::TextHits;
+use crate::pipeline::Progress;
 
 /// One change request for the app.
 #[derive(Clone, Debug)]
@@ -60,32 +60,9 @@ pub enum Action {
     },
     Progress(Progress),
     Loaded(Arc<Loaded>),
+    /// The search worker's answer to a search the app asked for.
+    TextHits(Arc<TextHits>),
     /// Something about remembered state the user should know (a store
     /// write that failed, a database moved aside); shown in the footer.
     Notice(String),
-}
-
-/// A loaded library with its search index, both built off the UI thread,
-/// and what was remembered about it (filled in by the UI thread, which
-/// owns the state store).
-#[derive(Clone, Debug)]
-pub struct Loaded {
-    pub library: Arc<Library>,
-    pub filter: FilterIndex,
-    pub remembered: Remembered,
-}
-
-impl Loaded {
-    /// Builds the search index of `library`.
-    pub fn new(library: Library) -> Self {
-        let filter = FilterIndex::new(
-            &library.index,
-            library.corpus.articles.iter().map(|a| a.title.as_str()),
-        );
-        Self {
-            library: Arc::new(library),
-            filter,
-            remembered: Remembered::default(),
-        }
-    }
 }

@@ -1,107 +1,62 @@
 //! The reader's state and the one function that changes it,
-//! [`App::update`]. Views only borrow an `App`; keys, mouse, resizes and the
-//! loader reach it as [`Action`]s, so tests drive it the same way.
+//! [`App::update`]. Views only borrow an `App`; keys, mouse, resizes, the
+//! loader and the search worker reach it as [`Action`]s, so tests drive it
+//! the same way.
+//!
+//! The state is split by pane: the article list ([`ListPane`]), the
+//! reading pane ([`ReaderPane`]), the entity pane ([`SidebarPane`]), the
+//! `/` prompt ([`Prompt`]) and other popups ([`Popup`]), and the marks
+//! ([`MarkBook`]). Each keeps its fields private; the app holds them, the
+//! library, the focus and the followed entity, and dispatches every action
+//! to them.
 
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use super::action::{Action, Loaded};
+use super::action::Action;
 use super::document::{self, DocLine};
 use super::keymap::{Keymap, Mode};
 use super::layout::{self, Fit, Pane, Screen};
+use super::loaded::Loaded;
 use super::text;
 use super::theme::Theme;
 use crate::entities::EntityId;
-use crate::filter::{FilterIndex, Ranker, Suggestion, Target};
+use crate::filter::{FilterIndex, Ranker, Target};
 use crate::pipeline::{Library, Progress};
 use crate::state::Session;
-
-/// The filter the list currently shows.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ActiveFilter {
-    pub label: String,
-    /// A query that selects the same articles again (remembered per corpus).
-    pub query: String,
-}
-
-/// The open `/` prompt.
-#[derive(Clone, Debug, Default)]
-pub struct Prompt {
-    pub input: String,
-    pub suggestions: Vec<Suggestion>,
-    /// The highlighted suggestion; `None` means Enter applies the text.
-    pub selected: Option<usize>,
-}
-
-/// Which popup covers the panes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PopupKind {
-    Help,
-    Warnings,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Popup {
-    pub kind: PopupKind,
-    pub scroll: usize,
-}
-
-/// What the entity pane lists.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Scope {
-    Article,
-    Corpus,
-}
 
 /// The whole state of the reader.
 #[derive(Debug)]
 pub struct App {
-    pub library: Option<Arc<Library>>,
-    pub filter_index: FilterIndex,
+    library: Option<Arc<Library>>,
+    filter_index: FilterIndex,
     ranker: Ranker,
-    pub progress: Option<Progress>,
-    pub keymap: Keymap,
-    pub theme: Theme,
-    pub width: u16,
-    pub height: u16,
-    pub focus: Pane,
-    /// Entity pane toggled from its default (shown when wide, hidden when not).
-    pub sidebar_toggled: bool,
-    /// Indices of the articles the filter selects, in corpus order.
-    pub base: Vec<u32>,
-    /// Which of `base` the list shows: all, unread or starred.
-    pub view: View,
-    /// Indices of the articles the list shows, in corpus order.
-    pub visible: Vec<u32>,
-    /// Position of the selected article in `visible`.
-    pub selected: usize,
-    pub list_offset: usize,
-    pub filter: Option<ActiveFilter>,
-    pub reader_scroll: usize,
-    pub scope: Scope,
-    /// Position of the selected entity among the entity pane's entries.
-    pub sidebar_selected: usize,
-    pub sidebar_offset: usize,
+    progress: Option<Progress>,
+    keymap: Keymap,
+    theme: Theme,
+    settings: Settings,
+    width: u16,
+    height: u16,
+    focus: Pane,
+    list: ListPane,
+    reader: ReaderPane,
+    sidebar: SidebarPane,
+    prompt: Option<Prompt>,
+    popup: Option<Popup>,
+    marks: MarkBook,
     /// The entity n/N follow and the reader emphasises.
-    pub entity: Option<EntityId>,
-    pub prompt: Option<Prompt>,
-    pub popup: Option<Popup>,
-    /// Per article: read (opened, or marked with `m`).
-    pub read: Vec<bool>,
-    /// Per article: starred.
-    pub starred: Vec<bool>,
-    /// Per article: where the reading pane was when it was last left.
-    pub scrolls: Vec<u16>,
-    /// The article the reading pane shows (corpus index).
-    shown: Option<usize>,
-    pub settings: Settings,
+    followed: Option<EntityId>,
+    text_search: TextSearch,
+    /// The free words n/N go through, match by match, rather than an
+    /// entity's mentions.
+    follow_text: Option<String>,
     /// Changes to remember, for the event loop to write (see [`Effect`]).
     effects: Vec<Effect>,
     /// The last session handed out as an effect.
     saved_session: Option<Session>,
-    pub status: Option<String>,
-    pub should_quit: bool,
+    status: Option<String>,
+    should_quit: bool,
 }
 
 impl App {
@@ -113,28 +68,19 @@ impl App {
             progress: None,
             keymap,
             theme,
+            settings: Settings::default(),
             width,
             height,
             focus: Pane::List,
-            sidebar_toggled: false,
-            base: Vec::new(),
-            view: View::All,
-            visible: Vec::new(),
-            selected: 0,
-            list_offset: 0,
-            filter: None,
-            reader_scroll: 0,
-            scope: Scope::Article,
-            sidebar_selected: 0,
-            sidebar_offset: 0,
-            entity: None,
+            list: ListPane::default(),
+            reader: ReaderPane::default(),
+            sidebar: SidebarPane::default(),
             prompt: None,
             popup: None,
-            read: Vec::new(),
-            starred: Vec::new(),
-            scrolls: Vec::new(),
-            shown: None,
-            settings: Settings::default(),
+            marks: MarkBook::default(),
+            followed: None,
+            text_search: TextSearch::default(),
+            follow_text: None,
             effects: Vec::new(),
             saved_session: None,
             status: None,
@@ -142,11 +88,88 @@ impl App {
         }
     }
 
+    /// Returns the app with reader behaviour `settings`.
+    #[must_use]
+    pub fn with_settings(mut self, settings: Settings) -> Self {
+        self.settings = settings;
+        self
+    }
+
     /// Returns an app with `library` loaded, default keys and theme.
     pub fn with_library(library: Library, width: u16, height: u16) -> Self {
         let mut app = Self::new(Keymap::default(), Theme::dark(), width, height);
         app.update(Action::Loaded(Arc::new(Loaded::new(library))));
         app
+    }
+
+    pub fn library(&self) -> Option<&Library> {
+        self.library.as_deref()
+    }
+
+    /// Returns how far loading got, while it runs.
+    pub fn progress(&self) -> Option<&Progress> {
+        self.progress.as_ref()
+    }
+
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// Returns the terminal's width and height.
+    pub fn size(&self) -> (u16, u16) {
+        (self.width, self.height)
+    }
+
+    pub fn focus(&self) -> Pane {
+        self.focus
+    }
+
+    pub fn list(&self) -> &ListPane {
+        &self.list
+    }
+
+    pub fn reader(&self) -> &ReaderPane {
+        &self.reader
+    }
+
+    pub fn sidebar(&self) -> &SidebarPane {
+        &self.sidebar
+    }
+
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.prompt.as_ref()
+    }
+
+    pub fn popup(&self) -> Option<Popup> {
+        self.popup
+    }
+
+    pub fn marks(&self) -> &MarkBook {
+        &self.marks
+    }
+
+    /// Returns the entity n/N follow and the reader emphasises.
+    pub fn followed(&self) -> Option<EntityId> {
+        self.followed
+    }
+
+    /// Returns the free words n/N go through, when they follow text
+    /// matches rather than an entity.
+    pub fn followed_text(&self) -> Option<&str> {
+        self.follow_text.as_deref()
+    }
+
+    /// Returns the footer's message, if one is showing.
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.should_quit
     }
 
     /// Returns which key table applies now.
@@ -160,19 +183,20 @@ impl App {
 
     /// Returns the corpus index of the selected article.
     pub fn current(&self) -> Option<usize> {
-        self.visible.get(self.selected).map(|&i| i as usize)
+        self.list.current()
     }
 
     pub fn screen(&self) -> Screen {
         layout::screen(
             Rect::new(0, 0, self.width, self.height),
             self.focus,
-            self.sidebar_toggled,
+            self.sidebar.toggled(),
             self.settings.widths,
         )
     }
 
-    /// Returns the selected article laid out for the reading pane's width.
+    /// Returns the selected article laid out for the reading pane's width,
+    /// with the applied text query's matches marked.
     pub fn document(&self) -> Vec<DocLine> {
         let (Some(lib), Some(i)) = (&self.library, self.current()) else {
             return Vec::new();
@@ -180,7 +204,8 @@ impl App {
         let width = self.reader_inner().map_or(self.width, |r| r.width);
         let mentions = lib.index.text_mentions(i);
         lib.corpus.articles.get(i).map_or_else(Vec::new, |article| {
-            document::layout(article, mentions, width, &text::DOC)
+            let matched = document::Matched::of(article, self.reader.highlight());
+            document::layout(article, mentions, &matched, width, &text::DOC)
         })
     }
 
@@ -236,13 +261,17 @@ impl App {
             }
             return;
         }
-        self.status = None;
-        if self.prompt.is_some() {
-            self.prompt_action(&action);
-        } else if self.popup.is_some() {
-            self.popup_action(&action);
+        if let Action::TextHits(hits) = action {
+            self.text_hits(&hits);
         } else {
-            self.normal_action(&action);
+            self.status = None;
+            if self.prompt.is_some() {
+                self.prompt_action(&action);
+            } else if self.popup.is_some() {
+                self.popup_action(&action);
+            } else {
+                self.normal_action(&action);
+            }
         }
         if self.should_quit {
             self.leave_article();
@@ -259,12 +288,11 @@ impl App {
         } = loaded;
         self.filter_index = filter;
         let n = library.corpus.articles.len();
-        self.base = (0..n as u32).collect();
-        self.visible = self.base.clone();
         self.remember_marks(&library, &remembered);
+        self.list.relist((0..n as u32).collect(), &self.marks);
         self.library = Some(library);
         self.progress = None;
-        self.shown = None;
+        self.reader.forget();
         self.restore(remembered.session);
         self.fix_focus();
         self.settle();
@@ -287,7 +315,7 @@ impl App {
             Action::Select => match self.focus {
                 Pane::List => self.focus_pane(Pane::Reader),
                 Pane::Sidebar => {
-                    if let Some(id) = self.sidebar_entity(self.sidebar_selected) {
+                    if let Some(id) = self.sidebar_entity(self.sidebar.selected()) {
                         self.filter_by_entity(id);
                     }
                 }
@@ -297,23 +325,16 @@ impl App {
             Action::Back => {
                 if self.focus != Pane::List {
                     self.focus_pane(Pane::List);
-                } else if self.filter.is_some() {
+                } else if self.list.filter().is_some() {
                     self.clear_filter();
                 }
             }
-            Action::Search => {
-                self.prompt = Some(Prompt::default());
-            }
+            Action::Search => self.prompt = Some(Prompt::default()),
             Action::NextMatch => self.jump(true),
             Action::PrevMatch => self.jump(false),
             Action::ToggleSidebar => self.toggle_sidebar(),
             Action::ToggleEntityScope => {
-                self.scope = match self.scope {
-                    Scope::Article => Scope::Corpus,
-                    Scope::Corpus => Scope::Article,
-                };
-                self.sidebar_selected = 0;
-                self.sidebar_offset = 0;
+                self.sidebar.toggle_scope();
                 if self.sidebar_visible() {
                     self.focus_pane(Pane::Sidebar);
                 } else {
@@ -383,67 +404,71 @@ impl App {
         let Some(prompt) = &mut self.prompt else {
             return;
         };
-        match action {
-            Action::PromptInput(c) => {
-                prompt.input.push(*c);
-                self.rerank();
-            }
-            Action::PromptBackspace => {
-                prompt.input.pop();
-                self.rerank();
-            }
-            Action::PromptClear => {
-                prompt.input.clear();
-                self.rerank();
-            }
+        let edit = match action {
+            Action::PromptInput(c) => Some(Edit::Push(*c)),
+            Action::PromptBackspace => Some(Edit::Pop),
+            Action::PromptClear => Some(Edit::Clear),
             Action::PromptDown => {
-                let n = prompt.suggestions.len();
-                prompt.selected = match prompt.selected {
-                    _ if n == 0 => None,
-                    None => Some(0),
-                    Some(i) => Some((i + 1).min(n - 1)),
-                };
+                prompt.down();
+                None
             }
             Action::PromptUp => {
-                prompt.selected = match prompt.selected {
-                    None | Some(0) => None,
-                    Some(i) => Some(i - 1),
-                };
+                prompt.up();
+                None
             }
-            Action::PromptCancel => self.prompt = None,
-            Action::PromptSubmit => self.submit_prompt(),
+            Action::PromptCancel => {
+                self.prompt = None;
+                None
+            }
+            Action::PromptSubmit => {
+                self.submit_prompt();
+                None
+            }
             Action::Click { x, y } => {
-                // A click on a suggestion picks it; one outside the box
-                // closes it, as it closes every popup.
-                let screen = Rect::new(0, 0, self.width, self.height);
-                let inner = layout::inner(layout::prompt(screen, prompt.suggestions.len()));
-                if !layout::contains(inner, *x, *y) {
-                    self.prompt = None;
-                    return;
-                }
-                // The input line comes first, the suggestions under it.
-                let row = usize::from(*y - inner.y);
-                if let Some(i) = row.checked_sub(1).filter(|&i| i < prompt.suggestions.len()) {
-                    prompt.selected = Some(i);
-                    self.submit_prompt();
-                }
+                self.prompt_click(*x, *y);
+                None
             }
-            _ => {}
+            _ => None,
+        };
+        if let Some(edit) = edit
+            && self.prompt.as_mut().is_some_and(|p| p.edit(edit))
+        {
+            self.rerank();
+            self.preview_text();
+        }
+    }
+
+    /// A click on a suggestion picks it; one outside the box closes it, as
+    /// it closes every popup.
+    fn prompt_click(&mut self, x: u16, y: u16) {
+        let Some(prompt) = &mut self.prompt else {
+            return;
+        };
+        let screen = Rect::new(0, 0, self.width, self.height);
+        let inner = layout::inner(layout::prompt(screen, prompt.rows()));
+        if !layout::contains(inner, x, y) {
+            self.prompt = None;
+            return;
+        }
+        // The input line comes first, the suggestions under it.
+        let row = usize::from(y - inner.y);
+        if let Some(i) = row
+            .checked_sub(1)
+            .filter(|&i| i < prompt.suggestions().len())
+        {
+            prompt.pick(i);
+            self.submit_prompt();
         }
     }
 
     /// Applies the prompt: the selected suggestion if any, else the typed
     /// query (an empty one clears the filter).
     fn submit_prompt(&mut self) {
-        let Some(mut prompt) = self.prompt.take() else {
+        let Some(prompt) = self.prompt.take() else {
             return;
         };
-        let picked = prompt
-            .selected
-            .and_then(|i| prompt.suggestions.get(i))
-            .map(|s| s.target);
-        let query = std::mem::take(&mut prompt.input);
-        match picked {
+        let (query, picked) = prompt.into_choice();
+        match picked.map(|s| s.target) {
             Some(Target::Entity(id)) => self.filter_by_entity(id),
             Some(Target::Article(i)) => self.open_article(i as usize),
             None if query.trim().is_empty() => self.clear_filter(),
@@ -459,16 +484,26 @@ impl App {
     fn rerank(&mut self) {
         let limit = self.suggestion_rows();
         if let Some(prompt) = &mut self.prompt {
-            prompt.suggestions = self.ranker.rank(&self.filter_index, &prompt.input, limit);
-            prompt.selected = None;
+            let ranked = self.ranker.rank(&self.filter_index, prompt.input(), limit);
+            prompt.set_suggestions(ranked);
         }
     }
 }
 
 mod address;
+mod list;
 mod marks;
 mod nav;
+mod prompt;
+mod reader;
+mod search;
 mod sidebar;
 
-pub use marks::{Effect, Remembered, Settings, View};
-pub use sidebar::SidebarRow;
+pub use list::{ActiveFilter, ListPane, View};
+pub use marks::{Effect, MarkBook, Settings};
+pub use prompt::{PREVIEW_SNIPPETS, Popup, PopupKind, Prompt};
+pub use reader::ReaderPane;
+pub use search::TextSearch;
+pub use sidebar::{Scope, SidebarPane, SidebarRow};
+
+use prompt::Edit;

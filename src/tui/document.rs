@@ -3,13 +3,15 @@
 //! paragraphs word-wrapped, preformatted blocks (tables, lists) line for
 //! line, never reflowed and clipped at the pane's edge, end matter and the
 //! numbered links the text's `[n]` markers refer to, with each run of text
-//! tagged by the entity it mentions. Pure layout, so the app can scroll to a
-//! mention and the view can draw the same lines.
+//! tagged by the entity it mentions and whether it matched the applied text
+//! query. Pure layout, so the app can scroll to a mention or a match and the
+//! view can draw the same lines.
 
 use unicode_width::UnicodeWidthStr;
 
 use crate::corpus::{Article, BlockKind};
 use crate::entities::{EntityId, IndexedMention};
+use crate::search::Query;
 
 /// What a line is, which decides its style.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,11 +27,76 @@ pub enum LineKind {
     Blank,
 }
 
-/// A run of text on one line, and the entity it mentions, if any.
+/// A run of text on one line, the entity it mentions, if any, and whether
+/// it matched the text query.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Run {
     pub text: String,
     pub entity: Option<EntityId>,
+    pub matched: bool,
+}
+
+/// Where a text query matched an article: byte ranges of its title and of
+/// its text, in order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Matched {
+    pub title: Vec<(usize, usize)>,
+    pub text: Vec<(usize, usize)>,
+}
+
+impl Matched {
+    /// Finds the matches of `query` (none without one) in `article`.
+    pub fn of(article: &Article, query: Option<&Query>) -> Matched {
+        query.map_or_else(Matched::default, |q| Matched {
+            title: q.matches(&article.title),
+            text: q.matches(&article.text),
+        })
+    }
+}
+
+/// Returns the lines that show a match of the text query.
+pub fn matched_lines(lines: &[DocLine]) -> Vec<usize> {
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.runs.iter().any(|r| r.matched))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The marks that split a text into runs: entity mentions and query
+/// matches, each sorted by position.
+#[derive(Clone, Copy)]
+struct Marks<'a> {
+    mentions: &'a [IndexedMention],
+    matches: &'a [(usize, usize)],
+}
+
+impl Marks<'_> {
+    const NONE: Marks<'static> = Marks {
+        mentions: &[],
+        matches: &[],
+    };
+
+    /// Returns the entity and match state of byte `at`.
+    fn at(&self, at: usize) -> (Option<EntityId>, bool) {
+        (entity_at(self.mentions, at), matched_at(self.matches, at))
+    }
+
+    /// Returns the cut points of both kinds of marks within `at..end`.
+    fn cuts(&self, at: usize, end: usize) -> Vec<usize> {
+        let first = self.mentions.partition_point(|m| m.end <= at);
+        let mentions = self.mentions[first..]
+            .iter()
+            .take_while(|m| m.start < end)
+            .flat_map(|m| [m.start, m.end]);
+        let first = self.matches.partition_point(|m| m.1 <= at);
+        let matches = self.matches[first..]
+            .iter()
+            .take_while(|m| m.0 < end)
+            .flat_map(|m| [m.0, m.1]);
+        mentions.chain(matches).collect()
+    }
 }
 
 /// One display line.
@@ -54,16 +121,34 @@ impl DocLine {
 }
 
 /// Lays out `article` for `width` columns; `mentions` are its mentions in
-/// text order; `labels` holds the words of the fixed lines.
+/// text order, `matched` where the text query matched it; `labels` holds the words of the fixed lines.
 pub fn layout(
     article: &Article,
     mentions: &[IndexedMention],
+    matched: &Matched,
     width: u16,
     labels: &Labels,
 ) -> Vec<DocLine> {
     let width = usize::from(width.max(1));
     let mut out = Vec::new();
-    wrap_plain(&article.title, LineKind::Title, width, &mut out);
+    let title = Marks {
+        mentions: &[],
+        matches: &matched.title,
+    };
+    let title_end = article.title.len();
+    wrap_marked(
+        &article.title,
+        0,
+        title_end,
+        title,
+        LineKind::Title,
+        width,
+        &mut out,
+    );
+    let marks = Marks {
+        mentions,
+        matches: &matched.text,
+    };
     let mut meta = Vec::new();
     if let Some(a) = &article.author {
         meta.push(format!("{} {a}", labels.by));
@@ -101,7 +186,7 @@ pub fn layout(
                     &article.text,
                     block.start,
                     block.end,
-                    mentions,
+                    marks,
                     width,
                     &mut out,
                 );
@@ -112,7 +197,7 @@ pub fn layout(
             &article.text,
             block.start,
             block.end,
-            mentions,
+            marks,
             kind,
             width,
             &mut out,
@@ -155,16 +240,17 @@ pub fn first_line_of(lines: &[DocLine], entity: EntityId) -> Option<usize> {
 }
 
 fn wrap_plain(text: &str, kind: LineKind, width: usize, out: &mut Vec<DocLine>) {
-    wrap_marked(text, 0, text.len(), &[], kind, width, out);
+    wrap_marked(text, 0, text.len(), Marks::NONE, kind, width, out);
 }
 
-/// Word-wraps `text[start..end]`, splitting runs where mentions begin and
-/// end. Words wider than the line are broken between characters.
+/// Word-wraps `text[start..end]`, splitting runs where mentions and
+/// matches begin and end. Words wider than the line are broken between
+/// characters.
 fn wrap_marked(
     text: &str,
     start: usize,
     end: usize,
-    mentions: &[IndexedMention],
+    marks: Marks,
     kind: LineKind,
     width: usize,
     out: &mut Vec<DocLine>,
@@ -181,14 +267,16 @@ fn wrap_marked(
             line = Line::new(kind);
         }
         if line.width > 0 {
-            // The space inside a multi-word mention belongs to it.
-            line.push(
-                " ",
-                entity_at(mentions, at.saturating_sub(1)).filter(|_| at > start),
-            );
+            // The space inside a multi-word mention or match belongs to it.
+            let inside = if at > start {
+                marks.at(at - 1)
+            } else {
+                (None, false)
+            };
+            line.push(" ", inside);
         }
-        for (piece_at, piece) in split_by_mentions(word, at, mentions) {
-            push_wrapped(piece, entity_at(mentions, piece_at), width, &mut line, out);
+        for (piece_at, piece) in split_by_marks(word, at, marks) {
+            push_wrapped(piece, marks.at(piece_at), width, &mut line, out);
         }
     }
     if line.width > 0 {
@@ -203,7 +291,7 @@ fn clip_marked(
     text: &str,
     start: usize,
     end: usize,
-    mentions: &[IndexedMention],
+    marks: Marks,
     width: usize,
     out: &mut Vec<DocLine>,
 ) {
@@ -215,7 +303,7 @@ fn clip_marked(
         let mut line = Line::new(LineKind::Preformatted);
         let full = raw.width() > width;
         let room = if full { width - 1 } else { width };
-        for (piece_at, piece) in split_by_mentions(raw, offset, mentions) {
+        for (piece_at, piece) in split_by_marks(raw, offset, marks) {
             let mut used = line.width;
             let cut = piece
                 .char_indices()
@@ -225,14 +313,14 @@ fn clip_marked(
                 })
                 .map_or(piece.len(), |(i, _)| i);
             if cut > 0 {
-                line.push(&piece[..cut], entity_at(mentions, piece_at));
+                line.push(&piece[..cut], marks.at(piece_at));
             }
             if cut < piece.len() {
                 break;
             }
         }
         if full {
-            line.push("…", None);
+            line.push("…", (None, false));
         }
         out.push(line.finish());
         offset += raw.len() + 1;
@@ -254,13 +342,16 @@ impl Line {
         }
     }
 
-    fn push(&mut self, text: &str, entity: Option<EntityId>) {
+    fn push(&mut self, text: &str, (entity, matched): (Option<EntityId>, bool)) {
         self.width += text.width();
         match self.runs.last_mut() {
-            Some(last) if last.entity == entity => last.text.push_str(text),
+            Some(last) if last.entity == entity && last.matched == matched => {
+                last.text.push_str(text);
+            }
             _ => self.runs.push(Run {
                 text: text.to_owned(),
                 entity,
+                matched,
             }),
         }
     }
@@ -277,7 +368,7 @@ impl Line {
 /// than the line is broken between characters.
 fn push_wrapped(
     piece: &str,
-    entity: Option<EntityId>,
+    mark: (Option<EntityId>, bool),
     width: usize,
     line: &mut Line,
     out: &mut Vec<DocLine>,
@@ -300,7 +391,7 @@ fn push_wrapped(
             cut = rest.chars().next().map_or(rest.len(), char::len_utf8);
         }
         if cut > 0 {
-            line.push(&rest[..cut], entity);
+            line.push(&rest[..cut], mark);
         }
         out.push(std::mem::replace(line, Line::new(line.kind)).finish());
         rest = &rest[cut..];
@@ -308,7 +399,7 @@ fn push_wrapped(
             return;
         }
     }
-    line.push(rest, entity);
+    line.push(rest, mark);
 }
 
 /// Splits on whitespace, keeping each word's byte offset in `text`.
@@ -319,25 +410,15 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// Splits a word at `at` into pieces that are wholly inside or outside
-/// each mention.
-fn split_by_mentions<'a>(
-    word: &'a str,
-    at: usize,
-    mentions: &[IndexedMention],
-) -> Vec<(usize, &'a str)> {
+/// each mention and match.
+fn split_by_marks<'a>(word: &'a str, at: usize, marks: Marks) -> Vec<(usize, &'a str)> {
     let end = at + word.len();
-    let mut cuts: Vec<usize> = Vec::new();
-    let first = mentions.partition_point(|m| m.end <= at);
-    for m in &mentions[first..] {
-        if m.start >= end {
-            break;
-        }
-        for b in [m.start, m.end] {
-            if b > at && b < end && word.is_char_boundary(b - at) {
-                cuts.push(b - at);
-            }
-        }
-    }
+    let mut cuts: Vec<usize> = marks
+        .cuts(at, end)
+        .into_iter()
+        .filter(|&b| b > at && b < end && word.is_char_boundary(b - at))
+        .map(|b| b - at)
+        .collect();
     cuts.sort_unstable();
     cuts.dedup();
     let mut pieces = Vec::new();
@@ -349,6 +430,12 @@ fn split_by_mentions<'a>(
         from = cut;
     }
     pieces
+}
+
+/// Returns whether a match covers byte `at`.
+fn matched_at(matches: &[(usize, usize)], at: usize) -> bool {
+    let i = matches.partition_point(|m| m.1 <= at);
+    matches.get(i).is_some_and(|m| m.0 <= at && at < m.1)
 }
 
 /// Returns the entity whose mention covers byte `at`.

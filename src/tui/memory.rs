@@ -7,7 +7,8 @@ use std::collections::HashMap;
 
 use crate::pipeline::Library;
 use crate::state::{StateError, StateStore};
-use crate::tui::app::{Effect, Remembered};
+use crate::tui::app::Effect;
+use crate::tui::loaded::Remembered;
 
 /// The state store of one corpus (its session key).
 pub struct Recorder {
@@ -52,7 +53,7 @@ impl Recorder {
             Effect::Scroll { id, scroll } => self.store.set_scroll(id, *scroll),
             Effect::Session(session) => self.store.save_session(&self.corpus, session),
             // Not for the store: the event loop performs these.
-            Effect::OpenUrl(_) | Effect::CopyUrl(_) => Ok(()),
+            Effect::OpenUrl(_) | Effect::CopyUrl(_) | Effect::Search(_) => Ok(()),
         }
     }
 }

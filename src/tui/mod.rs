@@ -14,8 +14,10 @@ pub mod event;
 pub mod keymap;
 pub mod launch;
 pub mod layout;
+pub mod loaded;
 pub mod memory;
 pub mod text;
+pub mod text_search;
 pub mod theme;
 pub mod view;
 
@@ -31,6 +33,7 @@ use self::event::Load;
 use self::keymap::Keymap;
 use self::layout::Widths;
 use self::memory::Recorder;
+use self::text_search::Worker;
 use self::theme::Theme;
 use crate::config::Config;
 use crate::out::{self, SafeBackend, Screen};
@@ -119,6 +122,8 @@ pub fn run(paths: &[PathBuf], opts: &Options, setup: Setup, memory: Memory) -> a
         notices,
     } = memory;
     let recorder = Recorder::new(store, crate::state::corpus_key(paths));
+    // The search index lives beside the cache (in memory without one).
+    let search_dir = cache.path().and_then(Path::parent).map(Path::to_path_buf);
     let loader = event::spawn_loader(paths.to_vec(), opts.clone(), cache, rebuild);
     // Installed before ratatui's own hook, which restores the screen and
     // then calls this one.
@@ -142,19 +147,24 @@ pub fn run(paths: &[PathBuf], opts: &Options, setup: Setup, memory: Memory) -> a
         .size()
         .map_err(anyhow::Error::from)
         .and_then(|size| {
-            let mut app = App::new(setup.keymap, setup.theme, size.width, size.height);
-            app.settings = setup.settings;
+            let mut app = App::new(setup.keymap, setup.theme, size.width, size.height)
+                .with_settings(setup.settings);
             for notice in &notices {
                 app.update(Action::Notice(notice.clone()));
             }
+            let mut outside = Outside {
+                recorder,
+                search_dir,
+                worker: None,
+            };
             let looped = event_loop(
                 &mut terminal,
                 &mut app,
                 &loader,
-                &recorder,
+                &mut outside,
                 &termination.flag,
             );
-            flush(&mut app, &recorder);
+            flush(&mut app, &outside);
             looped
         });
     out::mouse_capture(false);
@@ -165,12 +175,27 @@ pub fn run(paths: &[PathBuf], opts: &Options, setup: Setup, memory: Memory) -> a
     result
 }
 
+/// What the app's effects reach: the state store, and the search worker
+/// once the library is loaded.
+struct Outside {
+    recorder: Recorder,
+    search_dir: Option<PathBuf>,
+    worker: Option<Worker>,
+}
+
 /// Writes the app's pending changes to the store and performs what it
-/// hands out for the outside world (the browser, the clipboard); a failure
-/// becomes a footer notice, never an error.
-fn flush(app: &mut App, recorder: &Recorder) {
+/// hands out for the outside world (the browser, the clipboard, the search
+/// worker); a failure becomes a footer notice, never an error.
+fn flush(app: &mut App, outside: &Outside) {
+    let recorder = &outside.recorder;
     for effect in app.take_effects() {
         let problem = match &effect {
+            Effect::Search(words) => {
+                if let Some(worker) = &outside.worker {
+                    worker.ask(words.clone());
+                }
+                None
+            }
             Effect::OpenUrl(url) => launch::open_in_browser(url)
                 .err()
                 .map(|e| text::no_browser(&e)),
@@ -192,7 +217,7 @@ fn event_loop(
     terminal: &mut Screen,
     app: &mut App,
     loader: &Receiver<Load>,
-    recorder: &Recorder,
+    outside: &mut Outside,
     terminated: &AtomicBool,
 ) -> anyhow::Result<()> {
     let input = event::spawn_input();
@@ -206,26 +231,36 @@ fn event_loop(
             dirty = false;
         }
         if let Some(library) = unseen.take()
-            && let Err(e) = recorder.record_seen(&library)
+            && let Err(e) = outside.recorder.record_seen(&library)
         {
             app.update(Action::Notice(text::not_saved(&e.to_string())));
             dirty = true;
         }
-        if app.should_quit {
+        if app.should_quit() {
             return Ok(());
+        }
+        if let Some(worker) = &outside.worker {
+            for hits in worker.answers.try_iter() {
+                app.update(Action::TextHits(Arc::new(hits)));
+                dirty = true;
+            }
         }
         while listening {
             match loader.try_recv() {
                 Ok(Load::Progress(p)) => app.update(Action::Progress(p)),
                 Ok(Load::Done(Ok(mut loaded))) => {
-                    let (remembered, notices) = recorder.remember(&loaded.library);
+                    let (remembered, notices) = outside.recorder.remember(&loaded.library);
                     loaded.remembered = remembered;
                     unseen = Some(Arc::clone(&loaded.library));
+                    outside.worker = Some(Worker::spawn(
+                        Arc::clone(&loaded.library),
+                        outside.search_dir.clone(),
+                    ));
                     app.update(Action::Loaded(Arc::new(*loaded)));
                     for notice in notices {
                         app.update(Action::Notice(notice));
                     }
-                    flush(app, recorder);
+                    flush(app, outside);
                     loading = false;
                 }
                 Ok(Load::Done(Err(e))) => anyhow::bail!(e),
@@ -240,13 +275,15 @@ fn event_loop(
         }
         if terminated.load(Ordering::Relaxed) {
             app.update(Action::ForceQuit);
-            flush(app, recorder);
+            flush(app, outside);
             continue;
         }
         if !out::stdout_is_terminal() {
             anyhow::bail!("the terminal went away");
         }
-        let wait = Duration::from_millis(if loading { 30 } else { 250 });
+        // Short waits while something may arrive: progress, text hits.
+        let waiting = loading || app.awaiting_text();
+        let wait = Duration::from_millis(if waiting { 30 } else { 250 });
         let first = match input.recv_timeout(wait) {
             Ok(event) => event,
             Err(RecvTimeoutError::Timeout) => continue,
@@ -255,12 +292,12 @@ fn event_loop(
         // Handle everything already queued before drawing once.
         for event in std::iter::once(first).chain(input.try_iter()) {
             let event = event.map_err(|e| anyhow::anyhow!("cannot read the terminal: {e}"))?;
-            if let Some(action) = event::translate(&event, &app.keymap, app.mode()) {
+            if let Some(action) = event::translate(&event, app.keymap(), app.mode()) {
                 app.update(action);
-                flush(app, recorder);
+                flush(app, outside);
                 dirty = true;
             }
-            if app.should_quit {
+            if app.should_quit() {
                 break;
             }
         }

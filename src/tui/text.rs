@@ -15,11 +15,28 @@ pub const WARNINGS: &str = "Load warnings";
 pub const NO_WARNINGS: &str = "No files were skipped.";
 pub const LOADING: &str = "Loading";
 pub const STARTING: &str = "starting";
+pub const SEARCHING: &str = "searching the text…";
+pub const NO_MORE_MATCHES: &str = "no other match";
+
+/// The footer after n/N moved to another article of the list.
+pub fn article_of(position: usize, of: usize) -> String {
+    format!("article {position} of {of}")
+}
+
+/// The prompt's line for the text hits of its free words.
+pub fn text_hits(total: usize, words: &str) -> String {
+    let noun = if total == 1 {
+        ARTICLE_WORD
+    } else {
+        ARTICLES_WORD
+    };
+    format!("{total} {noun} say \"{words}\"")
+}
+
 pub const NO_ARTICLES: &str = "No article matches the filter. Esc clears it.";
 pub const NO_ENTITIES: &str = "No entities found in this article.";
 pub const PROMPT: &str = "/";
-pub const PROMPT_HINT: &str =
-    "entity or title · kind:term (country: company: person: org: place:) · several terms = AND";
+pub const PROMPT_HINT: &str = "entity or title · kind:term (country: company: person: org: place:) · other words search the text · all must hold";
 pub const NO_SUGGESTIONS: &str = "no match";
 pub const ARTICLES_WORD: &str = "articles";
 pub const ARTICLE_WORD: &str = "article";

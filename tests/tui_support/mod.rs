@@ -201,7 +201,7 @@ pub fn library() -> Library {
 /// Returns the text of one frame of `app` drawn on a TestBackend of the
 /// app's size, a line per row.
 pub fn render(app: &dossier::tui::app::App) -> String {
-    let backend = ratatui::backend::TestBackend::new(app.width, app.height);
+    let backend = ratatui::backend::TestBackend::new(app.size().0, app.size().1);
     let mut terminal = ratatui::Terminal::new(backend).unwrap();
     terminal.draw(|f| dossier::tui::view::draw(f, app)).unwrap();
     let buffer = terminal.backend().buffer();

@@ -7,33 +7,11 @@
 //! tests drive remembering with actions alone, and `--no-state` only swaps
 //! the store.
 
-use std::collections::HashMap;
-
 use super::App;
 use crate::pipeline::Library;
 use crate::state::{Marks, Session};
 use crate::tui::layout::{Pane, Widths};
-
-/// Which of the filtered articles the list shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum View {
-    #[default]
-    All,
-    Unread,
-    Starred,
-}
-
-impl View {
-    /// Returns the next view in the cycle all → unread → starred → all.
-    #[must_use]
-    pub fn next(self) -> View {
-        match self {
-            View::All => View::Unread,
-            View::Unread => View::Starred,
-            View::Starred => View::All,
-        }
-    }
-}
+use crate::tui::loaded::Remembered;
 
 /// Reader behaviour chosen by the config file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,18 +30,9 @@ impl Default for Settings {
     }
 }
 
-/// What the state store held for a library when it was loaded.
-#[derive(Clone, Debug, Default)]
-pub struct Remembered {
-    /// Marks by article id; an absent id is unread and unstarred.
-    pub marks: HashMap<String, Marks>,
-    /// The last session of this corpus.
-    pub session: Option<Session>,
-}
-
 /// Something for the event loop to do outside the app: a change for the
-/// state store to remember, or an address to hand to the browser or the
-/// clipboard (see [`crate::tui::launch`]).
+/// state store to remember, an address to hand to the browser or the
+/// clipboard (see [`crate::tui::launch`]), or words for the search worker.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
     Read {
@@ -83,6 +52,76 @@ pub enum Effect {
     OpenUrl(String),
     /// Copy this address to the terminal's clipboard.
     CopyUrl(String),
+    /// Search the articles' text for these free words; the answer comes
+    /// back as [`crate::tui::action::Action::TextHits`].
+    Search(String),
+}
+
+/// Per article of the library: read, starred, and where the reading pane
+/// was when it was last left.
+#[derive(Debug, Default)]
+pub struct MarkBook {
+    read: Vec<bool>,
+    starred: Vec<bool>,
+    scrolls: Vec<u16>,
+}
+
+impl MarkBook {
+    fn new(library: &Library, remembered: &Remembered) -> Self {
+        let marks: Vec<Marks> = library
+            .corpus
+            .articles
+            .iter()
+            .map(|a| remembered.marks.get(&a.id).copied().unwrap_or_default())
+            .collect();
+        Self {
+            read: marks.iter().map(|m| m.read).collect(),
+            starred: marks.iter().map(|m| m.starred).collect(),
+            scrolls: marks.iter().map(|m| m.scroll).collect(),
+        }
+    }
+
+    pub fn is_read(&self, i: usize) -> bool {
+        self.read.get(i).copied().unwrap_or(false)
+    }
+
+    pub fn is_starred(&self, i: usize) -> bool {
+        self.starred.get(i).copied().unwrap_or(false)
+    }
+
+    /// Returns the remembered scroll position of article `i`.
+    pub fn scroll(&self, i: usize) -> usize {
+        self.scrolls.get(i).map_or(0, |&s| usize::from(s))
+    }
+
+    /// Marks article `i` read or unread; returns whether that changed it.
+    fn set_read(&mut self, i: usize, read: bool) -> bool {
+        match self.read.get_mut(i) {
+            Some(r) if *r != read => {
+                *r = read;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Toggles article `i`'s star; returns the new state.
+    fn toggle_star(&mut self, i: usize) -> Option<bool> {
+        let starred = self.starred.get_mut(i)?;
+        *starred = !*starred;
+        Some(*starred)
+    }
+
+    /// Remembers `scroll` for article `i`; returns whether that changed it.
+    fn set_scroll(&mut self, i: usize, scroll: u16) -> bool {
+        match self.scrolls.get_mut(i) {
+            Some(s) if *s != scroll => {
+                *s = scroll;
+                true
+            }
+            _ => false,
+        }
+    }
 }
 
 const PANES: [(Pane, &str); 3] = [
@@ -105,29 +144,21 @@ impl App {
         Session {
             selected,
             filter: self
-                .filter
-                .as_ref()
+                .list
+                .filter()
                 .map(|f| f.query.clone())
                 .unwrap_or_default(),
             pane: pane.map(|(_, name)| (*name).to_owned()),
         }
     }
 
-    fn article_id(&self, i: usize) -> Option<String> {
+    pub(super) fn article_id(&self, i: usize) -> Option<String> {
         let lib = self.library.as_ref()?;
         Some(lib.corpus.articles.get(i)?.id.clone())
     }
 
     pub(super) fn remember_marks(&mut self, library: &Library, remembered: &Remembered) {
-        let marks: Vec<Marks> = library
-            .corpus
-            .articles
-            .iter()
-            .map(|a| remembered.marks.get(&a.id).copied().unwrap_or_default())
-            .collect();
-        self.read = marks.iter().map(|m| m.read).collect();
-        self.starred = marks.iter().map(|m| m.starred).collect();
-        self.scrolls = marks.iter().map(|m| m.scroll).collect();
+        self.marks = MarkBook::new(library, remembered);
         self.saved_session.clone_from(&remembered.session);
     }
 
@@ -136,17 +167,17 @@ impl App {
     pub(super) fn restore(&mut self, session: Option<Session>) {
         let session = session.unwrap_or_default();
         if !session.filter.trim().is_empty() {
-            self.restore_filter(&session.filter);
+            self.filter_by_query(&session.filter);
             // A filter that no longer matches anything (the articles
             // changed) would only greet the user with an empty list.
-            if self.visible.is_empty() {
+            if self.list.visible().is_empty() {
                 self.clear_filter();
             }
         }
         let position = session.selected.and_then(|id| {
             let lib = self.library.as_ref()?;
             let i = lib.corpus.articles.iter().position(|a| a.id == id)?;
-            self.visible.iter().position(|&v| v as usize == i)
+            self.list.position_of(i)
         });
         self.select(position.unwrap_or(0));
         if let Some((pane, _)) = PANES
@@ -154,25 +185,6 @@ impl App {
             .find(|(_, name)| session.pane.as_deref() == Some(*name))
         {
             self.focus_pane(*pane);
-        }
-    }
-
-    /// Applies a remembered filter: `kind:name` of an entity that still
-    /// exists filters by that entity exactly; anything else is a query.
-    fn restore_filter(&mut self, query: &str) {
-        let exact = query.split_once(':').and_then(|(kind, name)| {
-            let kind = crate::entities::EntityKind::parse(kind)?;
-            let lib = self.library.as_ref()?;
-            let id = lib
-                .index
-                .entities
-                .iter()
-                .position(|e| e.kind == kind && e.name.eq_ignore_ascii_case(name.trim()))?;
-            u32::try_from(id).ok()
-        });
-        match exact {
-            Some(id) => self.filter_by_entity(id),
-            None => self.filter_by_query(query),
         }
     }
 
@@ -185,40 +197,34 @@ impl App {
 
     /// Remembers where the reading pane was in the article it shows.
     pub(super) fn leave_article(&mut self) {
-        let Some(i) = self.shown else { return };
-        let scroll = u16::try_from(self.reader_scroll).unwrap_or(u16::MAX);
-        if self.scrolls.get(i).is_some_and(|&s| s != scroll) {
-            self.scrolls[i] = scroll;
-            if let Some(id) = self.article_id(i) {
-                self.effects.push(Effect::Scroll { id, scroll });
-            }
+        let Some(i) = self.reader.shown() else { return };
+        let scroll = u16::try_from(self.reader.scroll()).unwrap_or(u16::MAX);
+        if self.marks.set_scroll(i, scroll)
+            && let Some(id) = self.article_id(i)
+        {
+            self.effects.push(Effect::Scroll { id, scroll });
         }
     }
 
     fn set_read(&mut self, i: usize, read: bool) {
-        if self.read.get(i).is_none_or(|&r| r == read) {
-            return;
-        }
-        self.read[i] = read;
-        if let Some(id) = self.article_id(i) {
+        if self.marks.set_read(i, read)
+            && let Some(id) = self.article_id(i)
+        {
             self.effects.push(Effect::Read { id, read });
         }
     }
 
     pub(super) fn toggle_read(&mut self) {
         if let Some(i) = self.current() {
-            let read = !self.read.get(i).copied().unwrap_or(false);
-            self.set_read(i, read);
+            self.set_read(i, !self.marks.is_read(i));
         }
     }
 
     pub(super) fn toggle_star(&mut self) {
         let Some(i) = self.current() else { return };
-        let Some(starred) = self.starred.get_mut(i) else {
+        let Some(starred) = self.marks.toggle_star(i) else {
             return;
         };
-        *starred = !*starred;
-        let starred = *starred;
         if let Some(id) = self.article_id(i) {
             self.effects.push(Effect::Star { id, starred });
         }
@@ -228,18 +234,8 @@ impl App {
     /// filter changes), so marking an article does not pull it from under
     /// the cursor.
     pub(super) fn cycle_view(&mut self) {
-        self.view = self.view.next();
-        self.relist(self.base.clone());
-    }
-
-    /// Returns the articles of `base` the current view shows.
-    pub(super) fn in_view(&self, base: &[u32]) -> Vec<u32> {
-        let keep = |i: u32| match self.view {
-            View::All => true,
-            View::Unread => !self.read.get(i as usize).copied().unwrap_or(false),
-            View::Starred => self.starred.get(i as usize).copied().unwrap_or(false),
-        };
-        base.iter().copied().filter(|&i| keep(i)).collect()
+        let keep = self.list.cycle_view(&self.marks);
+        self.select(keep.unwrap_or(0));
     }
 
     /// Hands out the session as an effect when it changed.
@@ -257,12 +253,15 @@ impl App {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashMap;
     use std::sync::{Arc, OnceLock};
 
     use super::*;
     use crate::state::Marks;
     use crate::tui::action::{Action, Loaded};
+    use crate::tui::app::View;
     use crate::tui::keymap::Keymap;
+    use crate::tui::loaded::Remembered;
     use crate::tui::theme::Theme;
 
     fn library() -> Library {
@@ -276,8 +275,7 @@ mod tests {
     }
 
     fn app_with(settings: Settings, remembered: Remembered) -> App {
-        let mut app = App::new(Keymap::default(), Theme::dark(), 120, 14);
-        app.settings = settings;
+        let mut app = App::new(Keymap::default(), Theme::dark(), 120, 14).with_settings(settings);
         let mut loaded = Loaded::new(library());
         loaded.remembered = remembered;
         app.update(Action::Loaded(Arc::new(loaded)));
@@ -304,7 +302,7 @@ mod tests {
         app.update(Action::Down);
         let effects = app.take_effects();
         assert_eq!(reads(&effects), [(id(&app, 0), true), (id(&app, 1), true)]);
-        assert!(app.read[0] && app.read[1] && !app.read[2]);
+        assert!(app.marks().is_read(0) && app.marks().is_read(1) && !app.marks().is_read(2));
 
         let manual = Settings {
             mark_read_on_open: false,
@@ -329,17 +327,20 @@ mod tests {
             id: starred.clone(),
             starred: true
         }));
-        let total = app.visible.len();
+        let total = app.list().visible().len();
         app.update(Action::CycleView);
-        assert_eq!(app.view, View::Unread);
+        assert_eq!(app.list().view(), View::Unread);
         // Articles 0 and 1 were opened, so read.
-        assert_eq!(app.visible.len(), total - 2);
-        assert!(!app.visible.contains(&0) && !app.visible.contains(&1));
+        assert_eq!(app.list().visible().len(), total - 2);
+        assert!(!app.list().visible().contains(&0) && !app.list().visible().contains(&1));
         app.update(Action::CycleView);
-        assert_eq!(app.view, View::Starred);
-        assert_eq!(app.visible, [1]);
+        assert_eq!(app.list().view(), View::Starred);
+        assert_eq!(app.list().visible(), [1]);
         app.update(Action::CycleView);
-        assert_eq!((app.view, app.visible.len()), (View::All, total));
+        assert_eq!(
+            (app.list().view(), app.list().visible().len()),
+            (View::All, total)
+        );
     }
 
     #[test]
@@ -349,16 +350,16 @@ mod tests {
         app.update(Action::FocusNext);
         app.update(Action::Down);
         app.update(Action::Down);
-        assert_eq!(app.reader_scroll, 2);
+        assert_eq!(app.reader().scroll(), 2);
         app.update(Action::FocusPrev);
         app.update(Action::Down);
         assert!(app.take_effects().contains(&Effect::Scroll {
             id: first.clone(),
             scroll: 2
         }));
-        assert_eq!(app.reader_scroll, 0);
+        assert_eq!(app.reader().scroll(), 0);
         app.update(Action::Up);
-        assert_eq!(app.reader_scroll, 2);
+        assert_eq!(app.reader().scroll(), 2);
     }
 
     #[test]
@@ -370,7 +371,7 @@ mod tests {
         app.update(Action::Select);
         app.update(Action::Down);
         app.update(Action::FocusNext);
-        let visible = app.visible.clone();
+        let visible = app.list().visible().to_vec();
         let current = app.current();
         let session = app.session();
         assert!(
@@ -393,11 +394,11 @@ mod tests {
                 session: Some(session.clone()),
             },
         );
-        assert_eq!(restored.visible, visible);
+        assert_eq!(restored.list().visible(), visible);
         assert_eq!(restored.current(), current);
-        assert_eq!(restored.focus, Pane::Reader);
-        assert_eq!(restored.filter, app.filter);
-        assert!(restored.starred[visible[0] as usize]);
+        assert_eq!(restored.focus(), Pane::Reader);
+        assert_eq!(restored.list().filter(), app.list().filter());
+        assert!(restored.marks().is_starred(visible[0] as usize));
         assert_eq!(restored.session(), session);
     }
 
@@ -415,16 +416,19 @@ mod tests {
                 session: Some(session),
             },
         );
-        assert_eq!(app.selected, 0);
-        assert_eq!(app.focus, Pane::List);
-        assert!(app.filter.is_none());
-        assert_eq!(app.visible.len(), app.read.len());
+        assert_eq!(app.list().selected(), 0);
+        assert_eq!(app.focus(), Pane::List);
+        assert!(app.list().filter().is_none());
+        assert_eq!(
+            app.list().visible().len(),
+            app.library().unwrap().corpus.articles.len()
+        );
     }
 
     #[test]
     fn notices_reach_the_footer() {
         let mut app = app_with(Settings::default(), Remembered::default());
         app.update(Action::Notice("state.db: disk full".into()));
-        assert_eq!(app.status.as_deref(), Some("state.db: disk full"));
+        assert_eq!(app.status(), Some("state.db: disk full"));
     }
 }

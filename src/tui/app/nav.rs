@@ -4,6 +4,7 @@
 
 use super::{ActiveFilter, App, Scope};
 use crate::entities::EntityId;
+use crate::filter;
 use crate::tui::document;
 use crate::tui::layout::{self, Fit, Pane};
 use crate::tui::text;
@@ -13,17 +14,16 @@ const WHEEL_STEP: isize = 3;
 impl App {
     /// Selects the article at `position` of the list and opens it.
     pub(super) fn select(&mut self, position: usize) {
-        self.selected = position.min(self.visible.len().saturating_sub(1));
+        self.list.set_selected(position);
         let now = self.current();
-        if now == self.shown {
+        if now == self.reader.shown() {
             return;
         }
         self.leave_article();
-        self.shown = now;
-        self.reader_scroll = now.map_or(0, |i| usize::from(self.scrolls[i]));
-        if self.scope == Scope::Article {
-            self.sidebar_selected = 0;
-            self.sidebar_offset = 0;
+        self.reader
+            .show(now, now.map_or(0, |i| self.marks.scroll(i)));
+        if self.sidebar.scope() == Scope::Article {
+            self.sidebar.rewind();
         }
         if let Some(i) = now {
             self.opened(i);
@@ -34,16 +34,19 @@ impl App {
     pub(super) fn move_by(&mut self, delta: isize) {
         match self.focus {
             Pane::List => {
-                let to = self.selected.saturating_add_signed(delta);
-                if to != self.selected {
+                let at = self.list.selected();
+                let to = at.saturating_add_signed(delta);
+                if to != at {
                     self.select(to);
                 }
             }
-            Pane::Reader => self.reader_scroll = self.reader_scroll.saturating_add_signed(delta),
+            Pane::Reader => self.reader.scroll_by(delta),
             Pane::Sidebar => {
-                self.sidebar_selected = self.sidebar_selected.saturating_add_signed(delta);
+                self.sidebar.move_by(delta, self.sidebar_len());
                 self.clamp_sidebar();
-                self.entity = self.sidebar_entity(self.sidebar_selected).or(self.entity);
+                self.followed = self
+                    .sidebar_entity(self.sidebar.selected())
+                    .or(self.followed);
             }
         }
     }
@@ -59,20 +62,9 @@ impl App {
 
     /// Clamps every scroll position and keeps the selections in view.
     pub(super) fn settle(&mut self) {
-        let height = self.list_height();
-        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
-        if self.selected < self.list_offset {
-            self.list_offset = self.selected;
-        } else if self.selected >= self.list_offset + height {
-            self.list_offset = self.selected + 1 - height;
-        }
-        self.list_offset = self
-            .list_offset
-            .min(self.visible.len().saturating_sub(height));
+        self.list.settle(self.list_height());
         let lines = self.document().len();
-        self.reader_scroll = self
-            .reader_scroll
-            .min(lines.saturating_sub(self.reader_height()));
+        self.reader.clamp(lines, self.reader_height());
         self.clamp_sidebar();
         let lines = self.popup_lines();
         if let Some(popup) = &mut self.popup {
@@ -82,19 +74,13 @@ impl App {
 
     fn clamp_sidebar(&mut self) {
         let len = self.sidebar_len();
-        self.sidebar_selected = self.sidebar_selected.min(len.saturating_sub(1));
         let height = self
             .screen()
             .sidebar
             .map_or(1, |r| usize::from(layout::inner(r).height).max(1));
-        let row = self.sidebar_row_of(self.sidebar_selected);
-        // Show a kind's heading with its first entry.
-        let top = if self.sidebar_selected == 0 { 0 } else { row };
-        if top < self.sidebar_offset {
-            self.sidebar_offset = top;
-        } else if row >= self.sidebar_offset + height {
-            self.sidebar_offset = row + 1 - height;
-        }
+        let selected = self.sidebar.selected().min(len.saturating_sub(1));
+        let row = self.sidebar_row_of(selected);
+        self.sidebar.settle(len, row, height);
     }
 
     pub(super) fn sidebar_visible(&self) -> bool {
@@ -104,14 +90,14 @@ impl App {
     /// Moves the focus off a pane the layout no longer shows.
     pub(super) fn fix_focus(&mut self) {
         let fit = layout::Fit::of(self.width);
-        if !layout::focusable(fit, self.focus, self.sidebar_toggled) {
+        if !layout::focusable(fit, self.focus, self.sidebar.toggled()) {
             self.focus = Pane::Reader;
         }
     }
 
     pub(super) fn focus_pane(&mut self, pane: Pane) {
         let fit = layout::Fit::of(self.width);
-        if layout::focusable(fit, pane, self.sidebar_toggled) {
+        if layout::focusable(fit, pane, self.sidebar.toggled()) {
             self.focus = pane;
         }
     }
@@ -127,7 +113,7 @@ impl App {
                 at + 3 * 3 - step
             };
             let pane = ORDER[next % 3];
-            if layout::focusable(fit, pane, self.sidebar_toggled) {
+            if layout::focusable(fit, pane, self.sidebar.toggled()) {
                 self.focus = pane;
                 return;
             }
@@ -142,7 +128,7 @@ impl App {
                 Pane::Sidebar
             };
         } else {
-            self.sidebar_toggled = !self.sidebar_toggled;
+            self.sidebar.toggle();
             if self.sidebar_visible() {
                 self.focus = Pane::Sidebar;
             } else {
@@ -162,25 +148,14 @@ impl App {
         let articles = e.articles.iter().map(|&(a, _)| a).collect();
         let filter = ActiveFilter {
             label: format!("{}: {}", e.kind, e.name),
-            query: format!("{}:{}", e.kind, e.name),
+            query: filter::entity_query(e.kind, &e.name),
         };
+        self.reader.set_highlight(None);
+        self.follow_text = None;
         self.set_filter(articles, filter, Some(id));
     }
 
-    /// Filters the list with a typed query (see [`crate::filter`]).
-    pub(super) fn filter_by_query(&mut self, query: &str) {
-        let Some(lib) = self.library.clone() else {
-            return;
-        };
-        let result = self.filter_index.apply(&lib.index, query);
-        let filter = ActiveFilter {
-            label: result.label,
-            query: query.trim().to_owned(),
-        };
-        self.set_filter(result.articles, filter, result.entity);
-    }
-
-    fn set_filter(
+    pub(super) fn set_filter(
         &mut self,
         mut articles: Vec<u32>,
         filter: ActiveFilter,
@@ -189,9 +164,9 @@ impl App {
         // An index that disagrees with the corpus must not point past it.
         let n = self.library.as_ref().map_or(0, |l| l.corpus.articles.len());
         articles.retain(|&a| (a as usize) < n);
-        self.filter = Some(filter);
+        self.list.set_filter(Some(filter));
         if entity.is_some() {
-            self.entity = entity;
+            self.followed = entity;
         }
         self.focus_pane(Pane::List);
         self.relist(articles);
@@ -200,30 +175,29 @@ impl App {
 
     pub(super) fn clear_filter(&mut self) {
         let n = self.library.as_ref().map_or(0, |l| l.corpus.articles.len());
-        self.filter = None;
+        self.list.set_filter(None);
+        self.reader.set_highlight(None);
+        self.follow_text = None;
+        self.text_search.forget_pending();
         self.relist((0..n as u32).collect());
     }
 
     /// Lists `base` through the current view, keeping the selected article
     /// selected when it is still listed.
     pub(super) fn relist(&mut self, base: Vec<u32>) {
-        let before = self.current();
-        self.base = base;
-        self.visible = self.in_view(&self.base);
-        let keep = before.and_then(|b| self.visible.iter().position(|&i| i as usize == b));
+        let keep = self.list.relist(base, &self.marks);
         self.select(keep.unwrap_or(0));
     }
 
     /// Selects article `i` (clearing a filter or view that hides it) and reads it.
     pub(super) fn open_article(&mut self, i: usize) {
-        if !self.visible.iter().any(|&v| v as usize == i) {
+        if self.list.position_of(i).is_none() {
             self.clear_filter();
         }
-        if !self.visible.iter().any(|&v| v as usize == i) {
-            self.view = super::View::All;
-            self.relist(self.base.clone());
+        if self.list.position_of(i).is_none() {
+            self.list.show_all(&self.marks);
         }
-        if let Some(pos) = self.visible.iter().position(|&v| v as usize == i) {
+        if let Some(pos) = self.list.position_of(i) {
             self.select(pos);
         }
         self.focus_pane(Pane::Reader);
@@ -232,11 +206,14 @@ impl App {
     /// Goes to the next (or previous) listed article that mentions the
     /// followed entity, wrapping around, and scrolls to its first mention.
     pub(super) fn jump(&mut self, forward: bool) {
+        if self.follow_text.is_some() && self.reader.highlight().is_some() {
+            return self.jump_text(forward);
+        }
         let Some(lib) = self.library.clone() else {
             return;
         };
         let Some(e) = self
-            .entity
+            .followed
             .and_then(|id| lib.index.entities.get(id as usize))
         else {
             self.status = Some(text::no_entity(&self.keymap.keys_for("search")));
@@ -247,17 +224,19 @@ impl App {
                 .binary_search_by_key(&article, |&(a, _)| a)
                 .is_ok()
         };
-        let n = self.visible.len();
+        let visible = self.list.visible();
+        let n = visible.len();
+        let at = self.list.selected();
+        let matching: Vec<usize> = (0..n).filter(|&p| names(visible[p])).collect();
         for step in 1..n {
             let pos = if forward {
-                (self.selected + step) % n
+                (at + step) % n
             } else {
-                (self.selected + n - step) % n
+                (at + n - step) % n
             };
-            if names(self.visible[pos]) {
+            if names(self.list.visible()[pos]) {
                 self.select(pos);
                 self.scroll_to_entity();
-                let matching: Vec<usize> = (0..n).filter(|&p| names(self.visible[p])).collect();
                 let rank = matching.iter().position(|&p| p == pos).unwrap_or(0) + 1;
                 self.status = Some(text::jumped(&e.name, rank, matching.len()));
                 return;
@@ -268,9 +247,9 @@ impl App {
 
     /// Scrolls the reader to just above the first mention of the followed entity.
     pub(super) fn scroll_to_entity(&mut self) {
-        let Some(id) = self.entity else { return };
+        let Some(id) = self.followed else { return };
         if let Some(line) = document::first_line_of(&self.document(), id) {
-            self.reader_scroll = line.saturating_sub(2);
+            self.reader.set_scroll(line.saturating_sub(2));
         }
     }
 
@@ -280,18 +259,18 @@ impl App {
             self.focus_pane(Pane::Sidebar);
             let inner = layout::inner(area);
             if layout::contains(inner, x, y) {
-                let row = self.sidebar_offset + usize::from(y - inner.y);
+                let row = self.sidebar.offset() + usize::from(y - inner.y);
                 if let Some(index) = self.sidebar_index_at(row) {
-                    self.sidebar_selected = index;
-                    self.entity = self.sidebar_entity(index).or(self.entity);
+                    self.sidebar.set_selected(index);
+                    self.followed = self.sidebar_entity(index).or(self.followed);
                 }
             }
         } else if let Some(area) = screen.list.filter(|&a| layout::contains(a, x, y)) {
             self.focus_pane(Pane::List);
             let inner = layout::inner(area);
             if layout::contains(inner, x, y) {
-                let pos = self.list_offset + usize::from(y - inner.y);
-                if pos < self.visible.len() {
+                let pos = self.list.offset() + usize::from(y - inner.y);
+                if pos < self.list.visible().len() {
                     self.select(pos);
                 }
             }

@@ -1,9 +1,92 @@
-//! The entity pane's entries: the selected article's entities grouped by
-//! kind, or every entity of the corpus ranked by article count. Rows are
-//! produced only for the window being drawn.
+//! The entity pane: its state (scope, selected entry, scroll, whether it
+//! was toggled from its default) and its entries — the selected article's
+//! entities grouped by kind, or every entity of the corpus ranked by
+//! article count. Rows are produced only for the window being drawn.
 
-use super::{App, Scope};
+use super::App;
 use crate::entities::{EntityId, EntityKind};
+
+/// What the entity pane lists.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Scope {
+    #[default]
+    Article,
+    Corpus,
+}
+
+/// The entity pane's state.
+#[derive(Debug, Default)]
+pub struct SidebarPane {
+    scope: Scope,
+    /// Position of the selected entity among the pane's entries.
+    selected: usize,
+    offset: usize,
+    /// Shown or hidden against its default (shown when wide).
+    toggled: bool,
+}
+
+impl SidebarPane {
+    pub fn scope(&self) -> Scope {
+        self.scope
+    }
+
+    /// Returns the selected entry's position.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// Returns the first row in view.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// Returns whether the pane was toggled from its default.
+    pub fn toggled(&self) -> bool {
+        self.toggled
+    }
+
+    pub(super) fn toggle(&mut self) {
+        self.toggled = !self.toggled;
+    }
+
+    /// Switches between the article's and the corpus's entities, from the top.
+    pub(super) fn toggle_scope(&mut self) {
+        self.scope = match self.scope {
+            Scope::Article => Scope::Corpus,
+            Scope::Corpus => Scope::Article,
+        };
+        self.rewind();
+    }
+
+    pub(super) fn rewind(&mut self) {
+        self.selected = 0;
+        self.offset = 0;
+    }
+
+    pub(super) fn set_selected(&mut self, index: usize) {
+        self.selected = index;
+    }
+
+    /// Moves the selection by `delta`, within `len` entries.
+    pub(super) fn move_by(&mut self, delta: isize, len: usize) {
+        self.selected = self
+            .selected
+            .saturating_add_signed(delta)
+            .min(len.saturating_sub(1));
+    }
+
+    /// Keeps the selected entry (drawn at `row`) within `height` rows of
+    /// view, with a kind's heading shown with its first entry.
+    pub(super) fn settle(&mut self, len: usize, row: usize, height: usize) {
+        self.selected = self.selected.min(len.saturating_sub(1));
+        let top = if self.selected == 0 { 0 } else { row };
+        if top < self.offset {
+            self.offset = top;
+        } else if row >= self.offset + height {
+            self.offset = row + 1 - height;
+        }
+    }
+}
 
 /// One row of the entity pane.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,7 +140,7 @@ impl App {
 
     /// Returns how many entries the entity pane lists.
     pub fn sidebar_len(&self) -> usize {
-        match self.scope {
+        match self.sidebar.scope {
             Scope::Article => self
                 .current()
                 .and_then(|i| self.library.as_ref()?.index.article_entities.get(i))
@@ -68,7 +151,7 @@ impl App {
 
     /// Returns the entity of entry `index`.
     pub fn sidebar_entity(&self, index: usize) -> Option<EntityId> {
-        match self.scope {
+        match self.sidebar.scope {
             Scope::Article => self.article_entities().get(index).map(|&(id, _)| id),
             Scope::Corpus => self.filter_index.ranked_entities().get(index).copied(),
         }
@@ -77,7 +160,7 @@ impl App {
     /// Returns all rows (article scope) or the rows `from..from+len`
     /// (corpus scope, which has no headings).
     pub fn sidebar_rows(&self, from: usize, len: usize) -> Vec<SidebarRow> {
-        match self.scope {
+        match self.sidebar.scope {
             Scope::Article => {
                 let list = self.article_entities();
                 let lib = self.library.as_ref();
@@ -120,7 +203,7 @@ impl App {
 
     /// Returns the row at which entry `index` is drawn.
     pub(super) fn sidebar_row_of(&self, index: usize) -> usize {
-        match self.scope {
+        match self.sidebar.scope {
             Scope::Article => self
                 .sidebar_rows(0, usize::MAX)
                 .iter()

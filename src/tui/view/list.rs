@@ -13,18 +13,24 @@ use crate::tui::layout::{self, Pane};
 use crate::tui::text;
 
 pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let Some(lib) = &app.library else { return };
-    let theme = &app.theme;
+    let Some(lib) = app.library() else { return };
+    let theme = app.theme();
+    let list = app.list();
     let mut block = pane_block(app, Pane::List, text::LIST);
-    if !app.visible.is_empty() {
+    if !list.visible().is_empty() {
         block = block.title_bottom(
-            Line::from(format!(" {}/{} ", app.selected + 1, app.visible.len())).right_aligned(),
+            Line::from(format!(
+                " {}/{} ",
+                list.selected() + 1,
+                list.visible().len()
+            ))
+            .right_aligned(),
         );
     }
     let inner = layout::inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
-    if app.visible.is_empty() {
+    if list.visible().is_empty() {
         frame.render_widget(
             Paragraph::new(text::NO_ARTICLES)
                 .style(theme.dim)
@@ -33,16 +39,16 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         );
         return;
     }
-    let rows: Vec<Line> = app
-        .visible
+    let rows: Vec<Line> = list
+        .visible()
         .iter()
         .enumerate()
-        .skip(app.list_offset)
+        .skip(list.offset())
         .take(usize::from(inner.height))
         .filter_map(|(pos, &i)| Some((pos, i, lib.corpus.articles.get(i as usize)?)))
         .map(|(pos, i, a)| {
-            let read = app.read.get(i as usize).copied().unwrap_or(false);
-            let starred = app.starred.get(i as usize).copied().unwrap_or(false);
+            let read = app.marks().is_read(i as usize);
+            let starred = app.marks().is_starred(i as usize);
             let marker = Span::styled(
                 if read { ' ' } else { text::UNREAD_MARK }.to_string(),
                 theme.unread,
@@ -79,9 +85,9 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 Span::styled(badge, theme.badge),
                 Span::styled(byline, theme.meta),
             ];
-            let style = if pos != app.selected {
+            let style = if pos != list.selected() {
                 ratatui::style::Style::new()
-            } else if app.focus == Pane::List {
+            } else if app.focus() == Pane::List {
                 theme.selected
             } else {
                 theme.selected_unfocused

@@ -11,14 +11,14 @@ use crate::tui::layout;
 use crate::tui::text;
 
 pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let theme = &app.theme;
+    let theme = app.theme();
     let rect = layout::centered(area, 60, 6);
     let block = Block::bordered()
         .border_style(theme.border_focused)
         .title(format!(" {} · {} ", text::APP, text::LOADING));
     let inner = layout::inner(rect);
     frame.render_widget(block, rect);
-    let (line, ratio) = match app.progress {
+    let (line, ratio) = match app.progress() {
         Some(p) => (
             text::progress(p.stage.label(), p.done, p.total),
             if p.total == 0 {
@@ -43,7 +43,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
             .label(""),
         gauge,
     );
-    let quit = app.keymap.keys_for("quit");
+    let quit = app.keymap().keys_for("quit");
     frame.render_widget(
         Paragraph::new(Line::from(text::quit_hint(&quit)).style(theme.dim)),
         hint,

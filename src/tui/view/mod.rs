@@ -25,11 +25,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    if app.library.is_none() {
+    if app.library().is_none() {
         loading::draw(frame, app, area);
         return;
     }
-    frame.render_widget(Block::new().style(app.theme.base), area);
+    frame.render_widget(Block::new().style(app.theme().base), area);
     let screen = app.screen();
     header(frame, app, screen.header);
     if let Some(r) = screen.list {
@@ -45,19 +45,19 @@ pub fn draw(frame: &mut Frame, app: &App) {
         sidebar::draw(frame, app, r);
     }
     footer(frame, app, screen.footer);
-    if app.prompt.is_some() {
+    if app.prompt().is_some() {
         popup::prompt(frame, app, area);
-    } else if app.popup.is_some() {
+    } else if app.popup().is_some() {
         popup::draw(frame, app, area);
     }
 }
 
 /// The bordered block of a pane, highlighted when focused.
 fn pane_block<'a>(app: &App, pane: Pane, title: &'a str) -> Block<'a> {
-    let style = if app.focus == pane {
-        app.theme.border_focused
+    let style = if app.focus() == pane {
+        app.theme().border_focused
     } else {
-        app.theme.border
+        app.theme().border
     };
     Block::bordered()
         .border_style(style)
@@ -65,51 +65,58 @@ fn pane_block<'a>(app: &App, pane: Pane, title: &'a str) -> Block<'a> {
 }
 
 fn header(frame: &mut Frame, app: &App, area: Rect) {
-    let Some(lib) = &app.library else { return };
-    let view = match app.view {
+    let Some(lib) = app.library() else { return };
+    let list = app.list();
+    let view = match list.view() {
         View::All => None,
         View::Unread => Some(text::VIEW_UNREAD),
         View::Starred => Some(text::VIEW_STARRED),
     };
-    let label: Vec<&str> = app
-        .filter
-        .as_ref()
+    let label: Vec<&str> = list
+        .filter()
         .map(|f| f.label.as_str())
         .into_iter()
         .chain(view)
         .collect();
     let counts = text::counts(
-        app.visible.len(),
+        list.visible().len(),
         lib.corpus.articles.len(),
         (!label.is_empty()).then(|| label.join(" · ")).as_deref(),
     );
     let mut spans = vec![Span::raw(format!(" {} ", text::APP)), Span::raw(counts)];
-    if let Some(e) = app
-        .entity
-        .and_then(|id| lib.index.entities.get(id as usize))
-    {
+    let followed = app
+        .followed_text()
+        .map(|words| format!("\"{words}\""))
+        .or_else(|| {
+            app.followed()
+                .and_then(|id| lib.index.entities.get(id as usize))
+                .map(|e| e.name.clone())
+        });
+    if let Some(followed) = followed {
         let keys = format!(
             "{}/{}",
-            app.keymap.keys_for("next_match"),
-            app.keymap.keys_for("prev_match")
+            app.keymap().keys_for("next_match"),
+            app.keymap().keys_for("prev_match")
         );
-        spans.push(Span::raw(format!("   {keys}: {}", e.name)));
+        spans.push(Span::raw(format!("   {keys}: {followed}")));
     }
     frame.render_widget(
-        Paragraph::new(Line::from(spans)).style(app.theme.header),
+        Paragraph::new(Line::from(spans)).style(app.theme().header),
         area,
     );
 }
 
 fn footer(frame: &mut Frame, app: &App, area: Rect) {
-    let Some(lib) = &app.library else { return };
-    let theme = &app.theme;
+    let Some(lib) = app.library() else { return };
+    let theme = app.theme();
     let mut spans: Vec<Span> = Vec::new();
-    if let Some(status) = &app.status {
+    if let Some(status) = app.status() {
+        // Notices quote file names and addresses: untrusted text.
+        let status = crate::sanitize::clean_line(status);
         spans.push(Span::styled(format!(" {status}"), theme.warning));
     } else {
-        for (name, label) in text::hints(app.focus) {
-            let key = app.keymap.keys_for(name);
+        for (name, label) in text::hints(app.focus()) {
+            let key = app.keymap().keys_for(name);
             if key.is_empty() {
                 continue;
             }
@@ -118,7 +125,7 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
         }
     }
     let skipped = lib.corpus.warnings.len();
-    let note = (skipped > 0).then(|| text::skipped(skipped, &app.keymap.keys_for("warnings")));
+    let note = (skipped > 0).then(|| text::skipped(skipped, &app.keymap().keys_for("warnings")));
     let note_width = note.as_ref().map_or(0, |n| n.width() + 2);
     let left = Rect {
         width: area.width.saturating_sub(note_width as u16),

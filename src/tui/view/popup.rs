@@ -10,35 +10,38 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{highlighted, padded, truncate};
 use crate::filter::Target;
+use crate::pipeline::Library;
 use crate::sanitize;
-use crate::tui::app::{App, PopupKind};
+use crate::tui::app::{App, PREVIEW_SNIPPETS, PopupKind};
 use crate::tui::layout;
 use crate::tui::text;
+use crate::tui::text_search::TextHits;
+use crate::tui::theme::Theme;
 
 pub(super) fn prompt(frame: &mut Frame, app: &App, area: Rect) {
-    let (Some(prompt), Some(lib)) = (&app.prompt, &app.library) else {
+    let (Some(prompt), Some(lib)) = (app.prompt(), app.library()) else {
         return;
     };
-    let theme = &app.theme;
-    let rows = prompt.suggestions.len().max(1);
-    let rect = layout::prompt(area, prompt.suggestions.len());
+    let theme = app.theme();
+    let rows = prompt.rows().max(1);
+    let rect = layout::prompt(area, prompt.rows());
     frame.render_widget(Clear, rect);
     let block = Block::bordered().border_style(theme.border_focused);
     let inner = layout::inner(rect);
     frame.render_widget(block, rect);
     let w = usize::from(inner.width);
     let mut lines = Vec::with_capacity(rows + 1);
-    let input = format!("{} {}", text::PROMPT, prompt.input);
+    let input = format!("{} {}", text::PROMPT, prompt.input());
     lines.push(Line::from(Span::styled(truncate(&input, w), theme.title)));
-    if prompt.input.trim().is_empty() && prompt.suggestions.is_empty() {
+    if prompt.input().trim().is_empty() && prompt.suggestions().is_empty() {
         lines.push(Line::from(Span::styled(
             truncate(text::PROMPT_HINT, w),
             theme.dim,
         )));
-    } else if prompt.suggestions.is_empty() {
+    } else if prompt.suggestions().is_empty() && prompt.preview().is_none() {
         lines.push(Line::from(Span::styled(text::NO_SUGGESTIONS, theme.dim)));
     }
-    for (i, s) in prompt.suggestions.iter().enumerate() {
+    for (i, s) in prompt.suggestions().iter().enumerate() {
         let (name, detail, base) = match s.target {
             Target::Entity(id) => {
                 let Some(e) = lib.index.entities.get(id as usize) else {
@@ -80,12 +83,15 @@ pub(super) fn prompt(frame: &mut Frame, app: &App, area: Rect) {
             " ".repeat(w.saturating_sub(used + detail.width())),
         ));
         spans.push(Span::styled(detail, theme.meta));
-        let style = if prompt.selected == Some(i) {
+        let style = if prompt.selected() == Some(i) {
             theme.selected
         } else {
             Style::new()
         };
         lines.push(padded(spans, w, style));
+    }
+    if let Some(hits) = prompt.preview() {
+        preview(&mut lines, hits, lib, theme, w);
     }
     frame.render_widget(Paragraph::new(lines), inner);
     let cursor_x = inner.x + (input.width() as u16).min(inner.width.saturating_sub(1));
@@ -94,14 +100,51 @@ pub(super) fn prompt(frame: &mut Frame, app: &App, area: Rect) {
     }
 }
 
+/// Adds the text hits of the prompt's free words: their count, then the
+/// best articles with a snippet, the matched words marked.
+fn preview(lines: &mut Vec<Line>, hits: &TextHits, lib: &Library, theme: &Theme, w: usize) {
+    let summary = match &hits.problem {
+        Some(problem) => problem.clone(),
+        None => text::text_hits(hits.articles.len(), &hits.text),
+    };
+    lines.push(Line::from(Span::styled(truncate(&summary, w), theme.meta)));
+    for (article, snippet) in hits.best.iter().take(PREVIEW_SNIPPETS) {
+        let Some(a) = lib.corpus.articles.get(*article as usize) else {
+            continue;
+        };
+        let line = format!(" {} — {}", a.title, snippet.text);
+        let shown = truncate(&line, w);
+        // Marks are byte ranges of the snippet; the line starts further on.
+        let lead = line.len() - snippet.text.len();
+        let matched: Vec<usize> = shown
+            .char_indices()
+            .enumerate()
+            .filter(|&(_, (b, _))| {
+                b >= lead
+                    && snippet
+                        .marks
+                        .iter()
+                        .any(|&(s, e)| (s..e).contains(&(b - lead)))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        lines.push(Line::from(highlighted(
+            &shown,
+            &matched,
+            theme.dim,
+            theme.matched,
+        )));
+    }
+}
+
 pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let (Some(popup), Some(lib)) = (app.popup, &app.library) else {
+    let (Some(popup), Some(lib)) = (app.popup(), app.library()) else {
         return;
     };
-    let theme = &app.theme;
+    let theme = app.theme();
     let (title, lines): (&str, Vec<Line>) = match popup.kind {
         PopupKind::Help => {
-            let rows = app.keymap.help_rows();
+            let rows = app.keymap().help_rows();
             let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
             let lines = rows
                 .into_iter()

@@ -15,14 +15,15 @@ use crate::tui::layout::{self, Pane};
 use crate::tui::text;
 
 pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let Some(lib) = &app.library else { return };
-    let theme = &app.theme;
+    let Some(lib) = app.library() else { return };
+    let theme = app.theme();
+    let scroll = app.reader().scroll();
     let doc = app.document();
     let inner = layout::inner(area);
     let height = usize::from(inner.height);
     let mut block = pane_block(app, Pane::Reader, text::READER);
     if !doc.is_empty() {
-        let last = (app.reader_scroll + height).min(doc.len());
+        let last = (scroll + height).min(doc.len());
         let percent = if doc.len() <= height {
             100
         } else {
@@ -35,11 +36,11 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(block, area);
     let lines: Vec<Line> = doc
         .iter()
-        .skip(app.reader_scroll)
+        .skip(scroll)
         .take(height)
         .map(|line| styled(app, lib, line))
         .collect();
-    if lines.is_empty() && app.visible.is_empty() {
+    if lines.is_empty() && app.list().visible().is_empty() {
         frame.render_widget(Paragraph::new(text::NO_ARTICLES).style(theme.dim), inner);
         return;
     }
@@ -47,7 +48,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 fn styled<'a>(app: &App, lib: &crate::pipeline::Library, line: &'a DocLine) -> Line<'a> {
-    let theme = &app.theme;
+    let theme = app.theme();
     let base = match line.kind {
         LineKind::Title => theme.title,
         LineKind::Meta => theme.meta,
@@ -62,13 +63,18 @@ fn styled<'a>(app: &App, lib: &crate::pipeline::Library, line: &'a DocLine) -> L
         .iter()
         .map(|run| {
             let style = match run.entity {
-                Some(id) if Some(id) == app.entity => base.patch(theme.mention_selected),
+                Some(id) if Some(id) == app.followed() => base.patch(theme.mention_selected),
                 Some(id) => lib
                     .index
                     .entities
                     .get(id as usize)
                     .map_or(base, |e| base.patch(theme.mention_of(e.kind))),
                 None => base,
+            };
+            let style = if run.matched {
+                style.patch(theme.matched)
+            } else {
+                style
             };
             Span::styled(run.text.as_str(), style)
         })

@@ -16,15 +16,16 @@ use crate::tui::layout::{self, Pane};
 use crate::tui::text;
 
 pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let Some(lib) = &app.library else { return };
-    let theme = &app.theme;
-    let title = match app.scope {
+    let Some(lib) = app.library() else { return };
+    let theme = app.theme();
+    let pane = app.sidebar();
+    let title = match pane.scope() {
         Scope::Article => text::ENTITIES_ARTICLE,
         Scope::Corpus => text::ENTITIES_CORPUS,
     };
     let inner = layout::inner(area);
     let mut block = pane_block(app, Pane::Sidebar, title);
-    if app.scope == Scope::Article {
+    if pane.scope() == Scope::Article {
         block = block.title_bottom(
             Line::from(Span::styled(
                 format!(" {} ", text::ENTITY_LEGEND),
@@ -35,7 +36,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     }
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
-    let rows = app.sidebar_rows(app.sidebar_offset, usize::from(inner.height));
+    let rows = app.sidebar_rows(pane.offset(), usize::from(inner.height));
     if rows.is_empty() {
         frame.render_widget(Paragraph::new(text::NO_ENTITIES).style(theme.dim), inner);
         return;
@@ -55,7 +56,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 let Some(e) = lib.index.entities.get(id as usize) else {
                     return Line::default();
                 };
-                let detail = match app.scope {
+                let detail = match pane.scope() {
                     Scope::Article => {
                         text::entity_detail(mentions, e.articles.len().saturating_sub(1))
                     }
@@ -65,9 +66,13 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
                         text::entity_articles(e.articles.len())
                     ),
                 };
-                let marker = if Some(id) == app.entity { "▸" } else { " " };
+                let marker = if Some(id) == app.followed() {
+                    "▸"
+                } else {
+                    " "
+                };
                 let room = width.saturating_sub(detail.width() + 2);
-                let via = (app.scope == Scope::Article)
+                let via = (pane.scope() == Scope::Article)
                     .then(|| app.sidebar_via(id))
                     .flatten();
                 let name = match via {
@@ -81,9 +86,9 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
                     Span::raw(" ".repeat(gap)),
                     Span::styled(detail, theme.meta),
                 ];
-                let style = if index != app.sidebar_selected {
+                let style = if index != pane.selected() {
                     Style::new()
-                } else if app.focus == Pane::Sidebar {
+                } else if app.focus() == Pane::Sidebar {
                     theme.selected
                 } else {
                     theme.selected_unfocused

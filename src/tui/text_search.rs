@@ -1,0 +1,128 @@
+//! The search worker: a thread that owns the full-text index of the loaded
+//! library ([`crate::search`]) and answers the app's searches, so typing
+//! in the `/` prompt never waits for the index. The index is opened (and
+//! brought up to date) in `search.db` of the state directory, or built in
+//! memory with `--no-state`, when the worker starts; searches asked before
+//! it is ready wait in the channel. Only the newest of several waiting
+//! searches is answered.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender};
+
+use crate::pipeline::Library;
+use crate::search::{self, Query, SearchIndex, Snippet};
+
+/// How many of the best matches come with a snippet.
+const SNIPPETS: usize = 5;
+
+/// What the search worker found for some free text.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TextHits {
+    /// The free text searched, as asked.
+    pub text: String,
+    /// Every matching article of the corpus, in corpus order.
+    pub articles: Vec<u32>,
+    /// The best few matches, best first, with a snippet each.
+    pub best: Vec<(u32, Snippet)>,
+    /// Why the text could not be searched (an unusable query, an index
+    /// that failed), when it could not.
+    pub problem: Option<String>,
+}
+
+/// The app's end of a running worker.
+pub struct Worker {
+    asks: Sender<String>,
+    pub answers: Receiver<TextHits>,
+}
+
+impl Worker {
+    /// Starts a worker over `library`, keeping its index in `state_dir`
+    /// (in memory when `None`).
+    pub fn spawn(library: Arc<Library>, state_dir: Option<PathBuf>) -> Worker {
+        let (asks, asked) = mpsc::channel::<String>();
+        let (reply, answers) = mpsc::channel();
+        std::thread::spawn(move || {
+            let index = open(&library, state_dir);
+            while let Ok(mut text) = asked.recv() {
+                // Typing outruns searching: answer only the newest ask.
+                while let Ok(newer) = asked.try_recv() {
+                    text = newer;
+                }
+                let hits = match &index {
+                    Ok(index) => answer(index, &library, text),
+                    Err(problem) => TextHits {
+                        text,
+                        problem: Some(problem.clone()),
+                        ..TextHits::default()
+                    },
+                };
+                if reply.send(hits).is_err() {
+                    return;
+                }
+            }
+        });
+        Worker { asks, answers }
+    }
+
+    /// Asks for the hits of `text`; the answer arrives on `answers`.
+    pub fn ask(&self, text: String) {
+        // A worker that stopped has said why in its last answer.
+        let _ = self.asks.send(text);
+    }
+}
+
+fn open(library: &Library, state_dir: Option<PathBuf>) -> Result<SearchIndex, String> {
+    let opened = match state_dir {
+        Some(dir) => SearchIndex::open(&dir)
+            .map(|(index, _)| index)
+            .or_else(|_| SearchIndex::in_memory()),
+        None => SearchIndex::in_memory(),
+    };
+    let mut index = opened.map_err(|e| format!("text search is unavailable: {e}"))?;
+    index
+        .update(library)
+        .map_err(|e| format!("text search is unavailable: {e}"))?;
+    Ok(index)
+}
+
+/// Searches `text` in `index` over `library`: every matching article,
+/// and the best with snippets (what the worker answers; tests call it
+/// directly).
+pub fn answer(index: &SearchIndex, library: &Library, text: String) -> TextHits {
+    let query = match Query::parse(&text) {
+        Ok(query) => query,
+        Err(e) => {
+            return TextHits {
+                text,
+                problem: Some(e.to_string()),
+                ..TextHits::default()
+            };
+        }
+    };
+    match index.search(&query, usize::MAX) {
+        Ok(hits) => TextHits {
+            text,
+            articles: {
+                let mut all: Vec<u32> = hits.best.iter().map(|h| h.article as u32).collect();
+                all.sort_unstable();
+                all
+            },
+            best: hits
+                .best
+                .iter()
+                .take(SNIPPETS)
+                .filter_map(|hit| {
+                    let article = library.corpus.articles.get(hit.article)?;
+                    Some((hit.article as u32, search::snippet(&article.text, &query)))
+                })
+                .collect(),
+            problem: None,
+        },
+        Err(e) => TextHits {
+            text,
+            problem: Some(format!("text search failed: {e}")),
+            ..TextHits::default()
+        },
+    }
+}
