@@ -6,7 +6,8 @@
 //! `matching` (every match, for a list filter), over names, topic words,
 //! common words, two-word AND, phrases, prefixes, OR and exclusions.
 //! Run with `cargo bench --bench search` (`SEARCH_ARTICLES=N` for another
-//! size).
+//! count; each article is `SEARCH_LENGTH` (2) generated ones joined, about
+//! 5 KB, the length of real articles: 100,000 of them are about 500 MB).
 #![allow(clippy::disallowed_macros, reason = "a bench reports on stdout")]
 
 use std::time::{Duration, Instant};
@@ -46,16 +47,23 @@ const QUERIES: &[&str] = &[
     "zzzz",
 ];
 
-fn library(n: usize) -> (Library, Duration) {
-    let docs: Vec<RawDoc> = generate(n, 0x5eed_0001)
-        .docs
-        .into_iter()
-        .map(|(path, text)| RawDoc {
-            path,
-            text,
+/// `n` articles, each `length` generated articles joined (generated ones
+/// are about 2.7 KB; real articles run about twice as long).
+fn library(n: usize, length: usize) -> (Library, Duration) {
+    let generated = generate(n * length, 0x5eed_0001).docs;
+    let docs: Vec<RawDoc> = generated
+        .chunks(length)
+        .map(|parts| RawDoc {
+            path: parts[0].0.clone(),
+            text: parts
+                .iter()
+                .map(|(_, text)| text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n\n"),
             ..RawDoc::default()
         })
         .collect();
+    drop(generated);
     let t = Instant::now();
     let lib = pipeline::build(&docs, Vec::new(), &Options::default(), &|_| {});
     (lib, t.elapsed())
@@ -66,7 +74,11 @@ fn main() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(100_000);
-    let (lib, open) = library(n);
+    let length = std::env::var("SEARCH_LENGTH")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(2);
+    let (lib, open) = library(n, length);
     let text_bytes: usize = lib
         .corpus
         .articles
