@@ -17,7 +17,7 @@ mod engine;
 pub mod query;
 pub mod snippet;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use tantivy::directory::MmapDirectory;
@@ -199,40 +199,46 @@ impl SearchIndex {
 
     fn update_inner(&mut self, library: &Library) -> tantivy::Result<usize> {
         let articles = &library.corpus.articles;
-        let keys: Vec<u64> = articles.iter().map(|a| key_of(&a.id)).collect();
-        let mut known = self.keys()?;
-        let new: Vec<usize> = (0..articles.len())
-            .filter(|&i| known.insert(keys[i]))
-            .collect();
-        if !new.is_empty() {
-            let bytes: usize = new
-                .iter()
-                .map(|&i| articles[i].title.len() + articles[i].text.len())
-                .sum();
-            let threads = if bytes < PARALLEL_FROM_BYTES {
-                1
-            } else {
-                std::thread::available_parallelism().map_or(1, usize::from)
-            };
-            let mut writer: IndexWriter<TantivyDocument> = self
-                .index
-                .writer_with_num_threads(threads, threads * HEAP_PER_THREAD)?;
-            writer.set_merge_policy(Box::new(NoMergePolicy));
-            let f = self.fields;
-            for &i in &new {
-                let mut doc = TantivyDocument::new();
-                doc.add_text(f.title, &articles[i].title);
-                doc.add_text(f.body, &articles[i].text);
-                doc.add_u64(f.key, keys[i]);
-                writer.add_document(doc)?;
-            }
-            writer.commit()?;
-            self.merge_small_segments(&mut writer)?;
-            writer.wait_merging_threads()?;
-            self.reader.reload()?;
-        }
+        let corpus = Corpus::of(library);
+        // See what another dossier may have added since this one opened.
+        self.reader.reload()?;
         self.searcher = self.reader.searcher();
-        self.articles = self.map_to_corpus(&keys)?;
+        let mut indexed = vec![false; articles.len()];
+        self.articles = self.map_to_corpus(&corpus, &mut indexed)?;
+        // An article is added once, under the first index of its key.
+        let new: Vec<usize> = (0..articles.len())
+            .filter(|&i| !indexed[i] && corpus.first[&corpus.keys[i]] as usize == i)
+            .collect();
+        if new.is_empty() {
+            return Ok(0);
+        }
+        let bytes: usize = new
+            .iter()
+            .map(|&i| articles[i].title.len() + articles[i].text.len())
+            .sum();
+        let threads = if bytes < PARALLEL_FROM_BYTES {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(1, usize::from)
+        };
+        let mut writer: IndexWriter<TantivyDocument> = self
+            .index
+            .writer_with_num_threads(threads, threads * HEAP_PER_THREAD)?;
+        writer.set_merge_policy(Box::new(NoMergePolicy));
+        let f = self.fields;
+        for &i in &new {
+            let mut doc = TantivyDocument::new();
+            doc.add_text(f.title, &articles[i].title);
+            doc.add_text(f.body, &articles[i].text);
+            doc.add_u64(f.key, corpus.keys[i]);
+            writer.add_document(doc)?;
+        }
+        writer.commit()?;
+        self.merge_small_segments(&mut writer)?;
+        writer.wait_merging_threads()?;
+        self.reader.reload()?;
+        self.searcher = self.reader.searcher();
+        self.articles = self.map_to_corpus(&corpus, &mut indexed)?;
         Ok(new.len())
     }
 
@@ -253,23 +259,13 @@ impl SearchIndex {
         Ok(())
     }
 
-    /// Returns the keys of every indexed article.
-    fn keys(&self) -> tantivy::Result<HashSet<u64>> {
-        let mut keys = HashSet::new();
-        for segment in self.searcher.segment_readers() {
-            let column = segment.fast_fields().u64("key")?;
-            keys.extend((0..segment.max_doc()).filter_map(|doc| column.first(doc)));
-        }
-        Ok(keys)
-    }
-
-    /// Returns, per segment, each document's index in the corpus whose
-    /// articles have `keys`.
-    fn map_to_corpus(&self, keys: &[u64]) -> tantivy::Result<Vec<Vec<u32>>> {
-        let mut corpus: HashMap<u64, u32> = HashMap::with_capacity(keys.len());
-        for (i, &key) in keys.iter().enumerate() {
-            corpus.entry(key).or_insert(i as u32);
-        }
+    /// Returns, per segment of the searcher, each document's index in
+    /// `corpus`; sets `indexed[i]` for every article `i` found.
+    fn map_to_corpus(
+        &self,
+        corpus: &Corpus,
+        indexed: &mut [bool],
+    ) -> tantivy::Result<Vec<Vec<u32>>> {
         self.searcher
             .segment_readers()
             .iter()
@@ -277,10 +273,11 @@ impl SearchIndex {
                 let column = segment.fast_fields().u64("key")?;
                 Ok((0..segment.max_doc())
                     .map(|doc| {
-                        column
-                            .first(doc)
-                            .and_then(|key| corpus.get(&key).copied())
-                            .unwrap_or(NOT_IN_CORPUS)
+                        let article = column.first(doc).and_then(|k| corpus.first.get(&k));
+                        article.map_or(NOT_IN_CORPUS, |&i| {
+                            indexed[i as usize] = true;
+                            i
+                        })
                     })
                     .collect())
             })
@@ -346,6 +343,30 @@ impl SearchIndex {
         // Two dossiers updating one index at once may both add an article.
         found.dedup();
         Ok(found)
+    }
+}
+
+/// The keys of a library's articles.
+struct Corpus {
+    /// Each article's key, in corpus order.
+    keys: Vec<u64>,
+    /// Each key's first article.
+    first: HashMap<u64, u32>,
+}
+
+impl Corpus {
+    fn of(library: &Library) -> Corpus {
+        let keys: Vec<u64> = library
+            .corpus
+            .articles
+            .iter()
+            .map(|a| key_of(&a.id))
+            .collect();
+        let mut first = HashMap::with_capacity(keys.len());
+        for (i, &key) in keys.iter().enumerate() {
+            first.entry(key).or_insert(i as u32);
+        }
+        Corpus { keys, first }
     }
 }
 
