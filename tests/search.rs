@@ -405,3 +405,19 @@ fn a_search_index_can_move_to_a_worker_thread() {
         .unwrap();
     assert_eq!(found.len(), 2);
 }
+
+#[test]
+fn articles_another_dossier_indexed_meanwhile_are_not_indexed_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = written_library();
+    let (mut first, _) = SearchIndex::open(dir.path()).unwrap();
+    let (mut second, _) = SearchIndex::open(dir.path()).unwrap();
+    assert_eq!(second.update(&lib).unwrap(), lib.corpus.articles.len());
+    assert_eq!(
+        first.update(&lib).unwrap(),
+        0,
+        "the other one's additions are seen"
+    );
+    let ferry = Query::parse("ferry").unwrap();
+    assert_eq!(first.search(&ferry, 10).unwrap().total, 2);
+}
