@@ -301,13 +301,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print(a.common.json, &value, || related_table(&value))?;
         }
         Command::Search(a) => {
+            // A query that cannot run is said before anything is opened.
+            let query = crate::search::Query::parse(&a.query)?;
             let lib = corpus.open(&a.common.paths)?;
-            let (mut index, notices) =
-                search::open_index(cli.state.no_state, cli.state.state_dir.as_deref())?;
+            let (index, notices) =
+                search::open_index(&lib, cli.state.no_state, cli.state.state_dir.as_deref())?;
             for n in &notices {
                 out::diag(n);
             }
-            let value = search::search_json(&lib, &mut index, &a.query, a.limit)?;
+            let value = search::search_json(&lib, &index, &query, &a.query, a.limit)?;
             print(a.common.json, &value, || search::search_table(&value))?;
         }
         Command::Threads(a) => {

@@ -4,7 +4,7 @@
 //! paths → [`corpus`] (load, clean, dedup) → [`entities`] (extract, index)
 //! → [`pipeline::Library`] → the two faces over it, [`cli`] and [`tui`].
 //! Beside the pipeline, over a finished library: [`search`] (full-text,
-//! SQLite FTS5), [`threads`] (articles about one story) and [`export`].
+//! tantivy), [`threads`] (articles about one story) and [`export`].
 //! Nothing under `corpus`, `entities`, `filter`, `search`, `threads` or
 //! `sanitize` knows about the terminal; everything bound for the terminal
 //! leaves through [`out`].

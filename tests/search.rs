@@ -4,9 +4,10 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use dossier::corpus::RawDoc;
+use dossier::corpus::clean::{self, ChromeModel};
+use dossier::corpus::{Corpus, RawDoc};
 use dossier::pipeline::{self, Library, Options};
-use dossier::search::{Query, SearchIndex, snippet};
+use dossier::search::{self as search, Query, SearchIndex, snippet};
 use serde_json::Value;
 
 fn fixtures_dir() -> PathBuf {
@@ -183,11 +184,240 @@ fn the_command_prints_hits_with_marked_snippets_and_json_offsets() {
     let table = String::from_utf8(out.stdout).unwrap();
     assert!(table.starts_with("1 article matches\n"), "{table}");
     assert!(table.contains("«drone"), "{table}");
-    assert!(std::path::Path::new(state).join("search.db").exists());
+    assert!(std::path::Path::new(state).join(search::DIR).is_dir());
 
     let out = dossier(&["--no-state", "search", "-copper", dir]);
     assert!(!out.status.success());
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("not excluded"), "{err}");
+}
+
+fn doc(title: &str, text: &str) -> RawDoc {
+    RawDoc {
+        path: format!("{title}.txt"),
+        title: Some(title.into()),
+        text: text.into(),
+        ..RawDoc::default()
+    }
+}
+
+/// Articles written for these tests: words that share prefixes, a phrase
+/// in one order only, words with diacritics and capitals.
+fn written_library() -> Library {
+    let mut docs = vec![
+        doc(
+            "Ferry service resumes",
+            "The island ferry sailed again on Monday after repairs to the ramp in São Tomé.",
+        ),
+        doc(
+            "Council approves the ramp repairs",
+            "Councillors approved money for repairs; the ferry operator welcomed the vote.",
+        ),
+        doc(
+            "Orchard harvest is early",
+            "Growers said the apple harvest began two weeks early after a warm spring.",
+        ),
+    ];
+    // Sixty words that begin with "rep": more than any fixed cap on how
+    // many words a prefix expands to.
+    for n in 0..60u8 {
+        let word = format!(
+            "rep{}{}",
+            char::from(b'a' + n / 10),
+            char::from(b'a' + n % 10)
+        );
+        docs.push(doc(
+            &format!("Note {word}"),
+            &format!("A short note that says {word} once, among other words of its own."),
+        ));
+    }
+    // Cleaned one by one, not deduplicated: the notes are alike on purpose.
+    let chrome = ChromeModel::default();
+    let articles = docs
+        .iter()
+        .filter_map(|d| clean::clean(d, &chrome))
+        .collect();
+    Library {
+        corpus: Corpus {
+            articles,
+            ..Corpus::default()
+        },
+        ..Library::default()
+    }
+}
+
+fn titles_of(lib: &Library, articles: &[usize]) -> Vec<String> {
+    articles
+        .iter()
+        .map(|&i| lib.corpus.articles[i].title.clone())
+        .collect()
+}
+
+#[test]
+fn matching_gives_every_match_in_corpus_order_and_agrees_with_search() {
+    let lib = written_library();
+    let (index, notices) = search::open_for(&lib, None).unwrap();
+    assert!(notices.is_empty());
+    for q in [
+        "ferry",
+        "FERRY repairs",
+        "\"ramp repairs\"",
+        "\"repairs ramp\"",
+        "rep*",
+        "ferry OR harvest",
+        "ferry -council",
+        "são",
+        "sao",
+        "absent",
+    ] {
+        let query = Query::parse(q).unwrap();
+        let matching = index.matching(&query).unwrap();
+        assert!(
+            matching.windows(2).all(|w| w[0] < w[1]),
+            "{q}: corpus order"
+        );
+        let hits = index.search(&query, 1000).unwrap();
+        let mut searched: Vec<usize> = hits.best.iter().map(|h| h.article).collect();
+        searched.sort_unstable();
+        assert_eq!(matching, searched, "{q}");
+        assert_eq!(hits.total, matching.len(), "{q}");
+        assert!(
+            hits.best.windows(2).all(|w| w[0].score >= w[1].score),
+            "{q}: best first"
+        );
+    }
+    let count = |q: &str| index.matching(&Query::parse(q).unwrap()).unwrap().len();
+    assert_eq!(
+        count("rep*"),
+        60 + 2,
+        "every word with the prefix, however many"
+    );
+    assert_eq!(count("\"ramp repairs\""), 1);
+    assert_eq!(count("\"repairs ramp\""), 0);
+    assert_eq!(count("são"), 1);
+    assert_eq!(count("sao"), 0, "diacritics are not folded");
+    assert_eq!(
+        titles_of(
+            &lib,
+            &index
+                .matching(&Query::parse("ferry -council").unwrap())
+                .unwrap()
+        ),
+        vec!["Ferry service resumes".to_owned()]
+    );
+}
+
+#[test]
+fn the_index_matches_what_the_highlighter_marks() {
+    // An article matches a one-group query exactly when the highlighter
+    // finds the query in its title or text: the two split and fold alike.
+    let lib = library(&[fixtures_dir()]);
+    let written = written_library();
+    for lib in [&lib, &written] {
+        let (index, _) = search::open_for(lib, None).unwrap();
+        for q in [
+            "the",
+            "copper",
+            "drone*",
+            "\"electric vehicles\"",
+            "rep*",
+            "ΣΑΣ",
+            "s",
+            "são",
+        ] {
+            let query = Query::parse(q).unwrap();
+            let expected: Vec<usize> = (0..lib.corpus.articles.len())
+                .filter(|&i| {
+                    let a = &lib.corpus.articles[i];
+                    !query.matches(&a.title).is_empty() || !query.matches(&a.text).is_empty()
+                })
+                .collect();
+            assert_eq!(index.matching(&query).unwrap(), expected, "{q}");
+        }
+    }
+}
+
+#[test]
+fn limits_keep_the_best_in_order() {
+    let lib = written_library();
+    let (index, _) = search::open_for(&lib, None).unwrap();
+    let query = Query::parse("the OR ferry OR repairs").unwrap();
+    let all = index.search(&query, usize::MAX).unwrap();
+    for limit in [0, 1, 2, 3] {
+        let some = index.search(&query, limit).unwrap();
+        assert_eq!(some.total, all.total);
+        assert_eq!(some.best, all.best[..limit.min(all.best.len())], "{limit}");
+    }
+}
+
+#[test]
+fn open_for_builds_on_disk_once_and_in_memory_without_a_state_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = written_library();
+    let ferry = Query::parse("ferry").unwrap();
+    let (index, notices) = search::open_for(&lib, Some(dir.path())).unwrap();
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(index.matching(&ferry).unwrap().len(), 2);
+    drop(index);
+    let (mut index, _) = SearchIndex::open(dir.path()).unwrap();
+    assert_eq!(index.update(&lib).unwrap(), 0, "already indexed on disk");
+    assert_eq!(index.matching(&ferry).unwrap().len(), 2);
+    let (memory, notices) = search::open_for(&lib, None).unwrap();
+    assert!(notices.is_empty());
+    assert_eq!(memory.matching(&ferry).unwrap().len(), 2);
+}
+
+#[test]
+fn a_damaged_index_is_moved_aside_and_rebuilt() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = written_library();
+    drop(search::open_for(&lib, Some(dir.path())).unwrap());
+    let meta = dir.path().join(search::DIR).join("meta.json");
+    std::fs::write(&meta, "{ not json").unwrap();
+    let (index, notices) = search::open_for(&lib, Some(dir.path())).unwrap();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(notices[0].contains("moved it to"), "{}", notices[0]);
+    assert_eq!(
+        index
+            .matching(&Query::parse("ferry").unwrap())
+            .unwrap()
+            .len(),
+        2
+    );
+    let aside = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains(".corrupt-"))
+        .count();
+    assert_eq!(aside, 1, "the damaged index is kept, not deleted");
+}
+
+#[test]
+fn a_search_index_can_move_to_a_worker_thread() {
+    fn sendable<T: Send>(_: &T) {}
+    let lib = written_library();
+    let (index, _) = search::open_for(&lib, None).unwrap();
+    sendable(&index);
+    let found = std::thread::spawn(move || index.matching(&Query::parse("ferry").unwrap()))
+        .join()
+        .unwrap()
+        .unwrap();
+    assert_eq!(found.len(), 2);
+}
+
+#[test]
+fn articles_another_dossier_indexed_meanwhile_are_not_indexed_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = written_library();
+    let (mut first, _) = SearchIndex::open(dir.path()).unwrap();
+    let (mut second, _) = SearchIndex::open(dir.path()).unwrap();
+    assert_eq!(second.update(&lib).unwrap(), lib.corpus.articles.len());
+    assert_eq!(
+        first.update(&lib).unwrap(),
+        0,
+        "the other one's additions are seen"
+    );
+    let ferry = Query::parse("ferry").unwrap();
+    assert_eq!(first.search(&ferry, 10).unwrap().total, 2);
 }

@@ -6,26 +6,27 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use crate::pipeline::Library;
-use crate::search::{Query, SearchIndex, snippet};
+use crate::search::{self, Query, SearchIndex, snippet};
 use crate::state;
 
-/// Opens the search index for a command: `search.db` in the state
-/// directory, or one in memory with `--no-state` or when the file cannot be
-/// opened (said in one notice line).
+/// Returns the search index of `lib` for a command, up to date: the one in
+/// the state directory, or one in memory with `--no-state` or when the
+/// state directory cannot be used (said in the returned notices).
 pub(super) fn open_index(
+    lib: &Library,
     no_state: bool,
     dir: Option<&Path>,
 ) -> anyhow::Result<(SearchIndex, Vec<String>)> {
     if no_state {
-        return Ok((SearchIndex::in_memory()?, Vec::new()));
+        return Ok(search::open_for(lib, None)?);
     }
-    let opened = state::state_dir(dir).and_then(|d| SearchIndex::open(&d));
-    match opened {
-        Ok(found) => Ok(found),
-        Err(e) => Ok((
-            SearchIndex::in_memory()?,
-            vec![format!("{e}; searching an index in memory this time")],
-        )),
+    match state::state_dir(dir) {
+        Ok(dir) => Ok(search::open_for(lib, Some(&dir))?),
+        Err(e) => {
+            let (index, mut notices) = search::open_for(lib, None)?;
+            notices.insert(0, format!("{e}; searching an index in memory this time"));
+            Ok((index, notices))
+        }
     }
 }
 
@@ -34,19 +35,18 @@ pub(super) fn open_index(
 /// snippet's matched words.
 pub(super) fn search_json(
     lib: &Library,
-    index: &mut SearchIndex,
-    query: &str,
+    index: &SearchIndex,
+    query: &Query,
+    text: &str,
     limit: usize,
 ) -> anyhow::Result<Value> {
-    let parsed = Query::parse(query)?;
-    index.update(lib)?;
-    let hits = index.search(&parsed, limit)?;
+    let hits = index.search(query, limit)?;
     let best: Vec<Value> = hits
         .best
         .iter()
         .map(|hit| {
             let a = &lib.corpus.articles[hit.article];
-            let s = snippet(&a.text, &parsed);
+            let s = snippet(&a.text, query);
             json!({
                 "id": a.id,
                 "title": a.title,
@@ -56,7 +56,7 @@ pub(super) fn search_json(
             })
         })
         .collect();
-    Ok(json!({ "query": query, "total": hits.total, "hits": best }))
+    Ok(json!({ "query": text, "total": hits.total, "hits": best }))
 }
 
 /// Returns the hits as a table: id, score and title, then the snippet with

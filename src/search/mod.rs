@@ -1,43 +1,61 @@
-//! Full-text search over the articles' titles and bodies: SQLite FTS5,
-//! BM25-ranked, in `search.db` beside the other state files (or in memory
-//! with `--no-state`).
+//! Full-text search over the articles' titles and bodies: a tantivy index,
+//! BM25-ranked, in the `search-index` folder beside the other state files
+//! (or in memory with `--no-state`).
 //!
-//! The FTS5 table is contentless: it holds the inverted index, not a second
-//! copy of the text, which the [`Library`] already has; snippets are cut
-//! from the library's text ([`snippet`]). Rows are keyed by article id (a
-//! hash of the content), so the index is shared by every corpus opened with
-//! the same state directory and [`SearchIndex::update`] adds only the
-//! articles it has not seen. Hits outside the open corpus are dropped.
+//! The index holds words and positions, not a second copy of the text,
+//! which the [`Library`] already has; snippets are cut from the library's
+//! text ([`snippet`]). Each indexed article carries a key (a hash of its
+//! id, which is a hash of its content), so the index is shared by every
+//! corpus opened with the same state directory and [`SearchIndex::update`]
+//! adds only the articles it has not seen, on all cores. Hits outside the
+//! open corpus are dropped.
 //!
-//! Like `cache.db`, the file is derived: deleting it costs one re-index.
+//! Like `cache.db`, the folder is derived: deleting it costs one re-index.
+//! [`open_for`] is the one call that gives a ready index for a library.
 
+mod engine;
 pub mod query;
 pub mod snippet;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, params};
+use tantivy::directory::MmapDirectory;
+use tantivy::indexer::NoMergePolicy;
+use tantivy::query::EnableScoring;
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument};
 
 pub use query::{Query, QueryError, Term};
 pub use snippet::{Snippet, snippet};
 
 use crate::pipeline::Library;
 use crate::state::StateError;
-use crate::state::db::{self, Check};
+use crate::state::db;
+use engine::Fields;
 
-/// The search index file's name in the state directory.
-pub const FILE: &str = "search.db";
+/// The search index's folder in the state directory.
+pub const DIR: &str = "search-index";
 
-const MIGRATIONS: &[&str] = &[
-    "CREATE TABLE docs(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE);
-     CREATE VIRTUAL TABLE text USING fts5(
-         title, body, content='', contentless_delete=1,
-         tokenize='unicode61 remove_diacritics 0');",
-];
+/// The file an earlier dossier kept its (SQLite FTS5) search index in;
+/// derived data, removed when the new index is opened.
+const OLD_FILE: &str = "search.db";
 
-/// How much a word in the title counts against one in the body.
-const TITLE_WEIGHT: f64 = 4.0;
+/// Below this much new text, one indexing thread; above it, all cores.
+const PARALLEL_FROM_BYTES: usize = 8 << 20;
+
+/// Memory each indexing thread fills before it writes a segment.
+const HEAP_PER_THREAD: usize = 96 << 20;
+
+/// When an update leaves more than this many segments, the small ones are
+/// merged into one (a cold build writes a few large segments, each later
+/// update a small one).
+const MAX_SEGMENTS: usize = 24;
+
+/// Segments with fewer documents than this count as small.
+const SMALL_SEGMENT_DOCS: u32 = 5_000;
+
+/// A document of the index that is not an article of the open corpus.
+const NOT_IN_CORPUS: u32 = u32::MAX;
 
 /// One article that matched, with its BM25 score (higher is better).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -56,112 +74,322 @@ pub struct Hits {
     pub best: Vec<Hit>,
 }
 
-/// An FTS5 index of article titles and bodies.
+/// A full-text index of article titles and bodies, answering for the
+/// library last [`update`](SearchIndex::update)d. It is `Send`, so a
+/// reader can search from a worker thread.
 pub struct SearchIndex {
-    conn: Connection,
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    /// Where the index lives, for errors.
     path: PathBuf,
-    /// FTS5 row → index of the article in the library last [`update`]d.
-    ///
-    /// [`update`]: SearchIndex::update
-    rows: HashMap<i64, usize>,
+    /// The index as of the last update.
+    searcher: Searcher,
+    /// Per segment of `searcher`, each document's article index in the
+    /// open corpus, or [`NOT_IN_CORPUS`].
+    articles: Vec<Vec<u32>>,
+}
+
+/// Returns an index of `library` that is ready to search: the one in
+/// `state_dir`, brought up to date (only new articles are indexed), or,
+/// with no state directory, one built in memory. An index on disk that
+/// cannot be used (another dossier is writing it, the directory is not
+/// writable) gives way to one in memory, said in the returned notices.
+pub fn open_for(
+    library: &Library,
+    state_dir: Option<&Path>,
+) -> Result<(SearchIndex, Vec<String>), StateError> {
+    let in_memory = || -> Result<SearchIndex, StateError> {
+        let mut index = SearchIndex::in_memory()?;
+        index.update(library)?;
+        Ok(index)
+    };
+    let Some(dir) = state_dir else {
+        return Ok((in_memory()?, Vec::new()));
+    };
+    let on_disk = SearchIndex::open(dir).and_then(|(mut index, notices)| {
+        index.update(library)?;
+        Ok((index, notices))
+    });
+    match on_disk {
+        Ok(ready) => Ok(ready),
+        Err(e) => Ok((
+            in_memory()?,
+            vec![format!("{e}; searching an index in memory this time")],
+        )),
+    }
 }
 
 impl SearchIndex {
-    /// Opens (creating if needed) `search.db` in `dir`; a damaged file is
-    /// moved aside and started anew, with a notice.
+    /// Opens (creating if needed) the index in `dir`; a damaged index, or
+    /// one written with another layout, is moved aside and started anew,
+    /// with a notice.
     pub fn open(dir: &Path) -> Result<(SearchIndex, Vec<String>), StateError> {
-        let path = dir.join(FILE);
-        let (conn, notices) = db::open(&path, MIGRATIONS, Check::Header)?;
-        Ok((SearchIndex::with(conn, path), notices))
+        let path = dir.join(DIR);
+        remove_old_index(dir);
+        std::fs::create_dir_all(&path).map_err(|source| StateError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        let mut notices = Vec::new();
+        let index = match open_dir(&path) {
+            Ok(index) => index,
+            Err(why) => {
+                let aside = db::move_aside(&path)?;
+                notices.push(format!(
+                    "{}: the search index cannot be used ({why}); moved it to {} and started a fresh one",
+                    path.display(),
+                    aside.display()
+                ));
+                std::fs::create_dir_all(&path).map_err(|source| StateError::Io {
+                    path: path.clone(),
+                    source,
+                })?;
+                open_dir(&path).map_err(|source| StateError::Search {
+                    path: path.clone(),
+                    source,
+                })?
+            }
+        };
+        Ok((SearchIndex::with(index, path)?, notices))
     }
 
     /// An index in memory, which touches nothing on disk.
     pub fn in_memory() -> Result<SearchIndex, StateError> {
-        let conn = db::open_in_memory(MIGRATIONS)?;
-        Ok(SearchIndex::with(conn, PathBuf::from(":memory:")))
+        let (schema, _) = engine::schema();
+        SearchIndex::with(Index::create_in_ram(schema), PathBuf::from(":memory:"))
     }
 
-    fn with(conn: Connection, path: PathBuf) -> SearchIndex {
-        SearchIndex {
-            conn,
+    fn with(index: Index, path: PathBuf) -> Result<SearchIndex, StateError> {
+        engine::register_tokenizer(&index);
+        let (_, fields) = engine::schema();
+        let error = |source| StateError::Search {
+            path: path.clone(),
+            source,
+        };
+        let reader: IndexReader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(error)?;
+        let searcher = reader.searcher();
+        Ok(SearchIndex {
+            index,
+            reader,
+            fields,
             path,
-            rows: HashMap::new(),
-        }
+            searcher,
+            articles: Vec::new(),
+        })
     }
 
-    fn error(&self, source: rusqlite::Error) -> StateError {
-        StateError::Sqlite {
+    fn error(&self, source: tantivy::TantivyError) -> StateError {
+        StateError::Search {
             path: self.path.clone(),
             source,
         }
     }
 
-    /// Indexes the articles of `library` that the index does not hold yet,
-    /// in one transaction, and makes `library` the corpus that searches
-    /// answer for. Returns how many articles were added.
+    /// Indexes the articles of `library` that the index does not hold yet
+    /// and makes `library` the corpus that searches answer for. Returns how
+    /// many articles were added.
     pub fn update(&mut self, library: &Library) -> Result<usize, StateError> {
         self.update_inner(library).map_err(|e| self.error(e))
     }
 
-    fn update_inner(&mut self, library: &Library) -> rusqlite::Result<usize> {
-        let mut known: HashMap<String, i64> = {
-            let mut stmt = self.conn.prepare("SELECT id, rowid FROM docs")?;
-            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<rusqlite::Result<_>>()?
-        };
-        let mut rows = HashMap::with_capacity(library.corpus.articles.len());
-        let mut added = 0;
-        let tx = self.conn.transaction()?;
-        {
-            let mut add_doc = tx.prepare("INSERT INTO docs(id) VALUES (?1)")?;
-            let mut add_text =
-                tx.prepare("INSERT INTO text(rowid, title, body) VALUES (?1, ?2, ?3)")?;
-            for (i, article) in library.corpus.articles.iter().enumerate() {
-                let row = if let Some(&row) = known.get(&article.id) {
-                    row
-                } else {
-                    add_doc.execute([&article.id])?;
-                    let row = tx.last_insert_rowid();
-                    add_text.execute(params![row, article.title, article.text])?;
-                    known.insert(article.id.clone(), row);
-                    added += 1;
-                    row
-                };
-                rows.insert(row, i);
-            }
+    fn update_inner(&mut self, library: &Library) -> tantivy::Result<usize> {
+        let articles = &library.corpus.articles;
+        let corpus = Corpus::of(library);
+        // See what another dossier may have added since this one opened.
+        self.reader.reload()?;
+        self.searcher = self.reader.searcher();
+        let mut indexed = vec![false; articles.len()];
+        self.articles = self.map_to_corpus(&corpus, &mut indexed)?;
+        // An article is added once, under the first index of its key.
+        let new: Vec<usize> = (0..articles.len())
+            .filter(|&i| !indexed[i] && corpus.first[&corpus.keys[i]] as usize == i)
+            .collect();
+        if new.is_empty() {
+            return Ok(0);
         }
-        tx.commit()?;
-        self.rows = rows;
-        Ok(added)
+        let bytes: usize = new
+            .iter()
+            .map(|&i| articles[i].title.len() + articles[i].text.len())
+            .sum();
+        let threads = if bytes < PARALLEL_FROM_BYTES {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(1, usize::from)
+        };
+        let mut writer: IndexWriter<TantivyDocument> = self
+            .index
+            .writer_with_num_threads(threads, threads * HEAP_PER_THREAD)?;
+        writer.set_merge_policy(Box::new(NoMergePolicy));
+        let f = self.fields;
+        for &i in &new {
+            let mut doc = TantivyDocument::new();
+            doc.add_text(f.title, &articles[i].title);
+            doc.add_text(f.body, &articles[i].text);
+            doc.add_u64(f.key, corpus.keys[i]);
+            writer.add_document(doc)?;
+        }
+        writer.commit()?;
+        self.merge_small_segments(&mut writer)?;
+        writer.wait_merging_threads()?;
+        self.reader.reload()?;
+        self.searcher = self.reader.searcher();
+        self.articles = self.map_to_corpus(&corpus, &mut indexed)?;
+        Ok(new.len())
+    }
+
+    /// Merges the small segments into one once there are too many.
+    fn merge_small_segments(&self, writer: &mut IndexWriter) -> tantivy::Result<()> {
+        let segments = self.index.searchable_segment_metas()?;
+        if segments.len() <= MAX_SEGMENTS {
+            return Ok(());
+        }
+        let small: Vec<_> = segments
+            .iter()
+            .filter(|s| s.num_docs() < SMALL_SEGMENT_DOCS)
+            .map(tantivy::index::SegmentMeta::id)
+            .collect();
+        if small.len() > 1 {
+            writer.merge(&small).wait()?;
+        }
+        Ok(())
+    }
+
+    /// Returns, per segment of the searcher, each document's index in
+    /// `corpus`; sets `indexed[i]` for every article `i` found.
+    fn map_to_corpus(
+        &self,
+        corpus: &Corpus,
+        indexed: &mut [bool],
+    ) -> tantivy::Result<Vec<Vec<u32>>> {
+        self.searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| {
+                let column = segment.fast_fields().u64("key")?;
+                Ok((0..segment.max_doc())
+                    .map(|doc| {
+                        let article = column.first(doc).and_then(|k| corpus.first.get(&k));
+                        article.map_or(NOT_IN_CORPUS, |&i| {
+                            indexed[i as usize] = true;
+                            i
+                        })
+                    })
+                    .collect())
+            })
+            .collect()
     }
 
     /// Returns how many articles of the corpus match `query`, and the best
-    /// `limit` of them by BM25 (title words weigh `TITLE_WEIGHT` (4) times
-    /// body words).
+    /// `limit` of them by BM25 (title words weigh 4 times body words; ties
+    /// go to the earlier article).
     pub fn search(&self, query: &Query, limit: usize) -> Result<Hits, StateError> {
         self.search_inner(query, limit).map_err(|e| self.error(e))
     }
 
-    fn search_inner(&self, query: &Query, limit: usize) -> rusqlite::Result<Hits> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT rowid, bm25(text, ?2, 1.0) FROM text WHERE text MATCH ?1")?;
+    fn search_inner(&self, query: &Query, limit: usize) -> tantivy::Result<Hits> {
+        let weight = engine::to_engine(query, self.fields)
+            .weight(EnableScoring::enabled_from_searcher(&self.searcher))?;
         let mut hits: Vec<Hit> = Vec::new();
-        let mut rows = stmt.query(params![query.to_fts5(), TITLE_WEIGHT])?;
-        while let Some(row) = rows.next()? {
-            let rowid: i64 = row.get(0)?;
-            let rank: f64 = row.get(1)?;
-            if let Some(&article) = self.rows.get(&rowid) {
-                // FTS5's bm25() is negated so that ORDER BY sorts best first.
-                hits.push(Hit {
-                    article,
-                    score: -rank,
-                });
-            }
+        for (segment, articles) in self.searcher.segment_readers().iter().zip(&self.articles) {
+            weight.for_each(segment, &mut |doc, score| {
+                let article = articles[doc as usize];
+                if article != NOT_IN_CORPUS {
+                    hits.push(Hit {
+                        article: article as usize,
+                        score: f64::from(score),
+                    });
+                }
+            })?;
         }
         let total = hits.len();
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.article.cmp(&b.article)));
-        hits.truncate(limit);
+        let better = |a: &Hit, b: &Hit| b.score.total_cmp(&a.score).then(a.article.cmp(&b.article));
+        if limit < hits.len() {
+            // The best `limit` in linear time; only they are sorted.
+            if limit > 0 {
+                hits.select_nth_unstable_by(limit - 1, better);
+            }
+            hits.truncate(limit);
+        }
+        hits.sort_unstable_by(better);
         Ok(Hits { total, best: hits })
     }
+
+    /// Returns the index of every article of the corpus that matches
+    /// `query`, in corpus order (for filtering a list; nothing is scored).
+    pub fn matching(&self, query: &Query) -> Result<Vec<usize>, StateError> {
+        self.matching_inner(query).map_err(|e| self.error(e))
+    }
+
+    fn matching_inner(&self, query: &Query) -> tantivy::Result<Vec<usize>> {
+        let weight = engine::to_engine(query, self.fields)
+            .weight(EnableScoring::disabled_from_searcher(&self.searcher))?;
+        let mut found: Vec<usize> = Vec::new();
+        for (segment, articles) in self.searcher.segment_readers().iter().zip(&self.articles) {
+            weight.for_each_no_score(segment, &mut |docs| {
+                found.extend(
+                    docs.iter()
+                        .map(|&doc| articles[doc as usize])
+                        .filter(|&a| a != NOT_IN_CORPUS)
+                        .map(|a| a as usize),
+                );
+            })?;
+        }
+        found.sort_unstable();
+        // Two dossiers updating one index at once may both add an article.
+        found.dedup();
+        Ok(found)
+    }
+}
+
+/// The keys of a library's articles.
+struct Corpus {
+    /// Each article's key, in corpus order.
+    keys: Vec<u64>,
+    /// Each key's first article.
+    first: HashMap<u64, u32>,
+}
+
+impl Corpus {
+    fn of(library: &Library) -> Corpus {
+        let keys: Vec<u64> = library
+            .corpus
+            .articles
+            .iter()
+            .map(|a| key_of(&a.id))
+            .collect();
+        let mut first = HashMap::with_capacity(keys.len());
+        for (i, &key) in keys.iter().enumerate() {
+            first.entry(key).or_insert(i as u32);
+        }
+        Corpus { keys, first }
+    }
+}
+
+/// Opens the index in `path`, creating it when the folder is empty; fails
+/// when the folder holds a damaged index or one of another layout.
+fn open_dir(path: &Path) -> tantivy::Result<Index> {
+    let (schema, _) = engine::schema();
+    let directory = MmapDirectory::open(path)?;
+    Index::open_or_create(directory, schema)
+}
+
+/// Removes the search index file of an earlier dossier (derived data).
+fn remove_old_index(dir: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let old = dir.join(format!("{OLD_FILE}{suffix}"));
+        if old.is_file() {
+            // Derived data: failing to remove it costs disk space only.
+            let _ = std::fs::remove_file(old);
+        }
+    }
+}
+
+/// Returns the key an article is indexed under: a hash of its id.
+fn key_of(id: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(id.as_bytes())
 }

@@ -1,12 +1,13 @@
 //! The full-text query language: words AND-ed by default, `"a phrase"`,
 //! `prefix*`, `a OR b`, `-excluded`; and how its words are found in text.
 //!
-//! A query is parsed once into [`Query`], which renders itself as an FTS5
-//! match expression (every word quoted, so nothing the user types is read
-//! as FTS5 syntax) and finds its own matches in an article's text for
-//! snippets and highlighting. Text is split into words the way FTS5's
-//! `unicode61` tokenizer splits it: runs of letters and digits, folded to
-//! lower case.
+//! A query is parsed once into [`Query`]: plain words, never syntax of the
+//! engine underneath (the index builds its own query from the parsed terms,
+//! see [`super::engine`]), and it finds its own matches in an article's text
+//! for snippets and highlighting. Text is split into words exactly as the
+//! index splits it: runs of letters and digits ([`word_spans`]), each
+//! character folded to lower case on its own ([`fold_into`]); diacritics
+//! are kept ("são" does not match "sao"), in the query as in the index.
 
 /// One term: a word, a phrase of words, or a prefix (`drone*`, whose last
 /// word may continue).
@@ -35,8 +36,9 @@ pub enum QueryError {
     OnlyExcluded,
 }
 
-/// Returns the words of `text` as byte ranges, split as FTS5's `unicode61`
-/// tokenizer splits them (runs of alphanumeric characters).
+/// Returns the words of `text` as byte ranges: runs of alphanumeric
+/// characters, as the index's tokenizer (tantivy's `SimpleTokenizer`)
+/// splits them.
 pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
@@ -53,10 +55,30 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// Appends `word` folded to lower case character by character, as the
+/// index's `LowerCaser` folds it (no context rules, so a final 'Σ' becomes
+/// 'σ' in both).
+pub fn fold_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    } else {
+        for c in word.chars() {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// Returns `word` folded as the index folds it.
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    fold_into(word, &mut out);
+    out
+}
+
 fn words_of(text: &str) -> Vec<String> {
-    word_spans(text)
-        .map(|(s, e)| text[s..e].to_lowercase())
-        .collect()
+    word_spans(text).map(|(s, e)| fold(&text[s..e])).collect()
 }
 
 impl Query {
@@ -106,59 +128,55 @@ impl Query {
         Ok(query)
     }
 
-    /// Returns the FTS5 match expression of the query. Every word is
-    /// quoted; words are letters and digits only, so no quote can occur
-    /// inside one.
-    pub fn to_fts5(&self) -> String {
-        let term = |t: &Term| {
-            let star = if t.prefix { "*" } else { "" };
-            format!("\"{}\"{star}", t.words.join(" "))
-        };
-        let mut expr = self
-            .groups
-            .iter()
-            .map(|g| {
-                let alts: Vec<String> = g.iter().map(term).collect();
-                format!("({})", alts.join(" OR "))
-            })
-            .collect::<Vec<_>>()
-            .join(" AND ");
-        for t in &self.excluded {
-            expr = format!("({expr}) NOT {}", term(t));
-        }
-        expr
-    }
-
     /// Returns the byte ranges of `text` where a positive term of the query
     /// matches, in text order (a phrase gives one range from its first word
     /// to its last).
     pub fn matches(&self, text: &str) -> Vec<(usize, usize)> {
-        let words: Vec<(usize, usize, String)> = word_spans(text)
-            .map(|(s, e)| (s, e, text[s..e].to_lowercase()))
+        // All words folded into one buffer: one allocation, not one a word.
+        let mut folded = String::with_capacity(text.len());
+        let words: Vec<Word> = word_spans(text)
+            .map(|(start, end)| {
+                let from = folded.len();
+                fold_into(&text[start..end], &mut folded);
+                Word {
+                    start,
+                    end,
+                    folded: (from, folded.len()),
+                }
+            })
             .collect();
         let terms: Vec<&Term> = self.groups.iter().flatten().collect();
         let mut found = Vec::new();
         for i in 0..words.len() {
             let best = terms
                 .iter()
-                .filter(|t| term_at(t, &words[i..]))
+                .filter(|t| term_at(t, &words[i..], &folded))
                 .map(|t| t.words.len())
                 .max();
             if let Some(n) = best {
-                found.push((words[i].0, words[i + n - 1].1));
+                found.push((words[i].start, words[i + n - 1].end));
             }
         }
         found
     }
 }
 
-fn term_at(term: &Term, words: &[(usize, usize, String)]) -> bool {
+/// A word of a text: its byte range, and where its folded form lies in the
+/// buffer of folded words.
+struct Word {
+    start: usize,
+    end: usize,
+    folded: (usize, usize),
+}
+
+fn term_at(term: &Term, words: &[Word], folded: &str) -> bool {
     if words.len() < term.words.len() {
         return false;
     }
     let last = term.words.len() - 1;
     term.words.iter().enumerate().all(|(k, w)| {
-        let have = &words[k].2;
+        let (from, to) = words[k].folded;
+        let have = &folded[from..to];
         if k == last && term.prefix {
             have.starts_with(w.as_str())
         } else {
@@ -219,20 +237,31 @@ mod tests {
             ]
         );
         assert_eq!(q.excluded, vec![term(&["rumour"], false)]);
+    }
+
+    #[test]
+    fn engine_syntax_typed_by_the_user_stays_text() {
+        let q = Query::parse(r#"NEAR(a b) col:x title:(y) "unclosed ^phrase"#).unwrap();
         assert_eq!(
-            q.to_fts5(),
-            r#"(("copper") AND ("smelter strike") AND ("drone"*) AND ("lme" OR "comex")) NOT "rumour""#
+            q.groups,
+            vec![
+                vec![term(&["near", "a"], false)],
+                vec![term(&["b"], false)],
+                vec![term(&["col", "x"], false)],
+                vec![term(&["title", "y"], false)],
+                vec![term(&["unclosed", "phrase"], false)],
+            ]
         );
     }
 
     #[test]
-    fn fts5_syntax_typed_by_the_user_stays_text() {
-        let q = Query::parse(r#"NEAR(a b) col:x "unclosed ^phrase"#).unwrap();
-        let expr = q.to_fts5();
-        assert_eq!(
-            expr,
-            r#"("near a") AND ("b") AND ("col x") AND ("unclosed phrase")"#
-        );
+    fn folding_is_per_character_as_in_the_index() {
+        assert_eq!(fold("ΟΔΟΣ"), "οδοσ", "no final-sigma rule");
+        assert_eq!(fold("São"), "são", "diacritics are kept");
+        let text = "ΟΔΟΣ and São";
+        let q = Query::parse("οδοσ são").unwrap();
+        let found: Vec<&str> = q.matches(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(found, vec!["ΟΔΟΣ", "São"]);
     }
 
     #[test]

@@ -35,6 +35,12 @@ pub enum StateError {
     },
     #[error("{}: {reason}", path.display())]
     Unusable { path: PathBuf, reason: String },
+    /// The full-text search index (a tantivy index, see `crate::search`).
+    #[error("{}: {source}", path.display())]
+    Search {
+        path: PathBuf,
+        source: tantivy::TantivyError,
+    },
     #[error(
         "no data directory is known for this user; pass --state-dir or set {STATE_DIR_ENV}, or use --no-state"
     )]
