@@ -1,12 +1,12 @@
 //! The search worker: a thread that owns the full-text index of the loaded
 //! library ([`crate::search`]) and answers the app's searches, so typing
 //! in the `/` prompt never waits for the index. The index is opened (and
-//! brought up to date) in `search.db` of the state directory, or built in
+//! brought up to date) in the state directory, or built in
 //! memory with `--no-state`, when the worker starts; searches asked before
 //! it is ready wait in the channel. Only the newest of several waiting
 //! searches is answered.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 
@@ -43,7 +43,7 @@ impl Worker {
         let (asks, asked) = mpsc::channel::<String>();
         let (reply, answers) = mpsc::channel();
         std::thread::spawn(move || {
-            let index = open(&library, state_dir);
+            let index = open(&library, state_dir.as_deref());
             while let Ok(mut text) = asked.recv() {
                 // Typing outruns searching: answer only the newest ask.
                 while let Ok(newer) = asked.try_recv() {
@@ -72,18 +72,10 @@ impl Worker {
     }
 }
 
-fn open(library: &Library, state_dir: Option<PathBuf>) -> Result<SearchIndex, String> {
-    let opened = match state_dir {
-        Some(dir) => SearchIndex::open(&dir)
-            .map(|(index, _)| index)
-            .or_else(|_| SearchIndex::in_memory()),
-        None => SearchIndex::in_memory(),
-    };
-    let mut index = opened.map_err(|e| format!("text search is unavailable: {e}"))?;
-    index
-        .update(library)
-        .map_err(|e| format!("text search is unavailable: {e}"))?;
-    Ok(index)
+fn open(library: &Library, state_dir: Option<&Path>) -> Result<SearchIndex, String> {
+    search::open_for(library, state_dir)
+        .map(|(index, _notices)| index)
+        .map_err(|e| format!("text search is unavailable: {e}"))
 }
 
 /// Searches `text` in `index` over `library`: every matching article,
@@ -100,18 +92,16 @@ pub fn answer(index: &SearchIndex, library: &Library, text: String) -> TextHits 
             };
         }
     };
-    match index.search(&query, usize::MAX) {
-        Ok(hits) => TextHits {
+    let found = index
+        .matching(&query)
+        .and_then(|all| Ok((all, index.search(&query, SNIPPETS)?)));
+    match found {
+        Ok((all, hits)) => TextHits {
             text,
-            articles: {
-                let mut all: Vec<u32> = hits.best.iter().map(|h| h.article as u32).collect();
-                all.sort_unstable();
-                all
-            },
+            articles: all.into_iter().map(|a| a as u32).collect(),
             best: hits
                 .best
                 .iter()
-                .take(SNIPPETS)
                 .filter_map(|hit| {
                     let article = library.corpus.articles.get(hit.article)?;
                     Some((hit.article as u32, search::snippet(&article.text, &query)))
