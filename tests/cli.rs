@@ -1,30 +1,13 @@
 //! The command line, end to end through the real binary: stable JSON on
 //! stdout, messages on stderr, exit codes.
 
+mod cli_support;
+
+use cli_support::{dossier, json};
+
 use std::path::Path;
-use std::process::{Command, Output};
 
 use serde_json::Value;
-
-fn dossier(args: &[&str]) -> Output {
-    // --no-state: these tests must not read or write the user's state.
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .arg("--no-state")
-        .args(args)
-        .env_remove("DOSSIER_STATE_DIR")
-        .output()
-        .expect("the dossier binary runs")
-}
-
-fn json(args: &[&str]) -> Value {
-    let out = dossier(args);
-    assert!(
-        out.status.success(),
-        "dossier {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
-}
 
 fn file_name(path: &Value) -> String {
     let p = path.as_str().expect("paths are strings");

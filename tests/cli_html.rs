@@ -2,29 +2,9 @@
 //! carry the address and the numbered links, and a page with no article is
 //! one line on stderr naming the file.
 
-use std::process::{Command, Output};
+mod cli_support;
 
-use serde_json::Value;
-
-fn dossier(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .arg("--no-state")
-        .args(args)
-        .env_remove("DOSSIER_STATE_DIR")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the dossier binary runs")
-}
-
-fn json(args: &[&str]) -> Value {
-    let out = dossier(args);
-    assert!(
-        out.status.success(),
-        "dossier {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
-}
+use cli_support::{dossier, json};
 
 const PAGES: &str = "tests/fixtures/html/pages";
 

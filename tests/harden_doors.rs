@@ -4,22 +4,16 @@
 //! escaped on one line or not at all; a reader of stdout that goes away
 //! ends the command quietly with success; a full disk is one line.
 
+mod cli_support;
+
+use cli_support::dossier;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
 const ARTICLE: &str = "Harbour Cranes Return to Work After Strike\n\nDock workers in the port returned to work on Friday after a two-week strike over night shifts ended with a new agreement on pay and rest days.\n\nShipping lines said it would take about ten days to clear the backlog of containers waiting at anchor outside the harbour.\n";
 
 const TITLE_SET: &str = "\u{1b}]0;PWNED\u{7}";
-
-fn dossier(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .arg("--no-state")
-        .args(args)
-        .env_remove("DOSSIER_STATE_DIR")
-        .stdin(Stdio::null())
-        .output()
-        .expect("the dossier binary runs")
-}
 
 /// Asserts no byte of `bytes` is a control character other than a line
 /// feed, and no C1 control or bidi override is in it.

@@ -1,8 +1,11 @@
 //! Full-text search: the index over titles and bodies, its query language,
 //! incremental updates, and `dossier search` through the real binary.
 
+mod cli_support;
+
+use cli_support::{dossier, dossier_in};
+
 use std::path::PathBuf;
-use std::process::{Command, Output};
 
 use dossier::corpus::clean::{self, ChromeModel};
 use dossier::corpus::{Corpus, RawDoc};
@@ -144,19 +147,11 @@ fn snippets_mark_exactly_the_matched_words() {
     }
 }
 
-fn dossier(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(args)
-        .env_remove("DOSSIER_STATE_DIR")
-        .output()
-        .expect("the dossier binary runs")
-}
-
 #[test]
 fn the_command_prints_hits_with_marked_snippets_and_json_offsets() {
     let dir = fixtures_dir();
     let dir = dir.to_str().unwrap();
-    let out = dossier(&["--no-state", "search", "smelters", dir, "--json"]);
+    let out = dossier(&["search", "smelters", dir, "--json"]);
     assert!(
         out.status.success(),
         "{}",
@@ -174,8 +169,7 @@ fn the_command_prints_hits_with_marked_snippets_and_json_offsets() {
     assert!(hit["score"].as_f64().unwrap() > 0.0);
 
     let state = tempfile::tempdir().unwrap();
-    let state = state.path().to_str().unwrap();
-    let out = dossier(&["--state-dir", state, "search", "-copper drone*", dir]);
+    let out = dossier_in(state.path(), &["search", "-copper drone*", dir]);
     assert!(
         out.status.success(),
         "{}",
@@ -184,9 +178,9 @@ fn the_command_prints_hits_with_marked_snippets_and_json_offsets() {
     let table = String::from_utf8(out.stdout).unwrap();
     assert!(table.starts_with("1 article matches\n"), "{table}");
     assert!(table.contains("«drone"), "{table}");
-    assert!(std::path::Path::new(state).join(search::DIR).is_dir());
+    assert!(state.path().join(search::DIR).is_dir());
 
-    let out = dossier(&["--no-state", "search", "-copper", dir]);
+    let out = dossier(&["search", "-copper", dir]);
     assert!(!out.status.success());
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.lines().count(), 1, "{err}");
