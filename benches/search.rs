@@ -8,12 +8,14 @@
 
 use std::time::{Duration, Instant};
 
+use dossier::corpus::Corpus;
 use dossier::corpus::clean::{self, ChromeModel};
-use dossier::corpus::generate::generate;
-use dossier::corpus::{Corpus, RawDoc};
 use dossier::pipeline::Library;
 use dossier::search::{Query, SearchIndex, snippet};
 use rayon::prelude::*;
+
+#[path = "support/corpus/mod.rs"]
+mod generated;
 
 const QUERIES: &[&str] = &[
     "drone",
@@ -31,16 +33,7 @@ const QUERIES: &[&str] = &[
 ];
 
 fn library(n: usize) -> Library {
-    let generated = generate(n, 0x5eed_0001);
-    let docs: Vec<RawDoc> = generated
-        .docs
-        .into_iter()
-        .map(|(path, text)| RawDoc {
-            path,
-            text,
-            ..RawDoc::default()
-        })
-        .collect();
+    let docs = generated::wire::real_shaped(n, 0x5eed_0001).raw_docs();
     let chrome = ChromeModel::default();
     let articles = docs
         .par_iter()
