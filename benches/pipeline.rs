@@ -8,7 +8,8 @@
 //! the real-shaped one (`support/corpus/wire.rs`: real-length prose,
 //! syndicated paragraphs, wire clusters, updates, mixed formats);
 //! `DOSSIER_BENCH_CORPUS=planted` uses the older short planted corpus.
-//! Each size also times reading every file (the floor a cold open is
+//! `DOSSIER_BENCH_WRITE=DIR` only writes the corpus of the first size into
+//! DIR (for timing the binary on it). Each size also times reading every file (the floor a cold open is
 //! compared with), in the same run.
 #![allow(
     clippy::disallowed_macros,
@@ -46,6 +47,14 @@ fn main() {
         || vec![10_000, 100_000],
         |s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect(),
     );
+    if let Ok(dir) = std::env::var("DOSSIER_BENCH_WRITE") {
+        let n = sizes.first().copied().unwrap_or(10_000);
+        std::fs::create_dir_all(&dir).expect("create the folder");
+        let corpus = shaped(n);
+        corpus.write_to(dir.as_ref()).expect("write corpus");
+        println!("{n} files, {:.1} MB in {dir}", mb(corpus.total_bytes()));
+        return;
+    }
     println!("threads: {}", rayon::current_num_threads());
     for (i, &n) in sizes.iter().enumerate() {
         run(n, i == 0 && n <= 20_000);
@@ -54,10 +63,7 @@ fn main() {
 
 fn run(n: usize, measure_threshold: bool) {
     let t = Instant::now();
-    let mut corpus = match std::env::var("DOSSIER_BENCH_CORPUS").as_deref() {
-        Ok("planted") => generated::generate::generate(n, SEED),
-        _ => generated::wire::real_shaped(n, SEED),
-    };
+    let mut corpus = shaped(n);
     let bytes = corpus.total_bytes();
     let dir = tempfile::tempdir().expect("temp dir");
     corpus.write_to(dir.path()).expect("write corpus");
@@ -137,6 +143,14 @@ fn run(n: usize, measure_threshold: bool) {
 
     if let Some(cleaned) = cleaned {
         measure(&corpus, &cleaned);
+    }
+}
+
+/// The corpus of `n` files the bench runs on (see the module comment).
+fn shaped(n: usize) -> GeneratedCorpus {
+    match std::env::var("DOSSIER_BENCH_CORPUS").as_deref() {
+        Ok("planted") => generated::generate::generate(n, SEED),
+        _ => generated::wire::real_shaped(n, SEED),
     }
 }
 

@@ -14,7 +14,7 @@ use crate::config::{self, ByteSize, Config};
 use crate::entities::EntityKind;
 use crate::export;
 use crate::out;
-use crate::pipeline::{Library, Open, Options};
+use crate::pipeline::{Library, Open, Options, Progress};
 use crate::state::{self, Cache, StateOptions};
 
 mod output;
@@ -366,11 +366,16 @@ struct Corpus<'a> {
 }
 
 impl Corpus<'_> {
-    /// Opens `paths`, printing each warning as one line on stderr.
+    /// Opens `paths` with a progress bar on stderr (when it is a
+    /// terminal), then prints each warning as one line on stderr.
     fn open(&self, paths: &[PathBuf]) -> anyhow::Result<Library> {
+        let bar = out::ProgressBar::on_stderr();
+        let progress = |p: Progress| bar.show(p.stage.label(), p.done, p.total);
         let lib = Open::new(paths, self.opts)
             .cache(self.cache, self.rebuild)
+            .progress(&progress)
             .library();
+        bar.finish();
         if let Ok(l) = &lib {
             for w in &l.corpus.warnings {
                 out::diag(&format_args!("warning: {w}"));
