@@ -208,21 +208,27 @@ impl<'a> Session<'a> {
             touched,
             ..
         } = recalled;
-        if keys.len() != files.len() {
+        if keys.len() != files.len() || !self.enabled {
             return 0;
         }
+        // Compressing is the costly part of storing: on all cores, before
+        // the (serial) transaction.
+        let blobs: Vec<Option<Vec<u8>>> = fresh
+            .par_iter()
+            .map(|docs| docs.and_then(|d| tables::encode(d).ok()))
+            .collect();
         self.write(|c| {
             let mut removed = 0;
             let tx = c.unchecked_transaction()?;
-            for (i, docs) in fresh.iter().enumerate() {
-                if let Some(docs) = docs {
+            for (i, blob) in blobs.iter().enumerate() {
+                if let Some(blob) = blob {
                     let row = FileRow {
                         size: files[i].size,
                         mtime_ns: clamp_ns(files[i].mtime_ns),
                         hash: hashes[i].unwrap_or(0),
                         engine: engine.read,
                     };
-                    tables::put_file(&tx, &keys[i], row, docs)?;
+                    tables::put_file_blob(&tx, &keys[i], row, blob)?;
                 }
             }
             for &i in touched {
@@ -262,11 +268,18 @@ impl<'a> Session<'a> {
     /// Stores the mentions of texts extracted anew, and drops every
     /// extraction made by another engine.
     pub fn remember_extractions(&mut self, engine: &Engine, fresh: &[(u64, &[Mention])]) {
+        if !self.enabled {
+            return;
+        }
+        let blobs: Vec<(u64, Vec<u8>)> = fresh
+            .par_iter()
+            .filter_map(|&(key, mentions)| Some((key, tables::encode(&mentions).ok()?)))
+            .collect();
         self.write(|c| {
             let tx = c.unchecked_transaction()?;
             tables::prune_extractions(&tx, engine.base)?;
-            for &(key, mentions) in fresh {
-                tables::put_extraction(&tx, key, engine.base, mentions)?;
+            for (key, blob) in &blobs {
+                tables::put_extraction_blob(&tx, *key, engine.base, blob)?;
             }
             tx.commit()
         });
