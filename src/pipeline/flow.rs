@@ -52,7 +52,7 @@ pub(super) fn open(open: &Open<'_>) -> Result<Opened, OpenError> {
             pending: None,
         });
     }
-    let mut session = Session::new(open.cache, open.rebuild);
+    let mut session = Session::new(open.cache, open.rebuild, key);
     let mut counts = Report::default();
     let (docs, warnings) = read(open, &files, warnings, &engine, &mut session, &mut counts);
     let cleaned = clean_all(&docs, warnings, report);
@@ -69,7 +69,7 @@ pub(super) fn open(open: &Open<'_>) -> Result<Opened, OpenError> {
             report,
         )
     });
-    let pending = session.pending_snapshot(key, fingerprint);
+    let pending = session.pending_snapshot(fingerprint);
     library.corpus.warnings.append(&mut session.problems);
     finished(open, library, counts, pending)
 }
@@ -205,14 +205,14 @@ fn extract_cached(
             found
         })
         .collect();
-    let fresh: Vec<(u64, &[Mention])> = mentions
-        .iter()
-        .zip(&keys)
-        .filter(|((_, fresh), _)| *fresh)
-        .map(|((m, _), &key)| (key, m.as_slice()))
-        .collect();
-    session.remember_extractions(engine, &fresh);
-    drop(fresh);
+    if mentions.iter().any(|(_, fresh)| *fresh) {
+        let all: Vec<(u64, &[Mention])> = mentions
+            .iter()
+            .zip(&keys)
+            .map(|((m, _), &key)| (key, m.as_slice()))
+            .collect();
+        session.remember_extractions(engine, &all);
+    }
     mentions
         .into_iter()
         .map(|(m, fresh)| {

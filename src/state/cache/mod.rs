@@ -195,8 +195,8 @@ impl PendingSnapshot {
     /// Stores `library` (the one the open returned) as the corpus's
     /// snapshot; returns the problem, if any, as a warning.
     pub fn save(self, cache: &Cache, library: &Library) -> Option<Warning> {
-        let mut session = Session::new(Some(cache), false);
-        session.save_snapshot(&self.key, self.fingerprint, library);
+        let mut session = Session::new(Some(cache), false, self.key);
+        session.save_snapshot(self.fingerprint, library);
         session.problems.pop()
     }
 }

@@ -26,6 +26,8 @@ pub struct Session<'a> {
     healed: bool,
     /// With `--rebuild`: stored rows are not read, only replaced.
     rebuild: bool,
+    /// The key of the corpus being opened ([`crate::state::corpus_key`]).
+    corpus: String,
     pub problems: Vec<Warning>,
 }
 
@@ -52,13 +54,15 @@ enum Plan {
 }
 
 impl<'a> Session<'a> {
-    /// A session over `cache` (`None`: nothing is stored or recalled).
-    pub fn new(cache: Option<&'a Cache>, rebuild: bool) -> Self {
+    /// A session over `cache` (`None`: nothing is stored or recalled) for
+    /// the corpus of key `corpus`.
+    pub fn new(cache: Option<&'a Cache>, rebuild: bool, corpus: String) -> Self {
         Self {
             enabled: cache.is_some_and(Cache::is_connected),
             cache,
             healed: false,
             rebuild,
+            corpus,
             problems: Vec::new(),
         }
     }
@@ -164,22 +168,24 @@ impl<'a> Session<'a> {
             })
             .map(|(i, _)| i)
             .collect();
-        let wanted: Vec<&str> = reusable.iter().map(|&i| keys[i].as_str()).collect();
-        let found = self
-            .attempt(|c| tables::file_docs_blobs(c, &wanted))
-            .unwrap_or_default();
-        let mut blobs: Vec<Option<Vec<u8>>> = vec![None; files.len()];
+        let mut stored = if reusable.is_empty() {
+            HashMap::new()
+        } else {
+            let corpus = self.corpus.clone();
+            self.attempt(|c| tables::load_file_docs(c, &corpus, engine.read))
+                .unwrap_or_default()
+        };
+        let mut docs: Vec<Option<FileDocs>> = Vec::new();
+        docs.resize_with(files.len(), || None);
         let mut touched = Vec::new();
-        for (&i, blob) in reusable.iter().zip(found) {
-            if blob.is_some() && matches!(plans[i], Plan::Check(_)) {
+        for &i in &reusable {
+            let found = stored.remove(&keys[i]);
+            if found.is_some() && matches!(plans[i], Plan::Check(_)) {
                 touched.push(i);
             }
-            blobs[i] = blob;
+            docs[i] = found;
         }
-        let docs = blobs
-            .into_par_iter()
-            .map(|blob| blob.and_then(|b| tables::decode(&b).ok()))
-            .collect();
+        drop(stored);
         Recalled {
             docs,
             keys,
@@ -202,33 +208,58 @@ impl<'a> Session<'a> {
         roots: &[PathBuf],
     ) -> usize {
         let Recalled {
+            docs,
             keys,
-            hashes,
-            rows,
             touched,
             ..
         } = recalled;
         if keys.len() != files.len() || !self.enabled {
             return 0;
         }
-        // Compressing is the costly part of storing: on all cores, before
-        // the (serial) transaction.
-        let blobs: Vec<Option<Vec<u8>>> = fresh
-            .par_iter()
-            .map(|docs| docs.and_then(|d| tables::encode(d).ok()))
+        let removed = self.remember_rows(files, recalled, fresh, engine, roots);
+        if removed == 0 && touched.is_empty() && fresh.iter().all(Option::is_none) {
+            return 0;
+        }
+        // Every file's documents, recalled or read now, stored together.
+        let all: Vec<(&str, &FileDocs)> = keys
+            .iter()
+            .zip(fresh.iter().zip(docs))
+            .filter_map(|(k, (read, kept))| Some((k.as_str(), read.or(kept.as_ref())?)))
             .collect();
+        let corpus = self.corpus.clone();
+        self.write(|c| tables::save_file_docs(c, &corpus, engine.read, &all));
+        removed
+    }
+
+    /// Stores the rows (size, time, hash) of files read anew, touches and
+    /// drops rows; returns how many were dropped.
+    fn remember_rows(
+        &mut self,
+        files: &[FileRef],
+        recalled: &Recalled,
+        fresh: &[Option<&FileDocs>],
+        engine: &Engine,
+        roots: &[PathBuf],
+    ) -> usize {
+        let Recalled {
+            keys,
+            hashes,
+            rows,
+            touched,
+            ..
+        } = recalled;
         self.write(|c| {
             let mut removed = 0;
             let tx = c.unchecked_transaction()?;
-            for (i, blob) in blobs.iter().enumerate() {
-                if let Some(blob) = blob {
+            for (i, read) in fresh.iter().enumerate() {
+                if read.is_some() {
                     let row = FileRow {
                         size: files[i].size,
                         mtime_ns: clamp_ns(files[i].mtime_ns),
                         hash: hashes[i].unwrap_or(0),
                         engine: engine.read,
                     };
-                    tables::put_file_blob(&tx, &keys[i], row, blob)?;
+                    tables::put_file(&tx, &keys[i], row)?;
                 }
             }
             for &i in touched {
@@ -255,44 +286,34 @@ impl<'a> Session<'a> {
         keys: &[u64],
         engine: &Engine,
     ) -> Vec<Option<Vec<Mention>>> {
-        let mut found = if self.rebuild {
-            Vec::new()
+        let stored = if self.rebuild {
+            HashMap::new()
         } else {
-            self.attempt(|c| tables::extractions(c, keys, engine.base))
+            let corpus = self.corpus.clone();
+            self.attempt(|c| tables::load_extractions(c, &corpus, engine.base))
                 .unwrap_or_default()
         };
-        found.resize(keys.len(), None);
-        found
+        keys.iter().map(|k| stored.get(k).cloned()).collect()
     }
 
-    /// Stores the mentions of texts extracted anew, and drops every
-    /// extraction made by another engine.
-    pub fn remember_extractions(&mut self, engine: &Engine, fresh: &[(u64, &[Mention])]) {
+    /// Stores the mentions of every text of the corpus (`all`: text key
+    /// and mentions), replacing what was stored for it before.
+    pub fn remember_extractions(&mut self, engine: &Engine, all: &[(u64, &[Mention])]) {
         if !self.enabled {
             return;
         }
-        let blobs: Vec<(u64, Vec<u8>)> = fresh
-            .par_iter()
-            .filter_map(|&(key, mentions)| Some((key, tables::encode(&mentions).ok()?)))
-            .collect();
-        self.write(|c| {
-            let tx = c.unchecked_transaction()?;
-            tables::prune_extractions(&tx, engine.base)?;
-            for (key, blob) in &blobs {
-                tables::put_extraction_blob(&tx, *key, engine.base, blob)?;
-            }
-            tx.commit()
-        });
+        let corpus = self.corpus.clone();
+        self.write(|c| tables::save_extractions(c, &corpus, engine.base, all));
     }
 
     /// Returns the snapshot to save for `corpus` after this open, or `None`
     /// when none should be: no writable cache, or a failure this open (a
     /// snapshot taken then would replay its warning on every later open).
-    pub fn pending_snapshot(&self, corpus: String, fingerprint: u64) -> Option<PendingSnapshot> {
+    pub fn pending_snapshot(&self, fingerprint: u64) -> Option<PendingSnapshot> {
         let cache = self.cache?;
         (self.enabled && cache.is_connected() && !cache.is_read_only() && self.problems.is_empty())
-            .then_some(PendingSnapshot {
-                key: corpus,
+            .then(|| PendingSnapshot {
+                key: self.corpus.clone(),
                 fingerprint,
             })
     }
@@ -300,12 +321,8 @@ impl<'a> Session<'a> {
 
 impl Session<'_> {
     /// Replaces the stored snapshot of `corpus` with `library`.
-    pub fn save_snapshot(
-        &mut self,
-        corpus: &str,
-        fingerprint: u64,
-        library: &crate::pipeline::Library,
-    ) {
-        self.write(|c| tables::save_snapshot(c, corpus, fingerprint, library));
+    pub fn save_snapshot(&mut self, fingerprint: u64, library: &crate::pipeline::Library) {
+        let corpus = self.corpus.clone();
+        self.write(|c| tables::save_snapshot(c, &corpus, fingerprint, library));
     }
 }
