@@ -151,8 +151,25 @@ fn encode_large<T: Serialize + ?Sized>(value: &T) -> rusqlite::Result<Vec<u8>> {
     compressor.compress(&raw).map_err(to_sql_error)
 }
 
+/// The largest blob decompressed in one call (a snapshot chunk is a few
+/// tens of MB).
+const MAX_ONE_SHOT: usize = 256 << 20;
+
 pub fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> rusqlite::Result<T> {
-    let raw = zstd::stream::decode_all(bytes).map_err(from_sql_error)?;
+    // Frames written here record their size: decompress in one call into a
+    // buffer of that size rather than growing one while streaming.
+    let size = zstd::zstd_safe::get_frame_content_size(bytes)
+        .ok()
+        .flatten()
+        .and_then(|n| usize::try_from(n).ok())
+        // A damaged header must not ask for a huge buffer: larger frames
+        // stream, growing only with what they really hold.
+        .filter(|&n| n <= MAX_ONE_SHOT);
+    let raw = match size {
+        Some(n) => zstd::bulk::decompress(bytes, n),
+        None => zstd::stream::decode_all(bytes),
+    }
+    .map_err(from_sql_error)?;
     postcard::from_bytes(&raw).map_err(from_sql_error)
 }
 
