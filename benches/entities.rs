@@ -7,7 +7,7 @@
 //! 100,000 articles. Run with `cargo bench --bench entities`; set
 //! `DOSSIER_BENCH_MB` to change the corpus size.
 //!
-//! Then, on the generated corpus (`corpus::generate::generate(n, 42)`,
+//! Then, on the real-shaped generated corpus (`support/corpus/wire.rs`,
 //! n = 100,000 or `DOSSIER_BENCH_GENERATED`): single-thread extraction in
 //! MB/s and words/s, and the whole pipeline (load, clean, dedupe,
 //! entities, index) from a folder, stage by stage. The targets:
@@ -21,9 +21,13 @@ use std::path::Path;
 use std::sync::Mutex;
 use std::time::Instant;
 
-use dossier::corpus::generate::Rng;
 use dossier::entities::{EntityIndex, Mention, extract};
 use rayon::prelude::*;
+
+#[path = "support/corpus/mod.rs"]
+mod generated;
+
+use generated::grammar::Rng;
 
 fn paragraphs() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -104,7 +108,7 @@ fn env_number(name: &str, default: usize) -> usize {
 fn generated_corpus() {
     let n = env_number("DOSSIER_BENCH_GENERATED", 100_000);
     let start = Instant::now();
-    let generated = dossier::corpus::generate::generate(n, 42);
+    let generated = generated::wire::real_shaped(n, 42);
     println!(
         "\n== generated corpus: {n} articles, {:.1} MB ({:.1} s to generate)",
         generated.total_bytes() as f64 / 1e6,

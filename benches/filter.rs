@@ -13,7 +13,6 @@
 
 use std::time::{Duration, Instant};
 
-use dossier::corpus::generate::Rng;
 use dossier::corpus::{Article, Block, BlockKind, Corpus, Source};
 use dossier::entities::{EntityIndex, EntityKind, Mention};
 use dossier::filter::{FilterIndex, Ranker};
@@ -22,6 +21,11 @@ use dossier::tui::action::Action;
 use dossier::tui::app::App;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+
+#[path = "support/corpus/mod.rs"]
+mod generated;
+
+use generated::grammar::Rng;
 
 const ARTICLES: usize = 100_000;
 const ENTITIES: usize = 50_000;

@@ -4,7 +4,13 @@
 //! containment measurement the default threshold is chosen from.
 //!
 //! Run with `cargo bench --bench pipeline`. Sizes default to 10k and 100k
-//! articles; `DOSSIER_BENCH_SIZES=2000,20000` changes them.
+//! articles; `DOSSIER_BENCH_SIZES=2000,20000` changes them. The corpus is
+//! the real-shaped one (`support/corpus/wire.rs`: real-length prose,
+//! syndicated paragraphs, wire clusters, updates, mixed formats);
+//! `DOSSIER_BENCH_CORPUS=planted` uses the older short planted corpus.
+//! `DOSSIER_BENCH_WRITE=DIR` only writes the corpus of the first size into
+//! DIR (for timing the binary on it). Each size also times reading every file (the floor a cold open is
+//! compared with), in the same run.
 #![allow(
     clippy::disallowed_macros,
     reason = "benchmarks report their figures on stdout"
@@ -16,11 +22,15 @@ use std::time::{Duration, Instant};
 
 use dossier::corpus::clean::{self, ChromeModel};
 use dossier::corpus::dedup::{self, DedupOptions};
-use dossier::corpus::generate::{self, GeneratedCorpus};
 use dossier::corpus::load::{self, LoadOptions};
 use dossier::corpus::{Article, candidates, shingles};
 use dossier::pipeline::{self, Options};
 use rayon::prelude::*;
+
+#[path = "support/corpus/mod.rs"]
+mod generated;
+
+use generated::GeneratedCorpus;
 
 const SEED: u64 = 42;
 
@@ -37,6 +47,14 @@ fn main() {
         || vec![10_000, 100_000],
         |s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect(),
     );
+    if let Ok(dir) = std::env::var("DOSSIER_BENCH_WRITE") {
+        let n = sizes.first().copied().unwrap_or(10_000);
+        std::fs::create_dir_all(&dir).expect("create the folder");
+        let corpus = shaped(n);
+        corpus.write_to(dir.as_ref()).expect("write corpus");
+        println!("{n} files, {:.1} MB in {dir}", mb(corpus.total_bytes()));
+        return;
+    }
     println!("threads: {}", rayon::current_num_threads());
     for (i, &n) in sizes.iter().enumerate() {
         run(n, i == 0 && n <= 20_000);
@@ -45,7 +63,7 @@ fn main() {
 
 fn run(n: usize, measure_threshold: bool) {
     let t = Instant::now();
-    let mut corpus = generate::generate(n, SEED);
+    let mut corpus = shaped(n);
     let bytes = corpus.total_bytes();
     let dir = tempfile::tempdir().expect("temp dir");
     corpus.write_to(dir.path()).expect("write corpus");
@@ -62,11 +80,20 @@ fn run(n: usize, measure_threshold: bool) {
     let paths = vec![dir.path().to_path_buf()];
     let opts = LoadOptions::default();
 
+    let (files, _) = load::discover(&paths, &opts);
+    let (read, read_wall, read_cpu) = timed(|| {
+        files
+            .par_iter()
+            .map(|f| std::fs::read(&f.path).map_or(0, |b| b.len()))
+            .sum::<usize>()
+    });
+    report("read the files (floor)", n, read, read_wall, read_cpu);
+
     let ((docs, warnings), load_wall, load_cpu) = timed(|| load::load_paths(&paths, &opts));
     assert!(
         warnings.is_empty(),
         "unexpected warnings: {:?}",
-        &warnings[..1]
+        warnings.first()
     );
     report("load", n, bytes, load_wall, load_cpu);
 
@@ -116,6 +143,14 @@ fn run(n: usize, measure_threshold: bool) {
 
     if let Some(cleaned) = cleaned {
         measure(&corpus, &cleaned);
+    }
+}
+
+/// The corpus of `n` files the bench runs on (see the module comment).
+fn shaped(n: usize) -> GeneratedCorpus {
+    match std::env::var("DOSSIER_BENCH_CORPUS").as_deref() {
+        Ok("planted") => generated::generate::generate(n, SEED),
+        _ => generated::wire::real_shaped(n, SEED),
     }
 }
 

@@ -6,16 +6,18 @@
 //! `matching` (every match, for a list filter), over names, topic words,
 //! common words, two-word AND, phrases, prefixes, OR and exclusions.
 //! Run with `cargo bench --bench search` (`SEARCH_ARTICLES=N` for another
-//! count; each article is `SEARCH_LENGTH` (2) generated ones joined, about
-//! 5 KB, the length of real articles: 100,000 of them are about 500 MB).
+//! count). The corpus is the real-shaped one of `benches/support/corpus`:
+//! articles of real length (100,000 of them are about 500 MB of files),
+//! wire copies and updated versions included.
 #![allow(clippy::disallowed_macros, reason = "a bench reports on stdout")]
 
 use std::time::{Duration, Instant};
 
-use dossier::corpus::RawDoc;
-use dossier::corpus::generate::generate;
 use dossier::pipeline::{self, Library, Options};
 use dossier::search::{self, Query, snippet};
+
+#[path = "support/corpus/mod.rs"]
+mod generated;
 
 /// What people search a news archive for: names of people, companies and
 /// places, topic words, the commonest words, two words, phrases, prefixes,
@@ -47,23 +49,10 @@ const QUERIES: &[&str] = &[
     "zzzz",
 ];
 
-/// `n` articles, each `length` generated articles joined (generated ones
-/// are about 2.7 KB; real articles run about twice as long).
-fn library(n: usize, length: usize) -> (Library, Duration, f64) {
-    let generated = generate(n * length, 0x5eed_0001).docs;
-    let docs: Vec<RawDoc> = generated
-        .chunks(length)
-        .map(|parts| RawDoc {
-            path: parts[0].0.clone(),
-            text: parts
-                .iter()
-                .map(|(_, text)| text.as_str())
-                .collect::<Vec<_>>()
-                .join("\n\n"),
-            ..RawDoc::default()
-        })
-        .collect();
-    drop(generated);
+/// `n` real-shaped files, opened from memory: the library, the time and
+/// the CPU seconds the open took.
+fn library(n: usize) -> (Library, Duration, f64) {
+    let docs = generated::wire::real_shaped(n, 0x5eed_0001).raw_docs();
     let (t, cpu) = (Instant::now(), cpu_seconds());
     let lib = pipeline::build(&docs, Vec::new(), &Options::default(), &|_| {});
     (lib, t.elapsed(), cpu_seconds() - cpu)
@@ -92,11 +81,7 @@ fn main() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(100_000);
-    let length = std::env::var("SEARCH_LENGTH")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(2);
-    let (lib, open, open_cpu) = library(n, length);
+    let (lib, open, open_cpu) = library(n);
     let text_bytes: usize = lib
         .corpus
         .articles

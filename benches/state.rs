@@ -21,9 +21,9 @@ use aho_corasick::AhoCorasick;
 use dossier::corpus::load::{FileRef, LoadOptions};
 use dossier::corpus::{RawDoc, Warning};
 use dossier::entities::{ArticleParts, EntityKind, Mention};
-use dossier::pipeline::Options;
+use dossier::pipeline::{Open, Opened, Options, Report, Standard, Steps};
 use dossier::state::StateStore;
-use dossier::state::cache::{self, Cache, Report, Stages};
+use dossier::state::cache::Cache;
 use rayon::prelude::*;
 
 const WORDS: &[&str] = &[
@@ -154,7 +154,7 @@ impl BenchStages {
     }
 }
 
-impl Stages for BenchStages {
+impl Steps for BenchStages {
     fn read(&self, file: &FileRef, _: &LoadOptions) -> (Vec<RawDoc>, Vec<Warning>) {
         let Ok(text) = std::fs::read_to_string(&file.path) else {
             return (Vec::new(), Vec::new());
@@ -192,7 +192,7 @@ impl Stages for BenchStages {
 /// Opens through the cache; returns the seconds until the library was
 /// ready, the seconds until its snapshot was also saved, the report and the
 /// article count.
-fn timed_open(stages: &dyn Stages, root: &Path, state: &Path) -> (f64, f64, Report, usize) {
+fn timed_open(stages: &dyn Steps, root: &Path, state: &Path) -> (f64, f64, Report, usize) {
     let start = Instant::now();
     let verbose = std::env::var_os("DOSSIER_BENCH_STAGES").is_some();
     let progress = move |p: dossier::pipeline::Progress| {
@@ -205,15 +205,19 @@ fn timed_open(stages: &dyn Stages, root: &Path, state: &Path) -> (f64, f64, Repo
         }
     };
     let (cache_db, _) = Cache::open(Some(state)).unwrap();
-    let (library, report, pending) = cache::open_cached_deferred(
-        stages,
-        &[root.to_path_buf()],
-        &Options::default(),
-        &cache_db,
-        false,
-        &progress,
-    )
-    .unwrap();
+    let roots = [root.to_path_buf()];
+    let options = Options::default();
+    let Opened {
+        library,
+        report,
+        pending,
+    } = Open::new(&roots, &options)
+        .cache(&cache_db, false)
+        .steps(stages)
+        .progress(&progress)
+        .defer_snapshot()
+        .run()
+        .unwrap();
     let ready = start.elapsed().as_secs_f64();
     if let Some(pending) = pending {
         assert!(pending.save(&cache_db, &library).is_none());
@@ -233,18 +237,13 @@ fn run(n: usize, real: bool) {
         t.elapsed().as_secs_f64()
     );
     let stand_in = BenchStages::new();
-    let stages: &dyn Stages = if real { &cache::Standard } else { &stand_in };
+    let stages: &dyn Steps = if real { &Standard } else { &stand_in };
 
     let start = Instant::now();
-    let uncached = cache::open_cached_with(
-        stages,
-        std::slice::from_ref(&root),
-        &Options::default(),
-        &Cache::disabled(),
-        false,
-        &|_| {},
-    )
-    .unwrap();
+    let uncached = Open::new(std::slice::from_ref(&root), &Options::default())
+        .steps(stages)
+        .library()
+        .unwrap();
     let uncached_secs = start.elapsed().as_secs_f64();
     drop(uncached);
 

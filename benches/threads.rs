@@ -8,10 +8,11 @@
 
 use std::time::Instant;
 
-use dossier::corpus::RawDoc;
-use dossier::corpus::generate::generate;
 use dossier::pipeline::{self, Options};
 use dossier::threads::{self, ThreadOptions};
+
+#[path = "support/corpus/mod.rs"]
+mod generated;
 
 /// CPU seconds this process has used (user + system, all threads), from
 /// /proc: wall time on a shared machine says more about the neighbours.
@@ -36,15 +37,7 @@ fn main() {
         |s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect(),
     );
     for n in sizes {
-        let docs: Vec<RawDoc> = generate(n, 7)
-            .docs
-            .into_iter()
-            .map(|(path, text)| RawDoc {
-                path,
-                text,
-                ..RawDoc::default()
-            })
-            .collect();
+        let docs = generated::wire::real_shaped(n, 7).raw_docs();
         let (t, c) = (Instant::now(), cpu_seconds());
         let lib = pipeline::build(&docs, Vec::new(), &Options::default(), &|_| {});
         let (build, build_cpu) = (t.elapsed().as_secs_f64(), cpu_seconds() - c);

@@ -14,7 +14,7 @@ use crate::config::{self, ByteSize, Config};
 use crate::entities::EntityKind;
 use crate::export;
 use crate::out;
-use crate::pipeline::{Library, Options};
+use crate::pipeline::{Library, Open, Options, Progress};
 use crate::state::{self, Cache, StateOptions};
 
 mod output;
@@ -262,8 +262,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         crate::tui::run(&cli.paths, &opts, setup, memory)?;
         return Ok(ExitCode::SUCCESS);
     };
-    // Commands only read marks, so the state store itself is not kept.
-    let (_, cache, notices) = state::open_all(&state_opts);
+    // No command reads or writes marks: state.db is left alone, only the
+    // cached index is opened.
+    let (cache, notices) = state::open_cache(&state_opts);
     for n in &notices {
         out::diag(n);
     }
@@ -367,9 +368,16 @@ struct Corpus<'a> {
 }
 
 impl Corpus<'_> {
-    /// Opens `paths`, printing each warning as one line on stderr.
+    /// Opens `paths` with a progress bar on stderr (when it is a
+    /// terminal), then prints each warning as one line on stderr.
     fn open(&self, paths: &[PathBuf]) -> anyhow::Result<Library> {
-        let lib = state::open_cached(paths, self.opts, self.cache, self.rebuild, &|_| {});
+        let bar = out::ProgressBar::on_stderr();
+        let progress = |p: Progress| bar.show(p.stage.label(), p.done, p.total);
+        let lib = Open::new(paths, self.opts)
+            .cache(self.cache, self.rebuild)
+            .progress(&progress)
+            .library();
+        bar.finish();
         if let Ok(l) = &lib {
             for w in &l.corpus.warnings {
                 out::diag(&format_args!("warning: {w}"));

@@ -346,3 +346,20 @@ fn flags_override_the_config_file() {
     let listed: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(listed.as_array().unwrap().len(), ARTICLES.len());
 }
+
+#[test]
+fn commands_keep_the_cache_but_never_open_the_marks() {
+    let sandbox = Sandbox::new();
+    let corpus = sandbox.corpus();
+    let out = sandbox.run_with_state(&["list", "--json", corpus.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(sandbox.state().join("cache.db").is_file());
+    assert!(
+        !sandbox.state().join("state.db").exists(),
+        "no command reads or writes marks"
+    );
+}

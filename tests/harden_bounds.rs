@@ -11,8 +11,8 @@ use std::time::Duration;
 use dossier::corpus::load::{self, FileRef, LoadOptions};
 use dossier::corpus::{RawDoc, Warning};
 use dossier::pipeline::Options;
+use dossier::pipeline::{Open, Steps};
 use dossier::state::Cache;
-use dossier::state::cache::{Stages, open_cached_with};
 
 const ARTICLE: &str = "Council Votes to Keep the Night Buses\n\nThe city council voted on Tuesday to keep the night bus routes for another year, after a petition signed by eleven thousand residents asked it to reverse a planned cut.\n\nThe transport committee said the routes would cost about the same as last year.\n";
 
@@ -118,7 +118,7 @@ struct SwappedAfterTheWalk {
     fifo: PathBuf,
 }
 
-impl Stages for SwappedAfterTheWalk {
+impl Steps for SwappedAfterTheWalk {
     fn discover(&self, paths: &[PathBuf], opts: &LoadOptions) -> (Vec<FileRef>, Vec<Warning>) {
         let (mut files, warnings) = load::discover(paths, opts);
         files.push(FileRef {
@@ -146,15 +146,10 @@ fn a_fifo_met_by_the_cache_is_refused_at_once() {
     let library = within_a_minute(move || {
         let (cache, _) = Cache::open_file(&cache_file).unwrap();
         let stages = SwappedAfterTheWalk { fifo };
-        open_cached_with(
-            &stages,
-            &[folder],
-            &Options::default(),
-            &cache,
-            false,
-            &|_| {},
-        )
-        .map(|(lib, _)| lib)
+        Open::new(&[folder], &Options::default())
+            .cache(&cache, false)
+            .steps(&stages)
+            .library()
     })
     .expect("the good file loads");
     assert_eq!(library.corpus.articles.len(), 1);

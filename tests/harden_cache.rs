@@ -6,9 +6,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use dossier::pipeline::Open;
 use dossier::pipeline::Options;
 use dossier::state::Cache;
-use dossier::state::cache::{Standard, open_cached_with};
 
 const TEXTS: [&str; 3] = [
     "Bond Yields Fall After the Jobs Report\n\nTen-year yields fell for a third day after the monthly jobs report showed hiring slowing more than economists had expected.\n",
@@ -129,15 +129,10 @@ fn a_cache_that_cannot_be_written_is_still_read() {
     // The binary's cache rows are keyed by the binary: fill it for this
     // one (the test) as well.
     let open = |cache: &Cache| {
-        open_cached_with(
-            &Standard,
-            std::slice::from_ref(&articles),
-            &Options::default(),
-            cache,
-            false,
-            &|_| {},
-        )
-        .unwrap()
+        Open::new(std::slice::from_ref(&articles), &Options::default())
+            .cache(cache, false)
+            .run()
+            .unwrap()
     };
     let (writable, _) = Cache::open(Some(&state)).unwrap();
     open(&writable);
@@ -153,7 +148,9 @@ fn a_cache_that_cannot_be_written_is_still_read() {
     assert!(cache.is_read_only());
     assert_eq!(notices.len(), 1, "{notices:?}");
     assert!(notices[0].contains("read-only"), "{notices:?}");
-    let (library, report) = open(&cache);
+    let dossier::pipeline::Opened {
+        library, report, ..
+    } = open(&cache);
     assert!(report.snapshot_hit, "{report:?}");
     assert_eq!(library.corpus.articles.len(), 3);
 

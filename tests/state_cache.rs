@@ -9,8 +9,8 @@ use std::time::{Duration, SystemTime};
 use dossier::corpus::load::{FileRef, LoadOptions};
 use dossier::corpus::{RawDoc, Warning};
 use dossier::entities::{ArticleParts, EntityKind, Mention};
-use dossier::pipeline::{Library, Options};
-use dossier::state::cache::{self, Cache, Report, Stages};
+use dossier::pipeline::{Library, Open, Opened, Options, Report, Steps};
+use dossier::state::cache::Cache;
 
 /// Plain-text files, one article each; entities are the capitalised words
 /// of a small list. Counts its calls.
@@ -29,7 +29,7 @@ const NAMES: [(&str, EntityKind); 6] = [
     ("Chile", EntityKind::Country),
 ];
 
-impl Stages for TextStages {
+impl Steps for TextStages {
     fn read(&self, file: &FileRef, _: &LoadOptions) -> (Vec<RawDoc>, Vec<Warning>) {
         self.reads.fetch_add(1, Ordering::SeqCst);
         let text = std::fs::read_to_string(&file.path).unwrap();
@@ -99,15 +99,12 @@ fn corpus() -> tempfile::TempDir {
 }
 
 fn open(stages: &TextStages, root: &Path, cache: &Cache, rebuild: bool) -> (Library, Report) {
-    cache::open_cached_with(
-        stages,
-        &[root.to_path_buf()],
-        &Options::default(),
-        cache,
-        rebuild,
-        &|_| {},
-    )
-    .unwrap()
+    let opened = Open::new(&[root.to_path_buf()], &Options::default())
+        .cache(cache, rebuild)
+        .steps(stages)
+        .run()
+        .unwrap();
+    (opened.library, opened.report)
 }
 
 fn from_scratch(root: &Path) -> Library {
@@ -251,7 +248,7 @@ fn a_disabled_cache_still_opens() {
 /// Reads like [`TextStages`] but extracts with the real extractor.
 struct RealExtraction(TextStages);
 
-impl Stages for RealExtraction {
+impl Steps for RealExtraction {
     fn discover(&self, paths: &[PathBuf], opts: &LoadOptions) -> (Vec<FileRef>, Vec<Warning>) {
         self.0.discover(paths, opts)
     }
@@ -274,15 +271,11 @@ fn the_cached_build_matches_the_pipeline() {
     let state = tempfile::tempdir().unwrap();
     let (cache_db, _) = Cache::open(Some(state.path())).unwrap();
     for _ in 0..2 {
-        let (library, _) = cache::open_cached_with(
-            &stages,
-            &[corpus.path().to_path_buf()],
-            &opts,
-            &cache_db,
-            false,
-            &|_| {},
-        )
-        .unwrap();
+        let library = Open::new(&[corpus.path().to_path_buf()], &opts)
+            .cache(&cache_db, false)
+            .steps(&stages)
+            .library()
+            .unwrap();
         same(&library, &expected);
     }
 }
@@ -292,14 +285,10 @@ fn an_empty_folder_is_an_error_not_a_cache_entry() {
     let empty = tempfile::tempdir().unwrap();
     let state = tempfile::tempdir().unwrap();
     let (cache_db, _) = Cache::open(Some(state.path())).unwrap();
-    let result = cache::open_cached_with(
-        &TextStages::default(),
-        &[empty.path().to_path_buf()],
-        &Options::default(),
-        &cache_db,
-        false,
-        &|_| {},
-    );
+    let result = Open::new(&[empty.path().to_path_buf()], &Options::default())
+        .cache(&cache_db, false)
+        .steps(&TextStages::default())
+        .run();
     assert!(result.is_err());
 }
 
@@ -311,16 +300,23 @@ fn a_deferred_snapshot_is_used_once_saved() {
     let roots = [corpus.path().to_path_buf()];
     let opts = Options::default();
     let stages = TextStages::default();
-    let (library, _, pending) =
-        cache::open_cached_deferred(&stages, &roots, &opts, &cache_db, false, &|_| {}).unwrap();
+    let deferred = || {
+        Open::new(&roots, &opts)
+            .cache(&cache_db, false)
+            .steps(&stages)
+            .defer_snapshot()
+            .run()
+            .unwrap()
+    };
+    let Opened {
+        library, pending, ..
+    } = deferred();
     let pending = pending.expect("a cold open leaves a snapshot to save");
-    let (_, report, _) =
-        cache::open_cached_deferred(&stages, &roots, &opts, &cache_db, false, &|_| {}).unwrap();
+    let Opened { report, .. } = deferred();
     assert!(!report.snapshot_hit, "nothing saved yet");
     assert_eq!(report.files_reused, 5, "file rows are written at once");
     assert!(pending.save(&cache_db, &library).is_none());
-    let (warm, report, pending) =
-        cache::open_cached_deferred(&stages, &roots, &opts, &cache_db, false, &|_| {}).unwrap();
-    assert!(report.snapshot_hit && pending.is_none());
-    same(&warm, &library);
+    let warm = deferred();
+    assert!(warm.report.snapshot_hit && warm.pending.is_none());
+    same(&warm.library, &library);
 }

@@ -14,8 +14,12 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use dossier::corpus::generate::Rng;
 use dossier::state::StateStore;
+
+#[path = "../benches/support/corpus/mod.rs"]
+mod generated;
+
+use generated::grammar::Rng;
 
 const CHILD_ENV: &str = "DOSSIER_KILL_CHILD";
 

@@ -61,8 +61,22 @@ pub fn dedup_prepared(
     prints: Vec<Vec<u64>>,
     opts: &DedupOptions,
 ) -> Vec<Article> {
+    dedup_counted(articles, prints, opts, &|_| {})
+}
+
+/// Like [`dedup_prepared`], calling `done(n)` from any thread as the
+/// articles are dealt with, `articles.len()` in all: exact copies as they
+/// merge, then each remaining article once its shingles are compared.
+pub fn dedup_counted(
+    articles: Vec<Article>,
+    prints: Vec<Vec<u64>>,
+    opts: &DedupOptions,
+    done: &(dyn Fn(usize) + Sync),
+) -> Vec<Article> {
     let threshold = opts.threshold.clamp(0.0, 1.0);
+    let count = articles.len();
     let (reps, prints) = merge_exact(articles, prints);
+    done(count - reps.len());
     // Fingerprints sample shingles, so the share of shared fingerprints
     // only estimates containment: pre-filter loosely, verify exactly.
     let pairs = candidates::pairs(&prints, threshold * 0.5);
@@ -76,7 +90,11 @@ pub fn dedup_prepared(
     let sets: Vec<Option<Vec<u64>>> = reps
         .par_iter()
         .zip(involved.par_iter())
-        .map(|(a, &inv)| inv.then(|| shingles::shingle_set(&a.text)))
+        .map(|(a, &inv)| {
+            let set = inv.then(|| shingles::shingle_set(&a.text));
+            done(1);
+            set
+        })
         .collect();
     let set = |i: usize| sets[i].as_deref().unwrap_or_default();
     let merged: Vec<(u32, u32)> = pairs

@@ -10,8 +10,7 @@
 //! preformatted tables and lists), [`chrome`] (what page chrome looks
 //! like), [`structure`] (what a line is: prose, headline, heading, byline,
 //! end matter), [`markdown`],
-//! [`shingles`] and [`candidates`] (the fingerprints dedup compares), and
-//! [`generate`] with [`vocab`] (seeded test corpora for benchmarks). Saved
+//! [`shingles`] and [`candidates`] (the fingerprints dedup compares). Saved
 //! web pages ([`html`], [`mhtml`]) and feeds ([`feed`]) become the same
 //! Markdown-like text as a `.md` file before cleaning.
 
@@ -22,8 +21,6 @@ pub mod clean;
 pub mod dedup;
 pub mod feed;
 pub mod formats;
-pub mod generate;
-mod grammar;
 pub mod html;
 pub mod layout;
 pub mod load;
@@ -31,6 +28,5 @@ pub mod markdown;
 pub mod mhtml;
 pub mod shingles;
 pub mod structure;
-pub mod vocab;
 
 pub use article::{Article, Block, BlockKind, Corpus, DupeGroup, RawDoc, Source, Warning};

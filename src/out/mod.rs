@@ -14,6 +14,7 @@
 //! `head` that quit: EPIPE) is reported as [`is_broken_pipe`] so the
 //! command can end quietly with success.
 
+mod progress;
 mod screen;
 
 use std::fmt::Display;
@@ -21,6 +22,7 @@ use std::io::{self, BufWriter, Write};
 
 use crate::sanitize::{escape_line, is_safe_char};
 
+pub use progress::ProgressBar;
 pub use screen::{SafeBackend, Screen, mouse_capture, stdout_is_terminal};
 
 /// What happens to a character that may not reach the terminal.

@@ -14,7 +14,7 @@ pub mod store;
 
 use std::path::{Path, PathBuf};
 
-pub use cache::{Cache, open_cached};
+pub use cache::Cache;
 pub use store::{Marks, Session, StateStore};
 
 /// Environment variable that overrides the state directory.
@@ -61,33 +61,42 @@ pub struct StateOptions {
 /// replaced by an in-memory one, and the cache by none, each with a
 /// one-line notice for the user. Notices also report files moved aside.
 pub fn open_all(opts: &StateOptions) -> (StateStore, Cache, Vec<String>) {
-    if opts.disabled {
-        return (StateStore::disabled(), Cache::disabled(), Vec::new());
-    }
-    let mut notices = Vec::new();
-    let store = match StateStore::open(opts.dir.as_deref()) {
-        Ok((store, n)) => {
-            notices.extend(n);
-            store
-        }
-        Err(e) => {
-            notices.push(format!(
-                "{e}; read and starred marks will not be kept this time"
-            ));
-            StateStore::disabled()
-        }
-    };
-    let cache = match Cache::open(opts.dir.as_deref()) {
-        Ok((cache, n)) => {
-            notices.extend(n);
-            cache
-        }
-        Err(e) => {
-            notices.push(format!("{e}; opening without the cached index"));
-            Cache::disabled()
-        }
-    };
+    let (store, mut notices) = open_store(opts);
+    let (cache, more) = open_cache(opts);
+    notices.extend(more);
     (store, cache, notices)
+}
+
+/// Opens `state.db` (read and starred marks, sessions) like [`open_all`];
+/// only the reader needs it.
+pub fn open_store(opts: &StateOptions) -> (StateStore, Vec<String>) {
+    if opts.disabled {
+        return (StateStore::disabled(), Vec::new());
+    }
+    match StateStore::open(opts.dir.as_deref()) {
+        Ok(opened) => opened,
+        Err(e) => (
+            StateStore::disabled(),
+            vec![format!(
+                "{e}; read and starred marks will not be kept this time"
+            )],
+        ),
+    }
+}
+
+/// Opens `cache.db` like [`open_all`]: every command that opens a corpus
+/// needs it.
+pub fn open_cache(opts: &StateOptions) -> (Cache, Vec<String>) {
+    if opts.disabled {
+        return (Cache::disabled(), Vec::new());
+    }
+    match Cache::open(opts.dir.as_deref()) {
+        Ok(opened) => opened,
+        Err(e) => (
+            Cache::disabled(),
+            vec![format!("{e}; opening without the cached index")],
+        ),
+    }
 }
 
 /// Returns the directory for `state.db` and `cache.db`: `flag` when given,

@@ -10,9 +10,8 @@ use crossterm::event::{Event, MouseButton, MouseEventKind};
 
 use super::action::{Action, Loaded};
 use super::keymap::{Keymap, Mode};
-use crate::pipeline::{Options, Progress};
+use crate::pipeline::{Open, Opened, Options, Progress};
 use crate::state::Cache;
-use crate::state::cache;
 
 /// A report from the loader thread.
 pub enum Load {
@@ -39,10 +38,15 @@ pub fn spawn_loader(
             // The UI may have quit already; nobody is listening then.
             let _ = progress_tx.send(Load::Progress(p));
         };
-        let opened =
-            cache::open_cached_deferred(&cache::Standard, &paths, &opts, &cache, rebuild, &report);
+        let opened = Open::new(&paths, &opts)
+            .cache(&cache, rebuild)
+            .progress(&report)
+            .defer_snapshot()
+            .run();
         match opened {
-            Ok((library, _, pending)) => {
+            Ok(Opened {
+                library, pending, ..
+            }) => {
                 let loaded = Loaded::new(library);
                 let library = Arc::clone(&loaded.library);
                 let _ = tx.send(Load::Done(Ok(Box::new(loaded))));

@@ -20,11 +20,26 @@ impl EntityIndex {
     /// Builds the index from each article's mentions, in article order.
     /// `texts[i]` is the text `mentions[i]` points into.
     pub fn build(texts: &[&str], mentions: Vec<Vec<Mention>>) -> Self {
-        Self::build_in_parts(texts, mentions, ARTICLES_PER_PART)
+        Self::build_in_parts(texts, mentions, ARTICLES_PER_PART, &|_| {})
+    }
+
+    /// Like [`Self::build`], calling `done(n)` from any thread as each
+    /// part of `n` articles is indexed.
+    pub fn build_counted(
+        texts: &[&str],
+        mentions: Vec<Vec<Mention>>,
+        done: &(dyn Fn(usize) + Sync),
+    ) -> Self {
+        Self::build_in_parts(texts, mentions, ARTICLES_PER_PART, done)
     }
 
     /// [`Self::build`] with `per_part` articles in each partial index.
-    fn build_in_parts(texts: &[&str], mentions: Vec<Vec<Mention>>, per_part: usize) -> Self {
+    fn build_in_parts(
+        texts: &[&str],
+        mentions: Vec<Vec<Mention>>,
+        per_part: usize,
+        done: &(dyn Fn(usize) + Sync),
+    ) -> Self {
         let per_part = per_part.max(1);
         let parts: Vec<EntityIndex> = mentions
             .par_chunks(per_part)
@@ -32,7 +47,9 @@ impl EntityIndex {
             .map(|(n, chunk)| {
                 let first = n * per_part;
                 let texts = texts.get(first..).unwrap_or_default();
-                part(texts, chunk, first)
+                let indexed = part(texts, chunk, first);
+                done(chunk.len());
+                indexed
             })
             .collect();
         // Millions of small names, most allocated on other threads: freed
@@ -221,9 +238,9 @@ mod tests {
             "Latvia, Kenya and Japan met in Riga with Baiba Braze. Braze said so.",
         ];
         let mentions: Vec<Vec<Mention>> = texts.iter().map(|t| extract(t)).collect();
-        let whole = EntityIndex::build_in_parts(&texts, mentions.clone(), usize::MAX);
+        let whole = EntityIndex::build_in_parts(&texts, mentions.clone(), usize::MAX, &|_| {});
         for per_part in [1, 2, 3] {
-            let parts = EntityIndex::build_in_parts(&texts, mentions.clone(), per_part);
+            let parts = EntityIndex::build_in_parts(&texts, mentions.clone(), per_part, &|_| {});
             assert_eq!(parts, whole, "{per_part} articles per part");
         }
         assert!(whole.entities.len() > 4);

@@ -1,6 +1,7 @@
-//! The cached index: reopening an unchanged folder without reading,
-//! cleaning or extracting anything, and reopening a changed one by
-//! reprocessing only what changed.
+//! The cached index: storage that lets [`crate::pipeline`] reopen an
+//! unchanged folder without reading, cleaning or extracting anything, and
+//! a changed one by reprocessing only what changed. This module stores and
+//! fingerprints; the pipeline decides what to compute.
 //!
 //! Three layers, each keyed by what it depends on:
 //! - **Snapshot** (per corpus): the finished [`Library`], valid while the
@@ -26,7 +27,8 @@
 //! the open proceeds without it. `--rebuild` reads nothing from the cache
 //! and refreshes all of it.
 
-mod build;
+mod fingerprint;
+mod session;
 mod tables;
 
 use std::cell::RefCell;
@@ -36,32 +38,12 @@ use rusqlite::{Connection, OpenFlags};
 
 use super::StateError;
 use super::db::{self, Check};
-use crate::corpus::load::{self, FileRef, LoadOptions};
-use crate::corpus::{RawDoc, Warning};
-use crate::entities::{self, ArticleParts, Mention};
-use crate::pipeline::{self, Library, OpenError, Options, Progress, Stage};
+use crate::corpus::Warning;
+use crate::pipeline::Library;
 
-pub use build::Report;
-
-/// The per-file and per-text steps of the pipeline, as the cache calls
-/// them. [`Standard`] is the real pipeline; tests and benchmarks may supply
-/// their own to count or stand in for steps.
-pub trait Stages: Sync {
-    fn discover(&self, paths: &[PathBuf], opts: &LoadOptions) -> (Vec<FileRef>, Vec<Warning>) {
-        load::discover(paths, opts)
-    }
-    fn read(&self, file: &FileRef, opts: &LoadOptions) -> (Vec<RawDoc>, Vec<Warning>) {
-        load::read_file(file, opts)
-    }
-    fn extract(&self, article: ArticleParts<'_>) -> Vec<Mention> {
-        entities::extract_article(article)
-    }
-}
-
-/// The real pipeline's steps.
-pub struct Standard;
-
-impl Stages for Standard {}
+pub use fingerprint::{Engine, extraction_key};
+pub use session::{Recalled, Session};
+pub use tables::FileDocs;
 
 /// `cache.db`, or nothing (`--no-state`).
 ///
@@ -166,6 +148,11 @@ impl Cache {
         self.read_only
     }
 
+    /// Returns true if and only if a database is open.
+    pub fn is_connected(&self) -> bool {
+        self.conn.borrow().is_some()
+    }
+
     /// Runs `f` on the connection; `None` when there is none.
     fn with_conn<T>(&self, f: impl FnOnce(&Connection) -> T) -> Option<T> {
         self.conn.borrow().as_ref().map(f)
@@ -193,40 +180,10 @@ impl Cache {
     }
 }
 
-/// Opens `paths` like [`pipeline::open`], through `cache`. With `rebuild`
-/// the cache is not read, only refreshed. The bundled seeds (no paths) are
-/// never cached: they are compiled in.
-pub fn open_cached(
-    paths: &[PathBuf],
-    opts: &Options,
-    cache: &Cache,
-    rebuild: bool,
-    progress: &(dyn Fn(Progress) + Sync),
-) -> Result<Library, OpenError> {
-    open_cached_with(&Standard, paths, opts, cache, rebuild, progress).map(|(lib, _)| lib)
-}
-
-/// [`open_cached`] with the given steps, also reporting what was reused.
-pub fn open_cached_with(
-    stages: &dyn Stages,
-    paths: &[PathBuf],
-    opts: &Options,
-    cache: &Cache,
-    rebuild: bool,
-    progress: &(dyn Fn(Progress) + Sync),
-) -> Result<(Library, Report), OpenError> {
-    let (mut library, report, pending) =
-        open_cached_deferred(stages, paths, opts, cache, rebuild, progress)?;
-    if let Some(pending) = pending
-        && let Some(problem) = pending.save(cache, &library)
-    {
-        library.corpus.warnings.push(problem);
-    }
-    Ok((library, report))
-}
-
-/// A snapshot still to be written: what [`open_cached_deferred`] leaves
-/// for after the library is in the user's hands.
+/// A snapshot still to be written: what an open with
+/// [`crate::pipeline::Open::defer_snapshot`] leaves for after the library
+/// is in the user's hands (on a cold or changed open this saves the user
+/// the time of writing the snapshot, about as long as decoding it).
 #[derive(Debug)]
 #[must_use = "the next open is only fast once the snapshot is saved"]
 pub struct PendingSnapshot {
@@ -238,74 +195,10 @@ impl PendingSnapshot {
     /// Stores `library` (the one the open returned) as the corpus's
     /// snapshot; returns the problem, if any, as a warning.
     pub fn save(self, cache: &Cache, library: &Library) -> Option<Warning> {
-        let mut db = build::CacheUse::new(cache);
-        db.write(|c| tables::save_snapshot(c, &self.key, self.fingerprint, library));
-        db.problems.pop()
+        let mut session = Session::new(Some(cache), false, self.key);
+        session.save_snapshot(self.fingerprint, library);
+        session.problems.pop()
     }
-}
-
-/// [`open_cached_with`] without writing the snapshot: the caller shows the
-/// library first and then calls [`PendingSnapshot::save`] (on a cold or
-/// changed open this saves the user the time of writing the snapshot,
-/// about as long as decoding it). `None` when nothing needs saving.
-pub fn open_cached_deferred(
-    stages: &dyn Stages,
-    paths: &[PathBuf],
-    opts: &Options,
-    cache: &Cache,
-    rebuild: bool,
-    progress: &(dyn Fn(Progress) + Sync),
-) -> Result<(Library, Report, Option<PendingSnapshot>), OpenError> {
-    if paths.is_empty() {
-        return pipeline::open(paths, opts, progress).map(|lib| (lib, Report::default(), None));
-    }
-    progress(Progress {
-        stage: Stage::Reading,
-        done: 0,
-        total: 0,
-    });
-    let key = super::corpus_key(paths);
-    // Walking the folder and decoding the last snapshot are the whole cost
-    // of a warm open, and independent: do both at once, then keep the
-    // snapshot only if the folder still matches it.
-    let cache_path = cache.path.as_deref().filter(|_| !rebuild);
-    let read_only = cache.read_only;
-    let ((files, discover_warnings), snapshot) = rayon::join(
-        || stages.discover(paths, &opts.load),
-        || read_snapshot(cache_path?, read_only, &key),
-    );
-    let engine = build::Engine::new(opts);
-    let fingerprint = engine.corpus_fingerprint(&files);
-    if let Some((taken_with, library)) = snapshot
-        && taken_with == fingerprint
-    {
-        let report = Report {
-            snapshot_hit: true,
-            ..Report::default()
-        };
-        return Ok((library, report, None));
-    }
-    let mut db = build::CacheUse::new(cache);
-    let (mut library, report) = build::incremental(
-        stages,
-        paths,
-        &files,
-        discover_warnings,
-        opts,
-        &engine,
-        &mut db,
-        rebuild,
-        progress,
-    );
-    // A snapshot taken after a cache failure would replay that failure's
-    // warning on every later open.
-    let pending = (cache.conn.borrow().is_some() && !cache.read_only && db.problems.is_empty())
-        .then_some(PendingSnapshot { key, fingerprint });
-    library.corpus.warnings.extend(db.problems);
-    if library.corpus.articles.is_empty() {
-        return Err(OpenError::empty(paths, &library.corpus.warnings));
-    }
-    Ok((library, report, pending))
 }
 
 /// Returns `path` for an SQLite URI: absolute, with every byte that is
@@ -326,7 +219,9 @@ fn uri_path(path: &Path) -> String {
 /// Reads the last snapshot of `corpus` through a connection of its own (so
 /// it can run beside other work); `None` on any failure, which the full
 /// open then meets and reports.
-fn read_snapshot(path: &Path, read_only: bool, corpus: &str) -> Option<(u64, Library)> {
+/// `path` and `read_only` are the cache's ([`Cache::path`],
+/// [`Cache::is_read_only`]): the cache itself stays on the caller's thread.
+pub fn read_snapshot(path: &Path, read_only: bool, corpus: &str) -> Option<(u64, Library)> {
     let conn = if read_only {
         Cache::open_read_only(path)?
     } else {

@@ -228,7 +228,7 @@ impl Rng {
 
     pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        super::shingles::mix(self.0)
+        dossier::corpus::shingles::mix(self.0)
     }
 
     /// Returns a number in `0..n` (0 when `n` is 0).

@@ -10,35 +10,10 @@
 //! edited copies. The same `(n, seed)` always gives the same corpus.
 
 use std::fmt::Write as _;
-use std::io;
-use std::path::Path;
 
-pub use super::grammar::Rng;
-use super::grammar::Writer;
+use super::GeneratedCorpus;
+use super::grammar::{Rng, Writer};
 use super::vocab::{COMPANIES, MONTHS, PEOPLE, SITES, SUBJECTS, Subject, WIDGETS};
-
-/// A generated corpus: file names with their text, and the planted
-/// duplicates as `(original, copy)` indexes into `docs`.
-#[derive(Clone, Debug, Default)]
-pub struct GeneratedCorpus {
-    pub docs: Vec<(String, String)>,
-    pub planted: Vec<(usize, usize)>,
-}
-
-impl GeneratedCorpus {
-    /// Writes every document into `dir` (which must exist).
-    pub fn write_to(&self, dir: &Path) -> io::Result<()> {
-        for (name, text) in &self.docs {
-            std::fs::write(dir.join(name), text)?;
-        }
-        Ok(())
-    }
-
-    /// Returns the total size of the texts in bytes.
-    pub fn total_bytes(&self) -> usize {
-        self.docs.iter().map(|(_, t)| t.len()).sum()
-    }
-}
 
 /// Share of documents that are planted copies.
 const COPY_SHARE: f64 = 0.12;
@@ -274,29 +249,5 @@ fn bottom_chrome(site: usize, rng: &mut Rng, out: &mut String) {
     }
     if rng.chance(0.5) {
         let _ = writeln!(out, "© 2026 {}. All rights reserved.", SITES[site].0);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn same_seed_same_corpus() {
-        let a = generate(50, 7);
-        let b = generate(50, 7);
-        assert_eq!(a.docs, b.docs);
-        assert_eq!(a.planted, b.planted);
-        assert_ne!(generate(50, 8).docs, a.docs);
-    }
-
-    #[test]
-    fn plants_copies_of_earlier_documents() {
-        let c = generate(400, 1);
-        assert_eq!(c.docs.len(), 400);
-        assert!(c.planted.len() > 20, "{} copies", c.planted.len());
-        assert!(c.planted.iter().all(|&(o, k)| o < k));
-        let mean = c.total_bytes() / c.docs.len();
-        assert!((1500..6000).contains(&mean), "mean size {mean}");
     }
 }

@@ -1,0 +1,237 @@
+//! The pipeline: paths → discover → read → clean → dedup → entities →
+//! index, giving an immutable [`Library`] that the CLI and the reader share.
+//!
+//! There is one way in, [`Open`]: the paths, the [`Options`], and where to
+//! keep what can be reused ([`Cache`], storage only), which steps to run
+//! ([`Steps`]), and who hears of progress. The flow itself is in [`flow`];
+//! progress is counted in one place, [`progress`].
+
+mod flow;
+mod progress;
+mod steps;
+
+use std::path::PathBuf;
+
+use crate::corpus::dedup::DedupOptions;
+use crate::corpus::load::LoadOptions;
+use crate::corpus::{Corpus, RawDoc, Warning};
+use crate::entities::{ArticleParts, EntityIndex};
+use crate::state::cache::{Cache, PendingSnapshot};
+
+pub use steps::{Standard, Steps};
+
+/// Everything that tunes a load.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    pub load: LoadOptions,
+    pub dedup: DedupOptions,
+}
+
+/// A step of the pipeline, for progress reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    Reading,
+    Cleaning,
+    Deduplicating,
+    Extracting,
+    Indexing,
+}
+
+impl Stage {
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Reading => "reading files",
+            Stage::Cleaning => "cleaning",
+            Stage::Deduplicating => "merging duplicates",
+            Stage::Extracting => "finding entities",
+            Stage::Indexing => "indexing",
+        }
+    }
+}
+
+/// How far the pipeline has got: `done` of `total` items in `stage`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub stage: Stage,
+    pub done: usize,
+    pub total: usize,
+}
+
+/// The deduplicated corpus with its entity index.
+#[derive(Clone, Debug, Default)]
+pub struct Library {
+    pub corpus: Corpus,
+    pub index: EntityIndex,
+}
+
+/// What an open reused from the cache and what it had to redo.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    /// The whole library came from the snapshot.
+    pub snapshot_hit: bool,
+    /// Files decoded anew.
+    pub files_read: usize,
+    /// Files whose documents came from the cache.
+    pub files_reused: usize,
+    /// Cached files no longer present, dropped from the cache.
+    pub files_removed: usize,
+    /// Texts whose entities were extracted anew.
+    pub texts_extracted: usize,
+    /// Texts whose entities came from the cache.
+    pub texts_reused: usize,
+}
+
+/// Why nothing could be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error("no articles could be loaded from {paths}{detail}")]
+    Empty { paths: String, detail: String },
+}
+
+impl OpenError {
+    /// The error for a load of `paths` that gave no article, with the
+    /// first reason a file was skipped, so that the one line says why even
+    /// where the warnings themselves are not shown (the reader).
+    pub fn empty(paths: &[PathBuf], warnings: &[Warning]) -> Self {
+        let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        let detail = match warnings {
+            [] => " (no readable article files found)".to_owned(),
+            [only] => format!(" ({only})"),
+            [first, rest @ ..] => format!(" ({first}; {} more file(s) skipped)", rest.len()),
+        };
+        OpenError::Empty {
+            paths: if shown.is_empty() {
+                "the bundled seeds".into()
+            } else {
+                shown.join(", ")
+            },
+            detail,
+        }
+    }
+}
+
+/// One open of a corpus: what to open and how. Build it with
+/// [`Open::new`], adjust it with the other methods, then call
+/// [`Open::library`] (or [`Open::run`] for the report too).
+///
+/// ```no_run
+/// # use dossier::pipeline::{Open, Options};
+/// let lib = Open::new(&["articles".into()], &Options::default()).library()?;
+/// # Ok::<(), dossier::pipeline::OpenError>(())
+/// ```
+pub struct Open<'a> {
+    /// Files or folders; none means the bundled seeds (never cached).
+    pub paths: &'a [PathBuf],
+    pub options: &'a Options,
+    /// Where reusable results are kept; [`Cache::disabled`] by default.
+    pub cache: Option<&'a Cache>,
+    /// Read nothing from the cache, only refresh it.
+    pub rebuild: bool,
+    /// The per-file and per-text steps; [`Standard`] by default.
+    pub steps: &'a dyn Steps,
+    /// Hears every stage's start and its counts as they advance, from any
+    /// thread.
+    pub progress: &'a (dyn Fn(Progress) + Sync),
+    /// Leave the snapshot of a cold or changed open for the caller to save
+    /// ([`Opened::pending`]) after showing the library, instead of saving it
+    /// before returning.
+    pub defer_snapshot: bool,
+}
+
+/// What [`Open::run`] gives.
+#[derive(Debug)]
+pub struct Opened {
+    pub library: Library,
+    pub report: Report,
+    /// The snapshot still to save, when [`Open::defer_snapshot`] was set and
+    /// one is due.
+    pub pending: Option<PendingSnapshot>,
+}
+
+impl<'a> Open<'a> {
+    /// An open of `paths` with `options`: no cache, the standard steps, no
+    /// progress reports.
+    pub fn new(paths: &'a [PathBuf], options: &'a Options) -> Self {
+        Self {
+            paths,
+            options,
+            cache: None,
+            rebuild: false,
+            steps: &Standard,
+            progress: &ignore,
+            defer_snapshot: false,
+        }
+    }
+
+    /// Keeps and reuses results in `cache`; with `rebuild` nothing is read
+    /// from it, only refreshed.
+    #[must_use]
+    pub fn cache(mut self, cache: &'a Cache, rebuild: bool) -> Self {
+        self.cache = Some(cache);
+        self.rebuild = rebuild;
+        self
+    }
+
+    #[must_use]
+    pub fn steps(mut self, steps: &'a dyn Steps) -> Self {
+        self.steps = steps;
+        self
+    }
+
+    #[must_use]
+    pub fn progress(mut self, progress: &'a (dyn Fn(Progress) + Sync)) -> Self {
+        self.progress = progress;
+        self
+    }
+
+    #[must_use]
+    pub fn defer_snapshot(mut self) -> Self {
+        self.defer_snapshot = true;
+        self
+    }
+
+    /// Opens the corpus. Fails only when no article at all could be
+    /// loaded; cache trouble becomes a warning in the library.
+    pub fn run(&self) -> Result<Opened, OpenError> {
+        flow::open(self)
+    }
+
+    /// [`Open::run`], keeping only the library.
+    pub fn library(&self) -> Result<Library, OpenError> {
+        self.run().map(|opened| opened.library)
+    }
+}
+
+/// Opens `paths` without a cache: shorthand for
+/// `Open::new(paths, opts).progress(progress).library()`.
+pub fn open(
+    paths: &[PathBuf],
+    opts: &Options,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<Library, OpenError> {
+    Open::new(paths, opts).progress(progress).library()
+}
+
+/// The progress sink of an open nobody watches.
+fn ignore(_: Progress) {}
+
+/// Cleans, deduplicates and indexes documents already in memory (tests,
+/// fuzzing and benchmarks of the later stages).
+pub fn build(
+    docs: &[RawDoc],
+    warnings: Vec<Warning>,
+    opts: &Options,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Library {
+    flow::build(docs, warnings, opts, &Standard, progress)
+}
+
+/// Returns what entity extraction reads of an article: title, author and
+/// body.
+pub fn article_parts(a: &crate::corpus::Article) -> ArticleParts<'_> {
+    ArticleParts {
+        title: &a.title,
+        author: a.author.as_deref(),
+        text: &a.text,
+    }
+}
