@@ -162,6 +162,49 @@ fn free_text_search_lists_the_articles_that_say_a_word_and_n_follows_it() {
     });
 }
 
+#[test]
+fn the_thread_key_lists_the_two_reports_of_the_drone_coalition() {
+    if !Tmux::available("the end-to-end test") {
+        return;
+    }
+    let tmux = Tmux::new("e2e-thread", TIMEOUT);
+    let bin = env!("CARGO_BIN_EXE_dossier");
+    let script = format!("'{bin}' --no-state; echo EXITED; sleep 30");
+    tmux.start(SESSION, WIDTH, HEIGHT, &script);
+    // Threads are found after the list shows; their marks say when.
+    let screen = tmux.wait_for(SESSION, false, "the thread marks", |s| {
+        s.contains(" Articles ") && s.contains("≡2")
+    });
+    let first = list_rows(&screen).into_iter().next().unwrap_or_default();
+    assert!(
+        first.contains("Japan is reviewing"),
+        "000 comes first:\n{screen}"
+    );
+    tmux.keys(SESSION, &["t"]);
+    let screen = tmux.wait_for(SESSION, false, "the thread", |s| {
+        s.lines()
+            .next()
+            .is_some_and(|header| header.contains("2 of 4 · thread: "))
+    });
+    let rows: Vec<String> = list_rows(&screen)
+        .into_iter()
+        .filter(|r| !r.is_empty())
+        .collect();
+    assert_eq!(rows.len(), 2, "{screen}");
+    assert!(
+        rows.iter().any(|r| r.contains("Japan is reviewing")),
+        "{screen}"
+    );
+    assert!(
+        rows.iter().any(|r| r.contains("Nearly 20 countries")),
+        "{screen}"
+    );
+    tmux.keys(SESSION, &["q"]);
+    tmux.wait_for(SESSION, false, "the process to exit", |s| {
+        s.contains("EXITED")
+    });
+}
+
 /// Returns true while process `pid` is alive (a zombie counts as gone).
 fn alive(pid: &str) -> bool {
     std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {

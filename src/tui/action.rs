@@ -36,6 +36,8 @@ pub enum Action {
     CycleView,
     OpenUrl,
     CopyUrl,
+    ShowThread,
+    ShowRelated,
     // The `/` prompt while it is open.
     PromptInput(char),
     PromptBackspace,
@@ -62,6 +64,8 @@ pub enum Action {
     Loaded(Arc<Loaded>),
     /// The search worker's answer to a search the app asked for.
     TextHits(Arc<TextHits>),
+    /// The library's threads, computed off the UI thread.
+    Threads(Arc<Vec<crate::threads::Thread>>),
     /// Something about remembered state the user should know (a store
     /// write that failed, a database moved aside); shown in the footer.
     Notice(String),

@@ -48,6 +48,7 @@ pub struct App {
     /// The entity n/N follow and the reader emphasises.
     followed: Option<EntityId>,
     text_search: TextSearch,
+    threads: Option<ThreadBook>,
     /// The free words n/N go through, match by match, rather than an
     /// entity's mentions.
     follow_text: Option<String>,
@@ -80,6 +81,7 @@ impl App {
             marks: MarkBook::default(),
             followed: None,
             text_search: TextSearch::default(),
+            threads: None,
             follow_text: None,
             effects: Vec::new(),
             saved_session: None,
@@ -263,6 +265,9 @@ impl App {
         }
         if let Action::TextHits(hits) = action {
             self.text_hits(&hits);
+        } else if let Action::Threads(threads) = action {
+            let threads = Arc::try_unwrap(threads).unwrap_or_else(|shared| (*shared).clone());
+            self.take_threads(threads);
         } else {
             self.status = None;
             if self.prompt.is_some() {
@@ -346,6 +351,8 @@ impl App {
             Action::CycleView => self.cycle_view(),
             Action::OpenUrl => self.hand_out_address(Effect::OpenUrl),
             Action::CopyUrl => self.hand_out_address(Effect::CopyUrl),
+            Action::ShowThread => self.show_thread(),
+            Action::ShowRelated => self.show_related(),
             Action::Click { x, y } => self.click(x, y),
             Action::Scroll { x, y, down } => self.wheel(x, y, down),
             _ => {}
@@ -498,6 +505,7 @@ mod prompt;
 mod reader;
 mod search;
 mod sidebar;
+mod story;
 
 pub use list::{ActiveFilter, ListPane, View};
 pub use marks::{Effect, MarkBook, Settings};
@@ -505,5 +513,6 @@ pub use prompt::{PREVIEW_SNIPPETS, Popup, PopupKind, Prompt};
 pub use reader::ReaderPane;
 pub use search::TextSearch;
 pub use sidebar::{Scope, SidebarPane, SidebarRow};
+pub use story::ThreadBook;
 
 use prompt::Edit;

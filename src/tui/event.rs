@@ -10,8 +10,9 @@ use crossterm::event::{Event, MouseButton, MouseEventKind};
 
 use super::action::{Action, Loaded};
 use super::keymap::{Keymap, Mode};
-use crate::pipeline::{Open, Opened, Options, Progress};
+use crate::pipeline::{Library, Open, Opened, Options, Progress};
 use crate::state::Cache;
+use crate::threads::{Thread, ThreadOptions};
 
 /// A report from the loader thread.
 pub enum Load {
@@ -103,4 +104,16 @@ pub fn translate(event: &Event, keymap: &Keymap, mode: Mode) -> Option<Action> {
         }),
         _ => None,
     }
+}
+
+/// Finds the threads of `library` on a new thread (see
+/// [`crate::threads`]); they arrive on the returned channel.
+pub fn spawn_threads(library: Arc<Library>) -> Receiver<Vec<Thread>> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let threads = crate::threads::threads(&library, &ThreadOptions::default());
+        // The UI may have quit already; nobody is listening then.
+        let _ = tx.send(threads);
+    });
+    rx
 }

@@ -128,6 +128,18 @@ pub const BINDINGS: &[Command] = &[
     ),
     cmd("toggle_star", Action::ToggleStar, &["s"], "star / unstar"),
     cmd(
+        "show_thread",
+        Action::ShowThread,
+        &["t"],
+        "list this article's thread (same story), oldest first",
+    ),
+    cmd(
+        "show_related",
+        Action::ShowRelated,
+        &["r"],
+        "list the articles sharing most entities with this one",
+    ),
+    cmd(
         "cycle_view",
         Action::CycleView,
         &["v"],

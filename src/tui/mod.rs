@@ -156,6 +156,7 @@ pub fn run(paths: &[PathBuf], opts: &Options, setup: Setup, memory: Memory) -> a
                 recorder,
                 search_dir,
                 worker: None,
+                threads: None,
             };
             let looped = event_loop(
                 &mut terminal,
@@ -181,6 +182,7 @@ struct Outside {
     recorder: Recorder,
     search_dir: Option<PathBuf>,
     worker: Option<Worker>,
+    threads: Option<Receiver<Vec<crate::threads::Thread>>>,
 }
 
 /// Writes the app's pending changes to the store and performs what it
@@ -239,6 +241,11 @@ fn event_loop(
         if app.should_quit() {
             return Ok(());
         }
+        if let Some(threads) = outside.threads.as_ref().and_then(|t| t.try_recv().ok()) {
+            app.update(Action::Threads(Arc::new(threads)));
+            outside.threads = None;
+            dirty = true;
+        }
         if let Some(worker) = &outside.worker {
             for hits in worker.answers.try_iter() {
                 app.update(Action::TextHits(Arc::new(hits)));
@@ -252,6 +259,7 @@ fn event_loop(
                     let (remembered, notices) = outside.recorder.remember(&loaded.library);
                     loaded.remembered = remembered;
                     unseen = Some(Arc::clone(&loaded.library));
+                    outside.threads = Some(event::spawn_threads(Arc::clone(&loaded.library)));
                     outside.worker = Some(Worker::spawn(
                         Arc::clone(&loaded.library),
                         outside.search_dir.clone(),

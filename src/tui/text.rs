@@ -33,6 +33,21 @@ pub fn text_hits(total: usize, words: &str) -> String {
     format!("{total} {noun} say \"{words}\"")
 }
 
+pub const THREADS_PENDING: &str = "threads are still being found…";
+pub const NO_THREAD: &str = "this article is in no thread: no other article reports the same story";
+pub const NO_RELATED: &str = "no other article shares an entity with this one";
+pub const THREAD_MARK: char = '≡';
+
+/// The header's label for a listed thread.
+pub fn thread_label(name: &str) -> String {
+    format!("thread: {name}")
+}
+
+/// The header's label for the related articles of one.
+pub fn related_label(title: &str) -> String {
+    format!("related to: {title}")
+}
+
 pub const NO_ARTICLES: &str = "No article matches the filter. Esc clears it.";
 pub const NO_ENTITIES: &str = "No entities found in this article.";
 pub const PROMPT: &str = "/";

@@ -57,11 +57,14 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 format!("{} ", if starred { text::STAR_MARK } else { ' ' }),
                 theme.badge,
             );
-            let badge = if a.sources.len() > 1 {
+            let mut badge = if a.sources.len() > 1 {
                 format!(" ×{}", a.sources.len())
             } else {
                 String::new()
             };
+            if let Some(thread) = app.thread_book().and_then(|b| b.of(i as usize)) {
+                badge.push_str(&format!(" {}{}", text::THREAD_MARK, thread.articles.len()));
+            }
             let byline: Vec<&str> = a
                 .author
                 .iter()

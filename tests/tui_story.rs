@@ -1,0 +1,101 @@
+//! Following a story in the reader: threads arrive from their own thread
+//! as an action, the list marks the articles in one, `t` lists the
+//! selected article's thread oldest first and `r` the articles sharing most
+//! entities with it; Esc returns to the whole list.
+
+use std::sync::Arc;
+
+use dossier::pipeline::{self, Library, Options};
+use dossier::threads::{self, ThreadOptions};
+use dossier::tui::action::Action;
+use dossier::tui::app::App;
+
+fn seeds() -> Library {
+    pipeline::open(&[], &Options::default(), &|_| {}).expect("the seeds load")
+}
+
+fn app_with_threads() -> App {
+    let library = seeds();
+    let found = threads::threads(&library, &ThreadOptions::default());
+    let mut app = App::with_library(library, 120, 30);
+    app.update(Action::Threads(Arc::new(found)));
+    app
+}
+
+/// Returns the seed file names of the listed articles.
+fn listed(app: &App) -> Vec<String> {
+    let lib = app.library().unwrap();
+    app.list()
+        .visible()
+        .iter()
+        .map(|&i| lib.corpus.articles[i as usize].sources[0].path.clone())
+        .collect()
+}
+
+fn select_file(app: &mut App, prefix: &str) {
+    let at = listed(app)
+        .iter()
+        .position(|p| p.contains(prefix))
+        .expect("the seed is listed");
+    app.update(Action::Top);
+    for _ in 0..at {
+        app.update(Action::Down);
+    }
+}
+
+#[test]
+fn t_lists_the_thread_of_the_selected_article() {
+    let mut app = app_with_threads();
+    select_file(&mut app, "000_");
+    app.update(Action::ShowThread);
+    let files = listed(&app);
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert!(files.iter().any(|f| f.contains("000_")), "{files:?}");
+    assert!(files.iter().any(|f| f.contains("004_")), "{files:?}");
+    let label = &app.list().filter().unwrap().label;
+    assert!(label.starts_with("thread: "), "{label}");
+    assert!(listed(&app)[app.list().selected()].contains("000_"));
+    app.update(Action::Back);
+    assert_eq!(app.list().visible().len(), 4);
+}
+
+#[test]
+fn an_article_in_no_thread_says_so_and_the_list_stays() {
+    let library = seeds();
+    let mut app = App::with_library(library, 120, 30);
+    app.update(Action::ShowThread);
+    assert!(app.status().is_some_and(|s| s.contains("still")));
+    app.update(Action::Threads(Arc::new(Vec::new())));
+    app.update(Action::ShowThread);
+    assert!(app.status().is_some_and(|s| s.contains("no thread")));
+    assert_eq!(app.list().visible().len(), 4);
+}
+
+#[test]
+fn r_lists_the_article_and_those_sharing_its_entities() {
+    let mut app = app_with_threads();
+    let first = app.current();
+    app.update(Action::ShowRelated);
+    let visible = app.list().visible();
+    assert!(visible.len() >= 2, "the seeds share Japan and Ukraine");
+    assert_eq!(Some(visible[0] as usize), first);
+    assert_eq!(app.current(), first);
+    let label = &app.list().filter().unwrap().label;
+    assert!(label.starts_with("related to: "), "{label}");
+}
+
+#[test]
+fn the_list_marks_articles_in_a_thread() {
+    let app = app_with_threads();
+    let book = app.thread_book().expect("threads arrived");
+    let lib = app.library().unwrap();
+    for (i, article) in lib.corpus.articles.iter().enumerate() {
+        let in_thread = book.of(i).is_some();
+        let name = &article.sources[0].path;
+        // 000 with 004, and 002 with 003 (001 is a copy merged into 003).
+        let expected = ["000_", "002_", "003_", "004_"]
+            .iter()
+            .any(|p| article.sources.iter().any(|s| s.path.contains(p)));
+        assert_eq!(in_thread, expected, "{name}");
+    }
+}
