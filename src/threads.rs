@@ -19,7 +19,9 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_64;
 
+pub use crate::corpus::dates::day_number;
 use crate::corpus::dedup::UnionFind;
+use crate::corpus::{Article, DateSource};
 use crate::pipeline::Library;
 
 /// Terms kept per article: enough to describe an event, few enough that
@@ -269,30 +271,6 @@ fn entity_overlap(a: &EntityProfile, b: &EntityProfile) -> f64 {
     f64::from((shared / lighter).min(1.0))
 }
 
-/// Returns a day number for the dates dossier reads (`YYYY-MM-DD` first,
-/// optionally followed by a time), or `None`.
-pub fn day_number(date: &str) -> Option<i64> {
-    let d = date.trim().get(..10)?;
-    let b = d.as_bytes();
-    if b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let y: i64 = d[..4].parse().ok()?;
-    let m: i64 = d[5..7].parse().ok()?;
-    let day: i64 = d[8..10].parse().ok()?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&day) {
-        return None;
-    }
-    // Days from civil (proleptic Gregorian), after H. Hinnant's algorithm.
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe)
-}
-
 /// Returns the factor that being `days` apart applies to a pair's score.
 fn time_factor(days: Option<i64>) -> f64 {
     match days {
@@ -341,6 +319,16 @@ fn candidates(library: &Library, profiles: &[Profile]) -> Vec<(u32, u32)> {
         .collect()
 }
 
+/// Returns the day an article was published, if known: a file's
+/// modification time says when it was saved, and a folder saved in one
+/// afternoon would otherwise look like one moment.
+fn publication_day(a: &Article) -> Option<i64> {
+    match a.date_source? {
+        DateSource::Metadata | DateSource::Dateline => a.date.as_deref().and_then(day_number),
+        DateSource::FileTime => None,
+    }
+}
+
 /// What pairs are scored on, computed once per corpus.
 struct Evidence {
     terms: Vec<Profile>,
@@ -357,7 +345,7 @@ impl Evidence {
                 .corpus
                 .articles
                 .iter()
-                .map(|a| a.date.as_deref().and_then(day_number))
+                .map(publication_day)
                 .collect(),
         }
     }
@@ -463,21 +451,6 @@ mod tests {
         assert_eq!(count("said"), None);
         assert_eq!(count("2024"), None);
         assert_eq!(count("ox"), None);
-    }
-
-    #[test]
-    fn days_count_across_months_and_years() {
-        assert_eq!(
-            day_number("2024-03-01").unwrap() - day_number("2024-02-28").unwrap(),
-            2
-        );
-        assert_eq!(
-            day_number("2025-01-01").unwrap() - day_number("2024-01-01").unwrap(),
-            366
-        );
-        assert_eq!(day_number("2024-03-01T10:00:00Z"), day_number("2024-03-01"));
-        assert_eq!(day_number("March 1, 2024"), None);
-        assert_eq!(day_number("2024-13-01"), None);
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub mod article;
 pub mod candidates;
 pub mod chrome;
 pub mod clean;
+pub mod dates;
 pub mod dedup;
 pub mod feed;
 pub mod formats;
@@ -34,3 +35,4 @@ pub mod structure;
 pub mod vocab;
 
 pub use article::{Article, Block, BlockKind, Corpus, DupeGroup, RawDoc, Source, Warning};
+pub use dates::DateSource;

@@ -20,8 +20,9 @@ use crate::state::db;
 /// Bump when the meaning of a cached row changes without a schema change
 /// (2: documents and articles carry `links`; postcard rows are positional,
 /// so rows of format 1 cannot be read; 3: mentions carry their location,
-/// title and byline mentions included).
-const CACHE_FORMAT: u32 = 3;
+/// title and byline mentions included; 4: articles carry `date_source`
+/// and dates are normalised to ISO).
+const CACHE_FORMAT: u32 = 4;
 
 /// What an open reused and what it had to redo.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -260,7 +261,12 @@ pub fn incremental(
         .par_iter()
         .zip(&blobs)
         .map(|(f, blob)| {
-            if let Some(docs) = blob.as_deref().and_then(|b| tables::decode(b).ok()) {
+            if let Some(mut docs) = blob.as_deref().and_then(|b| tables::decode::<FileDocs>(b).ok()) {
+                // [story] The file time is not in the blob (a touched file
+                // keeps its blob): it comes from the walk, as on a read.
+                for doc in &mut docs.docs {
+                    doc.mtime_ns = Some(clamp_ns(f.mtime_ns)).filter(|&t| t > 0);
+                }
                 return (docs, false);
             }
             let (docs, warnings) = stages.read(f, &opts.load);
