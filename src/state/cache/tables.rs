@@ -445,6 +445,7 @@ mod tests {
                 source: Some("S".into()),
                 url: Some("U".into()),
                 links: vec!["https://x.example/1".into()],
+                mtime_ns: None,
             }],
             warnings: vec![],
         };
