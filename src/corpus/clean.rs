@@ -142,6 +142,7 @@ fn clean_inner(
         doc.date.as_deref(),
         found.date.as_deref(),
         &text[lede.start..lede.end],
+        &text,
         doc.url.as_deref().or(found.url.as_deref()),
         doc.mtime_ns,
     )

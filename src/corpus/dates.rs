@@ -37,11 +37,13 @@ const DATELINE_REACH: usize = 120;
 
 /// Returns the article's date and where it comes from, or `None`.
 /// `stated` is the metadata date, `date_line` a date line found above the
-/// body, `body` the cleaned text (only its opening is read), `url` the
-/// page's address, `mtime_ns` the file's modification time.
+/// body, `lede` the body's first paragraph (only its opening is read for a
+/// dateline), `body` the whole text (for a year), `url` the page's
+/// address, `mtime_ns` the file's modification time.
 pub fn resolve(
     stated: Option<&str>,
     date_line: Option<&str>,
+    lede: &str,
     body: &str,
     url: Option<&str>,
     mtime_ns: Option<i64>,
@@ -58,7 +60,7 @@ pub fn resolve(
     }
     let from_text = date_line
         .and_then(|d| normalise(d, &context, saved))
-        .or_else(|| wire_dateline(body, &context, saved));
+        .or_else(|| wire_dateline(lede, &context, saved));
     if let Some(date) = from_text {
         return Some((date, DateSource::Dateline));
     }
@@ -420,14 +422,14 @@ mod tests {
     fn metadata_beats_the_text_and_the_text_beats_the_file() {
         let mtime = Some(1_780_000_000_000_000_000);
         let body = "ROME, June 2 (Wire) - Talks ended.";
-        let r = resolve(Some("2026-06-01"), None, body, None, mtime);
+        let r = resolve(Some("2026-06-01"), None, body, body, None, mtime);
         assert_eq!(r, Some(("2026-06-01".into(), DateSource::Metadata)));
-        let r = resolve(None, None, body, None, mtime);
+        let r = resolve(None, None, body, body, None, mtime);
         assert_eq!(r, Some(("2026-06-02".into(), DateSource::Dateline)));
-        let r = resolve(None, None, "Talks ended on June 2.", None, mtime);
+        let r = resolve(None, None, "Talks ended on June 2.", "", None, mtime);
         assert_eq!(r.map(|d| d.1), Some(DateSource::FileTime));
-        assert_eq!(resolve(None, None, "Talks ended.", None, None), None);
-        let r = resolve(Some("around Easter"), None, body, None, mtime);
+        assert_eq!(resolve(None, None, "Talks ended.", "", None, None), None);
+        let r = resolve(Some("around Easter"), None, body, body, None, mtime);
         assert_eq!(r, Some(("around Easter".into(), DateSource::Metadata)));
     }
 

@@ -1,26 +1,12 @@
-//! Threads: articles about the same event or developing story, grouped
-//! (never merged: every article stays in the list).
-//!
-//! Evidence for a pair is what a reader would weigh: the terms that make
-//! each article particular (its words weighted by TF-IDF, so a word every
-//! article uses counts for nothing), the rare entities they share (weighted
-//! by inverse document frequency), and, where both are dated, how close in
-//! time they are (two storms a year apart are two threads).
-//!
-//! The cost stays near-linear: each article keeps only its
-//! [`SALIENT_TERMS`] heaviest terms; candidate pairs come only from terms
-//! and entities that few articles share (a posting list longer than
-//! [`MAX_POSTING`] is not rare), and only candidates are scored. Pairs that
-//! score at least the threshold are joined, and each thread is named after
-//! its most central headline: the article most similar to the others.
+//! The evidence that two articles report one story, and the candidate
+//! pairs worth weighing (see [`super`] for what a thread is).
 
 use std::collections::HashMap;
 
 use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_64;
 
-pub use crate::corpus::dates::day_number;
-use crate::corpus::dedup::UnionFind;
+use crate::corpus::dates::day_number;
 use crate::corpus::{Article, DateSource};
 use crate::pipeline::Library;
 
@@ -55,29 +41,6 @@ const HALF_LIFE_DAYS: f64 = 12.0;
 /// a word that is not a name, time counts this many times less against
 /// the pair.
 const SAME_SUBJECT_SLOWER: f64 = 3.0;
-
-/// Options of thread detection.
-#[derive(Clone, Debug)]
-pub struct ThreadOptions {
-    /// Minimum pair score (0–1) that joins two articles.
-    pub threshold: f64,
-}
-
-impl Default for ThreadOptions {
-    fn default() -> Self {
-        ThreadOptions { threshold: 0.22 }
-    }
-}
-
-/// A group of articles about one story.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
-pub struct Thread {
-    /// Indices into the library's articles, oldest first (undated last, in
-    /// corpus order).
-    pub articles: Vec<usize>,
-    /// The article whose headline names the thread.
-    pub central: usize,
-}
 
 /// An article's salient terms: (term hash, weight), sorted by hash, with
 /// unit length.
@@ -381,7 +344,7 @@ fn publication_day(a: &Article) -> Option<i64> {
 }
 
 /// What pairs are scored on, computed once per corpus.
-struct Evidence {
+pub(super) struct Evidence {
     terms: Vec<Profile>,
     /// Per article: its [`headline_subject`].
     subjects: Vec<Vec<u64>>,
@@ -390,7 +353,7 @@ struct Evidence {
 }
 
 impl Evidence {
-    fn of(library: &Library) -> Evidence {
+    pub(super) fn of(library: &Library) -> Evidence {
         let (terms, subjects) = profiles(library);
         Evidence {
             terms,
@@ -417,74 +380,12 @@ impl Evidence {
     }
 
     /// Returns every candidate pair with its score.
-    fn scored(&self, library: &Library) -> Vec<(u32, u32, f64)> {
+    pub(super) fn scored(&self, library: &Library) -> Vec<(u32, u32, f64)> {
         candidates(library, &self.terms)
             .into_par_iter()
             .map(|(a, b)| (a, b, self.score(a as usize, b as usize)))
             .collect()
     }
-}
-
-/// Returns the threads of `library`: groups of two or more articles, the
-/// largest first.
-pub fn threads(library: &Library, opts: &ThreadOptions) -> Vec<Thread> {
-    let n = library.corpus.articles.len();
-    let evidence = Evidence::of(library);
-    let mut scored = evidence.scored(library);
-    scored.retain(|p| p.2 >= opts.threshold);
-    let days = &evidence.days;
-    let mut sets = UnionFind::new(n);
-    for &(a, b, _) in &scored {
-        sets.union(a as usize, b as usize);
-    }
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
-    for i in 0..n {
-        groups.entry(sets.find(i)).or_default().push(i);
-    }
-    let mut centrality = vec![0.0f64; n];
-    for &(a, b, s) in &scored {
-        centrality[a as usize] += s;
-        centrality[b as usize] += s;
-    }
-    let mut out: Vec<Thread> = groups
-        .into_values()
-        .filter(|g| g.len() > 1)
-        .map(|mut articles| {
-            articles.sort_by_key(|&i| (days[i].is_none(), days[i], i));
-            // Most central first; among equals, a headline from the file
-            // beats a title cut from the lede ("…").
-            let headline = |i: usize| !library.corpus.articles[i].title.ends_with('…');
-            let central = *articles
-                .iter()
-                .max_by(|&&x, &&y| {
-                    centrality[x]
-                        .total_cmp(&centrality[y])
-                        .then(headline(x).cmp(&headline(y)))
-                        .then(y.cmp(&x))
-                })
-                .expect("a thread has articles");
-            Thread { articles, central }
-        })
-        .collect();
-    out.sort_by(|x, y| {
-        y.articles
-            .len()
-            .cmp(&x.articles.len())
-            .then(x.central.cmp(&y.central))
-    });
-    out
-}
-
-/// Returns the score of every candidate pair, best first: what the
-/// threshold is chosen from.
-pub fn scored_pairs(library: &Library) -> Vec<(usize, usize, f64)> {
-    let mut out: Vec<(usize, usize, f64)> = Evidence::of(library)
-        .scored(library)
-        .into_iter()
-        .map(|(a, b, s)| (a as usize, b as usize, s))
-        .collect();
-    out.sort_by(|x, y| y.2.total_cmp(&x.2));
-    out
 }
 
 #[cfg(test)]
