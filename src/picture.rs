@@ -30,6 +30,9 @@ use chrono::Datelike;
 /// Most bars a picture has.
 pub const MAX_BARS: usize = 60;
 
+/// [`MAX_BARS`] for day arithmetic.
+const MAX_BAR_COUNT: i64 = 60;
+
 /// Entities named in more articles than this have their "often with"
 /// computed when the pictures are built.
 pub const PRECOMPUTED_FROM: usize = 2048;
@@ -149,7 +152,8 @@ impl Pictures {
             .get(id as usize)
             .map_or(&[][..], |e| e.articles.as_slice());
         for &(article, _) in articles {
-            match counts.get_mut(self.bar_of.get(article as usize).map_or(u32::MAX, |&b| b) as usize)
+            match counts
+                .get_mut(self.bar_of.get(article as usize).map_or(u32::MAX, |&b| b) as usize)
             {
                 Some(c) => *c += 1,
                 None => undated += 1,
@@ -182,26 +186,22 @@ impl Pictures {
 /// bars, the shortest that does, and the first day of each bar.
 fn bars_between(first: i64, last: i64) -> (Bucket, Vec<i64>) {
     let span = last - first;
-    if span < MAX_BARS as i64 {
+    if span < MAX_BAR_COUNT {
         return (Bucket::Day, (first..=last).collect());
     }
     // Day 0 (1970-01-01) was a Thursday: Monday is 3 days before it.
     let monday = |d: i64| d - (d + 3).rem_euclid(7);
-    if (monday(last) - monday(first)) / 7 < MAX_BARS as i64 {
-        return (
-            Bucket::Week,
-            (monday(first)..=last).step_by(7).collect(),
-        );
+    if (monday(last) - monday(first)) / 7 < MAX_BAR_COUNT {
+        return (Bucket::Week, (monday(first)..=last).step_by(7).collect());
     }
     let ymd = |d: i64| from_day_number(d).map_or((1970, 1), |d| (d.year(), d.month()));
     let ((y0, m0), (y1, m1)) = (ymd(first), ymd(last));
     let months = i64::from(y1 - y0) * 12 + i64::from(m1) - i64::from(m0);
     let start_of = |y: i32, m: u32| {
-        chrono::NaiveDate::from_ymd_opt(y, m, 1).map_or(first, |d| {
-            i64::from(d.num_days_from_ce()) - 719_163
-        })
+        chrono::NaiveDate::from_ymd_opt(y, m, 1)
+            .map_or(first, |d| i64::from(d.num_days_from_ce()) - 719_163)
     };
-    if months < MAX_BARS as i64 {
+    if months < MAX_BAR_COUNT {
         let starts = (0..=months)
             .map(|k| {
                 let m = i64::from(m0 - 1) + k;
@@ -231,7 +231,12 @@ fn often_with(index: &EntityIndex, id: EntityId) -> Vec<OftenWith> {
     let mut counts = vec![0u32; index.entities.len()];
     let mut seen: Vec<EntityId> = Vec::new();
     for &(article, _) in articles {
-        for &(other, _) in index.article_entities.get(article as usize).into_iter().flatten() {
+        for &(other, _) in index
+            .article_entities
+            .get(article as usize)
+            .into_iter()
+            .flatten()
+        {
             let c = &mut counts[other as usize];
             if *c == 0 {
                 seen.push(other);
@@ -276,12 +281,18 @@ mod tests {
         assert_eq!((b, starts.len()), (Bucket::Day, 31));
         let (b, starts) = bars_between(d("2026-01-01"), d("2026-06-30"));
         assert_eq!(b, Bucket::Week);
-        assert_eq!(from_day_number(starts[0]).unwrap().to_string(), "2025-12-29");
+        assert_eq!(
+            from_day_number(starts[0]).unwrap().to_string(),
+            "2025-12-29"
+        );
         assert!(starts.len() <= MAX_BARS);
         let (b, starts) = bars_between(d("2022-01-15"), d("2026-06-30"));
         assert_eq!(b, Bucket::Month);
         assert_eq!(starts.len(), 54);
-        assert_eq!(from_day_number(starts[1]).unwrap().to_string(), "2022-02-01");
+        assert_eq!(
+            from_day_number(starts[1]).unwrap().to_string(),
+            "2022-02-01"
+        );
         let (b, starts) = bars_between(d("1900-01-01"), d("2026-06-30"));
         assert_eq!(b, Bucket::Years(3));
         assert!(starts.len() <= MAX_BARS);

@@ -125,11 +125,7 @@ pub fn order(library: &Library, key: SortKey) -> Vec<u32> {
                     })
                 })
                 .collect();
-            out.par_sort_by(|&x, &y| {
-                counts[y as usize]
-                    .cmp(&counts[x as usize])
-                    .then(x.cmp(&y))
-            });
+            out.par_sort_by(|&x, &y| counts[y as usize].cmp(&counts[x as usize]).then(x.cmp(&y)));
         }
     }
     out

@@ -49,11 +49,20 @@ fn wire_datelines_give_the_date_with_the_year_from_context() {
     let (_dir, lib) = library();
     let dateline = Some(DateSource::Dateline);
     // The year the text names (2025 and 2026 once each: the latest).
-    assert_eq!(date(&lib, "wire_houston.txt"), (Some("2026-03-03"), dateline));
-    assert_eq!(date(&lib, "wire_london.txt"), (Some("2025-03-03"), dateline));
+    assert_eq!(
+        date(&lib, "wire_houston.txt"),
+        (Some("2026-03-03"), dateline)
+    );
+    assert_eq!(
+        date(&lib, "wire_london.txt"),
+        (Some("2025-03-03"), dateline)
+    );
     assert_eq!(date(&lib, "date_opens.md"), (Some("2024-03-04"), dateline));
     // No year anywhere: the file's, as the date falls before it was saved.
-    assert_eq!(date(&lib, "region_no_year.txt"), (Some("2026-03-04"), dateline));
+    assert_eq!(
+        date(&lib, "region_no_year.txt"),
+        (Some("2026-03-04"), dateline)
+    );
 }
 
 #[test]
@@ -85,7 +94,11 @@ fn sort_orders_put_undated_last_and_keep_corpus_order_among_equals() {
             .into_iter()
             .map(|i| {
                 let path = &lib.corpus.articles[i as usize].sources[0].path;
-                Path::new(path).file_name().unwrap().to_string_lossy().into_owned()
+                Path::new(path)
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
             })
             .collect()
     };
@@ -110,7 +123,10 @@ fn sort_orders_put_undated_last_and_keep_corpus_order_among_equals() {
         .collect();
     assert!(titles.windows(2).all(|w| w[0] <= w[1]), "{titles:?}");
     let corpus: Vec<u32> = sort::order(&lib, SortKey::Corpus);
-    assert_eq!(corpus, (0..lib.corpus.articles.len() as u32).collect::<Vec<_>>());
+    assert_eq!(
+        corpus,
+        (0..lib.corpus.articles.len() as u32).collect::<Vec<_>>()
+    );
     let mut most = sort::order(&lib, SortKey::MostEntities);
     most.sort_unstable();
     assert_eq!(most, corpus, "every order is a permutation");
@@ -121,6 +137,9 @@ fn undated_articles_come_last_in_either_direction() {
     let lib = pipeline::open(&[], &Options::default(), &|_| {}).unwrap();
     for key in [SortKey::Newest, SortKey::Oldest, SortKey::Source] {
         let order = sort::order(&lib, key);
-        assert_eq!(order, (0..lib.corpus.articles.len() as u32).collect::<Vec<_>>());
+        assert_eq!(
+            order,
+            (0..lib.corpus.articles.len() as u32).collect::<Vec<_>>()
+        );
     }
 }

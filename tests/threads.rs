@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use dossier::pipeline::{self, Library, Options};
-use dossier::threads::{self, ThreadOptions};
+use dossier::threads::{self, ThreadOptions, Threads};
 use serde_json::Value;
 
 fn library(paths: &[PathBuf]) -> Library {
@@ -222,6 +222,38 @@ fn the_seeds_make_two_threads_of_two() {
     let mut found = found;
     found.sort();
     assert_eq!(found, vec![vec!["000", "004"], vec!["002", "003"]]);
+}
+
+#[test]
+fn an_article_knows_its_thread_in_date_order_and_its_name() {
+    let lib = library(&[set_dir("heldout")]);
+    let threads = Threads::build(&lib, &ThreadOptions::default());
+    let find = |prefix: &str| {
+        (0..lib.corpus.articles.len())
+            .find(|&i| file_name(&lib, i).starts_with(prefix))
+            .unwrap()
+    };
+    let discovered = find("01_");
+    let thread = threads
+        .of(discovered)
+        .expect("the comet's discovery has a thread");
+    let dates: Vec<&str> = thread
+        .articles
+        .iter()
+        .map(|&i| lib.corpus.articles[i].date.as_deref().unwrap())
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+    assert!(thread.articles.contains(&find("08_")));
+    assert!(thread.articles.contains(&discovered));
+    assert!(!thread.name(&lib).is_empty());
+    assert_eq!(threads.marker(discovered), threads.marker(find("08_")));
+    assert_ne!(threads.marker(discovered), threads.marker(find("03_")));
+    assert_eq!(threads.of(find("12_")), None, "a singleton has no thread");
+    assert_eq!(threads.marker(lib.corpus.articles.len()), None);
+    assert_eq!(
+        threads.all(),
+        threads::threads(&lib, &ThreadOptions::default())
+    );
 }
 
 #[test]

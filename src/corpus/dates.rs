@@ -64,7 +64,9 @@ pub fn resolve(
     if let Some(date) = from_text {
         return Some((date, DateSource::Dateline));
     }
-    mtime_ns.and_then(file_time).map(|d| (d, DateSource::FileTime))
+    mtime_ns
+        .and_then(file_time)
+        .map(|d| (d, DateSource::FileTime))
 }
 
 /// Returns the date of a wire dateline opening `body`, or `None`: a place
@@ -358,7 +360,10 @@ mod tests {
         assert_eq!(norm("Tuesday, Mar. 3 2026").as_deref(), Some("2026-03-03"));
         assert_eq!(norm("Sept 21st, 2025").as_deref(), Some("2025-09-21"));
         assert_eq!(norm("2026/03/03").as_deref(), Some("2026-03-03"));
-        assert_eq!(norm("2026-03-03 10:15:00").as_deref(), Some("2026-03-03T10:15"));
+        assert_eq!(
+            norm("2026-03-03 10:15:00").as_deref(),
+            Some("2026-03-03T10:15")
+        );
         assert_eq!(
             norm("2026-03-03T10:15:00+02:00").as_deref(),
             Some("2026-03-03T10:15+02:00")
@@ -415,7 +420,10 @@ mod tests {
             date("The council met on March 3, 2024 - and voted against it."),
             None
         );
-        assert_eq!(date("Officials said - on March 3 - that it was closed."), None);
+        assert_eq!(
+            date("Officials said - on March 3 - that it was closed."),
+            None
+        );
     }
 
     #[test]
@@ -436,10 +444,17 @@ mod tests {
     #[test]
     fn the_context_year_prefers_the_address_then_the_most_named_year() {
         assert_eq!(
-            context_year("In 2019 and 2024, 2024.", Some("https://x.org/2025/03/a"), None),
+            context_year(
+                "In 2019 and 2024, 2024.",
+                Some("https://x.org/2025/03/a"),
+                None
+            ),
             Some(2025)
         );
-        assert_eq!(context_year("In 2019 and 2024, 2024.", None, None), Some(2024));
+        assert_eq!(
+            context_year("In 2019 and 2024, 2024.", None, None),
+            Some(2024)
+        );
         assert_eq!(context_year("Plans for 2030.", None, Some(2026)), None);
     }
 

@@ -2,6 +2,7 @@
 //! pairs worth weighing (see [`super`] for what a thread is).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_64;
@@ -105,7 +106,11 @@ fn term_counts(title: &str, text: &str) -> Vec<(u64, u32, bool)> {
     // capitalised.
     let mut hashes: Vec<u64> = Vec::with_capacity(text.len() / 6);
     let tag = |h: u64, word: &str| (h & !1) | u64::from(word.starts_with(char::is_uppercase));
-    for source in [title, title, text] {
+    for (k, source) in [title, text].into_iter().enumerate() {
+        if k == 1 {
+            // The headline counts twice.
+            hashes.extend_from_within(..);
+        }
         // Runs of ASCII letters and digits, or of any non-ASCII bytes
         // with them, found bytewise; a run with non-ASCII characters is
         // split again at the characters that are not alphanumeric ("’",
@@ -139,9 +144,32 @@ fn term_counts(title: &str, text: &str) -> Vec<(u64, u32, bool)> {
         .collect()
 }
 
+/// An article's terms: (hash, count, is a name), sorted by hash.
+type TermCounts = Vec<(u64, u32, bool)>;
+
+/// A hasher for keys that are hashes already (term hashes from xxh3).
+#[derive(Default)]
+struct PreHashed(u64);
+
+impl Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
 /// Returns the salient-term profiles of all articles.
 fn profiles(library: &Library) -> (Vec<Profile>, Vec<Vec<u64>>) {
-    let (counts, subjects): (Vec<Vec<(u64, u32, bool)>>, Vec<Vec<u64>>) = library
+    let (counts, subjects): (Vec<TermCounts>, Vec<Vec<u64>>) = library
         .corpus
         .articles
         .par_iter()
@@ -153,7 +181,7 @@ fn profiles(library: &Library) -> (Vec<Profile>, Vec<Vec<u64>>) {
         .unzip();
     let mut all: Vec<u64> = counts.iter().flatten().map(|&(h, _, _)| h).collect();
     all.par_sort_unstable();
-    let df: HashMap<u64, u32> = all
+    let df: HashMap<u64, u32, BuildHasherDefault<PreHashed>> = all
         .chunk_by(|a, b| a == b)
         .map(|run| (run[0], run.len() as u32))
         .collect();

@@ -27,8 +27,8 @@ use crate::pipeline::Library;
 mod evidence;
 
 pub use crate::corpus::dates::day_number;
-pub use evidence::{MAX_POSTING, SALIENT_TERMS};
 use evidence::Evidence;
+pub use evidence::{MAX_POSTING, SALIENT_TERMS};
 
 /// Options of thread detection.
 #[derive(Clone, Debug)]
@@ -52,7 +52,6 @@ pub struct Thread {
     /// The article whose headline names the thread.
     pub central: usize,
 }
-
 
 /// Returns the threads of `library`: groups of two or more articles, the
 /// largest first.
@@ -175,4 +174,3 @@ pub fn scored_pairs(library: &Library) -> Vec<(usize, usize, f64)> {
     out.sort_by(|x, y| y.2.total_cmp(&x.2));
     out
 }
-

@@ -261,7 +261,10 @@ pub fn incremental(
         .par_iter()
         .zip(&blobs)
         .map(|(f, blob)| {
-            if let Some(mut docs) = blob.as_deref().and_then(|b| tables::decode::<FileDocs>(b).ok()) {
+            if let Some(mut docs) = blob
+                .as_deref()
+                .and_then(|b| tables::decode::<FileDocs>(b).ok())
+            {
                 // [story] The file time is not in the blob (a touched file
                 // keeps its blob): it comes from the walk, as on a read.
                 for doc in &mut docs.docs {
