@@ -261,19 +261,19 @@ pub fn incremental(
         .par_iter()
         .zip(&blobs)
         .map(|(f, blob)| {
-            if let Some(mut docs) = blob
-                .as_deref()
-                .and_then(|b| tables::decode::<FileDocs>(b).ok())
-            {
-                // [story] The file time is not in the blob (a touched file
-                // keeps its blob): it comes from the walk, as on a read.
-                for doc in &mut docs.docs {
-                    doc.mtime_ns = Some(clamp_ns(f.mtime_ns)).filter(|&t| t > 0);
+            let (mut docs, fresh) = match blob.as_deref().and_then(|b| tables::decode(b).ok()) {
+                Some(docs) => (docs, false),
+                None => {
+                    let (docs, warnings) = stages.read(f, &opts.load);
+                    (FileDocs { docs, warnings }, true)
                 }
-                return (docs, false);
+            };
+            // [story] The file time is not in the blob (a touched file
+            // keeps its blob): it comes from the walk, read or cached alike.
+            for doc in &mut docs.docs {
+                doc.mtime_ns = Some(clamp_ns(f.mtime_ns)).filter(|&t| t > 0);
             }
-            let (docs, warnings) = stages.read(f, &opts.load);
-            (FileDocs { docs, warnings }, true)
+            (docs, fresh)
         })
         .collect();
     drop(blobs);
