@@ -261,13 +261,13 @@ pub fn incremental(
         .par_iter()
         .zip(&blobs)
         .map(|(f, blob)| {
-            let (mut docs, fresh) = match blob.as_deref().and_then(|b| tables::decode(b).ok()) {
-                Some(docs) => (docs, false),
-                None => {
+            let (mut docs, fresh) =
+                if let Some(docs) = blob.as_deref().and_then(|b| tables::decode(b).ok()) {
+                    (docs, false)
+                } else {
                     let (docs, warnings) = stages.read(f, &opts.load);
                     (FileDocs { docs, warnings }, true)
-                }
-            };
+                };
             // [story] The file time is not in the blob (a touched file
             // keeps its blob): it comes from the walk, read or cached alike.
             for doc in &mut docs.docs {
