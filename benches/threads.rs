@@ -98,7 +98,7 @@ fn main() {
             .max_by_key(|&e| lib.index.entities[e].articles.len())
             .unwrap_or(0);
         let rare = (0..lib.index.entities.len())
-            .filter(|&e| lib.index.entities[e].articles.len() <= dossier::picture::PRECOMPUTED_FROM)
+            .filter(|&e| lib.index.entities[e].articles.len() <= dossier::picture::SAMPLED_FROM)
             .max_by_key(|&e| lib.index.entities[e].articles.len())
             .unwrap_or(0);
         let per_picture = |e: usize| {
@@ -111,7 +111,7 @@ fn main() {
         };
         println!(
             "    pictures: shared part {shared:.3} s wall, {shared_cpu:.2} s CPU; most named entity \
-             ({} articles) {:.3} ms, most named not precomputed ({} articles) {:.3} ms per picture",
+             ({} articles) {:.3} ms, most named not sampled ({} articles) {:.3} ms per picture",
             lib.index.entities.get(most).map_or(0, |e| e.articles.len()),
             per_picture(most),
             lib.index.entities.get(rare).map_or(0, |e| e.articles.len()),
