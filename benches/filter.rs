@@ -181,6 +181,7 @@ fn reader_frames(index: EntityIndex, titles: Vec<String>) {
                 title,
                 author: None,
                 date: None,
+                date_source: None,
                 source: None,
                 url: None,
                 end_matter: Vec::new(),

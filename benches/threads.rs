@@ -1,14 +1,19 @@
-//! Thread detection on generated corpora: its time against the time of
-//! building the library it runs on (`pipeline::build`: clean, dedup,
-//! entities, index), at 10,000 and 100,000 articles, to check that it
-//! stays near-linear and a small share of a cold open; CPU time is the
-//! figure to compare on a busy machine. Run with
+//! Following a story on generated corpora, against the time of building
+//! the library it runs on (`pipeline::build`: clean, dedup, entities,
+//! index), at 10,000 and 100,000 articles: thread detection and dating
+//! (the dateline search, which runs inside cleaning, timed apart here) as
+//! a share of the build; the entity pictures' shared part, and one
+//! picture of the most named entity (target < 2 ms); each sort order.
+//! CPU time is the figure to compare on a busy machine. Run with
 //! `cargo bench --bench threads` (`THREADS_SIZES=2000,20000` for others).
 #![allow(clippy::disallowed_macros, reason = "a bench reports on stdout")]
 
 use std::time::Instant;
 
+use dossier::corpus::dates;
+use dossier::picture::Pictures;
 use dossier::pipeline::{self, Options};
+use dossier::sort::{self, SortKey};
 use dossier::threads::{self, ThreadOptions};
 
 #[path = "support/corpus/mod.rs"]
@@ -46,6 +51,26 @@ fn main() {
         let found = threads::threads(&lib, &ThreadOptions::default());
         let (took, took_cpu) = (t.elapsed().as_secs_f64(), cpu_seconds() - c);
         let grouped: usize = found.iter().map(|t| t.articles.len()).sum();
+        // Dates as cleaning resolves them, with a file time to fall back on.
+        let (t, c) = (Instant::now(), cpu_seconds());
+        let dated = lib
+            .corpus
+            .articles
+            .iter()
+            .filter(|a| {
+                let lede = a.text.split("\n\n").next().unwrap_or_default();
+                dates::resolve(
+                    None,
+                    None,
+                    lede,
+                    &a.text,
+                    None,
+                    Some(1_780_315_200_000_000_000),
+                )
+                .is_some()
+            })
+            .count();
+        let (dating, dating_cpu) = (t.elapsed().as_secs_f64(), cpu_seconds() - c);
         println!(
             "{n} files → {} articles: build {build:.2} s wall, {build_cpu:.2} s CPU; threads \
              {took:.2} s wall, {took_cpu:.2} s CPU = {:.1} % of the build's CPU, {:.1} µs CPU per \
@@ -55,5 +80,45 @@ fn main() {
             took_cpu * 1e6 / lib.corpus.articles.len() as f64,
             found.len()
         );
+        println!(
+            "    dates {dating:.3} s wall, {dating_cpu:.2} s CPU ({dated} dated); threads + dates = \
+             {:.1} % of the build's CPU",
+            100.0 * (took_cpu + dating_cpu) / build_cpu
+        );
+        let (t, c) = (Instant::now(), cpu_seconds());
+        let pictures = Pictures::new(&lib);
+        let (shared, shared_cpu) = (t.elapsed().as_secs_f64(), cpu_seconds() - c);
+        let most = (0..lib.index.entities.len())
+            .max_by_key(|&e| lib.index.entities[e].articles.len())
+            .unwrap_or(0);
+        let rare = (0..lib.index.entities.len())
+            .filter(|&e| lib.index.entities[e].articles.len() <= dossier::picture::SAMPLED_FROM)
+            .max_by_key(|&e| lib.index.entities[e].articles.len())
+            .unwrap_or(0);
+        let per_picture = |e: usize| {
+            let t = Instant::now();
+            let runs = 50;
+            for _ in 0..runs {
+                std::hint::black_box(pictures.of(&lib.index, e as u32, 8));
+            }
+            t.elapsed().as_secs_f64() * 1e3 / f64::from(runs)
+        };
+        println!(
+            "    pictures: shared part {shared:.3} s wall, {shared_cpu:.2} s CPU; most named entity \
+             ({} articles) {:.3} ms, most named not sampled ({} articles) {:.3} ms per picture",
+            lib.index.entities.get(most).map_or(0, |e| e.articles.len()),
+            per_picture(most),
+            lib.index.entities.get(rare).map_or(0, |e| e.articles.len()),
+            per_picture(rare),
+        );
+        let orders: Vec<String> = SortKey::ALL
+            .iter()
+            .map(|&key| {
+                let t = Instant::now();
+                std::hint::black_box(sort::order(&lib, key));
+                format!("{} {:.1} ms", key.name(), t.elapsed().as_secs_f64() * 1e3)
+            })
+            .collect();
+        println!("    sort: {}", orders.join(", "));
     }
 }

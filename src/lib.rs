@@ -4,9 +4,10 @@
 //! paths → [`corpus`] (load, clean, dedup) → [`entities`] (extract, index)
 //! → [`pipeline::Library`] → the two faces over it, [`cli`] and [`tui`].
 //! Beside the pipeline, over a finished library: [`search`] (full-text,
-//! tantivy), [`threads`] (articles about one story) and [`export`].
-//! Nothing under `corpus`, `entities`, `filter`, `search`, `threads` or
-//! `sanitize` knows about the terminal; everything bound for the terminal
+//! tantivy), [`threads`] (articles about one story), [`sort`] (the
+//! list's orders), [`picture`] (an entity over time and its company) and
+//! [`export`]. Nothing under `corpus`, `entities`, `filter`, `search`,
+//! `threads`, `sort`, `picture` or `sanitize` knows about the terminal; everything bound for the terminal
 //! leaves through [`out`].
 
 pub mod bounded;
@@ -17,10 +18,12 @@ pub mod entities;
 pub mod export;
 pub mod filter;
 pub mod out;
+pub mod picture;
 pub mod pipeline;
 pub mod sanitize;
 pub mod search;
 pub mod seeds;
+pub mod sort;
 pub mod state;
 pub mod threads;
 pub mod tui;

@@ -60,9 +60,13 @@ fn rows(styled: &str) -> Vec<Row> {
         .collect()
 }
 
-/// Returns true if and only if the library is shown (not the loading screen).
+/// Returns true if and only if the library is shown (not the loading
+/// screen) and settled: the threads found after it shows are marked (≡N
+/// takes room from the titles, so rows compare only once it is there; the
+/// seeds have two threads).
 fn loaded(styled: &str) -> bool {
-    strip_sgr(styled).contains(" Articles ")
+    let plain = strip_sgr(styled);
+    plain.contains(" Articles ") && plain.contains('≡')
 }
 
 fn selected(styled: &str) -> Option<String> {

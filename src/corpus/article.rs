@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::dates::DateSource;
+
 /// A document as read from disk, before cleaning: one file, or one line of a
 /// `.jsonl` file. Metadata comes from front matter or JSON fields.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -19,6 +21,11 @@ pub struct RawDoc {
     /// pages and feeds).
     #[serde(default)]
     pub links: Vec<String>,
+    /// The file's modification time (ns since the epoch), set by the
+    /// loader for files read from disk; the last resort for the date. Not
+    /// part of the cached document: a touched file keeps its blob.
+    #[serde(skip)]
+    pub mtime_ns: Option<i64>,
 }
 
 /// What a block of the cleaned text is.
@@ -56,7 +63,14 @@ pub struct Article {
     pub id: String,
     pub title: String,
     pub author: Option<String>,
+    /// When it was published, as ISO `YYYY-MM-DD` (with `THH:MM` and a
+    /// zone when the time is known); see [`crate::corpus::dates`]. A
+    /// stated date that cannot be read is kept as written.
     pub date: Option<String>,
+    /// Where [`Self::date`] comes from (a file time is not a publication
+    /// date); `None` when there is no date.
+    #[serde(default)]
+    pub date_source: Option<DateSource>,
     /// Publisher or site name, where stated.
     pub source: Option<String>,
     pub url: Option<String>,

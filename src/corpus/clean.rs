@@ -16,7 +16,7 @@ use super::chrome;
 use super::layout::{self, Unit};
 use super::structure;
 use super::{Article, Block, BlockKind, RawDoc, Source};
-use super::{candidates, shingles};
+use super::{candidates, dates, shingles};
 
 pub use super::chrome::ChromeModel;
 
@@ -138,11 +138,21 @@ fn clean_inner(
     } else {
         (shingles::content_id(&text), Vec::new())
     };
+    let (date, date_source) = dates::resolve(
+        doc.date.as_deref(),
+        found.date.as_deref(),
+        &text[lede.start..lede.end],
+        &text,
+        doc.url.as_deref().or(found.url.as_deref()),
+        doc.mtime_ns,
+    )
+    .unzip();
     let article = Article {
         id,
         title,
         author: doc.author.clone().or(found.author),
-        date: doc.date.clone().or(found.date),
+        date,
+        date_source,
         source: doc.source.clone().or(found.source),
         url: doc.url.clone().or(found.url),
         words: structure::word_count(&text),

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 use super::candidates;
 use super::shingles;
-use super::{Article, Source};
+use super::{Article, DateSource, Source};
 
 /// How eagerly near duplicates merge.
 #[derive(Clone, Debug)]
@@ -186,8 +186,11 @@ fn fill_missing(canonical: &mut Article, copy: &Article) {
     if canonical.author.is_none() {
         canonical.author.clone_from(&copy.author);
     }
-    if canonical.date.is_none() {
+    // A copy's publication date beats the canonical's file time.
+    let from_file = |a: &Article| a.date_source.is_none_or(|s| s == DateSource::FileTime);
+    if from_file(canonical) && !from_file(copy) || canonical.date.is_none() {
         canonical.date.clone_from(&copy.date);
+        canonical.date_source = copy.date_source;
     }
     if canonical.source.is_none() {
         canonical.source.clone_from(&copy.source);

@@ -204,6 +204,7 @@ fn entry_doc(entry: &Entry, feed_base: Option<&Url>) -> Option<RawDoc> {
         source: None,
         url: link.map(|l| clean_line(&l)),
         links,
+        mtime_ns: None,
     })
 }
 

@@ -160,6 +160,7 @@ fn parse_markdown(path: &str, text: &str) -> (RawDoc, Option<Warning>) {
         source: meta.source,
         url: meta.url,
         links: Vec::new(),
+        mtime_ns: None,
     };
     let warning = problem.map(|(line, why)| Warning {
         path: path.to_owned(),
@@ -295,6 +296,7 @@ fn parse_json_lines(path: &str, text: &str) -> (Vec<RawDoc>, Vec<Warning>) {
                     source: field(&["source", "publisher", "site"]).map(|s| clean_line(&s)),
                     url: field(&["url", "link"]).map(|s| clean_line(&s)),
                     links: Vec::new(),
+                    mtime_ns: None,
                 });
             }
             Ok(_) => warnings.push(Warning {

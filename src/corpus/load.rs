@@ -198,7 +198,12 @@ pub fn read_file(file: &FileRef, opts: &LoadOptions) -> (Vec<RawDoc>, Vec<Warnin
     } else {
         Some(Format::from_path(&file.path).unwrap_or(Format::Text))
     };
-    parse_bytes(&path, bytes, format)
+    let (mut docs, warnings) = parse_bytes(&path, bytes, format);
+    let mtime_ns = i64::try_from(file.mtime_ns).ok().filter(|&t| t > 0);
+    for doc in &mut docs {
+        doc.mtime_ns = mtime_ns;
+    }
+    (docs, warnings)
 }
 
 /// Decodes one file's bytes and parses them as `format` (`None`: guessed

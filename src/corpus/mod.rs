@@ -18,6 +18,7 @@ pub mod article;
 pub mod candidates;
 pub mod chrome;
 pub mod clean;
+pub mod dates;
 pub mod dedup;
 pub mod feed;
 pub mod formats;
@@ -30,3 +31,4 @@ pub mod shingles;
 pub mod structure;
 
 pub use article::{Article, Block, BlockKind, Corpus, DupeGroup, RawDoc, Source, Warning};
+pub use dates::DateSource;

@@ -129,8 +129,8 @@ fn read(
     counts.files_removed = session.remember_files(files, &recalled, &stored, engine, open.paths);
     drop(stored);
     let mut docs = Vec::new();
-    for (file_docs, cached) in fresh.into_iter().zip(recalled.docs) {
-        let file_docs = match (file_docs, cached) {
+    for ((file_docs, cached), file) in fresh.into_iter().zip(recalled.docs).zip(files) {
+        let mut file_docs = match (file_docs, cached) {
             (Some(read), _) => {
                 counts.files_read += 1;
                 read
@@ -141,6 +141,12 @@ fn read(
             }
             (None, None) => continue,
         };
+        // The file time is not in a stored blob (a touched file keeps its
+        // blob): it comes from the walk, read or recalled alike.
+        let mtime_ns = i64::try_from(file.mtime_ns).ok().filter(|&t| t > 0);
+        for doc in &mut file_docs.docs {
+            doc.mtime_ns = mtime_ns;
+        }
         docs.extend(file_docs.docs);
         warnings.extend(file_docs.warnings);
     }

@@ -114,6 +114,7 @@ pub fn extract(html: &str, address: Option<&str>) -> Result<RawDoc, String> {
         source: line(article.site_name),
         url: line(url),
         links: rendered.links.iter().map(|l| clean_line(l)).collect(),
+        mtime_ns: None,
     })
 }
 

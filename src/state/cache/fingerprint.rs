@@ -13,8 +13,9 @@ use crate::pipeline::Options;
 /// Bump when the meaning of a cached row changes without a schema change
 /// (2: documents and articles carry `links`; postcard rows are positional,
 /// so rows of format 1 cannot be read; 3: mentions carry their location,
-/// title and byline mentions included; 4: blobs are zstd-compressed).
-const CACHE_FORMAT: u32 = 4;
+/// title and byline mentions included; 4: blobs are zstd-compressed; 5:
+/// articles carry `date_source` and dates are normalised to ISO).
+const CACHE_FORMAT: u32 = 5;
 
 /// What the cached results were computed by.
 pub struct Engine {

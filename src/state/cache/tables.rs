@@ -438,6 +438,7 @@ mod tests {
                 title: format!("Rates held for the {i}th month"),
                 author: Some("M. Lindqvist".into()),
                 date: Some("2025-01-31".into()),
+                date_source: Some(crate::corpus::DateSource::Metadata),
                 source: Some("Riksbank wire".into()),
                 url: Some(format!("https://example.org/{i}")),
                 text: "Sweden held rates.\n\nKrona firmed.".into(),
@@ -528,6 +529,7 @@ mod tests {
                 source: Some("S".into()),
                 url: Some("U".into()),
                 links: vec!["https://x.example/1".into()],
+                mtime_ns: None,
             }],
             warnings: vec![],
         };

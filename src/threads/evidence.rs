@@ -1,25 +1,14 @@
-//! Threads: articles about the same event or developing story, grouped
-//! (never merged: every article stays in the list).
-//!
-//! Evidence for a pair is what a reader would weigh: the terms that make
-//! each article particular (its words weighted by TF-IDF, so a word every
-//! article uses counts for nothing), the rare entities they share (weighted
-//! by inverse document frequency), and, where both are dated, how close in
-//! time they are (two storms a year apart are two threads).
-//!
-//! The cost stays near-linear: each article keeps only its
-//! [`SALIENT_TERMS`] heaviest terms; candidate pairs come only from terms
-//! and entities that few articles share (a posting list longer than
-//! [`MAX_POSTING`] is not rare), and only candidates are scored. Pairs that
-//! score at least the threshold are joined, and each thread is named after
-//! its most central headline: the article most similar to the others.
+//! The evidence that two articles report one story, and the candidate
+//! pairs worth weighing (see [`super`] for what a thread is).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::corpus::dedup::UnionFind;
+use crate::corpus::dates::day_number;
+use crate::corpus::{Article, DateSource};
 use crate::pipeline::Library;
 
 /// Terms kept per article: enough to describe an event, few enough that
@@ -47,28 +36,12 @@ const SAME_MOMENT_DAYS: f64 = 7.0;
 const SAME_MOMENT_BOOST: f64 = 1.3;
 const HALF_LIFE_DAYS: f64 = 12.0;
 
-/// Options of thread detection.
-#[derive(Clone, Debug)]
-pub struct ThreadOptions {
-    /// Minimum pair score (0–1) that joins two articles.
-    pub threshold: f64,
-}
-
-impl Default for ThreadOptions {
-    fn default() -> Self {
-        ThreadOptions { threshold: 0.22 }
-    }
-}
-
-/// A group of articles about one story.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
-pub struct Thread {
-    /// Indices into the library's articles, oldest first (undated last, in
-    /// corpus order).
-    pub articles: Vec<usize>,
-    /// The article whose headline names the thread.
-    pub central: usize,
-}
+/// A developing story keeps its subject in the headline ("ice core",
+/// "derailment") while its cast may recur in other events (the same clubs'
+/// next match, the same company's next results): when two headlines share
+/// a word that is not a name, time counts this many times less against
+/// the pair.
+const SAME_SUBJECT_SLOWER: f64 = 3.0;
 
 /// An article's salient terms: (term hash, weight), sorted by hash, with
 /// unit length.
@@ -124,12 +97,20 @@ fn term_hash(word: &str, stop: &[u64]) -> Option<u64> {
 }
 
 /// Returns each distinct term of the headline and text (see [`term_hash`])
-/// with its count; the headline counts twice, since it says what the story
-/// is about.
-fn term_counts(title: &str, text: &str) -> Vec<(u64, u32)> {
+/// with its count, and whether it is a name: always capitalised there
+/// ("Ravensmoor", never "ravensmoor"). The headline counts twice, since it
+/// says what the story is about.
+fn term_counts(title: &str, text: &str) -> Vec<(u64, u32, bool)> {
     let stop = stop_word_hashes();
+    // The low bit of each hash says whether that occurrence was
+    // capitalised.
     let mut hashes: Vec<u64> = Vec::with_capacity(text.len() / 6);
-    for source in [title, title, text] {
+    let tag = |h: u64, word: &str| (h & !1) | u64::from(word.starts_with(char::is_uppercase));
+    for (k, source) in [title, text].into_iter().enumerate() {
+        if k == 1 {
+            // The headline counts twice.
+            hashes.extend_from_within(..);
+        }
         // Runs of ASCII letters and digits, or of any non-ASCII bytes
         // with them, found bytewise; a run with non-ASCII characters is
         // split again at the characters that are not alphanumeric ("’",
@@ -147,44 +128,71 @@ fn term_counts(title: &str, text: &str) -> Vec<(u64, u32)> {
             }
             let run = &source[start..i];
             if run.is_ascii() {
-                hashes.extend(term_hash(run, stop));
+                hashes.extend(term_hash(run, stop).map(|h| tag(h, run)));
             } else {
                 hashes.extend(
                     run.split(|c: char| !c.is_alphanumeric())
-                        .filter_map(|w| term_hash(w, stop)),
+                        .filter_map(|w| term_hash(w, stop).map(|h| tag(h, w))),
                 );
             }
         }
     }
     hashes.sort_unstable();
     hashes
-        .chunk_by(|a, b| a == b)
-        .map(|run| (run[0], run.len() as u32))
+        .chunk_by(|a, b| a >> 1 == b >> 1)
+        .map(|run| (run[0] & !1, run.len() as u32, run[0] & 1 == 1))
         .collect()
 }
 
+/// An article's terms: (hash, count, is a name), sorted by hash.
+type TermCounts = Vec<(u64, u32, bool)>;
+
+/// A hasher for keys that are hashes already (term hashes from xxh3).
+#[derive(Default)]
+struct PreHashed(u64);
+
+impl Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
 /// Returns the salient-term profiles of all articles.
-fn profiles(library: &Library) -> Vec<Profile> {
-    let counts: Vec<Vec<(u64, u32)>> = library
+fn profiles(library: &Library) -> (Vec<Profile>, Vec<Vec<u64>>) {
+    let (counts, subjects): (Vec<TermCounts>, Vec<Vec<u64>>) = library
         .corpus
         .articles
         .par_iter()
-        .map(|a| term_counts(&a.title, &a.text))
-        .collect();
-    let mut all: Vec<u64> = counts.iter().flatten().map(|&(h, _)| h).collect();
+        .map(|a| {
+            let counts = term_counts(&a.title, &a.text);
+            let subject = headline_subject(&a.title, &counts);
+            (counts, subject)
+        })
+        .unzip();
+    let mut all: Vec<u64> = counts.iter().flatten().map(|&(h, _, _)| h).collect();
     all.par_sort_unstable();
-    let df: HashMap<u64, u32> = all
+    let df: HashMap<u64, u32, BuildHasherDefault<PreHashed>> = all
         .chunk_by(|a, b| a == b)
         .map(|run| (run[0], run.len() as u32))
         .collect();
     drop(all);
     let n = counts.len().max(1) as f64;
-    counts
+    let profiles = counts
         .into_par_iter()
         .map(|terms| {
             let mut weighted: Vec<(u64, f32)> = terms
                 .into_iter()
-                .filter_map(|(h, tf)| {
+                .filter_map(|(h, tf, _)| {
                     let df = f64::from(*df.get(&h)?);
                     // A term in one article only cannot link it to another.
                     (df >= 2.0).then(|| {
@@ -204,7 +212,38 @@ fn profiles(library: &Library) -> Vec<Profile> {
             weighted.sort_unstable_by_key(|t| t.0);
             weighted
         })
-        .collect()
+        .collect();
+    (profiles, subjects)
+}
+
+/// Returns the headline's words that are not names (see [`term_counts`]:
+/// the article writes them in lower case somewhere), sorted: what the
+/// story is about ("ice", "core"), as against who is in it.
+fn headline_subject(title: &str, counts: &[(u64, u32, bool)]) -> Vec<u64> {
+    let mut words: Vec<u64> = term_counts(title, "")
+        .into_iter()
+        .map(|(h, _, _)| h)
+        .filter(|h| {
+            counts
+                .binary_search_by_key(h, |c| c.0)
+                .is_ok_and(|i| !counts[i].2)
+        })
+        .collect();
+    words.sort_unstable();
+    words
+}
+
+/// Returns true if and only if two sorted lists share an element.
+fn share_any(a: &[u64], b: &[u64]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 fn cosine(a: &Profile, b: &Profile) -> f64 {
@@ -269,38 +308,19 @@ fn entity_overlap(a: &EntityProfile, b: &EntityProfile) -> f64 {
     f64::from((shared / lighter).min(1.0))
 }
 
-/// Returns a day number for the dates dossier reads (`YYYY-MM-DD` first,
-/// optionally followed by a time), or `None`.
-pub fn day_number(date: &str) -> Option<i64> {
-    let d = date.trim().get(..10)?;
-    let b = d.as_bytes();
-    if b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let y: i64 = d[..4].parse().ok()?;
-    let m: i64 = d[5..7].parse().ok()?;
-    let day: i64 = d[8..10].parse().ok()?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&day) {
-        return None;
-    }
-    // Days from civil (proleptic Gregorian), after H. Hinnant's algorithm.
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe)
-}
-
 /// Returns the factor that being `days` apart applies to a pair's score.
-fn time_factor(days: Option<i64>) -> f64 {
+/// A story whose headlines share a subject word fades
+/// [`SAME_SUBJECT_SLOWER`] times more slowly.
+fn time_factor(days: Option<i64>, same_subject: bool) -> f64 {
+    let half_life = if same_subject {
+        HALF_LIFE_DAYS * SAME_SUBJECT_SLOWER
+    } else {
+        HALF_LIFE_DAYS
+    };
     match days {
         None => 1.0,
         Some(d) if (d.abs() as f64) <= SAME_MOMENT_DAYS => SAME_MOMENT_BOOST,
-        Some(d) => {
-            SAME_MOMENT_BOOST * 0.5f64.powf((d.abs() as f64 - SAME_MOMENT_DAYS) / HALF_LIFE_DAYS)
-        }
+        Some(d) => SAME_MOMENT_BOOST * 0.5f64.powf((d.abs() as f64 - SAME_MOMENT_DAYS) / half_life),
     }
 }
 
@@ -341,23 +361,37 @@ fn candidates(library: &Library, profiles: &[Profile]) -> Vec<(u32, u32)> {
         .collect()
 }
 
+/// Returns the day an article was published, if known: a file's
+/// modification time says when it was saved, and a folder saved in one
+/// afternoon would otherwise look like one moment.
+fn publication_day(a: &Article) -> Option<i64> {
+    match a.date_source? {
+        DateSource::Metadata | DateSource::Dateline => a.date.as_deref().and_then(day_number),
+        DateSource::FileTime => None,
+    }
+}
+
 /// What pairs are scored on, computed once per corpus.
-struct Evidence {
+pub(super) struct Evidence {
     terms: Vec<Profile>,
+    /// Per article: its [`headline_subject`].
+    subjects: Vec<Vec<u64>>,
     entities: Vec<EntityProfile>,
     days: Vec<Option<i64>>,
 }
 
 impl Evidence {
-    fn of(library: &Library) -> Evidence {
+    pub(super) fn of(library: &Library) -> Evidence {
+        let (terms, subjects) = profiles(library);
         Evidence {
-            terms: profiles(library),
+            terms,
+            subjects,
             entities: entity_profiles(library),
             days: library
                 .corpus
                 .articles
                 .iter()
-                .map(|a| a.date.as_deref().and_then(day_number))
+                .map(publication_day)
                 .collect(),
         }
     }
@@ -369,78 +403,17 @@ impl Evidence {
         let text = cosine(&self.terms[a], &self.terms[b]);
         let entities = entity_overlap(&self.entities[a], &self.entities[b]);
         let apart = self.days[a].zip(self.days[b]).map(|(x, y)| x - y);
-        (TEXT_WEIGHT * text + (1.0 - TEXT_WEIGHT) * entities) * time_factor(apart)
+        let same_subject = share_any(&self.subjects[a], &self.subjects[b]);
+        (TEXT_WEIGHT * text + (1.0 - TEXT_WEIGHT) * entities) * time_factor(apart, same_subject)
     }
 
     /// Returns every candidate pair with its score.
-    fn scored(&self, library: &Library) -> Vec<(u32, u32, f64)> {
+    pub(super) fn scored(&self, library: &Library) -> Vec<(u32, u32, f64)> {
         candidates(library, &self.terms)
             .into_par_iter()
             .map(|(a, b)| (a, b, self.score(a as usize, b as usize)))
             .collect()
     }
-}
-
-/// Returns the threads of `library`: groups of two or more articles, the
-/// largest first.
-pub fn threads(library: &Library, opts: &ThreadOptions) -> Vec<Thread> {
-    let n = library.corpus.articles.len();
-    let evidence = Evidence::of(library);
-    let mut scored = evidence.scored(library);
-    scored.retain(|p| p.2 >= opts.threshold);
-    let days = &evidence.days;
-    let mut sets = UnionFind::new(n);
-    for &(a, b, _) in &scored {
-        sets.union(a as usize, b as usize);
-    }
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
-    for i in 0..n {
-        groups.entry(sets.find(i)).or_default().push(i);
-    }
-    let mut centrality = vec![0.0f64; n];
-    for &(a, b, s) in &scored {
-        centrality[a as usize] += s;
-        centrality[b as usize] += s;
-    }
-    let mut out: Vec<Thread> = groups
-        .into_values()
-        .filter(|g| g.len() > 1)
-        .map(|mut articles| {
-            articles.sort_by_key(|&i| (days[i].is_none(), days[i], i));
-            // Most central first; among equals, a headline from the file
-            // beats a title cut from the lede ("…").
-            let headline = |i: usize| !library.corpus.articles[i].title.ends_with('…');
-            let central = *articles
-                .iter()
-                .max_by(|&&x, &&y| {
-                    centrality[x]
-                        .total_cmp(&centrality[y])
-                        .then(headline(x).cmp(&headline(y)))
-                        .then(y.cmp(&x))
-                })
-                .expect("a thread has articles");
-            Thread { articles, central }
-        })
-        .collect();
-    out.sort_by(|x, y| {
-        y.articles
-            .len()
-            .cmp(&x.articles.len())
-            .then(x.central.cmp(&y.central))
-    });
-    out
-}
-
-/// Returns the score of every candidate pair, best first: what the
-/// threshold is chosen from.
-pub fn scored_pairs(library: &Library) -> Vec<(usize, usize, f64)> {
-    let mut out: Vec<(usize, usize, f64)> = Evidence::of(library)
-        .scored(library)
-        .into_iter()
-        .map(|(a, b, s)| (a as usize, b as usize, s))
-        .collect();
-    out.sort_by(|x, y| y.2.total_cmp(&x.2));
-    out
 }
 
 #[cfg(test)]
@@ -454,8 +427,9 @@ mod tests {
             "The flood: FLOOD-warning for Été 2024, said ox — Kyiv’s flood.",
         );
         let hash = |w: &str| xxh3_64(w.as_bytes());
-        let count = |w: &str| counts.iter().find(|c| c.0 == hash(w)).map(|c| c.1);
+        let count = |w: &str| counts.iter().find(|c| c.0 == hash(w) & !1).map(|c| c.1);
         assert_eq!(count("flood"), Some(5));
+        assert!(counts.iter().all(|c| c.0 & 1 == 0));
         assert_eq!(count("kyiv"), Some(1));
         assert_eq!(count("warning"), Some(3));
         assert_eq!(count("été"), Some(1));
@@ -466,25 +440,12 @@ mod tests {
     }
 
     #[test]
-    fn days_count_across_months_and_years() {
-        assert_eq!(
-            day_number("2024-03-01").unwrap() - day_number("2024-02-28").unwrap(),
-            2
-        );
-        assert_eq!(
-            day_number("2025-01-01").unwrap() - day_number("2024-01-01").unwrap(),
-            366
-        );
-        assert_eq!(day_number("2024-03-01T10:00:00Z"), day_number("2024-03-01"));
-        assert_eq!(day_number("March 1, 2024"), None);
-        assert_eq!(day_number("2024-13-01"), None);
-    }
-
-    #[test]
     fn one_week_counts_for_a_pair_and_more_time_against_it() {
-        assert!((time_factor(None) - 1.0).abs() < 1e-9);
-        assert!((time_factor(Some(-5)) - SAME_MOMENT_BOOST).abs() < 1e-9);
-        assert!((time_factor(Some(19)) - SAME_MOMENT_BOOST / 2.0).abs() < 1e-9);
-        assert!(time_factor(Some(365)) < 0.001);
+        assert!((time_factor(None, false) - 1.0).abs() < 1e-9);
+        assert!((time_factor(Some(-5), false) - SAME_MOMENT_BOOST).abs() < 1e-9);
+        assert!((time_factor(Some(19), false) - SAME_MOMENT_BOOST / 2.0).abs() < 1e-9);
+        assert!(time_factor(Some(365), false) < 0.001);
+        assert!((time_factor(Some(43), true) - SAME_MOMENT_BOOST / 2.0).abs() < 1e-9);
+        assert!(time_factor(Some(365), true) < 0.01);
     }
 }

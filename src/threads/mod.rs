@@ -1,0 +1,176 @@
+//! Threads: articles about the same event or developing story, grouped
+//! (never merged: every article stays in the list).
+//!
+//! Evidence for a pair is what a reader would weigh: the terms that make
+//! each article particular (its words weighted by TF-IDF, so a word every
+//! article uses counts for nothing), the rare entities they share (weighted
+//! by inverse document frequency), and, where both are dated, how close in
+//! time they are (two storms a year apart are two threads).
+//!
+//! The cost stays near-linear: each article keeps only its
+//! [`SALIENT_TERMS`] heaviest terms; candidate pairs come only from terms
+//! and entities that few articles share (a posting list longer than
+//! [`MAX_POSTING`] is not rare), and only candidates are scored. Pairs that
+//! score at least the threshold are joined, and each thread is named after
+//! its most central headline: the article most similar to the others.
+
+//!
+//! [`evidence`] weighs pairs; this module joins them into [`Threads`],
+//! which the reader asks for an article's thread and marker.
+
+use std::collections::HashMap;
+
+use crate::corpus::dates;
+use crate::corpus::dedup::UnionFind;
+use crate::pipeline::Library;
+
+mod evidence;
+
+pub use crate::corpus::dates::day_number;
+use evidence::Evidence;
+pub use evidence::{MAX_POSTING, SALIENT_TERMS};
+
+/// Options of thread detection.
+#[derive(Clone, Debug)]
+pub struct ThreadOptions {
+    /// Minimum pair score (0–1) that joins two articles.
+    pub threshold: f64,
+}
+
+impl Default for ThreadOptions {
+    fn default() -> Self {
+        ThreadOptions { threshold: 0.22 }
+    }
+}
+
+/// A group of articles about one story.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Thread {
+    /// Indices into the library's articles, oldest first by the date the
+    /// list shows (undated last, in corpus order).
+    pub articles: Vec<usize>,
+    /// The article whose headline names the thread.
+    pub central: usize,
+}
+
+/// Returns the threads of `library`: groups of two or more articles, the
+/// largest first.
+pub fn threads(library: &Library, opts: &ThreadOptions) -> Vec<Thread> {
+    let n = library.corpus.articles.len();
+    let evidence = Evidence::of(library);
+    let mut scored = evidence.scored(library);
+    scored.retain(|p| p.2 >= opts.threshold);
+    // The order a reader follows the story in: every date the list shows,
+    // a file's time included (a thread is chosen on publication dates).
+    let when: Vec<Option<&str>> = library
+        .corpus
+        .articles
+        .iter()
+        .map(|a| a.date.as_deref().filter(|d| dates::day_number(d).is_some()))
+        .collect();
+    let mut sets = UnionFind::new(n);
+    for &(a, b, _) in &scored {
+        sets.union(a as usize, b as usize);
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..n {
+        groups.entry(sets.find(i)).or_default().push(i);
+    }
+    let mut centrality = vec![0.0f64; n];
+    for &(a, b, s) in &scored {
+        centrality[a as usize] += s;
+        centrality[b as usize] += s;
+    }
+    let mut out: Vec<Thread> = groups
+        .into_values()
+        .filter(|g| g.len() > 1)
+        .map(|mut articles| {
+            articles.sort_by_key(|&i| (when[i].is_none(), when[i], i));
+            // Most central first; among equals, a headline from the file
+            // beats a title cut from the lede ("…").
+            let headline = |i: usize| !library.corpus.articles[i].title.ends_with('…');
+            let central = *articles
+                .iter()
+                .max_by(|&&x, &&y| {
+                    centrality[x]
+                        .total_cmp(&centrality[y])
+                        .then(headline(x).cmp(&headline(y)))
+                        .then(y.cmp(&x))
+                })
+                .expect("a thread has articles");
+            Thread { articles, central }
+        })
+        .collect();
+    out.sort_by(|x, y| {
+        y.articles
+            .len()
+            .cmp(&x.articles.len())
+            .then(x.central.cmp(&y.central))
+    });
+    out
+}
+
+/// The threads of a library, with each article's thread: what the reader
+/// marks in the list and shows for the selected article. A pure function
+/// of the library, so it can be computed in the background.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Threads {
+    list: Vec<Thread>,
+    /// Per article: its thread's index in `list`, or `u32::MAX`.
+    of_article: Vec<u32>,
+}
+
+impl Threads {
+    /// Finds the threads of `library`.
+    pub fn build(library: &Library, opts: &ThreadOptions) -> Threads {
+        let list = threads(library, opts);
+        let mut of_article = vec![u32::MAX; library.corpus.articles.len()];
+        for (t, thread) in list.iter().enumerate() {
+            for &a in &thread.articles {
+                of_article[a] = t as u32;
+            }
+        }
+        Threads { list, of_article }
+    }
+
+    /// Returns every thread, the largest first.
+    pub fn all(&self) -> &[Thread] {
+        &self.list
+    }
+
+    /// Returns the thread of article `article` (its members oldest first),
+    /// or `None` if it reports a story no other article does.
+    pub fn of(&self, article: usize) -> Option<&Thread> {
+        self.list.get(self.marker(article)?)
+    }
+
+    /// Returns the number of the thread article `article` belongs to (0
+    /// for the largest), for a marker in the list.
+    pub fn marker(&self, article: usize) -> Option<usize> {
+        let t = *self.of_article.get(article)?;
+        (t != u32::MAX).then_some(t as usize)
+    }
+}
+
+impl Thread {
+    /// Returns the thread's name: its most central headline.
+    pub fn name<'a>(&self, library: &'a Library) -> &'a str {
+        library
+            .corpus
+            .articles
+            .get(self.central)
+            .map_or("", |a| a.title.as_str())
+    }
+}
+
+/// Returns the score of every candidate pair, best first: what the
+/// threshold is chosen from.
+pub fn scored_pairs(library: &Library) -> Vec<(usize, usize, f64)> {
+    let mut out: Vec<(usize, usize, f64)> = Evidence::of(library)
+        .scored(library)
+        .into_iter()
+        .map(|(a, b, s)| (a as usize, b as usize, s))
+        .collect();
+    out.sort_by(|x, y| y.2.total_cmp(&x.2));
+    out
+}
