@@ -168,7 +168,7 @@ fn generated_corpus() {
         "whole pipeline, {n} articles  {:.2} s  ({} articles after dedup, {} entities)",
         (end - start).as_secs_f64(),
         library.corpus.articles.len(),
-        library.index.entities.len()
+        library.index.entity_count()
     );
     let stages = stages.into_inner().unwrap_or_default();
     for (i, (label, at)) in stages.iter().enumerate() {
@@ -257,7 +257,7 @@ fn index_build(articles: &[String], bytes: usize, words: usize) {
     println!(
         "index build, {n} articles     {:.2} s  ({} entities, {total_mentions} mentions)",
         start.elapsed().as_secs_f64(),
-        index.entities.len()
+        index.entity_count()
     );
     let start = Instant::now();
     let related = index.related(0, 20);

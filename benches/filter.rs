@@ -95,7 +95,7 @@ fn main() {
     println!(
         "synthetic library: {} articles, {} entities (generated in {:.1?})",
         titles.len(),
-        index.entities.len(),
+        index.entity_count(),
         started.elapsed()
     );
     let t = Instant::now();

@@ -88,12 +88,12 @@ fn main() {
         let (t, c) = (Instant::now(), cpu_seconds());
         let pictures = Pictures::new(&lib);
         let (shared, shared_cpu) = (t.elapsed().as_secs_f64(), cpu_seconds() - c);
-        let most = (0..lib.index.entities.len())
-            .max_by_key(|&e| lib.index.entities[e].articles.len())
+        let most = (0..lib.index.entity_count())
+            .max_by_key(|&e| lib.index[e as u32].articles.len())
             .unwrap_or(0);
-        let rare = (0..lib.index.entities.len())
-            .filter(|&e| lib.index.entities[e].articles.len() <= dossier::picture::SAMPLED_FROM)
-            .max_by_key(|&e| lib.index.entities[e].articles.len())
+        let rare = (0..lib.index.entity_count())
+            .filter(|&e| lib.index[e as u32].articles.len() <= dossier::picture::SAMPLED_FROM)
+            .max_by_key(|&e| lib.index[e as u32].articles.len())
             .unwrap_or(0);
         let per_picture = |e: usize| {
             let t = Instant::now();
@@ -106,9 +106,13 @@ fn main() {
         println!(
             "    pictures: shared part {shared:.3} s wall, {shared_cpu:.2} s CPU; most named entity \
              ({} articles) {:.3} ms, most named not sampled ({} articles) {:.3} ms per picture",
-            lib.index.entities.get(most).map_or(0, |e| e.articles.len()),
+            lib.index
+                .entity(most as u32)
+                .map_or(0, |e| e.articles.len()),
             per_picture(most),
-            lib.index.entities.get(rare).map_or(0, |e| e.articles.len()),
+            lib.index
+                .entity(rare as u32)
+                .map_or(0, |e| e.articles.len()),
             per_picture(rare),
         );
         let orders: Vec<String> = SortKey::ALL

@@ -85,12 +85,12 @@ struct Edge<'a> {
 /// Returns each article's (entity name, kind, count) list, most mentioned
 /// first, skipping ids that do not resolve.
 fn article_entities(library: &Library, article: usize) -> Vec<Mentioned<'_>> {
-    let Some(list) = library.index.article_entities.get(article) else {
-        return Vec::new();
-    };
-    list.iter()
+    library
+        .index
+        .entities_in(article)
+        .iter()
         .filter_map(|&(id, count)| {
-            let e = library.index.entities.get(id as usize)?;
+            let e = library.index.entity(id)?;
             Some(Mentioned {
                 name: &e.name,
                 kind: e.kind,
@@ -120,9 +120,8 @@ fn write_json(library: &Library, out: &mut dyn Write) -> io::Result<()> {
         .collect();
     let entities = library
         .index
-        .entities
-        .iter()
-        .map(|e| EntityOut {
+        .entities()
+        .map(|(_, e)| EntityOut {
             name: &e.name,
             kind: e.kind,
             country: e.country.as_deref(),

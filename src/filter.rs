@@ -135,21 +135,19 @@ fn kind_slot(kind: EntityKind) -> usize {
 impl FilterIndex {
     /// Builds the search data from an entity index and the article titles.
     pub fn new<'a>(index: &EntityIndex, titles: impl IntoIterator<Item = &'a str>) -> Self {
-        let names = Texts::new(index.entities.iter().map(|e| e.name.to_lowercase()));
-        let kinds = index.entities.iter().map(|e| e.kind).collect();
+        let names = Texts::new(index.entities().map(|(_, e)| e.name.to_lowercase()));
+        let kinds = index.entities().map(|(_, e)| e.kind).collect();
         let article_counts: Vec<u32> = index
-            .entities
-            .iter()
-            .map(|e| e.articles.len() as u32)
+            .entities()
+            .map(|(_, e)| e.articles.len() as u32)
             .collect();
         let aliases = index
-            .entities
-            .iter()
-            .map(|e| e.aliases.iter().map(|a| a.to_lowercase()).collect())
+            .entities()
+            .map(|(_, e)| e.aliases.iter().map(|a| a.to_lowercase()).collect())
             .collect();
-        let mut ranked: Vec<EntityId> = (0..index.entities.len() as EntityId).collect();
+        let mut ranked: Vec<EntityId> = (0..index.entity_count() as EntityId).collect();
         ranked.sort_by(|&a, &b| {
-            let (ea, eb) = (&index.entities[a as usize], &index.entities[b as usize]);
+            let (ea, eb) = (&index[a], &index[b]);
             eb.articles
                 .len()
                 .cmp(&ea.articles.len())
@@ -158,7 +156,7 @@ impl FilterIndex {
         });
         let mut ranked_by_kind: [Vec<EntityId>; 5] = Default::default();
         for &id in &ranked {
-            ranked_by_kind[kind_slot(index.entities[id as usize].kind)].push(id);
+            ranked_by_kind[kind_slot(index[id].kind)].push(id);
         }
         Self {
             names,
@@ -282,7 +280,7 @@ impl FilterIndex {
         let entity = self.best_of(&entities, &term.text);
         let label = match entity {
             Some(id) if self.names.at(id) == term.text => {
-                let e = &index.entities[id as usize];
+                let e = &index[id];
                 format!("{}: {}", e.kind, e.name)
             }
             _ => text.to_owned(),
@@ -298,7 +296,7 @@ impl FilterIndex {
     fn articles_of(&self, index: &EntityIndex, entities: &[EntityId]) -> Vec<bool> {
         let mut hit = vec![false; self.titles.len()];
         for &id in entities {
-            for &(article, _) in &index.entities[id as usize].articles {
+            for &(article, _) in &index[id].articles {
                 if let Some(h) = hit.get_mut(article as usize) {
                     *h = true;
                 }
@@ -340,7 +338,7 @@ impl FilterIndex {
             }
             labels.push(match best {
                 Some(id) if self.names.at(id) == term.text || term.text.is_empty() => {
-                    let e = &index.entities[id as usize];
+                    let e = &index[id];
                     if term.text.is_empty() {
                         format!("{}:", self.kinds[id as usize])
                     } else {

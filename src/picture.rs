@@ -141,10 +141,7 @@ impl Pictures {
     pub fn of(&self, index: &EntityIndex, id: EntityId, limit: usize) -> Picture {
         let mut counts = vec![0u32; self.starts.len()];
         let mut undated = 0;
-        let articles = index
-            .entities
-            .get(id as usize)
-            .map_or(&[][..], |e| e.articles.as_slice());
+        let articles = index.entity(id).map_or(&[][..], |e| e.articles.as_slice());
         for &(article, _) in articles {
             match counts
                 .get_mut(self.bar_of.get(article as usize).map_or(u32::MAX, |&b| b) as usize)
@@ -215,21 +212,13 @@ fn bars_between(first: i64, last: i64) -> (Bucket, Vec<i64>) {
 /// has four articles or more, an entity it shares only one with is left
 /// out: once is not often.
 fn often_with(index: &EntityIndex, id: EntityId) -> Vec<OftenWith> {
-    let articles = index
-        .entities
-        .get(id as usize)
-        .map_or(&[][..], |e| e.articles.as_slice());
-    let mut counts = vec![0u32; index.entities.len()];
+    let articles = index.entity(id).map_or(&[][..], |e| e.articles.as_slice());
+    let mut counts = vec![0u32; index.entity_count()];
     let mut seen: Vec<EntityId> = Vec::new();
     let step = articles.len().div_ceil(SAMPLED_FROM).max(1);
     let estimated = step > 1;
     for &(article, _) in articles.iter().step_by(step) {
-        for &(other, _) in index
-            .article_entities
-            .get(article as usize)
-            .into_iter()
-            .flatten()
-        {
+        for &(other, _) in index.entities_in(article as usize) {
             let c = &mut counts[other as usize];
             if *c == 0 {
                 seen.push(other);

@@ -119,10 +119,12 @@ pub fn order(library: &Library, key: SortKey) -> Vec<u32> {
             let index = &library.index;
             let counts: Vec<usize> = (0..articles.len())
                 .map(|i| {
-                    index.article_entities.get(i).map_or(0, |list| {
-                        // A country known only through a place is not named.
-                        list.iter().filter(|&&(_, mentions)| mentions > 0).count()
-                    })
+                    // A country known only through a place is not named.
+                    index
+                        .entities_in(i)
+                        .iter()
+                        .filter(|&&(_, mentions)| mentions > 0)
+                        .count()
                 })
                 .collect();
             out.par_sort_by(|&x, &y| counts[y as usize].cmp(&counts[x as usize]).then(x.cmp(&y)));

@@ -121,7 +121,7 @@ fn the_index_lists_a_derived_country_with_its_place() {
         .expect("place indexed");
     assert_eq!(index.derived_via(0, netherlands), Some(rotterdam));
     assert_eq!(
-        index.entities[netherlands as usize].articles,
+        index[netherlands].articles,
         [(0, 0)],
         "a country filter finds the article"
     );

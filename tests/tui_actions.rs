@@ -316,17 +316,16 @@ fn the_entity_pane_switches_to_the_whole_corpus() {
     assert_eq!(app.sidebar().scope(), Scope::Corpus);
     assert_eq!(app.focus(), Pane::Sidebar);
     let lib = app.library().unwrap();
-    assert_eq!(app.sidebar_len(), lib.index.entities.len());
+    assert_eq!(app.sidebar_len(), lib.index.entity_count());
     // Ranked by article count: the first has the most.
     let first = app.sidebar_entity(0).unwrap();
     let most = lib
         .index
-        .entities
-        .iter()
-        .map(|e| e.articles.len())
+        .entities()
+        .map(|(_, e)| e.articles.len())
         .max()
         .unwrap();
-    assert_eq!(lib.index.entities[first as usize].articles.len(), most);
+    assert_eq!(lib.index[first].articles.len(), most);
 }
 
 #[test]

@@ -14,7 +14,7 @@ fn lines_fit_the_width_and_blocks_are_spaced() {
     for width in [1u16, 5, 12, 30, 80] {
         let lines = document::layout(
             article,
-            &lib.index.mentions[0],
+            lib.index.mentions_in(0),
             &Matched::default(),
             width,
             &text::DOC,
@@ -44,7 +44,7 @@ fn lines_fit_the_width_and_blocks_are_spaced() {
     }
     let lines = document::layout(
         article,
-        &lib.index.mentions[0],
+        lib.index.mentions_in(0),
         &Matched::default(),
         60,
         &text::DOC,
@@ -73,7 +73,7 @@ fn mentions_become_runs_tagged_with_their_entity() {
         .unwrap();
     let lines = document::layout(
         article,
-        &lib.index.mentions[1],
+        lib.index.mentions_in(1),
         &Matched::default(),
         80,
         &text::DOC,
@@ -90,7 +90,7 @@ fn mentions_become_runs_tagged_with_their_entity() {
     // A mention cut across lines keeps its tag on both parts.
     let narrow = document::layout(
         article,
-        &lib.index.mentions[1],
+        lib.index.mentions_in(1),
         &Matched::default(),
         6,
         &text::DOC,

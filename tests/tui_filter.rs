@@ -101,7 +101,7 @@ fn a_qualifier_narrows_by_kind() {
     assert!(
         companies
             .entity
-            .is_none_or(|id| lib.index.entities[id as usize].kind == EntityKind::Company)
+            .is_none_or(|id| lib.index[id].kind == EntityKind::Company)
     );
 }
 
@@ -140,12 +140,12 @@ fn an_empty_qualifier_lists_that_kind_by_article_count() {
         let Target::Entity(id) = s.target else {
             panic!("only entities expected")
         };
-        assert_eq!(lib.index.entities[id as usize].kind, EntityKind::Country);
+        assert_eq!(lib.index[id].kind, EntityKind::Country);
     }
     let Target::Entity(first) = list[0].target else {
         unreachable!()
     };
-    assert_eq!(lib.index.entities[first as usize].name, "Chile");
+    assert_eq!(lib.index[first].name, "Chile");
 }
 
 #[test]

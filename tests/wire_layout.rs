@@ -136,7 +136,7 @@ fn mentions_fall_inside_blocks_of_the_text() {
         for b in &a.blocks {
             assert!(a.text.get(b.start..b.end).is_some());
         }
-        for m in &lib.index.mentions[i] {
+        for m in lib.index.mentions_in(i) {
             let block = a
                 .blocks
                 .iter()

@@ -22,14 +22,12 @@ pub(super) fn print(
 }
 
 pub(super) fn entity_counts(index: &EntityIndex, article: usize) -> Value {
-    let list = index
-        .article_entities
-        .get(article)
-        .map_or(&[][..], Vec::as_slice);
     Value::Array(
-        list.iter()
+        index
+            .entities_in(article)
+            .iter()
             .map(|&(id, n)| {
-                let e = &index.entities[id as usize];
+                let e = &index[id];
                 json!({ "name": e.name, "kind": e.kind, "count": n })
             })
             .collect(),
@@ -76,11 +74,11 @@ pub(super) fn list_table(lib: &Library) -> String {
 
 pub(super) fn show_json(lib: &Library, i: usize) -> Value {
     let a = &lib.corpus.articles[i];
-    let mentions = lib.index.mentions.get(i).map_or(&[][..], Vec::as_slice);
+    let mentions = lib.index.mentions_in(i);
     let entities: Vec<Value> = mentions
         .iter()
         .map(|m| {
-            let e = &lib.index.entities[m.entity as usize];
+            let e = &lib.index[m.entity];
             json!({ "name": e.name, "kind": e.kind, "start": m.start, "end": m.end, "in": m.location })
         })
         .collect();
@@ -177,8 +175,8 @@ pub(super) fn entities_json(lib: &Library, kind: Option<EntityKind>) -> Value {
     let ids: Vec<&str> = lib.corpus.articles.iter().map(|a| a.id.as_str()).collect();
     let mut list: Vec<_> = lib
         .index
-        .entities
-        .iter()
+        .entities()
+        .map(|(_, e)| e)
         .filter(|e| kind.is_none_or(|k| e.kind == k))
         .collect();
     list.sort_by(|a, b| {
@@ -230,7 +228,7 @@ pub(super) fn related_json(lib: &Library, i: usize) -> Value {
                 let shared: Vec<Value> = shared
                     .iter()
                     .map(|&id| {
-                        let e = &lib.index.entities[id as usize];
+                        let e = &lib.index[id];
                         json!({ "name": e.name, "kind": e.kind })
                     })
                     .collect();

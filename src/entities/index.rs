@@ -37,21 +37,68 @@ pub struct IndexedMention {
     pub location: Location,
 }
 
-/// Entities of a whole corpus, joined across its articles.
+/// Entities of a whole corpus, joined across its articles. Read through
+/// its accessors; only building and the cache (storage) see the vectors.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct EntityIndex {
-    pub entities: Vec<Entity>,
+    pub(crate) entities: Vec<Entity>,
     /// Per article: its mentions in text order.
-    pub mentions: Vec<Vec<IndexedMention>>,
+    pub(crate) mentions: Vec<Vec<IndexedMention>>,
     /// Per article: its entities with mention counts, most mentioned first.
     /// A country known only through a place ("Houston") counts 0 mentions.
-    pub article_entities: Vec<Vec<(EntityId, u32)>>,
+    pub(crate) article_entities: Vec<Vec<(EntityId, u32)>>,
     /// Per article: the countries it does not name but names a place of,
     /// each with that place: (country, place).
-    pub derived: Vec<Vec<(EntityId, EntityId)>>,
+    pub(crate) derived: Vec<Vec<(EntityId, EntityId)>>,
+}
+
+impl std::ops::Index<EntityId> for EntityIndex {
+    type Output = Entity;
+
+    /// Returns entity `id`, which must be an id of this index.
+    fn index(&self, id: EntityId) -> &Entity {
+        &self.entities[id as usize]
+    }
 }
 
 impl EntityIndex {
+    /// Returns entity `id`, if this index has it.
+    pub fn entity(&self, id: EntityId) -> Option<&Entity> {
+        self.entities.get(id as usize)
+    }
+
+    /// Returns every entity with its id, in id order.
+    pub fn entities(&self) -> impl ExactSizeIterator<Item = (EntityId, &Entity)> {
+        self.entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (i as EntityId, e))
+    }
+
+    /// Returns how many entities the index holds.
+    pub fn entity_count(&self) -> usize {
+        self.entities.len()
+    }
+
+    /// Returns how many articles the index covers.
+    pub fn article_count(&self) -> usize {
+        self.mentions.len()
+    }
+
+    /// Returns the mentions of article `article` (body first, in text
+    /// order, then title and byline); none for an unknown article.
+    pub fn mentions_in(&self, article: usize) -> &[IndexedMention] {
+        self.mentions.get(article).map_or(&[][..], Vec::as_slice)
+    }
+
+    /// Returns the entities of article `article` with their mention
+    /// counts, most mentioned first; none for an unknown article.
+    pub fn entities_in(&self, article: usize) -> &[(EntityId, u32)] {
+        self.article_entities
+            .get(article)
+            .map_or(&[][..], Vec::as_slice)
+    }
+
     /// Returns the id of the entity with this kind and canonical name.
     pub fn find(&self, kind: EntityKind, name: &str) -> Option<EntityId> {
         self.entities

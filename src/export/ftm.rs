@@ -138,8 +138,8 @@ fn web_url(url: &str) -> Option<&str> {
 pub fn write(library: &Library, out: &mut dyn Write) -> io::Result<()> {
     let mut out = io::BufWriter::new(out);
     let index = &library.index;
-    let mut ids: Vec<Option<String>> = Vec::with_capacity(index.entities.len());
-    for entity in &index.entities {
+    let mut ids: Vec<Option<String>> = Vec::with_capacity(index.entity_count());
+    for (_, entity) in index.entities() {
         let Some(schema) = schema_of(entity.kind) else {
             ids.push(None);
             continue;
@@ -165,11 +165,11 @@ pub fn write(library: &Library, out: &mut dyn Write) -> io::Result<()> {
         proxy.add_opt("publisher", article.source.as_deref());
         proxy.add_opt("sourceUrl", article.url.as_deref().and_then(web_url));
         proxy.add("bodyText", &article.text);
-        let named = index.article_entities.get(i).map_or(&[][..], Vec::as_slice);
+        let named = index.entities_in(i);
         let entities = || {
             named
                 .iter()
-                .filter_map(|&(id, _)| Some((id as usize, index.entities.get(id as usize)?)))
+                .filter_map(|&(id, _)| Some((id as usize, index.entity(id)?)))
         };
         for (_, entity) in entities() {
             match entity.kind {

@@ -274,7 +274,7 @@ fn entity_profiles(library: &Library) -> Vec<EntityProfile> {
     (0..library.corpus.articles.len())
         .into_par_iter()
         .map(|i| {
-            let list = index.article_entities.get(i).map_or(&[][..], Vec::as_slice);
+            let list = index.entities_in(i);
             let mut entities: Vec<(u32, f32)> = list
                 .iter()
                 .map(|&(e, _)| (e, index.weight(e) as f32))
@@ -333,7 +333,8 @@ fn candidates(library: &Library, profiles: &[Profile]) -> Vec<(u32, u32)> {
         .enumerate()
         .flat_map_iter(|(i, p)| p.iter().map(move |&(h, _)| (h & !ENTITY_TAG, i as u32)))
         .collect();
-    for (i, list) in library.index.article_entities.iter().enumerate() {
+    for i in 0..library.index.article_count() {
+        let list = library.index.entities_in(i);
         postings.extend(
             list.iter()
                 .map(|&(e, _)| (ENTITY_TAG | u64::from(e), i as u32)),

@@ -142,7 +142,7 @@ impl App {
         let Some(lib) = self.library.clone() else {
             return;
         };
-        let Some(e) = lib.index.entities.get(id as usize) else {
+        let Some(e) = lib.index.entity(id) else {
             return;
         };
         let articles = e.articles.iter().map(|&(a, _)| a).collect();
@@ -212,10 +212,7 @@ impl App {
         let Some(lib) = self.library.clone() else {
             return;
         };
-        let Some(e) = self
-            .followed
-            .and_then(|id| lib.index.entities.get(id as usize))
-        else {
+        let Some(e) = self.followed.and_then(|id| lib.index.entity(id)) else {
             self.status = Some(text::no_entity(&self.keymap.keys_for("search")));
             return;
         };

@@ -113,18 +113,9 @@ impl App {
         let (Some(lib), Some(i)) = (&self.library, self.current()) else {
             return Vec::new();
         };
-        let mut list = lib
-            .index
-            .article_entities
-            .get(i)
-            .cloned()
-            .unwrap_or_default();
+        let mut list = lib.index.entities_in(i).to_vec();
         list.sort_by_key(|&(id, n)| {
-            let kind = lib
-                .index
-                .entities
-                .get(id as usize)
-                .map_or(0, |e| kind_order(e.kind));
+            let kind = lib.index.entity(id).map_or(0, |e| kind_order(e.kind));
             (kind, std::cmp::Reverse(n), id)
         });
         list
@@ -135,7 +126,7 @@ impl App {
     pub fn sidebar_via(&self, id: EntityId) -> Option<&str> {
         let (lib, i) = (self.library.as_ref()?, self.current()?);
         let place = lib.index.derived_via(i, id)?;
-        Some(lib.index.entities.get(place as usize)?.name.as_str())
+        Some(lib.index.entity(place)?.name.as_str())
     }
 
     /// Returns how many entries the entity pane lists.
@@ -143,8 +134,8 @@ impl App {
         match self.sidebar.scope {
             Scope::Article => self
                 .current()
-                .and_then(|i| self.library.as_ref()?.index.article_entities.get(i))
-                .map_or(0, Vec::len),
+                .and_then(|i| Some(self.library.as_ref()?.index.entities_in(i).len()))
+                .unwrap_or(0),
             Scope::Corpus => self.filter_index.ranked_entities().len(),
         }
     }
@@ -165,7 +156,7 @@ impl App {
                 let list = self.article_entities();
                 let lib = self.library.as_ref();
                 let kind_of = |id: EntityId| {
-                    lib.and_then(|l| l.index.entities.get(id as usize))
+                    lib.and_then(|l| l.index.entity(id))
                         .map_or(EntityKind::Country, |e| e.kind)
                 };
                 let mut rows = Vec::with_capacity(list.len() + 5);

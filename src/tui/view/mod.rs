@@ -89,7 +89,7 @@ fn header(frame: &mut Frame, app: &App, area: Rect) {
         .map(|words| format!("\"{words}\""))
         .or_else(|| {
             app.followed()
-                .and_then(|id| lib.index.entities.get(id as usize))
+                .and_then(|id| lib.index.entity(id))
                 .map(|e| e.name.clone())
         });
     if let Some(followed) = followed {

@@ -44,7 +44,7 @@ pub(super) fn prompt(frame: &mut Frame, app: &App, area: Rect) {
     for (i, s) in prompt.suggestions().iter().enumerate() {
         let (name, detail, base) = match s.target {
             Target::Entity(id) => {
-                let Some(e) = lib.index.entities.get(id as usize) else {
+                let Some(e) = lib.index.entity(id) else {
                     continue;
                 };
                 let n = e.articles.len();

@@ -66,8 +66,7 @@ fn styled<'a>(app: &App, lib: &crate::pipeline::Library, line: &'a DocLine) -> L
                 Some(id) if Some(id) == app.followed() => base.patch(theme.mention_selected),
                 Some(id) => lib
                     .index
-                    .entities
-                    .get(id as usize)
+                    .entity(id)
                     .map_or(base, |e| base.patch(theme.mention_of(e.kind))),
                 None => base,
             };

@@ -53,7 +53,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 id,
                 mentions,
             } => {
-                let Some(e) = lib.index.entities.get(id as usize) else {
+                let Some(e) = lib.index.entity(id) else {
                     return Line::default();
                 };
                 let detail = match pane.scope() {
