@@ -205,6 +205,35 @@ fn the_thread_key_lists_the_two_reports_of_the_drone_coalition() {
     });
 }
 
+#[test]
+fn selecting_an_entity_draws_its_picture_over_time() {
+    if !Tmux::available("the end-to-end test") {
+        return;
+    }
+    let tmux = Tmux::new("e2e-picture", TIMEOUT);
+    let bin = env!("CARGO_BIN_EXE_dossier");
+    // Dated articles of our own: a year of stories.
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/threads/tune");
+    let script = format!("'{bin}' --no-state '{folder}'; echo EXITED; sleep 30");
+    tmux.start(SESSION, WIDTH, HEIGHT, &script);
+    tmux.wait_for(SESSION, false, "the article list", |s| {
+        s.contains(" Articles ")
+    });
+    // The corpus's entities, then down to the second: it is followed.
+    tmux.keys(SESSION, &["c"]);
+    tmux.keys(SESSION, &["j"]);
+    let screen = tmux.wait_for(SESSION, false, "the picture", |s| {
+        s.contains("often with: ") && s.contains(" · per ")
+    });
+    let bars = screen.chars().filter(|c| ('▁'..='█').contains(c)).count();
+    assert!(bars > 0, "the sparkline has bars:\n{screen}");
+    assert!(screen.contains(" … "), "the span of the bars:\n{screen}");
+    tmux.keys(SESSION, &["q"]);
+    tmux.wait_for(SESSION, false, "the process to exit", |s| {
+        s.contains("EXITED")
+    });
+}
+
 /// Returns true while process `pid` is alive (a zombie counts as gone).
 fn alive(pid: &str) -> bool {
     std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {

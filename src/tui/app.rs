@@ -23,8 +23,12 @@ use super::text;
 use super::theme::Theme;
 use crate::entities::EntityId;
 use crate::filter::{FilterIndex, Ranker, Target};
+use crate::picture::{Picture, Pictures};
 use crate::pipeline::{Library, Progress};
 use crate::state::Session;
+
+/// How many entities "often with" names.
+const OFTEN_WITH_SHOWN: usize = 5;
 
 /// The whole state of the reader.
 #[derive(Debug)]
@@ -49,6 +53,7 @@ pub struct App {
     followed: Option<EntityId>,
     text_search: TextSearch,
     threads: Option<ThreadBook>,
+    pictures: Option<Pictures>,
     /// The free words n/N go through, match by match, rather than an
     /// entity's mentions.
     follow_text: Option<String>,
@@ -82,6 +87,7 @@ impl App {
             followed: None,
             text_search: TextSearch::default(),
             threads: None,
+            pictures: None,
             follow_text: None,
             effects: Vec::new(),
             saved_session: None,
@@ -163,6 +169,22 @@ impl App {
     /// matches rather than an entity.
     pub fn followed_text(&self) -> Option<&str> {
         self.follow_text.as_deref()
+    }
+
+    /// Returns whether the entity pane pictures an entity.
+    pub fn has_picture(&self) -> bool {
+        self.followed.is_some() && self.pictures.is_some()
+    }
+
+    /// Returns the entity the entity pane pictures over time (the followed
+    /// one) with its picture: articles per bar and who is often with it.
+    pub fn pictured(&self) -> Option<(EntityId, Picture)> {
+        let (lib, pictures, id) = (
+            self.library.as_ref()?,
+            self.pictures.as_ref()?,
+            self.followed?,
+        );
+        Some((id, pictures.of(&lib.index, id, OFTEN_WITH_SHOWN)))
     }
 
     /// Returns the footer's message, if one is showing.
@@ -289,9 +311,11 @@ impl App {
         let Loaded {
             library,
             filter,
+            pictures,
             remembered,
         } = loaded;
         self.filter_index = filter;
+        self.pictures = Some(pictures);
         let n = library.corpus.articles.len();
         self.remember_marks(&library, &remembered);
         self.list.relist((0..n as u32).collect(), &self.marks);

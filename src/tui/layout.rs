@@ -197,6 +197,29 @@ pub fn inner(area: Rect) -> Rect {
     area.inner(ratatui::layout::Margin::new(1, 1))
 }
 
+/// Rows the entity pane gives an entity's picture: its name and bucket,
+/// two rows of bars, their span, and the entities most often with it.
+pub const PICTURE_ROWS: u16 = 5;
+
+/// Splits the entity pane's inside into its list and, when an entity is
+/// pictured and the pane is tall enough to keep most of its list, the
+/// picture at the bottom.
+pub fn sidebar_parts(inner: Rect, picture: bool) -> (Rect, Option<Rect>) {
+    if !picture || inner.height < PICTURE_ROWS * 3 {
+        return (inner, None);
+    }
+    let list = Rect {
+        height: inner.height - PICTURE_ROWS,
+        ..inner
+    };
+    let below = Rect {
+        y: list.bottom(),
+        height: PICTURE_ROWS,
+        ..inner
+    };
+    (list, Some(below))
+}
+
 /// Returns true if and only if the point lies inside `area`.
 pub fn contains(area: Rect, x: u16, y: u16) -> bool {
     x >= area.x && x < area.right() && y >= area.y && y < area.bottom()

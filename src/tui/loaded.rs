@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::filter::FilterIndex;
+use crate::picture::Pictures;
 use crate::pipeline::Library;
 use crate::state::{Marks, Session};
 
@@ -26,6 +27,8 @@ pub struct Remembered {
 pub struct Loaded {
     pub library: Arc<Library>,
     pub filter: FilterIndex,
+    /// The corpus-wide part of every entity's picture over time.
+    pub pictures: Pictures,
     pub remembered: Remembered,
 }
 
@@ -37,6 +40,7 @@ impl Loaded {
             library.corpus.articles.iter().map(|a| a.title.as_str()),
         );
         Self {
+            pictures: Pictures::new(&library),
             library: Arc::new(library),
             filter,
             remembered: Remembered::default(),

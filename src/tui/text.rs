@@ -48,6 +48,46 @@ pub fn related_label(title: &str) -> String {
     format!("related to: {title}")
 }
 
+/// The picture's heading: whose, and how long one bar lasts.
+pub fn picture_heading(name: &str, bucket: &str) -> String {
+    format!("{name} · per {bucket}")
+}
+
+/// How long one bar of a picture lasts, in words.
+pub fn bucket_name(bucket: crate::picture::Bucket) -> &'static str {
+    use crate::picture::Bucket;
+    match bucket {
+        Bucket::Day => "day",
+        Bucket::Week => "week",
+        Bucket::Month => "month",
+        Bucket::Years(1) => "year",
+        Bucket::Years(_) => "few years",
+    }
+}
+
+/// The span a picture's bars cover, and its undated articles.
+pub fn picture_span(first: &str, last: &str, undated: u32) -> String {
+    if undated == 0 {
+        format!("{first} … {last}")
+    } else {
+        format!("{first} … {last} · {undated} undated")
+    }
+}
+
+/// A picture without dated articles.
+pub fn picture_undated(undated: u32) -> String {
+    format!("no dates in this corpus ({undated} undated)")
+}
+
+/// The entities most often named with the pictured one.
+pub fn often_with(list: &str) -> String {
+    if list.is_empty() {
+        "often with: nobody yet".to_owned()
+    } else {
+        format!("often with: {list}")
+    }
+}
+
 pub const NO_ARTICLES: &str = "No article matches the filter. Esc clears it.";
 pub const NO_ENTITIES: &str = "No entities found in this article.";
 pub const PROMPT: &str = "/";

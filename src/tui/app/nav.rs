@@ -74,10 +74,10 @@ impl App {
 
     fn clamp_sidebar(&mut self) {
         let len = self.sidebar_len();
-        let height = self
-            .screen()
-            .sidebar
-            .map_or(1, |r| usize::from(layout::inner(r).height).max(1));
+        let height = self.screen().sidebar.map_or(1, |r| {
+            let (list, _) = layout::sidebar_parts(layout::inner(r), self.has_picture());
+            usize::from(list.height).max(1)
+        });
         let selected = self.sidebar.selected().min(len.saturating_sub(1));
         let row = self.sidebar_row_of(selected);
         self.sidebar.settle(len, row, height);

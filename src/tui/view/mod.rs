@@ -4,6 +4,7 @@
 
 mod list;
 mod loading;
+mod picture;
 mod popup;
 mod reader;
 mod sidebar;

@@ -35,6 +35,10 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         );
     }
     frame.render_widget(block, area);
+    let (inner, below) = layout::sidebar_parts(inner, app.has_picture());
+    if let (Some(below), Some((id, picture))) = (below, app.pictured()) {
+        super::picture::draw(frame, app, lib, id, &picture, below);
+    }
     let width = usize::from(inner.width);
     let rows = app.sidebar_rows(pane.offset(), usize::from(inner.height));
     if rows.is_empty() {
