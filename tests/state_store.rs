@@ -32,6 +32,7 @@ fn marks_and_sessions_survive_a_restart() {
                     selected: Some("b2".into()),
                     filter: "country:latvia".into(),
                     pane: Some("reader".into()),
+                    sort: Some("newest".into()),
                 },
             )
             .unwrap();

@@ -1,7 +1,8 @@
 //! Following a story in the reader: threads arrive from their own thread
 //! as an action, the list marks the articles in one, `t` lists the
 //! selected article's thread oldest first and `r` the articles sharing most
-//! entities with it; Esc returns to the whole list.
+//! entities with it; Esc returns to the whole list. `S` cycles the list's
+//! order, which the header names and the session remembers.
 
 use std::sync::Arc;
 
@@ -98,4 +99,59 @@ fn the_list_marks_articles_in_a_thread() {
             .any(|p| article.sources.iter().any(|s| s.path.contains(p)));
         assert_eq!(in_thread, expected, "{name}");
     }
+}
+
+mod tui_support;
+
+fn fixture_app() -> App {
+    App::with_library(tui_support::library(), 120, 30)
+}
+
+fn titles(app: &App) -> Vec<String> {
+    let lib = app.library().unwrap();
+    app.list()
+        .visible()
+        .iter()
+        .map(|&i| lib.corpus.articles[i as usize].title.clone())
+        .collect()
+}
+
+#[test]
+fn s_cycles_the_order_and_the_header_and_session_name_it() {
+    let mut app = fixture_app();
+    let files = titles(&app);
+    app.update(Action::CycleSort);
+    assert_eq!(app.sort(), dossier::sort::SortKey::Newest);
+    let newest = titles(&app);
+    // Equinor (September), Kipyegon (June), Copper (March); the council
+    // story has no date and comes last.
+    assert!(newest[0].starts_with("Equinor"), "{newest:?}");
+    assert!(newest[1].starts_with("Kipyegon"), "{newest:?}");
+    assert!(newest[2].starts_with("Copper"), "{newest:?}");
+    assert!(newest[3].starts_with("Council"), "{newest:?}");
+    let screen = tui_support::render(&app);
+    assert!(screen.contains("4 of 4 · by newest"), "{screen}");
+    assert_eq!(app.session().sort.as_deref(), Some("newest"));
+    app.update(Action::CycleSort);
+    assert!(titles(&app)[0].starts_with("Copper"), "oldest first");
+    for _ in 0..4 {
+        app.update(Action::CycleSort);
+    }
+    assert_eq!(app.sort(), dossier::sort::SortKey::Corpus);
+    assert_eq!(titles(&app), files);
+    assert_eq!(app.session().sort, None);
+}
+
+#[test]
+fn a_filter_is_listed_in_the_chosen_order() {
+    let mut app = fixture_app();
+    app.update(Action::CycleSort);
+    app.update(Action::Search);
+    for c in "country:norway".chars() {
+        app.update(Action::PromptInput(c));
+    }
+    app.update(Action::PromptSubmit);
+    let listed = titles(&app);
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    assert!(listed[0].starts_with("Equinor"), "newest first: {listed:?}");
 }

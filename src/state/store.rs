@@ -30,6 +30,8 @@ pub const MIGRATIONS: &[&str] = &[
     "ALTER TABLE articles ADD COLUMN first_seen INTEGER;
     UPDATE articles SET first_seen = CAST(strftime('%s', 'now') AS INTEGER);
     ALTER TABLE sessions ADD COLUMN pane TEXT;",
+    // v3: the list's order.
+    "ALTER TABLE sessions ADD COLUMN sort TEXT;",
 ];
 
 /// What is remembered about one article.
@@ -52,6 +54,8 @@ pub struct Session {
     pub filter: String,
     /// Name of the focused pane, as the reader spells it.
     pub pane: Option<String>,
+    /// Name of the list's order (see [`crate::sort::SortKey::name`]).
+    pub sort: Option<String>,
 }
 
 /// The state database, or an in-memory stand-in with the same behaviour.
@@ -206,22 +210,31 @@ impl StateStore {
 
     pub fn save_session(&self, corpus_key: &str, session: &Session) -> Result<(), StateError> {
         self.exec(
-            "INSERT INTO sessions (corpus, selected, filter, pane) VALUES (?1, ?2, ?3, ?4)
+            "INSERT INTO sessions (corpus, selected, filter, pane, sort)
+             VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (corpus) DO UPDATE SET
-               selected = excluded.selected, filter = excluded.filter, pane = excluded.pane",
-            params![corpus_key, session.selected, session.filter, session.pane],
+               selected = excluded.selected, filter = excluded.filter,
+               pane = excluded.pane, sort = excluded.sort",
+            params![
+                corpus_key,
+                session.selected,
+                session.filter,
+                session.pane,
+                session.sort
+            ],
         )
     }
 
     pub fn load_session(&self, corpus_key: &str) -> Result<Option<Session>, StateError> {
         self.conn
-            .prepare_cached("SELECT selected, filter, pane FROM sessions WHERE corpus = ?1")
+            .prepare_cached("SELECT selected, filter, pane, sort FROM sessions WHERE corpus = ?1")
             .and_then(|mut stmt| {
                 stmt.query_row([corpus_key], |r| {
                     Ok(Session {
                         selected: r.get(0)?,
                         filter: r.get(1)?,
                         pane: r.get(2)?,
+                        sort: r.get(3)?,
                     })
                 })
                 .optional()

@@ -38,6 +38,7 @@ pub enum Action {
     CopyUrl,
     ShowThread,
     ShowRelated,
+    CycleSort,
     // The `/` prompt while it is open.
     PromptInput(char),
     PromptBackspace,

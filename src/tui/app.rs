@@ -25,6 +25,7 @@ use crate::entities::EntityId;
 use crate::filter::{FilterIndex, Ranker, Target};
 use crate::picture::{Picture, Pictures};
 use crate::pipeline::{Library, Progress};
+use crate::sort::SortKey;
 use crate::state::Session;
 
 /// How many entities "often with" names.
@@ -54,6 +55,12 @@ pub struct App {
     text_search: TextSearch,
     threads: Option<ThreadBook>,
     pictures: Option<Pictures>,
+    /// The list's order, and each article's place in it.
+    sort: SortKey,
+    sort_rank: Vec<u32>,
+    /// The list shows a listing in its own order (a thread, related
+    /// articles), not in `sort`'s.
+    keep_order: bool,
     /// The free words n/N go through, match by match, rather than an
     /// entity's mentions.
     follow_text: Option<String>,
@@ -88,6 +95,9 @@ impl App {
             text_search: TextSearch::default(),
             threads: None,
             pictures: None,
+            sort: SortKey::Corpus,
+            sort_rank: Vec::new(),
+            keep_order: false,
             follow_text: None,
             effects: Vec::new(),
             saved_session: None,
@@ -169,6 +179,11 @@ impl App {
     /// matches rather than an entity.
     pub fn followed_text(&self) -> Option<&str> {
         self.follow_text.as_deref()
+    }
+
+    /// Returns the list's order.
+    pub fn sort(&self) -> SortKey {
+        self.sort
     }
 
     /// Returns whether the entity pane pictures an entity.
@@ -377,6 +392,7 @@ impl App {
             Action::CopyUrl => self.hand_out_address(Effect::CopyUrl),
             Action::ShowThread => self.show_thread(),
             Action::ShowRelated => self.show_related(),
+            Action::CycleSort => self.set_sort(self.sort.next()),
             Action::Click { x, y } => self.click(x, y),
             Action::Scroll { x, y, down } => self.wheel(x, y, down),
             _ => {}

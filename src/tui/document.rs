@@ -153,7 +153,7 @@ pub fn layout(
     if let Some(a) = &article.author {
         meta.push(format!("{} {a}", labels.by));
     }
-    meta.extend(article.date.iter().cloned());
+    meta.extend(crate::tui::text::shown_date(article));
     meta.extend(article.source.iter().cloned());
     if !meta.is_empty() {
         wrap_plain(&meta.join(" · "), LineKind::Meta, width, &mut out);

@@ -134,6 +134,12 @@ pub const BINDINGS: &[Command] = &[
         "list this article's thread (same story), oldest first",
     ),
     cmd(
+        "cycle_sort",
+        Action::CycleSort,
+        &["S"],
+        "order: files → newest → oldest → title → source → most entities",
+    ),
+    cmd(
         "show_related",
         Action::ShowRelated,
         &["r"],

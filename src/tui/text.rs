@@ -88,6 +88,22 @@ pub fn often_with(list: &str) -> String {
     }
 }
 
+/// The header's word for the list's order (none for file order).
+pub fn order_label(key: crate::sort::SortKey) -> Option<String> {
+    (key != crate::sort::SortKey::Corpus).then(|| format!("by {}", key.name()))
+}
+
+/// An article's date as the list and the reader show it: a date taken
+/// from the file's modification time says so.
+pub fn shown_date(article: &crate::corpus::Article) -> Option<String> {
+    let date = article.date.as_deref()?;
+    let day = date.get(..10).unwrap_or(date);
+    Some(match article.date_source {
+        Some(crate::corpus::DateSource::FileTime) => format!("file {day}"),
+        _ => day.to_owned(),
+    })
+}
+
 pub const NO_ARTICLES: &str = "No article matches the filter. Esc clears it.";
 pub const NO_ENTITIES: &str = "No entities found in this article.";
 pub const PROMPT: &str = "/";

@@ -80,6 +80,11 @@ impl ListPane {
         self.filter.as_ref()
     }
 
+    /// Returns the articles the filter selects, in list order.
+    pub fn base(&self) -> &[u32] {
+        &self.base
+    }
+
     /// Returns the corpus index of the selected article.
     pub fn current(&self) -> Option<usize> {
         self.visible.get(self.selected).map(|&i| i as usize)

@@ -9,6 +9,7 @@
 
 use super::App;
 use crate::pipeline::Library;
+use crate::sort::SortKey;
 use crate::state::{Marks, Session};
 use crate::tui::layout::{Pane, Widths};
 use crate::tui::loaded::Remembered;
@@ -149,6 +150,7 @@ impl App {
                 .map(|f| f.query.clone())
                 .unwrap_or_default(),
             pane: pane.map(|(_, name)| (*name).to_owned()),
+            sort: (self.sort != SortKey::Corpus).then(|| self.sort.name().to_owned()),
         }
     }
 
@@ -166,6 +168,9 @@ impl App {
     /// pane of `session`; anything that no longer applies is skipped.
     pub(super) fn restore(&mut self, session: Option<Session>) {
         let session = session.unwrap_or_default();
+        if let Some(key) = session.sort.as_deref().and_then(SortKey::from_name) {
+            self.set_sort(key);
+        }
         if !session.filter.trim().is_empty() {
             self.filter_by_query(&session.filter);
             // A filter that no longer matches anything (the articles
@@ -408,6 +413,7 @@ mod tests {
             selected: Some("no-such-article".into()),
             filter: "country:Atlantis".into(),
             pane: Some("nowhere".into()),
+            sort: Some("sideways".into()),
         };
         let app = app_with(
             Settings::default(),

@@ -157,14 +157,30 @@ impl App {
 
     pub(super) fn set_filter(
         &mut self,
+        articles: Vec<u32>,
+        filter: ActiveFilter,
+        entity: Option<EntityId>,
+    ) {
+        self.list_filtered(articles, filter, entity, false);
+    }
+
+    /// Lists `articles` in the order given, not in the list's order.
+    pub(super) fn set_filter_in_order(&mut self, articles: Vec<u32>, filter: ActiveFilter) {
+        self.list_filtered(articles, filter, None, true);
+    }
+
+    fn list_filtered(
+        &mut self,
         mut articles: Vec<u32>,
         filter: ActiveFilter,
         entity: Option<EntityId>,
+        keep_order: bool,
     ) {
         // An index that disagrees with the corpus must not point past it.
         let n = self.library.as_ref().map_or(0, |l| l.corpus.articles.len());
         articles.retain(|&a| (a as usize) < n);
         self.list.set_filter(Some(filter));
+        self.keep_order = keep_order;
         if entity.is_some() {
             self.followed = entity;
         }
@@ -176,6 +192,7 @@ impl App {
     pub(super) fn clear_filter(&mut self) {
         let n = self.library.as_ref().map_or(0, |l| l.corpus.articles.len());
         self.list.set_filter(None);
+        self.keep_order = false;
         self.reader.set_highlight(None);
         self.follow_text = None;
         self.text_search.forget_pending();
@@ -184,9 +201,36 @@ impl App {
 
     /// Lists `base` through the current view, keeping the selected article
     /// selected when it is still listed.
-    pub(super) fn relist(&mut self, base: Vec<u32>) {
+    pub(super) fn relist(&mut self, mut base: Vec<u32>) {
+        if !self.keep_order && self.sort != crate::sort::SortKey::Corpus {
+            let rank = &self.sort_rank;
+            base.sort_by_key(|&a| rank.get(a as usize).copied().unwrap_or(u32::MAX));
+        }
         let keep = self.list.relist(base, &self.marks);
         self.select(keep.unwrap_or(0));
+    }
+
+    /// Orders the list by `key` (the listing of a thread or of related
+    /// articles keeps its own order until the filter changes).
+    pub(super) fn set_sort(&mut self, key: crate::sort::SortKey) {
+        self.sort = key;
+        self.sort_rank = match &self.library {
+            Some(lib) if key != crate::sort::SortKey::Corpus => {
+                let order = crate::sort::order(lib, key);
+                let mut rank = vec![0u32; order.len()];
+                for (at, &a) in order.iter().enumerate() {
+                    rank[a as usize] = at as u32;
+                }
+                rank
+            }
+            _ => Vec::new(),
+        };
+        self.keep_order = false;
+        let mut base = self.list.base().to_vec();
+        if key == crate::sort::SortKey::Corpus {
+            base.sort_unstable();
+        }
+        self.relist(base);
     }
 
     /// Selects article `i` (clearing a filter or view that hides it) and reads it.

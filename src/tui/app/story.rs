@@ -106,7 +106,7 @@ impl App {
         self.reader.set_highlight(None);
         self.follow_text = None;
         self.text_search.forget_pending();
-        self.set_filter(articles, filter, None);
+        self.set_filter_in_order(articles, filter);
         if let Some(pos) = self.list.position_of(keep) {
             self.select(pos);
         }

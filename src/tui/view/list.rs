@@ -65,12 +65,13 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
             if let Some(thread) = app.thread_book().and_then(|b| b.of(i as usize)) {
                 badge.push_str(&format!(" {}{}", text::THREAD_MARK, thread.articles.len()));
             }
+            let date = text::shown_date(a);
             let byline: Vec<&str> = a
                 .author
                 .iter()
                 .chain(a.source.iter())
                 .take(1)
-                .chain(a.date.iter())
+                .chain(date.iter())
                 .map(String::as_str)
                 .collect();
             let byline = if byline.is_empty() {

@@ -73,11 +73,13 @@ fn header(frame: &mut Frame, app: &App, area: Rect) {
         View::Unread => Some(text::VIEW_UNREAD),
         View::Starred => Some(text::VIEW_STARRED),
     };
+    let order = text::order_label(app.sort());
     let label: Vec<&str> = list
         .filter()
         .map(|f| f.label.as_str())
         .into_iter()
         .chain(view)
+        .chain(order.as_deref())
         .collect();
     let counts = text::counts(
         list.visible().len(),
