@@ -41,20 +41,43 @@ fn selected_row(styled: &str) -> Option<String> {
     })
 }
 
+/// Starts the reader (`--no-state`: a test must neither read nor write the
+/// user's state) on `folder` (the bundled seeds when `None`) and waits for
+/// the article list.
+fn open_reader(name: &str, folder: Option<&str>) -> Tmux {
+    let tmux = Tmux::new(name, TIMEOUT);
+    let bin = env!("CARGO_BIN_EXE_dossier");
+    let folder = folder.map_or_else(String::new, |f| format!(" '{f}'"));
+    let script = format!("'{bin}' --no-state{folder}; echo EXITED; sleep 30");
+    tmux.start(SESSION, WIDTH, HEIGHT, &script);
+    tmux.wait_for(SESSION, false, "the article list", |s| {
+        s.contains(" Articles ")
+    });
+    tmux
+}
+
+/// Returns the non-empty rows of the list on `screen`.
+fn filled_rows(screen: &str) -> Vec<String> {
+    list_rows(screen)
+        .into_iter()
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+/// Quits with `q` and waits for the process to end; returns the screen.
+fn quit(tmux: &Tmux) -> String {
+    tmux.keys(SESSION, &["q"]);
+    tmux.wait_for(SESSION, false, "the process to exit", |s| {
+        s.contains("EXITED")
+    })
+}
+
 #[test]
 fn filter_jump_and_quit_in_a_real_terminal() {
     if !Tmux::available("the end-to-end test") {
         return;
     }
-    let tmux = Tmux::new("e2e", TIMEOUT);
-    let bin = env!("CARGO_BIN_EXE_dossier");
-    // --no-state: the test must neither read nor write the user's state.
-    let script = format!("'{bin}' --no-state; echo EXITED; sleep 30");
-    tmux.start(SESSION, WIDTH, HEIGHT, &script);
-
-    tmux.wait_for(SESSION, false, "the article list", |s| {
-        s.contains(" Articles ")
-    });
+    let tmux = open_reader("e2e", None);
     tmux.keys(SESSION, &["/"]);
     tmux.wait_for(SESSION, false, "the prompt", |s| s.contains("│/ "));
     tmux.keys(SESSION, &["-l", "latvia"]);
@@ -67,10 +90,7 @@ fn filter_jump_and_quit_in_a_real_terminal() {
             .next()
             .is_some_and(|header| header.contains("2 of 4"))
     });
-    let rows: Vec<String> = list_rows(&screen)
-        .into_iter()
-        .filter(|r| !r.is_empty())
-        .collect();
+    let rows = filled_rows(&screen);
     assert_eq!(rows.len(), 2, "exactly two article rows:\n{screen}");
     assert_eq!(
         selected_row(&tmux.capture(SESSION, true)).as_ref(),
@@ -93,10 +113,7 @@ fn filter_jump_and_quit_in_a_real_terminal() {
         .count();
     assert_eq!(rows_after, 2, "{screen}");
 
-    tmux.keys(SESSION, &["q"]);
-    let screen = tmux.wait_for(SESSION, false, "the process to exit", |s| {
-        s.contains("EXITED")
-    });
+    let screen = quit(&tmux);
     assert!(
         !screen.contains(" Articles "),
         "the reader's screen is gone:\n{screen}"
@@ -114,13 +131,7 @@ fn free_text_search_lists_the_articles_that_say_a_word_and_n_follows_it() {
     if !Tmux::available("the end-to-end test") {
         return;
     }
-    let tmux = Tmux::new("e2e-search", TIMEOUT);
-    let bin = env!("CARGO_BIN_EXE_dossier");
-    let script = format!("'{bin}' --no-state; echo EXITED; sleep 30");
-    tmux.start(SESSION, WIDTH, HEIGHT, &script);
-    tmux.wait_for(SESSION, false, "the article list", |s| {
-        s.contains(" Articles ")
-    });
+    let tmux = open_reader("e2e-search", None);
     // A word two seeds say in their bodies, in no title and no entity.
     tmux.keys(SESSION, &["/"]);
     tmux.wait_for(SESSION, false, "the prompt", |s| s.contains("│/ "));
@@ -134,10 +145,7 @@ fn free_text_search_lists_the_articles_that_say_a_word_and_n_follows_it() {
             .next()
             .is_some_and(|header| header.contains("2 of 4 · reconnaissance"))
     });
-    let rows: Vec<String> = list_rows(&screen)
-        .into_iter()
-        .filter(|r| !r.is_empty())
-        .collect();
+    let rows = filled_rows(&screen);
     assert_eq!(rows.len(), 2, "exactly two article rows:\n{screen}");
     assert!(
         screen.contains("reconnaissance"),
@@ -156,10 +164,7 @@ fn free_text_search_lists_the_articles_that_say_a_word_and_n_follows_it() {
     let plain = strip_sgr(&screen);
     assert!(plain.contains("article 2 of 2"), "{plain}");
     assert!(plain.contains("reconnaissance"), "{plain}");
-    tmux.keys(SESSION, &["q"]);
-    tmux.wait_for(SESSION, false, "the process to exit", |s| {
-        s.contains("EXITED")
-    });
+    quit(&tmux);
 }
 
 #[test]
@@ -167,10 +172,7 @@ fn the_thread_key_lists_the_two_reports_of_the_drone_coalition() {
     if !Tmux::available("the end-to-end test") {
         return;
     }
-    let tmux = Tmux::new("e2e-thread", TIMEOUT);
-    let bin = env!("CARGO_BIN_EXE_dossier");
-    let script = format!("'{bin}' --no-state; echo EXITED; sleep 30");
-    tmux.start(SESSION, WIDTH, HEIGHT, &script);
+    let tmux = open_reader("e2e-thread", None);
     // Threads are found after the list shows; their marks say when.
     let screen = tmux.wait_for(SESSION, false, "the thread marks", |s| {
         s.contains(" Articles ") && s.contains("≡2")
@@ -186,10 +188,7 @@ fn the_thread_key_lists_the_two_reports_of_the_drone_coalition() {
             .next()
             .is_some_and(|header| header.contains("2 of 4 · thread: "))
     });
-    let rows: Vec<String> = list_rows(&screen)
-        .into_iter()
-        .filter(|r| !r.is_empty())
-        .collect();
+    let rows = filled_rows(&screen);
     assert_eq!(rows.len(), 2, "{screen}");
     assert!(
         rows.iter().any(|r| r.contains("Japan is reviewing")),
@@ -199,10 +198,7 @@ fn the_thread_key_lists_the_two_reports_of_the_drone_coalition() {
         rows.iter().any(|r| r.contains("Nearly 20 countries")),
         "{screen}"
     );
-    tmux.keys(SESSION, &["q"]);
-    tmux.wait_for(SESSION, false, "the process to exit", |s| {
-        s.contains("EXITED")
-    });
+    quit(&tmux);
 }
 
 #[test]
@@ -210,15 +206,9 @@ fn selecting_an_entity_draws_its_picture_over_time() {
     if !Tmux::available("the end-to-end test") {
         return;
     }
-    let tmux = Tmux::new("e2e-picture", TIMEOUT);
-    let bin = env!("CARGO_BIN_EXE_dossier");
     // Dated articles of our own: a year of stories.
     let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/threads/tune");
-    let script = format!("'{bin}' --no-state '{folder}'; echo EXITED; sleep 30");
-    tmux.start(SESSION, WIDTH, HEIGHT, &script);
-    tmux.wait_for(SESSION, false, "the article list", |s| {
-        s.contains(" Articles ")
-    });
+    let tmux = open_reader("e2e-picture", Some(folder));
     // The corpus's entities, then down to the second: it is followed.
     tmux.keys(SESSION, &["c"]);
     tmux.keys(SESSION, &["j"]);
@@ -228,10 +218,7 @@ fn selecting_an_entity_draws_its_picture_over_time() {
     let bars = screen.chars().filter(|c| ('▁'..='█').contains(c)).count();
     assert!(bars > 0, "the sparkline has bars:\n{screen}");
     assert!(screen.contains(" … "), "the span of the bars:\n{screen}");
-    tmux.keys(SESSION, &["q"]);
-    tmux.wait_for(SESSION, false, "the process to exit", |s| {
-        s.contains("EXITED")
-    });
+    quit(&tmux);
 }
 
 /// Returns true while process `pid` is alive (a zombie counts as gone).

@@ -45,15 +45,6 @@ fn answer_searches(app: &mut App) -> Vec<String> {
     asked
 }
 
-fn titles(app: &App) -> Vec<String> {
-    let lib = app.library().unwrap();
-    app.list()
-        .visible()
-        .iter()
-        .map(|&i| lib.corpus.articles[i as usize].title.clone())
-        .collect()
-}
-
 #[test]
 fn free_words_search_the_text_and_the_list_keeps_those_that_say_them() {
     let mut app = app(120, 40);
@@ -70,7 +61,7 @@ fn free_words_search_the_text_and_the_list_keeps_those_that_say_them() {
     // The preview already answered these words: no second search.
     assert!(answer_searches(&mut app).is_empty());
     assert_eq!(
-        titles(&app),
+        tui_support::titles(&app),
         ["Equinor tests floating wind turbines off Norway"]
     );
     assert_eq!(app.list().filter().unwrap().label, "design");
@@ -90,7 +81,10 @@ fn a_query_submitted_before_its_hits_waits_for_them() {
     assert_eq!(app.list().visible().len(), 4, "nothing is known yet");
     assert!(app.awaiting_text());
     answer_searches(&mut app);
-    assert_eq!(titles(&app), ["Council approves new bike lanes"]);
+    assert_eq!(
+        tui_support::titles(&app),
+        ["Council approves new bike lanes"]
+    );
     assert!(!app.awaiting_text());
 }
 
@@ -103,7 +97,7 @@ fn entity_qualifiers_and_free_words_combine() {
     // Copper names Norway but does not say "new"; Kipyegon says it but
     // does not name Norway.
     assert_eq!(
-        titles(&app),
+        tui_support::titles(&app),
         ["Equinor tests floating wind turbines off Norway"]
     );
     let label = &app.list().filter().unwrap().label;

@@ -107,22 +107,13 @@ fn fixture_app() -> App {
     App::with_library(tui_support::library(), 120, 30)
 }
 
-fn titles(app: &App) -> Vec<String> {
-    let lib = app.library().unwrap();
-    app.list()
-        .visible()
-        .iter()
-        .map(|&i| lib.corpus.articles[i as usize].title.clone())
-        .collect()
-}
-
 #[test]
 fn s_cycles_the_order_and_the_header_and_session_name_it() {
     let mut app = fixture_app();
-    let files = titles(&app);
+    let files = tui_support::titles(&app);
     app.update(Action::CycleSort);
     assert_eq!(app.sort(), dossier::sort::SortKey::Newest);
-    let newest = titles(&app);
+    let newest = tui_support::titles(&app);
     // Equinor (September), Kipyegon (June), Copper (March); the council
     // story has no date and comes last.
     assert!(newest[0].starts_with("Equinor"), "{newest:?}");
@@ -133,12 +124,15 @@ fn s_cycles_the_order_and_the_header_and_session_name_it() {
     assert!(screen.contains("4 of 4 · by newest"), "{screen}");
     assert_eq!(app.session().sort.as_deref(), Some("newest"));
     app.update(Action::CycleSort);
-    assert!(titles(&app)[0].starts_with("Copper"), "oldest first");
+    assert!(
+        tui_support::titles(&app)[0].starts_with("Copper"),
+        "oldest first"
+    );
     for _ in 0..4 {
         app.update(Action::CycleSort);
     }
     assert_eq!(app.sort(), dossier::sort::SortKey::Corpus);
-    assert_eq!(titles(&app), files);
+    assert_eq!(tui_support::titles(&app), files);
     assert_eq!(app.session().sort, None);
 }
 
@@ -151,7 +145,7 @@ fn a_filter_is_listed_in_the_chosen_order() {
         app.update(Action::PromptInput(c));
     }
     app.update(Action::PromptSubmit);
-    let listed = titles(&app);
+    let listed = tui_support::titles(&app);
     assert_eq!(listed.len(), 2, "{listed:?}");
     assert!(listed[0].starts_with("Equinor"), "newest first: {listed:?}");
 }

@@ -215,3 +215,13 @@ pub fn render(app: &dossier::tui::app::App) -> String {
     }
     out
 }
+
+/// Returns the titles the list of `app` shows, in list order.
+pub fn titles(app: &dossier::tui::app::App) -> Vec<String> {
+    let lib = app.library().expect("a library is loaded");
+    app.list()
+        .visible()
+        .iter()
+        .map(|&i| lib.corpus.articles[i as usize].title.clone())
+        .collect()
+}
