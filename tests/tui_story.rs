@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use dossier::pipeline::{self, Library, Options};
-use dossier::threads::{self, ThreadOptions};
+use dossier::threads::{ThreadOptions, Threads};
 use dossier::tui::action::Action;
 use dossier::tui::app::App;
 
@@ -17,7 +17,7 @@ fn seeds() -> Library {
 
 fn app_with_threads() -> App {
     let library = seeds();
-    let found = threads::threads(&library, &ThreadOptions::default());
+    let found = Threads::build(&library, &ThreadOptions::default());
     let mut app = App::with_library(library, 120, 30);
     app.update(Action::Threads(Arc::new(found)));
     app
@@ -66,7 +66,7 @@ fn an_article_in_no_thread_says_so_and_the_list_stays() {
     let mut app = App::with_library(library, 120, 30);
     app.update(Action::ShowThread);
     assert!(app.status().is_some_and(|s| s.contains("still")));
-    app.update(Action::Threads(Arc::new(Vec::new())));
+    app.update(Action::Threads(Arc::new(Threads::default())));
     app.update(Action::ShowThread);
     assert!(app.status().is_some_and(|s| s.contains("no thread")));
     assert_eq!(app.list().visible().len(), 4);
@@ -88,7 +88,7 @@ fn r_lists_the_article_and_those_sharing_its_entities() {
 #[test]
 fn the_list_marks_articles_in_a_thread() {
     let app = app_with_threads();
-    let book = app.thread_book().expect("threads arrived");
+    let book = app.threads().expect("threads arrived");
     let lib = app.library().unwrap();
     for (i, article) in lib.corpus.articles.iter().enumerate() {
         let in_thread = book.of(i).is_some();

@@ -66,7 +66,7 @@ pub enum Action {
     /// The search worker's answer to a search the app asked for.
     TextHits(Arc<TextHits>),
     /// The library's threads, computed off the UI thread.
-    Threads(Arc<Vec<crate::threads::Thread>>),
+    Threads(Arc<crate::threads::Threads>),
     /// Something about remembered state the user should know (a store
     /// write that failed, a database moved aside); shown in the footer.
     Notice(String),

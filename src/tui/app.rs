@@ -27,6 +27,7 @@ use crate::picture::{Picture, Pictures};
 use crate::pipeline::{Library, Progress};
 use crate::sort::SortKey;
 use crate::state::Session;
+use crate::threads::Threads;
 
 /// How many entities "often with" names.
 const OFTEN_WITH_SHOWN: usize = 5;
@@ -53,7 +54,7 @@ pub struct App {
     /// The entity n/N follow and the reader emphasises.
     followed: Option<EntityId>,
     text_search: TextSearch,
-    threads: Option<ThreadBook>,
+    threads: Option<Arc<Threads>>,
     pictures: Option<Pictures>,
     /// The list's order, and each article's place in it.
     sort: SortKey,
@@ -303,8 +304,7 @@ impl App {
         if let Action::TextHits(hits) = action {
             self.text_hits(&hits);
         } else if let Action::Threads(threads) = action {
-            let threads = Arc::try_unwrap(threads).unwrap_or_else(|shared| (*shared).clone());
-            self.take_threads(threads);
+            self.threads = Some(threads);
         } else {
             self.status = None;
             if self.prompt.is_some() {
@@ -553,6 +553,5 @@ pub use prompt::{PREVIEW_SNIPPETS, Popup, PopupKind, Prompt};
 pub use reader::ReaderPane;
 pub use search::TextSearch;
 pub use sidebar::{Scope, SidebarPane, SidebarRow};
-pub use story::ThreadBook;
 
 use prompt::Edit;

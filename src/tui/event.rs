@@ -12,7 +12,7 @@ use super::action::{Action, Loaded};
 use super::keymap::{Keymap, Mode};
 use crate::pipeline::{Library, Open, Opened, Options, Progress};
 use crate::state::Cache;
-use crate::threads::{Thread, ThreadOptions};
+use crate::threads::{ThreadOptions, Threads};
 
 /// A report from the loader thread.
 pub enum Load {
@@ -108,10 +108,10 @@ pub fn translate(event: &Event, keymap: &Keymap, mode: Mode) -> Option<Action> {
 
 /// Finds the threads of `library` on a new thread (see
 /// [`crate::threads`]); they arrive on the returned channel.
-pub fn spawn_threads(library: Arc<Library>) -> Receiver<Vec<Thread>> {
+pub fn spawn_threads(library: Arc<Library>) -> Receiver<Threads> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
-        let threads = crate::threads::threads(&library, &ThreadOptions::default());
+        let threads = Threads::build(&library, &ThreadOptions::default());
         // The UI may have quit already; nobody is listening then.
         let _ = tx.send(threads);
     });

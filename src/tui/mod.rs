@@ -182,7 +182,7 @@ struct Outside {
     recorder: Recorder,
     search_dir: Option<PathBuf>,
     worker: Option<Worker>,
-    threads: Option<Receiver<Vec<crate::threads::Thread>>>,
+    threads: Option<Receiver<crate::threads::Threads>>,
 }
 
 /// Writes the app's pending changes to the store and performs what it

@@ -6,55 +6,16 @@
 //! share most entities with it.
 
 use super::{ActiveFilter, App};
-use crate::threads::Thread;
+use crate::threads::Threads;
 use crate::tui::text;
 
 /// How many related articles `r` lists.
 const RELATED: usize = 30;
 
-/// The threads of the loaded library, and which thread each article is in.
-#[derive(Debug, Default)]
-pub struct ThreadBook {
-    threads: Vec<Thread>,
-    /// Per article: its thread's position in `threads`.
-    of: Vec<Option<u32>>,
-}
-
-impl ThreadBook {
-    /// Indexes `threads` of a library of `articles` articles.
-    pub fn new(threads: Vec<Thread>, articles: usize) -> Self {
-        let mut of = vec![None; articles];
-        for (t, thread) in threads.iter().enumerate() {
-            for &a in &thread.articles {
-                if let Some(slot) = of.get_mut(a) {
-                    *slot = Some(t as u32);
-                }
-            }
-        }
-        Self { threads, of }
-    }
-
-    /// Returns the thread article `i` belongs to.
-    pub fn of(&self, i: usize) -> Option<&Thread> {
-        let t = (*self.of.get(i)?)?;
-        self.threads.get(t as usize)
-    }
-
-    /// Returns every thread, the largest first.
-    pub fn threads(&self) -> &[Thread] {
-        &self.threads
-    }
-}
-
 impl App {
     /// Returns the library's threads, once they are computed.
-    pub fn thread_book(&self) -> Option<&ThreadBook> {
-        self.threads.as_ref()
-    }
-
-    pub(super) fn take_threads(&mut self, threads: Vec<Thread>) {
-        let n = self.library.as_ref().map_or(0, |l| l.corpus.articles.len());
-        self.threads = Some(ThreadBook::new(threads, n));
+    pub fn threads(&self) -> Option<&Threads> {
+        self.threads.as_deref()
     }
 
     /// Lists the selected article's thread, oldest first.
@@ -70,9 +31,8 @@ impl App {
             self.status = Some(text::NO_THREAD.into());
             return;
         };
-        let name = &lib.corpus.articles[thread.central].title;
         let filter = ActiveFilter {
-            label: text::thread_label(name),
+            label: text::thread_label(thread.name(&lib)),
             query: String::new(),
         };
         let articles = thread.articles.iter().map(|&a| a as u32).collect();

@@ -62,7 +62,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
             } else {
                 String::new()
             };
-            if let Some(thread) = app.thread_book().and_then(|b| b.of(i as usize)) {
+            if let Some(thread) = app.threads().and_then(|t| t.of(i as usize)) {
                 badge.push_str(&format!(" {}{}", text::THREAD_MARK, thread.articles.len()));
             }
             let date = text::shown_date(a);
