@@ -149,3 +149,36 @@ fn a_filter_is_listed_in_the_chosen_order() {
     assert_eq!(listed.len(), 2, "{listed:?}");
     assert!(listed[0].starts_with("Equinor"), "newest first: {listed:?}");
 }
+
+#[test]
+fn the_followed_entity_is_pictured_and_its_company_can_be_clicked() {
+    use dossier::tui::layout;
+    let mut app = fixture_app();
+    app.update(Action::Search);
+    for c in "country:norway".chars() {
+        app.update(Action::PromptInput(c));
+    }
+    app.update(Action::PromptSubmit);
+    let norway = app.followed().expect("Norway is followed");
+    let (id, picture) = app.pictured().expect("a picture");
+    assert_eq!(id, norway);
+    let dated: u32 = picture.bars.iter().map(|b| b.articles).sum();
+    assert_eq!(dated + picture.undated, 2, "two articles name Norway");
+    let screen = tui_support::render(&app);
+    assert!(screen.contains("often with: "), "{screen}");
+    // Click the first entity of the "often with" row.
+    let lib = app.library().unwrap().clone();
+    let entries = dossier::tui::text::often_with_entries(&lib, &picture);
+    let (_, spans) = layout::often_with(dossier::tui::text::OFTEN_WITH, &entries);
+    let (start, _, other) = spans[0];
+    let sidebar = app.screen().sidebar.expect("the entity pane is shown");
+    let (_, below) = layout::sidebar_parts(layout::inner(sidebar), true);
+    let below = below.expect("room for the picture");
+    app.update(Action::Click {
+        x: below.x + start as u16,
+        y: below.y + layout::OFTEN_WITH_ROW,
+    });
+    assert_eq!(app.followed(), Some(other));
+    let name = &lib.index[other].name;
+    assert!(app.list().filter().unwrap().label.contains(name.as_str()));
+}

@@ -220,6 +220,29 @@ pub fn sidebar_parts(inner: Rect, picture: bool) -> (Rect, Option<Rect>) {
     (list, Some(below))
 }
 
+/// The picture's row that names the entities often with it.
+pub const OFTEN_WITH_ROW: u16 = 4;
+
+/// Lays out the "often with" row from its entries (entity, shown text):
+/// the line, and the columns each entry takes, so a click can pick one.
+pub fn often_with<T: Copy>(
+    prefix: &str,
+    entries: &[(T, String)],
+) -> (String, Vec<(usize, usize, T)>) {
+    use unicode_width::UnicodeWidthStr;
+    let mut line = prefix.to_owned();
+    let mut spans = Vec::with_capacity(entries.len());
+    for (i, (id, shown)) in entries.iter().enumerate() {
+        if i > 0 {
+            line.push_str(" · ");
+        }
+        let start = line.width();
+        line.push_str(shown);
+        spans.push((start, line.width(), *id));
+    }
+    (line, spans)
+}
+
 /// Returns true if and only if the point lies inside `area`.
 pub fn contains(area: Rect, x: u16, y: u16) -> bool {
     x >= area.x && x < area.right() && y >= area.y && y < area.bottom()

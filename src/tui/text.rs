@@ -79,13 +79,24 @@ pub fn picture_undated(undated: u32) -> String {
     format!("no dates in this corpus ({undated} undated)")
 }
 
-/// The entities most often named with the pictured one.
-pub fn often_with(list: &str) -> String {
-    if list.is_empty() {
-        "often with: nobody yet".to_owned()
-    } else {
-        format!("often with: {list}")
-    }
+/// The head of the picture's "often with" row.
+pub const OFTEN_WITH: &str = "often with: ";
+pub const OFTEN_WITH_NOBODY: &str = "often with: nobody yet";
+
+/// The entries of the "often with" row: each entity with its name and how
+/// many articles name both.
+pub fn often_with_entries(
+    lib: &crate::pipeline::Library,
+    picture: &crate::picture::Picture,
+) -> Vec<(crate::entities::EntityId, String)> {
+    picture
+        .often_with
+        .iter()
+        .filter_map(|o| {
+            let e = lib.index.entity(o.entity)?;
+            Some((o.entity, format!("{} {}", e.name, o.articles)))
+        })
+        .collect()
 }
 
 /// The header's word for the list's order (none for file order).

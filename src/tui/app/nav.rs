@@ -298,8 +298,10 @@ impl App {
         let screen = self.screen();
         if let Some(area) = screen.sidebar.filter(|&a| layout::contains(a, x, y)) {
             self.focus_pane(Pane::Sidebar);
-            let inner = layout::inner(area);
-            if layout::contains(inner, x, y) {
+            let (inner, below) = layout::sidebar_parts(layout::inner(area), self.has_picture());
+            if let Some(below) = below.filter(|&b| layout::contains(b, x, y)) {
+                self.click_picture(below, x, y);
+            } else if layout::contains(inner, x, y) {
                 let row = self.sidebar.offset() + usize::from(y - inner.y);
                 if let Some(index) = self.sidebar_index_at(row) {
                     self.sidebar.set_selected(index);
@@ -317,6 +319,23 @@ impl App {
             }
         } else if screen.reader.is_some_and(|a| layout::contains(a, x, y)) {
             self.focus_pane(Pane::Reader);
+        }
+    }
+
+    /// A click on an entity of the picture's "often with" row follows it
+    /// and lists its articles.
+    fn click_picture(&mut self, below: ratatui::layout::Rect, x: u16, y: u16) {
+        if y != below.y + layout::OFTEN_WITH_ROW {
+            return;
+        }
+        let (Some(lib), Some((_, picture))) = (self.library.clone(), self.pictured()) else {
+            return;
+        };
+        let entries = text::often_with_entries(&lib, &picture);
+        let (_, spans) = layout::often_with(text::OFTEN_WITH, &entries);
+        let column = usize::from(x - below.x);
+        if let Some(&(_, _, id)) = spans.iter().find(|&&(a, b, _)| (a..b).contains(&column)) {
+            self.filter_by_entity(id);
         }
     }
 

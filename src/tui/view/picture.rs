@@ -13,6 +13,7 @@ use crate::entities::EntityId;
 use crate::picture::{Bar, Picture};
 use crate::pipeline::Library;
 use crate::tui::app::App;
+use crate::tui::layout;
 use crate::tui::text;
 
 pub(super) fn draw(
@@ -60,18 +61,15 @@ pub(super) fn draw(
         Paragraph::new(Span::styled(truncate(&span, width), theme.meta)),
         row(3),
     );
-    let often: Vec<String> = picture
-        .often_with
-        .iter()
-        .filter_map(|o| {
-            let e = lib.index.entity(o.entity)?;
-            Some(format!("{} {}", e.name, o.articles))
-        })
-        .collect();
-    let line = text::often_with(&often.join(" · "));
+    let (line, _) = layout::often_with(text::OFTEN_WITH, &text::often_with_entries(lib, picture));
+    let line = if picture.often_with.is_empty() {
+        text::OFTEN_WITH_NOBODY.to_owned()
+    } else {
+        line
+    };
     frame.render_widget(
         Paragraph::new(Line::from(Span::styled(truncate(&line, width), theme.dim))),
-        row(4),
+        row(layout::OFTEN_WITH_ROW),
     );
 }
 
