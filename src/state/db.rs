@@ -85,7 +85,7 @@ pub fn open(
         })?;
     }
     let mut notices = Vec::new();
-    match try_open(path, migrations, check) {
+    match try_open_waiting(path, migrations, check) {
         Ok(conn) => return Ok((conn, notices)),
         Err(Failure::Fatal(source)) => {
             return Err(StateError::Sqlite {
@@ -102,7 +102,7 @@ pub fn open(
             ));
         }
     }
-    match try_open(path, migrations, check) {
+    match try_open_waiting(path, migrations, check) {
         Ok(conn) => Ok((conn, notices)),
         Err(Failure::Fatal(source)) => Err(StateError::Sqlite {
             path: path.to_path_buf(),
@@ -131,6 +131,35 @@ pub fn open_in_memory(migrations: &[&str]) -> Result<Connection, StateError> {
             reason: why.to_string(),
         }),
     }
+}
+
+/// [`try_open`], tried again while another process holds the file busy.
+/// SQLite's busy handler does not cover every step of opening: switching a
+/// new file to WAL, or reading while another connection recovers the WAL,
+/// can answer "database is locked" at once. Those are waited out here, up
+/// to [`BUSY_TIMEOUT`], as a write would be.
+fn try_open_waiting(
+    path: &Path,
+    migrations: &[&str],
+    check: Check,
+) -> Result<Connection, Failure> {
+    let started = std::time::Instant::now();
+    loop {
+        match try_open(path, migrations, check) {
+            Err(Failure::Fatal(e)) if is_busy(&e) && started.elapsed() < BUSY_TIMEOUT => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            done => return done,
+        }
+    }
+}
+
+/// Returns true if and only if `e` says another connection holds a lock.
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+    )
 }
 
 fn try_open(path: &Path, migrations: &[&str], check: Check) -> Result<Connection, Failure> {
