@@ -138,11 +138,7 @@ pub fn open_in_memory(migrations: &[&str]) -> Result<Connection, StateError> {
 /// new file to WAL, or reading while another connection recovers the WAL,
 /// can answer "database is locked" at once. Those are waited out here, up
 /// to [`BUSY_TIMEOUT`], as a write would be.
-fn try_open_waiting(
-    path: &Path,
-    migrations: &[&str],
-    check: Check,
-) -> Result<Connection, Failure> {
+fn try_open_waiting(path: &Path, migrations: &[&str], check: Check) -> Result<Connection, Failure> {
     let started = std::time::Instant::now();
     loop {
         match try_open(path, migrations, check) {
