@@ -3,9 +3,12 @@
 //! Events become [`action::Action`]s ([`event`], [`keymap`]); the [`app::App`]
 //! changes only through `update`; [`view`] draws from a borrowed `App`. The
 //! library loads on its own thread (through the cached index), so the
-//! first frame (with progress) appears at once. What the reader remembers
-//! (read, starred, scroll, the session) reaches the state store only
-//! through [`memory`], driven by the effects `update` hands out.
+//! first frame (with progress) appears at once; once it is shown, the
+//! threads are found on another thread and the full-text index is opened
+//! by the search worker ([`text_search`]), each reporting back as an
+//! action. What the reader remembers (read, starred, scroll, the session)
+//! reaches the state store only through [`memory`], driven by the effects
+//! `update` hands out.
 
 pub mod action;
 pub mod app;
