@@ -234,7 +234,7 @@ pub fn dateline(line: &str) -> Option<String> {
 
 /// Returns true if and only if `line` could be a headline: 2 to 25 words,
 /// starts with a capital or digit (a wire ticker's `<` or a tag's `(` may
-/// come first: "<NOVA> WINS APPROVAL", "(RPT) TIN TALKS END"), does not end
+/// come first: "`<NOVA>` WINS APPROVAL", "(RPT) TIN TALKS END"), does not end
 /// with a full stop or comma.
 pub fn is_headline(line: &str) -> bool {
     line.len() <= 800

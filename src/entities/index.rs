@@ -109,7 +109,7 @@ impl EntityIndex {
 
     /// Returns the mentions in the body of article `article`, in text
     /// order (the title's and the byline's follow them in
-    /// [`Self::mentions`]).
+    /// [`Self::mentions_in`]).
     pub fn text_mentions(&self, article: usize) -> &[IndexedMention] {
         let all = self.mentions.get(article).map_or(&[][..], Vec::as_slice);
         let body = all.partition_point(|m| m.location == Location::Text);

@@ -3,8 +3,8 @@
 //!
 //! There is one way in, [`Open`]: the paths, the [`Options`], and where to
 //! keep what can be reused ([`Cache`], storage only), which steps to run
-//! ([`Steps`]), and who hears of progress. The flow itself is in [`flow`];
-//! progress is counted in one place, [`progress`].
+//! ([`Steps`]), and who hears of progress. The flow itself is in `flow`;
+//! progress is counted in one place, `progress`.
 
 mod flow;
 mod progress;

@@ -4,7 +4,7 @@
 //!
 //! The index holds words and positions, not a second copy of the text,
 //! which the [`Library`] already has; snippets are cut from the library's
-//! text ([`snippet`]). Each indexed article carries a key (a hash of its
+//! text ([`snippet()`]). Each indexed article carries a key (a hash of its
 //! id, which is a hash of its content), so the index is shared by every
 //! corpus opened with the same state directory and [`SearchIndex::update`]
 //! adds only the articles it has not seen, on all cores. Hits outside the

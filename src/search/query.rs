@@ -3,7 +3,7 @@
 //!
 //! A query is parsed once into [`Query`]: plain words, never syntax of the
 //! engine underneath (the index builds its own query from the parsed terms,
-//! see [`super::engine`]), and it finds its own matches in an article's text
+//! see `search::engine`), and it finds its own matches in an article's text
 //! for snippets and highlighting. Text is split into words exactly as the
 //! index splits it: runs of letters and digits ([`word_spans`]), each
 //! character folded to lower case on its own ([`fold_into`]); diacritics

@@ -15,7 +15,7 @@
 //! its most central headline: the article most similar to the others.
 
 //!
-//! [`evidence`] weighs pairs; this module joins them into [`Threads`],
+//! `evidence` weighs pairs; this module joins them into [`Threads`],
 //! which the reader asks for an article's thread and marker.
 
 use std::collections::HashMap;

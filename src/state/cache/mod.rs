@@ -48,7 +48,7 @@ pub use tables::FileDocs;
 /// `cache.db`, or nothing (`--no-state`).
 ///
 /// The connection sits in a `RefCell` so that an open that meets a damaged
-/// file can put a fresh one in its place mid-way ([`Cache::heal`]).
+/// file can put a fresh one in its place mid-way (`Cache::heal`).
 pub struct Cache {
     conn: RefCell<Option<Connection>>,
     path: Option<PathBuf>,
