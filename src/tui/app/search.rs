@@ -178,7 +178,7 @@ impl App {
         let by_text = pending.by_text;
         self.set_filter(articles, pending.filter, pending.entity);
         if by_text {
-            self.scroll_to_text_match(0);
+            self.scroll_to_text_match(true);
         }
     }
 
@@ -199,11 +199,9 @@ impl App {
         let n = self.list.visible().len();
         if n < 2 {
             // The only article: wrap around within it.
-            self.scroll_to_text_match(if forward {
-                0
-            } else {
-                lines.len().saturating_sub(1)
-            });
+            if let Some((k, line)) = edge_match(&lines, forward) {
+                self.reader.go_to_match(k, line);
+            }
             self.status = Some(text::NO_MORE_MATCHES.into());
             return;
         }
@@ -214,17 +212,28 @@ impl App {
             (at + n - 1) % n
         };
         self.select(pos);
-        let count = document::matched_lines(&self.document()).len();
-        self.scroll_to_text_match(if forward { 0 } else { count.saturating_sub(1) });
+        self.scroll_to_text_match(forward);
         self.status = Some(text::article_of(pos + 1, n));
     }
 
-    /// Scrolls the reader to the `k`-th line with a highlighted match.
-    fn scroll_to_text_match(&mut self, k: usize) {
-        if let Some(&line) = document::matched_lines(&self.document()).get(k) {
+    /// Scrolls the reader to the first (or last) line of the article shown
+    /// with a highlighted match, laying it out once.
+    fn scroll_to_text_match(&mut self, first: bool) {
+        if let Some((k, line)) = edge_match(&document::matched_lines(&self.document()), first) {
             self.reader.go_to_match(k, line);
         }
     }
+}
+
+/// Returns the first (or last) of an article's match lines, with its
+/// number among them.
+fn edge_match(lines: &[usize], first: bool) -> Option<(usize, usize)> {
+    let k = if first {
+        0
+    } else {
+        lines.len().checked_sub(1)?
+    };
+    Some((k, *lines.get(k)?))
 }
 
 /// Returns the values in either sorted list, sorted.
