@@ -5,12 +5,13 @@
 //! C1 controls, DEL and bidirectional overrides, so that nothing read from a
 //! file can ever move the cursor, change colours, set the window title or
 //! reorder what the terminal shows. Line breaks are normalised to `\n` and
-//! tabs become spaces. Every string that reaches the rest of dossier from a
+//! tabs are expanded to spaces at stops every [`TAB_WIDTH`] columns, so a
+//! table aligned with tabs stays aligned. Every string that reaches the rest of dossier from a
 //! file has passed through here once.
 
 /// Returns `text` with all terminal-unsafe characters and escape sequences
-/// removed; `\r\n`, lone `\r`, U+2028 and U+2029 become `\n`, tabs become a
-/// space.
+/// removed; `\r\n`, lone `\r`, U+2028 and U+2029 become `\n`, a tab becomes
+/// the spaces up to the next tab stop.
 pub fn clean_text(text: &str) -> String {
     // Fast path: most article text has nothing to strip.
     if is_all_plain(text) {
@@ -18,7 +19,25 @@ pub fn clean_text(text: &str) -> String {
     }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
+    // Characters since the last line break, for tab stops.
+    let mut column = 0;
+    let mut line_start = 0;
     while let Some(c) = chars.next() {
+        if c == '\t' {
+            column += out[line_start..].chars().count();
+            line_start = out.len();
+            // Past any table's width a tab is a gap, not a column: a line
+            // of tabs must not grow eightfold.
+            let spaces = if column < MAX_TAB_COLUMN {
+                TAB_WIDTH - column % TAB_WIDTH
+            } else {
+                1
+            };
+            out.extend(std::iter::repeat_n(' ', spaces));
+            column += spaces;
+            line_start = out.len();
+            continue;
+        }
         match c {
             '\u{1b}' => skip_escape(&mut chars),
             // A lone C1 introducer starts the same sequences as ESC + letter.
@@ -27,13 +46,22 @@ pub fn clean_text(text: &str) -> String {
             '\r' if chars.peek() != Some(&'\n') => out.push('\n'),
             '\r' => {}
             '\u{2028}' | '\u{2029}' => out.push('\n'),
-            '\t' => out.push(' '),
             c if is_plain(c) => out.push(c),
             _ => {}
+        }
+        if out.ends_with('\n') {
+            column = 0;
+            line_start = out.len();
         }
     }
     out
 }
+
+/// Columns between tab stops, as terminals and typewriters set them.
+pub const TAB_WIDTH: usize = 8;
+
+/// Beyond this column tabs are no longer expanded to stops.
+const MAX_TAB_COLUMN: usize = 256;
 
 /// Returns a single-line version of `text`: cleaned, with every run of
 /// whitespace (line breaks included) folded into one space, trimmed.
@@ -206,7 +234,21 @@ mod tests {
 
     #[test]
     fn normalises_line_breaks_and_tabs() {
-        assert_eq!(clean_text("a\r\nb\rc\td\u{2028}e"), "a\nb\nc d\ne");
+        assert_eq!(clean_text("a\r\nb\rc\td\u{2028}e"), "a\nb\nc       d\ne");
+    }
+
+    #[test]
+    fn tabs_expand_to_stops_so_tab_aligned_columns_stay_aligned() {
+        let table = clean_text("Net\t217,572\tvs\t153,454\nRevs\t1.2 mln\tvs\t0.9 mln");
+        let rows: Vec<&str> = table.lines().collect();
+        assert_eq!(rows[0], "Net     217,572 vs      153,454");
+        assert_eq!(rows[1], "Revs    1.2 mln vs      0.9 mln");
+        let column = |row: &str, word: &str| row.find(word).unwrap();
+        assert_eq!(column(rows[0], " vs "), column(rows[1], " vs "));
+        // Stops count characters, not bytes, and restart on each line.
+        assert_eq!(clean_text("é\tx\n\ty"), "é       x\n        y");
+        // A line of tabs grows by at most the widest table, not eightfold.
+        assert!(clean_text(&"\t".repeat(10_000)).len() < 10_000 + 256);
     }
 
     #[test]

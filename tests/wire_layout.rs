@@ -191,3 +191,24 @@ fn markdown_fences_and_pipe_tables_are_preformatted_blocks() {
     );
     assert_eq!(a.paragraphs().count(), 2);
 }
+
+#[test]
+fn tab_aligned_tables_keep_their_columns() {
+    let lib = open(&wire_dir());
+    let a = by_name(&lib, "11_reservoir_levels_tabbed.txt");
+    let tables: Vec<&str> = a.preformatted().collect();
+    assert_eq!(tables.len(), 1, "{:?}", a.blocks);
+    let rows: Vec<&str> = tables[0].lines().collect();
+    assert_eq!(rows.len(), 5, "{rows:?}");
+    // Each column starts at the same place on every row, as the tabs set it.
+    let starts = |row: &str| -> Vec<usize> {
+        let b = row.as_bytes();
+        (0..b.len())
+            .filter(|&i| b[i] != b' ' && (i == 0 || (i >= 2 && &b[i - 2..i] == b"  ")))
+            .collect()
+    };
+    assert_eq!(starts(rows[1]), vec![0, 16, 24, 32], "{rows:?}");
+    for row in &rows[2..] {
+        assert_eq!(starts(row), starts(rows[1]), "{rows:?}");
+    }
+}

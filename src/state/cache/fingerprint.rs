@@ -14,8 +14,9 @@ use crate::pipeline::Options;
 /// (2: documents and articles carry `links`; postcard rows are positional,
 /// so rows of format 1 cannot be read; 3: mentions carry their location,
 /// title and byline mentions included; 4: blobs are zstd-compressed; 5:
-/// articles carry `date_source` and dates are normalised to ISO).
-const CACHE_FORMAT: u32 = 5;
+/// articles carry `date_source` and dates are normalised to ISO; 6: tabs
+/// expand to tab stops, so cleaned text of files with tabs differs).
+const CACHE_FORMAT: u32 = 6;
 
 /// What the cached results were computed by.
 pub struct Engine {
