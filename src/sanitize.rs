@@ -25,7 +25,6 @@ pub fn clean_text(text: &str) -> String {
     while let Some(c) = chars.next() {
         if c == '\t' {
             column += out[line_start..].chars().count();
-            line_start = out.len();
             // Past any table's width a tab is a gap, not a column: a line
             // of tabs must not grow eightfold.
             let spaces = if column < MAX_TAB_COLUMN {
