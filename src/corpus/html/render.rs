@@ -380,6 +380,9 @@ pub fn is_marker(word: &str) -> bool {
 
 /// Returns the number of letters and digits in `text`.
 fn count_letters(text: &str) -> usize {
+    if text.is_ascii() {
+        return text.bytes().filter(u8::is_ascii_alphanumeric).count();
+    }
     text.chars().filter(|c| c.is_alphanumeric()).count()
 }
 
