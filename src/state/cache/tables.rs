@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::{Article, RawDoc, Warning};
+use crate::corpus::{Article, Corpus, RawDoc, Warning};
 use crate::entities::{Entity, EntityId, EntityIndex, IndexedMention, Mention};
 use crate::pipeline::Library;
 
@@ -363,10 +363,13 @@ pub fn load_snapshot(conn: &Connection, corpus: &str) -> rusqlite::Result<Option
         .map(|b| decode(b))
         .collect::<rusqlite::Result<_>>()?;
     let mut library = Library::default();
-    library.corpus.warnings = header.warnings;
+    let mut corpus = Corpus {
+        articles: Vec::new(),
+        warnings: header.warnings,
+    };
     library.index.entities = header.entities;
     for chunk in chunks {
-        library.corpus.articles.extend(chunk.articles);
+        corpus.articles.extend(chunk.articles);
         library.index.mentions.extend(chunk.mentions);
         library
             .index
@@ -374,6 +377,7 @@ pub fn load_snapshot(conn: &Connection, corpus: &str) -> rusqlite::Result<Option
             .extend(chunk.article_entities);
         library.index.derived.extend(chunk.derived);
     }
+    library.corpus = corpus.into();
     Ok(Some((from_sql(fingerprint), library)))
 }
 
@@ -426,7 +430,9 @@ pub fn save_snapshot(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Block, BlockKind, Corpus, Source};
+    use std::sync::Arc;
+
+    use crate::corpus::{Block, BlockKind, Source};
     use crate::entities::EntityKind;
 
     /// Every optional field set, so a serde attribute that a compact
@@ -484,13 +490,13 @@ mod tests {
             .collect();
         Library {
             index: EntityIndex::build(&texts, mentions),
-            corpus: Corpus {
+            corpus: Arc::new(Corpus {
                 articles,
                 warnings: vec![Warning {
                     path: "c.bin".into(),
                     reason: "skipped: binary".into(),
                 }],
-            },
+            }),
         }
     }
 
