@@ -193,10 +193,7 @@ impl Outside {
     /// once its entities are known.
     fn start(&mut self, library: &Arc<crate::pipeline::Library>) {
         self.threads = Some(event::spawn_threads(Arc::clone(library)));
-        self.worker = Some(Worker::spawn(
-            Arc::clone(library),
-            self.search_dir.clone(),
-        ));
+        self.worker = Some(Worker::spawn(Arc::clone(library), self.search_dir.clone()));
     }
 }
 
