@@ -21,7 +21,8 @@ use crate::state::cache::{self, Engine, FileDocs, Session};
 pub(super) fn list<'a>(open: &Open<'a>) -> Result<Listed<'a>, OpenError> {
     let report = Reporter::new(open.progress);
     let opts = open.options;
-    let later = |session, engine, counts, fingerprint| Later {
+    let later = |session: Session<'a>, engine, counts, fingerprint| Later {
+        warned: session.problems.len(),
         steps: open.steps,
         progress: open.progress,
         cache: open.cache,
@@ -76,8 +77,9 @@ pub(super) fn list<'a>(open: &Open<'a>) -> Result<Listed<'a>, OpenError> {
     // of the corpus text are alive at a time.
     drop(docs);
     let mut corpus = merge(cleaned, opts, report);
-    // Cache trouble so far is a warning of the list itself.
-    corpus.warnings.append(&mut session.problems);
+    // Cache trouble so far is a warning of the list itself (and kept in
+    // the session too: a snapshot is not taken after trouble).
+    corpus.warnings.extend(session.problems.iter().cloned());
     let rest = later(session, engine, counts, fingerprint);
     listed(open, corpus, Rest::Pending(Box::new(rest)))
 }
@@ -169,6 +171,7 @@ pub(super) fn build(
         engine: Engine::new(opts),
         counts: Report::default(),
         fingerprint: 0,
+        warned: 0,
     };
     Listed {
         corpus: Arc::new(corpus),

@@ -32,6 +32,8 @@ pub(super) struct Later<'a> {
     pub counts: Report,
     /// The corpus fingerprint a snapshot of this open is taken with.
     pub fingerprint: u64,
+    /// How many of the session's problems the list already shows.
+    pub warned: usize,
 }
 
 impl Listed<'_> {
@@ -64,10 +66,16 @@ impl Listed<'_> {
         let index = EntityIndex::build_counted(&texts, mentions, &|n| counter.add(n));
         drop(texts);
         let mut pending = later.session.pending_snapshot(later.fingerprint);
-        if !later.session.problems.is_empty() {
+        // The problems met before the list are among its warnings already.
+        let new_problems = later
+            .session
+            .problems
+            .get(later.warned..)
+            .unwrap_or_default();
+        if !new_problems.is_empty() {
             Arc::make_mut(&mut corpus)
                 .warnings
-                .append(&mut later.session.problems);
+                .extend_from_slice(new_problems);
         }
         let mut library = Library { corpus, index };
         if let (Some(cache), false) = (later.cache, later.defer_snapshot)

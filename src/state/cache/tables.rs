@@ -298,9 +298,10 @@ pub fn load_file_docs(
     engine: u64,
 ) -> rusqlite::Result<HashMap<String, FileDocs>> {
     let blobs = chunk_blobs(conn, Chunked::Files, corpus, engine)?;
+    // Each compressed blob is freed as soon as it is decoded.
     let chunks: Vec<Vec<(String, FileDocs)>> = blobs
-        .par_iter()
-        .map(|b| decode(b))
+        .into_par_iter()
+        .map(|b| decode(&b))
         .collect::<rusqlite::Result<_>>()?;
     Ok(chunks.into_iter().flatten().collect())
 }
@@ -323,9 +324,10 @@ pub fn load_extractions(
     engine: u64,
 ) -> rusqlite::Result<HashMap<u64, Vec<Mention>>> {
     let blobs = chunk_blobs(conn, Chunked::Extractions, corpus, engine)?;
+    // Each compressed blob is freed as soon as it is decoded.
     let chunks: Vec<Vec<(u64, Vec<Mention>)>> = blobs
-        .par_iter()
-        .map(|b| decode(b))
+        .into_par_iter()
+        .map(|b| decode(&b))
         .collect::<rusqlite::Result<_>>()?;
     Ok(chunks.into_iter().flatten().collect())
 }
@@ -359,8 +361,8 @@ pub fn load_snapshot(conn: &Connection, corpus: &str) -> rusqlite::Result<Option
         .collect::<rusqlite::Result<_>>()?;
     tx.finish()?;
     let chunks: Vec<Chunk> = blobs
-        .par_iter()
-        .map(|b| decode(b))
+        .into_par_iter()
+        .map(|b| decode(&b))
         .collect::<rusqlite::Result<_>>()?;
     let mut library = Library::default();
     let mut corpus = Corpus {
