@@ -36,8 +36,7 @@ pub(super) fn list<'a>(open: &Open<'a>) -> Result<Listed<'a>, OpenError> {
         // The bundled seeds are compiled in: never cached.
         report.stage(Stage::Reading, 0);
         let (docs, warnings) = load::load_seeds();
-        let cleaned = clean_all(&docs, warnings, report);
-        drop(docs);
+        let cleaned = clean_all(docs, warnings, report);
         let corpus = merge(cleaned, opts, report);
         let session = Session::new(None, false, String::new());
         let rest = later(session, Engine::new(opts), Report::default(), 0);
@@ -72,10 +71,7 @@ pub(super) fn list<'a>(open: &Open<'a>) -> Result<Listed<'a>, OpenError> {
     let mut counts = Report::default();
     let (docs, warnings) = read(open, &files, warnings, &engine, &mut session, &mut counts);
     drop(files);
-    let cleaned = clean_all(&docs, warnings, report);
-    // The raw texts are dropped once cleaned, so that at most two copies
-    // of the corpus text are alive at a time.
-    drop(docs);
+    let cleaned = clean_all(docs, warnings, report);
     let mut corpus = merge(cleaned, opts, report);
     // Cache trouble so far is a warning of the list itself (and kept in
     // the session too: a snapshot is not taken after trouble).
@@ -161,7 +157,7 @@ pub(super) fn build(
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Library {
     let report = Reporter::new(progress);
-    let corpus = merge(clean_all(docs, warnings, report), opts, report);
+    let corpus = merge(clean_all(docs.to_vec(), warnings, report), opts, report);
     let later = Later {
         steps,
         progress,
@@ -188,29 +184,42 @@ struct Cleaned {
     warnings: Vec<Warning>,
 }
 
-/// Cleans every document; a document with no article text left becomes a
-/// warning.
-fn clean_all(docs: &[RawDoc], mut warnings: Vec<Warning>, report: Reporter<'_>) -> Cleaned {
+/// Documents cleaned at a time: each batch's raw texts are freed before
+/// the next is cleaned, so the raw and the cleaned corpus are never both
+/// whole in memory.
+const CLEAN_BATCH: usize = 1024;
+
+/// Cleans every document, taking them: a document with no article text
+/// left becomes a warning.
+fn clean_all(mut docs: Vec<RawDoc>, mut warnings: Vec<Warning>, report: Reporter<'_>) -> Cleaned {
     let counter = report.stage(Stage::Cleaning, docs.len());
-    let chrome = ChromeModel::learn(docs);
-    let cleaned: Vec<_> = docs
-        .par_iter()
-        .map(|d| {
-            let article = clean::clean_for_dedup(d, &chrome);
-            counter.tick();
-            article
-        })
-        .collect();
-    let mut articles = Vec::with_capacity(cleaned.len());
-    let mut prints = Vec::with_capacity(cleaned.len());
-    for (doc, article) in docs.iter().zip(cleaned) {
-        match article {
-            Some((a, p)) => {
+    let chrome = ChromeModel::learn(&docs);
+    // Batches from the end, so that `split_off` moves out only the batch.
+    let mut batches = Vec::with_capacity(docs.len().div_ceil(CLEAN_BATCH));
+    while !docs.is_empty() {
+        let batch = docs.split_off(docs.len().saturating_sub(CLEAN_BATCH));
+        let cleaned: Vec<_> = batch
+            .into_par_iter()
+            .map(|d| {
+                let article = clean::clean_for_dedup(&d, &chrome).map(compact);
+                counter.tick();
+                article.ok_or(d.path)
+            })
+            .collect();
+        batches.push(cleaned);
+    }
+    drop(docs);
+    let n = batches.iter().map(Vec::len).sum();
+    let mut articles = Vec::with_capacity(n);
+    let mut prints = Vec::with_capacity(n);
+    for cleaned in batches.into_iter().rev().flatten() {
+        match cleaned {
+            Ok((a, p)) => {
                 articles.push(a);
                 prints.push(p);
             }
-            None => warnings.push(Warning {
-                path: doc.path.clone(),
+            Err(path) => warnings.push(Warning {
+                path,
                 reason: "skipped: no article text (empty or only page chrome)".into(),
             }),
         }
@@ -220,6 +229,16 @@ fn clean_all(docs: &[RawDoc], mut warnings: Vec<Warning>, report: Reporter<'_>) 
         prints,
         warnings,
     }
+}
+
+/// Returns a cleaned article and its fingerprints without the spare
+/// room their buffers grew with: the articles are kept for the whole
+/// session.
+fn compact((mut article, mut prints): (Article, Vec<u64>)) -> (Article, Vec<u64>) {
+    article.text.shrink_to_fit();
+    article.blocks.shrink_to_fit();
+    prints.shrink_to_fit();
+    (article, prints)
 }
 
 /// Merges the duplicates among cleaned articles.
