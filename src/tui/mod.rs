@@ -3,10 +3,15 @@
 //! Events become [`action::Action`]s ([`event`], [`keymap`]); the [`app::App`]
 //! changes only through `update`; [`view`] draws from a borrowed `App`. The
 //! library loads on its own thread (through the cached index), so the
-//! first frame (with progress) appears at once; once it is shown, the
-//! threads are found on another thread and the full-text index is opened
-//! by the search worker ([`text_search`]), each reporting back as an
-//! action. What the reader remembers (read, starred, scroll, the session)
+//! first frame (with progress) appears at once. The list comes as soon as
+//! the articles are merged; their entities follow ([`loaded`]): until then
+//! the entity pane and the header say "finding entities… N of M", the `/`
+//! prompt suggests titles only, and a filter submitted meanwhile (or
+//! remembered from the last session) is kept, shown as waiting, and
+//! applied when the entities arrive. Once they are in, the threads are
+//! found on another thread and the full-text index is opened by the
+//! search worker ([`text_search`]), each reporting back as an action; a
+//! text search asked before then goes to the worker when it starts. What the reader remembers (read, starred, scroll, the session)
 //! reaches the state store only through [`memory`], driven by the effects
 //! `update` hands out.
 
