@@ -197,7 +197,8 @@ fn reader_frames(index: EntityIndex, titles: Vec<String>) {
         corpus: Corpus {
             articles,
             warnings: Vec::new(),
-        },
+        }
+        .into(),
         index,
     };
     let t = Instant::now();

@@ -203,9 +203,18 @@ fn open_only(dir: &str) {
     // Start the peak from here (Linux: writing 5 to clear_refs resets it).
     let _ = std::fs::write("/proc/self/clear_refs", "5");
     let before = status_bytes("VmRSS:").unwrap_or(0);
-    let (library, wall, cpu) =
-        timed(|| pipeline::open(&paths, &Options::default(), &|_| {}).expect("open"));
+    let opts = Options::default();
+    let (listed, list_wall, list_cpu) =
+        timed(|| pipeline::Open::new(&paths, &opts).list().expect("open"));
+    report("open up to the list", n, bytes, list_wall, list_cpu);
+    let listed_rss = status_bytes("VmRSS:").unwrap_or(0);
+    let (library, wall, cpu) = timed(|| listed.entities().library);
+    let (wall, cpu) = (list_wall + wall, list_cpu + cpu);
     report("pipeline::open (all stages)", n, bytes, wall, cpu);
+    println!(
+        "RSS with the list {:.0} MB (the reader shows it then; the entities follow)",
+        mb(listed_rss)
+    );
     if let Some(peak) = status_bytes("VmHWM:") {
         println!(
             "pipeline::open peak RSS {:.0} MB in a fresh process ({:.0} MB before; text {:.0} MB)",

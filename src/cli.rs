@@ -22,8 +22,8 @@ mod search;
 mod threads;
 
 use output::{
-    dupes_table, entities_json, entities_table, list_json, list_table, print, related_json,
-    related_table, show_json, show_text,
+    ListJson, dupes_table, entities_json, entities_table, list_table, print, print_streamed,
+    related_json, related_table, show_json, show_text,
 };
 
 #[derive(Parser, Debug)]
@@ -276,7 +276,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match command {
         Command::List(a) => {
             let lib = corpus.open(&a.common.paths)?;
-            print(a.common.json, &list_json(&lib), || list_table(&lib))?;
+            print_streamed(a.common.json, &ListJson(&lib), || list_table(&lib))?;
         }
         Command::Show(a) => {
             let lib = corpus.open(&a.common.paths)?;

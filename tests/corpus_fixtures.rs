@@ -10,9 +10,8 @@ use dossier::pipeline::{self, Options};
 
 fn fixtures() -> Corpus {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus");
-    pipeline::open(&[dir], &Options::default(), &|_| {})
-        .expect("fixtures open")
-        .corpus
+    let library = pipeline::open(&[dir], &Options::default(), &|_| {}).expect("fixtures open");
+    std::sync::Arc::unwrap_or_clone(library.corpus)
 }
 
 fn by_path<'a>(corpus: &'a Corpus, name: &str) -> &'a Article {

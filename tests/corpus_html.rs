@@ -16,9 +16,9 @@ fn fixtures(dir: &str) -> PathBuf {
 }
 
 fn open(dir: &str) -> Corpus {
-    pipeline::open(&[fixtures(dir)], &Options::default(), &|_| {})
-        .expect("the folder loads")
-        .corpus
+    let library =
+        pipeline::open(&[fixtures(dir)], &Options::default(), &|_| {}).expect("the folder loads");
+    std::sync::Arc::unwrap_or_clone(library.corpus)
 }
 
 fn by_title<'a>(corpus: &'a Corpus, start: &str) -> &'a Article {

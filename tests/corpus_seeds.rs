@@ -6,9 +6,8 @@ use dossier::corpus::{Article, Corpus};
 use dossier::pipeline::{self, Options};
 
 fn seeds() -> Corpus {
-    pipeline::open(&[], &Options::default(), &|_| {})
-        .expect("seeds open")
-        .corpus
+    let library = pipeline::open(&[], &Options::default(), &|_| {}).expect("seeds open");
+    std::sync::Arc::unwrap_or_clone(library.corpus)
 }
 
 fn by_path<'a>(corpus: &'a Corpus, name: &str) -> &'a Article {

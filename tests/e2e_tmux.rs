@@ -50,8 +50,9 @@ fn open_reader(name: &str, folder: Option<&str>) -> Tmux {
     let folder = folder.map_or_else(String::new, |f| format!(" '{f}'"));
     let script = format!("'{bin}' --no-state{folder}; echo EXITED; sleep 30");
     tmux.start(SESSION, WIDTH, HEIGHT, &script);
-    tmux.wait_for(SESSION, false, "the article list", |s| {
-        s.contains(" Articles ")
+    // The list shows before the entities are found; these tests use them.
+    tmux.wait_for(SESSION, false, "the article list with its entities", |s| {
+        s.contains(" Articles ") && !s.contains("finding entities")
     });
     tmux
 }

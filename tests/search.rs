@@ -236,7 +236,8 @@ fn written_library() -> Library {
         corpus: Corpus {
             articles,
             ..Corpus::default()
-        },
+        }
+        .into(),
         ..Library::default()
     }
 }

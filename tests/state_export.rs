@@ -74,7 +74,8 @@ fn library() -> Library {
         corpus: Corpus {
             articles,
             warnings: Vec::new(),
-        },
+        }
+        .into(),
     }
 }
 

@@ -1,10 +1,13 @@
 //! How CLI commands show a [`Library`]: stable JSON values for `--json`
 //! and plain tables for people.
 
+use std::io::Write;
+
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::corpus::Article;
-use crate::entities::{EntityIndex, EntityKind};
+use crate::entities::EntityKind;
 use crate::pipeline::Library;
 
 /// Writes `value` (with `--json`) or the table to stdout, through the door.
@@ -21,32 +24,80 @@ pub(super) fn print(
     written.map_err(|e| anyhow::Error::new(e).context("cannot write to stdout"))
 }
 
-pub(super) fn entity_counts(index: &EntityIndex, article: usize) -> Value {
-    Value::Array(
-        index
-            .entities_in(article)
-            .iter()
-            .map(|&(id, n)| {
-                let e = &index[id];
-                json!({ "name": e.name, "kind": e.kind, "count": n })
-            })
-            .collect(),
-    )
+/// The `list --json` rows, written one article at a time: a corpus of
+/// any size never exists as one JSON value in memory. The fields are in
+/// the order [`summary`] gives them (a `json!` object's, sorted by name),
+/// so the output is the same as the other JSON views of an article.
+pub(super) struct ListJson<'a>(pub &'a Library);
+
+#[derive(Serialize)]
+struct ListRow<'a> {
+    author: Option<&'a str>,
+    date: Option<&'a str>,
+    entities: Vec<EntityCount<'a>>,
+    id: &'a str,
+    paths: Vec<&'a str>,
+    source: Option<&'a str>,
+    title: &'a str,
+    url: Option<&'a str>,
+    words: usize,
 }
 
-pub(super) fn list_json(lib: &Library) -> Value {
-    Value::Array(
-        lib.corpus
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                let mut row = summary(a);
-                row.insert("entities".into(), entity_counts(&lib.index, i));
-                Value::Object(row)
-            })
-            .collect(),
-    )
+#[derive(Serialize)]
+struct EntityCount<'a> {
+    count: u32,
+    kind: EntityKind,
+    name: &'a str,
+}
+
+impl Serialize for ListJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let lib = self.0;
+        serializer.collect_seq(lib.corpus.articles.iter().enumerate().map(|(i, a)| {
+            ListRow {
+                author: a.author.as_deref(),
+                date: a.date.as_deref(),
+                entities: lib
+                    .index
+                    .entities_in(i)
+                    .iter()
+                    .map(|&(id, count)| {
+                        let e = &lib.index[id];
+                        EntityCount {
+                            count,
+                            kind: e.kind,
+                            name: &e.name,
+                        }
+                    })
+                    .collect(),
+                id: &a.id,
+                paths: a.paths().collect(),
+                source: a.source.as_deref(),
+                title: &a.title,
+                url: a.url.as_deref(),
+                words: a.words,
+            }
+        }))
+    }
+}
+
+/// Writes `value` as JSON (with `--json`) or the table to stdout, through
+/// the door, without building a JSON value first.
+pub(super) fn print_streamed(
+    json: bool,
+    value: &impl Serialize,
+    table: impl FnOnce() -> String,
+) -> anyhow::Result<()> {
+    let written = if json {
+        let mut out = crate::out::stdout(crate::out::Policy::JsonEscape);
+        serde_json::to_writer_pretty(&mut out, value)
+            .map_err(std::io::Error::from)
+            .and_then(|()| out.write_all(b"\n"))
+            .and_then(|()| out.flush())
+    } else {
+        crate::out::print_text(&table())
+    };
+    written.map_err(|e| anyhow::Error::new(e).context("cannot write to stdout"))
 }
 
 pub(super) fn list_table(lib: &Library) -> String {

@@ -1,28 +1,46 @@
-//! The flow of one open: discover the files (beside decoding the last
-//! snapshot, which ends the open when the folder has not changed), read
-//! what the cache does not hold, clean, merge duplicates, find entities in
-//! texts not seen before, and index. The cache is used as storage only.
+//! The first half of an open, up to the list: discover the files (beside
+//! decoding the last snapshot, which ends the open when the folder has not
+//! changed), read what the cache does not hold, clean and merge
+//! duplicates. The entities are found after, by [`Listed::entities`]
+//! (`later`). The cache is used as storage only.
+
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::later::{Later, Rest};
 use super::progress::Reporter;
-use super::{Library, Open, OpenError, Opened, Options, Progress, Report, Stage, Steps};
+use super::{Library, Listed, Open, OpenError, Options, Progress, Report, Stage, Steps};
 use crate::corpus::clean::{self, ChromeModel};
 use crate::corpus::load::{self, FileRef};
 use crate::corpus::{Article, Corpus, RawDoc, Warning, dedup};
-use crate::entities::{EntityIndex, Mention};
 use crate::state::cache::{self, Engine, FileDocs, Session};
 
-/// Runs `open` (see [`Open::run`]).
-pub(super) fn open(open: &Open<'_>) -> Result<Opened, OpenError> {
+/// Runs the first half of `open` (see [`Open::list`]): up to the merged
+/// articles, or the whole library when the snapshot still holds.
+pub(super) fn list<'a>(open: &Open<'a>) -> Result<Listed<'a>, OpenError> {
     let report = Reporter::new(open.progress);
     let opts = open.options;
+    let later = |session: Session<'a>, engine, counts, fingerprint| Later {
+        warned: session.problems.len(),
+        steps: open.steps,
+        progress: open.progress,
+        cache: open.cache,
+        defer_snapshot: open.defer_snapshot,
+        session,
+        engine,
+        counts,
+        fingerprint,
+    };
     if open.paths.is_empty() {
         // The bundled seeds are compiled in: never cached.
         report.stage(Stage::Reading, 0);
         let (docs, warnings) = load::load_seeds();
-        let library = build(&docs, warnings, opts, open.steps, open.progress);
-        return finished(open, library, Report::default(), None);
+        let cleaned = clean_all(docs, warnings, report);
+        let corpus = merge(cleaned, opts, report);
+        let session = Session::new(None, false, String::new());
+        let rest = later(session, Engine::new(opts), Report::default(), 0);
+        return listed(open, corpus, Rest::Pending(Box::new(rest)));
     }
     report.stage(Stage::Reading, 0);
     let key = crate::state::corpus_key(open.paths);
@@ -46,57 +64,33 @@ pub(super) fn open(open: &Open<'_>) -> Result<Opened, OpenError> {
             snapshot_hit: true,
             ..Report::default()
         };
-        return Ok(Opened {
-            library,
-            report: hit,
-            pending: None,
-        });
+        let Library { corpus, index } = library;
+        return listed(open, corpus, Rest::Known { index, report: hit });
     }
     let mut session = Session::new(open.cache, open.rebuild, key);
     let mut counts = Report::default();
     let (docs, warnings) = read(open, &files, warnings, &engine, &mut session, &mut counts);
-    let cleaned = clean_all(&docs, warnings, report);
-    // The raw texts are dropped once cleaned, so that at most two copies
-    // of the corpus text are alive at a time.
-    drop(docs);
-    let mut library = finish(cleaned, opts, report, |articles| {
-        extract_cached(
-            open.steps,
-            articles,
-            &engine,
-            &mut session,
-            &mut counts,
-            report,
-        )
-    });
-    let pending = session.pending_snapshot(fingerprint);
-    library.corpus.warnings.append(&mut session.problems);
-    finished(open, library, counts, pending)
+    drop(files);
+    let cleaned = clean_all(docs, warnings, report);
+    let mut corpus = merge(cleaned, opts, report);
+    // Cache trouble so far is a warning of the list itself (and kept in
+    // the session too: a snapshot is not taken after trouble).
+    corpus.warnings.extend(session.problems.iter().cloned());
+    let rest = later(session, engine, counts, fingerprint);
+    listed(open, corpus, Rest::Pending(Box::new(rest)))
 }
 
-/// Ends an open: an error when no article came out, else the library, its
-/// snapshot saved now unless the caller asked to save it later.
-fn finished(
-    open: &Open<'_>,
-    mut library: Library,
-    report: Report,
-    pending: Option<cache::PendingSnapshot>,
-) -> Result<Opened, OpenError> {
-    if library.corpus.articles.is_empty() {
-        return Err(OpenError::empty(open.paths, &library.corpus.warnings));
+/// The list of an open, or the error when it holds no article.
+fn listed<'a>(
+    open: &Open<'a>,
+    corpus: impl Into<Arc<Corpus>>,
+    rest: Rest<'a>,
+) -> Result<Listed<'a>, OpenError> {
+    let corpus = corpus.into();
+    if corpus.articles.is_empty() {
+        return Err(OpenError::empty(open.paths, &corpus.warnings));
     }
-    let pending = match (pending, open.cache) {
-        (Some(p), Some(c)) if !open.defer_snapshot => {
-            library.corpus.warnings.extend(p.save(c, &library));
-            None
-        }
-        (p, _) => p,
-    };
-    Ok(Opened {
-        library,
-        report,
-        pending,
-    })
+    Ok(Listed { corpus, rest })
 }
 
 /// Returns every document of `files`: recalled from the cache where it
@@ -153,8 +147,8 @@ fn read(
     (docs, warnings)
 }
 
-/// Cleans, deduplicates and indexes documents already read, with `steps`
-/// finding the entities.
+/// Cleans, deduplicates and indexes documents already in memory, with
+/// `steps` finding the entities (see [`super::build`]).
 pub(super) fn build(
     docs: &[RawDoc],
     warnings: Vec<Warning>,
@@ -163,73 +157,24 @@ pub(super) fn build(
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Library {
     let report = Reporter::new(progress);
-    let cleaned = clean_all(docs, warnings, report);
-    finish(cleaned, opts, report, |articles| {
-        extract_all(steps, articles, report)
-    })
-}
-
-/// Finds every article's mentions, in parallel.
-fn extract_all(steps: &dyn Steps, articles: &[Article], report: Reporter<'_>) -> Vec<Vec<Mention>> {
-    let counter = report.stage(Stage::Extracting, articles.len());
-    articles
-        .par_iter()
-        .map(|a| {
-            let found = steps.extract(super::article_parts(a));
-            counter.tick();
-            found
-        })
-        .collect()
-}
-
-/// Returns each article's mentions, from the cache where its text was
-/// extracted before, else extracted now and stored.
-fn extract_cached(
-    steps: &dyn Steps,
-    articles: &[Article],
-    engine: &Engine,
-    session: &mut Session<'_>,
-    counts: &mut Report,
-    report: Reporter<'_>,
-) -> Vec<Vec<Mention>> {
-    if !session.is_enabled() {
-        counts.texts_extracted = articles.len();
-        return extract_all(steps, articles, report);
+    let corpus = merge(clean_all(docs.to_vec(), warnings, report), opts, report);
+    let later = Later {
+        steps,
+        progress,
+        cache: None,
+        defer_snapshot: false,
+        session: Session::new(None, false, String::new()),
+        engine: Engine::new(opts),
+        counts: Report::default(),
+        fingerprint: 0,
+        warned: 0,
+    };
+    Listed {
+        corpus: Arc::new(corpus),
+        rest: Rest::Pending(Box::new(later)),
     }
-    let keys: Vec<u64> = articles.par_iter().map(cache::extraction_key).collect();
-    let recalled = session.recall_extractions(&keys, engine);
-    let counter = report.stage(Stage::Extracting, articles.len());
-    let mentions: Vec<(Vec<Mention>, bool)> = articles
-        .par_iter()
-        .zip(recalled)
-        .map(|(a, hit)| {
-            let found = match hit {
-                Some(m) => (m, false),
-                None => (steps.extract(super::article_parts(a)), true),
-            };
-            counter.tick();
-            found
-        })
-        .collect();
-    if mentions.iter().any(|(_, fresh)| *fresh) {
-        let all: Vec<(u64, &[Mention])> = mentions
-            .iter()
-            .zip(&keys)
-            .map(|((m, _), &key)| (key, m.as_slice()))
-            .collect();
-        session.remember_extractions(engine, &all);
-    }
-    mentions
-        .into_iter()
-        .map(|(m, fresh)| {
-            if fresh {
-                counts.texts_extracted += 1;
-            } else {
-                counts.texts_reused += 1;
-            }
-            m
-        })
-        .collect()
+    .entities()
+    .library
 }
 
 /// Cleaned articles with their dedup fingerprints, and the warnings so far.
@@ -239,29 +184,42 @@ struct Cleaned {
     warnings: Vec<Warning>,
 }
 
-/// Cleans every document; a document with no article text left becomes a
-/// warning.
-fn clean_all(docs: &[RawDoc], mut warnings: Vec<Warning>, report: Reporter<'_>) -> Cleaned {
+/// Documents cleaned at a time: each batch's raw texts are freed before
+/// the next is cleaned, so the raw and the cleaned corpus are never both
+/// whole in memory.
+const CLEAN_BATCH: usize = 1024;
+
+/// Cleans every document, taking them: a document with no article text
+/// left becomes a warning.
+fn clean_all(mut docs: Vec<RawDoc>, mut warnings: Vec<Warning>, report: Reporter<'_>) -> Cleaned {
     let counter = report.stage(Stage::Cleaning, docs.len());
-    let chrome = ChromeModel::learn(docs);
-    let cleaned: Vec<_> = docs
-        .par_iter()
-        .map(|d| {
-            let article = clean::clean_for_dedup(d, &chrome);
-            counter.tick();
-            article
-        })
-        .collect();
-    let mut articles = Vec::with_capacity(cleaned.len());
-    let mut prints = Vec::with_capacity(cleaned.len());
-    for (doc, article) in docs.iter().zip(cleaned) {
-        match article {
-            Some((a, p)) => {
+    let chrome = ChromeModel::learn(&docs);
+    // Batches from the end, so that `split_off` moves out only the batch.
+    let mut batches = Vec::with_capacity(docs.len().div_ceil(CLEAN_BATCH));
+    while !docs.is_empty() {
+        let batch = docs.split_off(docs.len().saturating_sub(CLEAN_BATCH));
+        let cleaned: Vec<_> = batch
+            .into_par_iter()
+            .map(|d| {
+                let article = clean::clean_for_dedup(&d, &chrome).map(compact);
+                counter.tick();
+                article.ok_or(d.path)
+            })
+            .collect();
+        batches.push(cleaned);
+    }
+    drop(docs);
+    let n = batches.iter().map(Vec::len).sum();
+    let mut articles = Vec::with_capacity(n);
+    let mut prints = Vec::with_capacity(n);
+    for cleaned in batches.into_iter().rev().flatten() {
+        match cleaned {
+            Ok((a, p)) => {
                 articles.push(a);
                 prints.push(p);
             }
-            None => warnings.push(Warning {
-                path: doc.path.clone(),
+            Err(path) => warnings.push(Warning {
+                path,
                 reason: "skipped: no article text (empty or only page chrome)".into(),
             }),
         }
@@ -273,14 +231,18 @@ fn clean_all(docs: &[RawDoc], mut warnings: Vec<Warning>, report: Reporter<'_>) 
     }
 }
 
-/// Deduplicates cleaned articles, finds their entities with `extract` and
-/// indexes them.
-fn finish(
-    cleaned: Cleaned,
-    opts: &Options,
-    report: Reporter<'_>,
-    extract: impl FnOnce(&[Article]) -> Vec<Vec<Mention>>,
-) -> Library {
+/// Returns a cleaned article and its fingerprints without the spare
+/// room their buffers grew with: the articles are kept for the whole
+/// session.
+fn compact((mut article, mut prints): (Article, Vec<u64>)) -> (Article, Vec<u64>) {
+    article.text.shrink_to_fit();
+    article.blocks.shrink_to_fit();
+    prints.shrink_to_fit();
+    (article, prints)
+}
+
+/// Merges the duplicates among cleaned articles.
+fn merge(cleaned: Cleaned, opts: &Options, report: Reporter<'_>) -> Corpus {
     let Cleaned {
         articles,
         prints,
@@ -288,12 +250,5 @@ fn finish(
     } = cleaned;
     let counter = report.stage(Stage::Deduplicating, articles.len());
     let articles = dedup::dedup_counted(articles, prints, &opts.dedup, &|n| counter.add(n));
-    let mentions = extract(&articles);
-    let counter = report.stage(Stage::Indexing, articles.len());
-    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
-    let index = EntityIndex::build_counted(&texts, mentions, &|n| counter.add(n));
-    Library {
-        corpus: Corpus { articles, warnings },
-        index,
-    }
+    Corpus { articles, warnings }
 }

@@ -5,12 +5,18 @@
 //! keep what can be reused ([`Cache`], storage only), which steps to run
 //! ([`Steps`]), and who hears of progress. The flow itself is in `flow`;
 //! progress is counted in one place, `progress`.
+//!
+//! An open comes in two halves: [`Open::list`] reads, cleans and merges
+//! the articles, and [`Listed::entities`] finds and indexes their entities.
+//! The reader shows the list between the two; [`Open::run`] does both.
 
 mod flow;
+mod later;
 mod progress;
 mod steps;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::corpus::dedup::DedupOptions;
 use crate::corpus::load::LoadOptions;
@@ -57,11 +63,20 @@ pub struct Progress {
     pub total: usize,
 }
 
-/// The deduplicated corpus with its entity index.
+/// The deduplicated corpus with its entity index. The corpus is shared,
+/// so that the list shown before the entities are found and the library
+/// shown after hold one copy of the articles.
 #[derive(Clone, Debug, Default)]
 pub struct Library {
-    pub corpus: Corpus,
+    pub corpus: Arc<Corpus>,
     pub index: EntityIndex,
+}
+
+/// The first half of an open ([`Open::list`]): the merged articles, with
+/// what finding their entities still needs ([`Listed::entities`]).
+pub struct Listed<'a> {
+    corpus: Arc<Corpus>,
+    rest: later::Rest<'a>,
 }
 
 /// What an open reused from the cache and what it had to redo.
@@ -193,7 +208,14 @@ impl<'a> Open<'a> {
     /// Opens the corpus. Fails only when no article at all could be
     /// loaded; cache trouble becomes a warning in the library.
     pub fn run(&self) -> Result<Opened, OpenError> {
-        flow::open(self)
+        self.list().map(Listed::entities)
+    }
+
+    /// Opens the corpus up to its merged articles, the first half of
+    /// [`Open::run`]; [`Listed::entities`] is the second. Fails only when
+    /// no article at all could be loaded.
+    pub fn list(&self) -> Result<Listed<'a>, OpenError> {
+        flow::list(self)
     }
 
     /// [`Open::run`], keeping only the library.

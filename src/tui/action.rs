@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-pub use super::loaded::Loaded;
+pub use super::loaded::{Found, Loaded};
 use super::text_search::TextHits;
 use crate::pipeline::Progress;
 
@@ -62,7 +62,11 @@ pub enum Action {
         height: u16,
     },
     Progress(Progress),
+    /// The articles, usable as a list; with their entities unless
+    /// [`Loaded::finding_entities`].
     Loaded(Arc<Loaded>),
+    /// The entities of the articles loaded before.
+    Found(Arc<Found>),
     /// The search worker's answer to a search the app asked for.
     TextHits(Arc<TextHits>),
     /// The library's threads, computed off the UI thread.

@@ -18,7 +18,7 @@ use super::action::Action;
 use super::document::{self, DocLine};
 use super::keymap::{Keymap, Mode};
 use super::layout::{self, Fit, Pane, Screen};
-use super::loaded::Loaded;
+use super::loaded::{Found, Loaded};
 use super::text;
 use super::theme::Theme;
 use crate::entities::EntityId;
@@ -39,6 +39,12 @@ pub struct App {
     filter_index: FilterIndex,
     ranker: Ranker,
     progress: Option<Progress>,
+    /// The list is shown and its entities are still being found (the
+    /// index is empty until [`Action::Found`]).
+    finding_entities: bool,
+    /// A filter typed (or remembered) while the entities were being
+    /// found: applied when they arrive.
+    waiting_query: Option<String>,
     keymap: Keymap,
     theme: Theme,
     settings: Settings,
@@ -80,6 +86,8 @@ impl App {
             filter_index: FilterIndex::default(),
             ranker: Ranker::new(),
             progress: None,
+            finding_entities: false,
+            waiting_query: None,
             keymap,
             theme,
             settings: Settings::default(),
@@ -125,9 +133,21 @@ impl App {
         self.library.as_deref()
     }
 
-    /// Returns how far loading got, while it runs.
+    /// Returns how far loading got, while it runs (finding the entities
+    /// included).
     pub fn progress(&self) -> Option<&Progress> {
         self.progress.as_ref()
+    }
+
+    /// Returns true if and only if the list is shown while its entities
+    /// are still being found.
+    pub fn finding_entities(&self) -> bool {
+        self.finding_entities
+    }
+
+    /// Returns the filter that waits for the entities, if one does.
+    pub fn waiting_query(&self) -> Option<&str> {
+        self.waiting_query.as_deref()
     }
 
     pub fn keymap(&self) -> &Keymap {
@@ -281,6 +301,10 @@ impl App {
                 let loaded = Arc::try_unwrap(loaded).unwrap_or_else(|shared| (*shared).clone());
                 return self.load(loaded);
             }
+            Action::Found(found) => {
+                let found = Arc::try_unwrap(found).unwrap_or_else(|shared| (*shared).clone());
+                return self.found(found);
+            }
             Action::Progress(p) => return self.progress = Some(p),
             Action::Resize { width, height } => {
                 self.width = width;
@@ -328,6 +352,7 @@ impl App {
             filter,
             pictures,
             remembered,
+            finding_entities,
         } = loaded;
         self.filter_index = filter;
         self.pictures = Some(pictures);
@@ -335,10 +360,39 @@ impl App {
         self.remember_marks(&library, &remembered);
         self.list.relist((0..n as u32).collect(), &self.marks);
         self.library = Some(library);
-        self.progress = None;
+        self.finding_entities = finding_entities;
+        self.waiting_query = None;
+        if !finding_entities {
+            self.progress = None;
+        }
         self.reader.forget();
         self.restore(remembered.session);
         self.fix_focus();
+        self.settle();
+        self.sync_session();
+    }
+
+    /// Puts the entities found after the list was shown in place: the
+    /// library that holds them (the same articles), the filter index with
+    /// their names, and then the filter that waited for them.
+    fn found(&mut self, found: Found) {
+        let Found { library, filter } = found;
+        let same = self.library.as_ref().is_some_and(|shown| {
+            Arc::ptr_eq(&shown.corpus, &library.corpus) || shown.corpus == library.corpus
+        });
+        if !same {
+            // Entities of other articles than those shown would point at
+            // the wrong ones.
+            return;
+        }
+        self.library = Some(library);
+        self.filter_index = filter;
+        self.finding_entities = false;
+        self.progress = None;
+        if let Some(query) = self.waiting_query.take() {
+            self.filter_by_query(&query);
+        }
+        self.rerank();
         self.settle();
         self.sync_session();
     }

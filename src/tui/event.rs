@@ -1,6 +1,8 @@
 //! Where actions come from: terminal events (keys through the keymap,
 //! mouse, resize) and the loader thread, which builds the library off the
-//! UI thread (through the cached index) and reports progress over a channel.
+//! UI thread (through the cached index) and reports progress over a channel:
+//! first the merged articles, then, when they were not in the snapshot,
+//! their entities.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -10,22 +12,29 @@ use crossterm::event::{Event, MouseButton, MouseEventKind};
 
 use super::action::{Action, Loaded};
 use super::keymap::{Keymap, Mode};
-use crate::pipeline::{Library, Open, Opened, Options, Progress};
+use super::loaded::Found;
+use crate::pipeline::{Library, Listed, Open, Opened, Options, Progress};
 use crate::state::Cache;
+use crate::state::cache::PendingSnapshot;
 use crate::threads::{ThreadOptions, Threads};
 
 /// A report from the loader thread.
 pub enum Load {
     Progress(Progress),
+    /// The articles, usable as a list; with their entities unless
+    /// [`Loaded::finding_entities`], when a [`Load::Found`] follows.
     Done(Result<Box<Loaded>, String>),
+    /// The entities of the articles sent before.
+    Found(Box<Found>),
     /// A problem after the library was sent (saving the cached index).
     Notice(String),
 }
 
 /// Starts loading `paths` through `cache` on a new thread; its reports
-/// arrive on the returned channel. After [`Load::Done`] the thread saves
-/// the cached index for the next open, so the first frame does not wait
-/// for it.
+/// arrive on the returned channel: progress, the list as soon as the
+/// articles are merged, and then their entities. After that the thread
+/// saves the cached index for the next open, so nothing shown waits for
+/// it.
 pub fn spawn_loader(
     paths: Vec<PathBuf>,
     opts: Options,
@@ -39,28 +48,52 @@ pub fn spawn_loader(
             // The UI may have quit already; nobody is listening then.
             let _ = progress_tx.send(Load::Progress(p));
         };
-        let opened = Open::new(&paths, &opts)
+        let open = Open::new(&paths, &opts)
             .cache(&cache, rebuild)
             .progress(&report)
-            .defer_snapshot()
-            .run();
-        match opened {
-            Ok(Opened {
-                library, pending, ..
-            }) => {
-                let loaded = Loaded::new(library);
-                let library = Arc::clone(&loaded.library);
-                let _ = tx.send(Load::Done(Ok(Box::new(loaded))));
-                if let Some(problem) = pending.and_then(|p| p.save(&cache, &library)) {
-                    let _ = tx.send(Load::Notice(problem.to_string()));
-                }
-            }
+            .defer_snapshot();
+        let listed = match open.list() {
+            Ok(listed) => listed,
             Err(e) => {
                 let _ = tx.send(Load::Done(Err(e.to_string())));
+                return;
             }
+        };
+        let Some((library, pending)) = send_list(&tx, listed) else {
+            return;
+        };
+        if let Some(problem) = pending.and_then(|p| p.save(&cache, &library)) {
+            let _ = tx.send(Load::Notice(problem.to_string()));
         }
     });
     rx
+}
+
+/// Sends the list of `listed`, then finds its entities and sends them;
+/// returns the whole library with the snapshot still to save, or `None`
+/// when the UI has gone.
+fn send_list(
+    tx: &mpsc::Sender<Load>,
+    listed: Listed<'_>,
+) -> Option<(Arc<Library>, Option<PendingSnapshot>)> {
+    if listed.has_entities() {
+        let Opened {
+            library, pending, ..
+        } = listed.entities();
+        let loaded = Loaded::new(library);
+        let library = Arc::clone(&loaded.library);
+        tx.send(Load::Done(Ok(Box::new(loaded)))).ok()?;
+        return Some((library, pending));
+    }
+    let loaded = Loaded::listed(Arc::clone(listed.corpus()));
+    tx.send(Load::Done(Ok(Box::new(loaded)))).ok()?;
+    let Opened {
+        library, pending, ..
+    } = listed.entities();
+    let found = Found::new(library);
+    let library = Arc::clone(&found.library);
+    tx.send(Load::Found(Box::new(found))).ok()?;
+    Some((library, pending))
 }
 
 /// Starts reading terminal events on their own thread; each event, or the

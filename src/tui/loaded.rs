@@ -2,10 +2,17 @@
 //! library, its filter index (both built off the UI thread) and what the
 //! state store remembered about it. It depends on nothing of the reader's
 //! own, so actions can carry it without a circle through the app.
+//!
+//! It comes in two phases when the entities are not known at once (a cold
+//! or changed folder): first the merged articles ([`Loaded::listed`]),
+//! usable as a list, then their entities ([`Found`]), which the app puts
+//! in place of the empty index.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::corpus::Corpus;
+use crate::entities::EntityIndex;
 use crate::filter::FilterIndex;
 use crate::picture::Pictures;
 use crate::pipeline::Library;
@@ -30,20 +37,59 @@ pub struct Loaded {
     /// The corpus-wide part of every entity's picture over time.
     pub pictures: Pictures,
     pub remembered: Remembered,
+    /// The library's entities are still being found: its index is empty
+    /// until a [`Found`] brings them.
+    pub finding_entities: bool,
 }
 
 impl Loaded {
-    /// Builds the filter index of `library`.
+    /// Builds the filter index of `library`, entities and all.
     pub fn new(library: Library) -> Self {
-        let filter = FilterIndex::new(
-            &library.index,
-            library.corpus.articles.iter().map(|a| a.title.as_str()),
-        );
+        let filter = filter_index(&library);
         Self {
             pictures: Pictures::new(&library),
             library: Arc::new(library),
             filter,
             remembered: Remembered::default(),
+            finding_entities: false,
         }
     }
+
+    /// The merged articles of `corpus`, before their entities are found:
+    /// a library with an empty index, filtered by title only.
+    pub fn listed(corpus: Arc<Corpus>) -> Self {
+        let library = Library {
+            corpus,
+            index: EntityIndex::default(),
+        };
+        Self {
+            finding_entities: true,
+            ..Self::new(library)
+        }
+    }
+}
+
+/// The entities of a library shown before they were found: the whole
+/// library (sharing the listed articles) and its filter index.
+#[derive(Clone, Debug)]
+pub struct Found {
+    pub library: Arc<Library>,
+    pub filter: FilterIndex,
+}
+
+impl Found {
+    /// Builds the filter index of `library`.
+    pub fn new(library: Library) -> Self {
+        Self {
+            filter: filter_index(&library),
+            library: Arc::new(library),
+        }
+    }
+}
+
+fn filter_index(library: &Library) -> FilterIndex {
+    FilterIndex::new(
+        &library.index,
+        library.corpus.articles.iter().map(|a| a.title.as_str()),
+    )
 }

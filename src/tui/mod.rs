@@ -3,10 +3,15 @@
 //! Events become [`action::Action`]s ([`event`], [`keymap`]); the [`app::App`]
 //! changes only through `update`; [`view`] draws from a borrowed `App`. The
 //! library loads on its own thread (through the cached index), so the
-//! first frame (with progress) appears at once; once it is shown, the
-//! threads are found on another thread and the full-text index is opened
-//! by the search worker ([`text_search`]), each reporting back as an
-//! action. What the reader remembers (read, starred, scroll, the session)
+//! first frame (with progress) appears at once. The list comes as soon as
+//! the articles are merged; their entities follow ([`loaded`]): until then
+//! the entity pane and the header say "finding entities… N of M", the `/`
+//! prompt suggests titles only, and a filter submitted meanwhile (or
+//! remembered from the last session) is kept, shown as waiting, and
+//! applied when the entities arrive. Once they are in, the threads are
+//! found on another thread and the full-text index is opened by the
+//! search worker ([`text_search`]), each reporting back as an action; a
+//! text search asked before then goes to the worker when it starts. What the reader remembers (read, starred, scroll, the session)
 //! reaches the state store only through [`memory`], driven by the effects
 //! `update` hands out.
 
@@ -188,6 +193,15 @@ struct Outside {
     threads: Option<Receiver<crate::threads::Threads>>,
 }
 
+impl Outside {
+    /// Starts finding the threads of `library` and its search worker,
+    /// once its entities are known.
+    fn start(&mut self, library: &Arc<crate::pipeline::Library>) {
+        self.threads = Some(event::spawn_threads(Arc::clone(library)));
+        self.worker = Some(Worker::spawn(Arc::clone(library), self.search_dir.clone()));
+    }
+}
+
 /// Writes the app's pending changes to the store and performs what it
 /// hands out for the outside world (the browser, the clipboard, the search
 /// worker); a failure becomes a footer notice, never an error.
@@ -262,17 +276,25 @@ fn event_loop(
                     let (remembered, notices) = outside.recorder.remember(&loaded.library);
                     loaded.remembered = remembered;
                     unseen = Some(Arc::clone(&loaded.library));
-                    outside.threads = Some(event::spawn_threads(Arc::clone(&loaded.library)));
-                    outside.worker = Some(Worker::spawn(
-                        Arc::clone(&loaded.library),
-                        outside.search_dir.clone(),
-                    ));
+                    if !loaded.finding_entities {
+                        outside.start(&loaded.library);
+                    }
                     app.update(Action::Loaded(Arc::new(*loaded)));
                     for notice in notices {
                         app.update(Action::Notice(notice));
                     }
                     flush(app, outside);
                     loading = false;
+                }
+                Ok(Load::Found(found)) => {
+                    outside.start(&found.library);
+                    app.update(Action::Found(Arc::from(found)));
+                    // A text search asked while the entities were being
+                    // found had no worker to go to.
+                    if let (Some(worker), Some(text)) = (&outside.worker, app.asked_text()) {
+                        worker.ask(text.to_owned());
+                    }
+                    flush(app, outside);
                 }
                 Ok(Load::Done(Err(e))) => anyhow::bail!(e),
                 Ok(Load::Notice(notice)) => app.update(Action::Notice(notice)),
@@ -293,7 +315,7 @@ fn event_loop(
             anyhow::bail!("the terminal went away");
         }
         // Short waits while something may arrive: progress, text hits.
-        let waiting = loading || app.awaiting_text();
+        let waiting = loading || app.finding_entities() || app.awaiting_text();
         let wait = Duration::from_millis(if waiting { 30 } else { 250 });
         let first = match input.recv_timeout(wait) {
             Ok(event) => event,

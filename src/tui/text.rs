@@ -34,6 +34,10 @@ pub fn text_hits(total: usize, words: &str) -> String {
 }
 
 pub const THREADS_PENDING: &str = "threads are still being found…";
+pub const FILTER_WAITS: &str =
+    "entities are still being found: the filter applies as soon as they are ready";
+pub const PROMPT_HINT_FINDING: &str =
+    "titles now · entity names and text search once the entities are found (Enter waits for them)";
 pub const NO_THREAD: &str = "this article is in no thread: no other article reports the same story";
 pub const NO_RELATED: &str = "no other article shares an entity with this one";
 pub const THREAD_MARK: char = '≡';
@@ -209,6 +213,11 @@ pub fn derived_entity(name: &str, place: &str) -> String {
 /// Corpus sidebar row detail.
 pub fn entity_articles(articles: usize) -> String {
     format!("{articles}")
+}
+
+/// The header's label of a filter that waits for the entities.
+pub fn waiting_filter(query: &str) -> String {
+    format!("\"{query}\" waits for the entities")
 }
 
 /// Progress line on the loading screen.

@@ -178,7 +178,7 @@ pub fn library_of(articles: Vec<Article>, warnings: Vec<Warning>) -> Library {
     let found = texts.iter().map(|t| mentions(t)).collect();
     let index = EntityIndex::build(&texts, found);
     Library {
-        corpus: Corpus { articles, warnings },
+        corpus: Corpus { articles, warnings }.into(),
         index,
     }
 }

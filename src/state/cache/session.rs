@@ -286,14 +286,17 @@ impl<'a> Session<'a> {
         keys: &[u64],
         engine: &Engine,
     ) -> Vec<Option<Vec<Mention>>> {
-        let stored = if self.rebuild {
+        let mut stored = if self.rebuild {
             HashMap::new()
         } else {
             let corpus = self.corpus.clone();
             self.attempt(|c| tables::load_extractions(c, &corpus, engine.base))
                 .unwrap_or_default()
         };
-        keys.iter().map(|k| stored.get(k).cloned()).collect()
+        // Moved out, not copied: two copies of every mention at once was
+        // the peak of a changed open. (Merged articles never share a text,
+        // so no key comes twice; one that did would only be re-extracted.)
+        keys.iter().map(|k| stored.remove(k)).collect()
     }
 
     /// Stores the mentions of every text of the corpus (`all`: text key

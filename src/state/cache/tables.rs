@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::{Article, RawDoc, Warning};
+use crate::corpus::{Article, Corpus, RawDoc, Warning};
 use crate::entities::{Entity, EntityId, EntityIndex, IndexedMention, Mention};
 use crate::pipeline::Library;
 
@@ -298,9 +298,10 @@ pub fn load_file_docs(
     engine: u64,
 ) -> rusqlite::Result<HashMap<String, FileDocs>> {
     let blobs = chunk_blobs(conn, Chunked::Files, corpus, engine)?;
+    // Each compressed blob is freed as soon as it is decoded.
     let chunks: Vec<Vec<(String, FileDocs)>> = blobs
-        .par_iter()
-        .map(|b| decode(b))
+        .into_par_iter()
+        .map(|b| decode(&b))
         .collect::<rusqlite::Result<_>>()?;
     Ok(chunks.into_iter().flatten().collect())
 }
@@ -323,9 +324,10 @@ pub fn load_extractions(
     engine: u64,
 ) -> rusqlite::Result<HashMap<u64, Vec<Mention>>> {
     let blobs = chunk_blobs(conn, Chunked::Extractions, corpus, engine)?;
+    // Each compressed blob is freed as soon as it is decoded.
     let chunks: Vec<Vec<(u64, Vec<Mention>)>> = blobs
-        .par_iter()
-        .map(|b| decode(b))
+        .into_par_iter()
+        .map(|b| decode(&b))
         .collect::<rusqlite::Result<_>>()?;
     Ok(chunks.into_iter().flatten().collect())
 }
@@ -359,14 +361,17 @@ pub fn load_snapshot(conn: &Connection, corpus: &str) -> rusqlite::Result<Option
         .collect::<rusqlite::Result<_>>()?;
     tx.finish()?;
     let chunks: Vec<Chunk> = blobs
-        .par_iter()
-        .map(|b| decode(b))
+        .into_par_iter()
+        .map(|b| decode(&b))
         .collect::<rusqlite::Result<_>>()?;
     let mut library = Library::default();
-    library.corpus.warnings = header.warnings;
+    let mut corpus = Corpus {
+        articles: Vec::new(),
+        warnings: header.warnings,
+    };
     library.index.entities = header.entities;
     for chunk in chunks {
-        library.corpus.articles.extend(chunk.articles);
+        corpus.articles.extend(chunk.articles);
         library.index.mentions.extend(chunk.mentions);
         library
             .index
@@ -374,6 +379,7 @@ pub fn load_snapshot(conn: &Connection, corpus: &str) -> rusqlite::Result<Option
             .extend(chunk.article_entities);
         library.index.derived.extend(chunk.derived);
     }
+    library.corpus = corpus.into();
     Ok(Some((from_sql(fingerprint), library)))
 }
 
@@ -426,7 +432,9 @@ pub fn save_snapshot(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Block, BlockKind, Corpus, Source};
+    use std::sync::Arc;
+
+    use crate::corpus::{Block, BlockKind, Source};
     use crate::entities::EntityKind;
 
     /// Every optional field set, so a serde attribute that a compact
@@ -484,13 +492,13 @@ mod tests {
             .collect();
         Library {
             index: EntityIndex::build(&texts, mentions),
-            corpus: Corpus {
+            corpus: Arc::new(Corpus {
                 articles,
                 warnings: vec![Warning {
                     path: "c.bin".into(),
                     reason: "skipped: binary".into(),
                 }],
-            },
+            }),
         }
     }
 

@@ -179,6 +179,7 @@ impl App {
         // An index that disagrees with the corpus must not point past it.
         let n = self.library.as_ref().map_or(0, |l| l.corpus.articles.len());
         articles.retain(|&a| (a as usize) < n);
+        self.waiting_query = None;
         self.list.set_filter(Some(filter));
         self.keep_order = keep_order;
         if entity.is_some() {
@@ -189,8 +190,15 @@ impl App {
         self.scroll_to_entity();
     }
 
+    /// Sets `filter` over the whole list: one that waits for the entities.
+    pub(super) fn list_filtered_all(&mut self, filter: ActiveFilter) {
+        let n = self.library.as_ref().map_or(0, |l| l.corpus.articles.len());
+        self.list_filtered((0..n as u32).collect(), filter, None, false);
+    }
+
     pub(super) fn clear_filter(&mut self) {
         let n = self.library.as_ref().map_or(0, |l| l.corpus.articles.len());
+        self.waiting_query = None;
         self.list.set_filter(None);
         self.keep_order = false;
         self.reader.set_highlight(None);

@@ -51,9 +51,31 @@ impl TextSearch {
 }
 
 impl App {
+    /// Keeps `query` as the list's filter until the entities are found:
+    /// the list stays whole meanwhile, the header says the filter waits,
+    /// and it applies when they arrive (see [`App::finding_entities`]).
+    fn wait_for_entities(&mut self, query: &str) {
+        let typed = query.trim().to_owned();
+        let filter = ActiveFilter {
+            label: text::waiting_filter(&typed),
+            query: typed.clone(),
+        };
+        self.reader.set_highlight(None);
+        self.follow_text = None;
+        self.text_search.forget_pending();
+        self.list_filtered_all(filter);
+        self.waiting_query = Some(typed);
+        self.status = Some(text::FILTER_WAITS.into());
+    }
+
     /// Returns whether a text search was asked and not yet answered.
     pub fn awaiting_text(&self) -> bool {
         self.text_search.asked.is_some()
+    }
+
+    /// Returns the text asked for and not yet answered.
+    pub fn asked_text(&self) -> Option<&str> {
+        self.text_search.asked.as_deref()
     }
 
     /// Asks for the text hits of the prompt's free words (once per text).
@@ -85,6 +107,9 @@ impl App {
         let Some(lib) = self.library.clone() else {
             return;
         };
+        if self.finding_entities {
+            return self.wait_for_entities(query);
+        }
         let split = self.filter_index.split(query);
         let typed = query.trim().to_owned();
         if split.text.is_empty() {

@@ -74,12 +74,14 @@ fn header(frame: &mut Frame, app: &App, area: Rect) {
         View::Starred => Some(text::VIEW_STARRED),
     };
     let order = text::order_label(app.sort());
+    let finding = app.finding_entities().then(|| sidebar::finding(app));
     let label: Vec<&str> = list
         .filter()
         .map(|f| f.label.as_str())
         .into_iter()
         .chain(view)
         .chain(order.as_deref())
+        .chain(finding.as_deref())
         .collect();
     let counts = text::counts(
         list.visible().len(),

@@ -34,10 +34,12 @@ pub(super) fn prompt(frame: &mut Frame, app: &App, area: Rect) {
     let input = format!("{} {}", text::PROMPT, prompt.input());
     lines.push(Line::from(Span::styled(truncate(&input, w), theme.title)));
     if prompt.input().trim().is_empty() && prompt.suggestions().is_empty() {
-        lines.push(Line::from(Span::styled(
-            truncate(text::PROMPT_HINT, w),
-            theme.dim,
-        )));
+        let hint = if app.finding_entities() {
+            text::PROMPT_HINT_FINDING
+        } else {
+            text::PROMPT_HINT
+        };
+        lines.push(Line::from(Span::styled(truncate(hint, w), theme.dim)));
     } else if prompt.suggestions().is_empty() && prompt.preview().is_none() {
         lines.push(Line::from(Span::styled(text::NO_SUGGESTIONS, theme.dim)));
     }

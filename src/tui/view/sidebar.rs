@@ -42,7 +42,12 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let width = usize::from(inner.width);
     let rows = app.sidebar_rows(pane.offset(), usize::from(inner.height));
     if rows.is_empty() {
-        frame.render_widget(Paragraph::new(text::NO_ENTITIES).style(theme.dim), inner);
+        let note = if app.finding_entities() {
+            finding(app)
+        } else {
+            text::NO_ENTITIES.to_owned()
+        };
+        frame.render_widget(Paragraph::new(note).style(theme.dim), inner);
         return;
     }
     let lines: Vec<Line> = rows
@@ -102,4 +107,13 @@ pub(super) fn draw(frame: &mut Frame, app: &App, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// "finding entities… N of M", while the list is shown without them.
+pub(super) fn finding(app: &App) -> String {
+    let label = crate::pipeline::Stage::Extracting.label();
+    match app.progress() {
+        Some(p) => text::progress(p.stage.label(), p.done, p.total),
+        None => text::progress(label, 0, 0),
+    }
 }
