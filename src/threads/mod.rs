@@ -25,10 +25,12 @@ use crate::corpus::dedup::UnionFind;
 use crate::pipeline::Library;
 
 mod evidence;
+mod terms;
 
 pub use crate::corpus::dates::day_number;
 use evidence::Evidence;
-pub use evidence::{MAX_POSTING, SALIENT_TERMS};
+pub use evidence::MAX_POSTING;
+pub use terms::SALIENT_TERMS;
 
 /// Options of thread detection.
 #[derive(Clone, Debug)]

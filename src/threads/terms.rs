@@ -1,0 +1,377 @@
+//! Terms: the words that can make an article particular, counted once per
+//! article and weighted by TF-IDF into a short profile of its salient terms
+//! (see [`super`] for what they are evidence of).
+//!
+//! This runs over every article of a corpus, so it is built for cost: each
+//! word is lower-cased into a stack buffer and hashed where it lies, and
+//! counted in a table that each worker thread keeps from one article to the
+//! next (nothing is allocated per word, and only an article's distinct
+//! terms are ever sorted); the document frequencies are counted in one map
+//! per worker, merged, and the map holds only terms of two or more
+//! articles, the only ones that can link two.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use rayon::prelude::*;
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::corpus::Article;
+
+/// Terms kept per article: enough to describe an event, few enough that
+/// the candidate lists stay short.
+pub const SALIENT_TERMS: usize = 24;
+
+/// An article's salient terms: (term hash, weight), sorted by hash, with
+/// unit length.
+pub(super) type Profile = Vec<(u64, f32)>;
+
+/// An article's terms: (hash, count, is a name), sorted by hash.
+type TermCounts = Vec<(u64, u32, bool)>;
+
+/// Function words that say nothing about an event, whatever the corpus.
+const STOP_WORDS: &[&str] = &[
+    "about", "after", "again", "against", "also", "although", "among", "and", "another", "any",
+    "are", "around", "because", "been", "before", "being", "between", "both", "but", "can",
+    "could", "did", "does", "during", "each", "either", "even", "ever", "every", "for", "from",
+    "had", "has", "have", "having", "her", "here", "hers", "him", "his", "how", "however", "into",
+    "its", "itself", "just", "last", "like", "many", "may", "might", "more", "most", "much",
+    "must", "new", "not", "now", "off", "once", "one", "only", "other", "our", "out", "over",
+    "own", "said", "same", "says", "she", "should", "since", "some", "such", "than", "that", "the",
+    "their", "them", "then", "there", "these", "they", "this", "those", "through", "too", "two",
+    "under", "until", "upon", "very", "was", "were", "what", "when", "where", "whether", "which",
+    "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "year",
+    "years", "yet", "you", "your",
+];
+
+/// Longest word that can be a term, in bytes.
+const LONGEST_TERM: usize = 48;
+
+/// Returns the hashes of [`STOP_WORDS`] (as [`hash_of`] gives them),
+/// sorted.
+fn stop_word_hashes() -> &'static [u64] {
+    static HASHES: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    HASHES.get_or_init(|| {
+        let mut h: Vec<u64> = STOP_WORDS.iter().map(|w| hash_of(w.as_bytes())).collect();
+        h.sort_unstable();
+        h
+    })
+}
+
+/// Returns the hash a term is known by: of its lower-cased bytes, the low
+/// bit clear (it carries whether an occurrence was capitalised) and never
+/// zero (an empty slot of [`Tally`]).
+fn hash_of(lower: &[u8]) -> u64 {
+    (xxh3_64(lower) & !1).max(2)
+}
+
+/// Returns the hash of `word` lower-cased if it can be a term: letters
+/// only, three to [`LONGEST_TERM`] bytes. Stop words are left to the
+/// caller.
+fn term_hash(word: &str) -> Option<u64> {
+    if word.len() < 3 || word.len() > LONGEST_TERM {
+        return None;
+    }
+    if word.is_ascii() {
+        let mut buf = [0u8; LONGEST_TERM];
+        for (b, &c) in buf.iter_mut().zip(word.as_bytes()) {
+            if !c.is_ascii_alphabetic() {
+                return None;
+            }
+            *b = c.to_ascii_lowercase();
+        }
+        Some(hash_of(&buf[..word.len()]))
+    } else {
+        word.chars()
+            .all(char::is_alphabetic)
+            .then(|| hash_of(word.to_lowercase().as_bytes()))
+    }
+}
+
+/// Counts of one article's terms: open addressing on the term hash. Each
+/// worker thread keeps one and clears only the slots it filled.
+#[derive(Default)]
+struct Tally {
+    /// (hash, count, seen in lower case); hash 0 is an empty slot.
+    slots: Vec<(u64, u32, bool)>,
+    /// Indices of the filled slots.
+    filled: Vec<u32>,
+}
+
+impl Tally {
+    fn add(&mut self, hash: u64, count: u32, capitalised: bool) {
+        if self.filled.len() * 2 >= self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = (hash >> 20) as usize & mask;
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.0 == hash {
+                slot.1 += count;
+                slot.2 |= !capitalised;
+                return;
+            }
+            if slot.0 == 0 {
+                *slot = (hash, count, !capitalised);
+                self.filled.push(i as u32);
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let old: Vec<(u64, u32, bool)> = self.filled.iter().map(|&i| self.slots[i as usize]).collect();
+        let size = (self.slots.len() * 2).max(1024);
+        self.slots.clear();
+        self.slots.resize(size, (0, 0, false));
+        self.filled.clear();
+        for (hash, count, lower) in old {
+            self.add(hash, count, !lower);
+        }
+    }
+
+    /// Empties the table into (hash, count, is a name) for every term that
+    /// is not a stop word, sorted by hash.
+    fn drain(&mut self) -> TermCounts {
+        let stop = stop_word_hashes();
+        let mut out: TermCounts = Vec::with_capacity(self.filled.len());
+        for &i in &self.filled {
+            let (hash, count, lower) = std::mem::take(&mut self.slots[i as usize]);
+            if stop.binary_search(&hash).is_err() {
+                out.push((hash, count, !lower));
+            }
+        }
+        self.filled.clear();
+        out.sort_unstable_by_key(|t| t.0);
+        out
+    }
+}
+
+/// Adds the terms of `source` to `tally`, each occurrence counting
+/// `weight`; returns the hashes of its terms (stop words included).
+fn tally_words(source: &str, weight: u32, tally: &mut Tally, seen: &mut Vec<u64>) {
+    // Runs of ASCII letters and digits, or of any non-ASCII bytes with
+    // them, found bytewise; a run with non-ASCII characters is split again
+    // at the characters that are not alphanumeric ("’", "—").
+    let bytes = source.as_bytes();
+    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+    let mut i = 0;
+    while i < bytes.len() {
+        while i < bytes.len() && !word_byte(bytes[i]) {
+            i += 1;
+        }
+        let start = i;
+        let mut ascii_letters = true;
+        let mut buf = [0u8; LONGEST_TERM];
+        while i < bytes.len() && word_byte(bytes[i]) {
+            let b = bytes[i];
+            ascii_letters &= b.is_ascii_alphabetic();
+            if let Some(slot) = buf.get_mut(i - start) {
+                *slot = b.to_ascii_lowercase();
+            }
+            i += 1;
+        }
+        let len = i - start;
+        if len < 3 {
+            continue;
+        }
+        let capitalised = bytes[start].is_ascii_uppercase();
+        if ascii_letters {
+            if len <= LONGEST_TERM {
+                let hash = hash_of(&buf[..len]);
+                tally.add(hash, weight, capitalised);
+                seen.push(hash);
+            }
+        } else if !bytes[start..i].is_ascii() {
+            for word in source[start..i].split(|c: char| !c.is_alphanumeric()) {
+                if let Some(hash) = term_hash(word) {
+                    tally.add(hash, weight, word.starts_with(char::is_uppercase));
+                    seen.push(hash);
+                }
+            }
+        }
+    }
+}
+
+thread_local! {
+    static TALLY: RefCell<Tally> = RefCell::new(Tally::default());
+}
+
+/// Returns each distinct term of the headline and text (letters only,
+/// three or more bytes, not a stop word) with its count, and whether it
+/// is a name: always capitalised there ("Ravensmoor", never
+/// "ravensmoor"); and the headline's terms, sorted. The headline counts
+/// twice, since it says what the story is about.
+fn article_terms(title: &str, text: &str) -> (TermCounts, Vec<u64>) {
+    TALLY.with_borrow_mut(|tally| {
+        let mut headline = Vec::new();
+        tally_words(title, 2, tally, &mut headline);
+        tally_words(text, 1, tally, &mut Vec::new());
+        headline.sort_unstable();
+        headline.dedup();
+        (tally.drain(), headline)
+    })
+}
+
+/// A hasher for keys that are hashes already (term hashes from xxh3).
+#[derive(Default)]
+pub(super) struct PreHashed(u64);
+
+impl Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type HashMapOfHashes<V> = HashMap<u64, V, BuildHasherDefault<PreHashed>>;
+
+/// Returns how many articles hold each term.
+fn document_frequencies(counts: &[(TermCounts, Vec<u64>)]) -> HashMapOfHashes<u32> {
+    counts
+        .par_iter()
+        .fold(HashMapOfHashes::default, |mut df, (terms, _)| {
+            for &(h, _, _) in terms {
+                *df.entry(h).or_insert(0) += 1;
+            }
+            df
+        })
+        .reduce(HashMapOfHashes::default, |a, b| {
+            let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+            for (h, n) in small {
+                *big.entry(h).or_insert(0) += n;
+            }
+            big
+        })
+}
+
+/// What an article's terms say: its salient profile, the headline words
+/// that are not names (what the story is about, as against who is in it:
+/// "ice", "core"), sorted.
+pub(super) struct Terms {
+    pub(super) profiles: Vec<Profile>,
+    pub(super) subjects: Vec<Vec<u64>>,
+}
+
+/// Returns the terms of every article.
+pub(super) fn terms(articles: &[Article]) -> Terms {
+    let counts: Vec<(TermCounts, Vec<u64>)> = articles
+        .par_iter()
+        .map(|a| article_terms(&a.title, &a.text))
+        .collect();
+    let n = counts.len().max(1) as f64;
+    // A term in one article only cannot link it to another; the rest get
+    // their inverse document frequency.
+    let idf: HashMapOfHashes<f32> = document_frequencies(&counts)
+        .into_iter()
+        .filter(|&(_, df)| df >= 2)
+        .map(|(h, df)| (h, (n / f64::from(df)).ln() as f32))
+        .collect();
+    let (profiles, subjects) = counts
+        .into_par_iter()
+        .map(|(terms, headline)| {
+            let subject = headline
+                .into_iter()
+                .filter(|h| {
+                    terms
+                        .binary_search_by_key(h, |c| c.0)
+                        .is_ok_and(|i| !terms[i].2)
+                })
+                .collect();
+            (profile(&terms, &idf), subject)
+        })
+        .unzip();
+    Terms { profiles, subjects }
+}
+
+/// Returns the [`SALIENT_TERMS`] heaviest terms of an article by TF-IDF,
+/// with unit length, sorted by hash.
+fn profile(terms: &TermCounts, idf: &HashMapOfHashes<f32>) -> Profile {
+    let mut weighted: Profile = terms
+        .iter()
+        .filter_map(|&(h, tf, _)| {
+            let idf = *idf.get(&h)?;
+            Some((h, (1.0 + (tf as f32).ln()) * idf))
+        })
+        .collect();
+    let heavier = |a: &(u64, f32), b: &(u64, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    if weighted.len() > SALIENT_TERMS {
+        weighted.select_nth_unstable_by(SALIENT_TERMS - 1, heavier);
+        weighted.truncate(SALIENT_TERMS);
+    }
+    let norm = weighted.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for t in &mut weighted {
+            t.1 /= norm;
+        }
+    }
+    weighted.sort_unstable_by_key(|t| t.0);
+    weighted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_are_words_of_letters_without_stop_words_counted_case_blind() {
+        let (counts, headline) = article_terms(
+            "Flood Warning",
+            "The flood: FLOOD-warning for Été 2024, said ox — Kyiv’s flood.",
+        );
+        let count = |w: &str| {
+            counts
+                .iter()
+                .find(|c| c.0 == hash_of(w.as_bytes()))
+                .map(|c| c.1)
+        };
+        assert_eq!(count("flood"), Some(5));
+        assert_eq!(count("kyiv"), Some(1));
+        assert_eq!(count("warning"), Some(3));
+        assert_eq!(count("été"), Some(1));
+        assert_eq!(count("the"), None);
+        assert_eq!(count("said"), None);
+        assert_eq!(count("2024"), None);
+        assert_eq!(count("ox"), None);
+        let name = |w: &str| counts.iter().find(|c| c.0 == hash_of(w.as_bytes())).map(|c| c.2);
+        assert_eq!(name("kyiv"), Some(true), "always capitalised");
+        assert_eq!(name("flood"), Some(false));
+        let mut words = vec![hash_of(b"flood"), hash_of(b"warning")];
+        words.sort_unstable();
+        assert_eq!(headline, words);
+    }
+
+    #[test]
+    fn a_long_text_grows_the_table_and_the_next_article_starts_empty() {
+        let text: String = (0..3000).map(|i| format!("w{} ", "x".repeat(i % 40 + 2))).collect();
+        let (counts, _) = article_terms("", &text);
+        assert_eq!(counts.len(), 40);
+        assert!(counts.iter().all(|c| c.1 == 75));
+        let (counts, _) = article_terms("", "harbour harbour");
+        assert_eq!(counts, vec![(hash_of(b"harbour"), 2, false)]);
+    }
+
+    #[test]
+    fn a_profile_keeps_the_heaviest_terms_with_unit_length() {
+        let terms: TermCounts = (1..=40u64).map(|h| (h * 2, 1, false)).collect();
+        let idf: HashMapOfHashes<f32> = (1..=40u64).map(|h| (h * 2, h as f32)).collect();
+        let p = profile(&terms, &idf);
+        assert_eq!(p.len(), SALIENT_TERMS);
+        assert!(p.iter().all(|&(h, _)| h > 2 * (40 - SALIENT_TERMS as u64)));
+        assert!(p.windows(2).all(|w| w[0].0 < w[1].0));
+        let norm: f32 = p.iter().map(|t| t.1 * t.1).sum();
+        assert!((norm - 1.0).abs() < 1e-5);
+    }
+}
