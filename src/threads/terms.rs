@@ -3,7 +3,7 @@
 //! (see [`super`] for what they are evidence of).
 //!
 //! This runs over every article of a corpus, so it is built for cost: each
-//! word is lower-cased into a stack buffer and hashed where it lies, and
+//! word is lower-cased and hashed as it is read, eight bytes at a time, and
 //! counted in a table that each worker thread keeps from one article to the
 //! next (nothing is allocated per word, and only an article's distinct
 //! terms are ever sorted); the document frequencies are counted in one map
@@ -15,7 +15,6 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
-use xxhash_rust::xxh3::xxh3_64;
 
 use crate::corpus::Article;
 
@@ -59,11 +58,37 @@ fn stop_word_hashes() -> &'static [u64] {
     })
 }
 
-/// Returns the hash a term is known by: of its lower-cased bytes, the low
-/// bit clear (it carries whether an occurrence was capitalised) and never
-/// zero (an empty slot of [`Tally`]).
+/// Returns the hash a term is known by, from its lower-cased bytes: eight
+/// bytes at a time folded by [`fold`], then [`finish`]ed. [`tally_words`]
+/// computes the same while it reads a word.
 fn hash_of(lower: &[u8]) -> u64 {
-    (xxh3_64(lower) & !1).max(2)
+    let mut h = HASH_SEED;
+    for chunk in lower.chunks(8) {
+        h = fold(h, chunk.iter().fold(0, |acc, &b| (acc << 8) | u64::from(b)));
+    }
+    finish(h, lower.len())
+}
+
+const HASH_SEED: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// Folds eight bytes of a word (big-endian in a `u64`) into its hash.
+fn fold(h: u64, chunk: u64) -> u64 {
+    (h ^ chunk)
+        .wrapping_mul(0xff51_afd7_ed55_8ccd)
+        .rotate_left(31)
+}
+
+/// Mixes a word's folded hash with its length (murmur3's finaliser); the
+/// low bit is cleared (it carries whether an occurrence was capitalised)
+/// and the hash is never zero (an empty slot of [`Tally`]).
+fn finish(h: u64, len: usize) -> u64 {
+    let mut x = h ^ (len as u64);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    x ^= x >> 33;
+    (x & !1).max(2)
 }
 
 /// Returns the hash of `word` lower-cased if it can be a term: letters
@@ -123,7 +148,11 @@ impl Tally {
     }
 
     fn grow(&mut self) {
-        let old: Vec<(u64, u32, bool)> = self.filled.iter().map(|&i| self.slots[i as usize]).collect();
+        let old: Vec<(u64, u32, bool)> = self
+            .filled
+            .iter()
+            .map(|&i| self.slots[i as usize])
+            .collect();
         let size = (self.slots.len() * 2).max(1024);
         self.slots.clear();
         self.slots.resize(size, (0, 0, false));
@@ -150,46 +179,79 @@ impl Tally {
     }
 }
 
+/// Byte classes for [`tally_words`]: not in a word, an ASCII letter, an
+/// ASCII digit, a byte of a non-ASCII character.
+const OUTSIDE: u8 = 0;
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const NON_ASCII: u8 = 4;
+
+const CLASS: [u8; 256] = {
+    let mut class = [OUTSIDE; 256];
+    let mut b = 0;
+    while b < 256 {
+        class[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            b'0'..=b'9' => DIGIT,
+            0x80..=0xff => NON_ASCII,
+            _ => OUTSIDE,
+        };
+        b += 1;
+    }
+    class
+};
+
 /// Adds the terms of `source` to `tally`, each occurrence counting
-/// `weight`; returns the hashes of its terms (stop words included).
-fn tally_words(source: &str, weight: u32, tally: &mut Tally, seen: &mut Vec<u64>) {
-    // Runs of ASCII letters and digits, or of any non-ASCII bytes with
-    // them, found bytewise; a run with non-ASCII characters is split again
-    // at the characters that are not alphanumeric ("’", "—").
+/// `weight`, and pushes their hashes (stop words included) to `seen` if
+/// given. Words are runs of ASCII letters and digits, or of any non-ASCII
+/// bytes with them; a word of ASCII letters is lower-cased and hashed as
+/// it is read; one with non-ASCII characters is split again at the
+/// characters that are not alphanumeric ("’", "—").
+fn tally_words(source: &str, weight: u32, tally: &mut Tally, mut seen: Option<&mut Vec<u64>>) {
     let bytes = source.as_bytes();
-    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
     let mut i = 0;
     while i < bytes.len() {
-        while i < bytes.len() && !word_byte(bytes[i]) {
+        while i < bytes.len() && CLASS[bytes[i] as usize] == OUTSIDE {
             i += 1;
         }
         let start = i;
-        let mut ascii_letters = true;
-        let mut buf = [0u8; LONGEST_TERM];
-        while i < bytes.len() && word_byte(bytes[i]) {
-            let b = bytes[i];
-            ascii_letters &= b.is_ascii_alphabetic();
-            if let Some(slot) = buf.get_mut(i - start) {
-                *slot = b.to_ascii_lowercase();
+        let (mut kinds, mut h, mut chunk) = (0u8, HASH_SEED, 0u64);
+        while let Some(&b) = bytes.get(i) {
+            let class = CLASS[b as usize];
+            if class == OUTSIDE {
+                break;
             }
+            kinds |= class;
+            // For letters, | 0x20 is lower case; other words are not
+            // hashed here.
+            chunk = (chunk << 8) | u64::from(b | 0x20);
             i += 1;
+            if (i - start) % 8 == 0 {
+                h = fold(h, chunk);
+                chunk = 0;
+            }
         }
         let len = i - start;
         if len < 3 {
             continue;
         }
-        let capitalised = bytes[start].is_ascii_uppercase();
-        if ascii_letters {
-            if len <= LONGEST_TERM {
-                let hash = hash_of(&buf[..len]);
-                tally.add(hash, weight, capitalised);
+        let mut add = |hash: u64, capitalised: bool| {
+            tally.add(hash, weight, capitalised);
+            if let Some(seen) = seen.as_deref_mut() {
                 seen.push(hash);
             }
-        } else if !bytes[start..i].is_ascii() {
+        };
+        if kinds == LETTER {
+            if len <= LONGEST_TERM {
+                if len % 8 != 0 {
+                    h = fold(h, chunk);
+                }
+                add(finish(h, len), bytes[start].is_ascii_uppercase());
+            }
+        } else if kinds & NON_ASCII != 0 {
             for word in source[start..i].split(|c: char| !c.is_alphanumeric()) {
                 if let Some(hash) = term_hash(word) {
-                    tally.add(hash, weight, word.starts_with(char::is_uppercase));
-                    seen.push(hash);
+                    add(hash, word.starts_with(char::is_uppercase));
                 }
             }
         }
@@ -208,15 +270,15 @@ thread_local! {
 fn article_terms(title: &str, text: &str) -> (TermCounts, Vec<u64>) {
     TALLY.with_borrow_mut(|tally| {
         let mut headline = Vec::new();
-        tally_words(title, 2, tally, &mut headline);
-        tally_words(text, 1, tally, &mut Vec::new());
+        tally_words(title, 2, tally, Some(&mut headline));
+        tally_words(text, 1, tally, None);
         headline.sort_unstable();
         headline.dedup();
         (tally.drain(), headline)
     })
 }
 
-/// A hasher for keys that are hashes already (term hashes from xxh3).
+/// A hasher for keys that are hashes already (term hashes).
 #[derive(Default)]
 pub(super) struct PreHashed(u64);
 
@@ -345,7 +407,12 @@ mod tests {
         assert_eq!(count("said"), None);
         assert_eq!(count("2024"), None);
         assert_eq!(count("ox"), None);
-        let name = |w: &str| counts.iter().find(|c| c.0 == hash_of(w.as_bytes())).map(|c| c.2);
+        let name = |w: &str| {
+            counts
+                .iter()
+                .find(|c| c.0 == hash_of(w.as_bytes()))
+                .map(|c| c.2)
+        };
         assert_eq!(name("kyiv"), Some(true), "always capitalised");
         assert_eq!(name("flood"), Some(false));
         let mut words = vec![hash_of(b"flood"), hash_of(b"warning")];
@@ -354,8 +421,28 @@ mod tests {
     }
 
     #[test]
+    fn a_word_read_in_place_hashes_as_its_lower_case_bytes() {
+        let (counts, _) = article_terms(
+            "",
+            "Pipeline pipeline PIPELINE Interconnection interconnections reconnaissances",
+        );
+        for (word, n) in [
+            ("pipeline", 3),
+            ("interconnection", 1),
+            ("interconnections", 1),
+            ("reconnaissances", 1),
+        ] {
+            let found = counts.iter().find(|c| c.0 == hash_of(word.as_bytes()));
+            assert_eq!(found.map(|c| c.1), Some(n), "{word}");
+        }
+        assert_eq!(counts.len(), 4);
+    }
+
+    #[test]
     fn a_long_text_grows_the_table_and_the_next_article_starts_empty() {
-        let text: String = (0..3000).map(|i| format!("w{} ", "x".repeat(i % 40 + 2))).collect();
+        let text: String = (0..3000)
+            .map(|i| format!("w{} ", "x".repeat(i % 40 + 2)))
+            .collect();
         let (counts, _) = article_terms("", &text);
         assert_eq!(counts.len(), 40);
         assert!(counts.iter().all(|c| c.1 == 75));
