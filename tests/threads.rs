@@ -403,7 +403,10 @@ fn real_news_threads_against_labels_and_the_baseline() {
             "different" => false,
             _ => continue,
         };
-        labelled.insert(pair(p["a"].as_str().unwrap(), p["b"].as_str().unwrap()), same);
+        labelled.insert(
+            pair(p["a"].as_str().unwrap(), p["b"].as_str().unwrap()),
+            same,
+        );
     }
     let mut all_files: Vec<String> = (0..lib.corpus.articles.len())
         .flat_map(|i| names_of(&lib, i))
@@ -482,7 +485,10 @@ fn best_judged_baseline(lib: &Library, judged: &HashMap<Pair, bool>) -> (f64, f6
                 .map(|(p, _)| p.clone())
                 .collect();
             predicted.extend(found_pairs(lib, &[]));
-            let predicted = predicted.into_iter().filter(|p| judged.contains_key(p)).collect();
+            let predicted = predicted
+                .into_iter()
+                .filter(|p| judged.contains_key(p))
+                .collect();
             (score(&labels, &predicted).2, t)
         })
         .max_by(|x, y| x.0.total_cmp(&y.0))

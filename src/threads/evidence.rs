@@ -20,7 +20,8 @@ const MIN_SHARED: usize = 2;
 const TEXT_WEIGHT: f64 = 0.7;
 
 /// Days apart within which dated articles count as one moment, which is
-/// evidence for one story (the score gains [`SAME_MOMENT_BOOST`]); beyond,
+/// evidence for one story (the score gains up to [`SAME_MOMENT_BOOST`], less
+/// where most of the corpus shares a week: see [`same_moment_boost`]); beyond,
 /// that gain fades by half every [`HALF_LIFE_DAYS`], so articles months
 /// apart need much more in common. Undated articles get neither. (Chosen on
 /// tests/fixtures/threads/tune: the longest half-life that keeps a match
@@ -111,10 +112,11 @@ fn entity_overlap(a: &EntityProfile, b: &EntityProfile) -> f64 {
     f64::from((shared / lighter).min(1.0))
 }
 
-/// Returns the factor that being `days` apart applies to a pair's score.
-/// A story whose headlines share a subject word fades
-/// [`SAME_SUBJECT_SLOWER`] times more slowly.
-fn time_factor(days: Option<i64>, same_subject: bool) -> f64 {
+/// Returns the factor that being `days` apart applies to a pair's score,
+/// where `boost` is what being within [`SAME_MOMENT_DAYS`] is worth in this
+/// corpus (see [`same_moment_boost`]). A story whose headlines share a
+/// subject word fades [`SAME_SUBJECT_SLOWER`] times more slowly.
+fn time_factor(days: Option<i64>, same_subject: bool, boost: f64) -> f64 {
     let half_life = if same_subject {
         HALF_LIFE_DAYS * SAME_SUBJECT_SLOWER
     } else {
@@ -122,9 +124,37 @@ fn time_factor(days: Option<i64>, same_subject: bool) -> f64 {
     };
     match days {
         None => 1.0,
-        Some(d) if (d.abs() as f64) <= SAME_MOMENT_DAYS => SAME_MOMENT_BOOST,
-        Some(d) => SAME_MOMENT_BOOST * 0.5f64.powf((d.abs() as f64 - SAME_MOMENT_DAYS) / half_life),
+        Some(d) if (d.abs() as f64) <= SAME_MOMENT_DAYS => boost,
+        Some(d) => boost * 0.5f64.powf((d.abs() as f64 - SAME_MOMENT_DAYS) / half_life),
     }
+}
+
+/// Returns what being published within [`SAME_MOMENT_DAYS`] of each other
+/// is worth for two articles of a corpus whose publication days are
+/// `days`: the full [`SAME_MOMENT_BOOST`] when few of its articles are, as
+/// in a folder kept over months, nothing when all are (a folder of one
+/// week's news, where it tells no two stories apart): the boost's gain
+/// times the share of dated articles that an article's week does not
+/// hold, on average.
+fn same_moment_boost(days: &[Option<i64>]) -> f64 {
+    let mut dated: Vec<i64> = days.iter().flatten().copied().collect();
+    if dated.len() < 2 {
+        return SAME_MOMENT_BOOST;
+    }
+    dated.sort_unstable();
+    let reach = SAME_MOMENT_DAYS as i64;
+    let (mut lo, mut hi, mut near) = (0, 0, 0usize);
+    for &d in &dated {
+        while dated[lo] < d - reach {
+            lo += 1;
+        }
+        while hi < dated.len() && dated[hi] <= d + reach {
+            hi += 1;
+        }
+        near += hi - lo - 1;
+    }
+    let share = near as f64 / (dated.len() * (dated.len() - 1)) as f64;
+    1.0 + (SAME_MOMENT_BOOST - 1.0) * (1.0 - share)
 }
 
 /// Returns the candidate pairs `(a, b)`, `a < b`: articles that share at
@@ -186,21 +216,25 @@ pub(super) struct Evidence {
     subjects: Vec<Vec<u64>>,
     entities: Vec<EntityProfile>,
     days: Vec<Option<i64>>,
+    /// What being published in one week is worth here.
+    boost: f64,
 }
 
 impl Evidence {
     pub(super) fn of(library: &Library) -> Evidence {
         let terms = terms::terms(&library.corpus.articles);
+        let days: Vec<Option<i64>> = library
+            .corpus
+            .articles
+            .iter()
+            .map(publication_day)
+            .collect();
         Evidence {
             terms: terms.profiles,
             subjects: terms.subjects,
             entities: entity_profiles(library),
-            days: library
-                .corpus
-                .articles
-                .iter()
-                .map(publication_day)
-                .collect(),
+            boost: same_moment_boost(&days),
+            days,
         }
     }
 
@@ -212,7 +246,8 @@ impl Evidence {
         let entities = entity_overlap(&self.entities[a], &self.entities[b]);
         let apart = self.days[a].zip(self.days[b]).map(|(x, y)| x - y);
         let same_subject = share_any(&self.subjects[a], &self.subjects[b]);
-        (TEXT_WEIGHT * text + (1.0 - TEXT_WEIGHT) * entities) * time_factor(apart, same_subject)
+        (TEXT_WEIGHT * text + (1.0 - TEXT_WEIGHT) * entities)
+            * time_factor(apart, same_subject, self.boost)
     }
 
     /// Returns every candidate pair with its score.
@@ -230,11 +265,25 @@ mod tests {
 
     #[test]
     fn one_week_counts_for_a_pair_and_more_time_against_it() {
-        assert!((time_factor(None, false) - 1.0).abs() < 1e-9);
-        assert!((time_factor(Some(-5), false) - SAME_MOMENT_BOOST).abs() < 1e-9);
-        assert!((time_factor(Some(19), false) - SAME_MOMENT_BOOST / 2.0).abs() < 1e-9);
-        assert!(time_factor(Some(365), false) < 0.001);
-        assert!((time_factor(Some(43), true) - SAME_MOMENT_BOOST / 2.0).abs() < 1e-9);
-        assert!(time_factor(Some(365), true) < 0.01);
+        let boost = SAME_MOMENT_BOOST;
+        assert!((time_factor(None, false, boost) - 1.0).abs() < 1e-9);
+        assert!((time_factor(Some(-5), false, boost) - boost).abs() < 1e-9);
+        assert!((time_factor(Some(19), false, boost) - boost / 2.0).abs() < 1e-9);
+        assert!(time_factor(Some(365), false, boost) < 0.001);
+        assert!((time_factor(Some(43), true, boost) - boost / 2.0).abs() < 1e-9);
+        assert!(time_factor(Some(365), true, boost) < 0.01);
+    }
+
+    #[test]
+    fn one_week_is_worth_less_where_most_articles_share_a_week() {
+        let spread: Vec<Option<i64>> = (0..50).map(|k| Some(k * 30)).chain([None]).collect();
+        assert!((same_moment_boost(&spread) - SAME_MOMENT_BOOST).abs() < 1e-9);
+        let one_week: Vec<Option<i64>> = (0..50).map(|k| Some(100 + k % 5)).collect();
+        assert!((same_moment_boost(&one_week) - 1.0).abs() < 1e-9);
+        // Pairs of articles a day apart, the pairs months apart: each
+        // article shares its week with 1 of the 99 others.
+        let pairs: Vec<Option<i64>> = (0..100).map(|k| Some(k / 2 * 90 + k % 2)).collect();
+        let expected = 1.0 + (SAME_MOMENT_BOOST - 1.0) * (1.0 - 1.0 / 99.0);
+        assert!((same_moment_boost(&pairs) - expected).abs() < 1e-9);
     }
 }
