@@ -384,6 +384,15 @@ fn score_judged(judged: &HashMap<Pair, bool>, predicted: &HashSet<Pair>) -> (f64
 /// similarity bands and at random, `groups` (every same-story group found
 /// by reading all of them) and `unsure`; the figures are printed for the
 /// labelled pairs, and for all pairs as the groups judge them.
+///
+/// On 70 Reuters-21578 stories of Feb–Mar 1987 (50 acquisitions, 20 crude
+/// oil; 153 pairs labelled before any change: 13 same, 132 different, 8
+/// unsure), first measured: P 0.38 R 0.85 F1 0.52 on the labelled pairs
+/// (all pairs: F1 0.44); the baseline's best F1 0.89 (t = 0.23). After the
+/// dateline year, the corpus-relative week and the half-linkage rules
+/// (tuned on, so no longer unseen): P 0.54 R 1.00 F1 0.70 (all pairs 0.68),
+/// still under the baseline: short wire stories of one genre (stake
+/// filings, posted-price cuts) share their vocabulary.
 #[test]
 #[ignore = "needs a folder of real news and its labels"]
 fn real_news_threads_against_labels_and_the_baseline() {
