@@ -48,7 +48,8 @@ fn date<'a>(lib: &'a Library, name: &str) -> (Option<&'a str>, Option<DateSource
 fn wire_datelines_give_the_date_with_the_year_from_context() {
     let (_dir, lib) = library();
     let dateline = Some(DateSource::Dateline);
-    // The year the text names (2025 and 2026 once each: the latest).
+    // The file's year (the text names 2025 and 2026, the years it reports
+    // on).
     assert_eq!(
         date(&lib, "wire_houston.txt"),
         (Some("2026-03-03"), dateline)

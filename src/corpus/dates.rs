@@ -8,9 +8,13 @@
 //! ("Published: 3 March 2026") or a wire dateline opening the body
 //! ("HOUSTON, March 3 (Reuters) -", "LONDON, 3 March 2026 —", "March 3,
 //! 2026 —"), else the file's modification time. A dateline without a year
-//! takes it from context: a year in the page's address, else the year the
-//! text names most, else the file's year; never a year that puts the date
-//! after the file was saved. Dates in the middle of a body are not taken.
+//! takes it from context: a year in the page's address, else the file's
+//! year (the previous one if the date would fall after the file was
+//! saved), else, with no file time, the year the text names most. The
+//! years a story names are mostly those it reports on ("profit in 1986",
+//! "the 1987/88 budget"), not the year it ran: on 70 wire stories of one
+//! fortnight that rule gave five different years, which set stories of the
+//! same week a year apart. Dates in the middle of a body are not taken.
 //!
 //! Calendar arithmetic and RFC 2822/3339 parsing come from `chrono` (already
 //! in the build through `feed-rs`); the month names and the shapes of a
@@ -49,7 +53,7 @@ pub fn resolve(
     mtime_ns: Option<i64>,
 ) -> Option<(String, DateSource)> {
     let saved = mtime_ns.and_then(from_unix_ns);
-    let context = || context_year(body, url, saved.map(|d| d.year()));
+    let context = || context_year(body, url, saved);
     if let Some(raw) = stated.map(str::trim).filter(|s| !s.is_empty()) {
         // A stated date that cannot be read is kept as written: it is what
         // the publisher said (it sorts as undated).
@@ -126,9 +130,12 @@ fn is_place(s: &str) -> bool {
 }
 
 /// Returns the year the context gives a date without one: a `/YYYY/` part
-/// of the page's address, else the year the body names most often (the
-/// latest among equals), never after the year the file was saved.
-fn context_year(body: &str, url: Option<&str>, saved_year: Option<i32>) -> Option<i32> {
+/// of the page's address (never after the year the file was saved); else
+/// `None` when the file's time is known (the date takes the file's year,
+/// see [`normalise`]); else the year the body names most often (the latest
+/// among equals).
+fn context_year(body: &str, url: Option<&str>, saved: Option<NaiveDate>) -> Option<i32> {
+    let saved_year = saved.map(|d| d.year());
     let plausible = |y: i32| (1900..=2100).contains(&y) && saved_year.is_none_or(|s| y <= s);
     if let Some(y) = url
         .into_iter()
@@ -138,6 +145,9 @@ fn context_year(body: &str, url: Option<&str>, saved_year: Option<i32>) -> Optio
         .find(|&y| plausible(y))
     {
         return Some(y);
+    }
+    if saved.is_some() {
+        return None;
     }
     let mut counts: Vec<(i32, u32)> = Vec::new();
     for word in body.split(|c: char| !c.is_ascii_digit()) {
@@ -443,20 +453,40 @@ mod tests {
     }
 
     #[test]
-    fn the_context_year_prefers_the_address_then_the_most_named_year() {
+    fn the_context_year_prefers_the_address_then_the_file_then_the_most_named_year() {
+        let saved = NaiveDate::from_ymd_opt(2026, 6, 1);
         assert_eq!(
             context_year(
                 "In 2019 and 2024, 2024.",
                 Some("https://x.org/2025/03/a"),
-                None
+                saved
             ),
             Some(2025)
         );
+        assert_eq!(context_year("In 2019 and 2024, 2024.", None, saved), None);
         assert_eq!(
             context_year("In 2019 and 2024, 2024.", None, None),
             Some(2024)
         );
-        assert_eq!(context_year("Plans for 2030.", None, Some(2026)), None);
+        assert_eq!(context_year("Plans for 2030.", None, None), Some(2030));
+        assert_eq!(
+            context_year("", Some("https://x.org/2030/a"), saved),
+            None,
+            "never after the file was saved"
+        );
+    }
+
+    #[test]
+    fn a_story_dated_by_its_dateline_takes_the_file_year_not_the_years_it_names() {
+        // 2026-09-21; the story reports on last year's results and next
+        // year's plans.
+        let mtime = Some(1_790_000_000_000_000_000);
+        let body = "OSLO, June 2 - Profit in 2025 rose, and 2025 output set the plan for 2027.";
+        let r = resolve(None, None, body, body, None, mtime);
+        assert_eq!(r, Some(("2026-06-02".into(), DateSource::Dateline)));
+        let body = "OSLO, December 2 - Profit in 2025 rose.";
+        let r = resolve(None, None, body, body, None, mtime);
+        assert_eq!(r, Some(("2025-12-02".into(), DateSource::Dateline)));
     }
 
     #[test]

@@ -11,24 +11,26 @@
 //! [`SALIENT_TERMS`] heaviest terms; candidate pairs come only from terms
 //! and entities that few articles share (a posting list longer than
 //! [`MAX_POSTING`] is not rare), and only candidates are scored. Pairs that
-//! score at least the threshold are joined, and each thread is named after
+//! score at least the threshold are joined (every member of a thread
+//! matching every other, see `join`), and each thread is named after
 //! its most central headline: the article most similar to the others.
 
 //!
 //! `evidence` weighs pairs; this module joins them into [`Threads`],
 //! which the reader asks for an article's thread and marker.
 
-use std::collections::HashMap;
-
 use crate::corpus::dates;
-use crate::corpus::dedup::UnionFind;
 use crate::pipeline::Library;
 
 mod evidence;
+mod join;
+mod terms;
+mod words;
 
 pub use crate::corpus::dates::day_number;
 use evidence::Evidence;
-pub use evidence::{MAX_POSTING, SALIENT_TERMS};
+pub use evidence::MAX_POSTING;
+pub use terms::SALIENT_TERMS;
 
 /// Options of thread detection.
 #[derive(Clone, Debug)]
@@ -68,22 +70,14 @@ pub fn threads(library: &Library, opts: &ThreadOptions) -> Vec<Thread> {
         .iter()
         .map(|a| a.date.as_deref().filter(|d| dates::day_number(d).is_some()))
         .collect();
-    let mut sets = UnionFind::new(n);
-    for &(a, b, _) in &scored {
-        sets.union(a as usize, b as usize);
-    }
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
-    for i in 0..n {
-        groups.entry(sets.find(i)).or_default().push(i);
-    }
+    let groups = join::join(&scored);
     let mut centrality = vec![0.0f64; n];
     for &(a, b, s) in &scored {
         centrality[a as usize] += s;
         centrality[b as usize] += s;
     }
     let mut out: Vec<Thread> = groups
-        .into_values()
-        .filter(|g| g.len() > 1)
+        .into_iter()
         .map(|mut articles| {
             articles.sort_by_key(|&i| (when[i].is_none(), when[i], i));
             // Most central first; among equals, a headline from the file

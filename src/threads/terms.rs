@@ -1,0 +1,146 @@
+//! Terms: the words that can make an article particular, counted once per
+//! article and weighted by TF-IDF into a short profile of its salient terms
+//! (see [`super`] for what they are evidence of).
+//!
+//! This runs over every article of a corpus, so it is built for cost: the
+//! words are read by `words`; the document frequencies are counted in one
+//! map per worker, merged, and the map kept holds only terms of two or
+//! more articles, the only ones that can link two.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use rayon::prelude::*;
+
+use super::words::{TermCounts, article_terms};
+use crate::corpus::Article;
+
+/// Terms kept per article: enough to describe an event, few enough that
+/// the candidate lists stay short.
+pub const SALIENT_TERMS: usize = 24;
+
+/// An article's salient terms: (term hash, weight), sorted by hash, with
+/// unit length.
+pub(super) type Profile = Vec<(u64, f32)>;
+
+/// A hasher for keys that are hashes already (term hashes).
+#[derive(Default)]
+pub(super) struct PreHashed(u64);
+
+impl Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type HashMapOfHashes<V> = HashMap<u64, V, BuildHasherDefault<PreHashed>>;
+
+/// Returns how many articles hold each term.
+fn document_frequencies(counts: &[(TermCounts, Vec<u64>)]) -> HashMapOfHashes<u32> {
+    counts
+        .par_iter()
+        .fold(HashMapOfHashes::default, |mut df, (terms, _)| {
+            for &(h, _, _) in terms {
+                *df.entry(h).or_insert(0) += 1;
+            }
+            df
+        })
+        .reduce(HashMapOfHashes::default, |a, b| {
+            let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+            for (h, n) in small {
+                *big.entry(h).or_insert(0) += n;
+            }
+            big
+        })
+}
+
+/// What an article's terms say: its salient profile, the headline words
+/// that are not names (what the story is about, as against who is in it:
+/// "ice", "core"), sorted.
+pub(super) struct Terms {
+    pub(super) profiles: Vec<Profile>,
+    pub(super) subjects: Vec<Vec<u64>>,
+}
+
+/// Returns the terms of every article.
+pub(super) fn terms(articles: &[Article]) -> Terms {
+    let counts: Vec<(TermCounts, Vec<u64>)> = articles
+        .par_iter()
+        .map(|a| article_terms(&a.title, &a.text))
+        .collect();
+    let n = counts.len().max(1) as f64;
+    // A term in one article only cannot link it to another; the rest get
+    // their inverse document frequency.
+    let idf: HashMapOfHashes<f32> = document_frequencies(&counts)
+        .into_iter()
+        .filter(|&(_, df)| df >= 2)
+        .map(|(h, df)| (h, (n / f64::from(df)).ln() as f32))
+        .collect();
+    let (profiles, subjects) = counts
+        .into_par_iter()
+        .map(|(terms, headline)| {
+            let subject = headline
+                .into_iter()
+                .filter(|h| {
+                    terms
+                        .binary_search_by_key(h, |c| c.0)
+                        .is_ok_and(|i| !terms[i].2)
+                })
+                .collect();
+            (profile(&terms, &idf), subject)
+        })
+        .unzip();
+    Terms { profiles, subjects }
+}
+
+/// Returns the [`SALIENT_TERMS`] heaviest terms of an article by TF-IDF,
+/// with unit length, sorted by hash.
+fn profile(terms: &TermCounts, idf: &HashMapOfHashes<f32>) -> Profile {
+    let mut weighted: Profile = terms
+        .iter()
+        .filter_map(|&(h, tf, _)| {
+            let idf = *idf.get(&h)?;
+            Some((h, (1.0 + (tf as f32).ln()) * idf))
+        })
+        .collect();
+    let heavier = |a: &(u64, f32), b: &(u64, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    if weighted.len() > SALIENT_TERMS {
+        weighted.select_nth_unstable_by(SALIENT_TERMS - 1, heavier);
+        weighted.truncate(SALIENT_TERMS);
+    }
+    let norm = weighted.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for t in &mut weighted {
+            t.1 /= norm;
+        }
+    }
+    weighted.sort_unstable_by_key(|t| t.0);
+    weighted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_profile_keeps_the_heaviest_terms_with_unit_length() {
+        let terms: TermCounts = (1..=40u64).map(|h| (h * 2, 1, false)).collect();
+        let idf: HashMapOfHashes<f32> = (1..=40u64).map(|h| (h * 2, h as f32)).collect();
+        let p = profile(&terms, &idf);
+        assert_eq!(p.len(), SALIENT_TERMS);
+        assert!(p.iter().all(|&(h, _)| h > 2 * (40 - SALIENT_TERMS as u64)));
+        assert!(p.windows(2).all(|w| w[0].0 < w[1].0));
+        let norm: f32 = p.iter().map(|t| t.1 * t.1).sum();
+        assert!((norm - 1.0).abs() < 1e-5);
+    }
+}

@@ -1,0 +1,332 @@
+//! Words: reading an article's words as terms, counted once per article.
+//!
+//! This runs over every article of a corpus, so it is built for cost: each
+//! word is lower-cased and hashed as it is read, eight bytes at a time, and
+//! counted in a table that each worker thread keeps from one article to the
+//! next (nothing is allocated per word, and only an article's distinct
+//! terms are ever sorted).
+
+use std::cell::RefCell;
+
+/// An article's terms: (hash, count, is a name), sorted by hash.
+pub(super) type TermCounts = Vec<(u64, u32, bool)>;
+
+/// Function words that say nothing about an event, whatever the corpus.
+const STOP_WORDS: &[&str] = &[
+    "about", "after", "again", "against", "also", "although", "among", "and", "another", "any",
+    "are", "around", "because", "been", "before", "being", "between", "both", "but", "can",
+    "could", "did", "does", "during", "each", "either", "even", "ever", "every", "for", "from",
+    "had", "has", "have", "having", "her", "here", "hers", "him", "his", "how", "however", "into",
+    "its", "itself", "just", "last", "like", "many", "may", "might", "more", "most", "much",
+    "must", "new", "not", "now", "off", "once", "one", "only", "other", "our", "out", "over",
+    "own", "said", "same", "says", "she", "should", "since", "some", "such", "than", "that", "the",
+    "their", "them", "then", "there", "these", "they", "this", "those", "through", "too", "two",
+    "under", "until", "upon", "very", "was", "were", "what", "when", "where", "whether", "which",
+    "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "year",
+    "years", "yet", "you", "your",
+];
+
+/// Longest word that can be a term, in bytes.
+const LONGEST_TERM: usize = 48;
+
+/// Returns the hashes of [`STOP_WORDS`] (as [`hash_of`] gives them),
+/// sorted.
+fn stop_word_hashes() -> &'static [u64] {
+    static HASHES: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    HASHES.get_or_init(|| {
+        let mut h: Vec<u64> = STOP_WORDS.iter().map(|w| hash_of(w.as_bytes())).collect();
+        h.sort_unstable();
+        h
+    })
+}
+
+/// Returns the hash a term is known by, from its lower-cased bytes: eight
+/// bytes at a time folded by [`fold`], then [`finish`]ed. [`tally_words`]
+/// computes the same while it reads a word.
+pub(super) fn hash_of(lower: &[u8]) -> u64 {
+    let mut h = HASH_SEED;
+    for chunk in lower.chunks(8) {
+        h = fold(h, chunk.iter().fold(0, |acc, &b| (acc << 8) | u64::from(b)));
+    }
+    finish(h, lower.len())
+}
+
+const HASH_SEED: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// Folds eight bytes of a word (big-endian in a `u64`) into its hash.
+fn fold(h: u64, chunk: u64) -> u64 {
+    (h ^ chunk)
+        .wrapping_mul(0xff51_afd7_ed55_8ccd)
+        .rotate_left(31)
+}
+
+/// Mixes a word's folded hash with its length (murmur3's finaliser); the
+/// low bit is cleared (it carries whether an occurrence was capitalised)
+/// and the hash is never zero (an empty slot of [`Tally`]).
+fn finish(h: u64, len: usize) -> u64 {
+    let mut x = h ^ (len as u64);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    x ^= x >> 33;
+    (x & !1).max(2)
+}
+
+/// Returns the hash of `word` lower-cased if it can be a term: letters
+/// only, three to [`LONGEST_TERM`] bytes. Stop words are left to the
+/// caller.
+fn term_hash(word: &str) -> Option<u64> {
+    if word.len() < 3 || word.len() > LONGEST_TERM {
+        return None;
+    }
+    if word.is_ascii() {
+        let mut buf = [0u8; LONGEST_TERM];
+        for (b, &c) in buf.iter_mut().zip(word.as_bytes()) {
+            if !c.is_ascii_alphabetic() {
+                return None;
+            }
+            *b = c.to_ascii_lowercase();
+        }
+        Some(hash_of(&buf[..word.len()]))
+    } else {
+        word.chars()
+            .all(char::is_alphabetic)
+            .then(|| hash_of(word.to_lowercase().as_bytes()))
+    }
+}
+
+/// Counts of one article's terms: open addressing on the term hash. Each
+/// worker thread keeps one and clears only the slots it filled.
+#[derive(Default)]
+struct Tally {
+    /// (hash, count, seen in lower case); hash 0 is an empty slot.
+    slots: Vec<(u64, u32, bool)>,
+    /// Indices of the filled slots.
+    filled: Vec<u32>,
+}
+
+impl Tally {
+    fn add(&mut self, hash: u64, count: u32, capitalised: bool) {
+        if self.filled.len() * 2 >= self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = (hash >> 20) as usize & mask;
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.0 == hash {
+                slot.1 += count;
+                slot.2 |= !capitalised;
+                return;
+            }
+            if slot.0 == 0 {
+                *slot = (hash, count, !capitalised);
+                self.filled.push(i as u32);
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let old: Vec<(u64, u32, bool)> = self
+            .filled
+            .iter()
+            .map(|&i| self.slots[i as usize])
+            .collect();
+        let size = (self.slots.len() * 2).max(1024);
+        self.slots.clear();
+        self.slots.resize(size, (0, 0, false));
+        self.filled.clear();
+        for (hash, count, lower) in old {
+            self.add(hash, count, !lower);
+        }
+    }
+
+    /// Empties the table into (hash, count, is a name) for every term that
+    /// is not a stop word, sorted by hash.
+    fn drain(&mut self) -> TermCounts {
+        let stop = stop_word_hashes();
+        let mut out: TermCounts = Vec::with_capacity(self.filled.len());
+        for &i in &self.filled {
+            let (hash, count, lower) = std::mem::take(&mut self.slots[i as usize]);
+            if stop.binary_search(&hash).is_err() {
+                out.push((hash, count, !lower));
+            }
+        }
+        self.filled.clear();
+        out.sort_unstable_by_key(|t| t.0);
+        out
+    }
+}
+
+/// Byte classes for [`tally_words`]: not in a word, an ASCII letter, an
+/// ASCII digit, a byte of a non-ASCII character.
+const OUTSIDE: u8 = 0;
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const NON_ASCII: u8 = 4;
+
+const CLASS: [u8; 256] = {
+    let mut class = [OUTSIDE; 256];
+    let mut b = 0;
+    while b < 256 {
+        class[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            b'0'..=b'9' => DIGIT,
+            0x80..=0xff => NON_ASCII,
+            _ => OUTSIDE,
+        };
+        b += 1;
+    }
+    class
+};
+
+/// Adds the terms of `source` to `tally`, each occurrence counting
+/// `weight`, and pushes their hashes (stop words included) to `seen` if
+/// given. Words are runs of ASCII letters and digits, or of any non-ASCII
+/// bytes with them; a word of ASCII letters is lower-cased and hashed as
+/// it is read; one with non-ASCII characters is split again at the
+/// characters that are not alphanumeric ("’", "—").
+fn tally_words(source: &str, weight: u32, tally: &mut Tally, mut seen: Option<&mut Vec<u64>>) {
+    let bytes = source.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        while i < bytes.len() && CLASS[bytes[i] as usize] == OUTSIDE {
+            i += 1;
+        }
+        let start = i;
+        let (mut kinds, mut h, mut chunk) = (0u8, HASH_SEED, 0u64);
+        while let Some(&b) = bytes.get(i) {
+            let class = CLASS[b as usize];
+            if class == OUTSIDE {
+                break;
+            }
+            kinds |= class;
+            // For letters, | 0x20 is lower case; other words are not
+            // hashed here.
+            chunk = (chunk << 8) | u64::from(b | 0x20);
+            i += 1;
+            if (i - start) % 8 == 0 {
+                h = fold(h, chunk);
+                chunk = 0;
+            }
+        }
+        let len = i - start;
+        if len < 3 {
+            continue;
+        }
+        let mut add = |hash: u64, capitalised: bool| {
+            tally.add(hash, weight, capitalised);
+            if let Some(seen) = seen.as_deref_mut() {
+                seen.push(hash);
+            }
+        };
+        if kinds == LETTER {
+            if len <= LONGEST_TERM {
+                if len % 8 != 0 {
+                    h = fold(h, chunk);
+                }
+                add(finish(h, len), bytes[start].is_ascii_uppercase());
+            }
+        } else if kinds & NON_ASCII != 0 {
+            for word in source[start..i].split(|c: char| !c.is_alphanumeric()) {
+                if let Some(hash) = term_hash(word) {
+                    add(hash, word.starts_with(char::is_uppercase));
+                }
+            }
+        }
+    }
+}
+
+thread_local! {
+    static TALLY: RefCell<Tally> = RefCell::new(Tally::default());
+}
+
+/// Returns each distinct term of the headline and text (letters only,
+/// three or more bytes, not a stop word) with its count, and whether it
+/// is a name: always capitalised there ("Ravensmoor", never
+/// "ravensmoor"); and the headline's terms, sorted. The headline counts
+/// twice, since it says what the story is about.
+pub(super) fn article_terms(title: &str, text: &str) -> (TermCounts, Vec<u64>) {
+    TALLY.with_borrow_mut(|tally| {
+        let mut headline = Vec::new();
+        tally_words(title, 2, tally, Some(&mut headline));
+        tally_words(text, 1, tally, None);
+        headline.sort_unstable();
+        headline.dedup();
+        (tally.drain(), headline)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_are_words_of_letters_without_stop_words_counted_case_blind() {
+        let (counts, headline) = article_terms(
+            "Flood Warning",
+            "The flood: FLOOD-warning for Été 2024, said ox — Kyiv’s flood.",
+        );
+        let count = |w: &str| {
+            counts
+                .iter()
+                .find(|c| c.0 == hash_of(w.as_bytes()))
+                .map(|c| c.1)
+        };
+        assert_eq!(count("flood"), Some(5));
+        assert_eq!(count("kyiv"), Some(1));
+        assert_eq!(count("warning"), Some(3));
+        assert_eq!(count("été"), Some(1));
+        assert_eq!(count("the"), None);
+        assert_eq!(count("said"), None);
+        assert_eq!(count("2024"), None);
+        assert_eq!(count("ox"), None);
+        let name = |w: &str| {
+            counts
+                .iter()
+                .find(|c| c.0 == hash_of(w.as_bytes()))
+                .map(|c| c.2)
+        };
+        assert_eq!(name("kyiv"), Some(true), "always capitalised");
+        assert_eq!(name("flood"), Some(false));
+        let mut words = vec![hash_of(b"flood"), hash_of(b"warning")];
+        words.sort_unstable();
+        assert_eq!(headline, words);
+    }
+
+    #[test]
+    fn a_word_read_in_place_hashes_as_its_lower_case_bytes() {
+        let (counts, _) = article_terms(
+            "",
+            "Pipeline pipeline PIPELINE Interconnection interconnections reconnaissances",
+        );
+        for (word, n) in [
+            ("pipeline", 3),
+            ("interconnection", 1),
+            ("interconnections", 1),
+            ("reconnaissances", 1),
+        ] {
+            let found = counts.iter().find(|c| c.0 == hash_of(word.as_bytes()));
+            assert_eq!(found.map(|c| c.1), Some(n), "{word}");
+        }
+        assert_eq!(counts.len(), 4);
+    }
+
+    #[test]
+    fn a_long_text_grows_the_table_and_the_next_article_starts_empty() {
+        let mut text = String::new();
+        for i in 0..3000 {
+            text.push('w');
+            text.push_str(&"x".repeat(i % 40 + 2));
+            text.push(' ');
+        }
+        let (counts, _) = article_terms("", &text);
+        assert_eq!(counts.len(), 40);
+        assert!(counts.iter().all(|c| c.1 == 75));
+        let (counts, _) = article_terms("", "harbour harbour");
+        assert_eq!(counts, vec![(hash_of(b"harbour"), 2, false)]);
+    }
+}
