@@ -23,6 +23,10 @@ use super::text::first_word;
 /// Below this population a town needs a place-shaped context.
 pub const SMALL_TOWN: u32 = 100_000;
 
+/// Below this population a town whose name is an ordinary English word
+/// needs a place-shaped context, as a small town does.
+pub const COMMON_WORD_TOWN: u32 = 1_000_000;
+
 /// Chooses among same-named places and drops place hits whose context
 /// says they are no place here.
 pub fn settle<'g>(text: &str, hits: &mut Vec<Hit<'g>>, gaz: &'g Gazetteer) {
@@ -46,7 +50,12 @@ pub fn settle<'g>(text: &str, hits: &mut Vec<Hit<'g>>, gaz: &'g Gazetteer) {
             continue;
         }
         let city = entry.role == Role::City;
-        let small = city && entry.population < SMALL_TOWN;
+        // "Sale is paying": a town named like an English word is a place
+        // only where it is used as one, as small towns are.
+        let small = city
+            && (entry.population < SMALL_TOWN
+                || (entry.population < COMMON_WORD_TOWN
+                    && gaz.is_common_word(&text[hit.start..hit.end])));
         let agent = agent_after(text, hit.end);
         let person_shaped =
             agent || titled_before(text, hit.start) || (city && in_longer_name(text, hits, i));
@@ -104,13 +113,17 @@ fn choose<'g>(
             return e;
         }
     }
-    // A country or region the rest of the document names.
+    // A country or region the rest of the document names. A capital is
+    // the place its name means unless the region of another is named:
+    // London is not London, Ontario, in a story that names a Canadian
+    // town.
+    let capital = hit.entry.role == Role::Capital;
     let elsewhere = |e: &&Entry| {
         named.iter().enumerate().any(|(j, &(country, region))| {
             j != i
                 && hits[j].entry.name != hit.entry.name
                 && ((e.region.is_some() && e.region == region)
-                    || (e.country.is_some() && e.country == country))
+                    || (!capital && e.country.is_some() && e.country == country))
         })
     };
     if candidates().next().is_some_and(|e| elsewhere(&e)) {
@@ -145,7 +158,23 @@ fn used_as_place(text: &str, hits: &[Hit], i: usize) -> bool {
         "in" | "at" | "near" | "of" | "from" | "outside" | "to" | "around" | "across" | "into"
             | "via" | "through" | "In" | "At" | "Near" | "From" | "Outside"
     );
-    locative
+    // "to Onex Capital": a small town's name that a capitalised word
+    // continues is the start of a longer name.
+    let small = hit.entry.role == Role::City && hit.entry.population < SMALL_TOWN;
+    locative && !(small && name_continues(text, hits, i))
+}
+
+/// Returns true if and only if a capitalised word that is no function word
+/// and opens no known name follows hit `i` after one space.
+fn name_continues(text: &str, hits: &[Hit], i: usize) -> bool {
+    let end = hits[i].end;
+    let Some(rest) = text[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let word = first_word(rest);
+    word.starts_with(char::is_uppercase)
+        && cues::traits(word) & cues::FUNCTION_WORD == 0
+        && hits.get(i + 1).is_none_or(|h| h.start != end + 1)
 }
 
 /// Returns true if and only if the place at `start..end` opens a dateline:

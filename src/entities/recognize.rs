@@ -34,6 +34,9 @@ use super::text::{Run, Word, first_word, is_connector};
 
 mod lists;
 mod people;
+mod wire;
+
+pub use wire::in_ticker;
 
 /// Returns what the context of `text` says about the names in it.
 pub fn learn<'t>(
@@ -54,6 +57,7 @@ pub fn learn<'t>(
     };
     let mut lexicon = Lexicon::with_capacity(runs.len() / 2);
     lists::announced_companies(&ctx, runs, &mut lexicon);
+    wire::bracketed(&ctx, runs, &mut lexicon);
     for run in runs {
         if ctx.byline(*run, &mut lexicon) || words[run.first].heading {
             continue;
@@ -244,6 +248,7 @@ impl<'t> Context<'t, '_, '_> {
             && (2..=5).contains(&ticker.len())
             && ticker.bytes().all(|b| b.is_ascii_uppercase())
             && self.known[last - 1].is_none()
+            && !self.has(last - 1, cues::COMPANY_SUFFIX)
             && self.has(last - 2, cues::COMPANY_SUFFIX)
             && self
                 .text
@@ -268,7 +273,8 @@ impl<'t> Context<'t, '_, '_> {
             return;
         }
         if let Some(place) = self.word(last - 1).strip_suffix("-based") {
-            if self.known[last - 1].is_none() && last - first == 1 {
+            // A place the gazetteer knows ("Zurich-based") keeps its entry.
+            if !self.has_hit_within(last - 1, last) && last - first == 1 {
                 lexicon.add(
                     place,
                     Known::new(place, EntityKind::Place, Strength::Context),
@@ -300,8 +306,9 @@ impl<'t> Context<'t, '_, '_> {
     }
 
     /// "Mayor Tracy Brabin of the West Yorkshire Combined Authority", "Dr.
-    /// Maria Lindqvist of the University of Gothenburg": a person, then
-    /// "of", then an organisation; each side is read on its own.
+    /// Maria Lindqvist of the University of Gothenburg", "Dillard Spriggs
+    /// of Petroleum Analysis Ltd": a person, then "of", then an
+    /// organisation or a company; each side is read on its own.
     fn split_at_of(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
         let Some(of) = (first + 1..last).find(|&i| self.word(i) == "of") else {
             return false;
@@ -314,8 +321,22 @@ impl<'t> Context<'t, '_, '_> {
             right += 1;
         }
         let org_right = (right..last).any(|i| self.has(i, cues::ORG_HEAD));
-        if !(titled || person_left) || !org_right || right >= last {
+        // "Larry Eckenfelder of Prudential-Bache Securities": a person at a
+        // company.
+        let company_right = right + 1 < last && self.has(last - 1, cues::COMPANY_SUFFIX);
+        let place_right = right + 1 < last && self.has(last - 1, cues::PLACE_HEAD);
+        if !(titled || person_left) || right >= last {
             return false;
+        }
+        if !(org_right || company_right || place_right) {
+            // "Rita Castellano of Dunmore and Pratt said": a personal name
+            // before "of" is a person, whatever the name after it is.
+            if titled || !self.surname_shaped(person_first, of) {
+                return false;
+            }
+            let name = self.span(person_first, of);
+            lexicon.add(name, Known::new(name, EntityKind::Person, Strength::Shape));
+            return true;
         }
         if titled {
             self.titled_person(first, of, lexicon);
@@ -324,7 +345,11 @@ impl<'t> Context<'t, '_, '_> {
             let name = self.span(person_first, of);
             lexicon.add(name, Known::new(name, EntityKind::Person, Strength::Shape));
         }
-        self.organization(right, last, lexicon);
+        if place_right && !org_right {
+            self.place(right, last, lexicon);
+        } else if !(company_right && self.company(right, last, lexicon)) {
+            self.organization(right, last, lexicon);
+        }
         true
     }
 
@@ -473,6 +498,15 @@ impl<'t> Context<'t, '_, '_> {
             return false;
         }
         let name = self.span(first, last);
+        // "chief executive Dana Whitcombe": after a role noun, a listed
+        // company's name and a surname are a person.
+        if self.after_role_noun(first) && extra == 1 && last - first == 2 {
+            lexicon.add(
+                name,
+                Known::new(name, EntityKind::Person, Strength::Context),
+            );
+            return true;
+        }
         lexicon.add(
             name,
             Known::new(name, EntityKind::Company, Strength::Cue).with_country(hit.entry.country),

@@ -95,7 +95,9 @@ impl PlaceNames {
     /// `at` and ends on a word boundary.
     pub fn longest_at(&self, text: &str, at: usize) -> Option<(usize, &Entry)> {
         let first_end = word_end(text, at);
-        let &max = self.first_words.get(&word_hash(&text[at..first_end]))?;
+        let Some(&max) = self.first_words.get(&word_hash(&text[at..first_end])) else {
+            return self.before_hyphen(text, at, first_end);
+        };
         let mut ends = [first_end; 8];
         let mut n = 1;
         while n < usize::from(max).min(ends.len()) {
@@ -114,6 +116,18 @@ impl PlaceNames {
             let &(surface, first) = self.by_surface.get(&word_hash(span))?;
             (surface == span && ends_word(text, end)).then(|| (end, &self.entries[first as usize]))
         })
+    }
+
+    /// "Zurich-based", "Houston-area": a one-word place before a hyphen
+    /// and a lower-case word, where the whole word is no place.
+    fn before_hyphen(&self, text: &str, at: usize, word_end: usize) -> Option<(usize, &Entry)> {
+        let hyphen = at + text[at..word_end].find('-')?;
+        if !text[hyphen + 1..].starts_with(|c: char| c.is_lowercase()) {
+            return None;
+        }
+        let span = &text[at..hyphen];
+        let &(surface, first) = self.by_surface.get(&word_hash(span))?;
+        (surface == span).then(|| (hyphen, &self.entries[first as usize]))
     }
 
     /// Returns the other places of the same name as `entry`, if `entry`
