@@ -31,10 +31,17 @@ pub const COMMON_WORD_TOWN: u32 = 1_000_000;
 /// says they are no place here.
 pub fn settle<'g>(text: &str, hits: &mut Vec<Hit<'g>>, gaz: &'g Gazetteer) {
     if hits.iter().any(|h| !gaz.alternatives(h.entry).is_empty()) {
-        let named: Vec<(Option<&str>, Option<&str>)> = hits
-            .iter()
-            .map(|h| (h.entry.country, region_of(h.entry)))
-            .collect();
+        // What each distinct entry names; a name repeated adds nothing.
+        let mut named: Vec<Named> = Vec::new();
+        for h in hits.iter() {
+            if !named.iter().any(|n| std::ptr::eq(n.entry, h.entry)) {
+                named.push(Named {
+                    entry: h.entry,
+                    country: h.entry.country,
+                    region: region_of(h.entry),
+                });
+            }
+        }
         for i in 0..hits.len() {
             let others = gaz.alternatives(hits[i].entry);
             if !others.is_empty() {
@@ -90,13 +97,21 @@ fn region_of(entry: &Entry) -> Option<&'static str> {
     region.then_some(entry.name)
 }
 
+/// One distinct entry of a text's hits, with the country and region it
+/// names.
+struct Named<'g> {
+    entry: &'g Entry,
+    country: Option<&'static str>,
+    region: Option<&'static str>,
+}
+
 /// Returns the entry hit `i` means, among its own and `others`.
 fn choose<'g>(
     text: &str,
     hits: &[Hit<'g>],
     i: usize,
     others: &'g [Entry],
-    named: &[(Option<&str>, Option<&str>)],
+    named: &[Named],
 ) -> &'g Entry {
     let hit = hits[i];
     let candidates = || std::iter::once(hit.entry).chain(others.iter());
@@ -104,7 +119,7 @@ fn choose<'g>(
     if let Some(next) = hits.get(i + 1)
         && text.get(hit.end..next.start) == Some(", ")
     {
-        let (country, region) = named[i + 1];
+        let (country, region) = (next.entry.country, region_of(next.entry));
         let fits = |e: &&Entry| {
             region.is_some_and(|r| e.region == Some(r))
                 || (next.entry.kind == EntityKind::Country && e.country == country)
@@ -119,11 +134,10 @@ fn choose<'g>(
     // town.
     let capital = hit.entry.role == Role::Capital;
     let elsewhere = |e: &&Entry| {
-        named.iter().enumerate().any(|(j, &(country, region))| {
-            j != i
-                && hits[j].entry.name != hit.entry.name
-                && ((e.region.is_some() && e.region == region)
-                    || (!capital && e.country.is_some() && e.country == country))
+        named.iter().any(|n| {
+            ((e.region.is_some() && e.region == n.region)
+                || (!capital && e.country.is_some() && e.country == n.country))
+                && n.entry.name != hit.entry.name
         })
     };
     if candidates().next().is_some_and(|e| elsewhere(&e)) {
