@@ -18,10 +18,11 @@ pub struct PlaceNames {
     /// Hash of a surface form → the surface and the index of its first
     /// entry.
     by_surface: HashedMap<(&'static str, u32)>,
-    /// Hash of a first word → which word counts the surfaces opening with
-    /// it have, as bits (bit 0: one word, bit 1: two words, …, up to
-    /// [`MAX_WORDS`]).
-    first_words: HashedMap<u8>,
+    /// Hash of the first words of a surface (the whole surface too) →
+    /// which word counts the surfaces opening with them have, as bits (bit
+    /// 0: one word, bit 1: two words, …, up to [`MAX_WORDS`]): a span that
+    /// opens no surface is extended no further.
+    prefixes: HashedMap<u8>,
     entries: Vec<Entry>,
     /// Per entry: the index after the last entry of its name.
     group_end: Vec<u32>,
@@ -70,11 +71,12 @@ impl PlaceNames {
             if words > MAX_WORDS {
                 continue;
             }
-            let slot = self
-                .first_words
-                .entry(word_hash(first_word_of(surface)))
-                .or_default();
-            *slot |= 1 << (words - 1);
+            for (at, _) in surface
+                .match_indices(' ')
+                .chain(std::iter::once((surface.len(), "")))
+            {
+                *self.prefixes.entry(word_hash(&surface[..at])).or_default() |= 1 << (words - 1);
+            }
             self.by_surface
                 .entry(word_hash(surface))
                 .or_insert((surface, first));
@@ -102,15 +104,22 @@ impl PlaceNames {
         let bytes = text.as_bytes();
         let mut end = word_end(text, at);
         let mut hash = word_hash(&text[at..end]);
-        let Some(&counts) = self.first_words.get(&hash) else {
+        let Some(&first_counts) = self.prefixes.get(&hash) else {
             return self.before_hyphen(text, at, end);
         };
-        // The span grows a word at a time and its hash with it; only the
-        // word counts some surface has are looked up. The last found is
-        // the longest.
+        // The span grows a word at a time and its hash with it, while it
+        // opens some surface; only the word counts some surface has are
+        // looked up. The last found is the longest.
+        let mut counts = first_counts;
         let mut best = None;
         let mut words = 1;
         loop {
+            if words > 1 {
+                match self.prefixes.get(&hash) {
+                    Some(&c) => counts = c,
+                    None => return best,
+                }
+            }
             if counts & (1 << (words - 1)) != 0
                 && let Some(&(surface, first)) = self.by_surface.get(&hash)
                 && surface == &text[at..end]
@@ -165,10 +174,6 @@ pub fn index_of(entries: &[Entry], entry: &Entry) -> Option<usize> {
     (at < entries.len()
         && std::ptr::eq(std::ptr::from_ref(&entries[at]), std::ptr::from_ref(entry)))
     .then_some(at)
-}
-
-fn first_word_of(surface: &str) -> &str {
-    surface.split(' ').next().unwrap_or(surface)
 }
 
 /// Returns where the word at `at` ends: letters and digits, with a hyphen
