@@ -1,8 +1,8 @@
 //! Company names that wire services mark with brackets: a name in angle
-//! brackets ("<Sedio N.V.> of Lugano", how Reuters marks a company that
+//! brackets ("`<Sedio N.V.>` of Lugano", how Reuters marks a company that
 //! has no ticker), and a stock ticker in angle brackets right after a
-//! name ("Waste Management Inc <WNX>", "Volvo <VOLV ST>", "Toshin Steel
-//! Co Ltd <TOSS.T>"), which says the name before it is a company.
+//! name ("Waste Management Inc `<WNX>`", "Volvo `<VOLV ST>`", "Toshin Steel
+//! Co Ltd `<TOSS.T>`"), which says the name before it is a company.
 //!
 //! Angle brackets are rare in prose, so a text without any costs one
 //! `memchr` pass.
@@ -74,8 +74,8 @@ pub(super) fn is_ticker(inner: &str) -> bool {
 
 /// Where the name that a ticker at `open` follows ends: the ticker comes
 /// right after it, or after one space, and the word before is capitalised
-/// or ends with a period ("Co Ltd <TOSS.T>", "Association.<ICGS.L>"). A
-/// ticker after a lower-case word ("its <SMS> unit") follows no name.
+/// or ends with a period ("Co Ltd `<TOSS.T>`", "Association.`<ICGS.L>`"). A
+/// ticker after a lower-case word ("its `<SMS>` unit") follows no name.
 fn name_end_before(text: &str, open: usize) -> Option<usize> {
     let before = &text[..open];
     let end = before.strip_suffix(' ').unwrap_or(before);
@@ -88,7 +88,7 @@ fn name_end_before(text: &str, open: usize) -> Option<usize> {
         .then_some(end.len())
 }
 
-/// "Swedish Match <SMBS ST>": the run of capitalised words that ends at
+/// "Swedish Match `<SMBS ST>`": the run of capitalised words that ends at
 /// `name_end` is a company. The ticker itself is no mention: it stands
 /// right beside the name it repeats.
 fn ticker_after_name<'t>(
@@ -132,7 +132,7 @@ fn ticker_after_name<'t>(
 }
 
 /// Returns true if and only if `start..end` lies inside a stock ticker in
-/// angle brackets ("<UK>" is Union Carbide's ticker, not the country).
+/// angle brackets ("`<UK>`" is Union Carbide's ticker, not the country).
 pub fn in_ticker(text: &str, start: usize, end: usize) -> bool {
     let Some(open) = text[..start].rfind('<').filter(|&o| start - o <= 8) else {
         return false;
