@@ -180,6 +180,13 @@ fn own_fixtures_on_other_subjects_meet_the_floors() {
     assert_thresholds(&score("tests/fixtures/gold/fixtures.json"));
 }
 
+/// Wire-style stories written with the rules of issue 9 (brackets,
+/// tickers, suffixes, state abbreviations): the same floors.
+#[test]
+fn own_wire_stories_meet_the_floors() {
+    assert_thresholds(&score("tests/fixtures/gold/wire.json"));
+}
+
 /// Articles first measured untouched (see the gold's `_about` for those
 /// figures); the floor only catches a collapse.
 #[test]

@@ -63,7 +63,8 @@ const COMPANY_SUFFIXES: &[&str] = &[
     "Electronics", "Enterprises", "Partners", "Ventures", "Bancorp", "Systems", "Software",
     "Semiconductor", "Networks", "Shipbuilding", "Automotive", "Studios", "Brewing", "Securities",
     "Bank", "Records", "Entertainment", "Pictures", "Energy", "Petroleum", "Mining", "Steel",
-    "Chemicals", "Insurance", "Logistics", "Shipping", "Telecom", "Foods",
+    "Chemicals", "Insurance", "Logistics", "Shipping", "Telecom", "Foods", "Plc", "Spa", "KK",
+    "LP", "L.P", "Cos", "BV", "B.V", "Oy", "Oyj", "Pty", "Associates", "Capital",
 ];
 
 /// The head word of an organisation's name ("Ukraine Drone Coalition").

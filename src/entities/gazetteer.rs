@@ -20,7 +20,7 @@ use placenames::PlaceNames;
 
 mod placenames;
 use super::text::first_word;
-use super::wordset::{FastMap, Fnv, WordSet};
+use super::wordset::{FastMap, Fnv, HashedMap, ascii_lower_hash, word_hash};
 
 /// How a surface form names its entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,6 +89,9 @@ pub struct Gazetteer {
     /// "al-…"): a lower-case word, the commonest kind, is looked up only if
     /// it is one of them.
     lower_first_words: HashSet<String, BuildHasherDefault<Fnv>>,
+    /// The first two bytes of those words, as bits: most lower-case words
+    /// ("and", "were") are ruled out here without hashing.
+    lower_pairs: Box<[u64; 1024]>,
     entries: Vec<Entry>,
     /// Other places that share a surface form with an entry, by the
     /// entry's index, most populous first ("Columbus", Georgia after
@@ -97,7 +100,8 @@ pub struct Gazetteer {
     /// The populated places, looked up by hash rather than by the
     /// automaton.
     places: PlaceNames,
-    common_words: WordSet,
+    /// Lower-case English words by [`word_hash`].
+    common_words: HashedMap<&'static str>,
 }
 
 const COUNTRIES: &str = include_str!("../../assets/countries.tsv");
@@ -122,7 +126,12 @@ impl Gazetteer {
         builder.named(PLACES, EntityKind::Place);
         builder.named(COMPANIES, EntityKind::Company);
         builder.places(PLACES_GEONAMES);
-        let common_words = COMMON_WORDS.lines().map(str::trim).collect();
+        let common_words = COMMON_WORDS
+            .lines()
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .map(|w| (word_hash(w), w))
+            .collect();
         builder.build(common_words)
     }
 
@@ -149,7 +158,8 @@ impl Gazetteer {
             }
             let listed = self.first_bytes[usize::from(b)]
                 && (!b.is_ascii_lowercase()
-                    || self.lower_first_words.contains(first_word(&text[at..])));
+                    || (self.lower_pair(b, bytes.get(at + 1).copied())
+                        && self.lower_first_words.contains(first_word(&text[at..]))));
             let listed = if listed {
                 self.longest_at(text, at)
             } else {
@@ -184,6 +194,13 @@ impl Gazetteer {
             }
         }
         out
+    }
+
+    /// Returns true if and only if some lower-case name opens with the
+    /// bytes `a`, `b`.
+    fn lower_pair(&self, a: u8, b: Option<u8>) -> bool {
+        let bit = pair_bit(a, b.unwrap_or(0));
+        self.lower_pairs[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// Returns true if and only if some known name lies within `word` on
@@ -250,18 +267,22 @@ impl Gazetteer {
     /// English word ("general", "copied"), so its capital may come only
     /// from its place at a sentence start or in a heading.
     pub fn is_common_word(&self, word: &str) -> bool {
-        let mut buf = [0u8; 48];
-        if word.len() > buf.len() {
-            return false;
-        }
         if word.is_ascii() {
-            buf[..word.len()].copy_from_slice(word.as_bytes());
-            buf[..word.len()].make_ascii_lowercase();
-            return std::str::from_utf8(&buf[..word.len()])
-                .is_ok_and(|w| self.common_words.contains(w));
+            return self
+                .common_words
+                .get(&ascii_lower_hash(word))
+                .is_some_and(|w| w.eq_ignore_ascii_case(word));
         }
-        self.common_words.contains(word.to_lowercase().as_str())
+        let lower = word.to_lowercase();
+        self.common_words
+            .get(&word_hash(&lower))
+            .is_some_and(|w| *w == lower)
     }
+}
+
+/// The bit of two bytes in [`Gazetteer::lower_pairs`].
+fn pair_bit(a: u8, b: u8) -> usize {
+    usize::from(a) << 8 | usize::from(b)
 }
 
 /// Returns true if and only if no letter or digit follows `end`.
@@ -295,6 +316,10 @@ struct Builder {
 impl Builder {
     fn add(&mut self, surface: &str, entry: Entry) {
         let surface = surface.trim();
+        // "the State of Eritrea": the article is no part of a name, and a
+        // name opening with "the" would send every "the" of every text
+        // through the automaton.
+        let surface = surface.strip_prefix("the ").unwrap_or(surface);
         // English news spells names in Latin letters; native-script aliases
         // ("Российская Федерация") would only grow the automaton.
         let latin = surface.chars().all(|c| c < '\u{250}' || c == '’');
@@ -393,7 +418,7 @@ impl Builder {
         }
     }
 
-    fn build(self, common_words: WordSet) -> Gazetteer {
+    fn build(self, common_words: HashedMap<&'static str>) -> Gazetteer {
         // A contiguous NFA rather than a DFA: searched anchored, it never
         // follows a failure transition, and at under 1 MB it stays in cache
         // where the 39 MB DFA missed it on nearly every transition.
@@ -407,11 +432,14 @@ impl Builder {
             .expect("an anchored automaton has an anchored start");
         let mut first_bytes = [false; 256];
         let mut lower_first_words = HashSet::default();
+        let mut lower_pairs = Box::new([0u64; 1024]);
         for p in &self.patterns {
             if let Some(&b) = p.as_bytes().first() {
                 first_bytes[usize::from(b)] = true;
                 if b.is_ascii_lowercase() {
                     lower_first_words.insert(first_word(p).to_owned());
+                    let bit = pair_bit(b, p.as_bytes().get(1).copied().unwrap_or(0));
+                    lower_pairs[bit / 64] |= 1 << (bit % 64);
                 }
             }
         }
@@ -420,6 +448,7 @@ impl Builder {
             start,
             first_bytes,
             lower_first_words,
+            lower_pairs,
             entries: self.entries,
             alternatives: self.alternatives,
             places: self.places,

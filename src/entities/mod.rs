@@ -210,6 +210,11 @@ pub fn extract(text: &str) -> Vec<Mention> {
     let text = &*folded;
     let text::Scan { words, name_starts } = text::scan(text);
     let mut hits = gaz.find_at(text, &name_starts);
+    hits.retain(|h| {
+        h.start == 0
+            || text.as_bytes()[h.start - 1] != b'<'
+            || !recognize::in_ticker(text, h.start, h.end)
+    });
     places::settle(text, &mut hits, gaz);
     let runs = text::runs(text, &words);
     let lexicon = recognize::learn(text, &words, &runs, &hits, gaz);

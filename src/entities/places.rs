@@ -23,14 +23,25 @@ use super::text::first_word;
 /// Below this population a town needs a place-shaped context.
 pub const SMALL_TOWN: u32 = 100_000;
 
+/// Below this population a town whose name is an ordinary English word
+/// needs a place-shaped context, as a small town does.
+pub const COMMON_WORD_TOWN: u32 = 1_000_000;
+
 /// Chooses among same-named places and drops place hits whose context
 /// says they are no place here.
 pub fn settle<'g>(text: &str, hits: &mut Vec<Hit<'g>>, gaz: &'g Gazetteer) {
     if hits.iter().any(|h| !gaz.alternatives(h.entry).is_empty()) {
-        let named: Vec<(Option<&str>, Option<&str>)> = hits
-            .iter()
-            .map(|h| (h.entry.country, region_of(h.entry)))
-            .collect();
+        // What each distinct entry names; a name repeated adds nothing.
+        let mut named: Vec<Named> = Vec::new();
+        for h in hits.iter() {
+            if !named.iter().any(|n| std::ptr::eq(n.entry, h.entry)) {
+                named.push(Named {
+                    entry: h.entry,
+                    country: h.entry.country,
+                    region: region_of(h.entry),
+                });
+            }
+        }
         for i in 0..hits.len() {
             let others = gaz.alternatives(hits[i].entry);
             if !others.is_empty() {
@@ -46,7 +57,12 @@ pub fn settle<'g>(text: &str, hits: &mut Vec<Hit<'g>>, gaz: &'g Gazetteer) {
             continue;
         }
         let city = entry.role == Role::City;
-        let small = city && entry.population < SMALL_TOWN;
+        // "Sale is paying": a town named like an English word is a place
+        // only where it is used as one, as small towns are.
+        let small = city
+            && (entry.population < SMALL_TOWN
+                || (entry.population < COMMON_WORD_TOWN
+                    && gaz.is_common_word(&text[hit.start..hit.end])));
         let agent = agent_after(text, hit.end);
         let person_shaped =
             agent || titled_before(text, hit.start) || (city && in_longer_name(text, hits, i));
@@ -81,13 +97,21 @@ fn region_of(entry: &Entry) -> Option<&'static str> {
     region.then_some(entry.name)
 }
 
+/// One distinct entry of a text's hits, with the country and region it
+/// names.
+struct Named<'g> {
+    entry: &'g Entry,
+    country: Option<&'static str>,
+    region: Option<&'static str>,
+}
+
 /// Returns the entry hit `i` means, among its own and `others`.
 fn choose<'g>(
     text: &str,
     hits: &[Hit<'g>],
     i: usize,
     others: &'g [Entry],
-    named: &[(Option<&str>, Option<&str>)],
+    named: &[Named],
 ) -> &'g Entry {
     let hit = hits[i];
     let candidates = || std::iter::once(hit.entry).chain(others.iter());
@@ -95,7 +119,7 @@ fn choose<'g>(
     if let Some(next) = hits.get(i + 1)
         && text.get(hit.end..next.start) == Some(", ")
     {
-        let (country, region) = named[i + 1];
+        let (country, region) = (next.entry.country, region_of(next.entry));
         let fits = |e: &&Entry| {
             region.is_some_and(|r| e.region == Some(r))
                 || (next.entry.kind == EntityKind::Country && e.country == country)
@@ -104,13 +128,16 @@ fn choose<'g>(
             return e;
         }
     }
-    // A country or region the rest of the document names.
+    // A country or region the rest of the document names. A capital is
+    // the place its name means unless the region of another is named:
+    // London is not London, Ontario, in a story that names a Canadian
+    // town.
+    let capital = hit.entry.role == Role::Capital;
     let elsewhere = |e: &&Entry| {
-        named.iter().enumerate().any(|(j, &(country, region))| {
-            j != i
-                && hits[j].entry.name != hit.entry.name
-                && ((e.region.is_some() && e.region == region)
-                    || (e.country.is_some() && e.country == country))
+        named.iter().any(|n| {
+            ((e.region.is_some() && e.region == n.region)
+                || (!capital && e.country.is_some() && e.country == n.country))
+                && n.entry.name != hit.entry.name
         })
     };
     if candidates().next().is_some_and(|e| elsewhere(&e)) {
@@ -145,7 +172,23 @@ fn used_as_place(text: &str, hits: &[Hit], i: usize) -> bool {
         "in" | "at" | "near" | "of" | "from" | "outside" | "to" | "around" | "across" | "into"
             | "via" | "through" | "In" | "At" | "Near" | "From" | "Outside"
     );
-    locative
+    // "to Onex Capital": a small town's name that a capitalised word
+    // continues is the start of a longer name.
+    let small = hit.entry.role == Role::City && hit.entry.population < SMALL_TOWN;
+    locative && !(small && name_continues(text, hits, i))
+}
+
+/// Returns true if and only if a capitalised word that is no function word
+/// and opens no known name follows hit `i` after one space.
+fn name_continues(text: &str, hits: &[Hit], i: usize) -> bool {
+    let end = hits[i].end;
+    let Some(rest) = text[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let word = first_word(rest);
+    word.starts_with(char::is_uppercase)
+        && cues::traits(word) & cues::FUNCTION_WORD == 0
+        && hits.get(i + 1).is_none_or(|h| h.start != end + 1)
 }
 
 /// Returns true if and only if the place at `start..end` opens a dateline:

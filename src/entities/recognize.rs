@@ -8,7 +8,10 @@
 //!   U.S. manufacturer"), staff at them ("an analyst at X"), what only a
 //!   company has after their possessive ("X's board"), a corporate or
 //!   sector suffix ("… Industries", "… Energy"), a business verb ("X
-//!   specializes in"), or a known company they extend ("Siemens Mobility");
+//!   specializes in"), or a known company they extend ("Siemens Mobility")
+//!   (`companies`); a wire service's angle brackets around them
+//!   (`<Sedio N.V.>`) or a ticker after them ("Volvo `<VOLV ST>`")
+//!   (`wire`);
 //! - organisations from their head word ("… Coalition", "… Forces",
 //!   "Department for Transport", "Center of Excellence") or a noun before
 //!   them ("watchdog X");
@@ -32,8 +35,12 @@ use super::gazetteer::{Gazetteer, Hit, Role};
 use super::resolve::{Known, Lexicon, Strength};
 use super::text::{Run, Word, first_word, is_connector};
 
+mod companies;
 mod lists;
 mod people;
+mod wire;
+
+pub use wire::in_ticker;
 
 /// Returns what the context of `text` says about the names in it.
 pub fn learn<'t>(
@@ -54,6 +61,7 @@ pub fn learn<'t>(
     };
     let mut lexicon = Lexicon::with_capacity(runs.len() / 2);
     lists::announced_companies(&ctx, runs, &mut lexicon);
+    wire::bracketed(&ctx, runs, &mut lexicon);
     for run in runs {
         if ctx.byline(*run, &mut lexicon) || words[run.first].heading {
             continue;
@@ -230,33 +238,6 @@ impl<'t> Context<'t, '_, '_> {
         self.classify_span(run, first, lexicon);
     }
 
-    /// "Cominco Ltd CLT", "Harlan Petroleum Corp HPC": a stock ticker after
-    /// a company's suffix is no part of its name but names the company.
-    /// Returns where the name ends: before the ticker, if there is one.
-    pub(super) fn without_ticker(
-        &self,
-        first: usize,
-        last: usize,
-        lexicon: &mut Lexicon<'t>,
-    ) -> usize {
-        let ticker = self.word(last - 1);
-        let is_ticker = last - first >= 3
-            && (2..=5).contains(&ticker.len())
-            && ticker.bytes().all(|b| b.is_ascii_uppercase())
-            && self.known[last - 1].is_none()
-            && self.has(last - 2, cues::COMPANY_SUFFIX)
-            && self
-                .text
-                .get(self.words[last - 2].end..self.words[last - 1].start)
-                == Some(" ");
-        if !is_ticker {
-            return last;
-        }
-        let name = self.span(first, last - 1);
-        lexicon.add(ticker, Known::new(name, EntityKind::Company, Strength::Cue));
-        last - 1
-    }
-
     fn classify_span(&self, run: Run, first: usize, lexicon: &mut Lexicon<'t>) {
         let last = run.last;
         if self.titled_person(first, last, lexicon)
@@ -268,7 +249,8 @@ impl<'t> Context<'t, '_, '_> {
             return;
         }
         if let Some(place) = self.word(last - 1).strip_suffix("-based") {
-            if self.known[last - 1].is_none() && last - first == 1 {
+            // A place the gazetteer knows ("Zurich-based") keeps its entry.
+            if !self.has_hit_within(last - 1, last) && last - first == 1 {
                 lexicon.add(
                     place,
                     Known::new(place, EntityKind::Place, Strength::Context),
@@ -300,8 +282,9 @@ impl<'t> Context<'t, '_, '_> {
     }
 
     /// "Mayor Tracy Brabin of the West Yorkshire Combined Authority", "Dr.
-    /// Maria Lindqvist of the University of Gothenburg": a person, then
-    /// "of", then an organisation; each side is read on its own.
+    /// Maria Lindqvist of the University of Gothenburg", "Dillard Spriggs
+    /// of Petroleum Analysis Ltd": a person, then "of", then an
+    /// organisation or a company; each side is read on its own.
     fn split_at_of(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
         let Some(of) = (first + 1..last).find(|&i| self.word(i) == "of") else {
             return false;
@@ -314,8 +297,22 @@ impl<'t> Context<'t, '_, '_> {
             right += 1;
         }
         let org_right = (right..last).any(|i| self.has(i, cues::ORG_HEAD));
-        if !(titled || person_left) || !org_right || right >= last {
+        // "Larry Eckenfelder of Prudential-Bache Securities": a person at a
+        // company.
+        let company_right = right + 1 < last && self.has(last - 1, cues::COMPANY_SUFFIX);
+        let place_right = right + 1 < last && self.has(last - 1, cues::PLACE_HEAD);
+        if !(titled || person_left) || right >= last {
             return false;
+        }
+        if !(org_right || company_right || place_right) {
+            // "Rita Castellano of Dunmore and Pratt said": a personal name
+            // before "of" is a person, whatever the name after it is.
+            if titled || !self.surname_shaped(person_first, of) {
+                return false;
+            }
+            let name = self.span(person_first, of);
+            lexicon.add(name, Known::new(name, EntityKind::Person, Strength::Shape));
+            return true;
         }
         if titled {
             self.titled_person(first, of, lexicon);
@@ -324,7 +321,11 @@ impl<'t> Context<'t, '_, '_> {
             let name = self.span(person_first, of);
             lexicon.add(name, Known::new(name, EntityKind::Person, Strength::Shape));
         }
-        self.organization(right, last, lexicon);
+        if place_right && !org_right {
+            self.place(right, last, lexicon);
+        } else if !(company_right && self.company(right, last, lexicon)) {
+            self.organization(right, last, lexicon);
+        }
         true
     }
 
@@ -394,89 +395,6 @@ impl<'t> Context<'t, '_, '_> {
         }
         let name = self.span(first, last);
         lexicon.add(name, Known::new(name, EntityKind::Place, Strength::Cue));
-        true
-    }
-
-    /// "Kawasaki Heavy Industries", "Komax Holding": a name ending in a
-    /// corporate suffix. "Gresham Lyle and Co", "Sumida Trust and Banking
-    /// Co Ltd": a suffix with at most one word of its own joins the name
-    /// before "and".
-    fn company(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
-        if !self.has(last - 1, cues::COMPANY_SUFFIX) {
-            return false;
-        }
-        // The words before the suffix: none, or one ordinary word
-        // ("Banking"); a proper name ("Ostrander Mining Corp") is a
-        // company of its own.
-        let own: Vec<usize> = (first..last)
-            .filter(|&i| !self.has(i, cues::COMPANY_SUFFIX))
-            .collect();
-        let bare = own.len() <= 1 && own.iter().all(|&i| self.is_common(i));
-        let before_ends_name = first >= 2 && {
-            let w = self.word(first - 2);
-            cues::traits(w) & cues::COMPANY_SUFFIX != 0 || w.bytes().all(|b| b.is_ascii_uppercase())
-        };
-        if bare
-            && first >= 2
-            && !before_ends_name
-            && self.word(first - 1) == "and"
-            && self
-                .text
-                .get(self.words[first - 2].end..self.words[first].start)
-                == Some(" and ")
-            && self.words[first - 2].capitalized
-            && self.known[first - 2].is_none()
-        {
-            let mut start = first - 2;
-            while start > 0
-                && self.words[start - 1].capitalized
-                && !self.words[start].sentence_start
-                && self.known[start - 1].is_none()
-                && !self.has(start - 1, cues::FUNCTION_WORD)
-                && self
-                    .text
-                    .get(self.words[start - 1].end..self.words[start].start)
-                    == Some(" ")
-            {
-                start -= 1;
-            }
-            let name = self.span(start, last);
-            lexicon.add(name, Known::new(name, EntityKind::Company, Strength::Cue));
-            return true;
-        }
-        if last - first < 2 {
-            return false;
-        }
-        if self.known[first].is_some() && self.known[last - 1] == self.known[first] {
-            return true;
-        }
-        let name = self.span(first, last);
-        lexicon.add(name, Known::new(name, EntityKind::Company, Strength::Cue));
-        true
-    }
-
-    /// "Siemens Mobility", "Kongsberg Maritime": a known company followed by
-    /// one or two more words of its name (a division or subsidiary).
-    fn extended_company(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
-        let Some(h) = self.known[first] else {
-            return false;
-        };
-        let hit = &self.hits[h];
-        if hit.entry.kind != EntityKind::Company || hit.start != self.words[first].start {
-            return false;
-        }
-        let extra = (first..last).filter(|&i| self.known[i].is_none()).count();
-        let rest_unknown = (first..last)
-            .skip_while(|&i| self.known[i] == Some(h))
-            .all(|i| self.known[i].is_none() && !is_connector(self.word(i)));
-        if !(1..=2).contains(&extra) || !rest_unknown {
-            return false;
-        }
-        let name = self.span(first, last);
-        lexicon.add(
-            name,
-            Known::new(name, EntityKind::Company, Strength::Cue).with_country(hit.entry.country),
-        );
         true
     }
 

@@ -10,16 +10,19 @@
 
 use super::{Entry, Role, ends_word};
 use crate::entities::EntityKind;
-use crate::entities::wordset::{FastMap, word_hash};
+use crate::entities::wordset::{HashedMap, word_hash, word_hash_continue};
 
 /// Place names by hash, with their entries.
 #[derive(Default)]
 pub struct PlaceNames {
     /// Hash of a surface form → the surface and the index of its first
     /// entry.
-    by_surface: FastMap<u64, (&'static str, u32)>,
-    /// Hash of a first word → the most words a surface opening with it has.
-    first_words: FastMap<u64, u8>,
+    by_surface: HashedMap<(&'static str, u32)>,
+    /// Hash of the first words of a surface (the whole surface too) →
+    /// which word counts the surfaces opening with them have, as bits (bit
+    /// 0: one word, bit 1: two words, …, up to [`MAX_WORDS`]): a span that
+    /// opens no surface is extended no further.
+    prefixes: HashedMap<u8>,
     entries: Vec<Entry>,
     /// Per entry: the index after the last entry of its name.
     group_end: Vec<u32>,
@@ -64,12 +67,16 @@ impl PlaceNames {
         self.entries.extend(group);
         self.group_end.resize(end as usize, end);
         for &surface in surfaces {
-            let words = surface.split(' ').count().min(usize::from(u8::MAX)) as u8;
-            let slot = self
-                .first_words
-                .entry(word_hash(first_word_of(surface)))
-                .or_default();
-            *slot = (*slot).max(words);
+            let words = surface.split(' ').count();
+            if words > MAX_WORDS {
+                continue;
+            }
+            for (at, _) in surface
+                .match_indices(' ')
+                .chain(std::iter::once((surface.len(), "")))
+            {
+                *self.prefixes.entry(word_hash(&surface[..at])).or_default() |= 1 << (words - 1);
+            }
             self.by_surface
                 .entry(word_hash(surface))
                 .or_insert((surface, first));
@@ -94,26 +101,56 @@ impl PlaceNames {
     /// Returns the end and entry of the longest place name that starts at
     /// `at` and ends on a word boundary.
     pub fn longest_at(&self, text: &str, at: usize) -> Option<(usize, &Entry)> {
-        let first_end = word_end(text, at);
-        let &max = self.first_words.get(&word_hash(&text[at..first_end]))?;
-        let mut ends = [first_end; 8];
-        let mut n = 1;
-        while n < usize::from(max).min(ends.len()) {
-            let prev = ends[n - 1];
-            let next = prev + 1;
-            if text.as_bytes().get(prev) != Some(&b' ')
-                || !text[next..].starts_with(char::is_alphanumeric)
-            {
-                break;
+        let bytes = text.as_bytes();
+        let mut end = word_end(text, at);
+        let mut hash = word_hash(&text[at..end]);
+        let Some(&first_counts) = self.prefixes.get(&hash) else {
+            return self.before_hyphen(text, at, end);
+        };
+        // The span grows a word at a time and its hash with it, while it
+        // opens some surface; only the word counts some surface has are
+        // looked up. The last found is the longest.
+        let mut counts = first_counts;
+        let mut best = None;
+        let mut words = 1;
+        loop {
+            if words > 1 {
+                match self.prefixes.get(&hash) {
+                    Some(&c) => counts = c,
+                    None => return best,
+                }
             }
-            ends[n] = word_end(text, next);
-            n += 1;
+            if counts & (1 << (words - 1)) != 0
+                && let Some(&(surface, first)) = self.by_surface.get(&hash)
+                && surface == &text[at..end]
+                && ends_word(text, end)
+            {
+                best = Some((end, &self.entries[first as usize]));
+            }
+            if words >= MAX_WORDS
+                || counts >> words == 0
+                || bytes.get(end) != Some(&b' ')
+                || !text[end + 1..].starts_with(char::is_alphanumeric)
+            {
+                return best;
+            }
+            let next = word_end(text, end + 1);
+            hash = word_hash_continue(hash, &bytes[end..next]);
+            end = next;
+            words += 1;
         }
-        ends[..n].iter().rev().find_map(|&end| {
-            let span = &text[at..end];
-            let &(surface, first) = self.by_surface.get(&word_hash(span))?;
-            (surface == span && ends_word(text, end)).then(|| (end, &self.entries[first as usize]))
-        })
+    }
+
+    /// "Zurich-based", "Houston-area": a one-word place before a hyphen
+    /// and a lower-case word, where the whole word is no place.
+    fn before_hyphen(&self, text: &str, at: usize, word_end: usize) -> Option<(usize, &Entry)> {
+        let hyphen = at + text[at..word_end].find('-')?;
+        if !text[hyphen + 1..].starts_with(|c: char| c.is_lowercase()) {
+            return None;
+        }
+        let span = &text[at..hyphen];
+        let &(surface, first) = self.by_surface.get(&word_hash(span))?;
+        (surface == span).then(|| (hyphen, &self.entries[first as usize]))
     }
 
     /// Returns the other places of the same name as `entry`, if `entry`
@@ -127,6 +164,9 @@ impl PlaceNames {
     }
 }
 
+/// The most words a place name may have to be found.
+const MAX_WORDS: usize = 8;
+
 /// Returns the index of `entry` in `entries`, if it is one of them.
 pub fn index_of(entries: &[Entry], entry: &Entry) -> Option<usize> {
     let base = entries.as_ptr() as usize;
@@ -134,10 +174,6 @@ pub fn index_of(entries: &[Entry], entry: &Entry) -> Option<usize> {
     (at < entries.len()
         && std::ptr::eq(std::ptr::from_ref(&entries[at]), std::ptr::from_ref(entry)))
     .then_some(at)
-}
-
-fn first_word_of(surface: &str) -> &str {
-    surface.split(' ').next().unwrap_or(surface)
 }
 
 /// Returns where the word at `at` ends: letters and digits, with a hyphen

@@ -1,0 +1,137 @@
+//! Companies from the shape of their names: a corporate suffix ("Kawasaki
+//! Heavy Industries", "Gresham Lyle and Co"), a known company extended by
+//! a division's words ("Siemens Mobility"), and a stock ticker after a
+//! suffix, which is no part of the name ("Cominco Ltd CLT").
+
+use super::Context;
+use crate::entities::EntityKind;
+use crate::entities::cues;
+use crate::entities::resolve::{Known, Lexicon, Strength};
+use crate::entities::text::is_connector;
+
+impl<'t> Context<'t, '_, '_> {
+    /// "Cominco Ltd CLT", "Harlan Petroleum Corp HPC": a stock ticker after
+    /// a company's suffix is no part of its name but names the company.
+    /// Returns where the name ends: before the ticker, if there is one.
+    pub(super) fn without_ticker(
+        &self,
+        first: usize,
+        last: usize,
+        lexicon: &mut Lexicon<'t>,
+    ) -> usize {
+        let ticker = self.word(last - 1);
+        let is_ticker = last - first >= 3
+            && (2..=5).contains(&ticker.len())
+            && ticker.bytes().all(|b| b.is_ascii_uppercase())
+            && self.known[last - 1].is_none()
+            && !self.has(last - 1, cues::COMPANY_SUFFIX)
+            && self.has(last - 2, cues::COMPANY_SUFFIX)
+            && self
+                .text
+                .get(self.words[last - 2].end..self.words[last - 1].start)
+                == Some(" ");
+        if !is_ticker {
+            return last;
+        }
+        let name = self.span(first, last - 1);
+        lexicon.add(ticker, Known::new(name, EntityKind::Company, Strength::Cue));
+        last - 1
+    }
+
+    /// "Kawasaki Heavy Industries", "Komax Holding": a name ending in a
+    /// corporate suffix. "Gresham Lyle and Co", "Sumida Trust and Banking
+    /// Co Ltd": a suffix with at most one word of its own joins the name
+    /// before "and".
+    pub(super) fn company(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
+        if !self.has(last - 1, cues::COMPANY_SUFFIX) {
+            return false;
+        }
+        // The words before the suffix: none, or one ordinary word
+        // ("Banking"); a proper name ("Ostrander Mining Corp") is a
+        // company of its own.
+        let own: Vec<usize> = (first..last)
+            .filter(|&i| !self.has(i, cues::COMPANY_SUFFIX))
+            .collect();
+        let bare = own.len() <= 1 && own.iter().all(|&i| self.is_common(i));
+        let before_ends_name = first >= 2 && {
+            let w = self.word(first - 2);
+            cues::traits(w) & cues::COMPANY_SUFFIX != 0 || w.bytes().all(|b| b.is_ascii_uppercase())
+        };
+        if bare
+            && first >= 2
+            && !before_ends_name
+            && self.word(first - 1) == "and"
+            && self
+                .text
+                .get(self.words[first - 2].end..self.words[first].start)
+                == Some(" and ")
+            && self.words[first - 2].capitalized
+            && self.known[first - 2].is_none()
+        {
+            let mut start = first - 2;
+            while start > 0
+                && self.words[start - 1].capitalized
+                && !self.words[start].sentence_start
+                && self.known[start - 1].is_none()
+                && !self.has(start - 1, cues::FUNCTION_WORD)
+                && self
+                    .text
+                    .get(self.words[start - 1].end..self.words[start].start)
+                    == Some(" ")
+            {
+                start -= 1;
+            }
+            let name = self.span(start, last);
+            lexicon.add(name, Known::new(name, EntityKind::Company, Strength::Cue));
+            return true;
+        }
+        if last - first < 2 {
+            return false;
+        }
+        if self.known[first].is_some() && self.known[last - 1] == self.known[first] {
+            return true;
+        }
+        let name = self.span(first, last);
+        lexicon.add(name, Known::new(name, EntityKind::Company, Strength::Cue));
+        true
+    }
+
+    /// "Siemens Mobility", "Kongsberg Maritime": a known company followed by
+    /// one or two more words of its name (a division or subsidiary).
+    pub(super) fn extended_company(
+        &self,
+        first: usize,
+        last: usize,
+        lexicon: &mut Lexicon<'t>,
+    ) -> bool {
+        let Some(h) = self.known[first] else {
+            return false;
+        };
+        let hit = &self.hits[h];
+        if hit.entry.kind != EntityKind::Company || hit.start != self.words[first].start {
+            return false;
+        }
+        let extra = (first..last).filter(|&i| self.known[i].is_none()).count();
+        let rest_unknown = (first..last)
+            .skip_while(|&i| self.known[i] == Some(h))
+            .all(|i| self.known[i].is_none() && !is_connector(self.word(i)));
+        if !(1..=2).contains(&extra) || !rest_unknown {
+            return false;
+        }
+        let name = self.span(first, last);
+        // "chief executive Dana Whitcombe": after a role noun, a listed
+        // company's name and a surname are a person.
+        if self.after_role_noun(first) && extra == 1 && last - first == 2 {
+            lexicon.add(
+                name,
+                Known::new(name, EntityKind::Person, Strength::Context),
+            );
+            return true;
+        }
+        lexicon.add(
+            name,
+            Known::new(name, EntityKind::Company, Strength::Cue).with_country(hit.entry.country),
+        );
+        true
+    }
+}

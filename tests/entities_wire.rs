@@ -1,0 +1,166 @@
+//! Wire-service conventions and the general rules issue 9 added for them:
+//! company names in angle brackets, tickers after names, more legal
+//! suffixes, "X of Y" people, "-based" places, capitals and towns named
+//! like English words. Each text is written for its test, on a subject of
+//! its own.
+
+use dossier::entities::{ArticleParts, EntityKind, Mention, derived_countries, extract_article};
+
+fn mentions(text: &str) -> Vec<Mention> {
+    extract_article(ArticleParts {
+        text,
+        ..ArticleParts::default()
+    })
+}
+
+fn names_of(text: &str, kind: EntityKind) -> Vec<String> {
+    let mut out: Vec<String> = mentions(text)
+        .into_iter()
+        .filter(|m| m.kind == kind)
+        .map(|m| m.name.into_owned())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn countries_of(text: &str) -> Vec<String> {
+    let found = mentions(text);
+    let mut out: Vec<String> = found
+        .iter()
+        .filter(|m| m.kind == EntityKind::Country)
+        .map(|m| m.name.to_string())
+        .collect();
+    out.extend(
+        derived_countries(&found)
+            .iter()
+            .map(|(c, _)| (*c).to_owned()),
+    );
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn a_name_in_angle_brackets_is_a_company_with_or_without_a_suffix() {
+    let text = "    NORWICH, England, June 2 - <Marrowby Feeds> said it bought \
+                <Holloway Brothers Ltd> of Leeds for 3 mln stg.";
+    let companies = names_of(text, EntityKind::Company);
+    assert!(
+        companies.contains(&"Marrowby Feeds".to_owned()),
+        "{companies:?}"
+    );
+    assert!(
+        companies.contains(&"Holloway Brothers Ltd".to_owned()),
+        "{companies:?}"
+    );
+}
+
+#[test]
+fn a_ticker_in_angle_brackets_makes_the_name_before_it_a_company() {
+    let text = "Pellucid Optics <PLCD> rose 12 pct after the results, while \
+                shares in Ambersham Foods <AMB.L> were unchanged.";
+    let companies = names_of(text, EntityKind::Company);
+    assert_eq!(companies, ["Ambersham Foods", "Pellucid Optics"]);
+}
+
+#[test]
+fn a_ticker_that_spells_a_country_code_is_no_country() {
+    let text = "Tarrant Looms <UK> said orders for wool cloth fell in May.";
+    assert!(countries_of(text).is_empty(), "{:?}", countries_of(text));
+    assert_eq!(names_of(text, EntityKind::Company), ["Tarrant Looms"]);
+}
+
+#[test]
+fn a_sentence_start_word_does_not_open_a_ticker_company() {
+    let text = "Rival Corvina Ceramics <CRV.MI> fell 4 pct in Milan.";
+    assert_eq!(names_of(text, EntityKind::Company), ["Corvina Ceramics"]);
+}
+
+#[test]
+fn plc_spa_kk_and_lp_end_company_names() {
+    let text = "The bid from Brannock Holdings Plc topped offers by Vesto \
+                Arredamenti Spa, Okabe Seiki KK and Harrow Lane Partners LP.";
+    let companies = names_of(text, EntityKind::Company);
+    for name in [
+        "Brannock Holdings Plc",
+        "Vesto Arredamenti Spa",
+        "Okabe Seiki KK",
+        "Harrow Lane Partners LP",
+    ] {
+        assert!(
+            companies.contains(&name.to_owned()),
+            "{name}: {companies:?}"
+        );
+    }
+}
+
+#[test]
+fn a_person_of_a_company_is_two_entities() {
+    let text = "\"Demand will recover,\" said Marta Kowalczyk of Drummond \
+                Securities Ltd in a note to clients.";
+    assert_eq!(names_of(text, EntityKind::Person), ["Marta Kowalczyk"]);
+    assert_eq!(
+        names_of(text, EntityKind::Company),
+        ["Drummond Securities Ltd"]
+    );
+}
+
+#[test]
+fn a_person_of_a_street_or_an_unknown_firm_is_a_person() {
+    let text = "Council member Gordon Pike of Keizer Street voted no. The \
+                buyer's lawyer, Rita Castellano of Dunmore and Pratt, said \
+                the deal was fair.";
+    assert_eq!(
+        names_of(text, EntityKind::Person),
+        ["Gordon Pike", "Rita Castellano"]
+    );
+    assert!(names_of(text, EntityKind::Place).contains(&"Keizer Street".to_owned()));
+}
+
+#[test]
+fn a_place_before_based_gives_its_country() {
+    let text = "The order went to a Zaragoza-based maker of irrigation pumps.";
+    assert_eq!(countries_of(text), ["Spain"]);
+}
+
+#[test]
+fn a_capital_stays_the_capital_when_a_town_of_another_country_is_named() {
+    // Laval is a city of Quebec; London, Ontario exists too.
+    let text = "The London-based fund bought a stake in a dairy near Laval, \
+                Quebec, last week.";
+    assert_eq!(countries_of(text), ["Canada", "United Kingdom"]);
+}
+
+#[test]
+fn a_small_town_that_a_capitalised_word_continues_is_no_place() {
+    // Onex is a Swiss town of 18,000 people.
+    let text = "The shipyard sold its tug fleet to Onex Marine last month.";
+    assert!(countries_of(text).is_empty(), "{:?}", countries_of(text));
+    let text = "The shipyard moved its offices to Onex last month.";
+    assert_eq!(countries_of(text), ["Switzerland"]);
+}
+
+#[test]
+fn a_town_named_like_an_english_word_is_a_place_only_where_used_as_one() {
+    // Salé, Morocco, is spelt "Sale" in English.
+    let text = "Sale of the warehouse is expected to close in May.";
+    assert!(countries_of(text).is_empty(), "{:?}", countries_of(text));
+    let text = "The ferry from Sale to the Canaries left on time.";
+    assert!(countries_of(text).contains(&"Morocco".to_owned()));
+}
+
+#[test]
+fn a_listed_company_name_after_a_role_noun_is_a_person() {
+    // "Dana" is a listed company (Dana Inc).
+    let text = "Chief executive Dana Whitcombe told analysts the mill would \
+                reopen in June.";
+    assert_eq!(names_of(text, EntityKind::Person), ["Dana Whitcombe"]);
+    assert!(names_of(text, EntityKind::Company).is_empty());
+}
+
+#[test]
+fn ap_state_abbreviations_after_a_dateline_town_give_the_united_states() {
+    let text = "    PORTLAND, Ore., April 9 - Granite Mills Inc said sales rose.";
+    assert_eq!(countries_of(text), ["United States"]);
+}
