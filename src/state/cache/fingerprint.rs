@@ -15,8 +15,9 @@ use crate::pipeline::Options;
 /// so rows of format 1 cannot be read; 3: mentions carry their location,
 /// title and byline mentions included; 4: blobs are zstd-compressed; 5:
 /// articles carry `date_source` and dates are normalised to ISO; 6: tabs
-/// expand to tab stops, so cleaned text of files with tabs differs).
-const CACHE_FORMAT: u32 = 6;
+/// expand to tab stops, so cleaned text of files with tabs differs; 7: a
+/// dateline without a year takes the file's year).
+const CACHE_FORMAT: u32 = 7;
 
 /// What the cached results were computed by.
 pub struct Engine {
