@@ -32,7 +32,31 @@ mod generated;
 
 use generated::grammar::Rng;
 
+/// Paragraphs to build the corpus from: those of the seeds and our
+/// fixtures, or, with `DOSSIER_BENCH_PROSE=DIR`, those of the articles in
+/// a folder of real prose opened as `dossier list` opens it (third-party
+/// text: keep it outside the repository).
 fn paragraphs() -> Vec<String> {
+    if let Some(dir) = std::env::var_os("DOSSIER_BENCH_PROSE") {
+        let library = dossier::pipeline::open(
+            &[std::path::PathBuf::from(dir)],
+            &dossier::pipeline::Options::default(),
+            &|_| {},
+        )
+        .expect("DOSSIER_BENCH_PROSE opens");
+        println!(
+            "== paragraphs of {} articles of real prose",
+            library.corpus.articles.len()
+        );
+        return library
+            .corpus
+            .articles
+            .iter()
+            .flat_map(|a| a.paragraphs())
+            .filter(|p| p.len() > 40)
+            .map(str::to_owned)
+            .collect();
+    }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut out = Vec::new();
     for dir in ["seeds", "tests/fixtures/entities"] {
