@@ -52,7 +52,7 @@ fn paragraphs() -> Vec<String> {
             .corpus
             .articles
             .iter()
-            .flat_map(|a| a.paragraphs())
+            .flat_map(dossier::corpus::Article::paragraphs)
             .filter(|p| p.len() > 40)
             .map(str::to_owned)
             .collect();

@@ -164,3 +164,37 @@ fn ap_state_abbreviations_after_a_dateline_town_give_the_united_states() {
     let text = "    PORTLAND, Ore., April 9 - Granite Mills Inc said sales rose.";
     assert_eq!(countries_of(text), ["United States"]);
 }
+
+fn companies_with_title(title: &str, text: &str) -> Vec<String> {
+    let mut out: Vec<String> = extract_article(ArticleParts {
+        title,
+        text,
+        ..ArticleParts::default()
+    })
+    .into_iter()
+    .filter(|m| m.kind == EntityKind::Company)
+    .map(|m| m.name.into_owned())
+    .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn a_company_only_the_headline_names_is_found_by_its_ticker() {
+    // The body says only "the company": the headline's name is the one.
+    let body = "PITTSBURGH, March 4 - The company said it cut its quarterly\n\
+                dividend to five cts a share from 12 cts, citing lower prices.";
+    assert_eq!(
+        companies_with_title("MERIDIAN STEEL CORP <MSC> CUTS DIVIDEND", body),
+        vec!["Meridian Steel Corp"]
+    );
+    assert_eq!(
+        companies_with_title("ALDERTON FOODS INC <ALD> SEES LOWER NET", body),
+        vec!["Alderton Foods Inc"]
+    );
+    // A ticker after a run inside the headline may follow its verb: no
+    // company is made of "Lone Star Buys Harbour Grain".
+    let found = companies_with_title("LONE STAR BUYS HARBOUR GRAIN <HGC> STAKE", body);
+    assert!(found.iter().all(|c| !c.contains("Buys")), "{found:?}");
+}

@@ -6,9 +6,9 @@
 //!
 //! Folding changes only the case of ASCII letters, so every byte offset of
 //! the folded text is an offset of the original. Guards for all-capital
-//! words: a word with a period or an ampersand ("U.S.", "AT&T") is left as
-//! it is, and so is a short one the gazetteer knows in capitals ("US",
-//! "UK", "EU"); small function words ("IN", "TO", "FOR") go to lower case,
+//! words: a word with a period or an ampersand ("U.S.", "AT&T") or a
+//! ticker in angle brackets ("<HGC>") is left as it is, and so is a short
+//! one the gazetteer knows in capitals ("US", "UK", "EU"); small function words ("IN", "TO", "FOR") go to lower case,
 //! so they never join a name.
 
 use std::borrow::Cow;
@@ -108,7 +108,10 @@ fn fold_words(src: &str, dst: &mut [u8], gaz: &Gazetteer) {
         let word = &src[start..i];
         let was_first = first;
         first = false;
-        let keep = word.contains(['.', '&'])
+        // A ticker in angle brackets ("<HGC>") is a code, not a word.
+        let in_brackets = start > 0 && bytes[start - 1] == b'<';
+        let keep = in_brackets
+            || word.contains(['.', '&'])
             || word.bytes().any(|b| b.is_ascii_digit())
             || (word.len() <= 3 && gaz.exact(word).is_some());
         if keep {

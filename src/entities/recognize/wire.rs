@@ -9,6 +9,7 @@
 
 use super::Context;
 use crate::entities::EntityKind;
+use crate::entities::cues;
 use crate::entities::resolve::{Known, Lexicon, Strength};
 use crate::entities::text::Run;
 
@@ -102,13 +103,27 @@ fn ticker_after_name<'t>(
     let Some(&run) = runs.get(at).filter(|r| words[r.last - 1].end == name_end) else {
         return;
     };
-    if words[run.first].heading {
-        return;
+    // A headline names its company first ("HARBOUR GRAIN CO <HGC> 4TH QTR
+    // NET"). A run may hold the headline's verb ("INVESTORS CUT CYCLOPS
+    // <CYL> STAKE") or be a short form the body names in full ("CARBIDE
+    // <UK>" for Union Carbide Corp), so it counts only when it ends in a
+    // company's suffix, and a run inside the headline never does.
+    let heading = words[run.first].heading;
+    if heading {
+        let suffixed = cues::traits(words[run.last - 1].text(ctx.text)) & cues::COMPANY_SUFFIX != 0;
+        let len = run.last - run.first;
+        if !(opens_line(ctx.text, words[run.first].start)
+            && suffixed
+            && (2..=MAX_HEADLINE_NAME).contains(&len))
+        {
+            return;
+        }
     }
     let mut first = ctx.name_start(run);
     // "Rival Ostrava Hydro <OSH.PR> fell": an ordinary word capitalised
     // by its sentence start does not open a name of three words or more.
-    if run.last - first >= 3
+    if !heading
+        && run.last - first >= 3
         && ctx.words[first].sentence_start
         && ctx.known[first].is_none()
         && ctx.is_common(first)
@@ -129,6 +144,18 @@ fn ticker_after_name<'t>(
         return;
     }
     lexicon.add(name, Known::new(name, EntityKind::Company, Strength::Cue));
+}
+
+/// The most words of a company name that opens a headline.
+const MAX_HEADLINE_NAME: usize = 4;
+
+/// Returns true if and only if only spaces stand between the start of the
+/// line and byte `at`.
+fn opens_line(text: &str, at: usize) -> bool {
+    text[..at]
+        .rsplit('\n')
+        .next()
+        .is_some_and(|before| before.trim().is_empty())
 }
 
 /// Returns true if and only if `start..end` lies inside a stock ticker in
