@@ -30,7 +30,7 @@ mod places;
 mod recognize;
 mod resolve;
 mod text;
-mod wordset;
+pub(crate) mod wordset;
 
 use std::borrow::Cow;
 

@@ -7,13 +7,11 @@
 //! map per worker, merged, and the map kept holds only terms of two or
 //! more articles, the only ones that can link two.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use rayon::prelude::*;
 
 use super::words::{TermCounts, article_terms};
 use crate::corpus::Article;
+use crate::entities::wordset::HashedMap;
 
 /// Terms kept per article: enough to describe an event, few enough that
 /// the candidate lists stay short.
@@ -23,27 +21,8 @@ pub const SALIENT_TERMS: usize = 24;
 /// unit length.
 pub(super) type Profile = Vec<(u64, f32)>;
 
-/// A hasher for keys that are hashes already (term hashes).
-#[derive(Default)]
-pub(super) struct PreHashed(u64);
-
-impl Hasher for PreHashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-type HashMapOfHashes<V> = HashMap<u64, V, BuildHasherDefault<PreHashed>>;
+/// A map keyed by term hashes, which are hashes already.
+type HashMapOfHashes<V> = HashedMap<V>;
 
 /// Returns how many articles hold each term.
 fn document_frequencies(counts: &[(TermCounts, Vec<u64>)]) -> HashMapOfHashes<u32> {
