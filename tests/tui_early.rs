@@ -95,3 +95,21 @@ fn entities_of_other_articles_are_not_put_in_place() {
     assert!(app.finding_entities(), "still waiting for its own entities");
     assert_eq!(app.list().visible().len(), 4);
 }
+
+#[test]
+fn entities_come_in_when_the_opener_added_a_warning_after_the_list() {
+    // A cache problem met while finding the entities is added to the
+    // corpus's warnings, which copies it: the articles are still the ones
+    // shown, so their entities go in, and the warning with them.
+    let (mut app, mut library) = listed();
+    Arc::make_mut(&mut library.corpus)
+        .warnings
+        .push(dossier::corpus::Warning {
+            path: "state".into(),
+            reason: "cache could not be written".into(),
+        });
+    app.update(found(library));
+    assert!(!app.finding_entities());
+    let shown = app.library().expect("library");
+    assert!(shown.corpus.warnings.iter().any(|w| w.path == "state"));
+}

@@ -377,8 +377,11 @@ impl App {
     /// their names, and then the filter that waited for them.
     fn found(&mut self, found: Found) {
         let Found { library, filter } = found;
+        // The articles decide: the opener may have added a warning found
+        // while extracting (a cache problem), which copies the corpus.
         let same = self.library.as_ref().is_some_and(|shown| {
-            Arc::ptr_eq(&shown.corpus, &library.corpus) || shown.corpus == library.corpus
+            Arc::ptr_eq(&shown.corpus, &library.corpus)
+                || shown.corpus.articles == library.corpus.articles
         });
         if !same {
             // Entities of other articles than those shown would point at
