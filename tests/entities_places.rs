@@ -2,34 +2,15 @@
 //! towns that are people, and the countries places give an article. Each
 //! text is written for the test.
 
-use dossier::entities::{
-    ArticleParts, EntityKind, Mention, derived_countries, extract, extract_article,
-};
+mod entities_support;
+
+use dossier::entities::{EntityKind, Mention, extract};
+use entities_support::countries_of;
 
 fn place<'m>(mentions: &'m [Mention], text: &str, surface: &str) -> Option<&'m Mention> {
     mentions
         .iter()
         .find(|m| &text[m.start..m.end] == surface && m.kind == EntityKind::Place)
-}
-
-fn countries_of(text: &str) -> Vec<String> {
-    let mentions = extract_article(ArticleParts {
-        text,
-        ..ArticleParts::default()
-    });
-    let mut out: Vec<String> = mentions
-        .iter()
-        .filter(|m| m.kind == EntityKind::Country)
-        .map(|m| m.name.to_string())
-        .collect();
-    out.extend(
-        derived_countries(&mentions)
-            .iter()
-            .map(|(c, _)| (*c).to_owned()),
-    );
-    out.sort();
-    out.dedup();
-    out
 }
 
 #[test]

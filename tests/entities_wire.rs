@@ -4,7 +4,10 @@
 //! like English words. Each text is written for its test, on a subject of
 //! its own.
 
-use dossier::entities::{ArticleParts, EntityKind, Mention, derived_countries, extract_article};
+mod entities_support;
+
+use dossier::entities::{ArticleParts, EntityKind, Mention, extract_article};
+use entities_support::countries_of;
 
 fn mentions(text: &str) -> Vec<Mention> {
     extract_article(ArticleParts {
@@ -19,23 +22,6 @@ fn names_of(text: &str, kind: EntityKind) -> Vec<String> {
         .filter(|m| m.kind == kind)
         .map(|m| m.name.into_owned())
         .collect();
-    out.sort();
-    out.dedup();
-    out
-}
-
-fn countries_of(text: &str) -> Vec<String> {
-    let found = mentions(text);
-    let mut out: Vec<String> = found
-        .iter()
-        .filter(|m| m.kind == EntityKind::Country)
-        .map(|m| m.name.to_string())
-        .collect();
-    out.extend(
-        derived_countries(&found)
-            .iter()
-            .map(|(c, _)| (*c).to_owned()),
-    );
     out.sort();
     out.dedup();
     out

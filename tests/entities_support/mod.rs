@@ -1,0 +1,26 @@
+//! What the entity tests share: the countries an article's text names or
+//! its places give it.
+
+use dossier::entities::{ArticleParts, EntityKind, derived_countries, extract_article};
+
+/// The countries of `text` read as an article's body, named or derived
+/// from its places, sorted and once each.
+pub fn countries_of(text: &str) -> Vec<String> {
+    let mentions = extract_article(ArticleParts {
+        text,
+        ..ArticleParts::default()
+    });
+    let mut out: Vec<String> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Country)
+        .map(|m| m.name.to_string())
+        .collect();
+    out.extend(
+        derived_countries(&mentions)
+            .iter()
+            .map(|(c, _)| (*c).to_owned()),
+    );
+    out.sort();
+    out.dedup();
+    out
+}
