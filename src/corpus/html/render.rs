@@ -201,6 +201,7 @@ impl<'a> Writer<'_> {
                     None
                 }
             }
+            "nav" if is_navigation(node) => None,
             "img" => {
                 // Sanitized before its brackets go, so that no bracket of
                 // an escape sequence is lost and its payload left behind.
@@ -376,6 +377,25 @@ pub fn is_marker(word: &str) -> bool {
     word.strip_prefix('[')
         .and_then(|w| w.strip_suffix(']'))
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Letters outside links at which a `<nav>` holds prose worth keeping:
+/// about 25 words, as [`super::MIN_LETTERS`].
+const NAV_PROSE_LETTERS: usize = super::MIN_LETTERS;
+
+/// Returns true if and only if the `<nav>` element `node` is navigation
+/// only: links (a menu, a breadcrumb, a table of contents) with less than
+/// about 25 words of text outside them, such as the page's own title at the
+/// end of a breadcrumb. A `<nav>` that holds more prose is kept: when
+/// unsure, the text stays.
+fn is_navigation(node: &NodeRef<'_>) -> bool {
+    let all = count_letters(&node.text());
+    let in_links: usize = node
+        .descendants_it()
+        .filter(|d| d.has_name("a"))
+        .map(|a| count_letters(&a.text()))
+        .sum();
+    all.saturating_sub(in_links) < NAV_PROSE_LETTERS
 }
 
 /// Returns the number of letters and digits in `text`.
@@ -564,6 +584,18 @@ mod tests {
         ));
         assert!(!r.text.contains("```"));
         assert!(r.text.contains("side"));
+    }
+
+    #[test]
+    fn a_breadcrumb_nav_goes_but_a_nav_of_prose_stays() {
+        let page = "<nav><a href=\"/\">Home</a> › <a href=\"/sport\">Sport</a> › <span>County final goes to a replay after a late equaliser</span></nav><p>The county final will be replayed next Sunday.</p>";
+        let text = render_html(page).text;
+        assert!(!text.contains("Home"), "{text}");
+        assert!(!text.contains("late equaliser"), "{text}");
+        assert!(text.contains("replayed next Sunday"), "{text}");
+        let prose = "<nav><p>This guide walks through the council's new recycling rules street by street, explaining which bins go out on which days and what happens to garden waste over the winter months.</p><a href=\"/next\">Next</a></nav>";
+        let text = render_html(prose).text;
+        assert!(text.contains("garden waste over the winter"), "{text}");
     }
 
     #[test]
