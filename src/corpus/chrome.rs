@@ -122,7 +122,7 @@ const CHROME_WORDS: &[&str] = &[
 /// Words that carry no signal either way.
 const NEUTRAL_WORDS: &[&str] = &[
     "a", "all", "an", "and", "at", "by", "for", "in", "is", "it", "me", "my", "of", "on", "or",
-    "our", "the", "this", "to", "up", "us", "with", "you", "your",
+    "our", "the", "this", "to", "up", "us", "we", "with", "you", "your",
 ];
 
 /// Two-letter English words that are not language codes.
