@@ -1,7 +1,9 @@
 //! What a page says about itself beyond what readability reads (title,
 //! byline, site name and date from OpenGraph, `article:*` and JSON-LD):
 //! its address (`<link rel=canonical>`, `og:url`), a date from `<time>`
-//! when no meta tag gives one, and bylines cleaned of their "By".
+//! when no meta tag gives one, JSON-LD's date and author when its block
+//! lacks the `@context` readability asks for, and bylines cleaned of their
+//! "By".
 
 use dom_query::Document;
 
@@ -19,6 +21,7 @@ pub struct PageMeta {
 pub fn read(doc: &Document) -> PageMeta {
     let mut urls: [Option<String>; 3] = Default::default();
     let (mut time, mut article_time, mut author_meta, mut author_node) = (None, None, None, None);
+    let mut linked = LinkedData::default();
     for node in doc.root().descendants_it() {
         let Some(name) = node.qual_name_ref().map(|q| q.local.clone()) else {
             continue;
@@ -38,6 +41,11 @@ pub fn read(doc: &Document) -> PageMeta {
             "meta" if is("name", "twitter:url") => set(&mut urls[2], attr("content")),
             "meta" if is("name", "author") || is("name", "sailthru.author") => {
                 set(&mut author_meta, attr("content"));
+            }
+            "script"
+                if attr("type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                linked.read(&node.text());
             }
             "time" => {
                 let datetime = attr("datetime");
@@ -60,9 +68,83 @@ pub fn read(doc: &Document) -> PageMeta {
     let url = urls.into_iter().flatten().find(|u| is_web_url(u));
     PageMeta {
         url,
-        date: article_time.or(time),
-        author: author_meta.or(author_node).and_then(|a| byline(&a)),
+        date: linked.date.or(article_time).or(time),
+        author: author_meta
+            .or(linked.author)
+            .or(author_node)
+            .and_then(|a| byline(&a)),
     }
+}
+
+/// The date and author of the first article a page's JSON-LD blocks
+/// describe: an object with `datePublished` (or `dateCreated`), at the top,
+/// in a list or in `@graph`; its `author` a name, a person or a list of them.
+#[derive(Default)]
+struct LinkedData {
+    date: Option<String>,
+    author: Option<String>,
+}
+
+/// JSON-LD nesting read before giving up: a hostile block cannot make the
+/// walk deep.
+const MAX_LINKED_DEPTH: usize = 4;
+
+impl LinkedData {
+    fn read(&mut self, block: &str) {
+        if self.date.is_some() {
+            return;
+        }
+        if let Ok(value) = serde_json::from_str::<serde_json::Value>(block.trim()) {
+            self.visit(&value, 0);
+        }
+    }
+
+    fn visit(&mut self, value: &serde_json::Value, depth: usize) {
+        if self.date.is_some() || depth > MAX_LINKED_DEPTH {
+            return;
+        }
+        match value {
+            serde_json::Value::Array(items) => {
+                for item in items {
+                    self.visit(item, depth + 1);
+                }
+            }
+            serde_json::Value::Object(map) => {
+                let date = ["datePublished", "dateCreated"]
+                    .iter()
+                    .find_map(|k| map.get(*k)?.as_str())
+                    .map(str::trim)
+                    .filter(|d| !d.is_empty());
+                if let Some(date) = date {
+                    self.date = Some(date.to_owned());
+                    self.author = map.get("author").and_then(author_name);
+                } else if let Some(graph) = map.get("@graph") {
+                    self.visit(graph, depth + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Returns the name in a JSON-LD `author`: a string, an object's `name`, or
+/// the names of a list joined by commas.
+fn author_name(value: &serde_json::Value) -> Option<String> {
+    let name = match value {
+        serde_json::Value::String(s) => s.trim().to_owned(),
+        serde_json::Value::Object(map) => map.get("name")?.as_str()?.trim().to_owned(),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .take(8)
+            .filter_map(|item| match item {
+                serde_json::Value::Array(_) => None,
+                _ => author_name(item),
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => return None,
+    };
+    (!name.is_empty()).then_some(name)
 }
 
 /// Fills an empty slot.
@@ -110,6 +192,21 @@ mod tests {
         );
         assert_eq!(meta.date.as_deref(), Some("2024-05-03"));
         assert_eq!(meta.author.as_deref(), Some("Lena Fischer"));
+    }
+
+    #[test]
+    fn json_ld_without_context_gives_date_and_author() {
+        let doc = Document::from(
+            "<head><script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebSite\",\"name\":\"Harbour Gazette\"},{\"@type\":\"NewsArticle\",\"datePublished\":\"2025-05-20T08:00:00Z\",\"author\":[{\"@type\":\"Person\",\"name\":\"Iona Drummond\"},\"Ruaridh Bain\"]}]}</script></head><body><time datetime=\"2019-01-01\">old</time></body>",
+        );
+        let meta = read(&doc);
+        assert_eq!(meta.date.as_deref(), Some("2025-05-20T08:00:00Z"));
+        assert_eq!(meta.author.as_deref(), Some("Iona Drummond, Ruaridh Bain"));
+        // A broken block is ignored: the `<time>` date stands.
+        let doc = Document::from(
+            "<head><script type=\"application/ld+json\">{\"datePublished\": </script></head><body><time datetime=\"2019-01-01\">x</time></body>",
+        );
+        assert_eq!(read(&doc).date.as_deref(), Some("2019-01-01"));
     }
 
     #[test]
