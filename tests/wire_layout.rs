@@ -212,3 +212,19 @@ fn tab_aligned_tables_keep_their_columns() {
         assert_eq!(starts(row), starts(rows[1]), "{rows:?}");
     }
 }
+
+#[test]
+fn a_header_over_one_column_stays_the_first_row_of_its_table() {
+    // The header line starts with tabs: its first column is empty.
+    let lib = open(&wire_dir());
+    let a = by_name(&lib, "12_library_loans_one_column_header.txt");
+    let tables: Vec<&str> = a.preformatted().collect();
+    assert_eq!(tables.len(), 1, "{:?}", a.blocks);
+    let rows: Vec<&str> = tables[0].lines().collect();
+    assert_eq!(rows.len(), 5, "{rows:?}");
+    assert_eq!(rows[0].trim(), "Loans", "{rows:?}");
+    // The header stands over the figures' column.
+    let column = |row: &str| row.rfind("  ").map(|i| i + 2);
+    assert_eq!(column(rows[0]), column(rows[1]), "{rows:?}");
+    assert!(a.headings().next().is_none(), "{:?}", a.blocks);
+}

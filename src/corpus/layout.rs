@@ -326,7 +326,14 @@ impl Shape {
                 continue;
             }
             let run = &pieces[i..i + run];
-            let evidence: Vec<bool> = run.iter().map(|p| is_tabular(p[0].text)).collect();
+            let mut evidence: Vec<bool> = run.iter().map(|p| is_tabular(p[0].text)).collect();
+            // A header of one column, indented to a column of the row
+            // under it (tabs before it leave the first column empty).
+            for k in (0..run.len().saturating_sub(1)).rev() {
+                if !evidence[k] && evidence[k + 1] && heads_column(&run[k][0], &run[k + 1][0]) {
+                    evidence[k] = true;
+                }
+            }
             let mut at = 0;
             while let Some((skip, len)) = tabular_span(&evidence[at..]) {
                 units.extend(run[at..at + skip].iter().map(|p| joined(p)));
@@ -396,6 +403,27 @@ fn is_tabular(line: &str) -> bool {
     let row = figures >= 2 && !structure::more_words_than(row_text, 4 * figures)
         || figures == 1 && !structure::more_words_than(row_text, 5) && !ends_clause(row_text);
     row && structure::dateline(line).is_none()
+}
+
+/// Returns true if and only if `header` stands over a column of `row`: it
+/// is indented to where one of the row's columns starts (not its first),
+/// and it is no sentence.
+fn heads_column(header: &Line<'_>, row: &Line<'_>) -> bool {
+    header.indent > row.indent
+        && !ends_clause(header.text)
+        && column_starts(row).any(|at| at == header.indent)
+}
+
+/// Returns where the columns of `line` after its first start, in
+/// characters from the start of the line: after each gap of two or more
+/// spaces.
+fn column_starts<'a>(line: &'a Line<'_>) -> impl Iterator<Item = usize> + 'a {
+    let mut spaces = 0;
+    line.text.chars().enumerate().filter_map(move |(at, c)| {
+        let start = c != ' ' && spaces >= 2;
+        spaces = if c == ' ' { spaces + 1 } else { 0 };
+        start.then_some(line.indent + at)
+    })
 }
 
 /// Returns the number of figures in `line`: words that start with a digit
@@ -617,6 +645,26 @@ mod tests {
                 "Rovers      12  30\nAthletic    12  27\nCity        12  19".to_owned()
             )
         );
+    }
+
+    #[test]
+    fn a_header_over_a_later_column_opens_the_table() {
+        // Tabs expanded to stops of 8 leave the header's first column empty.
+        let text = "Goals this season:\n\n                Goals\nRovers          30\nAthletic        27\nCity            19\n";
+        let units = texts(text);
+        assert_eq!(units.len(), 2, "{units:?}");
+        assert!(units[1].0, "{units:?}");
+        assert!(
+            units[1].1.starts_with("                Goals\nRovers"),
+            "{units:?}"
+        );
+        // Indented prose before a table stays a line of its own: it is a
+        // sentence, or it stands where no column starts.
+        for intro in ["        The table follows.", "      Goals"] {
+            let text = format!("{intro}\nRovers          30\nAthletic        27\n");
+            let units = texts(&text);
+            assert!(!units[0].0 && units[0].1 == intro.trim(), "{units:?}");
+        }
     }
 
     #[test]

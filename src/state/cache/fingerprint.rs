@@ -16,8 +16,10 @@ use crate::pipeline::Options;
 /// title and byline mentions included; 4: blobs are zstd-compressed; 5:
 /// articles carry `date_source` and dates are normalised to ISO; 6: tabs
 /// expand to tab stops, so cleaned text of files with tabs differs; 7: a
-/// dateline without a year takes the file's year).
-const CACHE_FORMAT: u32 = 7;
+/// dateline without a year takes the file's year; 8: a one-column table
+/// header joins its table, navigation-only `<nav>` goes, JSON-LD without
+/// `@context` gives dates and authors).
+const CACHE_FORMAT: u32 = 8;
 
 /// What the cached results were computed by.
 pub struct Engine {
