@@ -395,6 +395,7 @@ mod tests {
             "5 min read",
             "(Photo: Reuters)",
             "Watch the video",
+            "We use cookies.",
         ] {
             assert!(looks_like_chrome(line), "{line:?} should be chrome");
         }
@@ -412,6 +413,8 @@ mod tests {
             "Net 217,572 vs 153,454",
             "Loss 12,000",
             "Harrogate Town 2 Whitby 1",
+            "We won.",
+            "We use less water now",
         ] {
             assert!(!looks_like_chrome(line), "{line:?} should not be chrome");
         }
