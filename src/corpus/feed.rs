@@ -188,7 +188,7 @@ fn entry_doc(entry: &Entry, feed_base: Option<&Url>) -> Option<RawDoc> {
     let author = entry
         .authors
         .iter()
-        .filter_map(|p| p.name.as_deref().map(str::trim))
+        .filter_map(|p| p.name.as_deref().map(author_name))
         .find(|n| !n.is_empty())
         .and_then(line);
     let date = entry
@@ -208,6 +208,19 @@ fn entry_doc(entry: &Entry, feed_base: Option<&Url>) -> Option<RawDoc> {
     })
 }
 
+/// Returns the name in an RSS author: RSS 2.0 writes "email (Name)", and
+/// the parser may leave the name in its brackets.
+fn author_name(raw: &str) -> &str {
+    let raw = raw.trim();
+    match raw.find('(') {
+        Some(open) if raw.ends_with(')') && (open == 0 || raw[..open].contains('@')) => {
+            let inside = raw[open + 1..raw.len() - 1].trim();
+            if inside.is_empty() { raw } else { inside }
+        }
+        _ => raw,
+    }
+}
+
 /// Returns true if and only if text declared plain looks like HTML anyway
 /// (RSS descriptions rarely say what they hold).
 fn looks_like_html(text: &str) -> bool {
@@ -219,6 +232,22 @@ fn looks_like_html(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rss_authors_lose_their_address() {
+        assert_eq!(
+            author_name("desk@sport.example.net (Cal Devine)"),
+            "Cal Devine"
+        );
+        assert_eq!(author_name("(Cal Devine)"), "Cal Devine");
+        assert_eq!(author_name(" Cal Devine "), "Cal Devine");
+        // Brackets that belong to the name stay.
+        assert_eq!(author_name("Ana Ruiz (Madrid)"), "Ana Ruiz (Madrid)");
+        assert_eq!(
+            author_name("desk@sport.example.net"),
+            "desk@sport.example.net"
+        );
+    }
 
     #[test]
     fn feeds_are_sniffed_by_their_root_or_version() {
