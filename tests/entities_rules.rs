@@ -458,3 +458,31 @@ fn a_sea_named_after_a_country_is_no_mention_of_the_country() {
     let text = "Tankers waited in the Gulf of Guinea for a week.";
     assert!(names_of(text, EntityKind::Country).is_empty());
 }
+
+#[test]
+fn a_titled_person_whose_surname_is_a_listed_company_is_a_person() {
+    // "Lindsay" and "Ford" are short forms of listed companies.
+    let text = "The harbour plan was welcomed by Councillor Morag Lindsay on Monday. \
+                Later, Mayor Tom Ford opened the new pier.";
+    assert_eq!(
+        kind_of(text, "Morag Lindsay"),
+        Some((EntityKind::Person, "Morag Lindsay".to_owned()))
+    );
+    assert_eq!(
+        kind_of(text, "Tom Ford"),
+        Some((EntityKind::Person, "Tom Ford".to_owned()))
+    );
+    let mentions = extract(text);
+    assert!(
+        !mentions.iter().any(|m| m.kind == EntityKind::Company),
+        "{mentions:?}"
+    );
+    // Without a title and a given name, the listed company stands.
+    let text = "Lindsay Corporation said irrigation sales rose. Lindsay also raised its dividend.";
+    let mentions = extract(text);
+    let lindsay: Vec<_> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Company)
+        .collect();
+    assert_eq!(lindsay.len(), 2, "{mentions:?}");
+}

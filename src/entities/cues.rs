@@ -28,7 +28,9 @@ const TITLES: &[&str] = &[
     "Commander", "Marshal", "King", "Queen", "Prince", "Princess", "Pope", "Sheikh", "Emperor",
     "Judge", "Justice", "Professor", "Sir", "Dame", "Lord", "Coach", "Chief", "Deputy", "Speaker",
     "Prosecutor", "Attorney", "Founder", "Manager", "Assemblyman", "Assemblywoman", "Councilman",
-    "Councilwoman", "Alderman",
+    "Councilwoman", "Alderman", "Alderwoman", "Councillor", "Councilor", "Archbishop",
+    "Rabbi", "Imam", "Inspector", "Detective", "Constable", "Superintendent",
+    "Sheriff", "Magistrate", "Reverend",
 ];
 
 /// Abbreviated titles: they count only with their period ("Gen." but not

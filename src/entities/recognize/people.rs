@@ -67,7 +67,18 @@ impl<'t> Context<'t, '_, '_> {
         let len = (name_first..last)
             .filter(|&i| !cues::is_name_particle(self.word(i)))
             .count();
-        if !(1..=4).contains(&len) || (name_first..last).any(|i| self.known[i].is_some()) {
+        // "Councillor Morag Lindsay": a surname may be the short form of a
+        // listed company ("Lindsay" for Lindsay Corporation) after a given
+        // name the lists do not know.
+        let company_surname = |i: usize| {
+            i + 1 == last
+                && i > name_first
+                && self.known[name_first].is_none()
+                && self.known[i].is_some_and(|h| self.hits[h].entry.kind == EntityKind::Company)
+        };
+        if !(1..=4).contains(&len)
+            || (name_first..last).any(|i| self.known[i].is_some() && !company_surname(i))
+        {
             return false;
         }
         let foreign = |i: usize| {
