@@ -73,6 +73,27 @@ impl<W: Write> Door<W> {
 impl<W: Write> Write for Door<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         self.carry.extend_from_slice(buf);
+        // Writers such as serde_json write a token at a time: judging each
+        // alone cost more than the output itself.
+        if self.carry.len() >= BATCH {
+            self.pass()?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.pass()?;
+        self.inner.flush()
+    }
+}
+
+/// Bytes the door gathers before it judges and passes them on.
+const BATCH: usize = 32 * 1024;
+
+impl<W: Write> Door<W> {
+    /// Judges what is gathered and writes it on, holding back only an
+    /// incomplete sequence or a final `\r`.
+    fn pass(&mut self) -> io::Result<()> {
         let mut out = String::with_capacity(self.carry.len());
         let mut start = 0;
         loop {
@@ -102,17 +123,13 @@ impl<W: Write> Write for Door<W> {
             }
         }
         self.carry.drain(..start);
-        self.inner.write_all(out.as_bytes())?;
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
+        self.inner.write_all(out.as_bytes())
     }
 }
 
 impl<W: Write> Drop for Door<W> {
     fn drop(&mut self) {
+        let _ = self.pass();
         let _ = self.finish();
         let _ = self.inner.flush();
     }
