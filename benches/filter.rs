@@ -186,10 +186,7 @@ fn reader_frames(index: EntityIndex, titles: Vec<String>) {
                 url: None,
                 end_matter: Vec::new(),
                 links: Vec::new(),
-                sources: vec![Source {
-                    path: format!("{i}.txt"),
-                    containment: 1.0,
-                }],
+                sources: vec![Source::new(format!("{i}.txt"), 1.0)],
             }
         })
         .collect();

@@ -24,10 +24,7 @@ fn article(id: &str, title: &str, text: &str) -> Article {
         end_matter: Vec::new(),
         links: Vec::new(),
         words: text.split_whitespace().count(),
-        sources: vec![Source {
-            path: format!("{id}.txt"),
-            containment: 1.0,
-        }],
+        sources: vec![Source::new(format!("{id}.txt"), 1.0)],
     }
 }
 

@@ -167,3 +167,30 @@ fn preformatted_blocks_keep_their_lines_and_are_clipped_at_the_edge() {
     // The paragraph above still wraps.
     assert!(lines.iter().filter(|l| l.kind == LineKind::Body).count() > 1);
 }
+
+#[test]
+fn what_only_a_merged_copy_holds_is_shown_under_its_path() {
+    let lib = tui_support::library();
+    let mut article = lib.corpus.articles[0].clone();
+    let copy = article.sources[1].path.clone();
+    article.sources[1].only_here = vec!["The ferry board revised its figures on Friday.".into()];
+    let lines = document::layout(&article, &[], &Matched::default(), 80, &text::DOC);
+    let heading = lines
+        .iter()
+        .position(|l| l.kind == LineKind::Heading && l.text() == format!("Only in {copy}"))
+        .expect("a heading naming the copy");
+    let after: Vec<String> = lines[heading..].iter().map(|l| l.text()).collect();
+    assert!(
+        after.contains(&"The ferry board revised its figures on Friday.".to_owned()),
+        "{after:?}"
+    );
+    // Without such blocks there is no such heading.
+    let plain = document::layout(
+        &lib.corpus.articles[0],
+        &[],
+        &Matched::default(),
+        80,
+        &text::DOC,
+    );
+    assert!(!plain.iter().any(|l| l.text().starts_with("Only in")));
+}

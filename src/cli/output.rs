@@ -147,6 +147,16 @@ pub(super) fn show_json(lib: &Library, i: usize) -> Value {
         ("end_matter".into(), json!(a.end_matter)),
         ("links".into(), json!(a.links)),
         ("text".into(), json!(a.text)),
+        (
+            "only_in_copies".into(),
+            json!(
+                a.sources
+                    .iter()
+                    .filter(|s| !s.only_here.is_empty())
+                    .map(|s| json!({ "path": s.path, "blocks": s.only_here }))
+                    .collect::<Vec<_>>()
+            ),
+        ),
         ("entities".into(), Value::Array(entities)),
     ]);
     Value::Object(article)
@@ -194,6 +204,12 @@ pub(super) fn show_text(a: &Article) -> String {
     }
     for line in &a.end_matter {
         out.push_str(&format!("{line}\n"));
+    }
+    for source in a.sources.iter().filter(|s| !s.only_here.is_empty()) {
+        out.push_str(&format!("\n## Only in {}\n\n", source.path));
+        for block in &source.only_here {
+            out.push_str(&format!("{block}\n\n"));
+        }
     }
     if !a.links.is_empty() {
         out.push_str("\nLinks:\n");

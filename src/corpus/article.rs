@@ -54,6 +54,24 @@ pub struct Block {
 pub struct Source {
     pub path: String,
     pub containment: f64,
+    /// The blocks of a merged copy that the canonical article does not
+    /// hold (a paragraph the shorter copy adds), in order: merging never
+    /// hides a copy's own text. Empty for the canonical copy and for copies
+    /// it holds whole.
+    #[serde(default)]
+    pub only_here: Vec<String>,
+}
+
+impl Source {
+    /// A file whose text is `containment` held by the canonical article,
+    /// with nothing of its own.
+    pub fn new(path: String, containment: f64) -> Self {
+        Self {
+            path,
+            containment,
+            only_here: Vec::new(),
+        }
+    }
 }
 
 /// A cleaned, deduplicated article.

@@ -160,10 +160,7 @@ fn clean_inner(
         text,
         end_matter,
         links: doc.links.clone(),
-        sources: vec![Source {
-            path: doc.path.clone(),
-            containment: 1.0,
-        }],
+        sources: vec![Source::new(doc.path.clone(), 1.0)],
     };
     Some((article, prints))
 }

@@ -129,21 +129,88 @@ pub fn dedup_counted(
     drop(sets);
     additions.sort_by(|x, y| x.0.cmp(&y.0).then(y.2.total_cmp(&x.2)).then(x.1.cmp(&y.1)));
     let mut slots: Vec<Option<Article>> = reps.into_iter().map(Some).collect();
+    // The canonical article's shingles and words, for finding what a copy
+    // adds; additions come grouped by canonical, so one is kept at a time.
+    let mut held: Option<(usize, Held)> = None;
     for (canonical, m, c) in additions {
         let Some(copy) = slots[m].take() else {
             continue;
         };
-        if let Some(canon) = slots[canonical].as_mut() {
-            fill_missing(canon, &copy);
-            canon
-                .sources
-                .extend(copy.sources.into_iter().map(|s| Source {
-                    path: s.path,
-                    containment: c,
-                }));
+        let Some(canon) = slots[canonical].as_mut() else {
+            continue;
+        };
+        fill_missing(canon, &copy);
+        let mut only_here = Vec::new();
+        if c < 1.0 {
+            if held.as_ref().is_none_or(|(k, _)| *k != canonical) {
+                held = Some((canonical, Held::of(&canon.text)));
+            }
+            if let Some((_, h)) = &held {
+                only_here = h.missing_blocks(&copy);
+            }
+        }
+        for (k, s) in copy.sources.into_iter().enumerate() {
+            // A copy's other paths hold the same text: its blocks are
+            // listed once.
+            let own = if k == 0 {
+                std::mem::take(&mut only_here)
+            } else {
+                Vec::new()
+            };
+            canon.sources.push(Source {
+                only_here: own,
+                ..Source::new(s.path, c)
+            });
         }
     }
     slots.into_iter().flatten().collect()
+}
+
+/// Share of a block's shingles (of its words, for a block shorter than a
+/// shingle) that the canonical article must hold for the block to count
+/// as shown there.
+const SHOWN: f64 = 0.5;
+
+/// What a canonical article holds: its shingles and its words, sorted and
+/// distinct.
+struct Held {
+    shingles: Vec<u64>,
+    words: Vec<u64>,
+}
+
+impl Held {
+    fn of(text: &str) -> Self {
+        let mut words = Vec::new();
+        shingles::word_hashes(text, &mut words);
+        let shingles = shingles::shingle_set(text);
+        words.sort_unstable();
+        words.dedup();
+        Held { shingles, words }
+    }
+
+    /// Returns the blocks of `copy` this article does not hold, in order.
+    fn missing_blocks(&self, copy: &Article) -> Vec<String> {
+        copy.blocks
+            .iter()
+            .map(|b| copy.block_text(b))
+            .filter(|text| {
+                let mut words = Vec::new();
+                shingles::word_hashes(text, &mut words);
+                if words.is_empty() {
+                    return false;
+                }
+                let share = if words.len() < shingles::SHINGLE_WORDS {
+                    words.sort_unstable();
+                    words.dedup();
+                    shingles::containment(&words, &self.words)
+                } else {
+                    shingles::containment(&shingles::shingle_set(text), &self.shingles)
+                };
+                share < SHOWN
+            })
+            .map(str::to_owned)
+            .collect()
+    }
 }
 
 /// Returns the containment of the smaller shingle set in the larger.
@@ -260,6 +327,33 @@ mod tests {
 
     fn paths(a: &Article) -> Vec<&str> {
         a.paths().collect()
+    }
+
+    #[test]
+    fn a_merged_copy_keeps_the_blocks_the_canonical_lacks() {
+        // The short version shares three of the long one's paragraphs and
+        // adds one of its own, and a short line the long one also has.
+        let long = story("pact", 8) + "\n\nREUTER";
+        let own = story("revised", 1);
+        let short = format!("{}\n\n{own}\n\nReuter", story("pact", 3));
+        let out = dedup(
+            vec![article("long.txt", &long), article("short.txt", &short)],
+            &DedupOptions::default(),
+        );
+        assert_eq!(out.len(), 1);
+        let sources = &out[0].sources;
+        assert_eq!(paths(&out[0]), ["long.txt", "short.txt"]);
+        assert!(sources[0].only_here.is_empty());
+        assert_eq!(sources[1].only_here, [own]);
+        // A copy held whole adds nothing.
+        let out = dedup(
+            vec![
+                article("long.txt", &long),
+                article("part.txt", &story("pact", 3)),
+            ],
+            &DedupOptions::default(),
+        );
+        assert!(out[0].sources.iter().all(|s| s.only_here.is_empty()));
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! title, byline, the article's address, merged copies, then headings and
 //! paragraphs word-wrapped, preformatted blocks (tables, lists) line for
 //! line, never reflowed and clipped at the pane's edge, end matter and the
-//! numbered links the text's `[n]` markers refer to, with each run of text
+//! blocks only a merged copy holds, and the numbered links the text's
+//! `[n]` markers refer to, with each run of text
 //! tagged by the entity it mentions and whether it matched the applied text
 //! query. Pure layout, so the app can scroll to a mention or a match and the
 //! view can draw the same lines.
@@ -209,6 +210,15 @@ pub fn layout(
             wrap_plain(line, LineKind::EndMatter, width, &mut out);
         }
     }
+    for source in article.sources.iter().filter(|s| !s.only_here.is_empty()) {
+        out.push(DocLine::blank());
+        let heading = format!("{} {}", labels.only_in, source.path);
+        wrap_plain(&heading, LineKind::Heading, width, &mut out);
+        for block in &source.only_here {
+            out.push(DocLine::blank());
+            wrap_plain(block, LineKind::Body, width, &mut out);
+        }
+    }
     if !article.links.is_empty() {
         out.push(DocLine::blank());
         wrap_plain(labels.links, LineKind::Heading, width, &mut out);
@@ -228,6 +238,8 @@ pub fn layout(
 pub struct Labels {
     pub by: &'static str,
     pub merged: &'static str,
+    /// The heading over the blocks only a merged copy holds, before its path.
+    pub only_in: &'static str,
     /// The heading over the numbered links.
     pub links: &'static str,
 }

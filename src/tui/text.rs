@@ -134,6 +134,7 @@ pub const VIEW_STARRED: &str = "starred only";
 pub const DOC: Labels = Labels {
     by: "by",
     merged: "Merged copies",
+    only_in: "Only in",
     links: "Links",
 };
 

@@ -121,9 +121,11 @@ pub fn article(draft: &Draft, n: usize) -> Article {
         });
     }
     let sources = (0..draft.copies)
-        .map(|c| Source {
-            path: format!("fixtures/{n:02}-{c}.txt"),
-            containment: if c == 0 { 1.0 } else { 0.9 },
+        .map(|c| {
+            Source::new(
+                format!("fixtures/{n:02}-{c}.txt"),
+                if c == 0 { 1.0 } else { 0.9 },
+            )
         })
         .collect();
     Article {

@@ -466,13 +466,10 @@ mod tests {
                 links: vec!["https://markets.example.com/rates".into()],
                 words: 5,
                 sources: vec![
+                    Source::new(format!("a/{i}.md"), 1.0),
                     Source {
-                        path: format!("a/{i}.md"),
-                        containment: 1.0,
-                    },
-                    Source {
-                        path: format!("b/{i}.md"),
-                        containment: 0.83,
+                        only_here: vec!["Krona firmed late.".into()],
+                        ..Source::new(format!("b/{i}.md"), 0.83)
                     },
                 ],
             })
