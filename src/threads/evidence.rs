@@ -24,11 +24,12 @@ const TEXT_WEIGHT: f64 = 0.7;
 /// where most of the corpus shares a week: see [`same_moment_boost`]); beyond,
 /// that gain fades by half every [`HALF_LIFE_DAYS`], so articles months
 /// apart need much more in common. Undated articles get neither. (Chosen on
-/// tests/fixtures/threads/tune: the longest half-life that keeps a match
-/// between the same two clubs three weeks later out of the cup thread.)
+/// tests/fixtures/threads/tune: the longest half-life, in steps of two
+/// days, that keeps a match between the same two clubs three weeks later
+/// out of the cup thread once threads are joined by average linkage.)
 const SAME_MOMENT_DAYS: f64 = 7.0;
 const SAME_MOMENT_BOOST: f64 = 1.3;
-const HALF_LIFE_DAYS: f64 = 12.0;
+const HALF_LIFE_DAYS: f64 = 8.0;
 
 /// A developing story keeps its subject in the headline ("ice core",
 /// "derailment") while its cast may recur in other events (the same clubs'
@@ -159,11 +160,11 @@ fn same_moment_boost(days: &[Option<i64>]) -> f64 {
 
 /// Returns the candidate pairs `(a, b)`, `a < b`: articles that share at
 /// least [`MIN_SHARED`] rare salient terms or rare entities.
-fn candidates(library: &Library, profiles: &[Profile]) -> Vec<(u32, u32)> {
-    let mut postings: Vec<(u64, u32)> = profiles
+fn candidates(library: &Library, salient: &[Vec<u64>]) -> Vec<(u32, u32)> {
+    let mut postings: Vec<(u64, u32)> = salient
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(i, p)| p.iter().map(move |&(h, _)| (h, i as u32)))
+        .flat_map_iter(|(i, p)| p.iter().map(move |&h| (h, i as u32)))
         .collect();
     postings.par_sort_unstable();
     let term_runs = postings
@@ -212,6 +213,8 @@ fn publication_day(a: &Article) -> Option<i64> {
 /// What pairs are scored on, computed once per corpus.
 pub(super) struct Evidence {
     terms: Vec<Profile>,
+    /// Per article: its salient terms, which propose candidate pairs.
+    salient: Vec<Vec<u64>>,
     /// Per article: its headline words that are not names (see [`terms`]).
     subjects: Vec<Vec<u64>>,
     entities: Vec<EntityProfile>,
@@ -231,6 +234,7 @@ impl Evidence {
             .collect();
         Evidence {
             terms: terms.profiles,
+            salient: terms.salient,
             subjects: terms.subjects,
             entities: entity_profiles(library),
             boost: same_moment_boost(&days),
@@ -252,7 +256,7 @@ impl Evidence {
 
     /// Returns every candidate pair with its score.
     pub(super) fn scored(&self, library: &Library) -> Vec<(u32, u32, f64)> {
-        candidates(library, &self.terms)
+        candidates(library, &self.salient)
             .into_par_iter()
             .map(|(a, b)| (a, b, self.score(a as usize, b as usize)))
             .collect()
@@ -268,9 +272,11 @@ mod tests {
         let boost = SAME_MOMENT_BOOST;
         assert!((time_factor(None, false, boost) - 1.0).abs() < 1e-9);
         assert!((time_factor(Some(-5), false, boost) - boost).abs() < 1e-9);
-        assert!((time_factor(Some(19), false, boost) - boost / 2.0).abs() < 1e-9);
+        let half_life = SAME_MOMENT_DAYS + HALF_LIFE_DAYS;
+        assert!((time_factor(Some(half_life as i64), false, boost) - boost / 2.0).abs() < 1e-9);
         assert!(time_factor(Some(365), false, boost) < 0.001);
-        assert!((time_factor(Some(43), true, boost) - boost / 2.0).abs() < 1e-9);
+        let slower = SAME_MOMENT_DAYS + HALF_LIFE_DAYS * SAME_SUBJECT_SLOWER;
+        assert!((time_factor(Some(slower as i64), true, boost) - boost / 2.0).abs() < 1e-9);
         assert!(time_factor(Some(365), true, boost) < 0.01);
     }
 
