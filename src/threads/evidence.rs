@@ -91,11 +91,13 @@ fn entity_profiles(library: &Library) -> Vec<EntityProfile> {
         .collect()
 }
 
-/// Returns the share of the lighter article's entity weight that the two
-/// articles share.
+/// Returns the weight of the entities two articles share over the
+/// geometric mean of their entity weights. (Over the lighter article's
+/// weight alone, a short report that names one country matched every
+/// other report naming it in full.)
 fn entity_overlap(a: &EntityProfile, b: &EntityProfile) -> f64 {
-    let lighter = a.total.min(b.total);
-    if lighter <= 0.0 {
+    let scale = (a.total * b.total).sqrt();
+    if scale <= 0.0 {
         return 0.0;
     }
     let (mut i, mut j, mut shared) = (0, 0, 0.0f32);
@@ -110,7 +112,7 @@ fn entity_overlap(a: &EntityProfile, b: &EntityProfile) -> f64 {
             }
         }
     }
-    f64::from((shared / lighter).min(1.0))
+    f64::from((shared / scale).min(1.0))
 }
 
 /// Returns the factor that being `days` apart applies to a pair's score,

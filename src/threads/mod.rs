@@ -46,7 +46,7 @@ impl Default for ThreadOptions {
     fn default() -> Self {
         // Chosen on the even-numbered half of 300 real news stories (see
         // tests/threads.rs) and on tests/fixtures/threads/tune.
-        ThreadOptions { threshold: 0.185 }
+        ThreadOptions { threshold: 0.16 }
     }
 }
 
