@@ -13,7 +13,7 @@
 //! and a Gulf ministers' meeting became one "story".)
 
 use std::cmp::Ordering;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::{BinaryHeap, HashMap, HashSet};
 
 /// A group being joined: its articles and, per neighbouring group, the
 /// sum of the scores of the pairs across.
@@ -64,10 +64,18 @@ fn propose(groups: &[Group], a: usize, b: usize, sum: f64) -> Proposal {
 /// `(a, b, score)` join at `threshold` by average linkage, each in article
 /// order, the groups in order of their first article.
 pub(super) fn join(scored: &[(u32, u32, f64)], threshold: f64) -> Vec<Vec<usize>> {
+    // Two groups join only if some pair across them reaches the threshold
+    // (an average never exceeds its largest term), so an article without
+    // such a pair never joins anything: its pairs can be left out.
+    let joinable: HashSet<u32> = scored
+        .iter()
+        .filter(|p| p.2 >= threshold)
+        .flat_map(|p| [p.0, p.1])
+        .collect();
     let mut group_of: HashMap<u32, usize> = HashMap::new();
     let mut groups: Vec<Group> = Vec::new();
     for &(a, b, s) in scored {
-        if a == b {
+        if a == b || !joinable.contains(&a) || !joinable.contains(&b) {
             continue;
         }
         let [x, y] = [a, b].map(|article| {
