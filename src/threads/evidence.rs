@@ -283,6 +283,21 @@ mod tests {
     }
 
     #[test]
+    fn one_shared_country_is_little_evidence_against_a_long_cast() {
+        let profile = |entities: &[(u32, f32)]| EntityProfile {
+            entities: entities.to_vec(),
+            total: entities.iter().map(|e| e.1).sum(),
+        };
+        let short = profile(&[(1, 2.0)]);
+        let long = profile(&[(1, 2.0), (2, 3.0), (3, 3.0), (4, 4.0)]);
+        let overlap = entity_overlap(&short, &long);
+        assert!((overlap - 2.0 / (2.0f64 * 12.0).sqrt()).abs() < 1e-6);
+        assert!(overlap < 0.5, "{overlap}");
+        assert!((entity_overlap(&long, &long) - 1.0).abs() < 1e-6);
+        assert_eq!(entity_overlap(&short, &profile(&[])), 0.0);
+    }
+
+    #[test]
     fn one_week_is_worth_less_where_most_articles_share_a_week() {
         let spread: Vec<Option<i64>> = (0..50).map(|k| Some(k * 30)).chain([None]).collect();
         assert!((same_moment_boost(&spread) - SAME_MOMENT_BOOST).abs() < 1e-9);
