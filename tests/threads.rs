@@ -282,7 +282,8 @@ fn the_held_out_set_is_threaded_better_than_the_baseline() {
     // one general rule (headlines sharing a subject word let time count
     // three times less) gave P 1.00 R 0.85 F1 0.92; the set has been seen
     // since, so it is no longer unseen (the derailment report two weeks on
-    // still stays apart).
+    // still stays apart). With average linkage (chosen on real news):
+    // P 1.00 R 0.85 F1 0.92 again.
     let ((_, _, f1), baseline) = measure("heldout");
     assert!(f1 >= 0.9, "F1 {f1:.2}");
     assert!(
@@ -393,6 +394,37 @@ fn score_judged(judged: &HashMap<Pair, bool>, predicted: &HashSet<Pair>) -> (f64
 /// (tuned on, so no longer unseen): P 0.54 R 1.00 F1 0.70 (all pairs 0.68),
 /// still under the baseline: short wire stories of one genre (stake
 /// filings, posted-price cuts) share their vocabulary.
+///
+/// Then on 300 unseen ABC (Australia) radio news stories of Dec 2001 – Jan
+/// 2002 (gensim's `lee_background.cor`, one undated plain-text file each,
+/// no headline line, wrapped at 70 columns; bushfires, Tora Bora, the
+/// Israeli–Palestinian crisis, a Test series, inquiries, many singletons;
+/// some files are bulletins of several stories). Labelled by reading
+/// before any change: 43 same-story groups (196 files), 364 pairs from
+/// cosine bands over the whole set and within each half, at random, and
+/// from the threads made then (171 same, 171 different, 22 unsure); the
+/// rule for "same" (a war's separate situations are separate stories, a
+/// bulletin belongs to the story it opens with) is in the labels file.
+/// Tuned only on the even-numbered files; the odd-numbered ones are held
+/// out (each half opened as its own folder). No dates, so time cannot help.
+///
+/// | set (labelled / all pairs F1)  | first       | now         | baseline    |
+/// |--------------------------------|-------------|-------------|-------------|
+/// | even half (tuned on)           | 0.85 / 0.73 | 0.97 / 0.90 | 0.83 / 0.70 |
+/// | odd half (held out)            | 0.80 / 0.67 | 0.90 / 0.80 | 0.87 / 0.78 |
+/// | all 300                        | 0.85 / 0.66 | 0.88 / 0.77 | 0.85 / 0.73 |
+/// | `lee.cor`, 50 more (held out)  |      –      | 0.90 / 0.65 | 0.86 / 0.82 |
+///
+/// The changes: threads join by average linkage (half-linkage left most
+/// stories split: all-pairs recall 0.51 on all 300), pairs are scored on
+/// 48 terms instead of 24, and shared entities count over the geometric
+/// mean of both articles' entity weight, not the lighter one's (chosen
+/// over it on the even half and its two quarters). On the odd half most
+/// misses are the Israeli–Palestinian crisis split into Zinni's mission
+/// and the rest; on all 300 the same threshold joins less (scores shift
+/// with the corpus's size); on the 50 short stories of `lee.cor` (Aug
+/// 2002, labelled after the rules were chosen) precision over all pairs
+/// is 0.48: stories naming one country join.
 #[test]
 #[ignore = "needs a folder of real news and its labels"]
 fn real_news_threads_against_labels_and_the_baseline() {
@@ -405,6 +437,13 @@ fn real_news_threads_against_labels_and_the_baseline() {
     };
     let json: Value = serde_json::from_str(&std::fs::read_to_string(labels_path).unwrap()).unwrap();
     let lib = library(&[PathBuf::from(dir)]);
+    let mut all_files: Vec<String> = (0..lib.corpus.articles.len())
+        .flat_map(|i| names_of(&lib, i))
+        .collect();
+    all_files.sort();
+    // The labels may cover a larger set than the folder (a folder of half
+    // the stories, held out): only pairs of files in it are judged.
+    let present: HashSet<&str> = all_files.iter().map(String::as_str).collect();
     let mut labelled: HashMap<Pair, bool> = HashMap::new();
     for p in json["pairs"].as_array().unwrap() {
         let same = match p["label"].as_str().unwrap() {
@@ -412,15 +451,11 @@ fn real_news_threads_against_labels_and_the_baseline() {
             "different" => false,
             _ => continue,
         };
-        labelled.insert(
-            pair(p["a"].as_str().unwrap(), p["b"].as_str().unwrap()),
-            same,
-        );
+        let (a, b) = (p["a"].as_str().unwrap(), p["b"].as_str().unwrap());
+        if present.contains(a) && present.contains(b) {
+            labelled.insert(pair(a, b), same);
+        }
     }
-    let mut all_files: Vec<String> = (0..lib.corpus.articles.len())
-        .flat_map(|i| names_of(&lib, i))
-        .collect();
-    all_files.sort();
     let group_of: HashMap<String, usize> = json["groups"]
         .as_array()
         .unwrap()

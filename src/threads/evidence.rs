@@ -24,11 +24,12 @@ const TEXT_WEIGHT: f64 = 0.7;
 /// where most of the corpus shares a week: see [`same_moment_boost`]); beyond,
 /// that gain fades by half every [`HALF_LIFE_DAYS`], so articles months
 /// apart need much more in common. Undated articles get neither. (Chosen on
-/// tests/fixtures/threads/tune: the longest half-life that keeps a match
-/// between the same two clubs three weeks later out of the cup thread.)
+/// tests/fixtures/threads/tune: the longest half-life, in steps of two
+/// days, that keeps a match between the same two clubs three weeks later
+/// out of the cup thread once threads are joined by average linkage.)
 const SAME_MOMENT_DAYS: f64 = 7.0;
 const SAME_MOMENT_BOOST: f64 = 1.3;
-const HALF_LIFE_DAYS: f64 = 12.0;
+const HALF_LIFE_DAYS: f64 = 8.0;
 
 /// A developing story keeps its subject in the headline ("ice core",
 /// "derailment") while its cast may recur in other events (the same clubs'
@@ -90,11 +91,13 @@ fn entity_profiles(library: &Library) -> Vec<EntityProfile> {
         .collect()
 }
 
-/// Returns the share of the lighter article's entity weight that the two
-/// articles share.
+/// Returns the weight of the entities two articles share over the
+/// geometric mean of their entity weights. (Over the lighter article's
+/// weight alone, a short report that names one country matched every
+/// other report naming it in full.)
 fn entity_overlap(a: &EntityProfile, b: &EntityProfile) -> f64 {
-    let lighter = a.total.min(b.total);
-    if lighter <= 0.0 {
+    let scale = (a.total * b.total).sqrt();
+    if scale <= 0.0 {
         return 0.0;
     }
     let (mut i, mut j, mut shared) = (0, 0, 0.0f32);
@@ -109,7 +112,7 @@ fn entity_overlap(a: &EntityProfile, b: &EntityProfile) -> f64 {
             }
         }
     }
-    f64::from((shared / lighter).min(1.0))
+    f64::from((shared / scale).min(1.0))
 }
 
 /// Returns the factor that being `days` apart applies to a pair's score,
@@ -159,11 +162,11 @@ fn same_moment_boost(days: &[Option<i64>]) -> f64 {
 
 /// Returns the candidate pairs `(a, b)`, `a < b`: articles that share at
 /// least [`MIN_SHARED`] rare salient terms or rare entities.
-fn candidates(library: &Library, profiles: &[Profile]) -> Vec<(u32, u32)> {
-    let mut postings: Vec<(u64, u32)> = profiles
+fn candidates(library: &Library, salient: &[Vec<u64>]) -> Vec<(u32, u32)> {
+    let mut postings: Vec<(u64, u32)> = salient
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(i, p)| p.iter().map(move |&(h, _)| (h, i as u32)))
+        .flat_map_iter(|(i, p)| p.iter().map(move |&h| (h, i as u32)))
         .collect();
     postings.par_sort_unstable();
     let term_runs = postings
@@ -212,6 +215,8 @@ fn publication_day(a: &Article) -> Option<i64> {
 /// What pairs are scored on, computed once per corpus.
 pub(super) struct Evidence {
     terms: Vec<Profile>,
+    /// Per article: its salient terms, which propose candidate pairs.
+    salient: Vec<Vec<u64>>,
     /// Per article: its headline words that are not names (see [`terms`]).
     subjects: Vec<Vec<u64>>,
     entities: Vec<EntityProfile>,
@@ -231,6 +236,7 @@ impl Evidence {
             .collect();
         Evidence {
             terms: terms.profiles,
+            salient: terms.salient,
             subjects: terms.subjects,
             entities: entity_profiles(library),
             boost: same_moment_boost(&days),
@@ -252,7 +258,7 @@ impl Evidence {
 
     /// Returns every candidate pair with its score.
     pub(super) fn scored(&self, library: &Library) -> Vec<(u32, u32, f64)> {
-        candidates(library, &self.terms)
+        candidates(library, &self.salient)
             .into_par_iter()
             .map(|(a, b)| (a, b, self.score(a as usize, b as usize)))
             .collect()
@@ -268,10 +274,27 @@ mod tests {
         let boost = SAME_MOMENT_BOOST;
         assert!((time_factor(None, false, boost) - 1.0).abs() < 1e-9);
         assert!((time_factor(Some(-5), false, boost) - boost).abs() < 1e-9);
-        assert!((time_factor(Some(19), false, boost) - boost / 2.0).abs() < 1e-9);
+        let half_life = SAME_MOMENT_DAYS + HALF_LIFE_DAYS;
+        assert!((time_factor(Some(half_life as i64), false, boost) - boost / 2.0).abs() < 1e-9);
         assert!(time_factor(Some(365), false, boost) < 0.001);
-        assert!((time_factor(Some(43), true, boost) - boost / 2.0).abs() < 1e-9);
+        let slower = SAME_MOMENT_DAYS + HALF_LIFE_DAYS * SAME_SUBJECT_SLOWER;
+        assert!((time_factor(Some(slower as i64), true, boost) - boost / 2.0).abs() < 1e-9);
         assert!(time_factor(Some(365), true, boost) < 0.01);
+    }
+
+    #[test]
+    fn one_shared_country_is_little_evidence_against_a_long_cast() {
+        let profile = |entities: &[(u32, f32)]| EntityProfile {
+            entities: entities.to_vec(),
+            total: entities.iter().map(|e| e.1).sum(),
+        };
+        let short = profile(&[(1, 2.0)]);
+        let long = profile(&[(1, 2.0), (2, 3.0), (3, 3.0), (4, 4.0)]);
+        let overlap = entity_overlap(&short, &long);
+        assert!((overlap - 2.0 / (2.0f64 * 12.0).sqrt()).abs() < 1e-6);
+        assert!(overlap < 0.5, "{overlap}");
+        assert!((entity_overlap(&long, &long) - 1.0).abs() < 1e-6);
+        assert!(entity_overlap(&short, &profile(&[])).abs() < 1e-12);
     }
 
     #[test]

@@ -13,9 +13,14 @@ use super::words::{TermCounts, article_terms};
 use crate::corpus::Article;
 use crate::entities::wordset::HashedMap;
 
-/// Terms kept per article: enough to describe an event, few enough that
-/// the candidate lists stay short.
+/// Terms that propose an article's candidate pairs: enough to describe an
+/// event, few enough that the candidate lists stay short.
 pub const SALIENT_TERMS: usize = 24;
+
+/// Terms a pair is scored on: more than [`SALIENT_TERMS`], since two
+/// reports of one story share many middle-weight terms that a short
+/// profile drops, and a cosine over a few terms each is mostly chance.
+pub const PROFILE_TERMS: usize = 48;
 
 /// An article's salient terms: (term hash, weight), sorted by hash, with
 /// unit length.
@@ -48,6 +53,9 @@ fn document_frequencies(counts: &[(TermCounts, Vec<u64>)]) -> HashMapOfHashes<u3
 /// "ice", "core"), sorted.
 pub(super) struct Terms {
     pub(super) profiles: Vec<Profile>,
+    /// Per article: the hashes of its [`SALIENT_TERMS`] heaviest terms,
+    /// sorted.
+    pub(super) salient: Vec<Vec<u64>>,
     pub(super) subjects: Vec<Vec<u64>>,
 }
 
@@ -65,7 +73,8 @@ pub(super) fn terms(articles: &[Article]) -> Terms {
         .filter(|&(_, df)| df >= 2)
         .map(|(h, df)| (h, (n / f64::from(df)).ln() as f32))
         .collect();
-    let (profiles, subjects) = counts
+    let keep = PROFILE_TERMS.max(SALIENT_TERMS);
+    let (profiles, (salient, subjects)) = counts
         .into_par_iter()
         .map(|(terms, headline)| {
             let subject = headline
@@ -76,15 +85,21 @@ pub(super) fn terms(articles: &[Article]) -> Terms {
                         .is_ok_and(|i| !terms[i].2)
                 })
                 .collect();
-            (profile(&terms, &idf), subject)
+            let (profile, salient) = profile(&terms, &idf, keep);
+            (profile, (salient, subject))
         })
         .unzip();
-    Terms { profiles, subjects }
+    Terms {
+        profiles,
+        salient,
+        subjects,
+    }
 }
 
-/// Returns the [`SALIENT_TERMS`] heaviest terms of an article by TF-IDF,
-/// with unit length, sorted by hash.
-fn profile(terms: &TermCounts, idf: &HashMapOfHashes<f32>) -> Profile {
+/// Returns the `keep` heaviest terms of an article by TF-IDF, with unit
+/// length, sorted by hash; and the hashes of the [`SALIENT_TERMS`]
+/// heaviest, sorted.
+fn profile(terms: &TermCounts, idf: &HashMapOfHashes<f32>, keep: usize) -> (Profile, Vec<u64>) {
     let mut weighted: Profile = terms
         .iter()
         .filter_map(|&(h, tf, _)| {
@@ -93,10 +108,15 @@ fn profile(terms: &TermCounts, idf: &HashMapOfHashes<f32>) -> Profile {
         })
         .collect();
     let heavier = |a: &(u64, f32), b: &(u64, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    if weighted.len() > keep {
+        weighted.select_nth_unstable_by(keep - 1, heavier);
+        weighted.truncate(keep);
+    }
     if weighted.len() > SALIENT_TERMS {
         weighted.select_nth_unstable_by(SALIENT_TERMS - 1, heavier);
-        weighted.truncate(SALIENT_TERMS);
     }
+    let mut salient: Vec<u64> = weighted.iter().take(SALIENT_TERMS).map(|t| t.0).collect();
+    salient.sort_unstable();
     let norm = weighted.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
     if norm > 0.0 {
         for t in &mut weighted {
@@ -104,7 +124,8 @@ fn profile(terms: &TermCounts, idf: &HashMapOfHashes<f32>) -> Profile {
         }
     }
     weighted.sort_unstable_by_key(|t| t.0);
-    weighted
+    weighted.shrink_to_fit();
+    (weighted, salient)
 }
 
 #[cfg(test)]
@@ -115,11 +136,14 @@ mod tests {
     fn a_profile_keeps_the_heaviest_terms_with_unit_length() {
         let terms: TermCounts = (1..=40u64).map(|h| (h * 2, 1, false)).collect();
         let idf: HashMapOfHashes<f32> = (1..=40u64).map(|h| (h * 2, h as f32)).collect();
-        let p = profile(&terms, &idf);
-        assert_eq!(p.len(), SALIENT_TERMS);
-        assert!(p.iter().all(|&(h, _)| h > 2 * (40 - SALIENT_TERMS as u64)));
+        let (p, salient) = profile(&terms, &idf, 30);
+        assert_eq!(p.len(), 30);
+        assert!(p.iter().all(|&(h, _)| h > 2 * 10));
         assert!(p.windows(2).all(|w| w[0].0 < w[1].0));
         let norm: f32 = p.iter().map(|t| t.1 * t.1).sum();
         assert!((norm - 1.0).abs() < 1e-5);
+        assert_eq!(salient.len(), SALIENT_TERMS);
+        assert!(salient.iter().all(|&h| h > 2 * (40 - SALIENT_TERMS as u64)));
+        assert!(salient.windows(2).all(|w| w[0] < w[1]));
     }
 }
