@@ -274,8 +274,15 @@ impl ChromeModel {
     /// whose headline and headings repeat, never teach their own lines as
     /// chrome, while a site's menu, found above every story, does.
     pub fn learn(docs: &[RawDoc]) -> Self {
+        Self::learn_counted(docs, &|_| {})
+    }
+
+    /// Like [`Self::learn`], calling `done(n)` from any thread as the
+    /// lines of `n` more documents are taken in, `docs.len()` in all.
+    pub fn learn_counted(docs: &[RawDoc], done: &(dyn Fn(usize) + Sync)) -> Self {
         let min_files = min_files(docs.len());
         if docs.len() < min_files {
+            done(docs.len());
             return Self::default();
         }
         let seen = docs
@@ -287,6 +294,7 @@ impl ChromeModel {
                         seen.insert((key, story));
                     }
                 }
+                done(1);
                 seen
             })
             .reduce(HashSet::new, |a, b| {
