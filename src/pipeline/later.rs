@@ -100,7 +100,7 @@ impl Listed<'_> {
 /// its mentions freed, before the next is extracted. (Every article's
 /// mentions alive together were the peak of a cold open: 85 MB for 64 MB
 /// of text.)
-const ARTICLES_PER_RUN: usize = 2048;
+const ARTICLES_PER_RUN: usize = 1024;
 
 /// Finds every article's mentions, from the cache where its text was
 /// extracted before, else extracted now (and stored), and indexes them a
