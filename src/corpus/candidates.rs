@@ -58,10 +58,10 @@ pub fn pairs(prints: &[Vec<u64>], min_share: f64) -> Vec<(u32, u32)> {
 /// Fingerprints in a slice of the fingerprint space: the slices are
 /// compared one after the other, then as many ranges of texts have their
 /// pairs counted one after the other. Each step is then a small share of
-/// the work (a few tens of milliseconds), so its progress moves, and only
+/// the work (a tenth of a second or so), so its progress moves, and only
 /// one slice's entries are in memory at once; fewer, larger steps would
 /// spend less on starting parallel work.
-const FINGERPRINTS_PER_SLICE: usize = 1 << 18;
+const FINGERPRINTS_PER_SLICE: usize = 1 << 20;
 
 /// Like [`pairs`], calling `done(n, total)` as `n` more of its `total`
 /// steps are done (`done(0, total)` first).
