@@ -10,7 +10,9 @@
 //! `DOSSIER_BENCH_CORPUS=planted` uses the older short planted corpus.
 //! `DOSSIER_BENCH_WRITE=DIR` only writes the corpus of the first size into
 //! DIR (for timing the binary on it). Each size also times reading every file (the floor a cold open is
-//! compared with), in the same run.
+//! compared with), in the same run. The open in a fresh process also prints, per stage, the longest
+//! time its progress count stood still and the memory at its end; `DOSSIER_BENCH_TICKS=FILE` keeps
+//! every progress report (time, stage, count, total, RSS in MB) in FILE.
 #![allow(
     clippy::disallowed_macros,
     reason = "benchmarks report their figures on stdout"
