@@ -10,7 +10,9 @@
 //! `DOSSIER_BENCH_CORPUS=planted` uses the older short planted corpus.
 //! `DOSSIER_BENCH_WRITE=DIR` only writes the corpus of the first size into
 //! DIR (for timing the binary on it). Each size also times reading every file (the floor a cold open is
-//! compared with), in the same run.
+//! compared with), in the same run. The open in a fresh process also prints, per stage, the longest
+//! time its progress count stood still and the memory at its end; `DOSSIER_BENCH_TICKS=FILE` keeps
+//! every progress report (time, stage, count, total, RSS in MB) in FILE.
 #![allow(
     clippy::disallowed_macros,
     reason = "benchmarks report their figures on stdout"
@@ -18,13 +20,14 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use dossier::corpus::clean::{self, ChromeModel};
 use dossier::corpus::dedup::{self, DedupOptions};
 use dossier::corpus::load::{self, LoadOptions};
 use dossier::corpus::{Article, candidates, shingles};
-use dossier::pipeline::{self, Options};
+use dossier::pipeline::{self, Options, Progress, Stage};
 use rayon::prelude::*;
 
 #[path = "support/corpus/mod.rs"]
@@ -204,11 +207,18 @@ fn open_only(dir: &str) {
     let _ = std::fs::write("/proc/self/clear_refs", "5");
     let before = status_bytes("VmRSS:").unwrap_or(0);
     let opts = Options::default();
-    let (listed, list_wall, list_cpu) =
-        timed(|| pipeline::Open::new(&paths, &opts).list().expect("open"));
+    let ticks = Ticks::new();
+    let sink = |p: Progress| ticks.record(p);
+    let (listed, list_wall, list_cpu) = timed(|| {
+        pipeline::Open::new(&paths, &opts)
+            .progress(&sink)
+            .list()
+            .expect("open")
+    });
     report("open up to the list", n, bytes, list_wall, list_cpu);
     let listed_rss = status_bytes("VmRSS:").unwrap_or(0);
     let (library, wall, cpu) = timed(|| listed.entities().library);
+    ticks.finish();
     let (wall, cpu) = (list_wall + wall, list_cpu + cpu);
     report("pipeline::open (all stages)", n, bytes, wall, cpu);
     println!(
@@ -223,7 +233,89 @@ fn open_only(dir: &str) {
             mb(bytes)
         );
     }
+    ticks.print();
     drop(library);
+}
+
+/// Every progress report of an open, with when it came and the resident
+/// memory then: the longest wait between two moves of the count, and the
+/// memory at each stage's end.
+struct Ticks {
+    start: Instant,
+    seen: Mutex<Vec<(Duration, Option<Progress>, usize)>>,
+}
+
+impl Ticks {
+    fn new() -> Self {
+        Self {
+            start: Instant::now(),
+            seen: Mutex::new(Vec::new()),
+        }
+    }
+
+    fn record(&self, p: Progress) {
+        let rss = status_bytes("VmRSS:").unwrap_or(0);
+        let mut seen = self.seen.lock().expect("ticks");
+        seen.push((self.start.elapsed(), Some(p), rss));
+    }
+
+    /// Marks the end of the open (the last stage's count stops there).
+    fn finish(&self) {
+        let rss = status_bytes("VmRSS:").unwrap_or(0);
+        let mut seen = self.seen.lock().expect("ticks");
+        seen.push((self.start.elapsed(), None, rss));
+    }
+
+    /// Prints, per stage, the longest time its shown count stood still
+    /// (up to the next stage's start), its length and its memory at the
+    /// end and at most. With `DOSSIER_BENCH_TICKS=FILE`, every report goes
+    /// to FILE too.
+    fn print(&self) {
+        let seen = self.seen.lock().expect("ticks");
+        if let Ok(file) = std::env::var("DOSSIER_BENCH_TICKS") {
+            let lines: String = seen
+                .iter()
+                .map(|(t, p, rss)| match p {
+                    Some(p) => format!(
+                        "{:.4} {:?} {} {} {:.0}\n",
+                        t.as_secs_f64(),
+                        p.stage,
+                        p.done,
+                        p.total,
+                        mb(*rss)
+                    ),
+                    None => format!("{:.4} end - - {:.0}\n", t.as_secs_f64(), mb(*rss)),
+                })
+                .collect();
+            std::fs::write(file, lines).expect("write the ticks");
+        }
+        // (stage, first time, longest gap, end time, RSS at end, top RSS)
+        let mut stages: Vec<(Stage, Duration, Duration, Duration, usize, usize)> = Vec::new();
+        for (i, (t, p, rss)) in seen.iter().enumerate() {
+            let Some(p) = p else { continue };
+            let next = seen.get(i + 1).map_or(*t, |n| n.0);
+            let gap = next.saturating_sub(*t);
+            match stages.last_mut() {
+                Some(last) if last.0 == p.stage => {
+                    last.2 = last.2.max(gap);
+                    last.3 = next;
+                    last.4 = seen.get(i + 1).map_or(*rss, |n| n.2);
+                    last.5 = last.5.max(*rss);
+                }
+                _ => stages.push((p.stage, *t, gap, next, *rss, *rss)),
+            }
+        }
+        for (stage, first, gap, end, rss, top) in stages {
+            println!(
+                "  {:<20} {:>6.3} s  longest still {:>5.0} ms  RSS at end {:>5.0} MB (top {:.0})",
+                stage.label(),
+                end.saturating_sub(first).as_secs_f64(),
+                gap.as_secs_f64() * 1e3,
+                mb(rss),
+                mb(top)
+            );
+        }
+    }
 }
 
 /// Times `f`, returning its result, wall time and CPU time.

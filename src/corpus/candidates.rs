@@ -52,33 +52,128 @@ pub fn id_and_fingerprints(text: &str) -> (String, Vec<u64>) {
 /// `min_share` of the smaller one's fingerprints (at least one). `prints`
 /// are each text's sorted distinct fingerprints.
 pub fn pairs(prints: &[Vec<u64>], min_share: f64) -> Vec<(u32, u32)> {
+    pairs_counted(prints, min_share, &|_, _| {})
+}
+
+/// Fingerprints in a slice of the fingerprint space: the slices are
+/// compared one after the other, then as many ranges of texts have their
+/// pairs counted one after the other. Each step is then a small share of
+/// the work (a tenth of a second or so), so its progress moves, and only
+/// one slice's entries are in memory at once; fewer, larger steps would
+/// spend less on starting parallel work.
+const FINGERPRINTS_PER_SLICE: usize = 1 << 20;
+
+/// Like [`pairs`], calling `done(n, total)` as `n` more of its `total`
+/// steps are done (`done(0, total)` first).
+pub fn pairs_counted(
+    prints: &[Vec<u64>],
+    min_share: f64,
+    done: &(dyn Fn(usize, usize) + Sync),
+) -> Vec<(u32, u32)> {
+    pairs_in_slices(prints, min_share, FINGERPRINTS_PER_SLICE, done)
+}
+
+/// [`pairs_counted`] with `per_slice` fingerprints in a slice.
+fn pairs_in_slices(
+    prints: &[Vec<u64>],
+    min_share: f64,
+    per_slice: usize,
+    done: &(dyn Fn(usize, usize) + Sync),
+) -> Vec<(u32, u32)> {
     let n = prints.len();
     // Texts beyond what the packed entry holds are compared in chunks of
     // their own; real corpora stay far below 16 million texts.
     if n >= 1 << INDEX_BITS {
+        done(1, 1);
         return Vec::new();
     }
+    let fingerprints: usize = prints.par_iter().map(Vec::len).sum();
+    let slices = fingerprints.div_ceil(per_slice.max(1)).clamp(1, 1024);
+    let steps = 2 * slices;
+    done(0, steps);
     let mask = (1u64 << INDEX_BITS) - 1;
-    let mut entries: Vec<u64> = prints
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(i, fp)| fp.iter().map(move |h| (h & !mask) | i as u64))
-        .collect();
-    entries.par_sort_unstable();
+    // Each shared fingerprint of two texts gives their pair once; the
+    // pairs are kept by the range of their first text.
+    let per_range = n.div_ceil(slices).max(1);
+    let mut shared: Vec<Vec<u64>> = vec![Vec::new(); slices];
+    let bounds = slice_bounds(prints, slices, mask);
+    for (k, &lo) in bounds.iter().enumerate() {
+        let hi = bounds.get(k + 1).copied();
+        // A slice is a run of each text's sorted fingerprints.
+        let mut entries: Vec<u64> = prints
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(i, fp)| {
+                let start = fp.partition_point(|&h| h < lo);
+                let end = hi.map_or(fp.len(), |hi| fp.partition_point(|&h| h < hi));
+                fp[start..end].iter().map(move |h| (h & !mask) | i as u64)
+            })
+            .collect();
+        entries.par_sort_unstable();
+        let found = shared_pairs(&entries, prints, mask);
+        drop(entries);
+        for pair in found {
+            shared[(pair >> 32) as usize / per_range].push(pair);
+        }
+        done(1, steps);
+    }
+    let mut out = Vec::new();
+    for mut range in shared {
+        // Pairs of a range, each as many times as its texts share a
+        // fingerprint.
+        range.par_sort_unstable();
+        out.par_extend(range.par_chunk_by(|a, b| a == b).filter_map(|run| {
+            let a = (run[0] >> 32) as u32;
+            let b = (run[0] & 0xffff_ffff) as u32;
+            let smaller = prints[a as usize]
+                .len()
+                .min(prints[b as usize].len())
+                .max(1);
+            (run.len() as f64 >= min_share * smaller as f64).then_some((a, b))
+        }));
+        done(1, steps);
+    }
+    out
+}
 
-    // A fingerprint shared by a few texts pairs them all. One shared by
-    // many is mostly a stock phrase: pairing them all would grow with the
-    // square of its frequency, so each text is paired with the next one and
-    // with the run's hub, the text with the most fingerprints (for copies
-    // of one story, its most complete copy, which contains the others).
-    // Many copies of one story still meet on most of their fingerprints,
-    // while texts that merely share a phrase meet once and fail the share
-    // test below.
+/// Returns where each of the `slices` slices of the fingerprint space
+/// starts, each slice holding about as many fingerprints of `prints`
+/// (winnowing keeps the smallest hashes, so equal ranges of hashes would
+/// not); a slice ends where the next starts. A start keeps none of the
+/// bits of `mask`, so fingerprints that compare equal (all but those
+/// bits) are never split between slices.
+fn slice_bounds(prints: &[Vec<u64>], slices: usize, mask: u64) -> Vec<u64> {
+    let mut sample: Vec<u64> = prints
+        .par_iter()
+        .flat_map_iter(|fp| fp.iter().step_by(16).copied())
+        .collect();
+    sample.par_sort_unstable();
+    (0..slices)
+        .map(|k| match k {
+            0 => 0,
+            _ => sample
+                .get(k * sample.len() / slices)
+                .map_or(0, |&h| h & !mask),
+        })
+        .collect()
+}
+
+/// Returns, once per fingerprint two texts share, their pair `(a << 32) |
+/// b`, `a < b`, from `entries`: sorted `(fingerprint, text)` entries.
+///
+/// A fingerprint shared by a few texts pairs them all. One shared by many
+/// is mostly a stock phrase: pairing them all would grow with the square
+/// of its frequency, so each text is paired with the next one and with
+/// the run's hub, the text with the most fingerprints (for copies of one
+/// story, its most complete copy, which contains the others). Many copies
+/// of one story still meet on most of their fingerprints, while texts
+/// that merely share a phrase meet once and fail the share test.
+fn shared_pairs(entries: &[u64], prints: &[Vec<u64>], mask: u64) -> Vec<u64> {
     let pair = move |a: u64, b: u64| {
         let (a, b) = (a & mask, b & mask);
         (a != b).then(|| (a.min(b) << 32) | a.max(b))
     };
-    let mut shared: Vec<u64> = entries
+    entries
         .par_chunk_by(|a, b| a & !mask == b & !mask)
         .filter(|run| run.len() > 1)
         .flat_map_iter(|run| {
@@ -97,21 +192,6 @@ pub fn pairs(prints: &[Vec<u64>], min_share: f64) -> Vec<(u32, u32)> {
                 out.extend(run.iter().filter_map(|&e| pair(e, hub)));
             }
             out
-        })
-        .collect();
-    drop(entries);
-    shared.par_sort_unstable();
-
-    shared
-        .par_chunk_by(|a, b| a == b)
-        .filter_map(|run| {
-            let a = (run[0] >> 32) as u32;
-            let b = (run[0] & 0xffff_ffff) as u32;
-            let smaller = prints[a as usize]
-                .len()
-                .min(prints[b as usize].len())
-                .max(1);
-            (run.len() as f64 >= min_share * smaller as f64).then_some((a, b))
         })
         .collect()
 }
@@ -174,6 +254,31 @@ mod tests {
             "pairs grow linearly: {}",
             found.len()
         );
+    }
+
+    #[test]
+    fn slices_of_any_size_find_the_same_pairs_and_count_every_step() {
+        let story = words(5, 400);
+        let mut texts = vec![story.clone()];
+        for k in 0..40 {
+            // Copies of parts of the story, and strangers.
+            texts.push(format!("menu {}", &story[k * 30..k * 30 + 1200]));
+            texts.push(words(200 + k, 150));
+        }
+        let prints: Vec<_> = texts.iter().map(|t| fingerprints(t)).collect();
+        let whole = pairs_in_slices(&prints, 0.3, usize::MAX, &|_, _| {});
+        assert!(whole.len() >= 40, "{} pairs", whole.len());
+        for per_slice in [1, 7, 100, 1000] {
+            let steps = std::sync::Mutex::new((0, 0));
+            let found = pairs_in_slices(&prints, 0.3, per_slice, &|n, total| {
+                let mut steps = steps.lock().unwrap();
+                *steps = (steps.0 + n, total);
+            });
+            assert_eq!(found, whole, "{per_slice} fingerprints a slice");
+            let (done, total) = steps.into_inner().unwrap();
+            assert_eq!(done, total);
+            assert!(per_slice > 100 || total > 2, "{total} steps");
+        }
     }
 
     #[test]

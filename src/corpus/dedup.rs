@@ -61,26 +61,42 @@ pub fn dedup_prepared(
     prints: Vec<Vec<u64>>,
     opts: &DedupOptions,
 ) -> Vec<Article> {
-    dedup_counted(articles, prints, opts, &|_| {})
+    let counts = Counts {
+        compared: &|_, _| {},
+        done: &|_| {},
+    };
+    dedup_counted(articles, prints, opts, &counts)
 }
 
-/// Like [`dedup_prepared`], calling `done(n)` from any thread as the
-/// articles are dealt with, `articles.len()` in all: exact copies as they
-/// merge, then each remaining article once its shingles are compared.
+/// Who hears how far a dedup has got, from any thread.
+pub struct Counts<'a> {
+    /// `compared(n, total)`: `n` more of the `total` steps of finding
+    /// the texts that share fingerprints are done (`compared(0, total)`
+    /// first).
+    pub compared: &'a (dyn Fn(usize, usize) + Sync),
+    /// `done(n)`: `n` more articles are dealt with, `articles.len()` in
+    /// all: the exact copies once the candidates are found, then each
+    /// remaining article once its shingles are compared. It is first
+    /// called when every step of `compared` is done.
+    pub done: &'a (dyn Fn(usize) + Sync),
+}
+
+/// Like [`dedup_prepared`], telling `counts` how far it has got.
 pub fn dedup_counted(
     articles: Vec<Article>,
     prints: Vec<Vec<u64>>,
     opts: &DedupOptions,
-    done: &(dyn Fn(usize) + Sync),
+    counts: &Counts<'_>,
 ) -> Vec<Article> {
     let threshold = opts.threshold.clamp(0.0, 1.0);
     let count = articles.len();
     let (reps, prints) = merge_exact(articles, prints);
-    done(count - reps.len());
     // Fingerprints sample shingles, so the share of shared fingerprints
     // only estimates containment: pre-filter loosely, verify exactly.
-    let pairs = candidates::pairs(&prints, threshold * 0.5);
+    let pairs = candidates::pairs_counted(&prints, threshold * 0.5, counts.compared);
     drop(prints);
+    let done = counts.done;
+    done(count - reps.len());
 
     let mut involved = vec![false; reps.len()];
     for &(a, b) in &pairs {

@@ -8,6 +8,8 @@ use super::{EntityKind, Location};
 
 mod build;
 
+pub use build::IndexBuilder;
+
 /// Index of an entity in [`EntityIndex::entities`].
 pub type EntityId = u32;
 

@@ -36,7 +36,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-pub use index::{Entity, EntityId, EntityIndex, IndexedMention};
+pub use index::{Entity, EntityId, EntityIndex, IndexBuilder, IndexedMention};
 
 /// The kinds of entity dossier knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

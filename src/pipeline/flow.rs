@@ -4,7 +4,7 @@
 //! duplicates. The entities are found after, by [`Listed::entities`]
 //! (`later`). The cache is used as storage only.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
@@ -192,8 +192,9 @@ const CLEAN_BATCH: usize = 1024;
 /// Cleans every document, taking them: a document with no article text
 /// left becomes a warning.
 fn clean_all(mut docs: Vec<RawDoc>, mut warnings: Vec<Warning>, report: Reporter<'_>) -> Cleaned {
+    let surveyed = report.stage(Stage::Surveying, docs.len());
+    let chrome = ChromeModel::learn_counted(&docs, &|n| surveyed.add(n));
     let counter = report.stage(Stage::Cleaning, docs.len());
-    let chrome = ChromeModel::learn(&docs);
     // Batches from the end, so that `split_off` moves out only the batch.
     let mut batches = Vec::with_capacity(docs.len().div_ceil(CLEAN_BATCH));
     while !docs.is_empty() {
@@ -248,7 +249,63 @@ fn merge(cleaned: Cleaned, opts: &Options, report: Reporter<'_>) -> Corpus {
         prints,
         warnings,
     } = cleaned;
-    let counter = report.stage(Stage::Deduplicating, articles.len());
-    let articles = dedup::dedup_counted(articles, prints, &opts.dedup, &|n| counter.add(n));
+    let total = articles.len();
+    let (comparing, merging) = (OnceLock::new(), OnceLock::new());
+    let counts = dedup::Counts {
+        compared: &|n, steps| {
+            comparing
+                .get_or_init(|| report.stage(Stage::Comparing, steps))
+                .add(n);
+        },
+        done: &|n| {
+            merging
+                .get_or_init(|| report.stage(Stage::Deduplicating, total))
+                .add(n);
+        },
+    };
+    let articles = dedup::dedup_counted(articles, prints, &opts.dedup, &counts);
     Corpus { articles, warnings }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+
+    use super::*;
+
+    #[test]
+    fn every_stage_of_an_open_counts_up_to_its_total_in_order() {
+        let seen = Mutex::new(Vec::new());
+        let sink = |p: Progress| seen.lock().unwrap().push(p);
+        let (docs, warnings) = load::load_seeds();
+        let library = build(
+            &docs,
+            warnings,
+            &Options::default(),
+            &super::super::Standard,
+            &sink,
+        );
+        assert!(!library.corpus.articles.is_empty());
+        let seen = seen.into_inner().unwrap();
+        let mut stages: Vec<Stage> = seen.iter().map(|p| p.stage).collect();
+        stages.dedup();
+        assert_eq!(
+            stages,
+            [
+                Stage::Surveying,
+                Stage::Cleaning,
+                Stage::Comparing,
+                Stage::Deduplicating,
+                Stage::Extracting,
+                Stage::Indexing
+            ]
+        );
+        for stage in stages {
+            let counts: Vec<&Progress> = seen.iter().filter(|p| p.stage == stage).collect();
+            // Threads report in any order: the total is the largest count.
+            let last = counts.iter().max_by_key(|p| p.done).unwrap();
+            assert_eq!(last.done, last.total, "{stage:?} reaches its total");
+            assert!(last.total > 0, "{stage:?} counts something");
+        }
+    }
 }

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use super::progress::Reporter;
 use super::{Library, Listed, Opened, Progress, Report, Stage, Steps};
 use crate::corpus::{Article, Corpus};
-use crate::entities::{EntityIndex, Mention};
+use crate::entities::{EntityIndex, IndexBuilder, Mention};
 use crate::state::cache::{self, Cache, Engine, Session};
 
 /// What is left of an open once its articles are merged.
@@ -60,11 +60,9 @@ impl Listed<'_> {
             Rest::Pending(later) => *later,
         };
         let report = Reporter::new(later.progress);
-        let mentions = extract_cached(&mut later, &corpus.articles, report);
+        let parts = find_and_index(&mut later, &corpus.articles, report);
         let counter = report.stage(Stage::Indexing, corpus.articles.len());
-        let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
-        let index = EntityIndex::build_counted(&texts, mentions, &|n| counter.add(n));
-        drop(texts);
+        let index = parts.finish(&|n| counter.add(n));
         let mut pending = later.session.pending_snapshot(later.fingerprint);
         // The problems met before the list are among its warnings already.
         let new_problems = later
@@ -98,26 +96,20 @@ impl Listed<'_> {
     }
 }
 
-/// Finds every article's mentions, in parallel.
-fn extract_all(steps: &dyn Steps, articles: &[Article], report: Reporter<'_>) -> Vec<Vec<Mention>> {
-    let counter = report.stage(Stage::Extracting, articles.len());
-    articles
-        .par_iter()
-        .map(|a| {
-            let found = steps.extract(super::article_parts(a));
-            counter.tick();
-            found
-        })
-        .collect()
-}
+/// Articles whose mentions are alive at once: each run is indexed, and
+/// its mentions freed, before the next is extracted. (Every article's
+/// mentions alive together were the peak of a cold open: 85 MB for 64 MB
+/// of text.)
+const ARTICLES_PER_RUN: usize = 1024;
 
-/// Returns each article's mentions, from the cache where its text was
-/// extracted before, else extracted now and stored.
-fn extract_cached(
+/// Finds every article's mentions, from the cache where its text was
+/// extracted before, else extracted now (and stored), and indexes them a
+/// run of articles at a time; returns the indexed runs, still to join.
+fn find_and_index(
     later: &mut Later<'_>,
     articles: &[Article],
     report: Reporter<'_>,
-) -> Vec<Vec<Mention>> {
+) -> IndexBuilder {
     let Later {
         steps,
         session,
@@ -126,42 +118,54 @@ fn extract_cached(
         ..
     } = later;
     let steps = *steps;
-    if !session.is_enabled() {
-        counts.texts_extracted = articles.len();
-        return extract_all(steps, articles, report);
-    }
-    let keys: Vec<u64> = articles.par_iter().map(cache::extraction_key).collect();
-    let recalled = session.recall_extractions(&keys, engine);
+    let cached = session.is_enabled();
+    let keys: Vec<u64> = if cached {
+        articles.par_iter().map(cache::extraction_key).collect()
+    } else {
+        Vec::new()
+    };
+    let recalled = if cached {
+        session.recall_extractions(&keys, engine)
+    } else {
+        Vec::new()
+    };
+    counts.texts_reused = recalled.iter().filter(|m| m.is_some()).count();
+    counts.texts_extracted = articles.len() - counts.texts_reused;
+    // The cache is written anew only when some text is new to it.
+    let store = cached && counts.texts_extracted > 0;
+    let mut recalled = recalled.into_iter();
+    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
     let counter = report.stage(Stage::Extracting, articles.len());
-    let mentions: Vec<(Vec<Mention>, bool)> = articles
-        .par_iter()
-        .zip(recalled)
-        .map(|(a, hit)| {
-            let found = match hit {
-                Some(m) => (m, false),
-                None => (steps.extract(super::article_parts(a)), true),
-            };
-            counter.tick();
-            found
-        })
-        .collect();
-    if mentions.iter().any(|(_, fresh)| *fresh) {
-        let all: Vec<(u64, &[Mention])> = mentions
-            .iter()
-            .zip(&keys)
-            .map(|((m, _), &key)| (key, m.as_slice()))
+    let mut index = IndexBuilder::new();
+    let mut stored = Vec::new();
+    for (run, run_texts) in articles
+        .chunks(ARTICLES_PER_RUN)
+        .zip(texts.chunks(ARTICLES_PER_RUN))
+    {
+        let hits: Vec<Option<Vec<Mention>>> =
+            (0..run.len()).map(|_| recalled.next().flatten()).collect();
+        let mentions: Vec<Vec<Mention>> = run
+            .par_iter()
+            .zip(hits)
+            .map(|(a, hit)| {
+                let found = hit.unwrap_or_else(|| steps.extract(super::article_parts(a)));
+                counter.tick();
+                found
+            })
             .collect();
-        session.remember_extractions(engine, &all);
+        if store {
+            let first = index.articles();
+            let rows: Vec<(u64, &[Mention])> = keys[first..first + run.len()]
+                .iter()
+                .copied()
+                .zip(mentions.iter().map(Vec::as_slice))
+                .collect();
+            stored.extend(session.encode_extractions(&rows));
+        }
+        index.add(run_texts, mentions, &|_| {});
     }
-    mentions
-        .into_iter()
-        .map(|(m, fresh)| {
-            if fresh {
-                counts.texts_extracted += 1;
-            } else {
-                counts.texts_reused += 1;
-            }
-            m
-        })
-        .collect()
+    if store {
+        session.remember_extraction_chunks(engine, &stored);
+    }
+    index
 }

@@ -37,7 +37,13 @@ pub struct Options {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stage {
     Reading,
+    /// Learning which short lines repeat across the files (page chrome),
+    /// before any is cleaned.
+    Surveying,
     Cleaning,
+    /// Finding the texts that share fingerprints: the candidate
+    /// duplicates, counted in steps of that search.
+    Comparing,
     Deduplicating,
     Extracting,
     Indexing,
@@ -47,7 +53,9 @@ impl Stage {
     pub fn label(self) -> &'static str {
         match self {
             Stage::Reading => "reading files",
+            Stage::Surveying => "finding page chrome",
             Stage::Cleaning => "cleaning",
+            Stage::Comparing => "comparing texts",
             Stage::Deduplicating => "merging duplicates",
             Stage::Extracting => "finding entities",
             Stage::Indexing => "indexing",

@@ -1,8 +1,9 @@
-//! Building an [`EntityIndex`] from each article's mentions: consecutive
-//! runs of articles are indexed on their own, in parallel, and the partial
-//! indexes are then joined in article order, so the result is the same as
-//! one pass over all articles would give (entities numbered by first
-//! appearance, aliases and articles in order).
+//! Building an [`EntityIndex`] from each article's mentions: runs of
+//! articles are indexed as they come ([`IndexBuilder`]), each in parallel
+//! parts of consecutive articles, so that only one run's mentions need be
+//! alive at once; the partial indexes are then joined in article order, so
+//! the result is the same as one pass over all articles would give
+//! (entities numbered by first appearance, aliases and articles in order).
 
 use rayon::prelude::*;
 
@@ -10,8 +11,9 @@ use super::{Entity, EntityId, EntityIndex, FastMap, IndexedMention};
 use crate::entities::{EntityKind, Location, Mention, derived_countries};
 
 /// Articles per partial index: enough to make the join cheap beside the
-/// work of each part.
-const ARTICLES_PER_PART: usize = 4096;
+/// work of each part, few enough that a part is indexed in a fraction of
+/// a second (the count of a stage moves at least that often).
+const ARTICLES_PER_PART: usize = 512;
 
 /// Entity ids by canonical name, one map per kind.
 type Names = [FastMap<String, EntityId>; EntityKind::ALL.len()];
@@ -20,42 +22,85 @@ impl EntityIndex {
     /// Builds the index from each article's mentions, in article order.
     /// `texts[i]` is the text `mentions[i]` points into.
     pub fn build(texts: &[&str], mentions: Vec<Vec<Mention>>) -> Self {
-        Self::build_in_parts(texts, mentions, ARTICLES_PER_PART, &|_| {})
-    }
-
-    /// Like [`Self::build`], calling `done(n)` from any thread as each
-    /// part of `n` articles is indexed.
-    pub fn build_counted(
-        texts: &[&str],
-        mentions: Vec<Vec<Mention>>,
-        done: &(dyn Fn(usize) + Sync),
-    ) -> Self {
-        Self::build_in_parts(texts, mentions, ARTICLES_PER_PART, done)
+        Self::build_in_parts(texts, mentions, ARTICLES_PER_PART)
     }
 
     /// [`Self::build`] with `per_part` articles in each partial index.
-    fn build_in_parts(
+    fn build_in_parts(texts: &[&str], mentions: Vec<Vec<Mention>>, per_part: usize) -> Self {
+        let mut builder = IndexBuilder::with_part_size(per_part);
+        builder.add(texts, mentions, &|_| {});
+        builder.finish(&|_| {})
+    }
+}
+
+/// Builds an [`EntityIndex`] a run of articles at a time, so that only
+/// that run's mentions need be alive at once: each run is indexed on its
+/// own (in parallel parts) as it comes, and [`IndexBuilder::finish`]
+/// joins the parts in article order.
+#[derive(Debug)]
+pub struct IndexBuilder {
+    parts: Vec<EntityIndex>,
+    per_part: usize,
+    articles: usize,
+}
+
+impl Default for IndexBuilder {
+    fn default() -> Self {
+        Self::with_part_size(ARTICLES_PER_PART)
+    }
+}
+
+impl IndexBuilder {
+    /// A builder with no article yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn with_part_size(per_part: usize) -> Self {
+        Self {
+            parts: Vec::new(),
+            per_part: per_part.max(1),
+            articles: 0,
+        }
+    }
+
+    /// Returns how many articles were added so far.
+    pub fn articles(&self) -> usize {
+        self.articles
+    }
+
+    /// Indexes the next articles, `mentions[i]` pointing into `texts[i]`,
+    /// and frees their mentions; calls `done(n)` from any thread as each
+    /// part of `n` of them is indexed.
+    pub fn add(
+        &mut self,
         texts: &[&str],
         mentions: Vec<Vec<Mention>>,
-        per_part: usize,
         done: &(dyn Fn(usize) + Sync),
-    ) -> Self {
-        let per_part = per_part.max(1);
+    ) {
+        let first = self.articles;
+        let per_part = self.per_part;
         let parts: Vec<EntityIndex> = mentions
             .par_chunks(per_part)
             .enumerate()
             .map(|(n, chunk)| {
-                let first = n * per_part;
-                let texts = texts.get(first..).unwrap_or_default();
-                let indexed = part(texts, chunk, first);
+                let texts = texts.get(n * per_part..).unwrap_or_default();
+                let indexed = part(texts, chunk, first + n * per_part);
                 done(chunk.len());
                 indexed
             })
             .collect();
-        // Millions of small names, most allocated on other threads: freed
-        // on all cores rather than one by one.
+        self.articles += mentions.len();
+        self.parts.extend(parts);
+        // Many small names, most allocated on other threads: freed on all
+        // cores rather than one by one.
         mentions.into_par_iter().for_each(drop);
-        join(parts)
+    }
+
+    /// Joins the parts into the index of every article added, calling
+    /// `done(n)` as each part of `n` articles is joined.
+    pub fn finish(self, done: &dyn Fn(usize)) -> EntityIndex {
+        join(self.parts, done)
     }
 }
 
@@ -162,7 +207,7 @@ fn entity_id(
 /// Joins partial indexes of consecutive articles, in order: an entity
 /// keeps the id of its first appearance, and its aliases and articles
 /// follow in the order the parts saw them.
-fn join(parts: Vec<EntityIndex>) -> EntityIndex {
+fn join(parts: Vec<EntityIndex>, done: &dyn Fn(usize)) -> EntityIndex {
     let articles = parts.iter().map(|p| p.mentions.len()).sum();
     let mut names: Names = Default::default();
     let mut index = EntityIndex {
@@ -172,6 +217,7 @@ fn join(parts: Vec<EntityIndex>) -> EntityIndex {
         derived: Vec::with_capacity(articles),
     };
     for part in parts {
+        let articles_in_part = part.mentions.len();
         let global: Vec<EntityId> = part
             .entities
             .into_iter()
@@ -208,6 +254,7 @@ fn join(parts: Vec<EntityIndex>) -> EntityIndex {
             }
             index.derived.push(derived);
         }
+        done(articles_in_part);
     }
     index
 }
@@ -238,11 +285,24 @@ mod tests {
             "Latvia, Kenya and Japan met in Riga with Baiba Braze. Braze said so.",
         ];
         let mentions: Vec<Vec<Mention>> = texts.iter().map(|t| extract(t)).collect();
-        let whole = EntityIndex::build_in_parts(&texts, mentions.clone(), usize::MAX, &|_| {});
+        let whole = EntityIndex::build_in_parts(&texts, mentions.clone(), usize::MAX);
         for per_part in [1, 2, 3] {
-            let parts = EntityIndex::build_in_parts(&texts, mentions.clone(), per_part, &|_| {});
+            let parts = EntityIndex::build_in_parts(&texts, mentions.clone(), per_part);
             assert_eq!(parts, whole, "{per_part} articles per part");
         }
         assert!(whole.entities.len() > 4);
+        for split in 0..=texts.len() {
+            let mut builder = IndexBuilder::with_part_size(2);
+            let (first, rest) = mentions.split_at(split);
+            builder.add(&texts[..split], first.to_vec(), &|_| {});
+            builder.add(&texts[split..], rest.to_vec(), &|_| {});
+            assert_eq!(builder.articles(), texts.len());
+            let joined = std::sync::atomic::AtomicUsize::new(0);
+            let index = builder.finish(&|n| {
+                joined.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+            });
+            assert_eq!(index, whole, "added as {split} articles and the rest");
+            assert_eq!(joined.into_inner(), texts.len());
+        }
     }
 }

@@ -299,14 +299,28 @@ impl<'a> Session<'a> {
         keys.iter().map(|k| stored.remove(k)).collect()
     }
 
-    /// Stores the mentions of every text of the corpus (`all`: text key
-    /// and mentions), replacing what was stored for it before.
-    pub fn remember_extractions(&mut self, engine: &Engine, all: &[(u64, &[Mention])]) {
+    /// Returns the mentions of some texts (text key and mentions) encoded
+    /// for [`Self::remember_extraction_chunks`], so that they can be freed
+    /// before the rest of the corpus is extracted; none when the cache is
+    /// not used (or the encoding failed, which disables it).
+    pub fn encode_extractions(&mut self, rows: &[(u64, &[Mention])]) -> Vec<Vec<u8>> {
+        if !self.enabled || self.cache.is_none_or(Cache::is_read_only) {
+            return Vec::new();
+        }
+        tables::encode_extractions(rows).unwrap_or_else(|e| {
+            self.fail(&e);
+            Vec::new()
+        })
+    }
+
+    /// Stores the mentions of every text of the corpus, encoded by
+    /// [`Self::encode_extractions`], replacing what was stored before.
+    pub fn remember_extraction_chunks(&mut self, engine: &Engine, chunks: &[Vec<u8>]) {
         if !self.enabled {
             return;
         }
         let corpus = self.corpus.clone();
-        self.write(|c| tables::save_extractions(c, &corpus, engine.base, all));
+        self.write(|c| tables::save_extraction_chunks(c, &corpus, engine.base, chunks));
     }
 
     /// Returns the snapshot to save for `corpus` after this open, or `None`

@@ -273,10 +273,24 @@ fn save_chunks<T: Serialize + Sync>(
     engine: u64,
     rows: &[T],
 ) -> rusqlite::Result<()> {
-    let blobs: Vec<Vec<u8>> = rows
-        .par_chunks(ROWS_PER_CHUNK)
+    save_blobs(conn, table, corpus, engine, &encode_chunks(rows)?)
+}
+
+/// Returns `rows` as chunks to store, encoded in parallel.
+fn encode_chunks<T: Serialize + Sync>(rows: &[T]) -> rusqlite::Result<Vec<Vec<u8>>> {
+    rows.par_chunks(ROWS_PER_CHUNK)
         .map(encode_large)
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<rusqlite::Result<_>>()
+}
+
+/// Replaces one corpus's chunks with `blobs`, in one transaction.
+fn save_blobs(
+    conn: &Connection,
+    table: Chunked,
+    corpus: &str,
+    engine: u64,
+    blobs: &[Vec<u8>],
+) -> rusqlite::Result<()> {
     let table = table.table();
     let tx = conn.unchecked_transaction()?;
     tx.execute(&format!("DELETE FROM {table} WHERE corpus = ?1"), [corpus])?;
@@ -332,15 +346,22 @@ pub fn load_extractions(
     Ok(chunks.into_iter().flatten().collect())
 }
 
+/// Returns `rows` (text key and mentions) as stored chunks, for
+/// [`save_extraction_chunks`]: the mentions of a corpus can be encoded a
+/// run of texts at a time, and freed, before all are stored.
+pub fn encode_extractions(rows: &[(u64, &[Mention])]) -> rusqlite::Result<Vec<Vec<u8>>> {
+    encode_chunks(rows)
+}
+
 /// Replaces the stored extractions of one corpus (by any engine) with
-/// `rows`, made by `engine`.
-pub fn save_extractions(
+/// chunks from [`encode_extractions`], made by `engine`.
+pub fn save_extraction_chunks(
     conn: &Connection,
     corpus: &str,
     engine: u64,
-    rows: &[(u64, &[Mention])],
+    blobs: &[Vec<u8>],
 ) -> rusqlite::Result<()> {
-    save_chunks(conn, Chunked::Extractions, corpus, engine, rows)
+    save_blobs(conn, Chunked::Extractions, corpus, engine, blobs)
 }
 
 /// Returns the snapshot of `corpus` with the fingerprint it was taken
@@ -565,7 +586,10 @@ mod tests {
             country: None,
             location: crate::entities::Location::Text,
         }];
-        save_extractions(&conn, "k", 7, &[(u64::MAX - 1, &mentions), (5, &mentions)]).unwrap();
+        // Encoded a run of texts at a time, stored together.
+        let mut chunks = encode_extractions(&[(u64::MAX - 1, &mentions)]).unwrap();
+        chunks.extend(encode_extractions(&[(5, &mentions)]).unwrap());
+        save_extraction_chunks(&conn, "k", 7, &chunks).unwrap();
         let found = load_extractions(&conn, "k", 7).unwrap();
         assert_eq!(found[&(u64::MAX - 1)], mentions);
         assert_eq!(found.len(), 2);
