@@ -179,7 +179,10 @@ fn what_only_a_merged_copy_holds_is_shown_under_its_path() {
         .iter()
         .position(|l| l.kind == LineKind::Heading && l.text() == format!("Only in {copy}"))
         .expect("a heading naming the copy");
-    let after: Vec<String> = lines[heading..].iter().map(|l| l.text()).collect();
+    let after: Vec<String> = lines[heading..]
+        .iter()
+        .map(dossier::tui::document::DocLine::text)
+        .collect();
     assert!(
         after.contains(&"The ferry board revised its figures on Friday.".to_owned()),
         "{after:?}"
