@@ -68,29 +68,7 @@ impl<W: Write> Door<W> {
         filter(text, self.policy, &mut out);
         self.inner.write_all(out.as_bytes())
     }
-}
 
-impl<W: Write> Write for Door<W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.carry.extend_from_slice(buf);
-        // Writers such as serde_json write a token at a time: judging each
-        // alone cost more than the output itself.
-        if self.carry.len() >= BATCH {
-            self.pass()?;
-        }
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.pass()?;
-        self.inner.flush()
-    }
-}
-
-/// Bytes the door gathers before it judges and passes them on.
-const BATCH: usize = 32 * 1024;
-
-impl<W: Write> Door<W> {
     /// Judges what is gathered and writes it on, holding back only an
     /// incomplete sequence or a final `\r`.
     fn pass(&mut self) -> io::Result<()> {
@@ -124,6 +102,26 @@ impl<W: Write> Door<W> {
         }
         self.carry.drain(..start);
         self.inner.write_all(out.as_bytes())
+    }
+}
+
+/// Bytes the door gathers before it judges and passes them on.
+const BATCH: usize = 32 * 1024;
+
+impl<W: Write> Write for Door<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.carry.extend_from_slice(buf);
+        // Writers such as serde_json write a token at a time: judging each
+        // alone cost more than the output itself.
+        if self.carry.len() >= BATCH {
+            self.pass()?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.pass()?;
+        self.inner.flush()
     }
 }
 
