@@ -76,13 +76,17 @@ pub fn read(doc: &Document) -> PageMeta {
     }
 }
 
-/// The date and author of the first article a page's JSON-LD blocks
-/// describe: an object with `datePublished` (or `dateCreated`), at the top,
-/// in a list or in `@graph`; its `author` a name, a person or a list of them.
+/// The date and author of the article a page's JSON-LD blocks describe:
+/// an object with `datePublished` (or `dateCreated`), at the top, in a list
+/// or in `@graph`, whose `@type` names an article ("NewsArticle",
+/// "BlogPosting"), else the first such object of another type (a
+/// "WebPage"); its `author` a name, a person or a list of them.
 #[derive(Default)]
 struct LinkedData {
     date: Option<String>,
     author: Option<String>,
+    /// Whether the date and author come from an article's object.
+    of_article: bool,
 }
 
 /// JSON-LD nesting read before giving up: a hostile block cannot make the
@@ -91,7 +95,7 @@ const MAX_LINKED_DEPTH: usize = 4;
 
 impl LinkedData {
     fn read(&mut self, block: &str) {
-        if self.date.is_some() {
+        if self.of_article {
             return;
         }
         if let Ok(value) = serde_json::from_str::<serde_json::Value>(block.trim()) {
@@ -100,7 +104,7 @@ impl LinkedData {
     }
 
     fn visit(&mut self, value: &serde_json::Value, depth: usize) {
-        if self.date.is_some() || depth > MAX_LINKED_DEPTH {
+        if self.of_article || depth > MAX_LINKED_DEPTH {
             return;
         }
         match value {
@@ -116,14 +120,35 @@ impl LinkedData {
                     .map(str::trim)
                     .filter(|d| !d.is_empty());
                 if let Some(date) = date {
-                    self.date = Some(date.to_owned());
-                    self.author = map.get("author").and_then(author_name);
-                } else if let Some(graph) = map.get("@graph") {
+                    let of_article = map.get("@type").is_some_and(names_an_article);
+                    if of_article || self.date.is_none() {
+                        self.date = Some(date.to_owned());
+                        self.author = map.get("author").and_then(author_name);
+                        self.of_article = of_article;
+                    }
+                }
+                if let Some(graph) = map.get("@graph") {
                     self.visit(graph, depth + 1);
                 }
             }
             _ => {}
         }
+    }
+}
+
+/// Returns true if and only if a JSON-LD `@type` (a name or a list of
+/// them) names a kind of article ("NewsArticle", "BlogPosting",
+/// "Report").
+fn names_an_article(kind: &serde_json::Value) -> bool {
+    let is_article = |name: &str| {
+        ["Article", "Posting", "Report"]
+            .iter()
+            .any(|k| name.contains(k))
+    };
+    match kind {
+        serde_json::Value::String(name) => is_article(name),
+        serde_json::Value::Array(names) => names.iter().filter_map(|n| n.as_str()).any(is_article),
+        _ => false,
     }
 }
 
@@ -197,7 +222,7 @@ mod tests {
     #[test]
     fn json_ld_without_context_gives_date_and_author() {
         let doc = Document::from(
-            "<head><script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebSite\",\"name\":\"Harbour Gazette\"},{\"@type\":\"NewsArticle\",\"datePublished\":\"2025-05-20T08:00:00Z\",\"author\":[{\"@type\":\"Person\",\"name\":\"Iona Drummond\"},\"Ruaridh Bain\"]}]}</script></head><body><time datetime=\"2019-01-01\">old</time></body>",
+            "<head><script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebPage\",\"name\":\"Harbour Gazette\",\"datePublished\":\"2025-05-19\"},{\"@type\":\"NewsArticle\",\"datePublished\":\"2025-05-20T08:00:00Z\",\"author\":[{\"@type\":\"Person\",\"name\":\"Iona Drummond\"},\"Ruaridh Bain\"]}]}</script></head><body><time datetime=\"2019-01-01\">old</time></body>",
         );
         let meta = read(&doc);
         assert_eq!(meta.date.as_deref(), Some("2025-05-20T08:00:00Z"));
