@@ -477,6 +477,15 @@ fn a_titled_person_whose_surname_is_a_listed_company_is_a_person() {
         !mentions.iter().any(|m| m.kind == EntityKind::Company),
         "{mentions:?}"
     );
+    // Her surname alone, later, is her too.
+    let text =
+        "Councillor Morag Lindsay welcomed the plan. Lindsay said the vote would be in June.";
+    let mentions = extract(text);
+    let her: Vec<_> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person && m.name == "Morag Lindsay")
+        .collect();
+    assert_eq!(her.len(), 2, "{mentions:?}");
     // Without a title and a given name, the listed company stands.
     let text = "Lindsay Corporation said irrigation sales rose. Lindsay also raised its dividend.";
     let mentions = extract(text);

@@ -71,7 +71,7 @@ pub fn learn<'t>(
     for run in runs {
         ctx.full_name_of_known_surname(*run, &mut lexicon);
     }
-    lexicon.add_short_forms(gaz);
+    lexicon.add_short_forms(gaz, hits);
     for run in runs {
         ctx.coordinated_person(*run, &mut lexicon);
     }

@@ -101,8 +101,11 @@ impl<'t> Lexicon<'t> {
     /// Adds the short forms that later mentions use: a person's surname, an
     /// organisation's name without its leading country word, a company's
     /// leading words ("Burlington Industries", "Burlington" for
-    /// "Burlington Industries Inc").
-    pub fn add_short_forms(&mut self, gaz: &Gazetteer) {
+    /// "Burlington Industries Inc"). A surname that is also a listed
+    /// company's short form ("Lindsay") stands for the person, unless the
+    /// text names that company in a longer form (`hits`, the text's
+    /// gazetteer hits, tell).
+    pub fn add_short_forms(&mut self, gaz: &Gazetteer, hits: &[Hit]) {
         let mut short = Vec::new();
         let mut company_short = Vec::new();
         for (surface, known) in &self.by_surface {
@@ -114,7 +117,8 @@ impl<'t> Lexicon<'t> {
                 }
                 EntityKind::Person => {
                     if let Some((_, surname)) = surface.rsplit_once(' ')
-                        && !gaz.names_within(surname)
+                        && (!gaz.names_within(surname)
+                            || only_a_company_short_form(surname, gaz, hits))
                     {
                         short.push((surname, known.clone()));
                     }
@@ -153,6 +157,17 @@ impl<'t> Lexicon<'t> {
             }
         }
     }
+}
+
+/// Returns true if and only if `surname` is, to the lists, only the short
+/// form of a company ("Lindsay" for Lindsay Corporation) that no hit of
+/// the text names in a longer form.
+fn only_a_company_short_form(surname: &str, gaz: &Gazetteer, hits: &[Hit]) -> bool {
+    let company = |e: &super::gazetteer::Entry| e.kind == EntityKind::Company;
+    gaz.exact(surname).is_some_and(company)
+        && !hits.iter().any(|h| {
+            company(h.entry) && h.end - h.start > surname.len() && h.entry.name.contains(surname)
+        })
 }
 
 /// Calls `add` with each run of leading words of a company's name that
