@@ -198,7 +198,7 @@ impl Held {
     fn of(text: &str) -> Self {
         let mut words = Vec::new();
         shingles::word_hashes(text, &mut words);
-        let shingles = shingles::shingle_set(text);
+        let shingles = shingles::shingle_set_of(&words);
         words.sort_unstable();
         words.dedup();
         Held { shingles, words }
@@ -220,7 +220,7 @@ impl Held {
                     words.dedup();
                     shingles::containment(&words, &self.words)
                 } else {
-                    shingles::containment(&shingles::shingle_set(text), &self.shingles)
+                    shingles::containment(&shingles::shingle_set_of(&words), &self.shingles)
                 };
                 share < SHOWN
             })

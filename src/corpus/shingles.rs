@@ -174,8 +174,14 @@ pub fn shingle_hashes(words: &[u64], out: &mut Vec<u64>) {
 pub fn shingle_set(text: &str) -> Vec<u64> {
     let mut words = Vec::new();
     word_hashes(text, &mut words);
+    shingle_set_of(&words)
+}
+
+/// Returns the sorted, distinct shingle hashes of a text's `words` (as
+/// [`word_hashes`] gives them).
+pub fn shingle_set_of(words: &[u64]) -> Vec<u64> {
     let mut shingles = Vec::with_capacity(words.len());
-    shingle_hashes(&words, &mut shingles);
+    shingle_hashes(words, &mut shingles);
     shingles.sort_unstable();
     shingles.dedup();
     shingles
