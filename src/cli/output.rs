@@ -150,9 +150,7 @@ pub(super) fn show_json(lib: &Library, i: usize) -> Value {
         (
             "only_in_copies".into(),
             json!(
-                a.sources
-                    .iter()
-                    .filter(|s| !s.only_here.is_empty())
+                a.copies_with_own_blocks()
                     .map(|s| json!({ "path": s.path, "blocks": s.only_here }))
                     .collect::<Vec<_>>()
             ),
@@ -205,7 +203,7 @@ pub(super) fn show_text(a: &Article) -> String {
     for line in &a.end_matter {
         out.push_str(&format!("{line}\n"));
     }
-    for source in a.sources.iter().filter(|s| !s.only_here.is_empty()) {
+    for source in a.copies_with_own_blocks() {
         out.push_str(&format!("\n## Only in {}\n\n", source.path));
         for block in &source.only_here {
             out.push_str(&format!("{block}\n\n"));

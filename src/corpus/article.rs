@@ -129,6 +129,12 @@ impl Article {
         self.blocks_of(BlockKind::Preformatted)
     }
 
+    /// Returns the merged copies that hold blocks of their own (see
+    /// [`Source::only_here`]), in order.
+    pub fn copies_with_own_blocks(&self) -> impl Iterator<Item = &Source> {
+        self.sources.iter().filter(|s| !s.only_here.is_empty())
+    }
+
     /// Returns the source paths, canonical first.
     pub fn paths(&self) -> impl Iterator<Item = &str> {
         self.sources.iter().map(|s| s.path.as_str())

@@ -210,7 +210,7 @@ pub fn layout(
             wrap_plain(line, LineKind::EndMatter, width, &mut out);
         }
     }
-    for source in article.sources.iter().filter(|s| !s.only_here.is_empty()) {
+    for source in article.copies_with_own_blocks() {
         out.push(DocLine::blank());
         let heading = format!("{} {}", labels.only_in, source.path);
         wrap_plain(&heading, LineKind::Heading, width, &mut out);
