@@ -348,11 +348,14 @@ impl Shape {
     /// Returns true if and only if `piece` may be a line of a table or
     /// list: a single line that does not look like page chrome, and is
     /// short, or a row of columns or figures that is no sentence (a results
-    /// table's first row carries the dateline, which makes it long).
+    /// table's first row carries the dateline, which makes it long). A row
+    /// of columns with two figures is a row whatever its words ("Home
+    /// 31.7  33.0" in a sales table is no menu).
     fn is_run_member(&self, piece: &[Line<'_>]) -> bool {
         let [line] = piece else { return false };
         let row = line.width <= 160 && is_tabular(line.text) && !ends_clause(line.text);
-        (self.is_short(line) || row) && !chrome::looks_like_chrome(line.text)
+        let figures_row = is_table_row(line.text) && figures(line.text) >= 2;
+        (self.is_short(line) || row) && (figures_row || !chrome::looks_like_chrome(line.text))
     }
 }
 
@@ -665,6 +668,28 @@ mod tests {
             let units = texts(&text);
             assert!(!units[0].0 && units[0].1 == intro.trim(), "{units:?}");
         }
+    }
+
+    #[test]
+    fn a_row_whose_label_is_a_menu_word_stays_in_its_table() {
+        let text =
+            "Sales, in mln stg:\n\nExports         84.2    75.1\nHome            31.7    33.0\n";
+        let units = texts(text);
+        assert_eq!(
+            units[1],
+            (
+                true,
+                "Exports         84.2    75.1\nHome            31.7    33.0".to_owned()
+            )
+        );
+        // Share buttons in columns, without figures, stay out of the table.
+        let units = texts("Share   Tweet   Email\nExports   84.2   75.1\nImports   31.7   33.0\n");
+        assert_eq!(
+            units[0],
+            (false, "Share Tweet Email".to_owned()),
+            "{units:?}"
+        );
+        assert!(units[1].0, "{units:?}");
     }
 
     #[test]
