@@ -22,8 +22,8 @@ mod search;
 mod threads;
 
 use output::{
-    ListJson, dupes_table, entities_json, entities_table, list_table, print, print_streamed,
-    related_json, related_table, show_json, show_text,
+    ListJson, dupes_table, entities_json, entities_table, list_table, print, related_json,
+    related_table, show_json, show_text,
 };
 
 #[derive(Parser, Debug)]
@@ -275,8 +275,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     match command {
         Command::List(a) => {
-            let lib = corpus.open(&a.common.paths)?;
-            print_streamed(a.common.json, &ListJson(&lib), || list_table(&lib))?;
+            let lib = corpus.open_without_text(&a.common.paths)?;
+            print(a.common.json, &ListJson(&lib), || list_table(&lib))?;
         }
         Command::Show(a) => {
             let lib = corpus.open(&a.common.paths)?;
@@ -286,17 +286,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             })?;
         }
         Command::Dupes(a) => {
-            let lib = corpus.open(&a.paths)?;
+            let lib = corpus.open_without_text(&a.paths)?;
             let groups = serde_json::to_value(lib.corpus.dupe_groups())?;
             print(a.json, &groups, || dupes_table(&lib))?;
         }
         Command::Entities(a) => {
-            let lib = corpus.open(&a.common.paths)?;
+            let lib = corpus.open_without_text(&a.common.paths)?;
             let value = entities_json(&lib, a.kind);
             print(a.common.json, &value, || entities_table(&value))?;
         }
         Command::Related(a) => {
-            let lib = corpus.open(&a.common.paths)?;
+            let lib = corpus.open_without_text(&a.common.paths)?;
             let i = find(&lib, &a.id)?;
             let value = related_json(&lib, i);
             print(a.common.json, &value, || related_table(&value))?;
@@ -371,9 +371,19 @@ impl Corpus<'_> {
     /// Opens `paths` with a progress bar on stderr (when it is a
     /// terminal), then prints each warning as one line on stderr.
     fn open(&self, paths: &[PathBuf]) -> anyhow::Result<Library> {
+        self.open_with(Open::new(paths, self.opts))
+    }
+
+    /// [`Self::open`] for a command that prints no article text (see
+    /// [`Open::without_text`]): a warm open decodes none.
+    fn open_without_text(&self, paths: &[PathBuf]) -> anyhow::Result<Library> {
+        self.open_with(Open::new(paths, self.opts).without_text())
+    }
+
+    fn open_with(&self, open: Open<'_>) -> anyhow::Result<Library> {
         let bar = out::ProgressBar::on_stderr();
         let progress = |p: Progress| bar.show(p.stage.label(), p.done, p.total);
-        let lib = Open::new(paths, self.opts)
+        let lib = open
             .cache(self.cache, self.rebuild)
             .progress(&progress)
             .library();

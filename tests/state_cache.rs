@@ -143,6 +143,54 @@ fn a_warm_open_reuses_the_snapshot() {
 }
 
 #[test]
+fn a_warm_open_without_text_gives_the_heads_and_leaves_the_snapshot_whole() {
+    let corpus = corpus();
+    let state = tempfile::tempdir().unwrap();
+    let (cache_db, _) = Cache::open(Some(state.path())).unwrap();
+    let paths = [corpus.path().to_path_buf()];
+    let heads = |stages: &TextStages| {
+        Open::new(&paths, &Options::default())
+            .cache(&cache_db, false)
+            .steps(stages)
+            .without_text()
+            .run()
+            .unwrap()
+    };
+    // Cold, there is no snapshot: the open is whole, text and all.
+    let cold = heads(&TextStages::default());
+    assert!(!cold.report.snapshot_hit);
+    let whole = from_scratch(corpus.path());
+    same(&cold.library, &whole);
+
+    let warm = heads(&TextStages::default());
+    assert!(warm.report.snapshot_hit);
+    let (got, want) = (&warm.library.corpus.articles, &whole.corpus.articles);
+    assert_eq!(got.len(), want.len());
+    for (head, article) in got.iter().zip(want) {
+        assert_eq!(
+            (&head.id, &head.title, &head.date),
+            (&article.id, &article.title, &article.date)
+        );
+        assert_eq!(
+            (head.words, &head.sources),
+            (article.words, &article.sources)
+        );
+        assert!(head.text.is_empty() && head.blocks.is_empty());
+    }
+    for i in 0..got.len() {
+        assert_eq!(
+            warm.library.index.entities_in(i),
+            whole.index.entities_in(i)
+        );
+        assert!(warm.library.index.mentions_in(i).is_empty());
+    }
+    // The snapshot still holds the texts for an open that shows them.
+    let (again, report) = open(&TextStages::default(), corpus.path(), &cache_db, false);
+    assert!(report.snapshot_hit);
+    same(&again, &whole);
+}
+
+#[test]
 fn changes_are_processed_incrementally() {
     let corpus = corpus();
     let state = tempfile::tempdir().unwrap();

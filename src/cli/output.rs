@@ -1,8 +1,6 @@
 //! How CLI commands show a [`Library`]: stable JSON values for `--json`
 //! and plain tables for people.
 
-use std::io::Write;
-
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -10,10 +8,12 @@ use crate::corpus::Article;
 use crate::entities::EntityKind;
 use crate::pipeline::Library;
 
-/// Writes `value` (with `--json`) or the table to stdout, through the door.
+/// Writes `value` (with `--json`) or the table to stdout, through the
+/// door; a value that serializes itself (such as [`ListJson`]) is written
+/// as it goes, never built whole.
 pub(super) fn print(
     json: bool,
-    value: &Value,
+    value: &impl Serialize,
     table: impl FnOnce() -> String,
 ) -> anyhow::Result<()> {
     let written = if json {
@@ -79,25 +79,6 @@ impl Serialize for ListJson<'_> {
             }
         }))
     }
-}
-
-/// Writes `value` as JSON (with `--json`) or the table to stdout, through
-/// the door, without building a JSON value first.
-pub(super) fn print_streamed(
-    json: bool,
-    value: &impl Serialize,
-    table: impl FnOnce() -> String,
-) -> anyhow::Result<()> {
-    let written = if json {
-        let mut out = crate::out::stdout(crate::out::Policy::JsonEscape);
-        serde_json::to_writer_pretty(&mut out, value)
-            .map_err(std::io::Error::from)
-            .and_then(|()| out.write_all(b"\n"))
-            .and_then(|()| out.flush())
-    } else {
-        crate::out::print_text(&table())
-    };
-    written.map_err(|e| anyhow::Error::new(e).context("cannot write to stdout"))
 }
 
 pub(super) fn list_table(lib: &Library) -> String {

@@ -133,6 +133,22 @@ impl<W: Write> Drop for Door<W> {
     }
 }
 
+/// The bytes that can start an unsafe character: ASCII controls but line
+/// feed and tab, DEL, and the UTF-8 lead bytes 0xC2, 0xE2 and 0xEF.
+const MAY_BE_UNSAFE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b != b'\n' as usize && b != b'\t' as usize;
+        b += 1;
+    }
+    table[0x7f] = true;
+    table[0xc2] = true;
+    table[0xe2] = true;
+    table[0xef] = true;
+    table
+};
+
 /// Appends `text` to `out` with unsafe characters handled by `policy`.
 ///
 /// Safe spans are copied whole; only a byte that can start an unsafe
@@ -143,8 +159,9 @@ fn filter(text: &str, policy: Policy, out: &mut String) {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if !(b < 0x20 || b == 0x7f || matches!(b, 0xc2 | 0xe2 | 0xef)) {
+        // Most bytes are safe, and so are the line feeds of pretty JSON:
+        // skip them without decoding.
+        if !MAY_BE_UNSAFE[usize::from(bytes[i])] {
             i += 1;
             continue;
         }
@@ -185,10 +202,17 @@ pub fn print_text(text: &str) -> io::Result<()> {
     out.flush()
 }
 
-/// Writes `value` as pretty JSON and a line feed to stdout through the door.
-pub fn print_json(value: &serde_json::Value) -> io::Result<()> {
-    let mut out = stdout(Policy::JsonEscape);
-    serde_json::to_writer_pretty(&mut out, value)?;
+/// Writes `value` as JSON and a line feed to stdout through the door:
+/// indented for a person at a terminal, compact for a program reading a
+/// pipe or a file (half the bytes, twice as fast), as `gh` does.
+pub fn print_json(value: &impl serde::Serialize) -> io::Result<()> {
+    // serde_json writes a token at a time: gather them before the door.
+    let mut out = BufWriter::with_capacity(BATCH, stdout(Policy::JsonEscape));
+    if stdout_is_terminal() {
+        serde_json::to_writer_pretty(&mut out, value)?;
+    } else {
+        serde_json::to_writer(&mut out, value)?;
+    }
     out.write_all(b"\n")?;
     out.flush()
 }

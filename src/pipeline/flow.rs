@@ -51,9 +51,10 @@ pub(super) fn list<'a>(open: &Open<'a>) -> Result<Listed<'a>, OpenError> {
         .cache
         .filter(|_| !open.rebuild)
         .and_then(|c| Some((c.path()?, c.is_read_only())));
+    let part = open.snapshot_part();
     let ((files, warnings), snapshot) = rayon::join(
         || open.steps.discover(open.paths, &opts.load),
-        || stored.and_then(|(path, read_only)| cache::read_snapshot(path, read_only, &key)),
+        || stored.and_then(|(path, read_only)| cache::read_snapshot(path, read_only, &key, part)),
     );
     let engine = Engine::new(opts);
     let fingerprint = engine.corpus_fingerprint(&files);

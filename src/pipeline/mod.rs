@@ -159,6 +159,10 @@ pub struct Open<'a> {
     /// ([`Opened::pending`]) after showing the library, instead of saving it
     /// before returning.
     pub defer_snapshot: bool,
+    /// The caller shows no article text: an unchanged folder's snapshot
+    /// gives its articles without text, blocks, end matter or links, and
+    /// its index without mentions. A folder that changed is opened whole.
+    pub without_text: bool,
 }
 
 /// What [`Open::run`] gives.
@@ -183,6 +187,7 @@ impl<'a> Open<'a> {
             steps: &Standard,
             progress: &ignore,
             defer_snapshot: false,
+            without_text: false,
         }
     }
 
@@ -211,6 +216,23 @@ impl<'a> Open<'a> {
     pub fn defer_snapshot(mut self) -> Self {
         self.defer_snapshot = true;
         self
+    }
+
+    /// See [`Open::without_text`]: for commands that list articles and
+    /// entities but show no text, so that a warm open decodes none.
+    #[must_use]
+    pub fn without_text(mut self) -> Self {
+        self.without_text = true;
+        self
+    }
+
+    fn snapshot_part(&self) -> crate::state::cache::Part {
+        use crate::state::cache::Part;
+        if self.without_text {
+            Part::Heads
+        } else {
+            Part::Whole
+        }
     }
 
     /// Opens the corpus. Fails only when no article at all could be

@@ -43,7 +43,7 @@ use crate::pipeline::Library;
 
 pub use fingerprint::{Engine, extraction_key};
 pub use session::{Recalled, Session};
-pub use tables::FileDocs;
+pub use tables::{FileDocs, Part};
 
 /// `cache.db`, or nothing (`--no-state`).
 ///
@@ -221,7 +221,13 @@ fn uri_path(path: &Path) -> String {
 /// open then meets and reports.
 /// `path` and `read_only` are the cache's ([`Cache::path`],
 /// [`Cache::is_read_only`]): the cache itself stays on the caller's thread.
-pub fn read_snapshot(path: &Path, read_only: bool, corpus: &str) -> Option<(u64, Library)> {
+/// `part` says whether the texts are wanted too.
+pub fn read_snapshot(
+    path: &Path,
+    read_only: bool,
+    corpus: &str,
+    part: Part,
+) -> Option<(u64, Library)> {
     let conn = if read_only {
         Cache::open_read_only(path)?
     } else {
@@ -232,5 +238,5 @@ pub fn read_snapshot(path: &Path, read_only: bool, corpus: &str) -> Option<(u64,
         .ok()?
     };
     conn.busy_timeout(db::BUSY_TIMEOUT).ok()?;
-    tables::load_snapshot(&conn, corpus).ok().flatten()
+    tables::load_snapshot(&conn, corpus, part).ok().flatten()
 }

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::{Article, Corpus, RawDoc, Warning};
+use crate::corpus::{Article, Block, Corpus, DateSource, RawDoc, Source, Warning};
 use crate::entities::{Entity, EntityId, EntityIndex, IndexedMention, Mention};
 use crate::pipeline::Library;
 
@@ -68,6 +68,18 @@ pub const MIGRATIONS: &[&str] = &[
         data   BLOB NOT NULL,
         PRIMARY KEY (corpus, seq)
     );",
+    // A snapshot chunk splits in two: `snapshot_chunks` keeps what the
+    // list shows (headings, sources, the entities of each article), and
+    // `snapshot_bodies` the texts with their mentions, so that a command
+    // that shows no text decodes none.
+    "DELETE FROM snapshots;
+    DELETE FROM snapshot_chunks;
+    CREATE TABLE snapshot_bodies (
+        corpus TEXT NOT NULL,
+        seq    INTEGER NOT NULL,
+        data   BLOB NOT NULL,
+        PRIMARY KEY (corpus, seq)
+    );",
 ];
 
 /// Articles per snapshot chunk: small enough to spread over the cores,
@@ -112,20 +124,117 @@ struct HeaderRef<'a> {
     entities: &'a [Entity],
 }
 
+/// What a snapshot holds of an article besides its text: all that the
+/// list, `dupes` and the entity commands show.
 #[derive(Deserialize)]
-struct Chunk {
-    articles: Vec<Article>,
-    mentions: Vec<Vec<IndexedMention>>,
+struct Head {
+    id: String,
+    title: String,
+    author: Option<String>,
+    date: Option<String>,
+    date_source: Option<DateSource>,
+    source: Option<String>,
+    url: Option<String>,
+    words: usize,
+    sources: Vec<Source>,
+}
+
+/// The encoding side of [`Head`], borrowed from the article.
+#[derive(Serialize)]
+struct HeadRef<'a> {
+    id: &'a str,
+    title: &'a str,
+    author: &'a Option<String>,
+    date: &'a Option<String>,
+    date_source: &'a Option<DateSource>,
+    source: &'a Option<String>,
+    url: &'a Option<String>,
+    words: usize,
+    sources: &'a [Source],
+}
+
+impl<'a> HeadRef<'a> {
+    fn of(a: &'a Article) -> Self {
+        Self {
+            id: &a.id,
+            title: &a.title,
+            author: &a.author,
+            date: &a.date,
+            date_source: &a.date_source,
+            source: &a.source,
+            url: &a.url,
+            words: a.words,
+            sources: &a.sources,
+        }
+    }
+}
+
+/// The text of an article and what points into it.
+#[derive(Deserialize, Default)]
+struct Body {
+    text: String,
+    blocks: Vec<Block>,
+    end_matter: Vec<String>,
+    links: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct BodyRef<'a> {
+    text: &'a str,
+    blocks: &'a [Block],
+    end_matter: &'a [String],
+    links: &'a [String],
+}
+
+impl<'a> BodyRef<'a> {
+    fn of(a: &'a Article) -> Self {
+        Self {
+            text: &a.text,
+            blocks: &a.blocks,
+            end_matter: &a.end_matter,
+            links: &a.links,
+        }
+    }
+}
+
+/// The heads of one chunk of articles, with their entities.
+#[derive(Deserialize)]
+struct HeadChunk {
+    heads: Vec<Head>,
     article_entities: Vec<Vec<(EntityId, u32)>>,
     derived: Vec<Vec<(EntityId, EntityId)>>,
 }
 
 #[derive(Serialize)]
-struct ChunkRef<'a> {
-    articles: &'a [Article],
-    mentions: &'a [Vec<IndexedMention>],
+struct HeadChunkRef<'a> {
+    heads: Vec<HeadRef<'a>>,
     article_entities: &'a [Vec<(EntityId, u32)>],
     derived: &'a [Vec<(EntityId, EntityId)>],
+}
+
+/// The bodies of the same chunk of articles, with their mentions (spans
+/// into the text).
+#[derive(Deserialize)]
+struct BodyChunk {
+    bodies: Vec<Body>,
+    mentions: Vec<Vec<IndexedMention>>,
+}
+
+#[derive(Serialize)]
+struct BodyChunkRef<'a> {
+    bodies: Vec<BodyRef<'a>>,
+    mentions: &'a [Vec<IndexedMention>],
+}
+
+/// How much of a snapshot to decode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// Everything.
+    Whole,
+    /// All but the texts: articles come with an empty text, no blocks, end
+    /// matter or links, and the index with no mentions (see
+    /// [`crate::pipeline::Open::without_text`]).
+    Heads,
 }
 
 /// zstd level of small rows (one file, one text): fast, about threefold.
@@ -365,8 +474,13 @@ pub fn save_extraction_chunks(
 }
 
 /// Returns the snapshot of `corpus` with the fingerprint it was taken
-/// with, read in one transaction so a concurrent writer cannot mix two.
-pub fn load_snapshot(conn: &Connection, corpus: &str) -> rusqlite::Result<Option<(u64, Library)>> {
+/// with, read in one transaction so a concurrent writer cannot mix two;
+/// only the heads when `part` is [`Part::Heads`].
+pub fn load_snapshot(
+    conn: &Connection,
+    corpus: &str,
+    part: Part,
+) -> rusqlite::Result<Option<(u64, Library)>> {
     let tx = conn.unchecked_transaction()?;
     let found: Option<(i64, Vec<u8>)> = tx
         .prepare_cached("SELECT fingerprint, header FROM snapshots WHERE corpus = ?1")?
@@ -376,32 +490,80 @@ pub fn load_snapshot(conn: &Connection, corpus: &str) -> rusqlite::Result<Option
         return Ok(None);
     };
     let header: Header = decode(&header)?;
-    let blobs: Vec<Vec<u8>> = tx
-        .prepare_cached("SELECT data FROM snapshot_chunks WHERE corpus = ?1 ORDER BY seq")?
+    let blobs = |table: &str| -> rusqlite::Result<Vec<Vec<u8>>> {
+        tx.prepare_cached(&format!(
+            "SELECT data FROM {table} WHERE corpus = ?1 ORDER BY seq"
+        ))?
         .query_map([corpus], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    tx.finish()?;
-    let chunks: Vec<Chunk> = blobs
-        .into_par_iter()
-        .map(|b| decode(&b))
-        .collect::<rusqlite::Result<_>>()?;
-    let mut library = Library::default();
-    let mut corpus = Corpus {
-        articles: Vec::new(),
-        warnings: header.warnings,
+        .collect()
     };
+    let heads = blobs("snapshot_chunks")?;
+    let bodies = match part {
+        Part::Whole => blobs("snapshot_bodies")?,
+        Part::Heads => Vec::new(),
+    };
+    tx.finish()?;
+    if part == Part::Whole && bodies.len() != heads.len() {
+        return Ok(None);
+    }
+    let heads: Vec<HeadChunk> = decode_all(heads)?;
+    let bodies: Vec<BodyChunk> = decode_all(bodies)?;
+    let mut library = Library::default();
     library.index.entities = header.entities;
-    for chunk in chunks {
-        corpus.articles.extend(chunk.articles);
-        library.index.mentions.extend(chunk.mentions);
+    let mut articles = Vec::new();
+    let mut bodies = bodies.into_iter();
+    for chunk in heads {
+        let (texts, mentions) = match bodies.next() {
+            Some(b) => (b.bodies, b.mentions),
+            None => (Vec::new(), Vec::new()),
+        };
+        if part == Part::Whole && texts.len() != chunk.heads.len() {
+            return Ok(None);
+        }
+        let mut texts = texts.into_iter();
+        articles.extend(chunk.heads.into_iter().map(|h| {
+            let body = texts.next().unwrap_or_default();
+            joined(h, body)
+        }));
+        library.index.mentions.extend(mentions);
         library
             .index
             .article_entities
             .extend(chunk.article_entities);
         library.index.derived.extend(chunk.derived);
     }
-    library.corpus = corpus.into();
+    library.corpus = Corpus {
+        articles,
+        warnings: header.warnings,
+    }
+    .into();
     Ok(Some((from_sql(fingerprint), library)))
+}
+
+/// Decodes blobs on every core.
+fn decode_all<T: serde::de::DeserializeOwned + Send>(
+    blobs: Vec<Vec<u8>>,
+) -> rusqlite::Result<Vec<T>> {
+    blobs.into_par_iter().map(|b| decode(&b)).collect()
+}
+
+/// The article of a head and its body.
+fn joined(h: Head, b: Body) -> Article {
+    Article {
+        id: h.id,
+        title: h.title,
+        author: h.author,
+        date: h.date,
+        date_source: h.date_source,
+        source: h.source,
+        url: h.url,
+        text: b.text,
+        blocks: b.blocks,
+        end_matter: b.end_matter,
+        links: b.links,
+        words: h.words,
+        sources: h.sources,
+    }
 }
 
 /// Replaces the snapshot of `corpus` with `library`, in one transaction.
@@ -422,29 +584,38 @@ pub fn save_snapshot(
         entities,
     })?;
     let articles = &library.corpus.articles;
-    let chunks: Vec<Vec<u8>> = (0..articles.len().div_ceil(CHUNK))
+    let chunks: Vec<(Vec<u8>, Vec<u8>)> = (0..articles.len().div_ceil(CHUNK))
         .into_par_iter()
         .map(|c| {
             let range = c * CHUNK..((c + 1) * CHUNK).min(articles.len());
-            encode_large(&ChunkRef {
-                articles: &articles[range.clone()],
-                mentions: mentions.get(range.clone()).unwrap_or_default(),
+            let these = &articles[range.clone()];
+            let heads = encode(&HeadChunkRef {
+                heads: these.iter().map(HeadRef::of).collect(),
                 article_entities: article_entities.get(range.clone()).unwrap_or_default(),
-                derived: derived.get(range).unwrap_or_default(),
-            })
+                derived: derived.get(range.clone()).unwrap_or_default(),
+            })?;
+            let bodies = encode_large(&BodyChunkRef {
+                bodies: these.iter().map(BodyRef::of).collect(),
+                mentions: mentions.get(range).unwrap_or_default(),
+            })?;
+            Ok((heads, bodies))
         })
         .collect::<rusqlite::Result<_>>()?;
     let tx = conn.unchecked_transaction()?;
     tx.execute("DELETE FROM snapshot_chunks WHERE corpus = ?1", [corpus])?;
+    tx.execute("DELETE FROM snapshot_bodies WHERE corpus = ?1", [corpus])?;
     tx.execute(
         "INSERT OR REPLACE INTO snapshots (corpus, fingerprint, header) VALUES (?1, ?2, ?3)",
         params![corpus, to_sql(fingerprint), header],
     )?;
     {
-        let mut insert =
+        let mut heads =
             tx.prepare("INSERT INTO snapshot_chunks (corpus, seq, data) VALUES (?1, ?2, ?3)")?;
-        for (seq, data) in chunks.iter().enumerate() {
-            insert.execute(params![corpus, seq, data])?;
+        let mut bodies =
+            tx.prepare("INSERT INTO snapshot_bodies (corpus, seq, data) VALUES (?1, ?2, ?3)")?;
+        for (seq, (head, body)) in chunks.iter().enumerate() {
+            heads.execute(params![corpus, seq, head])?;
+            bodies.execute(params![corpus, seq, body])?;
         }
     }
     tx.commit()
@@ -529,17 +700,46 @@ mod tests {
         let conn = memory();
         let library = full_library(CHUNK * 2 + 7);
         save_snapshot(&conn, "k", 42, &library).unwrap();
-        let (fingerprint, back) = load_snapshot(&conn, "k").unwrap().unwrap();
+        let (fingerprint, back) = load_snapshot(&conn, "k", Part::Whole).unwrap().unwrap();
         assert_eq!(fingerprint, 42);
         assert_eq!(back.corpus, library.corpus);
         assert_eq!(back.index, library.index);
-        assert!(load_snapshot(&conn, "other").unwrap().is_none());
+        assert!(
+            load_snapshot(&conn, "other", Part::Whole)
+                .unwrap()
+                .is_none()
+        );
         // A smaller replacement leaves no stale chunks behind.
         let small = full_library(3);
         save_snapshot(&conn, "k", u64::MAX, &small).unwrap();
-        let (fingerprint, back) = load_snapshot(&conn, "k").unwrap().unwrap();
+        let (fingerprint, back) = load_snapshot(&conn, "k", Part::Whole).unwrap().unwrap();
         assert_eq!(fingerprint, u64::MAX);
         assert_eq!(back.corpus.articles.len(), 3);
+    }
+
+    #[test]
+    fn the_heads_of_a_snapshot_come_without_text_or_mentions() {
+        let conn = memory();
+        let library = full_library(CHUNK + 2);
+        save_snapshot(&conn, "k", 9, &library).unwrap();
+        let (fingerprint, heads) = load_snapshot(&conn, "k", Part::Heads).unwrap().unwrap();
+        assert_eq!(fingerprint, 9);
+        assert_eq!(heads.corpus.warnings, library.corpus.warnings);
+        assert_eq!(heads.corpus.articles.len(), library.corpus.articles.len());
+        for (head, whole) in heads.corpus.articles.iter().zip(&library.corpus.articles) {
+            let without_text = Article {
+                text: String::new(),
+                blocks: Vec::new(),
+                end_matter: Vec::new(),
+                links: Vec::new(),
+                ..whole.clone()
+            };
+            assert_eq!(head, &without_text);
+        }
+        assert_eq!(heads.index.entities, library.index.entities);
+        assert_eq!(heads.index.article_entities, library.index.article_entities);
+        assert_eq!(heads.index.derived, library.index.derived);
+        assert!(heads.index.mentions.is_empty());
     }
 
     #[test]
