@@ -83,7 +83,7 @@ fn run(n: usize, measure_threshold: bool) {
     let paths = vec![dir.path().to_path_buf()];
     let opts = LoadOptions::default();
 
-    let (files, _) = load::discover(&paths, &opts);
+    let (files, _) = load::discover(&paths, &opts, &|_| {});
     let (read, read_wall, read_cpu) = timed(|| {
         files
             .par_iter()
@@ -198,7 +198,7 @@ fn status_bytes(field: &str) -> Option<usize> {
 /// Opens `dir` with the whole pipeline and prints time and peak memory.
 fn open_only(dir: &str) {
     let paths = vec![PathBuf::from(dir)];
-    let (files, _) = load::discover(&paths, &LoadOptions::default());
+    let (files, _) = load::discover(&paths, &LoadOptions::default(), &|_| {});
     let (n, bytes) = (
         files.len(),
         files.iter().map(|f| f.size as usize).sum::<usize>(),

@@ -119,8 +119,13 @@ struct SwappedAfterTheWalk {
 }
 
 impl Steps for SwappedAfterTheWalk {
-    fn discover(&self, paths: &[PathBuf], opts: &LoadOptions) -> (Vec<FileRef>, Vec<Warning>) {
-        let (mut files, warnings) = load::discover(paths, opts);
+    fn discover(
+        &self,
+        paths: &[PathBuf],
+        opts: &LoadOptions,
+        found: &dyn Fn(usize),
+    ) -> (Vec<FileRef>, Vec<Warning>) {
+        let (mut files, warnings) = load::discover(paths, opts, found);
         files.push(FileRef {
             path: self.fifo.clone(),
             size: 100,

@@ -300,8 +300,13 @@ fn a_disabled_cache_still_opens() {
 struct RealExtraction(TextStages);
 
 impl Steps for RealExtraction {
-    fn discover(&self, paths: &[PathBuf], opts: &LoadOptions) -> (Vec<FileRef>, Vec<Warning>) {
-        self.0.discover(paths, opts)
+    fn discover(
+        &self,
+        paths: &[PathBuf],
+        opts: &LoadOptions,
+        found: &dyn Fn(usize),
+    ) -> (Vec<FileRef>, Vec<Warning>) {
+        self.0.discover(paths, opts, found)
     }
     fn read(&self, file: &FileRef, opts: &LoadOptions) -> (Vec<RawDoc>, Vec<Warning>) {
         self.0.read(file, opts)
@@ -313,7 +318,7 @@ fn the_cached_build_matches_the_pipeline() {
     let corpus = corpus();
     let stages = RealExtraction(TextStages::default());
     let opts = Options::default();
-    let (files, _) = stages.discover(&[corpus.path().to_path_buf()], &opts.load);
+    let (files, _) = stages.discover(&[corpus.path().to_path_buf()], &opts.load, &|_| {});
     let docs: Vec<RawDoc> = files
         .iter()
         .flat_map(|f| stages.read(f, &opts.load).0)

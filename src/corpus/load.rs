@@ -47,11 +47,22 @@ pub struct FileRef {
 ///
 /// Folders are visited once each, keyed by their canonical path, so a
 /// symlink pointing back up the tree ends the walk instead of looping.
-pub fn discover(paths: &[PathBuf], opts: &LoadOptions) -> (Vec<FileRef>, Vec<Warning>) {
+/// `found` hears how many files are found so far, every few thousand
+/// entries looked at.
+pub fn discover(
+    paths: &[PathBuf],
+    opts: &LoadOptions,
+    found: &dyn Fn(usize),
+) -> (Vec<FileRef>, Vec<Warning>) {
     // Sizes are checked when reading, so that a cache keyed on FileRef
     // sees every file; no option changes the walk itself yet.
     let _ = opts;
-    let mut walk = Walk::default();
+    let mut walk = Walk {
+        found,
+        visited: HashSet::new(),
+        files: Vec::new(),
+        warnings: Vec::new(),
+    };
     for path in paths {
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walk.dir(path),
@@ -70,14 +81,18 @@ pub fn discover(paths: &[PathBuf], opts: &LoadOptions) -> (Vec<FileRef>, Vec<War
     (walk.files, walk.warnings)
 }
 
-#[derive(Default)]
-struct Walk {
+struct Walk<'a> {
+    found: &'a dyn Fn(usize),
     visited: HashSet<PathBuf>,
     files: Vec<FileRef>,
     warnings: Vec<Warning>,
 }
 
-impl Walk {
+/// Entries looked at between two counts of the files found: a folder of
+/// 100,000 files is 50 counts, each a few milliseconds of work.
+const WALK_STEP: usize = 2_048;
+
+impl Walk<'_> {
     /// Walks the folder tree under `root` with an explicit stack, so that
     /// no depth of nesting can overflow the call stack.
     fn dir(&mut self, root: &Path) {
@@ -108,20 +123,23 @@ impl Walk {
             let children: Vec<PathBuf> = named.into_iter().map(|(_, path)| path).collect();
             // Follows symlinks; one stat per entry, on every core: a folder
             // of 100,000 articles costs 100,000 of them.
-            let metas: Vec<_> = children.par_iter().map(fs::metadata).collect();
             let mut subdirs = Vec::new();
-            for (child, meta) in children.into_iter().zip(metas) {
-                match meta {
-                    Ok(meta) if meta.is_dir() => subdirs.push(child),
-                    Ok(meta) if meta.is_file() => {
-                        if Format::from_path(&child).is_some() {
-                            self.push_file(&child, &meta);
+            for slice in children.chunks(WALK_STEP) {
+                let metas: Vec<_> = slice.par_iter().map(fs::metadata).collect();
+                for (child, meta) in slice.iter().zip(metas) {
+                    match meta {
+                        Ok(meta) if meta.is_dir() => subdirs.push(child.clone()),
+                        Ok(meta) if meta.is_file() => {
+                            if Format::from_path(child).is_some() {
+                                self.push_file(child, &meta);
+                            }
                         }
+                        Ok(_) => {}
+                        // A dangling link is reported, not fatal.
+                        Err(e) => self.warn(child, &format!("skipped: {}", io_reason(&e))),
                     }
-                    Ok(_) => {}
-                    // A dangling link is reported, not fatal.
-                    Err(e) => self.warn(&child, &format!("skipped: {}", io_reason(&e))),
                 }
+                (self.found)(self.files.len());
             }
             // Popped in name order.
             pending.extend(subdirs.into_iter().rev());
@@ -356,7 +374,7 @@ pub fn load_paths_with_progress(
     opts: &LoadOptions,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> (Vec<RawDoc>, Vec<Warning>) {
-    let (files, mut warnings) = discover(paths, opts);
+    let (files, mut warnings) = discover(paths, opts, &|_| {});
     let total = files.len();
     let step = (total / 100).max(1);
     let done = AtomicUsize::new(0);
@@ -509,7 +527,14 @@ mod tests {
             fs::create_dir_all(path.parent().unwrap()).unwrap();
             fs::write(&path, "Some text.").unwrap();
         }
-        let (files, warnings) = discover(&[root.path().to_path_buf()], &LoadOptions::default());
+        let counts = std::cell::RefCell::new(Vec::new());
+        let (files, warnings) = discover(
+            &[root.path().to_path_buf()],
+            &LoadOptions::default(),
+            &|n| counts.borrow_mut().push(n),
+        );
+        // The count of files found grows folder by folder up to them all.
+        assert_eq!(counts.into_inner(), [2, 4]);
         let names: Vec<_> = files
             .iter()
             .map(|f| f.path.strip_prefix(root.path()).unwrap().to_path_buf())

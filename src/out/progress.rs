@@ -47,7 +47,12 @@ impl ProgressBar {
             return;
         };
         let label: String = label.chars().filter(|&c| is_safe_char(c)).collect();
-        bar.set_length(total as u64);
+        // A total of 0 is a count with no known end (files found so far).
+        if total == 0 {
+            bar.unset_length();
+        } else {
+            bar.set_length(total as u64);
+        }
         bar.set_position(done as u64);
         if bar.message() != label {
             bar.set_message(label);

@@ -42,7 +42,7 @@ pub(super) fn list<'a>(open: &Open<'a>) -> Result<Listed<'a>, OpenError> {
         let rest = later(session, Engine::new(opts), Report::default(), 0);
         return listed(open, corpus, Rest::Pending(Box::new(rest)));
     }
-    report.stage(Stage::Reading, 0);
+    report.so_far(Stage::Finding, 0);
     let key = crate::state::corpus_key(open.paths);
     // Walking the folder and decoding the last snapshot are the whole cost
     // of a warm open, and independent: do both at once, then keep the
@@ -53,7 +53,10 @@ pub(super) fn list<'a>(open: &Open<'a>) -> Result<Listed<'a>, OpenError> {
         .and_then(|c| Some((c.path()?, c.is_read_only())));
     let part = open.snapshot_part();
     let ((files, warnings), snapshot) = rayon::join(
-        || open.steps.discover(open.paths, &opts.load),
+        || {
+            let found = |n| report.so_far(Stage::Finding, n);
+            open.steps.discover(open.paths, &opts.load, &found)
+        },
         || stored.and_then(|(path, read_only)| cache::read_snapshot(path, read_only, &key, part)),
     );
     let engine = Engine::new(opts);

@@ -36,6 +36,9 @@ pub struct Options {
 /// A step of the pipeline, for progress reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stage {
+    /// Walking the folders for article files; counts the files found, with
+    /// no total (it is not known until the walk ends).
+    Finding,
     Reading,
     /// Learning which short lines repeat across the files (page chrome),
     /// before any is cleaned.
@@ -52,6 +55,7 @@ pub enum Stage {
 impl Stage {
     pub fn label(self) -> &'static str {
         match self {
+            Stage::Finding => "finding files",
             Stage::Reading => "reading files",
             Stage::Surveying => "finding page chrome",
             Stage::Cleaning => "cleaning",

@@ -18,6 +18,15 @@ impl<'a> Reporter<'a> {
         Self { sink }
     }
 
+    /// Reports `done` items of `stage`, whose total is not known.
+    pub fn so_far(self, stage: Stage, done: usize) {
+        (self.sink)(Progress {
+            stage,
+            done,
+            total: 0,
+        });
+    }
+
     /// Announces `stage` with `total` items, and returns its counter.
     pub fn stage(self, stage: Stage, total: usize) -> Counter<'a> {
         (self.sink)(Progress {

@@ -11,8 +11,15 @@ use crate::entities::{self, ArticleParts, Mention};
 
 /// The replaceable steps of an open.
 pub trait Steps: Sync {
-    fn discover(&self, paths: &[PathBuf], opts: &LoadOptions) -> (Vec<FileRef>, Vec<Warning>) {
-        load::discover(paths, opts)
+    /// Finds the article files under `paths`; `found` hears the number
+    /// found so far as the walk goes.
+    fn discover(
+        &self,
+        paths: &[PathBuf],
+        opts: &LoadOptions,
+        found: &dyn Fn(usize),
+    ) -> (Vec<FileRef>, Vec<Warning>) {
+        load::discover(paths, opts, found)
     }
     fn read(&self, file: &FileRef, opts: &LoadOptions) -> (Vec<RawDoc>, Vec<Warning>) {
         load::read_file(file, opts)

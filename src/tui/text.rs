@@ -223,8 +223,11 @@ pub fn waiting_filter(query: &str) -> String {
 
 /// Progress line on the loading screen.
 pub fn progress(stage: &str, done: usize, total: usize) -> String {
-    if total == 0 {
+    if total == 0 && done == 0 {
         format!("{stage}…")
+    } else if total == 0 {
+        // A count with no known end: the files found so far.
+        format!("{stage}… {done}")
     } else {
         format!("{stage}… {done} of {total}")
     }
