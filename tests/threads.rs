@@ -496,6 +496,20 @@ fn real_news_threads_against_labels_and_the_baseline() {
         let names: Vec<String> = t.articles.iter().flat_map(|&i| names_of(&lib, i)).collect();
         println!("thread: {}", names.join(" "));
     }
+    // DOSSIER_THREADS_SWEEP=1 also prints F1 at other thresholds (for
+    // tuning on a half that is not the held-out one).
+    if std::env::var_os("DOSSIER_THREADS_SWEEP").is_some() {
+        for k in 8..=40 {
+            let threshold = f64::from(k) / 100.0;
+            let found = threads::threads(&lib, &ThreadOptions { threshold });
+            let predicted = found_pairs(&lib, &found);
+            let (_, _, labelled_f) = score_judged(&labelled, &predicted);
+            let (p, r, f) = score_judged(&every, &predicted);
+            println!(
+                "threshold {threshold:.2}: labelled F1 {labelled_f:.2}; all pairs P {p:.2} R {r:.2} F1 {f:.2}"
+            );
+        }
+    }
     for (name, judged) in [("labelled pairs", &labelled), ("all pairs", &every)] {
         let (p, r, f) = score_judged(judged, &predicted);
         let (baseline, t) = best_judged_baseline(&lib, judged);
