@@ -113,3 +113,61 @@ fn entities_come_in_when_the_opener_added_a_warning_after_the_list() {
     let shown = app.library().expect("library");
     assert!(shown.corpus.warnings.iter().any(|w| w.path == "state"));
 }
+
+/// An app shown the fixture's articles without their texts (as an
+/// unchanged folder's list comes), and the whole library to hand it later.
+fn listed_without_texts() -> (App, dossier::pipeline::Library) {
+    let library = tui_support::library();
+    let mut heads = library.clone();
+    for article in &mut Arc::make_mut(&mut heads.corpus).articles {
+        article.text.clear();
+        article.blocks.clear();
+    }
+    heads.index = dossier::entities::EntityIndex::default();
+    let mut app = App::new(Keymap::default(), Theme::dark(), 120, 40);
+    let loaded = Loaded {
+        texts_pending: true,
+        ..Loaded::new(heads)
+    };
+    app.update(Action::Loaded(Arc::new(loaded)));
+    (app, library)
+}
+
+#[test]
+fn the_list_comes_before_the_texts_and_the_reader_says_they_are_coming() {
+    let (mut app, library) = listed_without_texts();
+    assert!(app.texts_pending());
+    assert_eq!(app.list().visible().len(), 4);
+    app.update(Action::Down);
+    let title = &library.corpus.articles[1].title;
+    let screen = render(&app);
+    assert!(screen.contains("reading the text…"), "{screen}");
+    assert!(
+        screen.contains(title.as_str()),
+        "the title is shown meanwhile: {screen}"
+    );
+    let first_words: String = library.corpus.articles[1]
+        .text
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(!screen.contains(&first_words), "{screen}");
+
+    app.update(Action::Texts(Arc::new(library)));
+    assert!(!app.texts_pending());
+    assert_eq!(app.current(), Some(1), "the selection stays");
+    let screen = render(&app);
+    assert!(!screen.contains("reading the text…"), "{screen}");
+    assert!(screen.contains(&first_words), "the text is in: {screen}");
+}
+
+#[test]
+fn texts_of_other_articles_are_not_put_in_place() {
+    let (mut app, mut other) = listed_without_texts();
+    Arc::make_mut(&mut other.corpus).articles.pop();
+    assert!(!app.lists_articles_of(&other));
+    app.update(Action::Texts(Arc::new(other)));
+    assert!(app.texts_pending(), "still waiting for its own texts");
+    assert_eq!(app.list().visible().len(), 4);
+}

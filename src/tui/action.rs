@@ -67,6 +67,9 @@ pub enum Action {
     Loaded(Arc<Loaded>),
     /// The entities of the articles loaded before.
     Found(Arc<Found>),
+    /// The whole library of the articles listed without their texts
+    /// ([`Loaded::texts_pending`]).
+    Texts(Arc<crate::pipeline::Library>),
     /// The search worker's answer to a search the app asked for.
     TextHits(Arc<TextHits>),
     /// The library's threads, computed off the UI thread.

@@ -33,15 +33,25 @@ use crate::threads::Threads;
 const OFTEN_WITH_SHOWN: usize = 5;
 
 /// The whole state of the reader.
+/// What a shown list still waits for: its entities (a cold or changed
+/// folder: the index is empty until [`Action::Found`]), or its articles'
+/// texts (an unchanged folder: the texts are empty until
+/// [`Action::Texts`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Coming {
+    Nothing,
+    Entities,
+    Texts,
+}
+
 #[derive(Debug)]
 pub struct App {
     library: Option<Arc<Library>>,
     filter_index: FilterIndex,
     ranker: Ranker,
     progress: Option<Progress>,
-    /// The list is shown and its entities are still being found (the
-    /// index is empty until [`Action::Found`]).
-    finding_entities: bool,
+    /// What the shown list still waits for.
+    coming: Coming,
     /// A filter typed (or remembered) while the entities were being
     /// found: applied when they arrive.
     waiting_query: Option<String>,
@@ -86,7 +96,7 @@ impl App {
             filter_index: FilterIndex::default(),
             ranker: Ranker::new(),
             progress: None,
-            finding_entities: false,
+            coming: Coming::Nothing,
             waiting_query: None,
             keymap,
             theme,
@@ -142,7 +152,7 @@ impl App {
     /// Returns true if and only if the list is shown while its entities
     /// are still being found.
     pub fn finding_entities(&self) -> bool {
-        self.finding_entities
+        self.coming == Coming::Entities
     }
 
     /// Returns the filter that waits for the entities, if one does.
@@ -263,10 +273,14 @@ impl App {
         };
         let width = self.reader_inner().map_or(self.width, |r| r.width);
         let mentions = lib.index.text_mentions(i);
-        lib.corpus.articles.get(i).map_or_else(Vec::new, |article| {
+        let mut lines = lib.corpus.articles.get(i).map_or_else(Vec::new, |article| {
             let matched = document::Matched::of(article, self.reader.highlight());
             document::layout(article, mentions, &matched, width, &text::DOC)
-        })
+        });
+        if self.texts_pending() {
+            lines.push(document::DocLine::note(text::READING_TEXTS));
+        }
+        lines
     }
 
     fn reader_inner(&self) -> Option<Rect> {
@@ -305,6 +319,7 @@ impl App {
                 let found = Arc::try_unwrap(found).unwrap_or_else(|shared| (*shared).clone());
                 return self.found(found);
             }
+            Action::Texts(library) => return self.texts(library),
             Action::Progress(p) => return self.progress = Some(p),
             Action::Resize { width, height } => {
                 self.width = width;
@@ -353,6 +368,7 @@ impl App {
             pictures,
             remembered,
             finding_entities,
+            texts_pending,
         } = loaded;
         self.filter_index = filter;
         self.pictures = Some(pictures);
@@ -360,7 +376,13 @@ impl App {
         self.remember_marks(&library, &remembered);
         self.list.relist((0..n as u32).collect(), &self.marks);
         self.library = Some(library);
-        self.finding_entities = finding_entities;
+        self.coming = if finding_entities {
+            Coming::Entities
+        } else if texts_pending {
+            Coming::Texts
+        } else {
+            Coming::Nothing
+        };
         self.waiting_query = None;
         if !finding_entities {
             self.progress = None;
@@ -370,6 +392,32 @@ impl App {
         self.fix_focus();
         self.settle();
         self.sync_session();
+    }
+
+    /// Returns true if and only if `library` holds the articles listed, in
+    /// the same order (so that indices into either mean the same).
+    pub fn lists_articles_of(&self, library: &Library) -> bool {
+        self.library.as_ref().is_some_and(|shown| {
+            let (shown, other) = (&shown.corpus.articles, &library.corpus.articles);
+            shown.len() == other.len() && shown.iter().zip(other).all(|(a, b)| a.id == b.id)
+        })
+    }
+
+    /// Returns true if and only if the articles are listed without their
+    /// texts, which are still being read.
+    pub fn texts_pending(&self) -> bool {
+        self.coming == Coming::Texts
+    }
+
+    /// Puts the whole library of the articles listed without their texts
+    /// in place (the event loop checks that they are the same articles).
+    fn texts(&mut self, library: Arc<Library>) {
+        if !self.lists_articles_of(&library) {
+            return;
+        }
+        self.library = Some(library);
+        self.coming = Coming::Nothing;
+        self.settle();
     }
 
     /// Puts the entities found after the list was shown in place: the
@@ -390,7 +438,7 @@ impl App {
         }
         self.library = Some(library);
         self.filter_index = filter;
-        self.finding_entities = false;
+        self.coming = Coming::Nothing;
         self.progress = None;
         if let Some(query) = self.waiting_query.take() {
             self.filter_by_query(&query);

@@ -119,6 +119,19 @@ impl DocLine {
     pub fn text(&self) -> String {
         self.runs.iter().map(|r| r.text.as_str()).collect()
     }
+
+    /// A line of the reader's own (not of the article), such as a notice
+    /// that the text is still being read.
+    pub fn note(text: &str) -> Self {
+        Self {
+            kind: LineKind::Meta,
+            runs: vec![Run {
+                text: text.to_owned(),
+                entity: None,
+                matched: false,
+            }],
+        }
+    }
 }
 
 /// Lays out `article` for `width` columns; `mentions` are its mentions in

@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
+use std::time::Duration;
 
 use crossterm::event::{Event, MouseButton, MouseEventKind};
 
@@ -26,32 +27,48 @@ pub enum Load {
     Done(Result<Box<Loaded>, String>),
     /// The entities of the articles sent before.
     Found(Box<Found>),
+    /// The whole library of articles sent without their texts; when the
+    /// folder changed in between, other articles (shown afresh).
+    Texts(Box<Library>),
     /// A problem after the library was sent (saving the cached index).
     Notice(String),
 }
 
+/// The loader thread, seen from the UI thread.
+pub struct Loader {
+    /// Its reports, in order.
+    pub reports: Receiver<Load>,
+    /// Where the UI says that it has drawn the list: the texts of an
+    /// unchanged folder are read after that, so that reading them (on
+    /// every core) does not delay the first frame.
+    pub shown: mpsc::Sender<()>,
+}
+
+/// How long the loader waits for the list to be drawn before it reads the
+/// texts anyway.
+const LIST_FRAME_WAIT: Duration = Duration::from_secs(1);
+
 /// Starts loading `paths` through `cache` on a new thread; its reports
-/// arrive on the returned channel: progress, the list as soon as the
-/// articles are merged, and then their entities. After that the thread
-/// saves the cached index for the next open, so nothing shown waits for
-/// it.
-pub fn spawn_loader(
-    paths: Vec<PathBuf>,
-    opts: Options,
-    cache: Cache,
-    rebuild: bool,
-) -> Receiver<Load> {
+/// arrive on [`Loader::reports`]: progress, the list as soon as the
+/// articles are merged, and then their entities (or, for an unchanged
+/// folder, their texts). After that the thread saves the cached index for
+/// the next open, so nothing shown waits for it.
+pub fn spawn_loader(paths: Vec<PathBuf>, opts: Options, cache: Cache, rebuild: bool) -> Loader {
     let (tx, rx) = mpsc::channel();
+    let (shown, drawn) = mpsc::channel();
     std::thread::spawn(move || {
         let progress_tx = tx.clone();
         let report = move |p: Progress| {
             // The UI may have quit already; nobody is listening then.
             let _ = progress_tx.send(Load::Progress(p));
         };
+        // An unchanged folder's list comes from the titles alone; the
+        // texts follow (see `send_texts`).
         let open = Open::new(&paths, &opts)
             .cache(&cache, rebuild)
             .progress(&report)
-            .defer_snapshot();
+            .defer_snapshot()
+            .without_text();
         let listed = match open.list() {
             Ok(listed) => listed,
             Err(e) => {
@@ -59,6 +76,19 @@ pub fn spawn_loader(
                 return;
             }
         };
+        if listed.has_entities() {
+            // A snapshot, read without the texts.
+            let Opened { library, .. } = listed.entities();
+            let loaded = Loaded {
+                texts_pending: true,
+                ..Loaded::new(library)
+            };
+            if tx.send(Load::Done(Ok(Box::new(loaded)))).is_ok() {
+                let _ = drawn.recv_timeout(LIST_FRAME_WAIT);
+                send_texts(&tx, &Open::new(&paths, &opts).cache(&cache, false));
+            }
+            return;
+        }
         let Some((library, pending)) = send_list(&tx, listed) else {
             return;
         };
@@ -66,7 +96,17 @@ pub fn spawn_loader(
             let _ = tx.send(Load::Notice(problem.to_string()));
         }
     });
-    rx
+    Loader { reports: rx, shown }
+}
+
+/// Opens the whole library of articles sent without their texts and sends
+/// it; a problem is a notice (the list stays usable).
+fn send_texts(tx: &mpsc::Sender<Load>, open: &Open<'_>) {
+    let message = match open.library() {
+        Ok(library) => Load::Texts(Box::new(library)),
+        Err(e) => Load::Notice(e.to_string()),
+    };
+    let _ = tx.send(message);
 }
 
 /// Sends the list of `listed`, then finds its entities and sends them;

@@ -6,7 +6,10 @@
 //! It comes in two phases when the entities are not known at once (a cold
 //! or changed folder): first the merged articles ([`Loaded::listed`]),
 //! usable as a list, then their entities ([`Found`]), which the app puts
-//! in place of the empty index.
+//! in place of the empty index. An unchanged folder comes in two phases
+//! too: first the articles without their texts ([`Loaded::texts_pending`],
+//! all the list and the entity pane need, read in a fraction of the
+//! time), then the whole library, which the app puts in place.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -40,6 +43,10 @@ pub struct Loaded {
     /// The library's entities are still being found: its index is empty
     /// until a [`Found`] brings them.
     pub finding_entities: bool,
+    /// The articles came without their texts (an unchanged folder's
+    /// snapshot, read in part): a [`crate::tui::event::Load::Texts`]
+    /// brings the whole library.
+    pub texts_pending: bool,
 }
 
 impl Loaded {
@@ -52,6 +59,7 @@ impl Loaded {
             filter,
             remembered: Remembered::default(),
             finding_entities: false,
+            texts_pending: false,
         }
     }
 

@@ -202,6 +202,28 @@ impl Outside {
     }
 }
 
+/// Shows a loaded library with what the store remembers of it; starts
+/// finding its threads unless its entities or texts are still to come.
+/// Returns the library, whose articles are to be recorded as seen.
+fn show_loaded(
+    app: &mut App,
+    outside: &mut Outside,
+    mut loaded: loaded::Loaded,
+) -> Arc<crate::pipeline::Library> {
+    let (remembered, notices) = outside.recorder.remember(&loaded.library);
+    loaded.remembered = remembered;
+    let library = Arc::clone(&loaded.library);
+    if !loaded.finding_entities && !loaded.texts_pending {
+        outside.start(&loaded.library);
+    }
+    app.update(Action::Loaded(Arc::new(loaded)));
+    for notice in notices {
+        app.update(Action::Notice(notice));
+    }
+    flush(app, outside);
+    library
+}
+
 /// Writes the app's pending changes to the store and performs what it
 /// hands out for the outside world (the browser, the clipboard, the search
 /// worker); a failure becomes a footer notice, never an error.
@@ -235,7 +257,7 @@ fn flush(app: &mut App, outside: &Outside) {
 fn event_loop(
     terminal: &mut Screen,
     app: &mut App,
-    loader: &Receiver<Load>,
+    loader: &event::Loader,
     outside: &mut Outside,
     terminated: &AtomicBool,
 ) -> anyhow::Result<()> {
@@ -249,11 +271,13 @@ fn event_loop(
             terminal.draw(|frame| view::draw(frame, app))?;
             dirty = false;
         }
-        if let Some(library) = unseen.take()
-            && let Err(e) = outside.recorder.record_seen(&library)
-        {
-            app.update(Action::Notice(text::not_saved(&e.to_string())));
-            dirty = true;
+        if let Some(library) = unseen.take() {
+            // The list is drawn: the loader may go on.
+            let _ = loader.shown.send(());
+            if let Err(e) = outside.recorder.record_seen(&library) {
+                app.update(Action::Notice(text::not_saved(&e.to_string())));
+                dirty = true;
+            }
         }
         if app.should_quit() {
             return Ok(());
@@ -270,21 +294,27 @@ fn event_loop(
             }
         }
         while listening {
-            match loader.try_recv() {
+            match loader.reports.try_recv() {
                 Ok(Load::Progress(p)) => app.update(Action::Progress(p)),
-                Ok(Load::Done(Ok(mut loaded))) => {
-                    let (remembered, notices) = outside.recorder.remember(&loaded.library);
-                    loaded.remembered = remembered;
-                    unseen = Some(Arc::clone(&loaded.library));
-                    if !loaded.finding_entities {
-                        outside.start(&loaded.library);
-                    }
-                    app.update(Action::Loaded(Arc::new(*loaded)));
-                    for notice in notices {
-                        app.update(Action::Notice(notice));
+                Ok(Load::Done(Ok(loaded))) => {
+                    unseen = Some(show_loaded(app, outside, *loaded));
+                    loading = false;
+                }
+                Ok(Load::Texts(library)) if app.lists_articles_of(&library) => {
+                    let library = Arc::from(library);
+                    outside.start(&library);
+                    app.update(Action::Texts(library));
+                    // A text search asked while the texts were read had no
+                    // worker to go to.
+                    if let (Some(worker), Some(text)) = (&outside.worker, app.asked_text()) {
+                        worker.ask(text.to_owned());
                     }
                     flush(app, outside);
-                    loading = false;
+                }
+                // The folder changed while its texts were read: other
+                // articles, shown afresh.
+                Ok(Load::Texts(library)) => {
+                    unseen = Some(show_loaded(app, outside, loaded::Loaded::new(*library)));
                 }
                 Ok(Load::Found(found)) => {
                     outside.start(&found.library);
@@ -315,7 +345,8 @@ fn event_loop(
             anyhow::bail!("the terminal went away");
         }
         // Short waits while something may arrive: progress, text hits.
-        let waiting = loading || app.finding_entities() || app.awaiting_text();
+        let waiting =
+            loading || app.finding_entities() || app.texts_pending() || app.awaiting_text();
         let wait = Duration::from_millis(if waiting { 30 } else { 250 });
         let first = match input.recv_timeout(wait) {
             Ok(event) => event,

@@ -15,6 +15,8 @@ pub const WARNINGS: &str = "Load warnings";
 pub const NO_WARNINGS: &str = "No files were skipped.";
 pub const LOADING: &str = "Loading";
 pub const STARTING: &str = "starting";
+/// The reading pane's line while the texts of a listed folder are read.
+pub const READING_TEXTS: &str = "reading the text…";
 pub const SEARCHING: &str = "searching the text…";
 pub const NO_MORE_MATCHES: &str = "no other match";
 

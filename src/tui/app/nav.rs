@@ -63,8 +63,11 @@ impl App {
     /// Clamps every scroll position and keeps the selections in view.
     pub(super) fn settle(&mut self) {
         self.list.settle(self.list_height());
-        let lines = self.document().len();
-        self.reader.clamp(lines, self.reader_height());
+        // A text still being read would clamp a restored scroll to its top.
+        if !self.texts_pending() {
+            let lines = self.document().len();
+            self.reader.clamp(lines, self.reader_height());
+        }
         self.clamp_sidebar();
         let lines = self.popup_lines();
         if let Some(popup) = &mut self.popup {

@@ -107,7 +107,7 @@ impl App {
         let Some(lib) = self.library.clone() else {
             return;
         };
-        if self.finding_entities {
+        if self.finding_entities() {
             return self.wait_for_entities(query);
         }
         let split = self.filter_index.split(query);
