@@ -279,7 +279,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print(a.common.json, &ListJson(&lib), || list_table(&lib))?;
         }
         Command::Show(a) => {
-            let lib = corpus.open(&a.common.paths)?;
+            let lib = corpus.open_with(Open::new(&a.common.paths, &opts).with_text_of(&a.id))?;
             let i = find(&lib, &a.id)?;
             print(a.common.json, &show_json(&lib, i), || {
                 show_text(&lib.corpus.articles[i])

@@ -51,7 +51,7 @@ pub(super) fn list<'a>(open: &Open<'a>) -> Result<Listed<'a>, OpenError> {
         .cache
         .filter(|_| !open.rebuild)
         .and_then(|c| Some((c.path()?, c.is_read_only())));
-    let part = open.snapshot_part();
+    let part = open.texts;
     let ((files, warnings), snapshot) = rayon::join(
         || {
             let found = |n| report.so_far(Stage::Finding, n);

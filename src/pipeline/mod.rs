@@ -22,7 +22,7 @@ use crate::corpus::dedup::DedupOptions;
 use crate::corpus::load::LoadOptions;
 use crate::corpus::{Corpus, RawDoc, Warning};
 use crate::entities::{ArticleParts, EntityIndex};
-use crate::state::cache::{Cache, PendingSnapshot};
+use crate::state::cache::{Cache, Part, PendingSnapshot};
 
 pub use steps::{Standard, Steps};
 
@@ -163,10 +163,10 @@ pub struct Open<'a> {
     /// ([`Opened::pending`]) after showing the library, instead of saving it
     /// before returning.
     pub defer_snapshot: bool,
-    /// The caller shows no article text: an unchanged folder's snapshot
-    /// gives its articles without text, blocks, end matter or links, and
-    /// its index without mentions. A folder that changed is opened whole.
-    pub without_text: bool,
+    /// How much of an unchanged folder's snapshot the caller needs: all
+    /// of it by default; see [`Open::without_text`] and
+    /// [`Open::with_text_of`]. A folder that changed is opened whole.
+    pub texts: Part<'a>,
 }
 
 /// What [`Open::run`] gives.
@@ -191,7 +191,7 @@ impl<'a> Open<'a> {
             steps: &Standard,
             progress: &ignore,
             defer_snapshot: false,
-            without_text: false,
+            texts: Part::Whole,
         }
     }
 
@@ -222,21 +222,23 @@ impl<'a> Open<'a> {
         self
     }
 
-    /// See [`Open::without_text`]: for commands that list articles and
-    /// entities but show no text, so that a warm open decodes none.
+    /// For a caller that lists articles and entities but shows no text:
+    /// an unchanged folder's snapshot gives its articles without text,
+    /// blocks, end matter or links, and its index without mentions, so that
+    /// a warm open decodes none.
     #[must_use]
     pub fn without_text(mut self) -> Self {
-        self.without_text = true;
+        self.texts = Part::Heads;
         self
     }
 
-    fn snapshot_part(&self) -> crate::state::cache::Part {
-        use crate::state::cache::Part;
-        if self.without_text {
-            Part::Heads
-        } else {
-            Part::Whole
-        }
+    /// For a caller that shows the text of one article, the one `id`
+    /// finds ([`Corpus::find`]): as [`Open::without_text`], but with that
+    /// article's text and mentions.
+    #[must_use]
+    pub fn with_text_of(mut self, id: &'a str) -> Self {
+        self.texts = Part::TextOf(id);
+        self
     }
 
     /// Opens the corpus. Fails only when no article at all could be

@@ -226,7 +226,7 @@ pub fn read_snapshot(
     path: &Path,
     read_only: bool,
     corpus: &str,
-    part: Part,
+    part: Part<'_>,
 ) -> Option<(u64, Library)> {
     let conn = if read_only {
         Cache::open_read_only(path)?

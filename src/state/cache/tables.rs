@@ -228,13 +228,16 @@ struct BodyChunkRef<'a> {
 
 /// How much of a snapshot to decode.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Part {
+pub enum Part<'a> {
     /// Everything.
     Whole,
     /// All but the texts: articles come with an empty text, no blocks, end
     /// matter or links, and the index with no mentions (see
     /// [`crate::pipeline::Open::without_text`]).
     Heads,
+    /// The heads, and the text and mentions of the one article this id
+    /// finds (see [`Corpus::find`]) and of no other.
+    TextOf(&'a str),
 }
 
 /// zstd level of small rows (one file, one text): fast, about threefold.
@@ -475,11 +478,11 @@ pub fn save_extraction_chunks(
 
 /// Returns the snapshot of `corpus` with the fingerprint it was taken
 /// with, read in one transaction so a concurrent writer cannot mix two;
-/// only the heads when `part` is [`Part::Heads`].
+/// as much of it as `part` asks for.
 pub fn load_snapshot(
     conn: &Connection,
     corpus: &str,
-    part: Part,
+    part: Part<'_>,
 ) -> rusqlite::Result<Option<(u64, Library)>> {
     let tx = conn.unchecked_transaction()?;
     let found: Option<(i64, Vec<u8>)> = tx
@@ -500,9 +503,8 @@ pub fn load_snapshot(
     let heads = blobs("snapshot_chunks")?;
     let bodies = match part {
         Part::Whole => blobs("snapshot_bodies")?,
-        Part::Heads => Vec::new(),
+        Part::Heads | Part::TextOf(_) => Vec::new(),
     };
-    tx.finish()?;
     if part == Part::Whole && bodies.len() != heads.len() {
         return Ok(None);
     }
@@ -532,11 +534,35 @@ pub fn load_snapshot(
             .extend(chunk.article_entities);
         library.index.derived.extend(chunk.derived);
     }
-    library.corpus = Corpus {
+    let mut listed = Corpus {
         articles,
         warnings: header.warnings,
+    };
+    if let Part::TextOf(id) = part
+        && let Some(i) = listed.find(id)
+    {
+        // The chunk that holds it, read in the same transaction.
+        let blob: Vec<u8> = tx
+            .prepare_cached("SELECT data FROM snapshot_bodies WHERE corpus = ?1 AND seq = ?2")?
+            .query_row(params![corpus, i / CHUNK], |r| r.get(0))?;
+        let chunk: BodyChunk = decode(&blob)?;
+        let at = i % CHUNK;
+        let (Some(body), Some(mentions)) = (
+            chunk.bodies.into_iter().nth(at),
+            chunk.mentions.into_iter().nth(at),
+        ) else {
+            return Ok(None);
+        };
+        let article = &mut listed.articles[i];
+        article.text = body.text;
+        article.blocks = body.blocks;
+        article.end_matter = body.end_matter;
+        article.links = body.links;
+        library.index.mentions = vec![Vec::new(); listed.articles.len()];
+        library.index.mentions[i] = mentions;
     }
-    .into();
+    tx.finish()?;
+    library.corpus = listed.into();
     Ok(Some((from_sql(fingerprint), library)))
 }
 
@@ -740,6 +766,36 @@ mod tests {
         assert_eq!(heads.index.article_entities, library.index.article_entities);
         assert_eq!(heads.index.derived, library.index.derived);
         assert!(heads.index.mentions.is_empty());
+    }
+
+    #[test]
+    fn the_text_of_one_article_comes_with_the_heads_of_all() {
+        let conn = memory();
+        let mut library = full_library(CHUNK + 5);
+        let wanted = CHUNK + 3;
+        // An id no other shares a prefix with, asked whole and in part.
+        Arc::make_mut(&mut library.corpus).articles[wanted].id = "feedface00000001".into();
+        save_snapshot(&conn, "k", 9, &library).unwrap();
+        for asked in ["feedface00000001", "feedface"] {
+            let (_, one) = load_snapshot(&conn, "k", Part::TextOf(asked))
+                .unwrap()
+                .unwrap();
+            let (got, whole) = (&one.corpus.articles, &library.corpus.articles);
+            assert_eq!(got[wanted], whole[wanted], "asked {asked}");
+            assert_eq!(
+                one.index.mentions_in(wanted),
+                library.index.mentions_in(wanted)
+            );
+            for i in [0, CHUNK - 1, CHUNK, wanted + 1] {
+                assert!(got[i].text.is_empty() && one.index.mentions_in(i).is_empty());
+                assert_eq!(got[i].title, whole[i].title);
+            }
+        }
+        // An id that finds nothing gives the heads alone.
+        let (_, none) = load_snapshot(&conn, "k", Part::TextOf("zz"))
+            .unwrap()
+            .unwrap();
+        assert!(none.corpus.articles.iter().all(|a| a.text.is_empty()));
     }
 
     #[test]
