@@ -14,8 +14,9 @@ use crate::config::{self, ByteSize, Config};
 use crate::entities::EntityKind;
 use crate::export;
 use crate::out;
-use crate::pipeline::{Library, Open, Options, Progress};
+use crate::pipeline::{Library, Open, Opened, Options, Progress};
 use crate::state::{self, Cache, StateOptions};
+use crate::threads::{Thread, ThreadOptions};
 
 mod output;
 mod search;
@@ -314,8 +315,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print(a.common.json, &value, || search::search_table(&value))?;
         }
         Command::Threads(a) => {
-            let lib = corpus.open(&a.paths)?;
-            let value = threads::threads_json(&lib);
+            let (lib, list) = corpus.open_threads(&a.paths)?;
+            let value = threads::threads_json(&lib, &list);
             print(a.json, &value, || threads::threads_table(&lib, &value))?;
         }
         Command::Export(a) => {
@@ -381,19 +382,65 @@ impl Corpus<'_> {
     }
 
     fn open_with(&self, open: Open<'_>) -> anyhow::Result<Library> {
+        let opened = self.opened(open);
+        if let Ok(o) = &opened {
+            warn(&o.library);
+        }
+        Ok(opened?.library)
+    }
+
+    /// Runs `open` through the cache with a progress bar on stderr (when
+    /// it is a terminal); prints no warning.
+    fn opened(&self, open: Open<'_>) -> Result<Opened, crate::pipeline::OpenError> {
         let bar = out::ProgressBar::on_stderr();
         let progress = |p: Progress| bar.show(p.stage.label(), p.done, p.total);
-        let lib = open
+        let opened = open
             .cache(self.cache, self.rebuild)
             .progress(&progress)
-            .library();
+            .run();
         bar.finish();
-        if let Ok(l) = &lib {
-            for w in &l.corpus.warnings {
-                out::diag(&format_args!("warning: {w}"));
-            }
+        opened
+    }
+
+    /// Opens `paths` with their threads: from the cache when the folder is
+    /// unchanged since they were found (then no text is read), else found
+    /// now and stored for the next time.
+    fn open_threads(&self, paths: &[PathBuf]) -> anyhow::Result<(Library, Vec<Thread>)> {
+        let key = crate::state::corpus_key(paths);
+        let heads = self.opened(Open::new(paths, self.opts).without_text())?;
+        let articles = heads.library.corpus.articles.len();
+        let stored = heads
+            .report
+            .fingerprint
+            .filter(|_| heads.report.snapshot_hit)
+            .and_then(|fp| self.cache.threads(&key, fp, articles));
+        if let Some(list) = stored {
+            warn(&heads.library);
+            return Ok((heads.library, list));
         }
-        Ok(lib?)
+        // The heads of a snapshot lack the texts that threads are found in.
+        let whole = if heads.report.snapshot_hit {
+            self.opened(Open::new(paths, self.opts))?
+        } else {
+            heads
+        };
+        warn(&whole.library);
+        let list = crate::threads::threads(&whole.library, &ThreadOptions::default());
+        if let Some(problem) = whole
+            .report
+            .fingerprint
+            .and_then(|fp| self.cache.save_threads(&key, fp, &list))
+        {
+            out::diag(&format_args!("warning: {problem}"));
+        }
+        Ok((whole.library, list))
+    }
+}
+
+/// Prints each warning of `library` as one line on stderr.
+fn warn(library: &Library) {
+    for w in &library.corpus.warnings {
+        out::diag(&format_args!("warning: {w}"));
     }
 }
 

@@ -363,3 +363,67 @@ fn commands_keep_the_cache_but_never_open_the_marks() {
         "no command reads or writes marks"
     );
 }
+
+/// Returns the fingerprint the threads of the one corpus in the sandbox's
+/// cache were stored with.
+fn stored_threads_fingerprint(sandbox: &Sandbox) -> u64 {
+    let conn = rusqlite::Connection::open(sandbox.state().join("cache.db")).unwrap();
+    let fp: i64 = conn
+        .query_row("SELECT fingerprint FROM threads", [], |r| r.get(0))
+        .unwrap();
+    u64::from_ne_bytes(fp.to_ne_bytes())
+}
+
+#[test]
+fn threads_are_found_once_per_state_of_the_folder_and_then_read_back() {
+    let sandbox = Sandbox::new();
+    let corpus = sandbox.corpus();
+    let path = corpus.to_str().unwrap();
+    let threads = |sandbox: &Sandbox| -> Value {
+        let out = sandbox.run_with_state(&["threads", "--json", path]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let found = threads(&sandbox);
+    // Plant other threads under the same fingerprint: an unchanged folder
+    // shows what is stored, without finding them again.
+    let fingerprint = stored_threads_fingerprint(&sandbox);
+    let list = listed_articles(&sandbox, path);
+    let (cache, _) =
+        dossier::state::cache::Cache::open_file(&sandbox.state().join("cache.db")).unwrap();
+    let key = dossier::state::corpus_key(std::slice::from_ref(&corpus));
+    let planted = vec![dossier::threads::Thread {
+        articles: vec![0, list.len() - 1],
+        central: 0,
+    }];
+    assert!(cache.save_threads(&key, fingerprint, &planted).is_none());
+    drop(cache);
+    let read_back = threads(&sandbox);
+    let members = read_back[0]["articles"].as_array().unwrap();
+    assert_eq!(read_back.as_array().unwrap().len(), 1, "{read_back}");
+    assert_eq!(members.len(), 2);
+    assert_eq!(members[0], list[0]["id"]);
+    // A changed folder has its threads found again.
+    std::fs::write(
+        corpus.join("zz_added.txt"),
+        "Harbour ferry timetable changes\n\nThe winter timetable starts on Monday.",
+    )
+    .unwrap();
+    let again = threads(&sandbox);
+    assert_eq!(again, found, "the added article joins no thread");
+    assert_ne!(stored_threads_fingerprint(&sandbox), fingerprint);
+}
+
+/// Returns the articles of `path` as `list --json` gives them.
+fn listed_articles(sandbox: &Sandbox, path: &str) -> Vec<Value> {
+    let out = sandbox.run_with_state(&["list", "--json", path]);
+    serde_json::from_slice::<Value>(&out.stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}

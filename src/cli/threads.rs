@@ -5,16 +5,15 @@ use serde_json::{Value, json};
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::pipeline::Library;
-use crate::threads::{self, ThreadOptions};
+use crate::threads::Thread;
 
 /// Returns the threads of `lib` as JSON: `[{id, title, articles: [ids]}]`,
 /// articles oldest first. A thread's id is a hash of its members' ids, so
 /// it stays the same while the thread does.
-pub(super) fn threads_json(lib: &Library) -> Value {
+pub(super) fn threads_json(lib: &Library, list: &[Thread]) -> Value {
     let articles = &lib.corpus.articles;
     Value::Array(
-        threads::threads(lib, &ThreadOptions::default())
-            .iter()
+        list.iter()
             .map(|t| {
                 let ids: Vec<&str> = t
                     .articles

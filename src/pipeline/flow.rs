@@ -66,13 +66,17 @@ pub(super) fn list<'a>(open: &Open<'a>) -> Result<Listed<'a>, OpenError> {
     {
         let hit = Report {
             snapshot_hit: true,
+            fingerprint: Some(fingerprint),
             ..Report::default()
         };
         let Library { corpus, index } = library;
         return listed(open, corpus, Rest::Known { index, report: hit });
     }
     let mut session = Session::new(open.cache, open.rebuild, key);
-    let mut counts = Report::default();
+    let mut counts = Report {
+        fingerprint: Some(fingerprint),
+        ..Report::default()
+    };
     let (docs, warnings) = read(open, &files, warnings, &engine, &mut session, &mut counts);
     drop(files);
     let cleaned = clean_all(docs, warnings, report);

@@ -106,6 +106,10 @@ pub struct Report {
     pub texts_extracted: usize,
     /// Texts whose entities came from the cache.
     pub texts_reused: usize,
+    /// The folder's fingerprint (its files, the options, the engine), by
+    /// which what is derived from the library (its threads) is cached;
+    /// `None` for the bundled seeds.
+    pub fingerprint: Option<u64>,
 }
 
 /// Why nothing could be opened.

@@ -51,7 +51,7 @@ impl Default for ThreadOptions {
 }
 
 /// A group of articles about one story.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Thread {
     /// Indices into the library's articles, oldest first by the date the
     /// list shows (undated last, in corpus order).
@@ -131,11 +131,18 @@ pub struct Threads {
 impl Threads {
     /// Finds the threads of `library`.
     pub fn build(library: &Library, opts: &ThreadOptions) -> Threads {
-        let list = threads(library, opts);
-        let mut of_article = vec![u32::MAX; library.corpus.articles.len()];
+        Threads::from_list(threads(library, opts), library.corpus.articles.len())
+    }
+
+    /// The threads `list` (as [`threads`] gives them) of a corpus of
+    /// `articles` articles.
+    pub fn from_list(list: Vec<Thread>, articles: usize) -> Threads {
+        let mut of_article = vec![u32::MAX; articles];
         for (t, thread) in list.iter().enumerate() {
             for &a in &thread.articles {
-                of_article[a] = t as u32;
+                if let Some(slot) = of_article.get_mut(a) {
+                    *slot = t as u32;
+                }
             }
         }
         Threads { list, of_article }

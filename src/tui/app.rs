@@ -372,6 +372,8 @@ impl App {
         } = loaded;
         self.filter_index = filter;
         self.pictures = Some(pictures);
+        // Threads of other articles would point at the wrong ones.
+        self.threads = None;
         let n = library.corpus.articles.len();
         self.remember_marks(&library, &remembered);
         self.list.relist((0..n as u32).collect(), &self.marks);

@@ -29,7 +29,9 @@ pub enum Load {
     Found(Box<Found>),
     /// The whole library of articles sent without their texts; when the
     /// folder changed in between, other articles (shown afresh).
-    Texts(Box<Library>),
+    Texts(Arc<Library>),
+    /// The threads of the library sent last.
+    Threads(Arc<Threads>),
     /// A problem after the library was sent (saving the cached index).
     Notice(String),
 }
@@ -76,64 +78,116 @@ pub fn spawn_loader(paths: Vec<PathBuf>, opts: Options, cache: Cache, rebuild: b
                 return;
             }
         };
+        let key = crate::state::corpus_key(&paths);
         if listed.has_entities() {
             // A snapshot, read without the texts.
-            let Opened { library, .. } = listed.entities();
+            let Opened {
+                library, report, ..
+            } = listed.entities();
+            let articles = library.corpus.articles.len();
+            let stored = report
+                .fingerprint
+                .and_then(|fp| cache.threads(&key, fp, articles));
             let loaded = Loaded {
                 texts_pending: true,
                 ..Loaded::new(library)
             };
-            if tx.send(Load::Done(Ok(Box::new(loaded)))).is_ok() {
-                let _ = drawn.recv_timeout(LIST_FRAME_WAIT);
-                send_texts(&tx, &Open::new(&paths, &opts).cache(&cache, false));
+            if tx.send(Load::Done(Ok(Box::new(loaded)))).is_err() {
+                return;
+            }
+            if let Some(list) = &stored {
+                let threads = Threads::from_list(list.clone(), articles);
+                let _ = tx.send(Load::Threads(Arc::new(threads)));
+            }
+            let _ = drawn.recv_timeout(LIST_FRAME_WAIT);
+            let whole = match Open::new(&paths, &opts).cache(&cache, false).run() {
+                Ok(whole) => whole,
+                Err(e) => {
+                    let _ = tx.send(Load::Notice(e.to_string()));
+                    return;
+                }
+            };
+            let library = Arc::new(whole.library);
+            if tx.send(Load::Texts(Arc::clone(&library))).is_err() {
+                return;
+            }
+            // The folder changed meanwhile: its threads are new too.
+            if stored.is_none() || whole.report.fingerprint != report.fingerprint {
+                find_threads(&tx, &cache, &key, whole.report.fingerprint, &library, None);
             }
             return;
         }
-        let Some((library, pending)) = send_list(&tx, listed) else {
+        let Some((opened, library)) = send_list(&tx, listed) else {
             return;
         };
-        if let Some(problem) = pending.and_then(|p| p.save(&cache, &library)) {
-            let _ = tx.send(Load::Notice(problem.to_string()));
-        }
+        find_threads(
+            &tx,
+            &cache,
+            &key,
+            opened.report.fingerprint,
+            &library,
+            opened.pending,
+        );
     });
     Loader { reports: rx, shown }
 }
 
-/// Opens the whole library of articles sent without their texts and sends
-/// it; a problem is a notice (the list stays usable).
-fn send_texts(tx: &mpsc::Sender<Load>, open: &Open<'_>) {
-    let message = match open.library() {
-        Ok(library) => Load::Texts(Box::new(library)),
-        Err(e) => Load::Notice(e.to_string()),
+/// Finds the threads of `library` and sends them, while saving the
+/// snapshot still `pending`; then stores the threads with the folder's
+/// `fingerprint`, for the next open. Problems are notices.
+fn find_threads(
+    tx: &mpsc::Sender<Load>,
+    cache: &Cache,
+    key: &str,
+    fingerprint: Option<u64>,
+    library: &Arc<Library>,
+    pending: Option<PendingSnapshot>,
+) {
+    let notice = |problem: crate::corpus::Warning| {
+        let _ = tx.send(Load::Notice(problem.to_string()));
     };
-    let _ = tx.send(message);
+    let list = std::thread::scope(|scope| {
+        let sender = tx.clone();
+        let finder = scope.spawn(move || {
+            let threads = Threads::build(library, &ThreadOptions::default());
+            let list = threads.all().to_vec();
+            // The UI may have quit already; nobody is listening then.
+            let _ = sender.send(Load::Threads(Arc::new(threads)));
+            list
+        });
+        if let Some(problem) = pending.and_then(|p| p.save(cache, library)) {
+            notice(problem);
+        }
+        finder.join().ok()
+    });
+    if let (Some(list), Some(fp)) = (list, fingerprint)
+        && let Some(problem) = cache.save_threads(key, fp, &list)
+    {
+        notice(problem);
+    }
 }
 
-/// Sends the list of `listed`, then finds its entities and sends them;
-/// returns the whole library with the snapshot still to save, or `None`
-/// when the UI has gone.
-fn send_list(
-    tx: &mpsc::Sender<Load>,
-    listed: Listed<'_>,
-) -> Option<(Arc<Library>, Option<PendingSnapshot>)> {
-    if listed.has_entities() {
-        let Opened {
-            library, pending, ..
-        } = listed.entities();
-        let loaded = Loaded::new(library);
-        let library = Arc::clone(&loaded.library);
-        tx.send(Load::Done(Ok(Box::new(loaded)))).ok()?;
-        return Some((library, pending));
-    }
+/// What an open gave besides its library.
+struct OpenedRest {
+    report: crate::pipeline::Report,
+    pending: Option<PendingSnapshot>,
+}
+
+/// Sends the list of `listed` (whose entities are still to be found),
+/// then finds its entities and sends them; returns what the open gave and
+/// the library sent, or `None` when the UI has gone.
+fn send_list(tx: &mpsc::Sender<Load>, listed: Listed<'_>) -> Option<(OpenedRest, Arc<Library>)> {
     let loaded = Loaded::listed(Arc::clone(listed.corpus()));
     tx.send(Load::Done(Ok(Box::new(loaded)))).ok()?;
     let Opened {
-        library, pending, ..
+        library,
+        pending,
+        report,
     } = listed.entities();
     let found = Found::new(library);
     let library = Arc::clone(&found.library);
     tx.send(Load::Found(Box::new(found))).ok()?;
-    Some((library, pending))
+    Some((OpenedRest { report, pending }, library))
 }
 
 /// Starts reading terminal events on their own thread; each event, or the
@@ -177,16 +231,4 @@ pub fn translate(event: &Event, keymap: &Keymap, mode: Mode) -> Option<Action> {
         }),
         _ => None,
     }
-}
-
-/// Finds the threads of `library` on a new thread (see
-/// [`crate::threads`]); they arrive on the returned channel.
-pub fn spawn_threads(library: Arc<Library>) -> Receiver<Threads> {
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let threads = Threads::build(&library, &ThreadOptions::default());
-        // The UI may have quit already; nobody is listening then.
-        let _ = tx.send(threads);
-    });
-    rx
 }

@@ -32,7 +32,7 @@ pub mod view;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError};
+use std::sync::mpsc::{RecvTimeoutError, TryRecvError};
 use std::time::Duration;
 
 use self::action::Action;
@@ -164,7 +164,6 @@ pub fn run(paths: &[PathBuf], opts: &Options, setup: Setup, memory: Memory) -> a
                 recorder,
                 search_dir,
                 worker: None,
-                threads: None,
             };
             let looped = event_loop(
                 &mut terminal,
@@ -190,20 +189,18 @@ struct Outside {
     recorder: Recorder,
     search_dir: Option<PathBuf>,
     worker: Option<Worker>,
-    threads: Option<Receiver<crate::threads::Threads>>,
 }
 
 impl Outside {
-    /// Starts finding the threads of `library` and its search worker,
-    /// once its entities are known.
+    /// Starts the search worker of `library`, once its entities and
+    /// texts are known (its threads come from the loader).
     fn start(&mut self, library: &Arc<crate::pipeline::Library>) {
-        self.threads = Some(event::spawn_threads(Arc::clone(library)));
         self.worker = Some(Worker::spawn(Arc::clone(library), self.search_dir.clone()));
     }
 }
 
 /// Shows a loaded library with what the store remembers of it; starts
-/// finding its threads unless its entities or texts are still to come.
+/// its search worker unless its entities or texts are still to come.
 /// Returns the library, whose articles are to be recorded as seen.
 fn show_loaded(
     app: &mut App,
@@ -282,11 +279,6 @@ fn event_loop(
         if app.should_quit() {
             return Ok(());
         }
-        if let Some(threads) = outside.threads.as_ref().and_then(|t| t.try_recv().ok()) {
-            app.update(Action::Threads(Arc::new(threads)));
-            outside.threads = None;
-            dirty = true;
-        }
         if let Some(worker) = &outside.worker {
             for hits in worker.answers.try_iter() {
                 app.update(Action::TextHits(Arc::new(hits)));
@@ -300,8 +292,8 @@ fn event_loop(
                     unseen = Some(show_loaded(app, outside, *loaded));
                     loading = false;
                 }
+                Ok(Load::Threads(threads)) => app.update(Action::Threads(threads)),
                 Ok(Load::Texts(library)) if app.lists_articles_of(&library) => {
-                    let library = Arc::from(library);
                     outside.start(&library);
                     app.update(Action::Texts(library));
                     // A text search asked while the texts were read had no
@@ -314,7 +306,8 @@ fn event_loop(
                 // The folder changed while its texts were read: other
                 // articles, shown afresh.
                 Ok(Load::Texts(library)) => {
-                    unseen = Some(show_loaded(app, outside, loaded::Loaded::new(*library)));
+                    let library = Arc::unwrap_or_clone(library);
+                    unseen = Some(show_loaded(app, outside, loaded::Loaded::new(library)));
                 }
                 Ok(Load::Found(found)) => {
                     outside.start(&found.library);

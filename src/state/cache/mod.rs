@@ -40,6 +40,7 @@ use super::StateError;
 use super::db::{self, Check};
 use crate::corpus::Warning;
 use crate::pipeline::Library;
+use crate::threads::Thread;
 
 pub use fingerprint::{Engine, extraction_key};
 pub use session::{Recalled, Session};
@@ -172,6 +173,39 @@ impl Cache {
             "the cached index was damaged ({why}); moved it to {} and rebuilt it",
             aside.display()
         ))
+    }
+
+    /// Returns the threads stored for `corpus` at `fingerprint`, if any
+    /// and if every one of them points into its `articles` articles.
+    pub fn threads(&self, corpus: &str, fingerprint: u64, articles: usize) -> Option<Vec<Thread>> {
+        let list = self
+            .with_conn(|c| tables::load_threads(c, corpus, fingerprint))?
+            .ok()
+            .flatten()?;
+        let fits = |t: &Thread| t.central < articles && t.articles.iter().all(|&a| a < articles);
+        list.iter().all(fits).then_some(list)
+    }
+
+    /// Stores the threads of `corpus` at `fingerprint`; a failure is
+    /// returned as a warning (the threads are found again next time).
+    pub fn save_threads(
+        &self,
+        corpus: &str,
+        fingerprint: u64,
+        threads: &[Thread],
+    ) -> Option<Warning> {
+        if self.read_only {
+            return None;
+        }
+        let failed = self.with_conn(|c| tables::save_threads(c, corpus, fingerprint, threads))?;
+        failed.err().map(|e| Warning {
+            path: self
+                .path
+                .as_deref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+            reason: format!("cannot store the threads: {e}"),
+        })
     }
 
     /// Returns the database file, or `None` when disabled.

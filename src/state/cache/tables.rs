@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::{Article, Block, Corpus, DateSource, RawDoc, Source, Warning};
 use crate::entities::{Entity, EntityId, EntityIndex, IndexedMention, Mention};
 use crate::pipeline::Library;
+use crate::threads::Thread;
 
 /// The schema of `cache.db`, oldest first (see [`crate::state::db`]).
 /// `files.docs` is no longer written (documents live in `file_chunks`).
@@ -79,6 +80,12 @@ pub const MIGRATIONS: &[&str] = &[
         seq    INTEGER NOT NULL,
         data   BLOB NOT NULL,
         PRIMARY KEY (corpus, seq)
+    );",
+    // The threads of a corpus, found once per state of its folder.
+    "CREATE TABLE threads (
+        corpus      TEXT PRIMARY KEY NOT NULL,
+        fingerprint INTEGER NOT NULL,
+        data        BLOB NOT NULL
     );",
 ];
 
@@ -566,6 +573,34 @@ pub fn load_snapshot(
     Ok(Some((from_sql(fingerprint), library)))
 }
 
+/// Returns the threads found in `corpus` when its fingerprint was
+/// `fingerprint`, if they were stored then.
+pub fn load_threads(
+    conn: &Connection,
+    corpus: &str,
+    fingerprint: u64,
+) -> rusqlite::Result<Option<Vec<Thread>>> {
+    let data: Option<Vec<u8>> = conn
+        .prepare_cached("SELECT data FROM threads WHERE corpus = ?1 AND fingerprint = ?2")?
+        .query_row(params![corpus, to_sql(fingerprint)], |r| r.get(0))
+        .optional()?;
+    data.map(|d| decode(&d)).transpose()
+}
+
+/// Stores the threads of `corpus` at `fingerprint`, replacing any others.
+pub fn save_threads(
+    conn: &Connection,
+    corpus: &str,
+    fingerprint: u64,
+    threads: &[Thread],
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT OR REPLACE INTO threads (corpus, fingerprint, data) VALUES (?1, ?2, ?3)",
+        params![corpus, to_sql(fingerprint), encode(&threads)?],
+    )?;
+    Ok(())
+}
+
 /// Decodes blobs on every core.
 fn decode_all<T: serde::de::DeserializeOwned + Send>(
     blobs: Vec<Vec<u8>>,
@@ -766,6 +801,26 @@ mod tests {
         assert_eq!(heads.index.article_entities, library.index.article_entities);
         assert_eq!(heads.index.derived, library.index.derived);
         assert!(heads.index.mentions.is_empty());
+    }
+
+    #[test]
+    fn threads_are_kept_for_one_fingerprint() {
+        let conn = memory();
+        let list = vec![Thread {
+            articles: vec![0, 7, 3],
+            central: 7,
+        }];
+        save_threads(&conn, "k", 5, &list).unwrap();
+        assert_eq!(load_threads(&conn, "k", 5).unwrap(), Some(list.clone()));
+        assert_eq!(
+            load_threads(&conn, "k", 6).unwrap(),
+            None,
+            "another state of the folder"
+        );
+        assert_eq!(load_threads(&conn, "other", 5).unwrap(), None);
+        save_threads(&conn, "k", 6, &[]).unwrap();
+        assert_eq!(load_threads(&conn, "k", 5).unwrap(), None, "replaced");
+        assert_eq!(load_threads(&conn, "k", 6).unwrap(), Some(Vec::new()));
     }
 
     #[test]
