@@ -88,6 +88,32 @@ fn many_ids_are_looked_up_in_one_scan() {
 }
 
 #[test]
+fn the_marks_shown_are_those_of_marked_articles_only() {
+    let store = StateStore::disabled();
+    for n in [10, 1000] {
+        let ids: Vec<String> = (0..n).map(|i| format!("n{n}-{i}")).collect();
+        store.record_seen(&ids).unwrap();
+        store.set_read(&ids[3], true).unwrap();
+        store.set_starred(&ids[5], true).unwrap();
+        store.set_scroll(&ids[7], 12).unwrap();
+        store.set_read(&ids[8], true).unwrap();
+        store.set_read(&ids[8], false).unwrap();
+        // Few ids are looked up one by one, many in one scan.
+        let asked = if n > 256 { &ids[..] } else { &ids[..9] };
+        let shown = store.shown_marks(asked).unwrap();
+        let mut keys: Vec<&str> = shown.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        let (read, starred, scrolled) = (&ids[3], &ids[5], &ids[7]);
+        assert_eq!(
+            keys,
+            [read.as_str(), starred.as_str(), scrolled.as_str()],
+            "{n} ids"
+        );
+        assert!(shown[read].read && shown[starred].starred && shown[scrolled].scroll == 12);
+    }
+}
+
+#[test]
 fn garbage_is_moved_aside_and_a_fresh_database_created() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("state.db");

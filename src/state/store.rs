@@ -196,12 +196,38 @@ impl StateStore {
         Ok(out)
     }
 
+    /// Returns the marks the reader shows of those `ids` that carry one
+    /// (read, starred, or a scroll position): what opening a corpus needs.
+    /// Once every article of a large folder has been seen, [`Self::marks`]
+    /// would build an entry for each; this builds one for the few marked.
+    pub fn shown_marks<S: AsRef<str>>(
+        &self,
+        ids: &[S],
+    ) -> Result<HashMap<String, Marks>, StateError> {
+        let shown = |m: &Marks| m.read || m.starred || m.scroll != 0;
+        if ids.len() <= 256 {
+            let mut marks = self.marks(ids)?;
+            marks.retain(|_, m| shown(m));
+            return Ok(marks);
+        }
+        let wanted: std::collections::HashSet<&str> = ids.iter().map(AsRef::as_ref).collect();
+        let mut marks = self.select_marks(
+            "SELECT id, read, starred, scroll, first_seen FROM articles
+             WHERE read != 0 OR starred != 0 OR scroll != 0",
+        )?;
+        marks.retain(|id, _| wanted.contains(id.as_str()));
+        Ok(marks)
+    }
+
     /// Returns every article that has marks.
     pub fn all_marks(&self) -> Result<HashMap<String, Marks>, StateError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, read, starred, scroll, first_seen FROM articles")
-            .map_err(|e| self.err(e))?;
+        self.select_marks("SELECT id, read, starred, scroll, first_seen FROM articles")
+    }
+
+    /// Returns the marks of the rows `sql` selects (id, read, starred,
+    /// scroll, first_seen), by id.
+    fn select_marks(&self, sql: &str) -> Result<HashMap<String, Marks>, StateError> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map([], |r| Ok((r.get::<_, String>(0)?, marks_from_row(r)?)))
             .map_err(|e| self.err(e))?;

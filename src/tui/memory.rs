@@ -27,7 +27,7 @@ impl Recorder {
         let ids = ids(library);
         let mut notices = Vec::new();
         let mut note = |e: StateError| notices.push(e.to_string());
-        let marks = self.store.marks(&ids).unwrap_or_else(|e| {
+        let marks = self.store.shown_marks(&ids).unwrap_or_else(|e| {
             note(e);
             HashMap::new()
         });
