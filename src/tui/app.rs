@@ -32,7 +32,6 @@ use crate::threads::Threads;
 /// How many entities "often with" names.
 const OFTEN_WITH_SHOWN: usize = 5;
 
-/// The whole state of the reader.
 /// What a shown list still waits for: its entities (a cold or changed
 /// folder: the index is empty until [`Action::Found`]), or its articles'
 /// texts (an unchanged folder: the texts are empty until
@@ -44,6 +43,7 @@ enum Coming {
     Texts,
 }
 
+/// The whole state of the reader.
 #[derive(Debug)]
 pub struct App {
     library: Option<Arc<Library>>,
