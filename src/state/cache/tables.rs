@@ -70,7 +70,7 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (corpus, seq)
     );",
     // A snapshot chunk splits in two: `snapshot_chunks` keeps what the
-    // list shows (headings, sources, the entities of each article), and
+    // list shows (titles, dates, sources, each article's entities), and
     // `snapshot_bodies` the texts with their mentions, so that a command
     // that shows no text decodes none.
     "DELETE FROM snapshots;
