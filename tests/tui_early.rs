@@ -126,7 +126,7 @@ fn listed_without_texts() -> (App, dossier::pipeline::Library) {
     heads.index = dossier::entities::EntityIndex::default();
     let mut app = App::new(Keymap::default(), Theme::dark(), 120, 40);
     let loaded = Loaded {
-        texts_pending: true,
+        coming: dossier::tui::loaded::Coming::Texts,
         ..Loaded::new(heads)
     };
     app.update(Action::Loaded(Arc::new(loaded)));

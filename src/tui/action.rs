@@ -63,12 +63,12 @@ pub enum Action {
     },
     Progress(Progress),
     /// The articles, usable as a list; with their entities unless
-    /// [`Loaded::finding_entities`].
+    /// [`Loaded::coming`].
     Loaded(Arc<Loaded>),
     /// The entities of the articles loaded before.
     Found(Arc<Found>),
     /// The whole library of the articles listed without their texts
-    /// ([`Loaded::texts_pending`]).
+    /// ([`crate::tui::loaded::Coming::Texts`]).
     Texts(Arc<crate::pipeline::Library>),
     /// The search worker's answer to a search the app asked for.
     TextHits(Arc<TextHits>),

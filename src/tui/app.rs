@@ -18,7 +18,7 @@ use super::action::Action;
 use super::document::{self, DocLine};
 use super::keymap::{Keymap, Mode};
 use super::layout::{self, Fit, Pane, Screen};
-use super::loaded::{Found, Loaded};
+use super::loaded::{Coming, Found, Loaded};
 use super::text;
 use super::theme::Theme;
 use crate::entities::EntityId;
@@ -31,17 +31,6 @@ use crate::threads::Threads;
 
 /// How many entities "often with" names.
 const OFTEN_WITH_SHOWN: usize = 5;
-
-/// What a shown list still waits for: its entities (a cold or changed
-/// folder: the index is empty until [`Action::Found`]), or its articles'
-/// texts (an unchanged folder: the texts are empty until
-/// [`Action::Texts`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Coming {
-    Nothing,
-    Entities,
-    Texts,
-}
 
 /// The whole state of the reader.
 #[derive(Debug)]
@@ -367,8 +356,7 @@ impl App {
             filter,
             pictures,
             remembered,
-            finding_entities,
-            texts_pending,
+            coming,
         } = loaded;
         self.filter_index = filter;
         self.pictures = Some(pictures);
@@ -378,15 +366,9 @@ impl App {
         self.remember_marks(&library, &remembered);
         self.list.relist((0..n as u32).collect(), &self.marks);
         self.library = Some(library);
-        self.coming = if finding_entities {
-            Coming::Entities
-        } else if texts_pending {
-            Coming::Texts
-        } else {
-            Coming::Nothing
-        };
+        self.coming = coming;
         self.waiting_query = None;
-        if !finding_entities {
+        if coming != Coming::Entities {
             self.progress = None;
         }
         self.reader.forget();

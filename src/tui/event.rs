@@ -13,7 +13,7 @@ use crossterm::event::{Event, MouseButton, MouseEventKind};
 
 use super::action::{Action, Loaded};
 use super::keymap::{Keymap, Mode};
-use super::loaded::Found;
+use super::loaded::{Coming, Found};
 use crate::pipeline::{Library, Listed, Open, Opened, Options, Progress};
 use crate::state::Cache;
 use crate::state::cache::PendingSnapshot;
@@ -23,7 +23,8 @@ use crate::threads::{ThreadOptions, Threads};
 pub enum Load {
     Progress(Progress),
     /// The articles, usable as a list; with their entities unless
-    /// [`Loaded::finding_entities`], when a [`Load::Found`] follows.
+    /// [`Loaded::coming`] says they are still being found, when a
+    /// [`Load::Found`] follows.
     Done(Result<Box<Loaded>, String>),
     /// The entities of the articles sent before.
     Found(Box<Found>),
@@ -65,7 +66,7 @@ pub fn spawn_loader(paths: Vec<PathBuf>, opts: Options, cache: Cache, rebuild: b
             let _ = progress_tx.send(Load::Progress(p));
         };
         // An unchanged folder's list comes from the titles alone; the
-        // texts follow (see `send_texts`).
+        // texts follow once the list is drawn (see `Load::Texts`).
         let open = Open::new(&paths, &opts)
             .cache(&cache, rebuild)
             .progress(&report)
@@ -89,7 +90,7 @@ pub fn spawn_loader(paths: Vec<PathBuf>, opts: Options, cache: Cache, rebuild: b
                 .fingerprint
                 .and_then(|fp| cache.threads(&key, fp, articles));
             let loaded = Loaded {
-                texts_pending: true,
+                coming: Coming::Texts,
                 ..Loaded::new(library)
             };
             if tx.send(Load::Done(Ok(Box::new(loaded)))).is_err() {

@@ -7,7 +7,7 @@
 //! or changed folder): first the merged articles ([`Loaded::listed`]),
 //! usable as a list, then their entities ([`Found`]), which the app puts
 //! in place of the empty index. An unchanged folder comes in two phases
-//! too: first the articles without their texts ([`Loaded::texts_pending`],
+//! too: first the articles without their texts ([`Coming::Texts`],
 //! all the list and the entity pane need, read in a fraction of the
 //! time), then the whole library, which the app puts in place.
 
@@ -40,13 +40,22 @@ pub struct Loaded {
     /// The corpus-wide part of every entity's picture over time.
     pub pictures: Pictures,
     pub remembered: Remembered,
-    /// The library's entities are still being found: its index is empty
-    /// until a [`Found`] brings them.
-    pub finding_entities: bool,
-    /// The articles came without their texts (an unchanged folder's
-    /// snapshot, read in part): a [`crate::tui::event::Load::Texts`]
+    /// What the library still waits for.
+    pub coming: Coming,
+}
+
+/// What a shown list still waits for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Coming {
+    /// Nothing: the library is whole.
+    Nothing,
+    /// Its entities, still being found (a cold or changed folder): the
+    /// index is empty until a [`Found`] brings them.
+    Entities,
+    /// Its articles' texts (an unchanged folder's snapshot, read in part):
+    /// the texts are empty until a [`crate::tui::event::Load::Texts`]
     /// brings the whole library.
-    pub texts_pending: bool,
+    Texts,
 }
 
 impl Loaded {
@@ -58,8 +67,7 @@ impl Loaded {
             library: Arc::new(library),
             filter,
             remembered: Remembered::default(),
-            finding_entities: false,
-            texts_pending: false,
+            coming: Coming::Nothing,
         }
     }
 
@@ -71,7 +79,7 @@ impl Loaded {
             index: EntityIndex::default(),
         };
         Self {
-            finding_entities: true,
+            coming: Coming::Entities,
             ..Self::new(library)
         }
     }

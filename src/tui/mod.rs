@@ -210,7 +210,7 @@ fn show_loaded(
     let (remembered, notices) = outside.recorder.remember(&loaded.library);
     loaded.remembered = remembered;
     let library = Arc::clone(&loaded.library);
-    if !loaded.finding_entities && !loaded.texts_pending {
+    if loaded.coming == loaded::Coming::Nothing {
         outside.start(&loaded.library);
     }
     app.update(Action::Loaded(Arc::new(loaded)));
@@ -219,6 +219,23 @@ fn show_loaded(
     }
     flush(app, outside);
     library
+}
+
+/// Puts the whole `library` of a list shown before its entities or texts
+/// in place (`action`), and starts its search worker; a text search asked
+/// meanwhile, which had no worker to go to, goes to it now.
+fn complete(
+    app: &mut App,
+    outside: &mut Outside,
+    library: &Arc<crate::pipeline::Library>,
+    action: Action,
+) {
+    outside.start(library);
+    app.update(action);
+    if let (Some(worker), Some(text)) = (&outside.worker, app.asked_text()) {
+        worker.ask(text.to_owned());
+    }
+    flush(app, outside);
 }
 
 /// Writes the app's pending changes to the store and performs what it
@@ -294,14 +311,8 @@ fn event_loop(
                 }
                 Ok(Load::Threads(threads)) => app.update(Action::Threads(threads)),
                 Ok(Load::Texts(library)) if app.lists_articles_of(&library) => {
-                    outside.start(&library);
-                    app.update(Action::Texts(library));
-                    // A text search asked while the texts were read had no
-                    // worker to go to.
-                    if let (Some(worker), Some(text)) = (&outside.worker, app.asked_text()) {
-                        worker.ask(text.to_owned());
-                    }
-                    flush(app, outside);
+                    let whole = Arc::clone(&library);
+                    complete(app, outside, &whole, Action::Texts(library));
                 }
                 // The folder changed while its texts were read: other
                 // articles, shown afresh.
@@ -310,14 +321,8 @@ fn event_loop(
                     unseen = Some(show_loaded(app, outside, loaded::Loaded::new(library)));
                 }
                 Ok(Load::Found(found)) => {
-                    outside.start(&found.library);
-                    app.update(Action::Found(Arc::from(found)));
-                    // A text search asked while the entities were being
-                    // found had no worker to go to.
-                    if let (Some(worker), Some(text)) = (&outside.worker, app.asked_text()) {
-                        worker.ask(text.to_owned());
-                    }
-                    flush(app, outside);
+                    let whole = Arc::clone(&found.library);
+                    complete(app, outside, &whole, Action::Found(Arc::from(found)));
                 }
                 Ok(Load::Done(Err(e))) => anyhow::bail!(e),
                 Ok(Load::Notice(notice)) => app.update(Action::Notice(notice)),
