@@ -112,9 +112,9 @@ fn score(labels: &Labels, predicted: &HashSet<Pair>) -> (f64, f64, f64) {
     (p, r, f)
 }
 
-fn thread_pairs(lib: &Library) -> HashSet<Pair> {
+fn thread_pairs(lib: &Library, opts: &ThreadOptions) -> HashSet<Pair> {
     let mut out = HashSet::new();
-    for t in threads::threads(lib, &ThreadOptions::default()) {
+    for t in threads::threads(lib, opts) {
         for (k, &a) in t.articles.iter().enumerate() {
             for &b in &t.articles[k + 1..] {
                 out.insert(pair(&file_name(lib, a), &file_name(lib, b)));
@@ -201,8 +201,16 @@ fn measure(name: &str) -> ((f64, f64, f64), f64) {
         labels.files.len(),
         "no two stories merge as copies"
     );
-    let ours = score(&labels, &thread_pairs(&lib));
+    let ours = score(&labels, &thread_pairs(&lib, &ThreadOptions::default()));
     let (baseline, t) = best_baseline_f1(&lib, &labels);
+    // DOSSIER_THREADS_SWEEP=1 also prints F1 at other thresholds.
+    if std::env::var_os("DOSSIER_THREADS_SWEEP").is_some() {
+        for k in 8..=40 {
+            let threshold = f64::from(k) / 100.0;
+            let (p, r, f) = score(&labels, &thread_pairs(&lib, &ThreadOptions { threshold }));
+            println!("{name} threshold {threshold:.2}: P {p:.2} R {r:.2} F1 {f:.2}");
+        }
+    }
     println!(
         "{name}: threads P {:.2} R {:.2} F1 {:.2}; baseline TF-IDF cosine best F1 {baseline:.2} at t = {t:.2}",
         ours.0, ours.1, ours.2
@@ -283,7 +291,9 @@ fn the_held_out_set_is_threaded_better_than_the_baseline() {
     // three times less) gave P 1.00 R 0.85 F1 0.92; the set has been seen
     // since, so it is no longer unseen (the derailment report two weeks on
     // still stays apart). With average linkage (chosen on real news):
-    // P 1.00 R 0.85 F1 0.92 again.
+    // P 1.00 R 0.85 F1 0.92 again. With names weighing three times common
+    // words, one week doubling a pair's score and averages over the pairs
+    // scored (all chosen on real news): P 0.87 R 1.00 F1 0.93.
     let ((_, _, f1), baseline) = measure("heldout");
     assert!(f1 >= 0.9, "F1 {f1:.2}");
     assert!(
