@@ -291,9 +291,7 @@ fn the_held_out_set_is_threaded_better_than_the_baseline() {
     // three times less) gave P 1.00 R 0.85 F1 0.92; the set has been seen
     // since, so it is no longer unseen (the derailment report two weeks on
     // still stays apart). With average linkage (chosen on real news):
-    // P 1.00 R 0.85 F1 0.92 again. With names weighing three times common
-    // words, one week doubling a pair's score and averages over the pairs
-    // scored (all chosen on real news): P 0.87 R 1.00 F1 0.93.
+    // P 1.00 R 0.85 F1 0.92 again.
     let ((_, _, f1), baseline) = measure("heldout");
     assert!(f1 >= 0.9, "F1 {f1:.2}");
     assert!(

@@ -16,33 +16,19 @@ pub const MAX_POSTING: usize = 64;
 const MIN_SHARED: usize = 2;
 
 /// Share of the score that comes from shared words; the rest comes from
-/// shared entities (which also propose the candidate pairs). Words carry
-/// most of it because they include the names that entity recognition
-/// misses (a small town, a new company).
-const TEXT_WEIGHT: f64 = 0.9;
-
-/// How much a shared term counts in the text score, by its kind. A story
-/// is about particular people, companies and places: two reports of one
-/// story share their names, while two reports that only share a theme
-/// (oil prices, the dollar, house prices) share its common words. A name
-/// counts three times a common word. (Chosen on the even-numbered half of
-/// 201 real BBC business stories and tests/fixtures/threads/tune; see
-/// tests/threads.rs.)
-const NAME_WEIGHT: f64 = 1.8;
-const COMMON_WORD_WEIGHT: f64 = 0.6;
+/// shared entities.
+const TEXT_WEIGHT: f64 = 0.7;
 
 /// Days apart within which dated articles count as one moment, which is
 /// evidence for one story (the score gains up to [`SAME_MOMENT_BOOST`], less
 /// where most of the corpus shares a week: see [`same_moment_boost`]); beyond,
 /// that gain fades by half every [`HALF_LIFE_DAYS`], so articles months
-/// apart need much more in common. Undated articles get neither: they are
-/// held to the threshold by what they share alone. In a folder kept over
-/// months few pairs fall in one week, so one week doubles the score. (The
-/// half-life was chosen on tests/fixtures/threads/tune: the longest, in
-/// steps of two days, that keeps a match between the same two clubs three
-/// weeks later out of the cup thread.)
+/// apart need much more in common. Undated articles get neither. (Chosen on
+/// tests/fixtures/threads/tune: the longest half-life, in steps of two
+/// days, that keeps a match between the same two clubs three weeks later
+/// out of the cup thread once threads are joined by average linkage.)
 const SAME_MOMENT_DAYS: f64 = 7.0;
-const SAME_MOMENT_BOOST: f64 = 2.0;
+const SAME_MOMENT_BOOST: f64 = 1.3;
 const HALF_LIFE_DAYS: f64 = 8.0;
 
 /// A developing story keeps its subject in the headline ("ice core",
@@ -65,28 +51,20 @@ fn share_any(a: &[u64], b: &[u64]) -> bool {
     false
 }
 
-/// Returns the text score of two profiles: their cosine, each shared term
-/// weighed by its kind ([`NAME_WEIGHT`] when it is a name in either
-/// article, else [`COMMON_WORD_WEIGHT`]).
-fn text_score(a: &Profile, b: &Profile) -> f64 {
-    let (mut i, mut j, mut names, mut common) = (0, 0, 0.0f64, 0.0f64);
+fn cosine(a: &Profile, b: &Profile) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0f64);
     while i < a.len() && j < b.len() {
-        match a[i].hash.cmp(&b[j].hash) {
+        match a[i].0.cmp(&b[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                let product = f64::from(a[i].weight * b[j].weight);
-                if a[i].name || b[j].name {
-                    names += product;
-                } else {
-                    common += product;
-                }
+                sum += f64::from(a[i].1 * b[j].1);
                 i += 1;
                 j += 1;
             }
         }
     }
-    NAME_WEIGHT * names + COMMON_WORD_WEIGHT * common
+    sum
 }
 
 /// An article's entities with their weights (inverse document frequency),
@@ -266,11 +244,11 @@ impl Evidence {
         }
     }
 
-    /// Returns the score of a pair (0 for nothing in common, higher the
-    /// more alike): text and entity evidence, weighed by the time between
+    /// Returns the score (0–1, up to [`SAME_MOMENT_BOOST`] within a week)
+    /// of a pair: text and entity evidence, weighed by the time between
     /// them where both are dated.
     fn score(&self, a: usize, b: usize) -> f64 {
-        let text = text_score(&self.terms[a], &self.terms[b]);
+        let text = cosine(&self.terms[a], &self.terms[b]);
         let entities = entity_overlap(&self.entities[a], &self.entities[b]);
         let apart = self.days[a].zip(self.days[b]).map(|(x, y)| x - y);
         let same_subject = share_any(&self.subjects[a], &self.subjects[b]);

@@ -1,47 +1,26 @@
 //! Joining: how scored pairs of articles become threads.
 //!
 //! Groups are joined by average linkage: the two groups whose articles
-//! resemble each other most *on average* (the mean score of the pairs
-//! across them that were scored) are joined first, and joining stops
-//! when no two groups reach the threshold. Two groups are weighed only
-//! when at least [`COVERAGE`] of the pairs across them were scored: a
-//! chain of resemblances is not a story, so two stories linked by one
-//! article that mentions both stay apart, since most pairs across them
-//! were never candidates. (Joining on any single pair lets a thread grow
-//! by such chains: on real wire news, an oil minister's statement, a
-//! market report that mentions it and a Gulf ministers' meeting became
-//! one "story". Counting the pairs never scored as nothing split a long
-//! affair, a company's court cases over months, into pieces: its reports
-//! resemble each other, but not every one was proposed.)
+//! resemble each other most *on average* (the sum of the scores across
+//! them over the number of pairs across, a pair never scored counting as
+//! nothing) are joined first, and joining stops when no two groups reach
+//! the threshold. A story's articles mostly resemble each other, so a
+//! third report that matches both of the first two joins them; a chain of
+//! resemblances does not: two stories linked by one article that mentions
+//! both stay apart, since most pairs across them score nothing. (Joining
+//! on any single pair lets a thread grow by such chains: on real wire
+//! news, an oil minister's statement, a market report that mentions it
+//! and a Gulf ministers' meeting became one "story".)
 
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap, HashSet};
 
-/// Share of the pairs across two groups that must have been scored for
-/// the two to be weighed at all.
-pub(super) const COVERAGE: f64 = 0.5;
-
-/// The scored pairs across two groups: how many, and the sum of their
-/// scores.
-#[derive(Clone, Copy, Default)]
-struct Link {
-    pairs: u32,
-    sum: f64,
-}
-
-impl Link {
-    fn add(&mut self, other: Link) {
-        self.pairs += other.pairs;
-        self.sum += other.sum;
-    }
-}
-
 /// A group being joined: its articles and, per neighbouring group, the
-/// scored pairs across.
+/// sum of the scores of the pairs across.
 #[derive(Default)]
 struct Group {
     members: Vec<u32>,
-    links: HashMap<usize, Link>,
+    links: HashMap<usize, f64>,
 }
 
 /// A proposed join of groups `x < y` whose average score was `average`
@@ -70,18 +49,15 @@ impl PartialOrd for Proposal {
     }
 }
 
-/// Proposes joining groups `a` and `b`, unless too few of the pairs
-/// across them were scored (see [`COVERAGE`]).
-fn propose(groups: &[Group], a: usize, b: usize, link: Link) -> Option<Proposal> {
+fn propose(groups: &[Group], a: usize, b: usize, sum: f64) -> Proposal {
     let (x, y) = (a.min(b), a.max(b));
     let sizes = (groups[x].members.len(), groups[y].members.len());
-    let across = (sizes.0 * sizes.1) as f64;
-    (f64::from(link.pairs) >= COVERAGE * across).then(|| Proposal {
-        average: link.sum / f64::from(link.pairs),
+    Proposal {
+        average: sum / (sizes.0 * sizes.1) as f64,
         x,
         y,
         sizes,
-    })
+    }
 }
 
 /// Returns the groups of two or more articles that the scored pairs
@@ -111,15 +87,14 @@ pub(super) fn join(scored: &[(u32, u32, f64)], threshold: f64) -> Vec<Vec<usize>
                 groups.len() - 1
             })
         });
-        let link = Link { pairs: 1, sum: s };
-        groups[x].links.entry(y).or_default().add(link);
-        groups[y].links.entry(x).or_default().add(link);
+        *groups[x].links.entry(y).or_insert(0.0) += s;
+        *groups[y].links.entry(x).or_insert(0.0) += s;
     }
     let mut heap: BinaryHeap<Proposal> = BinaryHeap::new();
     for (x, g) in groups.iter().enumerate() {
-        for (&y, &link) in &g.links {
+        for (&y, &sum) in &g.links {
             if x < y {
-                heap.extend(propose(&groups, x, y, link));
+                heap.push(propose(&groups, x, y, sum));
             }
         }
     }
@@ -139,21 +114,21 @@ pub(super) fn join(scored: &[(u32, u32, f64)], threshold: f64) -> Vec<Vec<usize>
         let moved = std::mem::take(&mut groups[from]);
         groups[into].members.extend(moved.members);
         groups[into].links.remove(&from);
-        for (z, link) in moved.links {
+        for (z, sum) in moved.links {
             if z == into {
                 continue;
             }
             groups[z].links.remove(&from);
-            groups[z].links.entry(into).or_default().add(link);
-            groups[into].links.entry(z).or_default().add(link);
+            *groups[z].links.entry(into).or_insert(0.0) += sum;
+            *groups[into].links.entry(z).or_insert(0.0) += sum;
         }
-        let neighbours: Vec<(usize, Link)> = groups[into]
+        let neighbours: Vec<(usize, f64)> = groups[into]
             .links
             .iter()
-            .map(|(&z, &link)| (z, link))
+            .map(|(&z, &sum)| (z, sum))
             .collect();
-        for (z, link) in neighbours {
-            heap.extend(propose(&groups, into, z, link));
+        for (z, sum) in neighbours {
+            heap.push(propose(&groups, into, z, sum));
         }
     }
     let mut out: Vec<Vec<usize>> = groups
@@ -188,21 +163,9 @@ mod tests {
         // 2 matches both 0 and 1: (0.3 + 0.25) / 2 pairs.
         let groups = join(&[(0, 1, 0.5), (1, 2, 0.3), (0, 2, 0.25)], 0.2);
         assert_eq!(groups, vec![vec![0, 1, 2]]);
-        // 3 is like one of three only: one pair of three across was
-        // scored, under the coverage asked.
-        let story = [(0, 1, 0.5), (1, 2, 0.5), (0, 2, 0.5), (2, 3, 0.3)];
-        assert_eq!(join(&story, 0.2), vec![vec![0, 1, 2]]);
-    }
-
-    #[test]
-    fn pairs_never_scored_do_not_count_against_a_story() {
-        // Two halves of a long affair, alike across where they were
-        // compared (two of the four pairs across).
-        let pairs = [(0, 1, 0.6), (2, 3, 0.6), (0, 2, 0.3), (1, 3, 0.3)];
-        assert_eq!(join(&pairs, 0.25), vec![vec![0, 1, 2, 3]]);
-        // Only one of the four compared: not enough to weigh.
-        let pairs = [(0, 1, 0.6), (2, 3, 0.6), (0, 2, 0.5)];
-        assert_eq!(join(&pairs, 0.25), vec![vec![0, 1], vec![2, 3]]);
+        // Like one of them only: 0.3 / 2 pairs.
+        let groups = join(&[(0, 1, 0.5), (1, 2, 0.3)], 0.2);
+        assert_eq!(groups, vec![vec![0, 1]]);
     }
 
     #[test]
@@ -212,8 +175,7 @@ mod tests {
             .collect();
         assert_eq!(join(&all, 0.2), vec![vec![0, 1, 2, 3]]);
         assert!(join(&all, 0.6).is_empty());
-        // Two stories of two, three of the four pairs across scored, 0.3
-        // on average.
+        // Two stories of two, three of the four pairs across alike.
         let pairs = [
             (0, 1, 0.9),
             (2, 3, 0.8),
@@ -221,8 +183,8 @@ mod tests {
             (0, 3, 0.3),
             (0, 2, 0.3),
         ];
-        assert_eq!(join(&pairs, 0.3), vec![vec![0, 1, 2, 3]]);
-        assert_eq!(join(&pairs, 0.35), vec![vec![0, 1], vec![2, 3]]);
+        assert_eq!(join(&pairs, 0.2), vec![vec![0, 1, 2, 3]]);
+        assert_eq!(join(&pairs, 0.25), vec![vec![0, 1], vec![2, 3]]);
         assert!(join(&[], 0.2).is_empty());
     }
 }

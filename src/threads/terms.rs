@@ -22,18 +22,9 @@ pub const SALIENT_TERMS: usize = 24;
 /// profile drops, and a cosine over a few terms each is mostly chance.
 pub const PROFILE_TERMS: usize = 48;
 
-/// One of an article's salient terms.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(super) struct Term {
-    pub(super) hash: u64,
-    /// TF-IDF weight; an article's weights have unit length.
-    pub(super) weight: f32,
-    /// Whether the term is a name: always capitalised in the article.
-    pub(super) name: bool,
-}
-
-/// An article's salient terms, sorted by hash.
-pub(super) type Profile = Vec<Term>;
+/// An article's salient terms: (term hash, weight), sorted by hash, with
+/// unit length.
+pub(super) type Profile = Vec<(u64, f32)>;
 
 /// A map keyed by term hashes, which are hashes already.
 type HashMapOfHashes<V> = HashedMap<V>;
@@ -111,13 +102,12 @@ pub(super) fn terms(articles: &[Article]) -> Terms {
 fn profile(terms: &TermCounts, idf: &HashMapOfHashes<f32>, keep: usize) -> (Profile, Vec<u64>) {
     let mut weighted: Profile = terms
         .iter()
-        .filter_map(|&(hash, tf, name)| {
-            let idf = *idf.get(&hash)?;
-            let weight = (1.0 + (tf as f32).ln()) * idf;
-            Some(Term { hash, weight, name })
+        .filter_map(|&(h, tf, _)| {
+            let idf = *idf.get(&h)?;
+            Some((h, (1.0 + (tf as f32).ln()) * idf))
         })
         .collect();
-    let heavier = |a: &Term, b: &Term| b.weight.total_cmp(&a.weight).then(a.hash.cmp(&b.hash));
+    let heavier = |a: &(u64, f32), b: &(u64, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
     if weighted.len() > keep {
         weighted.select_nth_unstable_by(keep - 1, heavier);
         weighted.truncate(keep);
@@ -125,23 +115,15 @@ fn profile(terms: &TermCounts, idf: &HashMapOfHashes<f32>, keep: usize) -> (Prof
     if weighted.len() > SALIENT_TERMS {
         weighted.select_nth_unstable_by(SALIENT_TERMS - 1, heavier);
     }
-    let mut salient: Vec<u64> = weighted
-        .iter()
-        .take(SALIENT_TERMS)
-        .map(|t| t.hash)
-        .collect();
+    let mut salient: Vec<u64> = weighted.iter().take(SALIENT_TERMS).map(|t| t.0).collect();
     salient.sort_unstable();
-    let norm = weighted
-        .iter()
-        .map(|t| t.weight * t.weight)
-        .sum::<f32>()
-        .sqrt();
+    let norm = weighted.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
     if norm > 0.0 {
         for t in &mut weighted {
-            t.weight /= norm;
+            t.1 /= norm;
         }
     }
-    weighted.sort_unstable_by_key(|t| t.hash);
+    weighted.sort_unstable_by_key(|t| t.0);
     weighted.shrink_to_fit();
     (weighted, salient)
 }
@@ -152,14 +134,13 @@ mod tests {
 
     #[test]
     fn a_profile_keeps_the_heaviest_terms_with_unit_length() {
-        let terms: TermCounts = (1..=40u64).map(|h| (h * 2, 1, h % 2 == 0)).collect();
+        let terms: TermCounts = (1..=40u64).map(|h| (h * 2, 1, false)).collect();
         let idf: HashMapOfHashes<f32> = (1..=40u64).map(|h| (h * 2, h as f32)).collect();
         let (p, salient) = profile(&terms, &idf, 30);
         assert_eq!(p.len(), 30);
-        assert!(p.iter().all(|t| t.hash > 2 * 10));
-        assert!(p.iter().all(|t| t.name == (t.hash % 4 == 0)));
-        assert!(p.windows(2).all(|w| w[0].hash < w[1].hash));
-        let norm: f32 = p.iter().map(|t| t.weight * t.weight).sum();
+        assert!(p.iter().all(|&(h, _)| h > 2 * 10));
+        assert!(p.windows(2).all(|w| w[0].0 < w[1].0));
+        let norm: f32 = p.iter().map(|t| t.1 * t.1).sum();
         assert!((norm - 1.0).abs() < 1e-5);
         assert_eq!(salient.len(), SALIENT_TERMS);
         assert!(salient.iter().all(|&h| h > 2 * (40 - SALIENT_TERMS as u64)));
