@@ -91,14 +91,14 @@ pub const MIGRATIONS: &[&str] = &[
 
 /// Articles per snapshot chunk: small enough to spread over the cores,
 /// large enough that per-row overhead does not show.
-const CHUNK: usize = 2_000;
+pub(super) const CHUNK: usize = 2_000;
 
 /// Stores a u64 hash in an SQLite integer, bit for bit.
 pub fn to_sql(h: u64) -> i64 {
     i64::from_ne_bytes(h.to_ne_bytes())
 }
 
-fn from_sql(v: i64) -> u64 {
+pub(super) fn from_sql(v: i64) -> u64 {
     u64::from_ne_bytes(v.to_ne_bytes())
 }
 
@@ -134,8 +134,8 @@ struct HeaderRef<'a> {
 /// What a snapshot holds of an article besides its text: all that the
 /// list, `dupes` and the entity commands show.
 #[derive(Deserialize)]
-struct Head {
-    id: String,
+pub(super) struct Head {
+    pub(super) id: String,
     title: String,
     author: Option<String>,
     date: Option<String>,
@@ -178,11 +178,11 @@ impl<'a> HeadRef<'a> {
 
 /// The text of an article and what points into it.
 #[derive(Deserialize, Default)]
-struct Body {
-    text: String,
-    blocks: Vec<Block>,
-    end_matter: Vec<String>,
-    links: Vec<String>,
+pub(super) struct Body {
+    pub(super) text: String,
+    pub(super) blocks: Vec<Block>,
+    pub(super) end_matter: Vec<String>,
+    pub(super) links: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -206,8 +206,8 @@ impl<'a> BodyRef<'a> {
 
 /// The heads of one chunk of articles, with their entities.
 #[derive(Deserialize)]
-struct HeadChunk {
-    heads: Vec<Head>,
+pub(super) struct HeadChunk {
+    pub(super) heads: Vec<Head>,
     article_entities: Vec<Vec<(EntityId, u32)>>,
     derived: Vec<Vec<(EntityId, EntityId)>>,
 }
@@ -222,9 +222,9 @@ struct HeadChunkRef<'a> {
 /// The bodies of the same chunk of articles, with their mentions (spans
 /// into the text).
 #[derive(Deserialize)]
-struct BodyChunk {
-    bodies: Vec<Body>,
-    mentions: Vec<Vec<IndexedMention>>,
+pub(super) struct BodyChunk {
+    pub(super) bodies: Vec<Body>,
+    pub(super) mentions: Vec<Vec<IndexedMention>>,
 }
 
 #[derive(Serialize)]
@@ -683,7 +683,7 @@ pub fn save_snapshot(
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use std::sync::Arc;
 
@@ -692,7 +692,7 @@ mod tests {
 
     /// Every optional field set, so a serde attribute that a compact
     /// format cannot round-trip (such as `skip_serializing_if`) fails here.
-    fn full_library(n: usize) -> Library {
+    pub(in crate::state::cache) fn full_library(n: usize) -> Library {
         let articles: Vec<Article> = (0..n)
             .map(|i| Article {
                 id: format!("{i:016x}"),
