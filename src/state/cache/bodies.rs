@@ -2,9 +2,12 @@
 //! heads ([`crate::pipeline::Open::without_text`]) reads the text of an
 //! article, with its blocks, end matter, links and mentions, only when
 //! something shows it. The bodies are stored by chunk of articles
-//! (`snapshot_bodies`); [`Bodies`] decodes a chunk when one of its
-//! articles is asked for and keeps the last few decoded, so that moving
-//! through neighbouring articles decodes nothing more.
+//! (`snapshot_bodies`); [`Bodies`] decompresses a chunk when one of its
+//! articles is asked for and keeps the last two, so that moving through
+//! neighbouring articles reads nothing more. A chunk is kept as its
+//! encoded bytes, one block of memory, and an article's body decoded
+//! from them when asked for (borrowing the texts it passes over): a few
+//! milliseconds, and nothing of the other articles stays decoded.
 //!
 //! A body is only ever given for the snapshot the list was read from: the
 //! snapshot's fingerprint is checked when a chunk is read, and the id of
@@ -16,13 +19,14 @@ use std::collections::VecDeque;
 use std::path::PathBuf;
 
 use rusqlite::{Connection, OptionalExtension, params};
+use serde::Deserialize;
 
-use super::tables::{self, Body, BodyChunk, CHUNK, HeadChunk};
+use super::tables::{self, CHUNK, HeadChunk};
 use crate::corpus::{Article, Block};
 use crate::entities::IndexedMention;
 
-/// Decoded chunks kept: the one being read, and the one before (moving
-/// back and forth across a chunk's edge, a search's snippets).
+/// Chunks kept: the one being read, and the one before (moving back and
+/// forth across a chunk's edge).
 const CHUNKS_KEPT: usize = 2;
 
 /// Where the bodies of a library listed from a snapshot's heads are: the
@@ -64,11 +68,31 @@ impl ArticleBody {
     }
 }
 
-/// One decoded chunk: the ids of its articles and their bodies.
+/// One chunk read: the ids of its articles and their bodies, encoded.
 struct Chunk {
     seq: usize,
     ids: Vec<String>,
-    bodies: Vec<Body>,
+    /// A `BodyChunk` of the snapshot, as postcard bytes.
+    bodies: Vec<u8>,
+}
+
+/// A stored body, borrowing its strings from the chunk's bytes.
+#[derive(Deserialize)]
+struct BodyView<'a> {
+    #[serde(borrow)]
+    text: &'a str,
+    blocks: Vec<Block>,
+    #[serde(borrow)]
+    end_matter: Vec<&'a str>,
+    #[serde(borrow)]
+    links: Vec<&'a str>,
+}
+
+/// A stored chunk of bodies (see `BodyChunk` in `tables`), borrowed.
+#[derive(Deserialize)]
+struct BodyChunkView<'a> {
+    #[serde(borrow)]
+    bodies: Vec<BodyView<'a>>,
     mentions: Vec<Vec<IndexedMention>>,
 }
 
@@ -123,15 +147,20 @@ impl Bodies {
         if chunk.ids.get(at).map(String::as_str) != Some(id) {
             return Ok(None);
         }
-        let (Some(body), Some(mentions)) = (chunk.bodies.get(at), chunk.mentions.get(at)) else {
+        let view: BodyChunkView<'_> = tables::decode_borrowed(&chunk.bodies)?;
+        let (Some(body), Some(mentions)) = (
+            view.bodies.into_iter().nth(at),
+            view.mentions.into_iter().nth(at),
+        ) else {
             return Ok(None);
         };
+        let owned = |strings: Vec<&str>| strings.into_iter().map(str::to_owned).collect();
         Ok(Some(ArticleBody {
-            text: body.text.clone(),
-            blocks: body.blocks.clone(),
-            end_matter: body.end_matter.clone(),
-            links: body.links.clone(),
-            mentions: mentions.clone(),
+            text: body.text.to_owned(),
+            blocks: body.blocks,
+            end_matter: owned(body.end_matter),
+            links: owned(body.links),
+            mentions,
         }))
     }
 
@@ -152,8 +181,9 @@ impl Bodies {
         Ok(self.chunks.front())
     }
 
-    /// Reads and decodes chunk `seq` of the snapshot, in one transaction
-    /// that first checks the snapshot is still the listed one.
+    /// Reads chunk `seq` of the snapshot, in one transaction that first
+    /// checks the snapshot is still the listed one; `None` when it is not,
+    /// or when its heads and bodies disagree.
     fn read(&self, seq: usize) -> rusqlite::Result<Option<Chunk>> {
         let corpus = self.source.corpus.as_str();
         let tx = self.conn.unchecked_transaction()?;
@@ -176,20 +206,18 @@ impl Bodies {
             return Ok(None);
         };
         tx.finish()?;
-        let (heads, bodies) = rayon::join(
-            || tables::decode::<HeadChunk>(&heads),
-            || tables::decode::<BodyChunk>(&bodies),
-        );
-        let (heads, bodies) = (heads?, bodies?);
+        let heads: HeadChunk = tables::decode(&heads)?;
+        let bodies = tables::decompress(&bodies)?;
+        let view: BodyChunkView<'_> = tables::decode_borrowed(&bodies)?;
         let n = heads.heads.len();
-        if bodies.bodies.len() != n || bodies.mentions.len() != n {
+        if view.bodies.len() != n || view.mentions.len() != n {
             return Ok(None);
         }
+        drop(view);
         Ok(Some(Chunk {
             seq,
             ids: heads.heads.into_iter().map(|h| h.id).collect(),
-            bodies: bodies.bodies,
-            mentions: bodies.mentions,
+            bodies,
         }))
     }
 }

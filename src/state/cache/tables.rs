@@ -178,11 +178,11 @@ impl<'a> HeadRef<'a> {
 
 /// The text of an article and what points into it.
 #[derive(Deserialize, Default)]
-pub(super) struct Body {
-    pub(super) text: String,
-    pub(super) blocks: Vec<Block>,
-    pub(super) end_matter: Vec<String>,
-    pub(super) links: Vec<String>,
+struct Body {
+    text: String,
+    blocks: Vec<Block>,
+    end_matter: Vec<String>,
+    links: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -222,9 +222,9 @@ struct HeadChunkRef<'a> {
 /// The bodies of the same chunk of articles, with their mentions (spans
 /// into the text).
 #[derive(Deserialize)]
-pub(super) struct BodyChunk {
-    pub(super) bodies: Vec<Body>,
-    pub(super) mentions: Vec<Vec<IndexedMention>>,
+struct BodyChunk {
+    bodies: Vec<Body>,
+    mentions: Vec<Vec<IndexedMention>>,
 }
 
 #[derive(Serialize)]
@@ -275,6 +275,12 @@ fn encode_large<T: Serialize + ?Sized>(value: &T) -> rusqlite::Result<Vec<u8>> {
 const MAX_ONE_SHOT: usize = 256 << 20;
 
 pub fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> rusqlite::Result<T> {
+    postcard::from_bytes(&decompress(bytes)?).map_err(from_sql_error)
+}
+
+/// Returns the postcard bytes of a blob written by [`encode`] or
+/// [`encode_large`], for a caller that decodes them (in part) itself.
+pub(super) fn decompress(bytes: &[u8]) -> rusqlite::Result<Vec<u8>> {
     // Frames written here record their size: decompress in one call into a
     // buffer of that size rather than growing one while streaming.
     let size = zstd::zstd_safe::get_frame_content_size(bytes)
@@ -284,12 +290,16 @@ pub fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> rusqlite::Result<
         // A damaged header must not ask for a huge buffer: larger frames
         // stream, growing only with what they really hold.
         .filter(|&n| n <= MAX_ONE_SHOT);
-    let raw = match size {
+    match size {
         Some(n) => zstd::bulk::decompress(bytes, n),
         None => zstd::stream::decode_all(bytes),
     }
-    .map_err(from_sql_error)?;
-    postcard::from_bytes(&raw).map_err(from_sql_error)
+    .map_err(from_sql_error)
+}
+
+/// Decodes postcard `bytes`, borrowing from them where `T` does.
+pub(super) fn decode_borrowed<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> rusqlite::Result<T> {
+    postcard::from_bytes(bytes).map_err(from_sql_error)
 }
 
 fn to_sql_error(e: impl std::error::Error + Send + Sync + 'static) -> rusqlite::Error {
