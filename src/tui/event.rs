@@ -2,21 +2,23 @@
 //! mouse, resize) and the loader thread, which builds the library off the
 //! UI thread (through the cached index) and reports progress over a channel:
 //! first the merged articles, then, when they were not in the snapshot,
-//! their entities.
+//! their entities. An unchanged folder comes from its snapshot's heads
+//! alone; its texts are read as they are shown ([`super::text_reader`]),
+//! and only when that fails (the folder changed since) does the loader
+//! open the folder whole.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
-use std::time::Duration;
 
 use crossterm::event::{Event, MouseButton, MouseEventKind};
 
 use super::action::{Action, Loaded};
 use super::keymap::{Keymap, Mode};
-use super::loaded::{Coming, Found};
+use super::loaded::Found;
 use crate::pipeline::{Library, Listed, Open, Opened, Options, Progress};
 use crate::state::Cache;
-use crate::state::cache::PendingSnapshot;
+use crate::state::cache::{BodySource, PendingSnapshot};
 use crate::threads::{ThreadOptions, Threads};
 
 /// A report from the loader thread.
@@ -28,7 +30,8 @@ pub enum Load {
     Done(Result<Box<Loaded>, String>),
     /// The entities of the articles sent before.
     Found(Box<Found>),
-    /// The whole library of articles sent without their texts; when the
+    /// The whole library of articles sent without their texts, opened
+    /// when their texts could no longer be read one by one; when the
     /// folder changed in between, other articles (shown afresh).
     Texts(Arc<Library>),
     /// The threads of the library sent last.
@@ -41,32 +44,30 @@ pub enum Load {
 pub struct Loader {
     /// Its reports, in order.
     pub reports: Receiver<Load>,
-    /// Where the UI says that it has drawn the list: the texts of an
-    /// unchanged folder are read after that, so that reading them (on
-    /// every core) does not delay the first frame.
-    pub shown: mpsc::Sender<()>,
+    /// Where the UI says that the texts of an unchanged folder, listed
+    /// without them, can no longer be read one by one (its snapshot was
+    /// replaced): the loader then opens the folder whole and sends it as
+    /// [`Load::Texts`].
+    pub stale: mpsc::Sender<()>,
 }
-
-/// How long the loader waits for the list to be drawn before it reads the
-/// texts anyway.
-const LIST_FRAME_WAIT: Duration = Duration::from_secs(1);
 
 /// Starts loading `paths` through `cache` on a new thread; its reports
 /// arrive on [`Loader::reports`]: progress, the list as soon as the
-/// articles are merged, and then their entities (or, for an unchanged
-/// folder, their texts). After that the thread saves the cached index for
-/// the next open, so nothing shown waits for it.
+/// articles are merged, and then their entities (an unchanged folder's
+/// come with the list, and its texts are read as they are shown). After
+/// that the thread saves the cached index for the next open, so nothing
+/// shown waits for it.
 pub fn spawn_loader(paths: Vec<PathBuf>, opts: Options, cache: Cache, rebuild: bool) -> Loader {
     let (tx, rx) = mpsc::channel();
-    let (shown, drawn) = mpsc::channel();
+    let (stale, replaced) = mpsc::channel();
     std::thread::spawn(move || {
         let progress_tx = tx.clone();
         let report = move |p: Progress| {
             // The UI may have quit already; nobody is listening then.
             let _ = progress_tx.send(Load::Progress(p));
         };
-        // An unchanged folder's list comes from the titles alone; the
-        // texts follow once the list is drawn (see `Load::Texts`).
+        // An unchanged folder's list comes from the heads alone; the
+        // texts are read as they are shown (see `Loaded::bodies`).
         let open = Open::new(&paths, &opts)
             .cache(&cache, rebuild)
             .progress(&report)
@@ -85,12 +86,17 @@ pub fn spawn_loader(paths: Vec<PathBuf>, opts: Options, cache: Cache, rebuild: b
             let Opened {
                 library, report, ..
             } = listed.entities();
+            let Some(bodies) = body_source(&cache, &key, report.fingerprint) else {
+                // Never met (a snapshot is only read from a cache file, of
+                // a folder): a list without its texts could not show them.
+                return open_whole(&tx, &paths, &opts, &cache, &key, None);
+            };
             let articles = library.corpus.articles.len();
             let stored = report
                 .fingerprint
                 .and_then(|fp| cache.threads(&key, fp, articles));
             let loaded = Loaded {
-                coming: Coming::Texts,
+                bodies: Some(bodies),
                 ..Loaded::new(library)
             };
             if tx.send(Load::Done(Ok(Box::new(loaded)))).is_err() {
@@ -100,21 +106,11 @@ pub fn spawn_loader(paths: Vec<PathBuf>, opts: Options, cache: Cache, rebuild: b
                 let threads = Threads::from_list(list.clone(), articles);
                 let _ = tx.send(Load::Threads(Arc::new(threads)));
             }
-            let _ = drawn.recv_timeout(LIST_FRAME_WAIT);
-            let whole = match Open::new(&paths, &opts).cache(&cache, false).run() {
-                Ok(whole) => whole,
-                Err(e) => {
-                    let _ = tx.send(Load::Notice(e.to_string()));
-                    return;
-                }
-            };
-            let library = Arc::new(whole.library);
-            if tx.send(Load::Texts(Arc::clone(&library))).is_err() {
-                return;
-            }
-            // The folder changed meanwhile: its threads are new too.
-            if stored.is_none() || whole.report.fingerprint != report.fingerprint {
-                find_threads(&tx, &cache, &key, whole.report.fingerprint, &library, None);
+            // Until the UI goes (and the channel with it), or says that
+            // the texts can no longer be read one by one.
+            if replaced.recv().is_ok() {
+                let known = stored.and(report.fingerprint);
+                open_whole(&tx, &paths, &opts, &cache, &key, known);
             }
             return;
         }
@@ -130,7 +126,48 @@ pub fn spawn_loader(paths: Vec<PathBuf>, opts: Options, cache: Cache, rebuild: b
             opened.pending,
         );
     });
-    Loader { reports: rx, shown }
+    Loader { reports: rx, stale }
+}
+
+/// Returns where the texts of the library listed from `corpus`'s snapshot
+/// in `cache`, taken with `fingerprint`, are read.
+fn body_source(cache: &Cache, corpus: &str, fingerprint: Option<u64>) -> Option<BodySource> {
+    Some(BodySource {
+        path: cache.path()?.to_path_buf(),
+        read_only: cache.is_read_only(),
+        corpus: corpus.to_owned(),
+        fingerprint: fingerprint?,
+    })
+}
+
+/// Opens `paths` whole (texts and all, a second walk of the folder) and
+/// sends the library as [`Load::Texts`]; then, unless the threads of
+/// that folder are known (`known`: the fingerprint they were stored
+/// with), finds and sends them. A failure is a notice.
+fn open_whole(
+    tx: &mpsc::Sender<Load>,
+    paths: &[PathBuf],
+    opts: &Options,
+    cache: &Cache,
+    key: &str,
+    known: Option<u64>,
+) {
+    let whole = match Open::new(paths, opts).cache(cache, false).run() {
+        Ok(whole) => whole,
+        Err(e) => {
+            let _ = tx.send(Load::Notice(e.to_string()));
+            return;
+        }
+    };
+    let library = Arc::new(whole.library);
+    if tx.send(Load::Texts(Arc::clone(&library))).is_err() {
+        return;
+    }
+    // The folder changed meanwhile: its threads are new too.
+    let fingerprint = whole.report.fingerprint;
+    if known.is_none() || known != fingerprint {
+        find_threads(tx, cache, key, fingerprint, &library, None);
+    }
 }
 
 /// Finds the threads of `library` and sends them, while saving the
