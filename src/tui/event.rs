@@ -10,6 +10,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
+use std::time::Duration;
 
 use crossterm::event::{Event, MouseButton, MouseEventKind};
 
@@ -44,12 +45,20 @@ pub enum Load {
 pub struct Loader {
     /// Its reports, in order.
     pub reports: Receiver<Load>,
+    /// Where the UI says that it has drawn the list: the texts of an
+    /// unchanged folder whose threads were never stored are read (on
+    /// every core) to find them after that, not before the first frame.
+    pub shown: mpsc::Sender<()>,
     /// Where the UI says that the texts of an unchanged folder, listed
     /// without them, can no longer be read one by one (its snapshot was
     /// replaced): the loader then opens the folder whole and sends it as
     /// [`Load::Texts`].
     pub stale: mpsc::Sender<()>,
 }
+
+/// How long the loader waits for the list to be drawn before it reads the
+/// texts anyway.
+const LIST_FRAME_WAIT: Duration = Duration::from_secs(1);
 
 /// Starts loading `paths` through `cache` on a new thread; its reports
 /// arrive on [`Loader::reports`]: progress, the list as soon as the
@@ -59,6 +68,7 @@ pub struct Loader {
 /// shown waits for it.
 pub fn spawn_loader(paths: Vec<PathBuf>, opts: Options, cache: Cache, rebuild: bool) -> Loader {
     let (tx, rx) = mpsc::channel();
+    let (shown, drawn) = mpsc::channel();
     let (stale, replaced) = mpsc::channel();
     std::thread::spawn(move || {
         let progress_tx = tx.clone();
@@ -89,7 +99,13 @@ pub fn spawn_loader(paths: Vec<PathBuf>, opts: Options, cache: Cache, rebuild: b
             let Some(bodies) = body_source(&cache, &key, report.fingerprint) else {
                 // Never met (a snapshot is only read from a cache file, of
                 // a folder): a list without its texts could not show them.
-                return open_whole(&tx, &paths, &opts, &cache, &key, None);
+                let whole = Whole {
+                    listed: None,
+                    texts: true,
+                    threads_known: false,
+                };
+                open_whole(&tx, &paths, &opts, &cache, &key, whole);
+                return;
             };
             let articles = library.corpus.articles.len();
             let stored = report
@@ -102,15 +118,33 @@ pub fn spawn_loader(paths: Vec<PathBuf>, opts: Options, cache: Cache, rebuild: b
             if tx.send(Load::Done(Ok(Box::new(loaded)))).is_err() {
                 return;
             }
-            if let Some(list) = &stored {
-                let threads = Threads::from_list(list.clone(), articles);
+            let listed = report.fingerprint;
+            if let Some(list) = stored {
+                let threads = Threads::from_list(list, articles);
                 let _ = tx.send(Load::Threads(Arc::new(threads)));
+            } else {
+                // Threads are found in the texts: those of a folder whose
+                // threads were never stored are read whole, once, after
+                // the list is drawn, and let go.
+                let _ = drawn.recv_timeout(LIST_FRAME_WAIT);
+                let only_threads = Whole {
+                    listed,
+                    texts: false,
+                    threads_known: false,
+                };
+                if open_whole(&tx, &paths, &opts, &cache, &key, only_threads) {
+                    return;
+                }
             }
             // Until the UI goes (and the channel with it), or says that
             // the texts can no longer be read one by one.
             if replaced.recv().is_ok() {
-                let known = stored.and(report.fingerprint);
-                open_whole(&tx, &paths, &opts, &cache, &key, known);
+                let texts = Whole {
+                    listed,
+                    texts: true,
+                    threads_known: true,
+                };
+                open_whole(&tx, &paths, &opts, &cache, &key, texts);
             }
             return;
         }
@@ -126,7 +160,11 @@ pub fn spawn_loader(paths: Vec<PathBuf>, opts: Options, cache: Cache, rebuild: b
             opened.pending,
         );
     });
-    Loader { reports: rx, stale }
+    Loader {
+        reports: rx,
+        shown,
+        stale,
+    }
 }
 
 /// Returns where the texts of the library listed from `corpus`'s snapshot
@@ -140,34 +178,48 @@ fn body_source(cache: &Cache, corpus: &str, fingerprint: Option<u64>) -> Option<
     })
 }
 
-/// Opens `paths` whole (texts and all, a second walk of the folder) and
-/// sends the library as [`Load::Texts`]; then, unless the threads of
-/// that folder are known (`known`: the fingerprint they were stored
-/// with), finds and sends them. A failure is a notice.
+/// What a whole open after a list without texts is for.
+#[derive(Clone, Copy)]
+struct Whole {
+    /// The fingerprint of the folder when it was listed.
+    listed: Option<u64>,
+    /// Its texts are wanted (they can no longer be read one by one).
+    texts: bool,
+    /// Its threads were sent already.
+    threads_known: bool,
+}
+
+/// Opens `paths` whole (texts and all: a second walk of the folder).
+/// Sends the library as [`Load::Texts`] when its texts are wanted or the
+/// folder changed since it was listed (other articles, shown afresh);
+/// then finds and sends its threads, unless they are known. Returns true
+/// if and only if the library was sent. A failure is a notice.
 fn open_whole(
     tx: &mpsc::Sender<Load>,
     paths: &[PathBuf],
     opts: &Options,
     cache: &Cache,
     key: &str,
-    known: Option<u64>,
-) {
-    let whole = match Open::new(paths, opts).cache(cache, false).run() {
-        Ok(whole) => whole,
+    whole: Whole,
+) -> bool {
+    let opened = match Open::new(paths, opts).cache(cache, false).run() {
+        Ok(opened) => opened,
         Err(e) => {
             let _ = tx.send(Load::Notice(e.to_string()));
-            return;
+            return false;
         }
     };
-    let library = Arc::new(whole.library);
-    if tx.send(Load::Texts(Arc::clone(&library))).is_err() {
-        return;
+    let fingerprint = opened.report.fingerprint;
+    let same = whole.listed.is_some() && fingerprint == whole.listed;
+    let library = Arc::new(opened.library);
+    let send = whole.texts || !same;
+    if send && tx.send(Load::Texts(Arc::clone(&library))).is_err() {
+        return true;
     }
-    // The folder changed meanwhile: its threads are new too.
-    let fingerprint = whole.report.fingerprint;
-    if known.is_none() || known != fingerprint {
+    if !(whole.threads_known && same) {
         find_threads(tx, cache, key, fingerprint, &library, None);
     }
+    send
 }
 
 /// Finds the threads of `library` and sends them, while saving the

@@ -326,11 +326,13 @@ fn event_loop(
             terminal.draw(|frame| view::draw(frame, app))?;
             dirty = false;
         }
-        if let Some(library) = unseen.take()
-            && let Err(e) = outside.recorder.record_seen(&library)
-        {
-            app.update(Action::Notice(text::not_saved(&e.to_string())));
-            dirty = true;
+        if let Some(library) = unseen.take() {
+            // The list is drawn: the loader may go on.
+            let _ = loader.shown.send(());
+            if let Err(e) = outside.recorder.record_seen(&library) {
+                app.update(Action::Notice(text::not_saved(&e.to_string())));
+                dirty = true;
+            }
         }
         if app.should_quit() {
             return Ok(());
