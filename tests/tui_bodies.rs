@@ -63,8 +63,14 @@ fn write(folder: &Path, articles: &[(&str, &str)]) {
 }
 
 fn warm() -> Warm {
+    warm_with(&[])
+}
+
+/// [`warm`], with `extra` articles in the folder.
+fn warm_with(extra: &[(&str, &str)]) -> Warm {
     let folder = tempfile::tempdir().unwrap();
     write(folder.path(), &ARTICLES);
+    write(folder.path(), extra);
     let state = tempfile::tempdir().unwrap();
     let paths = vec![folder.path().to_path_buf()];
     let (cache, _) = Cache::open(Some(state.path())).unwrap();
@@ -107,7 +113,11 @@ fn warm() -> Warm {
 impl Warm {
     /// The reader's app, shown the heads, its texts in the cache.
     fn app(&self) -> App {
-        let mut app = App::new(Keymap::default(), Theme::dark(), 120, 40);
+        self.app_of_size(120, 40)
+    }
+
+    fn app_of_size(&self, width: u16, height: u16) -> App {
+        let mut app = App::new(Keymap::default(), Theme::dark(), width, height);
         let loaded = Loaded {
             bodies: Some(self.source.clone()),
             ..Loaded::new((*self.heads).clone())
@@ -304,4 +314,40 @@ fn the_whole_library_in_place_of_the_heads_needs_no_reading() {
             .any(|e| matches!(e, Effect::ReadText(_))),
         "nothing asked of a whole library"
     );
+}
+
+#[test]
+fn a_jump_to_an_entity_waits_for_the_text_and_then_scrolls_to_it() {
+    let filler: Vec<String> = (1..=40)
+        .map(|n| {
+            format!(
+                "Paragraph {n} of the report went on about the harbour works and their schedule."
+            )
+        })
+        .collect();
+    let long = format!(
+        "Harbour works resume\n\n{}\n\nThe dredgers came from Portugal in the spring.",
+        filler.join("\n\n")
+    );
+    let warm = warm_with(&[("ports/harbour.txt", long.as_str())]);
+    let mut app = warm.app_of_size(120, 16);
+    let store = warm.store();
+    let harbour = titled(&warm.whole, "Harbour works") as usize;
+    for _ in 0..harbour {
+        app.update(Action::Down);
+    }
+    assert_eq!(app.current(), Some(harbour));
+    // Its entity, followed from the entity pane before its text came.
+    app.update(Action::FocusNext);
+    app.update(Action::FocusNext);
+    app.update(Action::Select);
+    assert_eq!(app.current(), Some(harbour));
+    assert!(app.texts_pending());
+    assert_eq!(app.reader().scroll(), 0);
+
+    warm.read_asked(&mut app, &store);
+    assert!(!app.texts_pending());
+    assert!(app.reader().scroll() > 0, "scrolled to the mention");
+    let screen = render(&app);
+    assert!(screen.contains("came from Portugal"), "{screen}");
 }

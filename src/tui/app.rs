@@ -649,6 +649,6 @@ pub use prompt::{PREVIEW_SNIPPETS, Popup, PopupKind, Prompt};
 pub use reader::ReaderPane;
 pub use search::TextSearch;
 pub use sidebar::{Scope, SidebarPane, SidebarRow};
-pub use texts::TextBook;
 
 use prompt::Edit;
+use texts::TextBook;
