@@ -115,7 +115,9 @@ fn entities_come_in_when_the_opener_added_a_warning_after_the_list() {
 }
 
 /// An app shown the fixture's articles without their texts (as an
-/// unchanged folder's list comes), and the whole library to hand it later.
+/// unchanged folder's list comes, each text to be read when it is shown),
+/// and the whole library to hand it later (as when the texts can no
+/// longer be read one by one).
 fn listed_without_texts() -> (App, dossier::pipeline::Library) {
     let library = tui_support::library();
     let mut heads = library.clone();
@@ -126,7 +128,12 @@ fn listed_without_texts() -> (App, dossier::pipeline::Library) {
     heads.index = dossier::entities::EntityIndex::default();
     let mut app = App::new(Keymap::default(), Theme::dark(), 120, 40);
     let loaded = Loaded {
-        coming: dossier::tui::loaded::Coming::Texts,
+        bodies: Some(dossier::state::cache::BodySource {
+            path: "cache.db".into(),
+            read_only: true,
+            corpus: "fixtures".into(),
+            fingerprint: 1,
+        }),
         ..Loaded::new(heads)
     };
     app.update(Action::Loaded(Arc::new(loaded)));

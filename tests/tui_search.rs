@@ -12,6 +12,7 @@ use dossier::tui::action::Action;
 use dossier::tui::app::{App, Effect};
 use dossier::tui::document;
 use dossier::tui::layout::Pane;
+use dossier::tui::text_reader::Texts;
 use dossier::tui::text_search;
 
 fn app(width: u16, height: u16) -> App {
@@ -27,9 +28,10 @@ fn type_query(app: &mut App, query: &str) {
 
 /// Performs the searches the app asked for, as the worker would.
 fn answer_searches(app: &mut App) -> Vec<String> {
-    let library = app.library().unwrap().clone();
+    let library = Arc::new(app.library().unwrap().clone());
     let mut index = SearchIndex::in_memory().unwrap();
     index.update(&library).unwrap();
+    let texts = Texts::Library(library);
     let asked: Vec<String> = app
         .take_effects()
         .into_iter()
@@ -39,7 +41,7 @@ fn answer_searches(app: &mut App) -> Vec<String> {
         })
         .collect();
     for text in &asked {
-        let hits = text_search::answer(&index, &library, text.clone());
+        let hits = text_search::answer(&index, &texts, text.clone());
         app.update(Action::TextHits(Arc::new(hits)));
     }
     asked

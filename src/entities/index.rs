@@ -113,9 +113,7 @@ impl EntityIndex {
     /// order (the title's and the byline's follow them in
     /// [`Self::mentions_in`]).
     pub fn text_mentions(&self, article: usize) -> &[IndexedMention] {
-        let all = self.mentions.get(article).map_or(&[][..], Vec::as_slice);
-        let body = all.partition_point(|m| m.location == Location::Text);
-        &all[..body]
+        text_part(self.mentions.get(article).map_or(&[][..], Vec::as_slice))
     }
 
     /// Returns the place through which article `article` has the country
@@ -207,6 +205,13 @@ impl EntityIndex {
         out.truncate(limit);
         out
     }
+}
+
+/// Returns the mentions in the body among `all` the mentions of one
+/// article, as the index holds them (see [`EntityIndex::mentions_in`]).
+pub fn text_part(all: &[IndexedMention]) -> &[IndexedMention] {
+    let body = all.partition_point(|m| m.location == Location::Text);
+    &all[..body]
 }
 
 #[cfg(test)]

@@ -3,8 +3,9 @@
 //! (or in memory with `--no-state`).
 //!
 //! The index holds words and positions, not a second copy of the text,
-//! which the [`Library`] already has; snippets are cut from the library's
-//! text ([`snippet()`]). Each indexed article carries a key (a hash of its
+//! which the [`Library`] already has (or its caller reads on demand, for
+//! a library listed without its texts: [`open_for_with`]); snippets are
+//! cut from that text ([`snippet()`]). Each indexed article carries a key (a hash of its
 //! id, which is a hash of its content), so the index is shared by every
 //! corpus opened with the same state directory and [`SearchIndex::update`]
 //! adds only the articles it has not seen, on all cores. Hits outside the
@@ -17,6 +18,7 @@ mod engine;
 pub mod query;
 pub mod snippet;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -99,16 +101,26 @@ pub fn open_for(
     library: &Library,
     state_dir: Option<&Path>,
 ) -> Result<(SearchIndex, Vec<String>), StateError> {
+    open_for_with(library, state_dir, &|i| own_text(library, i))
+}
+
+/// [`open_for`] for a library that may not hold its texts: `text_of`
+/// gives the text of an article the index does not hold yet.
+pub fn open_for_with<'a>(
+    library: &'a Library,
+    state_dir: Option<&Path>,
+    text_of: TextOf<'_, 'a>,
+) -> Result<(SearchIndex, Vec<String>), StateError> {
     let in_memory = || -> Result<SearchIndex, StateError> {
         let mut index = SearchIndex::in_memory()?;
-        index.update(library)?;
+        index.update_with(library, text_of)?;
         Ok(index)
     };
     let Some(dir) = state_dir else {
         return Ok((in_memory()?, Vec::new()));
     };
     let on_disk = SearchIndex::open(dir).and_then(|(mut index, notices)| {
-        index.update(library)?;
+        index.update_with(library, text_of)?;
         Ok((index, notices))
     });
     match on_disk {
@@ -194,10 +206,26 @@ impl SearchIndex {
     /// and makes `library` the corpus that searches answer for. Returns how
     /// many articles were added.
     pub fn update(&mut self, library: &Library) -> Result<usize, StateError> {
-        self.update_inner(library).map_err(|e| self.error(e))
+        self.update_with(library, &|i| own_text(library, i))
     }
 
-    fn update_inner(&mut self, library: &Library) -> tantivy::Result<usize> {
+    /// [`SearchIndex::update`] for a library that may not hold its texts:
+    /// `text_of` gives the text of each article to add. Fails, adding
+    /// nothing, when it gives none for one of them.
+    pub fn update_with<'a>(
+        &mut self,
+        library: &'a Library,
+        text_of: TextOf<'_, 'a>,
+    ) -> Result<usize, StateError> {
+        self.update_inner(library, text_of)
+            .map_err(|e| self.error(e))
+    }
+
+    fn update_inner<'a>(
+        &mut self,
+        library: &'a Library,
+        text_of: TextOf<'_, 'a>,
+    ) -> tantivy::Result<usize> {
         let articles = &library.corpus.articles;
         let corpus = Corpus::of(library);
         // See what another dossier may have added since this one opened.
@@ -212,9 +240,10 @@ impl SearchIndex {
         if new.is_empty() {
             return Ok(0);
         }
+        // An article listed without its text still counts its words.
         let bytes: usize = new
             .iter()
-            .map(|&i| articles[i].title.len() + articles[i].text.len())
+            .map(|&i| articles[i].title.len() + articles[i].text.len().max(articles[i].words * 6))
             .sum();
         let threads = if bytes < PARALLEL_FROM_BYTES {
             1
@@ -227,9 +256,16 @@ impl SearchIndex {
         writer.set_merge_policy(Box::new(NoMergePolicy));
         let f = self.fields;
         for &i in &new {
+            let Some(text) = text_of(i) else {
+                // Nothing is committed: the next update tries again.
+                return Err(tantivy::TantivyError::InternalError(format!(
+                    "the text of \"{}\" can no longer be read",
+                    articles[i].title
+                )));
+            };
             let mut doc = TantivyDocument::new();
             doc.add_text(f.title, &articles[i].title);
-            doc.add_text(f.body, &articles[i].text);
+            doc.add_text(f.body, &text);
             doc.add_u64(f.key, corpus.keys[i]);
             writer.add_document(doc)?;
         }
@@ -344,6 +380,19 @@ impl SearchIndex {
         found.dedup();
         Ok(found)
     }
+}
+
+/// Gives the text of an article of a library by its index, or nothing
+/// when it cannot be read.
+pub type TextOf<'f, 'a> = &'f dyn Fn(usize) -> Option<Cow<'a, str>>;
+
+/// Returns the text that `library` holds for article `i`.
+fn own_text(library: &Library, i: usize) -> Option<Cow<'_, str>> {
+    library
+        .corpus
+        .articles
+        .get(i)
+        .map(|a| Cow::Borrowed(a.text.as_str()))
 }
 
 /// The keys of a library's articles.

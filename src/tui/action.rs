@@ -68,8 +68,12 @@ pub enum Action {
     /// The entities of the articles loaded before.
     Found(Arc<Found>),
     /// The whole library of the articles listed without their texts
-    /// ([`crate::tui::loaded::Coming::Texts`]).
+    /// ([`crate::tui::loaded::Loaded::bodies`]), when they can no longer
+    /// be read one by one.
     Texts(Arc<crate::pipeline::Library>),
+    /// The text of an article of a library listed without its texts, as
+    /// read by [`crate::tui::text_reader`].
+    TextRead(Arc<crate::tui::text_reader::ReadText>),
     /// The search worker's answer to a search the app asked for.
     TextHits(Arc<TextHits>),
     /// The library's threads, computed off the UI thread.

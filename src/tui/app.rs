@@ -59,6 +59,8 @@ pub struct App {
     /// The entity n/N follow and the reader emphasises.
     followed: Option<EntityId>,
     text_search: TextSearch,
+    /// The texts read of a library listed without them.
+    texts: TextBook,
     threads: Option<Arc<Threads>>,
     pictures: Option<Pictures>,
     /// The list's order, and each article's place in it.
@@ -101,6 +103,7 @@ impl App {
             marks: MarkBook::default(),
             followed: None,
             text_search: TextSearch::default(),
+            texts: TextBook::default(),
             threads: None,
             pictures: None,
             sort: SortKey::Corpus,
@@ -257,15 +260,16 @@ impl App {
     /// Returns the selected article laid out for the reading pane's width,
     /// with the applied text query's matches marked.
     pub fn document(&self) -> Vec<DocLine> {
-        let (Some(lib), Some(i)) = (&self.library, self.current()) else {
+        let Some(i) = self.current().filter(|_| self.library.is_some()) else {
             return Vec::new();
         };
         let width = self.reader_inner().map_or(self.width, |r| r.width);
-        let mentions = lib.index.text_mentions(i);
-        let mut lines = lib.corpus.articles.get(i).map_or_else(Vec::new, |article| {
-            let matched = document::Matched::of(article, self.reader.highlight());
-            document::layout(article, mentions, &matched, width, &text::DOC)
-        });
+        let mut lines = self
+            .article_text(i)
+            .map_or_else(Vec::new, |(article, mentions)| {
+                let matched = document::Matched::of(article, self.reader.highlight());
+                document::layout(article, mentions, &matched, width, &text::DOC)
+            });
         if self.texts_pending() {
             lines.push(document::DocLine::note(text::READING_TEXTS));
         }
@@ -309,6 +313,10 @@ impl App {
                 return self.found(found);
             }
             Action::Texts(library) => return self.texts(library),
+            Action::TextRead(text) => {
+                self.text_read(text);
+                return self.settle();
+            }
             Action::Progress(p) => return self.progress = Some(p),
             Action::Resize { width, height } => {
                 self.width = width;
@@ -357,12 +365,14 @@ impl App {
             pictures,
             remembered,
             coming,
+            bodies,
         } = loaded;
         self.filter_index = filter;
         self.pictures = Some(pictures);
         // Threads of other articles would point at the wrong ones.
         self.threads = None;
         let n = library.corpus.articles.len();
+        self.texts = TextBook::new(bodies.is_some());
         self.remember_marks(&library, &remembered);
         self.list.relist((0..n as u32).collect(), &self.marks);
         self.library = Some(library);
@@ -387,20 +397,16 @@ impl App {
         })
     }
 
-    /// Returns true if and only if the articles are listed without their
-    /// texts, which are still being read.
-    pub fn texts_pending(&self) -> bool {
-        self.coming == Coming::Texts
-    }
-
     /// Puts the whole library of the articles listed without their texts
-    /// in place (the event loop checks that they are the same articles).
+    /// in place (the event loop checks that they are the same articles):
+    /// what a listed folder falls back to when its texts can no longer be
+    /// read one by one.
     fn texts(&mut self, library: Arc<Library>) {
         if !self.lists_articles_of(&library) {
             return;
         }
         self.library = Some(library);
-        self.coming = Coming::Nothing;
+        self.texts = TextBook::default();
         self.settle();
     }
 
@@ -635,6 +641,7 @@ mod reader;
 mod search;
 mod sidebar;
 mod story;
+mod texts;
 
 pub use list::{ActiveFilter, ListPane, View};
 pub use marks::{Effect, MarkBook, Settings};
@@ -644,3 +651,4 @@ pub use search::TextSearch;
 pub use sidebar::{Scope, SidebarPane, SidebarRow};
 
 use prompt::Edit;
+use texts::TextBook;

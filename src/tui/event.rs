@@ -2,7 +2,10 @@
 //! mouse, resize) and the loader thread, which builds the library off the
 //! UI thread (through the cached index) and reports progress over a channel:
 //! first the merged articles, then, when they were not in the snapshot,
-//! their entities.
+//! their entities. An unchanged folder comes from its snapshot's heads
+//! alone; its texts are read as they are shown ([`super::text_reader`]),
+//! and only when that fails (the folder changed since) does the loader
+//! open the folder whole.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -13,10 +16,10 @@ use crossterm::event::{Event, MouseButton, MouseEventKind};
 
 use super::action::{Action, Loaded};
 use super::keymap::{Keymap, Mode};
-use super::loaded::{Coming, Found};
+use super::loaded::Found;
 use crate::pipeline::{Library, Listed, Open, Opened, Options, Progress};
 use crate::state::Cache;
-use crate::state::cache::PendingSnapshot;
+use crate::state::cache::{BodySource, PendingSnapshot};
 use crate::threads::{ThreadOptions, Threads};
 
 /// A report from the loader thread.
@@ -28,7 +31,8 @@ pub enum Load {
     Done(Result<Box<Loaded>, String>),
     /// The entities of the articles sent before.
     Found(Box<Found>),
-    /// The whole library of articles sent without their texts; when the
+    /// The whole library of articles sent without their texts, opened
+    /// when their texts could no longer be read one by one; when the
     /// folder changed in between, other articles (shown afresh).
     Texts(Arc<Library>),
     /// The threads of the library sent last.
@@ -42,9 +46,14 @@ pub struct Loader {
     /// Its reports, in order.
     pub reports: Receiver<Load>,
     /// Where the UI says that it has drawn the list: the texts of an
-    /// unchanged folder are read after that, so that reading them (on
-    /// every core) does not delay the first frame.
+    /// unchanged folder whose threads were never stored are read (on
+    /// every core) to find them after that, not before the first frame.
     pub shown: mpsc::Sender<()>,
+    /// Where the UI says that the texts of an unchanged folder, listed
+    /// without them, can no longer be read one by one (its snapshot was
+    /// replaced): the loader then opens the folder whole and sends it as
+    /// [`Load::Texts`].
+    pub stale: mpsc::Sender<()>,
 }
 
 /// How long the loader waits for the list to be drawn before it reads the
@@ -53,20 +62,22 @@ const LIST_FRAME_WAIT: Duration = Duration::from_secs(1);
 
 /// Starts loading `paths` through `cache` on a new thread; its reports
 /// arrive on [`Loader::reports`]: progress, the list as soon as the
-/// articles are merged, and then their entities (or, for an unchanged
-/// folder, their texts). After that the thread saves the cached index for
-/// the next open, so nothing shown waits for it.
+/// articles are merged, and then their entities (an unchanged folder's
+/// come with the list, and its texts are read as they are shown). After
+/// that the thread saves the cached index for the next open, so nothing
+/// shown waits for it.
 pub fn spawn_loader(paths: Vec<PathBuf>, opts: Options, cache: Cache, rebuild: bool) -> Loader {
     let (tx, rx) = mpsc::channel();
     let (shown, drawn) = mpsc::channel();
+    let (stale, replaced) = mpsc::channel();
     std::thread::spawn(move || {
         let progress_tx = tx.clone();
         let report = move |p: Progress| {
             // The UI may have quit already; nobody is listening then.
             let _ = progress_tx.send(Load::Progress(p));
         };
-        // An unchanged folder's list comes from the titles alone; the
-        // texts follow once the list is drawn (see `Load::Texts`).
+        // An unchanged folder's list comes from the heads alone; the
+        // texts are read as they are shown (see `Loaded::bodies`).
         let open = Open::new(&paths, &opts)
             .cache(&cache, rebuild)
             .progress(&report)
@@ -85,36 +96,55 @@ pub fn spawn_loader(paths: Vec<PathBuf>, opts: Options, cache: Cache, rebuild: b
             let Opened {
                 library, report, ..
             } = listed.entities();
+            let Some(bodies) = body_source(&cache, &key, report.fingerprint) else {
+                // Never met (a snapshot is only read from a cache file, of
+                // a folder): a list without its texts could not show them.
+                let whole = Whole {
+                    listed: None,
+                    texts: true,
+                    threads_known: false,
+                };
+                open_whole(&tx, &paths, &opts, &cache, &key, whole);
+                return;
+            };
             let articles = library.corpus.articles.len();
             let stored = report
                 .fingerprint
                 .and_then(|fp| cache.threads(&key, fp, articles));
             let loaded = Loaded {
-                coming: Coming::Texts,
+                bodies: Some(bodies),
                 ..Loaded::new(library)
             };
             if tx.send(Load::Done(Ok(Box::new(loaded)))).is_err() {
                 return;
             }
-            if let Some(list) = &stored {
-                let threads = Threads::from_list(list.clone(), articles);
+            let listed = report.fingerprint;
+            if let Some(list) = stored {
+                let threads = Threads::from_list(list, articles);
                 let _ = tx.send(Load::Threads(Arc::new(threads)));
-            }
-            let _ = drawn.recv_timeout(LIST_FRAME_WAIT);
-            let whole = match Open::new(&paths, &opts).cache(&cache, false).run() {
-                Ok(whole) => whole,
-                Err(e) => {
-                    let _ = tx.send(Load::Notice(e.to_string()));
+            } else {
+                // Threads are found in the texts: those of a folder whose
+                // threads were never stored are read whole, once, after
+                // the list is drawn, and let go.
+                let _ = drawn.recv_timeout(LIST_FRAME_WAIT);
+                let only_threads = Whole {
+                    listed,
+                    texts: false,
+                    threads_known: false,
+                };
+                if open_whole(&tx, &paths, &opts, &cache, &key, only_threads) {
                     return;
                 }
-            };
-            let library = Arc::new(whole.library);
-            if tx.send(Load::Texts(Arc::clone(&library))).is_err() {
-                return;
             }
-            // The folder changed meanwhile: its threads are new too.
-            if stored.is_none() || whole.report.fingerprint != report.fingerprint {
-                find_threads(&tx, &cache, &key, whole.report.fingerprint, &library, None);
+            // Until the UI goes (and the channel with it), or says that
+            // the texts can no longer be read one by one.
+            if replaced.recv().is_ok() {
+                let texts = Whole {
+                    listed,
+                    texts: true,
+                    threads_known: true,
+                };
+                open_whole(&tx, &paths, &opts, &cache, &key, texts);
             }
             return;
         }
@@ -130,7 +160,66 @@ pub fn spawn_loader(paths: Vec<PathBuf>, opts: Options, cache: Cache, rebuild: b
             opened.pending,
         );
     });
-    Loader { reports: rx, shown }
+    Loader {
+        reports: rx,
+        shown,
+        stale,
+    }
+}
+
+/// Returns where the texts of the library listed from `corpus`'s snapshot
+/// in `cache`, taken with `fingerprint`, are read.
+fn body_source(cache: &Cache, corpus: &str, fingerprint: Option<u64>) -> Option<BodySource> {
+    Some(BodySource {
+        path: cache.path()?.to_path_buf(),
+        read_only: cache.is_read_only(),
+        corpus: corpus.to_owned(),
+        fingerprint: fingerprint?,
+    })
+}
+
+/// What a whole open after a list without texts is for.
+#[derive(Clone, Copy)]
+struct Whole {
+    /// The fingerprint of the folder when it was listed.
+    listed: Option<u64>,
+    /// Its texts are wanted (they can no longer be read one by one).
+    texts: bool,
+    /// Its threads were sent already.
+    threads_known: bool,
+}
+
+/// Opens `paths` whole (texts and all: a second walk of the folder).
+/// Sends the library as [`Load::Texts`] when its texts are wanted or the
+/// folder changed since it was listed (other articles, shown afresh);
+/// then finds and sends its threads, unless they are known. Returns true
+/// if and only if the library was sent. A failure is a notice.
+fn open_whole(
+    tx: &mpsc::Sender<Load>,
+    paths: &[PathBuf],
+    opts: &Options,
+    cache: &Cache,
+    key: &str,
+    whole: Whole,
+) -> bool {
+    let opened = match Open::new(paths, opts).cache(cache, false).run() {
+        Ok(opened) => opened,
+        Err(e) => {
+            let _ = tx.send(Load::Notice(e.to_string()));
+            return false;
+        }
+    };
+    let fingerprint = opened.report.fingerprint;
+    let same = whole.listed.is_some() && fingerprint == whole.listed;
+    let library = Arc::new(opened.library);
+    let send = whole.texts || !same;
+    if send && tx.send(Load::Texts(Arc::clone(&library))).is_err() {
+        return true;
+    }
+    if !(whole.threads_known && same) {
+        find_threads(tx, cache, key, fingerprint, &library, None);
+    }
+    send
 }
 
 /// Finds the threads of `library` and sends them, while saving the

@@ -6,10 +6,10 @@
 //! It comes in two phases when the entities are not known at once (a cold
 //! or changed folder): first the merged articles ([`Loaded::listed`]),
 //! usable as a list, then their entities ([`Found`]), which the app puts
-//! in place of the empty index. An unchanged folder comes in two phases
-//! too: first the articles without their texts ([`Coming::Texts`],
-//! all the list and the entity pane need, read in a fraction of the
-//! time), then the whole library, which the app puts in place.
+//! in place of the empty index. An unchanged folder comes in one phase,
+//! without its texts (all the list and the entity pane need, read in a
+//! fraction of the time): each article's text is read when it is shown,
+//! from where [`Loaded::bodies`] says (see [`crate::tui::text_reader`]).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -19,6 +19,7 @@ use crate::entities::EntityIndex;
 use crate::filter::FilterIndex;
 use crate::picture::Pictures;
 use crate::pipeline::Library;
+use crate::state::cache::BodySource;
 use crate::state::{Marks, Session};
 
 /// What the state store held for a library when it was loaded.
@@ -42,6 +43,10 @@ pub struct Loaded {
     pub remembered: Remembered,
     /// What the library still waits for.
     pub coming: Coming,
+    /// Where the articles' texts are read, an article at a time as it is
+    /// shown, when the library holds none (an unchanged folder, listed
+    /// from its snapshot's heads); `None` when the library holds them.
+    pub bodies: Option<BodySource>,
 }
 
 /// What a shown list still waits for.
@@ -52,10 +57,6 @@ pub enum Coming {
     /// Its entities, still being found (a cold or changed folder): the
     /// index is empty until a [`Found`] brings them.
     Entities,
-    /// Its articles' texts (an unchanged folder's snapshot, read in part):
-    /// the texts are empty until a [`crate::tui::event::Load::Texts`]
-    /// brings the whole library.
-    Texts,
 }
 
 impl Loaded {
@@ -68,6 +69,7 @@ impl Loaded {
             filter,
             remembered: Remembered::default(),
             coming: Coming::Nothing,
+            bodies: None,
         }
     }
 

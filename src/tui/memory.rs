@@ -53,7 +53,9 @@ impl Recorder {
             Effect::Scroll { id, scroll } => self.store.set_scroll(id, *scroll),
             Effect::Session(session) => self.store.save_session(&self.corpus, session),
             // Not for the store: the event loop performs these.
-            Effect::OpenUrl(_) | Effect::CopyUrl(_) | Effect::Search(_) => Ok(()),
+            Effect::OpenUrl(_) | Effect::CopyUrl(_) | Effect::Search(_) | Effect::ReadText(_) => {
+                Ok(())
+            }
         }
     }
 }

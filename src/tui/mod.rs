@@ -11,7 +11,11 @@
 //! applied when the entities arrive. Once they are in, the threads are
 //! found on another thread and the full-text index is opened by the
 //! search worker ([`text_search`]), each reporting back as an action; a
-//! text search asked before then goes to the worker when it starts. What the reader remembers (read, starred, scroll, the session)
+//! text search asked before then goes to the worker when it starts. An
+//! unchanged folder is listed from its snapshot's heads, entities and
+//! threads included, without its texts: the text reader
+//! ([`text_reader`]) reads each article's text from the cache when it is
+//! shown, and the search worker its snippets. What the reader remembers (read, starred, scroll, the session)
 //! reaches the state store only through [`memory`], driven by the effects
 //! `update` hands out.
 
@@ -25,14 +29,15 @@ pub mod layout;
 pub mod loaded;
 pub mod memory;
 pub mod text;
+pub mod text_reader;
 pub mod text_search;
 pub mod theme;
 pub mod view;
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{RecvTimeoutError, TryRecvError};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use self::action::Action;
@@ -41,11 +46,13 @@ use self::event::Load;
 use self::keymap::Keymap;
 use self::layout::Widths;
 use self::memory::Recorder;
+use self::text_reader::{TextReader, Texts};
 use self::text_search::Worker;
 use self::theme::Theme;
 use crate::config::Config;
 use crate::out::{self, SafeBackend, Screen};
 use crate::pipeline::Options;
+use crate::state::cache::{Bodies, BodySource};
 use crate::state::{Cache, StateStore};
 
 /// How the reader looks and behaves, from the config file.
@@ -164,6 +171,7 @@ pub fn run(paths: &[PathBuf], opts: &Options, setup: Setup, memory: Memory) -> a
                 recorder,
                 search_dir,
                 worker: None,
+                reader: None,
             };
             let looped = event_loop(
                 &mut terminal,
@@ -183,34 +191,61 @@ pub fn run(paths: &[PathBuf], opts: &Options, setup: Setup, memory: Memory) -> a
     result
 }
 
-/// What the app's effects reach: the state store, and the search worker
-/// once the library is loaded.
+/// What the app's effects reach: the state store, the search worker
+/// once the library is loaded, and the text reader of a library listed
+/// without its texts.
 struct Outside {
     recorder: Recorder,
     search_dir: Option<PathBuf>,
     worker: Option<Worker>,
+    reader: Option<TextReader>,
 }
 
 impl Outside {
     /// Starts the search worker of `library`, once its entities and
     /// texts are known (its threads come from the loader).
     fn start(&mut self, library: &Arc<crate::pipeline::Library>) {
-        self.worker = Some(Worker::spawn(Arc::clone(library), self.search_dir.clone()));
+        self.reader = None;
+        let texts = Texts::Library(Arc::clone(library));
+        self.worker = Some(Worker::spawn(texts, self.search_dir.clone()));
+    }
+
+    /// Starts the text reader and the search worker of `library`, listed
+    /// without its texts, which are in `bodies`; returns false when that
+    /// store cannot be opened.
+    fn start_reading(
+        &mut self,
+        library: &Arc<crate::pipeline::Library>,
+        bodies: BodySource,
+    ) -> bool {
+        let Ok(store) = Bodies::open(bodies) else {
+            return false;
+        };
+        let store = Arc::new(Mutex::new(store));
+        self.reader = Some(TextReader::spawn(Arc::clone(library), Arc::clone(&store)));
+        let texts = Texts::Store(Arc::clone(library), store);
+        self.worker = Some(Worker::spawn(texts, self.search_dir.clone()));
+        true
     }
 }
 
 /// Shows a loaded library with what the store remembers of it; starts
-/// its search worker unless its entities or texts are still to come.
-/// Returns the library, whose articles are to be recorded as seen.
+/// its search worker unless its entities are still to come, and the
+/// reader of its texts when it holds none. Returns the library, whose
+/// articles are to be recorded as seen, and whether its texts must be
+/// opened whole (they cannot be read one by one).
 fn show_loaded(
     app: &mut App,
     outside: &mut Outside,
     mut loaded: loaded::Loaded,
-) -> Arc<crate::pipeline::Library> {
+) -> (Arc<crate::pipeline::Library>, bool) {
     let (remembered, notices) = outside.recorder.remember(&loaded.library);
     loaded.remembered = remembered;
     let library = Arc::clone(&loaded.library);
-    if loaded.coming == loaded::Coming::Nothing {
+    let mut stale = false;
+    if let Some(bodies) = &loaded.bodies {
+        stale = !outside.start_reading(&library, bodies.clone());
+    } else if loaded.coming == loaded::Coming::Nothing {
         outside.start(&loaded.library);
     }
     app.update(Action::Loaded(Arc::new(loaded)));
@@ -218,7 +253,7 @@ fn show_loaded(
         app.update(Action::Notice(notice));
     }
     flush(app, outside);
-    library
+    (library, stale)
 }
 
 /// Puts the whole `library` of a list shown before its entities or texts
@@ -248,6 +283,12 @@ fn flush(app: &mut App, outside: &Outside) {
             Effect::Search(words) => {
                 if let Some(worker) = &outside.worker {
                     worker.ask(words.clone());
+                }
+                None
+            }
+            Effect::ReadText(i) => {
+                if let Some(reader) = &outside.reader {
+                    reader.ask(*i);
                 }
                 None
             }
@@ -302,11 +343,28 @@ fn event_loop(
                 dirty = true;
             }
         }
+        if let Some(reader) = &outside.reader {
+            for answer in reader.answers.try_iter() {
+                match answer {
+                    text_reader::Answer::Text(text) => app.update(Action::TextRead(text)),
+                    // The folder changed: the loader opens it whole.
+                    text_reader::Answer::Stale => {
+                        let _ = loader.stale.send(());
+                    }
+                }
+                flush(app, outside);
+                dirty = true;
+            }
+        }
         while listening {
             match loader.reports.try_recv() {
                 Ok(Load::Progress(p)) => app.update(Action::Progress(p)),
                 Ok(Load::Done(Ok(loaded))) => {
-                    unseen = Some(show_loaded(app, outside, *loaded));
+                    let (library, stale) = show_loaded(app, outside, *loaded);
+                    if stale {
+                        let _ = loader.stale.send(());
+                    }
+                    unseen = Some(library);
                     loading = false;
                 }
                 Ok(Load::Threads(threads)) => app.update(Action::Threads(threads)),
@@ -318,7 +376,9 @@ fn event_loop(
                 // articles, shown afresh.
                 Ok(Load::Texts(library)) => {
                     let library = Arc::unwrap_or_clone(library);
-                    unseen = Some(show_loaded(app, outside, loaded::Loaded::new(library)));
+                    let loaded = loaded::Loaded::new(library);
+                    unseen = Some(show_loaded(app, outside, loaded).0);
+                    loading = false;
                 }
                 Ok(Load::Found(found)) => {
                     let whole = Arc::clone(&found.library);

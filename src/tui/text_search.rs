@@ -4,14 +4,15 @@
 //! brought up to date) in the state directory, or built in
 //! memory with `--no-state`, when the worker starts; searches asked before
 //! it is ready wait in the channel. Only the newest of several waiting
-//! searches is answered.
+//! searches is answered. Snippets are cut from the texts of the best hits:
+//! the library's, or, for a library listed without its texts, read by
+//! chunk from the cache ([`Texts`]), as the reading pane reads them.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 
-use crate::pipeline::Library;
 use crate::search::{self, Query, SearchIndex, Snippet};
+use crate::tui::text_reader::Texts;
 
 /// How many of the best matches come with a snippet.
 const SNIPPETS: usize = 5;
@@ -37,20 +38,20 @@ pub struct Worker {
 }
 
 impl Worker {
-    /// Starts a worker over `library`, keeping its index in `state_dir`
-    /// (in memory when `None`).
-    pub fn spawn(library: Arc<Library>, state_dir: Option<PathBuf>) -> Worker {
+    /// Starts a worker over the library of `texts`, keeping its index in
+    /// `state_dir` (in memory when `None`).
+    pub fn spawn(texts: Texts, state_dir: Option<PathBuf>) -> Worker {
         let (asks, asked) = mpsc::channel::<String>();
         let (reply, answers) = mpsc::channel();
         std::thread::spawn(move || {
-            let index = open(&library, state_dir.as_deref());
+            let index = open(&texts, state_dir.as_deref());
             while let Ok(mut text) = asked.recv() {
                 // Typing outruns searching: answer only the newest ask.
                 while let Ok(newer) = asked.try_recv() {
                     text = newer;
                 }
                 let hits = match &index {
-                    Ok(index) => answer(index, &library, text),
+                    Ok(index) => answer(index, &texts, text),
                     Err(problem) => TextHits {
                         text,
                         problem: Some(problem.clone()),
@@ -72,16 +73,17 @@ impl Worker {
     }
 }
 
-fn open(library: &Library, state_dir: Option<&Path>) -> Result<SearchIndex, String> {
-    search::open_for(library, state_dir)
+fn open(texts: &Texts, state_dir: Option<&Path>) -> Result<SearchIndex, String> {
+    search::open_for_with(texts.library(), state_dir, &|i| texts.text_of(i))
         .map(|(index, _notices)| index)
         .map_err(|e| format!("text search is unavailable: {e}"))
 }
 
-/// Searches `text` in `index` over `library`: every matching article,
-/// and the best with snippets (what the worker answers; tests call it
-/// directly).
-pub fn answer(index: &SearchIndex, library: &Library, text: String) -> TextHits {
+/// Searches `text` in `index` over the library of `texts`: every matching
+/// article, and the best with snippets cut from their texts (what the
+/// worker answers; tests call it directly). A hit whose text cannot be
+/// read is left out of the best.
+pub fn answer(index: &SearchIndex, texts: &Texts, text: String) -> TextHits {
     let query = match Query::parse(&text) {
         Ok(query) => query,
         Err(e) => {
@@ -99,14 +101,7 @@ pub fn answer(index: &SearchIndex, library: &Library, text: String) -> TextHits 
         Ok((all, hits)) => TextHits {
             text,
             articles: all.into_iter().map(|a| a as u32).collect(),
-            best: hits
-                .best
-                .iter()
-                .filter_map(|hit| {
-                    let article = library.corpus.articles.get(hit.article)?;
-                    Some((hit.article as u32, search::snippet(&article.text, &query)))
-                })
-                .collect(),
+            best: snippets(texts, &query, &hits.best),
             problem: None,
         },
         Err(e) => TextHits {
@@ -115,4 +110,21 @@ pub fn answer(index: &SearchIndex, library: &Library, text: String) -> TextHits 
             ..TextHits::default()
         },
     }
+}
+
+/// Returns the snippets of `best`, in its order: their texts are read in
+/// article order, so that texts read by chunk decode each chunk once.
+fn snippets(texts: &Texts, query: &Query, best: &[search::Hit]) -> Vec<(u32, Snippet)> {
+    let mut by_place: Vec<usize> = best.iter().map(|hit| hit.article).collect();
+    by_place.sort_unstable();
+    let cut: Vec<(usize, Snippet)> = by_place
+        .into_iter()
+        .filter_map(|i| Some((i, search::snippet(&texts.text_of(i)?, query))))
+        .collect();
+    best.iter()
+        .filter_map(|hit| {
+            let (_, snippet) = cut.iter().find(|(i, _)| *i == hit.article)?;
+            Some((hit.article as u32, snippet.clone()))
+        })
+        .collect()
 }

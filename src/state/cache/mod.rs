@@ -27,6 +27,7 @@
 //! the open proceeds without it. `--rebuild` reads nothing from the cache
 //! and refreshes all of it.
 
+mod bodies;
 mod fingerprint;
 mod session;
 mod tables;
@@ -42,6 +43,7 @@ use crate::corpus::Warning;
 use crate::pipeline::Library;
 use crate::threads::Thread;
 
+pub use bodies::{ArticleBody, Bodies, BodySource};
 pub use fingerprint::{Engine, extraction_key};
 pub use session::{Recalled, Session};
 pub use tables::{FileDocs, Part};
@@ -262,15 +264,21 @@ pub fn read_snapshot(
     corpus: &str,
     part: Part<'_>,
 ) -> Option<(u64, Library)> {
+    let conn = reading_connection(path, read_only).ok()?;
+    tables::load_snapshot(&conn, corpus, part).ok().flatten()
+}
+
+/// Opens the cache at `path` for reading only, beside the connection
+/// that writes it (`read_only`: the cache's, [`Cache::is_read_only`]).
+fn reading_connection(path: &Path, read_only: bool) -> rusqlite::Result<Connection> {
     let conn = if read_only {
-        Cache::open_read_only(path)?
+        Cache::open_read_only(path).ok_or(rusqlite::Error::InvalidPath(path.to_path_buf()))?
     } else {
         Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .ok()?
+        )?
     };
-    conn.busy_timeout(db::BUSY_TIMEOUT).ok()?;
-    tables::load_snapshot(&conn, corpus, part).ok().flatten()
+    conn.busy_timeout(db::BUSY_TIMEOUT)?;
+    Ok(conn)
 }

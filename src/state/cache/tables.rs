@@ -91,14 +91,14 @@ pub const MIGRATIONS: &[&str] = &[
 
 /// Articles per snapshot chunk: small enough to spread over the cores,
 /// large enough that per-row overhead does not show.
-const CHUNK: usize = 2_000;
+pub(super) const CHUNK: usize = 2_000;
 
 /// Stores a u64 hash in an SQLite integer, bit for bit.
 pub fn to_sql(h: u64) -> i64 {
     i64::from_ne_bytes(h.to_ne_bytes())
 }
 
-fn from_sql(v: i64) -> u64 {
+pub(super) fn from_sql(v: i64) -> u64 {
     u64::from_ne_bytes(v.to_ne_bytes())
 }
 
@@ -134,8 +134,8 @@ struct HeaderRef<'a> {
 /// What a snapshot holds of an article besides its text: all that the
 /// list, `dupes` and the entity commands show.
 #[derive(Deserialize)]
-struct Head {
-    id: String,
+pub(super) struct Head {
+    pub(super) id: String,
     title: String,
     author: Option<String>,
     date: Option<String>,
@@ -206,8 +206,8 @@ impl<'a> BodyRef<'a> {
 
 /// The heads of one chunk of articles, with their entities.
 #[derive(Deserialize)]
-struct HeadChunk {
-    heads: Vec<Head>,
+pub(super) struct HeadChunk {
+    pub(super) heads: Vec<Head>,
     article_entities: Vec<Vec<(EntityId, u32)>>,
     derived: Vec<Vec<(EntityId, EntityId)>>,
 }
@@ -275,6 +275,12 @@ fn encode_large<T: Serialize + ?Sized>(value: &T) -> rusqlite::Result<Vec<u8>> {
 const MAX_ONE_SHOT: usize = 256 << 20;
 
 pub fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> rusqlite::Result<T> {
+    postcard::from_bytes(&decompress(bytes)?).map_err(from_sql_error)
+}
+
+/// Returns the postcard bytes of a blob written by [`encode`] or
+/// [`encode_large`], for a caller that decodes them (in part) itself.
+pub(super) fn decompress(bytes: &[u8]) -> rusqlite::Result<Vec<u8>> {
     // Frames written here record their size: decompress in one call into a
     // buffer of that size rather than growing one while streaming.
     let size = zstd::zstd_safe::get_frame_content_size(bytes)
@@ -284,12 +290,16 @@ pub fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> rusqlite::Result<
         // A damaged header must not ask for a huge buffer: larger frames
         // stream, growing only with what they really hold.
         .filter(|&n| n <= MAX_ONE_SHOT);
-    let raw = match size {
+    match size {
         Some(n) => zstd::bulk::decompress(bytes, n),
         None => zstd::stream::decode_all(bytes),
     }
-    .map_err(from_sql_error)?;
-    postcard::from_bytes(&raw).map_err(from_sql_error)
+    .map_err(from_sql_error)
+}
+
+/// Decodes postcard `bytes`, borrowing from them where `T` does.
+pub(super) fn decode_borrowed<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> rusqlite::Result<T> {
+    postcard::from_bytes(bytes).map_err(from_sql_error)
 }
 
 fn to_sql_error(e: impl std::error::Error + Send + Sync + 'static) -> rusqlite::Error {
@@ -683,7 +693,7 @@ pub fn save_snapshot(
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use std::sync::Arc;
 
@@ -692,7 +702,7 @@ mod tests {
 
     /// Every optional field set, so a serde attribute that a compact
     /// format cannot round-trip (such as `skip_serializing_if`) fails here.
-    fn full_library(n: usize) -> Library {
+    pub(in crate::state::cache) fn full_library(n: usize) -> Library {
         let articles: Vec<Article> = (0..n)
             .map(|i| Article {
                 id: format!("{i:016x}"),

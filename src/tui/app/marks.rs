@@ -56,6 +56,9 @@ pub enum Effect {
     /// Search the articles' text for these free words; the answer comes
     /// back as [`crate::tui::action::Action::TextHits`].
     Search(String),
+    /// Read the text of this article (of a library listed without its
+    /// texts); it comes back as [`crate::tui::action::Action::TextRead`].
+    ReadText(usize),
 }
 
 /// Per article of the library: read, starred, and where the reading pane

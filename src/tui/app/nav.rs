@@ -2,6 +2,7 @@
 //! the mouse. Every function keeps the state consistent with the layout of
 //! the current terminal size.
 
+use super::texts::Seek;
 use super::{ActiveFilter, App, Scope};
 use crate::entities::EntityId;
 use crate::filter;
@@ -20,6 +21,7 @@ impl App {
             return;
         }
         self.leave_article();
+        self.forget_seek();
         self.reader
             .show(now, now.map_or(0, |i| self.marks.scroll(i)));
         if self.sidebar.scope() == Scope::Article {
@@ -63,6 +65,7 @@ impl App {
     /// Clamps every scroll position and keeps the selections in view.
     pub(super) fn settle(&mut self) {
         self.list.settle(self.list_height());
+        self.want_text();
         // A text still being read would clamp a restored scroll to its top.
         if !self.texts_pending() {
             let lines = self.document().len();
@@ -300,6 +303,9 @@ impl App {
     /// Scrolls the reader to just above the first mention of the followed entity.
     pub(super) fn scroll_to_entity(&mut self) {
         let Some(id) = self.followed else { return };
+        if self.seek_later(Seek::Entity) {
+            return;
+        }
         if let Some(line) = document::first_line_of(&self.document(), id) {
             self.reader.set_scroll(line.saturating_sub(2));
         }

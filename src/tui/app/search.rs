@@ -9,6 +9,7 @@
 
 use std::sync::Arc;
 
+use super::texts::Seek;
 use super::{ActiveFilter, App, Effect};
 use crate::entities::EntityId;
 use crate::search::Query;
@@ -210,6 +211,10 @@ impl App {
     /// Goes to the next (or previous) match of the highlighted words: in
     /// the article shown, then in the next listed article, wrapping around.
     pub(super) fn jump_text(&mut self, forward: bool) {
+        if self.texts_pending() {
+            // Its matches are not known yet.
+            return;
+        }
         let lines = document::matched_lines(&self.document());
         let next = match (self.reader.at_match(), forward) {
             (None, true) => Some(0),
@@ -243,7 +248,10 @@ impl App {
 
     /// Scrolls the reader to the first (or last) line of the article shown
     /// with a highlighted match, laying it out once.
-    fn scroll_to_text_match(&mut self, first: bool) {
+    pub(super) fn scroll_to_text_match(&mut self, first: bool) {
+        if self.seek_later(Seek::Match { first }) {
+            return;
+        }
         if let Some((k, line)) = edge_match(&document::matched_lines(&self.document()), first) {
             self.reader.go_to_match(k, line);
         }

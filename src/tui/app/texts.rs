@@ -1,0 +1,129 @@
+//! The texts of a library listed without them (an unchanged folder): the
+//! app asks for the text of the article shown ([`Effect::ReadText`]),
+//! keeps the last few that came ([`TextBook`]), and meanwhile the reading
+//! pane shows the article's head and "reading the text…". A scroll asked
+//! for before the text came (to the followed entity, to a match) is done
+//! when it comes.
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+
+use super::{App, Effect};
+use crate::corpus::Article;
+use crate::entities::IndexedMention;
+use crate::tui::text_reader::ReadText;
+
+/// Texts kept: going back to the last few articles needs no new read.
+const KEPT: usize = 8;
+
+/// Where the reader scrolls once the text it waits for comes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Seek {
+    /// To the followed entity's first mention.
+    Entity,
+    /// To the first (or last) match of the highlighted words.
+    Match { first: bool },
+}
+
+/// The texts read for a library listed without them.
+#[derive(Debug, Default)]
+pub struct TextBook {
+    /// The library holds no texts: they are read as they are shown.
+    on_demand: bool,
+    /// The texts read, most recent first.
+    read: VecDeque<Arc<ReadText>>,
+    /// The article whose text was asked for last and has not come.
+    asked: Option<usize>,
+    seek: Option<Seek>,
+}
+
+impl TextBook {
+    /// A book for a library that holds its texts (`on_demand` false) or
+    /// does not.
+    pub(super) fn new(on_demand: bool) -> Self {
+        Self {
+            on_demand,
+            ..Self::default()
+        }
+    }
+
+    /// Returns the text read of article `i`, if it came.
+    fn get(&self, i: usize) -> Option<&ReadText> {
+        self.read.iter().find(|t| t.index == i).map(Arc::as_ref)
+    }
+
+    fn put(&mut self, text: Arc<ReadText>) {
+        self.read.retain(|t| t.index != text.index);
+        self.read.truncate(KEPT - 1);
+        self.read.push_front(text);
+    }
+}
+
+impl App {
+    /// Returns true if and only if the text of the article shown is still
+    /// being read.
+    pub fn texts_pending(&self) -> bool {
+        self.texts.on_demand && self.current().is_some_and(|i| self.texts.get(i).is_none())
+    }
+
+    /// Returns article `i` with the mentions in its body: the library's,
+    /// or, for a library listed without its texts, as read (its head alone
+    /// until then).
+    pub(super) fn article_text(&self, i: usize) -> Option<(&Article, &[IndexedMention])> {
+        if let Some(read) = self.texts.get(i) {
+            return Some((&read.article, &read.mentions));
+        }
+        let lib = self.library.as_ref()?;
+        Some((lib.corpus.articles.get(i)?, lib.index.text_mentions(i)))
+    }
+
+    /// Asks for the text of the article shown, unless it came or was
+    /// asked for.
+    pub(super) fn want_text(&mut self) {
+        let Some(i) = self.current() else { return };
+        if self.texts.on_demand && self.texts.get(i).is_none() && self.texts.asked != Some(i) {
+            self.texts.asked = Some(i);
+            self.effects.push(Effect::ReadText(i));
+        }
+    }
+
+    /// Returns true if and only if the scroll `seek` must wait for the
+    /// text of the article shown, which it then does.
+    pub(super) fn seek_later(&mut self, seek: Seek) -> bool {
+        let pending = self.texts_pending();
+        if pending {
+            self.texts.seek = Some(seek);
+        }
+        pending
+    }
+
+    /// Forgets a scroll that waited for another article's text.
+    pub(super) fn forget_seek(&mut self) {
+        self.texts.seek = None;
+    }
+
+    /// Takes in a text read: kept, and, when it is the shown article's,
+    /// shown, scrolled where the reader asked meanwhile.
+    pub(super) fn text_read(&mut self, text: Arc<ReadText>) {
+        let i = text.index;
+        let listed = self
+            .library
+            .as_ref()
+            .and_then(|lib| lib.corpus.articles.get(i));
+        // A text of other articles than those listed has no place here.
+        if !self.texts.on_demand || listed.is_none_or(|a| a.id != text.article.id) {
+            return;
+        }
+        if self.texts.asked == Some(i) {
+            self.texts.asked = None;
+        }
+        self.texts.put(text);
+        if self.current() == Some(i) {
+            match self.texts.seek.take() {
+                Some(Seek::Entity) => self.scroll_to_entity(),
+                Some(Seek::Match { first }) => self.scroll_to_text_match(first),
+                None => {}
+            }
+        }
+    }
+}
