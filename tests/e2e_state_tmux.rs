@@ -2,8 +2,11 @@
 //! real terminal (tmux). With a private state directory it opens the
 //! bundled seeds, stars the selected article with `s`, moves down, quits;
 //! reopened, the star is on that article and the selection is where it
-//! was. A config that rebinds quit to `x` is obeyed. Skipped with a note
-//! when tmux is not installed (CI installs it).
+//! was. A config that rebinds quit to `x` is obeyed. A folder opened a
+//! second time, unchanged (its list from the cache, each text read from
+//! the cache when its article is shown), shows the selected article's
+//! text, and the next one's after `j`. Skipped with a note when tmux is
+//! not installed (CI installs it).
 
 mod tmux_support;
 
@@ -189,4 +192,102 @@ fn a_config_can_rebind_quit() {
         .map(|e| e.file_name())
         .collect();
     assert_eq!(written, ["config.toml"], "--no-state wrote to HOME");
+}
+
+/// Writes three short articles into `dir`, each with a sentence of its own
+/// in its body, and returns (headline word, sentence) per article.
+fn write_articles(dir: &Path) -> Vec<(&'static str, &'static str)> {
+    let articles = [
+        (
+            "Harbour",
+            "2025-03-04",
+            "The harbour board voted to dredge the western channel before the spring tides.",
+        ),
+        (
+            "Orchard",
+            "2025-03-05",
+            "Growers in the valley expect the orchard harvest to start three weeks early.",
+        ),
+        (
+            "Tramline",
+            "2025-03-06",
+            "Engineers closed the tramline overnight to replace a cracked section of rail.",
+        ),
+    ];
+    std::fs::create_dir_all(dir).unwrap();
+    for (word, date, sentence) in articles {
+        let body = format!(
+            "---\ntitle: \"{word} news of the week\"\ndate: {date}\n---\n\n{sentence}\n\n\
+             A second paragraph says more about the {word} story, so that the article \
+             reads as one.\n"
+        );
+        std::fs::write(dir.join(format!("{}.md", word.to_lowercase())), body).unwrap();
+    }
+    articles.iter().map(|(w, _, s)| (*w, *s)).collect()
+}
+
+/// Returns the sentence of the selected article (by its headline word)
+/// when the reading pane shows it.
+fn shown_sentence(styled: &str, articles: &[(&'static str, &'static str)]) -> Option<&'static str> {
+    let title = selected(styled)?;
+    let plain = strip_sgr(styled);
+    let flat: String = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    articles
+        .iter()
+        .find(|(word, _)| title.contains(word))
+        .map(|(_, sentence)| *sentence)
+        .filter(|sentence| {
+            // The pane wraps: look for the sentence's first words.
+            let start: String = sentence.split(' ').take(5).collect::<Vec<_>>().join(" ");
+            flat.contains(&start)
+        })
+}
+
+#[test]
+fn a_reopened_folder_shows_the_text_of_each_article_selected() {
+    if !Tmux::available("the end-to-end state test") {
+        return;
+    }
+    let sandbox = tempfile::tempdir().unwrap();
+    let folder = sandbox.path().join("articles");
+    let articles = write_articles(&folder);
+    let state = sandbox.path().join("state");
+    let args = format!("--state-dir '{}' '{}'", state.display(), folder.display());
+    let tmux = Tmux::new("e2e-bodies", TIMEOUT);
+
+    // The first open reads the files and stores what it found.
+    start(&tmux, "cold", sandbox.path(), &args);
+    tmux.wait_for("cold", true, "the first article's text", |s| {
+        shown_sentence(s, &articles).is_some()
+    });
+    tmux.keys("cold", &["q"]);
+    tmux.wait_for("cold", true, "the process to exit", |s| {
+        s.contains("EXITED")
+    });
+    assert!(state.join("cache.db").is_file());
+
+    // Reopened unchanged, the list comes from the cache and each text is
+    // read from it when its article is shown.
+    start(&tmux, "warm", sandbox.path(), &args);
+    let screen = tmux.wait_for("warm", true, "the text of the selected article", |s| {
+        shown_sentence(s, &articles).is_some()
+    });
+    let first = shown_sentence(&screen, &articles).unwrap();
+    tmux.keys("warm", &["j"]);
+    let screen = tmux.wait_for("warm", true, "the next article's text", |s| {
+        shown_sentence(s, &articles).is_some_and(|t| t != first)
+    });
+    let second = shown_sentence(&screen, &articles).unwrap();
+    let first_start: String = first.split(' ').take(5).collect::<Vec<_>>().join(" ");
+    assert!(
+        !strip_sgr(&screen).contains(&first_start),
+        "the pane shows only the selected article ({second}):\n{}",
+        strip_sgr(&screen)
+    );
+    tmux.keys("warm", &["q"]);
+    tmux.wait_for("warm", true, "the process to exit", |s| {
+        s.contains("EXITED")
+    });
+    // The folder read holds only what was written into it.
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), articles.len());
 }
