@@ -448,7 +448,7 @@ fn figures(line: &str) -> usize {
 fn is_table_row(line: &str) -> bool {
     let mut gaps = 0;
     let mut rest = line.trim();
-    while let Some(gap) = rest.find("  ") {
+    while let Some(gap) = double_space(rest) {
         let before = &rest[..gap];
         let after = rest[gap..].trim_start();
         let width = rest.len() - gap - after.len();
@@ -461,6 +461,12 @@ fn is_table_row(line: &str) -> bool {
         rest = after;
     }
     gaps >= 2
+}
+
+/// Returns where the first two spaces in a row in `text` start (a SIMD
+/// search: this runs on every line of every article).
+fn double_space(text: &str) -> Option<usize> {
+    memchr::memmem::find(text.as_bytes(), b"  ")
 }
 
 /// Returns true if and only if `line` starts like a list item: a bullet,
@@ -488,7 +494,7 @@ fn starts_lower(line: &str) -> bool {
 /// Returns a piece as one unit: its words joined by single spaces.
 fn joined<'a>(piece: &[Line<'a>]) -> Unit<'a> {
     if let [line] = piece
-        && !line.text.contains("  ")
+        && double_space(line.text).is_none()
     {
         return Unit::line(Cow::Borrowed(line.text));
     }

@@ -91,12 +91,22 @@ fn is_table_delimiter(line: &str) -> bool {
         })
 }
 
+/// A thematic break: three or more of one of `-`, `*`, `_`, spaces
+/// allowed between them (read without allocating: this runs on every
+/// line of every Markdown file).
 fn is_rule(line: &str) -> bool {
-    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    compact.len() >= 3
-        && ["-", "*", "_"]
-            .iter()
-            .any(|m| compact.chars().all(|c| c.to_string() == *m))
+    let mut marks = line.chars().filter(|c| !c.is_whitespace());
+    let Some(mark) = marks.next().filter(|m| matches!(m, '-' | '*' | '_')) else {
+        return false;
+    };
+    let mut count = 1;
+    for c in marks {
+        if c != mark {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 3
 }
 
 /// `[id]: http://...` lines.
@@ -251,6 +261,16 @@ mod tests {
                 (false, "After."),
             ]
         );
+    }
+
+    #[test]
+    fn a_rule_is_three_or_more_of_one_mark() {
+        for rule in ["---", "***", "___", "- - -", " * * * * ", "_____"] {
+            assert!(is_rule(rule), "{rule:?}");
+        }
+        for not_rule in ["", "--", "-*-", "- - x", "...", "—————", "a---"] {
+            assert!(!is_rule(not_rule), "{not_rule:?}");
+        }
     }
 
     #[test]
