@@ -134,8 +134,8 @@ fn preformatted_blocks_keep_their_lines_and_are_clipped_at_the_edge() {
     let athletic_start = article.text.find("Athletic").unwrap();
     let mention = dossier::entities::IndexedMention {
         entity: 0,
-        start: athletic_start,
-        end: athletic_start + "Athletic".len(),
+        start: athletic_start as u32,
+        end: (athletic_start + "Athletic".len()) as u32,
         location: dossier::entities::Location::Text,
     };
     let lines = document::layout(&article, &[mention], &Matched::default(), 20, &text::DOC);

@@ -86,9 +86,10 @@ impl Marks<'_> {
 
     /// Returns the cut points of both kinds of marks within `at..end`.
     fn cuts(&self, at: usize, end: usize) -> Vec<usize> {
-        let first = self.mentions.partition_point(|m| m.end <= at);
+        let first = self.mentions.partition_point(|m| m.span().end <= at);
         let mentions = self.mentions[first..]
             .iter()
+            .map(IndexedMention::span)
             .take_while(|m| m.start < end)
             .flat_map(|m| [m.start, m.end]);
         let first = self.matches.partition_point(|m| m.1 <= at);
@@ -465,9 +466,9 @@ fn matched_at(matches: &[(usize, usize)], at: usize) -> bool {
 
 /// Returns the entity whose mention covers byte `at`.
 fn entity_at(mentions: &[IndexedMention], at: usize) -> Option<EntityId> {
-    let i = mentions.partition_point(|m| m.end <= at);
+    let i = mentions.partition_point(|m| m.span().end <= at);
     mentions
         .get(i)
-        .filter(|m| m.start <= at && at < m.end)
+        .filter(|m| m.span().contains(&at))
         .map(|m| m.entity)
 }
