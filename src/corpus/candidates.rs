@@ -70,14 +70,17 @@ pub fn pairs_counted(
     min_share: f64,
     done: &(dyn Fn(usize, usize) + Sync),
 ) -> Vec<(u32, u32)> {
-    pairs_in_slices(prints, min_share, FINGERPRINTS_PER_SLICE, done)
+    pairs_in_slices(prints, min_share, FINGERPRINTS_PER_SLICE, COUNT_FROM, done)
 }
 
-/// [`pairs_counted`] with `per_slice` fingerprints in a slice.
+/// [`pairs_counted`] with `per_slice` fingerprints in a slice, counting a
+/// range's repeated pairs once it holds `count_from` entries more than
+/// twice its last count.
 fn pairs_in_slices(
     prints: &[Vec<u64>],
     min_share: f64,
     per_slice: usize,
+    count_from: usize,
     done: &(dyn Fn(usize, usize) + Sync),
 ) -> Vec<(u32, u32)> {
     let n = prints.len();
@@ -96,6 +99,8 @@ fn pairs_in_slices(
     // pairs are kept by the range of their first text.
     let per_range = n.div_ceil(slices).max(1);
     let mut shared: Vec<Vec<u64>> = vec![Vec::new(); slices];
+    // Per range, its length when last counted (see `count_in_place`).
+    let mut counted = vec![0usize; slices];
     let bounds = slice_bounds(prints, slices, mask);
     for (k, &lo) in bounds.iter().enumerate() {
         let hi = bounds.get(k + 1).copied();
@@ -113,27 +118,87 @@ fn pairs_in_slices(
         let found = shared_pairs(&entries, prints, mask);
         drop(entries);
         for pair in found {
-            shared[(pair >> 32) as usize / per_range].push(pair);
+            shared[first_text(pair) as usize / per_range].push(pair);
         }
+        // Texts that share many fingerprints meet again slice after
+        // slice: fold a range's repeats into counts whenever it has
+        // doubled, so it grows with the pairs rather than the meetings.
+        shared
+            .par_iter_mut()
+            .zip(&mut counted)
+            .filter(|(range, counted)| range.len() > 2 * **counted + count_from)
+            .for_each(|(range, counted)| {
+                count_in_place(range);
+                *counted = range.len();
+            });
         done(1, steps);
     }
     let mut out = Vec::new();
     for mut range in shared {
-        // Pairs of a range, each as many times as its texts share a
-        // fingerprint.
+        // Pairs of a range, with how many fingerprints their texts share.
         range.par_sort_unstable();
-        out.par_extend(range.par_chunk_by(|a, b| a == b).filter_map(|run| {
-            let a = (run[0] >> 32) as u32;
-            let b = (run[0] & 0xffff_ffff) as u32;
-            let smaller = prints[a as usize]
-                .len()
-                .min(prints[b as usize].len())
-                .max(1);
-            (run.len() as f64 >= min_share * smaller as f64).then_some((a, b))
-        }));
+        out.par_extend(
+            range
+                .par_chunk_by(|a, b| same_pair(*a, *b))
+                .filter_map(|run| {
+                    let (a, b) = (first_text(run[0]), second_text(run[0]));
+                    let shared: u64 = run.iter().map(|&e| e & COUNT_MASK).sum();
+                    let smaller = prints[a as usize]
+                        .len()
+                        .min(prints[b as usize].len())
+                        .max(1);
+                    (shared as f64 >= min_share * smaller as f64).then_some((a, b))
+                }),
+        );
         done(1, steps);
     }
     out
+}
+
+/// A pair of texts that share fingerprints, as one `u64`: the first text
+/// (24 bits, see [`INDEX_BITS`]), the second, and a count of fingerprints
+/// they share (16 bits; one pair may take several entries).
+const COUNT_BITS: u32 = 16;
+const COUNT_MASK: u64 = (1 << COUNT_BITS) - 1;
+
+/// Entries in a range below which it is not worth counting.
+const COUNT_FROM: usize = 1 << 16;
+
+/// Returns the entry of texts `a < b` sharing one fingerprint.
+fn pair_entry(a: u64, b: u64) -> u64 {
+    (a << (COUNT_BITS + INDEX_BITS)) | (b << COUNT_BITS) | 1
+}
+
+fn first_text(entry: u64) -> u32 {
+    (entry >> (COUNT_BITS + INDEX_BITS)) as u32
+}
+
+fn second_text(entry: u64) -> u32 {
+    ((entry >> COUNT_BITS) & ((1 << INDEX_BITS) - 1)) as u32
+}
+
+fn same_pair(x: u64, y: u64) -> bool {
+    x >> COUNT_BITS == y >> COUNT_BITS
+}
+
+/// Folds the entries of one pair in `range` into as few as their counts
+/// allow, sorting it.
+fn count_in_place(range: &mut Vec<u64>) {
+    range.sort_unstable();
+    let mut kept = 0;
+    for k in 0..range.len() {
+        let entry = range[k];
+        if kept > 0 {
+            let last = range[kept - 1];
+            if same_pair(last, entry) && (last & COUNT_MASK) + (entry & COUNT_MASK) <= COUNT_MASK {
+                range[kept - 1] = last + (entry & COUNT_MASK);
+                continue;
+            }
+        }
+        range[kept] = entry;
+        kept += 1;
+    }
+    range.truncate(kept);
 }
 
 /// Returns where each of the `slices` slices of the fingerprint space
@@ -158,8 +223,9 @@ fn slice_bounds(prints: &[Vec<u64>], slices: usize, mask: u64) -> Vec<u64> {
         .collect()
 }
 
-/// Returns, once per fingerprint two texts share, their pair `(a << 32) |
-/// b`, `a < b`, from `entries`: sorted `(fingerprint, text)` entries.
+/// Returns, once per fingerprint two texts share, the entry of their pair
+/// `a < b` ([`pair_entry`]), from `entries`: sorted `(fingerprint, text)`
+/// entries.
 ///
 /// A fingerprint shared by a few texts pairs them all. One shared by many
 /// is mostly a stock phrase: pairing them all would grow with the square
@@ -171,7 +237,7 @@ fn slice_bounds(prints: &[Vec<u64>], slices: usize, mask: u64) -> Vec<u64> {
 fn shared_pairs(entries: &[u64], prints: &[Vec<u64>], mask: u64) -> Vec<u64> {
     let pair = move |a: u64, b: u64| {
         let (a, b) = (a & mask, b & mask);
-        (a != b).then(|| (a.min(b) << 32) | a.max(b))
+        (a != b).then(|| pair_entry(a.min(b), a.max(b)))
     };
     entries
         .par_chunk_by(|a, b| a & !mask == b & !mask)
@@ -266,19 +332,41 @@ mod tests {
             texts.push(words(200 + k, 150));
         }
         let prints: Vec<_> = texts.iter().map(|t| fingerprints(t)).collect();
-        let whole = pairs_in_slices(&prints, 0.3, usize::MAX, &|_, _| {});
+        let whole = pairs_in_slices(&prints, 0.3, usize::MAX, COUNT_FROM, &|_, _| {});
         assert!(whole.len() >= 40, "{} pairs", whole.len());
-        for per_slice in [1, 7, 100, 1000] {
+        for (per_slice, count_from) in [(1, 0), (7, 0), (7, COUNT_FROM), (100, 3), (1000, 0)] {
             let steps = std::sync::Mutex::new((0, 0));
-            let found = pairs_in_slices(&prints, 0.3, per_slice, &|n, total| {
+            let found = pairs_in_slices(&prints, 0.3, per_slice, count_from, &|n, total| {
                 let mut steps = steps.lock().unwrap();
                 *steps = (steps.0 + n, total);
             });
-            assert_eq!(found, whole, "{per_slice} fingerprints a slice");
+            assert_eq!(
+                found, whole,
+                "{per_slice} fingerprints a slice, counted from {count_from}"
+            );
             let (done, total) = steps.into_inner().unwrap();
             assert_eq!(done, total);
             assert!(per_slice > 100 || total > 2, "{total} steps");
         }
+    }
+
+    #[test]
+    fn counting_folds_the_repeats_of_a_pair_up_to_what_a_count_holds() {
+        let one = pair_entry(3, 9);
+        let other = pair_entry(3, 10);
+        let mut range = vec![one, other, one, one];
+        count_in_place(&mut range);
+        assert_eq!(range, [one + 2, other]);
+        assert_eq!((first_text(range[0]), second_text(range[0])), (3, 9));
+        // A count that would overflow starts a second entry of the pair.
+        let mut range = vec![one - 1 + COUNT_MASK, one, one];
+        count_in_place(&mut range);
+        let total: u64 = range.iter().map(|e| e & COUNT_MASK).sum();
+        assert_eq!(total, COUNT_MASK + 2);
+        assert!(range.iter().all(|&e| same_pair(e, one)));
+        let big = pair_entry((1 << INDEX_BITS) - 1, (1 << INDEX_BITS) - 2);
+        assert_eq!(first_text(big), (1 << INDEX_BITS) - 1);
+        assert_eq!(second_text(big), (1 << INDEX_BITS) - 2);
     }
 
     #[test]
