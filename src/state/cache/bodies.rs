@@ -57,15 +57,42 @@ impl ArticleBody {
     /// Returns `head`, an article listed without its text, with this body
     /// in place, and the mentions.
     pub fn into_article(self, head: &Article) -> (Article, Vec<IndexedMention>) {
-        let article = Article {
-            text: self.text,
-            blocks: self.blocks,
-            end_matter: self.end_matter,
-            links: self.links,
-            ..head.clone()
-        };
-        (article, self.mentions)
+        let mut article = head.clone();
+        let mentions = self.put_into(&mut article);
+        (article, mentions)
     }
+
+    /// Puts this body in place in `article` (listed without its text);
+    /// returns the mentions.
+    pub(super) fn put_into(self, article: &mut Article) -> Vec<IndexedMention> {
+        article.text = self.text;
+        article.blocks = self.blocks;
+        article.end_matter = self.end_matter;
+        article.links = self.links;
+        self.mentions
+    }
+}
+
+/// Returns the body of the article at place `at` of a chunk of bodies, from
+/// the chunk's postcard bytes ([`tables::decompress`]), decoding the others
+/// only as far as to pass over them; `None` when the chunk holds no such
+/// place.
+pub(super) fn body_at(bytes: &[u8], at: usize) -> rusqlite::Result<Option<ArticleBody>> {
+    let view: BodyChunkView<'_> = tables::decode_borrowed(bytes)?;
+    let (Some(body), Some(mentions)) = (
+        view.bodies.into_iter().nth(at),
+        view.mentions.into_iter().nth(at),
+    ) else {
+        return Ok(None);
+    };
+    let owned = |strings: Vec<&str>| strings.into_iter().map(str::to_owned).collect();
+    Ok(Some(ArticleBody {
+        text: body.text.to_owned(),
+        blocks: body.blocks,
+        end_matter: owned(body.end_matter),
+        links: owned(body.links),
+        mentions,
+    }))
 }
 
 /// One chunk read: the ids of its articles and their bodies, encoded.
@@ -147,21 +174,7 @@ impl Bodies {
         if chunk.ids.get(at).map(String::as_str) != Some(id) {
             return Ok(None);
         }
-        let view: BodyChunkView<'_> = tables::decode_borrowed(&chunk.bodies)?;
-        let (Some(body), Some(mentions)) = (
-            view.bodies.into_iter().nth(at),
-            view.mentions.into_iter().nth(at),
-        ) else {
-            return Ok(None);
-        };
-        let owned = |strings: Vec<&str>| strings.into_iter().map(str::to_owned).collect();
-        Ok(Some(ArticleBody {
-            text: body.text.to_owned(),
-            blocks: body.blocks,
-            end_matter: owned(body.end_matter),
-            links: owned(body.links),
-            mentions,
-        }))
+        body_at(&chunk.bodies, at)
     }
 
     /// Returns chunk `seq`, decoded now unless it is kept, and keeps it

@@ -562,21 +562,11 @@ pub fn load_snapshot(
         let blob: Vec<u8> = tx
             .prepare_cached("SELECT data FROM snapshot_bodies WHERE corpus = ?1 AND seq = ?2")?
             .query_row(params![corpus, i / CHUNK], |r| r.get(0))?;
-        let chunk: BodyChunk = decode(&blob)?;
-        let at = i % CHUNK;
-        let (Some(body), Some(mentions)) = (
-            chunk.bodies.into_iter().nth(at),
-            chunk.mentions.into_iter().nth(at),
-        ) else {
+        let Some(body) = super::bodies::body_at(&decompress(&blob)?, i % CHUNK)? else {
             return Ok(None);
         };
-        let article = &mut listed.articles[i];
-        article.text = body.text;
-        article.blocks = body.blocks;
-        article.end_matter = body.end_matter;
-        article.links = body.links;
         library.index.mentions = vec![Vec::new(); listed.articles.len()];
-        library.index.mentions[i] = mentions;
+        library.index.mentions[i] = body.put_into(&mut listed.articles[i]);
     }
     tx.finish()?;
     library.corpus = listed.into();
