@@ -387,7 +387,7 @@ impl SearchIndex {
 pub type TextOf<'f, 'a> = &'f dyn Fn(usize) -> Option<Cow<'a, str>>;
 
 /// Returns the text that `library` holds for article `i`.
-fn own_text(library: &Library, i: usize) -> Option<Cow<'_, str>> {
+pub fn own_text(library: &Library, i: usize) -> Option<Cow<'_, str>> {
     library
         .corpus
         .articles

@@ -63,11 +63,7 @@ impl Texts {
     /// Returns the text of article `i`, or `None` when it cannot be read.
     pub fn text_of(&self, i: usize) -> Option<Cow<'_, str>> {
         match self {
-            Texts::Library(library) => library
-                .corpus
-                .articles
-                .get(i)
-                .map(|a| Cow::Borrowed(a.text.as_str())),
+            Texts::Library(library) => crate::search::own_text(library, i),
             Texts::Store(library, store) => body(store, library, i).map(|b| Cow::Owned(b.text)),
         }
     }
