@@ -8,16 +8,16 @@
 //! the entity pane and the header say "finding entities… N of M", the `/`
 //! prompt suggests titles only, and a filter submitted meanwhile (or
 //! remembered from the last session) is kept, shown as waiting, and
-//! applied when the entities arrive. Once they are in, the threads are
-//! found on another thread and the full-text index is opened by the
-//! search worker ([`text_search`]), each reporting back as an action; a
-//! text search asked before then goes to the worker when it starts. An
-//! unchanged folder is listed from its snapshot's heads, entities and
-//! threads included, without its texts: the text reader
-//! ([`text_reader`]) reads each article's text from the cache when it is
-//! shown, and the search worker its snippets. What the reader remembers (read, starred, scroll, the session)
-//! reaches the state store only through [`memory`], driven by the effects
-//! `update` hands out.
+//! applied when the entities arrive. Once they are in, the loader thread
+//! finds the threads and the search worker ([`text_search`]) opens the
+//! full-text index, each reporting back as an action; a text search
+//! asked before then goes to the worker when it starts. An unchanged
+//! folder is listed from its snapshot's heads, entities and threads
+//! included, without its texts: the text reader ([`text_reader`]) reads
+//! each article's text from the cache when it is shown, and the search
+//! worker its snippets. What the reader remembers (read, starred, scroll,
+//! the session) reaches the state store only through [`memory`], driven
+//! by the effects `update` hands out.
 
 pub mod action;
 pub mod app;
