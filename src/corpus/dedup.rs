@@ -184,7 +184,8 @@ pub fn dedup_counted(
 
 /// Share of a block's shingles (of its words, for a block shorter than a
 /// shingle) that the canonical article must hold for the block to count
-/// as shown there.
+/// as shown there; every word of it must be there too, so that a copy
+/// that differs in one word ("killed 15" for "killed 12") keeps its block.
 const SHOWN: f64 = 0.5;
 
 /// What a canonical article holds: its shingles and its words, sorted and
@@ -215,14 +216,13 @@ impl Held {
                 if words.is_empty() {
                     return false;
                 }
-                let share = if words.len() < shingles::SHINGLE_WORDS {
-                    words.sort_unstable();
-                    words.dedup();
-                    shingles::containment(&words, &self.words)
-                } else {
+                let share = (words.len() >= shingles::SHINGLE_WORDS).then(|| {
                     shingles::containment(&shingles::shingle_set_of(&words), &self.shingles)
-                };
-                share < SHOWN
+                });
+                words.sort_unstable();
+                words.dedup();
+                let words_held = shingles::containment(&words, &self.words);
+                words_held < 1.0 || share.unwrap_or(words_held) < SHOWN
             })
             .map(str::to_owned)
             .collect()
@@ -370,6 +370,27 @@ mod tests {
             &DedupOptions::default(),
         );
         assert!(out[0].sources.iter().all(|s| s.only_here.is_empty()));
+    }
+
+    #[test]
+    fn a_copy_that_differs_in_one_word_keeps_that_paragraph() {
+        // An update: the same story, one figure changed in one paragraph
+        // (half of that paragraph's shingles still match).
+        let story = story("flood", 6);
+        let first = story.replacen("flood2w20", "12", 1);
+        let update = story.replacen("flood2w20", "15", 1);
+        let out = dedup(
+            vec![article("first.txt", &first), article("update.txt", &update)],
+            &DedupOptions::default(),
+        );
+        assert_eq!(out.len(), 1, "still one story");
+        let changed = update.split("\n\n").nth(2).unwrap();
+        let kept: Vec<&str> = out[0]
+            .sources
+            .iter()
+            .flat_map(|s| s.only_here.iter().map(String::as_str))
+            .collect();
+        assert_eq!(kept, [changed]);
     }
 
     #[test]
