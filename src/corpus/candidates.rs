@@ -27,14 +27,18 @@ const ALL_PAIRS_POSTING: usize = 8;
 /// Bits of the entry left for the text index; the rest hold the hash.
 const INDEX_BITS: u32 = 24;
 
+/// A winnowing fingerprint: a shingle's hash. In a pair entry only its top
+/// bits are kept (all but [`INDEX_BITS`]).
+pub type Print = u64;
+
 /// Returns the sorted, distinct winnowing fingerprints of `text`.
-pub fn fingerprints(text: &str) -> Vec<u64> {
+pub fn fingerprints(text: &str) -> Vec<Print> {
     id_and_fingerprints(text).1
 }
 
 /// Returns the content id of `text` (see [`shingles::content_id`]) with
 /// its fingerprints, reading the text once.
-pub fn id_and_fingerprints(text: &str) -> (String, Vec<u64>) {
+pub fn id_and_fingerprints(text: &str) -> (String, Vec<Print>) {
     let mut words = Vec::with_capacity(text.len() / 5);
     shingles::word_hashes(text, &mut words);
     let id = shingles::format_id(shingles::sequence_hash(&words));
@@ -51,7 +55,7 @@ pub fn id_and_fingerprints(text: &str) -> (String, Vec<u64>) {
 /// Returns the pairs `(a, b)`, `a < b`, of texts that share at least
 /// `min_share` of the smaller one's fingerprints (at least one). `prints`
 /// are each text's sorted distinct fingerprints.
-pub fn pairs(prints: &[Vec<u64>], min_share: f64) -> Vec<(u32, u32)> {
+pub fn pairs(prints: &[Vec<Print>], min_share: f64) -> Vec<(u32, u32)> {
     pairs_counted(prints, min_share, &|_, _| {})
 }
 
@@ -66,7 +70,7 @@ const FINGERPRINTS_PER_SLICE: usize = 1 << 20;
 /// Like [`pairs`], calling `done(n, total)` as `n` more of its `total`
 /// steps are done (`done(0, total)` first).
 pub fn pairs_counted(
-    prints: &[Vec<u64>],
+    prints: &[Vec<Print>],
     min_share: f64,
     done: &(dyn Fn(usize, usize) + Sync),
 ) -> Vec<(u32, u32)> {
@@ -77,7 +81,7 @@ pub fn pairs_counted(
 /// range's repeated pairs once it holds `count_from` entries more than
 /// twice its last count.
 fn pairs_in_slices(
-    prints: &[Vec<u64>],
+    prints: &[Vec<Print>],
     min_share: f64,
     per_slice: usize,
     count_from: usize,
@@ -95,12 +99,21 @@ fn pairs_in_slices(
     let steps = 2 * slices;
     done(0, steps);
     let mask = (1u64 << INDEX_BITS) - 1;
+    // Only the texts of a pair that one shared fingerprint could pass
+    // (the smaller has at most 1 / min_share of them) need its first
+    // meeting kept (see `Range::keep_repeats`).
+    let one_may_pass = |entry: u64| {
+        let (a, b) = (first_text(entry) as usize, second_text(entry) as usize);
+        let smaller = prints[a].len().min(prints[b].len()).max(1);
+        min_share * smaller as f64 <= 1.0
+    };
     // Each shared fingerprint of two texts gives their pair once; the
     // pairs are kept by the range of their first text.
     let per_range = n.div_ceil(slices).max(1);
-    let mut shared: Vec<Vec<u64>> = vec![Vec::new(); slices];
-    // Per range, its length when last counted (see `count_in_place`).
-    let mut counted = vec![0usize; slices];
+    let met_bits = (MET_BITS_PER_FINGERPRINT * fingerprints / slices)
+        .next_power_of_two()
+        .max(1 << 12);
+    let mut ranges: Vec<Range> = (0..slices).map(|_| Range::new(met_bits)).collect();
     let bounds = slice_bounds(prints, slices, mask);
     for (k, &lo) in bounds.iter().enumerate() {
         let hi = bounds.get(k + 1).copied();
@@ -111,38 +124,44 @@ fn pairs_in_slices(
             .flat_map_iter(|(i, fp)| {
                 let start = fp.partition_point(|&h| h < lo);
                 let end = hi.map_or(fp.len(), |hi| fp.partition_point(|&h| h < hi));
-                fp[start..end].iter().map(move |h| (h & !mask) | i as u64)
+                fp[start..end].iter().map(move |&h| (h & !mask) | i as u64)
             })
             .collect();
         entries.par_sort_unstable();
         let found = shared_pairs(&entries, prints, mask);
         drop(entries);
+        let before: Vec<usize> = ranges.iter().map(|r| r.entries.len()).collect();
         for pair in found {
-            shared[first_text(pair) as usize / per_range].push(pair);
+            ranges[first_text(pair) as usize / per_range]
+                .entries
+                .push(pair);
         }
-        // Texts that share many fingerprints meet again slice after
-        // slice: fold a range's repeats into counts whenever it has
-        // doubled, so it grows with the pairs rather than the meetings.
-        shared
-            .par_iter_mut()
-            .zip(&mut counted)
-            .filter(|(range, counted)| range.len() > 2 * **counted + count_from)
-            .for_each(|(range, counted)| {
-                count_in_place(range);
-                *counted = range.len();
-            });
+        ranges.par_iter_mut().zip(before).for_each(|(range, from)| {
+            range.keep_repeats(from, &one_may_pass);
+            // Texts that share many fingerprints meet again slice
+            // after slice: fold a range's repeats into counts
+            // whenever it has doubled, so it grows with the pairs
+            // rather than the meetings.
+            if range.entries.len() > 2 * range.counted + count_from {
+                count_in_place(&mut range.entries);
+                range.counted = range.entries.len();
+            }
+        });
         done(1, steps);
     }
     let mut out = Vec::new();
-    for mut range in shared {
-        // Pairs of a range, with how many fingerprints their texts share.
-        range.par_sort_unstable();
+    for range in ranges {
+        let Range { mut entries, .. } = range;
+        // Pairs of a range, with how many fingerprints their texts share
+        // (the first meeting of most was not kept).
+        entries.par_sort_unstable();
         out.par_extend(
-            range
+            entries
                 .par_chunk_by(|a, b| same_pair(*a, *b))
                 .filter_map(|run| {
                     let (a, b) = (first_text(run[0]), second_text(run[0]));
-                    let shared: u64 = run.iter().map(|&e| e & COUNT_MASK).sum();
+                    let kept: u64 = run.iter().map(|&e| e & COUNT_MASK).sum();
+                    let shared = kept + u64::from(!one_may_pass(run[0]));
                     let smaller = prints[a as usize]
                         .len()
                         .min(prints[b as usize].len())
@@ -163,6 +182,63 @@ const COUNT_MASK: u64 = (1 << COUNT_BITS) - 1;
 
 /// Entries in a range below which it is not worth counting.
 const COUNT_FROM: usize = 1 << 16;
+
+/// Bits of a range's record of pairs met per fingerprint of the corpus
+/// (about one pair meets per fingerprint): one pair in nine or so finds
+/// its bit set by another and keeps its first meeting, which only makes
+/// its count one too high, never too low.
+const MET_BITS_PER_FINGERPRINT: usize = 8;
+
+/// The pairs whose first text falls in one range of texts, found slice
+/// after slice.
+struct Range {
+    /// Pair entries ([`pair_entry`]), partly counted.
+    entries: Vec<u64>,
+    /// The length of `entries` when last counted (see `count_in_place`).
+    counted: usize,
+    /// One bit per pair hashed, set once a pair has met.
+    met: Vec<u64>,
+}
+
+impl Range {
+    /// An empty range whose record of pairs met has `bits` bits (a power
+    /// of two, at least 64).
+    fn new(bits: usize) -> Self {
+        Self {
+            entries: Vec::new(),
+            counted: 0,
+            met: vec![0; bits / 64],
+        }
+    }
+
+    /// Drops, from `entries[from..]`, each pair's first meeting, unless
+    /// `one_may_pass` says one shared fingerprint could make the pair:
+    /// most pairs of texts meet once, on a stock phrase, and holding
+    /// them all until every slice is counted was the peak of a cold open
+    /// (240 MB of 1,045 for 100,000 articles). A pair that meets again is
+    /// kept from then on, and its count is one more than its entries. The
+    /// entries are seen in the order they were found, so the same folder
+    /// gives the same pairs on every run.
+    fn keep_repeats(&mut self, from: usize, one_may_pass: &dyn Fn(u64) -> bool) {
+        let shift = 64 - (self.met.len() * 64).trailing_zeros();
+        let mut kept = from;
+        for k in from..self.entries.len() {
+            let entry = self.entries[k];
+            let keep = one_may_pass(entry) || {
+                let hash = (entry >> COUNT_BITS).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift;
+                let (word, bit) = (hash as usize / 64, 1u64 << (hash % 64));
+                let met = self.met[word] & bit != 0;
+                self.met[word] |= bit;
+                met
+            };
+            if keep {
+                self.entries[kept] = entry;
+                kept += 1;
+            }
+        }
+        self.entries.truncate(kept);
+    }
+}
 
 /// Returns the entry of texts `a < b` sharing one fingerprint.
 fn pair_entry(a: u64, b: u64) -> u64 {
@@ -207,8 +283,8 @@ fn count_in_place(range: &mut Vec<u64>) {
 /// not); a slice ends where the next starts. A start keeps none of the
 /// bits of `mask`, so fingerprints that compare equal (all but those
 /// bits) are never split between slices.
-fn slice_bounds(prints: &[Vec<u64>], slices: usize, mask: u64) -> Vec<u64> {
-    let mut sample: Vec<u64> = prints
+fn slice_bounds(prints: &[Vec<Print>], slices: usize, mask: u64) -> Vec<Print> {
+    let mut sample: Vec<Print> = prints
         .par_iter()
         .flat_map_iter(|fp| fp.iter().step_by(16).copied())
         .collect();
@@ -234,7 +310,7 @@ fn slice_bounds(prints: &[Vec<u64>], slices: usize, mask: u64) -> Vec<u64> {
 /// story, its most complete copy, which contains the others). Many copies
 /// of one story still meet on most of their fingerprints, while texts
 /// that merely share a phrase meet once and fail the share test.
-fn shared_pairs(entries: &[u64], prints: &[Vec<u64>], mask: u64) -> Vec<u64> {
+fn shared_pairs(entries: &[u64], prints: &[Vec<Print>], mask: u64) -> Vec<u64> {
     let pair = move |a: u64, b: u64| {
         let (a, b) = (a & mask, b & mask);
         (a != b).then(|| pair_entry(a.min(b), a.max(b)))
@@ -367,6 +443,44 @@ mod tests {
         let big = pair_entry((1 << INDEX_BITS) - 1, (1 << INDEX_BITS) - 2);
         assert_eq!(first_text(big), (1 << INDEX_BITS) - 1);
         assert_eq!(second_text(big), (1 << INDEX_BITS) - 2);
+    }
+
+    #[test]
+    fn pairs_are_those_that_share_enough_fingerprints_counted_one_by_one() {
+        // Eight texts cut from one pool of words, overlapping by various
+        // lengths, and a five-word text with a single fingerprint: at most
+        // eight texts share any fingerprint, so every pair that shares one
+        // is counted and the result can be checked pair by pair.
+        let pool: Vec<String> = (0..2000).map(|i| format!("p{i}")).collect();
+        let cut = |from: usize, len: usize| pool[from..from + len].join(" ");
+        let mut texts: Vec<String> = (0..7).map(|k| cut(k * 170, 400)).collect();
+        texts.push(cut(1200, 5));
+        let prints: Vec<_> = texts.iter().map(|t| fingerprints(t)).collect();
+        assert_eq!(prints[7].len(), 1, "the short text has one fingerprint");
+        let share = |a: usize, b: usize| {
+            let shared = prints[a].iter().filter(|h| prints[b].contains(h)).count();
+            (shared, prints[a].len().min(prints[b].len()))
+        };
+        // Shares on the edge of passing, each exactly one pair's share.
+        let (shared, smaller) = share(0, 1);
+        let (edge, other_edge) = (shared as f64 / smaller as f64, share(1, 3));
+        let other_edge = other_edge.0 as f64 / other_edge.1 as f64;
+        for min_share in [0.1, 0.25, 0.5, 0.8, edge, other_edge] {
+            let mut expected = Vec::new();
+            for a in 0..texts.len() {
+                for b in a + 1..texts.len() {
+                    let (shared, smaller) = share(a, b);
+                    if shared > 0 && shared as f64 >= min_share * smaller as f64 {
+                        expected.push((a as u32, b as u32));
+                    }
+                }
+            }
+            assert!(expected.contains(&(6, 7)), "the short text is in the last");
+            for per_slice in [1, 5, usize::MAX] {
+                let found = pairs_in_slices(&prints, min_share, per_slice, 0, &|_, _| {});
+                assert_eq!(found, expected, "share {min_share}, {per_slice} a slice");
+            }
+        }
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! Bylines are taken at the edges only: just below the top, or after the
 //! last prose.
 
+use super::candidates::Print;
 use super::chrome;
 use super::layout::{self, Unit};
 use super::structure;
@@ -42,7 +43,7 @@ pub fn clean(doc: &RawDoc, chrome: &ChromeModel) -> Option<Article> {
 /// Like [`clean`], also returning the article's dedup fingerprints (see
 /// [`dedup::dedup_prepared`](super::dedup::dedup_prepared)), computed in the
 /// same pass over the text as its id.
-pub fn clean_for_dedup(doc: &RawDoc, chrome: &ChromeModel) -> Option<(Article, Vec<u64>)> {
+pub fn clean_for_dedup(doc: &RawDoc, chrome: &ChromeModel) -> Option<(Article, Vec<Print>)> {
     clean_inner(doc, chrome, true)
 }
 
@@ -50,7 +51,7 @@ fn clean_inner(
     doc: &RawDoc,
     chrome: &ChromeModel,
     with_prints: bool,
-) -> Option<(Article, Vec<u64>)> {
+) -> Option<(Article, Vec<Print>)> {
     let units = drop_repeated_chrome(layout::split_units(&doc.text), chrome);
     let prose: Vec<bool> = units.iter().map(counts_as_prose).collect();
     let first_prose =

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use super::candidates;
+use super::candidates::{self, Print};
 use super::shingles;
 use super::{Article, DateSource, Source};
 
@@ -58,7 +58,7 @@ pub fn dedup(articles: Vec<Article>, opts: &DedupOptions) -> Vec<Article> {
 /// belongs to `articles[i]`.
 pub fn dedup_prepared(
     articles: Vec<Article>,
-    prints: Vec<Vec<u64>>,
+    prints: Vec<Vec<Print>>,
     opts: &DedupOptions,
 ) -> Vec<Article> {
     let counts = Counts {
@@ -84,7 +84,7 @@ pub struct Counts<'a> {
 /// Like [`dedup_prepared`], telling `counts` how far it has got.
 pub fn dedup_counted(
     articles: Vec<Article>,
-    prints: Vec<Vec<u64>>,
+    prints: Vec<Vec<Print>>,
     opts: &DedupOptions,
     counts: &Counts<'_>,
 ) -> Vec<Article> {
@@ -240,7 +240,7 @@ fn pair_containment(a: &[u64], b: &[u64]) -> f64 {
 
 /// Merges articles with the same content id into one, keeping every path
 /// (and the fingerprints of the one kept).
-fn merge_exact(articles: Vec<Article>, prints: Vec<Vec<u64>>) -> (Vec<Article>, Vec<Vec<u64>>) {
+fn merge_exact(articles: Vec<Article>, prints: Vec<Vec<Print>>) -> (Vec<Article>, Vec<Vec<Print>>) {
     let mut by_id: HashMap<String, usize> = HashMap::with_capacity(articles.len());
     let mut out: Vec<Article> = Vec::with_capacity(articles.len());
     let mut out_prints = Vec::with_capacity(articles.len());
