@@ -17,6 +17,7 @@ pub mod corpus;
 pub mod entities;
 pub mod export;
 pub mod filter;
+pub mod memory;
 pub mod out;
 pub mod picture;
 pub mod pipeline;

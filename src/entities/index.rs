@@ -7,8 +7,10 @@ use super::wordset::FastMap;
 use super::{EntityKind, Location};
 
 mod build;
+mod lists;
 
 pub use build::IndexBuilder;
+pub use lists::{Lists, Slice};
 
 /// Index of an entity in [`EntityIndex::entities`].
 pub type EntityId = u32;
@@ -54,10 +56,10 @@ impl IndexedMention {
 pub struct EntityIndex {
     pub(crate) entities: Vec<Entity>,
     /// Per article: its mentions in text order.
-    pub(crate) mentions: Vec<Vec<IndexedMention>>,
+    pub(crate) mentions: Lists<IndexedMention>,
     /// Per article: its entities with mention counts, most mentioned first.
     /// A country known only through a place ("Houston") counts 0 mentions.
-    pub(crate) article_entities: Vec<Vec<(EntityId, u32)>>,
+    pub(crate) article_entities: Lists<(EntityId, u32)>,
     /// Per article: the countries it does not name but names a place of,
     /// each with that place: (country, place).
     pub(crate) derived: Vec<Vec<(EntityId, EntityId)>>,
@@ -99,15 +101,13 @@ impl EntityIndex {
     /// Returns the mentions of article `article` (body first, in text
     /// order, then title and byline); none for an unknown article.
     pub fn mentions_in(&self, article: usize) -> &[IndexedMention] {
-        self.mentions.get(article).map_or(&[][..], Vec::as_slice)
+        self.mentions.get(article).unwrap_or_default()
     }
 
     /// Returns the entities of article `article` with their mention
     /// counts, most mentioned first; none for an unknown article.
     pub fn entities_in(&self, article: usize) -> &[(EntityId, u32)] {
-        self.article_entities
-            .get(article)
-            .map_or(&[][..], Vec::as_slice)
+        self.article_entities.get(article).unwrap_or_default()
     }
 
     /// Returns the id of the entity with this kind and canonical name.
@@ -122,7 +122,7 @@ impl EntityIndex {
     /// order (the title's and the byline's follow them in
     /// [`Self::mentions_in`]).
     pub fn text_mentions(&self, article: usize) -> &[IndexedMention] {
-        text_part(self.mentions.get(article).map_or(&[][..], Vec::as_slice))
+        text_part(self.mentions_in(article))
     }
 
     /// Returns the place through which article `article` has the country
@@ -151,10 +151,7 @@ impl EntityIndex {
     /// first by the summed [`weight`](Self::weight) of the shared entities,
     /// each with the shared entities, heaviest first.
     pub fn related(&self, article: usize, limit: usize) -> Vec<(usize, Vec<EntityId>)> {
-        let own = self
-            .article_entities
-            .get(article)
-            .map_or(&[][..], Vec::as_slice);
+        let own = self.entities_in(article);
         if own.is_empty() || limit == 0 {
             return Vec::new();
         }

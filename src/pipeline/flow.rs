@@ -287,6 +287,9 @@ fn merge(cleaned: Cleaned, opts: &Options, report: Reporter<'_>) -> Corpus {
         },
     };
     let articles = dedup::dedup_counted(articles, prints, &opts.dedup, &counts);
+    // The fingerprints and the merged copies, allocated by the workers
+    // that cleaned them, were freed here.
+    crate::memory::give_back();
     Corpus { articles, warnings }
 }
 

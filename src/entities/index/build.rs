@@ -7,7 +7,7 @@
 
 use rayon::prelude::*;
 
-use super::{Entity, EntityId, EntityIndex, FastMap, IndexedMention};
+use super::{Entity, EntityId, EntityIndex, FastMap, IndexedMention, Lists};
 use crate::entities::{EntityKind, Location, Mention, derived_countries};
 
 /// Articles per partial index: enough to make the join cheap beside the
@@ -110,8 +110,8 @@ fn part(texts: &[&str], mentions: &[Vec<Mention>], first: usize) -> EntityIndex 
     let mut names: Names = Default::default();
     let mut index = EntityIndex {
         entities: Vec::new(),
-        mentions: Vec::with_capacity(mentions.len()),
-        article_entities: Vec::with_capacity(mentions.len()),
+        mentions: Lists::with_capacity(mentions.len(), mentions.iter().map(Vec::len).sum()),
+        article_entities: Lists::with_capacity(mentions.len(), 0),
         derived: Vec::with_capacity(mentions.len()),
     };
     for (i, list) in mentions.iter().enumerate() {
@@ -209,14 +209,16 @@ fn entity_id(
 
 /// Joins partial indexes of consecutive articles, in order: an entity
 /// keeps the id of its first appearance, and its aliases and articles
-/// follow in the order the parts saw them.
+/// follow in the order the parts saw them. Every list is sized once: the
+/// index is kept for the whole session.
 fn join(parts: Vec<EntityIndex>, done: &dyn Fn(usize)) -> EntityIndex {
     let articles = parts.iter().map(|p| p.mentions.len()).sum();
+    let sum = |items: &dyn Fn(&EntityIndex) -> usize| parts.iter().map(items).sum();
     let mut names: Names = Default::default();
     let mut index = EntityIndex {
         entities: Vec::new(),
-        mentions: Vec::with_capacity(articles),
-        article_entities: Vec::with_capacity(articles),
+        mentions: Lists::with_capacity(articles, sum(&|p| p.mentions.items())),
+        article_entities: Lists::with_capacity(articles, sum(&|p| p.article_entities.items())),
         derived: Vec::with_capacity(articles),
     };
     for part in parts {
@@ -237,19 +239,25 @@ fn join(parts: Vec<EntityIndex>, done: &dyn Fn(usize)) -> EntityIndex {
                 }
             })
             .collect();
-        for mut list in part.mentions {
-            for m in &mut list {
-                m.entity = global[m.entity as usize];
-            }
-            index.mentions.push(list);
+        let mut mentions = part.mentions;
+        for m in mentions.items_mut() {
+            m.entity = global[m.entity as usize];
         }
-        for mut counts in part.article_entities {
-            for (id, _) in &mut counts {
-                *id = global[*id as usize];
-            }
-            counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            index.article_entities.push(counts);
+        index.mentions.append(mentions);
+        let mut counts = part.article_entities;
+        for (id, _) in counts.items_mut() {
+            *id = global[*id as usize];
         }
+        for k in 0..counts.len() {
+            if let Some(list) = counts.get_mut(k) {
+                list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            }
+        }
+        index.article_entities.append(counts);
+        // The part's lists were allocated by the workers and are freed
+        // here: have the workers give their pages back, or the joined
+        // index and every part would be resident together.
+        crate::memory::give_back();
         for mut derived in part.derived {
             for (country, place) in &mut derived {
                 *country = global[*country as usize];
@@ -259,7 +267,21 @@ fn join(parts: Vec<EntityIndex>, done: &dyn Fn(usize)) -> EntityIndex {
         }
         done(articles_in_part);
     }
+    for entity in &mut index.entities {
+        entity.articles = exact(std::mem::take(&mut entity.articles));
+    }
     index
+}
+
+/// Returns `items` in a buffer of exactly their length (`shrink_to_fit`
+/// may leave a buffer in place when it is half used).
+fn exact<T: Copy>(items: Vec<T>) -> Vec<T> {
+    if items.capacity() == items.len() {
+        return items;
+    }
+    let mut out = Vec::with_capacity(items.len());
+    out.extend_from_slice(&items);
+    out
 }
 
 /// Adds what a later part saw of an entity to what earlier parts saw.

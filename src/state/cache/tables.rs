@@ -17,6 +17,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::{Article, Block, Corpus, DateSource, RawDoc, Source, Warning};
+use crate::entities::index::Slice;
 use crate::entities::{Entity, EntityId, EntityIndex, IndexedMention, Mention};
 use crate::pipeline::Library;
 use crate::threads::Thread;
@@ -215,7 +216,7 @@ pub(super) struct HeadChunk {
 #[derive(Serialize)]
 struct HeadChunkRef<'a> {
     heads: Vec<HeadRef<'a>>,
-    article_entities: &'a [Vec<(EntityId, u32)>],
+    article_entities: Slice<'a, (EntityId, u32)>,
     derived: &'a [Vec<(EntityId, EntityId)>],
 }
 
@@ -230,7 +231,7 @@ struct BodyChunk {
 #[derive(Serialize)]
 struct BodyChunkRef<'a> {
     bodies: Vec<BodyRef<'a>>,
-    mentions: &'a [Vec<IndexedMention>],
+    mentions: Slice<'a, IndexedMention>,
 }
 
 /// How much of a snapshot to decode.
@@ -565,8 +566,10 @@ pub fn load_snapshot(
         let Some(body) = super::bodies::body_at(&decompress(&blob)?, i % CHUNK)? else {
             return Ok(None);
         };
-        library.index.mentions = vec![Vec::new(); listed.articles.len()];
-        library.index.mentions[i] = body.put_into(&mut listed.articles[i]);
+        let mentions = body.put_into(&mut listed.articles[i]);
+        library.index.mentions = (0..listed.articles.len())
+            .map(|k| if k == i { mentions.clone() } else { Vec::new() })
+            .collect();
     }
     tx.finish()?;
     library.corpus = listed.into();
@@ -652,12 +655,12 @@ pub fn save_snapshot(
             let these = &articles[range.clone()];
             let heads = encode(&HeadChunkRef {
                 heads: these.iter().map(HeadRef::of).collect(),
-                article_entities: article_entities.get(range.clone()).unwrap_or_default(),
+                article_entities: article_entities.slice(range.clone()),
                 derived: derived.get(range.clone()).unwrap_or_default(),
             })?;
             let bodies = encode_large(&BodyChunkRef {
                 bodies: these.iter().map(BodyRef::of).collect(),
-                mentions: mentions.get(range).unwrap_or_default(),
+                mentions: mentions.slice(range),
             })?;
             Ok((heads, bodies))
         })
