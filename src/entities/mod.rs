@@ -177,6 +177,15 @@ pub fn extract_article(parts: ArticleParts) -> Vec<Mention> {
 /// each with the first place that implies it: "Houston" gives the United
 /// States. A country the article names itself is not listed.
 pub fn derived_countries(mentions: &[Mention]) -> Vec<(&str, &str)> {
+    // Sorted once: looking through every mention for each place made a
+    // long article's cost grow with the square of its names.
+    let mut named: Vec<&str> = mentions
+        .iter()
+        .filter(|n| n.kind == EntityKind::Country)
+        .map(|n| &*n.name)
+        .collect();
+    named.sort_unstable();
+    named.dedup();
     let mut out: Vec<(&str, &str)> = Vec::new();
     for m in mentions {
         if m.kind != EntityKind::Place {
@@ -185,9 +194,7 @@ pub fn derived_countries(mentions: &[Mention]) -> Vec<(&str, &str)> {
         let Some(country) = m.country.as_deref() else {
             continue;
         };
-        let named = mentions
-            .iter()
-            .any(|n| n.kind == EntityKind::Country && n.name == country);
+        let named = named.binary_search(&country).is_ok();
         if !named && !out.iter().any(|&(c, _)| c == country) {
             out.push((country, &m.name));
         }
