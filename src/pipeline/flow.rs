@@ -15,6 +15,7 @@ use crate::corpus::candidates::Print;
 use crate::corpus::clean::{self, ChromeModel};
 use crate::corpus::load::{self, FileRef};
 use crate::corpus::{Article, Corpus, RawDoc, Warning, dedup};
+use crate::memory::exact;
 use crate::state::cache::{self, Engine, FileDocs, Session};
 
 /// Runs the first half of `open` (see [`Open::list`]): up to the merged
@@ -243,26 +244,14 @@ fn clean_all(mut docs: Vec<RawDoc>, mut warnings: Vec<Warning>, report: Reporter
 
 /// Returns a cleaned article and its fingerprints without the spare
 /// room their buffers grew with: the articles are kept for the whole
-/// session. Each is copied into a buffer of its length: `shrink_to_fit`
-/// leaves a buffer in place when it is at least half used (mimalloc's
-/// `realloc` does), and the spare half of 100,000 texts and their
-/// fingerprints was 200 MB at the peak of a cold open.
+/// session.
 fn compact((mut article, prints): (Article, Vec<Print>)) -> (Article, Vec<Print>) {
-    article.text = exact(article.text.into_bytes())
-        .try_into()
-        .unwrap_or_default();
+    if article.text.capacity() > article.text.len() {
+        // A copy is allocated at its length (see `exact`).
+        article.text = String::from(article.text.as_str());
+    }
     article.blocks = exact(article.blocks);
     (article, exact(prints))
-}
-
-/// Returns `items` in a buffer of exactly their length.
-fn exact<T: Copy>(items: Vec<T>) -> Vec<T> {
-    if items.capacity() == items.len() {
-        return items;
-    }
-    let mut out = Vec::with_capacity(items.len());
-    out.extend_from_slice(&items);
-    out
 }
 
 /// Merges the duplicates among cleaned articles.

@@ -268,20 +268,9 @@ fn join(parts: Vec<EntityIndex>, done: &dyn Fn(usize)) -> EntityIndex {
         done(articles_in_part);
     }
     for entity in &mut index.entities {
-        entity.articles = exact(std::mem::take(&mut entity.articles));
+        entity.articles = crate::memory::exact(std::mem::take(&mut entity.articles));
     }
     index
-}
-
-/// Returns `items` in a buffer of exactly their length (`shrink_to_fit`
-/// may leave a buffer in place when it is half used).
-fn exact<T: Copy>(items: Vec<T>) -> Vec<T> {
-    if items.capacity() == items.len() {
-        return items;
-    }
-    let mut out = Vec::with_capacity(items.len());
-    out.extend_from_slice(&items);
-    out
 }
 
 /// Adds what a later part saw of an entity to what earlier parts saw.
