@@ -275,9 +275,14 @@ fn merge(cleaned: Cleaned, opts: &Options, report: Reporter<'_>) -> Corpus {
                 .add(n);
         },
     };
-    let articles = dedup::dedup_counted(articles, prints, &opts.dedup, &counts);
-    // The fingerprints and the merged copies, allocated by the workers
-    // that cleaned them, were freed here.
+    let mut articles = dedup::dedup_counted(articles, prints, &opts.dedup, &counts);
+    // The texts kept are copied anew: the merged copies' texts freed
+    // between them left pages partly used, 60 MB at 100,000 articles. The
+    // fingerprints, the merged copies and the old texts, allocated by the
+    // workers that cleaned them, are freed here.
+    articles
+        .par_iter_mut()
+        .for_each(|a| a.text = String::from(a.text.as_str()));
     crate::memory::give_back();
     Corpus { articles, warnings }
 }

@@ -44,13 +44,6 @@ impl<T> Lists<T> {
         }
     }
 
-    /// Makes room for `lists` more lists of `items` more items in all, so
-    /// that adding them copies nothing.
-    pub fn reserve(&mut self, lists: usize, items: usize) {
-        self.ends.reserve_exact(lists);
-        self.items.reserve_exact(items);
-    }
-
     /// Returns how many lists there are.
     pub fn len(&self) -> usize {
         self.ends.len()

@@ -567,46 +567,41 @@ pub fn load_snapshot(
     if part == Part::Whole && bodies.len() != heads.len() {
         return Ok(None);
     }
-    let heads: Vec<HeadChunk> = decode_all(heads)?;
-    let bodies: Vec<BodyChunk> = decode_all(bodies)?;
     let mut library = Library::default();
     library.index.entities = header.entities;
-    // Sized once: the lists of every chunk are joined into one buffer.
-    let articles_in = heads.iter().map(|c| c.heads.len()).sum();
-    let entity_items = heads
-        .iter()
-        .flat_map(|c| &c.article_entities)
-        .map(Vec::len)
-        .sum();
-    let mention_items = bodies.iter().flat_map(|b| &b.mentions).map(Vec::len).sum();
-    library
-        .index
-        .article_entities
-        .reserve(articles_in, entity_items);
-    if !bodies.is_empty() {
-        library.index.mentions.reserve(articles_in, mention_items);
-    }
-    let mut articles = Vec::with_capacity(articles_in);
-    let mut bodies = bodies.into_iter();
-    for chunk in heads {
-        let (texts, mentions) = match bodies.next() {
-            Some(b) => (b.bodies, b.mentions),
-            None => (Vec::new(), Vec::new()),
-        };
-        if part == Part::Whole && texts.len() != chunk.heads.len() {
-            return Ok(None);
+    let mut articles = Vec::new();
+    // Decoded a few chunks at a time (see `chunks_at_a_time`) and joined
+    // into the index's lists as they come, so that the decoded lists of
+    // every chunk are never all in memory beside the joined ones.
+    let (mut heads, mut bodies) = (heads.into_iter(), bodies.into_iter());
+    loop {
+        let group: Vec<Vec<u8>> = heads.by_ref().take(chunks_at_a_time()).collect();
+        if group.is_empty() {
+            break;
         }
-        let mut texts = texts.into_iter();
-        articles.extend(chunk.heads.into_iter().map(|h| {
-            let body = texts.next().unwrap_or_default();
-            joined(h, body)
-        }));
-        library.index.mentions.extend(mentions);
-        library
-            .index
-            .article_entities
-            .extend(chunk.article_entities);
-        library.index.derived.extend(chunk.derived);
+        let body_group: Vec<Vec<u8>> = bodies.by_ref().take(group.len()).collect();
+        let heads_decoded: Vec<HeadChunk> = decode_all(group)?;
+        let mut bodies_decoded = decode_all::<BodyChunk>(body_group)?.into_iter();
+        for chunk in heads_decoded {
+            let (texts, mentions) = match bodies_decoded.next() {
+                Some(b) => (b.bodies, b.mentions),
+                None => (Vec::new(), Vec::new()),
+            };
+            if part == Part::Whole && texts.len() != chunk.heads.len() {
+                return Ok(None);
+            }
+            let mut texts = texts.into_iter();
+            articles.extend(chunk.heads.into_iter().map(|h| {
+                let body = texts.next().unwrap_or_default();
+                joined(h, body)
+            }));
+            library.index.mentions.extend(mentions);
+            library
+                .index
+                .article_entities
+                .extend(chunk.article_entities);
+            library.index.derived.extend(chunk.derived);
+        }
     }
     let mut listed = Corpus {
         articles,
