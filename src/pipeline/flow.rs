@@ -72,6 +72,7 @@ pub(super) fn list<'a>(open: &Open<'a>) -> Result<Listed<'a>, OpenError> {
             ..Report::default()
         };
         let Library { corpus, index } = library;
+        let index = Box::new(index);
         return listed(open, corpus, Rest::Known { index, report: hit });
     }
     let mut session = Session::new(open.cache, open.rebuild, key);

@@ -16,7 +16,10 @@ use crate::state::cache::{self, Cache, Engine, Session};
 /// What is left of an open once its articles are merged.
 pub(super) enum Rest<'a> {
     /// The entities came with the articles (an unchanged folder's snapshot).
-    Known { index: EntityIndex, report: Report },
+    Known {
+        index: Box<EntityIndex>,
+        report: Report,
+    },
     /// The entities are still to be found.
     Pending(Box<Later<'a>>),
 }
@@ -52,7 +55,10 @@ impl Listed<'_> {
         let mut later = match rest {
             Rest::Known { index, report } => {
                 return Opened {
-                    library: Library { corpus, index },
+                    library: Library {
+                        corpus,
+                        index: *index,
+                    },
                     report,
                     pending: None,
                 };

@@ -209,16 +209,15 @@ fn entity_id(
 
 /// Joins partial indexes of consecutive articles, in order: an entity
 /// keeps the id of its first appearance, and its aliases and articles
-/// follow in the order the parts saw them. Every list is sized once: the
-/// index is kept for the whole session.
+/// follow in the order the parts saw them. The parts' lists are moved,
+/// not copied (see [`Lists::append`]).
 fn join(parts: Vec<EntityIndex>, done: &dyn Fn(usize)) -> EntityIndex {
     let articles = parts.iter().map(|p| p.mentions.len()).sum();
-    let sum = |items: &dyn Fn(&EntityIndex) -> usize| parts.iter().map(items).sum();
     let mut names: Names = Default::default();
     let mut index = EntityIndex {
         entities: Vec::new(),
-        mentions: Lists::with_capacity(articles, sum(&|p| p.mentions.items())),
-        article_entities: Lists::with_capacity(articles, sum(&|p| p.article_entities.items())),
+        mentions: Lists::default(),
+        article_entities: Lists::default(),
         derived: Vec::with_capacity(articles),
     };
     for part in parts {

@@ -18,7 +18,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::{Article, Block, Corpus, DateSource, RawDoc, Source, Warning};
-use crate::entities::index::Slice;
+use crate::entities::index::{Lists, Slice};
 use crate::entities::{Entity, EntityId, EntityIndex, IndexedMention, Mention};
 use crate::pipeline::Library;
 use crate::threads::Thread;
@@ -210,7 +210,7 @@ impl<'a> BodyRef<'a> {
 #[derive(Deserialize)]
 pub(super) struct HeadChunk {
     pub(super) heads: Vec<Head>,
-    article_entities: Vec<Vec<(EntityId, u32)>>,
+    article_entities: Lists<(EntityId, u32)>,
     derived: Vec<Vec<(EntityId, EntityId)>>,
 }
 
@@ -226,7 +226,7 @@ struct HeadChunkRef<'a> {
 #[derive(Deserialize)]
 struct BodyChunk {
     bodies: Vec<Body>,
-    mentions: Vec<Vec<IndexedMention>>,
+    mentions: Lists<IndexedMention>,
 }
 
 #[derive(Serialize)]
@@ -567,41 +567,32 @@ pub fn load_snapshot(
     if part == Part::Whole && bodies.len() != heads.len() {
         return Ok(None);
     }
+    let heads: Vec<HeadChunk> = decode_all(heads)?;
+    let bodies: Vec<BodyChunk> = decode_all(bodies)?;
     let mut library = Library::default();
     library.index.entities = header.entities;
-    let mut articles = Vec::new();
-    // Decoded a few chunks at a time (see `chunks_at_a_time`) and joined
-    // into the index's lists as they come, so that the decoded lists of
-    // every chunk are never all in memory beside the joined ones.
-    let (mut heads, mut bodies) = (heads.into_iter(), bodies.into_iter());
-    loop {
-        let group: Vec<Vec<u8>> = heads.by_ref().take(chunks_at_a_time()).collect();
-        if group.is_empty() {
-            break;
+    let mut articles = Vec::with_capacity(heads.iter().map(|c| c.heads.len()).sum());
+    let mut bodies = bodies.into_iter();
+    for chunk in heads {
+        let (texts, mentions) = match bodies.next() {
+            Some(b) => (b.bodies, b.mentions),
+            None => (Vec::new(), Lists::default()),
+        };
+        if part == Part::Whole && texts.len() != chunk.heads.len() {
+            return Ok(None);
         }
-        let body_group: Vec<Vec<u8>> = bodies.by_ref().take(group.len()).collect();
-        let heads_decoded: Vec<HeadChunk> = decode_all(group)?;
-        let mut bodies_decoded = decode_all::<BodyChunk>(body_group)?.into_iter();
-        for chunk in heads_decoded {
-            let (texts, mentions) = match bodies_decoded.next() {
-                Some(b) => (b.bodies, b.mentions),
-                None => (Vec::new(), Vec::new()),
-            };
-            if part == Part::Whole && texts.len() != chunk.heads.len() {
-                return Ok(None);
-            }
-            let mut texts = texts.into_iter();
-            articles.extend(chunk.heads.into_iter().map(|h| {
-                let body = texts.next().unwrap_or_default();
-                joined(h, body)
-            }));
-            library.index.mentions.extend(mentions);
-            library
-                .index
-                .article_entities
-                .extend(chunk.article_entities);
-            library.index.derived.extend(chunk.derived);
-        }
+        let mut texts = texts.into_iter();
+        articles.extend(chunk.heads.into_iter().map(|h| {
+            let body = texts.next().unwrap_or_default();
+            joined(h, body)
+        }));
+        // Each chunk's lists are one buffer, moved into the index.
+        library.index.mentions.append(mentions);
+        library
+            .index
+            .article_entities
+            .append(chunk.article_entities);
+        library.index.derived.extend(chunk.derived);
     }
     let mut listed = Corpus {
         articles,
