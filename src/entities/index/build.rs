@@ -253,9 +253,10 @@ fn join(parts: Vec<EntityIndex>, done: &dyn Fn(usize)) -> EntityIndex {
             }
         }
         index.article_entities.append(counts);
-        // The part's lists were allocated by the workers and are freed
-        // here: have the workers give their pages back, or the joined
-        // index and every part would be resident together.
+        // Each entity's articles in the part were copied into the joined
+        // entity and freed here, on a thread other than the worker's that
+        // allocated them: have the workers give the pages back (90 MB at
+        // the end of a cold open of 100,000 articles).
         crate::memory::give_back();
         for mut derived in part.derived {
             for (country, place) in &mut derived {
