@@ -71,8 +71,5 @@ fn o_hands_the_address_to_the_browser_as_one_argument() {
     );
     assert!(lines[1].ends_with("&b=1%20c"), "{written}");
     assert!(!marker.exists(), "a shell ran the address");
-    tmux.keys(SESSION, &["q"]);
-    tmux.wait_for(SESSION, false, "the reader to exit", |s| {
-        s.contains("EXITED")
-    });
+    tmux.quit(SESSION);
 }

@@ -106,10 +106,7 @@ fn a_star_and_the_selection_survive_a_restart() {
         selected(s).is_some_and(|t| t != starred)
     });
     let moved_to = selected(&screen).unwrap();
-    tmux.keys("first", &["q"]);
-    tmux.wait_for("first", true, "the process to exit", |s| {
-        s.contains("EXITED")
-    });
+    tmux.quit("first");
     assert!(state.join("state.db").is_file());
 
     start(&tmux, "second", sandbox.path(), &args);
@@ -129,10 +126,7 @@ fn a_star_and_the_selection_survive_a_restart() {
         "selection restored:\n{}",
         strip_sgr(&screen)
     );
-    tmux.keys("second", &["q"]);
-    tmux.wait_for("second", true, "the process to exit", |s| {
-        s.contains("EXITED")
-    });
+    tmux.quit("second");
     // Nothing was written outside the state directory.
     let home_files = ["data", "config"]
         .iter()
@@ -260,10 +254,7 @@ fn a_reopened_folder_shows_the_text_of_each_article_selected() {
     tmux.wait_for("cold", true, "the first article's text", |s| {
         shown_sentence(s, &articles).is_some()
     });
-    tmux.keys("cold", &["q"]);
-    tmux.wait_for("cold", true, "the process to exit", |s| {
-        s.contains("EXITED")
-    });
+    tmux.quit("cold");
     assert!(state.join("cache.db").is_file());
 
     // Reopened unchanged, the list comes from the cache and each text is
@@ -284,10 +275,7 @@ fn a_reopened_folder_shows_the_text_of_each_article_selected() {
         "the pane shows only the selected article ({second}):\n{}",
         strip_sgr(&screen)
     );
-    tmux.keys("warm", &["q"]);
-    tmux.wait_for("warm", true, "the process to exit", |s| {
-        s.contains("EXITED")
-    });
+    tmux.quit("warm");
     // The folder read holds only what was written into it.
     assert_eq!(std::fs::read_dir(&folder).unwrap().count(), articles.len());
 }

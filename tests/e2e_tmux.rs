@@ -65,14 +65,6 @@ fn filled_rows(screen: &str) -> Vec<String> {
         .collect()
 }
 
-/// Quits with `q` and waits for the process to end; returns the screen.
-fn quit(tmux: &Tmux) -> String {
-    tmux.keys(SESSION, &["q"]);
-    tmux.wait_for(SESSION, false, "the process to exit", |s| {
-        s.contains("EXITED")
-    })
-}
-
 #[test]
 fn filter_jump_and_quit_in_a_real_terminal() {
     if !Tmux::available("the end-to-end test") {
@@ -114,7 +106,7 @@ fn filter_jump_and_quit_in_a_real_terminal() {
         .count();
     assert_eq!(rows_after, 2, "{screen}");
 
-    let screen = quit(&tmux);
+    let screen = tmux.quit(SESSION);
     assert!(
         !screen.contains(" Articles "),
         "the reader's screen is gone:\n{screen}"
@@ -165,7 +157,7 @@ fn free_text_search_lists_the_articles_that_say_a_word_and_n_follows_it() {
     let plain = strip_sgr(&screen);
     assert!(plain.contains("article 2 of 2"), "{plain}");
     assert!(plain.contains("reconnaissance"), "{plain}");
-    quit(&tmux);
+    tmux.quit(SESSION);
 }
 
 #[test]
@@ -199,7 +191,7 @@ fn the_thread_key_lists_the_two_reports_of_the_drone_coalition() {
         rows.iter().any(|r| r.contains("Nearly 20 countries")),
         "{screen}"
     );
-    quit(&tmux);
+    tmux.quit(SESSION);
 }
 
 #[test]
@@ -219,7 +211,7 @@ fn selecting_an_entity_draws_its_picture_over_time() {
     let bars = screen.chars().filter(|c| ('▁'..='█').contains(c)).count();
     assert!(bars > 0, "the sparkline has bars:\n{screen}");
     assert!(screen.contains(" … "), "the span of the bars:\n{screen}");
-    quit(&tmux);
+    tmux.quit(SESSION);
 }
 
 /// Returns true while process `pid` is alive (a zombie counts as gone).

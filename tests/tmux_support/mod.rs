@@ -113,6 +113,15 @@ impl Tmux {
             std::thread::sleep(Duration::from_millis(100));
         }
     }
+
+    /// Quits the reader in `session` with `q` and waits for its process
+    /// to end; returns the last screen.
+    pub fn quit(&self, session: &str) -> String {
+        self.keys(session, &["q"]);
+        self.wait_for(session, false, "the process to exit", |s| {
+            s.contains("EXITED")
+        })
+    }
 }
 
 impl Drop for Tmux {
