@@ -142,8 +142,8 @@ impl<T> Lists<T> {
     /// Moves the lists of `other` after the last, without copying them.
     pub fn append(&mut self, other: Self) {
         for run in other.runs.into_iter().filter(|r| !r.ends.is_empty()) {
-            // An empty run left by `with_capacity` would hide nothing but
-            // is dropped all the same, so that `find` never meets one.
+            // A run left empty (by `with_capacity`) is dropped: every run
+            // holds lists.
             if self.runs.last().is_some_and(|r| r.ends.is_empty()) {
                 self.runs.pop();
                 self.firsts.pop();

@@ -460,20 +460,35 @@ fn replace_chunks<'a>(
         let mut insert = tx.prepare(&format!(
             "INSERT INTO {table} (corpus, engine, seq, data) VALUES (?1, ?2, ?3, ?4)"
         ))?;
-        let step = chunks_at_a_time();
-        for first in (0..count).step_by(step) {
-            let seqs = first..(first + step).min(count);
-            let blobs: Vec<Cow<[u8]>> = seqs
-                .clone()
-                .into_par_iter()
-                .map(&chunk)
-                .collect::<rusqlite::Result<_>>()?;
-            for (seq, data) in seqs.zip(&blobs) {
-                insert.execute(params![corpus, to_sql(engine), seq, data.as_ref()])?;
-            }
-        }
+        in_groups(count, chunk, |seq, data| {
+            insert
+                .execute(params![corpus, to_sql(engine), seq, data.as_ref()])
+                .map(drop)
+        })?;
     }
     tx.commit()
+}
+
+/// Makes the `count` chunks `make(k)` [`chunks_at_a_time`] at once, in
+/// parallel, and hands each to `store` in order.
+fn in_groups<C: Send>(
+    count: usize,
+    make: impl Fn(usize) -> rusqlite::Result<C> + Sync,
+    mut store: impl FnMut(usize, C) -> rusqlite::Result<()>,
+) -> rusqlite::Result<()> {
+    let step = chunks_at_a_time();
+    for first in (0..count).step_by(step) {
+        let seqs = first..(first + step).min(count);
+        let made: Vec<C> = seqs
+            .clone()
+            .into_par_iter()
+            .map(&make)
+            .collect::<rusqlite::Result<_>>()?;
+        for (seq, chunk) in seqs.zip(made) {
+            store(seq, chunk)?;
+        }
+    }
+    Ok(())
 }
 
 /// Returns the stored documents of one corpus's files, by path.
@@ -720,19 +735,10 @@ pub fn save_snapshot(
         // Encoded a few at a time while they are stored (see
         // `chunks_at_a_time`): the whole corpus encoded at once held
         // 280 MB more at the end of a cold open of 100,000 files.
-        let step = chunks_at_a_time();
-        for first in (0..count).step_by(step) {
-            let seqs = first..(first + step).min(count);
-            let encoded: Vec<(Vec<u8>, Vec<u8>)> = seqs
-                .clone()
-                .into_par_iter()
-                .map(encode_chunk)
-                .collect::<rusqlite::Result<_>>()?;
-            for (seq, (head, body)) in seqs.zip(&encoded) {
-                heads.execute(params![corpus, seq, head])?;
-                bodies.execute(params![corpus, seq, body])?;
-            }
-        }
+        in_groups(count, encode_chunk, |seq, (head, body)| {
+            heads.execute(params![corpus, seq, head])?;
+            bodies.execute(params![corpus, seq, body]).map(drop)
+        })?;
     }
     tx.commit()
 }
