@@ -66,3 +66,19 @@ fn a_town_named_person_is_no_place() {
         );
     }
 }
+
+#[test]
+fn a_capital_of_a_few_people_yields_to_the_city_of_its_name() {
+    // Plymouth, Montserrat's abandoned capital, beside the English port.
+    let port = "Ferries from Plymouth were cancelled as the storm reached the coast.";
+    assert_eq!(countries_of(port), ["United Kingdom"]);
+    // Hamilton, Bermuda's capital of a thousand, beside Hamilton, Ontario.
+    let steel = "Steel output in Hamilton rose for a third month.";
+    assert_eq!(countries_of(steel), ["Canada"]);
+    // A capital that is a large city keeps its name.
+    let capital = "Talks in Kingston ended without a deal on fishing rights.";
+    assert_eq!(countries_of(capital), ["Jamaica"]);
+    // Another country named in the story still picks its own town.
+    let island = "Ash fell on Plymouth again, Montserrat's observatory said.";
+    assert_eq!(countries_of(island), ["Montserrat"]);
+}

@@ -214,7 +214,7 @@ impl Shape {
                 if ends_clause(prev.text) {
                     continue;
                 }
-                if starts_lower(next.text) {
+                if goes_on(prev.text, next.text) {
                     wrapped.push(prev.width);
                     followed += 1;
                 } else if !is_tabular(prev.text) {
@@ -283,9 +283,10 @@ impl Shape {
             return false;
         }
         // A line that stops mid-sentence before one that goes on in lower
-        // case was wrapped, in any text; outside hard-wrapped text only
+        // case (or stops on a word no sentence ends on: "a budget of" above
+        // "1.2 million") was wrapped, in any text; outside hard-wrapped text only
         // when neither line is a widget ("Notify of" above "guest").
-        let goes_on = !ends_clause(prev.text) && starts_lower(next.text);
+        let goes_on = !ends_clause(prev.text) && goes_on(prev.text, next.text);
         if self.wrap.is_none() {
             return goes_on
                 && !chrome::looks_like_chrome(prev.text)
@@ -491,6 +492,25 @@ fn starts_lower(line: &str) -> bool {
     line.starts_with(|c: char| c.is_lowercase())
 }
 
+/// Returns true if and only if `next` visibly carries on the sentence that
+/// `prev` stops in: it starts in lower case, or `prev` stops on a word that
+/// no sentence or headline ends on ("of", "the", "and"), so a line that
+/// starts with a figure or a name still goes on.
+fn goes_on(prev: &str, next: &str) -> bool {
+    starts_lower(next)
+        || prev
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|word| DANGLING_WORDS.binary_search(&word).is_ok())
+}
+
+/// Lower-case words that leave a sentence unfinished, sorted.
+const DANGLING_WORDS: &[&str] = &[
+    "a", "about", "an", "and", "are", "as", "at", "between", "but", "by", "for", "from", "had",
+    "has", "have", "her", "his", "in", "into", "is", "its", "of", "on", "or", "our", "per", "than",
+    "that", "the", "their", "to", "was", "were", "which", "whose", "will", "with", "would",
+];
+
 /// Returns a piece as one unit: its words joined by single spaces.
 fn joined<'a>(piece: &[Line<'a>]) -> Unit<'a> {
     if let [line] = piece
@@ -566,6 +586,21 @@ mod tests {
         let units = split_units(text);
         assert_eq!(units.len(), 2);
         assert!(units[0].ends_with("after the meeting."));
+    }
+
+    #[test]
+    fn a_wrapped_line_that_starts_with_a_figure_goes_on() {
+        let text = "Bridge repairs approved\n\nThe Eastfield council voted 6 to 3 on Monday to approve spending of\n2.4 million euros on the repairs, the mayor said.\n\nWork starts in May.";
+        let units = texts(text);
+        assert_eq!(units.len(), 3, "{units:?}");
+        assert_eq!(units[1].1, "The Eastfield council voted 6 to 3 on Monday to approve spending of 2.4 million euros on the repairs, the mayor said.");
+        // A headline over a date, without a dangling word, stays two lines.
+        assert_eq!(texts("Harbour Cranes Return\n12 March 2024\n").len(), 2);
+    }
+
+    #[test]
+    fn dangling_words_are_sorted() {
+        assert!(DANGLING_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

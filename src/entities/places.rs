@@ -143,7 +143,30 @@ fn choose<'g>(
     if candidates().next().is_some_and(|e| elsewhere(&e)) {
         return hit.entry;
     }
-    others.iter().find(elsewhere).unwrap_or(hit.entry)
+    others
+        .iter()
+        .find(elsewhere)
+        .or_else(|| dwarfing_namesake(hit.entry, others))
+        .unwrap_or(hit.entry)
+}
+
+/// The population a namesake needs before it outweighs a tiny capital.
+const DWARFING_POPULATION: u32 = 100_000;
+
+/// For a capital that is a village beside a city of its name (Plymouth on
+/// Montserrat, 0 people, beside Plymouth in England), returns that city:
+/// with nothing else to go on, a story means the place where people live.
+/// It must be ten times the capital's size and a city of its own.
+fn dwarfing_namesake<'g>(capital: &Entry, others: &'g [Entry]) -> Option<&'g Entry> {
+    if capital.role != Role::Capital {
+        return None;
+    }
+    let cities = || others.iter().filter(|e| e.role == Role::City);
+    let own = cities().find(|e| e.country == capital.country)?;
+    let biggest = cities().max_by_key(|e| e.population)?;
+    (biggest.population >= DWARFING_POPULATION
+        && u64::from(own.population) * 10 < u64::from(biggest.population))
+    .then_some(biggest)
 }
 
 /// Returns true if and only if hit `i` stands where only a place can: a
