@@ -331,8 +331,17 @@ impl Builder {
         if let Some(&first) = self.seen.get(surface) {
             // A place of the same name as an earlier entry is kept aside,
             // for context to choose ("Columbus, Ga.", Georgia the state).
-            let earlier = &self.entries[first];
+            let earlier = &mut self.entries[first];
             let elsewhere = earlier.country != entry.country || earlier.region != entry.region;
+            // A capital takes the population of its own row among the
+            // places, at least 1: a known empty capital (Plymouth,
+            // Montserrat) is told apart from one whose size is unknown.
+            if earlier.role == Role::Capital
+                && !elsewhere
+                && matches!(entry.role, Role::City | Role::Region)
+            {
+                earlier.population = earlier.population.max(entry.population.max(1));
+            }
             if matches!(entry.role, Role::City | Role::Region) && elsewhere {
                 let others = self.alternatives.entry(first as u32).or_default();
                 if others.len() < 8 {

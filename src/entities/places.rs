@@ -143,10 +143,19 @@ fn choose<'g>(
     if candidates().next().is_some_and(|e| elsewhere(&e)) {
         return hit.entry;
     }
+    // "Plymouth … Montserrat's observatory": a capital whose country the
+    // story names is that capital, however small.
+    let own_country_named = named.iter().any(|n| {
+        n.country.is_some() && n.country == hit.entry.country && n.entry.name != hit.entry.name
+    });
     others
         .iter()
         .find(elsewhere)
-        .or_else(|| dwarfing_namesake(hit.entry, others))
+        .or_else(|| {
+            (!own_country_named)
+                .then(|| dwarfing_namesake(hit.entry, others))
+                .flatten()
+        })
         .unwrap_or(hit.entry)
 }
 
@@ -158,14 +167,16 @@ const DWARFING_POPULATION: u32 = 100_000;
 /// with nothing else to go on, a story means the place where people live.
 /// It must be ten times the capital's size and a city of its own.
 fn dwarfing_namesake<'g>(capital: &Entry, others: &'g [Entry]) -> Option<&'g Entry> {
-    if capital.role != Role::Capital {
+    // A capital's population is 0 only where the places do not list it.
+    if capital.role != Role::Capital || capital.population == 0 {
         return None;
     }
-    let cities = || others.iter().filter(|e| e.role == Role::City);
-    let own = cities().find(|e| e.country == capital.country)?;
-    let biggest = cities().max_by_key(|e| e.population)?;
+    let biggest = others
+        .iter()
+        .filter(|e| e.role == Role::City)
+        .max_by_key(|e| e.population)?;
     (biggest.population >= DWARFING_POPULATION
-        && u64::from(own.population) * 10 < u64::from(biggest.population))
+        && u64::from(capital.population) * 10 < u64::from(biggest.population))
     .then_some(biggest)
 }
 
