@@ -495,3 +495,77 @@ fn a_titled_person_whose_surname_is_a_listed_company_is_a_person() {
         .collect();
     assert_eq!(lindsay.len(), 2, "{mentions:?}");
 }
+
+#[test]
+fn a_speaker_that_says_what_its_own_output_did_is_no_person() {
+    let text = "Copper rose on Thursday after Minera Aurelia said output at its Cerro Verde Alto mine fell 4% in May. \
+                Talvanco said its smelter would close for repairs.";
+    for name in ["Minera Aurelia", "Talvanco"] {
+        let kind = kind_of(text, name).map(|k| k.0);
+        assert_ne!(kind, Some(EntityKind::Person), "{name}");
+    }
+    assert_eq!(
+        kind_of(text, "Cerro Verde Alto").map(|k| k.0),
+        Some(EntityKind::Place)
+    );
+    // A surname of a person named in full stays that person.
+    let text = "Energy Minister Ola Brekke opened the plant. Brekke said the government would publish its plan.";
+    assert_eq!(
+        kind_of(text, "Brekke"),
+        Some((EntityKind::Person, "Ola Brekke".into()))
+    );
+    // A person who speaks of a company's output stays a person.
+    let text =
+        "Output will recover, Hilde Marstrander said on Friday. She said its timing was unclear.";
+    assert_eq!(
+        kind_of(text, "Hilde Marstrander").map(|k| k.0),
+        Some(EntityKind::Person)
+    );
+}
+
+#[test]
+fn a_name_after_an_article_or_a_possessive_is_no_person_by_its_shape_alone() {
+    let text =
+        "Production at its El Moral works was halted, and the Quintero Vasco team left early.";
+    for name in ["El Moral", "Quintero Vasco"] {
+        assert_ne!(
+            kind_of(text, name).map(|k| k.0),
+            Some(EntityKind::Person),
+            "{name}"
+        );
+    }
+    // Without the article the same shape is a person.
+    let text = "The plan was drawn up by Quintero Vasco last spring.";
+    assert_eq!(
+        kind_of(text, "Quintero Vasco").map(|k| k.0),
+        Some(EntityKind::Person)
+    );
+}
+
+#[test]
+fn sector_words_make_companies_and_exchanges_and_foreign_unions_are_organisations() {
+    let text = "Sailings were cancelled by Armorica Ferries on Monday. \
+                Oats on the Baltic Grain Exchange fell 2%. \
+                The union, Syndicat des Dockers Unis, called a strike.";
+    assert_eq!(
+        kind_of(text, "Armorica Ferries").map(|k| k.0),
+        Some(EntityKind::Company)
+    );
+    assert_eq!(
+        kind_of(text, "Baltic Grain Exchange").map(|k| k.0),
+        Some(EntityKind::Organization)
+    );
+    assert_eq!(
+        kind_of(text, "Syndicat des Dockers Unis"),
+        Some((EntityKind::Organization, "Syndicat des Dockers Unis".into()))
+    );
+}
+
+#[test]
+fn a_name_before_a_town_council_is_a_place() {
+    let text = "The Eastmoor town council voted 6 to 3 on Tuesday to close the pool.";
+    assert_eq!(
+        kind_of(text, "Eastmoor").map(|k| k.0),
+        Some(EntityKind::Place)
+    );
+}

@@ -66,7 +66,9 @@ const COMPANY_SUFFIXES: &[&str] = &[
     "Semiconductor", "Networks", "Shipbuilding", "Automotive", "Studios", "Brewing", "Securities",
     "Bank", "Records", "Entertainment", "Pictures", "Energy", "Petroleum", "Mining", "Steel",
     "Chemicals", "Insurance", "Logistics", "Shipping", "Telecom", "Foods", "Plc", "Spa", "KK",
-    "LP", "L.P", "Cos", "BV", "B.V", "Oy", "Oyj", "Pty", "Associates", "Capital",
+    "LP", "L.P", "Cos", "BV", "B.V", "Oy", "Oyj", "Pty", "Associates", "Capital", "Ferries",
+    "Railways", "Cruises", "Breweries", "Hotels", "Resorts", "Minerals", "Metals",
+    "Therapeutics", "Biosciences", "Semiconductors", "Textiles",
 ];
 
 /// The head word of an organisation's name ("Ukraine Drone Coalition").
@@ -80,7 +82,12 @@ const ORG_HEADS: &[&str] = &[
     "Foundation", "Society", "Academy", "Movement", "Front", "Brigade", "Battalion", "Regiment",
     "Corps", "Command", "Secretariat", "Tribunal", "Board", "Inspectorate", "Observatory",
     "Hospital", "School", "Club", "Initiative", "Chamber", "Survey", "Trust",
-    "United", "Athletic", "Rovers", "Wanderers", "FC",
+    "United", "Athletic", "Rovers", "Wanderers", "FC", "Exchange",
+    // Heads of other languages' names that English news keeps as they are
+    // ("Syndicat des Pilotes", "Partido Popular").
+    "Syndicat", "Sindicato", "Confédération", "Confederación", "Ministère", "Ministerio",
+    "Instituto", "Institut", "Partido", "Parti", "Partei", "Universidad", "Université",
+    "Universität", "Fédération", "Federación", "Asociación", "Comisión", "Conseil", "Consejo",
 ];
 
 /// The head word of a named place ("Aviva Stadium", "Eamonn Deacy Park").
@@ -104,6 +111,20 @@ const COMPANY_NOUNS: &[&str] = &[
     "sponsors", "utility", "utilities", "carrier", "carriers", "miner", "miners", "chain",
     "chains", "consultancy", "consultancies", "unit", "subsidiary", "affiliate", "holding",
 ];
+
+/// Lower-case nouns for sites named after a place, right after the name
+/// ("the El Teniente mine").
+#[rustfmt::skip]
+const SITE_NOUNS: &[&str] = &[
+    "mine", "mines", "refinery", "smelter", "oilfield", "gasfield", "quarry", "deposit",
+];
+
+/// The noun phrases of local government after a town's name ("the
+/// Westhaven town council"): the first word, then the second.
+#[rustfmt::skip]
+const TOWN_WORDS: &[&str] = &["town", "city", "county", "village", "borough", "parish"];
+#[rustfmt::skip]
+const TOWN_BODIES: &[&str] = &["council", "councillors", "councilors", "hall", "mayor"];
 
 /// Verbs of doing business: their subject is a company.
 #[rustfmt::skip]
@@ -195,6 +216,9 @@ pub fn is_name_particle(word: &str) -> bool {
             | "von"
             | "van"
             | "der"
+            | "des"
+            | "la"
+            | "le"
             | "al"
             | "bin"
             | "ibn"
@@ -236,6 +260,16 @@ pub fn traits(word: &str) -> u16 {
             map
         });
     TRAITS.get(word).copied().unwrap_or(0)
+}
+
+pub fn is_site_noun(word: &str) -> bool {
+    word_set!(SITE_NOUNS).contains(word)
+}
+
+/// Returns true if and only if `first` and `second` name a town's
+/// government ("town council", "city hall").
+pub fn is_town_body(first: &str, second: &str) -> bool {
+    word_set!(TOWN_WORDS).contains(first) && word_set!(TOWN_BODIES).contains(second)
 }
 
 pub fn is_role_noun(word: &str) -> bool {

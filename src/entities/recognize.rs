@@ -263,8 +263,23 @@ impl<'t> Context<'t, '_, '_> {
         {
             return;
         }
+        let after = next_word(self.text, self.words[last - 1].end);
+        // "the El Teniente mine", "the Westhaven town council": a place.
+        let town_body = || {
+            // `after` is non-empty only where one space comes before it.
+            let at = self.words[last - 1].end + 1 + after.len();
+            !after.is_empty() && cues::is_town_body(after, next_word(self.text, at))
+        };
+        if (cues::is_site_noun(after) || town_body())
+            && !self.has_hit_within(first, last)
+            && !(first..last).any(|i| self.has(i, cues::HEAD))
+        {
+            let name = self.span(first, last);
+            lexicon.add(name, Known::new(name, EntityKind::Place, Strength::Context));
+            return;
+        }
         // "the IG Metall union", "the Likud party".
-        if cues::is_org_noun(next_word(self.text, self.words[last - 1].end))
+        if cues::is_org_noun(after)
             && !self.has_hit_within(first, last)
             && !self.words[first].sentence_start
         {

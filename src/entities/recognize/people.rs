@@ -160,6 +160,30 @@ impl<'t> Context<'t, '_, '_> {
             || (before.ends_with("according to") && last - first >= 2)
             || before.ends_with(" said");
         let capitalized = (first..last).all(|i| self.words[i].capitalized);
+        // "Codelco said output at its mine fell": a speaker without a title
+        // that has an "its" in what it says, and no "he" or "she", is a
+        // company.
+        let titled = (first..last).any(|i| self.has(i, cues::TITLE | cues::ABBREVIATED_TITLE));
+        if speech
+            && capitalized
+            && !titled
+            && !after_article
+            && cues::is_agent_verb(after)
+            && speaks_of_its_own(self.text, self.words[last - 1].end)
+            // A surname said by a person named in full elsewhere ("Ed
+            // Miliband … Miliband said the government would publish its")
+            // is no company.
+            && !ends_a_longer_name(self.text, name)
+        {
+            // An ordinary word ("Treasury") may be an agency as well.
+            if some_uncommon {
+                lexicon.add(
+                    name,
+                    Known::new(name, EntityKind::Company, Strength::Context),
+                );
+            }
+            return;
+        }
         if speech && capitalized && !all_caps && name_like {
             lexicon.add(
                 name,
@@ -168,6 +192,9 @@ impl<'t> Context<'t, '_, '_> {
         } else if (shaped || self.surname_shaped(first, last))
             && last - first >= 2
             && !self.words[first].sentence_start
+            // "its El Teniente mine", "the Quintero Vasco team": no article
+            // stands before a person's name.
+            && !after_article
         {
             // "in Nova Kakhovka": a location, not a person.
             let (kind, strength) =
@@ -316,6 +343,36 @@ impl<'t> Context<'t, '_, '_> {
     pub(super) fn surname_shaped(&self, first: usize, last: usize) -> bool {
         self.person_like(first, last) && !self.is_common(last - 1)
     }
+}
+
+/// Returns true if and only if the clause after the verb that follows
+/// `at` says "its" and neither "he", "she", "his" nor "her".
+fn speaks_of_its_own(text: &str, at: usize) -> bool {
+    let rest = &text[at..];
+    let clause = &rest[..rest.find(['.', ';', '!', '?', '\n']).unwrap_or(rest.len())];
+    let mut words = clause.split(|c: char| !c.is_alphanumeric()).skip(2);
+    let mut its = false;
+    for word in &mut words {
+        match word {
+            "its" => its = true,
+            "he" | "she" | "his" | "her" | "him" => return false,
+            _ => {}
+        }
+    }
+    its
+}
+
+/// Returns true if and only if `name` stands somewhere in `text` right
+/// after a capitalised word that is no function word ("Ed Miliband" for
+/// "Miliband"): the end of a longer name.
+fn ends_a_longer_name(text: &str, name: &str) -> bool {
+    memchr::memmem::find_iter(text.as_bytes(), name.as_bytes()).any(|at| {
+        let Some(before) = text[..at].strip_suffix(' ') else {
+            return false;
+        };
+        let word = last_word(before);
+        word.starts_with(char::is_uppercase) && cues::traits(word) & cues::FUNCTION_WORD == 0
+    })
 }
 
 /// The text between the start of the line and `at`.
