@@ -569,3 +569,36 @@ fn a_name_before_a_town_council_is_a_place() {
         Some(EntityKind::Place)
     );
 }
+
+#[test]
+fn an_apposition_is_read_up_to_its_first_preposition() {
+    let text = "Prices will fall, said Rutger Vandersloot, a senior trader at the firm.";
+    assert_eq!(
+        kind_of(text, "Rutger Vandersloot").map(|k| k.0),
+        Some(EntityKind::Person)
+    );
+    let text = "Orders rose at Kestrel Optics, a maker of lenses for drones.";
+    assert_eq!(
+        kind_of(text, "Kestrel Optics").map(|k| k.0),
+        Some(EntityKind::Company)
+    );
+}
+
+#[test]
+fn an_unlisted_name_that_opens_a_dateline_is_a_place() {
+    let text = "LOCAL NEWS\n\nPENWARDINE - Councillors in Penwardine on Monday delayed a vote on Mill Lane.";
+    let mentions = extract(text);
+    let places: Vec<&str> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Place)
+        .map(|m| &text[m.start..m.end])
+        .collect();
+    assert!(places.contains(&"Penwardine"), "{places:?}");
+    assert!(places.contains(&"Mill Lane"), "{places:?}");
+    // A byline with a dash is no dateline.
+    let byline = "Ana Ruiz - Reporter\n\nThe vote was delayed.";
+    assert_ne!(
+        kind_of(byline, "Ana Ruiz").map(|k| k.0),
+        Some(EntityKind::Place)
+    );
+}

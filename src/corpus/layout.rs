@@ -593,7 +593,10 @@ mod tests {
         let text = "Bridge repairs approved\n\nThe Eastfield council voted 6 to 3 on Monday to approve spending of\n2.4 million euros on the repairs, the mayor said.\n\nWork starts in May.";
         let units = texts(text);
         assert_eq!(units.len(), 3, "{units:?}");
-        assert_eq!(units[1].1, "The Eastfield council voted 6 to 3 on Monday to approve spending of 2.4 million euros on the repairs, the mayor said.");
+        assert_eq!(
+            units[1].1,
+            "The Eastfield council voted 6 to 3 on Monday to approve spending of 2.4 million euros on the repairs, the mayor said."
+        );
         // A headline over a date, without a dangling word, stays two lines.
         assert_eq!(texts("Harbour Cranes Return\n12 March 2024\n").len(), 2);
     }

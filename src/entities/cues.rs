@@ -82,7 +82,7 @@ const ORG_HEADS: &[&str] = &[
     "Foundation", "Society", "Academy", "Movement", "Front", "Brigade", "Battalion", "Regiment",
     "Corps", "Command", "Secretariat", "Tribunal", "Board", "Inspectorate", "Observatory",
     "Hospital", "School", "Club", "Initiative", "Chamber", "Survey", "Trust",
-    "United", "Athletic", "Rovers", "Wanderers", "FC", "Exchange",
+    "United", "Athletic", "Rovers", "Wanderers", "FC", "Exchange", "Democrats",
     // Heads of other languages' names that English news keeps as they are
     // ("Syndicat des Pilotes", "Partido Popular").
     "Syndicat", "Sindicato", "Confédération", "Confederación", "Ministère", "Ministerio",
@@ -96,6 +96,7 @@ const PLACE_HEADS: &[&str] = &[
     "Stadium", "Arena", "Park", "Airport", "Square", "Street", "Avenue", "Bridge", "Station",
     "Harbour", "Harbor", "Island", "Islands", "Mountains", "River", "Lake", "Valley", "Bay",
     "Peninsula", "Strait", "Province", "Region", "County", "District", "Oblast", "Gulf", "Sea",
+    "Road", "Lane", "Boulevard", "Quay", "Wharf",
 ];
 
 /// Lower-case nouns that announce company names after them.

@@ -243,7 +243,7 @@ pub fn is_dateline(text: &str, start: usize, end: usize) -> bool {
             return false;
         };
         let word = first_word(part);
-        if is_month(word) || word.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+        if is_month(word) || is_day_of_date(part) {
             return true;
         }
         // A region or country: capitalised words up to the next comma.
@@ -255,6 +255,19 @@ pub fn is_dateline(text: &str, start: usize, end: usize) -> bool {
         rest = &part[cut..];
     }
     false
+}
+
+/// Returns true if and only if `part` opens with a date that starts with
+/// its day ("3 March", "03/12/2026", "2026-12-03"), not with an age or a
+/// count ("Lucy, 36, tracked down").
+fn is_day_of_date(part: &str) -> bool {
+    let digits = part.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return false;
+    }
+    let rest = &part[digits..];
+    rest.starts_with(['/', '.', '-']) && rest[1..].starts_with(|c: char| c.is_ascii_digit())
+        || rest.strip_prefix(' ').is_some_and(|r| is_month(first_word(r)))
 }
 
 fn is_month(word: &str) -> bool {
@@ -347,5 +360,12 @@ mod tests {
         assert!(!is_dateline(t, 11, 20));
         let t = "Corvallis, a college town, voted.";
         assert!(!is_dateline(t, 0, 9));
+        let t = "Corvallis, 4 June - The council voted.";
+        assert!(is_dateline(t, 0, 9));
+        let t = "Corvallis, 04/06/2026 - The council voted.";
+        assert!(is_dateline(t, 0, 9));
+        // An age after a name is no date.
+        let t = "Savannah, 36, tracked down her father.";
+        assert!(!is_dateline(t, 0, 8));
     }
 }

@@ -248,6 +248,9 @@ impl<'t> Context<'t, '_, '_> {
         {
             return;
         }
+        if self.dateline_place(first, last, lexicon) {
+            return;
+        }
         if let Some(place) = self.word(last - 1).strip_suffix("-based") {
             // A place the gazetteer knows ("Zurich-based") keeps its entry.
             if !self.has_hit_within(last - 1, last) && last - first == 1 {
@@ -410,6 +413,40 @@ impl<'t> Context<'t, '_, '_> {
         }
         let name = self.span(first, last);
         lexicon.add(name, Known::new(name, EntityKind::Place, Strength::Cue));
+        true
+    }
+
+    /// "ASHWORTH - Councillors …", "Eastbury, Kent, March 3 -": a name in
+    /// no list that opens a dateline is a place. A name of two or three
+    /// words counts only before a comma, so a byline's "Ana Ruiz -
+    /// Reporter" stays a person.
+    fn dateline_place(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
+        let (start, end) = (self.words[first].start, self.words[last - 1].end);
+        let shaped = last - first == 1 || (last - first <= 3 && self.text[end..].starts_with(", "));
+        if !shaped
+            || self.has_hit_within(first, last)
+            || (first..last).any(|i| self.has(i, cues::HEAD | cues::TITLE))
+            || !super::places::is_dateline(self.text, start, end)
+        {
+            return false;
+        }
+        let surface = self.span(first, last);
+        // "ASHWORTH - Councillors in Ashworth": a shouted one-word place is
+        // named as the text spells it elsewhere.
+        let spelled = (last - first == 1 && !surface.chars().any(char::is_lowercase))
+            .then(|| {
+                (0..self.words.len())
+                    .map(|i| self.word(i))
+                    .find(|w| w.eq_ignore_ascii_case(surface) && w.chars().any(char::is_lowercase))
+            })
+            .flatten();
+        let name = spelled.unwrap_or(surface);
+        for surface in [Some(surface), spelled].into_iter().flatten() {
+            lexicon.add(
+                surface,
+                Known::new(name, EntityKind::Place, Strength::Context),
+            );
+        }
         true
     }
 

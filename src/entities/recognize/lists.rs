@@ -205,13 +205,21 @@ pub(super) fn apposition<'t>(
     for (n, word) in rest.split_whitespace().take(5).enumerate() {
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
         clause_open &= !matches!(bare, "who" | "whose" | "which" | "that");
+        // "a senior trader at the firm": the head noun comes before a
+        // preposition; what follows it is another phrase.
+        if matches!(
+            bare,
+            "at" | "of" | "for" | "with" | "in" | "from" | "on" | "by"
+        ) {
+            break;
+        }
         if cues::is_company_noun(bare) {
             kind = Some(EntityKind::Company);
         } else if cues::is_org_noun(bare) {
             kind = Some(EntityKind::Organization);
         } else if n < 3
             && clause_open
-            && cues::is_role_noun(bare)
+            && (cues::is_role_noun(bare) || cues::is_staff_noun(bare))
             && (ctx.name_shaped(first, last) || ctx.person_like(first, last))
         {
             kind = Some(EntityKind::Person);
