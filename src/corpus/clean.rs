@@ -228,13 +228,19 @@ fn end_matter_start(units: &[(Unit<'_>, bool)], prose: &[bool], from: usize) -> 
 fn read_top<'a>(units: &'a [(Unit<'a>, bool)], found: &mut Found, body: &mut Vec<&'a Unit<'a>>) {
     let mut rest: Vec<&'a Unit<'a>> = Vec::with_capacity(units.len());
     let mut saw_chrome = false;
+    let mut after_byline = false;
     for (unit, _) in units {
+        let below_byline = std::mem::take(&mut after_byline);
         if unit.is_preformatted() {
             rest.push(unit);
         } else if chrome::looks_like_chrome(unit) {
             saw_chrome = true;
         } else if let Some(name) = structure::byline(unit) {
             found.author.get_or_insert(name);
+            after_byline = true;
+        } else if below_byline && structure::is_byline_role(unit) {
+            // "By Hannah Osei" over "Science Reporter": the byline's role
+            // on a line of its own, as ", Science Reporter" is on one line.
         } else if let Some(date) = structure::dateline(unit) {
             found.date.get_or_insert(date);
         } else {
@@ -361,6 +367,20 @@ mod tests {
         assert_eq!(a.paragraphs().count(), 2);
         assert!(!a.text.contains("Comments"));
         assert!(!a.text.contains("Markets |"));
+    }
+
+    #[test]
+    fn a_byline_role_on_its_own_line_goes_with_the_byline() {
+        let a = clean_str(
+            "Reservoir levels fall to a ten-year low\n\nBy Tomas Lindgren\nEnvironment Correspondent\n\nWater in the county's reservoirs fell to its lowest level in ten years after the driest summer on record, the water board said on Tuesday.\n",
+        );
+        assert_eq!(a.author.as_deref(), Some("Tomas Lindgren"));
+        assert!(a.text.starts_with("Water in the county's reservoirs"), "{}", a.text);
+        // Without a byline above it, the same line is body text.
+        let a = clean_str(
+            "Reservoir levels fall to a ten-year low\n\nEnvironment Correspondent\n\nWater in the county's reservoirs fell to its lowest level in ten years after the driest summer on record, the water board said on Tuesday.\n",
+        );
+        assert!(a.text.contains("Environment Correspondent"), "{}", a.text);
     }
 
     #[test]

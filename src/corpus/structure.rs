@@ -160,6 +160,27 @@ pub fn byline(line: &str) -> Option<String> {
     is_name(name).then(|| name.to_owned())
 }
 
+/// Returns true if and only if `line` is a writer's role as a byline gives
+/// it: a few capitalised words ending in a newsroom job ("Science
+/// Reporter", "Chief Political Correspondent").
+pub fn is_byline_role(line: &str) -> bool {
+    const JOBS: &[&str] = &[
+        "Reporter",
+        "Correspondent",
+        "Editor",
+        "Writer",
+        "Columnist",
+        "Contributor",
+        "Journalist",
+        "Producer",
+        "Analyst",
+    ];
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| starts_upper(w))
+        && words.last().is_some_and(|w| JOBS.contains(w))
+}
+
 /// Returns true if and only if `s` looks like one or more person names:
 /// 1 to 8 words, capitalised apart from joining words, no digits.
 fn is_name(s: &str) -> bool {
@@ -353,6 +374,17 @@ mod tests {
             byline("Written by Kofi Mensah | Sports desk").as_deref(),
             Some("Kofi Mensah")
         );
+    }
+
+    #[test]
+    fn byline_roles_are_newsroom_jobs() {
+        assert!(is_byline_role("Science Reporter"));
+        assert!(is_byline_role("Chief Political Correspondent"));
+        assert!(!is_byline_role("Science"));
+        assert!(!is_byline_role("The reporter said nothing"));
+        assert!(!is_byline_role(
+            "Ministers Meet Reporter Groups Today Again"
+        ));
     }
 
     #[test]

@@ -267,7 +267,9 @@ fn is_day_of_date(part: &str) -> bool {
     }
     let rest = &part[digits..];
     rest.starts_with(['/', '.', '-']) && rest[1..].starts_with(|c: char| c.is_ascii_digit())
-        || rest.strip_prefix(' ').is_some_and(|r| is_month(first_word(r)))
+        || rest
+            .strip_prefix(' ')
+            .is_some_and(|r| is_month(first_word(r)))
 }
 
 fn is_month(word: &str) -> bool {
