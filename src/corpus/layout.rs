@@ -493,15 +493,25 @@ fn starts_lower(line: &str) -> bool {
 }
 
 /// Returns true if and only if `next` visibly carries on the sentence that
-/// `prev` stops in: it starts in lower case, or `prev` stops on a word that
-/// no sentence or headline ends on ("of", "the", "and"), so a line that
-/// starts with a figure or a name still goes on.
+/// `prev` stops in: it starts in lower case, `prev` stops in a word broken
+/// at a hyphen, or `prev` stops on a word that no sentence or headline
+/// ends on ("of", "the", "and"), so a line that starts with a figure or a
+/// name still goes on.
 fn goes_on(prev: &str, next: &str) -> bool {
     starts_lower(next)
+        || (broken_at_hyphen(prev) && next.starts_with(char::is_alphabetic))
         || prev
             .split_whitespace()
             .next_back()
             .is_some_and(|word| DANGLING_WORDS.binary_search(&word).is_ok())
+}
+
+/// Returns true if and only if `line` ends in a hyphen right after a
+/// letter ("Wednes-", "Anna-"): a word goes on on the next line.
+fn broken_at_hyphen(line: &str) -> bool {
+    line.trim_end()
+        .strip_suffix('-')
+        .is_some_and(|rest| rest.ends_with(char::is_alphabetic))
 }
 
 /// Lower-case words that leave a sentence unfinished, sorted.
@@ -511,20 +521,53 @@ const DANGLING_WORDS: &[&str] = &[
     "that", "the", "their", "to", "was", "were", "which", "whose", "will", "with", "would",
 ];
 
-/// Returns a piece as one unit: its words joined by single spaces.
+/// Returns a piece as one unit: its words joined by single spaces, and a
+/// word the wrap broke at a hyphen made whole (see [`rejoin`]).
 fn joined<'a>(piece: &[Line<'a>]) -> Unit<'a> {
     if let [line] = piece
         && double_space(line.text).is_none()
     {
         return Unit::line(Cow::Borrowed(line.text));
     }
-    Unit::line(Cow::Owned(
-        piece
-            .iter()
-            .flat_map(|l| l.text.split_whitespace())
-            .collect::<Vec<_>>()
-            .join(" "),
-    ))
+    let mut text = String::with_capacity(piece.iter().map(|l| l.text.len() + 1).sum());
+    for line in piece {
+        for word in line.text.split_whitespace() {
+            if !text.is_empty() && !rejoin(&mut text, word) {
+                text.push(' ');
+            }
+            text.push_str(word);
+        }
+    }
+    Unit::line(Cow::Owned(text))
+}
+
+/// Where the line so far, `text`, ends in a word broken at a hyphen
+/// ("Wednes-") and `next` goes on with letters, prepares `text` for `next`
+/// to follow with no space, and returns true. The hyphen goes when the
+/// halves are not both English words ("govern-ment", "Wednes-day") and
+/// stays between two that are ("well-known") or before a capital
+/// ("Karl-Erik").
+fn rejoin(text: &mut String, next: &str) -> bool {
+    let Some(left) = text.strip_suffix('-') else {
+        return false;
+    };
+    let head = left
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    let tail: &str = next
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    if head.is_empty() || tail.is_empty() {
+        return false;
+    }
+    let compound = tail.starts_with(char::is_uppercase)
+        || (crate::entities::is_common_word(head) && crate::entities::is_common_word(tail));
+    if !compound {
+        text.pop();
+    }
+    true
 }
 
 /// Returns single-line pieces as one preformatted unit, their relative
@@ -599,6 +642,20 @@ mod tests {
         );
         // A headline over a date, without a dangling word, stays two lines.
         assert_eq!(texts("Harbour Cranes Return\n12 March 2024\n").len(), 2);
+    }
+
+    #[test]
+    fn words_broken_at_a_line_end_hyphen_are_made_whole() {
+        let text = "The Fenwick council said on Wednes-\nday that the new govern-\nment grant, a well-\nknown scheme run with Anna-\nLena Berg, would help.";
+        let units = texts(text);
+        assert_eq!(units.len(), 1, "{units:?}");
+        assert_eq!(
+            units[0].1,
+            "The Fenwick council said on Wednesday that the new government grant, a well-known scheme run with Anna-Lena Berg, would help."
+        );
+        // A dash between words keeps its spaces.
+        let units = texts("The grant - which the council approved -\nwill help, officials said on Monday.");
+        assert!(units[0].1.contains("approved - will"), "{units:?}");
     }
 
     #[test]

@@ -38,6 +38,12 @@ use serde::{Deserialize, Serialize};
 
 pub use index::{Entity, EntityId, EntityIndex, IndexBuilder, IndexedMention};
 
+/// Returns true if and only if `word`, in any case, is an ordinary English
+/// word of the embedded list (the gazetteer's, built on first use).
+pub fn is_common_word(word: &str) -> bool {
+    gazetteer::GAZETTEER.is_common_word(word)
+}
+
 /// The kinds of entity dossier knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
