@@ -119,6 +119,55 @@ const CHROME_WORDS: &[&str] = &[
     "youtube",
 ];
 
+/// Whole lines that mark an ad slot in the middle of an article
+/// (lower-case, without a closing colon).
+const AD_LABELS: &[&str] = &[
+    "advertisement",
+    "advert",
+    "ad",
+    "sponsored",
+    "sponsored content",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "continue reading below",
+    "skip advertisement",
+    "scroll to continue with content",
+];
+
+/// Openings of a line that points to another article ("Read more: …").
+const TEASER_OPENINGS: &[&str] = &[
+    "read more:",
+    "read more -",
+    "read also:",
+    "also read:",
+    "related:",
+    "see also:",
+    "more on this story:",
+    "recommended:",
+];
+
+/// The longest teaser line, in words.
+const MAX_TEASER_WORDS: usize = 16;
+
+/// Returns true if and only if `line` is an ad slot's label or a teaser
+/// for another article ("Read more: Residents split over parking"): chrome
+/// wherever it stands, in the middle of prose too. A teaser that ends a
+/// sentence is prose and stays.
+pub fn is_ad_or_teaser(line: &str) -> bool {
+    let line = line.trim();
+    if line.len() > 200 {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    let label = lower.trim_end_matches([':', ' ']);
+    if AD_LABELS.contains(&label) {
+        return true;
+    }
+    TEASER_OPENINGS.iter().any(|o| lower.starts_with(o))
+        && !structure::more_words_than(line, MAX_TEASER_WORDS)
+        && !structure::ends_sentence(line)
+}
+
 /// Words that carry no signal either way.
 const NEUTRAL_WORDS: &[&str] = &[
     "a", "all", "an", "and", "at", "by", "for", "in", "is", "it", "me", "my", "of", "on", "or",
@@ -411,6 +460,21 @@ mod tests {
         ] {
             assert!(looks_like_chrome(line), "{line:?} should be chrome");
         }
+    }
+
+    #[test]
+    fn ad_labels_and_teasers_are_chrome_anywhere() {
+        assert!(is_ad_or_teaser("Advertisement"));
+        assert!(is_ad_or_teaser("ADVERTISEMENT"));
+        assert!(is_ad_or_teaser("Story continues below advertisement"));
+        assert!(is_ad_or_teaser(
+            "Read more: Residents split over parking charges [3]"
+        ));
+        assert!(is_ad_or_teaser("RELATED: Ferry fares to rise in spring"));
+        assert!(!is_ad_or_teaser("Advertisement revenue fell by a third."));
+        assert!(!is_ad_or_teaser(
+            "Read more: the council said the full report would be published in May."
+        ));
     }
 
     #[test]

@@ -96,10 +96,13 @@ fn clean_inner(
         } else {
             None
         };
-        let trailing_chrome = after_prose && chrome::looks_like_chrome(unit);
+        // Chrome words end an article's text; an ad slot or a teaser for
+        // another article is chrome wherever it stands.
+        let chrome_here =
+            (after_prose && chrome::looks_like_chrome(unit)) || chrome::is_ad_or_teaser(unit);
         if let Some(name) = byline {
             found.author.get_or_insert(name);
-        } else if !repeats_title && !trailing_chrome {
+        } else if !repeats_title && !chrome_here {
             body.push(unit);
         }
     }
@@ -375,12 +378,27 @@ mod tests {
             "Reservoir levels fall to a ten-year low\n\nBy Tomas Lindgren\nEnvironment Correspondent\n\nWater in the county's reservoirs fell to its lowest level in ten years after the driest summer on record, the water board said on Tuesday.\n",
         );
         assert_eq!(a.author.as_deref(), Some("Tomas Lindgren"));
-        assert!(a.text.starts_with("Water in the county's reservoirs"), "{}", a.text);
+        assert!(
+            a.text.starts_with("Water in the county's reservoirs"),
+            "{}",
+            a.text
+        );
         // Without a byline above it, the same line is body text.
         let a = clean_str(
             "Reservoir levels fall to a ten-year low\n\nEnvironment Correspondent\n\nWater in the county's reservoirs fell to its lowest level in ten years after the driest summer on record, the water board said on Tuesday.\n",
         );
         assert!(a.text.contains("Environment Correspondent"), "{}", a.text);
+    }
+
+    #[test]
+    fn an_ad_slot_and_a_teaser_in_mid_article_go_and_the_prose_stays() {
+        let a = clean_str(
+            "Ferry timetable cut for winter\n\nThe operator will run four sailings a day instead of six from November, it said on Friday.\n\nAdvertisement\n\nRead more: Island shop owners fear a quiet season\n\nIslanders said the cut would make it harder to reach the hospital on the mainland.\n",
+        );
+        assert!(!a.text.contains("Advertisement"), "{}", a.text);
+        assert!(!a.text.contains("Read more"), "{}", a.text);
+        assert!(a.text.contains("four sailings a day"));
+        assert!(a.text.ends_with("hospital on the mainland."));
     }
 
     #[test]

@@ -654,7 +654,8 @@ mod tests {
             "The Fenwick council said on Wednesday that the new government grant, a well-known scheme run with Anna-Lena Berg, would help."
         );
         // A dash between words keeps its spaces.
-        let units = texts("The grant - which the council approved -\nwill help, officials said on Monday.");
+        let units =
+            texts("The grant - which the council approved -\nwill help, officials said on Monday.");
         assert!(units[0].1.contains("approved - will"), "{units:?}");
     }
 

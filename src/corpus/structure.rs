@@ -157,7 +157,51 @@ pub fn byline(line: &str) -> Option<String> {
         .next()
         .unwrap_or_default()
         .trim();
+    let name = without_trailing_date(name);
     is_name(name).then(|| name.to_owned())
+}
+
+/// Returns `name` without a date after it ("Owen Pritchard 22 September
+/// 2026", "Ana Ruiz March 3, 2026"): the name ends before the first word
+/// with a digit, and before a month name that such a word follows.
+fn without_trailing_date(name: &str) -> &str {
+    let Some(digit) = name.find(|c: char| c.is_ascii_digit()) else {
+        return name;
+    };
+    const MONTH_NAMES: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    let before = name[..digit].trim_end();
+    before
+        .rsplit_once(' ')
+        .filter(|(_, last)| {
+            let last = last.trim_end_matches('.').to_lowercase();
+            MONTH_NAMES.contains(&last.as_str())
+        })
+        .map_or(before, |(head, _)| head.trim_end())
 }
 
 /// Returns true if and only if `line` is a writer's role as a byline gives
@@ -281,6 +325,19 @@ pub fn is_heading(line: &str) -> bool {
         && !is_list_item(line)
         && line.chars().count() <= 120
         && (1..=14).contains(&word_count(line))
+        && !holds_a_sentence(line)
+}
+
+/// Returns true if and only if a sentence ends inside `line` and another
+/// part follows ("An artist's impression. Photo: Council"): a caption or
+/// a note, not a heading.
+fn holds_a_sentence(line: &str) -> bool {
+    line.match_indices(['.', '!', '?']).any(|(at, _)| {
+        let rest = &line[at + 1..];
+        rest.starts_with(' ')
+            && rest.trim_start().starts_with(char::is_uppercase)
+            && !is_abbreviation(&line[..at + 1])
+    })
 }
 
 /// Returns true if and only if `line` starts like a list item.
@@ -371,6 +428,14 @@ mod tests {
         );
         assert_eq!(byline("By the end of the year prices rose"), None);
         assert_eq!(
+            byline("By Owen Pritchard 22 September 2026").as_deref(),
+            Some("Owen Pritchard")
+        );
+        assert_eq!(
+            byline("By Tom Marsh March 3, 2026").as_deref(),
+            Some("Tom Marsh")
+        );
+        assert_eq!(
             byline("Written by Kofi Mensah | Sports desk").as_deref(),
             Some("Kofi Mensah")
         );
@@ -424,6 +489,8 @@ mod tests {
         assert!(!is_heading("1. first item"));
         assert!(!is_heading("“We will win”"));
         assert!(!is_heading("It rained."));
+        assert!(!is_heading("The new bridge at night. Photo: City Council"));
+        assert!(is_heading("Dr. Ruiz and the New Clinic"));
     }
 
     #[test]
