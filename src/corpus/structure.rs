@@ -165,9 +165,6 @@ pub fn byline(line: &str) -> Option<String> {
 /// 2026", "Ana Ruiz March 3, 2026"): the name ends before the first word
 /// with a digit, and before a month name that such a word follows.
 fn without_trailing_date(name: &str) -> &str {
-    let Some(digit) = name.find(|c: char| c.is_ascii_digit()) else {
-        return name;
-    };
     const MONTH_NAMES: &[&str] = &[
         "january",
         "february",
@@ -194,6 +191,9 @@ fn without_trailing_date(name: &str) -> &str {
         "nov",
         "dec",
     ];
+    let Some(digit) = name.find(|c: char| c.is_ascii_digit()) else {
+        return name;
+    };
     let before = name[..digit].trim_end();
     before
         .rsplit_once(' ')
@@ -336,7 +336,7 @@ fn holds_a_sentence(line: &str) -> bool {
         let rest = &line[at + 1..];
         rest.starts_with(' ')
             && rest.trim_start().starts_with(char::is_uppercase)
-            && !is_abbreviation(&line[..at + 1])
+            && !is_abbreviation(&line[..=at])
     })
 }
 
