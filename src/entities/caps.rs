@@ -4,8 +4,9 @@
 //! are matched like any other ("Jordan Buys U.S. Wheat under Export
 //! Bonus", "Houston, March 3 -").
 //!
-//! Folding changes only the case of ASCII letters, so every byte offset of
-//! the folded text is an offset of the original. Guards for all-capital
+//! Folding changes only the case of letters whose lower case takes as many
+//! bytes ("Í" → "í"), so every byte offset of the folded text is an offset
+//! of the original. Guards for all-capital
 //! words: a word with a period or an ampersand ("U.S.", "AT&T") or a
 //! ticker in angle brackets ("<HGC>") is left as it is, and so is a short
 //! one the gazetteer knows in capitals ("US", "UK", "EU"); small function words ("IN", "TO", "FOR") go to lower case,
@@ -37,7 +38,8 @@ pub fn fold<'t>(text: &'t str, gaz: &Gazetteer) -> Cow<'t, str> {
         line_start += line.len();
     }
     match out {
-        // Only ASCII letters changed case: still UTF-8.
+        // Only whole characters changed case, each in its own bytes: still
+        // UTF-8.
         Some(bytes) => Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned())),
         None => Cow::Borrowed(text),
     }
@@ -66,18 +68,13 @@ fn is_shouted(line: &str) -> bool {
 /// Returns the length of the all-capital place that opens a dateline line
 /// ("  HOUSTON, March 3 -", "NEW YORK —"), or 0.
 fn dateline_caps(line: &str) -> usize {
-    let bytes = line.as_bytes();
-    let start = bytes
-        .iter()
-        .position(|&b| b != b' ' && b != b'\t')
-        .unwrap_or(bytes.len());
-    let len = bytes[start..]
-        .iter()
-        .position(|&b| !(b.is_ascii_uppercase() || matches!(b, b' ' | b'.' | b'-' | b'\'')))
-        .unwrap_or(bytes.len() - start);
-    let end = start + len;
-    let place = line[start..end].trim_end();
-    let capitals = place.bytes().filter(u8::is_ascii_uppercase).count();
+    let start = line.len() - line.trim_start_matches([' ', '\t']).len();
+    let len = line[start..]
+        .char_indices()
+        .find(|&(_, c)| !(c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'')))
+        .map_or(line.len() - start, |(at, _)| at);
+    let place = line[start..start + len].trim_end();
+    let capitals = place.chars().filter(|c| c.is_uppercase()).count();
     let after = &line[start + place.len()..];
     let dated = after.starts_with(", ") || after.starts_with(" —") || after.starts_with(" -");
     if capitals >= 3 && place.split(' ').count() <= 4 && dated {
@@ -89,27 +86,27 @@ fn dateline_caps(line: &str) -> usize {
 
 /// Folds each word of `src` into `dst` (the same bytes).
 fn fold_words(src: &str, dst: &mut [u8], gaz: &Gazetteer) {
-    let bytes = src.as_bytes();
-    let mut i = 0;
+    let mut chars = src.char_indices().peekable();
     let mut first = true;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_alphanumeric() {
-            i += 1;
+    while let Some((start, c)) = chars.next() {
+        if !c.is_alphanumeric() {
             continue;
         }
-        let start = i;
-        while i < bytes.len()
-            && (bytes[i].is_ascii_alphanumeric()
-                || (matches!(bytes[i], b'.' | b'&' | b'\'' | b'-')
-                    && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)))
-        {
-            i += 1;
+        let mut end = start + c.len_utf8();
+        while let Some(&(at, c)) = chars.peek() {
+            let joins = matches!(c, '.' | '&' | '\'' | '-')
+                && src[at + 1..].starts_with(char::is_alphanumeric);
+            if !(c.is_alphanumeric() || joins) {
+                break;
+            }
+            end = at + c.len_utf8();
+            chars.next();
         }
-        let word = &src[start..i];
+        let word = &src[start..end];
         let was_first = first;
         first = false;
         // A ticker in angle brackets ("<HGC>") is a code, not a word.
-        let in_brackets = start > 0 && bytes[start - 1] == b'<';
+        let in_brackets = src[..start].ends_with('<');
         let keep = in_brackets
             || word.contains(['.', '&'])
             || word.bytes().any(|b| b.is_ascii_digit())
@@ -118,14 +115,26 @@ fn fold_words(src: &str, dst: &mut [u8], gaz: &Gazetteer) {
             continue;
         }
         let lower_all = !was_first && is_small_word(word);
-        for (k, b) in dst[start..i].iter_mut().enumerate() {
+        let mut part_start = true;
+        for (k, c) in word.char_indices() {
             // A hyphen or apostrophe starts a new part: "TEXAS-BASED" →
             // "Texas-Based", "O'NEILL" → "O'Neill".
-            let part_start = k == 0 || matches!(bytes[start + k - 1], b'-' | b'\'');
             if lower_all || !part_start {
-                b.make_ascii_lowercase();
+                lower_in_place(c, &mut dst[start + k..start + k + c.len_utf8()]);
             }
+            part_start = matches!(c, '-' | '\'');
         }
+    }
+}
+
+/// Writes the lower case of `c` over its bytes `at`, where it takes as
+/// many bytes ("Í" → "í"); other letters keep their case.
+fn lower_in_place(c: char, at: &mut [u8]) {
+    let mut lower = c.to_lowercase();
+    if let (Some(l), None) = (lower.next(), lower.next())
+        && l.len_utf8() == at.len()
+    {
+        l.encode_utf8(at);
     }
 }
 
@@ -188,6 +197,10 @@ mod tests {
             "    Spokane, Wash., May 2 - Orchard Hill said IT costs rose."
         );
         assert_eq!(folded("NEW YORK — Shares fell."), "New York — Shares fell.");
+        assert_eq!(
+            folded("SÃO PAULO, May 2 - Coffee rose."),
+            "São Paulo, May 2 - Coffee rose."
+        );
     }
 
     #[test]
