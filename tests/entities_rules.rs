@@ -602,3 +602,17 @@ fn an_unlisted_name_that_opens_a_dateline_is_a_place() {
         Some(EntityKind::Place)
     );
 }
+
+#[test]
+fn a_code_with_figures_is_no_person_and_a_team_is_an_organisation() {
+    let text = "The company said its drug candidate KLT-330 met the main goal of the trial.";
+    assert_ne!(
+        kind_of(text, "KLT-330").map(|k| k.0),
+        Some(EntityKind::Person)
+    );
+    let text = "The stage was won by a rider of Team Brisamar after a late attack.";
+    assert_eq!(
+        kind_of(text, "Team Brisamar").map(|k| k.0),
+        Some(EntityKind::Organization)
+    );
+}

@@ -402,6 +402,19 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_that_opens_with_a_quotation_is_the_title_and_an_interview_credit_the_author() {
+        let a = clean_str(
+            "“Every tide is different”: a morning with the harbour pilots\n\nInterview by Sofia Brandt\n\nQ: How long have you guided ships into this port?\n\nA: Nineteen years, and no two mornings have been the same.\n",
+        );
+        assert_eq!(
+            a.title,
+            "“Every tide is different”: a morning with the harbour pilots"
+        );
+        assert_eq!(a.author.as_deref(), Some("Sofia Brandt"));
+        assert!(a.text.starts_with("Q: How long"), "{}", a.text);
+    }
+
+    #[test]
     fn a_short_masthead_among_menus_is_not_a_title() {
         let a = clean_str(
             "Valley Courier\nHome | News | Sport | Events\n\nThe bakery on Mill Street closed on Saturday after forty years, its owners said.\n",

@@ -96,9 +96,13 @@ pub fn wire_dateline(
         return None;
     }
     let mut lead = head[..dash].trim();
-    // "(Reuters)", "(AP)": the agency after the date.
+    // "(Reuters)", "(AP)", "/PRNewswire/": the agency after the date.
     if lead.ends_with(')')
         && let Some(open) = lead.rfind('(')
+    {
+        lead = lead[..open].trim_end();
+    } else if let Some(inner) = lead.strip_suffix('/')
+        && let Some(open) = inner.rfind(" /")
     {
         lead = lead[..open].trim_end();
     }
@@ -424,6 +428,11 @@ mod tests {
         assert_eq!(
             date("PELLHAM FALLS, Ontario, March 4 (Tribune) - A train derailed.").as_deref(),
             Some("2026-03-04")
+        );
+        assert_eq!(
+            date("EASTBURY, Conn., Oct. 2, 2026 /PRNewswire/ -- Velmora Inc. announced a merger.")
+                .as_deref(),
+            Some("2026-10-02")
         );
         assert_eq!(date("New York (AP) - Stocks fell."), None);
         assert_eq!(

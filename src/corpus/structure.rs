@@ -140,6 +140,10 @@ pub fn byline(line: &str) -> Option<String> {
         "written by",
         "words by",
         "reporting by",
+        "interview by",
+        "interviewed by",
+        "story by",
+        "report by",
         "text:",
         "by:",
         "by ",
@@ -298,15 +302,16 @@ pub fn dateline(line: &str) -> Option<String> {
 }
 
 /// Returns true if and only if `line` could be a headline: 2 to 25 words,
-/// starts with a capital or digit (a wire ticker's `<` or a tag's `(` may
-/// come first: "`<NOVA>` WINS APPROVAL", "(RPT) TIN TALKS END"), does not end
-/// with a full stop or comma.
+/// starts with a capital or digit (a wire ticker's `<`, a tag's `(` or a
+/// quotation mark may come first: "`<NOVA>` WINS APPROVAL", "(RPT) TIN
+/// TALKS END", "“We build slowly”: a chef"), does not end with a full stop
+/// or comma.
 pub fn is_headline(line: &str) -> bool {
     line.len() <= 800
         && (2..=25).contains(&word_count(line))
         && line.chars().count() <= 200
         && line
-            .strip_prefix(['<', '('])
+            .strip_prefix(['<', '(', '"', '“', '‘', '\''])
             .unwrap_or(line)
             .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !line.trim_end().ends_with(['.', ',', ';', ':'])

@@ -251,6 +251,15 @@ impl<'t> Context<'t, '_, '_> {
         if self.dateline_place(first, last, lexicon) {
             return;
         }
+        // "Team Altamar", "Team Nordlys": a sports team's name.
+        if self.word(first) == "Team" && last - first >= 2 && !self.has_hit_within(first, last) {
+            let name = self.span(first, last);
+            lexicon.add(
+                name,
+                Known::new(name, EntityKind::Organization, Strength::Cue),
+            );
+            return;
+        }
         if let Some(place) = self.word(last - 1).strip_suffix("-based") {
             // A place the gazetteer knows ("Zurich-based") keeps its entry.
             if !self.has_hit_within(last - 1, last) && last - first == 1 {

@@ -79,6 +79,10 @@ impl<'t> Lexicon<'t> {
 
     /// Teaches a surface form, unless stronger evidence already named it.
     pub fn add(&mut self, surface: &'t str, known: Known<'t>) {
+        // "candidate HBX-214": no person's name holds a figure.
+        if known.kind == EntityKind::Person && surface.bytes().any(|b| b.is_ascii_digit()) {
+            return;
+        }
         match self.by_surface.get(surface) {
             Some(old) if old.strength >= known.strength => {}
             _ => {
