@@ -241,19 +241,28 @@ pub fn parse_bytes(
         reason,
     };
     let mut warnings = Vec::new();
-    let (text, lossy) = match decode(bytes) {
+    let (text, lossy, read_as) = match decode(bytes) {
         Decoded::Binary => {
             return (
                 Vec::new(),
                 vec![warn("skipped: binary file, not text".into())],
             );
         }
-        Decoded::Text { text, lossy } => (text, lossy),
+        Decoded::Text {
+            text,
+            lossy,
+            read_as,
+        } => (text, lossy, read_as),
     };
-    if lossy {
-        warnings.push(warn(
+    match (read_as, lossy) {
+        (Some(name), false) => warnings.push(warn(format!("not UTF-8: read as {name}"))),
+        (Some(name), true) => warnings.push(warn(format!(
+            "not UTF-8: read as {name}, some characters replaced"
+        ))),
+        (None, true) => warnings.push(warn(
             "not valid UTF-8: decoded lossily, some characters replaced".into(),
-        ));
+        )),
+        (None, false) => {}
     }
     if text.trim().is_empty() {
         warnings.push(warn("skipped: empty file".into()));
@@ -267,7 +276,13 @@ pub fn parse_bytes(
 
 enum Decoded {
     Binary,
-    Text { text: String, lossy: bool },
+    Text {
+        text: String,
+        lossy: bool,
+        /// The legacy encoding the text was read in, if it was not UTF-8
+        /// nor UTF-16/32.
+        read_as: Option<&'static str>,
+    },
 }
 
 /// Decodes file bytes: UTF-16 and UTF-32 (either byte order) when they
@@ -285,17 +300,38 @@ fn decode(mut bytes: Vec<u8>) -> Decoded {
         return Decoded::Binary;
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Decoded::Text { text, lossy: false },
+        Ok(text) => Decoded::Text {
+            text,
+            lossy: false,
+            read_as: None,
+        },
         Err(e) => {
-            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let (text, lossy, encoding) = decode_legacy(e.as_bytes());
             // Mostly replacement characters: not text in any encoding we know.
             let replaced = text.chars().filter(|&c| c == '\u{FFFD}').count();
             if replaced * 3 > text.chars().count() {
                 return Decoded::Binary;
             }
-            Decoded::Text { text, lossy: true }
+            Decoded::Text {
+                text,
+                lossy,
+                read_as: Some(encoding),
+            }
         }
     }
+}
+
+/// Decodes text that is not UTF-8 in the legacy encoding its bytes point
+/// to (Windows-1252 for most Western European text, Windows-1251 for
+/// Cyrillic, Shift_JIS, …), as a browser guesses it (`chardetng`); with
+/// true when some bytes were still not valid there and were replaced, and
+/// the encoding's name.
+fn decode_legacy(bytes: &[u8]) -> (String, bool, &'static str) {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let (text, lossy) = encoding.decode_without_bom_handling(bytes);
+    (text.into_owned(), lossy, encoding.name())
 }
 
 /// Decodes UTF-32 or UTF-16 text that starts with a byte order mark
@@ -345,7 +381,11 @@ fn decode_wide(bytes: &[u8]) -> Option<Decoded> {
     if looks_binary(text.as_bytes()) {
         return Some(Decoded::Binary);
     }
-    Some(Decoded::Text { text, lossy })
+    Some(Decoded::Text {
+        text,
+        lossy,
+        read_as: None,
+    })
 }
 
 /// Returns true if and only if `bytes` contains a NUL or its first 8 KiB are
@@ -441,7 +481,7 @@ mod tests {
     #[test]
     fn bom_is_stripped_and_utf8_kept() {
         match decode(b"\xEF\xBB\xBFhello".to_vec()) {
-            Decoded::Text { text, lossy } => {
+            Decoded::Text { text, lossy, .. } => {
                 assert_eq!(text, "hello");
                 assert!(!lossy);
             }
@@ -451,7 +491,7 @@ mod tests {
 
     fn text_of(bytes: Vec<u8>) -> (String, bool) {
         match decode(bytes) {
-            Decoded::Text { text, lossy } => (text, lossy),
+            Decoded::Text { text, lossy, .. } => (text, lossy),
             Decoded::Binary => panic!("text seen as binary"),
         }
     }
@@ -489,13 +529,29 @@ mod tests {
     }
 
     #[test]
-    fn latin1_decodes_lossily() {
-        match decode(b"caf\xe9 au lait".to_vec()) {
-            Decoded::Text { text, lossy } => {
-                assert!(lossy);
-                assert!(text.starts_with("caf"));
+    fn legacy_encodings_decode_whole() {
+        let latin =
+            b"Les caf\xe9s du port ferment t\xf4t; \x93le march\xe9 est calme\x94, dit Jo\xebl.";
+        match decode(latin.to_vec()) {
+            Decoded::Text {
+                text,
+                lossy,
+                read_as,
+            } => {
+                assert!(!lossy);
+                assert_eq!(read_as, Some("windows-1252"));
+                assert_eq!(
+                    text,
+                    "Les cafés du port ferment tôt; “le marché est calme”, dit Joël."
+                );
             }
-            Decoded::Binary => panic!("latin-1 text seen as binary"),
+            Decoded::Binary => panic!("Windows-1252 text seen as binary"),
+        }
+        // "Новости дня" and more in Windows-1251.
+        let cyrillic = b"\xcd\xee\xe2\xee\xf1\xf2\xe8 \xe4\xed\xff: \xef\xf0\xe0\xe2\xe8\xf2\xe5\xeb\xfc\xf1\xf2\xe2\xee \xef\xee\xe4\xe4\xe5\xf0\xe6\xe0\xeb\xee \xef\xeb\xe0\xed.";
+        match decode(cyrillic.to_vec()) {
+            Decoded::Text { text, .. } => assert!(text.starts_with("Новости дня"), "{text}"),
+            Decoded::Binary => panic!("Windows-1251 text seen as binary"),
         }
     }
 
