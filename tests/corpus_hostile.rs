@@ -170,7 +170,12 @@ fn hostile_folder_loads_good_files_and_warns_once_per_bad_file() {
         );
     }
     // The Windows-1252 file is read whole, its "é" kept.
-    assert!(corpus.articles.iter().any(|a| a.text.starts_with("Café owners")));
+    assert!(
+        corpus
+            .articles
+            .iter()
+            .any(|a| a.text.starts_with("Café owners"))
+    );
     assert!(
         corpus
             .articles

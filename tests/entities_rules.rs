@@ -616,3 +616,18 @@ fn a_code_with_figures_is_no_person_and_a_team_is_an_organisation() {
         Some(EntityKind::Organization)
     );
 }
+
+#[test]
+fn a_place_named_person_who_opens_a_sentence_is_a_person_when_a_role_or_speech_follows() {
+    let text =
+        "Prices held.\n\nJordan Akintola, an economist at Fenmore Bank, said they would rise.";
+    assert_eq!(
+        kind_of(text, "Jordan Akintola").map(|k| k.0),
+        Some(EntityKind::Person)
+    );
+    let text = "Chad Okereke said the harvest was late.";
+    assert_eq!(
+        kind_of(text, "Chad Okereke").map(|k| k.0),
+        Some(EntityKind::Person)
+    );
+}

@@ -242,7 +242,9 @@ impl<'t> Context<'t, '_, '_> {
         last: usize,
         lexicon: &mut Lexicon<'t>,
     ) -> bool {
-        if last - first != 2 || self.words[first].sentence_start {
+        // At a sentence start a place may open any sentence ("Jordan
+        // Valley farms"); there only what follows says it is a person.
+        if last - first != 2 || (self.words[first].sentence_start && !self.person_cue_after(last)) {
             return false;
         }
         let place_word = |i: usize| {
@@ -268,6 +270,34 @@ impl<'t> Context<'t, '_, '_> {
         let name = self.span(first, last);
         lexicon.add(name, Known::new(name, EntityKind::Person, Strength::Shape));
         true
+    }
+
+    /// Returns true if and only if what follows word `last - 1` says the
+    /// words before are a person: a speech verb ("Jordan Baptiste said"),
+    /// or an apposition that names a role before any preposition
+    /// ("Jordan Baptiste, an economist at Kesteven Bank").
+    fn person_cue_after(&self, last: usize) -> bool {
+        let end = self.words[last - 1].end;
+        if cues::is_agent_verb(next_word(self.text, end)) {
+            return true;
+        }
+        let rest = &self.text[end..];
+        let Some(rest) = [", a ", ", an ", ", the "]
+            .iter()
+            .find_map(|p| rest.strip_prefix(p))
+        else {
+            return false;
+        };
+        rest.split_whitespace()
+            .take(3)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .take_while(|w| {
+                !matches!(
+                    *w,
+                    "at" | "of" | "for" | "with" | "in" | "from" | "on" | "by"
+                )
+            })
+            .any(|w| cues::is_role_noun(w) || cues::is_staff_noun(w))
     }
 
     /// "Zelensky and Sybiha": a single unknown name joined by "and" or "or"
