@@ -168,6 +168,54 @@ pub fn is_ad_or_teaser(line: &str) -> bool {
         && !structure::ends_sentence(line)
 }
 
+/// Headings that open a comment section, lower-case, without a count.
+const COMMENT_OPENERS: &[&str] = &[
+    "comments",
+    "comment",
+    "reader comments",
+    "leave a comment",
+    "leave a reply",
+    "add a comment",
+    "join the conversation",
+    "join the discussion",
+    "show comments",
+    "view comments",
+    "discussion",
+];
+
+/// Returns true if and only if `line` opens a comment section: "12
+/// Comments", "Comments (12)", "Leave a reply".
+pub fn is_comments_opener(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    if lower.len() > 40 {
+        return false;
+    }
+    let bare = lower
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ')
+        .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, ' ' | '(' | ')' | ':'));
+    COMMENT_OPENERS.contains(&bare)
+}
+
+/// Returns true if and only if `line` is a line of a comment widget: a
+/// reply or like counter ("Reply · 4 likes"), a commenter's time ("PaulT ·
+/// 2 hours ago"), "Load more comments", "Report".
+pub fn is_comment_widget(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    if lower.len() > 80 {
+        return false;
+    }
+    let ago = lower.ends_with(" ago")
+        && lower
+            .rsplit(' ')
+            .nth(1)
+            .is_some_and(|unit| unit.starts_with(['s', 'm', 'h', 'd', 'w', 'y']));
+    ago || lower.starts_with("reply")
+        || lower.starts_with("load more comments")
+        || lower == "report"
+        || lower.ends_with(" likes")
+        || lower.ends_with(" like")
+}
+
 /// Words that carry no signal either way.
 const NEUTRAL_WORDS: &[&str] = &[
     "a", "all", "an", "and", "at", "by", "for", "in", "is", "it", "me", "my", "of", "on", "or",
@@ -474,6 +522,27 @@ mod tests {
         assert!(!is_ad_or_teaser("Advertisement revenue fell by a third."));
         assert!(!is_ad_or_teaser(
             "Read more: the council said the full report would be published in May."
+        ));
+    }
+
+    #[test]
+    fn comment_sections_open_with_a_heading_and_show_widgets() {
+        for opener in ["12 Comments", "Comments (3)", "Leave a Reply", "COMMENTS"] {
+            assert!(is_comments_opener(opener), "{opener}");
+        }
+        assert!(!is_comments_opener(
+            "Comments from the minister angered unions"
+        ));
+        for widget in [
+            "Reply · 4 likes",
+            "PaulT · 2 hours ago",
+            "Load more comments",
+        ] {
+            assert!(is_comment_widget(widget), "{widget}");
+        }
+        assert!(!is_comment_widget("The council replied two days ago."));
+        assert!(!is_comment_widget(
+            "He said he would reply to the letter in a week."
         ));
     }
 

@@ -52,7 +52,10 @@ fn clean_inner(
     chrome: &ChromeModel,
     with_prints: bool,
 ) -> Option<(Article, Vec<Print>)> {
-    let units = drop_repeated_chrome(layout::split_units(&doc.text), chrome);
+    let mut units = drop_repeated_chrome(layout::split_units(&doc.text), chrome);
+    if let Some(comments) = comments_start(&units) {
+        units.truncate(comments);
+    }
     let prose: Vec<bool> = units.iter().map(counts_as_prose).collect();
     let first_prose =
         (0..units.len()).find(|&i| prose[i] && !structure::is_end_matter_marker(&units[i].0));
@@ -201,6 +204,23 @@ fn drop_repeated_chrome<'a>(units: Vec<Unit<'a>>, chrome: &ChromeModel) -> Vec<(
 /// runs: a sentence, not a table, and not a line the corpus repeats.
 fn counts_as_prose((unit, repeated): &(Unit<'_>, bool)) -> bool {
     !repeated && !unit.is_preformatted() && structure::is_prose(unit)
+}
+
+/// Returns where a comment section starts: an opener ("12 Comments")
+/// after some prose, with a line of a comment widget ("Reply · 4 likes",
+/// "2 hours ago") somewhere below it. The readers' comments are no part of
+/// the article; without the widget lines there is no evidence that what
+/// follows the word is comments, and it stays.
+fn comments_start(units: &[(Unit<'_>, bool)]) -> Option<usize> {
+    let first_prose = units
+        .iter()
+        .position(|(u, _)| !u.is_preformatted() && structure::is_prose(u))?;
+    let opener =
+        (first_prose + 1..units.len()).find(|&i| chrome::is_comments_opener(&units[i].0))?;
+    units[opener + 1..]
+        .iter()
+        .any(|(u, _)| u.lines().any(chrome::is_comment_widget))
+        .then_some(opener)
 }
 
 /// Returns the index where end matter starts: the earliest end-matter
@@ -412,6 +432,24 @@ mod tests {
         );
         assert_eq!(a.author.as_deref(), Some("Sofia Brandt"));
         assert!(a.text.starts_with("Q: How long"), "{}", a.text);
+    }
+
+    #[test]
+    fn a_comment_section_goes_with_its_widgets_and_a_heading_alone_stays() {
+        let story = "Pool closure sparks protest\n\nAround 200 people gathered outside the town hall on Saturday to protest against the closure of the pool.\n\nThe council said no money had been set aside for repairs this year.\n\n";
+        let a = clean_str(&format!(
+            "{story}Share this story\nFacebook\nTwitter\n\n12 Comments\nSort by: Newest\n\nPaulT · 2 hours ago\nThis is outrageous, the council never listens to anyone.\nReply · 4 likes\n"
+        ));
+        assert!(
+            a.text.ends_with("set aside for repairs this year."),
+            "{}",
+            a.text
+        );
+        // "Comments" as a section of the story, with no widget below it.
+        let a = clean_str(&format!(
+            "{story}Comments\n\nResidents can send comments on the plan to the council until May.\n"
+        ));
+        assert!(a.text.ends_with("until May."), "{}", a.text);
     }
 
     #[test]

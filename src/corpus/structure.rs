@@ -258,6 +258,12 @@ pub fn dateline(line: &str) -> Option<String> {
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
     let line = line.trim();
+    // "Posted 14 March 2026 · 3 min read": the reading time is no part of
+    // the date.
+    let line = match line.split_once(['·', '|']) {
+        Some((date, rest)) if rest.to_lowercase().contains(" read") => date.trim(),
+        _ => line,
+    };
     // A wire dateline ("HOUSTON, March 3, 1987 -") opens the story: its
     // place belongs to the body.
     if line.len() > 120 || more_words_than(line, 8) || line.ends_with(['-', '–', '—']) {
@@ -271,6 +277,7 @@ pub fn dateline(line: &str) -> Option<String> {
         "updated",
         "posted:",
         "posted on",
+        "posted",
         "date:",
     ]
     .iter()
@@ -482,6 +489,10 @@ mod tests {
         );
         assert_eq!(dateline("The 2024 budget"), None);
         assert_eq!(dateline("HOUSTON, March 3, 1987 -"), None);
+        assert_eq!(
+            dateline("Posted 14 March 2026 · 3 min read").as_deref(),
+            Some("14 March 2026")
+        );
     }
 
     #[test]
