@@ -257,7 +257,12 @@ fn read_top<'a>(units: &'a [(Unit<'a>, bool)], found: &mut Found, body: &mut Vec
         if unit.is_preformatted() {
             rest.push(unit);
         } else if chrome::looks_like_chrome(unit) {
-            saw_chrome = true;
+            // "Posted 3 November 2026 · 2 min read": a reading time reads
+            // as a widget's counter, and the line still gives the date.
+            match structure::dateline(unit) {
+                Some(date) => _ = found.date.get_or_insert(date),
+                None => saw_chrome = true,
+            }
         } else if let Some(name) = structure::byline(unit) {
             found.author.get_or_insert(name);
             after_byline = true;
@@ -432,6 +437,16 @@ mod tests {
         );
         assert_eq!(a.author.as_deref(), Some("Sofia Brandt"));
         assert!(a.text.starts_with("Q: How long"), "{}", a.text);
+    }
+
+    #[test]
+    fn a_reading_time_hides_neither_the_byline_nor_the_date() {
+        let a = clean_str(
+            "Ferry fares rise for winter\n\nBy Rhys Morgan · 4 min read\n\nPosted 3 November 2026 · 2 min read\n\nFares on the island ferry will rise by eight percent from January, the operator said on Monday.\n",
+        );
+        assert_eq!(a.author.as_deref(), Some("Rhys Morgan"));
+        assert_eq!(a.date.as_deref(), Some("2026-11-03"), "{a:?}");
+        assert!(a.text.starts_with("Fares on the island"), "{}", a.text);
     }
 
     #[test]

@@ -154,7 +154,7 @@ pub fn byline(line: &str) -> Option<String> {
         .and_then(|p| line.get(p.len()..))?
         .trim();
     let name = rest
-        .split([',', '|', '(', '—', '–'])
+        .split([',', '|', '(', '—', '–', '·'])
         .next()
         .unwrap_or_default()
         .split(" - ")
