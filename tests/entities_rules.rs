@@ -631,3 +631,54 @@ fn a_place_named_person_who_opens_a_sentence_is_a_person_when_a_role_or_speech_f
         Some(EntityKind::Person)
     );
 }
+
+#[test]
+fn shires_are_places_and_a_market_index_is_no_person() {
+    let text = "Apple growers in Herefordshire and Wendlebyshire said the frost was the worst in years. Hong Kong's Hang Seng index lost 0.3 percent.";
+    assert_eq!(
+        kind_of(text, "Wendlebyshire").map(|k| k.0),
+        Some(EntityKind::Place)
+    );
+    assert_eq!(
+        kind_of(text, "Herefordshire").map(|k| k.0),
+        Some(EntityKind::Place)
+    );
+    assert_eq!(kind_of(text, "Hang Seng"), None);
+}
+
+#[test]
+fn shares_make_a_company_and_its_full_name_follows() {
+    let text = "Dravik Allen Hollis has won a contract to run the port's data systems. Dravik Allen Hollis said the work would start in May. Shares of Dravik Allen rose 2 percent.";
+    let mentions = extract(text);
+    assert_invariants(text, &mentions);
+    for m in &mentions {
+        assert_ne!(m.kind, EntityKind::Person, "{m:?}");
+    }
+    assert_eq!(
+        kind_of(text, "Dravik Allen Hollis"),
+        Some((EntityKind::Company, "Dravik Allen Hollis".to_owned()))
+    );
+    assert_eq!(
+        kind_of(text, "Dravik Allen"),
+        Some((EntityKind::Company, "Dravik Allen Hollis".to_owned()))
+    );
+}
+
+#[test]
+fn a_name_of_no_english_words_opens_a_sentence_as_a_person() {
+    let text = "The match was settled late. Chidi Okafor rose highest in the 88th minute. Yesterday Morning was grey.";
+    assert_eq!(
+        kind_of(text, "Chidi Okafor").map(|k| k.0),
+        Some(EntityKind::Person)
+    );
+    assert_eq!(kind_of(text, "Yesterday Morning"), None);
+    let text = "The team, led by Dr. Alejandra Fuentes of the University of Chile and Prof. Markus Lindqvist of Stockholm University, described the find.";
+    assert_eq!(
+        kind_of(text, "Markus Lindqvist").map(|k| k.0),
+        Some(EntityKind::Person)
+    );
+    assert_eq!(
+        kind_of(text, "University of Chile").map(|k| k.0),
+        Some(EntityKind::Organization)
+    );
+}

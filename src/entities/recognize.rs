@@ -406,7 +406,8 @@ impl<'t> Context<'t, '_, '_> {
             || (word == "Bank" && i > 0 && cues::is_public_bank_qualifier(self.word(i - 1)))
     }
 
-    /// "Aviva Stadium", "Eamonn Deacy Park": a name with a place head.
+    /// "Aviva Stadium", "Eamonn Deacy Park": a name with a place head, or
+    /// a shire.
     /// "Gulf of Guinea", "Bay of Bengal": a place head, "of", and a name
     /// (a country's too) is a place.
     fn place(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
@@ -414,7 +415,11 @@ impl<'t> Context<'t, '_, '_> {
             && self.has(first, cues::PLACE_HEAD)
             && self.word(first + 1) == "of"
             && !self.words[first].sentence_start;
-        if last - first < 2 || !(self.has(last - 1, cues::PLACE_HEAD) || head_of) {
+        // "Herefordshire", "North Yorkshire": a shire is a county.
+        let shire = self.word(last - 1).len() > "shire".len() + 2
+            && self.word(last - 1).ends_with("shire")
+            && self.known[last - 1].is_none();
+        if !shire && (last - first < 2 || !(self.has(last - 1, cues::PLACE_HEAD) || head_of)) {
             return false;
         }
         if self.known[first].is_some() && self.known[last - 1] == self.known[first] {

@@ -110,6 +110,7 @@ impl<'t> Lexicon<'t> {
     /// text names that company in a longer form (`hits`, the text's
     /// gazetteer hits, tell).
     pub fn add_short_forms(&mut self, gaz: &Gazetteer, hits: &[Hit]) {
+        self.extend_companies();
         let mut short = Vec::new();
         let mut company_short = Vec::new();
         for (surface, known) in &self.by_surface {
@@ -159,6 +160,38 @@ impl<'t> Lexicon<'t> {
             if joins {
                 self.by_surface.insert(surface, known);
             }
+        }
+    }
+}
+
+impl<'t> Lexicon<'t> {
+    /// "Booz Allen Hamilton said" where "shares of Booz Allen" made a
+    /// company: a name read as a person by its shape or the words around
+    /// it that opens with a company's name taught here is that company's
+    /// full name.
+    fn extend_companies(&mut self) {
+        let opens_with_company = |surface: &str| {
+            surface.match_indices(' ').any(|(at, _)| {
+                self.by_surface
+                    .get(&surface[..at])
+                    .is_some_and(|c| c.kind == EntityKind::Company && c.name == &surface[..at])
+            })
+        };
+        let extended: Vec<&'t str> = self
+            .by_surface
+            .iter()
+            .filter(|(surface, known)| {
+                known.kind == EntityKind::Person
+                    && known.strength <= Strength::Context
+                    && opens_with_company(surface)
+            })
+            .map(|(surface, _)| *surface)
+            .collect();
+        for surface in extended {
+            self.by_surface.insert(
+                surface,
+                Known::new(surface, EntityKind::Company, Strength::Context),
+            );
         }
     }
 }

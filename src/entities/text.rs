@@ -319,10 +319,18 @@ pub fn runs(text: &str, words: &[Word]) -> Vec<Run> {
             {
                 j += 1;
             }
+            // "University of Chile and Prof. Markus Lindqvist": a personal
+            // title after "and" opens a second name ("Ministry of Law and
+            // Justice" stays one).
+            let titled_after_and = j < words.len()
+                && words[j - 1].text(text) == "and"
+                && (super::cues::traits(words[j].text(text)) & super::cues::ABBREVIATED_TITLE != 0
+                    || matches!(words[j].text(text), "Professor" | "Sir" | "Dame"));
             if j > last
                 && j < words.len()
                 && words[j].capitalized
                 && !words[j].sentence_start
+                && !titled_after_and
                 && single_space_between(text, &words[j - 1], &words[j])
             {
                 last = j + 1;
@@ -366,6 +374,18 @@ mod tests {
                 "Strategic Communications Center of Excellence",
                 "UFORCE",
                 "General Cherry"
+            ]
+        );
+    }
+
+    #[test]
+    fn and_joins_no_title_into_a_name() {
+        let t = "led by the University of Chile and Prof. Markus Lindqvist of the Ministry of Law and Justice";
+        assert_eq!(
+            run_texts(t),
+            [
+                "University of Chile",
+                "Prof. Markus Lindqvist of the Ministry of Law and Justice"
             ]
         );
     }

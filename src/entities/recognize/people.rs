@@ -134,7 +134,17 @@ impl<'t> Context<'t, '_, '_> {
         let after = next_word(self.text, self.words[last - 1].end);
         let before = self.text[..self.words[first].start].trim_end();
         let all_caps = name.chars().all(|c| !c.is_lowercase());
-        if cues::is_business_verb(after) {
+        // "the Hang Seng index": a market's index is named after no person.
+        if matches!(after, "index" | "indices" | "indexes") {
+            return;
+        }
+        // "Shares of Booz Allen rose", "shares in Westons": only a company
+        // has shares.
+        let shares_of = matches!(last_word(before), "of" | "in") && {
+            let rest = before[..before.len() - 2].trim_end();
+            last_word(rest).eq_ignore_ascii_case("shares")
+        };
+        if cues::is_business_verb(after) || shares_of {
             lexicon.add(
                 name,
                 Known::new(name, EntityKind::Company, Strength::Context),
@@ -191,7 +201,10 @@ impl<'t> Context<'t, '_, '_> {
             );
         } else if (shaped || self.surname_shaped(first, last))
             && last - first >= 2
-            && !self.words[first].sentence_start
+            // At a sentence start an English word may be capitalised by
+            // its place alone; two or three words that are none ("Chidi
+            // Okafor rose") are a name there too.
+            && (shaped || !self.words[first].sentence_start)
             // "its El Teniente mine", "the Quintero Vasco team": no article
             // stands before a person's name.
             && !after_article
