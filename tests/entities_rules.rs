@@ -682,3 +682,22 @@ fn a_name_of_no_english_words_opens_a_sentence_as_a_person() {
         Some(EntityKind::Organization)
     );
 }
+
+#[test]
+fn a_writer_whose_given_name_is_a_listed_company_is_a_person() {
+    let text = "By Dana Kowalczyk\n\nThe town faces a gap in its budget, the finance director told the board.\n\nThe town hall on Tuesday. (Photo: Dana Kowalczyk/Valley Courier)";
+    let mentions = extract(text);
+    assert_invariants(text, &mentions);
+    let dana: Vec<_> = mentions
+        .iter()
+        .filter(|m| text[m.start..m.end].starts_with("Dana"))
+        .map(|m| (m.kind, &*m.name))
+        .collect();
+    assert_eq!(
+        dana,
+        [
+            (EntityKind::Person, "Dana Kowalczyk"),
+            (EntityKind::Person, "Dana Kowalczyk")
+        ]
+    );
+}

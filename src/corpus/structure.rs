@@ -162,6 +162,15 @@ pub fn byline(line: &str) -> Option<String> {
         .unwrap_or_default()
         .trim();
     let name = without_trailing_date(name);
+    // "By Neil Braithwaite at The Oval", "By Ana Ruiz in Kyiv": where the
+    // writer filed from is no part of the name.
+    let name = [" at ", " in "]
+        .iter()
+        .filter_map(|w| name.split_once(w))
+        .map(|(before, _)| before.trim_end())
+        .filter(|before| is_name(before))
+        .min_by_key(|before| before.len())
+        .unwrap_or(name);
     is_name(name).then(|| name.to_owned())
 }
 
@@ -447,6 +456,11 @@ mod tests {
             byline("By Tom Marsh March 3, 2026").as_deref(),
             Some("Tom Marsh")
         );
+        assert_eq!(
+            byline("By Neil Braithwaite at The Oval").as_deref(),
+            Some("Neil Braithwaite")
+        );
+        assert_eq!(byline("By Ana Ruiz in Kyiv").as_deref(), Some("Ana Ruiz"));
         assert_eq!(
             byline("Written by Kofi Mensah | Sports desk").as_deref(),
             Some("Kofi Mensah")

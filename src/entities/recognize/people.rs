@@ -34,7 +34,7 @@ impl<'t> Context<'t, '_, '_> {
             && !clause.contains(',');
         let label = matches!(clause, "Author:" | "By:") || credit;
         let name_first = if by { run.first + 1 } else { run.first };
-        if !(by || label) || name_first >= run.last || !self.name_shaped(name_first, run.last) {
+        if !(by || label) || name_first >= run.last || !self.byline_name(name_first, run.last) {
             return false;
         }
         let name = self.span(name_first, run.last);
@@ -364,6 +364,22 @@ impl<'t> Context<'t, '_, '_> {
                     && !w.chars().all(|c| !c.is_lowercase())
                     && !self.has(i, cues::HEAD)
             })
+    }
+
+    /// Returns true if and only if the words after "By" are a writer's
+    /// name: shaped like one, or a listed name with a surname that is in
+    /// no list and no English word ("By Dana Kowalczyk", though Dana is a
+    /// company; not "By Reuters Staff").
+    fn byline_name(&self, first: usize, last: usize) -> bool {
+        let listed_given_name = (2..=3).contains(&(last - first))
+            && !self.is_common(last - 1)
+            && self.known[last - 1].is_none()
+            && (first..last).all(|i| {
+                self.words[i].capitalized
+                    && self.word(i).chars().any(char::is_lowercase)
+                    && !self.has(i, cues::HEAD)
+            });
+        listed_given_name || self.name_shaped(first, last)
     }
 
     /// Returns true if and only if the words may be a personal name even if
