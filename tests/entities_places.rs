@@ -82,3 +82,11 @@ fn a_capital_of_a_few_people_yields_to_the_city_of_its_name() {
     let island = "Ash fell on Plymouth again, Montserrat's observatory said.";
     assert_eq!(countries_of(island), ["Montserrat"]);
 }
+
+#[test]
+fn a_british_county_is_in_the_united_kingdom_unless_its_region_says_otherwise() {
+    let text = "Surrey beat Somerset by an innings at the Oval, and the champions travel to Kent next week.";
+    assert_eq!(countries_of(text), ["United Kingdom"]);
+    let text = "Housing starts in Surrey, British Columbia, fell by a third this year.";
+    assert_eq!(countries_of(text), ["Canada"]);
+}
