@@ -701,3 +701,16 @@ fn a_writer_whose_given_name_is_a_listed_company_is_a_person() {
         ]
     );
 }
+
+#[test]
+fn events_are_no_people_and_a_nationality_noun_stands_as_a_title() {
+    let text = "She won gold at the Athens Olympics and silver at the Birmingham Grand Prix. Dutchman Arnoud Okken won the 800m.";
+    let mentions = extract(text);
+    assert_invariants(text, &mentions);
+    let people: Vec<&str> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .map(|m| &*m.name)
+        .collect();
+    assert_eq!(people, ["Arnoud Okken"]);
+}

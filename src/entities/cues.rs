@@ -31,6 +31,9 @@ const TITLES: &[&str] = &[
     "Councilwoman", "Alderman", "Alderwoman", "Councillor", "Councilor", "Archbishop",
     "Rabbi", "Imam", "Inspector", "Detective", "Constable", "Superintendent",
     "Sheriff", "Magistrate", "Reverend",
+    // Nationality nouns stand where a title does: "Dutchman Arnoud Okken".
+    "Dutchman", "Dutchwoman", "Englishman", "Englishwoman", "Frenchman", "Frenchwoman",
+    "Irishman", "Irishwoman", "Scotsman", "Scotswoman", "Welshman", "Welshwoman",
 ];
 
 /// Abbreviated titles: they count only with their period ("Gen." but not
@@ -96,7 +99,16 @@ const PLACE_HEADS: &[&str] = &[
     "Stadium", "Arena", "Park", "Airport", "Square", "Street", "Avenue", "Bridge", "Station",
     "Harbour", "Harbor", "Island", "Islands", "Mountains", "River", "Lake", "Valley", "Bay",
     "Peninsula", "Strait", "Province", "Region", "County", "District", "Oblast", "Gulf", "Sea",
-    "Road", "Lane", "Boulevard", "Quay", "Wharf",
+    "Road", "Lane", "Boulevard", "Quay", "Wharf", "Racecourse", "Velodrome",
+];
+
+/// The head word of an event's name ("Athens Olympics", "Birmingham Grand
+/// Prix"): no person's name ends in one.
+#[rustfmt::skip]
+const EVENT_HEADS: &[&str] = &[
+    "Olympics", "Olympic", "Paralympics", "Paralympic", "Games", "Championships",
+    "Championship", "Prix", "Cup", "Trophy", "Marathon", "Festival", "Awards", "Tournament",
+    "Open",
 ];
 
 /// Lower-case nouns that announce company names after them.
@@ -237,8 +249,9 @@ pub const FUNCTION_WORD: u16 = 1 << 5;
 /// An ordinary English word; set by the caller from the gazetteer's word
 /// list, not by [`traits`].
 pub const COMMON: u16 = 1 << 6;
-/// Ends a company or organisation name.
-pub const HEAD: u16 = ORG_HEAD | COMPANY_SUFFIX;
+pub const EVENT_HEAD: u16 = 1 << 7;
+/// Ends a company, organisation or event name: never a person's.
+pub const HEAD: u16 = ORG_HEAD | COMPANY_SUFFIX | EVENT_HEAD;
 
 /// Returns the traits of `word` in one look-up, so that rules reading the
 /// same word several times pay for it once.
@@ -252,6 +265,7 @@ pub fn traits(word: &str) -> u16 {
                 (ORG_HEADS, ORG_HEAD),
                 (PLACE_HEADS, PLACE_HEAD),
                 (COMPANY_SUFFIXES, COMPANY_SUFFIX),
+                (EVENT_HEADS, EVENT_HEAD),
                 (FUNCTION_WORDS, FUNCTION_WORD),
             ] {
                 for word in list {
