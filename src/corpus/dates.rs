@@ -281,7 +281,7 @@ fn day_number_word(t: &str) -> Option<u32> {
 
 /// Returns the month (1–12) a word names in English, full or short
 /// ("Sept", "Mar"), or `None`.
-fn month_of(word: &str) -> Option<u32> {
+pub(super) fn month_of(word: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
         "january",
         "february",

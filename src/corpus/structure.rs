@@ -178,42 +178,13 @@ pub fn byline(line: &str) -> Option<String> {
 /// 2026", "Ana Ruiz March 3, 2026"): the name ends before the first word
 /// with a digit, and before a month name that such a word follows.
 fn without_trailing_date(name: &str) -> &str {
-    const MONTH_NAMES: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ];
     let Some(digit) = name.find(|c: char| c.is_ascii_digit()) else {
         return name;
     };
     let before = name[..digit].trim_end();
     before
         .rsplit_once(' ')
-        .filter(|(_, last)| {
-            let last = last.trim_end_matches('.').to_lowercase();
-            MONTH_NAMES.contains(&last.as_str())
-        })
+        .filter(|(_, last)| super::dates::month_of(last.trim_end_matches('.')).is_some())
         .map_or(before, |(head, _)| head.trim_end())
 }
 
