@@ -302,6 +302,18 @@ fn read_top<'a>(units: &'a [(Unit<'a>, bool)], found: &mut Found, body: &mut Vec
                 })
                 .count();
         }
+    } else if let Some(title) = found.title.as_deref() {
+        // The page's metadata named the title and the body repeats it: a
+        // short title-like line above it is a section label ("LOCAL
+        // GOVERNMENT" over the headline), as above a headline found here.
+        let repeated_at = lines.iter().position(|&j| starts_with_text(rest[j], title));
+        if let Some(at) = repeated_at
+            && lines[..at].iter().all(|&j| {
+                structure::is_headline(rest[j]) && !structure::more_words_than(rest[j], 3)
+            })
+        {
+            below = lines[at];
+        }
     }
     for (j, unit) in rest.into_iter().enumerate() {
         let above = j < below && !unit.is_preformatted();
@@ -437,6 +449,23 @@ mod tests {
         );
         assert_eq!(a.author.as_deref(), Some("Sofia Brandt"));
         assert!(a.text.starts_with("Q: How long"), "{}", a.text);
+    }
+
+    #[test]
+    fn a_section_label_above_a_title_the_metadata_named_goes() {
+        let mut raw = doc(
+            "LOCAL GOVERNMENT\n\nTown budget squeezed by pension costs\n\nThe town faces a gap of two million dollars in next year's budget, the finance director said.\n",
+        );
+        raw.title = Some("Town budget squeezed by pension costs".into());
+        let a = clean(&raw, &ChromeModel::default()).expect("article");
+        assert!(a.text.starts_with("The town faces"), "{}", a.text);
+        // A sentence above the repeated title is no label: it stays.
+        let mut raw = doc(
+            "Voters will decide in November.\n\nTown budget squeezed by pension costs\n\nThe town faces a gap of two million dollars in next year's budget, the finance director said.\n",
+        );
+        raw.title = Some("Town budget squeezed by pension costs".into());
+        let a = clean(&raw, &ChromeModel::default()).expect("article");
+        assert!(a.text.starts_with("Voters will decide"), "{}", a.text);
     }
 
     #[test]
