@@ -714,3 +714,13 @@ fn events_are_no_people_and_a_nationality_noun_stands_as_a_title() {
         .collect();
     assert_eq!(people, ["Arnoud Okken"]);
 }
+
+#[test]
+fn a_contracted_i_is_no_name() {
+    let text =
+        "\"Marta Lindgren is the best writer I've come across,\" he said. \"I'm sure of it.\"";
+    let mentions = extract(text);
+    assert_invariants(text, &mentions);
+    let names: Vec<&str> = mentions.iter().map(|m| &*m.name).collect();
+    assert_eq!(names, ["Marta Lindgren"]);
+}

@@ -99,7 +99,7 @@ pub fn scan(text: &str) -> Scan {
         let end = word_end(text, i + width, &mut name_starts);
         let (end_of_word, possessive) = strip_possessive(bytes, start, end);
         let capitalized = if b.is_ascii() {
-            b.is_ascii_uppercase()
+            b.is_ascii_uppercase() && !(b == b'I' && is_first_person(&text[start..end_of_word]))
         } else {
             char_at(text, i).is_uppercase()
         };
@@ -275,6 +275,14 @@ pub fn is_connector(word: &str) -> bool {
     // Every connector is 2 to 5 bytes long: most words are out at once.
     (2..=5).contains(&word.len())
         && (matches!(word, "of" | "the" | "for") || super::cues::is_name_particle(word))
+}
+
+/// Returns true if and only if `word` is "I" contracted ("I've", "I’m"):
+/// a pronoun, capitalised wherever it stands ("the best writer I've read").
+fn is_first_person(word: &str) -> bool {
+    word.strip_prefix("I'")
+        .or_else(|| word.strip_prefix("I’"))
+        .is_some_and(|rest| matches!(rest, "ve" | "m" | "d" | "ll"))
 }
 
 fn is_small_word(word: &str) -> bool {
