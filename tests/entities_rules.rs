@@ -672,6 +672,14 @@ fn a_name_of_no_english_words_opens_a_sentence_as_a_person() {
         Some(EntityKind::Person)
     );
     assert_eq!(kind_of(text, "Yesterday Morning"), None);
+    // A listed name that context ruled out as a place stays no person.
+    let text =
+        "The Brazilian government met on Monday. “Rio Tinto dominated the talks,” said one aide.";
+    let mentions = extract(text);
+    assert!(
+        mentions.iter().all(|m| m.kind != EntityKind::Person),
+        "{mentions:?}"
+    );
     let text = "The team, led by Dr. Alejandra Fuentes of the University of Chile and Prof. Markus Lindqvist of Stockholm University, described the find.";
     assert_eq!(
         kind_of(text, "Markus Lindqvist").map(|k| k.0),

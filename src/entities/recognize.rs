@@ -58,6 +58,7 @@ pub fn learn<'t>(
         known: &known,
         traits: &traits,
         hits,
+        gaz,
     };
     let mut lexicon = Lexicon::with_capacity(runs.len() / 2);
     lists::announced_companies(&ctx, runs, &mut lexicon);
@@ -130,6 +131,7 @@ pub(super) struct Context<'t, 'a, 'g> {
     /// Per word: [`cues::traits`] bits (run words only).
     pub traits: &'a [u16],
     pub hits: &'a [Hit<'g>],
+    pub gaz: &'g Gazetteer,
 }
 
 impl<'t> Context<'t, '_, '_> {

@@ -203,8 +203,11 @@ impl<'t> Context<'t, '_, '_> {
             && last - first >= 2
             // At a sentence start an English word may be capitalised by
             // its place alone; two or three words that are none ("Chidi
-            // Okafor rose") are a name there too.
-            && (shaped || !self.words[first].sentence_start)
+            // Okafor rose") are a name there too, unless the lists know the
+            // name as something else (a company, or a town that context
+            // ruled out: "Rio Tinto dominated").
+            && (!self.words[first].sentence_start
+                || (shaped && self.gaz.exact(name).is_none()))
             // "its El Teniente mine", "the Quintero Vasco team": no article
             // stands before a person's name.
             && !after_article
