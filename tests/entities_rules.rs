@@ -286,6 +286,14 @@ fn names_that_share_a_word_with_a_place_and_places_that_look_like_names() {
             .filter(|m| m.name == "Nova Kakhovka")
             .all(|m| m.kind == EntityKind::Place)
     );
+    // A country's other name or a nation's region after a name is no
+    // surname.
+    let text = "The show opens at Tate Britain in March, with scenes of Tudor England.";
+    let mentions = extract(text);
+    assert!(
+        mentions.iter().all(|m| m.kind != EntityKind::Person),
+        "{mentions:?}"
+    );
 }
 
 #[test]

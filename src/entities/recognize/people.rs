@@ -279,8 +279,20 @@ impl<'t> Context<'t, '_, '_> {
                 && !self.has(i, cues::HEAD | cues::TITLE | cues::PLACE_HEAD)
                 && self.word(i).chars().any(char::is_lowercase)
         };
+        // "Tate Britain", "Tudor England": a country's other name or a
+        // nation's region is no surname (Jordan, a country's own name, is).
+        let surname_place = |i: usize| {
+            place_word(i)
+                && self.known[i].is_some_and(|h| {
+                    let e = self.hits[h].entry;
+                    let alias = e.kind == EntityKind::Country && e.name != self.word(i);
+                    let region = e.kind == EntityKind::Place
+                        && e.role == crate::entities::gazetteer::Role::Name;
+                    !(alias || region)
+                })
+        };
         let (a, b) = (first, first + 1);
-        if !((place_word(a) && other_word(b)) || (other_word(a) && place_word(b))) {
+        if !((place_word(a) && other_word(b)) || (other_word(a) && surname_place(b))) {
             return false;
         }
         let name = self.span(first, last);
