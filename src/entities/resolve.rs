@@ -162,9 +162,7 @@ impl<'t> Lexicon<'t> {
             }
         }
     }
-}
 
-impl<'t> Lexicon<'t> {
     /// "Booz Allen Hamilton said" where "shares of Booz Allen" made a
     /// company: a name read as a person by its shape or the words around
     /// it that opens with a company's name taught here is that company's

@@ -382,9 +382,10 @@ impl<'t> Context<'t, '_, '_> {
     }
 
     /// Returns true if and only if the words after "By" are a writer's
-    /// name: shaped like one, or a listed name with a surname that is in
-    /// no list and no English word ("By Dana Kowalczyk", though Dana is a
-    /// company; not "By Reuters Staff").
+    /// name: shaped like one, or two or three capitalised words whose last,
+    /// the surname, is in no list and no English word, though a given name
+    /// before it is listed ("By Dana Kowalczyk", Dana being a company; not
+    /// "By Reuters Staff").
     fn byline_name(&self, first: usize, last: usize) -> bool {
         let listed_given_name = (2..=3).contains(&(last - first))
             && !self.is_common(last - 1)
