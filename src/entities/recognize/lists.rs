@@ -192,27 +192,13 @@ pub(super) fn apposition<'t>(
     last: usize,
     lexicon: &mut Lexicon<'t>,
 ) -> bool {
-    let rest = &ctx.text[ctx.words[last - 1].end..];
-    let Some(rest) = rest
-        .strip_prefix(", a ")
-        .or_else(|| rest.strip_prefix(", an "))
-        .or_else(|| rest.strip_prefix(", the "))
-    else {
+    let Some(words) = apposition_words(&ctx.text[ctx.words[last - 1].end..]) else {
         return false;
     };
     let mut kind = None;
     let mut clause_open = true;
-    for (n, word) in rest.split_whitespace().take(5).enumerate() {
-        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+    for (n, (word, bare)) in words.take(5).enumerate() {
         clause_open &= !matches!(bare, "who" | "whose" | "which" | "that");
-        // "a senior trader at the firm": the head noun comes before a
-        // preposition; what follows it is another phrase.
-        if matches!(
-            bare,
-            "at" | "of" | "for" | "with" | "in" | "from" | "on" | "by"
-        ) {
-            break;
-        }
         if cues::is_company_noun(bare) {
             kind = Some(EntityKind::Company);
         } else if cues::is_org_noun(bare) {
@@ -237,6 +223,27 @@ pub(super) fn apposition<'t>(
     let name = ctx.span(first, last);
     lexicon.add(name, Known::new(name, kind, Strength::Cue));
     true
+}
+
+/// The words of the apposition that opens `after`, the text right after a
+/// name (", a senior trader at the firm"): each as written and without its
+/// punctuation, up to the first preposition, since the head noun comes
+/// before one and what follows is another phrase. `None` where no ", a",
+/// ", an" or ", the" opens `after`.
+pub(super) fn apposition_words(after: &str) -> Option<impl Iterator<Item = (&str, &str)>> {
+    let rest = [", a ", ", an ", ", the "]
+        .iter()
+        .find_map(|p| after.strip_prefix(p))?;
+    Some(
+        rest.split_whitespace()
+            .map(|word| (word, word.trim_matches(|c: char| !c.is_alphanumeric())))
+            .take_while(|(_, bare)| {
+                !matches!(
+                    *bare,
+                    "at" | "of" | "for" | "with" | "in" | "from" | "on" | "by"
+                )
+            }),
+    )
 }
 
 /// "Velmora's board", "Ardent's shares": a name whose possessive is

@@ -309,23 +309,11 @@ impl<'t> Context<'t, '_, '_> {
         if cues::is_agent_verb(next_word(self.text, end)) {
             return true;
         }
-        let rest = &self.text[end..];
-        let Some(rest) = [", a ", ", an ", ", the "]
-            .iter()
-            .find_map(|p| rest.strip_prefix(p))
-        else {
-            return false;
-        };
-        rest.split_whitespace()
-            .take(3)
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-            .take_while(|w| {
-                !matches!(
-                    *w,
-                    "at" | "of" | "for" | "with" | "in" | "from" | "on" | "by"
-                )
-            })
-            .any(|w| cues::is_role_noun(w) || cues::is_staff_noun(w))
+        super::lists::apposition_words(&self.text[end..]).is_some_and(|words| {
+            words
+                .take(3)
+                .any(|(_, bare)| cues::is_role_noun(bare) || cues::is_staff_noun(bare))
+        })
     }
 
     /// "Zelensky and Sybiha": a single unknown name joined by "and" or "or"
