@@ -158,13 +158,16 @@ pub fn is_ad_or_teaser(line: &str) -> bool {
     if line.len() > 200 {
         return false;
     }
-    let lower = line.to_lowercase();
-    let label = lower.trim_end_matches([':', ' ']);
-    if AD_LABELS.contains(&label) {
+    // Every unit of every article comes here: the lists are ASCII, so the
+    // line is compared in place rather than lower-cased into a copy.
+    let label = line.trim_end_matches([':', ' ']);
+    if AD_LABELS.iter().any(|l| l.eq_ignore_ascii_case(label)) {
         return true;
     }
-    TEASER_OPENINGS.iter().any(|o| lower.starts_with(o))
-        && !structure::more_words_than(line, MAX_TEASER_WORDS)
+    TEASER_OPENINGS.iter().any(|o| {
+        line.get(..o.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(o))
+    }) && !structure::more_words_than(line, MAX_TEASER_WORDS)
         && !structure::ends_sentence(line)
 }
 
@@ -186,14 +189,16 @@ const COMMENT_OPENERS: &[&str] = &[
 /// Returns true if and only if `line` opens a comment section: "12
 /// Comments", "Comments (12)", "Leave a reply".
 pub fn is_comments_opener(line: &str) -> bool {
-    let lower = line.trim().to_lowercase();
-    if lower.len() > 40 {
+    // Every unit after the first prose comes here: compared in place, as
+    // in `is_ad_or_teaser`.
+    let line = line.trim();
+    if line.len() > 40 {
         return false;
     }
-    let bare = lower
+    let bare = line
         .trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ')
         .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, ' ' | '(' | ')' | ':'));
-    COMMENT_OPENERS.contains(&bare)
+    COMMENT_OPENERS.iter().any(|o| o.eq_ignore_ascii_case(bare))
 }
 
 /// Returns true if and only if `line` is a line of a comment widget: a
