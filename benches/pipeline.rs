@@ -104,7 +104,7 @@ fn run(n: usize, measure_threshold: bool) {
         let chrome = ChromeModel::learn(&docs);
         docs.par_iter()
             .filter_map(|d| clean::clean_for_dedup(d, &chrome))
-            .unzip::<_, _, Vec<Article>, Vec<Vec<u64>>>()
+            .unzip::<_, _, Vec<Article>, Vec<Vec<candidates::Print>>>()
     });
     report("clean (+ dedup prints)", n, bytes, clean_wall, clean_cpu);
     drop(docs);
@@ -406,7 +406,7 @@ fn measure(corpus: &GeneratedCorpus, cleaned: &[Article]) {
         .collect();
     planted.sort_by(f64::total_cmp);
     let truth = truth_pairs(corpus);
-    let prints: Vec<Vec<u64>> = cleaned
+    let prints: Vec<Vec<candidates::Print>> = cleaned
         .par_iter()
         .map(|a| candidates::fingerprints(&a.text))
         .collect();
