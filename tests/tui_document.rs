@@ -132,12 +132,12 @@ fn preformatted_blocks_keep_their_lines_and_are_clipped_at_the_edge() {
     ];
     let article = tui_support::article(&draft, 9);
     let athletic_start = article.text.find("Athletic").unwrap();
-    let mention = dossier::entities::IndexedMention {
-        entity: 0,
-        start: athletic_start as u32,
-        end: (athletic_start + "Athletic".len()) as u32,
-        location: dossier::entities::Location::Text,
-    };
+    let mention = dossier::entities::IndexedMention::new(
+        0,
+        athletic_start..athletic_start + "Athletic".len(),
+        dossier::entities::Location::Text,
+    )
+    .unwrap();
     let lines = document::layout(&article, &[mention], &Matched::default(), 20, &text::DOC);
     let rows: Vec<String> = lines
         .iter()

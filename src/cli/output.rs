@@ -111,7 +111,7 @@ pub(super) fn show_json(lib: &Library, i: usize) -> Value {
         .iter()
         .map(|m| {
             let e = &lib.index[m.entity];
-            json!({ "name": e.name, "kind": e.kind, "start": m.start, "end": m.end, "in": m.location })
+            json!({ "name": e.name, "kind": e.kind, "start": m.start, "end": m.end(), "in": m.location })
         })
         .collect();
     let mut article = summary(a);

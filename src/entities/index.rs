@@ -31,22 +31,39 @@ pub struct Entity {
     pub country: Option<String>,
 }
 
-/// A mention resolved to an entity of the index: 16 bytes, since a corpus
+/// A mention resolved to an entity of the index: 12 bytes, since a corpus
 /// holds one for every name in every article (ten million in 100,000
-/// articles). Its byte span is `start..end` (see [`Self::span`]).
+/// articles). Its byte span is `start..start + len` (see [`Self::span`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IndexedMention {
     pub entity: EntityId,
     pub start: u32,
-    pub end: u32,
+    /// Bytes of the name: a name is a few words, never 64 KiB.
+    pub len: u16,
     /// The part of the article the span points into.
     pub location: Location,
 }
 
 impl IndexedMention {
+    /// The mention of `entity` at `span`; `None` for a span past 4 GiB or
+    /// longer than 64 KiB, which is not highlighted.
+    pub fn new(entity: EntityId, span: std::ops::Range<usize>, location: Location) -> Option<Self> {
+        Some(Self {
+            entity,
+            start: u32::try_from(span.start).ok()?,
+            len: u16::try_from(span.end.checked_sub(span.start)?).ok()?,
+            location,
+        })
+    }
+
+    /// Returns the byte offset just past the mention.
+    pub fn end(&self) -> usize {
+        self.start as usize + usize::from(self.len)
+    }
+
     /// Returns the byte span of the mention.
     pub fn span(&self) -> std::ops::Range<usize> {
-        self.start as usize..self.end as usize
+        self.start as usize..self.end()
     }
 }
 
@@ -289,5 +306,14 @@ mod tests {
         assert_eq!(with[0], (japan, 2));
         assert!(idx.related(99, 5).is_empty());
         assert!(idx.cooccurring(999, 5).is_empty());
+    }
+
+    #[test]
+    fn a_mention_is_twelve_bytes_and_keeps_its_span() {
+        assert_eq!(std::mem::size_of::<IndexedMention>(), 12);
+        let m = IndexedMention::new(7, 40..52, Location::Text).expect("a name");
+        assert_eq!((m.span(), m.end()), (40..52, 52));
+        assert!(IndexedMention::new(7, 0..70_000, Location::Text).is_none());
+        assert!(IndexedMention::new(7, 5_000_000_000..5_000_000_004, Location::Text).is_none());
     }
 }

@@ -145,15 +145,7 @@ fn part(texts: &[&str], mentions: &[Vec<Mention>], first: usize) -> EntityIndex 
                 Some((_, n)) => *n += 1,
                 None => counts.push((id, 1)),
             }
-            // A span past 4 GiB (a text that long) is not highlighted.
-            if let (Ok(start), Ok(end)) = (u32::try_from(m.start), u32::try_from(m.end)) {
-                indexed.push(IndexedMention {
-                    entity: id,
-                    start,
-                    end,
-                    location: m.location,
-                });
-            }
+            indexed.extend(IndexedMention::new(id, m.start..m.end, m.location));
         }
         // Body mentions first, in text order: the reader walks them by offset.
         indexed.sort_by_key(|m: &IndexedMention| m.location != Location::Text);

@@ -19,8 +19,9 @@ use crate::pipeline::Options;
 /// dateline without a year takes the file's year; 8: a one-column table
 /// header joins its table, navigation-only `<nav>` goes, JSON-LD without
 /// `@context` gives dates and authors; 9: a merged copy keeps the blocks
-/// the canonical article does not hold).
-const CACHE_FORMAT: u32 = 9;
+/// the canonical article does not hold; 10: a mention holds its length,
+/// not its end).
+const CACHE_FORMAT: u32 = 10;
 
 /// What the cached results were computed by.
 pub struct Engine {
