@@ -18,14 +18,24 @@
 /// other threads and return empty pages to the system. Costs a few
 /// milliseconds; call it after dropping much that workers allocated.
 pub fn give_back() {
-    rayon::broadcast(|_| collect());
-    collect();
+    rayon::broadcast(|_| collect(false));
+    collect(false);
 }
 
-fn collect() {
+/// Like [`give_back`], and also returns the pages that each thread keeps
+/// free for its next allocations: after merging duplicates, when most of
+/// what cleaning allocated is gone at once, that was 90 MB at 100,000
+/// articles (RSS with the list: 796 MB, then 705 MB). Costs more than
+/// [`give_back`]; for the end of a stage, not for a loop.
+pub fn give_back_all() {
+    rayon::broadcast(|_| collect(true));
+    collect(true);
+}
+
+fn collect(force: bool) {
     // SAFETY: mi_collect only walks the calling thread's own heap; any
     // thread may call it at any time.
-    unsafe { libmimalloc_sys::mi_collect(false) };
+    unsafe { libmimalloc_sys::mi_collect(force) };
 }
 
 /// Returns `items` in a buffer of exactly their length. `shrink_to_fit`

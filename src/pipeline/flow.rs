@@ -284,7 +284,7 @@ fn merge(cleaned: Cleaned, opts: &Options, report: Reporter<'_>) -> Corpus {
     // merged copies and the old articles, allocated by the workers that
     // cleaned them, are freed here.
     articles.par_iter_mut().for_each(|a| *a = a.clone());
-    crate::memory::give_back();
+    crate::memory::give_back_all();
     Corpus { articles, warnings }
 }
 
