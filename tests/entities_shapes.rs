@@ -39,3 +39,42 @@ fn a_listed_name_with_an_apostrophe_is_found_with_a_typographic_one() {
         "{mentions:?}"
     );
 }
+
+#[test]
+fn a_capital_on_a_journey_in_a_list_of_places_or_after_a_compass_word_is_a_place() {
+    for (text, capital) in [
+        ("The choir took a weekend trip to Lisbon in May.", "Lisbon"),
+        (
+            "The orchestra toured via Vienna, Prague and Lisbon.",
+            "Lisbon",
+        ),
+        (
+            "Commuters from North Dublin face another week of delays.",
+            "Dublin",
+        ),
+        (
+            "Orchards in Oregon and SW Dublin lost their crop.",
+            "Dublin",
+        ),
+    ] {
+        assert_eq!(
+            kind_of(text, capital),
+            Some((EntityKind::Place, capital.into())),
+            "{text}"
+        );
+    }
+    // A capital that acts is still its country's government.
+    assert_eq!(
+        kind_of("Talks between Lisbon and the unions stalled.", "Lisbon").map(|k| k.0),
+        Some(EntityKind::Country)
+    );
+}
+
+#[test]
+fn a_region_named_after_a_neighbouring_country_is_a_place_of_its_own() {
+    let text = "Wind farms in Inner Mongolia supplied a third of the grid's power.";
+    let mentions = extract(text);
+    let region = find(&mentions, text, "Inner Mongolia").expect("region found");
+    assert_eq!(region.kind, EntityKind::Place);
+    assert_eq!(region.country.as_deref(), Some("China"));
+}
