@@ -78,3 +78,12 @@ fn a_region_named_after_a_neighbouring_country_is_a_place_of_its_own() {
     assert_eq!(region.kind, EntityKind::Place);
     assert_eq!(region.country.as_deref(), Some("China"));
 }
+
+#[test]
+fn a_name_joined_by_an_ampersand_is_a_firm_not_a_person() {
+    let text = "The dredging contract went to Brindle & Hoskett in March.";
+    assert_eq!(
+        kind_of(text, "Brindle & Hoskett"),
+        Some((EntityKind::Company, "Brindle & Hoskett".into()))
+    );
+}

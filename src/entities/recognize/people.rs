@@ -131,6 +131,17 @@ impl<'t> Context<'t, '_, '_> {
             return;
         }
         let name = self.span(first, last);
+        // "Simon & Schuster", "Marks & Spencer": no one person's name holds
+        // an ampersand; two names joined by one are a firm's.
+        if name.contains(" & ") {
+            if last - first == 2 && !(first..last).any(|i| self.has(i, cues::HEAD)) {
+                lexicon.add(
+                    name,
+                    Known::new(name, EntityKind::Company, Strength::Context),
+                );
+            }
+            return;
+        }
         let after = next_word(self.text, self.words[last - 1].end);
         let before = self.text[..self.words[first].start].trim_end();
         let all_caps = name.chars().all(|c| !c.is_lowercase());
