@@ -87,3 +87,27 @@ fn a_name_joined_by_an_ampersand_is_a_firm_not_a_person() {
         Some((EntityKind::Company, "Brindle & Hoskett".into()))
     );
 }
+
+#[test]
+fn a_middle_initial_makes_a_person_even_of_a_town_name() {
+    let text = "The orchard grant was announced by Carla T. Denver, director of the cooperative.";
+    assert_eq!(
+        kind_of(text, "Carla T. Denver"),
+        Some((EntityKind::Person, "Carla T. Denver".into()))
+    );
+    assert!(
+        extract(text).iter().all(|m| m.kind != EntityKind::Place),
+        "{:?}",
+        extract(text)
+    );
+}
+
+#[test]
+fn a_word_holding_a_known_place_is_no_person_beside_one() {
+    let text = "Delays hit Heathrow, Carla T. Denver and Boston-Logan on Sunday.";
+    assert!(
+        !people(text).iter().any(|p| p.contains("Boston")),
+        "{:?}",
+        people(text)
+    );
+}

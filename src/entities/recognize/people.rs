@@ -311,6 +311,41 @@ impl<'t> Context<'t, '_, '_> {
         true
     }
 
+    /// "John W. Houston", "Ana K. Lima": a name, an initial and a name are
+    /// a person's, even where the lists know the last word as a town; no
+    /// place's name holds an initial between two words.
+    pub(super) fn person_with_middle_initial(
+        &self,
+        first: usize,
+        last: usize,
+        lexicon: &mut Lexicon<'t>,
+    ) -> bool {
+        if last - first != 3 {
+            return false;
+        }
+        let initial = self.word(first + 1);
+        let is_initial = initial.len() == 1
+            && initial.as_bytes()[0].is_ascii_uppercase()
+            && self.words[first + 1].abbreviation;
+        let name_word = |i: usize| {
+            let w = self.word(i);
+            self.words[i].capitalized
+                && w.chars().any(char::is_lowercase)
+                && !self.has(i, cues::HEAD | cues::TITLE | cues::PLACE_HEAD)
+        };
+        // A given name the lists know is at most a town's ("George").
+        let given_free = self.known[first].is_none_or(|h| {
+            let hit = &self.hits[h];
+            hit.entry.kind == EntityKind::Place && hit.end == self.words[first].end
+        });
+        if !(is_initial && name_word(first) && name_word(last - 1) && given_free) {
+            return false;
+        }
+        let name = self.span(first, last);
+        lexicon.add(name, Known::new(name, EntityKind::Person, Strength::Shape));
+        true
+    }
+
     /// Returns true if and only if what follows word `last - 1` says the
     /// words before are a person: a speech verb ("Jordan Baptiste said"),
     /// or an apposition that names a role before any preposition
@@ -340,8 +375,18 @@ impl<'t> Context<'t, '_, '_> {
             return;
         }
         let name = self.word(run.first);
+        // "LaGuardia, John F. Kennedy and Newark-Liberty": a compound that
+        // opens with a city or a country is an airport's or a district's
+        // name, not a double-barrelled surname ("Murray-Bruce").
+        let city_compound = name.split_once('-').is_some_and(|(head, _)| {
+            self.gaz.exact(head).is_some_and(|e| {
+                e.kind == EntityKind::Country
+                    || (e.kind == EntityKind::Place && e.population >= 100_000)
+            })
+        });
         if lexicon.strength_of(name).is_some()
             || self.known[run.first].is_some()
+            || city_compound
             || self.is_common(run.first)
             || name.chars().all(|c| !c.is_lowercase())
         {
