@@ -111,3 +111,11 @@ fn a_word_holding_a_known_place_is_no_person_beside_one() {
         people(text)
     );
 }
+
+#[test]
+fn capitalised_words_that_fill_a_quotation_are_a_title_unless_named() {
+    let text = "Her documentary “Velvet Marrowfield” opens on Friday in twelve cinemas.";
+    assert_eq!(people(text), Vec::<String>::new());
+    let text = "The striker played under the name “Tamsin Orrelby” for two seasons.";
+    assert_eq!(people(text), ["Tamsin Orrelby"]);
+}

@@ -222,6 +222,9 @@ impl<'t> Context<'t, '_, '_> {
             // "its El Teniente mine", "the Quintero Vasco team": no article
             // stands before a person's name.
             && !after_article
+            // “Inside Llewyn Davis”: a quotation of capitalised words alone
+            // is a title.
+            && !fills_a_quotation(self.text, self.words[first].start, self.words[last - 1].end)
         {
             // "in Nova Kakhovka": a location, not a person.
             let (kind, strength) =
@@ -479,6 +482,29 @@ fn speaks_of_its_own(text: &str, at: usize) -> bool {
         }
     }
     its
+}
+
+/// Returns true if and only if the span `start..end` is all that a
+/// quotation holds (“Mein Kampf”, "La Violencia,") and no word such as
+/// "named" introduces it as a name: the title of a film, book or song.
+fn fills_a_quotation(text: &str, start: usize, end: usize) -> bool {
+    let before = &text[..start];
+    let Some(open) = before
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '“' | '"' | '‘'))
+    else {
+        return false;
+    };
+    let after = &text[end..];
+    let after = after.strip_prefix([',', '.', '!', '?']).unwrap_or(after);
+    let closes = after.starts_with(['”', '"', '’']) && !after.starts_with("’s");
+    let introducer = last_word(before[..before.len() - open.len_utf8()].trim_end());
+    let named = matches!(
+        introducer,
+        "name" | "named" | "nicknamed" | "alias" | "aka" | "Name"
+    );
+    closes && !named
 }
 
 /// Returns true if and only if `name` stands somewhere in `text` right
