@@ -102,11 +102,12 @@ impl<'t> Context<'t, '_, '_> {
     }
 
     /// Returns true if and only if word `i` is a role noun, lower-case or
-    /// capitalised by its sentence start ("Striker Aoife Brennan").
+    /// capitalised by its sentence start ("Striker Aoife Brennan"), or the
+    /// lower-case plural of one that lists people ("captains").
     pub(super) fn role_noun(&self, i: usize) -> bool {
         let word = self.word(i);
         if !self.words[i].capitalized {
-            return cues::is_role_noun(word);
+            return cues::is_role_noun(word) || cues::is_plural_role_noun(word);
         }
         self.words[i].sentence_start && word.is_ascii() && {
             let lower = word.to_ascii_lowercase();
