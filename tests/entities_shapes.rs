@@ -128,3 +128,16 @@ fn a_word_holding_a_known_place_is_no_person_beside_one() {
         people(text)
     );
 }
+
+#[test]
+fn the_people_of_a_state_or_city_are_no_person() {
+    for text in [
+        "Many Oregonians said the fires were the worst in years.",
+        "One advert featured a series of North Dakotans holding signs.",
+        "Longtime Bostonians told the council the tower was too tall.",
+    ] {
+        assert_eq!(people(text), Vec::<String>::new(), "{text}");
+    }
+    let text = "Ruth Sanders said the bill would pass. Sanders spoke for an hour.";
+    assert_eq!(people(text), ["Ruth Sanders", "Ruth Sanders"]);
+}

@@ -128,7 +128,7 @@ impl<'t> Context<'t, '_, '_> {
                 let gap = &self.text[self.words[last - 1].end..w.start];
                 w.capitalized && matches!(gap, "'s " | "’s ")
             });
-        if continues {
+        if continues || self.people_of_a_place(first, last) {
             return;
         }
         let name = self.span(first, last);
@@ -236,6 +236,35 @@ impl<'t> Context<'t, '_, '_> {
                 };
             lexicon.add(name, Known::new(name, kind, strength));
         }
+    }
+
+    /// Returns true if and only if the words end in the plural of a known
+    /// place's people ("Texans", "South Dakotans", "New Yorkers",
+    /// "Bostonians"): a state's or a city's residents, not a person. The
+    /// place must be a region or hold 100,000 people, so a surname such as
+    /// "Sanders" is not read as the people of a hamlet.
+    fn people_of_a_place(&self, first: usize, last: usize) -> bool {
+        let word = self.word(last - 1);
+        if !(word.ends_with("ns") || word.ends_with("ers")) || !word.is_ascii() {
+            return false;
+        }
+        let prefix = &self.text[self.words[first].start..self.words[last - 1].start];
+        let stems = [
+            word[..word.len() - 2].to_owned(),
+            format!("{}s", &word[..word.len() - 2]),
+            word[..word.len() - 3].to_owned(),
+            word[..word.len() - 4].to_owned(),
+            format!("{}a", &word[..word.len() - 4]),
+        ];
+        let large_place = |name: &str| {
+            self.gaz.exact(name).is_some_and(|e| {
+                matches!(e.kind, EntityKind::Place | EntityKind::Country)
+                    && (e.population == 0 || e.population >= 100_000)
+            })
+        };
+        stems.iter().filter(|s| s.len() >= 4).any(|stem| {
+            large_place(stem) || (!prefix.is_empty() && large_place(&format!("{prefix}{stem}")))
+        })
     }
 
     /// "Taylor Swift" where only "Swift told" said Swift is a person: a
