@@ -58,6 +58,17 @@ const ROLE_NOUNS: &[&str] = &[
     "commander", "general", "prosecutor", "investor", "entrepreneur", "billionaire",
 ];
 
+/// Role nouns whose plural lists people's names after it ("rival captains
+/// Ana Ruiz and Mia Holt"); not "leaders", "investors" or "executives",
+/// which list firms and countries as often.
+#[rustfmt::skip]
+const LISTING_ROLE_NOUNS: &[&str] = &[
+    "captain", "coach", "manager", "striker", "goalkeeper", "midfielder", "defender", "player",
+    "minister", "senator", "governor", "mayor", "lawmaker", "councillor", "councilor", "actor",
+    "actress", "singer", "judge", "prosecutor", "ambassador", "professor", "researcher",
+    "scientist", "economist", "journalist", "reporter", "author", "writer", "candidate",
+];
+
 /// The last word of a company name ("Kawasaki Heavy Industries").
 #[rustfmt::skip]
 const COMPANY_SUFFIXES: &[&str] = &[
@@ -289,6 +300,16 @@ pub fn is_town_body(first: &str, second: &str) -> bool {
 
 pub fn is_role_noun(word: &str) -> bool {
     word_set!(ROLE_NOUNS).contains(word)
+}
+
+/// Returns true if and only if `word` is the plural of a role noun that
+/// lists people ("captains", "actresses").
+pub fn is_plural_role_noun(word: &str) -> bool {
+    let singular = word
+        .strip_suffix("es")
+        .filter(|s| s.ends_with("ss"))
+        .or_else(|| word.strip_suffix('s'));
+    singular.is_some_and(|s| word_set!(LISTING_ROLE_NOUNS).contains(s))
 }
 
 pub fn is_company_noun(word: &str) -> bool {

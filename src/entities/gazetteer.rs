@@ -328,6 +328,11 @@ impl Builder {
         if !word_initial || !latin {
             return;
         }
+        // News sets the apostrophe as ’ ("Moody’s", "People’s Liberation
+        // Army") where the lists write ': each such name is found either way.
+        if surface.contains('\'') {
+            self.add(&surface.replace('\'', "’"), entry.clone());
+        }
         if let Some(&first) = self.seen.get(surface) {
             // A place of the same name as an earlier entry is kept aside,
             // for context to choose ("Columbus, Ga.", Georgia the state).

@@ -305,7 +305,10 @@ impl<'t> Context<'t, '_, '_> {
             return;
         }
         let person_first = self.person_start(Run { first, last });
-        if person_first < last && !self.person_named_like_a_place(person_first, last, lexicon) {
+        if person_first < last
+            && !self.person_named_like_a_place(person_first, last, lexicon)
+            && !self.person_with_middle_initial(person_first, last, lexicon)
+        {
             self.person_from_context(person_first, last, lexicon);
         }
     }

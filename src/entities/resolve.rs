@@ -373,22 +373,68 @@ fn from_gazetteer(text: &str, hit: &Hit) -> Mention {
 }
 
 /// Returns true if and only if the words around a place name use it as a
-/// location: a locative preposition right before it, or "-based" after it.
-/// "to" and "from" are left out: "aid to Kyiv" and "a message from Beijing"
-/// speak of governments as often as of cities.
+/// location: a locative preposition right before it, or "-based" after it;
+/// a journey before "to" or "from" ("a trip to Paris"); a compass word
+/// before it ("Southwest Washington", "East Jerusalem": a part of a city
+/// or a state is no government); or a place it is listed with after a
+/// locative ("via Moscow and Paris"). "to" and "from" alone are left out:
+/// "aid to Kyiv" and "a message from Beijing" speak of governments as
+/// often as of cities.
 fn used_as_location(text: &str, start: usize, end: usize) -> bool {
     if text[end..].starts_with("-based") {
         return true;
     }
     let before = text[..start].trim_end();
-    let word = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or_default();
     // "the city of London".
     if before.ends_with("city of") || before.ends_with("town of") {
         return true;
     }
+    let word = last_word(before);
+    if is_compass_word(word) && text[..start].ends_with(' ') {
+        return true;
+    }
+    if matches!(word, "to" | "from") {
+        let journey = last_word(before[..before.len() - word.len()].trim_end());
+        return is_journey_word(journey);
+    }
+    if is_locative(word) {
+        return true;
+    }
+    // "via Moscow and Paris", "in Lyon, Turin or Geneva": walk back over a
+    // few listed names to the word before the first.
+    let mut rest = before;
+    for _ in 0..4 {
+        let Some(list) = rest
+            .strip_suffix(" and")
+            .or_else(|| rest.strip_suffix(" or"))
+            .or_else(|| rest.strip_suffix(','))
+        else {
+            return false;
+        };
+        let list = list.trim_end();
+        let name = last_word(list);
+        if !name.starts_with(char::is_uppercase) {
+            return false;
+        }
+        rest = list[..list.len() - name.len()].trim_end();
+        if is_locative(last_word(rest)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The last word of `s`: its trailing letters and digits.
+fn last_word(s: &str) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &s[start..]
+}
+
+fn is_locative(word: &str) -> bool {
     #[rustfmt::skip]
     let locative = matches!(
         word,
@@ -396,6 +442,68 @@ fn used_as_location(text: &str, start: usize, end: usize) -> bool {
             | "via" | "through" | "throughout" | "In" | "At" | "Near" | "Outside"
     );
     locative
+}
+
+/// Returns true if and only if `word` names a journey or a move, which
+/// goes to a city, not to its government ("a trip to Paris", "flew from
+/// Cairo").
+fn is_journey_word(word: &str) -> bool {
+    matches!(
+        word,
+        "trip"
+            | "trips"
+            | "journey"
+            | "flight"
+            | "flights"
+            | "flew"
+            | "flown"
+            | "flying"
+            | "travel"
+            | "travelled"
+            | "traveled"
+            | "travelling"
+            | "traveling"
+            | "moved"
+            | "relocated"
+            | "returned"
+            | "drove"
+            | "sailed"
+            | "commute"
+            | "route"
+            | "train"
+            | "trains"
+    )
+}
+
+/// Returns true if and only if `word` is a capitalised compass or part
+/// word that marks the region of a place ("Southwest", "SW", "Inner",
+/// "Greater").
+fn is_compass_word(word: &str) -> bool {
+    matches!(
+        word,
+        "North"
+            | "South"
+            | "East"
+            | "West"
+            | "Northern"
+            | "Southern"
+            | "Eastern"
+            | "Western"
+            | "Northeast"
+            | "Northwest"
+            | "Southeast"
+            | "Southwest"
+            | "Central"
+            | "Greater"
+            | "Inner"
+            | "Outer"
+            | "Downtown"
+            | "Upstate"
+            | "NE"
+            | "NW"
+            | "SE"
+            | "SW"
+    )
 }
 
 #[cfg(test)]
@@ -426,5 +534,18 @@ mod tests {
         assert!(!used_as_location(t, 0, 5));
         assert!(used_as_location(t, 37, 42));
         assert!(used_as_location(t, 46, 51));
+    }
+
+    #[test]
+    fn journeys_compass_words_and_lists_after_a_locative_make_locations() {
+        let at = |t: &str, name: &str| {
+            let start = t.rfind(name).unwrap();
+            used_as_location(t, start, start + name.len())
+        };
+        assert!(at("a weekend trip to Lisbon", "Lisbon"));
+        assert!(!at("a warning to Lisbon", "Lisbon"));
+        assert!(at("farms in Southwest Lisbon", "Lisbon"));
+        assert!(at("flying via Oslo, Riga and Lisbon", "Lisbon"));
+        assert!(!at("talks between Oslo and Lisbon", "Lisbon"));
     }
 }

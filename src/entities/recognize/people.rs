@@ -102,11 +102,12 @@ impl<'t> Context<'t, '_, '_> {
     }
 
     /// Returns true if and only if word `i` is a role noun, lower-case or
-    /// capitalised by its sentence start ("Striker Aoife Brennan").
+    /// capitalised by its sentence start ("Striker Aoife Brennan"), or the
+    /// lower-case plural of one that lists people ("captains").
     pub(super) fn role_noun(&self, i: usize) -> bool {
         let word = self.word(i);
         if !self.words[i].capitalized {
-            return cues::is_role_noun(word);
+            return cues::is_role_noun(word) || cues::is_plural_role_noun(word);
         }
         self.words[i].sentence_start && word.is_ascii() && {
             let lower = word.to_ascii_lowercase();
@@ -127,10 +128,21 @@ impl<'t> Context<'t, '_, '_> {
                 let gap = &self.text[self.words[last - 1].end..w.start];
                 w.capitalized && matches!(gap, "'s " | "’s ")
             });
-        if continues {
+        if continues || self.people_of_a_place(first, last) {
             return;
         }
         let name = self.span(first, last);
+        // "Simon & Schuster", "Marks & Spencer": no one person's name holds
+        // an ampersand; two names joined by one are a firm's.
+        if name.contains(" & ") {
+            if last - first == 2 && !(first..last).any(|i| self.has(i, cues::HEAD)) {
+                lexicon.add(
+                    name,
+                    Known::new(name, EntityKind::Company, Strength::Context),
+                );
+            }
+            return;
+        }
         let after = next_word(self.text, self.words[last - 1].end);
         let before = self.text[..self.words[first].start].trim_end();
         let all_caps = name.chars().all(|c| !c.is_lowercase());
@@ -211,6 +223,9 @@ impl<'t> Context<'t, '_, '_> {
             // "its El Teniente mine", "the Quintero Vasco team": no article
             // stands before a person's name.
             && !after_article
+            // “Inside Llewyn Davis”: a quotation of capitalised words alone
+            // is a title.
+            && !fills_a_quotation(self.text, self.words[first].start, self.words[last - 1].end)
         {
             // "in Nova Kakhovka": a location, not a person.
             let (kind, strength) =
@@ -221,6 +236,35 @@ impl<'t> Context<'t, '_, '_> {
                 };
             lexicon.add(name, Known::new(name, kind, strength));
         }
+    }
+
+    /// Returns true if and only if the words end in the plural of a known
+    /// place's people ("Texans", "South Dakotans", "New Yorkers",
+    /// "Bostonians"): a state's or a city's residents, not a person. The
+    /// place must be a region or hold 100,000 people, so a surname such as
+    /// "Sanders" is not read as the people of a hamlet.
+    fn people_of_a_place(&self, first: usize, last: usize) -> bool {
+        let word = self.word(last - 1);
+        if !(word.ends_with("ns") || word.ends_with("ers")) || !word.is_ascii() {
+            return false;
+        }
+        let prefix = &self.text[self.words[first].start..self.words[last - 1].start];
+        let stems = [
+            word[..word.len() - 2].to_owned(),
+            format!("{}s", &word[..word.len() - 2]),
+            word[..word.len() - 3].to_owned(),
+            word[..word.len() - 4].to_owned(),
+            format!("{}a", &word[..word.len() - 4]),
+        ];
+        let large_place = |name: &str| {
+            self.gaz.exact(name).is_some_and(|e| {
+                matches!(e.kind, EntityKind::Place | EntityKind::Country)
+                    && (e.population == 0 || e.population >= 100_000)
+            })
+        };
+        stems.iter().filter(|s| s.len() >= 4).any(|stem| {
+            large_place(stem) || (!prefix.is_empty() && large_place(&format!("{prefix}{stem}")))
+        })
     }
 
     /// "Taylor Swift" where only "Swift told" said Swift is a person: a
@@ -300,6 +344,41 @@ impl<'t> Context<'t, '_, '_> {
         true
     }
 
+    /// "John W. Houston", "Ana K. Lima": a name, an initial and a name are
+    /// a person's, even where the lists know the last word as a town; no
+    /// place's name holds an initial between two words.
+    pub(super) fn person_with_middle_initial(
+        &self,
+        first: usize,
+        last: usize,
+        lexicon: &mut Lexicon<'t>,
+    ) -> bool {
+        if last - first != 3 {
+            return false;
+        }
+        let initial = self.word(first + 1);
+        let is_initial = initial.len() == 1
+            && initial.as_bytes()[0].is_ascii_uppercase()
+            && self.words[first + 1].abbreviation;
+        let name_word = |i: usize| {
+            let w = self.word(i);
+            self.words[i].capitalized
+                && w.chars().any(char::is_lowercase)
+                && !self.has(i, cues::HEAD | cues::TITLE | cues::PLACE_HEAD)
+        };
+        // A given name the lists know is at most a town's ("George").
+        let given_free = self.known[first].is_none_or(|h| {
+            let hit = &self.hits[h];
+            hit.entry.kind == EntityKind::Place && hit.end == self.words[first].end
+        });
+        if !(is_initial && name_word(first) && name_word(last - 1) && given_free) {
+            return false;
+        }
+        let name = self.span(first, last);
+        lexicon.add(name, Known::new(name, EntityKind::Person, Strength::Shape));
+        true
+    }
+
     /// Returns true if and only if what follows word `last - 1` says the
     /// words before are a person: a speech verb ("Jordan Baptiste said"),
     /// or an apposition that names a role before any preposition
@@ -329,8 +408,18 @@ impl<'t> Context<'t, '_, '_> {
             return;
         }
         let name = self.word(run.first);
+        // "LaGuardia, John F. Kennedy and Newark-Liberty": a compound that
+        // opens with a city or a country is an airport's or a district's
+        // name, not a double-barrelled surname ("Murray-Bruce").
+        let city_compound = name.split_once('-').is_some_and(|(head, _)| {
+            self.gaz.exact(head).is_some_and(|e| {
+                e.kind == EntityKind::Country
+                    || (e.kind == EntityKind::Place && e.population >= 100_000)
+            })
+        });
         if lexicon.strength_of(name).is_some()
             || self.known[run.first].is_some()
+            || city_compound
             || self.is_common(run.first)
             || name.chars().all(|c| !c.is_lowercase())
         {
@@ -423,6 +512,29 @@ fn speaks_of_its_own(text: &str, at: usize) -> bool {
         }
     }
     its
+}
+
+/// Returns true if and only if the span `start..end` is all that a
+/// quotation holds (“Mein Kampf”, "La Violencia,") and no word such as
+/// "named" introduces it as a name: the title of a film, book or song.
+fn fills_a_quotation(text: &str, start: usize, end: usize) -> bool {
+    let before = &text[..start];
+    let Some(open) = before
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '“' | '"' | '‘'))
+    else {
+        return false;
+    };
+    let after = &text[end..];
+    let after = after.strip_prefix([',', '.', '!', '?']).unwrap_or(after);
+    let closes = after.starts_with(['”', '"', '’']) && !after.starts_with("’s");
+    let introducer = last_word(before[..before.len() - open.len_utf8()].trim_end());
+    let named = matches!(
+        introducer,
+        "name" | "named" | "nicknamed" | "alias" | "aka" | "Name"
+    );
+    closes && !named
 }
 
 /// Returns true if and only if `name` stands somewhere in `text` right

@@ -1,0 +1,143 @@
+//! Entity extraction on the shapes names take in web news: typographic
+//! apostrophes, middle initials, ampersands, quoted titles, plural role
+//! nouns before names, and capitals named as places rather than as
+//! governments. Each fixture is a sentence
+//! of its own in the shape of a fault seen in real articles.
+
+use dossier::entities::{EntityKind, Mention, extract};
+
+fn find<'m>(mentions: &'m [Mention], text: &str, surface: &str) -> Option<&'m Mention> {
+    mentions.iter().find(|m| &text[m.start..m.end] == surface)
+}
+
+fn kind_of(text: &str, surface: &str) -> Option<(EntityKind, String)> {
+    let mentions = extract(text);
+    find(&mentions, text, surface).map(|m| (m.kind, m.name.to_string()))
+}
+
+fn people(text: &str) -> Vec<String> {
+    extract(text)
+        .into_iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .map(|m| m.name.into_owned())
+        .collect()
+}
+
+#[test]
+fn a_listed_name_with_an_apostrophe_is_found_with_a_typographic_one() {
+    let text = "The county’s bonds were cut to junk by Moody’s on Friday.";
+    assert_eq!(
+        kind_of(text, "Moody’s"),
+        Some((EntityKind::Company, "Moody's".into()))
+    );
+    let text = "Frigates of the People’s Liberation Army Navy sailed past the island.";
+    let mentions = extract(text);
+    assert!(
+        mentions
+            .iter()
+            .any(|m| m.name == "People's Liberation Army" && m.kind == EntityKind::Organization),
+        "{mentions:?}"
+    );
+}
+
+#[test]
+fn a_middle_initial_makes_a_person_even_of_a_town_name() {
+    let text = "The orchard grant was announced by Carla T. Denver, director of the cooperative.";
+    assert_eq!(
+        kind_of(text, "Carla T. Denver"),
+        Some((EntityKind::Person, "Carla T. Denver".into()))
+    );
+    assert!(
+        extract(text).iter().all(|m| m.kind != EntityKind::Place),
+        "{:?}",
+        extract(text)
+    );
+}
+
+#[test]
+fn a_name_joined_by_an_ampersand_is_a_firm_not_a_person() {
+    let text = "The dredging contract went to Brindle & Hoskett in March.";
+    assert_eq!(
+        kind_of(text, "Brindle & Hoskett"),
+        Some((EntityKind::Company, "Brindle & Hoskett".into()))
+    );
+}
+
+#[test]
+fn capitalised_words_that_fill_a_quotation_are_a_title_unless_named() {
+    let text = "Her documentary “Velvet Marrowfield” opens on Friday in twelve cinemas.";
+    assert_eq!(people(text), Vec::<String>::new());
+    let text = "The striker played under the name “Tamsin Orrelby” for two seasons.";
+    assert_eq!(people(text), ["Tamsin Orrelby"]);
+}
+
+#[test]
+fn a_capital_on_a_journey_in_a_list_of_places_or_after_a_compass_word_is_a_place() {
+    for (text, capital) in [
+        ("The choir took a weekend trip to Lisbon in May.", "Lisbon"),
+        (
+            "The orchestra toured via Vienna, Prague and Lisbon.",
+            "Lisbon",
+        ),
+        (
+            "Commuters from North Dublin face another week of delays.",
+            "Dublin",
+        ),
+        (
+            "Orchards in Oregon and SW Dublin lost their crop.",
+            "Dublin",
+        ),
+    ] {
+        assert_eq!(
+            kind_of(text, capital),
+            Some((EntityKind::Place, capital.into())),
+            "{text}"
+        );
+    }
+    // A capital that acts is still its country's government.
+    assert_eq!(
+        kind_of("Talks between Lisbon and the unions stalled.", "Lisbon").map(|k| k.0),
+        Some(EntityKind::Country)
+    );
+}
+
+#[test]
+fn a_region_named_after_a_neighbouring_country_is_a_place_of_its_own() {
+    let text = "Wind farms in Inner Mongolia supplied a third of the grid's power.";
+    let mentions = extract(text);
+    let region = find(&mentions, text, "Inner Mongolia").expect("region found");
+    assert_eq!(region.kind, EntityKind::Place);
+    assert_eq!(region.country.as_deref(), Some("China"));
+}
+
+#[test]
+fn a_name_after_a_plural_role_noun_is_a_person_even_with_an_english_surname() {
+    let text = "When rival captains Tom Baker and Ravi Kohlmann shook hands, the draw was agreed.";
+    assert_eq!(
+        kind_of(text, "Tom Baker"),
+        Some((EntityKind::Person, "Tom Baker".into()))
+    );
+}
+
+#[test]
+fn a_word_holding_a_known_place_is_no_person_beside_one() {
+    let text = "Delays hit Heathrow, Carla T. Denver and Boston-Logan on Sunday.";
+    assert!(
+        !people(text).iter().any(|p| p.contains("Boston")),
+        "{:?}",
+        people(text)
+    );
+}
+
+#[test]
+fn the_people_of_a_state_or_city_are_no_person() {
+    for text in [
+        "Many Oregonians said the fires were the worst in years.",
+        "One advert featured a series of North Dakotans holding signs.",
+        "Longtime Bostonians told the council the tower was too tall.",
+    ] {
+        assert_eq!(people(text), Vec::<String>::new(), "{text}");
+    }
+    let text = "Ruth Sanders said the bill would pass. Sanders spoke for an hour.";
+    assert_eq!(people(text), ["Ruth Sanders", "Ruth Sanders"]);
+}
