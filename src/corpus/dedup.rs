@@ -63,7 +63,7 @@ pub fn dedup_prepared(
 ) -> Vec<Article> {
     let counts = Counts {
         compared: &|_, _| {},
-        done: &|_| {},
+        done: &|_, _| {},
     };
     dedup_counted(articles, prints, opts, &counts)
 }
@@ -74,11 +74,12 @@ pub struct Counts<'a> {
     /// the texts that share fingerprints are done (`compared(0, total)`
     /// first).
     pub compared: &'a (dyn Fn(usize, usize) + Sync),
-    /// `done(n)`: `n` more articles are dealt with, `articles.len()` in
-    /// all: the exact copies once the candidates are found, then each
-    /// remaining article once its shingles are compared. It is first
-    /// called when every step of `compared` is done.
-    pub done: &'a (dyn Fn(usize) + Sync),
+    /// `done(n, total)`: `n` more of `total` steps are done: each article
+    /// once (the exact copies once the candidates are found, then each
+    /// remaining article once its shingles are read), and each article of
+    /// a candidate pair again once what it adds to its group is known. It
+    /// is first called when every step of `compared` is done.
+    pub done: &'a (dyn Fn(usize, usize) + Sync),
 }
 
 /// Like [`dedup_prepared`], telling `counts` how far it has got.
@@ -95,14 +96,15 @@ pub fn dedup_counted(
     // only estimates containment: pre-filter loosely, verify exactly.
     let pairs = candidates::pairs_counted(&prints, threshold * 0.5, counts.compared);
     drop(prints);
-    let done = counts.done;
-    done(count - reps.len());
-
     let mut involved = vec![false; reps.len()];
     for &(a, b) in &pairs {
         involved[a as usize] = true;
         involved[b as usize] = true;
     }
+    let in_pairs = involved.iter().filter(|&&inv| inv).count();
+    let total = count + in_pairs;
+    let done = |n| (counts.done)(n, total);
+    done(count - reps.len());
     let sets: Vec<Option<Vec<u64>>> = reps
         .par_iter()
         .zip(involved.par_iter())
@@ -144,11 +146,35 @@ pub fn dedup_counted(
     }
     drop(sets);
     additions.sort_by(|x, y| x.0.cmp(&y.0).then(y.2.total_cmp(&x.2)).then(x.1.cmp(&y.1)));
+    // The blocks each copy holds that its canonical article does not, in
+    // parallel: one after the other, they were a second of a 100,000-file
+    // open with no count moving. A canonical's shingles and words are read
+    // once for all its copies.
+    let only_here: Vec<Vec<String>> = additions
+        .par_chunk_by(|x, y| x.0 == y.0)
+        .flat_map_iter(|group| {
+            let canonical = &reps[group[0].0];
+            let held = group
+                .iter()
+                .any(|&(_, _, c)| c < 1.0)
+                .then(|| Held::of(&canonical.text));
+            let own: Vec<Vec<String>> = group
+                .iter()
+                .map(|&(_, m, c)| {
+                    let blocks = match &held {
+                        Some(held) if c < 1.0 => held.missing_blocks(&reps[m]),
+                        _ => Vec::new(),
+                    };
+                    done(1);
+                    blocks
+                })
+                .collect();
+            own
+        })
+        .collect();
+    done(in_pairs.saturating_sub(additions.len()));
     let mut slots: Vec<Option<Article>> = reps.into_iter().map(Some).collect();
-    // The canonical article's shingles and words, for finding what a copy
-    // adds; additions come grouped by canonical, so one is kept at a time.
-    let mut held: Option<(usize, Held)> = None;
-    for (canonical, m, c) in additions {
+    for ((canonical, m, c), mut only_here) in additions.into_iter().zip(only_here) {
         let Some(copy) = slots[m].take() else {
             continue;
         };
@@ -156,15 +182,6 @@ pub fn dedup_counted(
             continue;
         };
         fill_missing(canon, &copy);
-        let mut only_here = Vec::new();
-        if c < 1.0 {
-            if held.as_ref().is_none_or(|(k, _)| *k != canonical) {
-                held = Some((canonical, Held::of(&canon.text)));
-            }
-            if let Some((_, h)) = &held {
-                only_here = h.missing_blocks(&copy);
-            }
-        }
         for (k, s) in copy.sources.into_iter().enumerate() {
             // A copy's other paths hold the same text: its blocks are
             // listed once.

@@ -262,7 +262,6 @@ fn merge(cleaned: Cleaned, opts: &Options, report: Reporter<'_>) -> Corpus {
         prints,
         warnings,
     } = cleaned;
-    let total = articles.len();
     let (comparing, merging) = (OnceLock::new(), OnceLock::new());
     let counts = dedup::Counts {
         compared: &|n, steps| {
@@ -270,9 +269,9 @@ fn merge(cleaned: Cleaned, opts: &Options, report: Reporter<'_>) -> Corpus {
                 .get_or_init(|| report.stage(Stage::Comparing, steps))
                 .add(n);
         },
-        done: &|n| {
+        done: &|n, steps| {
             merging
-                .get_or_init(|| report.stage(Stage::Deduplicating, total))
+                .get_or_init(|| report.stage(Stage::Deduplicating, steps))
                 .add(n);
         },
     };
