@@ -17,7 +17,7 @@
 use std::borrow::Cow;
 
 use super::gazetteer::{Gazetteer, Hit, Role, ends_word, on_word_boundaries};
-use super::text::{first_word, is_connector};
+use super::text::{first_word, is_connector, last_word};
 use super::wordset::{FastMap, word_hash};
 use super::{EntityKind, Location, Mention};
 
@@ -422,16 +422,6 @@ fn used_as_location(text: &str, start: usize, end: usize) -> bool {
         }
     }
     false
-}
-
-/// The last word of `s`: its trailing letters and digits.
-fn last_word(s: &str) -> &str {
-    let start = s
-        .char_indices()
-        .rev()
-        .find(|(_, c)| !c.is_alphanumeric())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    &s[start..]
 }
 
 fn is_locative(word: &str) -> bool {

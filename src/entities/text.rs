@@ -179,6 +179,17 @@ pub fn first_word(s: &str) -> &str {
     &s[..end]
 }
 
+/// The letters and digits that end `s` ("Braze" of "Baiba Braze", "of"
+/// of "shares of").
+pub fn last_word(s: &str) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &s[start..]
+}
+
 fn char_at(text: &str, i: usize) -> char {
     match text.as_bytes().get(i) {
         Some(&b) if b.is_ascii() => char::from(b),

@@ -6,7 +6,7 @@ use super::{Context, next_word};
 use crate::entities::EntityKind;
 use crate::entities::cues;
 use crate::entities::resolve::{Known, Lexicon, Strength};
-use crate::entities::text::{Run, first_word, is_connector};
+use crate::entities::text::{Run, first_word, is_connector, last_word};
 
 impl<'t> Context<'t, '_, '_> {
     /// "By Maxime Marquette, columnist", "Author: Daria Shekina".
@@ -554,13 +554,4 @@ fn ends_a_longer_name(text: &str, name: &str) -> bool {
 fn line_prefix(text: &str, at: usize) -> &str {
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     &text[start..at]
-}
-
-pub(super) fn last_word(s: &str) -> &str {
-    let start = s
-        .char_indices()
-        .rev()
-        .find(|(_, c)| !c.is_alphanumeric())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    &s[start..]
 }
