@@ -172,11 +172,9 @@ fn reader_frames(index: EntityIndex, titles: Vec<String>) {
             Article {
                 id: format!("{i:016x}"),
                 words: text.split_whitespace().count(),
-                blocks: vec![Block {
-                    kind: BlockKind::Paragraph,
-                    start: 0,
-                    end: text.len(),
-                }],
+                blocks: Block::new(BlockKind::Paragraph, 0..text.len())
+                    .into_iter()
+                    .collect(),
                 text,
                 title,
                 author: None,

@@ -77,7 +77,7 @@ fn main() {
         for b in &article.blocks {
             if b.kind == BlockKind::Preformatted {
                 pre_blocks += 1;
-                pre_bytes += b.end - b.start;
+                pre_bytes += b.range().len();
             }
         }
     }

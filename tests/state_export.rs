@@ -16,11 +16,9 @@ fn article(id: &str, title: &str, text: &str) -> Article {
         source: None,
         url: None,
         text: text.into(),
-        blocks: vec![Block {
-            kind: BlockKind::Paragraph,
-            start: 0,
-            end: text.len(),
-        }],
+        blocks: Block::new(BlockKind::Paragraph, 0..text.len())
+            .into_iter()
+            .collect(),
         end_matter: Vec::new(),
         links: Vec::new(),
         words: text.split_whitespace().count(),

@@ -134,14 +134,14 @@ fn mentions_fall_inside_blocks_of_the_text() {
     let mut in_tables = 0;
     for (i, a) in lib.corpus.articles.iter().enumerate() {
         for b in &a.blocks {
-            assert!(a.text.get(b.start..b.end).is_some());
+            assert!(a.text.get(b.range()).is_some());
         }
         for m in lib.index.mentions_in(i) {
             let span = m.span();
             let block = a
                 .blocks
                 .iter()
-                .find(|b| b.start <= span.start && span.end <= b.end)
+                .find(|b| b.range().start <= span.start && span.end <= b.range().end)
                 .unwrap_or_else(|| panic!("mention {m:?} outside every block of {}", a.title));
             assert!(a.text.get(span).is_some());
             in_tables += usize::from(block.kind == BlockKind::Preformatted);

@@ -134,10 +134,7 @@ fn clean_inner(
         .find(|b| b.kind == BlockKind::Paragraph)
         .or_else(|| blocks.iter().find(|b| b.kind == BlockKind::Preformatted))?;
     let title = found.title.unwrap_or_else(|| {
-        let lede = text[lede.start..lede.end]
-            .lines()
-            .next()
-            .unwrap_or_default();
+        let lede = text[lede.range()].lines().next().unwrap_or_default();
         structure::title_from_lede(lede.trim(), LEDE_TITLE_MAX)
     });
     let (id, prints) = if with_prints {
@@ -148,7 +145,7 @@ fn clean_inner(
     let (date, date_source) = dates::resolve(
         doc.date.as_deref(),
         found.date.as_deref(),
-        &text[lede.start..lede.end],
+        &text[lede.range()],
         &text,
         doc.url.as_deref().or(found.url.as_deref()),
         doc.mtime_ns,
@@ -363,11 +360,8 @@ fn assemble(body: &[&Unit<'_>]) -> (String, Vec<Block>) {
         }
         let start = text.len();
         text.push_str(unit);
-        blocks.push(Block {
-            kind,
-            start,
-            end: text.len(),
-        });
+        // A text past 4 GiB (no file read is that large) has no blocks.
+        blocks.extend(Block::new(kind, start..text.len()));
     }
     // A heading must introduce something: trailing headings are paragraphs.
     for block in blocks.iter_mut().rev() {
@@ -600,7 +594,7 @@ mod tests {
             state = shingles::mix(state);
             if let Some(a) = clean(&doc(&text), &ChromeModel::default()) {
                 for b in &a.blocks {
-                    assert!(a.text.get(b.start..b.end).is_some());
+                    assert!(a.text.get(b.range()).is_some());
                 }
                 assert!(a.title.chars().count() <= 200);
             }

@@ -199,8 +199,8 @@ pub fn layout(
             BlockKind::Preformatted => {
                 clip_marked(
                     &article.text,
-                    block.start,
-                    block.end,
+                    block.range().start,
+                    block.range().end,
                     marks,
                     width,
                     &mut out,
@@ -210,8 +210,8 @@ pub fn layout(
         };
         wrap_marked(
             &article.text,
-            block.start,
-            block.end,
+            block.range().start,
+            block.range().end,
             marks,
             kind,
             width,

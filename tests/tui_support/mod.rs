@@ -114,11 +114,7 @@ pub fn article(draft: &Draft, n: usize) -> Article {
         }
         let start = text.len();
         text.push_str(body);
-        blocks.push(Block {
-            kind: *kind,
-            start,
-            end: text.len(),
-        });
+        blocks.extend(Block::new(*kind, start..text.len()));
     }
     let sources = (0..draft.copies)
         .map(|c| {
