@@ -296,7 +296,7 @@ impl FilterIndex {
     fn articles_of(&self, index: &EntityIndex, entities: &[EntityId]) -> Vec<bool> {
         let mut hit = vec![false; self.titles.len()];
         for &id in entities {
-            for &(article, _) in &index[id].articles {
+            for &article in &index[id].articles {
                 if let Some(h) = hit.get_mut(article as usize) {
                     *h = true;
                 }

@@ -142,7 +142,7 @@ impl Pictures {
         let mut counts = vec![0u32; self.starts.len()];
         let mut undated = 0;
         let articles = index.entity(id).map_or(&[][..], |e| e.articles.as_slice());
-        for &(article, _) in articles {
+        for &article in articles {
             match counts
                 .get_mut(self.bar_of.get(article as usize).map_or(u32::MAX, |&b| b) as usize)
             {
@@ -217,7 +217,7 @@ fn often_with(index: &EntityIndex, id: EntityId) -> Vec<OftenWith> {
     let mut seen: Vec<EntityId> = Vec::new();
     let step = articles.len().div_ceil(SAMPLED_FROM).max(1);
     let estimated = step > 1;
-    for &(article, _) in articles.iter().step_by(step) {
+    for &article in articles.iter().step_by(step) {
         for &(other, _) in index.entities_in(article as usize) {
             let c = &mut counts[other as usize];
             if *c == 0 {

@@ -122,8 +122,12 @@ fn the_index_lists_a_derived_country_with_its_place() {
     assert_eq!(index.derived_via(0, netherlands), Some(rotterdam));
     assert_eq!(
         index[netherlands].articles,
-        [(0, 0)],
+        [0],
         "a country filter finds the article"
+    );
+    assert!(
+        index.entities_in(0).contains(&(netherlands, 0)),
+        "named through a place only: no mention of its own"
     );
     assert!(
         index

@@ -239,7 +239,7 @@ pub(super) fn entities_json(lib: &Library, kind: Option<EntityKind>) -> Value {
                     "name": e.name,
                     "kind": e.kind,
                     "aliases": e.aliases,
-                    "articles": e.articles.iter().map(|&(a, _)| ids[a as usize]).collect::<Vec<_>>(),
+                    "articles": e.articles.iter().map(|&a| ids[a as usize]).collect::<Vec<_>>(),
                     "mentions": e.mentions,
                     "country": e.country,
                 })

@@ -179,7 +179,7 @@ fn candidates(library: &Library, salient: &[Vec<u64>]) -> Vec<(u32, u32)> {
         .into_par_iter()
         .map(|e| &index[e].articles)
         .filter(|list| list.len() > 1 && list.len() <= MAX_POSTING)
-        .map(|list| list.iter().map(|a| a.0).collect::<Vec<u32>>());
+        .map(Vec::clone);
     let mut pairs: Vec<(u32, u32)> = term_runs
         .chain(entity_runs)
         .flat_map_iter(|mut run| {

@@ -165,8 +165,8 @@ fn part(texts: &[&str], mentions: &[Vec<Mention>], first: usize) -> EntityIndex 
             }
         }
         index.derived.push(derived);
-        for &(id, n) in &counts {
-            index.entities[id as usize].articles.push((article, n));
+        for &(id, _) in &counts {
+            index.entities[id as usize].articles.push(article);
         }
         index.article_entities.push(counts);
         index.mentions.push(indexed);

@@ -151,7 +151,7 @@ impl App {
         let Some(e) = lib.index.entity(id) else {
             return;
         };
-        let articles = e.articles.iter().map(|&(a, _)| a).collect();
+        let articles = e.articles.clone();
         let filter = ActiveFilter {
             label: format!("{}: {}", e.kind, e.name),
             query: filter::entity_query(e.kind, &e.name),
@@ -274,11 +274,7 @@ impl App {
             self.status = Some(text::no_entity(&self.keymap.keys_for("search")));
             return;
         };
-        let names = |article: u32| {
-            e.articles
-                .binary_search_by_key(&article, |&(a, _)| a)
-                .is_ok()
-        };
+        let names = |article: u32| e.articles.binary_search(&article).is_ok();
         let visible = self.list.visible();
         let n = visible.len();
         let at = self.list.selected();
