@@ -9,7 +9,7 @@ use std::time::{Duration, SystemTime};
 use dossier::corpus::load::{FileRef, LoadOptions};
 use dossier::corpus::{RawDoc, Warning};
 use dossier::entities::{ArticleParts, EntityKind, Mention};
-use dossier::pipeline::{Library, Open, Opened, Options, Report, Steps};
+use dossier::pipeline::{Library, Listed, Open, Opened, Options, Report, Steps};
 use dossier::state::cache::Cache;
 
 /// Plain-text files, one article each; entities are the capitalised words
@@ -375,4 +375,42 @@ fn a_deferred_snapshot_is_used_once_saved() {
     let warm = deferred();
     assert!(warm.report.snapshot_hit && warm.pending.is_none());
     same(&warm.library, &library);
+}
+
+/// The first half of an open of `paths` with the text stages.
+fn list<'a>(
+    paths: &'a [PathBuf],
+    opts: &'a Options,
+    stages: &'a TextStages,
+    cache: &'a Cache,
+) -> Listed<'a> {
+    Open::new(paths, opts)
+        .cache(cache, false)
+        .steps(stages)
+        .list()
+        .unwrap()
+}
+
+#[test]
+fn only_an_open_that_fills_the_cache_needs_its_entities_found() {
+    let corpus = corpus();
+    let paths = [corpus.path().to_path_buf()];
+    let opts = Options::default();
+    let stages = TextStages::default();
+    // No cache: nothing would be kept, so a caller may stop at the list.
+    let none = Cache::disabled();
+    let listed = list(&paths, &opts, &stages, &none);
+    assert!(!listed.fills_the_cache());
+    let articles = listed.into_corpus();
+    assert_eq!(articles.articles.len(), 5);
+    assert_eq!(stages.extractions.load(Ordering::SeqCst), 0);
+    // A cache that keeps the extractions and the snapshot.
+    let state = tempfile::tempdir().unwrap();
+    let (cache, _) = Cache::open(Some(state.path())).unwrap();
+    let listed = list(&paths, &opts, &stages, &cache);
+    assert!(listed.fills_the_cache());
+    listed.entities();
+    assert!(stages.extractions.load(Ordering::SeqCst) > 0);
+    // Once the snapshot holds the folder, the entities come with the list.
+    assert!(!list(&paths, &opts, &stages, &cache).fills_the_cache());
 }

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::corpus::Article;
+use crate::corpus::{Article, Corpus};
 use crate::entities::EntityKind;
 use crate::pipeline::Library;
 
@@ -81,9 +81,9 @@ impl Serialize for ListJson<'_> {
     }
 }
 
-pub(super) fn list_table(lib: &Library) -> String {
+pub(super) fn list_table(corpus: &Corpus) -> String {
     let mut out = String::new();
-    for a in &lib.corpus.articles {
+    for a in &corpus.articles {
         let copies = if a.sources.len() > 1 {
             format!(" ×{}", a.sources.len())
         } else {
@@ -203,9 +203,9 @@ pub(super) fn show_text(a: &Article) -> String {
     out
 }
 
-pub(super) fn dupes_table(lib: &Library) -> String {
+pub(super) fn dupes_table(corpus: &Corpus) -> String {
     let mut out = String::new();
-    for g in lib.corpus.dupe_groups() {
+    for g in corpus.dupe_groups() {
         out.push_str(&format!("{}\n", g.canonical));
         for c in g.copies {
             out.push_str(&format!(

@@ -100,6 +100,25 @@ impl Listed<'_> {
     pub fn corpus(&self) -> &Arc<Corpus> {
         &self.corpus
     }
+
+    /// Returns true if and only if [`Listed::entities`] would leave
+    /// something for the next open: extractions or a snapshot to store.
+    /// Without a cache to fill, a caller that shows no entities can stop
+    /// at the list ([`Listed::into_corpus`]) and lose nothing.
+    pub fn fills_the_cache(&self) -> bool {
+        match &self.rest {
+            Rest::Known { .. } => false,
+            Rest::Pending(later) => {
+                later.session.is_enabled() && later.cache.is_some_and(|c| !c.is_read_only())
+            }
+        }
+    }
+
+    /// Returns the merged articles and stops the open there: their
+    /// entities are not found.
+    pub fn into_corpus(self) -> Arc<Corpus> {
+        self.corpus
+    }
 }
 
 /// Articles whose mentions are alive at once: each run is indexed, and
