@@ -85,7 +85,7 @@ pub fn pairs(prints: &[Vec<Print>], min_share: f64) -> Vec<(u32, u32)> {
 /// the work (a tenth of a second or so), so its progress moves, and only
 /// one slice's entries are in memory at once; fewer, larger steps would
 /// spend less on starting parallel work.
-const FINGERPRINTS_PER_SLICE: usize = 1 << 20;
+const FINGERPRINTS_PER_SLICE: usize = 1 << 19;
 
 /// Like [`pairs`], calling `done(n, total)` as `n` more of its `total`
 /// steps are done (`done(0, total)` first).
@@ -162,7 +162,7 @@ fn pairs_in_slices(
             // after slice: fold a range's repeats into counts
             // whenever it has doubled, so it grows with the pairs
             // rather than the meetings.
-            if range.entries.len() > 2 * range.counted + count_from {
+            if range.entries.len() > range.counted + range.counted / 2 + count_from {
                 count_in_place(&mut range.entries);
                 range.counted = range.entries.len();
             }
