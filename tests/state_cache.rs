@@ -414,3 +414,41 @@ fn only_an_open_that_fills_the_cache_needs_its_entities_found() {
     // Once the snapshot holds the folder, the entities come with the list.
     assert!(!list(&paths, &opts, &stages, &cache).fills_the_cache());
 }
+
+#[test]
+fn an_open_without_text_keeps_mentions_only_for_the_cache() {
+    let corpus = corpus();
+    let paths = [corpus.path().to_path_buf()];
+    let opts = Options::default();
+    let stages = TextStages::default();
+    let open = |cache: &Cache, heads: bool| {
+        let open = Open::new(&paths, &opts).cache(cache, false).steps(&stages);
+        let open = if heads { open.without_text() } else { open };
+        open.run().unwrap().library
+    };
+    let named = |lib: &Library| {
+        (0..5)
+            .filter(|&i| !lib.index.entities_in(i).is_empty())
+            .count()
+    };
+    let mentioned = |lib: &Library| {
+        (0..5)
+            .filter(|&i| !lib.index.mentions_in(i).is_empty())
+            .count()
+    };
+    let whole = open(&Cache::disabled(), false);
+    assert!(mentioned(&whole) > 0);
+    // Nothing to store and no text to show: the counts, no mentions.
+    let heads = open(&Cache::disabled(), true);
+    assert_eq!(named(&heads), named(&whole));
+    assert_eq!(mentioned(&heads), 0);
+    assert_eq!(heads.corpus, whole.corpus);
+    for i in 0..5 {
+        assert_eq!(heads.index.entities_in(i), whole.index.entities_in(i));
+    }
+    // A cache to fill keeps them, so that its snapshot is whole.
+    let state = tempfile::tempdir().unwrap();
+    let (cache, _) = Cache::open(Some(state.path())).unwrap();
+    assert_eq!(mentioned(&open(&cache, true)), mentioned(&whole));
+    same(&open(&cache, false), &whole);
+}

@@ -114,7 +114,7 @@ impl EntityIndex {
 
     /// Returns how many articles the index covers.
     pub fn article_count(&self) -> usize {
-        self.mentions.len()
+        self.article_entities.len()
     }
 
     /// Returns the mentions of article `article` (body first, in text

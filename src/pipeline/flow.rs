@@ -17,7 +17,7 @@ use crate::corpus::clean::{self, ChromeModel};
 use crate::corpus::load::{self, FileRef};
 use crate::corpus::{Article, Corpus, RawDoc, Warning, dedup};
 use crate::memory::exact;
-use crate::state::cache::{self, Engine, FileDocs, Session};
+use crate::state::cache::{self, Engine, FileDocs, Part, Session};
 
 /// Runs the first half of `open` (see [`Open::list`]): up to the merged
 /// articles, or the whole library when the snapshot still holds.
@@ -34,6 +34,7 @@ pub(super) fn list<'a>(open: &Open<'a>) -> Result<Listed<'a>, OpenError> {
         engine,
         counts,
         fingerprint,
+        heads_only: open.texts == Part::Heads,
     };
     if open.paths.is_empty() {
         // The bundled seeds are compiled in: never cached.
@@ -180,6 +181,7 @@ pub(super) fn build(
         counts: Report::default(),
         fingerprint: 0,
         warned: 0,
+        heads_only: false,
     };
     Listed {
         corpus: Arc::new(corpus),

@@ -37,6 +37,16 @@ pub(super) struct Later<'a> {
     pub fingerprint: u64,
     /// How many of the session's problems the list already shows.
     pub warned: usize,
+    /// The caller shows no article text ([`super::Open::without_text`]):
+    /// the mentions are kept only when the cache stores them.
+    pub heads_only: bool,
+}
+
+impl Later<'_> {
+    /// See [`Listed::fills_the_cache`].
+    fn fills_the_cache(&self) -> bool {
+        self.session.is_enabled() && self.cache.is_some_and(|c| !c.is_read_only())
+    }
 }
 
 impl Listed<'_> {
@@ -108,9 +118,7 @@ impl Listed<'_> {
     pub fn fills_the_cache(&self) -> bool {
         match &self.rest {
             Rest::Known { .. } => false,
-            Rest::Pending(later) => {
-                later.session.is_enabled() && later.cache.is_some_and(|c| !c.is_read_only())
-            }
+            Rest::Pending(later) => later.fills_the_cache(),
         }
     }
 
@@ -135,6 +143,7 @@ fn find_and_index(
     articles: &[Article],
     report: Reporter<'_>,
 ) -> IndexBuilder {
+    let keep_mentions = !later.heads_only || later.fills_the_cache();
     let Later {
         steps,
         session,
@@ -162,6 +171,9 @@ fn find_and_index(
     let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
     let counter = report.stage(Stage::Extracting, articles.len());
     let mut index = IndexBuilder::new();
+    if !keep_mentions {
+        index = index.without_mentions();
+    }
     let mut stored = Vec::new();
     for (run, run_texts) in articles
         .chunks(ARTICLES_PER_RUN)
