@@ -160,8 +160,8 @@ fn pairs_in_slices(
             range.keep_repeats(from, &one_may_pass);
             // Texts that share many fingerprints meet again slice
             // after slice: fold a range's repeats into counts
-            // whenever it has doubled, so it grows with the pairs
-            // rather than the meetings.
+            // whenever it has grown by half, so it grows with the
+            // pairs rather than the meetings.
             if range.entries.len() > range.counted + range.counted / 2 + count_from {
                 count_in_place(&mut range.entries);
                 range.counted = range.entries.len();
