@@ -141,3 +141,24 @@ fn the_people_of_a_state_or_city_are_no_person() {
     let text = "Ruth Sanders said the bill would pass. Sanders spoke for an hour.";
     assert_eq!(people(text), ["Ruth Sanders", "Ruth Sanders"]);
 }
+
+#[test]
+fn well_known_firms_outside_the_stock_indices_are_companies_without_a_cue() {
+    // A speaker with no title, a platform, a carmaker, an airline: none of
+    // them is listed on the twenty indices the generated list comes from.
+    let text = "Maersk said freight rates would ease by spring. The club posted the \
+                fixtures on Twitter, and Hyundai and Ryanair signed as sponsors.";
+    for (surface, name) in [
+        ("Maersk", "Maersk"),
+        ("Twitter", "Twitter"),
+        ("Hyundai", "Hyundai"),
+        ("Ryanair", "Ryanair"),
+    ] {
+        assert_eq!(
+            kind_of(text, surface),
+            Some((EntityKind::Company, name.into())),
+            "{surface}"
+        );
+    }
+    assert!(people(text).is_empty(), "{:?}", people(text));
+}
