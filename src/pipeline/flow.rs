@@ -291,13 +291,17 @@ fn compact((mut article, prints): (Article, Vec<Print>)) -> (Article, Vec<Print>
     (article, exact(prints))
 }
 
-/// Merges the duplicates among cleaned articles.
+/// Merges the duplicates among cleaned articles. The merging stage
+/// counts, besides the steps of the merge, each article once more as the
+/// articles kept are compacted: that took 240 ms at 100,000 articles, with
+/// the count standing still.
 fn merge(cleaned: Cleaned, opts: &Options, report: Reporter<'_>) -> Corpus {
     let Cleaned {
         articles,
         prints,
         warnings,
     } = cleaned;
+    let count = articles.len();
     let (comparing, merging) = (OnceLock::new(), OnceLock::new());
     let counts = dedup::Counts {
         compared: &|n, steps| {
@@ -307,19 +311,25 @@ fn merge(cleaned: Cleaned, opts: &Options, report: Reporter<'_>) -> Corpus {
         },
         done: &|n, steps| {
             merging
-                .get_or_init(|| report.stage(Stage::Deduplicating, steps))
+                .get_or_init(|| report.stage(Stage::Deduplicating, steps + count))
                 .add(n);
         },
     };
     let mut articles = dedup::dedup_counted(articles, prints, &opts.dedup, &counts);
+    // (A merge of no article reports no step: the stage starts here.)
+    let counter = merging.get_or_init(|| report.stage(Stage::Deduplicating, count));
     // The articles kept are copied anew, each string and list at its
     // length: the merged copies and the fingerprints freed between them
     // left pages partly used (60 MB at 100,000 articles, as much again for
     // the small parts: ids, titles, blocks, sources). The fingerprints, the
     // merged copies and the old articles, allocated by the workers that
     // cleaned them, are freed here.
-    articles.par_iter_mut().for_each(|a| *a = a.clone());
+    articles.par_iter_mut().for_each(|a| {
+        *a = a.clone();
+        counter.tick();
+    });
     crate::memory::give_back_all();
+    counter.add(count - articles.len());
     Corpus { articles, warnings }
 }
 
