@@ -391,22 +391,16 @@ impl Corpus<'_> {
     /// would fill the cache for the next open (a cold `dupes --no-state`
     /// at 100,000 files spends 40 % of its time on entities otherwise).
     fn articles(&self, paths: &[PathBuf]) -> anyhow::Result<Arc<crate::corpus::Corpus>> {
-        let bar = out::ProgressBar::on_stderr();
-        let progress = |p: Progress| bar.show(p.stage.label(), p.done, p.total);
-        let open = Open::new(paths, self.opts)
-            .without_text()
-            .cache(self.cache, self.rebuild)
-            .progress(&progress);
-        let listed = open.list();
-        let corpus = listed.map(|l| {
-            if l.fills_the_cache() {
-                l.entities().library.corpus
-            } else {
-                l.into_corpus()
-            }
-        });
-        bar.finish();
-        let corpus = corpus?;
+        let open = Open::new(paths, self.opts).without_text();
+        let corpus = self.with_bar(open, |open| {
+            open.list().map(|listed| {
+                if listed.fills_the_cache() {
+                    listed.entities().library.corpus
+                } else {
+                    listed.into_corpus()
+                }
+            })
+        })?;
         warn(&corpus);
         Ok(corpus)
     }
@@ -421,15 +415,23 @@ impl Corpus<'_> {
 
     /// Runs `open` through the cache with a progress bar on stderr (when
     /// it is a terminal); prints no warning.
+    #[allow(
+        clippy::redundant_closure_for_method_calls,
+        reason = "`Open::run` names the method for one lifetime of `Open`; `with_bar` passes a shorter one"
+    )]
     fn opened(&self, open: Open<'_>) -> Result<Opened, crate::pipeline::OpenError> {
+        self.with_bar(open, |open| open.run())
+    }
+
+    /// Calls `go` with `open` set to use the cache and to show its
+    /// progress in a bar on stderr (when it is a terminal), which is
+    /// cleared once `go` returns.
+    fn with_bar<T>(&self, open: Open<'_>, go: impl FnOnce(&Open<'_>) -> T) -> T {
         let bar = out::ProgressBar::on_stderr();
         let progress = |p: Progress| bar.show(p.stage.label(), p.done, p.total);
-        let opened = open
-            .cache(self.cache, self.rebuild)
-            .progress(&progress)
-            .run();
+        let result = go(&open.cache(self.cache, self.rebuild).progress(&progress));
         bar.finish();
-        opened
+        result
     }
 
     /// Opens `paths` with their threads: from the cache when the folder is
