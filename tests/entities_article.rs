@@ -133,6 +133,6 @@ fn the_index_lists_a_derived_country_with_its_place() {
         index
             .text_mentions(0)
             .iter()
-            .all(|m| m.entity != netherlands)
+            .all(|m| m.entity() != netherlands)
     );
 }

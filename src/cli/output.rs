@@ -110,8 +110,8 @@ pub(super) fn show_json(lib: &Library, i: usize) -> Value {
     let entities: Vec<Value> = mentions
         .iter()
         .map(|m| {
-            let e = &lib.index[m.entity];
-            json!({ "name": e.name, "kind": e.kind, "start": m.start, "end": m.end(), "in": m.location })
+            let e = &lib.index[m.entity()];
+            json!({ "name": e.name, "kind": e.kind, "start": m.start(), "end": m.end(), "in": m.location() })
         })
         .collect();
     let mut article = summary(a);

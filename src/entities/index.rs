@@ -33,39 +33,101 @@ pub struct Entity {
     pub country: Option<String>,
 }
 
-/// A mention resolved to an entity of the index: 12 bytes, since a corpus
+/// A mention resolved to an entity of the index: 8 bytes, since a corpus
 /// holds one for every name in every article (ten million in 100,000
-/// articles). Its byte span is `start..start + len` (see [`Self::span`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// articles; at 12 bytes they were 121 MB, the most of any part of the
+/// index). Its byte span is `start..start + len` (see [`Self::span`]).
+///
+/// Packed in two words: the start with the [`Location`] in its low two
+/// bits, and the entity id with the name's length in its low eight bits.
+/// So a mention's span starts within the first GiB of its text, its name
+/// is at most 255 bytes, and its entity is one of the first 16.7 million
+/// of the corpus; a mention outside those bounds is not highlighted.
+#[derive(Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IndexedMention {
-    pub entity: EntityId,
-    pub start: u32,
-    /// Bytes of the name: a name is a few words, never 64 KiB.
-    pub len: u16,
-    /// The part of the article the span points into.
-    pub location: Location,
+    start_and_location: u32,
+    entity_and_len: u32,
 }
 
+/// Bits of [`IndexedMention::entity_and_len`] that hold the length.
+const LEN_BITS: u32 = 8;
+/// Bits of [`IndexedMention::start_and_location`] that hold the location.
+const LOCATION_BITS: u32 = 2;
+
 impl IndexedMention {
-    /// The mention of `entity` at `span`; `None` for a span past 4 GiB or
-    /// longer than 64 KiB, which is not highlighted.
+    /// The mention of `entity` at `span`; `None` for a span that starts
+    /// past 1 GiB or is longer than 255 bytes, or an id past 16.7 million,
+    /// which is not highlighted.
     pub fn new(entity: EntityId, span: std::ops::Range<usize>, location: Location) -> Option<Self> {
+        let start = u32::try_from(span.start).ok()?;
+        let len = u32::try_from(span.end.checked_sub(span.start)?).ok()?;
+        if start >> (32 - LOCATION_BITS) != 0
+            || len >> LEN_BITS != 0
+            || entity >> (32 - LEN_BITS) != 0
+        {
+            return None;
+        }
+        let location = match location {
+            Location::Text => 0,
+            Location::Title => 1,
+            Location::Byline => 2,
+        };
         Some(Self {
-            entity,
-            start: u32::try_from(span.start).ok()?,
-            len: u16::try_from(span.end.checked_sub(span.start)?).ok()?,
-            location,
+            start_and_location: start << LOCATION_BITS | location,
+            entity_and_len: entity << LEN_BITS | len,
         })
+    }
+
+    /// Returns the same mention of entity `entity` instead, if that id fits.
+    pub fn with_entity(self, entity: EntityId) -> Option<Self> {
+        (entity >> (32 - LEN_BITS) == 0).then_some(Self {
+            entity_and_len: entity << LEN_BITS | (self.entity_and_len & ((1 << LEN_BITS) - 1)),
+            ..self
+        })
+    }
+
+    /// Returns the entity it names.
+    pub fn entity(&self) -> EntityId {
+        self.entity_and_len >> LEN_BITS
+    }
+
+    /// Returns the byte offset of the mention in its part of the article.
+    pub fn start(&self) -> usize {
+        (self.start_and_location >> LOCATION_BITS) as usize
+    }
+
+    /// Returns the length of the name in bytes.
+    pub fn name_len(&self) -> usize {
+        (self.entity_and_len & ((1 << LEN_BITS) - 1)) as usize
+    }
+
+    /// Returns the part of the article its span points into.
+    pub fn location(&self) -> Location {
+        match self.start_and_location & ((1 << LOCATION_BITS) - 1) {
+            0 => Location::Text,
+            1 => Location::Title,
+            _ => Location::Byline,
+        }
     }
 
     /// Returns the byte offset just past the mention.
     pub fn end(&self) -> usize {
-        self.start as usize + usize::from(self.len)
+        self.start() + self.name_len()
     }
 
     /// Returns the byte span of the mention.
     pub fn span(&self) -> std::ops::Range<usize> {
-        self.start as usize..self.end()
+        self.start()..self.end()
+    }
+}
+
+impl std::fmt::Debug for IndexedMention {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("IndexedMention")
+            .field("entity", &self.entity())
+            .field("span", &self.span())
+            .field("location", &self.location())
+            .finish()
     }
 }
 
@@ -235,7 +297,7 @@ impl EntityIndex {
 /// Returns the mentions in the body among `all` the mentions of one
 /// article, as the index holds them (see [`EntityIndex::mentions_in`]).
 pub fn text_part(all: &[IndexedMention]) -> &[IndexedMention] {
-    let body = all.partition_point(|m| m.location == Location::Text);
+    let body = all.partition_point(|m| m.location() == Location::Text);
     &all[..body]
 }
 
@@ -243,6 +305,48 @@ pub fn text_part(all: &[IndexedMention]) -> &[IndexedMention] {
 mod tests {
     use super::*;
     use crate::entities::Mention;
+
+    #[test]
+    fn a_mention_packs_into_eight_bytes_and_reads_back_whole() {
+        assert_eq!(std::mem::size_of::<IndexedMention>(), 8);
+        for (entity, span, location) in [
+            (0, 0..0, Location::Text),
+            (7, 120..131, Location::Title),
+            (
+                (1 << 24) - 1,
+                (1 << 30) - 300..(1 << 30) - 45,
+                Location::Byline,
+            ),
+        ] {
+            let m = IndexedMention::new(entity, span.clone(), location).expect("fits");
+            assert_eq!(
+                (m.entity(), m.span(), m.location()),
+                (entity, span, location)
+            );
+            let moved = m.with_entity(12_345).expect("fits");
+            assert_eq!(
+                (moved.entity(), moved.span(), moved.location()),
+                (12_345, m.span(), location)
+            );
+        }
+    }
+
+    #[test]
+    fn a_mention_past_its_bounds_is_not_kept() {
+        let text = Location::Text;
+        assert!(IndexedMention::new(1 << 24, 0..4, text).is_none(), "id");
+        assert!(IndexedMention::new(3, 0..256, text).is_none(), "length");
+        assert!(
+            IndexedMention::new(3, 1 << 30..(1 << 30) + 4, text).is_none(),
+            "start"
+        );
+        assert!(
+            IndexedMention::new(3, std::ops::Range { start: 9, end: 4 }, text).is_none(),
+            "reversed"
+        );
+        let m = IndexedMention::new(3, 0..255, text).expect("fits");
+        assert!(m.with_entity(1 << 24).is_none());
+    }
 
     fn mention(name: &str, kind: EntityKind) -> Mention {
         Mention {
@@ -308,14 +412,5 @@ mod tests {
         assert_eq!(with[0], (japan, 2));
         assert!(idx.related(99, 5).is_empty());
         assert!(idx.cooccurring(999, 5).is_empty());
-    }
-
-    #[test]
-    fn a_mention_is_twelve_bytes_and_keeps_its_span() {
-        assert_eq!(std::mem::size_of::<IndexedMention>(), 12);
-        let m = IndexedMention::new(7, 40..52, Location::Text).expect("a name");
-        assert_eq!((m.span(), m.end()), (40..52, 52));
-        assert!(IndexedMention::new(7, 0..70_000, Location::Text).is_none());
-        assert!(IndexedMention::new(7, 5_000_000_000..5_000_000_004, Location::Text).is_none());
     }
 }

@@ -470,5 +470,5 @@ fn entity_at(mentions: &[IndexedMention], at: usize) -> Option<EntityId> {
     mentions
         .get(i)
         .filter(|m| m.span().contains(&at))
-        .map(|m| m.entity)
+        .map(IndexedMention::entity)
 }

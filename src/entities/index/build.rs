@@ -168,7 +168,7 @@ fn part(texts: &[&str], mentions: &[Vec<Mention>], first: usize, keep: bool) -> 
             }
         }
         // Body mentions first, in text order: the reader walks them by offset.
-        indexed.sort_by_key(|m: &IndexedMention| m.location != Location::Text);
+        indexed.sort_by_key(|m: &IndexedMention| m.location() != Location::Text);
         let mut derived = Vec::new();
         for (country, place) in derived_countries(list) {
             let country = entity_id(
@@ -252,9 +252,14 @@ fn join(parts: Vec<EntityIndex>, done: &dyn Fn(usize)) -> EntityIndex {
                 }
             })
             .collect();
-        let mut mentions = part.mentions;
-        for m in mentions.items_mut() {
-            m.entity = global[m.entity as usize];
+        // Rebuilt, not renumbered in place: a joined id may not fit a
+        // mention (see `IndexedMention`), and then the mention goes.
+        let mut mentions = Lists::with_capacity(part.mentions.len(), part.mentions.items());
+        for list in part.mentions.iter() {
+            mentions.push(
+                list.iter()
+                    .filter_map(|m| m.with_entity(global[m.entity() as usize])),
+            );
         }
         index.mentions.append(mentions);
         let mut counts = part.article_entities;

@@ -20,8 +20,9 @@ use crate::pipeline::Options;
 /// header joins its table, navigation-only `<nav>` goes, JSON-LD without
 /// `@context` gives dates and authors; 9: a merged copy keeps the blocks
 /// the canonical article does not hold; 10: a mention holds its length,
-/// not its end; 11: an entity lists its articles without counts).
-const CACHE_FORMAT: u32 = 11;
+/// not its end; 11: an entity lists its articles without counts; 12: a
+/// mention is packed in two words).
+const CACHE_FORMAT: u32 = 12;
 
 /// What the cached results were computed by.
 pub struct Engine {
