@@ -38,6 +38,59 @@ const INDEX_BITS: u32 = 24;
 /// [`shared_pairs`]): a pair of versions of one story was lost that way.
 pub type Print = [u8; 5];
 
+/// The fingerprints of a corpus's texts, text by text, held in one
+/// buffer per batch of texts at its length: one allocation per text lost
+/// a tenth of the fingerprints' size to the allocator's size classes, and
+/// every fingerprint of the corpus is held while texts are compared.
+#[derive(Debug, Default)]
+pub struct PrintSets {
+    buffers: Vec<Vec<Print>>,
+    /// Per text: its buffer, and where its fingerprints start there and
+    /// end.
+    texts: Vec<(u32, u32, u32)>,
+}
+
+impl PrintSets {
+    /// Adds the fingerprints of the next texts, one list per text, in one
+    /// buffer of their own.
+    pub fn push_batch(&mut self, batch: impl IntoIterator<Item = Vec<Print>>) {
+        let batch: Vec<Vec<Print>> = batch.into_iter().collect();
+        let mut buffer = Vec::with_capacity(batch.iter().map(Vec::len).sum());
+        let at = u32::try_from(self.buffers.len()).expect("fewer than 4 billion batches");
+        for prints in batch {
+            let start = buffer.len() as u32;
+            buffer.extend_from_slice(&prints);
+            self.texts.push((at, start, buffer.len() as u32));
+        }
+        self.buffers.push(buffer);
+    }
+
+    /// Returns how many texts it holds.
+    pub fn len(&self) -> usize {
+        self.texts.len()
+    }
+
+    /// Returns true if it holds no text.
+    pub fn is_empty(&self) -> bool {
+        self.texts.is_empty()
+    }
+
+    /// Returns the fingerprints of text `text`; none for an unknown text.
+    pub fn get(&self, text: usize) -> &[Print] {
+        self.texts.get(text).map_or(&[], |&(at, start, end)| {
+            &self.buffers[at as usize][start as usize..end as usize]
+        })
+    }
+}
+
+impl From<Vec<Vec<Print>>> for PrintSets {
+    fn from(prints: Vec<Vec<Print>>) -> Self {
+        let mut sets = PrintSets::default();
+        sets.push_batch(prints);
+        sets
+    }
+}
+
 /// Returns the fingerprint of a shingle's hash.
 fn print_of(hash: u64) -> Print {
     let bytes = hash.to_be_bytes();
@@ -75,7 +128,7 @@ pub fn id_and_fingerprints(text: &str) -> (String, Vec<Print>) {
 /// Returns the pairs `(a, b)`, `a < b`, of texts that share at least
 /// `min_share` of the smaller one's fingerprints (at least one). `prints`
 /// are each text's sorted distinct fingerprints.
-pub fn pairs(prints: &[Vec<Print>], min_share: f64) -> Vec<(u32, u32)> {
+pub fn pairs<P: AsRef<[Print]> + Sync>(prints: &[P], min_share: f64) -> Vec<(u32, u32)> {
     pairs_counted(prints, min_share, &|_, _| {})
 }
 
@@ -89,8 +142,8 @@ const FINGERPRINTS_PER_SLICE: usize = 1 << 19;
 
 /// Like [`pairs`], calling `done(n, total)` as `n` more of its `total`
 /// steps are done (`done(0, total)` first).
-pub fn pairs_counted(
-    prints: &[Vec<Print>],
+pub fn pairs_counted<P: AsRef<[Print]> + Sync>(
+    prints: &[P],
     min_share: f64,
     done: &(dyn Fn(usize, usize) + Sync),
 ) -> Vec<(u32, u32)> {
@@ -100,8 +153,8 @@ pub fn pairs_counted(
 /// [`pairs_counted`] with `per_slice` fingerprints in a slice, counting a
 /// range's repeated pairs once it holds `count_from` entries more than
 /// twice its last count.
-fn pairs_in_slices(
-    prints: &[Vec<Print>],
+fn pairs_in_slices<P: AsRef<[Print]> + Sync>(
+    prints: &[P],
     min_share: f64,
     per_slice: usize,
     count_from: usize,
@@ -114,7 +167,7 @@ fn pairs_in_slices(
         done(1, 1);
         return Vec::new();
     }
-    let fingerprints: usize = prints.par_iter().map(Vec::len).sum();
+    let fingerprints: usize = prints.par_iter().map(|fp| fp.as_ref().len()).sum();
     let slices = fingerprints.div_ceil(per_slice.max(1)).clamp(1, 1024);
     let steps = 2 * slices;
     done(0, steps);
@@ -124,7 +177,11 @@ fn pairs_in_slices(
     // meeting kept (see `Range::keep_repeats`).
     let one_may_pass = |entry: u64| {
         let (a, b) = (first_text(entry) as usize, second_text(entry) as usize);
-        let smaller = prints[a].len().min(prints[b].len()).max(1);
+        let smaller = prints[a]
+            .as_ref()
+            .len()
+            .min(prints[b].as_ref().len())
+            .max(1);
         min_share * smaller as f64 <= 1.0
     };
     // Each shared fingerprint of two texts gives their pair once; the
@@ -142,6 +199,7 @@ fn pairs_in_slices(
             .par_iter()
             .enumerate()
             .flat_map_iter(|(i, fp)| {
+                let fp = fp.as_ref();
                 let start = fp.partition_point(|&h| h < lo);
                 let end = hi.map_or(fp.len(), |hi| fp.partition_point(|&h| h < hi));
                 fp[start..end].iter().map(move |&h| entry(h, i))
@@ -183,8 +241,9 @@ fn pairs_in_slices(
                     let kept: u64 = run.iter().map(|&e| e & COUNT_MASK).sum();
                     let shared = kept + u64::from(!one_may_pass(run[0]));
                     let smaller = prints[a as usize]
+                        .as_ref()
                         .len()
-                        .min(prints[b as usize].len())
+                        .min(prints[b as usize].as_ref().len())
                         .max(1);
                     (shared as f64 >= min_share * smaller as f64).then_some((a, b))
                 }),
@@ -307,10 +366,10 @@ fn count_in_place(range: &mut Vec<u64>) {
 /// starts, each slice holding about as many fingerprints of `prints`
 /// (winnowing keeps the smallest hashes, so equal ranges of hashes would
 /// not); a slice ends where the next starts.
-fn slice_bounds(prints: &[Vec<Print>], slices: usize) -> Vec<Print> {
+fn slice_bounds<P: AsRef<[Print]> + Sync>(prints: &[P], slices: usize) -> Vec<Print> {
     let mut sample: Vec<Print> = prints
         .par_iter()
-        .flat_map_iter(|fp| fp.iter().step_by(16).copied())
+        .flat_map_iter(|fp| fp.as_ref().iter().step_by(16).copied())
         .collect();
     sample.par_sort_unstable();
     (0..slices)
@@ -335,7 +394,7 @@ fn slice_bounds(prints: &[Vec<Print>], slices: usize) -> Vec<Print> {
 /// story, its most complete copy, which contains the others). Many copies
 /// of one story still meet on most of their fingerprints, while texts
 /// that merely share a phrase meet once and fail the share test.
-fn shared_pairs(entries: &[u64], prints: &[Vec<Print>], mask: u64) -> Vec<u64> {
+fn shared_pairs<P: AsRef<[Print]> + Sync>(entries: &[u64], prints: &[P], mask: u64) -> Vec<u64> {
     let pair = move |a: u64, b: u64| {
         let (a, b) = (a & mask, b & mask);
         (a != b).then(|| pair_entry(a.min(b), a.max(b)))
@@ -353,7 +412,7 @@ fn shared_pairs(entries: &[u64], prints: &[Vec<Print>], mask: u64) -> Vec<u64> {
                 let hub = run
                     .iter()
                     .copied()
-                    .max_by_key(|&e| prints[(e & mask) as usize].len())
+                    .max_by_key(|&e| prints[(e & mask) as usize].as_ref().len())
                     .unwrap_or(run[0]);
                 out.extend(run.windows(2).filter_map(|w| pair(w[0], w[1])));
                 out.extend(run.iter().filter_map(|&e| pair(e, hub)));
@@ -372,6 +431,30 @@ mod tests {
             .map(|i| format!("w{seed}x{i} "))
             .collect::<Vec<_>>()
             .concat()
+    }
+
+    #[test]
+    fn print_sets_keep_each_texts_fingerprints_across_batches() {
+        let texts: Vec<String> = (0..5).map(|k| words(k, 40 + k * 30)).collect();
+        let each: Vec<Vec<Print>> = texts.iter().map(|t| fingerprints(t)).collect();
+        let mut sets = PrintSets::default();
+        sets.push_batch(each[..2].to_vec());
+        sets.push_batch(Vec::new());
+        sets.push_batch(each[2..].to_vec());
+        assert_eq!(sets.len(), 5);
+        for (k, prints) in each.iter().enumerate() {
+            assert_eq!(sets.get(k), prints.as_slice(), "text {k}");
+        }
+        assert!(sets.get(5).is_empty());
+        let views: Vec<&[Print]> = (0..sets.len()).map(|k| sets.get(k)).collect();
+        let copy = format!("{} tail", texts[4]);
+        let mut with_copy = each.clone();
+        with_copy.push(fingerprints(&copy));
+        let mut views_with_copy = views.clone();
+        let last = fingerprints(&copy);
+        views_with_copy.push(&last);
+        assert_eq!(pairs(&views_with_copy, 0.5), pairs(&with_copy, 0.5));
+        assert_eq!(pairs(&views_with_copy, 0.5), vec![(4, 5)]);
     }
 
     #[test]

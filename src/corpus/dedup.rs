@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use super::candidates::{self, Print};
+use super::candidates::{self, Print, PrintSets};
 use super::shingles;
 use super::{Article, DateSource, Source};
 
@@ -65,7 +65,7 @@ pub fn dedup_prepared(
         compared: &|_, _| {},
         done: &|_, _| {},
     };
-    dedup_counted(articles, prints, opts, &counts)
+    dedup_counted(articles, prints.into(), opts, &counts)
 }
 
 /// Who hears how far a dedup has got, from any thread.
@@ -85,16 +85,18 @@ pub struct Counts<'a> {
 /// Like [`dedup_prepared`], telling `counts` how far it has got.
 pub fn dedup_counted(
     articles: Vec<Article>,
-    prints: Vec<Vec<Print>>,
+    prints: PrintSets,
     opts: &DedupOptions,
     counts: &Counts<'_>,
 ) -> Vec<Article> {
     let threshold = opts.threshold.clamp(0.0, 1.0);
     let count = articles.len();
-    let (reps, prints) = merge_exact(articles, prints);
+    let (reps, kept) = merge_exact(articles);
+    let kept_prints: Vec<&[Print]> = kept.into_iter().map(|i| prints.get(i)).collect();
     // Fingerprints sample shingles, so the share of shared fingerprints
     // only estimates containment: pre-filter loosely, verify exactly.
-    let pairs = candidates::pairs_counted(&prints, threshold * 0.5, counts.compared);
+    let pairs = candidates::pairs_counted(&kept_prints, threshold * 0.5, counts.compared);
+    drop(kept_prints);
     drop(prints);
     let mut involved = vec![false; reps.len()];
     for &(a, b) in &pairs {
@@ -255,15 +257,13 @@ fn pair_containment(a: &[u64], b: &[u64]) -> f64 {
     }
 }
 
-/// Merges articles with the same content id into one, keeping every path
-/// (and the fingerprints of the one kept).
-fn merge_exact(articles: Vec<Article>, prints: Vec<Vec<Print>>) -> (Vec<Article>, Vec<Vec<Print>>) {
+/// Merges articles with the same content id into one, keeping every path;
+/// returns the articles kept with the index each had among `articles`.
+fn merge_exact(articles: Vec<Article>) -> (Vec<Article>, Vec<usize>) {
     let mut by_id: HashMap<String, usize> = HashMap::with_capacity(articles.len());
     let mut out: Vec<Article> = Vec::with_capacity(articles.len());
-    let mut out_prints = Vec::with_capacity(articles.len());
-    let mut prints = prints.into_iter();
-    for article in articles {
-        let print = prints.next().unwrap_or_default();
+    let mut kept = Vec::with_capacity(articles.len());
+    for (k, article) in articles.into_iter().enumerate() {
         if let Some(&i) = by_id.get(&article.id) {
             let rep = &mut out[i];
             fill_missing(rep, &article);
@@ -275,10 +275,10 @@ fn merge_exact(articles: Vec<Article>, prints: Vec<Vec<Print>>) -> (Vec<Article>
         } else {
             by_id.insert(article.id.clone(), out.len());
             out.push(article);
-            out_prints.push(print);
+            kept.push(k);
         }
     }
-    (out, out_prints)
+    (out, kept)
 }
 
 /// Takes metadata the canonical lacks from a copy.

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use super::later::{Later, Rest};
 use super::progress::Reporter;
 use super::{Library, Listed, Open, OpenError, Options, Progress, Report, Stage, Steps};
-use crate::corpus::candidates::Print;
+use crate::corpus::candidates::{Print, PrintSets};
 use crate::corpus::clean::{self, ChromeModel};
 use crate::corpus::load::{self, FileRef};
 use crate::corpus::{Article, Corpus, RawDoc, Warning, dedup};
@@ -194,7 +194,7 @@ pub(super) fn build(
 /// Cleaned articles with their dedup fingerprints, and the warnings so far.
 struct Cleaned {
     articles: Vec<Article>,
-    prints: Vec<Vec<Print>>,
+    prints: PrintSets,
     warnings: Vec<Warning>,
 }
 
@@ -214,6 +214,7 @@ fn clean_all(mut docs: Vec<RawDoc>, mut warnings: Vec<Warning>, report: Reporter
     // holds the first documents.
     docs.reverse();
     let mut seen = HashSet::with_capacity(docs.len());
+    let mut prints = PrintSets::default();
     let mut batches = Vec::with_capacity(docs.len().div_ceil(CLEAN_BATCH));
     while !docs.is_empty() {
         let mut batch = docs.split_off(docs.len().saturating_sub(CLEAN_BATCH));
@@ -233,18 +234,25 @@ fn clean_all(mut docs: Vec<RawDoc>, mut warnings: Vec<Warning>, report: Reporter
                 without_text(article, prints);
             }
         }
+        let mut batch_prints = Vec::with_capacity(cleaned.len());
+        let cleaned: Vec<Result<Article, _>> = cleaned
+            .into_iter()
+            .map(|c| {
+                c.map(|(article, p)| {
+                    batch_prints.push(p);
+                    article
+                })
+            })
+            .collect();
+        prints.push_batch(batch_prints);
         batches.push(cleaned);
     }
     drop(docs);
     let n = batches.iter().map(Vec::len).sum();
     let mut articles = Vec::with_capacity(n);
-    let mut prints = Vec::with_capacity(n);
     for cleaned in batches.into_iter().flatten() {
         match cleaned {
-            Ok((a, p)) => {
-                articles.push(a);
-                prints.push(p);
-            }
+            Ok(a) => articles.push(a),
             Err(path) => warnings.push(Warning {
                 path,
                 reason: "skipped: no article text (empty or only page chrome)".into(),
@@ -279,16 +287,16 @@ fn without_text(article: &mut Article, prints: &mut Vec<Print>) {
     *prints = Vec::new();
 }
 
-/// Returns a cleaned article and its fingerprints without the spare
-/// room their buffers grew with: the articles are kept for the whole
-/// session.
+/// Returns a cleaned article without the spare room its buffers grew
+/// with: the articles are kept for the whole session. (Its fingerprints
+/// are copied into their batch's buffer, see [`PrintSets`].)
 fn compact((mut article, prints): (Article, Vec<Print>)) -> (Article, Vec<Print>) {
     if article.text.capacity() > article.text.len() {
         // A copy is allocated at its length (see `exact`).
         article.text = String::from(article.text.as_str());
     }
     article.blocks = exact(article.blocks);
-    (article, exact(prints))
+    (article, prints)
 }
 
 /// Merges the duplicates among cleaned articles. The merging stage
