@@ -72,6 +72,16 @@ impl<W: Write> Door<W> {
     /// Judges what is gathered and writes it on, holding back only an
     /// incomplete sequence or a final `\r`.
     fn pass(&mut self) -> io::Result<()> {
+        // Most of what is written is safe as it stands: then it goes on
+        // without a copy.
+        if let Ok(text) = std::str::from_utf8(&self.carry)
+            && !text.ends_with('\r')
+            && next_suspect(text.as_bytes(), 0) == text.len()
+        {
+            self.inner.write_all(&self.carry)?;
+            self.carry.clear();
+            return Ok(());
+        }
         let mut out = String::with_capacity(self.carry.len());
         let mut start = 0;
         loop {
@@ -158,12 +168,12 @@ fn filter(text: &str, policy: Policy, out: &mut String) {
     let bytes = text.as_bytes();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
+    loop {
         // Most bytes are safe, and so are the line feeds of pretty JSON:
         // skip them without decoding.
-        if !MAY_BE_UNSAFE[usize::from(bytes[i])] {
-            i += 1;
-            continue;
+        i = next_suspect(bytes, i);
+        if i >= bytes.len() {
+            break;
         }
         let c = text[i..]
             .chars()
@@ -187,6 +197,38 @@ fn filter(text: &str, policy: Policy, out: &mut String) {
         i += c.len_utf8();
     }
     out.push_str(&text[start..]);
+}
+
+/// Returns the index of the first byte at or after `from` that may start
+/// an unsafe character ([`MAY_BE_UNSAFE`]), or `bytes.len()` if none
+/// does. Printable ASCII is passed over eight bytes at a time: a chunk
+/// with no byte below a space and none above `~` holds no suspect.
+fn next_suspect(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    loop {
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let w = u64::from_le_bytes(chunk.try_into().expect("a chunk of eight bytes"));
+            let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+            let above_tilde = (w.wrapping_add(ONES) | w) & HIGH;
+            if below_space | above_tilde != 0 {
+                break;
+            }
+            i += 8;
+        }
+        // A chunk with a line feed or a non-ASCII byte: byte by byte.
+        let end = (i + 8).min(bytes.len());
+        while i < end {
+            if MAY_BE_UNSAFE[usize::from(bytes[i])] {
+                return i;
+            }
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return bytes.len();
+        }
+    }
 }
 
 /// Returns stdout behind the door, buffered.
@@ -295,6 +337,29 @@ pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fast_scan_finds_every_byte_the_table_suspects() {
+        let table = |bytes: &[u8], from: usize| {
+            (from..bytes.len())
+                .find(|&i| MAY_BE_UNSAFE[usize::from(bytes[i])])
+                .unwrap_or(bytes.len())
+        };
+        for b in 0..=255u8 {
+            for at in 0..19 {
+                let mut bytes = b"a plain line of json".to_vec();
+                bytes.insert(at, b);
+                bytes.extend_from_slice(b" ~ and more ~ text");
+                for from in [0, 1, at, bytes.len()] {
+                    assert_eq!(
+                        next_suspect(&bytes, from),
+                        table(&bytes, from),
+                        "{b:#x} at {at} from {from}"
+                    );
+                }
+            }
+        }
+    }
 
     fn through(policy: Policy, pieces: &[&[u8]]) -> String {
         let mut written = Vec::new();
