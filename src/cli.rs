@@ -24,7 +24,7 @@ mod search;
 mod threads;
 
 use output::{
-    ListJson, dupes_table, entities_json, entities_table, list_table, print, related_json,
+    dupes_table, entities_json, entities_table, list_table, print, print_list_json, related_json,
     related_table, show_json, show_text,
 };
 
@@ -278,7 +278,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match command {
         Command::List(a) if a.common.json => {
             let lib = corpus.open_without_text(&a.common.paths)?;
-            print(true, &ListJson(&lib), String::new)?;
+            print_list_json(&lib)?;
         }
         Command::List(a) => {
             let articles = corpus.articles(&a.common.paths)?;

@@ -9,8 +9,7 @@ use crate::entities::EntityKind;
 use crate::pipeline::Library;
 
 /// Writes `value` (with `--json`) or the table to stdout, through the
-/// door; a value that serializes itself (such as [`ListJson`]) is written
-/// as it goes, never built whole.
+/// door.
 pub(super) fn print(
     json: bool,
     value: &impl Serialize,
@@ -24,11 +23,15 @@ pub(super) fn print(
     written.map_err(|e| anyhow::Error::new(e).context("cannot write to stdout"))
 }
 
-/// The `list --json` rows, written one article at a time: a corpus of
-/// any size never exists as one JSON value in memory. The fields are in
-/// the order [`summary`] gives them (a `json!` object's, sorted by name),
-/// so the output is the same as the other JSON views of an article.
-pub(super) struct ListJson<'a>(pub &'a Library);
+/// Writes the `list --json` rows: each article's summary with its
+/// entities, made one at a time as they are written, so a corpus of any
+/// size never exists as one JSON value in memory. The fields are in the
+/// order [`summary`] gives them (a `json!` object's, sorted by name), so
+/// the output is the same as the other JSON views of an article.
+pub(super) fn print_list_json(lib: &Library) -> anyhow::Result<()> {
+    crate::out::print_json_rows(lib.corpus.articles.len(), |i| list_row(lib, i))
+        .map_err(|e| anyhow::Error::new(e).context("cannot write to stdout"))
+}
 
 #[derive(Serialize)]
 struct ListRow<'a> {
@@ -50,34 +53,30 @@ struct EntityCount<'a> {
     name: &'a str,
 }
 
-impl Serialize for ListJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let lib = self.0;
-        serializer.collect_seq(lib.corpus.articles.iter().enumerate().map(|(i, a)| {
-            ListRow {
-                author: a.author.as_deref(),
-                date: a.date.as_deref(),
-                entities: lib
-                    .index
-                    .entities_in(i)
-                    .iter()
-                    .map(|&(id, count)| {
-                        let e = &lib.index[id];
-                        EntityCount {
-                            count,
-                            kind: e.kind,
-                            name: &e.name,
-                        }
-                    })
-                    .collect(),
-                id: &a.id,
-                paths: a.paths().collect(),
-                source: a.source.as_deref(),
-                title: &a.title,
-                url: a.url.as_deref(),
-                words: a.words,
-            }
-        }))
+fn list_row(lib: &Library, i: usize) -> ListRow<'_> {
+    let a = &lib.corpus.articles[i];
+    ListRow {
+        author: a.author.as_deref(),
+        date: a.date.as_deref(),
+        entities: lib
+            .index
+            .entities_in(i)
+            .iter()
+            .map(|&(id, count)| {
+                let e = &lib.index[id];
+                EntityCount {
+                    count,
+                    kind: e.kind,
+                    name: &e.name,
+                }
+            })
+            .collect(),
+        id: &a.id,
+        paths: a.paths().collect(),
+        source: a.source.as_deref(),
+        title: &a.title,
+        url: a.url.as_deref(),
+        words: a.words,
     }
 }
 
