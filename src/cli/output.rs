@@ -15,12 +15,16 @@ pub(super) fn print(
     value: &impl Serialize,
     table: impl FnOnce() -> String,
 ) -> anyhow::Result<()> {
-    let written = if json {
+    written(if json {
         crate::out::print_json(value)
     } else {
         crate::out::print_text(&table())
-    };
-    written.map_err(|e| anyhow::Error::new(e).context("cannot write to stdout"))
+    })
+}
+
+/// Returns the outcome of writing to stdout, a failure said as such.
+fn written(result: std::io::Result<()>) -> anyhow::Result<()> {
+    result.map_err(|e| anyhow::Error::new(e).context("cannot write to stdout"))
 }
 
 /// Writes the `list --json` rows: each article's summary with its
@@ -29,8 +33,10 @@ pub(super) fn print(
 /// order [`summary`] gives them (a `json!` object's, sorted by name), so
 /// the output is the same as the other JSON views of an article.
 pub(super) fn print_list_json(lib: &Library) -> anyhow::Result<()> {
-    crate::out::print_json_rows(lib.corpus.articles.len(), |i| list_row(lib, i))
-        .map_err(|e| anyhow::Error::new(e).context("cannot write to stdout"))
+    written(crate::out::print_json_rows(
+        lib.corpus.articles.len(),
+        |i| list_row(lib, i),
+    ))
 }
 
 #[derive(Serialize)]

@@ -53,8 +53,7 @@ pub struct PrintSets {
 impl PrintSets {
     /// Adds the fingerprints of the next texts, one list per text, in one
     /// buffer of their own.
-    pub fn push_batch(&mut self, batch: impl IntoIterator<Item = Vec<Print>>) {
-        let batch: Vec<Vec<Print>> = batch.into_iter().collect();
+    pub fn push_batch(&mut self, batch: Vec<Vec<Print>>) {
         let mut buffer = Vec::with_capacity(batch.iter().map(Vec::len).sum());
         let at = u32::try_from(self.buffers.len()).expect("fewer than 4 billion batches");
         for prints in batch {

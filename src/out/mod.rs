@@ -72,24 +72,24 @@ impl<W: Write> Door<W> {
     /// Judges what is gathered and writes it on, holding back only an
     /// incomplete sequence or a final `\r`.
     fn pass(&mut self) -> io::Result<()> {
-        // Most of what is written is safe as it stands: then it goes on
-        // without a copy.
-        if let Ok(text) = std::str::from_utf8(&self.carry)
-            && !text.ends_with('\r')
-            && next_suspect(text.as_bytes(), 0) == text.len()
-        {
-            self.inner.write_all(&self.carry)?;
-            self.carry.clear();
-            return Ok(());
-        }
-        let mut out = String::with_capacity(self.carry.len());
+        let mut out = String::new();
         let mut start = 0;
         loop {
             match std::str::from_utf8(&self.carry[start..]) {
                 Ok(text) => {
                     // Keep a final '\r' back until we know what follows.
                     let keep = usize::from(text.ends_with('\r'));
-                    filter(&text[..text.len() - keep], self.policy, &mut out);
+                    let text = &text[..text.len() - keep];
+                    // Most of what is written is safe as it stands: then
+                    // it goes on without a copy.
+                    if start == 0 && next_suspect(text.as_bytes(), 0) == text.len() {
+                        let safe = text.len();
+                        self.inner.write_all(&self.carry[..safe])?;
+                        self.carry.drain(..safe);
+                        return Ok(());
+                    }
+                    out.reserve(text.len());
+                    filter(text, self.policy, &mut out);
                     start = self.carry.len() - keep;
                     break;
                 }
@@ -97,6 +97,7 @@ impl<W: Write> Door<W> {
                     let valid = e.valid_up_to();
                     let text = std::str::from_utf8(&self.carry[start..start + valid])
                         .expect("valid_up_to marks valid UTF-8");
+                    out.reserve(text.len());
                     filter(text, self.policy, &mut out);
                     start += valid;
                     match e.error_len() {
@@ -294,9 +295,8 @@ fn write_json_rows<T: serde::Serialize>(
     for window in (0..len).step_by(ROWS_AT_ONCE) {
         let end = (window + ROWS_AT_ONCE).min(len);
         let parts = (window..end)
-            .step_by(ROWS_PER_TASK)
-            .collect::<Vec<usize>>()
             .into_par_iter()
+            .step_by(ROWS_PER_TASK)
             .map(|from| {
                 let mut part = Vec::new();
                 for i in from..(from + ROWS_PER_TASK).min(end) {

@@ -222,7 +222,7 @@ fn clean_all(mut docs: Vec<RawDoc>, mut warnings: Vec<Warning>, report: Reporter
         let mut cleaned: Vec<_> = batch
             .into_par_iter()
             .map(|d| {
-                let article = clean::clean_for_dedup(&d, &chrome).map(compact);
+                let article = clean::clean_for_dedup(&d, &chrome).map(|(a, p)| (compact(a), p));
                 counter.tick();
                 article.ok_or(d.path)
             })
@@ -289,14 +289,14 @@ fn without_text(article: &mut Article, prints: &mut Vec<Print>) {
 
 /// Returns a cleaned article without the spare room its buffers grew
 /// with: the articles are kept for the whole session. (Its fingerprints
-/// are copied into their batch's buffer, see [`PrintSets`].)
-fn compact((mut article, prints): (Article, Vec<Print>)) -> (Article, Vec<Print>) {
+/// are copied into their batch's buffer, see [`PrintSets`], and freed.)
+fn compact(mut article: Article) -> Article {
     if article.text.capacity() > article.text.len() {
         // A copy is allocated at its length (see `exact`).
         article.text = String::from(article.text.as_str());
     }
     article.blocks = exact(article.blocks);
-    (article, prints)
+    article
 }
 
 /// Merges the duplicates among cleaned articles. The merging stage
