@@ -191,6 +191,35 @@ impl EntityIndex {
         self.article_entities.get(article).unwrap_or_default()
     }
 
+    /// Fills every entity's articles from the lists of each article's
+    /// entities: the same relation, seen from the other side, which a
+    /// snapshot keeps once. The articles are split among the cores, and
+    /// each entity's parts joined in order. Returns false, leaving the
+    /// articles empty, when a list names an entity the index does not have.
+    pub(crate) fn restore_articles(&mut self) -> bool {
+        use rayon::prelude::*;
+        let (lists, entities) = (&self.article_entities, self.entities.len());
+        let per_part = lists.len().div_ceil(rayon::current_num_threads()).max(1);
+        let parts: Option<Vec<Vec<Vec<u32>>>> = (0..lists.len().div_ceil(per_part))
+            .into_par_iter()
+            .map(|p| {
+                let first = p * per_part;
+                articles_of(lists, first..(first + per_part).min(lists.len()), entities)
+            })
+            .collect();
+        let Some(parts) = parts else {
+            return false;
+        };
+        for (id, entity) in self.entities.iter_mut().enumerate() {
+            let mut articles = Vec::with_capacity(parts.iter().map(|p| p[id].len()).sum());
+            for part in &parts {
+                articles.extend_from_slice(&part[id]);
+            }
+            entity.articles = articles;
+        }
+        true
+    }
+
     /// Returns the id of the entity with this kind and canonical name.
     pub fn find(&self, kind: EntityKind, name: &str) -> Option<EntityId> {
         self.entities
@@ -301,6 +330,28 @@ pub fn text_part(all: &[IndexedMention]) -> &[IndexedMention] {
     &all[..body]
 }
 
+/// Returns, for each of `entities` entities, the articles among `range`
+/// whose lists name it, in order; `None` when a list names another.
+fn articles_of(
+    lists: &Lists<(EntityId, u32)>,
+    range: std::ops::Range<usize>,
+    entities: usize,
+) -> Option<Vec<Vec<u32>>> {
+    let mut counts = vec![0usize; entities];
+    for k in range.clone() {
+        for &(id, _) in lists.get(k).unwrap_or_default() {
+            *counts.get_mut(id as usize)? += 1;
+        }
+    }
+    let mut articles: Vec<Vec<u32>> = counts.into_iter().map(Vec::with_capacity).collect();
+    for k in range {
+        for &(id, _) in lists.get(k).unwrap_or_default() {
+            articles[id as usize].push(k as u32);
+        }
+    }
+    Some(articles)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -390,6 +441,38 @@ mod tests {
         assert_eq!(idx.entities[japan as usize].mentions, 5);
         assert_eq!(idx.entities[japan as usize].articles[0], 0);
         assert_eq!(idx.article_entities[0][0], (japan, 2));
+    }
+
+    #[test]
+    fn articles_restored_from_each_articles_entities_are_those_built() {
+        let houston = Mention {
+            country: Some("United States".into()),
+            ..mention("Houston", EntityKind::Place)
+        };
+        let built = EntityIndex::build(
+            &[""; 6],
+            vec![
+                vec![mention("Skyeton", EntityKind::Company)],
+                vec![],
+                vec![houston.clone(), mention("Japan", EntityKind::Country)],
+                vec![mention("Japan", EntityKind::Country), houston],
+                vec![mention("Skyeton", EntityKind::Company)],
+                vec![mention("NATO", EntityKind::Organization)],
+            ],
+        );
+        let us = built
+            .find(EntityKind::Country, "United States")
+            .expect("known through Houston");
+        assert_eq!(built.entities[us as usize].articles, [2, 3]);
+        let mut restored = built.clone();
+        for entity in &mut restored.entities {
+            entity.articles.clear();
+        }
+        assert!(restored.restore_articles());
+        assert_eq!(restored, built);
+        // A list naming an entity the index lacks is refused.
+        restored.entities.pop();
+        assert!(!restored.restore_articles());
     }
 
     #[test]

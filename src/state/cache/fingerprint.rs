@@ -21,8 +21,9 @@ use crate::pipeline::Options;
 /// `@context` gives dates and authors; 9: a merged copy keeps the blocks
 /// the canonical article does not hold; 10: a mention holds its length,
 /// not its end; 11: an entity lists its articles without counts; 12: a
-/// mention is packed in two words).
-const CACHE_FORMAT: u32 = 12;
+/// mention is packed in two words; 13: a snapshot's entities leave out
+/// their articles, rebuilt from each article's entities).
+const CACHE_FORMAT: u32 = 13;
 
 /// What the cached results were computed by.
 pub struct Engine {

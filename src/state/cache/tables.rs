@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::{Article, Block, Corpus, DateSource, RawDoc, Source, Warning};
 use crate::entities::index::{Lists, Slice};
-use crate::entities::{Entity, EntityId, EntityIndex, IndexedMention, Mention};
+use crate::entities::{Entity, EntityId, EntityIndex, EntityKind, IndexedMention, Mention};
 use crate::pipeline::Library;
 use crate::threads::Thread;
 
@@ -123,14 +123,63 @@ pub struct FileDocs {
 #[derive(Deserialize)]
 struct Header {
     warnings: Vec<Warning>,
-    entities: Vec<Entity>,
+    entities: Vec<EntityHead>,
 }
 
 /// The encoding side of [`Header`]: borrows, so saving copies nothing.
 #[derive(Serialize)]
 struct HeaderRef<'a> {
     warnings: &'a [Warning],
-    entities: &'a [Entity],
+    entities: Vec<EntityHeadRef<'a>>,
+}
+
+/// What a snapshot keeps of an entity: all but its articles, which are the
+/// chunks' lists of each article's entities seen from the other side, and
+/// are rebuilt from them ([`EntityIndex::restore_articles`]). Kept, they
+/// were eight million numbers at 100,000 articles, decoded on one core
+/// before anything could be listed.
+#[derive(Deserialize)]
+struct EntityHead {
+    name: String,
+    kind: EntityKind,
+    aliases: Vec<String>,
+    mentions: u32,
+    country: Option<String>,
+}
+
+impl EntityHead {
+    fn into_entity(self) -> Entity {
+        Entity {
+            name: self.name,
+            kind: self.kind,
+            aliases: self.aliases,
+            articles: Vec::new(),
+            mentions: self.mentions,
+            country: self.country,
+        }
+    }
+}
+
+/// The encoding side of [`EntityHead`], borrowed from the entity.
+#[derive(Serialize)]
+struct EntityHeadRef<'a> {
+    name: &'a str,
+    kind: EntityKind,
+    aliases: &'a [String],
+    mentions: u32,
+    country: &'a Option<String>,
+}
+
+impl<'a> EntityHeadRef<'a> {
+    fn of(e: &'a Entity) -> Self {
+        Self {
+            name: &e.name,
+            kind: e.kind,
+            aliases: &e.aliases,
+            mentions: e.mentions,
+            country: &e.country,
+        }
+    }
 }
 
 /// What a snapshot holds of an article besides its text: all that the
@@ -566,7 +615,6 @@ pub fn load_snapshot(
     let Some((fingerprint, header)) = found else {
         return Ok(None);
     };
-    let header: Header = decode(&header)?;
     let blobs = |table: &str| -> rusqlite::Result<Vec<Vec<u8>>> {
         tx.prepare_cached(&format!(
             "SELECT data FROM {table} WHERE corpus = ?1 ORDER BY seq"
@@ -582,10 +630,24 @@ pub fn load_snapshot(
     if part == Part::Whole && bodies.len() != heads.len() {
         return Ok(None);
     }
-    let heads: Vec<HeadChunk> = decode_all(heads)?;
-    let bodies: Vec<BodyChunk> = decode_all(bodies)?;
+    // The header is one blob, decoded on one core while the other decodes
+    // chunks, and then helps with the rest.
+    let (header, (heads, bodies)) = rayon::join(
+        || decode::<Header>(&header),
+        || {
+            (
+                decode_all::<HeadChunk>(heads),
+                decode_all::<BodyChunk>(bodies),
+            )
+        },
+    );
+    let (header, heads, bodies) = (header?, heads?, bodies?);
     let mut library = Library::default();
-    library.index.entities = header.entities;
+    library.index.entities = header
+        .entities
+        .into_iter()
+        .map(EntityHead::into_entity)
+        .collect();
     let mut articles = Vec::with_capacity(heads.iter().map(|c| c.heads.len()).sum());
     let mut bodies = bodies.into_iter();
     for chunk in heads {
@@ -608,6 +670,9 @@ pub fn load_snapshot(
             .article_entities
             .append(chunk.article_entities);
         library.index.derived.extend(chunk.derived);
+    }
+    if !library.index.restore_articles() {
+        return Ok(None);
     }
     let mut listed = Corpus {
         articles,
@@ -702,7 +767,7 @@ pub fn save_snapshot(
     } = &library.index;
     let header = encode(&HeaderRef {
         warnings: &library.corpus.warnings,
-        entities,
+        entities: entities.iter().map(EntityHeadRef::of).collect(),
     })?;
     let articles = &library.corpus.articles;
     let encode_chunk = |c: usize| -> rusqlite::Result<(Vec<u8>, Vec<u8>)> {
