@@ -5,7 +5,9 @@
 //! was. A config that rebinds quit to `x` is obeyed. A folder opened a
 //! second time, unchanged (its list from the cache, each text read from
 //! the cache when its article is shown), shows the selected article's
-//! text, and the next one's after `j`. Skipped with a note when tmux is
+//! text, and the next one's after `j`; changed since (an article gone, one
+//! new), its new list takes the place of the last one shown, with the
+//! selected article's text. Skipped with a note when tmux is
 //! not installed (CI installs it).
 
 mod tmux_support;
@@ -278,4 +280,38 @@ fn a_reopened_folder_shows_the_text_of_each_article_selected() {
     tmux.quit("warm");
     // The folder read holds only what was written into it.
     assert_eq!(std::fs::read_dir(&folder).unwrap().count(), articles.len());
+
+    // Changed since: one article gone, one new. The last list may show
+    // first; the folder is then read again and its list takes the place.
+    std::fs::remove_file(folder.join("orchard.md")).unwrap();
+    std::fs::write(
+        folder.join("ferry.md"),
+        "---\ntitle: \"Ferry news of the week\"\ndate: 2025-03-07\n---\n\n\
+         The ferry company adds a late sailing on Fridays from the first of April.\n\n\
+         A second paragraph says more about the Ferry story, so that the article reads as one.\n",
+    )
+    .unwrap();
+    let now: Vec<_> = articles
+        .iter()
+        .copied()
+        .filter(|(word, _)| *word != "Orchard")
+        .chain([(
+            "Ferry",
+            "The ferry company adds a late sailing on Fridays from the first of April.",
+        )])
+        .collect();
+    start(&tmux, "changed", sandbox.path(), &args);
+    let listed = |s: &str| {
+        let titles: Vec<String> = rows(s).into_iter().map(|r| r.title).collect();
+        titles.iter().any(|t| t.contains("Ferry")) && !titles.iter().any(|t| t.contains("Orchard"))
+    };
+    let screen = tmux.wait_for("changed", true, "the folder's new list", |s| {
+        listed(s) && shown_sentence(s, &now).is_some()
+    });
+    let first = shown_sentence(&screen, &now).unwrap();
+    tmux.keys("changed", &["j"]);
+    tmux.wait_for("changed", true, "the next article's text", |s| {
+        listed(s) && shown_sentence(s, &now).is_some_and(|t| t != first)
+    });
+    tmux.quit("changed");
 }

@@ -143,6 +143,53 @@ fn a_warm_open_reuses_the_snapshot() {
 }
 
 #[test]
+fn the_last_snapshot_is_given_without_the_folder_and_checked_against_it() {
+    let corpus = corpus();
+    let state = tempfile::tempdir().unwrap();
+    let (cache_db, _) = Cache::open(Some(state.path())).unwrap();
+    let paths = [corpus.path().to_path_buf()];
+    let options = Options::default();
+    let stages = TextStages::default();
+    let opener = || {
+        Open::new(&paths, &options)
+            .cache(&cache_db, false)
+            .steps(&stages)
+    };
+    assert!(opener().last_snapshot().is_none(), "nothing stored yet");
+    let first = opener().run().unwrap();
+    let taken_with = first.report.fingerprint.expect("a folder has one");
+
+    let last = opener().without_text().last_snapshot().expect("stored");
+    assert!(last.report.snapshot_hit);
+    assert_eq!(last.report.fingerprint, Some(taken_with));
+    let titles = |l: &Library| -> Vec<String> {
+        l.corpus.articles.iter().map(|a| a.title.clone()).collect()
+    };
+    assert_eq!(titles(&last.library), titles(&first.library));
+    assert_eq!(
+        last.library.index.entity_count(),
+        first.library.index.entity_count()
+    );
+    assert!(opener().unchanged_since(taken_with));
+    assert_eq!(stages.reads.load(Ordering::SeqCst), 5, "no file read again");
+
+    // A file gone: the snapshot is still the last one, but no longer holds.
+    std::fs::remove_file(corpus.path().join("sport/final.txt")).unwrap();
+    let last = opener().last_snapshot().expect("still stored");
+    assert_eq!(last.library.corpus.articles.len(), 5);
+    assert!(!opener().unchanged_since(taken_with));
+    // Not for a rebuild, which reads nothing, nor for the bundled seeds.
+    let rebuild = Open::new(&paths, &options).cache(&cache_db, true);
+    assert!(rebuild.last_snapshot().is_none());
+    assert!(
+        Open::new(&[], &options)
+            .cache(&cache_db, false)
+            .last_snapshot()
+            .is_none()
+    );
+}
+
+#[test]
 fn a_warm_open_without_text_gives_the_heads_and_leaves_the_snapshot_whole() {
     let corpus = corpus();
     let state = tempfile::tempdir().unwrap();

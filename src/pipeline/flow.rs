@@ -51,10 +51,7 @@ pub(super) fn list<'a>(open: &Open<'a>) -> Result<Listed<'a>, OpenError> {
     // Walking the folder and decoding the last snapshot are the whole cost
     // of a warm open, and independent: do both at once, then keep the
     // snapshot only if the folder still matches it.
-    let stored = open
-        .cache
-        .filter(|_| !open.rebuild)
-        .and_then(|c| Some((c.path()?, c.is_read_only())));
+    let stored = stored_snapshot(open);
     let part = open.texts;
     let ((files, warnings), snapshot) = rayon::join(
         || {
@@ -91,6 +88,39 @@ pub(super) fn list<'a>(open: &Open<'a>) -> Result<Listed<'a>, OpenError> {
     corpus.warnings.extend(session.problems.iter().cloned());
     let rest = later(session, engine, counts, fingerprint);
     listed(open, corpus, Rest::Pending(Box::new(rest)))
+}
+
+/// Returns where the open's last snapshot may be read (the cache file and
+/// whether it is read-only): nowhere for a rebuild, which reads nothing.
+fn stored_snapshot<'a>(open: &Open<'a>) -> Option<(&'a std::path::Path, bool)> {
+    let cache = open.cache.filter(|_| !open.rebuild)?;
+    Some((cache.path()?, cache.is_read_only()))
+}
+
+/// See [`Open::last_snapshot`].
+pub(super) fn last_snapshot(open: &Open<'_>) -> Option<super::Opened> {
+    if open.paths.is_empty() {
+        return None;
+    }
+    let (path, read_only) = stored_snapshot(open)?;
+    let key = crate::state::corpus_key(open.paths);
+    let (taken_with, library) = cache::read_snapshot(path, read_only, &key, open.texts)?;
+    let report = Report {
+        snapshot_hit: true,
+        fingerprint: Some(taken_with),
+        ..Report::default()
+    };
+    Some(super::Opened {
+        library,
+        report,
+        pending: None,
+    })
+}
+
+/// See [`Open::unchanged_since`].
+pub(super) fn unchanged_since(open: &Open<'_>, fingerprint: u64) -> bool {
+    let (files, _) = open.steps.discover(open.paths, &open.options.load, &|_| {});
+    Engine::new(open.options).corpus_fingerprint(&files) == fingerprint
 }
 
 /// The list of an open, or the error when it holds no article.

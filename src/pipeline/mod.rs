@@ -258,6 +258,24 @@ impl<'a> Open<'a> {
         flow::list(self)
     }
 
+    /// The library of the folder's last snapshot, as it was when the
+    /// snapshot was taken, without looking at the folder: what a reader
+    /// can show at once while [`Open::unchanged_since`] checks that it
+    /// still holds. Its report's fingerprint is the one the snapshot was
+    /// taken with. `None` when the cache holds no snapshot of these paths,
+    /// for the bundled seeds (never cached) and for a rebuild.
+    pub fn last_snapshot(&self) -> Option<Opened> {
+        flow::last_snapshot(self)
+    }
+
+    /// Returns true if and only if the folder still has the files, sizes
+    /// and times it had when its fingerprint was `fingerprint` (that of
+    /// [`Open::last_snapshot`]'s report), under the same options: a walk
+    /// of the folder, reading no file.
+    pub fn unchanged_since(&self, fingerprint: u64) -> bool {
+        flow::unchanged_since(self, fingerprint)
+    }
+
     /// [`Open::run`], keeping only the library.
     pub fn library(&self) -> Result<Library, OpenError> {
         self.run().map(|opened| opened.library)

@@ -378,6 +378,9 @@ impl App {
         self.library = Some(library);
         self.coming = coming;
         self.waiting_query = None;
+        // A notice of the list shown before (the folder changed: it is
+        // read again) is over.
+        self.status = None;
         if coming != Coming::Entities {
             self.progress = None;
         }

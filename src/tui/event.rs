@@ -83,6 +83,27 @@ pub fn spawn_loader(paths: Vec<PathBuf>, opts: Options, cache: Cache, rebuild: b
             .progress(&report)
             .defer_snapshot()
             .without_text();
+        let loading = Loading {
+            tx: &tx,
+            paths: &paths,
+            opts: &opts,
+            cache: &cache,
+            key: crate::state::corpus_key(&paths),
+        };
+        // The last snapshot is shown at once, while the folder is walked to
+        // check that it still holds; a folder that changed is then opened
+        // as any other, and its list replaces the one shown.
+        if let Some(opened) = open.last_snapshot() {
+            let taken_with = opened.report.fingerprint;
+            let Some(shown) = loading.show_snapshot(opened) else {
+                return;
+            };
+            if taken_with.is_some_and(|fp| open.unchanged_since(fp)) {
+                loading.follow_snapshot(shown, &drawn, &replaced);
+                return;
+            }
+            let _ = tx.send(Load::Notice(super::text::FOLDER_CHANGED.to_owned()));
+        }
         let listed = match open.list() {
             Ok(listed) => listed,
             Err(e) => {
@@ -90,61 +111,11 @@ pub fn spawn_loader(paths: Vec<PathBuf>, opts: Options, cache: Cache, rebuild: b
                 return;
             }
         };
-        let key = crate::state::corpus_key(&paths);
         if listed.has_entities() {
-            // A snapshot, read without the texts.
-            let Opened {
-                library, report, ..
-            } = listed.entities();
-            let Some(bodies) = body_source(&cache, &key, report.fingerprint) else {
-                // Never met (a snapshot is only read from a cache file, of
-                // a folder): a list without its texts could not show them.
-                let whole = Whole {
-                    listed: None,
-                    texts: true,
-                    threads_known: false,
-                };
-                open_whole(&tx, &paths, &opts, &cache, &key, whole);
-                return;
-            };
-            let articles = library.corpus.articles.len();
-            let stored = report
-                .fingerprint
-                .and_then(|fp| cache.threads(&key, fp, articles));
-            let loaded = Loaded {
-                bodies: Some(bodies),
-                ..Loaded::new(library)
-            };
-            if tx.send(Load::Done(Ok(Box::new(loaded)))).is_err() {
-                return;
-            }
-            let listed = report.fingerprint;
-            if let Some(list) = stored {
-                let threads = Threads::from_list(list, articles);
-                let _ = tx.send(Load::Threads(Arc::new(threads)));
-            } else {
-                // Threads are found in the texts: those of a folder whose
-                // threads were never stored are read whole, once, after
-                // the list is drawn, and let go.
-                let _ = drawn.recv_timeout(LIST_FRAME_WAIT);
-                let only_threads = Whole {
-                    listed,
-                    texts: false,
-                    threads_known: false,
-                };
-                if open_whole(&tx, &paths, &opts, &cache, &key, only_threads) {
-                    return;
-                }
-            }
-            // Until the UI goes (and the channel with it), or says that
-            // the texts can no longer be read one by one.
-            if replaced.recv().is_ok() {
-                let texts = Whole {
-                    listed,
-                    texts: true,
-                    threads_known: true,
-                };
-                open_whole(&tx, &paths, &opts, &cache, &key, texts);
+            // A snapshot taken since (by another dossier), read without
+            // the texts.
+            if let Some(shown) = loading.show_snapshot(listed.entities()) {
+                loading.follow_snapshot(shown, &drawn, &replaced);
             }
             return;
         }
@@ -154,7 +125,7 @@ pub fn spawn_loader(paths: Vec<PathBuf>, opts: Options, cache: Cache, rebuild: b
         find_threads(
             &tx,
             &cache,
-            &key,
+            &loading.key,
             opened.report.fingerprint,
             &library,
             opened.pending,
@@ -164,6 +135,99 @@ pub fn spawn_loader(paths: Vec<PathBuf>, opts: Options, cache: Cache, rebuild: b
         reports: rx,
         shown,
         stale,
+    }
+}
+
+/// What the loader thread loads, and where it sends what it found.
+struct Loading<'a> {
+    tx: &'a mpsc::Sender<Load>,
+    paths: &'a [PathBuf],
+    opts: &'a Options,
+    cache: &'a Cache,
+    /// The corpus key of `paths` in the cache.
+    key: String,
+}
+
+/// A library sent from its snapshot, without its texts.
+struct ShownSnapshot {
+    /// The fingerprint the snapshot was taken with.
+    fingerprint: Option<u64>,
+    /// Its threads, when they were stored with it.
+    threads: Option<Vec<crate::threads::Thread>>,
+    articles: usize,
+}
+
+impl Loading<'_> {
+    /// Sends the library `opened` from a snapshot, without its texts,
+    /// which are read one by one as they are shown. Returns `None` when
+    /// nothing more is to be done: the UI has gone, or the texts could
+    /// not be read one by one and the folder was opened whole instead.
+    fn show_snapshot(&self, opened: Opened) -> Option<ShownSnapshot> {
+        let Opened {
+            library, report, ..
+        } = opened;
+        let fingerprint = report.fingerprint;
+        let Some(bodies) = body_source(self.cache, &self.key, fingerprint) else {
+            // Never met (a snapshot is only read from a cache file, of a
+            // folder): a list without its texts could not show them.
+            let whole = Whole {
+                listed: None,
+                texts: true,
+                threads_known: false,
+            };
+            self.open_whole(whole);
+            return None;
+        };
+        let articles = library.corpus.articles.len();
+        let threads = fingerprint.and_then(|fp| self.cache.threads(&self.key, fp, articles));
+        let loaded = Loaded {
+            bodies: Some(bodies),
+            ..Loaded::new(library)
+        };
+        self.tx.send(Load::Done(Ok(Box::new(loaded)))).ok()?;
+        Some(ShownSnapshot {
+            fingerprint,
+            threads,
+            articles,
+        })
+    }
+
+    /// Goes on after the snapshot `shown` of an unchanged folder: sends
+    /// its threads, found in its texts (read whole once the list is
+    /// `drawn`) when they were not stored; then, until the UI goes, opens
+    /// the folder whole whenever the UI says its texts can no longer be
+    /// read one by one (the snapshot was `replaced`).
+    fn follow_snapshot(&self, shown: ShownSnapshot, drawn: &Receiver<()>, replaced: &Receiver<()>) {
+        let listed = shown.fingerprint;
+        if let Some(list) = shown.threads {
+            let threads = Threads::from_list(list, shown.articles);
+            let _ = self.tx.send(Load::Threads(Arc::new(threads)));
+        } else {
+            // Threads are found in the texts: those of a folder whose
+            // threads were never stored are read whole, once, after the
+            // list is drawn, and let go.
+            let _ = drawn.recv_timeout(LIST_FRAME_WAIT);
+            let only_threads = Whole {
+                listed,
+                texts: false,
+                threads_known: false,
+            };
+            if self.open_whole(only_threads) {
+                return;
+            }
+        }
+        if replaced.recv().is_ok() {
+            let texts = Whole {
+                listed,
+                texts: true,
+                threads_known: true,
+            };
+            self.open_whole(texts);
+        }
+    }
+
+    fn open_whole(&self, whole: Whole) -> bool {
+        open_whole(self.tx, self.paths, self.opts, self.cache, &self.key, whole)
     }
 }
 

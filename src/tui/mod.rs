@@ -210,6 +210,13 @@ impl Outside {
         self.worker = Some(Worker::spawn(texts, self.search_dir.clone()));
     }
 
+    /// Stops the search worker and the text reader, until a library
+    /// whose texts they serve is shown.
+    fn stop(&mut self) {
+        self.reader = None;
+        self.worker = None;
+    }
+
     /// Starts the text reader and the search worker of `library`, listed
     /// without its texts, which are in `bodies`; returns false when that
     /// store cannot be opened.
@@ -247,6 +254,11 @@ fn show_loaded(
         stale = !outside.start_reading(&library, bodies.clone());
     } else if loaded.coming == loaded::Coming::Nothing {
         outside.start(&loaded.library);
+    } else {
+        // A list whose entities are still to come, in place of one shown
+        // before (a folder that changed since its snapshot): the old
+        // list's workers would answer for other articles.
+        outside.stop();
     }
     app.update(Action::Loaded(Arc::new(loaded)));
     for notice in notices {

@@ -181,6 +181,10 @@ pub fn not_saved(problem: &str) -> String {
     format!("not saved: {problem}")
 }
 
+/// Footer status while a folder that changed since its list was last
+/// shown is read again (the list shown is the last one until then).
+pub const FOLDER_CHANGED: &str = "the folder changed since it was last opened: reading it again…";
+
 /// Footer note about skipped files.
 pub fn skipped(n: usize, key: &str) -> String {
     let files = if n == 1 { "file" } else { "files" };
