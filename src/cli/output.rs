@@ -5,7 +5,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::corpus::{Article, Corpus};
-use crate::entities::EntityKind;
+use crate::entities::{EntityId, EntityKind};
 use crate::pipeline::Library;
 
 /// Writes `value` (with `--json`) or the table to stdout, through the
@@ -33,9 +33,10 @@ fn written(result: std::io::Result<()>) -> anyhow::Result<()> {
 /// order [`summary`] gives them (a `json!` object's, sorted by name), so
 /// the output is the same as the other JSON views of an article.
 pub(super) fn print_list_json(lib: &Library) -> anyhow::Result<()> {
+    let entities = EntityJson::of(lib);
     written(crate::out::print_json_rows(
         lib.corpus.articles.len(),
-        |i| list_row(lib, i),
+        |i| list_row(lib, &entities, i),
     ))
 }
 
@@ -43,13 +44,20 @@ pub(super) fn print_list_json(lib: &Library) -> anyhow::Result<()> {
 struct ListRow<'a> {
     author: Option<&'a str>,
     date: Option<&'a str>,
-    entities: Vec<EntityCount<'a>>,
+    entities: EntityCounts<'a>,
     id: &'a str,
     paths: Vec<&'a str>,
     source: Option<&'a str>,
     title: &'a str,
     url: Option<&'a str>,
     words: usize,
+}
+
+/// An article's entities with how often it names each: a list of
+/// [`EntityCount`].
+struct EntityCounts<'a> {
+    counts: &'a [(EntityId, u32)],
+    entities: &'a EntityJson<'a>,
 }
 
 #[derive(Serialize)]
@@ -59,24 +67,100 @@ struct EntityCount<'a> {
     name: &'a str,
 }
 
-fn list_row(lib: &Library, i: usize) -> ListRow<'_> {
+impl Serialize for EntityCounts<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let index = &self.entities.library.index;
+        serializer.collect_seq(self.counts.iter().map(|&(id, count)| EntityCount {
+            count,
+            kind: index[id].kind,
+            name: &index[id].name,
+        }))
+    }
+}
+
+/// The JSON of every entity of a library without its count, made once:
+/// an entity is named in thousands of rows, and escaping its name again
+/// for each was a third of a warm `list --json`.
+struct EntityJson<'a> {
+    library: &'a Library,
+    /// Per entity id: `"kind":…,"name":…}`, the end of an [`EntityCount`]
+    /// after its count.
+    tails: Vec<Vec<u8>>,
+}
+
+impl<'a> EntityJson<'a> {
+    fn of(library: &'a Library) -> Self {
+        use rayon::prelude::*;
+        #[derive(Serialize)]
+        struct KindAndName<'a> {
+            kind: EntityKind,
+            name: &'a str,
+        }
+        let entities: Vec<&crate::entities::Entity> =
+            library.index.entities().map(|(_, e)| e).collect();
+        let tails = entities
+            .par_iter()
+            .map(|e| {
+                let mut json = serde_json::to_vec(&KindAndName {
+                    kind: e.kind,
+                    name: &e.name,
+                })
+                .unwrap_or_default();
+                // Without its `{`: the count comes first.
+                json.remove(0);
+                json
+            })
+            .collect();
+        Self { library, tails }
+    }
+}
+
+impl crate::out::CompactJson for ListRow<'_> {
+    /// As serde_json writes the row, with each entity's kind and name
+    /// copied from [`EntityJson`] rather than escaped again.
+    fn write_compact(&self, out: &mut Vec<u8>) -> std::io::Result<()> {
+        put(out, b"{\"author\":", &self.author)?;
+        put(out, b",\"date\":", &self.date)?;
+        out.extend_from_slice(b",\"entities\":[");
+        for (k, &(id, count)) in self.entities.counts.iter().enumerate() {
+            put(
+                out,
+                if k == 0 {
+                    b"{\"count\":"
+                } else {
+                    b",{\"count\":"
+                },
+                &count,
+            )?;
+            out.push(b',');
+            out.extend_from_slice(&self.entities.entities.tails[id as usize]);
+        }
+        put(out, b"],\"id\":", &self.id)?;
+        put(out, b",\"paths\":", &self.paths)?;
+        put(out, b",\"source\":", &self.source)?;
+        put(out, b",\"title\":", &self.title)?;
+        put(out, b",\"url\":", &self.url)?;
+        put(out, b",\"words\":", &self.words)?;
+        out.push(b'}');
+        Ok(())
+    }
+}
+
+/// Appends `before` and the compact JSON of `value` to `out`.
+fn put(out: &mut Vec<u8>, before: &[u8], value: &impl Serialize) -> std::io::Result<()> {
+    out.extend_from_slice(before);
+    serde_json::to_writer(&mut *out, value).map_err(std::io::Error::from)
+}
+
+fn list_row<'a>(lib: &'a Library, entities: &'a EntityJson<'a>, i: usize) -> ListRow<'a> {
     let a = &lib.corpus.articles[i];
     ListRow {
         author: a.author.as_deref(),
         date: a.date.as_deref(),
-        entities: lib
-            .index
-            .entities_in(i)
-            .iter()
-            .map(|&(id, count)| {
-                let e = &lib.index[id];
-                EntityCount {
-                    count,
-                    kind: e.kind,
-                    name: &e.name,
-                }
-            })
-            .collect(),
+        entities: EntityCounts {
+            counts: lib.index.entities_in(i),
+            entities,
+        },
         id: &a.id,
         paths: a.paths().collect(),
         source: a.source.as_deref(),
@@ -307,4 +391,65 @@ pub(super) fn related_table(value: &Value) -> String {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::RawDoc;
+    use crate::out::CompactJson;
+
+    #[test]
+    fn a_list_row_written_by_hand_is_the_json_serde_writes() {
+        let doc = |path: &str, title: Option<&str>, author: Option<&str>, text: &str| RawDoc {
+            path: path.into(),
+            text: text.into(),
+            title: title.map(str::to_owned),
+            author: author.map(str::to_owned),
+            url: author.map(|_| "https://example.org/a?b=\"c\"".to_owned()),
+            ..RawDoc::default()
+        };
+        let docs = [
+            doc(
+                "markets/\"rates\".md",
+                Some("Rates \"held\" in Oslo \\ again"),
+                Some("Åsa Lindqvist"),
+                "Norges Bank held rates in Oslo on Thursday, said Ida Wolden Bache.\n\n\
+                 The krone firmed against the euro as Equinor shares rose in Oslo.",
+            ),
+            doc(
+                "sport/final.txt",
+                None,
+                None,
+                "Boston Celtics beat the Miami Heat in Boston. Jayson Tatum scored 30 points.",
+            ),
+            doc(
+                "empty.txt",
+                Some("Tab\there"),
+                None,
+                "No names at all here, only words.",
+            ),
+        ];
+        let lib = crate::pipeline::build(
+            &docs,
+            Vec::new(),
+            &crate::pipeline::Options::default(),
+            &|_| {},
+        );
+        let entities = EntityJson::of(&lib);
+        let named =
+            (0..lib.corpus.articles.len()).filter(|&i| !lib.index.entities_in(i).is_empty());
+        assert!(named.count() >= 2, "the rows name entities");
+        for i in 0..lib.corpus.articles.len() {
+            let row = list_row(&lib, &entities, i);
+            let mut by_hand = Vec::new();
+            row.write_compact(&mut by_hand).unwrap();
+            let by_serde = serde_json::to_vec(&row).unwrap();
+            assert_eq!(
+                String::from_utf8_lossy(&by_hand),
+                String::from_utf8_lossy(&by_serde),
+                "row {i}"
+            );
+        }
+    }
 }
