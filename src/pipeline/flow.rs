@@ -237,7 +237,7 @@ const CLEAN_BATCH: usize = 1024;
 /// left becomes a warning. An exact copy of an article cleaned before it
 /// keeps only what merging it needs (see [`without_text`]).
 fn clean_all(mut docs: Vec<RawDoc>, mut warnings: Vec<Warning>, report: Reporter<'_>) -> Cleaned {
-    let surveyed = report.stage(Stage::Surveying, docs.len());
+    let surveyed = report.stage(Stage::Surveying, ChromeModel::steps(docs.len()));
     let chrome = ChromeModel::learn_counted(&docs, &|n| surveyed.add(n));
     let counter = report.stage(Stage::Cleaning, docs.len());
     // `split_off` moves out only the batch at the end: reversed, the end

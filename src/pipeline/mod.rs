@@ -41,7 +41,8 @@ pub enum Stage {
     Finding,
     Reading,
     /// Learning which short lines repeat across the files (page chrome),
-    /// before any is cleaned.
+    /// before any is cleaned; counted in documents taken in, then in the
+    /// parts of their lines sorted ([`crate::corpus::chrome::SORT_PARTS`]).
     Surveying,
     Cleaning,
     /// Finding the texts that share fingerprints: the candidate
