@@ -33,11 +33,9 @@ fn written(result: std::io::Result<()>) -> anyhow::Result<()> {
 /// order [`summary`] gives them (a `json!` object's, sorted by name), so
 /// the output is the same as the other JSON views of an article.
 pub(super) fn print_list_json(lib: &Library) -> anyhow::Result<()> {
-    let entities = EntityJson::of(lib);
-    written(crate::out::print_json_rows(
-        lib.corpus.articles.len(),
-        |i| list_row(lib, &entities, i),
-    ))
+    written(EntityJson::of(lib).and_then(|entities| {
+        crate::out::print_json_rows(lib.corpus.articles.len(), |i| list_row(lib, &entities, i))
+    }))
 }
 
 #[derive(Serialize)]
@@ -89,29 +87,21 @@ struct EntityJson<'a> {
 }
 
 impl<'a> EntityJson<'a> {
-    fn of(library: &'a Library) -> Self {
+    fn of(library: &'a Library) -> std::io::Result<Self> {
         use rayon::prelude::*;
-        #[derive(Serialize)]
-        struct KindAndName<'a> {
-            kind: EntityKind,
-            name: &'a str,
-        }
-        let entities: Vec<&crate::entities::Entity> =
-            library.index.entities().map(|(_, e)| e).collect();
-        let tails = entities
-            .par_iter()
-            .map(|e| {
-                let mut json = serde_json::to_vec(&KindAndName {
-                    kind: e.kind,
-                    name: &e.name,
-                })
-                .unwrap_or_default();
-                // Without its `{`: the count comes first.
-                json.remove(0);
-                json
+        let index = &library.index;
+        let tails = (0..index.entity_count())
+            .into_par_iter()
+            .map(|id| {
+                let e = &index[id as EntityId];
+                let mut tail = Vec::new();
+                put(&mut tail, b"\"kind\":", &e.kind)?;
+                put(&mut tail, b",\"name\":", &e.name)?;
+                tail.push(b'}');
+                Ok(tail)
             })
-            .collect();
-        Self { library, tails }
+            .collect::<std::io::Result<_>>()?;
+        Ok(Self { library, tails })
     }
 }
 
@@ -436,7 +426,7 @@ mod tests {
             &crate::pipeline::Options::default(),
             &|_| {},
         );
-        let entities = EntityJson::of(&lib);
+        let entities = EntityJson::of(&lib).unwrap();
         let named =
             (0..lib.corpus.articles.len()).filter(|&i| !lib.index.entities_in(i).is_empty());
         assert!(named.count() >= 2, "the rows name entities");

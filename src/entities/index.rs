@@ -195,7 +195,8 @@ impl EntityIndex {
     /// entities: the same relation, seen from the other side, which a
     /// snapshot keeps once. The articles are split among the cores, and
     /// each entity's parts joined in order. Returns false, leaving the
-    /// articles empty, when a list names an entity the index does not have.
+    /// articles as they were, when a list names an entity the index does
+    /// not have.
     pub(crate) fn restore_articles(&mut self) -> bool {
         use rayon::prelude::*;
         let (lists, entities) = (&self.article_entities, self.entities.len());

@@ -122,14 +122,7 @@ pub fn spawn_loader(paths: Vec<PathBuf>, opts: Options, cache: Cache, rebuild: b
         let Some((opened, library)) = send_list(&tx, listed) else {
             return;
         };
-        find_threads(
-            &tx,
-            &cache,
-            &loading.key,
-            opened.report.fingerprint,
-            &library,
-            opened.pending,
-        );
+        loading.find_threads(opened.report.fingerprint, &library, opened.pending);
     });
     Loader {
         reports: rx,
@@ -226,8 +219,67 @@ impl Loading<'_> {
         }
     }
 
+    /// Opens the folder whole (texts and all: a second walk of it).
+    /// Sends the library as [`Load::Texts`] when its texts are wanted or
+    /// the folder changed since it was listed (other articles, shown
+    /// afresh); then finds and sends its threads, unless they are known.
+    /// Returns true if and only if the library was sent. A failure is a
+    /// notice.
     fn open_whole(&self, whole: Whole) -> bool {
-        open_whole(self.tx, self.paths, self.opts, self.cache, &self.key, whole)
+        let opened = match Open::new(self.paths, self.opts)
+            .cache(self.cache, false)
+            .run()
+        {
+            Ok(opened) => opened,
+            Err(e) => {
+                let _ = self.tx.send(Load::Notice(e.to_string()));
+                return false;
+            }
+        };
+        let fingerprint = opened.report.fingerprint;
+        let same = whole.listed.is_some() && fingerprint == whole.listed;
+        let library = Arc::new(opened.library);
+        let send = whole.texts || !same;
+        if send && self.tx.send(Load::Texts(Arc::clone(&library))).is_err() {
+            return true;
+        }
+        if !(whole.threads_known && same) {
+            self.find_threads(fingerprint, &library, None);
+        }
+        send
+    }
+
+    /// Finds the threads of `library` and sends them, while saving the
+    /// snapshot still `pending`; then stores the threads with the folder's
+    /// `fingerprint`, for the next open. Problems are notices.
+    fn find_threads(
+        &self,
+        fingerprint: Option<u64>,
+        library: &Arc<Library>,
+        pending: Option<PendingSnapshot>,
+    ) {
+        let notice = |problem: crate::corpus::Warning| {
+            let _ = self.tx.send(Load::Notice(problem.to_string()));
+        };
+        let list = std::thread::scope(|scope| {
+            let sender = self.tx.clone();
+            let finder = scope.spawn(move || {
+                let threads = Threads::build(library, &ThreadOptions::default());
+                let list = threads.all().to_vec();
+                // The UI may have quit already; nobody is listening then.
+                let _ = sender.send(Load::Threads(Arc::new(threads)));
+                list
+            });
+            if let Some(problem) = pending.and_then(|p| p.save(self.cache, library)) {
+                notice(problem);
+            }
+            finder.join().ok()
+        });
+        if let (Some(list), Some(fp)) = (list, fingerprint)
+            && let Some(problem) = self.cache.save_threads(&self.key, fp, &list)
+        {
+            notice(problem);
+        }
     }
 }
 
@@ -251,74 +303,6 @@ struct Whole {
     texts: bool,
     /// Its threads were sent already.
     threads_known: bool,
-}
-
-/// Opens `paths` whole (texts and all: a second walk of the folder).
-/// Sends the library as [`Load::Texts`] when its texts are wanted or the
-/// folder changed since it was listed (other articles, shown afresh);
-/// then finds and sends its threads, unless they are known. Returns true
-/// if and only if the library was sent. A failure is a notice.
-fn open_whole(
-    tx: &mpsc::Sender<Load>,
-    paths: &[PathBuf],
-    opts: &Options,
-    cache: &Cache,
-    key: &str,
-    whole: Whole,
-) -> bool {
-    let opened = match Open::new(paths, opts).cache(cache, false).run() {
-        Ok(opened) => opened,
-        Err(e) => {
-            let _ = tx.send(Load::Notice(e.to_string()));
-            return false;
-        }
-    };
-    let fingerprint = opened.report.fingerprint;
-    let same = whole.listed.is_some() && fingerprint == whole.listed;
-    let library = Arc::new(opened.library);
-    let send = whole.texts || !same;
-    if send && tx.send(Load::Texts(Arc::clone(&library))).is_err() {
-        return true;
-    }
-    if !(whole.threads_known && same) {
-        find_threads(tx, cache, key, fingerprint, &library, None);
-    }
-    send
-}
-
-/// Finds the threads of `library` and sends them, while saving the
-/// snapshot still `pending`; then stores the threads with the folder's
-/// `fingerprint`, for the next open. Problems are notices.
-fn find_threads(
-    tx: &mpsc::Sender<Load>,
-    cache: &Cache,
-    key: &str,
-    fingerprint: Option<u64>,
-    library: &Arc<Library>,
-    pending: Option<PendingSnapshot>,
-) {
-    let notice = |problem: crate::corpus::Warning| {
-        let _ = tx.send(Load::Notice(problem.to_string()));
-    };
-    let list = std::thread::scope(|scope| {
-        let sender = tx.clone();
-        let finder = scope.spawn(move || {
-            let threads = Threads::build(library, &ThreadOptions::default());
-            let list = threads.all().to_vec();
-            // The UI may have quit already; nobody is listening then.
-            let _ = sender.send(Load::Threads(Arc::new(threads)));
-            list
-        });
-        if let Some(problem) = pending.and_then(|p| p.save(cache, library)) {
-            notice(problem);
-        }
-        finder.join().ok()
-    });
-    if let (Some(list), Some(fp)) = (list, fingerprint)
-        && let Some(problem) = cache.save_threads(key, fp, &list)
-    {
-        notice(problem);
-    }
 }
 
 /// What an open gave besides its library.
