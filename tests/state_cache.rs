@@ -170,14 +170,22 @@ fn the_last_snapshot_is_given_without_the_folder_and_checked_against_it() {
         last.library.index.entity_count(),
         first.library.index.entity_count()
     );
-    assert!(opener().unchanged_since(taken_with));
+    assert_eq!(opener().walk().fingerprint(), taken_with);
     assert_eq!(stages.reads.load(Ordering::SeqCst), 5, "no file read again");
 
     // A file gone: the snapshot is still the last one, but no longer holds.
     std::fs::remove_file(corpus.path().join("sport/final.txt")).unwrap();
     let last = opener().last_snapshot().expect("still stored");
     assert_eq!(last.library.corpus.articles.len(), 5);
-    assert!(!opener().unchanged_since(taken_with));
+    let walked = opener().walk();
+    let now_with = walked.fingerprint();
+    assert_ne!(now_with, taken_with);
+    // Listed from that walk: the folder as it is now, its files not read
+    // again (the cache holds them).
+    let now = opener().list_walked(walked).unwrap().entities();
+    assert_eq!(now.library.corpus.articles.len(), 4);
+    assert_eq!(now.report.fingerprint, Some(now_with));
+    assert_eq!(stages.reads.load(Ordering::SeqCst), 5, "no file read again");
     // Not for a rebuild, which reads nothing, nor for the bundled seeds.
     let rebuild = Open::new(&paths, &options).cache(&cache_db, true);
     assert!(rebuild.last_snapshot().is_none());

@@ -18,24 +18,13 @@ use crate::corpus::load::{self, FileRef};
 use crate::corpus::{Article, Corpus, RawDoc, Warning, dedup};
 use crate::memory::exact;
 use crate::state::cache::{self, Engine, FileDocs, Part, Session};
+use std::path::PathBuf;
 
 /// Runs the first half of `open` (see [`Open::list`]): up to the merged
 /// articles, or the whole library when the snapshot still holds.
 pub(super) fn list<'a>(open: &Open<'a>) -> Result<Listed<'a>, OpenError> {
     let report = Reporter::new(open.progress);
     let opts = open.options;
-    let later = |session: Session<'a>, engine, counts, fingerprint| Later {
-        warned: session.problems.len(),
-        steps: open.steps,
-        progress: open.progress,
-        cache: open.cache,
-        defer_snapshot: open.defer_snapshot,
-        session,
-        engine,
-        counts,
-        fingerprint,
-        heads_only: open.texts == Part::Heads,
-    };
     if open.paths.is_empty() {
         // The bundled seeds are compiled in: never cached.
         report.stage(Stage::Reading, 0);
@@ -43,37 +32,53 @@ pub(super) fn list<'a>(open: &Open<'a>) -> Result<Listed<'a>, OpenError> {
         let cleaned = clean_all(docs, warnings, report);
         let corpus = merge(cleaned, opts, report);
         let session = Session::new(None, false, String::new());
-        let rest = later(session, Engine::new(opts), Report::default(), 0);
+        let rest = later(open, session, Engine::new(opts), Report::default(), 0);
         return listed(open, corpus, Rest::Pending(Box::new(rest)));
     }
-    report.so_far(Stage::Finding, 0);
     let key = crate::state::corpus_key(open.paths);
     // Walking the folder and decoding the last snapshot are the whole cost
     // of a warm open, and independent: do both at once, then keep the
     // snapshot only if the folder still matches it.
     let stored = stored_snapshot(open);
     let part = open.texts;
-    let ((files, warnings), snapshot) = rayon::join(
+    report.so_far(Stage::Finding, 0);
+    let (walked, snapshot) = rayon::join(
         || {
             let found = |n| report.so_far(Stage::Finding, n);
-            open.steps.discover(open.paths, &opts.load, &found)
+            walk_counting(open.steps, open.paths, opts, &found)
         },
         || stored.and_then(|(path, read_only)| cache::read_snapshot(path, read_only, &key, part)),
     );
-    let engine = Engine::new(opts);
-    let fingerprint = engine.corpus_fingerprint(&files);
     if let Some((taken_with, library)) = snapshot
-        && taken_with == fingerprint
+        && taken_with == walked.fingerprint
     {
         let hit = Report {
             snapshot_hit: true,
-            fingerprint: Some(fingerprint),
+            fingerprint: Some(taken_with),
             ..Report::default()
         };
         let Library { corpus, index } = library;
         let index = Box::new(index);
         return listed(open, corpus, Rest::Known { index, report: hit });
     }
+    list_walked(open, walked)
+}
+
+/// See [`Open::list_walked`].
+pub(super) fn list_walked<'a>(open: &Open<'a>, walked: Walked) -> Result<Listed<'a>, OpenError> {
+    if open.paths.is_empty() {
+        // The bundled seeds: nothing was walked.
+        return list(open);
+    }
+    let report = Reporter::new(open.progress);
+    let opts = open.options;
+    let Walked {
+        files,
+        warnings,
+        fingerprint,
+    } = walked;
+    let engine = Engine::new(opts);
+    let key = crate::state::corpus_key(open.paths);
     let mut session = Session::new(open.cache, open.rebuild, key);
     let mut counts = Report {
         fingerprint: Some(fingerprint),
@@ -86,8 +91,30 @@ pub(super) fn list<'a>(open: &Open<'a>) -> Result<Listed<'a>, OpenError> {
     // Cache trouble so far is a warning of the list itself (and kept in
     // the session too: a snapshot is not taken after trouble).
     corpus.warnings.extend(session.problems.iter().cloned());
-    let rest = later(session, engine, counts, fingerprint);
+    let rest = later(open, session, engine, counts, fingerprint);
     listed(open, corpus, Rest::Pending(Box::new(rest)))
+}
+
+/// What finds the entities of `open`'s articles once they are listed.
+fn later<'a>(
+    open: &Open<'a>,
+    session: Session<'a>,
+    engine: Engine,
+    counts: Report,
+    fingerprint: u64,
+) -> Later<'a> {
+    Later {
+        warned: session.problems.len(),
+        steps: open.steps,
+        progress: open.progress,
+        cache: open.cache,
+        defer_snapshot: open.defer_snapshot,
+        session,
+        engine,
+        counts,
+        fingerprint,
+        heads_only: open.texts == Part::Heads,
+    }
 }
 
 /// Returns where the open's last snapshot may be read (the cache file and
@@ -117,10 +144,42 @@ pub(super) fn last_snapshot(open: &Open<'_>) -> Option<super::Opened> {
     })
 }
 
-/// See [`Open::unchanged_since`].
-pub(super) fn unchanged_since(open: &Open<'_>, fingerprint: u64) -> bool {
-    let (files, _) = open.steps.discover(open.paths, &open.options.load, &|_| {});
-    Engine::new(open.options).corpus_fingerprint(&files) == fingerprint
+/// The files of an open's folders as found by a walk (none read yet),
+/// the problems met, and the fingerprint of their names, sizes and times
+/// under the open's options.
+pub struct Walked {
+    files: Vec<FileRef>,
+    warnings: Vec<Warning>,
+    fingerprint: u64,
+}
+
+impl Walked {
+    /// What the folders' last snapshot must have been taken with to
+    /// still hold.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
+    }
+}
+
+/// See [`Open::walk`]: quiet, as it checks a list already shown.
+pub(super) fn walk(open: &Open<'_>) -> Walked {
+    walk_counting(open.steps, open.paths, open.options, &|_| {})
+}
+
+/// Walks `paths` with `steps`, telling `found` how many files so far.
+fn walk_counting(
+    steps: &dyn Steps,
+    paths: &[PathBuf],
+    options: &Options,
+    found: &(dyn Fn(usize) + Sync),
+) -> Walked {
+    let (files, warnings) = steps.discover(paths, &options.load, found);
+    let fingerprint = Engine::new(options).corpus_fingerprint(&files);
+    Walked {
+        files,
+        warnings,
+        fingerprint,
+    }
 }
 
 /// The list of an open, or the error when it holds no article.

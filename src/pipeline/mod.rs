@@ -24,6 +24,7 @@ use crate::corpus::{Corpus, RawDoc, Warning};
 use crate::entities::{ArticleParts, EntityIndex};
 use crate::state::cache::{Cache, Part, PendingSnapshot};
 
+pub use flow::Walked;
 pub use steps::{Standard, Steps};
 
 /// Everything that tunes a load.
@@ -261,7 +262,7 @@ impl<'a> Open<'a> {
 
     /// The library of the folder's last snapshot, as it was when the
     /// snapshot was taken, without looking at the folder: what a reader
-    /// can show at once while [`Open::unchanged_since`] checks that it
+    /// can show at once while [`Open::walk`] checks that it
     /// still holds. Its report's fingerprint is the one the snapshot was
     /// taken with. `None` when the cache holds no snapshot of these paths,
     /// for the bundled seeds (never cached) and for a rebuild.
@@ -269,12 +270,17 @@ impl<'a> Open<'a> {
         flow::last_snapshot(self)
     }
 
-    /// Returns true if and only if the folder still has the files, sizes
-    /// and times it had when its fingerprint was `fingerprint` (that of
-    /// [`Open::last_snapshot`]'s report), under the same options: a walk
-    /// of the folder, reading no file.
-    pub fn unchanged_since(&self, fingerprint: u64) -> bool {
-        flow::unchanged_since(self, fingerprint)
+    /// Walks the folders, reading no file: their snapshot still holds if
+    /// and only if the walk's fingerprint is the one it was taken with
+    /// (that of [`Open::last_snapshot`]'s report).
+    pub fn walk(&self) -> Walked {
+        flow::walk(self)
+    }
+
+    /// [`Open::list`] of the files `walked` found, without looking for a
+    /// snapshot (the caller has, and the folder no longer matches it).
+    pub fn list_walked(&self, walked: Walked) -> Result<Listed<'a>, OpenError> {
+        flow::list_walked(self, walked)
     }
 
     /// [`Open::run`], keeping only the library.

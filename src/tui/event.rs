@@ -93,18 +93,24 @@ pub fn spawn_loader(paths: Vec<PathBuf>, opts: Options, cache: Cache, rebuild: b
         // The last snapshot is shown at once, while the folder is walked to
         // check that it still holds; a folder that changed is then opened
         // as any other, and its list replaces the one shown.
-        if let Some(opened) = open.last_snapshot() {
-            let taken_with = opened.report.fingerprint;
-            let Some(shown) = loading.show_snapshot(opened) else {
-                return;
-            };
-            if taken_with.is_some_and(|fp| open.unchanged_since(fp)) {
-                loading.follow_snapshot(shown, &drawn, &replaced);
-                return;
+        let listing = match open.last_snapshot() {
+            Some(opened) => {
+                let taken_with = opened.report.fingerprint;
+                let Some(shown) = loading.show_snapshot(opened) else {
+                    return;
+                };
+                let walked = open.walk();
+                if taken_with == Some(walked.fingerprint()) {
+                    loading.follow_snapshot(shown, &drawn, &replaced);
+                    return;
+                }
+                let _ = tx.send(Load::Notice(super::text::FOLDER_CHANGED.to_owned()));
+                // The folder is not walked again.
+                open.list_walked(walked)
             }
-            let _ = tx.send(Load::Notice(super::text::FOLDER_CHANGED.to_owned()));
-        }
-        let listed = match open.list() {
+            None => open.list(),
+        };
+        let listed = match listing {
             Ok(listed) => listed,
             Err(e) => {
                 let _ = tx.send(Load::Done(Err(e.to_string())));
