@@ -20,6 +20,7 @@ use dossier::tui::keymap::Keymap;
 use dossier::tui::text_reader::{self, Answer, Store, TextReader, Texts};
 use dossier::tui::text_search;
 use dossier::tui::theme::Theme;
+use dossier::tui::wake::{self, Wake};
 use tui_support::render;
 
 const ARTICLES: [(&str, &str); 4] = [
@@ -291,10 +292,16 @@ fn a_replaced_snapshot_gives_no_text_and_the_reader_says_it_is_stale() {
     assert_eq!(text_reader::read(&store, &warm.heads, 0), None);
     let texts = Texts::Store(Arc::clone(&warm.heads), Arc::clone(&store));
     assert_eq!(texts.text_of(1), None);
-    let reader = TextReader::spawn(Arc::clone(&warm.heads), store);
+    let (waker, wakes) = wake::wakes();
+    let reader = TextReader::spawn(Arc::clone(&warm.heads), store, &waker);
     reader.ask(0);
     // A generous bound, only so that a hang fails rather than blocks.
-    let answer = reader.answers.recv_timeout(Duration::from_secs(60));
+    let woke = wakes.wakes.recv_timeout(Duration::from_secs(60));
+    assert!(
+        matches!(woke, Ok(Wake::Report)),
+        "the answer did not wake the UI"
+    );
+    let answer = reader.answers.try_recv();
     assert!(matches!(answer, Ok(Answer::Stale)), "{answer:?}");
 }
 

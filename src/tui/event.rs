@@ -17,6 +17,7 @@ use crossterm::event::{Event, MouseButton, MouseEventKind};
 use super::action::{Action, Loaded};
 use super::keymap::{Keymap, Mode};
 use super::loaded::Found;
+use super::wake::{self, Waker};
 use crate::pipeline::{Library, Listed, Open, Opened, Options, Progress};
 use crate::state::Cache;
 use crate::state::cache::{BodySource, PendingSnapshot};
@@ -66,8 +67,14 @@ const LIST_FRAME_WAIT: Duration = Duration::from_secs(1);
 /// come with the list, and its texts are read as they are shown). After
 /// that the thread saves the cached index for the next open, so nothing
 /// shown waits for it.
-pub fn spawn_loader(paths: Vec<PathBuf>, opts: Options, cache: Cache, rebuild: bool) -> Loader {
-    let (tx, rx) = mpsc::channel();
+pub fn spawn_loader(
+    paths: Vec<PathBuf>,
+    opts: Options,
+    cache: Cache,
+    rebuild: bool,
+    waker: &Waker,
+) -> Loader {
+    let (tx, rx) = wake::channel(waker);
     let (shown, drawn) = mpsc::channel();
     let (stale, replaced) = mpsc::channel();
     std::thread::spawn(move || {
@@ -139,7 +146,7 @@ pub fn spawn_loader(paths: Vec<PathBuf>, opts: Options, cache: Cache, rebuild: b
 
 /// What the loader thread loads, and where it sends what it found.
 struct Loading<'a> {
-    tx: &'a mpsc::Sender<Load>,
+    tx: &'a wake::Sender<Load>,
     paths: &'a [PathBuf],
     opts: &'a Options,
     cache: &'a Cache,
@@ -320,7 +327,7 @@ struct OpenedRest {
 /// Sends the list of `listed` (whose entities are still to be found),
 /// then finds its entities and sends them; returns what the open gave and
 /// the library sent, or `None` when the UI has gone.
-fn send_list(tx: &mpsc::Sender<Load>, listed: Listed<'_>) -> Option<(OpenedRest, Arc<Library>)> {
+fn send_list(tx: &wake::Sender<Load>, listed: Listed<'_>) -> Option<(OpenedRest, Arc<Library>)> {
     let loaded = Loaded::listed(Arc::clone(listed.corpus()));
     tx.send(Load::Done(Ok(Box::new(loaded)))).ok()?;
     let Opened {
@@ -335,25 +342,23 @@ fn send_list(tx: &mpsc::Sender<Load>, listed: Listed<'_>) -> Option<(OpenedRest,
 }
 
 /// Starts reading terminal events on their own thread; each event, or the
-/// error that ended reading, arrives on the returned channel.
+/// error that ended reading, wakes the UI thread through `waker`.
 ///
 /// Reading stays off the UI thread so that the UI loop never blocks inside
 /// the terminal library: when the terminal goes away (a closed window, a
 /// killed tmux) the read can spin or hang there, while the UI loop still
 /// wakes on its own clock, sees SIGHUP or a lost terminal, and leaves
 /// through the restoring path.
-pub fn spawn_input() -> Receiver<std::io::Result<Event>> {
-    let (tx, rx) = mpsc::channel();
+pub fn spawn_input(waker: Waker) {
     std::thread::spawn(move || {
         loop {
             let event = crossterm::event::read();
             let failed = event.is_err();
-            if tx.send(event).is_err() || failed {
+            if waker.input(event).is_err() || failed {
                 break;
             }
         }
     });
-    rx
 }
 
 /// Returns the action a terminal event asks for, if any.

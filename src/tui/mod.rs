@@ -33,12 +33,13 @@ pub mod text_reader;
 pub mod text_search;
 pub mod theme;
 pub mod view;
+pub mod wake;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{RecvTimeoutError, TryRecvError};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use self::action::Action;
 use self::app::{App, Effect, Settings};
@@ -49,6 +50,7 @@ use self::memory::Recorder;
 use self::text_reader::{TextReader, Texts};
 use self::text_search::Worker;
 use self::theme::Theme;
+use self::wake::{Wake, Waker, Wakes};
 use crate::config::Config;
 use crate::out::{self, SafeBackend, Screen};
 use crate::pipeline::Options;
@@ -139,7 +141,8 @@ pub fn run(paths: &[PathBuf], opts: &Options, setup: Setup, memory: Memory) -> a
     let recorder = Recorder::new(store, crate::state::corpus_key(paths));
     // The search index lives beside the cache (in memory without one).
     let search_dir = cache.path().and_then(Path::parent).map(Path::to_path_buf);
-    let loader = event::spawn_loader(paths.to_vec(), opts.clone(), cache, rebuild);
+    let (waker, wakes) = wake::wakes();
+    let loader = event::spawn_loader(paths.to_vec(), opts.clone(), cache, rebuild, &waker);
     // Installed before ratatui's own hook, which restores the screen and
     // then calls this one.
     let previous = std::panic::take_hook();
@@ -172,11 +175,12 @@ pub fn run(paths: &[PathBuf], opts: &Options, setup: Setup, memory: Memory) -> a
                 search_dir,
                 worker: None,
                 reader: None,
+                waker,
             };
             let looped = event_loop(
                 &mut terminal,
                 &mut app,
-                &loader,
+                (&loader, &wakes),
                 &mut outside,
                 &termination.flag,
             );
@@ -199,6 +203,8 @@ struct Outside {
     search_dir: Option<PathBuf>,
     worker: Option<Worker>,
     reader: Option<TextReader>,
+    /// What the workers wake the UI thread with.
+    waker: Waker,
 }
 
 impl Outside {
@@ -207,7 +213,7 @@ impl Outside {
     fn start(&mut self, library: &Arc<crate::pipeline::Library>) {
         self.reader = None;
         let texts = Texts::Library(Arc::clone(library));
-        self.worker = Some(Worker::spawn(texts, self.search_dir.clone()));
+        self.worker = Some(Worker::spawn(texts, self.search_dir.clone(), &self.waker));
     }
 
     /// Stops the search worker and the text reader, until a library
@@ -229,9 +235,13 @@ impl Outside {
             return false;
         };
         let store = Arc::new(Mutex::new(store));
-        self.reader = Some(TextReader::spawn(Arc::clone(library), Arc::clone(&store)));
+        self.reader = Some(TextReader::spawn(
+            Arc::clone(library),
+            Arc::clone(&store),
+            &self.waker,
+        ));
         let texts = Texts::Store(Arc::clone(library), store);
-        self.worker = Some(Worker::spawn(texts, self.search_dir.clone()));
+        self.worker = Some(Worker::spawn(texts, self.search_dir.clone(), &self.waker));
         true
     }
 }
@@ -321,22 +331,35 @@ fn flush(app: &mut App, outside: &Outside) {
     }
 }
 
+/// How often progress alone redraws the screen: its counts move smoothly
+/// without a frame for each of its reports.
+const PROGRESS_FRAME: Duration = Duration::from_millis(30);
+
+/// How long the loop sleeps with nothing to do before it looks at the
+/// signals and the terminal again.
+const IDLE_WAIT: Duration = Duration::from_millis(250);
+
 fn event_loop(
     terminal: &mut Screen,
     app: &mut App,
-    loader: &event::Loader,
+    (loader, wakes): (&event::Loader, &Wakes),
     outside: &mut Outside,
     terminated: &AtomicBool,
 ) -> anyhow::Result<()> {
-    let input = event::spawn_input();
+    event::spawn_input(outside.waker.clone());
     let mut dirty = true;
+    // Only progress changed since the last frame.
+    let mut moved = false;
+    let mut drawn_at: Option<Instant> = None;
     let mut loading = true;
     let mut listening = true;
     let mut unseen: Option<Arc<crate::pipeline::Library>> = None;
     loop {
-        if dirty {
+        let since_drawn = drawn_at.map_or(PROGRESS_FRAME, |at| at.elapsed());
+        if dirty || (moved && since_drawn >= PROGRESS_FRAME) {
             terminal.draw(|frame| view::draw(frame, app))?;
-            dirty = false;
+            (dirty, moved) = (false, false);
+            drawn_at = Some(Instant::now());
         }
         if let Some(library) = unseen.take() {
             // The list is drawn: the loader may go on.
@@ -349,28 +372,16 @@ fn event_loop(
         if app.should_quit() {
             return Ok(());
         }
-        if let Some(worker) = &outside.worker {
-            for hits in worker.answers.try_iter() {
-                app.update(Action::TextHits(Arc::new(hits)));
-                dirty = true;
-            }
-        }
-        if let Some(reader) = &outside.reader {
-            for answer in reader.answers.try_iter() {
-                match answer {
-                    text_reader::Answer::Text(text) => app.update(Action::TextRead(text)),
-                    // The folder changed: the loader opens it whole.
-                    text_reader::Answer::Stale => {
-                        let _ = loader.stale.send(());
-                    }
-                }
-                flush(app, outside);
-                dirty = true;
-            }
-        }
+        // Reports sent from here on wake the loop again.
+        wakes.reading_reports();
+        dirty |= read_answers(app, outside, loader);
         while listening {
             match loader.reports.try_recv() {
-                Ok(Load::Progress(p)) => app.update(Action::Progress(p)),
+                Ok(Load::Progress(p)) => {
+                    app.update(Action::Progress(p));
+                    moved = true;
+                    continue;
+                }
                 Ok(Load::Done(Ok(loaded))) => {
                     let (library, stale) = show_loaded(app, outside, *loaded);
                     if stale {
@@ -414,17 +425,27 @@ fn event_loop(
         if !out::stdout_is_terminal() {
             anyhow::bail!("the terminal went away");
         }
-        // Short waits while something may arrive: progress, text hits.
-        let waiting =
-            loading || app.finding_entities() || app.texts_pending() || app.awaiting_text();
-        let wait = Duration::from_millis(if waiting { 30 } else { 250 });
-        let first = match input.recv_timeout(wait) {
-            Ok(event) => event,
-            Err(RecvTimeoutError::Timeout) => continue,
+        if dirty {
+            continue;
+        }
+        // Progress waits for its next frame; otherwise the loop sleeps
+        // until a key or a report wakes it.
+        let wait = if moved {
+            PROGRESS_FRAME.saturating_sub(drawn_at.map_or(PROGRESS_FRAME, |at| at.elapsed()))
+        } else {
+            IDLE_WAIT
+        };
+        let first = match wakes.wakes.recv_timeout(wait) {
+            Ok(Wake::Input(event)) => event,
+            Ok(Wake::Report) | Err(RecvTimeoutError::Timeout) => continue,
             Err(RecvTimeoutError::Disconnected) => anyhow::bail!("terminal input stopped"),
         };
-        // Handle everything already queued before drawing once.
-        for event in std::iter::once(first).chain(input.try_iter()) {
+        // Handle every event already queued before drawing once.
+        let queued = wakes.wakes.try_iter().filter_map(|wake| match wake {
+            Wake::Input(event) => Some(event),
+            Wake::Report => None,
+        });
+        for event in std::iter::once(first).chain(queued) {
             let event = event.map_err(|e| anyhow::anyhow!("cannot read the terminal: {e}"))?;
             if let Some(action) = event::translate(&event, app.keymap(), app.mode()) {
                 app.update(action);
@@ -436,6 +457,32 @@ fn event_loop(
             }
         }
     }
+}
+
+/// Takes what the search worker and the text reader answered; returns
+/// whether anything did.
+fn read_answers(app: &mut App, outside: &Outside, loader: &event::Loader) -> bool {
+    let mut answered = false;
+    if let Some(worker) = &outside.worker {
+        for hits in worker.answers.try_iter() {
+            app.update(Action::TextHits(Arc::new(hits)));
+            answered = true;
+        }
+    }
+    if let Some(reader) = &outside.reader {
+        for answer in reader.answers.try_iter() {
+            match answer {
+                text_reader::Answer::Text(text) => app.update(Action::TextRead(text)),
+                // The folder changed: the loader opens it whole.
+                text_reader::Answer::Stale => {
+                    let _ = loader.stale.send(());
+                }
+            }
+            flush(app, outside);
+            answered = true;
+        }
+    }
+    answered
 }
 
 /// Watches SIGTERM and SIGHUP so that being killed politely (or losing the

@@ -22,6 +22,7 @@ use crate::entities::IndexedMention;
 use crate::entities::index::text_part;
 use crate::pipeline::Library;
 use crate::state::cache::{ArticleBody, Bodies};
+use crate::tui::wake::{self, Waker};
 
 /// The store of bodies, shared by the text reader and the search worker.
 pub type Store = Arc<Mutex<Bodies>>;
@@ -96,10 +97,11 @@ pub struct TextReader {
 }
 
 impl TextReader {
-    /// Starts a reader of the texts of `library` from `store`.
-    pub fn spawn(library: Arc<Library>, store: Store) -> TextReader {
+    /// Starts a reader of the texts of `library` from `store`; each
+    /// answer wakes the UI through `waker`.
+    pub fn spawn(library: Arc<Library>, store: Store, waker: &Waker) -> TextReader {
         let (asks, asked) = mpsc::channel::<usize>();
-        let (reply, answers) = mpsc::channel();
+        let (reply, answers) = wake::channel(waker);
         std::thread::spawn(move || {
             while let Ok(mut i) = asked.recv() {
                 // Moving outruns reading: answer only the newest ask.

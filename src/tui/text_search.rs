@@ -13,6 +13,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 
 use crate::search::{self, Query, SearchIndex, Snippet};
 use crate::tui::text_reader::Texts;
+use crate::tui::wake::{self, Waker};
 
 /// How many of the best matches come with a snippet.
 const SNIPPETS: usize = 5;
@@ -39,10 +40,11 @@ pub struct Worker {
 
 impl Worker {
     /// Starts a worker over the library of `texts`, keeping its index in
-    /// `state_dir` (in memory when `None`).
-    pub fn spawn(texts: Texts, state_dir: Option<PathBuf>) -> Worker {
+    /// `state_dir` (in memory when `None`); each answer wakes the UI
+    /// through `waker`.
+    pub fn spawn(texts: Texts, state_dir: Option<PathBuf>, waker: &Waker) -> Worker {
         let (asks, asked) = mpsc::channel::<String>();
-        let (reply, answers) = mpsc::channel();
+        let (reply, answers) = wake::channel(waker);
         std::thread::spawn(move || {
             let index = open(&texts, state_dir.as_deref());
             while let Ok(mut text) = asked.recv() {
