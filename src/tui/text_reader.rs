@@ -65,7 +65,11 @@ impl Texts {
     pub fn text_of(&self, i: usize) -> Option<Cow<'_, str>> {
         match self {
             Texts::Library(library) => crate::search::own_text(library, i),
-            Texts::Store(library, store) => body(store, library, i).map(|b| Cow::Owned(b.text)),
+            Texts::Store(library, store) => {
+                let id = &library.corpus.articles.get(i)?.id;
+                let text = store.lock().ok()?.text(i, id).ok().flatten();
+                text.map(Cow::Owned)
+            }
         }
     }
 }

@@ -16,6 +16,7 @@
 //! another article's text.
 
 use std::collections::VecDeque;
+use std::ops::Range;
 use std::path::PathBuf;
 
 use rusqlite::{Connection, OptionalExtension, params};
@@ -101,6 +102,9 @@ struct Chunk {
     ids: Vec<String>,
     /// A `BodyChunk` of the snapshot, as postcard bytes.
     bodies: Vec<u8>,
+    /// Where each article's text lies in `bodies`, found when the chunk
+    /// was read: a text alone is cut out of the bytes, decoding nothing.
+    texts: Vec<Range<usize>>,
 }
 
 /// A stored body, borrowing its strings from the chunk's bytes.
@@ -177,6 +181,26 @@ impl Bodies {
         body_at(&chunk.bodies, at)
     }
 
+    /// Returns the text alone of article `i` (see [`Bodies::body`]): what
+    /// the search index and its snippets read, article after article, so
+    /// it is cut out of the kept chunk rather than decoded from it.
+    pub fn text(&mut self, i: usize, id: &str) -> rusqlite::Result<Option<String>> {
+        let (seq, at) = (i / CHUNK, i % CHUNK);
+        let Some(chunk) = self.chunk(seq)? else {
+            return Ok(None);
+        };
+        if chunk.ids.get(at).map(String::as_str) != Some(id) {
+            return Ok(None);
+        }
+        let text = chunk
+            .texts
+            .get(at)
+            .and_then(|span| chunk.bodies.get(span.clone()));
+        Ok(text
+            .and_then(|bytes| std::str::from_utf8(bytes).ok())
+            .map(str::to_owned))
+    }
+
     /// Returns chunk `seq`, decoded now unless it is kept, and keeps it
     /// first; `None` when the snapshot was replaced.
     fn chunk(&mut self, seq: usize) -> rusqlite::Result<Option<&Chunk>> {
@@ -226,11 +250,22 @@ impl Bodies {
         if view.bodies.len() != n || view.mentions.len() != n {
             return Ok(None);
         }
+        // Each text borrows from `bodies`: its place is its offset there.
+        let start = bodies.as_ptr() as usize;
+        let texts = view
+            .bodies
+            .iter()
+            .map(|body| {
+                let from = body.text.as_ptr() as usize - start;
+                from..from + body.text.len()
+            })
+            .collect();
         drop(view);
         Ok(Some(Chunk {
             seq,
             ids: heads.heads.into_iter().map(|h| h.id).collect(),
             bodies,
+            texts,
         }))
     }
 }
@@ -292,6 +327,28 @@ mod tests {
             assert_eq!(&article, want, "article {i}");
             assert_eq!(mentions, library.index.mentions_in(i), "article {i}");
         }
+    }
+
+    #[test]
+    fn a_text_alone_is_the_text_of_its_body() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut library = library(CHUNK + 3);
+        // Texts that are not all alike, with characters of several bytes.
+        Arc::make_mut(&mut library.corpus).articles[CHUNK + 1].text = "Zürich — «Köln»".into();
+        let mut bodies = Bodies::open(stored(dir.path(), &library, 7)).unwrap();
+        for i in [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, CHUNK + 2] {
+            let text = bodies.text(i, id(&library, i)).unwrap();
+            assert_eq!(
+                text.as_deref(),
+                Some(library.corpus.articles[i].text.as_str())
+            );
+        }
+        assert_eq!(bodies.text(1, id(&library, 2)).unwrap(), None, "another id");
+        assert_eq!(
+            bodies.text(CHUNK + 9, "ffff").unwrap(),
+            None,
+            "past the end"
+        );
     }
 
     #[test]
