@@ -171,13 +171,9 @@ impl Bodies {
     /// the list came from (or holds another article there), so that the
     /// caller must open the folder anew.
     pub fn body(&mut self, i: usize, id: &str) -> rusqlite::Result<Option<ArticleBody>> {
-        let (seq, at) = (i / CHUNK, i % CHUNK);
-        let Some(chunk) = self.chunk(seq)? else {
+        let Some((chunk, at)) = self.place_of(i, id)? else {
             return Ok(None);
         };
-        if chunk.ids.get(at).map(String::as_str) != Some(id) {
-            return Ok(None);
-        }
         body_at(&chunk.bodies, at)
     }
 
@@ -185,13 +181,9 @@ impl Bodies {
     /// the search index and its snippets read, article after article, so
     /// it is cut out of the kept chunk rather than decoded from it.
     pub fn text(&mut self, i: usize, id: &str) -> rusqlite::Result<Option<String>> {
-        let (seq, at) = (i / CHUNK, i % CHUNK);
-        let Some(chunk) = self.chunk(seq)? else {
+        let Some((chunk, at)) = self.place_of(i, id)? else {
             return Ok(None);
         };
-        if chunk.ids.get(at).map(String::as_str) != Some(id) {
-            return Ok(None);
-        }
         let text = chunk
             .texts
             .get(at)
@@ -199,6 +191,17 @@ impl Bodies {
         Ok(text
             .and_then(|bytes| std::str::from_utf8(bytes).ok())
             .map(str::to_owned))
+    }
+
+    /// Returns the chunk of article `i` of the listed library and its
+    /// place there, when the article there is still `id`.
+    fn place_of(&mut self, i: usize, id: &str) -> rusqlite::Result<Option<(&Chunk, usize)>> {
+        let (seq, at) = (i / CHUNK, i % CHUNK);
+        let Some(chunk) = self.chunk(seq)? else {
+            return Ok(None);
+        };
+        let same = chunk.ids.get(at).map(String::as_str) == Some(id);
+        Ok(same.then_some((chunk, at)))
     }
 
     /// Returns chunk `seq`, decoded now unless it is kept, and keeps it
