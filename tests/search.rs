@@ -127,6 +127,28 @@ fn the_index_on_disk_adds_only_new_articles_and_answers_for_the_open_corpus() {
 }
 
 #[test]
+fn an_update_cut_short_keeps_what_it_committed_and_the_next_adds_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = written_library();
+    let all = lib.corpus.articles.len();
+    let (index, _) = SearchIndex::open(dir.path()).unwrap();
+    let mut index = index.committing_every(10);
+    // The texts run out at the 26th article, as when a folder changes
+    // under an index being built from the cache.
+    let text_of = |i: usize| (i < 25).then(|| search::own_text(&lib, i)).flatten();
+    assert!(index.update_with(&lib, &text_of).is_err());
+    drop(index);
+    let (mut index, _) = SearchIndex::open(dir.path()).unwrap();
+    assert_eq!(
+        index.update(&lib).unwrap(),
+        all - 20,
+        "two commits of ten kept"
+    );
+    let ferry = Query::parse("ferry").unwrap();
+    assert_eq!(index.search(&ferry, 10).unwrap().total, 2);
+}
+
+#[test]
 fn snippets_mark_exactly_the_matched_words() {
     let lib = library(&[fixtures_dir()]);
     let q = Query::parse("\"warehouse stocks\" copper").unwrap();
