@@ -315,3 +315,37 @@ fn a_reopened_folder_shows_the_text_of_each_article_selected() {
     });
     tmux.quit("changed");
 }
+
+#[test]
+fn a_folder_listed_by_the_command_line_gets_its_threads_in_the_reader() {
+    if !Tmux::available("the end-to-end state test") {
+        return;
+    }
+    let sandbox = tempfile::tempdir().unwrap();
+    let folder = sandbox.path().join("seeds");
+    std::fs::create_dir_all(&folder).unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    for entry in std::fs::read_dir(seeds).unwrap().flatten() {
+        std::fs::copy(entry.path(), folder.join(entry.file_name())).unwrap();
+    }
+    let state = sandbox.path().join("state");
+    // `list` stores the folder's snapshot but finds no threads.
+    let listed = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .arg("list")
+        .arg("--state-dir")
+        .arg(&state)
+        .arg(&folder)
+        .output()
+        .unwrap();
+    assert!(listed.status.success(), "{listed:?}");
+
+    // The reader lists the folder from that snapshot, without its texts,
+    // and finds the threads in the texts it reads from the cache.
+    let tmux = Tmux::new("e2e-threads", TIMEOUT);
+    let args = format!("--state-dir '{}' '{}'", state.display(), folder.display());
+    start(&tmux, "threads", sandbox.path(), &args);
+    let screen = tmux.wait_for("threads", true, "the threads marked in the list", loaded);
+    let marked = strip_sgr(&screen).matches('≡').count();
+    assert!(marked >= 4, "two threads of two articles each:\n{screen}");
+    tmux.quit("threads");
+}

@@ -239,6 +239,33 @@ fn the_seeds_make_two_threads_of_two() {
 }
 
 #[test]
+fn threads_of_texts_read_from_elsewhere_are_those_of_the_library_own() {
+    let lib = library(&[set_dir("tune")]);
+    let own = threads::threads(&lib, &ThreadOptions::default());
+    assert!(own.len() > 2, "a set with several threads");
+    // The same articles listed without their texts, which come from a
+    // copy as the cache gives them.
+    let texts: Vec<String> = lib.corpus.articles.iter().map(|a| a.text.clone()).collect();
+    let mut heads = lib.clone();
+    for article in &mut std::sync::Arc::make_mut(&mut heads.corpus).articles {
+        article.text.clear();
+    }
+    let asked = std::sync::atomic::AtomicUsize::new(0);
+    let text_of = |i: usize| {
+        asked.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        std::borrow::Cow::Borrowed(texts[i].as_str())
+    };
+    let read = threads::threads_with(&heads, &ThreadOptions::default(), &text_of);
+    assert_eq!(read, own);
+    assert_eq!(asked.into_inner(), texts.len(), "each text asked for once");
+    let none = threads::threads_with(&heads, &ThreadOptions::default(), &|_| "".into());
+    assert!(
+        none.len() < own.len(),
+        "the texts are what threads are found in"
+    );
+}
+
+#[test]
 fn an_article_knows_its_thread_in_date_order_and_its_name() {
     let lib = library(&[set_dir("heldout")]);
     let threads = Threads::build(&lib, &ThreadOptions::default());

@@ -3,6 +3,7 @@
 
 use rayon::prelude::*;
 
+use super::TextOf;
 use super::terms::{self, Profile};
 use crate::corpus::dates::day_number;
 use crate::corpus::{Article, DateSource};
@@ -226,8 +227,8 @@ pub(super) struct Evidence {
 }
 
 impl Evidence {
-    pub(super) fn of(library: &Library) -> Evidence {
-        let terms = terms::terms(&library.corpus.articles);
+    pub(super) fn of(library: &Library, text_of: TextOf<'_, '_>) -> Evidence {
+        let terms = terms::terms(&library.corpus.articles, text_of);
         let days: Vec<Option<i64>> = library
             .corpus
             .articles

@@ -21,6 +21,8 @@
 //! `evidence` weighs pairs; this module joins them into [`Threads`],
 //! which the reader asks for an article's thread and marker.
 
+use std::borrow::Cow;
+
 use crate::corpus::dates;
 use crate::pipeline::Library;
 
@@ -60,11 +62,36 @@ pub struct Thread {
     pub central: usize,
 }
 
+/// Gives the text of an article by its index: the library's own, or one
+/// read from elsewhere for a library listed without its texts.
+pub type TextOf<'f, 't> = &'f (dyn Fn(usize) -> Cow<'t, str> + Sync);
+
+/// Returns the text `library` holds for article `i`.
+fn own_text(library: &Library, i: usize) -> Cow<'_, str> {
+    Cow::Borrowed(
+        library
+            .corpus
+            .articles
+            .get(i)
+            .map_or("", |a| a.text.as_str()),
+    )
+}
+
 /// Returns the threads of `library`: groups of two or more articles, the
 /// largest first.
 pub fn threads(library: &Library, opts: &ThreadOptions) -> Vec<Thread> {
+    threads_with(library, opts, &|i| own_text(library, i))
+}
+
+/// [`threads`] of a library that may not hold its texts: `text_of`
+/// gives the text of each article, each asked for once.
+pub fn threads_with(
+    library: &Library,
+    opts: &ThreadOptions,
+    text_of: TextOf<'_, '_>,
+) -> Vec<Thread> {
     let n = library.corpus.articles.len();
-    let evidence = Evidence::of(library);
+    let evidence = Evidence::of(library, text_of);
     let scored = evidence.scored(library);
     // The order a reader follows the story in: every date the list shows,
     // a file's time included (a thread is chosen on publication dates).
@@ -134,6 +161,13 @@ impl Threads {
         Threads::from_list(threads(library, opts), library.corpus.articles.len())
     }
 
+    /// Finds the threads of `library`, whose texts `text_of` gives (see
+    /// [`threads_with`]).
+    pub fn build_with(library: &Library, opts: &ThreadOptions, text_of: TextOf<'_, '_>) -> Threads {
+        let list = threads_with(library, opts, text_of);
+        Threads::from_list(list, library.corpus.articles.len())
+    }
+
     /// The threads `list` (as [`threads`] gives them) of a corpus of
     /// `articles` articles.
     pub fn from_list(list: Vec<Thread>, articles: usize) -> Threads {
@@ -181,7 +215,7 @@ impl Thread {
 /// Returns the score of every candidate pair, best first: what the
 /// threshold is chosen from.
 pub fn scored_pairs(library: &Library) -> Vec<(usize, usize, f64)> {
-    let mut out: Vec<(usize, usize, f64)> = Evidence::of(library)
+    let mut out: Vec<(usize, usize, f64)> = Evidence::of(library, &|i| own_text(library, i))
         .scored(library)
         .into_iter()
         .map(|(a, b, s)| (a as usize, b as usize, s))

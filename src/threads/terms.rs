@@ -9,6 +9,7 @@
 
 use rayon::prelude::*;
 
+use super::TextOf;
 use super::words::{TermCounts, article_terms};
 use crate::corpus::Article;
 use crate::entities::wordset::HashedMap;
@@ -59,11 +60,13 @@ pub(super) struct Terms {
     pub(super) subjects: Vec<Vec<u64>>,
 }
 
-/// Returns the terms of every article.
-pub(super) fn terms(articles: &[Article]) -> Terms {
+/// Returns the terms of every article, whose texts `text_of` gives by
+/// index.
+pub(super) fn terms(articles: &[Article], text_of: TextOf<'_, '_>) -> Terms {
     let counts: Vec<(TermCounts, Vec<u64>)> = articles
         .par_iter()
-        .map(|a| article_terms(&a.title, &a.text))
+        .enumerate()
+        .map(|(i, a)| article_terms(&a.title, &text_of(i)))
         .collect();
     let n = counts.len().max(1) as f64;
     // A term in one article only cannot link it to another; the rest get

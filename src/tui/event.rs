@@ -7,9 +7,11 @@
 //! and only when that fails (the folder changed since) does the loader
 //! open the folder whole.
 
+use std::borrow::Cow;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crossterm::event::{Event, MouseButton, MouseEventKind};
@@ -17,10 +19,11 @@ use crossterm::event::{Event, MouseButton, MouseEventKind};
 use super::action::{Action, Loaded};
 use super::keymap::{Keymap, Mode};
 use super::loaded::Found;
+use super::text_reader::Texts;
 use super::wake::{self, Waker};
 use crate::pipeline::{Library, Listed, Open, Opened, Options, Progress};
 use crate::state::Cache;
-use crate::state::cache::{BodySource, PendingSnapshot};
+use crate::state::cache::{Bodies, BodySource, PendingSnapshot};
 use crate::threads::{ThreadOptions, Threads};
 
 /// A report from the loader thread.
@@ -161,6 +164,9 @@ struct ShownSnapshot {
     /// Its threads, when they were stored with it.
     threads: Option<Vec<crate::threads::Thread>>,
     articles: usize,
+    /// The library sent, and where its texts are.
+    library: Arc<Library>,
+    bodies: BodySource,
 }
 
 impl Loading<'_> {
@@ -187,14 +193,17 @@ impl Loading<'_> {
         let articles = library.corpus.articles.len();
         let threads = fingerprint.and_then(|fp| self.cache.threads(&self.key, fp, articles));
         let loaded = Loaded {
-            bodies: Some(bodies),
+            bodies: Some(bodies.clone()),
             ..Loaded::new(library)
         };
+        let library = Arc::clone(&loaded.library);
         self.tx.send(Load::Done(Ok(Box::new(loaded)))).ok()?;
         Some(ShownSnapshot {
             fingerprint,
             threads,
             articles,
+            library,
+            bodies,
         })
     }
 
@@ -210,15 +219,16 @@ impl Loading<'_> {
             let _ = self.tx.send(Load::Threads(Arc::new(threads)));
         } else {
             // Threads are found in the texts: those of a folder whose
-            // threads were never stored are read whole, once, after the
-            // list is drawn, and let go.
+            // threads were never stored are read from the cache, after the
+            // list is drawn, a chunk at a time; when they can no longer be
+            // read there, the folder is opened whole.
             let _ = drawn.recv_timeout(LIST_FRAME_WAIT);
             let only_threads = Whole {
                 listed,
                 texts: false,
                 threads_known: false,
             };
-            if self.open_whole(only_threads) {
+            if !self.threads_from_bodies(&shown) && self.open_whole(only_threads) {
                 return;
             }
         }
@@ -230,6 +240,38 @@ impl Loading<'_> {
             };
             self.open_whole(texts);
         }
+    }
+
+    /// Finds the threads of the snapshot `shown` in its texts, read from
+    /// the cache a chunk at a time (opening the folder whole would hold
+    /// every text at once: twice the memory of the list at 100,000
+    /// articles), then sends and stores them. Returns false, sending
+    /// nothing, when a text could not be read there (the snapshot was
+    /// replaced).
+    fn threads_from_bodies(&self, shown: &ShownSnapshot) -> bool {
+        let Ok(bodies) = Bodies::open(shown.bodies.clone()) else {
+            return false;
+        };
+        let texts = Texts::Store(Arc::clone(&shown.library), Arc::new(Mutex::new(bodies)));
+        let missing = AtomicBool::new(false);
+        let text_of = |i: usize| {
+            texts.text_of(i).unwrap_or_else(|| {
+                missing.store(true, Ordering::Relaxed);
+                Cow::Borrowed("")
+            })
+        };
+        let threads = Threads::build_with(&shown.library, &ThreadOptions::default(), &text_of);
+        if missing.load(Ordering::Relaxed) {
+            return false;
+        }
+        let list = threads.all().to_vec();
+        let _ = self.tx.send(Load::Threads(Arc::new(threads)));
+        if let Some(fp) = shown.fingerprint
+            && let Some(problem) = self.cache.save_threads(&self.key, fp, &list)
+        {
+            let _ = self.tx.send(Load::Notice(problem.to_string()));
+        }
+        true
     }
 
     /// Opens the folder whole (texts and all: a second walk of it).
