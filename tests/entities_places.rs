@@ -90,3 +90,33 @@ fn a_british_county_is_in_the_united_kingdom_unless_its_region_says_otherwise() 
     let text = "Housing starts in Surrey, British Columbia, fell by a third this year.";
     assert_eq!(countries_of(text), ["Canada"]);
 }
+
+#[test]
+fn a_name_after_the_village_of_is_a_place_and_a_terminal_names_one() {
+    let text = "Flood defences in the village of Weybourne held overnight, and \
+                the borough of Elmbridge opened two rest centres. Cranes at \
+                Deepwater Container Terminal stood idle. Brian Weybourne, a \
+                farmer, said the village of the future needed a sea wall.";
+    let mentions = extract(text);
+    for surface in ["Weybourne", "Elmbridge", "Deepwater Container Terminal"] {
+        assert!(
+            place(&mentions, text, surface).is_some(),
+            "{surface}: {mentions:?}"
+        );
+    }
+    // The farmer is no place, nor is a name where "of" follows no
+    // settlement word.
+    let farmer = text.find("Brian").unwrap();
+    assert!(
+        !mentions
+            .iter()
+            .any(|m| m.start == farmer && m.kind == EntityKind::Place),
+        "{mentions:?}"
+    );
+    let text = "The chief of Marlow Analytics said the village of hope was a slogan.";
+    let mentions = extract(text);
+    assert!(
+        place(&mentions, text, "Marlow Analytics").is_none(),
+        "{mentions:?}"
+    );
+}

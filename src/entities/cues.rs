@@ -110,7 +110,8 @@ const PLACE_HEADS: &[&str] = &[
     "Stadium", "Arena", "Park", "Airport", "Square", "Street", "Avenue", "Bridge", "Station",
     "Harbour", "Harbor", "Island", "Islands", "Mountains", "River", "Lake", "Valley", "Bay",
     "Peninsula", "Strait", "Province", "Region", "County", "District", "Oblast", "Gulf", "Sea",
-    "Road", "Lane", "Boulevard", "Quay", "Wharf", "Racecourse", "Velodrome",
+    "Road", "Lane", "Boulevard", "Quay", "Wharf", "Racecourse", "Velodrome", "Terminal",
+    "Canal", "Dam", "Pier", "Docks", "Reservoir",
 ];
 
 /// The head word of an event's name ("Athens Olympics", "Birmingham Grand
@@ -147,6 +148,12 @@ const SITE_NOUNS: &[&str] = &[
 /// Westhaven town council"): the first word, then the second.
 #[rustfmt::skip]
 const TOWN_WORDS: &[&str] = &["town", "city", "county", "village", "borough", "parish"];
+/// Words for a settlement or an area that "the … of" puts before its name.
+#[rustfmt::skip]
+const SETTLEMENT_NOUNS: &[&str] = &[
+    "town", "city", "county", "village", "borough", "parish", "hamlet", "suburb", "district",
+    "port", "island", "province", "region", "municipality", "commune", "township",
+];
 #[rustfmt::skip]
 const TOWN_BODIES: &[&str] = &["council", "councillors", "councilors", "hall", "mayor"];
 
@@ -286,6 +293,12 @@ pub fn traits(word: &str) -> u16 {
             map
         });
     TRAITS.get(word).copied().unwrap_or(0)
+}
+
+/// Returns true if and only if `word` names a settlement or an area, as
+/// in "the village of Weybourne".
+pub fn is_settlement_noun(word: &str) -> bool {
+    word_set!(SETTLEMENT_NOUNS).contains(word)
 }
 
 pub fn is_site_noun(word: &str) -> bool {

@@ -33,7 +33,7 @@ use super::EntityKind;
 use super::cues;
 use super::gazetteer::{Gazetteer, Hit, Role};
 use super::resolve::{Known, Lexicon, Strength};
-use super::text::{Run, Word, first_word, is_connector};
+use super::text::{Run, Word, first_word, is_connector, last_word};
 
 mod companies;
 mod lists;
@@ -242,7 +242,8 @@ impl<'t> Context<'t, '_, '_> {
 
     fn classify_span(&self, run: Run, first: usize, lexicon: &mut Lexicon<'t>) {
         let last = run.last;
-        if self.titled_person(first, last, lexicon)
+        if self.settlement_named(first, last, lexicon)
+            || self.titled_person(first, last, lexicon)
             || self.organization(first, last, lexicon)
             || self.place(first, last, lexicon)
             || self.company(first, last, lexicon)
@@ -432,6 +433,27 @@ impl<'t> Context<'t, '_, '_> {
         }
         let name = self.span(first, last);
         lexicon.add(name, Known::new(name, EntityKind::Place, Strength::Cue));
+        true
+    }
+
+    /// "the village of Weybourne", "the borough of Elmbridge": a name in no
+    /// list of at most three words, after "the", a word for a settlement
+    /// or an area, and "of", is a place.
+    fn settlement_named(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
+        let Some(before) = self.text[..self.words[first].start].strip_suffix(" of ") else {
+            return false;
+        };
+        let noun = last_word(before);
+        let the = last_word(before[..before.len() - noun.len()].trim_end());
+        if !(the.eq_ignore_ascii_case("the") && cues::is_settlement_noun(noun))
+            || last - first > 3
+            || self.has_hit_within(first, last)
+            || (first..last).any(|i| self.has(i, cues::HEAD | cues::TITLE))
+        {
+            return false;
+        }
+        let name = self.span(first, last);
+        lexicon.add(name, Known::new(name, EntityKind::Place, Strength::Context));
         true
     }
 
