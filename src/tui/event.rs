@@ -261,6 +261,10 @@ impl Loading<'_> {
             })
         };
         let threads = Threads::build_with(&shown.library, &ThreadOptions::default(), &text_of);
+        drop(texts);
+        // Every text was read and its terms counted on all cores: give
+        // back what they freed.
+        crate::memory::give_back_all();
         if missing.load(Ordering::Relaxed) {
             return false;
         }

@@ -47,6 +47,9 @@ impl Worker {
         let (reply, answers) = wake::channel(waker);
         std::thread::spawn(move || {
             let index = open(&texts, state_dir.as_deref());
+            // Indexing allocated on this thread and the index writer's
+            // threads, now gone: give back what they freed.
+            crate::memory::give_back_all();
             while let Ok(mut text) = asked.recv() {
                 // Typing outruns searching: answer only the newest ask.
                 while let Ok(newer) = asked.try_recv() {
