@@ -413,3 +413,51 @@ fn empty_and_binary_pages_are_skipped_with_a_reason() {
     assert!(docs.is_empty());
     assert_eq!(warnings[0].reason, "skipped: binary file, not text");
 }
+
+/// A page of a local paper, written for this test, whose `<title>` is
+/// `title` and whose headline is `h1`.
+fn page(title: &str, h1: &str, site: Option<&str>) -> String {
+    let site = site.map_or_else(String::new, |s| {
+        format!("<meta property=\"og:site_name\" content=\"{s}\">")
+    });
+    format!(
+        "<!doctype html><html><head><title>{title}</title>{site}</head><body>\
+         <nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><article><h1>{h1}</h1>\
+         <p>Councillors in the town of Porthwen postponed a vote on the harbour wall on \
+         Monday after engineers questioned the cost of the repairs to the old quay.</p>\
+         <p>The leader of the council said the delay would be short and that a vote would \
+         come before Christmas, once the engineers had reported in full.</p></article>\
+         <footer>Cookie settings</footer></body></html>"
+    )
+}
+
+#[test]
+fn a_site_name_after_the_headline_is_no_part_of_the_title() {
+    let title = |html: String| {
+        dossier::corpus::html::extract(&html, None)
+            .unwrap()
+            .title
+            .unwrap()
+    };
+    // The headline shown on the page, then the site's name.
+    let shown = page(
+        "Council delays harbour vote | Coastal Times",
+        "Council delays harbour vote",
+        None,
+    );
+    assert_eq!(title(shown), "Council delays harbour vote");
+    // The site's name as the page's metadata gives it.
+    let named = page(
+        "Harbour wall vote put off - Coastal Times",
+        "Vote put off",
+        Some("Coastal Times"),
+    );
+    assert_eq!(title(named), "Harbour wall vote put off");
+    // With no evidence the part after a dash is the site's, it stays.
+    let headline = page(
+        "Harbour wall - what happens next",
+        "Harbour wall questions",
+        Some("Coastal Times"),
+    );
+    assert_eq!(title(headline), "Harbour wall - what happens next");
+}

@@ -13,7 +13,12 @@ pub struct PageMeta {
     pub url: Option<String>,
     pub date: Option<String>,
     pub author: Option<String>,
+    /// The texts of the page's first few `<h1>` headings.
+    pub headings: Vec<String>,
 }
+
+/// `<h1>` headings kept: a page names its article in one of the first.
+const HEADINGS_KEPT: usize = 4;
 
 /// Reads the page's address, `<time>` date and author meta tags, in one
 /// pass over the elements (a selector per field would walk the page once
@@ -22,6 +27,7 @@ pub fn read(doc: &Document) -> PageMeta {
     let mut urls: [Option<String>; 3] = Default::default();
     let (mut time, mut article_time, mut author_meta, mut author_node) = (None, None, None, None);
     let mut linked = LinkedData::default();
+    let mut headings = Vec::new();
     for node in doc.root().descendants_it() {
         let Some(name) = node.qual_name_ref().map(|q| q.local.clone()) else {
             continue;
@@ -46,6 +52,9 @@ pub fn read(doc: &Document) -> PageMeta {
                 if attr("type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) =>
             {
                 linked.read(&node.text());
+            }
+            "h1" if headings.len() < HEADINGS_KEPT => {
+                headings.push(node.text().split_whitespace().collect::<Vec<_>>().join(" "));
             }
             "time" => {
                 let datetime = attr("datetime");
@@ -73,7 +82,28 @@ pub fn read(doc: &Document) -> PageMeta {
             .or(linked.author)
             .or(author_node)
             .and_then(|a| byline(&a)),
+        headings,
     }
+}
+
+/// Returns `title` without the site's name after a separator ("Council
+/// delays harbour vote | Coastal Times"), when the page shows the part
+/// before it as a heading or names its site as the part after it; else
+/// `title` whole, since a separator may belong to the headline itself
+/// ("Brexit - what happens next").
+pub fn without_site_name<'t>(title: &'t str, headings: &[String], site: Option<&str>) -> &'t str {
+    for separator in [" | ", " - ", " – ", " — ", " · ", " :: ", " » "] {
+        let Some((head, tail)) = title.rsplit_once(separator) else {
+            continue;
+        };
+        let (head, tail) = (head.trim(), tail.trim());
+        let shown = headings.iter().any(|h| h.eq_ignore_ascii_case(head));
+        let named = site.is_some_and(|s| s.trim().eq_ignore_ascii_case(tail));
+        if !head.is_empty() && (shown || named) {
+            return head;
+        }
+    }
+    title
 }
 
 /// The date and author of the article a page's JSON-LD blocks describe:

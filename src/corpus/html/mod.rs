@@ -102,7 +102,14 @@ pub fn extract(html: &str, address: Option<&str>) -> Result<RawDoc, String> {
     Ok(RawDoc {
         path: String::new(),
         text,
-        title: line(Some(article.title)),
+        title: line(Some(
+            meta::without_site_name(
+                &article.title,
+                &found.headings,
+                article.site_name.as_deref(),
+            )
+            .to_owned(),
+        )),
         author: line(
             article
                 .byline
