@@ -6,7 +6,7 @@
 
 mod entities_support;
 
-use dossier::entities::{ArticleParts, EntityKind, Mention, extract_article};
+use dossier::entities::{ArticleParts, EntityKind, Mention, extract, extract_article};
 use entities_support::countries_of;
 
 fn mentions(text: &str) -> Vec<Mention> {
@@ -183,4 +183,23 @@ fn a_company_only_the_headline_names_is_found_by_its_ticker() {
     // company is made of "Lone Star Buys Harbour Grain".
     let found = companies_with_title("LONE STAR BUYS HARBOUR GRAIN <HGC> STAKE", body);
     assert!(found.iter().all(|c| !c.contains("Buys")), "{found:?}");
+}
+
+#[test]
+fn a_wire_credit_names_people_whose_surnames_are_english_words() {
+    let text = "Copper prices fell on Monday as warehouse stocks rose, traders said.\n\n\
+                Reporting by Tom Hale and Rosa Field; Editing by Mark Potter";
+    let people: Vec<&str> = extract(text)
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .map(|m| &text[m.start..m.end])
+        .collect();
+    assert_eq!(people, ["Tom Hale", "Rosa Field", "Mark Potter"]);
+    // Not a credit: what a company was built by stays no person.
+    let text = "The bridge was Built by Blue Water and Grey Stone over two years.";
+    assert!(
+        !extract(text).iter().any(|m| m.kind == EntityKind::Person),
+        "{:?}",
+        extract(text)
+    );
 }

@@ -12,9 +12,11 @@ impl<'t> Context<'t, '_, '_> {
     /// "By Maxime Marquette, columnist", "Author: Daria Shekina".
     pub(super) fn byline(&self, run: Run, lexicon: &mut Lexicon<'t>) -> bool {
         let start = self.words[run.first].start;
-        // Every label below ends in a colon or in " by".
+        // Every label below ends in a colon or in " by"; a wire's credit
+        // may list a second name after "and".
         let before_run = self.text[..start].trim_end();
-        let after_label = before_run.ends_with(':') || before_run.ends_with(" by");
+        let second = before_run.ends_with(" and");
+        let after_label = before_run.ends_with(':') || before_run.ends_with(" by") || second;
         if self.word(run.first) != "By" && !after_label {
             return false;
         }
@@ -22,19 +24,43 @@ impl<'t> Context<'t, '_, '_> {
         let by = self.word(run.first) == "By" && before.trim().is_empty();
         // The clause before the name: "Reporting by", "Editing by",
         // "Additional reporting by" credit people.
-        let clause = before
+        let mut clause = before
             .rsplit([';', '.', '|'])
             .next()
             .unwrap_or_default()
             .trim();
+        if second {
+            // "Reporting by Tom Hale and": the label before the first name,
+            // which is one name of at most three words.
+            let Some((label, first)) = clause.split_once(" by ") else {
+                return false;
+            };
+            let first = first.strip_suffix(" and").unwrap_or(first);
+            if first.contains(',') || !(1..=3).contains(&first.split_whitespace().count()) {
+                return false;
+            }
+            clause = &clause[..label.len() + " by".len()];
+        }
         // A credit is a short capitalised label: "Additional reporting by".
         let credit = clause.ends_with(" by")
             && clause.starts_with(char::is_uppercase)
             && clause.split_whitespace().count() <= 3
             && !clause.contains(',');
-        let label = matches!(clause, "Author:" | "By:") || credit;
+        // "Reporting by Tom Hale; Editing by Mark Potter": a wire's credit
+        // names people, whose surnames may be English words.
+        let wire_credit = credit
+            && matches!(
+                first_word(clause),
+                "Reporting" | "Editing" | "Writing" | "Additional" | "Compiled"
+            );
+        let label = matches!(clause, "Author:" | "By:") || (credit && !second) || wire_credit;
         let name_first = if by { run.first + 1 } else { run.first };
-        if !(by || label) || name_first >= run.last || !self.byline_name(name_first, run.last) {
+        if !(by || label) || name_first >= run.last {
+            return false;
+        }
+        let named = self.byline_name(name_first, run.last)
+            || (wire_credit && self.credited_name(name_first, run.last));
+        if !named {
             return false;
         }
         let name = self.span(name_first, run.last);
@@ -473,6 +499,19 @@ impl<'t> Context<'t, '_, '_> {
                     && !self.has(i, cues::HEAD)
             });
         listed_given_name || self.name_shaped(first, last)
+    }
+
+    /// Returns true if and only if the words may be the name a credit gives:
+    /// two or three capitalised words, English words or not, none a head
+    /// word, a title or a known name.
+    fn credited_name(&self, first: usize, last: usize) -> bool {
+        (2..=3).contains(&(last - first))
+            && (first..last).all(|i| {
+                self.words[i].capitalized
+                    && self.word(i).chars().any(char::is_lowercase)
+                    && self.known[i].is_none()
+                    && !self.has(i, cues::HEAD | cues::TITLE)
+            })
     }
 
     /// Returns true if and only if the words may be a personal name even if
