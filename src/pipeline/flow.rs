@@ -5,6 +5,7 @@
 //! (`later`). The cache is used as storage only.
 
 use std::collections::HashSet;
+use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
@@ -18,7 +19,6 @@ use crate::corpus::load::{self, FileRef};
 use crate::corpus::{Article, Corpus, RawDoc, Warning, dedup};
 use crate::memory::exact;
 use crate::state::cache::{self, Engine, FileDocs, Part, Session};
-use std::path::PathBuf;
 
 /// Runs the first half of `open` (see [`Open::list`]): up to the merged
 /// articles, or the whole library when the snapshot still holds.

@@ -163,7 +163,6 @@ struct ShownSnapshot {
     fingerprint: Option<u64>,
     /// Its threads, when they were stored with it.
     threads: Option<Vec<crate::threads::Thread>>,
-    articles: usize,
     /// The library sent, and where its texts are.
     library: Arc<Library>,
     bodies: BodySource,
@@ -201,21 +200,20 @@ impl Loading<'_> {
         Some(ShownSnapshot {
             fingerprint,
             threads,
-            articles,
             library,
             bodies,
         })
     }
 
     /// Goes on after the snapshot `shown` of an unchanged folder: sends
-    /// its threads, found in its texts (read whole once the list is
-    /// `drawn`) when they were not stored; then, until the UI goes, opens
+    /// its threads, found in its texts (read from the cache once the list
+    /// is `drawn`) when they were not stored; then, until the UI goes, opens
     /// the folder whole whenever the UI says its texts can no longer be
     /// read one by one (the snapshot was `replaced`).
     fn follow_snapshot(&self, shown: ShownSnapshot, drawn: &Receiver<()>, replaced: &Receiver<()>) {
         let listed = shown.fingerprint;
         if let Some(list) = shown.threads {
-            let threads = Threads::from_list(list, shown.articles);
+            let threads = Threads::from_list(list, shown.library.corpus.articles.len());
             let _ = self.tx.send(Load::Threads(Arc::new(threads)));
         } else {
             // Threads are found in the texts: those of a folder whose
