@@ -68,13 +68,7 @@ pub type TextOf<'f, 't> = &'f (dyn Fn(usize) -> Cow<'t, str> + Sync);
 
 /// Returns the text `library` holds for article `i`.
 fn own_text(library: &Library, i: usize) -> Cow<'_, str> {
-    Cow::Borrowed(
-        library
-            .corpus
-            .articles
-            .get(i)
-            .map_or("", |a| a.text.as_str()),
-    )
+    crate::search::own_text(library, i).unwrap_or_default()
 }
 
 /// Returns the threads of `library`: groups of two or more articles, the

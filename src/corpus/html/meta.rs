@@ -54,7 +54,7 @@ pub fn read(doc: &Document) -> PageMeta {
                 linked.read(&node.text());
             }
             "h1" if headings.len() < HEADINGS_KEPT => {
-                headings.push(node.text().split_whitespace().collect::<Vec<_>>().join(" "));
+                headings.push(crate::sanitize::clean_line(&node.text()));
             }
             "time" => {
                 let datetime = attr("datetime");

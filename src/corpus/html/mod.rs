@@ -102,14 +102,10 @@ pub fn extract(html: &str, address: Option<&str>) -> Result<RawDoc, String> {
     Ok(RawDoc {
         path: String::new(),
         text,
-        title: line(Some(
-            meta::without_site_name(
-                &article.title,
-                &found.headings,
-                article.site_name.as_deref(),
-            )
-            .to_owned(),
-        )),
+        title: line(Some(article.title)).map(|title| {
+            meta::without_site_name(&title, &found.headings, article.site_name.as_deref())
+                .to_owned()
+        }),
         author: line(
             article
                 .byline
