@@ -12,8 +12,10 @@ use dossier::entities::{ArticleParts, EntityKind, Mention};
 use dossier::pipeline::{Library, Listed, Open, Opened, Options, Report, Steps};
 use dossier::state::cache::Cache;
 
-/// Plain-text files, one article each; entities are the capitalised words
-/// of a small list. Counts its calls.
+/// Plain-text files, one article each (two named `.html`: the cache keeps
+/// the documents of pages, and reads plain text again rather than keep a
+/// copy); entities are the capitalised words of a small list. Counts its
+/// calls.
 #[derive(Default)]
 struct TextStages {
     reads: AtomicUsize,
@@ -70,7 +72,7 @@ impl Steps for TextStages {
 
 const ARTICLES: [(&str, &str); 5] = [
     (
-        "markets/oil.txt",
+        "markets/oil.html",
         "Oil climbs on Norway cut\n\nEquinor trimmed output at two fields, and Brent rose 2%.",
     ),
     (
@@ -78,7 +80,7 @@ const ARTICLES: [(&str, &str); 5] = [
         "Boston take the final\n\nA late three-pointer settled it in Boston on Sunday night.",
     ),
     (
-        "science/cern.txt",
+        "science/cern.html",
         "CERN names a new director\n\nThe laboratory said the appointment runs five years.",
     ),
     (
@@ -180,12 +182,14 @@ fn the_last_snapshot_is_given_without_the_folder_and_checked_against_it() {
     let walked = opener().walk();
     let now_with = walked.fingerprint();
     assert_ne!(now_with, taken_with);
-    // Listed from that walk: the folder as it is now, its files not read
-    // again (the cache holds them).
+    // Listed from that walk: the folder as it is now, its pages not read
+    // again (the cache holds them), its two plain-text files read again
+    // (the cache keeps no copy of them).
     let now = opener().list_walked(walked).unwrap().entities();
     assert_eq!(now.library.corpus.articles.len(), 4);
     assert_eq!(now.report.fingerprint, Some(now_with));
-    assert_eq!(stages.reads.load(Ordering::SeqCst), 5, "no file read again");
+    assert_eq!((now.report.files_read, now.report.files_reused), (0, 4));
+    assert_eq!(stages.reads.load(Ordering::SeqCst), 5 + 2);
     // Not for a rebuild, which reads nothing, nor for the bundled seeds.
     let rebuild = Open::new(&paths, &options).cache(&cache_db, true);
     assert!(rebuild.last_snapshot().is_none());
@@ -273,7 +277,9 @@ fn changes_are_processed_incrementally() {
         (2, 3, 1)
     );
     assert_eq!((report.texts_extracted, report.texts_reused), (2, 3));
-    assert_eq!(stages.reads.load(Ordering::SeqCst), 2);
+    // The two changed, and the unchanged plain-text file: the cache keeps
+    // the pages' documents, not a copy of plain text.
+    assert_eq!(stages.reads.load(Ordering::SeqCst), 3);
     same(&library, &from_scratch(root));
 }
 

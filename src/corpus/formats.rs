@@ -53,6 +53,19 @@ impl Format {
         path.extension().is_none()
     }
 
+    /// Returns true if and only if the file at `path` is plain text or
+    /// Markdown by its extension: reading it again is one decode of its
+    /// bytes, about what decoding a stored copy costs, so the cache keeps
+    /// no copy of its documents (a page's extraction or a feed's parse
+    /// costs more, and is kept).
+    pub fn cheap_to_reread(path: &Path) -> bool {
+        !Format::needs_sniffing(path)
+            && matches!(
+                Format::from_path(path),
+                Some(Format::Text | Format::Markdown)
+            )
+    }
+
     /// Returns true if and only if files of this format are read from
     /// their bytes by [`parse_web`] (they declare their own encoding).
     pub fn reads_bytes(self) -> bool {

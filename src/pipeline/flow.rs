@@ -221,12 +221,25 @@ fn read(
             Some(FileDocs { docs, warnings })
         })
         .collect();
-    let stored: Vec<Option<&FileDocs>> = fresh.iter().map(Option::as_ref).collect();
+    // A file read again only because the cache keeps no copy of it is
+    // not new: nothing of it is stored anew.
+    let stored: Vec<Option<&FileDocs>> = fresh
+        .iter()
+        .zip(&recalled.reread)
+        .map(|(read, &again)| read.as_ref().filter(|_| !again))
+        .collect();
     counts.files_removed = session.remember_files(files, &recalled, &stored, engine, open.paths);
     drop(stored);
     let mut docs = Vec::new();
-    for ((file_docs, cached), file) in fresh.into_iter().zip(recalled.docs).zip(files) {
+    let reread = recalled.reread;
+    for (((file_docs, cached), file), again) in
+        fresh.into_iter().zip(recalled.docs).zip(files).zip(reread)
+    {
         let mut file_docs = match (file_docs, cached) {
+            (Some(read), _) if again => {
+                counts.files_reused += 1;
+                read
+            }
             (Some(read), _) => {
                 counts.files_read += 1;
                 read

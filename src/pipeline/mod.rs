@@ -98,9 +98,10 @@ pub struct Listed<'a> {
 pub struct Report {
     /// The whole library came from the snapshot.
     pub snapshot_hit: bool,
-    /// Files decoded anew.
+    /// Files new or changed since the cache last saw them, decoded anew.
     pub files_read: usize,
-    /// Files whose documents came from the cache.
+    /// Files unchanged: their documents came from the cache or, for plain
+    /// text and Markdown, which it keeps no copy of, from the file again.
     pub files_reused: usize,
     /// Cached files no longer present, dropped from the cache.
     pub files_removed: usize,

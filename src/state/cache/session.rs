@@ -15,6 +15,7 @@ use super::fingerprint::{Engine, clamp_ns, path_key};
 use super::tables::{self, FileDocs, FileRow};
 use super::{Cache, PendingSnapshot};
 use crate::corpus::Warning;
+use crate::corpus::formats::Format;
 use crate::corpus::load::FileRef;
 use crate::entities::Mention;
 use crate::state::db;
@@ -36,6 +37,11 @@ pub struct Recalled {
     /// Each file's documents when the cache still holds them (size and
     /// mtime match, or the content hash does); `None` where it must be read.
     pub docs: Vec<Option<FileDocs>>,
+    /// Files unchanged since they were stored whose documents the cache
+    /// does not keep, since reading them again is cheap
+    /// ([`Format::cheap_to_reread`]): read again, and nothing of them
+    /// stored anew.
+    pub reread: Vec<bool>,
     keys: Vec<String>,
     hashes: Vec<Option<u64>>,
     rows: HashMap<String, FileRow>,
@@ -177,10 +183,12 @@ impl<'a> Session<'a> {
         };
         let mut docs: Vec<Option<FileDocs>> = Vec::new();
         docs.resize_with(files.len(), || None);
+        let mut reread = vec![false; files.len()];
         let mut touched = Vec::new();
         for &i in &reusable {
             let found = stored.remove(&keys[i]);
-            if found.is_some() && matches!(plans[i], Plan::Check(_)) {
+            reread[i] = found.is_none() && Format::cheap_to_reread(&files[i].path);
+            if (found.is_some() || reread[i]) && matches!(plans[i], Plan::Check(_)) {
                 touched.push(i);
             }
             docs[i] = found;
@@ -188,6 +196,7 @@ impl<'a> Session<'a> {
         drop(stored);
         Recalled {
             docs,
+            reread,
             keys,
             hashes,
             rows,
@@ -196,7 +205,8 @@ impl<'a> Session<'a> {
     }
 
     /// Stores the documents of the files read anew (`fresh[i]` for
-    /// `files[i]`, `None` where recalled), updates the times of files that
+    /// `files[i]`, `None` where recalled or read again) but those cheap to
+    /// read again ([`Format::cheap_to_reread`]), updates the times of files that
     /// were only touched, and drops the rows of files under `roots` that
     /// are gone. Returns how many were dropped.
     pub fn remember_files(
@@ -220,11 +230,14 @@ impl<'a> Session<'a> {
         if removed == 0 && touched.is_empty() && fresh.iter().all(Option::is_none) {
             return 0;
         }
-        // Every file's documents, recalled or read now, stored together.
+        // Every file's documents, recalled or read now, stored together;
+        // a file's row without documents says to read it again.
         let all: Vec<(&str, &FileDocs)> = keys
             .iter()
             .zip(fresh.iter().zip(docs))
-            .filter_map(|(k, (read, kept))| Some((k.as_str(), read.or(kept.as_ref())?)))
+            .zip(files)
+            .filter(|(_, file)| !Format::cheap_to_reread(&file.path))
+            .filter_map(|((k, (read, kept)), _)| Some((k.as_str(), read.or(kept.as_ref())?)))
             .collect();
         let corpus = self.corpus.clone();
         self.write(|c| tables::save_file_docs(c, &corpus, engine.read, &all));
