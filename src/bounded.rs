@@ -60,6 +60,23 @@ pub fn read_capped(path: &Path, cap: u64) -> io::Result<Capped> {
     Ok(Capped::Whole(bytes))
 }
 
+/// Asks the system to start reading the regular file at `path` into its
+/// page cache, if it holds at most `cap` bytes, and returns at once (a
+/// hint: nothing is read here, and failing costs nothing but time).
+pub fn read_ahead(path: &Path, cap: u64) {
+    let Ok((file, size)) = open_regular(path) else {
+        return;
+    };
+    if size > cap {
+        return;
+    }
+    // Only a hint: a system that does not take it reads on demand.
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    let _ = rustix::fs::fadvise(&file, 0, None, rustix::fs::Advice::WillNeed);
+    #[cfg(not(any(target_os = "linux", target_os = "android")))]
+    drop(file);
+}
+
 /// Returns the xxh3 hash of the regular file at `path`, streamed in
 /// blocks, or `None` when it is larger than `cap` (then at most `cap` + 1
 /// bytes were read).
@@ -116,5 +133,23 @@ mod tests {
             let err = read_capped(Path::new("/dev/zero"), 100).unwrap_err();
             assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
         }
+    }
+
+    #[test]
+    fn reading_ahead_never_waits_on_what_is_not_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe.txt");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let paths = [fifo, dir.path().to_path_buf(), dir.path().join("gone.txt")];
+        std::thread::spawn(move || {
+            for path in &paths {
+                read_ahead(path, 100);
+            }
+            read_ahead(Path::new("/dev/zero"), 100);
+            tx.send(()).unwrap();
+        });
+        let waited = rx.recv_timeout(std::time::Duration::from_secs(30));
+        assert!(made.is_err() || waited.is_ok(), "read_ahead blocked");
     }
 }

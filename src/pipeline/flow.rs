@@ -6,6 +6,7 @@
 
 use std::collections::HashSet;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
@@ -209,18 +210,27 @@ fn read(
     let recalled = session.recall_files(files, engine, opts.max_file_size);
     let counter = Reporter::new(open.progress).stage(Stage::Reading, files.len());
     counter.add(recalled.docs.iter().filter(|d| d.is_some()).count());
-    let fresh: Vec<Option<FileDocs>> = files
-        .par_iter()
+    let to_read: Vec<&FileRef> = files
+        .iter()
         .zip(&recalled.docs)
-        .map(|(f, cached)| {
-            if cached.is_some() {
-                return None;
-            }
-            let (docs, warnings) = open.steps.read(f, opts);
-            counter.tick();
-            Some(FileDocs { docs, warnings })
-        })
+        .filter(|(_, cached)| cached.is_none())
+        .map(|(f, _)| f)
         .collect();
+    let fresh: Vec<Option<FileDocs>> = reading_ahead(&to_read, opts.max_file_size, || {
+        files
+            .par_iter()
+            .zip(&recalled.docs)
+            .map(|(f, cached)| {
+                if cached.is_some() {
+                    return None;
+                }
+                let (docs, warnings) = open.steps.read(f, opts);
+                counter.tick();
+                Some(FileDocs { docs, warnings })
+            })
+            .collect()
+    });
+    drop(to_read);
     // A file read again only because the cache keeps no copy of it is
     // not new: nothing of it is stored anew.
     let stored: Vec<Option<&FileDocs>> = fresh
@@ -260,6 +270,35 @@ fn read(
         warnings.extend(file_docs.warnings);
     }
     (docs, warnings)
+}
+
+/// Runs `read`, which reads `files`, while a thread asks the system to
+/// read them ahead (see [`crate::bounded::read_ahead`]), in order, until
+/// `read` is done: a file not in the page cache waits on the disk, and a
+/// disk answers many requests at once faster than one at a time (100,000
+/// files with the page cache dropped: `cat` read them in 12.0 s one at a
+/// time, 4.0 s eight at a time).
+fn reading_ahead<T>(files: &[&FileRef], cap: u64, read: impl FnOnce() -> T) -> T {
+    if files.len() < 2 {
+        return read();
+    }
+    let done = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let ahead = std::thread::Builder::new()
+            .name("dossier-read-ahead".into())
+            .spawn_scoped(scope, || {
+                for f in files {
+                    if done.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    crate::bounded::read_ahead(&f.path, cap);
+                }
+            });
+        let out = read();
+        done.store(true, Ordering::Relaxed);
+        drop(ahead);
+        out
+    })
 }
 
 /// Cleans, deduplicates and indexes documents already in memory, with
