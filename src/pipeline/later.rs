@@ -11,7 +11,7 @@ use super::progress::Reporter;
 use super::{Library, Listed, Opened, Progress, Report, Stage, Steps};
 use crate::corpus::{Article, Corpus};
 use crate::entities::{EntityIndex, IndexBuilder, Mention};
-use crate::state::cache::{self, Cache, Engine, Session};
+use crate::state::cache::{self, Cache, Engine, Session, StoredMentions};
 
 /// What is left of an open once its articles are merged.
 pub(super) enum Rest<'a> {
@@ -158,16 +158,13 @@ fn find_and_index(
     } else {
         Vec::new()
     };
-    let recalled = if cached {
+    let mut recalled = if cached {
         session.recall_extractions(&keys, engine)
     } else {
-        Vec::new()
+        StoredMentions::default()
     };
-    counts.texts_reused = recalled.iter().filter(|m| m.is_some()).count();
-    counts.texts_extracted = articles.len() - counts.texts_reused;
     // The cache is written anew only when some text is new to it.
-    let store = cached && counts.texts_extracted > 0;
-    let mut recalled = recalled.into_iter();
+    let store = cached && recalled.holds() < articles.len();
     let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
     let counter = report.stage(Stage::Extracting, articles.len());
     let mut index = IndexBuilder::new();
@@ -175,12 +172,18 @@ fn find_and_index(
         index = index.without_mentions();
     }
     let mut stored = Vec::new();
+    let mut reused = 0;
     for (run, run_texts) in articles
         .chunks(ARTICLES_PER_RUN)
         .zip(texts.chunks(ARTICLES_PER_RUN))
     {
-        let hits: Vec<Option<Vec<Mention>>> =
-            (0..run.len()).map(|_| recalled.next().flatten()).collect();
+        let first = index.articles();
+        let hits: Vec<Option<Vec<Mention>>> = if cached {
+            session.take_extractions(&mut recalled, &keys[first..first + run.len()])
+        } else {
+            vec![None; run.len()]
+        };
+        reused += hits.iter().filter(|m| m.is_some()).count();
         let mentions: Vec<Vec<Mention>> = run
             .par_iter()
             .zip(hits)
@@ -191,7 +194,6 @@ fn find_and_index(
             })
             .collect();
         if store {
-            let first = index.articles();
             let rows: Vec<(u64, &[Mention])> = keys[first..first + run.len()]
                 .iter()
                 .copied()
@@ -201,6 +203,8 @@ fn find_and_index(
         }
         index.add(run_texts, mentions, &|_| {});
     }
+    counts.texts_reused = reused;
+    counts.texts_extracted = articles.len() - reused;
     if store {
         session.remember_extraction_chunks(engine, &stored);
     }

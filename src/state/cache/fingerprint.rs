@@ -22,8 +22,9 @@ use crate::pipeline::Options;
 /// the canonical article does not hold; 10: a mention holds its length,
 /// not its end; 11: an entity lists its articles without counts; 12: a
 /// mention is packed in two words; 13: a snapshot's entities leave out
-/// their articles, rebuilt from each article's entities).
-const CACHE_FORMAT: u32 = 13;
+/// their articles, rebuilt from each article's entities; 14: a chunk of
+/// mentions holds its texts' keys first).
+const CACHE_FORMAT: u32 = 14;
 
 /// What the cached results were computed by.
 pub struct Engine {

@@ -29,6 +29,7 @@
 
 mod bodies;
 mod fingerprint;
+mod recall;
 mod session;
 mod tables;
 
@@ -45,6 +46,7 @@ use crate::threads::Thread;
 
 pub use bodies::{ArticleBody, Bodies, BodySource};
 pub use fingerprint::{Engine, extraction_key};
+pub use recall::StoredMentions;
 pub use session::{Recalled, Session};
 pub use tables::{FileDocs, Part};
 

@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use rusqlite::Connection;
 
 use super::fingerprint::{Engine, clamp_ns, path_key};
+use super::recall::StoredMentions;
 use super::tables::{self, FileDocs, FileRow};
 use super::{Cache, PendingSnapshot};
 use crate::corpus::Warning;
@@ -292,24 +293,38 @@ impl<'a> Session<'a> {
         .unwrap_or(0)
     }
 
-    /// Returns the stored mentions of each text key, in order; `None` where
-    /// the text was never extracted by this engine.
-    pub fn recall_extractions(
+    /// Returns the mentions stored for the texts of `keys` by this engine,
+    /// to be taken a run of texts at a time ([`Self::take_extractions`]).
+    pub fn recall_extractions(&mut self, keys: &[u64], engine: &Engine) -> StoredMentions {
+        if self.rebuild {
+            return StoredMentions::default();
+        }
+        let corpus = self.corpus.clone();
+        let blobs = self.attempt(|c| tables::load_extraction_blobs(c, &corpus, engine.base));
+        match blobs.map(|b| StoredMentions::new(b, keys)) {
+            Some(Ok(stored)) => stored,
+            Some(Err(e)) => {
+                self.fail(&e);
+                StoredMentions::default()
+            }
+            None => StoredMentions::default(),
+        }
+    }
+
+    /// Returns the stored mentions of each of `keys` (a run of texts), in
+    /// order: `None` for a text never extracted by this engine, and for
+    /// every text once a stored chunk could not be decoded (which turns
+    /// the cache off for this open).
+    pub fn take_extractions(
         &mut self,
+        stored: &mut StoredMentions,
         keys: &[u64],
-        engine: &Engine,
     ) -> Vec<Option<Vec<Mention>>> {
-        let mut stored = if self.rebuild {
-            HashMap::new()
-        } else {
-            let corpus = self.corpus.clone();
-            self.attempt(|c| tables::load_extractions(c, &corpus, engine.base))
-                .unwrap_or_default()
-        };
-        // Moved out, not copied: two copies of every mention at once was
-        // the peak of a changed open. (Merged articles never share a text,
-        // so no key comes twice; one that did would only be re-extracted.)
-        keys.iter().map(|k| stored.remove(k)).collect()
+        stored.take(keys).unwrap_or_else(|e| {
+            self.fail(&e);
+            *stored = StoredMentions::default();
+            vec![None; keys.len()]
+        })
     }
 
     /// Returns the mentions of some texts (text key and mentions) encoded

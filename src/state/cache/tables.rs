@@ -472,13 +472,6 @@ fn chunks_at_a_time() -> usize {
     2 * rayon::current_num_threads().max(1)
 }
 
-/// Returns `rows` as chunks to store, encoded in parallel.
-fn encode_chunks<T: Serialize + Sync>(rows: &[T]) -> rusqlite::Result<Vec<Vec<u8>>> {
-    rows.par_chunks(ROWS_PER_CHUNK)
-        .map(encode_large)
-        .collect::<rusqlite::Result<_>>()
-}
-
 /// Replaces one corpus's chunks with `blobs`, in one transaction.
 fn save_blobs(
     conn: &Connection,
@@ -565,27 +558,52 @@ pub fn save_file_docs(
     save_chunks(conn, Chunked::Files, corpus, engine, docs)
 }
 
-/// Returns the stored mentions of one corpus's texts as extracted by
-/// `engine`, by text hash.
-pub fn load_extractions(
+/// Returns the stored chunks of one corpus's mentions as extracted by
+/// `engine`, still compressed (see [`extraction_keys`] and
+/// [`decode_extractions`]).
+pub fn load_extraction_blobs(
     conn: &Connection,
     corpus: &str,
     engine: u64,
-) -> rusqlite::Result<HashMap<u64, Vec<Mention>>> {
-    let blobs = chunk_blobs(conn, Chunked::Extractions, corpus, engine)?;
-    // Each compressed blob is freed as soon as it is decoded.
-    let chunks: Vec<Vec<(u64, Vec<Mention>)>> = blobs
-        .into_par_iter()
-        .map(|b| decode(&b))
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(chunks.into_iter().flatten().collect())
+) -> rusqlite::Result<Vec<Vec<u8>>> {
+    chunk_blobs(conn, Chunked::Extractions, corpus, engine)
 }
 
 /// Returns `rows` (text key and mentions) as stored chunks, for
 /// [`save_extraction_chunks`]: the mentions of a corpus can be encoded a
-/// run of texts at a time, and freed, before all are stored.
+/// run of texts at a time, and freed, before all are stored. A chunk holds
+/// its texts' keys first, then their mentions, so that which texts it
+/// holds is read without decoding the mentions ([`extraction_keys`]).
 pub fn encode_extractions(rows: &[(u64, &[Mention])]) -> rusqlite::Result<Vec<Vec<u8>>> {
-    encode_chunks(rows)
+    rows.par_chunks(ROWS_PER_CHUNK)
+        .map(|run| {
+            let keys: Vec<u64> = run.iter().map(|r| r.0).collect();
+            let mentions: Vec<&[Mention]> = run.iter().map(|r| r.1).collect();
+            encode_large(&(keys, mentions))
+        })
+        .collect()
+}
+
+/// Returns the keys of the texts a chunk of [`encode_extractions`] holds,
+/// decompressing only as much of it as they take.
+pub fn extraction_keys(blob: &[u8]) -> rusqlite::Result<Vec<u64>> {
+    use std::io::Read;
+    // A count and the keys, each at most ten bytes as a varint.
+    let most = 10 * (ROWS_PER_CHUNK as u64 + 1);
+    let mut prefix = Vec::new();
+    zstd::stream::read::Decoder::new(blob)
+        .map_err(from_sql_error)?
+        .take(most)
+        .read_to_end(&mut prefix)
+        .map_err(from_sql_error)?;
+    postcard::take_from_bytes::<Vec<u64>>(&prefix)
+        .map(|(keys, _)| keys)
+        .map_err(from_sql_error)
+}
+
+/// Returns the keys and mentions of a chunk of [`encode_extractions`].
+pub fn decode_extractions(blob: &[u8]) -> rusqlite::Result<(Vec<u64>, Vec<Vec<Mention>>)> {
+    decode(blob)
 }
 
 /// Replaces the stored extractions of one corpus (by any engine) with
@@ -1048,9 +1066,20 @@ pub(super) mod tests {
         let mut chunks = encode_extractions(&[(u64::MAX - 1, &mentions)]).unwrap();
         chunks.extend(encode_extractions(&[(5, &mentions)]).unwrap());
         save_extraction_chunks(&conn, "k", 7, &chunks).unwrap();
-        let found = load_extractions(&conn, "k", 7).unwrap();
-        assert_eq!(found[&(u64::MAX - 1)], mentions);
-        assert_eq!(found.len(), 2);
-        assert!(load_extractions(&conn, "k", 8).unwrap().is_empty());
+        let blobs = load_extraction_blobs(&conn, "k", 7).unwrap();
+        assert_eq!(blobs.len(), 2);
+        assert_eq!(extraction_keys(&blobs[0]).unwrap(), [u64::MAX - 1]);
+        assert_eq!(
+            decode_extractions(&blobs[1]).unwrap(),
+            (vec![5], vec![mentions.clone()])
+        );
+        assert!(load_extraction_blobs(&conn, "k", 8).unwrap().is_empty());
+        // A full chunk's keys are read from its start alone.
+        let many: Vec<(u64, &[Mention])> = (0..ROWS_PER_CHUNK as u64)
+            .map(|k| (u64::MAX - k, mentions.as_slice()))
+            .collect();
+        let chunk = &encode_extractions(&many).unwrap()[0];
+        let keys: Vec<u64> = many.iter().map(|r| r.0).collect();
+        assert_eq!(extraction_keys(chunk).unwrap(), keys);
     }
 }
