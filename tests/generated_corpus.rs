@@ -65,3 +65,47 @@ fn real_shaped_files_are_long_share_paragraphs_and_cluster() {
     let loaded = c.raw_docs();
     assert!(loaded.len() >= c.docs.len(), "{} documents", loaded.len());
 }
+
+#[test]
+fn follow_ups_name_their_story_s_cast_in_new_text() {
+    let plain = real_shaped(2_000, 5);
+    let corpus = generated::wire::with_follow_ups(2_000, 5);
+    assert!(plain.followed.is_empty());
+    assert_eq!(corpus.docs, generated::wire::with_follow_ups(2_000, 5).docs);
+    assert!(
+        corpus.followed.len() > 50,
+        "{} follow-ups",
+        corpus.followed.len()
+    );
+    // The cast's line names a person, a town and a firm.
+    let cast = |text: &str| -> Option<String> {
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let (before, rest) = flat.split_once(" said the work at ")?;
+        // The person's two words (after any tag the page put before them).
+        let mut person: Vec<&str> = before.rsplit(' ').take(2).collect();
+        person.reverse();
+        let person = person.join(" ");
+        let person = person.rsplit('>').next()?;
+        let (town, _) = rest.split_once(" would go on")?;
+        Some(format!("{person} / {town}"))
+    };
+    let mut checked = 0;
+    for &(earlier, later) in &corpus.followed {
+        assert!(earlier < later);
+        let (first, next) = (&corpus.docs[earlier].1, &corpus.docs[later].1);
+        let (Some(named), Some(named_again)) = (cast(first), cast(next)) else {
+            continue;
+        };
+        assert_eq!(named, named_again, "a follow-up names its story's cast");
+        checked += 1;
+        // New text: few of the earlier story's long paragraphs come back.
+        let long: Vec<&str> = first.split("\n\n").filter(|p| p.len() > 300).collect();
+        let kept = long.iter().filter(|p| next.contains(**p)).count();
+        assert!(
+            kept * 2 <= long.len().max(1),
+            "{kept} of {} paragraphs kept",
+            long.len()
+        );
+    }
+    assert!(checked > 50, "{checked} follow-ups checked");
+}

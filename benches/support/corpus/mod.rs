@@ -21,12 +21,14 @@ use dossier::corpus::formats::Format;
 use dossier::corpus::load;
 use rayon::prelude::*;
 
-/// A generated corpus: file names with their text, and the planted
-/// duplicates as `(original, copy)` indexes into `docs`.
+/// A generated corpus: file names with their text, the planted
+/// duplicates as `(original, copy)` indexes into `docs`, and the planted
+/// follow-ups (threads) as `(earlier, follow-up)`.
 #[derive(Clone, Debug, Default)]
 pub struct GeneratedCorpus {
     pub docs: Vec<(String, String)>,
     pub planted: Vec<(usize, usize)>,
+    pub followed: Vec<(usize, usize)>,
 }
 
 impl GeneratedCorpus {

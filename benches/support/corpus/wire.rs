@@ -38,10 +38,72 @@ struct Story {
     headings: Vec<bool>,
     table: Option<Vec<[String; 3]>>,
     updates: usize,
+    cast: Option<Cast>,
 }
+
+/// A story's own names, which no other story uses (the same names may
+/// come up again by chance, as in a real folder).
+#[derive(Clone)]
+struct Cast {
+    person: String,
+    town: String,
+    firm: String,
+}
+
+/// Syllables of invented names.
+const SYLLABLES: &[&str] = &[
+    "ka", "lo", "ver", "min", "tas", "dor", "el", "ru", "san", "bri", "mo", "then", "ga", "nor",
+    "vi", "sel", "ar", "tum", "op", "ling", "ca", "hed", "ros", "ul",
+];
+
+impl Cast {
+    fn new(rng: &mut Rng) -> Cast {
+        // Four or five syllables: eight million words, so that two of
+        // 100,000 stories rarely share a name by chance. (With three or
+        // four, most words of three syllables were in a dozen stories at
+        // 100,000, and chance pairs of shared names made threads.)
+        let word = |rng: &mut Rng| {
+            let syllables = 4 + rng.below(2);
+            let w: String = (0..syllables).map(|_| rng.pick(SYLLABLES)).collect();
+            let mut chars = w.chars();
+            chars
+                .next()
+                .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+        };
+        let person = format!("{} {}", word(rng), word(rng));
+        let town = format!(
+            "{}{}",
+            word(rng),
+            rng.pick(&["ford", "holm", "by", "wick", "stead"])
+        );
+        let firm = format!(
+            "{} {}",
+            word(rng),
+            rng.pick(&["Holdings", "Industries", "Labs", "Freight"])
+        );
+        Cast { person, town, firm }
+    }
+}
+
+/// Share of new stories, in [`with_follow_ups`], that follow up an earlier
+/// story: the same subject and cast, new text, a few days later.
+const FOLLOW_UP_SHARE: f64 = 0.1;
 
 /// Generates `n` files from `seed`.
 pub fn real_shaped(n: usize, seed: u64) -> GeneratedCorpus {
+    build(n, seed, false)
+}
+
+/// [`real_shaped`], but every new story has a cast of its own (a person,
+/// a town and a firm that no other story names: the long tail of rare
+/// names a real folder has) and a share of them ([`FOLLOW_UP_SHARE`]) are
+/// follow-ups of an earlier story that name its cast again, listed in
+/// `followed` as `(earlier, follow-up)`: threads to be found.
+pub fn with_follow_ups(n: usize, seed: u64) -> GeneratedCorpus {
+    build(n, seed, true)
+}
+
+fn build(n: usize, seed: u64, follow_ups: bool) -> GeneratedCorpus {
     let mut rng = Rng::new(seed);
     let pool = wire_pool(n, &mut rng);
     let mut corpus = GeneratedCorpus::default();
@@ -63,12 +125,25 @@ pub fn real_shaped(n: usize, seed: u64) -> GeneratedCorpus {
             originals.push((first, story));
             continue;
         }
+        let mut followed = None;
         let (story, copy_of) = if !originals.is_empty() && rng.chance(UPDATE_SHARE) {
             let (orig, earlier) = &originals[rng.below(originals.len())];
             (earlier.updated(&pool, &mut rng), Some(*orig))
+        } else if follow_ups && !originals.is_empty() && rng.chance(FOLLOW_UP_SHARE) {
+            let (orig, earlier) = &originals[rng.below(originals.len())];
+            followed = Some(*orig);
+            (earlier.followed_up(&pool, &mut rng), None)
+        } else if follow_ups {
+            let mut story = Story::new(&pool, &mut rng);
+            let cast = Cast::new(&mut rng);
+            story.name_cast(cast, &mut rng);
+            (story, None)
         } else {
             (Story::new(&pool, &mut rng), None)
         };
+        if let Some(earlier) = followed {
+            corpus.followed.push((earlier, i));
+        }
         let (ext, text) = match rng.below(20) {
             0..=11 => {
                 let wrapped = rng.chance(0.5);
@@ -118,6 +193,10 @@ fn words(text: &str) -> usize {
 impl Story {
     fn new(pool: &[Vec<String>], rng: &mut Rng) -> Self {
         let subject = rng.below(SUBJECTS.len());
+        Story::on(subject, pool, rng)
+    }
+
+    fn on(subject: usize, pool: &[Vec<String>], rng: &mut Rng) -> Self {
         let s = &SUBJECTS[subject];
         let target = 600 + rng.below(601);
         let mut w = Writer { rng, s };
@@ -153,7 +232,48 @@ impl Story {
             headings,
             table,
             updates: 0,
+            cast: None,
         }
+    }
+
+    /// Names `cast` in the first paragraph and in one more.
+    fn name_cast(&mut self, cast: Cast, rng: &mut Rng) {
+        let Cast { person, town, firm } = &cast;
+        self.paragraphs[0].push_str(&format!(
+            " {person} said the work at {town} would go on, and {firm} confirmed it."
+        ));
+        let body: Vec<usize> = (1..self.paragraphs.len())
+            .filter(|&i| !self.headings[i])
+            .collect();
+        if !body.is_empty() {
+            let at = body[rng.below(body.len())];
+            self.paragraphs[at].push_str(&format!(
+                " In {town}, {firm} and {person} were named again."
+            ));
+        }
+        self.cast = Some(cast);
+    }
+
+    /// A later story on the same subject with the same cast: new text,
+    /// new headline, not a copy.
+    fn followed_up(&self, pool: &[Vec<String>], rng: &mut Rng) -> Self {
+        let mut next = Story::on(self.subject, pool, rng);
+        // Dated a few days after the earlier story, or undated with it.
+        let lede = &next.paragraphs[0];
+        let lede = lede
+            .split_once(WIRE)
+            .map_or(lede.as_str(), |(_, rest)| rest);
+        let dateline = self.paragraphs[0]
+            .split_once(WIRE)
+            .and_then(|(d, _)| d.rsplit_once(' '))
+            .and_then(|(head, day)| Some((head, day.parse::<usize>().ok()?)));
+        next.paragraphs[0] = match dateline {
+            Some((head, day)) => format!("{head} {}{WIRE}{lede}", (day + 1 + rng.below(3)).min(28)),
+            None => lede.to_owned(),
+        };
+        let cast = self.cast.clone().unwrap_or_else(|| Cast::new(rng));
+        next.name_cast(cast, rng);
+        next
     }
 
     /// A later version: most paragraphs kept, one dropped, one rewritten,
@@ -191,6 +311,9 @@ impl Story {
     }
 }
 
+/// What ends a dateline.
+const WIRE: &str = " (Wire) - ";
+
 /// "KYIV, March 3 (Wire) - ", in capitals, on half the stories.
 fn dateline(w: &mut Writer<'_>) -> String {
     if w.rng.chance(0.5) {
@@ -198,7 +321,7 @@ fn dateline(w: &mut Writer<'_>) -> String {
     }
     let city = w.rng.pick(COUNTRIES).2.to_uppercase();
     let month = w.rng.pick(MONTHS);
-    format!("{city}, {month} {} (Wire) - ", 1 + w.rng.below(28))
+    format!("{city}, {month} {}{WIRE}", 1 + w.rng.below(28))
 }
 
 /// A small table of three columns: a header and 3–6 rows.
