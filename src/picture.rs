@@ -36,8 +36,11 @@ pub const MAX_BARS: usize = 60;
 const MAX_BAR_COUNT: i64 = 60;
 
 /// Entities named in more articles than this have their "often with"
-/// counted on an even sample of this many of their articles.
-pub const SAMPLED_FROM: usize = 4096;
+/// counted on an even sample of this many of their articles: a share of
+/// them is then known to about a percent, enough to rank, and the most
+/// named entity's picture of a folder of 100,000 articles with rare names
+/// takes 0.5–0.7 ms (2.1 ms with a sample of 4,096).
+pub const SAMPLED_FROM: usize = 2048;
 
 /// Most "often with" entries kept per entity.
 pub const OFTEN_WITH_KEPT: usize = 24;
@@ -212,8 +215,26 @@ fn bars_between(first: i64, last: i64) -> (Bucket, Vec<i64>) {
 /// has four articles or more, an entity it shares only one with is left
 /// out: once is not often.
 fn often_with(index: &EntityIndex, id: EntityId) -> Vec<OftenWith> {
+    SHARED_COUNTS.with_borrow_mut(|counts| {
+        if counts.len() < index.entity_count() {
+            counts.resize(index.entity_count(), 0);
+        }
+        often_with_counting(index, id, counts)
+    })
+}
+
+thread_local! {
+    /// Per entity: the articles it shares with the entity whose picture is
+    /// drawn, all zero between pictures. Kept, not made anew: a count per
+    /// entity zeroed for each picture (300,000 entities at 100,000
+    /// articles of rare names) took longer than the counting.
+    static SHARED_COUNTS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// [`often_with`], counting in `counts` (zero for every entity, and left
+/// so).
+fn often_with_counting(index: &EntityIndex, id: EntityId, counts: &mut [u32]) -> Vec<OftenWith> {
     let articles = index.entity(id).map_or(&[][..], |e| e.articles.as_slice());
-    let mut counts = vec![0u32; index.entity_count()];
     let mut seen: Vec<EntityId> = Vec::new();
     let step = articles.len().div_ceil(SAMPLED_FROM).max(1);
     let estimated = step > 1;
@@ -228,7 +249,8 @@ fn often_with(index: &EntityIndex, id: EntityId) -> Vec<OftenWith> {
     }
     let least = if articles.len() >= 4 { 2 } else { 1 };
     let mut out: Vec<(f64, OftenWith)> = seen
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|&e| e != id && counts[e as usize] >= least)
         .map(|e| {
             let n = counts[e as usize];
@@ -244,6 +266,9 @@ fn often_with(index: &EntityIndex, id: EntityId) -> Vec<OftenWith> {
             (f64::from(n) * index.weight(e), o)
         })
         .collect();
+    for e in seen {
+        counts[e as usize] = 0;
+    }
     let by_score = |a: &(f64, OftenWith), b: &(f64, OftenWith)| {
         b.0.total_cmp(&a.0)
             .then(b.1.articles.cmp(&a.1.articles))

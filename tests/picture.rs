@@ -65,6 +65,14 @@ fn bars_count_articles_per_day_and_often_with_leaves_out_a_one_off() {
     assert!(picture.often_with.iter().all(|o| o.entity != japan));
     // Kenya's bars line up with Japan's: the span is the corpus's.
     assert_eq!(pictures.of(index, kenya, 5).bars.len(), picture.bars.len());
+    // Counts kept between pictures start from nothing each time: Japan's
+    // picture is the same after Kenya's and Brazil's, and on a thread
+    // that drew none before.
+    let brazil = index.find(EntityKind::Country, "Brazil").expect("Brazil");
+    assert!(!pictures.of(index, brazil, 5).often_with.is_empty());
+    assert_eq!(pictures.of(index, japan, 5), picture);
+    let fresh = std::thread::scope(|s| s.spawn(|| pictures.of(index, japan, 5)).join());
+    assert_eq!(fresh.unwrap(), picture);
     assert!(
         pictures
             .of(index, u32::MAX, 5)
