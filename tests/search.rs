@@ -135,7 +135,11 @@ fn an_update_cut_short_keeps_what_it_committed_and_the_next_adds_the_rest() {
     let mut index = index.committing_every(10);
     // The texts run out at the 26th article, as when a folder changes
     // under an index being built from the cache.
-    let text_of = |i: usize| (i < 25).then(|| search::own_text(&lib, i)).flatten();
+    let text_of = |i: usize| {
+        (i < 25)
+            .then(|| dossier::pipeline::own_text(&lib, i))
+            .flatten()
+    };
     assert!(index.update_with(&lib, &text_of).is_err());
     drop(index);
     let (mut index, _) = SearchIndex::open(dir.path()).unwrap();

@@ -253,12 +253,12 @@ fn threads_of_texts_read_from_elsewhere_are_those_of_the_library_own() {
     let asked = std::sync::atomic::AtomicUsize::new(0);
     let text_of = |i: usize| {
         asked.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        std::borrow::Cow::Borrowed(texts[i].as_str())
+        Some(std::borrow::Cow::Borrowed(texts[i].as_str()))
     };
     let read = threads::threads_with(&heads, &ThreadOptions::default(), &text_of);
     assert_eq!(read, own);
     assert_eq!(asked.into_inner(), texts.len(), "each text asked for once");
-    let none = threads::threads_with(&heads, &ThreadOptions::default(), &|_| "".into());
+    let none = threads::threads_with(&heads, &ThreadOptions::default(), &|_| None);
     assert!(
         none.len() < own.len(),
         "the texts are what threads are found in"

@@ -15,6 +15,7 @@ mod later;
 mod progress;
 mod steps;
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -84,6 +85,20 @@ pub struct Progress {
 pub struct Library {
     pub corpus: Arc<Corpus>,
     pub index: EntityIndex,
+}
+
+/// Gives the text of a library's article by its index: the library's own
+/// ([`own_text`]), or one read from elsewhere (the cache) for a library
+/// listed without its texts; `None` when it can no longer be read.
+pub type TextOf<'f, 't> = &'f (dyn Fn(usize) -> Option<Cow<'t, str>> + Sync);
+
+/// Returns the text that `library` holds for article `i`.
+pub fn own_text(library: &Library, i: usize) -> Option<Cow<'_, str>> {
+    library
+        .corpus
+        .articles
+        .get(i)
+        .map(|a| Cow::Borrowed(a.text.as_str()))
 }
 
 /// The first half of an open ([`Open::list`]): the merged articles, with

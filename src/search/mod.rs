@@ -18,7 +18,6 @@ mod engine;
 pub mod query;
 pub mod snippet;
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -30,7 +29,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDo
 pub use query::{Query, QueryError, Term};
 pub use snippet::{Snippet, snippet};
 
-use crate::pipeline::Library;
+use crate::pipeline::{Library, TextOf, own_text};
 use crate::state::StateError;
 use crate::state::db;
 use engine::Fields;
@@ -402,19 +401,6 @@ impl SearchIndex {
         found.dedup();
         Ok(found)
     }
-}
-
-/// Gives the text of an article of a library by its index, or nothing
-/// when it cannot be read.
-pub type TextOf<'f, 'a> = &'f dyn Fn(usize) -> Option<Cow<'a, str>>;
-
-/// Returns the text that `library` holds for article `i`.
-pub fn own_text(library: &Library, i: usize) -> Option<Cow<'_, str>> {
-    library
-        .corpus
-        .articles
-        .get(i)
-        .map(|a| Cow::Borrowed(a.text.as_str()))
 }
 
 /// The keys of a library's articles.

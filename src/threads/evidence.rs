@@ -3,11 +3,10 @@
 
 use rayon::prelude::*;
 
-use super::TextOf;
 use super::terms::{self, Profile};
 use crate::corpus::dates::day_number;
 use crate::corpus::{Article, DateSource};
-use crate::pipeline::Library;
+use crate::pipeline::{Library, TextOf};
 
 /// A term or entity held by more articles than this is not rare enough to
 /// propose pairs (it may still add to a pair's score).

@@ -21,10 +21,8 @@
 //! `evidence` weighs pairs; this module joins them into [`Threads`],
 //! which the reader asks for an article's thread and marker.
 
-use std::borrow::Cow;
-
 use crate::corpus::dates;
-use crate::pipeline::Library;
+use crate::pipeline::{Library, TextOf, own_text};
 
 mod evidence;
 mod join;
@@ -62,15 +60,6 @@ pub struct Thread {
     pub central: usize,
 }
 
-/// Gives the text of an article by its index: the library's own, or one
-/// read from elsewhere for a library listed without its texts.
-pub type TextOf<'f, 't> = &'f (dyn Fn(usize) -> Cow<'t, str> + Sync);
-
-/// Returns the text `library` holds for article `i`.
-fn own_text(library: &Library, i: usize) -> Cow<'_, str> {
-    crate::search::own_text(library, i).unwrap_or_default()
-}
-
 /// Returns the threads of `library`: groups of two or more articles, the
 /// largest first.
 pub fn threads(library: &Library, opts: &ThreadOptions) -> Vec<Thread> {
@@ -78,7 +67,8 @@ pub fn threads(library: &Library, opts: &ThreadOptions) -> Vec<Thread> {
 }
 
 /// [`threads`] of a library that may not hold its texts: `text_of`
-/// gives the text of each article, each asked for once.
+/// gives the text of each article, each asked for once (a text it cannot
+/// give counts as empty).
 pub fn threads_with(
     library: &Library,
     opts: &ThreadOptions,

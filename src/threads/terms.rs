@@ -9,10 +9,10 @@
 
 use rayon::prelude::*;
 
-use super::TextOf;
 use super::words::{TermCounts, article_terms};
 use crate::corpus::Article;
 use crate::entities::wordset::HashedMap;
+use crate::pipeline::TextOf;
 
 /// Terms that propose an article's candidate pairs: enough to describe an
 /// event, few enough that the candidate lists stay short.
@@ -66,7 +66,7 @@ pub(super) fn terms(articles: &[Article], text_of: TextOf<'_, '_>) -> Terms {
     let counts: Vec<(TermCounts, Vec<u64>)> = articles
         .par_iter()
         .enumerate()
-        .map(|(i, a)| article_terms(&a.title, &text_of(i)))
+        .map(|(i, a)| article_terms(&a.title, &text_of(i).unwrap_or_default()))
         .collect();
     let n = counts.len().max(1) as f64;
     // A term in one article only cannot link it to another; the rest get

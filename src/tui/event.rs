@@ -7,7 +7,6 @@
 //! and only when that fails (the folder changed since) does the loader
 //! open the folder whole.
 
-use std::borrow::Cow;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver};
@@ -253,10 +252,11 @@ impl Loading<'_> {
         let texts = Texts::Store(Arc::clone(&shown.library), Arc::new(Mutex::new(bodies)));
         let missing = AtomicBool::new(false);
         let text_of = |i: usize| {
-            texts.text_of(i).unwrap_or_else(|| {
+            let text = texts.text_of(i);
+            if text.is_none() {
                 missing.store(true, Ordering::Relaxed);
-                Cow::Borrowed("")
-            })
+            }
+            text
         };
         let threads = Threads::build_with(&shown.library, &ThreadOptions::default(), &text_of);
         drop(texts);

@@ -64,7 +64,7 @@ impl Texts {
     /// Returns the text of article `i`, or `None` when it cannot be read.
     pub fn text_of(&self, i: usize) -> Option<Cow<'_, str>> {
         match self {
-            Texts::Library(library) => crate::search::own_text(library, i),
+            Texts::Library(library) => crate::pipeline::own_text(library, i),
             Texts::Store(library, store) => {
                 let id = &library.corpus.articles.get(i)?.id;
                 let text = store.lock().ok()?.text(i, id).ok().flatten();

@@ -26,8 +26,8 @@ pub struct StoredMentions {
 }
 
 impl StoredMentions {
-    /// Returns the stored mentions in `blobs` (chunks of
-    /// [`tables::encode_extractions`]) for the texts of keys `wanted`:
+    /// Returns the stored mentions in `blobs` (chunks of mentions as
+    /// `tables::encode_extractions` writes them) for the texts of keys `wanted`:
     /// reads only which texts each chunk holds.
     pub fn new(blobs: Vec<Vec<u8>>, wanted: &[u64]) -> rusqlite::Result<StoredMentions> {
         let keys: Vec<Vec<u64>> = blobs
