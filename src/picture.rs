@@ -23,8 +23,8 @@
 
 use rayon::prelude::*;
 
-use crate::corpus::dates::{day_number, from_day_number};
-use crate::corpus::{Article, DateSource};
+use crate::corpus::Article;
+use crate::corpus::dates::from_day_number;
 use crate::entities::{EntityId, EntityIndex};
 use crate::pipeline::Library;
 use chrono::Datelike;
@@ -96,14 +96,6 @@ pub struct Pictures {
     bar_of: Vec<u32>,
 }
 
-/// Returns the day an article was published, if the corpus knows it.
-fn publication_day(a: &Article) -> Option<i64> {
-    match a.date_source? {
-        DateSource::Metadata | DateSource::Dateline => a.date.as_deref().and_then(day_number),
-        DateSource::FileTime => None,
-    }
-}
-
 impl Pictures {
     /// Builds what every picture of `library` shares.
     pub fn new(library: &Library) -> Pictures {
@@ -111,7 +103,7 @@ impl Pictures {
             .corpus
             .articles
             .par_iter()
-            .map(publication_day)
+            .map(Article::publication_day)
             .collect();
         let first = days.iter().flatten().min().copied();
         let last = days.iter().flatten().max().copied();
@@ -288,7 +280,7 @@ mod tests {
 
     #[test]
     fn the_bucket_is_the_shortest_that_fits_sixty_bars() {
-        let d = |s: &str| day_number(s).unwrap();
+        let d = |s: &str| crate::corpus::dates::day_number(s).unwrap();
         let (b, starts) = bars_between(d("2026-03-01"), d("2026-03-31"));
         assert_eq!((b, starts.len()), (Bucket::Day, 31));
         let (b, starts) = bars_between(d("2026-01-01"), d("2026-06-30"));

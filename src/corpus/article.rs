@@ -128,6 +128,19 @@ pub struct Article {
 }
 
 impl Article {
+    /// Returns the day (day number) the article was published, if the file
+    /// or a dateline says: a file's modification time says when it was
+    /// saved, and a folder saved in one afternoon would otherwise look like
+    /// one moment.
+    pub fn publication_day(&self) -> Option<i64> {
+        match self.date_source? {
+            DateSource::Metadata | DateSource::Dateline => {
+                self.date.as_deref().and_then(super::dates::day_number)
+            }
+            DateSource::FileTime => None,
+        }
+    }
+
     /// Returns the text of one block.
     pub fn block_text(&self, block: &Block) -> &str {
         &self.text[block.range()]

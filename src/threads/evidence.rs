@@ -4,8 +4,7 @@
 use rayon::prelude::*;
 
 use super::terms::{self, Profile};
-use crate::corpus::dates::day_number;
-use crate::corpus::{Article, DateSource};
+use crate::corpus::Article;
 use crate::pipeline::{Library, TextOf};
 
 /// A term or entity held by more articles than this is not rare enough to
@@ -202,16 +201,6 @@ fn candidates(library: &Library, salient: &[Vec<u64>]) -> Vec<(u32, u32)> {
         .collect()
 }
 
-/// Returns the day an article was published, if known: a file's
-/// modification time says when it was saved, and a folder saved in one
-/// afternoon would otherwise look like one moment.
-fn publication_day(a: &Article) -> Option<i64> {
-    match a.date_source? {
-        DateSource::Metadata | DateSource::Dateline => a.date.as_deref().and_then(day_number),
-        DateSource::FileTime => None,
-    }
-}
-
 /// What pairs are scored on, computed once per corpus.
 pub(super) struct Evidence {
     terms: Vec<Profile>,
@@ -232,7 +221,7 @@ impl Evidence {
             .corpus
             .articles
             .iter()
-            .map(publication_day)
+            .map(Article::publication_day)
             .collect();
         Evidence {
             terms: terms.profiles,
