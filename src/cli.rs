@@ -5,9 +5,11 @@
 //! opens remembered state and the cached index unless `--no-state`, so a
 //! repeated command is as fast as reopening the reader.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 use clap::{Args, Parser, Subcommand};
 
@@ -16,6 +18,7 @@ use crate::entities::EntityKind;
 use crate::export;
 use crate::out;
 use crate::pipeline::{Library, Open, Opened, Options, Progress};
+use crate::state::cache::{Bodies, BodySource};
 use crate::state::{self, Cache, StateOptions};
 use crate::threads::{Thread, ThreadOptions};
 
@@ -450,14 +453,27 @@ impl Corpus<'_> {
             warn(&heads.library.corpus);
             return Ok((heads.library, list));
         }
-        // The heads of a snapshot lack the texts that threads are found in.
-        let whole = if heads.report.snapshot_hit {
-            self.opened(Open::new(paths, self.opts))?
-        } else {
-            heads
+        // The heads of a snapshot lack the texts that threads are found in,
+        // and so does an open without text that stored its snapshot: they
+        // are read from the snapshot a chunk at a time, or else the folder
+        // is opened whole.
+        let from_snapshot = heads.report.snapshot_hit || heads.report.texts_let_go;
+        let found = from_snapshot
+            .then(|| self.threads_from_snapshot(&key, &heads))
+            .flatten();
+        let (whole, list) = match found {
+            Some(list) => (heads, list),
+            None if from_snapshot => {
+                let whole = self.opened(Open::new(paths, self.opts))?;
+                let list = crate::threads::threads(&whole.library, &ThreadOptions::default());
+                (whole, list)
+            }
+            None => {
+                let list = crate::threads::threads(&heads.library, &ThreadOptions::default());
+                (heads, list)
+            }
         };
         warn(&whole.library.corpus);
-        let list = crate::threads::threads(&whole.library, &ThreadOptions::default());
         if let Some(problem) = whole
             .report
             .fingerprint
@@ -466,6 +482,31 @@ impl Corpus<'_> {
             out::diag(&format_args!("warning: {problem}"));
         }
         Ok((whole.library, list))
+    }
+
+    /// Finds the threads of `heads`, listed without its texts from the
+    /// snapshot of `key`, in the texts read from that snapshot a chunk at a
+    /// time (holding them all at once was twice the memory of the list);
+    /// `None` when a text could not be read there.
+    fn threads_from_snapshot(&self, key: &str, heads: &Opened) -> Option<Vec<Thread>> {
+        let source = BodySource::of(self.cache, key, heads.report.fingerprint)?;
+        let store = Mutex::new(Bodies::open(source).ok()?);
+        let articles = &heads.library.corpus.articles;
+        let missing = AtomicBool::new(false);
+        let text_of = |i: usize| {
+            let id = &articles.get(i)?.id;
+            let text = store
+                .lock()
+                .ok()
+                .and_then(|mut s| s.text(i, id).ok().flatten());
+            if text.is_none() {
+                missing.store(true, Ordering::Relaxed);
+            }
+            text.map(Cow::Owned)
+        };
+        let list =
+            crate::threads::threads_with(&heads.library, &ThreadOptions::default(), &text_of);
+        (!missing.load(Ordering::Relaxed)).then_some(list)
     }
 }
 

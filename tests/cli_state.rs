@@ -418,6 +418,40 @@ fn threads_are_found_once_per_state_of_the_folder_and_then_read_back() {
     assert_ne!(stored_threads_fingerprint(&sandbox), fingerprint);
 }
 
+#[test]
+fn threads_found_in_texts_read_back_from_the_snapshot_are_those_found_in_memory() {
+    let sandbox = Sandbox::new();
+    let folder = sandbox.dir.path().join("seeds");
+    std::fs::create_dir_all(&folder).unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    for entry in std::fs::read_dir(seeds).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), folder.join(entry.file_name())).unwrap();
+    }
+    let path = folder.to_str().unwrap();
+    let json = |out: Output| -> Value {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let in_memory = json(sandbox.run(&["--no-state", "threads", "--json", path]));
+    assert!(!in_memory.as_array().unwrap().is_empty());
+    // Cold: the open keeps no text once its snapshot is stored, so the
+    // threads are found in the texts read back from it.
+    let cold = json(sandbox.run_with_state(&["threads", "--json", path]));
+    assert_eq!(cold, in_memory);
+    // Listed first, then the threads of the snapshot's heads.
+    std::fs::remove_dir_all(sandbox.state()).unwrap();
+    json(sandbox.run_with_state(&["list", "--json", path]));
+    assert_eq!(
+        json(sandbox.run_with_state(&["threads", "--json", path])),
+        in_memory
+    );
+}
+
 /// Returns the articles of `path` as `list --json` gives them.
 fn listed_articles(sandbox: &Sandbox, path: &str) -> Vec<Value> {
     let out = sandbox.run_with_state(&["list", "--json", path]);

@@ -215,14 +215,17 @@ fn a_warm_open_without_text_gives_the_heads_and_leaves_the_snapshot_whole() {
             .run()
             .unwrap()
     };
-    // Cold, there is no snapshot: the open is whole, text and all.
+    // Cold, there is no snapshot: the texts are found, stored in the
+    // snapshot, and let go; the heads are those a warm open gives.
     let cold = heads(&TextStages::default());
     assert!(!cold.report.snapshot_hit);
+    assert!(cold.report.texts_let_go);
     let whole = from_scratch(corpus.path());
-    same(&cold.library, &whole);
 
     let warm = heads(&TextStages::default());
     assert!(warm.report.snapshot_hit);
+    assert!(!warm.report.texts_let_go);
+    same(&cold.library, &warm.library);
     let (got, want) = (&warm.library.corpus.articles, &whole.corpus.articles);
     assert_eq!(got.len(), want.len());
     for (head, article) in got.iter().zip(want) {
@@ -507,9 +510,107 @@ fn an_open_without_text_keeps_mentions_only_for_the_cache() {
     for i in 0..5 {
         assert_eq!(heads.index.entities_in(i), whole.index.entities_in(i));
     }
-    // A cache to fill keeps them, so that its snapshot is whole.
+    // A cache to fill keeps them until the snapshot is stored, whole.
     let state = tempfile::tempdir().unwrap();
     let (cache, _) = Cache::open(Some(state.path())).unwrap();
-    assert_eq!(mentioned(&open(&cache, true)), mentioned(&whole));
+    assert_eq!(mentioned(&open(&cache, true)), 0);
     same(&open(&cache, false), &whole);
+}
+
+/// A folder of `n` plain-text articles on different subjects: each a
+/// headline and a paragraph of words drawn by its number, so that no two
+/// are duplicates; every seventh names Norway.
+fn many_articles(n: usize) -> tempfile::TempDir {
+    const WORDS: [&str; 24] = [
+        "harbour",
+        "tariff",
+        "glacier",
+        "striker",
+        "council",
+        "vaccine",
+        "turbine",
+        "ledger",
+        "orchard",
+        "reactor",
+        "budget",
+        "derby",
+        "senate",
+        "comet",
+        "pension",
+        "quarry",
+        "ferry",
+        "verdict",
+        "drought",
+        "satellite",
+        "mortgage",
+        "stadium",
+        "wildfire",
+        "bond",
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..n {
+        let mut state = (i as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mut words = Vec::new();
+        for _ in 0..40 {
+            state ^= state >> 29;
+            state = state.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            words.push(WORDS[(state >> 40) as usize % WORDS.len()]);
+        }
+        let place = if i % 7 == 0 { " in Norway" } else { "" };
+        let text = format!(
+            "Report {i}: {} and {}\n\nFiled{place} as number {i}: {}.\n",
+            words[0],
+            words[1],
+            words.join(" ")
+        );
+        std::fs::write(dir.path().join(format!("{i:05}.txt")), text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn an_open_without_text_lets_each_chunk_of_texts_go_once_stored() {
+    // More than two snapshot chunks, so that chunks are stored beside
+    // later runs of extraction and at the end.
+    let corpus = many_articles(4_500);
+    let paths = [corpus.path().to_path_buf()];
+    let opts = Options::default();
+    let state = tempfile::tempdir().unwrap();
+    let (cache, _) = Cache::open(Some(state.path())).unwrap();
+    let stages = TextStages::default();
+    let heads = Open::new(&paths, &opts)
+        .cache(&cache, false)
+        .steps(&stages)
+        .without_text()
+        .run()
+        .unwrap();
+    assert!(heads.report.texts_let_go);
+    let articles = &heads.library.corpus.articles;
+    assert_eq!(articles.len(), 4_500, "no two are duplicates");
+    assert!(
+        articles
+            .iter()
+            .all(|a| a.text.is_empty() && a.blocks.is_empty())
+    );
+    assert!(articles.iter().all(|a| a.words > 0 && !a.title.is_empty()));
+    let whole = from_scratch(corpus.path());
+    for i in 0..articles.len() {
+        assert_eq!(
+            heads.library.index.entities_in(i),
+            whole.index.entities_in(i)
+        );
+        assert!(heads.library.index.mentions_in(i).is_empty());
+    }
+    // The snapshot holds every text and mention.
+    let (again, report) = open(&TextStages::default(), corpus.path(), &cache, false);
+    assert!(report.snapshot_hit);
+    same(&again, &whole);
+    // Without a cache, nothing is stored and nothing let go.
+    let kept = Open::new(&paths, &opts)
+        .steps(&stages)
+        .without_text()
+        .run()
+        .unwrap();
+    assert!(!kept.report.texts_let_go);
+    assert_eq!(kept.library.corpus, whole.corpus);
 }

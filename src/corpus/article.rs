@@ -141,6 +141,15 @@ impl Article {
         }
     }
 
+    /// Lets the body go (text, blocks, end matter and links), keeping the
+    /// head: what a caller that shows no text holds of an article.
+    pub fn drop_body(&mut self) {
+        self.text = String::new();
+        self.blocks = Vec::new();
+        self.end_matter = Vec::new();
+        self.links = Vec::new();
+    }
+
     /// Returns the text of one block.
     pub fn block_text(&self, block: &Block) -> &str {
         &self.text[block.range()]

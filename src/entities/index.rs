@@ -185,6 +185,12 @@ impl EntityIndex {
         self.mentions.get(article).unwrap_or_default()
     }
 
+    /// Lets every mention go, keeping the entities and their counts: what
+    /// a caller that shows no text holds of the index.
+    pub fn drop_mentions(&mut self) {
+        self.mentions = Lists::default();
+    }
+
     /// Returns the entities of article `article` with their mention
     /// counts, most mentioned first; none for an unknown article.
     pub fn entities_in(&self, article: usize) -> &[(EntityId, u32)] {

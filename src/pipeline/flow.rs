@@ -421,10 +421,7 @@ fn exact_key(id: &str) -> Option<u64> {
 /// memory holds the next batches' texts (an open of 100,000 files, 8,600
 /// of them exact copies, held 48 MB of copies' texts until merging).
 fn without_text(article: &mut Article, prints: &mut Vec<Print>) {
-    article.text = String::new();
-    article.blocks = Vec::new();
-    article.end_matter = Vec::new();
-    article.links = Vec::new();
+    article.drop_body();
     *prints = Vec::new();
 }
 

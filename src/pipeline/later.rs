@@ -3,6 +3,7 @@
 //! before) and index them. The reader shows the list while this runs;
 //! the command line runs both halves in one go ([`super::Open::run`]).
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -11,7 +12,7 @@ use super::progress::Reporter;
 use super::{Library, Listed, Opened, Progress, Report, Stage, Steps};
 use crate::corpus::{Article, Corpus};
 use crate::entities::{EntityIndex, IndexBuilder, Mention};
-use crate::state::cache::{self, Cache, Engine, Session, StoredMentions};
+use crate::state::cache::{self, Cache, EncodedBodies, Engine, Session, StoredMentions};
 
 /// What is left of an open once its articles are merged.
 pub(super) enum Rest<'a> {
@@ -76,7 +77,7 @@ impl Listed<'_> {
             Rest::Pending(later) => *later,
         };
         let report = Reporter::new(later.progress);
-        let parts = find_and_index(&mut later, &corpus.articles, report);
+        let (parts, encoded) = find_and_index(&mut later, &mut corpus, report);
         let counter = report.stage(Stage::Indexing, corpus.articles.len());
         let index = parts.finish(&|n| counter.add(n));
         let mut pending = later.session.pending_snapshot(later.fingerprint);
@@ -94,9 +95,15 @@ impl Listed<'_> {
         let mut library = Library { corpus, index };
         if let (Some(cache), false) = (later.cache, later.defer_snapshot)
             && let Some(snapshot) = pending.take()
-            && let Some(problem) = snapshot.save(cache, &library)
+            && let Some(problem) = snapshot.save_encoded(cache, &library, &encoded)
         {
             Arc::make_mut(&mut library.corpus).warnings.push(problem);
+        }
+        if encoded.holds_any() {
+            // The texts went; the mentions, kept only for the snapshot, go
+            // too: the library of a snapshot's heads.
+            library.index.drop_mentions();
+            later.counts.texts_let_go = true;
         }
         Opened {
             library,
@@ -138,12 +145,22 @@ const ARTICLES_PER_RUN: usize = 1024;
 /// Finds every article's mentions, from the cache where its text was
 /// extracted before, else extracted now (and stored), and indexes them a
 /// run of articles at a time; returns the indexed runs, still to join.
+///
+/// For a caller that shows no text, when this open holds the corpus alone
+/// and will save its snapshot, the bodies of each chunk of articles whose
+/// entities are found are encoded for the snapshot, beside the next run's
+/// extraction, and their texts let go: they are returned, encoded.
 fn find_and_index(
     later: &mut Later<'_>,
-    articles: &[Article],
+    corpus: &mut Arc<Corpus>,
     report: Reporter<'_>,
-) -> IndexBuilder {
+) -> (IndexBuilder, EncodedBodies) {
     let keep_mentions = !later.heads_only || later.fills_the_cache();
+    let shed = later.heads_only
+        && !later.defer_snapshot
+        && later.fills_the_cache()
+        && later.session.pending_snapshot(later.fingerprint).is_some()
+        && Arc::get_mut(corpus).is_some();
     let Later {
         steps,
         session,
@@ -153,8 +170,13 @@ fn find_and_index(
     } = later;
     let steps = *steps;
     let cached = session.is_enabled();
+    let total = corpus.articles.len();
     let keys: Vec<u64> = if cached {
-        articles.par_iter().map(cache::extraction_key).collect()
+        corpus
+            .articles
+            .par_iter()
+            .map(cache::extraction_key)
+            .collect()
     } else {
         Vec::new()
     };
@@ -164,49 +186,105 @@ fn find_and_index(
         StoredMentions::default()
     };
     // The cache is written anew only when some text is new to it.
-    let store = cached && recalled.holds() < articles.len();
-    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
-    let counter = report.stage(Stage::Extracting, articles.len());
+    let store = cached && recalled.holds() < total;
+    let counter = report.stage(Stage::Extracting, total);
     let mut index = IndexBuilder::new();
     if !keep_mentions {
         index = index.without_mentions();
     }
     let mut stored = Vec::new();
+    let mut encoded = EncodedBodies::default();
     let mut reused = 0;
-    for (run, run_texts) in articles
-        .chunks(ARTICLES_PER_RUN)
-        .zip(texts.chunks(ARTICLES_PER_RUN))
-    {
-        let first = index.articles();
+    let mut first = 0;
+    while first < total {
+        let end = (first + ARTICLES_PER_RUN).min(total);
         let hits: Vec<Option<Vec<Mention>>> = if cached {
-            session.take_extractions(&mut recalled, &keys[first..first + run.len()])
+            session.take_extractions(&mut recalled, &keys[first..end])
         } else {
-            vec![None; run.len()]
+            vec![None; end - first]
         };
         reused += hits.iter().filter(|m| m.is_some()).count();
-        let mentions: Vec<Vec<Mention>> = run
-            .par_iter()
-            .zip(hits)
-            .map(|(a, hit)| {
-                let found = hit.unwrap_or_else(|| steps.extract(super::article_parts(a)));
-                counter.tick();
-                found
-            })
-            .collect();
+        // The chunks whose articles are all indexed.
+        let ready = if shed {
+            encoded.chunks_added()..first / EncodedBodies::ARTICLES
+        } else {
+            0..0
+        };
+        let articles = &corpus.articles;
+        let (mentions, bodies) = rayon::join(
+            || -> Vec<Vec<Mention>> {
+                articles[first..end]
+                    .par_iter()
+                    .zip(hits)
+                    .map(|(a, hit)| {
+                        let found = hit.unwrap_or_else(|| steps.extract(super::article_parts(a)));
+                        counter.tick();
+                        found
+                    })
+                    .collect()
+            },
+            || encode_chunks(articles, ready.clone()),
+        );
         if store {
-            let rows: Vec<(u64, &[Mention])> = keys[first..first + run.len()]
+            let rows: Vec<(u64, &[Mention])> = keys[first..end]
                 .iter()
                 .copied()
                 .zip(mentions.iter().map(Vec::as_slice))
                 .collect();
             stored.extend(session.encode_extractions(&rows));
         }
-        index.add(run_texts, mentions, &|_| {});
+        let texts: Vec<&str> = articles[first..end]
+            .iter()
+            .map(|a| a.text.as_str())
+            .collect();
+        index.add(&texts, mentions, &|_| {});
+        drop(texts);
+        let_go_of_bodies(corpus, &mut encoded, ready, bodies);
+        first = end;
+    }
+    if shed {
+        let rest = encoded.chunks_added()..total.div_ceil(EncodedBodies::ARTICLES);
+        let bodies = encode_chunks(&corpus.articles, rest.clone());
+        let_go_of_bodies(corpus, &mut encoded, rest, bodies);
     }
     counts.texts_reused = reused;
-    counts.texts_extracted = articles.len() - reused;
+    counts.texts_extracted = total - reused;
     if store {
         session.remember_extraction_chunks(engine, &stored);
     }
-    index
+    (index, encoded)
+}
+
+/// The articles of snapshot chunk `k`, of `len` articles in all.
+fn chunk(k: usize, len: usize) -> Range<usize> {
+    let start = (k * EncodedBodies::ARTICLES).min(len);
+    start..(start + EncodedBodies::ARTICLES).min(len)
+}
+
+/// Encodes the bodies of snapshot chunks `ks`, in parallel.
+fn encode_chunks(articles: &[Article], ks: Range<usize>) -> Vec<Option<Vec<u8>>> {
+    ks.into_par_iter()
+        .map(|k| EncodedBodies::encode(&articles[chunk(k, articles.len())]))
+        .collect()
+}
+
+/// Adds the `bodies` of chunks `ks` to `encoded`, and lets go of the
+/// bodies of the articles of each chunk that was encoded.
+fn let_go_of_bodies(
+    corpus: &mut Arc<Corpus>,
+    encoded: &mut EncodedBodies,
+    ks: Range<usize>,
+    bodies: Vec<Option<Vec<u8>>>,
+) {
+    for (k, body) in ks.zip(bodies) {
+        if body.is_some()
+            && let Some(corpus) = Arc::get_mut(corpus)
+        {
+            let these = chunk(k, corpus.articles.len());
+            corpus.articles[these]
+                .par_iter_mut()
+                .for_each(Article::drop_body);
+        }
+        encoded.push(body);
+    }
 }

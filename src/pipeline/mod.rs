@@ -124,6 +124,11 @@ pub struct Report {
     pub texts_extracted: usize,
     /// Texts whose entities came from the cache.
     pub texts_reused: usize,
+    /// The articles came without their bodies, and the index without its
+    /// mentions, though the snapshot was not read: an open without text
+    /// ([`Open::without_text`]) let them go once they were encoded for the
+    /// snapshot it saved.
+    pub texts_let_go: bool,
     /// The folder's fingerprint (its files, the options, the engine), by
     /// which what is derived from the library (its threads) is cached;
     /// `None` for the bundled seeds.

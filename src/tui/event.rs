@@ -177,7 +177,7 @@ impl Loading<'_> {
             library, report, ..
         } = opened;
         let fingerprint = report.fingerprint;
-        let Some(bodies) = body_source(self.cache, &self.key, fingerprint) else {
+        let Some(bodies) = BodySource::of(self.cache, &self.key, fingerprint) else {
             // Never met (a snapshot is only read from a cache file, of a
             // folder): a list without its texts could not show them.
             let whole = Whole {
@@ -338,17 +338,6 @@ impl Loading<'_> {
             notice(problem);
         }
     }
-}
-
-/// Returns where the texts of the library listed from `corpus`'s snapshot
-/// in `cache`, taken with `fingerprint`, are read.
-fn body_source(cache: &Cache, corpus: &str, fingerprint: Option<u64>) -> Option<BodySource> {
-    Some(BodySource {
-        path: cache.path()?.to_path_buf(),
-        read_only: cache.is_read_only(),
-        corpus: corpus.to_owned(),
-        fingerprint: fingerprint?,
-    })
 }
 
 /// What a whole open after a list without texts is for.

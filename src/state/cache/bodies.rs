@@ -43,6 +43,20 @@ pub struct BodySource {
     pub fingerprint: u64,
 }
 
+impl BodySource {
+    /// Where the texts of the library listed from `corpus`'s snapshot in
+    /// `cache`, taken with `fingerprint`, are read; `None` without a cache
+    /// file or a fingerprint.
+    pub fn of(cache: &super::Cache, corpus: &str, fingerprint: Option<u64>) -> Option<Self> {
+        Some(Self {
+            path: cache.path()?.to_path_buf(),
+            read_only: cache.is_read_only(),
+            corpus: corpus.to_owned(),
+            fingerprint: fingerprint?,
+        })
+    }
+}
+
 /// The text of one article and what points into it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ArticleBody {
@@ -299,7 +313,7 @@ mod tests {
         let path = dir.join("cache.db");
         let (cache, _) = Cache::open_file(&path).unwrap();
         cache
-            .with_conn(|c| tables::save_snapshot(c, "k", fingerprint, library))
+            .with_conn(|c| tables::save_snapshot(c, "k", fingerprint, library, &[]))
             .unwrap()
             .unwrap();
         BodySource {

@@ -23,8 +23,9 @@ use crate::pipeline::Options;
 /// not its end; 11: an entity lists its articles without counts; 12: a
 /// mention is packed in two words; 13: a snapshot's entities leave out
 /// their articles, rebuilt from each article's entities; 14: a chunk of
-/// mentions holds its texts' keys first).
-const CACHE_FORMAT: u32 = 14;
+/// mentions holds its texts' keys first; 15: a snapshot body chunk is two
+/// frames, its bodies and their mentions).
+const CACHE_FORMAT: u32 = 15;
 
 /// What the cached results were computed by.
 pub struct Engine {

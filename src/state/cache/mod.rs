@@ -233,9 +233,60 @@ impl PendingSnapshot {
     /// Stores `library` (the one the open returned) as the corpus's
     /// snapshot; returns the problem, if any, as a warning.
     pub fn save(self, cache: &Cache, library: &Library) -> Option<Warning> {
+        self.save_encoded(cache, library, &EncodedBodies::default())
+    }
+
+    /// [`Self::save`] for a library whose articles' bodies are `encoded`
+    /// already, in part or whole: those articles need no text any more.
+    pub fn save_encoded(
+        self,
+        cache: &Cache,
+        library: &Library,
+        encoded: &EncodedBodies,
+    ) -> Option<Warning> {
         let mut session = Session::new(Some(cache), false, self.key);
-        session.save_snapshot(self.fingerprint, library);
+        session.save_snapshot(self.fingerprint, library, encoded);
         session.problems.pop()
+    }
+}
+
+/// The bodies (text, blocks, end matter, links) of a snapshot's articles,
+/// encoded before it is saved, a chunk of [`EncodedBodies::ARTICLES`]
+/// articles at a time: once its chunk is encoded, an article's text is
+/// needed no more by the snapshot, and an open whose caller shows no text
+/// lets it go (at 100,000 articles the texts were half of the memory at
+/// the end of an open that fills the cache).
+#[derive(Debug, Default)]
+pub struct EncodedBodies {
+    /// By chunk, in order; `None` for a chunk that could not be encoded,
+    /// whose texts must then stay for the save to encode them.
+    chunks: Vec<Option<Vec<u8>>>,
+}
+
+impl EncodedBodies {
+    /// Articles per chunk: chunk `k` holds articles `k * ARTICLES ..`.
+    pub const ARTICLES: usize = tables::CHUNK;
+
+    /// Returns how many chunks were added so far.
+    pub fn chunks_added(&self) -> usize {
+        self.chunks.len()
+    }
+
+    /// Returns true if and only if some chunk was encoded: its articles'
+    /// bodies may be gone.
+    pub fn holds_any(&self) -> bool {
+        self.chunks.iter().any(Option::is_some)
+    }
+
+    /// Encodes the bodies of `articles`, a whole chunk (the last may be
+    /// short); `None` if that failed.
+    pub fn encode(articles: &[crate::corpus::Article]) -> Option<Vec<u8>> {
+        tables::encode_bodies(articles).ok()
+    }
+
+    /// Adds the next chunk, as [`Self::encode`] gave it.
+    pub fn push(&mut self, chunk: Option<Vec<u8>>) {
+        self.chunks.push(chunk);
     }
 }
 

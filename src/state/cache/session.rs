@@ -14,7 +14,7 @@ use rusqlite::Connection;
 use super::fingerprint::{Engine, clamp_ns, path_key};
 use super::recall::StoredMentions;
 use super::tables::{self, FileDocs, FileRow};
-use super::{Cache, PendingSnapshot};
+use super::{Cache, EncodedBodies, PendingSnapshot};
 use crate::corpus::Warning;
 use crate::corpus::formats::Format;
 use crate::corpus::load::FileRef;
@@ -365,9 +365,16 @@ impl<'a> Session<'a> {
 }
 
 impl Session<'_> {
-    /// Replaces the stored snapshot of `corpus` with `library`.
-    pub fn save_snapshot(&mut self, fingerprint: u64, library: &crate::pipeline::Library) {
+    /// Replaces the stored snapshot of `corpus` with `library`, whose
+    /// bodies are partly `encoded` already.
+    pub fn save_snapshot(
+        &mut self,
+        fingerprint: u64,
+        library: &crate::pipeline::Library,
+        encoded: &EncodedBodies,
+    ) {
         let corpus = self.corpus.clone();
-        self.write(|c| tables::save_snapshot(c, &corpus, fingerprint, library));
+        let encoded = encoded.chunks.as_slice();
+        self.write(|c| tables::save_snapshot(c, &corpus, fingerprint, library, encoded));
     }
 }

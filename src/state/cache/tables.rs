@@ -271,17 +271,12 @@ struct HeadChunkRef<'a> {
 }
 
 /// The bodies of the same chunk of articles, with their mentions (spans
-/// into the text).
+/// into the text): stored as two zstd frames, the bodies and then the
+/// mentions (see [`encode_bodies`]).
 #[derive(Deserialize)]
 struct BodyChunk {
     bodies: Vec<Body>,
     mentions: Lists<IndexedMention>,
-}
-
-#[derive(Serialize)]
-struct BodyChunkRef<'a> {
-    bodies: Vec<BodyRef<'a>>,
-    mentions: Slice<'a, IndexedMention>,
 }
 
 /// How much of a snapshot to decode.
@@ -339,18 +334,32 @@ pub fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> rusqlite::Result<
 pub(super) fn decompress(bytes: &[u8]) -> rusqlite::Result<Vec<u8>> {
     // Frames written here record their size: decompress in one call into a
     // buffer of that size rather than growing one while streaming.
-    let size = zstd::zstd_safe::get_frame_content_size(bytes)
-        .ok()
-        .flatten()
-        .and_then(|n| usize::try_from(n).ok())
-        // A damaged header must not ask for a huge buffer: larger frames
-        // stream, growing only with what they really hold.
-        .filter(|&n| n <= MAX_ONE_SHOT);
+    // A damaged header must not ask for a huge buffer: larger frames
+    // stream, growing only with what they really hold.
+    let size = content_size(bytes).filter(|&n| n <= MAX_ONE_SHOT);
     match size {
         Some(n) => zstd::bulk::decompress(bytes, n),
         None => zstd::stream::decode_all(bytes),
     }
     .map_err(from_sql_error)
+}
+
+/// Returns the size `bytes` decompress to, as their frames record it: a
+/// snapshot's body chunk is two frames, its bodies and then their
+/// mentions (see [`encode_bodies`]). `None` when a frame does not say.
+fn content_size(bytes: &[u8]) -> Option<usize> {
+    use zstd::zstd_safe;
+    let mut rest = bytes;
+    let mut total = 0usize;
+    while !rest.is_empty() {
+        let size = zstd_safe::get_frame_content_size(rest).ok().flatten()?;
+        let frame = zstd_safe::find_frame_compressed_size(rest)
+            .ok()
+            .filter(|&n| n > 0)?;
+        total = total.checked_add(usize::try_from(size).ok()?)?;
+        rest = rest.get(frame..)?;
+    }
+    Some(total)
 }
 
 /// Decodes postcard `bytes`, borrowing from them where `T` does.
@@ -770,12 +779,26 @@ fn joined(h: Head, b: Body) -> Article {
     }
 }
 
+/// Returns the first part of a snapshot body chunk: the bodies (text,
+/// blocks, end matter, links) of its articles, a zstd frame of their own.
+/// [`save_snapshot`] adds their mentions as a second frame; the two
+/// decompress to the postcard of the whole [`BodyChunk`], its fields being
+/// written one after the other. Encoded apart, the bodies can be encoded
+/// as soon as their articles' entities are found, and the texts let go.
+pub fn encode_bodies(articles: &[Article]) -> rusqlite::Result<Vec<u8>> {
+    let bodies: Vec<BodyRef<'_>> = articles.iter().map(BodyRef::of).collect();
+    encode_large(&bodies)
+}
+
 /// Replaces the snapshot of `corpus` with `library`, in one transaction.
+/// `encoded[k]`, where given, holds the bodies of chunk `k` already
+/// encoded ([`encode_bodies`]): its articles may have let their texts go.
 pub fn save_snapshot(
     conn: &Connection,
     corpus: &str,
     fingerprint: u64,
     library: &Library,
+    encoded: &[Option<Vec<u8>>],
 ) -> rusqlite::Result<()> {
     let EntityIndex {
         entities,
@@ -796,10 +819,11 @@ pub fn save_snapshot(
             article_entities: article_entities.slice(range.clone()),
             derived: derived.get(range.clone()).unwrap_or_default(),
         })?;
-        let bodies = encode_large(&BodyChunkRef {
-            bodies: these.iter().map(BodyRef::of).collect(),
-            mentions: mentions.slice(range),
-        })?;
+        let mut bodies = match encoded.get(c) {
+            Some(Some(done)) => done.clone(),
+            _ => encode_bodies(these)?,
+        };
+        bodies.extend(encode_large(&mentions.slice(range))?);
         Ok((heads, bodies))
     };
     let count = articles.len().div_ceil(CHUNK);
@@ -905,7 +929,7 @@ pub(super) mod tests {
         let conn = memory();
         // More chunks than are encoded at a time.
         let library = full_library(CHUNK * (chunks_at_a_time() + 1) + 7);
-        save_snapshot(&conn, "k", 42, &library).unwrap();
+        save_snapshot(&conn, "k", 42, &library, &[]).unwrap();
         let (fingerprint, back) = load_snapshot(&conn, "k", Part::Whole).unwrap().unwrap();
         assert_eq!(fingerprint, 42);
         assert_eq!(back.corpus, library.corpus);
@@ -917,17 +941,53 @@ pub(super) mod tests {
         );
         // A smaller replacement leaves no stale chunks behind.
         let small = full_library(3);
-        save_snapshot(&conn, "k", u64::MAX, &small).unwrap();
+        save_snapshot(&conn, "k", u64::MAX, &small, &[]).unwrap();
         let (fingerprint, back) = load_snapshot(&conn, "k", Part::Whole).unwrap().unwrap();
         assert_eq!(fingerprint, u64::MAX);
         assert_eq!(back.corpus.articles.len(), 3);
     }
 
     #[test]
+    fn bodies_encoded_ahead_give_the_same_snapshot() {
+        let conn = memory();
+        let library = full_library(2 * CHUNK + 3);
+        let articles = &library.corpus.articles;
+        // The first chunk ahead, the second failed (encoded at the save),
+        // the third not given.
+        let ahead = [Some(encode_bodies(&articles[..CHUNK]).unwrap()), None];
+        let mut without_bodies = library.clone();
+        for a in &mut Arc::make_mut(&mut without_bodies.corpus).articles[..CHUNK] {
+            a.drop_body();
+        }
+        save_snapshot(&conn, "k", 3, &without_bodies, &ahead).unwrap();
+        let (_, back) = load_snapshot(&conn, "k", Part::Whole).unwrap().unwrap();
+        assert_eq!(back.corpus, library.corpus);
+        assert_eq!(back.index, library.index);
+        let (_, one) = load_snapshot(&conn, "k", Part::TextOf(&articles[7].id))
+            .unwrap()
+            .unwrap();
+        assert_eq!(one.corpus.articles[7], articles[7]);
+    }
+
+    #[test]
+    fn frames_decompress_together_and_a_cut_one_is_an_error() {
+        let first = encode(&"bodies".to_string()).unwrap();
+        let second = encode(&7u32).unwrap();
+        let both = [first.as_slice(), &second].concat();
+        let raw = decompress(&both).unwrap();
+        let (text, rest): (String, &[u8]) = postcard::take_from_bytes(&raw).unwrap();
+        assert_eq!(text, "bodies");
+        assert_eq!(postcard::from_bytes::<u32>(rest).unwrap(), 7);
+        for cut in [both.len() - 1, first.len() + 3] {
+            assert!(decompress(&both[..cut]).is_err(), "cut at {cut}");
+        }
+    }
+
+    #[test]
     fn the_heads_of_a_snapshot_come_without_text_or_mentions() {
         let conn = memory();
         let library = full_library(CHUNK + 2);
-        save_snapshot(&conn, "k", 9, &library).unwrap();
+        save_snapshot(&conn, "k", 9, &library, &[]).unwrap();
         let (fingerprint, heads) = load_snapshot(&conn, "k", Part::Heads).unwrap().unwrap();
         assert_eq!(fingerprint, 9);
         assert_eq!(heads.corpus.warnings, library.corpus.warnings);
@@ -975,7 +1035,7 @@ pub(super) mod tests {
         let wanted = CHUNK + 3;
         // An id no other shares a prefix with, asked whole and in part.
         Arc::make_mut(&mut library.corpus).articles[wanted].id = "feedface00000001".into();
-        save_snapshot(&conn, "k", 9, &library).unwrap();
+        save_snapshot(&conn, "k", 9, &library, &[]).unwrap();
         for asked in ["feedface00000001", "feedface"] {
             let (_, one) = load_snapshot(&conn, "k", Part::TextOf(asked))
                 .unwrap()
