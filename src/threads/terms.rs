@@ -35,8 +35,8 @@ fn document_frequencies(counts: &[(TermCounts, Vec<u64>)]) -> HashMapOfHashes<u3
     counts
         .par_iter()
         .fold(HashMapOfHashes::default, |mut df, (terms, _)| {
-            for &(h, _, _) in terms {
-                *df.entry(h).or_insert(0) += 1;
+            for t in terms {
+                *df.entry(t.key()).or_insert(0) += 1;
             }
             df
         })
@@ -84,8 +84,8 @@ pub(super) fn terms(articles: &[Article], text_of: TextOf<'_, '_>) -> Terms {
                 .into_iter()
                 .filter(|h| {
                     terms
-                        .binary_search_by_key(h, |c| c.0)
-                        .is_ok_and(|i| !terms[i].2)
+                        .binary_search_by_key(h, |t| t.key())
+                        .is_ok_and(|i| !terms[i].is_name())
                 })
                 .collect();
             let (profile, salient) = profile(&terms, &idf, keep);
@@ -105,9 +105,9 @@ pub(super) fn terms(articles: &[Article], text_of: TextOf<'_, '_>) -> Terms {
 fn profile(terms: &TermCounts, idf: &HashMapOfHashes<f32>, keep: usize) -> (Profile, Vec<u64>) {
     let mut weighted: Profile = terms
         .iter()
-        .filter_map(|&(h, tf, _)| {
-            let idf = *idf.get(&h)?;
-            Some((h, (1.0 + (tf as f32).ln()) * idf))
+        .filter_map(|t| {
+            let idf = *idf.get(&t.key())?;
+            Some((t.key(), (1.0 + (t.count() as f32).ln()) * idf))
         })
         .collect();
     let heavier = |a: &(u64, f32), b: &(u64, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
@@ -133,20 +133,22 @@ fn profile(terms: &TermCounts, idf: &HashMapOfHashes<f32>, keep: usize) -> (Prof
 
 #[cfg(test)]
 mod tests {
+    use super::super::words::Term;
     use super::*;
 
     #[test]
     fn a_profile_keeps_the_heaviest_terms_with_unit_length() {
-        let terms: TermCounts = (1..=40u64).map(|h| (h * 2, 1, false)).collect();
-        let idf: HashMapOfHashes<f32> = (1..=40u64).map(|h| (h * 2, h as f32)).collect();
+        let key = |h: u64| h << 20;
+        let terms: TermCounts = (1..=40u64).map(|h| Term::new(key(h), 1, false)).collect();
+        let idf: HashMapOfHashes<f32> = (1..=40u64).map(|h| (key(h), h as f32)).collect();
         let (p, salient) = profile(&terms, &idf, 30);
         assert_eq!(p.len(), 30);
-        assert!(p.iter().all(|&(h, _)| h > 2 * 10));
+        assert!(p.iter().all(|&(h, _)| h > key(10)));
         assert!(p.windows(2).all(|w| w[0].0 < w[1].0));
         let norm: f32 = p.iter().map(|t| t.1 * t.1).sum();
         assert!((norm - 1.0).abs() < 1e-5);
         assert_eq!(salient.len(), SALIENT_TERMS);
-        assert!(salient.iter().all(|&h| h > 2 * (40 - SALIENT_TERMS as u64)));
+        assert!(salient.iter().all(|&h| h > key(40 - SALIENT_TERMS as u64)));
         assert!(salient.windows(2).all(|w| w[0] < w[1]));
     }
 }

@@ -8,8 +8,47 @@
 
 use std::cell::RefCell;
 
-/// An article's terms: (hash, count, is a name), sorted by hash.
-pub(super) type TermCounts = Vec<(u64, u32, bool)>;
+/// An article's terms, sorted by key, each key once.
+pub(super) type TermCounts = Vec<Term>;
+
+/// One term of an article in one word: its key ([`key_of`] its hash), its
+/// count (up to 32,767) and whether it is a name. Every article's terms are
+/// held at once while their document frequencies are counted: 270 terms
+/// an article, as (hash, count, name) 16 bytes each, were 370 MB at
+/// 100,000 articles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct Term(u64);
+
+/// The low bits of a term's hash that [`Term`] holds its count and name in.
+const KEY_LOW_BITS: u32 = 16;
+
+/// Returns the key a term is known by: its hash without the low
+/// [`KEY_LOW_BITS`] bits (48 bits: among millions of terms, two share a
+/// key about once in a few thousand corpora, and merely count as one).
+pub(super) fn key_of(hash: u64) -> u64 {
+    hash & !((1 << KEY_LOW_BITS) - 1)
+}
+
+impl Term {
+    const MAX_COUNT: u32 = (1 << (KEY_LOW_BITS - 1)) - 1;
+
+    pub(super) fn new(hash: u64, count: u32, name: bool) -> Self {
+        Self(key_of(hash) | u64::from(count.min(Self::MAX_COUNT)) << 1 | u64::from(name))
+    }
+
+    pub(super) fn key(self) -> u64 {
+        key_of(self.0)
+    }
+
+    pub(super) fn count(self) -> u32 {
+        ((self.0 >> 1) & u64::from(Self::MAX_COUNT)) as u32
+    }
+
+    /// Returns true if and only if the term is always capitalised.
+    pub(super) fn is_name(self) -> bool {
+        self.0 & 1 == 1
+    }
+}
 
 /// Function words that say nothing about an event, whatever the corpus.
 const STOP_WORDS: &[&str] = &[
@@ -144,19 +183,27 @@ impl Tally {
         }
     }
 
-    /// Empties the table into (hash, count, is a name) for every term that
-    /// is not a stop word, sorted by hash.
+    /// Empties the table into the [`Term`] of every term that is not a
+    /// stop word, sorted by key; terms that share a key are one.
     fn drain(&mut self) -> TermCounts {
         let stop = stop_word_hashes();
         let mut out: TermCounts = Vec::with_capacity(self.filled.len());
         for &i in &self.filled {
             let (hash, count, lower) = std::mem::take(&mut self.slots[i as usize]);
             if stop.binary_search(&hash).is_err() {
-                out.push((hash, count, !lower));
+                out.push(Term::new(hash, count, !lower));
             }
         }
         self.filled.clear();
-        out.sort_unstable_by_key(|t| t.0);
+        out.sort_unstable();
+        out.dedup_by(|next, kept| {
+            let same = next.key() == kept.key();
+            if same {
+                let count = kept.count() + next.count();
+                *kept = Term::new(kept.key(), count, kept.is_name() && next.is_name());
+            }
+            same
+        });
         out
     }
 }
@@ -254,6 +301,9 @@ pub(super) fn article_terms(title: &str, text: &str) -> (TermCounts, Vec<u64>) {
         let mut headline = Vec::new();
         tally_words(title, 2, tally, Some(&mut headline));
         tally_words(text, 1, tally, None);
+        for h in &mut headline {
+            *h = key_of(*h);
+        }
         headline.sort_unstable();
         headline.dedup();
         (tally.drain(), headline)
@@ -273,8 +323,8 @@ mod tests {
         let count = |w: &str| {
             counts
                 .iter()
-                .find(|c| c.0 == hash_of(w.as_bytes()))
-                .map(|c| c.1)
+                .find(|c| c.key() == key_of(hash_of(w.as_bytes())))
+                .map(|c| c.count())
         };
         assert_eq!(count("flood"), Some(5));
         assert_eq!(count("kyiv"), Some(1));
@@ -287,12 +337,12 @@ mod tests {
         let name = |w: &str| {
             counts
                 .iter()
-                .find(|c| c.0 == hash_of(w.as_bytes()))
-                .map(|c| c.2)
+                .find(|c| c.key() == key_of(hash_of(w.as_bytes())))
+                .map(|c| c.is_name())
         };
         assert_eq!(name("kyiv"), Some(true), "always capitalised");
         assert_eq!(name("flood"), Some(false));
-        let mut words = vec![hash_of(b"flood"), hash_of(b"warning")];
+        let mut words = vec![key_of(hash_of(b"flood")), key_of(hash_of(b"warning"))];
         words.sort_unstable();
         assert_eq!(headline, words);
     }
@@ -309,10 +359,30 @@ mod tests {
             ("interconnections", 1),
             ("reconnaissances", 1),
         ] {
-            let found = counts.iter().find(|c| c.0 == hash_of(word.as_bytes()));
-            assert_eq!(found.map(|c| c.1), Some(n), "{word}");
+            let found = counts
+                .iter()
+                .find(|c| c.key() == key_of(hash_of(word.as_bytes())));
+            assert_eq!(found.map(|c| c.count()), Some(n), "{word}");
         }
         assert_eq!(counts.len(), 4);
+    }
+
+    #[test]
+    fn a_term_packs_its_key_count_and_name_and_terms_of_one_key_are_one() {
+        let hash = hash_of(b"turbine");
+        let t = Term::new(hash, 7, true);
+        assert_eq!((t.key(), t.count(), t.is_name()), (key_of(hash), 7, true));
+        assert_eq!(Term::new(hash, 1 << 20, false).count(), Term::MAX_COUNT);
+        // Two hashes that differ only in the bits a key leaves out.
+        let mut tally = Tally::default();
+        tally.add(key_of(hash) | 2, 3, true);
+        tally.add(key_of(hash) | 4, 2, false);
+        tally.add(hash_of(b"harbour"), 1, false);
+        let terms = tally.drain();
+        assert_eq!(terms.len(), 2);
+        let merged = terms.iter().find(|t| t.key() == key_of(hash)).unwrap();
+        assert_eq!((merged.count(), merged.is_name()), (5, false));
+        assert!(terms.windows(2).all(|w| w[0].key() < w[1].key()));
     }
 
     #[test]
@@ -325,8 +395,8 @@ mod tests {
         }
         let (counts, _) = article_terms("", &text);
         assert_eq!(counts.len(), 40);
-        assert!(counts.iter().all(|c| c.1 == 75));
+        assert!(counts.iter().all(|c| c.count() == 75));
         let (counts, _) = article_terms("", "harbour harbour");
-        assert_eq!(counts, vec![(hash_of(b"harbour"), 2, false)]);
+        assert_eq!(counts, vec![Term::new(hash_of(b"harbour"), 2, false)]);
     }
 }
