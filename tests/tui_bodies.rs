@@ -324,6 +324,38 @@ fn the_whole_library_in_place_of_the_heads_needs_no_reading() {
 }
 
 #[test]
+fn the_heads_in_place_of_the_whole_library_keep_the_shown_text_and_read_the_rest() {
+    let warm = warm();
+    // The reader of a cold open: the whole library, texts and all.
+    let mut app = App::new(Keymap::default(), Theme::dark(), 120, 40);
+    app.update(Action::Loaded(Arc::new(Loaded::new(warm.whole.clone()))));
+    let i = app.current().unwrap();
+    let shown = render(&app);
+    assert!(shown.contains(&first_words(&warm.whole, i)));
+    app.take_effects();
+    // Its snapshot stored, the heads come in its place.
+    app.update(Action::Stored(Arc::clone(&warm.heads)));
+    assert!(!app.texts_pending(), "the shown article keeps its text");
+    assert_eq!(render(&app), shown);
+    assert!(app.take_effects().is_empty());
+    // The next article's text is read from the cache.
+    app.update(Action::Down);
+    let store = warm.store();
+    let asked = warm.read_asked(&mut app, &store);
+    let next = app.current().unwrap();
+    assert_eq!(asked, vec![next]);
+    assert!(render(&app).contains(&first_words(&warm.whole, next)));
+    // Heads of other articles are not put in place.
+    let mut other = (*warm.heads).clone();
+    std::sync::Arc::make_mut(&mut other.corpus).articles.pop();
+    app.update(Action::Stored(Arc::new(other)));
+    assert_eq!(
+        app.library().unwrap().corpus.articles.len(),
+        warm.heads.corpus.articles.len()
+    );
+}
+
+#[test]
 fn a_jump_to_an_entity_waits_for_the_text_and_then_scrolls_to_it() {
     let filler: Vec<String> = (1..=40)
         .map(|n| {

@@ -313,6 +313,7 @@ impl App {
                 return self.found(found);
             }
             Action::Texts(library) => return self.texts(library),
+            Action::Stored(library) => return self.stored(library),
             Action::TextRead(text) => {
                 self.text_read(text);
                 return self.settle();
@@ -417,7 +418,9 @@ impl App {
     /// library that holds them (the same articles), the filter index with
     /// their names, and then the filter that waited for them.
     fn found(&mut self, found: Found) {
-        let Found { library, filter } = found;
+        let Found {
+            library, filter, ..
+        } = found;
         // The articles decide: the opener may have added a warning found
         // while extracting (a cache problem), which copies the corpus.
         let same = self.library.as_ref().is_some_and(|shown| {

@@ -93,6 +93,11 @@ impl Loaded {
 pub struct Found {
     pub library: Arc<Library>,
     pub filter: FilterIndex,
+    /// The library's snapshot is being stored: its texts will be read from
+    /// there ([`crate::tui::event::Load::Stored`]), or else it comes again
+    /// whole ([`crate::tui::event::Load::Texts`]); its search waits for
+    /// either.
+    pub stored_next: bool,
 }
 
 impl Found {
@@ -101,6 +106,7 @@ impl Found {
         Self {
             filter: filter_index(&library),
             library: Arc::new(library),
+            stored_next: false,
         }
     }
 }

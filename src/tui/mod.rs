@@ -289,10 +289,16 @@ fn complete(
 ) {
     outside.start(library);
     app.update(action);
+    ask_search(app, outside);
+    flush(app, outside);
+}
+
+/// Asks a search worker just started for the text the app searches for,
+/// if any.
+fn ask_search(app: &App, outside: &Outside) {
     if let (Some(worker), Some(text)) = (&outside.worker, app.asked_text()) {
         worker.ask(text.to_owned());
     }
-    flush(app, outside);
 }
 
 /// Writes the app's pending changes to the store and performs what it
@@ -403,9 +409,25 @@ fn event_loop(
                     unseen = Some(show_loaded(app, outside, loaded).0);
                     loading = false;
                 }
+                Ok(Load::Found(found)) if found.stored_next => {
+                    app.update(Action::Found(Arc::from(found)));
+                    flush(app, outside);
+                }
                 Ok(Load::Found(found)) => {
                     let whole = Arc::clone(&found.library);
                     complete(app, outside, &whole, Action::Found(Arc::from(found)));
+                }
+                Ok(Load::Stored(stored)) => {
+                    let (heads, bodies) = *stored;
+                    if !app.lists_articles_of(&heads) {
+                        // Other articles were shown since.
+                    } else if outside.start_reading(&heads, bodies) {
+                        app.update(Action::Stored(heads));
+                        ask_search(app, outside);
+                        flush(app, outside);
+                    } else {
+                        let _ = loader.stale.send(());
+                    }
                 }
                 Ok(Load::Done(Err(e))) => anyhow::bail!(e),
                 Ok(Load::Notice(notice)) => app.update(Action::Notice(notice)),

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use super::{App, Effect};
 use crate::corpus::Article;
 use crate::entities::IndexedMention;
+use crate::pipeline::Library;
 use crate::tui::text_reader::ReadText;
 
 /// Texts kept: going back to the last few articles needs no new read.
@@ -100,6 +101,29 @@ impl App {
     /// Forgets a scroll that waited for another article's text.
     pub(super) fn forget_seek(&mut self) {
         self.texts.seek = None;
+    }
+
+    /// Puts `heads`, the articles shown listed again from the snapshot
+    /// just stored, in place of the library that holds their texts, which
+    /// are then read as they are shown: the shown article keeps its text,
+    /// so nothing on screen changes.
+    pub(super) fn stored(&mut self, heads: Arc<Library>) {
+        if !self.lists_articles_of(&heads) {
+            return;
+        }
+        let mut book = TextBook::new(true);
+        if let (Some(i), Some(whole)) = (self.current(), &self.library)
+            && let Some(article) = whole.corpus.articles.get(i)
+        {
+            book.put(Arc::new(ReadText {
+                index: i,
+                article: article.clone(),
+                mentions: whole.index.text_mentions(i).to_vec(),
+            }));
+        }
+        self.texts = book;
+        self.library = Some(heads);
+        self.settle();
     }
 
     /// Takes in a text read: kept, and, when it is the shown article's,
