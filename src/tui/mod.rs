@@ -419,13 +419,13 @@ fn event_loop(
                 }
                 Ok(Load::Stored(stored)) => {
                     let (heads, bodies) = *stored;
-                    if !app.lists_articles_of(&heads) {
-                        // Other articles were shown since.
-                    } else if outside.start_reading(&heads, bodies) {
+                    if app.lists_articles_of(&heads) && outside.start_reading(&heads, bodies) {
                         app.update(Action::Stored(heads));
                         ask_search(app, outside);
                         flush(app, outside);
                     } else {
+                        // The texts cannot be read from the cache: the
+                        // loader opens the folder whole (Load::Texts).
                         let _ = loader.stale.send(());
                     }
                 }
