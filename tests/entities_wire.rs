@@ -195,6 +195,15 @@ fn a_wire_credit_names_people_whose_surnames_are_english_words() {
         .map(|m| &text[m.start..m.end])
         .collect();
     assert_eq!(people, ["Tom Hale", "Rosa Field", "Mark Potter"]);
+    // In brackets, as wires print it: the first name counts as the second.
+    let text = "The krona firmed after the Riksbank held rates, dealers said.\n\n\
+                (Reporting by Ana Ruiz; Editing by Paul Grant)";
+    let people: Vec<&str> = extract(text)
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .map(|m| &text[m.start..m.end])
+        .collect();
+    assert_eq!(people, ["Ana Ruiz", "Paul Grant"]);
     // Not a credit: what a company was built by stays no person.
     let text = "The bridge was Built by Blue Water and Grey Stone over two years.";
     assert!(

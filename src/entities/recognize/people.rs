@@ -24,11 +24,13 @@ impl<'t> Context<'t, '_, '_> {
         let by = self.word(run.first) == "By" && before.trim().is_empty();
         // The clause before the name: "Reporting by", "Editing by",
         // "Additional reporting by" credit people.
+        // A wire's credit often stands in brackets: "(Reporting by …".
         let mut clause = before
             .rsplit([';', '.', '|'])
             .next()
             .unwrap_or_default()
-            .trim();
+            .trim()
+            .trim_start_matches(['(', '[']);
         if second {
             // "Reporting by Tom Hale and": the label before the first name,
             // which is one name of at most three words.
