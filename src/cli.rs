@@ -8,7 +8,6 @@
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use clap::{Args, Parser, Subcommand};
@@ -18,7 +17,7 @@ use crate::entities::EntityKind;
 use crate::export;
 use crate::out;
 use crate::pipeline::{Library, Open, Opened, Options, Progress};
-use crate::state::cache::{Bodies, BodySource};
+use crate::state::cache::{Bodies, BodySource, shared_text};
 use crate::state::{self, Cache, StateOptions};
 use crate::threads::{Thread, ThreadOptions};
 
@@ -492,21 +491,8 @@ impl Corpus<'_> {
         let source = BodySource::of(self.cache, key, heads.report.fingerprint)?;
         let store = Mutex::new(Bodies::open(source).ok()?);
         let articles = &heads.library.corpus.articles;
-        let missing = AtomicBool::new(false);
-        let text_of = |i: usize| {
-            let id = &articles.get(i)?.id;
-            let text = store
-                .lock()
-                .ok()
-                .and_then(|mut s| s.text(i, id).ok().flatten());
-            if text.is_none() {
-                missing.store(true, Ordering::Relaxed);
-            }
-            text.map(Cow::Owned)
-        };
-        let list =
-            crate::threads::threads_with(&heads.library, &ThreadOptions::default(), &text_of);
-        (!missing.load(Ordering::Relaxed)).then_some(list)
+        let text_of = |i: usize| shared_text(&store, articles, i).map(Cow::Owned);
+        crate::threads::threads_if_read(&heads.library, &ThreadOptions::default(), &text_of)
     }
 }
 

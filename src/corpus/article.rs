@@ -230,6 +230,13 @@ impl Corpus {
             .collect()
     }
 
+    /// Returns true if and only if `other` holds the same articles, in the
+    /// same order (so that indices into either mean the same).
+    pub fn lists_same_articles(&self, other: &Corpus) -> bool {
+        let (these, those) = (&self.articles, &other.articles);
+        these.len() == those.len() && these.iter().zip(those).all(|(a, b)| a.id == b.id)
+    }
+
     /// Returns the index of the article with this id, or of the only article
     /// whose id starts with it.
     pub fn find(&self, id: &str) -> Option<usize> {

@@ -21,6 +21,8 @@
 //! `evidence` weighs pairs; this module joins them into [`Threads`],
 //! which the reader asks for an article's thread and marker.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use crate::corpus::dates;
 use crate::pipeline::{Library, TextOf, own_text};
 
@@ -64,6 +66,24 @@ pub struct Thread {
 /// largest first.
 pub fn threads(library: &Library, opts: &ThreadOptions) -> Vec<Thread> {
     threads_with(library, opts, &|i| own_text(library, i))
+}
+
+/// [`threads_with`], only when `text_of` gives every text: `None` when
+/// one could not be read (the store it reads was replaced).
+pub fn threads_if_read(
+    library: &Library,
+    opts: &ThreadOptions,
+    text_of: TextOf<'_, '_>,
+) -> Option<Vec<Thread>> {
+    let missing = AtomicBool::new(false);
+    let list = threads_with(library, opts, &|i| {
+        let text = text_of(i);
+        if text.is_none() {
+            missing.store(true, Ordering::Relaxed);
+        }
+        text
+    });
+    (!missing.load(Ordering::Relaxed)).then_some(list)
 }
 
 /// [`threads`] of a library that may not hold its texts: `text_of`
@@ -143,13 +163,6 @@ impl Threads {
     /// Finds the threads of `library`.
     pub fn build(library: &Library, opts: &ThreadOptions) -> Threads {
         Threads::from_list(threads(library, opts), library.corpus.articles.len())
-    }
-
-    /// Finds the threads of `library`, whose texts `text_of` gives (see
-    /// [`threads_with`]).
-    pub fn build_with(library: &Library, opts: &ThreadOptions, text_of: TextOf<'_, '_>) -> Threads {
-        let list = threads_with(library, opts, text_of);
-        Threads::from_list(list, library.corpus.articles.len())
     }
 
     /// The threads `list` (as [`threads`] gives them) of a corpus of

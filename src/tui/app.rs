@@ -395,10 +395,9 @@ impl App {
     /// Returns true if and only if `library` holds the articles listed, in
     /// the same order (so that indices into either mean the same).
     pub fn lists_articles_of(&self, library: &Library) -> bool {
-        self.library.as_ref().is_some_and(|shown| {
-            let (shown, other) = (&shown.corpus.articles, &library.corpus.articles);
-            shown.len() == other.len() && shown.iter().zip(other).all(|(a, b)| a.id == b.id)
-        })
+        self.library
+            .as_ref()
+            .is_some_and(|shown| shown.corpus.lists_same_articles(&library.corpus))
     }
 
     /// Puts the whole library of the articles listed without their texts

@@ -8,7 +8,6 @@
 //! open the folder whole.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -23,7 +22,7 @@ use super::wake::{self, Waker};
 use crate::pipeline::{Library, Listed, Open, Opened, Options, Progress};
 use crate::state::Cache;
 use crate::state::cache::{Bodies, BodySource, PendingSnapshot};
-use crate::threads::{ThreadOptions, Threads};
+use crate::threads::{ThreadOptions, Threads, threads_if_read};
 
 /// A report from the loader thread.
 pub enum Load {
@@ -242,8 +241,7 @@ impl Loading<'_> {
         let heads = open.last_snapshot()?;
         let fingerprint = heads.report.fingerprint;
         let bodies = BodySource::of(self.cache, &self.key, fingerprint)?;
-        let (listed, stored) = (&library.corpus.articles, &heads.library.corpus.articles);
-        if listed.len() != stored.len() || listed.iter().zip(stored).any(|(a, b)| a.id != b.id) {
+        if !library.corpus.lists_same_articles(&heads.library.corpus) {
             return None;
         }
         let heads = Arc::new(heads.library);
@@ -303,23 +301,16 @@ impl Loading<'_> {
             return false;
         };
         let texts = Texts::Store(Arc::clone(&shown.library), Arc::new(Mutex::new(bodies)));
-        let missing = AtomicBool::new(false);
-        let text_of = |i: usize| {
-            let text = texts.text_of(i);
-            if text.is_none() {
-                missing.store(true, Ordering::Relaxed);
-            }
-            text
-        };
-        let threads = Threads::build_with(&shown.library, &ThreadOptions::default(), &text_of);
+        let options = ThreadOptions::default();
+        let found = threads_if_read(&shown.library, &options, &|i| texts.text_of(i));
         drop(texts);
         // Every text was read and its terms counted on all cores: give
         // back what they freed.
         crate::memory::give_back_all();
-        if missing.load(Ordering::Relaxed) {
+        let Some(list) = found else {
             return false;
-        }
-        let list = threads.all().to_vec();
+        };
+        let threads = Threads::from_list(list.clone(), shown.library.corpus.articles.len());
         let _ = self.tx.send(Load::Threads(Arc::new(threads)));
         if let Some(fp) = shown.fingerprint
             && let Some(problem) = self.cache.save_threads(&self.key, fp, &list)

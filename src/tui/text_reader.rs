@@ -21,7 +21,7 @@ use crate::corpus::Article;
 use crate::entities::IndexedMention;
 use crate::entities::index::text_part;
 use crate::pipeline::Library;
-use crate::state::cache::{ArticleBody, Bodies};
+use crate::state::cache::{ArticleBody, Bodies, shared_text};
 use crate::tui::wake::{self, Waker};
 
 /// The store of bodies, shared by the text reader and the search worker.
@@ -66,9 +66,7 @@ impl Texts {
         match self {
             Texts::Library(library) => crate::pipeline::own_text(library, i),
             Texts::Store(library, store) => {
-                let id = &library.corpus.articles.get(i)?.id;
-                let text = store.lock().ok()?.text(i, id).ok().flatten();
-                text.map(Cow::Owned)
+                shared_text(store, &library.corpus.articles, i).map(Cow::Owned)
             }
         }
     }

@@ -18,6 +18,7 @@
 use std::collections::VecDeque;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Deserialize;
@@ -55,6 +56,14 @@ impl BodySource {
             fingerprint: fingerprint?,
         })
     }
+}
+
+/// Returns the text of article `i` of `articles` (a library listed
+/// without its texts) from `store`, shared between threads; `None` when it
+/// cannot be read there.
+pub fn shared_text(store: &Mutex<Bodies>, articles: &[Article], i: usize) -> Option<String> {
+    let id = &articles.get(i)?.id;
+    store.lock().ok()?.text(i, id).ok().flatten()
 }
 
 /// The text of one article and what points into it.

@@ -44,7 +44,7 @@ use crate::corpus::Warning;
 use crate::pipeline::Library;
 use crate::threads::Thread;
 
-pub use bodies::{ArticleBody, Bodies, BodySource};
+pub use bodies::{ArticleBody, Bodies, BodySource, shared_text};
 pub use fingerprint::{Engine, extraction_key};
 pub use recall::StoredMentions;
 pub use session::{Recalled, Session};
