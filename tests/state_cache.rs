@@ -239,17 +239,27 @@ fn a_warm_open_without_text_gives_the_heads_and_leaves_the_snapshot_whole() {
         );
         assert!(head.text.is_empty() && head.blocks.is_empty());
     }
-    for i in 0..got.len() {
-        assert_eq!(
-            warm.library.index.entities_in(i),
-            whole.index.entities_in(i)
-        );
-        assert!(warm.library.index.mentions_in(i).is_empty());
-    }
+    entities_without_mentions(&warm.library, &whole);
     // The snapshot still holds the texts for an open that shows them.
-    let (again, report) = open(&TextStages::default(), corpus.path(), &cache_db, false);
+    snapshot_is_whole(corpus.path(), &cache_db, &whole);
+}
+
+/// Asserts that `heads` gives each article the entities `whole` gives it,
+/// and no mention.
+fn entities_without_mentions(heads: &Library, whole: &Library) {
+    assert_eq!(heads.corpus.articles.len(), whole.corpus.articles.len());
+    for i in 0..whole.corpus.articles.len() {
+        assert_eq!(heads.index.entities_in(i), whole.index.entities_in(i));
+        assert!(heads.index.mentions_in(i).is_empty());
+    }
+}
+
+/// Asserts that an open of `root` through `cache` comes from the snapshot,
+/// texts, mentions and all, and is `whole`.
+fn snapshot_is_whole(root: &Path, cache: &Cache, whole: &Library) {
+    let (again, report) = open(&TextStages::default(), root, cache, false);
     assert!(report.snapshot_hit);
-    same(&again, &whole);
+    same(&again, whole);
 }
 
 #[test]
@@ -594,17 +604,9 @@ fn an_open_without_text_lets_each_chunk_of_texts_go_once_stored() {
     );
     assert!(articles.iter().all(|a| a.words > 0 && !a.title.is_empty()));
     let whole = from_scratch(corpus.path());
-    for i in 0..articles.len() {
-        assert_eq!(
-            heads.library.index.entities_in(i),
-            whole.index.entities_in(i)
-        );
-        assert!(heads.library.index.mentions_in(i).is_empty());
-    }
+    entities_without_mentions(&heads.library, &whole);
     // The snapshot holds every text and mention.
-    let (again, report) = open(&TextStages::default(), corpus.path(), &cache, false);
-    assert!(report.snapshot_hit);
-    same(&again, &whole);
+    snapshot_is_whole(corpus.path(), &cache, &whole);
     // Without a cache, nothing is stored and nothing let go.
     let kept = Open::new(&paths, &opts)
         .steps(&stages)
