@@ -156,9 +156,10 @@ fn find_and_index(
     report: Reporter<'_>,
 ) -> (IndexBuilder, EncodedBodies) {
     let keep_mentions = !later.heads_only || later.fills_the_cache();
+    // A snapshot is due (which implies a cache this open fills) and saved
+    // at the end of this open.
     let shed = later.heads_only
         && !later.defer_snapshot
-        && later.fills_the_cache()
         && later.session.pending_snapshot(later.fingerprint).is_some()
         && Arc::get_mut(corpus).is_some();
     let Later {
