@@ -194,6 +194,7 @@ fn held_out_articles_are_reported() {
     for gold in [
         "tests/fixtures/gold/heldout.json",
         "tests/fixtures/gold/heldout2.json",
+        "tests/fixtures/gold/heldout4.json",
     ] {
         assert_above_collapse(&score(gold));
     }
