@@ -35,7 +35,8 @@ CANONICAL = {
 EXTRA_ALIASES = {
     "US": ["U.S.", "U.S.A.", "USA", "US", "America", "United States of America"],
     "GB": ["U.K.", "UK", "Britain", "Great Britain"],
-    "AE": ["UAE", "U.A.E.", "Emirates"], "CD": ["DRC", "DR Congo"], "KR": ["Korea"],
+    "AE": ["UAE", "U.A.E.", "Emirates"], "CD": ["DRC", "DR Congo", "Democratic Republic of Congo", "D.R. Congo"],
+    "CG": ["Republic of Congo", "Congo Republic"], "KR": ["Korea"],
     "CZ": ["Czechia"], "TW": ["Republic of China"], "VA": ["Holy See", "Vatican"],
     "NL": ["Holland", "The Netherlands"], "MM": ["Burma"], "TR": ["Türkiye", "Turkiye"],
     "CI": ["Côte d'Ivoire", "Cote d'Ivoire"], "PS": ["Palestinian territories"],
@@ -85,6 +86,9 @@ def countries(pkg):
                    if a and len(a.strip()) > 3 and a.strip() != name and "," not in a
                    and not a.strip().isupper() and a.strip().isascii() == a.strip().isascii()]
         aliases += EXTRA_ALIASES.get(iso, [])
+        # News abbreviates Saint: "St Lucia", "St. Kitts and Nevis".
+        aliases += [short + rest for full in [name] + aliases if full.startswith("Saint ")
+                    for rest in [full[len("Saint"):]] for short in ("St", "St.")]
         dem = [x for x in [d["demonym"]] if x] + EXTRA_DEMONYMS.get(iso, [])
         dem += [p for p in (plural(x) for x in list(dem)) if p]
         cap = "" if d["capital"] in ("None", "") else d["capital"].replace("Washington D.C.", "Washington")
