@@ -740,3 +740,43 @@ fn a_contracted_i_is_no_name() {
     let names: Vec<&str> = mentions.iter().map(|m| &*m.name).collect();
     assert_eq!(names, ["Marta Lindgren"]);
 }
+
+#[test]
+fn a_title_written_without_its_period_is_no_part_of_the_name() {
+    let text = "The clinic reopened, Dr Ruth Adeyemi told the board. Mr Tomas Berg agreed, \
+                and Prof Anika Sood said the figures held. Adeyemi thanked staff.";
+    let mentions = extract(text);
+    for (surface, name) in [
+        ("Ruth Adeyemi", "Ruth Adeyemi"),
+        ("Tomas Berg", "Tomas Berg"),
+        ("Anika Sood", "Anika Sood"),
+        ("Adeyemi", "Ruth Adeyemi"),
+    ] {
+        let person = find(&mentions, text, surface).unwrap_or_else(|| panic!("{surface}"));
+        assert_eq!((person.kind, person.name.as_ref()), (EntityKind::Person, name));
+    }
+    // "Gen" without a period stays a given name.
+    let text = "Defence Minister Gen Oshiro visited the base.";
+    assert_eq!(
+        kind_of(text, "Gen Oshiro"),
+        Some((EntityKind::Person, "Gen Oshiro".into()))
+    );
+}
+
+#[test]
+fn the_two_congos_and_abbreviated_saints_are_told_apart() {
+    let text = "Miners in the Democratic Republic of Congo struck; the Republic of Congo \
+                did not. Ministers from St Lucia and St. Kitts and Nevis met.";
+    for (surface, name) in [
+        ("Democratic Republic of Congo", "Democratic Republic of the Congo"),
+        ("Republic of Congo", "Republic of the Congo"),
+        ("St Lucia", "Saint Lucia"),
+        ("St. Kitts and Nevis", "Saint Kitts and Nevis"),
+    ] {
+        assert_eq!(
+            kind_of(text, surface),
+            Some((EntityKind::Country, name.into())),
+            "{surface}"
+        );
+    }
+}

@@ -44,6 +44,13 @@ const ABBREVIATED_TITLES: &[&str] = &[
     "Gen", "Sgt", "Cmdr", "Pres",
 ];
 
+/// Returns true if and only if the abbreviated title `word` is one also
+/// without its period, as British style writes it ("Dr Hannah Okafor",
+/// "Mr Reid"): none of these is a given name or a word, as "Gen" is.
+pub fn is_title_without_period(word: &str) -> bool {
+    matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "Prof")
+}
+
 /// Lower-case nouns for a person's role, right before the name ("coach
 /// Damien Duff", "striker Aoife Brennan").
 #[rustfmt::skip]

@@ -155,7 +155,8 @@ impl<'t> Context<'t, '_, '_> {
 
     pub fn is_title(&self, i: usize) -> bool {
         self.has(i, cues::TITLE)
-            || (self.has(i, cues::ABBREVIATED_TITLE) && self.words[i].abbreviation)
+            || (self.has(i, cues::ABBREVIATED_TITLE)
+                && (self.words[i].abbreviation || cues::is_title_without_period(self.word(i))))
     }
 
     /// The first word of a run that may belong to a name: leading function
