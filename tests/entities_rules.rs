@@ -780,3 +780,37 @@ fn the_two_congos_and_abbreviated_saints_are_told_apart() {
         );
     }
 }
+
+#[test]
+fn a_given_name_that_is_a_word_opens_a_name_at_a_sentence_start() {
+    let text = "Grant Okonjo had put the visitors ahead after ten minutes. The match ended 2-2.";
+    assert_eq!(
+        kind_of(text, "Grant Okonjo"),
+        Some((EntityKind::Person, "Grant Okonjo".into()))
+    );
+    // An ordinary word before a name is still left out of it.
+    let text = "Yesterday Okonjo scored twice, Okonjo said.";
+    assert!(kind_of(text, "Yesterday Okonjo").is_none());
+}
+
+#[test]
+fn a_word_then_a_city_is_no_person_unless_it_opens_with_a_given_name() {
+    let text = "Fans of Dynamo Kyiv and Sporting Lisbon travelled. Jack London wrote novels, \
+                and the candidate Priya Raman won a seat.";
+    let mentions = extract(text);
+    for club in ["Dynamo Kyiv", "Sporting Lisbon"] {
+        assert!(
+            find(&mentions, text, club).is_none_or(|m| m.kind != EntityKind::Person),
+            "{club}"
+        );
+    }
+    // A given name before a city, or a surname that is only a small town's
+    // name, is a person's.
+    for person in ["Jack London", "Priya Raman"] {
+        assert_eq!(
+            find(&mentions, text, person).map(|m| m.kind),
+            Some(EntityKind::Person),
+            "{person}"
+        );
+    }
+}

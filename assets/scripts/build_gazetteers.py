@@ -268,7 +268,23 @@ def fold(name):
     return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
 
 
+def given_names(pkg):
+    """The first names of the 1990 US census, as the `names` package ships
+    them: male then female, each in order of frequency, spelt as names."""
+    out = []
+    for sex in ("male", "female"):
+        for line in open(os.path.join(pkg, "names", "dist.%s.first" % sex), encoding="ascii"):
+            name = line.split()[0].capitalize()
+            if name not in out:
+                out.append(name)
+    return out
+
+
 def main():
+    if sys.argv[1] == "given_names":
+        with open(os.path.join(ROOT, "given_names.txt"), "w", encoding="utf-8") as f:
+            f.write("\n".join(given_names(sys.argv[2])) + "\n")
+        return
     if sys.argv[1] == "places":
         write_tsv("places.tsv", ["name", "country", "region", "population", "aliases"], places(sys.argv[2]))
         return

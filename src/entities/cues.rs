@@ -238,6 +238,40 @@ pub fn is_public_bank_qualifier(word: &str) -> bool {
     word_set!(PUBLIC_BANK_QUALIFIERS).contains(word)
 }
 
+/// Returns true if and only if `word` is a first name of the 1990 US
+/// census (`assets/given_names.txt`, see `assets/README.md`): "Jack" of
+/// "Jack London", not "Bayern" of "Bayern Munich".
+pub fn is_given_name(word: &str) -> bool {
+    static NAMES: LazyLock<WordSet> = LazyLock::new(|| {
+        include_str!("../../assets/given_names.txt")
+            .lines()
+            .filter(|l| !l.is_empty())
+            .collect()
+    });
+    NAMES.contains(word)
+}
+
+/// Returns true if and only if `word` is a common given name that is also
+/// an English word ("Harry", "Mark", "Grant", "Rose"): at a sentence start
+/// before a surname it opens the name ("Harry Kane had given…") rather
+/// than being capitalised only by its place. The words of the dictionary
+/// (`assets/common_words.txt`) among the 400 commonest male and 400
+/// commonest female first names of the 1990 US census (see
+/// `assets/README.md`).
+pub fn is_given_name_word(word: &str) -> bool {
+    #[rustfmt::skip]
+    const NAMES: &[&str] = &[
+        "Mark", "Frank", "Peter", "Jack", "Harry", "Victor", "Martin", "Earl", "Mike", "Lee",
+        "Ray", "Don", "Jay", "Bill", "Warren", "Dean", "Derrick", "Glen", "Gene", "Angel",
+        "Lance", "Guy", "Ken", "Bob", "Wade", "Nick", "Matt", "Grant", "Robin", "Earnest",
+        "Maria", "Carol", "Heather", "Rose", "Ruby", "Crystal", "Dawn", "Grace", "Sherry",
+        "Hazel", "Amber", "Sally", "Holly", "Sue", "Rosemary", "Pearl", "Joy", "Viola", "Penny",
+        "Brandy", "Violet", "Misty", "Daisy", "Sandy", "Iris", "Opal", "Melody", "Flora",
+        "Patty", "Pat",
+    ];
+    NAMES.contains(&word)
+}
+
 /// Returns true if and only if a name particle ("da", "van", "bin") that
 /// may sit inside a personal name.
 pub fn is_name_particle(word: &str) -> bool {

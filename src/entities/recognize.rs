@@ -193,11 +193,20 @@ impl<'t> Context<'t, '_, '_> {
     /// "Striker"): people's names rarely begin with one.
     pub(super) fn person_start(&self, run: Run) -> usize {
         let first = self.name_start(run);
+        // "Harry Kane had given…": a given name that is also a word opens
+        // the name when a surname that is no word follows.
+        let surname_follows = || {
+            first + 2 == run.last
+                && cues::is_given_name_word(self.word(first))
+                && self.known[first + 1].is_none()
+                && !self.is_common(first + 1)
+        };
         let incidental = first < run.last
             && self.words[first].sentence_start
             && self.known[first].is_none()
             && self.is_common(first)
-            && !self.is_title(first);
+            && !self.is_title(first)
+            && !surname_follows();
         first + usize::from(incidental)
     }
 

@@ -241,13 +241,19 @@ impl<'t> Context<'t, '_, '_> {
             );
         } else if (shaped || self.surname_shaped(first, last))
             && last - first >= 2
+            && !self.named_after_a_city(first, last)
             // At a sentence start an English word may be capitalised by
             // its place alone; two or three words that are none ("Chidi
             // Okafor rose") are a name there too, unless the lists know the
             // name as something else (a company, or a town that context
             // ruled out: "Rio Tinto dominated").
+            // A given name that is also a word opens one there too ("Harry
+            // Kane had given…").
             && (!self.words[first].sentence_start
-                || (shaped && self.gaz.exact(name).is_none()))
+                || ((shaped
+                    || (cues::is_given_name_word(self.word(first))
+                        && self.name_shaped(first + 1, last)))
+                    && self.gaz.exact(name).is_none()))
             // "its El Teniente mine", "the Quintero Vasco team": no article
             // stands before a person's name.
             && !after_article
@@ -264,6 +270,27 @@ impl<'t> Context<'t, '_, '_> {
                 };
             lexicon.add(name, Known::new(name, kind, strength));
         }
+    }
+
+    /// Returns true if and only if the two words are a word that is no
+    /// given name, then a city or a country ("Bayern Munich", "Dynamo Kyiv", "Sporting
+    /// Lisbon"): a club's or a firm's name by its shape, not a person's
+    /// ("Jack London"), unless nothing but a person could follow it.
+    fn named_after_a_city(&self, first: usize, last: usize) -> bool {
+        last - first == 2
+            && !cues::is_given_name(self.word(first))
+            && self.gaz.exact(self.word(first + 1)).is_some_and(|e| {
+                use crate::entities::gazetteer::Role;
+                // A city a club would be named after, not a town that shares
+                // a surname ("Priya Raman", "Motoyuki Arai").
+                match e.role {
+                    Role::Capital => true,
+                    Role::City => e.population >= 100_000,
+                    Role::Name => e.kind == EntityKind::Country,
+                    Role::Demonym | Role::Region => false,
+                }
+            })
+            && !self.person_cue_after(last)
     }
 
     /// Returns true if and only if the words end in the plural of a known
@@ -364,7 +391,10 @@ impl<'t> Context<'t, '_, '_> {
                 })
         };
         let (a, b) = (first, first + 1);
-        if !((place_word(a) && other_word(b)) || (other_word(a) && surname_place(b))) {
+        // "Jack London", but "Bayern Munich", "Dynamo Kyiv": before a city
+        // only a given name, or a person's cue after, makes a person.
+        let given = || cues::is_given_name(self.word(a)) || self.person_cue_after(last);
+        if !((place_word(a) && other_word(b)) || (other_word(a) && surname_place(b) && given())) {
             return false;
         }
         let name = self.span(first, last);
