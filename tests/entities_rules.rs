@@ -814,3 +814,47 @@ fn a_word_then_a_city_is_no_person_unless_it_opens_with_a_given_name() {
         );
     }
 }
+
+#[test]
+fn a_word_capitalised_by_the_sentence_start_is_no_part_of_a_listed_company() {
+    let text = "Rivals Micron Technology and Intel were little changed.";
+    assert_eq!(
+        kind_of(text, "Micron Technology"),
+        Some((EntityKind::Company, "Micron Technology".into()))
+    );
+    assert!(kind_of(text, "Rivals Micron Technology").is_none());
+}
+
+#[test]
+fn organisation_names_end_before_a_possessive_and_take_a_lone_word_joined_by_and() {
+    let text = "Colleagues at the University of Tartu and Japan's weather agency helped. \
+                The drug was cleared by the Food and Drug Administration, and scientists \
+                at the Scripps Oceanographic Institution agreed.";
+    for (surface, kind) in [
+        ("University of Tartu", EntityKind::Organization),
+        ("Japan", EntityKind::Country),
+        ("Food and Drug Administration", EntityKind::Organization),
+        ("Scripps Oceanographic Institution", EntityKind::Organization),
+    ] {
+        assert_eq!(kind_of(text, surface).map(|k| k.0), Some(kind), "{surface}");
+    }
+}
+
+#[test]
+fn a_name_set_off_by_commas_after_a_role_is_a_person() {
+    let text = "The leader of the council, Morven Day, said the plan would go ahead. \
+                Its chief executive, Ilse Brandt, told analysts the same.";
+    for name in ["Morven Day", "Ilse Brandt"] {
+        assert_eq!(
+            kind_of(text, name),
+            Some((EntityKind::Person, name.into())),
+            "{name}"
+        );
+    }
+    // A firm set off by commas after no role stays what it was.
+    let text = "The buyer, Larchfield Capital Partners, declined to comment.";
+    assert_ne!(
+        kind_of(text, "Larchfield Capital Partners").map(|k| k.0),
+        Some(EntityKind::Person)
+    );
+}

@@ -102,7 +102,8 @@ const ORG_HEADS: &[&str] = &[
     "Federation", "League", "Bureau", "Directorate", "Assembly", "Congress", "Senate", "Cabinet",
     "Foundation", "Society", "Academy", "Movement", "Front", "Brigade", "Battalion", "Regiment",
     "Corps", "Command", "Secretariat", "Tribunal", "Board", "Inspectorate", "Observatory",
-    "Hospital", "School", "Club", "Initiative", "Chamber", "Survey", "Trust",
+    "Hospital", "School", "Club", "Initiative", "Chamber", "Survey", "Trust", "Institution",
+    "Administration",
     "United", "Athletic", "Rovers", "Wanderers", "FC", "Exchange", "Democrats",
     // Heads of other languages' names that English news keeps as they are
     // ("Syndicat des Pilotes", "Partido Popular").

@@ -384,6 +384,11 @@ impl<'t> Context<'t, '_, '_> {
             return false;
         };
         let tail_ok = head + 1 == last || is_connector(self.word(head + 1));
+        // "the University of Bergen and Japan's JAMSTEC": a possessive
+        // after "and" opens another name.
+        let last = (head + 1..last)
+            .find(|&i| self.word(i) == "and" && self.words.get(i + 1).is_some_and(|w| w.possessive))
+            .unwrap_or(last);
         // "Vessels of the Turkish Navy": words before an "of" that holds no
         // head of their own are not part of the name.
         let mut first = first;
@@ -402,6 +407,7 @@ impl<'t> Context<'t, '_, '_> {
         if !tail_ok || company_first {
             return false;
         }
+        let first = self.joined_by_and(first);
         if self.known[first].is_some() && self.known[last - 1] == self.known[first] {
             return true;
         }
@@ -412,6 +418,31 @@ impl<'t> Context<'t, '_, '_> {
             Known::new(name, EntityKind::Organization, Strength::Cue).with_country(country),
         );
         true
+    }
+
+    /// "the Food and Drug Administration": a lone capitalised word in no
+    /// list, not at a sentence start, joined by "and" to the name that
+    /// starts at `first`, is part of it. Returns where the name starts.
+    fn joined_by_and(&self, first: usize) -> usize {
+        if first < 2 || self.words[first].sentence_start {
+            return first;
+        }
+        let word = first - 2;
+        let joined = self.text.get(self.words[word].end..self.words[first].start) == Some(" and ");
+        let lone = word == 0
+            || !self.words[word - 1].capitalized
+            || self.text.get(self.words[word - 1].end..self.words[word].start) != Some(" ");
+        if joined
+            && lone
+            && self.words[word].capitalized
+            && !self.words[word].sentence_start
+            && self.known[word].is_none()
+            && !self.has(word, cues::FUNCTION_WORD)
+        {
+            word
+        } else {
+            first
+        }
     }
 
     /// Returns true if and only if word `i` heads an organisation's name;

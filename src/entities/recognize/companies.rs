@@ -46,6 +46,20 @@ impl<'t> Context<'t, '_, '_> {
         if !self.has(last - 1, cues::COMPANY_SUFFIX) {
             return false;
         }
+        // "Rivals Micron Technology and…": a word capitalised by the
+        // sentence's start is no part of the listed name after it.
+        let listed_after = |h| (first + 1..last).all(|i| self.known[i] == Some(h));
+        let first = match self.known.get(first + 1) {
+            Some(&Some(h))
+                if self.words[first].sentence_start
+                    && self.known[first].is_none()
+                    && self.is_common(first)
+                    && listed_after(h) =>
+            {
+                first + 1
+            }
+            _ => first,
+        };
         // The words before the suffix: none, or one ordinary word
         // ("Banking"); a proper name ("Ostrander Mining Corp") is a
         // company of its own.

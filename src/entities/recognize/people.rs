@@ -82,7 +82,7 @@ impl<'t> Context<'t, '_, '_> {
         let title = (first..last).rev().find(|&i| self.is_title(i));
         let mut name_first = match title {
             Some(t) => t + 1,
-            None if self.after_role_noun(first) => first,
+            None if self.after_role_noun(first) || self.apposed_to_a_role(first, last) => first,
             None => return false,
         };
         if name_first < last && is_connector(self.word(name_first)) {
@@ -127,6 +127,35 @@ impl<'t> Context<'t, '_, '_> {
         i > 0
             && self.text.get(self.words[i - 1].end..self.words[i].start) == Some(" ")
             && self.role_noun(i - 1)
+    }
+
+    /// "The leader of the council, Cammy Day, said", "its chief
+    /// executive, Laura Menendez, told": two or three words set off by
+    /// commas after a short phrase that names a role.
+    fn apposed_to_a_role(&self, first: usize, last: usize) -> bool {
+        if !(2..=3).contains(&(last - first)) {
+            return false;
+        }
+        let after = &self.text[self.words[last - 1].end..];
+        let Some(before) = self.text[..self.words[first].start]
+            .trim_end()
+            .strip_suffix(',')
+        else {
+            return false;
+        };
+        if !(after.starts_with(',') || after.starts_with(" said")) {
+            return false;
+        }
+        let phrase = before
+            .rsplit(['.', ',', ';', ':', '(', '\n', '"', '“'])
+            .next()
+            .unwrap_or_default();
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        words.len() <= 6
+            && words.iter().any(|w| {
+                let w = w.trim_end_matches("'s").trim_end_matches("’s");
+                w.chars().all(|c| c.is_ascii_lowercase()) && cues::is_role_noun(w)
+            })
     }
 
     /// Returns true if and only if word `i` is a role noun, lower-case or
