@@ -753,7 +753,10 @@ fn a_title_written_without_its_period_is_no_part_of_the_name() {
         ("Adeyemi", "Ruth Adeyemi"),
     ] {
         let person = find(&mentions, text, surface).unwrap_or_else(|| panic!("{surface}"));
-        assert_eq!((person.kind, person.name.as_ref()), (EntityKind::Person, name));
+        assert_eq!(
+            (person.kind, person.name.as_ref()),
+            (EntityKind::Person, name)
+        );
     }
     // "Gen" without a period stays a given name.
     let text = "Defence Minister Gen Oshiro visited the base.";
@@ -768,7 +771,10 @@ fn the_two_congos_and_abbreviated_saints_are_told_apart() {
     let text = "Miners in the Democratic Republic of Congo struck; the Republic of Congo \
                 did not. Ministers from St Lucia and St. Kitts and Nevis met.";
     for (surface, name) in [
-        ("Democratic Republic of Congo", "Democratic Republic of the Congo"),
+        (
+            "Democratic Republic of Congo",
+            "Democratic Republic of the Congo",
+        ),
         ("Republic of Congo", "Republic of the Congo"),
         ("St Lucia", "Saint Lucia"),
         ("St. Kitts and Nevis", "Saint Kitts and Nevis"),
@@ -834,7 +840,10 @@ fn organisation_names_end_before_a_possessive_and_take_a_lone_word_joined_by_and
         ("University of Tartu", EntityKind::Organization),
         ("Japan", EntityKind::Country),
         ("Food and Drug Administration", EntityKind::Organization),
-        ("Scripps Oceanographic Institution", EntityKind::Organization),
+        (
+            "Scripps Oceanographic Institution",
+            EntityKind::Organization,
+        ),
     ] {
         assert_eq!(kind_of(text, surface).map(|k| k.0), Some(kind), "{surface}");
     }
@@ -857,4 +866,29 @@ fn a_name_set_off_by_commas_after_a_role_is_a_person() {
         kind_of(text, "Larchfield Capital Partners").map(|k| k.0),
         Some(EntityKind::Person)
     );
+}
+
+#[test]
+fn an_acronym_spelled_out_once_names_its_organisation_alone_later() {
+    let text = "The National Oceanic and Atmospheric Administration (NOAA) ended the season. \
+                NOAA forecasters expect a quiet winter. The Kenya Wildlife Service (KWS) \
+                counted rhinos, and KWS rangers said numbers rose. Prices (GDP) fell.";
+    let mentions = extract(text);
+    for (surface, name) in [
+        ("NOAA", "National Oceanic and Atmospheric Administration"),
+        ("KWS", "Kenya Wildlife Service"),
+    ] {
+        let named: Vec<_> = mentions
+            .iter()
+            .filter(|m| &text[m.start..m.end] == surface)
+            .collect();
+        assert_eq!(named.len(), 2, "{surface}: {mentions:?}");
+        assert!(
+            named
+                .iter()
+                .all(|m| m.name == name && m.kind == EntityKind::Organization)
+        );
+    }
+    // Letters that do not spell the name before them teach nothing.
+    assert!(find(&mentions, text, "GDP").is_none());
 }

@@ -35,6 +35,7 @@ use super::gazetteer::{Gazetteer, Hit, Role};
 use super::resolve::{Known, Lexicon, Strength};
 use super::text::{Run, Word, first_word, is_connector, last_word};
 
+mod acronyms;
 mod companies;
 mod lists;
 mod people;
@@ -72,6 +73,7 @@ pub fn learn<'t>(
     for run in runs {
         ctx.full_name_of_known_surname(*run, &mut lexicon);
     }
+    ctx.spelled_out_acronyms(&mut lexicon);
     lexicon.add_short_forms(gaz, hits);
     for run in runs {
         ctx.coordinated_person(*run, &mut lexicon);
@@ -420,29 +422,42 @@ impl<'t> Context<'t, '_, '_> {
         true
     }
 
-    /// "the Food and Drug Administration": a lone capitalised word in no
-    /// list, not at a sentence start, joined by "and" to the name that
-    /// starts at `first`, is part of it. Returns where the name starts.
+    /// "the Food and Drug Administration", "the National Oceanic and
+    /// Atmospheric Administration": one to three capitalised words in no
+    /// list, none at a sentence start, joined by "and" to the name that
+    /// starts at `first`, are part of it. Returns where the name starts.
     fn joined_by_and(&self, first: usize) -> usize {
-        if first < 2 || self.words[first].sentence_start {
+        if first < 2
+            || self.words[first].sentence_start
+            || self
+                .text
+                .get(self.words[first - 2].end..self.words[first].start)
+                != Some(" and ")
+        {
             return first;
         }
-        let word = first - 2;
-        let joined = self.text.get(self.words[word].end..self.words[first].start) == Some(" and ");
-        let lone = word == 0
-            || !self.words[word - 1].capitalized
-            || self.text.get(self.words[word - 1].end..self.words[word].start) != Some(" ");
-        if joined
-            && lone
-            && self.words[word].capitalized
-            && !self.words[word].sentence_start
-            && self.known[word].is_none()
-            && !self.has(word, cues::FUNCTION_WORD)
-        {
-            word
-        } else {
-            first
+        let name_word = |i: usize| {
+            self.words[i].capitalized
+                && !self.words[i].sentence_start
+                && self.known[i].is_none()
+                && cues::traits(self.word(i)) & cues::FUNCTION_WORD == 0
+        };
+        let spaced =
+            |i: usize| self.text.get(self.words[i - 1].end..self.words[i].start) == Some(" ");
+        let mut start = first - 2;
+        if !name_word(start) {
+            return first;
         }
+        while start > 0 && first - 2 - start < 2 && spaced(start) && name_word(start - 1) {
+            start -= 1;
+        }
+        // The words must open the name: only a function word ("the") or a
+        // lower-case word may stand before them.
+        let opens = start == 0
+            || !spaced(start)
+            || !self.words[start - 1].capitalized
+            || cues::traits(self.word(start - 1)) & cues::FUNCTION_WORD != 0;
+        if opens { start } else { first }
     }
 
     /// Returns true if and only if word `i` heads an organisation's name;

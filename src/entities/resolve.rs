@@ -77,6 +77,11 @@ impl<'t> Lexicon<'t> {
         }
     }
 
+    /// Returns what the document taught `surface` names, if anything.
+    pub fn get(&self, surface: &str) -> Option<&Known<'t>> {
+        self.by_surface.get(surface)
+    }
+
     /// Teaches a surface form, unless stronger evidence already named it.
     pub fn add(&mut self, surface: &'t str, known: Known<'t>) {
         // "candidate HBX-214": no person's name holds a figure.

@@ -1,0 +1,117 @@
+//! Acronyms that an article spells out once: "the National Oceanic and
+//! Atmospheric Administration (NOAA)", "the Kenya Wildlife Service (KWS)".
+//! The acronym in brackets right after a name the document knows, whose
+//! letters it takes in order, names the same entity wherever it stands
+//! alone later ("NOAA forecasters").
+
+use super::Context;
+use crate::entities::resolve::{Known, Lexicon, Strength};
+
+/// The longest name, in words, an acronym is read after.
+const MAX_NAME_WORDS: usize = 8;
+
+impl<'t> Context<'t, '_, '_> {
+    /// Teaches each acronym spelled out in `self.text` as a short form of
+    /// the name before it.
+    pub(super) fn spelled_out_acronyms(&self, lexicon: &mut Lexicon<'t>) {
+        for (i, w) in self.words.iter().enumerate() {
+            let acronym = self.word(i);
+            let bracketed = w.start >= 2
+                && self.text.get(w.start - 2..w.start) == Some(" (")
+                && self.text[w.end..].starts_with(')');
+            if !bracketed || i == 0 || !is_acronym(acronym) {
+                continue;
+            }
+            let name_end = w.start - 2;
+            if let Some(known) = self.name_ending_at(i, name_end, lexicon)
+                && spells(acronym, known.name)
+            {
+                lexicon.add(
+                    acronym,
+                    Known {
+                        strength: Strength::Cue,
+                        ..known
+                    },
+                );
+            }
+        }
+    }
+
+    /// The longest name the document knows (from the lists or a rule) that
+    /// ends at byte `end`, among the words before word `before`.
+    fn name_ending_at(
+        &self,
+        before: usize,
+        end: usize,
+        lexicon: &Lexicon<'t>,
+    ) -> Option<Known<'t>> {
+        let last = before.checked_sub(1)?;
+        if self.words[last].end != end {
+            return None;
+        }
+        let first_candidate = before.saturating_sub(MAX_NAME_WORDS);
+        (first_candidate..before).find_map(|first| {
+            let start = self.words[first].start;
+            let surface = &self.text[start..end];
+            if let Some(known) = lexicon.get(surface) {
+                return Some(known.clone());
+            }
+            self.hits
+                .iter()
+                .find(|h| h.start == start && h.end == end)
+                .map(|h| {
+                    Known::new(h.entry.name, h.entry.kind, Strength::Cue)
+                        .with_country(h.entry.country)
+                })
+        })
+    }
+}
+
+/// Returns true if and only if `word` looks like an acronym: two to eight
+/// capital letters (an ampersand or a digit may stand among them).
+fn is_acronym(word: &str) -> bool {
+    (2..=8).contains(&word.len())
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'&')
+}
+
+/// Returns true if and only if the letters of `acronym` stand in `name` in
+/// order, the first as the initial of the name ("NOAA" in "National
+/// Oceanic and Atmospheric Administration", "JAMSTEC" in "Japan Agency for
+/// Marine-Earth Science and Technology").
+fn spells(acronym: &str, name: &str) -> bool {
+    let name = name.strip_prefix("The ").unwrap_or(name);
+    if !name.starts_with(acronym.chars().next().unwrap_or(' ')) {
+        return false;
+    }
+    let mut rest = name.chars().map(|c| c.to_ascii_uppercase());
+    acronym
+        .chars()
+        .filter(char::is_ascii_uppercase)
+        .all(|letter| rest.any(|c| c == letter))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_acronym_spells_its_name_in_order() {
+        assert!(spells(
+            "NOAA",
+            "National Oceanic and Atmospheric Administration"
+        ));
+        assert!(spells("KWS", "Kenya Wildlife Service"));
+        assert!(spells(
+            "JAMSTEC",
+            "Japan Agency for Marine-Earth Science and Technology"
+        ));
+        assert!(!spells("FBI", "Kenya Wildlife Service"));
+        assert!(!spells("SWK", "Kenya Wildlife Service"));
+        assert!(is_acronym("AT&T") && is_acronym("UNHCR") && is_acronym("NOAA"));
+        assert!(!is_acronym("Reuters") && !is_acronym("A") && !is_acronym("X9"));
+    }
+}
