@@ -892,3 +892,32 @@ fn an_acronym_spelled_out_once_names_its_organisation_alone_later() {
     // Letters that do not spell the name before them teach nothing.
     assert!(find(&mentions, text, "GDP").is_none());
 }
+
+#[test]
+fn only_a_firm_has_analysts_and_shares_that_move() {
+    let text = "Dutch brewer Vandermeer agreed to buy Belgian rival Brasserie Tollet. \
+                Tollet shares jumped 18%, and Kessel Brouwer analyst Sanne Visser called \
+                the price fair. Startups Ledgerly and Pactum Labs raised money. \
+                Chief economist Lena Fischer agreed.";
+    for firm in [
+        "Brasserie Tollet",
+        "Tollet",
+        "Kessel Brouwer",
+        "Ledgerly",
+        "Pactum Labs",
+    ] {
+        assert_eq!(
+            kind_of(text, firm).map(|k| k.0),
+            Some(EntityKind::Company),
+            "{firm}"
+        );
+    }
+    for person in ["Sanne Visser", "Lena Fischer"] {
+        assert_eq!(
+            kind_of(text, person).map(|k| k.0),
+            Some(EntityKind::Person),
+            "{person}"
+        );
+    }
+    assert!(kind_of(text, "Chief").is_none());
+}

@@ -375,6 +375,35 @@ pub fn is_business_possession(word: &str) -> bool {
     word_set!(BUSINESS_POSSESSIONS).contains(word)
 }
 
+/// Returns true if and only if `word` says how a share price moved, as in
+/// "Halot shares jumped".
+pub fn is_market_move(word: &str) -> bool {
+    matches!(
+        word,
+        "rose"
+            | "fell"
+            | "jumped"
+            | "climbed"
+            | "gained"
+            | "dropped"
+            | "slid"
+            | "slipped"
+            | "sank"
+            | "soared"
+            | "surged"
+            | "slumped"
+            | "tumbled"
+            | "plunged"
+            | "rallied"
+            | "closed"
+            | "ended"
+            | "traded"
+            | "were"
+            | "have"
+            | "had"
+    )
+}
+
 pub fn is_business_verb(word: &str) -> bool {
     word_set!(BUSINESS_VERBS).contains(word)
 }

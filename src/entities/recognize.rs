@@ -203,12 +203,17 @@ impl<'t> Context<'t, '_, '_> {
                 && self.known[first + 1].is_none()
                 && !self.is_common(first + 1)
         };
+        // "Startups Ledgerly and Pactum Labs raised…": a company noun opens
+        // no person's name.
+        let company_noun = || {
+            let word = self.word(first);
+            word.is_ascii() && cues::is_company_noun(&word.to_ascii_lowercase())
+        };
         let incidental = first < run.last
             && self.words[first].sentence_start
             && self.known[first].is_none()
-            && self.is_common(first)
-            && !self.is_title(first)
-            && !surname_follows();
+            && ((self.is_common(first) && !self.is_title(first) && !surname_follows())
+                || (first + 1 < run.last && company_noun()));
         first + usize::from(incidental)
     }
 

@@ -171,7 +171,7 @@ impl<'t> Lexicon<'t> {
     /// "Booz Allen Hamilton said" where "shares of Booz Allen" made a
     /// company: a name read as a person by its shape or the words around
     /// it that opens with a company's name taught here is that company's
-    /// full name.
+    /// full name; so is one read by its shape alone that ends with it.
     fn extend_companies(&mut self) {
         let opens_with_company = |surface: &str| {
             surface.match_indices(' ').any(|(at, _)| {
@@ -180,13 +180,27 @@ impl<'t> Lexicon<'t> {
                     .is_some_and(|c| c.kind == EntityKind::Company && c.name == &surface[..at])
             })
         };
+        // "Brasserie Halot" where "Halot shares jumped": a name read as a
+        // person by its shape alone, whose last word the context made a
+        // company, is that company, unless it opens with a given name.
+        let ends_with_company = |surface: &str| {
+            surface.rsplit_once(' ').is_some_and(|(before, last)| {
+                !super::cues::is_given_name(first_word(before))
+                    && self.by_surface.get(last).is_some_and(|c| {
+                        c.kind == EntityKind::Company
+                            && c.name == last
+                            && c.strength >= Strength::Context
+                    })
+            })
+        };
         let extended: Vec<&'t str> = self
             .by_surface
             .iter()
             .filter(|(surface, known)| {
                 known.kind == EntityKind::Person
                     && known.strength <= Strength::Context
-                    && opens_with_company(surface)
+                    && (opens_with_company(surface)
+                        || (known.strength == Strength::Shape && ends_with_company(surface)))
             })
             .map(|(surface, _)| *surface)
             .collect();

@@ -213,7 +213,17 @@ impl<'t> Context<'t, '_, '_> {
             let rest = before[..before.len() - 2].trim_end();
             last_word(rest).eq_ignore_ascii_case("shares")
         };
-        if cues::is_business_verb(after) || shares_of {
+        // "Kepler Cheuvreux analyst Sanne Visser", "Halot shares jumped":
+        // only a firm has analysts and shares.
+        // ("Chief economist Lena Fischer": a title is no firm.)
+        let firm_shaped = (first..last).any(|i| !self.is_common(i))
+            && !(first..last).any(|i| self.has(i, cues::TITLE | cues::ABBREVIATED_TITLE));
+        let staff = cues::is_staff_noun(after) && after != "officials";
+        let traded = matches!(after, "shares" | "stock") && {
+            let at = self.words[last - 1].end + 1 + after.len();
+            cues::is_market_move(next_word(self.text, at))
+        };
+        if cues::is_business_verb(after) || shares_of || (firm_shaped && (staff || traded)) {
             lexicon.add(
                 name,
                 Known::new(name, EntityKind::Company, Strength::Context),
