@@ -921,3 +921,31 @@ fn only_a_firm_has_analysts_and_shares_that_move() {
     }
     assert!(kind_of(text, "Chief").is_none());
 }
+
+#[test]
+fn central_banks_and_firms_known_by_a_short_name_are_listed() {
+    let text = "The Bundesbank, the Reserve Bank of India and Banxico held rates. \
+                Shares of RWE and H&M rose, and ZDF reported it.";
+    for (surface, kind, name) in [
+        (
+            "Bundesbank",
+            EntityKind::Organization,
+            "Deutsche Bundesbank",
+        ),
+        (
+            "Reserve Bank of India",
+            EntityKind::Organization,
+            "Reserve Bank of India",
+        ),
+        ("Banxico", EntityKind::Organization, "Bank of Mexico"),
+        ("RWE", EntityKind::Company, "RWE"),
+        ("H&M", EntityKind::Company, "H&M"),
+        ("ZDF", EntityKind::Company, "ZDF"),
+    ] {
+        assert_eq!(
+            kind_of(text, surface),
+            Some((kind, name.into())),
+            "{surface}"
+        );
+    }
+}

@@ -391,10 +391,20 @@ impl<'t> Context<'t, '_, '_> {
             return false;
         };
         let tail_ok = head + 1 == last || is_connector(self.word(head + 1));
-        // "the University of Bergen and Japan's JAMSTEC": a possessive
-        // after "and" opens another name.
+        // "the University of Bergen and Japan's JAMSTEC", "the Reserve
+        // Bank of India and Banxico": a possessive or a listed name after
+        // "and" opens another name.
+        let opens_another = |i: usize| {
+            self.words.get(i).is_some_and(|w| w.possessive)
+                || self
+                    .known
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|h| self.hits[h].start == self.words[i].start)
+        };
         let last = (head + 1..last)
-            .find(|&i| self.word(i) == "and" && self.words.get(i + 1).is_some_and(|w| w.possessive))
+            .find(|&i| self.word(i) == "and" && opens_another(i + 1))
             .unwrap_or(last);
         // "Vessels of the Turkish Navy": words before an "of" that holds no
         // head of their own are not part of the name.
