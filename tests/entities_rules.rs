@@ -949,3 +949,23 @@ fn central_banks_and_firms_known_by_a_short_name_are_listed() {
         );
     }
 }
+
+#[test]
+fn clubs_are_organisations_and_sector_words_end_company_names() {
+    let text = "Juventus beat Real Madrid 2-0 in Turin, and Ajax drew with Benfica. \
+                Grampian Buses and Norvell Pharmaceutical said fares and prices would rise.";
+    for club in ["Juventus", "Real Madrid", "Ajax", "Benfica"] {
+        assert_eq!(
+            kind_of(text, club).map(|k| k.0),
+            Some(EntityKind::Organization),
+            "{club}"
+        );
+    }
+    for firm in ["Grampian Buses", "Norvell Pharmaceutical"] {
+        assert_eq!(
+            kind_of(text, firm).map(|k| k.0),
+            Some(EntityKind::Company),
+            "{firm}"
+        );
+    }
+}

@@ -89,7 +89,9 @@ const COMPANY_SUFFIXES: &[&str] = &[
     "Chemicals", "Insurance", "Logistics", "Shipping", "Telecom", "Foods", "Plc", "Spa", "KK",
     "LP", "L.P", "Cos", "BV", "B.V", "Oy", "Oyj", "Pty", "Associates", "Capital", "Ferries",
     "Railways", "Cruises", "Breweries", "Hotels", "Resorts", "Minerals", "Metals",
-    "Therapeutics", "Biosciences", "Semiconductors", "Textiles",
+    "Therapeutics", "Biosciences", "Semiconductors", "Textiles", "Buses", "Pharmaceutical",
+    "Biotech", "Investments", "Publishing", "Aviation", "Healthcare", "Solutions", "Brands",
+    "Stores",
 ];
 
 /// The head word of an organisation's name ("Ukraine Drone Coalition").
