@@ -969,3 +969,16 @@ fn clubs_are_organisations_and_sector_words_end_company_names() {
         );
     }
 }
+
+#[test]
+fn a_titled_name_before_of_is_a_person_whatever_follows() {
+    let text = "Republicans, led by Sen. Thomas Breckle of Ohio, objected. \
+                Dr. Anita Varma of the Mayo Clinic told senators about shortages.";
+    for (surface, kind) in [
+        ("Thomas Breckle", EntityKind::Person),
+        ("Anita Varma", EntityKind::Person),
+        ("Mayo Clinic", EntityKind::Organization),
+    ] {
+        assert_eq!(kind_of(text, surface).map(|k| k.0), Some(kind), "{surface}");
+    }
+}

@@ -105,7 +105,7 @@ const ORG_HEADS: &[&str] = &[
     "Foundation", "Society", "Academy", "Movement", "Front", "Brigade", "Battalion", "Regiment",
     "Corps", "Command", "Secretariat", "Tribunal", "Board", "Inspectorate", "Observatory",
     "Hospital", "School", "Club", "Initiative", "Chamber", "Survey", "Trust", "Institution",
-    "Administration",
+    "Administration", "Clinic",
     "United", "Athletic", "Rovers", "Wanderers", "FC", "Exchange", "Democrats",
     // Heads of other languages' names that English news keeps as they are
     // ("Syndicat des Pilotes", "Partido Popular").

@@ -355,9 +355,14 @@ impl<'t> Context<'t, '_, '_> {
             return false;
         }
         if !(org_right || company_right || place_right) {
+            // "Sen. Thomas Briggs of Ohio": a titled name before "of" is a
+            // person, whatever follows; what does is left to the lists.
+            if titled {
+                return self.titled_person(first, of, lexicon);
+            }
             // "Rita Castellano of Dunmore and Pratt said": a personal name
             // before "of" is a person, whatever the name after it is.
-            if titled || !self.surname_shaped(person_first, of) {
+            if !self.surname_shaped(person_first, of) {
                 return false;
             }
             let name = self.span(person_first, of);
