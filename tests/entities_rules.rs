@@ -982,3 +982,18 @@ fn a_titled_name_before_of_is_a_person_whatever_follows() {
         assert_eq!(kind_of(text, surface).map(|k| k.0), Some(kind), "{surface}");
     }
 }
+
+#[test]
+fn a_short_form_shared_by_a_parent_and_its_unit_names_the_parent() {
+    // Either order of the two names in the text.
+    for text in [
+        "Quantel Holdings launched a model. Quantel Cloud sells it, and Quantel said demand was strong.",
+        "Quantel Cloud sells a model that Quantel Holdings launched, and Quantel said demand was strong.",
+    ] {
+        assert_eq!(
+            kind_of(text, "Quantel"),
+            Some((EntityKind::Company, "Quantel Holdings".into())),
+            "{text}"
+        );
+    }
+}

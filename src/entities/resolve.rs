@@ -143,6 +143,29 @@ impl<'t> Lexicon<'t> {
                 _ => {}
             }
         }
+        // "Tencent" after "Tencent Holdings" and "Tencent Cloud": a short
+        // form shared by several companies stands for the one whose other
+        // words are only corporate suffixes (the parent), else the
+        // longest (of which the others are short forms too); the order
+        // of a hash map no longer decides.
+        fn parent_first<'k>(
+            known: &Known<'k>,
+            surface: &str,
+        ) -> (bool, std::cmp::Reverse<usize>, &'k str) {
+            let rest = known.name.get(surface.len()..).unwrap_or_default();
+            let suffixes_only = rest
+                .split_whitespace()
+                .all(|w| super::cues::traits(w) & super::cues::COMPANY_SUFFIX != 0);
+            (
+                !suffixes_only,
+                std::cmp::Reverse(known.name.len()),
+                known.name,
+            )
+        }
+        company_short.sort_by(|(a, ka), (b, kb)| {
+            a.cmp(b)
+                .then_with(|| parent_first(ka, a).cmp(&parent_first(kb, b)))
+        });
         for (surface, mut known) in company_short {
             known.strength = Strength::Shape;
             // A company's leading words that other rules read as a person
