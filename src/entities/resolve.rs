@@ -148,20 +148,6 @@ impl<'t> Lexicon<'t> {
         // words are only corporate suffixes (the parent), else the
         // longest (of which the others are short forms too); the order
         // of a hash map no longer decides.
-        fn parent_first<'k>(
-            known: &Known<'k>,
-            surface: &str,
-        ) -> (bool, std::cmp::Reverse<usize>, &'k str) {
-            let rest = known.name.get(surface.len()..).unwrap_or_default();
-            let suffixes_only = rest
-                .split_whitespace()
-                .all(|w| super::cues::traits(w) & super::cues::COMPANY_SUFFIX != 0);
-            (
-                !suffixes_only,
-                std::cmp::Reverse(known.name.len()),
-                known.name,
-            )
-        }
         company_short.sort_by(|(a, ka), (b, kb)| {
             a.cmp(b)
                 .then_with(|| parent_first(ka, a).cmp(&parent_first(kb, b)))
@@ -234,6 +220,20 @@ impl<'t> Lexicon<'t> {
             );
         }
     }
+}
+
+/// The order in which companies claim a short form they share: see
+/// [`Lexicon::add_short_forms`].
+fn parent_first<'k>(known: &Known<'k>, surface: &str) -> (bool, std::cmp::Reverse<usize>, &'k str) {
+    let rest = known.name.get(surface.len()..).unwrap_or_default();
+    let suffixes_only = rest
+        .split_whitespace()
+        .all(|w| super::cues::traits(w) & super::cues::COMPANY_SUFFIX != 0);
+    (
+        !suffixes_only,
+        std::cmp::Reverse(known.name.len()),
+        known.name,
+    )
 }
 
 /// Returns true if and only if `surname` is, to the lists, only the short
