@@ -13,6 +13,13 @@ fn kind_of(text: &str, surface: &str) -> Option<(EntityKind, String)> {
     find(&mentions, text, surface).map(|m| (m.kind, m.name.to_string()))
 }
 
+/// Asserts that each surface of `text` is found as an entity of its kind.
+fn assert_kinds(text: &str, expected: &[(&str, EntityKind)]) {
+    for &(surface, kind) in expected {
+        assert_eq!(kind_of(text, surface).map(|k| k.0), Some(kind), "{surface}");
+    }
+}
+
 fn assert_invariants(text: &str, mentions: &[Mention]) {
     for pair in mentions.windows(2) {
         assert!(
@@ -836,17 +843,18 @@ fn organisation_names_end_before_a_possessive_and_take_a_lone_word_joined_by_and
     let text = "Colleagues at the University of Tartu and Japan's weather agency helped. \
                 The drug was cleared by the Food and Drug Administration, and scientists \
                 at the Scripps Oceanographic Institution agreed.";
-    for (surface, kind) in [
-        ("University of Tartu", EntityKind::Organization),
-        ("Japan", EntityKind::Country),
-        ("Food and Drug Administration", EntityKind::Organization),
-        (
-            "Scripps Oceanographic Institution",
-            EntityKind::Organization,
-        ),
-    ] {
-        assert_eq!(kind_of(text, surface).map(|k| k.0), Some(kind), "{surface}");
-    }
+    assert_kinds(
+        text,
+        &[
+            ("University of Tartu", EntityKind::Organization),
+            ("Japan", EntityKind::Country),
+            ("Food and Drug Administration", EntityKind::Organization),
+            (
+                "Scripps Oceanographic Institution",
+                EntityKind::Organization,
+            ),
+        ],
+    );
 }
 
 #[test]
@@ -899,26 +907,18 @@ fn only_a_firm_has_analysts_and_shares_that_move() {
                 Tollet shares jumped 18%, and Kessel Brouwer analyst Sanne Visser called \
                 the price fair. Startups Ledgerly and Pactum Labs raised money. \
                 Chief economist Lena Fischer agreed.";
-    for firm in [
-        "Brasserie Tollet",
-        "Tollet",
-        "Kessel Brouwer",
-        "Ledgerly",
-        "Pactum Labs",
-    ] {
-        assert_eq!(
-            kind_of(text, firm).map(|k| k.0),
-            Some(EntityKind::Company),
-            "{firm}"
-        );
-    }
-    for person in ["Sanne Visser", "Lena Fischer"] {
-        assert_eq!(
-            kind_of(text, person).map(|k| k.0),
-            Some(EntityKind::Person),
-            "{person}"
-        );
-    }
+    assert_kinds(
+        text,
+        &[
+            ("Brasserie Tollet", EntityKind::Company),
+            ("Tollet", EntityKind::Company),
+            ("Kessel Brouwer", EntityKind::Company),
+            ("Ledgerly", EntityKind::Company),
+            ("Pactum Labs", EntityKind::Company),
+            ("Sanne Visser", EntityKind::Person),
+            ("Lena Fischer", EntityKind::Person),
+        ],
+    );
     assert!(kind_of(text, "Chief").is_none());
 }
 
@@ -954,33 +954,31 @@ fn central_banks_and_firms_known_by_a_short_name_are_listed() {
 fn clubs_are_organisations_and_sector_words_end_company_names() {
     let text = "Juventus beat Real Madrid 2-0 in Turin, and Ajax drew with Benfica. \
                 Grampian Buses and Norvell Pharmaceutical said fares and prices would rise.";
-    for club in ["Juventus", "Real Madrid", "Ajax", "Benfica"] {
-        assert_eq!(
-            kind_of(text, club).map(|k| k.0),
-            Some(EntityKind::Organization),
-            "{club}"
-        );
-    }
-    for firm in ["Grampian Buses", "Norvell Pharmaceutical"] {
-        assert_eq!(
-            kind_of(text, firm).map(|k| k.0),
-            Some(EntityKind::Company),
-            "{firm}"
-        );
-    }
+    assert_kinds(
+        text,
+        &[
+            ("Juventus", EntityKind::Organization),
+            ("Real Madrid", EntityKind::Organization),
+            ("Ajax", EntityKind::Organization),
+            ("Benfica", EntityKind::Organization),
+            ("Grampian Buses", EntityKind::Company),
+            ("Norvell Pharmaceutical", EntityKind::Company),
+        ],
+    );
 }
 
 #[test]
 fn a_titled_name_before_of_is_a_person_whatever_follows() {
     let text = "Republicans, led by Sen. Thomas Breckle of Ohio, objected. \
                 Dr. Anita Varma of the Mayo Clinic told senators about shortages.";
-    for (surface, kind) in [
-        ("Thomas Breckle", EntityKind::Person),
-        ("Anita Varma", EntityKind::Person),
-        ("Mayo Clinic", EntityKind::Organization),
-    ] {
-        assert_eq!(kind_of(text, surface).map(|k| k.0), Some(kind), "{surface}");
-    }
+    assert_kinds(
+        text,
+        &[
+            ("Thomas Breckle", EntityKind::Person),
+            ("Anita Varma", EntityKind::Person),
+            ("Mayo Clinic", EntityKind::Organization),
+        ],
+    );
 }
 
 #[test]
