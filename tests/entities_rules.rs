@@ -995,3 +995,17 @@ fn a_short_form_shared_by_a_parent_and_its_unit_names_the_parent() {
         );
     }
 }
+
+#[test]
+fn an_apposition_naming_a_trade_makes_a_company() {
+    let text = "Orvena, the Polish refiner, said it would sell a stake. \
+                Brakstad, a Norwegian steelmaker, and Kelloway, the grocer, agreed.";
+    assert_kinds(
+        text,
+        &[
+            ("Orvena", EntityKind::Company),
+            ("Brakstad", EntityKind::Company),
+            ("Kelloway", EntityKind::Company),
+        ],
+    );
+}

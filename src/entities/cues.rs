@@ -145,6 +145,10 @@ const COMPANY_NOUNS: &[&str] = &[
     "insurers", "operator", "operators", "group", "groups", "bank", "banks", "sponsor",
     "sponsors", "utility", "utilities", "carrier", "carriers", "miner", "miners", "chain",
     "chains", "consultancy", "consultancies", "unit", "subsidiary", "affiliate", "holding",
+    "refiner", "refiners", "brewer", "brewers", "drugmaker", "drugmakers", "grocer", "grocers",
+    "exporter", "exporters", "shipper", "shippers", "telecoms", "telco", "telcos",
+    "steelmaker", "steelmakers", "planemaker", "planemakers", "shipbuilder", "shipbuilders",
+    "distributor", "distributors", "wholesaler", "wholesalers", "supermarket", "supermarkets",
 ];
 
 /// Lower-case nouns for sites named after a place, right after the name
