@@ -44,6 +44,17 @@ const ABBREVIATED_TITLES: &[&str] = &[
     "Gen", "Sgt", "Cmdr", "Pres",
 ];
 
+/// Lower-cases the ASCII letters of `word` into `buf`, so that a word
+/// capitalised by its sentence start can be looked up among the cue words
+/// (all short and ASCII) without an allocation; `None` for a word longer
+/// than `buf`, which is no cue word.
+pub fn lowered<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let out = buf.get_mut(..word.len())?;
+    out.copy_from_slice(word.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
 /// Returns true if and only if the abbreviated title `word` is one also
 /// without its period, as British style writes it ("Dr Hannah Okafor",
 /// "Mr Reid"): none of these is a given name or a word, as "Gen" is.

@@ -205,18 +205,8 @@ impl<'t> Context<'t, '_, '_> {
         };
         // "Startups Ledgerly and Pactum Labs raised…": a company noun opens
         // no person's name.
-        let company_noun = || {
-            // Company nouns are short ASCII words: lower-case them on the
-            // stack.
-            let word = self.word(first).as_bytes();
-            let mut lower = [0u8; 16];
-            let Some(buf) = lower.get_mut(..word.len()) else {
-                return false;
-            };
-            buf.copy_from_slice(word);
-            buf.make_ascii_lowercase();
-            std::str::from_utf8(buf).is_ok_and(cues::is_company_noun)
-        };
+        let company_noun =
+            || cues::lowered(self.word(first), &mut [0; 24]).is_some_and(cues::is_company_noun);
         let incidental = first < run.last
             && self.words[first].sentence_start
             && self.known[first].is_none()

@@ -56,12 +56,9 @@ fn from_noun<'t>(ctx: &Context<'t, '_, '_>, runs: &[Run], i: usize, lexicon: &mu
     if w.heading || !(4..=13).contains(&noun.len()) {
         return;
     }
-    let mut lowered = [0u8; 13];
+    let mut buf = [0; 24];
     let noun = if w.capitalized && w.sentence_start {
-        // Cue nouns are ASCII: lowering the ASCII letters is enough.
-        lowered[..noun.len()].copy_from_slice(noun.as_bytes());
-        lowered[..noun.len()].make_ascii_lowercase();
-        std::str::from_utf8(&lowered[..noun.len()]).unwrap_or(noun)
+        cues::lowered(noun, &mut buf).unwrap_or(noun)
     } else {
         noun
     };

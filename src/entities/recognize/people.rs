@@ -166,10 +166,9 @@ impl<'t> Context<'t, '_, '_> {
         if !self.words[i].capitalized {
             return cues::is_role_noun(word) || cues::is_plural_role_noun(word);
         }
-        self.words[i].sentence_start && word.is_ascii() && {
-            let lower = word.to_ascii_lowercase();
-            cues::is_role_noun(&lower)
-        }
+        self.words[i].sentence_start
+            && word.is_ascii()
+            && cues::lowered(word, &mut [0; 24]).is_some_and(cues::is_role_noun)
     }
 
     /// Names in no list, from the words around them: business verbs make a
