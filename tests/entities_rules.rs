@@ -1009,3 +1009,26 @@ fn an_apposition_naming_a_trade_makes_a_company() {
         ],
     );
 }
+
+/// A name listed with a company the text knows is a company; a list that
+/// also holds a country or a person teaches nothing, and neither does a
+/// surname of someone named in the text.
+#[test]
+fn names_listed_with_a_company_are_companies() {
+    let text = "Output at plants run by Siemens, Vorlandt and Kestrel Dynamics rose. \
+                Orders went to Toyota Motor Corp. and Brenneck on Monday. \
+                Exports to Germany and Quessard fell. \
+                Talks between Tesla and Morvan stalled, said Ilse Morvan.";
+    assert_kinds(
+        text,
+        &[
+            ("Vorlandt", EntityKind::Company),
+            ("Brenneck", EntityKind::Company),
+            ("Morvan", EntityKind::Person),
+        ],
+    );
+    assert_ne!(
+        kind_of(text, "Quessard").map(|k| k.0),
+        Some(EntityKind::Company)
+    );
+}

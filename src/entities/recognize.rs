@@ -37,6 +37,7 @@ use super::text::{Run, Word, first_word, is_connector, last_word};
 
 mod acronyms;
 mod companies;
+mod coordination;
 mod lists;
 mod people;
 mod wire;
@@ -75,6 +76,7 @@ pub fn learn<'t>(
     }
     ctx.spelled_out_acronyms(&mut lexicon);
     lexicon.add_short_forms(gaz, hits);
+    ctx.companies_listed_with_companies(runs, &mut lexicon);
     for run in runs {
         ctx.coordinated_person(*run, &mut lexicon);
     }

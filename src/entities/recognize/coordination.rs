@@ -1,0 +1,148 @@
+//! Names listed with companies: "chip shipments from Samsung Electronics
+//! and SK Hynix", "plants run by Infineon, GlobalFoundries and Taiwan's
+//! TSMC". In a list of names joined by commas, "and" or "or", where one
+//! item is a company the document knows and no item is known as anything
+//! else, the items no list or rule named are companies too: news lists
+//! like with like.
+
+use super::Context;
+use crate::entities::EntityKind;
+use crate::entities::cues;
+use crate::entities::resolve::{Known, Lexicon, Strength};
+use crate::entities::text::Run;
+
+/// The longest name, in words, taken as a list item.
+const MAX_ITEM_WORDS: usize = 4;
+
+/// What a list item is known as.
+#[derive(Clone, Copy, PartialEq)]
+enum Item {
+    Company,
+    /// Known as another kind, or partly known: the list is no list of firms.
+    Other,
+    /// Named by nothing yet: a company if the list is one of firms.
+    Unknown,
+}
+
+impl<'t> Context<'t, '_, '_> {
+    /// Teaches the unknown items of each list of names that holds a known
+    /// company and nothing known as another kind.
+    pub(super) fn companies_listed_with_companies(&self, runs: &[Run], lexicon: &mut Lexicon<'t>) {
+        let mut list: Vec<(usize, usize)> = Vec::new();
+        let mut r = 0;
+        while r < runs.len() {
+            let lead = self.name_start(runs[r]);
+            // "Taiwan's TSMC": a possessive before an item is no item.
+            let mut run = runs[r];
+            while r + 1 < runs.len()
+                && self.words[run.last - 1].possessive
+                && self.joined_by_possessive(run, runs[r + 1])
+            {
+                r += 1;
+                run = runs[r];
+            }
+            let first = self.name_start(run);
+            r += 1;
+            let joined = list
+                .last()
+                .is_some_and(|&(_, prev_last)| lead < run.last && self.list_gap(prev_last, lead));
+            if !joined {
+                self.teach_list(&list, lexicon);
+                list.clear();
+            }
+            if first < run.last {
+                list.push((first, run.last));
+            }
+        }
+        self.teach_list(&list, lexicon);
+    }
+
+    fn teach_list(&self, list: &[(usize, usize)], lexicon: &mut Lexicon<'t>) {
+        if list.len() < 2 {
+            return;
+        }
+        let items: Vec<Item> = list
+            .iter()
+            .map(|&(first, last)| self.item(first, last, lexicon))
+            .collect();
+        if !items.contains(&Item::Company) || items.contains(&Item::Other) {
+            return;
+        }
+        for (&(first, last), item) in list.iter().zip(items) {
+            if item == Item::Unknown {
+                let name = self.span(first, last);
+                lexicon.add(
+                    name,
+                    Known::new(name, EntityKind::Company, Strength::Context),
+                );
+            }
+        }
+    }
+
+    /// What the words `first..last` are known as.
+    fn item(&self, first: usize, last: usize, lexicon: &Lexicon<'t>) -> Item {
+        let name = self.span(first, last);
+        if let Some(known) = lexicon.get(name)
+            && known.strength > Strength::Shape
+        {
+            return if known.kind == EntityKind::Company {
+                Item::Company
+            } else {
+                Item::Other
+            };
+        }
+        if let Some(h) = self.known[first] {
+            let hit = &self.hits[h];
+            let whole = self.known[last - 1] == Some(h)
+                && hit.start == self.words[first].start
+                && hit.end == self.words[last - 1].end;
+            return if whole && hit.entry.kind == EntityKind::Company {
+                Item::Company
+            } else {
+                Item::Other
+            };
+        }
+        // A surname of a person named before ("Tesla and Musk") is no firm,
+        // nor is a name before a comma that opens a line: that may be
+        // folded from capitals, as a dateline's place is ("SEOUL, Dec 4").
+        let (start, end) = (self.words[first].start, self.words[last - 1].end);
+        let opens_line = self.text[..start].trim_end_matches(' ').ends_with('\n') || start == 0;
+        let unnamed = last - first <= MAX_ITEM_WORDS
+            && !self.words[first].heading
+            && (!opens_line || !self.text[end..].starts_with(','))
+            && !lexicon.is_person(name)
+            && !self.has_hit_within(first, last)
+            && (first..last).all(|i| {
+                self.words[i].capitalized
+                    && !self.is_common(i)
+                    && !self.is_title(i)
+                    && !self.has(i, cues::ORG_HEAD | cues::PLACE_HEAD | cues::EVENT_HEAD)
+            });
+        if unnamed { Item::Unknown } else { Item::Other }
+    }
+
+    /// Returns true if and only if only ", ", " and ", ", and ", " or " or
+    /// ", or " lies between word `prev_last - 1` and word `first`, after
+    /// the period of an abbreviation ("Co.").
+    fn list_gap(&self, prev_last: usize, first: usize) -> bool {
+        let (Some(prev), Some(next)) = (self.words.get(prev_last - 1), self.words.get(first))
+        else {
+            return false;
+        };
+        let gap = self.text.get(prev.end..next.start).unwrap_or("");
+        // "Mediterranean Shipping Co. and Hapag-Lloyd": no sentence ends
+        // before a lower-case "and" or a comma.
+        let gap = gap.strip_prefix('.').unwrap_or(gap);
+        matches!(gap, ", " | " and " | ", and " | " or " | ", or ")
+    }
+
+    /// Returns true if and only if the possessive `run` stands right
+    /// before `next` ("Taiwan's TSMC").
+    fn joined_by_possessive(&self, run: Run, next: Run) -> bool {
+        let gap = self
+            .text
+            .get(self.words[run.last - 1].end..self.words[next.first].start)
+            .unwrap_or("");
+        matches!(gap, "'s " | "’s " | "' " | "’ ")
+    }
+}
