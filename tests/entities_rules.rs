@@ -1032,3 +1032,20 @@ fn names_listed_with_a_company_are_companies() {
         Some(EntityKind::Company)
     );
 }
+
+/// British style writes an acronym said as a word in title case: it names
+/// the listed organisation; a word that is also English names nothing.
+#[test]
+fn a_title_case_acronym_names_its_organisation() {
+    let text = "Nato ministers met on Tuesday. Unicef handed out blankets. \
+                Who will pay for it is unclear.";
+    assert_eq!(
+        kind_of(text, "Nato"),
+        Some((EntityKind::Organization, "NATO".to_owned()))
+    );
+    assert_eq!(
+        kind_of(text, "Unicef"),
+        Some((EntityKind::Organization, "UNICEF".to_owned()))
+    );
+    assert_eq!(kind_of(text, "Who"), None);
+}

@@ -75,6 +75,7 @@ pub fn learn<'t>(
         ctx.full_name_of_known_surname(*run, &mut lexicon);
     }
     ctx.spelled_out_acronyms(&mut lexicon);
+    ctx.title_case_acronyms(runs, &mut lexicon);
     lexicon.add_short_forms(gaz, hits);
     ctx.companies_listed_with_companies(runs, &mut lexicon);
     for run in runs {

@@ -5,7 +5,9 @@
 //! alone later ("NOAA forecasters").
 
 use super::Context;
+use crate::entities::EntityKind;
 use crate::entities::resolve::{Known, Lexicon, Strength};
+use crate::entities::text::Run;
 
 /// The longest name, in words, an acronym is read after.
 const MAX_NAME_WORDS: usize = 8;
@@ -44,6 +46,43 @@ impl<'t> Context<'t, '_, '_> {
         }
     }
 
+    /// "Unicef and the Red Cross", "Nato allies": British style writes an
+    /// acronym said as a word in title case. A listed organisation's or
+    /// company's acronym so written names it, unless it is an English word
+    /// ("Who").
+    pub(super) fn title_case_acronyms(&self, runs: &[Run], lexicon: &mut Lexicon<'t>) {
+        for run in runs {
+            let i = run.first;
+            let word = self.word(i);
+            if run.last - i != 1
+                || self.known[i].is_some()
+                || !is_title_case_word(word)
+                || self.is_common(i)
+                || lexicon.get(word).is_some()
+            {
+                continue;
+            }
+            let mut buf = [0u8; 8];
+            let Some(upper) = buf.get_mut(..word.len()) else {
+                continue;
+            };
+            upper.copy_from_slice(word.as_bytes());
+            upper.make_ascii_uppercase();
+            let Some(entry) = std::str::from_utf8(upper)
+                .ok()
+                .and_then(|upper| self.gaz.exact(upper))
+            else {
+                continue;
+            };
+            if matches!(entry.kind, EntityKind::Organization | EntityKind::Company) {
+                lexicon.add(
+                    word,
+                    Known::new(entry.name, entry.kind, Strength::Cue).with_country(entry.country),
+                );
+            }
+        }
+    }
+
     /// The longest name the document knows (from the lists or a rule) that
     /// ends at byte `end`, among the words before word `before`.
     fn name_ending_at(
@@ -75,14 +114,29 @@ impl<'t> Context<'t, '_, '_> {
 }
 
 /// Returns true if and only if `word` looks like an acronym: two to eight
-/// capital letters (an ampersand or a digit may stand among them).
+/// capital letters (an ampersand or a digit may stand among them), or
+/// three or more among lower-case ones ("PhRMA").
 fn is_acronym(word: &str) -> bool {
+    let capitals = word.bytes().filter(u8::is_ascii_uppercase).count();
+    let mixed = capitals >= 3 && word.bytes().any(|b| b.is_ascii_lowercase());
     (2..=8).contains(&word.len())
         && word.starts_with(|c: char| c.is_ascii_uppercase())
-        && word.bytes().filter(u8::is_ascii_uppercase).count() >= 2
-        && word
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'&')
+        && capitals >= 2
+        && word.bytes().all(|b| {
+            b.is_ascii_uppercase()
+                || b.is_ascii_digit()
+                || b == b'&'
+                || (mixed && b.is_ascii_lowercase())
+        })
+}
+
+/// Returns true if and only if `word` is four to eight ASCII letters, the
+/// first alone a capital ("Unicef").
+fn is_title_case_word(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    (4..=8).contains(&bytes.len())
+        && bytes[0].is_ascii_uppercase()
+        && bytes[1..].iter().all(u8::is_ascii_lowercase)
 }
 
 /// Returns true if and only if the letters of `acronym` stand in `name` in
@@ -120,5 +174,10 @@ mod tests {
         assert!(!spells("SWK", "Kenya Wildlife Service"));
         assert!(is_acronym("AT&T") && is_acronym("UNHCR") && is_acronym("NOAA"));
         assert!(!is_acronym("Reuters") && !is_acronym("A") && !is_acronym("X9"));
+        assert!(is_acronym("PhRMA") && !is_acronym("McDonald") && !is_acronym("PhD"));
+        assert!(spells(
+            "PhRMA",
+            "Pharmaceutical Research and Manufacturers of America"
+        ));
     }
 }
