@@ -31,7 +31,7 @@ impl<'t> Context<'t, '_, '_> {
         let mut list: Vec<(usize, usize)> = Vec::new();
         let mut r = 0;
         while r < runs.len() {
-            let lead = self.name_start(runs[r]);
+            let lead = runs[r].first;
             // "Taiwan's TSMC": a possessive before an item is no item.
             let mut run = runs[r];
             while r + 1 < runs.len()
@@ -41,7 +41,9 @@ impl<'t> Context<'t, '_, '_> {
                 r += 1;
                 run = runs[r];
             }
-            let first = self.name_start(run);
+            // "Startups Ledgerly and Pactum Labs": a word capitalised by
+            // the sentence's start is no part of an item.
+            let first = self.person_start(run);
             r += 1;
             let joined = list
                 .last()
