@@ -1049,3 +1049,25 @@ fn a_title_case_acronym_names_its_organisation() {
     );
     assert_eq!(kind_of(text, "Who"), None);
 }
+
+/// Museums, galleries and institutes head organisations' names; a railway,
+/// homes and mines end companies' names, and a company noun that opens the
+/// sentence is no part of one.
+#[test]
+fn museums_galleries_railways_homes_and_mines() {
+    let text = "The paintings go to the Museum of Coastal Art and the Dunmore Gallery. \
+                The study was paid for by the Northern Institutes of Health. \
+                Housebuilder Tarrant Homes was fined. \
+                Freight on the Kessock Railway fell, and Lundgren Copper Mines cut jobs.";
+    assert_kinds(
+        text,
+        &[
+            ("Museum of Coastal Art", EntityKind::Organization),
+            ("Dunmore Gallery", EntityKind::Organization),
+            ("Northern Institutes of Health", EntityKind::Organization),
+            ("Tarrant Homes", EntityKind::Company),
+            ("Kessock Railway", EntityKind::Company),
+            ("Lundgren Copper Mines", EntityKind::Company),
+        ],
+    );
+}

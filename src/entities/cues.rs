@@ -102,7 +102,7 @@ const COMPANY_SUFFIXES: &[&str] = &[
     "Railways", "Cruises", "Breweries", "Hotels", "Resorts", "Minerals", "Metals",
     "Therapeutics", "Biosciences", "Semiconductors", "Textiles", "Buses", "Pharmaceutical",
     "Biotech", "Investments", "Publishing", "Aviation", "Healthcare", "Solutions", "Brands",
-    "Stores",
+    "Stores", "Railway", "Homes", "Mines",
 ];
 
 /// The head word of an organisation's name ("Ukraine Drone Coalition").
@@ -116,7 +116,7 @@ const ORG_HEADS: &[&str] = &[
     "Foundation", "Society", "Academy", "Movement", "Front", "Brigade", "Battalion", "Regiment",
     "Corps", "Command", "Secretariat", "Tribunal", "Board", "Inspectorate", "Observatory",
     "Hospital", "School", "Club", "Initiative", "Chamber", "Survey", "Trust", "Institution",
-    "Administration", "Clinic",
+    "Administration", "Clinic", "Institutes", "Museum", "Museums", "Gallery", "Galleries",
     "United", "Athletic", "Rovers", "Wanderers", "FC", "Exchange", "Democrats",
     // Heads of other languages' names that English news keeps as they are
     // ("Syndicat des Pilotes", "Partido Popular").
@@ -160,6 +160,7 @@ const COMPANY_NOUNS: &[&str] = &[
     "exporter", "exporters", "shipper", "shippers", "telecoms", "telco", "telcos",
     "steelmaker", "steelmakers", "planemaker", "planemakers", "shipbuilder", "shipbuilders",
     "distributor", "distributors", "wholesaler", "wholesalers", "supermarket", "supermarkets",
+    "housebuilder", "housebuilders", "homebuilder", "homebuilders",
 ];
 
 /// Lower-case nouns for sites named after a place, right after the name

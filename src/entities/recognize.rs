@@ -389,6 +389,18 @@ impl<'t> Context<'t, '_, '_> {
     /// Communications Center of Excellence": a name with an organisation
     /// head, at its end or before an "of/for …" tail.
     fn organization(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
+        // "the Museum of Coastal Art and the Dunmore Gallery": "and the"
+        // between two names, each with its own head, joins two names.
+        let headed = |from: usize, to: usize| (from..to).any(|i| self.is_org_head_at(i));
+        if let Some(and) = (first + 1..last.saturating_sub(2)).find(|&i| {
+            self.word(i) == "and"
+                && self.word(i + 1) == "the"
+                && headed(first, i)
+                && headed(i + 2, last)
+        }) {
+            let left = self.organization(first, and, lexicon);
+            return self.organization(and + 2, last, lexicon) || left;
+        }
         let head = (first..last).rev().find(|&i| {
             self.is_org_head_at(i)
                 && (i > first || (i + 1 < last && is_connector(self.word(i + 1))))

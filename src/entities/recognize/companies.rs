@@ -58,6 +58,15 @@ impl<'t> Context<'t, '_, '_> {
             {
                 first + 1
             }
+            // "Housebuilder Farrier Homes was fined": nor is a company noun.
+            _ if self.words[first].sentence_start
+                && last - first >= 3
+                && self.known[first].is_none()
+                && cues::lowered(self.word(first), &mut [0; 24])
+                    .is_some_and(cues::is_company_noun) =>
+            {
+                first + 1
+            }
             _ => first,
         };
         // The words before the suffix: none, or one ordinary word
