@@ -1071,3 +1071,28 @@ fn museums_galleries_railways_homes_and_mines() {
         ],
     );
 }
+
+/// A byline's given name makes a person of a surname that is a word; a
+/// title word after a given name is a surname; a given name makes a person
+/// of a country's name after it, at a sentence start too; a family name
+/// written first stands for the person later.
+#[test]
+fn people_whose_names_are_words_titles_or_places() {
+    let text = "Harbour fees rise\n\nBy Helen Baker\n\n\
+                Transport Minister Dennis Marshal said fees would rise. \
+                Marshal added that talks would resume. \
+                Jamie Holland, the harbourmaster, agreed. \
+                Governor Choi Min-jun said the rate was right. Choi told reporters so.";
+    assert_kinds(
+        text,
+        &[
+            ("Helen Baker", EntityKind::Person),
+            ("Dennis Marshal", EntityKind::Person),
+            ("Jamie Holland", EntityKind::Person),
+        ],
+    );
+    assert_eq!(
+        kind_of(text, "Choi"),
+        Some((EntityKind::Person, "Choi Min-jun".to_owned()))
+    );
+}

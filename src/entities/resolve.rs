@@ -132,6 +132,18 @@ impl<'t> Lexicon<'t> {
                     {
                         short.push((surname, known.clone()));
                     }
+                    // "Park Min-seo … Park told reporters": a family name
+                    // that comes first, before a given name of two
+                    // syllables joined by a hyphen (not "Ann Smith-Jones").
+                    if let Some((family, given)) = surface.split_once(' ')
+                        && !given.contains(' ')
+                        && given
+                            .split_once('-')
+                            .is_some_and(|(_, second)| second.starts_with(char::is_lowercase))
+                        && !gaz.names_within(family)
+                    {
+                        short.push((family, known.clone()));
+                    }
                 }
                 EntityKind::Organization if known.country.is_some() => {
                     if let Some((_, rest)) = surface.split_once(' ')

@@ -79,7 +79,13 @@ impl<'t> Context<'t, '_, '_> {
         last: usize,
         lexicon: &mut Lexicon<'t>,
     ) -> bool {
-        let title = (first..last).rev().find(|&i| self.is_title(i));
+        // "Labour Minister Dennis Lord": a title word after a given name
+        // that ends the run is a surname.
+        let surname =
+            |i: usize| i + 1 == last && i > first && cues::is_given_name(self.word(i - 1));
+        let title = (first..last)
+            .rev()
+            .find(|&i| self.is_title(i) && !surname(i));
         let mut name_first = match title {
             Some(t) => t + 1,
             None if self.after_role_noun(first) || self.apposed_to_a_role(first, last) => first,
@@ -395,9 +401,7 @@ impl<'t> Context<'t, '_, '_> {
         last: usize,
         lexicon: &mut Lexicon<'t>,
     ) -> bool {
-        // At a sentence start a place may open any sentence ("Jordan
-        // Valley farms"); there only what follows says it is a person.
-        if last - first != 2 || (self.words[first].sentence_start && !self.person_cue_after(last)) {
+        if last - first != 2 {
             return false;
         }
         let place_word = |i: usize| {
@@ -432,7 +436,19 @@ impl<'t> Context<'t, '_, '_> {
         // "Jack London", but "Bayern Munich", "Dynamo Kyiv": before a city
         // only a given name, or a person's cue after, makes a person.
         let given = || cues::is_given_name(self.word(a)) || self.person_cue_after(last);
-        if !((place_word(a) && other_word(b)) || (other_word(a) && surname_place(b) && given())) {
+        // "Jamie Holland": a given name in no list and no English word makes
+        // a person of any place after it, a country's other name included,
+        // at a sentence start too.
+        let given_name_first = other_word(a) && cues::is_given_name(self.word(a)) && place_word(b);
+        // At a sentence start a place may open any sentence ("Jordan
+        // Valley farms"); there only what follows says it is a person.
+        if self.words[first].sentence_start && !self.person_cue_after(last) && !given_name_first {
+            return false;
+        }
+        if !((place_word(a) && other_word(b))
+            || (other_word(a) && surname_place(b) && given())
+            || given_name_first)
+        {
             return false;
         }
         let name = self.span(first, last);
@@ -558,7 +574,8 @@ impl<'t> Context<'t, '_, '_> {
     /// name: shaped like one, or two or three capitalised words whose last,
     /// the surname, is in no list and no English word, though a given name
     /// before it is listed ("By Dana Kowalczyk", Dana being a company; not
-    /// "By Reuters Staff").
+    /// "By Reuters Staff"), or whose first word is a given name ("By
+    /// Catherine Moss").
     fn byline_name(&self, first: usize, last: usize) -> bool {
         let listed_given_name = (2..=3).contains(&(last - first))
             && !self.is_common(last - 1)
@@ -568,7 +585,16 @@ impl<'t> Context<'t, '_, '_> {
                     && self.word(i).chars().any(char::is_lowercase)
                     && !self.has(i, cues::HEAD)
             });
-        listed_given_name || self.name_shaped(first, last)
+        // "By Catherine Moss": a given name makes a person of a surname
+        // that is also a word.
+        let given_name_first = (2..=3).contains(&(last - first))
+            && cues::is_given_name(self.word(first))
+            && (first + 1..last).all(|i| {
+                self.words[i].capitalized
+                    && self.known[i].is_none()
+                    && !self.has(i, cues::HEAD | cues::TITLE)
+            });
+        listed_given_name || given_name_first || self.name_shaped(first, last)
     }
 
     /// Returns true if and only if the words may be the name a credit gives:
