@@ -1096,3 +1096,28 @@ fn people_whose_names_are_words_titles_or_places() {
         Some((EntityKind::Person, "Choi Min-jun".to_owned()))
     );
 }
+
+/// Parties are organisations under their names and acronyms; a comma may
+/// stand inside a department's listed name.
+#[test]
+fn parties_and_a_department_with_a_comma_are_listed() {
+    let text = "The far-right Alternative for Germany came second, ahead of the SPD. \
+                The BJP and the Scottish National Party both claimed victory. \
+                The Foreign, Commonwealth and Development Office sent aid.";
+    for (surface, name) in [
+        ("Alternative for Germany", "Alternative for Germany"),
+        ("SPD", "Social Democratic Party of Germany"),
+        ("BJP", "Bharatiya Janata Party"),
+        ("Scottish National Party", "Scottish National Party"),
+        (
+            "Foreign, Commonwealth and Development Office",
+            "Foreign, Commonwealth and Development Office",
+        ),
+    ] {
+        assert_eq!(
+            kind_of(text, surface),
+            Some((EntityKind::Organization, name.to_owned())),
+            "{surface}"
+        );
+    }
+}
