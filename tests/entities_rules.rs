@@ -1121,3 +1121,20 @@ fn parties_and_a_department_with_a_comma_are_listed() {
         );
     }
 }
+
+/// Agencies and regulators news names by an acronym alone are listed.
+#[test]
+fn agencies_named_by_their_acronym_are_listed() {
+    let text = "The floats, funded by NOAA, were checked by Ofcom and the IPCC.";
+    for (surface, name) in [
+        ("NOAA", "National Oceanic and Atmospheric Administration"),
+        ("Ofcom", "Ofcom"),
+        ("IPCC", "Intergovernmental Panel on Climate Change"),
+    ] {
+        assert_eq!(
+            kind_of(text, surface),
+            Some((EntityKind::Organization, name.to_owned())),
+            "{surface}"
+        );
+    }
+}
