@@ -1138,3 +1138,21 @@ fn agencies_named_by_their_acronym_are_listed() {
         );
     }
 }
+
+/// A name in no list, spelled out before its acronym in brackets word by
+/// word, is an organisation, under both forms.
+#[test]
+fn a_name_whose_initials_are_its_acronym_is_an_organisation() {
+    let text = "Riders welcomed the Fédération Cycliste Européenne (FCE) ruling. \
+                The FCE said the calendar would change.";
+    for surface in ["Fédération Cycliste Européenne", "FCE"] {
+        assert_eq!(
+            kind_of(text, surface),
+            Some((
+                EntityKind::Organization,
+                "Fédération Cycliste Européenne".to_owned()
+            )),
+            "{surface}"
+        );
+    }
+}

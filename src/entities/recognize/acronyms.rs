@@ -6,8 +6,9 @@
 
 use super::Context;
 use crate::entities::EntityKind;
+use crate::entities::cues;
 use crate::entities::resolve::{Known, Lexicon, Strength};
-use crate::entities::text::Run;
+use crate::entities::text::{Run, is_connector};
 
 /// The longest name, in words, an acronym is read after.
 const MAX_NAME_WORDS: usize = 8;
@@ -42,6 +43,13 @@ impl<'t> Context<'t, '_, '_> {
                         ..known
                     },
                 );
+            } else if let Some(first) = self.initials_before(i, acronym) {
+                // "the Union Cycliste Internationale (UCI)": a name in no
+                // list whose words' initials are the acronym is a body's.
+                let name = self.span(first, i);
+                let known = Known::new(name, EntityKind::Organization, Strength::Cue);
+                lexicon.add(name, known.clone());
+                lexicon.add(acronym, known);
             }
         }
     }
@@ -81,6 +89,48 @@ impl<'t> Context<'t, '_, '_> {
                 );
             }
         }
+    }
+
+    /// Where the name before the acronym at word `acronym_at` starts, when
+    /// the initials of its capitalised words, and of no more, are the
+    /// acronym's letters ("Union Cycliste Internationale (UCI)",
+    /// "Organisation of Petroleum Exporting Countries (OPEC)"). `None` when
+    /// a word of it is in a list, a title or a company's suffix (the other
+    /// rules read those), or it opens a sentence with an ordinary word.
+    fn initials_before(&self, acronym_at: usize, acronym: &str) -> Option<usize> {
+        let letters = acronym.as_bytes();
+        if letters.len() < 3 || !letters.iter().all(u8::is_ascii_uppercase) {
+            return None;
+        }
+        let mut matched = 0;
+        let mut i = acronym_at;
+        while matched < letters.len() {
+            i = i.checked_sub(1)?;
+            let w = &self.words[i];
+            let gap = self.text.get(w.end..self.words[i + 1].start)?;
+            if gap != " " && !(i + 1 == acronym_at && gap == " (") {
+                return None;
+            }
+            let word = self.word(i);
+            if !w.capitalized {
+                if is_connector(word) || word == "and" {
+                    continue;
+                }
+                return None;
+            }
+            if self.known[i].is_some()
+                || self.is_title(i)
+                || self.has(i, cues::COMPANY_SUFFIX)
+                || w.heading
+                || word.as_bytes()[0] != letters[letters.len() - 1 - matched]
+            {
+                return None;
+            }
+            matched += 1;
+        }
+        let w = &self.words[i];
+        let ordinary_start = w.sentence_start && self.gaz.is_common_word(self.word(i));
+        (!ordinary_start).then_some(i)
     }
 
     /// The longest name the document knows (from the lists or a rule) that
