@@ -66,7 +66,6 @@ impl<'t> Context<'t, '_, '_> {
                 || self.known[i].is_some()
                 || !is_title_case_word(word)
                 || self.is_common(i)
-                || lexicon.get(word).is_some()
             {
                 continue;
             }

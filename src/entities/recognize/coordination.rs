@@ -28,7 +28,9 @@ impl<'t> Context<'t, '_, '_> {
     /// Teaches the unknown items of each list of names that holds a known
     /// company and nothing known as another kind.
     pub(super) fn companies_listed_with_companies(&self, runs: &[Run], lexicon: &mut Lexicon<'t>) {
-        let mut list: Vec<(usize, usize)> = Vec::new();
+        // Most runs stand in no list: an item's words are read only once
+        // its list has two items.
+        let mut list: Vec<Run> = Vec::new();
         let mut r = 0;
         while r < runs.len() {
             let lead = runs[r].first;
@@ -41,36 +43,44 @@ impl<'t> Context<'t, '_, '_> {
                 r += 1;
                 run = runs[r];
             }
-            // "Startups Ledgerly and Pactum Labs": a word capitalised by
-            // the sentence's start is no part of an item.
-            let first = self.person_start(run);
             r += 1;
             let joined = list
                 .last()
-                .is_some_and(|&(_, prev_last)| lead < run.last && self.list_gap(prev_last, lead));
+                .is_some_and(|prev| self.list_gap(prev.last, lead));
             if !joined {
-                self.teach_list(&list, lexicon);
+                if list.len() > 1 {
+                    self.teach_list(&list, lexicon);
+                }
                 list.clear();
             }
-            if first < run.last {
-                list.push((first, run.last));
-            }
+            list.push(run);
         }
-        self.teach_list(&list, lexicon);
+        if list.len() > 1 {
+            self.teach_list(&list, lexicon);
+        }
     }
 
-    fn teach_list(&self, list: &[(usize, usize)], lexicon: &mut Lexicon<'t>) {
-        if list.len() < 2 {
-            return;
-        }
-        let items: Vec<Item> = list
+    /// Teaches the unknown items of one list of two or more items.
+    fn teach_list(&self, list: &[Run], lexicon: &mut Lexicon<'t>) {
+        // "Startups Ledgerly and Pactum Labs": a word capitalised by the
+        // sentence's start is no part of an item.
+        let items: Vec<(usize, usize, Item)> = list
             .iter()
-            .map(|&(first, last)| self.item(first, last, lexicon))
+            .map(|&run| {
+                let first = self.person_start(run);
+                let item = if first < run.last {
+                    self.item(first, run.last, lexicon)
+                } else {
+                    Item::Other
+                };
+                (first, run.last, item)
+            })
             .collect();
-        if !items.contains(&Item::Company) || items.contains(&Item::Other) {
+        let has = |kind: Item| items.iter().any(|&(_, _, item)| item == kind);
+        if !has(Item::Company) || has(Item::Other) {
             return;
         }
-        for (&(first, last), item) in list.iter().zip(items) {
+        for (first, last, item) in items {
             if item == Item::Unknown {
                 let name = self.span(first, last);
                 lexicon.add(
@@ -131,6 +141,10 @@ impl<'t> Context<'t, '_, '_> {
         else {
             return false;
         };
+        // Most runs stand far apart: no slice is taken of those.
+        if next.start.saturating_sub(prev.end) > ", or ".len() + 1 {
+            return false;
+        }
         let gap = self.text.get(prev.end..next.start).unwrap_or("");
         // "Mediterranean Shipping Co. and Hapag-Lloyd": no sentence ends
         // before a lower-case "and" or a comma.
