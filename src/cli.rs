@@ -19,7 +19,7 @@ use crate::out;
 use crate::pipeline::{Library, Open, Opened, Options, Progress};
 use crate::state::cache::{Bodies, BodySource, shared_text};
 use crate::state::{self, Cache, StateOptions};
-use crate::threads::{Thread, ThreadOptions};
+use crate::threads::{Thread, ThreadOptions, threads_letting_texts_go};
 
 mod output;
 mod search;
@@ -462,13 +462,15 @@ impl Corpus<'_> {
             .flatten();
         let (whole, list) = match found {
             Some(list) => (heads, list),
+            // Nothing shows the texts after the threads are found.
             None if from_snapshot => {
-                let whole = self.opened(Open::new(paths, self.opts))?;
-                let list = crate::threads::threads(&whole.library, &ThreadOptions::default());
+                let mut whole = self.opened(Open::new(paths, self.opts))?;
+                let list = threads_letting_texts_go(&mut whole.library, &ThreadOptions::default());
                 (whole, list)
             }
             None => {
-                let list = crate::threads::threads(&heads.library, &ThreadOptions::default());
+                let mut heads = heads;
+                let list = threads_letting_texts_go(&mut heads.library, &ThreadOptions::default());
                 (heads, list)
             }
         };

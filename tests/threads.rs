@@ -266,6 +266,24 @@ fn threads_of_texts_read_from_elsewhere_are_those_of_the_library_own() {
 }
 
 #[test]
+fn threads_that_let_the_texts_go_are_the_same_and_leave_only_heads() {
+    let lib = library(&[set_dir("tune")]);
+    let own = threads::threads(&lib, &ThreadOptions::default());
+    assert!(own.len() > 2, "a set with several threads");
+    let mut alone = library(&[set_dir("tune")]);
+    let list = threads::threads_letting_texts_go(&mut alone, &ThreadOptions::default());
+    assert_eq!(list, own);
+    assert!(alone.corpus.articles.iter().all(|a| a.text.is_empty()));
+    assert_eq!(alone.corpus.articles.len(), lib.corpus.articles.len());
+    // A library shared with someone else keeps its texts.
+    let mut shared = library(&[set_dir("tune")]);
+    let other = std::sync::Arc::clone(&shared.corpus);
+    let list = threads::threads_letting_texts_go(&mut shared, &ThreadOptions::default());
+    assert_eq!(list, own);
+    assert!(other.articles.iter().any(|a| !a.text.is_empty()));
+}
+
+#[test]
 fn an_article_knows_its_thread_in_date_order_and_its_name() {
     let lib = library(&[set_dir("heldout")]);
     let threads = Threads::build(&lib, &ThreadOptions::default());
