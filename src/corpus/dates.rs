@@ -246,12 +246,17 @@ fn words(raw: &str) -> Option<(Option<i32>, u32, u32)> {
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|t| !t.is_empty())
         .collect();
-    if tokens.is_empty() || tokens.len() > 5 {
+    if tokens.is_empty() || tokens.len() > 8 {
         return None;
     }
     let (mut year, mut month, mut day) = (None, None, None);
     for (i, token) in tokens.iter().enumerate() {
         let t = token.trim_end_matches('.');
+        // "Saturday 7 March 2026, 09:14 GMT": the time after the date is
+        // no part of the day.
+        if month.is_some() && is_time_of_day(t) {
+            continue;
+        }
         if let Some(m) = month_of(t) {
             if month.replace(m).is_some() {
                 return None;
@@ -267,6 +272,23 @@ fn words(raw: &str) -> Option<(Option<i32>, u32, u32)> {
         }
     }
     Some((year, month?, day?))
+}
+
+/// Returns true if and only if `t` is a clock time ("09:14", "9.30pm"),
+/// "am", "pm", "at", or a time zone's abbreviation ("GMT", "EST").
+fn is_time_of_day(t: &str) -> bool {
+    const ZONES: &[&str] = &[
+        "GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "WET", "EST", "EDT", "CST", "CDT",
+        "MST", "MDT", "PST", "PDT", "ET", "PT", "IST", "JST", "KST", "HKT", "SGT", "AEST", "AEDT",
+    ];
+    let clock = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &t[clock.len()..];
+    let is_clock = clock.split_once([':', '.']).is_some_and(|(h, m)| {
+        (1..=2).contains(&h.len())
+            && m.len() == 2
+            && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+    }) && matches!(suffix, "" | "am" | "pm" | "AM" | "PM");
+    is_clock || matches!(t, "am" | "pm" | "AM" | "PM" | "at") || ZONES.contains(&t)
 }
 
 /// Reads a day of the month: "3", "03", "3rd", "21st".
@@ -386,6 +408,16 @@ mod tests {
             norm("Tue, 03 Mar 2026 10:15:00 GMT").as_deref(),
             Some("2026-03-03T10:15Z")
         );
+        assert_eq!(
+            norm("Saturday 7 March 2026, 09:14 GMT").as_deref(),
+            Some("2026-03-07")
+        );
+        assert_eq!(
+            norm("March 3, 2026 at 9.30am ET").as_deref(),
+            Some("2026-03-03")
+        );
+        assert_eq!(norm("09:14 March 3 2026"), None, "a time before the month");
+        assert_eq!(norm("March 3, 2026 at noon"), None);
         assert_eq!(norm("February 30, 2026"), None);
         assert_eq!(norm("the 2026 budget"), None);
         assert_eq!(norm("May"), None);
