@@ -227,6 +227,12 @@ pub fn byline(text: &str) -> Option<String> {
     let folded = words.join(" ");
     let name = folded.split(['|', '\u{2022}']).next().unwrap_or("").trim();
     let name = name.trim_end_matches([',', ';', '-', '\u{2013}', '\u{2014}', ' ']);
+    // "Ines Verhoeven, Health Editor": the writer's job is no part of the
+    // name (several names keep their commas).
+    let name = match name.rsplit_once(", ") {
+        Some((before, job)) if crate::corpus::structure::is_byline_role(job) => before.trim(),
+        _ => name,
+    };
     let is_url = name.contains("://") || name.starts_with("www.");
     (!name.is_empty() && !is_url && name.chars().count() <= 120).then(|| name.to_owned())
 }
@@ -247,6 +253,14 @@ mod tests {
         );
         assert_eq!(meta.date.as_deref(), Some("2024-05-03"));
         assert_eq!(meta.author.as_deref(), Some("Lena Fischer"));
+        assert_eq!(
+            byline("By Ines Verhoeven, Health Editor").as_deref(),
+            Some("Ines Verhoeven")
+        );
+        assert_eq!(
+            byline("By Ana Ruiz, Tom Hale and Rosa Field").as_deref(),
+            Some("Ana Ruiz, Tom Hale and Rosa Field")
+        );
     }
 
     #[test]
