@@ -147,7 +147,7 @@ const TEASER_OPENINGS: &[&str] = &[
 ];
 
 /// The longest teaser line, in words.
-const MAX_TEASER_WORDS: usize = 16;
+pub const MAX_TEASER_WORDS: usize = 16;
 
 /// Returns true if and only if `line` is an ad slot's label or a teaser
 /// for another article ("Read more: Residents split over parking"): chrome
@@ -246,7 +246,7 @@ pub fn looks_like_chrome(line: &str) -> bool {
     if line.is_empty() || line.len() > 200 {
         return false;
     }
-    if is_breadcrumb(line) {
+    if is_breadcrumb(line) || is_spaced_menu(line) || is_copyright(line) {
         return true;
     }
     let tokens: Vec<&str> = line
@@ -319,6 +319,135 @@ fn is_language_switcher(tokens: &[&str]) -> bool {
             .count()
             * 2
             < tokens.len()
+}
+
+/// Sections of a news site, which its menu lists ("Home  News  Sport").
+const SECTION_WORDS: &[&str] = &[
+    "business",
+    "culture",
+    "entertainment",
+    "health",
+    "lifestyle",
+    "local",
+    "money",
+    "news",
+    "opinion",
+    "politics",
+    "science",
+    "sport",
+    "sports",
+    "tech",
+    "technology",
+    "travel",
+    "weather",
+    "world",
+];
+
+/// Returns true if and only if `line` is a site's menu as copied from a
+/// page: three or more short capitalised items set apart by two or more
+/// spaces or a tab ("Home  News  Sport  Business  Weather"), most of them
+/// sections or widget words. Figures make it a table's row, which stays.
+pub fn is_spaced_menu(line: &str) -> bool {
+    if !line.contains("  ") && !line.contains('\t') {
+        return false;
+    }
+    let items: Vec<&str> = line
+        .split(['\t'])
+        .flat_map(|part| part.split("  "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let menu_word = |item: &str| {
+        let lower = item.to_lowercase();
+        SECTION_WORDS.contains(&lower.as_str())
+            || CHROME_WORDS.binary_search(&lower.as_str()).is_ok()
+    };
+    items.len() >= 3
+        && items.iter().all(|item| {
+            item.split_whitespace().count() <= 2
+                && item.starts_with(|c: char| c.is_uppercase())
+                && !item.chars().any(|c| c.is_ascii_digit())
+        })
+        && items.iter().filter(|item| menu_word(item)).count() * 2 > items.len()
+}
+
+/// Returns true if and only if `line` is a copyright notice: "© 2026
+/// Example Media Ltd", "Copyright 2026 Daily Ledger. All rights reserved."
+fn is_copyright(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let is_year = |d: &str| d.len() == 4 && (d.starts_with("19") || d.starts_with("20"));
+    // "Copyright 2026", "Copyright ©": not "Copyright lawyers said…".
+    let after = lower.strip_prefix("copyright").map(|rest| {
+        rest.trim_start()
+            .trim_start_matches(['©', ':'])
+            .trim_start()
+    });
+    let opens = lower.starts_with('©')
+        || lower.starts_with("(c) ")
+        || after.is_some_and(|rest| is_year(rest.get(..4).unwrap_or_default()) || rest.is_empty());
+    let year = lower.split(|c: char| !c.is_ascii_digit()).any(is_year);
+    opens
+        && (year || lower.contains("all rights reserved"))
+        && !structure::more_words_than(line, 16)
+}
+
+/// Lines that head a list of links to other articles at the foot of a
+/// page ("Most read", "Related stories"), lower-case.
+const LINK_LIST_LABELS: &[&str] = &[
+    "most read",
+    "most popular",
+    "most viewed",
+    "most shared",
+    "related",
+    "related stories",
+    "related articles",
+    "related content",
+    "trending",
+    "trending now",
+    "recommended",
+    "recommended for you",
+    "more stories",
+    "more from this section",
+    "top stories",
+    "latest news",
+    "latest stories",
+    "you may also like",
+    "read next",
+    "editor's picks",
+];
+
+/// Returns true if and only if `line` heads a list of links to other
+/// articles: what follows it at the foot of a text, up to the next
+/// sentence, is teasers.
+pub fn is_link_list_label(line: &str) -> bool {
+    let label = line.trim().trim_end_matches([':', ' ']);
+    label.len() <= 24
+        && LINK_LIST_LABELS
+            .iter()
+            .any(|l| l.eq_ignore_ascii_case(label))
+}
+
+/// Phrases of a newsletter's or a subscription's promotion.
+const PROMO_PHRASES: &[&str] = &[
+    "to your inbox",
+    "in your inbox",
+    "sign up for",
+    "sign up to",
+    "subscribe to our",
+    "our newsletter",
+    "our daily newsletter",
+    "our weekly newsletter",
+];
+
+/// Returns true if and only if `line` promotes a newsletter or a
+/// subscription: a short line with a promotion's phrase ("The day's top
+/// stories delivered to your inbox every weekday at 7am.").
+pub fn is_promotion(line: &str) -> bool {
+    if structure::more_words_than(line, 24) {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    PROMO_PHRASES.iter().any(|p| lower.contains(p))
 }
 
 /// Short items joined by navigation separators: "Home | World | Sport".
@@ -582,9 +711,27 @@ mod tests {
             "(Photo: Reuters)",
             "Watch the video",
             "We use cookies.",
+            "Home  News  Sport  Business  Weather",
+            "News\tWorld\tMoney\tLog in",
+            "© 2026 Example Media Ltd",
+            "Copyright 2026 Daily Ledger Media. All rights reserved.",
         ] {
             assert!(looks_like_chrome(line), "{line:?} should be chrome");
         }
+    }
+
+    #[test]
+    fn a_table_row_a_heading_and_a_copyright_sentence_are_no_menu() {
+        for line in [
+            "Year  Passengers  Flights",
+            "2022  1.6m  14,200",
+            "Harbour  Wall  Repairs",
+            "Copyright lawyers said the 2026 ruling would be appealed, and the firm agreed.",
+        ] {
+            assert!(!looks_like_chrome(line), "{line:?} is no chrome");
+        }
+        assert!(is_link_list_label("Most read") && is_link_list_label("Related stories:"));
+        assert!(!is_link_list_label("Most read books of the year"));
     }
 
     #[test]

@@ -74,6 +74,15 @@ fn clean_inner(
         .iter()
         .rposition(|&p| p)
         .unwrap_or(body_start);
+    let promotion = promotion_at_end(&units, &prose, body_start, end_start);
+    let last_prose = if promotion.start < last_prose {
+        prose[..promotion.start]
+            .iter()
+            .rposition(|&p| p)
+            .unwrap_or(body_start)
+    } else {
+        last_prose
+    };
 
     let mut found = Found {
         title: doc.title.clone(),
@@ -81,6 +90,9 @@ fn clean_inner(
     };
     let mut body: Vec<&Unit<'_>> = Vec::new();
     read_top(&units[..body_start], &mut found, &mut body);
+    // Below the last prose, a "Most read" label heads teasers for other
+    // articles: short lines that end no sentence.
+    let mut teasers = false;
     for (i, (unit, _)) in units.iter().enumerate().take(end_start).skip(body_start) {
         if unit.is_preformatted() {
             body.push(unit);
@@ -101,8 +113,14 @@ fn clean_inner(
         };
         // Chrome words end an article's text; an ad slot or a teaser for
         // another article is chrome wherever it stands.
-        let chrome_here =
-            (after_prose && chrome::looks_like_chrome(unit)) || chrome::is_ad_or_teaser(unit);
+        teasers |= after_prose && chrome::is_link_list_label(unit);
+        let teaser = teasers
+            && !structure::ends_sentence(unit)
+            && !structure::more_words_than(unit, chrome::MAX_TEASER_WORDS);
+        let chrome_here = (after_prose && chrome::looks_like_chrome(unit))
+            || chrome::is_ad_or_teaser(unit)
+            || teaser
+            || promotion.contains(&i);
         if let Some(name) = byline {
             found.author.get_or_insert(name);
         } else if !repeats_title && !chrome_here {
@@ -167,6 +185,47 @@ fn clean_inner(
         sources: vec![Source::new(doc.path.clone(), 1.0)],
     };
     Some((article, prints))
+}
+
+/// The units of a newsletter's promotion that ends the body ("Get the
+/// Morning Briefing" over "The day's top stories delivered to your inbox
+/// every weekday at 7am."): the promotion's lines, under a short heading,
+/// end the prose, and no table follows. Empty when the last prose is no
+/// such promotion.
+fn promotion_at_end(
+    units: &[(Unit<'_>, bool)],
+    prose: &[bool],
+    body_start: usize,
+    end_start: usize,
+) -> std::ops::Range<usize> {
+    let Some(last) = prose[..end_start].iter().rposition(|&p| p) else {
+        return end_start..end_start;
+    };
+    // Every unit below the last prose ends no sentence; a table there is
+    // the story's own.
+    let below_is_chrome = units[last + 1..end_start]
+        .iter()
+        .all(|(u, _)| !u.is_preformatted());
+    let mut start = last + 1;
+    while start > body_start + 1
+        && !units[start - 1].0.is_preformatted()
+        && chrome::is_promotion(&units[start - 1].0)
+    {
+        start -= 1;
+    }
+    // A promotion is a box with a heading: a short line that ends no
+    // sentence right above it. A story's last sentence that speaks of a
+    // newsletter has prose above it, and stays.
+    let headed = start > body_start + 1 && {
+        let above = &units[start - 1].0;
+        !above.is_preformatted()
+            && !structure::ends_sentence(above)
+            && !structure::more_words_than(above, 8)
+    };
+    if start > last || !below_is_chrome || !headed {
+        return end_start..end_start;
+    }
+    start - 1..end_start
 }
 
 /// Splits the text's units from the lines the corpus repeats: a repeated
@@ -401,6 +460,30 @@ mod tests {
         assert_eq!(a.paragraphs().count(), 2);
         assert!(!a.text.contains("Comments"));
         assert!(!a.text.contains("Markets |"));
+    }
+
+    #[test]
+    fn a_copied_page_loses_its_menu_teasers_and_copyright() {
+        let a = clean_str(
+            "Home  News  Sport  Business  Weather\n\nHarbour wall repairs to start in May\n\nBy Ana Ruiz, Reporter\nSaturday 7 March 2026, 09:14 GMT\n\nRepairs to the harbour wall will start in May, the council said on Friday.\n\nThe work will cost about £2m and take a year.\n\nAdvertisement\n\nMost read\n\nCouncil tax to rise by 4.9% from April\n\nTown centre bakery wins national award\n\n© 2026 Example Media Ltd\n",
+        );
+        assert_eq!(a.title, "Harbour wall repairs to start in May");
+        assert_eq!(a.author.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(a.date.as_deref(), Some("2026-03-07"));
+        assert_eq!(a.paragraphs().count(), 2, "{}", a.text);
+        assert!(a.text.ends_with("take a year."), "{}", a.text);
+    }
+
+    #[test]
+    fn a_newsletter_promotion_ending_the_body_goes_and_a_story_of_one_stays() {
+        let a = clean_str(
+            "Ferry fares rise\n\nFares on the island ferry will rise by 6% in April, the operator said on Monday.\n\nThe council said it would review the subsidy.\n\nGet the Morning Briefing\n\nThe day's top stories delivered to your inbox every weekday at 7am.\n\nSign up\n",
+        );
+        assert!(a.text.ends_with("review the subsidy."), "{}", a.text);
+        let b = clean_str(
+            "Newsletter booms\n\nA local newsletter now reaches 40,000 readers, its founder said.\n\nShe said readers sign up for its weekday edition to get council news in their inbox before work.\n",
+        );
+        assert!(b.text.ends_with("before work."), "{}", b.text);
     }
 
     #[test]

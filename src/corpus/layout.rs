@@ -524,8 +524,10 @@ const DANGLING_WORDS: &[&str] = &[
 /// Returns a piece as one unit: its words joined by single spaces, and a
 /// word the wrap broke at a hyphen made whole (see [`rejoin`]).
 fn joined<'a>(piece: &[Line<'a>]) -> Unit<'a> {
+    // A menu copied from a page keeps the wide gaps that show it is one
+    // ("Home  News  Sport"), for the cleaner to see.
     if let [line] = piece
-        && double_space(line.text).is_none()
+        && (double_space(line.text).is_none() || chrome::is_spaced_menu(line.text))
     {
         return Unit::line(Cow::Borrowed(line.text));
     }
@@ -784,11 +786,12 @@ mod tests {
                 "Exports         84.2    75.1\nHome            31.7    33.0".to_owned()
             )
         );
-        // Share buttons in columns, without figures, stay out of the table.
+        // Share buttons in columns, without figures, stay out of the table,
+        // with the gaps that show they are a menu.
         let units = texts("Share   Tweet   Email\nExports   84.2   75.1\nImports   31.7   33.0\n");
         assert_eq!(
             units[0],
-            (false, "Share Tweet Email".to_owned()),
+            (false, "Share   Tweet   Email".to_owned()),
             "{units:?}"
         );
         assert!(units[1].0, "{units:?}");
