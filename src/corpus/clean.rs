@@ -124,6 +124,9 @@ fn clean_inner(
         if let Some(name) = byline {
             found.author.get_or_insert(name);
         } else if !repeats_title && !chrome_here {
+            if after_prose && let Some(name) = structure::wire_credit_author(unit) {
+                found.author.get_or_insert(name);
+            }
             body.push(unit);
         }
     }
@@ -484,6 +487,22 @@ mod tests {
             "Newsletter booms\n\nA local newsletter now reaches 40,000 readers, its founder said.\n\nShe said readers sign up for its weekday edition to get council news in their inbox before work.\n",
         );
         assert!(b.text.ends_with("before work."), "{}", b.text);
+    }
+
+    #[test]
+    fn a_wire_credit_names_the_author_and_stays() {
+        let a = clean_str(
+            "RATES RISE\n\nFRANKFURT, March 12 (Reuters) - Yields rose on Thursday.\n\nTraders cut their bets.\n\n(Reporting by Jonas Reinholt; Editing by Alison Marsh)\n",
+        );
+        assert_eq!(a.author.as_deref(), Some("Jonas Reinholt"));
+        assert!(
+            a.text
+                .contains("(Reporting by Jonas Reinholt; Editing by Alison Marsh)")
+        );
+        assert_eq!(
+            structure::wire_credit_author("(Reporting by the desk)"),
+            None
+        );
     }
 
     #[test]

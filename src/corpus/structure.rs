@@ -174,6 +174,25 @@ pub fn byline(line: &str) -> Option<String> {
     is_name(name).then(|| name.to_owned())
 }
 
+/// Returns the first reporter a wire's closing credit names: "(Reporting
+/// by Jonas Reinholt; Editing by Alison Marsh)" gives "Jonas Reinholt".
+/// The credit stays in the text; this only reads the writer from it.
+pub fn wire_credit_author(line: &str) -> Option<String> {
+    let rest = line.trim().strip_prefix('(')?;
+    let label = "reporting by ";
+    if !rest.get(..label.len())?.eq_ignore_ascii_case(label) {
+        return None;
+    }
+    let names = &rest[label.len()..];
+    let end = [";", ",", ")", " and ", " in "]
+        .iter()
+        .filter_map(|stop| names.find(stop))
+        .min()
+        .unwrap_or(names.len());
+    let name = names[..end].trim();
+    is_name(name).then(|| name.to_owned())
+}
+
 /// Returns `name` without a date after it ("Owen Pritchard 22 September
 /// 2026", "Ana Ruiz March 3, 2026"): the name ends before the first word
 /// with a digit, and before a month name that such a word follows.
