@@ -26,6 +26,7 @@ const HEADINGS_KEPT: usize = 4;
 pub fn read(doc: &Document) -> PageMeta {
     let mut urls: [Option<String>; 3] = Default::default();
     let (mut time, mut article_time, mut author_meta, mut author_node) = (None, None, None, None);
+    let mut shown_date = None;
     let mut linked = LinkedData::default();
     let mut headings = Vec::new();
     for node in doc.root().descendants_it() {
@@ -71,19 +72,38 @@ pub fn read(doc: &Document) -> PageMeta {
                 let text = node.text();
                 author_node = Some(text.trim().to_owned()).filter(|t| !t.is_empty());
             }
+            // "<span class="dateline">Wednesday 11 March 2026</span>": a
+            // date the page shows, where no markup states one.
+            _ if shown_date.is_none() && node.attr("class").is_some_and(|c| names_a_date(&c)) => {
+                let text = crate::sanitize::clean_line(&node.text());
+                shown_date = crate::corpus::structure::dateline(&text);
+            }
             _ => {}
         }
     }
     let url = urls.into_iter().flatten().find(|u| is_web_url(u));
     PageMeta {
         url,
-        date: linked.date.or(article_time).or(time),
+        date: linked.date.or(article_time).or(time).or(shown_date),
         author: author_meta
             .or(linked.author)
             .or(author_node)
             .and_then(|a| byline(&a)),
         headings,
     }
+}
+
+/// Returns true if and only if an element's `class` says it shows a date
+/// ("dateline", "article-date", "published_at", "timestamp").
+fn names_a_date(class: &str) -> bool {
+    class
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .any(|token| {
+            matches!(
+                token.to_ascii_lowercase().as_str(),
+                "date" | "dateline" | "published" | "pubdate" | "timestamp"
+            )
+        })
 }
 
 /// Returns `title` without the site's name after a separator ("Council
@@ -253,6 +273,13 @@ mod tests {
         );
         assert_eq!(meta.date.as_deref(), Some("2024-05-03"));
         assert_eq!(meta.author.as_deref(), Some("Lena Fischer"));
+        let shown = read(&Document::from(
+            "<html><body><div class=\"meta\"><span class=\"story-dateline\">Wednesday 11 March 2026</span><span class=\"update-date\">Share this</span></div><p>x</p></body></html>",
+        ));
+        assert_eq!(shown.date.as_deref(), Some("Wednesday 11 March 2026"));
+        assert!(
+            names_a_date("article-date") && !names_a_date("update") && !names_a_date("candidate")
+        );
         assert_eq!(
             byline("By Ines Verhoeven, Health Editor").as_deref(),
             Some("Ines Verhoeven")
