@@ -246,7 +246,9 @@ pub fn looks_like_chrome(line: &str) -> bool {
     if line.is_empty() || line.len() > 200 {
         return false;
     }
-    if is_breadcrumb(line) || is_spaced_menu(line) || is_copyright(line) {
+    // Only a line that opens like a copyright notice is read as one.
+    let copyright_shaped = line.starts_with(['©', 'C', 'c', '(']);
+    if is_breadcrumb(line) || is_spaced_menu(line) || (copyright_shaped && is_copyright(line)) {
         return true;
     }
     let tokens: Vec<&str> = line
@@ -348,7 +350,11 @@ const SECTION_WORDS: &[&str] = &[
 /// spaces or a tab ("Home  News  Sport  Business  Weather"), most of them
 /// sections or widget words. Figures make it a table's row, which stays.
 pub fn is_spaced_menu(line: &str) -> bool {
-    if !line.contains("  ") && !line.contains('\t') {
+    // Most lines have no wide gap: a look at each space finds that.
+    let bytes = line.as_bytes();
+    let gap = memchr::memchr2_iter(b' ', b'\t', bytes)
+        .any(|i| bytes[i] == b'\t' || bytes.get(i + 1) == Some(&b' '));
+    if !gap {
         return false;
     }
     let items: Vec<&str> = line
