@@ -1156,3 +1156,20 @@ fn a_name_whose_initials_are_its_acronym_is_an_organisation() {
         );
     }
 }
+
+/// A list that opens a paragraph lists firms too, and "Councilmember" and
+/// "Chief Executive" are titles, no part of the name after them.
+#[test]
+fn lists_opening_a_paragraph_and_council_and_executive_titles() {
+    let text = "Grain prices fell.\n\nMarrowby, Siemens and Tolland Foods said margins were thin.\n\n\
+                Councilmember Rosa Delgado and Chief Executive Amara Osei disagreed.";
+    assert_kinds(
+        text,
+        &[
+            ("Marrowby", EntityKind::Company),
+            ("Rosa Delgado", EntityKind::Person),
+            ("Amara Osei", EntityKind::Person),
+        ],
+    );
+    assert!(kind_of(text, "Councilmember Rosa Delgado").is_none());
+}

@@ -28,7 +28,8 @@ const TITLES: &[&str] = &[
     "Commander", "Marshal", "King", "Queen", "Prince", "Princess", "Pope", "Sheikh", "Emperor",
     "Judge", "Justice", "Professor", "Sir", "Dame", "Lord", "Coach", "Chief", "Deputy", "Speaker",
     "Prosecutor", "Attorney", "Founder", "Manager", "Assemblyman", "Assemblywoman", "Councilman",
-    "Councilwoman", "Alderman", "Alderwoman", "Councillor", "Councilor", "Archbishop",
+    "Councilwoman", "Alderman", "Alderwoman", "Councillor", "Councilor", "Councilmember",
+    "Councilmembers", "Archbishop", "Executive",
     "Rabbi", "Imam", "Inspector", "Detective", "Constable", "Superintendent",
     "Sheriff", "Magistrate", "Reverend",
     // Nationality nouns stand where a title does: "Dutchman Arnoud Okken".

@@ -115,13 +115,11 @@ impl<'t> Context<'t, '_, '_> {
             };
         }
         // A surname of a person named before ("Tesla and Musk") is no firm,
-        // nor is a name before a comma that opens a line: that may be
-        // folded from capitals, as a dateline's place is ("SEOUL, Dec 4").
-        let (start, end) = (self.words[first].start, self.words[last - 1].end);
-        let opens_line = self.text[..start].trim_end_matches(' ').ends_with('\n') || start == 0;
+        // nor is a known name folded from capitals where a line opens as a
+        // dateline does ("UFORCE, Skyeton" read as "Uforce, Skyeton").
         let unnamed = last - first <= MAX_ITEM_WORDS
             && !self.words[first].heading
-            && (!opens_line || !self.text[end..].starts_with(','))
+            && !self.folded_known_name(first, last, lexicon)
             && !lexicon.is_person(name)
             && !self.has_hit_within(first, last)
             && (first..last).all(|i| {
@@ -131,6 +129,20 @@ impl<'t> Context<'t, '_, '_> {
                     && !self.has(i, cues::ORG_HEAD | cues::PLACE_HEAD | cues::EVENT_HEAD)
             });
         if unnamed { Item::Unknown } else { Item::Other }
+    }
+
+    /// Returns true if and only if the one word `first..last` opens its line
+    /// and is, in capitals, a name the document or the lists know: the
+    /// capitals of a line that opens like a dateline are folded ("UFORCE,
+    /// Skyeton" → "Uforce, Skyeton").
+    fn folded_known_name(&self, first: usize, last: usize, lexicon: &Lexicon<'t>) -> bool {
+        let start = self.words[first].start;
+        let opens_line = start == 0 || self.text[..start].trim_end_matches(' ').ends_with('\n');
+        if last - first != 1 || !opens_line {
+            return false;
+        }
+        let upper = self.word(first).to_uppercase();
+        lexicon.get(&upper).is_some() || self.gaz.exact(&upper).is_some()
     }
 
     /// Returns true if and only if only ", ", " and ", ", and ", " or " or
