@@ -1173,3 +1173,22 @@ fn lists_opening_a_paragraph_and_council_and_executive_titles() {
     );
     assert!(kind_of(text, "Councilmember Rosa Delgado").is_none());
 }
+
+/// More legal forms and trades end companies' names, "plc" in lower case
+/// among them, and newspapers' names end in their own words.
+#[test]
+fn legal_forms_fund_managers_and_newspapers_end_company_names() {
+    let text = "Bids came from Kestrup Vind ApS and Halvard Energie SE. \
+                A fund at Pentlow Asset Management bought shares in Marlow Insurance plc, \
+                first reported by the Lakeshore Tribune.";
+    assert_kinds(
+        text,
+        &[
+            ("Kestrup Vind ApS", EntityKind::Company),
+            ("Halvard Energie SE", EntityKind::Company),
+            ("Pentlow Asset Management", EntityKind::Company),
+            ("Marlow Insurance plc", EntityKind::Company),
+            ("Lakeshore Tribune", EntityKind::Company),
+        ],
+    );
+}

@@ -103,7 +103,8 @@ const COMPANY_SUFFIXES: &[&str] = &[
     "Railways", "Cruises", "Breweries", "Hotels", "Resorts", "Minerals", "Metals",
     "Therapeutics", "Biosciences", "Semiconductors", "Textiles", "Buses", "Pharmaceutical",
     "Biotech", "Investments", "Publishing", "Aviation", "Healthcare", "Solutions", "Brands",
-    "Stores", "Railway", "Homes", "Mines",
+    "Stores", "Railway", "Homes", "Mines", "ApS", "SE", "KGaA", "SAS", "Srl", "Ltda", "Bhd", "Tbk",
+    "Management", "Tribune", "Herald", "Gazette", "Chronicle", "Courier", "Inquirer",
 ];
 
 /// The head word of an organisation's name ("Ukraine Drone Coalition").

@@ -98,8 +98,11 @@ pub fn scan(text: &str) -> Scan {
         name_starts.push(start);
         let end = word_end(text, i + width, &mut name_starts);
         let (end_of_word, possessive) = strip_possessive(bytes, start, end);
+        // "Ashcombe Insurance plc": the suffix written in lower case goes
+        // with the name, as a capitalised word would.
         let capitalized = if b.is_ascii() {
-            b.is_ascii_uppercase() && !(b == b'I' && is_first_person(&text[start..end_of_word]))
+            (b.is_ascii_uppercase() && !(b == b'I' && is_first_person(&text[start..end_of_word])))
+                || (b == b'p' && &text[start..end_of_word] == "plc")
         } else {
             char_at(text, i).is_uppercase()
         };
