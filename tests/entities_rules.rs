@@ -1192,3 +1192,22 @@ fn legal_forms_fund_managers_and_newspapers_end_company_names() {
         ],
     );
 }
+
+/// A ministry's list of portfolios goes on past its commas; a listed name
+/// or a person after the comma ends the name.
+#[test]
+fn a_list_of_portfolios_is_part_of_the_name() {
+    let text = "The Ministry of Fisheries, Coasts and Harbours said so. \
+                The Department of Trade, Siemens and Grant Holloway met.";
+    assert_eq!(
+        kind_of(text, "Ministry of Fisheries, Coasts and Harbours"),
+        Some((
+            EntityKind::Organization,
+            "Ministry of Fisheries, Coasts and Harbours".to_owned()
+        ))
+    );
+    assert_eq!(
+        kind_of(text, "Department of Trade").map(|k| k.0),
+        Some(EntityKind::Organization)
+    );
+}

@@ -446,6 +446,13 @@ impl<'t> Context<'t, '_, '_> {
         if self.known[first].is_some() && self.known[last - 1] == self.known[first] {
             return true;
         }
+        // "the Ministry of Land, Infrastructure, Transport and Tourism": a
+        // list of portfolios after "of" goes on past its commas.
+        let last = if head + 1 < last && is_connector(self.word(head + 1)) {
+            self.portfolios_after(last)
+        } else {
+            last
+        };
         let name = self.span(first, last);
         let country = self.country_of(first);
         lexicon.add(
@@ -453,6 +460,58 @@ impl<'t> Context<'t, '_, '_> {
             Known::new(name, EntityKind::Organization, Strength::Cue).with_country(country),
         );
         true
+    }
+
+    /// Where a name that ends at word `last` ends when a list of
+    /// capitalised words in no list follows it: ", Infrastructure,
+    /// Transport and Tourism" (one or two words an item, the last after
+    /// "and"). `last` itself when no such list follows.
+    fn portfolios_after(&self, last: usize) -> usize {
+        let gap = |i: usize| {
+            self.text
+                .get(self.words[i - 1].end..self.words.get(i).map_or(0, |w| w.start))
+                .unwrap_or("")
+        };
+        // A portfolio is no listed name and no given name ("the Ministry of
+        // Defence, Grant Shapps and …" lists a person).
+        let item_word = |i: usize| {
+            self.words.get(i).is_some_and(|w| {
+                w.capitalized
+                    && !w.sentence_start
+                    && self.known[i].is_none()
+                    && !w.heading
+                    && !cues::is_given_name(w.text(self.text))
+                    && !self.is_title(i)
+            })
+        };
+        let mut at = last;
+        loop {
+            // ", Item", or " and Item" / ", and Item", which ends the list.
+            let separator = gap(at);
+            let closing = self
+                .words
+                .get(at)
+                .is_some_and(|w| w.text(self.text) == "and")
+                && matches!(separator, " " | ", ")
+                && gap(at + 1) == " ";
+            // Only a list with a comma: "Trade and Industry" is one run.
+            if closing && at > last {
+                at += 1;
+            } else if closing || separator != ", " {
+                return last;
+            }
+            if !item_word(at) {
+                return last;
+            }
+            let mut end = at + 1;
+            if end < self.words.len() && gap(end) == " " && item_word(end) {
+                end += 1;
+            }
+            if closing {
+                return end;
+            }
+            at = end;
+        }
     }
 
     /// "the Food and Drug Administration", "the National Oceanic and
