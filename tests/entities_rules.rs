@@ -1211,3 +1211,17 @@ fn a_list_of_portfolios_is_part_of_the_name() {
         Some(EntityKind::Organization)
     );
 }
+
+/// Where a firm a company noun names is based is no part of its name.
+#[test]
+fn a_firm_of_a_place_is_the_firm() {
+    let text = "A second firm, Blackmoor Security of Arlington, Va., is reviewing the breach.";
+    assert_eq!(
+        kind_of(text, "Blackmoor Security"),
+        Some((EntityKind::Company, "Blackmoor Security".to_owned()))
+    );
+    assert_eq!(
+        kind_of(text, "Arlington").map(|k| k.0),
+        Some(EntityKind::Place)
+    );
+}

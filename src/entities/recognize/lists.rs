@@ -169,7 +169,22 @@ fn teach<'t>(ctx: &Context<'t, '_, '_>, run: Run, lexicon: &mut Lexicon<'t>) {
     if other_kind || org {
         return;
     }
-    let last = ctx.without_ticker(run.first, run.last, lexicon);
+    let mut last = ctx.without_ticker(run.first, run.last, lexicon);
+    // "cybersecurity firm Blackfen Security of Arlington, Va.": where the
+    // firm is based is no part of its name.
+    if let Some(of) = (run.first + 1..last).find(|&i| ctx.word(i) == "of")
+        && of + 1 < last
+        && (of + 1..last).all(|i| {
+            ctx.known[i].is_some_and(|h| {
+                matches!(
+                    ctx.hits[h].entry.kind,
+                    EntityKind::Place | EntityKind::Country
+                )
+            })
+        })
+    {
+        last = of;
+    }
     let name = ctx.span(run.first, last);
     lexicon.add(
         name,
