@@ -1225,3 +1225,22 @@ fn a_firm_of_a_place_is_the_firm() {
         Some(EntityKind::Place)
     );
 }
+
+/// A country or its demonym with a sport names the sport's national body;
+/// "American Football" is a game.
+#[test]
+fn a_country_with_a_sport_is_its_national_body() {
+    let text = "Sri Lanka Cricket has complained, and British Cycling and Rugby Australia \
+                agreed. He watches American Football.";
+    for name in ["Sri Lanka Cricket", "British Cycling", "Rugby Australia"] {
+        assert_eq!(
+            kind_of(text, name),
+            Some((EntityKind::Organization, name.to_owned())),
+            "{name}"
+        );
+    }
+    assert_ne!(
+        kind_of(text, "American Football").map(|k| k.0),
+        Some(EntityKind::Organization)
+    );
+}

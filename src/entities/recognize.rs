@@ -262,6 +262,7 @@ impl<'t> Context<'t, '_, '_> {
         let last = run.last;
         if self.settlement_named(first, last, lexicon)
             || self.titled_person(first, last, lexicon)
+            || self.sport_body(first, last, lexicon)
             || self.organization(first, last, lexicon)
             || self.place(first, last, lexicon)
             || self.company(first, last, lexicon)
@@ -558,6 +559,61 @@ impl<'t> Context<'t, '_, '_> {
         let word = self.word(i);
         self.has(i, cues::ORG_HEAD)
             || (word == "Bank" && i > 0 && cues::is_public_bank_qualifier(self.word(i - 1)))
+    }
+
+    /// "Sri Lanka Cricket", "British Cycling", "Rugby Australia": a
+    /// country or its demonym with a sport, and nothing else, names the
+    /// sport's national body ("American Football" is a game).
+    fn sport_body(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
+        const SPORTS: &[&str] = &[
+            "Cricket",
+            "Rugby",
+            "Football",
+            "Athletics",
+            "Cycling",
+            "Swimming",
+            "Rowing",
+            "Tennis",
+            "Hockey",
+            "Golf",
+            "Netball",
+            "Sailing",
+            "Gymnastics",
+            "Boxing",
+            "Basketball",
+            "Volleyball",
+            "Triathlon",
+            "Badminton",
+        ];
+        if !(2..=4).contains(&(last - first)) {
+            return false;
+        }
+        // The words other than the sport: one country's name or demonym.
+        let country = |from: usize, to: usize| {
+            let h = self.known[from]?;
+            let hit = &self.hits[h];
+            let whole = hit.start == self.words[from].start && hit.end == self.words[to - 1].end;
+            (whole && hit.entry.kind == EntityKind::Country).then_some(hit.entry)
+        };
+        let (entry, sport) = if SPORTS.contains(&self.word(last - 1)) {
+            (country(first, last - 1), self.word(last - 1))
+        } else if SPORTS.contains(&self.word(first)) {
+            (country(first + 1, last), self.word(first))
+        } else {
+            return false;
+        };
+        let Some(entry) = entry else {
+            return false;
+        };
+        if sport == "Football" && entry.role == Role::Demonym {
+            return false;
+        }
+        let name = self.span(first, last);
+        lexicon.add(
+            name,
+            Known::new(name, EntityKind::Organization, Strength::Cue).with_country(entry.country),
+        );
+        true
     }
 
     /// "Aviva Stadium", "Eamonn Deacy Park": a name with a place head, or
