@@ -205,8 +205,8 @@ fn promotion_at_end(
         return end_start..end_start;
     };
     // Every unit below the last prose ends no sentence; a table there is
-    // the story's own.
-    let below_is_chrome = units[last + 1..end_start]
+    // the story's own, and the story goes on to it.
+    let no_table_below = units[last + 1..end_start]
         .iter()
         .all(|(u, _)| !u.is_preformatted());
     let mut start = last + 1;
@@ -225,7 +225,7 @@ fn promotion_at_end(
             && !structure::ends_sentence(above)
             && !structure::more_words_than(above, 8)
     };
-    if start > last || !below_is_chrome || !headed {
+    if start > last || !no_table_below || !headed {
         return end_start..end_start;
     }
     start - 1..end_start
