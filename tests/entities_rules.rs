@@ -1018,12 +1018,14 @@ fn names_listed_with_a_company_are_companies() {
     let text = "Output at plants run by Siemens, Vorlandt and Kestrel Dynamics rose. \
                 Orders went to Toyota Motor Corp. and Brenneck on Monday. \
                 Exports to Germany and Quessard fell. \
-                Talks between Tesla and Morvan stalled, said Ilse Morvan.";
+                Talks between Tesla and Morvan stalled, said Ilse Morvan. \
+                Investors included Corvill Hartigan, Siemens and Pellow Holdings.";
     assert_kinds(
         text,
         &[
             ("Vorlandt", EntityKind::Company),
             ("Brenneck", EntityKind::Company),
+            ("Corvill Hartigan", EntityKind::Company),
             ("Morvan", EntityKind::Person),
         ],
     );

@@ -116,11 +116,16 @@ impl<'t> Context<'t, '_, '_> {
         }
         // A surname of a person named before ("Tesla and Musk") is no firm,
         // nor is a known name folded from capitals where a line opens as a
-        // dateline does ("UFORCE, Skyeton" read as "Uforce, Skyeton").
+        // dateline does ("UFORCE, Skyeton" read as "Uforce, Skyeton"). A
+        // name read as a person by its shape alone is a firm among firms
+        // ("Baillie Gifford, Norges Bank Investment Management and …").
+        let shaped_only = lexicon
+            .get(name)
+            .is_some_and(|k| k.strength == Strength::Shape && name.contains(' '));
         let unnamed = last - first <= MAX_ITEM_WORDS
             && !self.words[first].heading
             && !self.folded_known_name(first, last, lexicon)
-            && !lexicon.is_person(name)
+            && (!lexicon.is_person(name) || shaped_only)
             && !self.has_hit_within(first, last)
             && (first..last).all(|i| {
                 self.words[i].capitalized
