@@ -590,10 +590,8 @@ impl<'t> Context<'t, '_, '_> {
         }
         // The words other than the sport: one country's name or demonym.
         let country = |from: usize, to: usize| {
-            let h = self.known[from]?;
-            let hit = &self.hits[h];
-            let whole = hit.start == self.words[from].start && hit.end == self.words[to - 1].end;
-            (whole && hit.entry.kind == EntityKind::Country).then_some(hit.entry)
+            let hit = self.hit_spanning(from, to)?;
+            (hit.entry.kind == EntityKind::Country).then_some(hit.entry)
         };
         let (entry, sport) = if SPORTS.contains(&self.word(last - 1)) {
             (country(first, last - 1), self.word(last - 1))
@@ -693,6 +691,13 @@ impl<'t> Context<'t, '_, '_> {
             );
         }
         true
+    }
+
+    /// The gazetteer hit that covers exactly the words `first..last`, if
+    /// any.
+    pub(super) fn hit_spanning(&self, first: usize, last: usize) -> Option<&Hit<'_>> {
+        let hit = &self.hits[self.known[first]?];
+        (hit.start == self.words[first].start && hit.end == self.words[last - 1].end).then_some(hit)
     }
 
     /// Returns true if and only if a gazetteer hit lies within the words,

@@ -103,16 +103,11 @@ impl<'t> Context<'t, '_, '_> {
                 Item::Other
             };
         }
-        if let Some(h) = self.known[first] {
-            let hit = &self.hits[h];
-            let whole = self.known[last - 1] == Some(h)
-                && hit.start == self.words[first].start
-                && hit.end == self.words[last - 1].end;
-            return if whole && hit.entry.kind == EntityKind::Company {
-                Item::Company
-            } else {
-                Item::Other
-            };
+        if self.known[first].is_some() {
+            let company = self
+                .hit_spanning(first, last)
+                .is_some_and(|hit| hit.entry.kind == EntityKind::Company);
+            return if company { Item::Company } else { Item::Other };
         }
         // A surname of a person named before ("Tesla and Musk") is no firm,
         // nor is a known name folded from capitals where a line opens as a

@@ -405,13 +405,9 @@ impl<'t> Context<'t, '_, '_> {
             return false;
         }
         let place_word = |i: usize| {
-            self.known[i].is_some_and(|h| {
-                let hit = &self.hits[h];
-                let e = hit.entry;
-                hit.start == self.words[i].start
-                    && hit.end == self.words[i].end
-                    && matches!(e.kind, EntityKind::Country | EntityKind::Place)
-                    && e.role != crate::entities::gazetteer::Role::Demonym
+            self.hit_spanning(i, i + 1).is_some_and(|hit| {
+                matches!(hit.entry.kind, EntityKind::Country | EntityKind::Place)
+                    && hit.entry.role != crate::entities::gazetteer::Role::Demonym
             })
         };
         let other_word = |i: usize| {
