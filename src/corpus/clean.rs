@@ -70,11 +70,9 @@ fn clean_inner(
             .unwrap_or(units.len())
             .min(end_start)
     });
-    let last_prose = prose[..end_start]
-        .iter()
-        .rposition(|&p| p)
-        .unwrap_or(body_start);
-    let promotion = promotion_at_end(&units, &prose, body_start, end_start);
+    let last_prose_at = prose[..end_start].iter().rposition(|&p| p);
+    let last_prose = last_prose_at.unwrap_or(body_start);
+    let promotion = promotion_at_end(&units, last_prose_at, body_start, end_start);
     let last_prose = if promotion.start < last_prose {
         prose[..promotion.start]
             .iter()
@@ -194,14 +192,15 @@ fn clean_inner(
 /// Morning Briefing" over "The day's top stories delivered to your inbox
 /// every weekday at 7am."): the promotion's lines, under a short heading,
 /// end the prose, and no table follows. Empty when the last prose is no
-/// such promotion.
+/// such promotion. `last_prose` is the last unit of prose before the
+/// end matter, if any.
 fn promotion_at_end(
     units: &[(Unit<'_>, bool)],
-    prose: &[bool],
+    last_prose: Option<usize>,
     body_start: usize,
     end_start: usize,
 ) -> std::ops::Range<usize> {
-    let Some(last) = prose[..end_start].iter().rposition(|&p| p) else {
+    let Some(last) = last_prose else {
         return end_start..end_start;
     };
     // Every unit below the last prose ends no sentence; a table there is
