@@ -381,7 +381,6 @@ pub fn is_spaced_menu(line: &str) -> bool {
 /// Example Media Ltd", "Copyright 2026 Daily Ledger. All rights reserved."
 fn is_copyright(line: &str) -> bool {
     let lower = line.to_lowercase();
-    let is_year = |d: &str| d.len() == 4 && (d.starts_with("19") || d.starts_with("20"));
     // "Copyright 2026", "Copyright ©": not "Copyright lawyers said…".
     let after = lower.strip_prefix("copyright").map(|rest| {
         rest.trim_start()
@@ -390,10 +389,11 @@ fn is_copyright(line: &str) -> bool {
     });
     let opens = lower.starts_with('©')
         || lower.starts_with("(c) ")
-        || after.is_some_and(|rest| is_year(rest.get(..4).unwrap_or_default()) || rest.is_empty());
-    let year = lower.split(|c: char| !c.is_ascii_digit()).any(is_year);
+        || after.is_some_and(|rest| {
+            structure::is_year(rest.get(..4).unwrap_or_default()) || rest.is_empty()
+        });
     opens
-        && (year || lower.contains("all rights reserved"))
+        && (structure::holds_year(&lower) || lower.contains("all rights reserved"))
         && !structure::more_words_than(line, 16)
 }
 

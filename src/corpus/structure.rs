@@ -283,9 +283,7 @@ pub fn dateline(line: &str) -> Option<String> {
     .find(|p| lower.starts_with(*p))
     .and_then(|p| line.get(p.len()..))
     .map_or(line, str::trim);
-    let has_year = rest
-        .split(|c: char| !c.is_ascii_digit())
-        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    let has_year = holds_year(rest);
     let iso = rest.len() >= 10
         && rest.as_bytes()[4] == b'-'
         && rest
@@ -305,6 +303,18 @@ pub fn dateline(line: &str) -> Option<String> {
         .filter(|w| !["am", "pm", "at", "utc", "gmt", "on"].contains(&w.as_str()))
         .count();
     (has_year && (iso || month) && other_words <= 2).then(|| rest.to_owned())
+}
+
+/// Returns true if and only if the four characters `digits` open like a
+/// year of the last two centuries ("1987", "2026").
+pub fn is_year(digits: &str) -> bool {
+    digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"))
+}
+
+/// Returns true if and only if `text` holds a year as a run of digits of
+/// its own.
+pub fn holds_year(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_digit()).any(is_year)
 }
 
 /// Returns true if and only if `line` could be a headline: 2 to 25 words,
