@@ -50,9 +50,19 @@ const ABBREVIATED_TITLES: &[&str] = &[
 /// (all short and ASCII) without an allocation; `None` for a word longer
 /// than `buf`, which is no cue word.
 pub fn lowered<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    ascii_cased(word, buf, <[u8]>::make_ascii_lowercase)
+}
+
+/// Upper-cases the ASCII letters of `word` into `buf`, as [`lowered`]
+/// lower-cases them: "Unicef" looked up as the acronym "UNICEF".
+pub fn uppered<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    ascii_cased(word, buf, <[u8]>::make_ascii_uppercase)
+}
+
+fn ascii_cased<'b>(word: &str, buf: &'b mut [u8; 24], case: fn(&mut [u8])) -> Option<&'b str> {
     let out = buf.get_mut(..word.len())?;
     out.copy_from_slice(word.as_bytes());
-    out.make_ascii_lowercase();
+    case(out);
     std::str::from_utf8(out).ok()
 }
 

@@ -69,15 +69,8 @@ impl<'t> Context<'t, '_, '_> {
             {
                 continue;
             }
-            let mut buf = [0u8; 8];
-            let Some(upper) = buf.get_mut(..word.len()) else {
-                continue;
-            };
-            upper.copy_from_slice(word.as_bytes());
-            upper.make_ascii_uppercase();
-            let Some(entry) = std::str::from_utf8(upper)
-                .ok()
-                .and_then(|upper| self.gaz.exact(upper))
+            let Some(entry) =
+                cues::uppered(word, &mut [0; 24]).and_then(|upper| self.gaz.exact(upper))
             else {
                 continue;
             };
