@@ -317,8 +317,11 @@ fn an_article_knows_its_thread_in_date_order_and_its_name() {
 
 #[test]
 fn the_tuning_set_is_threaded_better_than_the_baseline() {
+    // F1 1.00 at the threshold of 0.16; 0.86 at 0.26, chosen on real news
+    // (see `real_news_threads_against_labels_and_the_baseline`): the
+    // unions' reaction to the steelmaker's results no longer joins it.
     let ((_, _, f1), baseline) = measure("tune");
-    assert!(f1 >= 0.9, "F1 {f1:.2}");
+    assert!(f1 >= 0.85, "F1 {f1:.2}");
     assert!(
         f1 > baseline,
         "F1 {f1:.2} against the baseline's {baseline:.2}"
@@ -336,9 +339,11 @@ fn the_held_out_set_is_threaded_better_than_the_baseline() {
     // three times less) gave P 1.00 R 0.85 F1 0.92; the set has been seen
     // since, so it is no longer unseen (the derailment report two weeks on
     // still stays apart). With average linkage (chosen on real news):
-    // P 1.00 R 0.85 F1 0.92 again.
+    // P 1.00 R 0.85 F1 0.92 again. With the threshold chosen on real
+    // news (0.26): P 1.00 R 0.77 F1 0.87; the ice core's arrival in port
+    // weeks after the drilling is a story of its own.
     let ((_, _, f1), baseline) = measure("heldout");
-    assert!(f1 >= 0.9, "F1 {f1:.2}");
+    assert!(f1 >= 0.85, "F1 {f1:.2}");
     assert!(
         f1 > baseline,
         "F1 {f1:.2} against the baseline's {baseline:.2}"
@@ -505,6 +510,41 @@ fn score_judged(judged: &HashMap<Pair, bool>, predicted: &HashSet<Pair>) -> (f64
 /// It was not kept. No single threshold serves these sets: their best
 /// thresholds run from 0.13 to over 0.40, and the labellers' notion of a
 /// story ran from one day's event to a week's developing story.
+///
+/// Then (2026-12-05) five more sets, each labelled by a helper who read
+/// every article and never ran dossier, with one rule for "same": one
+/// event or developing story, not the same cast or subject. All were
+/// measured at 0.16 before anything was changed: BBC sport 200–299 (100
+/// articles, 17 groups), Reuters-21578 of 8–9 April 1987 (160 wires of
+/// at least 90 words, 11 groups), BBC business 100–199 (100, 8 groups),
+/// Reuters of 18–19 June 1987 (160, 20 groups, one of 8) and BBC politics
+/// 100–199 (100, 6 groups). The first three were then read and tuned on;
+/// the last two were held out. Labelled-pair F1 (baseline: its best
+/// threshold on each set's own labels):
+///
+/// | set                     | at 0.16 | at 0.26 | baseline    |
+/// |-------------------------|---------|---------|-------------|
+/// | BBC sport (tuned on)    | 0.55    | 0.71    | 0.74 (0.20) |
+/// | Reuters April (tuned)   | 0.41    | 0.54    | 0.56 (0.20) |
+/// | BBC business (tuned)    | 0.43    | 0.75    | 0.95 (0.38) |
+/// | BBC politics (held out) | 0.54    | 0.80    | 0.78 (0.26) |
+/// | Reuters June (held out) | 0.78    | 0.72    | 0.65 (0.19) |
+///
+/// (Reuters June over all pairs: 0.66 at 0.16, 0.71 at 0.26.) At 0.16
+/// precision was 0.26–0.64 on every set: clubs' different matches, two
+/// firms' results, one country's separate economic figures joined. The
+/// threshold is the highest that keeps the seeds' two threads (0.28
+/// loses 000 with 004). Tried on the three tuned sets and not kept:
+/// scoring name words lower than other words, a cosine over each whole
+/// article (the seeds' pairs fall to 0.07 and cannot be told apart),
+/// capping a pair's score at twice its shared entities and twice its
+/// shared non-name words (held out: politics 0.64, Reuters June 0.58),
+/// lowering a pair whose articles each name a firm, body or person but
+/// share none (loses the seeds), a larger average asked of larger groups,
+/// and pairs without grouping.
+/// What is left is mostly genre on the wires: four firms' quarterly
+/// tables, four issuers' note sales, whose words agree and whose names
+/// the recogniser finds in capitals in the headline only.
 #[test]
 #[ignore = "needs a folder of real news and its labels"]
 fn real_news_threads_against_labels_and_the_baseline() {
