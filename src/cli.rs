@@ -19,7 +19,7 @@ use crate::out;
 use crate::pipeline::{Library, Open, Opened, Options, Progress};
 use crate::state::cache::{Bodies, BodySource, shared_text};
 use crate::state::{self, Cache, StateOptions};
-use crate::threads::{Thread, ThreadOptions, threads_letting_texts_go};
+use crate::threads::{Thread, threads_letting_texts_go};
 
 mod output;
 mod search;
@@ -465,12 +465,12 @@ impl Corpus<'_> {
             // Nothing shows the texts after the threads are found.
             None if from_snapshot => {
                 let mut whole = self.opened(Open::new(paths, self.opts))?;
-                let list = threads_letting_texts_go(&mut whole.library, &ThreadOptions::default());
+                let list = threads_letting_texts_go(&mut whole.library, &self.opts.threads);
                 (whole, list)
             }
             None => {
                 let mut heads = heads;
-                let list = threads_letting_texts_go(&mut heads.library, &ThreadOptions::default());
+                let list = threads_letting_texts_go(&mut heads.library, &self.opts.threads);
                 (heads, list)
             }
         };
@@ -494,7 +494,7 @@ impl Corpus<'_> {
         let store = Mutex::new(Bodies::open(source).ok()?);
         let articles = &heads.library.corpus.articles;
         let text_of = |i: usize| shared_text(&store, articles, i).map(Cow::Owned);
-        crate::threads::threads_if_read(&heads.library, &ThreadOptions::default(), &text_of)
+        crate::threads::threads_if_read(&heads.library, &self.opts.threads, &text_of)
     }
 }
 

@@ -376,6 +376,52 @@ fn the_command_lists_threads_largest_first_with_ids_titles_and_members() {
     }
 }
 
+/// Runs `dossier threads --json` on the tuning set with a config whose
+/// `thread_threshold` is `threshold` (the default when `None`) and the
+/// state directory `state`; returns the sizes of the threads.
+fn thread_sizes_with(threshold: Option<f64>, state: &Path) -> Vec<usize> {
+    let config = state.join("config.toml");
+    let text = threshold.map_or(String::new(), |t| {
+        format!("[corpus]\nthread_threshold = {t}\n")
+    });
+    std::fs::write(&config, text).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .arg("--config")
+        .arg(&config)
+        .arg("--state-dir")
+        .arg(state.join("state"))
+        .args(["threads", "--json"])
+        .arg(set_dir("tune"))
+        .output()
+        .expect("the dossier binary runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["articles"].as_array().unwrap().len())
+        .collect()
+}
+
+#[test]
+fn the_config_sets_how_alike_a_thread_must_be_and_kept_threads_follow_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let default = thread_sizes_with(None, dir.path());
+    assert!(!default.is_empty());
+    // Same state directory: threads kept for the default are not reused.
+    assert!(thread_sizes_with(Some(0.95), dir.path()).is_empty());
+    let loose = thread_sizes_with(Some(0.1), dir.path());
+    assert!(
+        loose.iter().sum::<usize>() > default.iter().sum::<usize>(),
+        "{loose:?} against {default:?}"
+    );
+    assert_eq!(thread_sizes_with(None, dir.path()), default);
+}
+
 /// Every file name an article stands for: a copy merged into it (a
 /// duplicate) reports the same story.
 fn names_of(lib: &Library, i: usize) -> Vec<String> {

@@ -101,6 +101,8 @@ pub struct CorpusConfig {
     pub dedupe_threshold: Share,
     /// Files larger than this are skipped with a warning.
     pub max_file_size: ByteSize,
+    /// How alike articles must be, on average, to share a thread.
+    pub thread_threshold: Share,
 }
 
 impl Default for CorpusConfig {
@@ -110,6 +112,7 @@ impl Default for CorpusConfig {
         Self {
             dedupe_threshold: Share::saturating(dedup.threshold),
             max_file_size: ByteSize(load.max_file_size),
+            thread_threshold: Share::saturating(crate::threads::ThreadOptions::default().threshold),
         }
     }
 }
@@ -228,6 +231,7 @@ impl Config {
         let mut opts = crate::pipeline::Options::default();
         opts.load.max_file_size = self.corpus.max_file_size.0;
         opts.dedup.threshold = self.corpus.dedupe_threshold.get();
+        opts.threads.threshold = self.corpus.thread_threshold.get();
         opts
     }
 
@@ -275,12 +279,13 @@ mod tests {
     #[test]
     fn options_follow_the_corpus_section() {
         let c = Config::parse(
-            "[corpus]\ndedupe_threshold = 0.8\nmax_file_size = \"1M\"\n",
+            "[corpus]\ndedupe_threshold = 0.8\nmax_file_size = \"1M\"\nthread_threshold = 0.4\n",
             Path::new("x"),
         )
         .unwrap();
         let o = c.pipeline_options();
         assert!((o.dedup.threshold - 0.8).abs() < 1e-9);
         assert_eq!(o.load.max_file_size, 1 << 20);
+        assert!((o.threads.threshold - 0.4).abs() < 1e-9);
     }
 }

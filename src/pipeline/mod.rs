@@ -33,6 +33,10 @@ pub use steps::{Standard, Steps};
 pub struct Options {
     pub load: LoadOptions,
     pub dedup: DedupOptions,
+    /// How alike articles must be to share a thread. Part of the options
+    /// a folder's fingerprint covers, so threads kept in the cache are
+    /// found again when it changes.
+    pub threads: crate::threads::ThreadOptions,
 }
 
 /// A step of the pipeline, for progress reports.

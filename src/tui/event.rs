@@ -22,7 +22,7 @@ use super::wake::{self, Waker};
 use crate::pipeline::{Library, Listed, Open, Opened, Options, Progress};
 use crate::state::Cache;
 use crate::state::cache::{Bodies, BodySource, PendingSnapshot};
-use crate::threads::{ThreadOptions, Threads, threads_if_read};
+use crate::threads::{Threads, threads_if_read};
 
 /// A report from the loader thread.
 pub enum Load {
@@ -301,7 +301,7 @@ impl Loading<'_> {
             return false;
         };
         let texts = Texts::Store(Arc::clone(&shown.library), Arc::new(Mutex::new(bodies)));
-        let options = ThreadOptions::default();
+        let options = self.opts.threads.clone();
         let found = threads_if_read(&shown.library, &options, &|i| texts.text_of(i));
         drop(texts);
         // Every text was read and its terms counted on all cores: give
@@ -362,10 +362,11 @@ impl Loading<'_> {
         let notice = |problem: crate::corpus::Warning| {
             let _ = self.tx.send(Load::Notice(problem.to_string()));
         };
+        let options = &self.opts.threads;
         let list = std::thread::scope(|scope| {
             let sender = self.tx.clone();
             let finder = scope.spawn(move || {
-                let threads = Threads::build(library, &ThreadOptions::default());
+                let threads = Threads::build(library, options);
                 let list = threads.all().to_vec();
                 // The UI may have quit already; nobody is listening then.
                 let _ = sender.send(Load::Threads(Arc::new(threads)));
