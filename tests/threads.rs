@@ -557,8 +557,10 @@ fn score_judged(judged: &HashMap<Pair, bool>, predicted: &HashSet<Pair>) -> (f64
 /// thresholds run from 0.13 to over 0.40, and the labellers' notion of a
 /// story ran from one day's event to a week's developing story.
 ///
-/// Then (2026-12-05) five more sets, each labelled by a helper who read
-/// every article and never ran dossier, with one rule for "same": one
+/// Then (2026-12-05) five more sets, and a sixth after the change, each
+/// labelled by a helper who read every article and never ran dossier
+/// (labels, and how to rebuild each folder, in tests/fixtures/threads/real;
+/// the labels of the sets above are lost), with one rule for "same": one
 /// event or developing story, not the same cast or subject. All were
 /// measured at 0.16 before anything was changed: BBC sport 200–299 (100
 /// articles, 17 groups), Reuters-21578 of 8–9 April 1987 (160 wires of
