@@ -55,9 +55,13 @@ impl Score {
     }
 }
 
+/// Returns a name as names are compared: lower case, without a leading
+/// "the" or an abbreviation's closing dot ("Salesforce Inc." is
+/// "Salesforce Inc").
 fn normalise(name: &str) -> String {
     let lower = name.trim().to_lowercase().replace('’', "'");
-    lower.strip_prefix("the ").unwrap_or(&lower).to_owned()
+    let name = lower.strip_prefix("the ").unwrap_or(&lower);
+    name.strip_suffix('.').unwrap_or(name).to_owned()
 }
 
 /// Returns the names per kind that the pipeline finds in each file of `gold`.
