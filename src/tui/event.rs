@@ -301,8 +301,7 @@ impl Loading<'_> {
             return false;
         };
         let texts = Texts::Store(Arc::clone(&shown.library), Arc::new(Mutex::new(bodies)));
-        let options = self.opts.threads.clone();
-        let found = threads_if_read(&shown.library, &options, &|i| texts.text_of(i));
+        let found = threads_if_read(&shown.library, &self.opts.threads, &|i| texts.text_of(i));
         drop(texts);
         // Every text was read and its terms counted on all cores: give
         // back what they freed.
