@@ -352,17 +352,7 @@ fn the_held_out_set_is_threaded_better_than_the_baseline() {
 
 #[test]
 fn the_command_lists_threads_largest_first_with_ids_titles_and_members() {
-    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(["--no-state", "threads", "--json"])
-        .arg(set_dir("tune"))
-        .output()
-        .expect("the dossier binary runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = threads_of_the_tuning_set(&["--no-state".as_ref()]);
     let threads = v.as_array().unwrap();
     assert!(threads.len() >= 2);
     let sizes: Vec<usize> = threads
@@ -376,20 +366,11 @@ fn the_command_lists_threads_largest_first_with_ids_titles_and_members() {
     }
 }
 
-/// Runs `dossier threads --json` on the tuning set with a config whose
-/// `thread_threshold` is `threshold` (the default when `None`) and the
-/// state directory `state`; returns the sizes of the threads.
-fn thread_sizes_with(threshold: Option<f64>, state: &Path) -> Vec<usize> {
-    let config = state.join("config.toml");
-    let text = threshold.map_or(String::new(), |t| {
-        format!("[corpus]\nthread_threshold = {t}\n")
-    });
-    std::fs::write(&config, text).unwrap();
+/// Runs `dossier ARGS threads --json` on the tuning set; returns its
+/// output, read as JSON.
+fn threads_of_the_tuning_set(args: &[&std::ffi::OsStr]) -> Value {
     let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .arg("--config")
-        .arg(&config)
-        .arg("--state-dir")
-        .arg(state.join("state"))
+        .args(args)
         .args(["threads", "--json"])
         .arg(set_dir("tune"))
         .output()
@@ -399,7 +380,25 @@ fn thread_sizes_with(threshold: Option<f64>, state: &Path) -> Vec<usize> {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Runs `dossier threads --json` on the tuning set with a config whose
+/// `thread_threshold` is `threshold` (the default when `None`) and the
+/// state directory `state`; returns the sizes of the threads.
+fn thread_sizes_with(threshold: Option<f64>, state: &Path) -> Vec<usize> {
+    let config = state.join("config.toml");
+    let text = threshold.map_or(String::new(), |t| {
+        format!("[corpus]\nthread_threshold = {t}\n")
+    });
+    std::fs::write(&config, text).unwrap();
+    let state = state.join("state");
+    let v = threads_of_the_tuning_set(&[
+        "--config".as_ref(),
+        config.as_ref(),
+        "--state-dir".as_ref(),
+        state.as_ref(),
+    ]);
     v.as_array()
         .unwrap()
         .iter()
