@@ -1246,3 +1246,32 @@ fn a_country_with_a_sport_is_its_national_body() {
         Some(EntityKind::Organization)
     );
 }
+
+#[test]
+fn a_capital_that_speaks_is_its_government_not_a_person() {
+    for (text, capital, country) in [
+        (
+            "Moscow said on Tuesday it would respond to the new sanctions.",
+            "Moscow",
+            "Russia",
+        ),
+        (
+            "Rates were left on hold.\n\nBeijing said on Friday it would keep the yuan stable.",
+            "Beijing",
+            "China",
+        ),
+    ] {
+        assert_eq!(
+            kind_of(text, capital),
+            Some((EntityKind::Country, country.into())),
+            "{text}"
+        );
+    }
+    // A surname of a person the text names, who speaks as he or she.
+    let text = "The actor Denzel Washington visited the festival on Sunday. \
+                Washington said he was delighted to be back.";
+    assert_eq!(
+        kind_of(text, "Washington").map(|k| k.0),
+        Some(EntityKind::Person)
+    );
+}

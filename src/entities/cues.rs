@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
+use super::text::last_word;
 use super::wordset::{Fnv, WordSet};
 
 /// Builds a look-up set from a word list, once.
@@ -440,4 +441,31 @@ pub fn is_business_verb(word: &str) -> bool {
 
 pub fn is_agent_verb(word: &str) -> bool {
     word_set!(AGENT_VERBS).contains(word)
+}
+
+/// Returns true if and only if `name` stands somewhere in `text` right
+/// after a capitalised word that is no function word ("Ed Miliband" for
+/// "Miliband"): the end of a longer name.
+pub fn ends_a_longer_name(text: &str, name: &str) -> bool {
+    memchr::memmem::find_iter(text.as_bytes(), name.as_bytes()).any(|at| {
+        let Some(before) = text[..at].strip_suffix(' ') else {
+            return false;
+        };
+        let word = last_word(before);
+        word.starts_with(char::is_uppercase) && traits(word) & FUNCTION_WORD == 0
+    })
+}
+
+/// Returns true if and only if a capital city `name` whose speech verb
+/// follows `at` speaks for its government ("Beijing said on Friday it
+/// would keep the yuan stable", "Washington said it had been consulted"):
+/// the clause says no he or she, and the text names no person whose
+/// surname it could be ("Denzel Washington … Washington said he").
+pub fn speaks_for_its_government(text: &str, name: &str, at: usize) -> bool {
+    let rest = &text[at..];
+    let clause = &rest[..rest.find(['.', ';', '!', '?', '\n']).unwrap_or(rest.len())];
+    let of_a_person = clause
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "he" | "she" | "his" | "her" | "him"));
+    !of_a_person && !ends_a_longer_name(text, name)
 }

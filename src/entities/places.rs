@@ -63,7 +63,11 @@ pub fn settle<'g>(text: &str, hits: &mut Vec<Hit<'g>>, gaz: &'g Gazetteer) {
             && (entry.population < SMALL_TOWN
                 || (entry.population < COMMON_WORD_TOWN
                     && gaz.is_common_word(&text[hit.start..hit.end])));
-        let agent = agent_after(text, hit.end);
+        // A capital that speaks is its government: "Moscow said it would
+        // respond" names Russia.
+        let agent = agent_after(text, hit.end)
+            && !(entry.role == Role::Capital
+                && cues::speaks_for_its_government(text, &text[hit.start..hit.end], hit.end));
         let person_shaped =
             agent || titled_before(text, hit.start) || (city && in_longer_name(text, hits, i));
         // Most places are large and stand alone: nothing more to read.

@@ -267,7 +267,7 @@ impl<'t> Context<'t, '_, '_> {
             // A surname said by a person named in full elsewhere ("Ed
             // Miliband … Miliband said the government would publish its")
             // is no company.
-            && !ends_a_longer_name(self.text, name)
+            && !cues::ends_a_longer_name(self.text, name)
         {
             // An ordinary word ("Treasury") may be an agency as well.
             if some_uncommon {
@@ -278,7 +278,13 @@ impl<'t> Context<'t, '_, '_> {
             }
             return;
         }
-        if speech && capitalized && !all_caps && name_like {
+        let capital_speaks = last - first == 1
+            && self
+                .gaz
+                .exact(name)
+                .is_some_and(|e| e.role == crate::entities::gazetteer::Role::Capital)
+            && cues::speaks_for_its_government(self.text, name, self.words[last - 1].end);
+        if speech && capitalized && !all_caps && name_like && !capital_speaks {
             lexicon.add(
                 name,
                 Known::new(name, EntityKind::Person, Strength::Context),
@@ -666,19 +672,6 @@ fn fills_a_quotation(text: &str, start: usize, end: usize) -> bool {
         "name" | "named" | "nicknamed" | "alias" | "aka" | "Name"
     );
     closes && !named
-}
-
-/// Returns true if and only if `name` stands somewhere in `text` right
-/// after a capitalised word that is no function word ("Ed Miliband" for
-/// "Miliband"): the end of a longer name.
-fn ends_a_longer_name(text: &str, name: &str) -> bool {
-    memchr::memmem::find_iter(text.as_bytes(), name.as_bytes()).any(|at| {
-        let Some(before) = text[..at].strip_suffix(' ') else {
-            return false;
-        };
-        let word = last_word(before);
-        word.starts_with(char::is_uppercase) && cues::traits(word) & cues::FUNCTION_WORD == 0
-    })
 }
 
 /// The text between the start of the line and `at`.
