@@ -246,9 +246,7 @@ pub fn looks_like_chrome(line: &str) -> bool {
     if line.is_empty() || line.len() > 200 {
         return false;
     }
-    // Only a line that opens like a copyright notice is read as one.
-    let copyright_shaped = line.starts_with(['©', 'C', 'c', '(']);
-    if is_breadcrumb(line) || is_spaced_menu(line) || (copyright_shaped && is_copyright(line)) {
+    if is_breadcrumb(line) || is_spaced_menu(line) || is_copyright(line) {
         return true;
     }
     let tokens: Vec<&str> = line
@@ -380,6 +378,10 @@ pub fn is_spaced_menu(line: &str) -> bool {
 /// Returns true if and only if `line` is a copyright notice: "© 2026
 /// Example Media Ltd", "Copyright 2026 Daily Ledger. All rights reserved."
 fn is_copyright(line: &str) -> bool {
+    // Only a line that opens like a notice is lower-cased and read.
+    if !line.starts_with(['©', 'C', 'c', '(']) {
+        return false;
+    }
     let lower = line.to_lowercase();
     // "Copyright 2026", "Copyright ©": not "Copyright lawyers said…".
     let after = lower.strip_prefix("copyright").map(|rest| {
