@@ -462,10 +462,21 @@ pub fn ends_a_longer_name(text: &str, name: &str) -> bool {
 /// the clause says no he or she, and the text names no person whose
 /// surname it could be ("Denzel Washington … Washington said he").
 pub fn speaks_for_its_government(text: &str, name: &str, at: usize) -> bool {
-    let rest = &text[at..];
-    let clause = &rest[..rest.find(['.', ';', '!', '?', '\n']).unwrap_or(rest.len())];
-    let of_a_person = clause
+    let of_a_person = clause_after(text, at)
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| matches!(w, "he" | "she" | "his" | "her" | "him"));
+        .any(is_personal_pronoun);
     !of_a_person && !ends_a_longer_name(text, name)
+}
+
+/// The clause of `text` that runs from `at` to the end of its sentence
+/// or line: what a speaker ending at `at` says.
+pub fn clause_after(text: &str, at: usize) -> &str {
+    let rest = &text[at..];
+    &rest[..rest.find(['.', ';', '!', '?', '\n']).unwrap_or(rest.len())]
+}
+
+/// Returns true if and only if `word` refers to a person: he, she, his,
+/// her or him.
+pub fn is_personal_pronoun(word: &str) -> bool {
+    matches!(word, "he" | "she" | "his" | "her" | "him")
 }

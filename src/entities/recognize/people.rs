@@ -637,16 +637,15 @@ impl<'t> Context<'t, '_, '_> {
 /// Returns true if and only if the clause after the verb that follows
 /// `at` says "its" and neither "he", "she", "his" nor "her".
 fn speaks_of_its_own(text: &str, at: usize) -> bool {
-    let rest = &text[at..];
-    let clause = &rest[..rest.find(['.', ';', '!', '?', '\n']).unwrap_or(rest.len())];
-    let mut words = clause.split(|c: char| !c.is_alphanumeric()).skip(2);
     let mut its = false;
-    for word in &mut words {
-        match word {
-            "its" => its = true,
-            "he" | "she" | "his" | "her" | "him" => return false,
-            _ => {}
+    for word in cues::clause_after(text, at)
+        .split(|c: char| !c.is_alphanumeric())
+        .skip(2)
+    {
+        if cues::is_personal_pronoun(word) {
+            return false;
         }
+        its |= word == "its";
     }
     its
 }
