@@ -140,6 +140,15 @@ pub(super) struct Context<'t, 'a, 'g> {
 }
 
 impl<'t> Context<'t, '_, '_> {
+    /// The text between word `i - 1` and word `i` (" ", ", ", " (");
+    /// empty past the last word.
+    pub(super) fn gap_before(&self, i: usize) -> &'t str {
+        self.words
+            .get(i)
+            .and_then(|w| self.text.get(self.words[i - 1].end..w.start))
+            .unwrap_or("")
+    }
+
     pub fn word(&self, i: usize) -> &'t str {
         self.words[i].text(self.text)
     }
@@ -468,11 +477,6 @@ impl<'t> Context<'t, '_, '_> {
     /// Transport and Tourism" (one or two words an item, the last after
     /// "and"). `last` itself when no such list follows.
     fn portfolios_after(&self, last: usize) -> usize {
-        let gap = |i: usize| {
-            self.text
-                .get(self.words[i - 1].end..self.words.get(i).map_or(0, |w| w.start))
-                .unwrap_or("")
-        };
         // A portfolio is no listed name and no given name ("the Ministry of
         // Defence, Grant Shapps and …" lists a person).
         let item_word = |i: usize| {
@@ -488,13 +492,13 @@ impl<'t> Context<'t, '_, '_> {
         let mut at = last;
         loop {
             // ", Item", or " and Item" / ", and Item", which ends the list.
-            let separator = gap(at);
+            let separator = self.gap_before(at);
             let closing = self
                 .words
                 .get(at)
                 .is_some_and(|w| w.text(self.text) == "and")
                 && matches!(separator, " " | ", ")
-                && gap(at + 1) == " ";
+                && self.gap_before(at + 1) == " ";
             // Only a list with a comma: "Trade and Industry" is one run.
             if closing && at > last {
                 at += 1;
@@ -505,7 +509,7 @@ impl<'t> Context<'t, '_, '_> {
                 return last;
             }
             let mut end = at + 1;
-            if end < self.words.len() && gap(end) == " " && item_word(end) {
+            if end < self.words.len() && self.gap_before(end) == " " && item_word(end) {
                 end += 1;
             }
             if closing {
@@ -535,8 +539,7 @@ impl<'t> Context<'t, '_, '_> {
                 && self.known[i].is_none()
                 && cues::traits(self.word(i)) & cues::FUNCTION_WORD == 0
         };
-        let spaced =
-            |i: usize| self.text.get(self.words[i - 1].end..self.words[i].start) == Some(" ");
+        let spaced = |i: usize| self.gap_before(i) == " ";
         let mut start = first - 2;
         if !name_word(start) {
             return first;

@@ -99,7 +99,7 @@ impl<'t> Context<'t, '_, '_> {
         while matched < letters.len() {
             i = i.checked_sub(1)?;
             let w = &self.words[i];
-            let gap = self.text.get(w.end..self.words[i + 1].start)?;
+            let gap = self.gap_before(i + 1);
             if gap != " " && !(i + 1 == acronym_at && gap == " (") {
                 return None;
             }

@@ -130,9 +130,7 @@ impl<'t> Context<'t, '_, '_> {
     /// Returns true if and only if a lower-case role noun ("coach",
     /// "striker") stands right before word `i`.
     pub(super) fn after_role_noun(&self, i: usize) -> bool {
-        i > 0
-            && self.text.get(self.words[i - 1].end..self.words[i].start) == Some(" ")
-            && self.role_noun(i - 1)
+        i > 0 && self.gap_before(i) == " " && self.role_noun(i - 1)
     }
 
     /// "The leader of the council, Cammy Day, said", "its chief
