@@ -23,6 +23,11 @@ use std::time::Instant;
 use dossier::corpus::clean::{self, ChromeModel};
 use dossier::corpus::html;
 
+#[path = "support/status.rs"]
+mod status;
+
+use status::status_bytes;
+
 fn main() {
     if let Ok(dir) = std::env::var("DOSSIER_HTML_PAGES") {
         accuracy(Path::new(&dir));
@@ -262,7 +267,7 @@ fn hostile() {
     for _ in 0..depth {
         page.push_str("</div>");
     }
-    let before = peak_rss_kb();
+    let before = status_bytes("VmHWM:").unwrap_or(0);
     let (t, cpu) = (Instant::now(), cpu_seconds());
     let (docs, warnings) = html::read("deep.html", page.as_bytes(), None);
     println!(
@@ -271,8 +276,8 @@ fn hostile() {
         depth,
         t.elapsed().as_secs_f64(),
         cpu_seconds() - cpu,
-        before / 1024,
-        peak_rss_kb() / 1024,
+        before >> 20,
+        status_bytes("VmHWM:").unwrap_or(0) >> 20,
         docs.len(),
         warnings.first().map_or("no warning", |w| w.reason.as_str())
     );
@@ -292,16 +297,4 @@ fn cpu_seconds() -> f64 {
             Some(ticks as f64 / 100.0)
         })
         .unwrap_or(0.0)
-}
-
-/// The process's peak resident memory in KB (Linux), 0 elsewhere.
-fn peak_rss_kb() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0)
 }

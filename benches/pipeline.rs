@@ -32,8 +32,11 @@ use rayon::prelude::*;
 
 #[path = "support/corpus/mod.rs"]
 mod generated;
+#[path = "support/status.rs"]
+mod status;
 
 use generated::GeneratedCorpus;
+use status::status_bytes;
 
 const SEED: u64 = 42;
 
@@ -185,14 +188,6 @@ fn cpu_time() -> Duration {
         .sum();
     // USER_HZ is 100 on Linux.
     Duration::from_millis(ticks * 10)
-}
-
-/// Returns a `VmXXX:` figure of /proc/self/status in bytes.
-fn status_bytes(field: &str) -> Option<usize> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with(field))?;
-    let kb: usize = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb * 1024)
 }
 
 /// Opens `dir` with the whole pipeline and prints time and peak memory.

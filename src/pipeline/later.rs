@@ -212,6 +212,9 @@ fn find_and_index(
             0..0
         };
         let articles = &corpus.articles;
+        // The last run's index parts are joined beside this run's
+        // extraction.
+        let pending = &mut index;
         let (mentions, bodies) = rayon::join(
             || -> Vec<Vec<Mention>> {
                 articles[first..end]
@@ -224,7 +227,13 @@ fn find_and_index(
                     })
                     .collect()
             },
-            || encode_chunks(articles, ready.clone()),
+            || {
+                let (bodies, ()) = rayon::join(
+                    || encode_chunks(articles, ready.clone()),
+                    || pending.join_pending(),
+                );
+                bodies
+            },
         );
         if store {
             let rows: Vec<(u64, &[Mention])> = keys[first..end]
