@@ -199,30 +199,57 @@ impl EntityIndex {
 
     /// Fills every entity's articles from the lists of each article's
     /// entities: the same relation, seen from the other side, which a
-    /// snapshot keeps once. The articles are split among the cores, and
-    /// each entity's parts joined in order. Returns false, leaving the
-    /// articles as they were, when a list names an entity the index does
-    /// not have.
+    /// snapshot keeps once and a build finds at its end. The articles are
+    /// split among the cores: each counts how many of its articles name
+    /// each entity, then fills its own stretch of every entity's list,
+    /// allocated once at its length (grown article by article while a
+    /// cold open found the entities, the lists held 48 MB for 28 MB of
+    /// articles at 82,000 of 100,000 articles). Returns false,
+    /// leaving the articles as they were, when a list names an entity the
+    /// index does not have.
     pub(crate) fn restore_articles(&mut self) -> bool {
         use rayon::prelude::*;
         let (lists, entities) = (&self.article_entities, self.entities.len());
         let per_part = lists.len().div_ceil(rayon::current_num_threads()).max(1);
-        let parts: Option<Vec<Vec<Vec<u32>>>> = (0..lists.len().div_ceil(per_part))
-            .into_par_iter()
-            .map(|p| {
-                let first = p * per_part;
-                articles_of(lists, first..(first + per_part).min(lists.len()), entities)
-            })
+        let parts: Vec<std::ops::Range<usize>> = (0..lists.len())
+            .step_by(per_part)
+            .map(|first| first..(first + per_part).min(lists.len()))
             .collect();
-        let Some(parts) = parts else {
+        let counts: Option<Vec<Vec<u32>>> = parts
+            .par_iter()
+            .map(|range| naming_counts(lists, range.clone(), entities))
+            .collect();
+        let Some(counts) = counts else {
             return false;
         };
-        for (id, entity) in self.entities.iter_mut().enumerate() {
-            let mut articles = Vec::with_capacity(parts.iter().map(|p| p[id].len()).sum());
-            for part in &parts {
-                articles.extend_from_slice(&part[id]);
+        let mut articles: Vec<Vec<u32>> = (0..entities)
+            .map(|id| vec![0; counts.iter().map(|c| c[id] as usize).sum()])
+            .collect();
+        let mut stretches: Vec<Vec<&mut [u32]>> =
+            parts.iter().map(|_| Vec::with_capacity(entities)).collect();
+        for (id, list) in articles.iter_mut().enumerate() {
+            let mut rest = list.as_mut_slice();
+            for (part, stretch) in counts.iter().zip(&mut stretches) {
+                let (mine, later) = std::mem::take(&mut rest).split_at_mut(part[id] as usize);
+                stretch.push(mine);
+                rest = later;
             }
-            entity.articles = articles;
+        }
+        parts
+            .into_par_iter()
+            .zip(stretches)
+            .for_each(|(range, mut stretch)| {
+                let mut filled = vec![0usize; entities];
+                for k in range {
+                    for &(id, _) in lists.get(k).unwrap_or_default() {
+                        let id = id as usize;
+                        stretch[id][filled[id]] = k as u32;
+                        filled[id] += 1;
+                    }
+                }
+            });
+        for (entity, list) in self.entities.iter_mut().zip(articles) {
+            entity.articles = list;
         }
         true
     }
@@ -337,26 +364,20 @@ pub fn text_part(all: &[IndexedMention]) -> &[IndexedMention] {
     &all[..body]
 }
 
-/// Returns, for each of `entities` entities, the articles among `range`
-/// whose lists name it, in order; `None` when a list names another.
-fn articles_of(
+/// Returns, for each of `entities` entities, how many articles among
+/// `range` have lists that name it; `None` when a list names another.
+fn naming_counts(
     lists: &Lists<(EntityId, u32)>,
     range: std::ops::Range<usize>,
     entities: usize,
-) -> Option<Vec<Vec<u32>>> {
-    let mut counts = vec![0usize; entities];
-    for k in range.clone() {
+) -> Option<Vec<u32>> {
+    let mut counts = vec![0u32; entities];
+    for k in range {
         for &(id, _) in lists.get(k).unwrap_or_default() {
             *counts.get_mut(id as usize)? += 1;
         }
     }
-    let mut articles: Vec<Vec<u32>> = counts.into_iter().map(Vec::with_capacity).collect();
-    for k in range {
-        for &(id, _) in lists.get(k).unwrap_or_default() {
-            articles[id as usize].push(k as u32);
-        }
-    }
-    Some(articles)
+    Some(counts)
 }
 
 #[cfg(test)]

@@ -98,14 +98,13 @@ impl IndexBuilder {
         done: &(dyn Fn(usize) + Sync),
     ) {
         self.join_pending();
-        let first = self.articles;
         let per_part = self.per_part;
         let parts: Vec<EntityIndex> = mentions
             .par_chunks(per_part)
             .enumerate()
             .map(|(n, chunk)| {
                 let texts = texts.get(n * per_part..).unwrap_or_default();
-                let indexed = part(texts, chunk, first + n * per_part, self.keep_mentions);
+                let indexed = part(texts, chunk, self.keep_mentions);
                 done(chunk.len());
                 indexed
             })
@@ -130,23 +129,25 @@ impl IndexBuilder {
     /// `n` of them are done.
     pub fn finish(mut self, done: &dyn Fn(usize)) -> EntityIndex {
         self.join_pending();
-        // Each entity's articles in the parts were copied into the joined
-        // entity and freed, on a thread other than the worker's that
-        // allocated them: have the workers give the pages back (90 MB at
-        // the end of a cold open of 100,000 articles).
+        // The parts' names and lists were freed as they were joined, on a
+        // thread other than the worker's that allocated them: have the
+        // workers give the pages back (90 MB at the end of a cold open of
+        // 100,000 articles).
         crate::memory::give_back();
         let mut index = self.joined.index;
-        for entity in &mut index.entities {
-            entity.articles = crate::memory::exact(std::mem::take(&mut entity.articles));
-        }
+        // Each entity's articles are found once all are indexed, each list
+        // allocated at its length.
+        let whole = index.restore_articles();
+        debug_assert!(whole, "every entity an article names is indexed");
         done(self.articles);
         index
     }
 }
 
-/// Indexes the articles `first..first + mentions.len()` on their own: ids
-/// are local to the part, article numbers global.
-fn part(texts: &[&str], mentions: &[Vec<Mention>], first: usize, keep: bool) -> EntityIndex {
+/// Indexes the articles of `mentions` on their own: ids are local to the
+/// part. Each entity's articles are left empty: they are found from each
+/// article's entities once all are joined.
+fn part(texts: &[&str], mentions: &[Vec<Mention>], keep: bool) -> EntityIndex {
     let mut names: Names = Default::default();
     let kept = if keep {
         Lists::with_capacity(mentions.len(), mentions.iter().map(Vec::len).sum())
@@ -160,7 +161,6 @@ fn part(texts: &[&str], mentions: &[Vec<Mention>], first: usize, keep: bool) -> 
         derived: Vec::with_capacity(mentions.len()),
     };
     for (i, list) in mentions.iter().enumerate() {
-        let article = (first + i) as u32;
         let text = texts.get(i).copied().unwrap_or_default();
         // An article names a few dozen entities: a scan beats a map.
         let mut counts: Vec<(EntityId, u32)> = Vec::new();
@@ -212,9 +212,6 @@ fn part(texts: &[&str], mentions: &[Vec<Mention>], first: usize, keep: bool) -> 
             }
         }
         index.derived.push(derived);
-        for &(id, _) in &counts {
-            index.entities[id as usize].articles.push(article);
-        }
         index.article_entities.push(counts);
         if keep {
             index.mentions.push(indexed);
@@ -249,8 +246,8 @@ fn entity_id(
 }
 
 /// The partial indexes joined so far, in article order: an entity keeps
-/// the id of its first appearance, and its aliases and articles follow in
-/// the order the parts saw them. Each part is joined as soon as its run is
+/// the id of its first appearance, and its aliases follow in the order the
+/// parts saw them. Each part is joined as soon as its run is
 /// indexed: kept until the end, the parts held each entity's name,
 /// aliases and articles once per part that names it (`cargo bench --bench
 /// index`, 100,000 articles naming 48,000 entities: a peak RSS of 1,289 MB,
@@ -320,7 +317,6 @@ fn merge(into: &mut Entity, later: Entity) {
             into.aliases.push(alias);
         }
     }
-    into.articles.extend(later.articles);
 }
 
 #[cfg(test)]
