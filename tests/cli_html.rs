@@ -70,3 +70,20 @@ fn pages_without_an_article_are_one_line_each_on_stderr() {
     }
     assert!(!stderr.contains('\u{1b}') && !String::from_utf8_lossy(&out.stdout).contains('\u{1b}'));
 }
+
+#[test]
+fn a_cookie_notice_beside_a_short_article_is_not_part_of_its_text() {
+    let folder = "tests/fixtures/html/notice";
+    let list = json(&["list", "--json", folder]);
+    let id = list[0]["id"].as_str().unwrap().to_owned();
+    let shown = json(&["show", "--json", &id, folder]);
+    let text = shown["text"].as_str().unwrap();
+    assert!(!text.contains("cookies"), "{text}");
+    for kept in [
+        "More than 400 residents are now waiting",
+        "beside the old railway cutting",
+        "grow their own potatoes",
+    ] {
+        assert!(text.contains(kept), "{kept:?} kept in {text}");
+    }
+}

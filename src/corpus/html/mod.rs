@@ -12,6 +12,7 @@
 
 pub mod charset;
 pub mod meta;
+pub mod notices;
 pub mod prune;
 pub mod render;
 
@@ -77,6 +78,7 @@ pub fn extract(html: &str, address: Option<&str>) -> Result<RawDoc, String> {
     let pruned = prune::prune(html);
     let doc = Document::from(pruned.as_ref());
     let found = meta::read(&doc);
+    notices::remove(&doc);
     let url = found
         .url
         .clone()
@@ -84,6 +86,9 @@ pub fn extract(html: &str, address: Option<&str>) -> Result<RawDoc, String> {
     let base = url.as_deref().and_then(|u| Url::parse(u).ok());
     let config = Config {
         max_elements_to_parse: prune::MAX_TAGS + 1000,
+        // What an element's class says is evidence for the renderer (a
+        // consent notice, see `render`).
+        keep_classes: true,
         ..Config::default()
     };
     let mut readability =
