@@ -1275,3 +1275,44 @@ fn a_capital_that_speaks_is_its_government_not_a_person() {
         Some(EntityKind::Person)
     );
 }
+
+#[test]
+fn a_firm_named_resources_is_a_company_and_so_is_its_short_name() {
+    let text = "Halvard Resources cut its copper forecast on Tuesday, citing lower grades at \
+                its mine in Chile. Halvard said output would recover next year.";
+    let mentions = extract(text);
+    let halvard: Vec<(EntityKind, &str)> = mentions
+        .iter()
+        .filter(|m| text[m.start..m.end].starts_with("Halvard"))
+        .map(|m| (m.kind, m.name.as_ref()))
+        .collect();
+    assert_eq!(
+        halvard,
+        [
+            (EntityKind::Company, "Halvard Resources"),
+            (EntityKind::Company, "Halvard Resources")
+        ]
+    );
+}
+
+#[test]
+fn a_surname_before_of_is_the_person_the_text_named_in_full() {
+    let text = "\"Demand will recover by spring,\" said Maria Kowalczyk, an analyst with \
+                Harbour Securities Inc.\n\nKowalczyk of Harbour Securities expects prices to \
+                rise again in March.";
+    let mentions = extract(text);
+    let names: Vec<String> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Company)
+        .map(|m| m.name.to_string())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.contains("Kowalczyk")),
+        "the person is no part of a company: {names:?}"
+    );
+    let people = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person && m.name == "Maria Kowalczyk")
+        .count();
+    assert_eq!(people, 2, "{mentions:?}");
+}

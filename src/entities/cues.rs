@@ -111,7 +111,7 @@ const COMPANY_SUFFIXES: &[&str] = &[
     "Bank", "Records", "Entertainment", "Pictures", "Energy", "Petroleum", "Mining", "Steel",
     "Chemicals", "Insurance", "Logistics", "Shipping", "Telecom", "Foods", "Plc", "Spa", "KK",
     "LP", "L.P", "Cos", "BV", "B.V", "Oy", "Oyj", "Pty", "Associates", "Capital", "Ferries",
-    "Railways", "Cruises", "Breweries", "Hotels", "Resorts", "Minerals", "Metals",
+    "Railways", "Cruises", "Breweries", "Hotels", "Resorts", "Minerals", "Metals", "Resources",
     "Therapeutics", "Biosciences", "Semiconductors", "Textiles", "Buses", "Pharmaceutical",
     "Biotech", "Investments", "Publishing", "Aviation", "Healthcare", "Solutions", "Brands",
     "Stores", "Railway", "Homes", "Mines", "ApS", "SE", "KGaA", "SAS", "Srl", "Ltda", "Bhd", "Tbk",

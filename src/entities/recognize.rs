@@ -352,7 +352,15 @@ impl<'t> Context<'t, '_, '_> {
         };
         let person_first = self.person_start(Run { first, last: of });
         let titled = (first..of).any(|i| self.is_title(i));
-        let person_left = !titled && self.person_like(person_first, of);
+        // "Smolinski of Data Resources", after "Michael Smolinski": a
+        // surname alone, of a person the text names in full.
+        let surname_left = of == person_first + 1
+            && self.words[person_first].capitalized
+            && self.known[person_first].is_none()
+            && !self.is_common(person_first)
+            && !self.has(person_first, cues::HEAD)
+            && cues::ends_a_longer_name(self.text, self.word(person_first));
+        let person_left = !titled && (self.person_like(person_first, of) || surname_left);
         let mut right = of + 1;
         while right < last && is_connector(self.word(right)) {
             right += 1;
