@@ -1316,3 +1316,45 @@ fn a_surname_before_of_is_the_person_the_text_named_in_full() {
         .count();
     assert_eq!(people, 2, "{mentions:?}");
 }
+
+#[test]
+fn the_word_after_a_wire_dateline_starts_a_sentence() {
+    for text in [
+        "SALTON, Nov 3 - Shares of Halvard Mining fell 6 percent on Tuesday after the \
+         miner cut its copper forecast.",
+        "SALTON, Nov 3 (Reuters) - Shares of Halvard Mining fell 6 percent on Tuesday \
+         after the miner cut its copper forecast.",
+    ] {
+        let companies: Vec<String> = extract(text)
+            .into_iter()
+            .filter(|m| m.kind == EntityKind::Company)
+            .map(|m| m.name.into_owned())
+            .collect();
+        assert!(
+            companies.contains(&"Halvard Mining".to_owned())
+                && companies.iter().all(|c| !c.starts_with("Shares")),
+            "{text}: {companies:?}"
+        );
+    }
+    // An ordinary word after it is capitalised by the sentence alone.
+    let text = "SALTON, Nov 3 - Controversial plans to close the harbour ran into trouble.";
+    assert!(
+        extract(text).iter().all(|m| m.name != "Controversial"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_plural_company_noun_opens_a_firms_name_unless_a_list_follows() {
+    let text = "Manufacturers Glenholm Corp said on Tuesday it would raise its dividend.";
+    assert_eq!(
+        kind_of(text, "Manufacturers Glenholm Corp"),
+        Some((EntityKind::Company, "Manufacturers Glenholm Corp".into()))
+    );
+    let text = "Carmakers Ostrava Motor Corp and Belden Motors Ltd said on Tuesday they \
+                would share a plant.";
+    assert_eq!(
+        kind_of(text, "Ostrava Motor Corp"),
+        Some((EntityKind::Company, "Ostrava Motor Corp".into()))
+    );
+}

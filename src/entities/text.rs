@@ -53,6 +53,31 @@ pub struct Scan {
     pub name_starts: Vec<usize>,
 }
 
+/// Returns true if and only if the character at `at`, `width` bytes long,
+/// is the spaced dash that ends a wire dateline, as in `SALTON, Nov 3
+/// (Reuters) - Shares of…` or `WASHINGTON (AP) — The…` (the place already
+/// folded to "Salton" by [`super::caps`]): a line of at most eight words
+/// so far, the first capitalised, with a date's figure among them or the
+/// agency's closing bracket right before the dash. The word after it
+/// starts a sentence.
+fn ends_a_dateline(text: &str, line_words: &[Word], at: usize, width: usize) -> bool {
+    let bytes = text.as_bytes();
+    let dash = &text[at..at + width];
+    if !matches!(dash, "-" | "\u{2013}" | "\u{2014}")
+        || at == 0
+        || bytes[at - 1] != b' '
+        || bytes.get(at + width) != Some(&b' ')
+        || line_words.is_empty()
+        || line_words.len() > 8
+    {
+        return false;
+    }
+    let dated = line_words
+        .iter()
+        .any(|w| text[w.start..w.end].bytes().any(|b| b.is_ascii_digit()));
+    line_words[0].capitalized && (dated || text[..at].trim_end().ends_with(')'))
+}
+
 /// Splits `text` into words, marking sentence starts and heading lines,
 /// and collects the places where a name may start.
 ///
@@ -79,6 +104,9 @@ pub fn scan(text: &str) -> Scan {
             }
             (word, c.len_utf8())
         };
+        if !is_word && ends_a_dateline(text, &out[line_first_word..], i, width) {
+            sentence_start = true;
+        }
         if !is_word {
             match b {
                 b'\n' => {

@@ -58,12 +58,16 @@ impl<'t> Context<'t, '_, '_> {
             {
                 first + 1
             }
-            // "Housebuilder Farrier Homes was fined": nor is a company noun.
+            // "Housebuilder Farrier Homes was fined": nor is a company noun,
+            // one firm's in the singular, several firms' in the plural
+            // ("Carmakers Toyota Motor Corp and…"; "Manufacturers Hanover
+            // Corp said" is one firm's name).
             _ if self.words[first].sentence_start
                 && last - first >= 3
                 && self.known[first].is_none()
                 && cues::lowered(self.word(first), &mut [0; 24])
-                    .is_some_and(cues::is_company_noun) =>
+                    .is_some_and(cues::is_company_noun)
+                && (!self.word(first).ends_with('s') || self.list_follows(last)) =>
             {
                 first + 1
             }
@@ -156,5 +160,12 @@ impl<'t> Context<'t, '_, '_> {
             Known::new(name, EntityKind::Company, Strength::Cue).with_country(hit.entry.country),
         );
         true
+    }
+
+    /// Returns true if and only if another name is listed after the
+    /// name that ends at word `last` (", " or " and " follows it).
+    fn list_follows(&self, last: usize) -> bool {
+        let after = &self.text[self.words[last - 1].end..];
+        after.starts_with(", ") || after.starts_with(" and ")
     }
 }
