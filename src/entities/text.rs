@@ -104,7 +104,11 @@ pub fn scan(text: &str) -> Scan {
             }
             (word, c.len_utf8())
         };
-        if !is_word && ends_a_dateline(text, &out[line_first_word..], i, width) {
+        // (A dash is '-', or three bytes long: '–' or '—'.)
+        if !is_word
+            && (b == b'-' || width == 3)
+            && ends_a_dateline(text, &out[line_first_word..], i, width)
+        {
             sentence_start = true;
         }
         if !is_word {
