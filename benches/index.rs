@@ -16,9 +16,12 @@ use std::time::{Duration, Instant};
 
 use dossier::entities::{EntityKind, IndexBuilder, Location, Mention};
 
+#[path = "support/corpus/mod.rs"]
+mod generated;
 #[path = "support/status.rs"]
 mod status;
 
+use generated::grammar::Rng;
 use status::status_bytes;
 
 /// Articles indexed at a time, as `pipeline::later` does.
@@ -31,7 +34,7 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(100_000);
-    let mut draw = Xorshift(0x9E37_79B9_7F4A_7C15);
+    let mut draw = Rng::new(42);
     let mut builder = IndexBuilder::new();
     let mut spent = Duration::ZERO;
     let mut first = 0;
@@ -63,14 +66,14 @@ fn main() {
 }
 
 /// One article: its text, the names one after another, and their mentions.
-fn article(draw: &mut Xorshift) -> (String, Vec<Mention>) {
+fn article(draw: &mut Rng) -> (String, Vec<Mention>) {
     let mut text = String::new();
     let mut mentions = Vec::with_capacity(MENTIONS_PER_ARTICLE);
     for _ in 0..MENTIONS_PER_ARTICLE {
         // The square of a uniform draw: low numbers, the common names,
         // come far more often.
-        let u = draw.next() % 1000;
-        let id = u * u * NAMES / 1_000_000 + draw.next() % 50;
+        let u = draw.next_u64() % 1000;
+        let id = u * u * NAMES / 1_000_000 + draw.next_u64() % 50;
         let name = format!("Name{id} Surname{}", id % 977);
         let start = text.len();
         text.push_str(&name);
@@ -89,15 +92,4 @@ fn article(draw: &mut Xorshift) -> (String, Vec<Mention>) {
         });
     }
     (text, mentions)
-}
-
-struct Xorshift(u64);
-
-impl Xorshift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
 }
