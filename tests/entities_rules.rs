@@ -1358,3 +1358,24 @@ fn a_plural_company_noun_opens_a_firms_name_unless_a_list_follows() {
         Some((EntityKind::Company, "Ostrava Motor Corp".into()))
     );
 }
+
+#[test]
+fn a_field_of_work_in_capitals_is_neither_a_person_nor_a_firm() {
+    for text in [
+        "\"The market is testing the ministry,\" said Kenji Morita, chief FX strategist at \
+         Harbourline Securities.",
+        "Rates were cut again. FX strategists at Harbourline Securities expect the yen to \
+         weaken.",
+        "The official APP news agency reported the vote on Sunday.",
+    ] {
+        let names: Vec<String> = extract(text)
+            .into_iter()
+            .filter(|m| matches!(m.kind, EntityKind::Person | EntityKind::Company))
+            .map(|m| m.name.into_owned())
+            .collect();
+        assert!(
+            names.iter().all(|n| n != "FX" && n != "APP"),
+            "{text}: {names:?}"
+        );
+    }
+}

@@ -266,6 +266,16 @@ pub fn is_staff_noun(word: &str) -> bool {
     word_set!(STAFF_NOUNS).contains(word)
 }
 
+/// Abbreviations of a field of work, not of a firm: "FX strategist", "IT
+/// workers", "ESG analysts".
+const FIELD_ABBREVIATIONS: &[&str] = &[
+    "FX", "IT", "HR", "ESG", "PR", "AI", "EM", "IPO", "ETF", "ECM", "DCM", "M&A", "R&D",
+];
+
+pub fn is_field_abbreviation(word: &str) -> bool {
+    FIELD_ABBREVIATIONS.contains(&word)
+}
+
 pub fn is_public_bank_qualifier(word: &str) -> bool {
     word_set!(PUBLIC_BANK_QUALIFIERS).contains(word)
 }

@@ -122,6 +122,13 @@ impl<'t> Context<'t, '_, '_> {
         if (name_first..last).any(foreign) || cues::is_name_particle(self.word(last - 1)) {
             return false;
         }
+        // "chief FX strategist", "head of IT": a short word in capitals
+        // alone is what the role is about, not who holds it.
+        let word = self.word(name_first);
+        if last == name_first + 1 && word.len() <= 4 && word.bytes().all(|b| b.is_ascii_uppercase())
+        {
+            return false;
+        }
         let name = self.span(name_first, last);
         lexicon.add(name, Known::new(name, EntityKind::Person, Strength::Cue));
         true
@@ -221,7 +228,9 @@ impl<'t> Context<'t, '_, '_> {
         // ("Chief economist Lena Fischer": a title is no firm.)
         let firm_shaped = (first..last).any(|i| !self.is_common(i))
             && !(first..last).any(|i| self.has(i, cues::TITLE | cues::ABBREVIATED_TITLE));
-        let staff = cues::is_staff_noun(after) && after != "officials";
+        let staff = cues::is_staff_noun(after)
+            && after != "officials"
+            && !cues::is_field_abbreviation(name);
         let traded = matches!(after, "shares" | "stock") && {
             let at = self.words[last - 1].end + 1 + after.len();
             cues::is_market_move(next_word(self.text, at))
