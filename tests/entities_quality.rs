@@ -202,6 +202,7 @@ fn held_out_articles_are_reported() {
         "tests/fixtures/gold/heldout5.json",
         "tests/fixtures/gold/heldout6.json",
         "tests/fixtures/gold/heldout7.json",
+        "tests/fixtures/gold/heldout8.json",
     ] {
         assert_above_collapse(&score(gold));
     }
