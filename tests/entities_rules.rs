@@ -1379,3 +1379,33 @@ fn a_field_of_work_in_capitals_is_neither_a_person_nor_a_firm() {
         );
     }
 }
+
+#[test]
+fn a_role_noun_that_opens_the_sentence_is_no_part_of_the_name() {
+    for (text, name) in [
+        (
+            "The home side won. Winger Isikeli Tuvuki added a third try.",
+            "Isikeli Tuvuki",
+        ),
+        (
+            "The visitors led at the break. Fly-half Mere Tawhiri kicked the conversion.",
+            "Mere Tawhiri",
+        ),
+    ] {
+        assert_eq!(
+            kind_of(text, name),
+            Some((EntityKind::Person, name.into())),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn where_a_listed_firm_is_based_is_no_part_of_its_name() {
+    let text = "Analysts at Singapore-based Maybridge Securities said the plant would add \
+                2,000 jobs.";
+    assert_eq!(
+        kind_of(text, "Maybridge Securities"),
+        Some((EntityKind::Company, "Maybridge Securities".into()))
+    );
+}

@@ -85,7 +85,9 @@ const ROLE_NOUNS: &[&str] = &[
     "minister", "president", "senator", "governor", "mayor", "lawyer", "judge", "official",
     "colleague", "counterpart", "actor", "actress", "singer", "artist", "director", "ceo",
     "candidate", "councillor", "councilor", "lawmaker", "secretary", "ambassador", "envoy",
-    "commander", "general", "prosecutor", "investor", "entrepreneur", "billionaire",
+    "commander", "general", "prosecutor", "investor", "entrepreneur", "billionaire", "winger",
+    "fullback", "full-back", "flanker", "scrum-half", "fly-half", "centre-back", "playmaker",
+    "batsman", "bowler", "jockey",
 ];
 
 /// Role nouns whose plural lists people's names after it ("rival captains

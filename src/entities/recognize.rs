@@ -219,11 +219,13 @@ impl<'t> Context<'t, '_, '_> {
         // no person's name.
         let company_noun =
             || cues::lowered(self.word(first), &mut [0; 24]).is_some_and(cues::is_company_noun);
+        // "Winger Isikeli Tuvuki added a third": nor does a role noun that
+        // is no common word.
         let incidental = first < run.last
             && self.words[first].sentence_start
             && self.known[first].is_none()
             && ((self.is_common(first) && !self.is_title(first) && !surname_follows())
-                || (first + 1 < run.last && company_noun()));
+                || (first + 1 < run.last && (company_noun() || self.role_noun(first))));
         first + usize::from(incidental)
     }
 
