@@ -86,9 +86,6 @@ pub fn extract(html: &str, address: Option<&str>) -> Result<RawDoc, String> {
     let base = url.as_deref().and_then(|u| Url::parse(u).ok());
     let config = Config {
         max_elements_to_parse: prune::MAX_TAGS + 1000,
-        // What an element's class says is evidence for the renderer (a
-        // consent notice, see `render`).
-        keep_classes: true,
         ..Config::default()
     };
     let mut readability =

@@ -52,8 +52,7 @@ pub fn remove(doc: &Document) {
 /// and stays.
 fn is_consent_notice(node: &NodeRef<'_>) -> bool {
     let text = node.text();
-    let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
-    if letters > NOTICE_LETTERS {
+    if super::render::count_letters(&text) > NOTICE_LETTERS {
         return false;
     }
     let text = text.to_lowercase();

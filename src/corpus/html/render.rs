@@ -399,7 +399,7 @@ fn is_navigation(node: &NodeRef<'_>) -> bool {
 }
 
 /// Returns the number of letters and digits in `text`.
-fn count_letters(text: &str) -> usize {
+pub(super) fn count_letters(text: &str) -> usize {
     if text.is_ascii() {
         return text.bytes().filter(u8::is_ascii_alphanumeric).count();
     }
