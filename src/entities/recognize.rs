@@ -149,6 +149,15 @@ impl<'t> Context<'t, '_, '_> {
             .unwrap_or("")
     }
 
+    /// "Alberta-based Prairie Woollen Mills": the place that says where
+    /// the name at `first..last` is based, which is no part of it, when
+    /// its first word says one and a name follows.
+    pub(super) fn based_in(&self, first: usize, last: usize) -> Option<&'t str> {
+        (first + 1 < last)
+            .then(|| self.word(first).strip_suffix("-based"))
+            .flatten()
+    }
+
     pub fn word(&self, i: usize) -> &'t str {
         self.words[i].text(self.text)
     }
@@ -240,11 +249,7 @@ impl<'t> Context<'t, '_, '_> {
             return;
         }
         let mut first = self.name_start(run);
-        // "Alberta-based Prairie Woollen Mills": the place that says where a
-        // name is based is no part of it.
-        if first + 1 < run.last
-            && let Some(place) = self.word(first).strip_suffix("-based")
-        {
+        if let Some(place) = self.based_in(first, run.last) {
             if !self.has_hit_within(first, first + 1) {
                 lexicon.add(
                     place,

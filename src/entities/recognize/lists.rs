@@ -159,9 +159,8 @@ fn teach<'t>(ctx: &Context<'t, '_, '_>, mut run: Run, lexicon: &mut Lexicon<'t>)
     if ctx.words[run.first].heading {
         return;
     }
-    // "analysts at Singapore-based Maybridge Securities": nor is the place
-    // it is based in (see `classify`, which also teaches the place).
-    if run.first + 1 < run.last && ctx.word(run.first).ends_with("-based") {
+    // "analysts at Singapore-based Maybridge Securities".
+    if ctx.based_in(run.first, run.last).is_some() {
         run.first += 1;
     }
     let other_kind = ctx.known[run.first].is_some()
