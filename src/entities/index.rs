@@ -239,12 +239,14 @@ impl EntityIndex {
             .into_par_iter()
             .zip(stretches)
             .for_each(|(range, mut stretch)| {
-                let mut filled = vec![0usize; entities];
                 for k in range {
                     for &(id, _) in lists.get(k).unwrap_or_default() {
-                        let id = id as usize;
-                        stretch[id][filled[id]] = k as u32;
-                        filled[id] += 1;
+                        // Each stretch was counted to hold exactly these.
+                        let left = std::mem::take(&mut stretch[id as usize]);
+                        if let Some((slot, rest)) = left.split_first_mut() {
+                            *slot = k as u32;
+                            stretch[id as usize] = rest;
+                        }
                     }
                 }
             });
