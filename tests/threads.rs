@@ -10,11 +10,14 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use dossier::pipeline::{self, Library, Options};
 use dossier::threads::{self, ThreadOptions, Threads};
 use serde_json::Value;
+
+mod cli_support;
+
+use cli_support::{json, json_in};
 
 fn library(paths: &[PathBuf]) -> Library {
     pipeline::open(paths, &Options::default(), &|_| {}).expect("the corpus opens")
@@ -352,7 +355,7 @@ fn the_held_out_set_is_threaded_better_than_the_baseline() {
 
 #[test]
 fn the_command_lists_threads_largest_first_with_ids_titles_and_members() {
-    let v = threads_of_the_tuning_set(&["--no-state".as_ref()]);
+    let v = json(&["threads", "--json", &tuning_set()]);
     let threads = v.as_array().unwrap();
     assert!(threads.len() >= 2);
     let sizes: Vec<usize> = threads
@@ -366,21 +369,9 @@ fn the_command_lists_threads_largest_first_with_ids_titles_and_members() {
     }
 }
 
-/// Runs `dossier ARGS threads --json` on the tuning set; returns its
-/// output, read as JSON.
-fn threads_of_the_tuning_set(args: &[&std::ffi::OsStr]) -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(args)
-        .args(["threads", "--json"])
-        .arg(set_dir("tune"))
-        .output()
-        .expect("the dossier binary runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+/// The tuning set's folder, as an argument of the binary.
+fn tuning_set() -> String {
+    set_dir("tune").to_str().expect("a UTF-8 path").to_owned()
 }
 
 /// Runs `dossier threads --json` on the tuning set with a config whose
@@ -392,13 +383,11 @@ fn thread_sizes_with(threshold: Option<f64>, state: &Path) -> Vec<usize> {
         format!("[corpus]\nthread_threshold = {t}\n")
     });
     std::fs::write(&config, text).unwrap();
-    let state = state.join("state");
-    let v = threads_of_the_tuning_set(&[
-        "--config".as_ref(),
-        config.as_ref(),
-        "--state-dir".as_ref(),
-        state.as_ref(),
-    ]);
+    let config = config.to_str().expect("a UTF-8 path");
+    let v = json_in(
+        &state.join("state"),
+        &["--config", config, "threads", "--json", &tuning_set()],
+    );
     v.as_array()
         .unwrap()
         .iter()

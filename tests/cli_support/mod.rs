@@ -35,7 +35,17 @@ fn run(state: &[&str], args: &[&str]) -> Output {
 /// Runs `dossier --no-state ARGS…`, which must succeed, and returns its
 /// stdout as JSON.
 pub fn json(args: &[&str]) -> Value {
-    let out = dossier(args);
+    parsed(&dossier(args), args)
+}
+
+/// Runs `dossier --state-dir STATE ARGS…`, which must succeed, and returns
+/// its stdout as JSON.
+pub fn json_in(state: &std::path::Path, args: &[&str]) -> Value {
+    parsed(&dossier_in(state, args), args)
+}
+
+/// The stdout of a run of `args` that must have succeeded, as JSON.
+fn parsed(out: &Output, args: &[&str]) -> Value {
     assert!(
         out.status.success(),
         "dossier {args:?} failed: {}",
