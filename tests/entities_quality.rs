@@ -203,6 +203,7 @@ fn held_out_articles_are_reported() {
         "tests/fixtures/gold/heldout6.json",
         "tests/fixtures/gold/heldout7.json",
         "tests/fixtures/gold/heldout8.json",
+        "tests/fixtures/gold/heldout9.json",
     ] {
         assert_above_collapse(&score(gold));
     }
