@@ -130,7 +130,14 @@ def companies(pkg, common, country_names):
     for index in INDICES.values():
         for c in index["companies"]:
             full = c["name"].strip()
-            short = LEGAL.sub("", full).strip().rstrip(",")
+            # "Eli Lilly and Company", "Carnival Corporation & plc": a
+            # legal form after "and" or "&" goes with them.
+            short = full
+            while True:
+                shorter = re.sub(r"\s+(and|&)$", "", LEGAL.sub("", short).strip().rstrip(","))
+                if shorter == short:
+                    break
+                short = shorter
             short = re.sub(r"^The\s+", "", short)
             if not short:
                 continue

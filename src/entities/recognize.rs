@@ -149,13 +149,16 @@ impl<'t> Context<'t, '_, '_> {
             .unwrap_or("")
     }
 
-    /// "Alberta-based Prairie Woollen Mills": the place that says where
-    /// the name at `first..last` is based, which is no part of it, when
-    /// its first word says one and a name follows.
-    pub(super) fn based_in(&self, first: usize, last: usize) -> Option<&'t str> {
-        (first + 1 < last)
-            .then(|| self.word(first).strip_suffix("-based"))
-            .flatten()
+    /// "Alberta-based Prairie Woollen Mills", "Toronto-listed Marula",
+    /// "Opposition-backed Haruka Imai": word `i` joins a capitalised word to a participle
+    /// by a hyphen, so it says where or by whom, and is no part of a name.
+    /// Returns the two parts.
+    pub(super) fn modifier(&self, i: usize) -> Option<(&'t str, &'t str)> {
+        let (head, tail) = self.word(i).rsplit_once('-')?;
+        let participle = tail.len() >= 3
+            && tail.bytes().all(|b| b.is_ascii_lowercase())
+            && (tail.ends_with("ed") || matches!(tail, "born" | "made" | "run"));
+        (participle && !head.is_empty()).then_some((head, tail))
     }
 
     pub fn word(&self, i: usize) -> &'t str {
@@ -249,8 +252,12 @@ impl<'t> Context<'t, '_, '_> {
             return;
         }
         let mut first = self.name_start(run);
-        if let Some(place) = self.based_in(first, run.last) {
-            if !self.has_hit_within(first, first + 1) {
+        if first >= run.last {
+            return;
+        }
+        if let Some((place, tail)) = self.modifier(first) {
+            // A place the gazetteer knows ("Zurich-based") keeps its entry.
+            if tail == "based" && !self.has_hit_within(first, first + 1) {
                 lexicon.add(
                     place,
                     Known::new(place, EntityKind::Place, Strength::Context),
@@ -564,11 +571,33 @@ impl<'t> Context<'t, '_, '_> {
         }
         // The words must open the name: only a function word ("the") or a
         // lower-case word may stand before them.
-        let opens = start == 0
-            || !spaced(start)
-            || !self.words[start - 1].capitalized
-            || cues::traits(self.word(start - 1)) & cues::FUNCTION_WORD != 0;
-        if opens { start } else { first }
+        // "U.S. Patent": an abbreviation's period joins as a space does.
+        let joined = |at: usize| {
+            spaced(at) || (self.words[at - 1].abbreviation && self.gap_before(at) == ". ")
+        };
+        let opens = |at: usize| {
+            at == 0
+                || !joined(at)
+                || !self.words[at - 1].capitalized
+                || cues::traits(self.word(at - 1)) & cues::FUNCTION_WORD != 0
+        };
+        if opens(start) {
+            return start;
+        }
+        // "the Zambia Competition and Consumer Protection Commission", "the
+        // U.S. Patent and Trademark Office": a country's name or demonym
+        // that opens them opens the name with them.
+        let hit = self.known[start - 1];
+        if hit.is_some_and(|h| self.hits[h].entry.kind == EntityKind::Country) {
+            let mut at = start - 1;
+            while at > 0 && self.known[at - 1] == hit {
+                at -= 1;
+            }
+            if opens(at) {
+                return at;
+            }
+        }
+        first
     }
 
     /// Returns true if and only if word `i` heads an organisation's name;

@@ -159,9 +159,13 @@ fn teach<'t>(ctx: &Context<'t, '_, '_>, mut run: Run, lexicon: &mut Lexicon<'t>)
     if ctx.words[run.first].heading {
         return;
     }
-    // "analysts at Singapore-based Maybridge Securities".
-    if ctx.based_in(run.first, run.last).is_some() {
+    // "analysts at Singapore-based Maybridge Securities"; "analysts at
+    // London-based shipping consultancy Drewry" names no firm there.
+    if ctx.modifier(run.first).is_some() {
         run.first += 1;
+        if run.first == run.last {
+            return;
+        }
     }
     let other_kind = ctx.known[run.first].is_some()
         && ctx.known[run.last - 1] == ctx.known[run.first]

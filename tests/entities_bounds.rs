@@ -1,0 +1,96 @@
+//! Where a name starts and ends: words beside a name that are no part of
+//! it ("Toronto-listed", a dangling "and"), and words that are part of it
+//! although a rule would cut them off (a country that opens an agency's
+//! name joined by "and"). Each text is written here, in the shape of news
+//! copy, on subjects of its own.
+
+use dossier::entities::{EntityKind, Mention, extract};
+
+fn names_of(mentions: &[Mention], kind: EntityKind) -> Vec<&str> {
+    mentions
+        .iter()
+        .filter(|m| m.kind == kind)
+        .map(|m| &*m.name)
+        .collect()
+}
+
+#[test]
+fn a_hyphenated_participle_before_a_name_is_no_part_of_it() {
+    let text = "Shares in the miner fell after the deal. Toronto-listed Halvard Minerals \
+                said it would appeal. Council-backed Marit Solberg won the seat, and \
+                Berlin-born Jonas Adler came second.";
+    let mentions = extract(text);
+    let companies = names_of(&mentions, EntityKind::Company);
+    assert!(companies.contains(&"Halvard Minerals"), "{companies:?}");
+    let people = names_of(&mentions, EntityKind::Person);
+    assert!(people.contains(&"Marit Solberg"), "{people:?}");
+    assert!(people.contains(&"Jonas Adler"), "{people:?}");
+    assert!(
+        mentions.iter().all(|m| !m.name.contains("-listed")
+            && !m.name.contains("-backed")
+            && !m.name.contains("-born")),
+        "{mentions:?}"
+    );
+}
+
+#[test]
+fn a_place_based_modifier_alone_is_a_place_not_a_firm() {
+    let text = "\"Prices will not hold,\" said Ruth Okafor, an analyst at\n\
+                London-based grain broker Merrow and Dyce.";
+    let mentions = extract(text);
+    assert!(
+        mentions.iter().all(|m| m.name != "London-based"),
+        "{mentions:?}"
+    );
+    let london = mentions.iter().find(|m| m.name == "London");
+    assert_eq!(
+        london.and_then(|m| m.country.as_deref()),
+        Some("United Kingdom"),
+        "{mentions:?}"
+    );
+}
+
+#[test]
+fn a_country_that_opens_an_agency_named_with_and_stays_in_its_name() {
+    let text = "The merger needs approval from the Zambia Competition and Consumer \
+                Protection Commission. Lawyers also wrote to the U.S. Patent and \
+                Trademark Office last week.";
+    let mentions = extract(text);
+    let orgs = names_of(&mentions, EntityKind::Organization);
+    assert!(
+        orgs.contains(&"Zambia Competition and Consumer Protection Commission"),
+        "{orgs:?}"
+    );
+    assert!(
+        orgs.contains(&"U.S. Patent and Trademark Office"),
+        "{orgs:?}"
+    );
+}
+
+#[test]
+fn a_country_joined_by_and_to_an_agency_stays_a_country() {
+    let text = "Talks between Zambia and Consumer Protection Commission staff ended \
+                without a deal on Friday.";
+    let mentions = extract(text);
+    assert!(
+        names_of(&mentions, EntityKind::Country).contains(&"Zambia"),
+        "{mentions:?}"
+    );
+    assert!(
+        mentions.iter().all(|m| !m.name.starts_with("Zambia and")),
+        "{mentions:?}"
+    );
+}
+
+#[test]
+fn a_listed_firm_whose_legal_name_has_and_company_ends_at_its_own_name() {
+    let text = "Similar drugs sold by Eli Lilly and by its partners cost more than \
+                $25,000 a year in the United States.";
+    let mentions = extract(text);
+    let companies = names_of(&mentions, EntityKind::Company);
+    assert!(companies.contains(&"Eli Lilly"), "{companies:?}");
+    assert!(
+        mentions.iter().all(|m| !m.name.ends_with(" and")),
+        "{mentions:?}"
+    );
+}
