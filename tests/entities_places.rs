@@ -120,3 +120,14 @@ fn a_name_after_the_village_of_is_a_place_and_a_terminal_names_one() {
         "{mentions:?}"
     );
 }
+
+#[test]
+fn an_agency_credit_in_a_dateline_names_no_country_of_its_own() {
+    // An all-capital place before the agency's credit is a dateline, and
+    // the agency's home is no evidence for which namesake it is: Geneva
+    // in Switzerland, not the small town in Illinois.
+    let text = "GENEVA (AP) — Talks on the grain corridor resumed on Tuesday.";
+    let mentions = extract(text);
+    let geneva = place(&mentions, text, "GENEVA").expect("dateline place");
+    assert_eq!(geneva.country.as_deref(), Some("Switzerland"));
+}

@@ -76,7 +76,11 @@ fn dateline_caps(line: &str) -> usize {
     let place = line[start..start + len].trim_end();
     let capitals = place.chars().filter(|c| c.is_uppercase()).count();
     let after = &line[start + place.len()..];
-    let dated = after.starts_with(", ") || after.starts_with(" —") || after.starts_with(" -");
+    let dash = |rest: &str| rest.starts_with(" —") || rest.starts_with(" -");
+    // "GENEVA (AP) —": an agency's credit may stand before the dash.
+    let dated = after.starts_with(", ")
+        || dash(after)
+        || super::places::agency_credit(after).is_some_and(dash);
     if capitals >= 3 && place.split(' ').count() <= 4 && dated {
         start + place.len()
     } else {
@@ -197,6 +201,11 @@ mod tests {
             "    Spokane, Wash., May 2 - Orchard Hill said IT costs rose."
         );
         assert_eq!(folded("NEW YORK — Shares fell."), "New York — Shares fell.");
+        assert_eq!(
+            folded("KRAKÓW (AP) — Trams stopped."),
+            "Kraków (AP) — Trams stopped."
+        );
+        assert_eq!(folded("WE (ALL) — agree."), "WE (ALL) — agree.");
         assert_eq!(
             folded("SÃO PAULO, May 2 - Coffee rose."),
             "São Paulo, May 2 - Coffee rose."

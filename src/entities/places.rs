@@ -137,6 +137,15 @@ fn choose<'g>(
     // London is not London, Ontario, in a story that names a Canadian
     // town.
     let capital = hit.entry.role == Role::Capital;
+    // Among places alone, a firm's home is no country the story names:
+    // "GENEVA (AP) —" is no story of the United States.
+    let among_places = candidates().all(|e| e.kind == EntityKind::Place);
+    let named: Vec<&Named> = named
+        .iter()
+        .filter(|n| {
+            !among_places || matches!(n.entry.kind, EntityKind::Country | EntityKind::Place)
+        })
+        .collect();
     let elsewhere = |e: &&Entry| {
         named.iter().any(|n| {
             ((e.region.is_some() && e.region == n.region)
@@ -152,9 +161,20 @@ fn choose<'g>(
     let own_country_named = named.iter().any(|n| {
         n.country.is_some() && n.country == hit.entry.country && n.entry.name != hit.entry.name
     });
+    // A country named elsewhere is weaker evidence than a region: it does
+    // not make a town of the name the place meant over a city ten times
+    // its size (Rotterdam, New York in a story that names Washington).
+    let dwarfed = |e: &Entry| {
+        e.role == Role::City
+            && hit.entry.role == Role::City
+            && u64::from(e.population) * 10 < u64::from(hit.entry.population)
+            && !named
+                .iter()
+                .any(|n| e.region.is_some() && e.region == n.region)
+    };
     others
         .iter()
-        .find(elsewhere)
+        .find(|e| elsewhere(e) && !dwarfed(e))
         .or_else(|| {
             (!own_country_named)
                 .then(|| dwarfing_namesake(hit.entry, others))
@@ -243,6 +263,12 @@ pub fn is_dateline(text: &str, start: usize, end: usize) -> bool {
         if rest.starts_with(" -") || rest.starts_with(" —") || rest.starts_with(" –") {
             return true;
         }
+        // "GENEVA (AP) —", "LAGOS, Nigeria (Reuters) -": the agency's
+        // credit before the dash.
+        if let Some(after) = agency_credit(rest) {
+            rest = after;
+            continue;
+        }
         let Some(part) = rest.strip_prefix(", ") else {
             return false;
         };
@@ -252,6 +278,7 @@ pub fn is_dateline(text: &str, start: usize, end: usize) -> bool {
         }
         // A region or country: capitalised words up to the next comma.
         let cut = part.find([',', '\n']).unwrap_or(part.len());
+        let cut = part[..cut].find(" (").unwrap_or(cut);
         let region = &part[..cut];
         if region.split_whitespace().count() > 4 || !region.starts_with(char::is_uppercase) {
             return false;
@@ -259,6 +286,16 @@ pub fn is_dateline(text: &str, start: usize, end: usize) -> bool {
         rest = &part[cut..];
     }
     false
+}
+
+/// Returns what follows a news agency's credit that opens `rest`: a short
+/// capitalised name in brackets, on one line (" (AP)", " (Reuters)").
+pub(super) fn agency_credit(rest: &str) -> Option<&str> {
+    let inside = rest.strip_prefix(" (")?;
+    let close = inside.find(')')?;
+    let agency = &inside[..close];
+    (close <= 30 && agency.starts_with(char::is_uppercase) && !agency.contains('\n'))
+        .then(|| &inside[close + 1..])
 }
 
 /// Returns true if and only if `part` opens with a date that starts with
@@ -373,5 +410,16 @@ mod tests {
         // An age after a name is no date.
         let t = "Savannah, 36, tracked down her father.";
         assert!(!is_dateline(t, 0, 8));
+    }
+
+    #[test]
+    fn an_agency_credit_may_stand_before_a_datelines_dash() {
+        let t = "TROMSØ (AP) — Fishing quotas were cut.";
+        assert!(is_dateline(t, 0, "TROMSØ".len()));
+        let t = "Corvallis, Ore. (Reuters) - The council voted.";
+        assert!(is_dateline(t, 0, 9));
+        // Words in brackets that go on are no credit.
+        let t = "Corvallis (the town) voted - narrowly.";
+        assert!(!is_dateline(t, 0, 9));
     }
 }
