@@ -94,3 +94,13 @@ fn a_listed_firm_whose_legal_name_has_and_company_ends_at_its_own_name() {
         "{mentions:?}"
     );
 }
+
+#[test]
+fn a_nordic_company_form_ends_the_firms_name() {
+    let text = "The licence went to Danish drug maker Halsnæs Bio A/S on Monday. \
+                Its rival Tromsvik Kraft AS, based in Bergen, said it would appeal.";
+    let mentions = extract(text);
+    let companies = names_of(&mentions, EntityKind::Company);
+    assert!(companies.contains(&"Halsnæs Bio A/S"), "{companies:?}");
+    assert!(companies.contains(&"Tromsvik Kraft AS"), "{companies:?}");
+}

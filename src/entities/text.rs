@@ -186,9 +186,16 @@ fn word_end(text: &str, from: usize, name_starts: &mut Vec<usize>) -> usize {
             end += width;
             continue;
         }
-        let joins = matches!(c, '-' | '\'' | '’' | '.' | '&')
-            && end + width < bytes.len()
-            && char_at(text, end + width).is_alphanumeric();
+        // "A/S", the Danish and Norwegian company form: one word.
+        let company_form = c == '/'
+            && end == from
+            && bytes[end - 1].is_ascii_uppercase()
+            && bytes.get(end + 1).is_some_and(u8::is_ascii_uppercase)
+            && !bytes.get(end + 2).is_some_and(u8::is_ascii_alphanumeric);
+        let joins = company_form
+            || matches!(c, '-' | '\'' | '’' | '.' | '&')
+                && end + width < bytes.len()
+                && char_at(text, end + width).is_alphanumeric();
         if !joins {
             return end;
         }
