@@ -324,17 +324,33 @@ fn the_whole_library_in_place_of_the_heads_needs_no_reading() {
 }
 
 #[test]
-fn the_heads_in_place_of_the_whole_library_keep_the_shown_text_and_read_the_rest() {
+fn a_stored_snapshot_lets_the_library_go_of_its_texts_but_the_shown_one() {
     let warm = warm();
-    // The reader of a cold open: the whole library, texts and all.
+    // The reader of a cold open: the whole library, texts and all, its own.
     let mut app = App::new(Keymap::default(), Theme::dark(), 120, 40);
-    app.update(Action::Loaded(Arc::new(Loaded::new(warm.whole.clone()))));
+    let own = Library {
+        corpus: Arc::new((*warm.whole.corpus).clone()),
+        index: warm.whole.index.clone(),
+    };
+    app.update(Action::Loaded(Arc::new(Loaded::new(own))));
     let i = app.current().unwrap();
     let shown = render(&app);
     assert!(shown.contains(&first_words(&warm.whole, i)));
     app.take_effects();
-    // Its snapshot stored, the heads come in its place.
-    app.update(Action::Stored(Arc::clone(&warm.heads)));
+    // While another part holds the library, it is left whole.
+    let held = app.shared_library().unwrap();
+    app.update(Action::Saved);
+    assert!(!app.reads_texts_on_demand());
+    drop(held);
+    // Its snapshot stored, the library lets go of its texts in place.
+    app.update(Action::Saved);
+    assert!(app.reads_texts_on_demand());
+    let library = app.library().unwrap();
+    assert!(library.corpus.articles.iter().all(|a| a.text.is_empty()));
+    assert_eq!(
+        library.corpus.articles.len(),
+        warm.whole.corpus.articles.len()
+    );
     assert!(!app.texts_pending(), "the shown article keeps its text");
     assert_eq!(render(&app), shown);
     assert!(app.take_effects().is_empty());
@@ -345,14 +361,6 @@ fn the_heads_in_place_of_the_whole_library_keep_the_shown_text_and_read_the_rest
     let next = app.current().unwrap();
     assert_eq!(asked, vec![next]);
     assert!(render(&app).contains(&first_words(&warm.whole, next)));
-    // Heads of other articles are not put in place.
-    let mut other = (*warm.heads).clone();
-    std::sync::Arc::make_mut(&mut other.corpus).articles.pop();
-    app.update(Action::Stored(Arc::new(other)));
-    assert_eq!(
-        app.library().unwrap().corpus.articles.len(),
-        warm.heads.corpus.articles.len()
-    );
 }
 
 #[test]

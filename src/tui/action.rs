@@ -71,10 +71,10 @@ pub enum Action {
     /// ([`crate::tui::loaded::Loaded::bodies`]), when they can no longer
     /// be read one by one.
     Texts(Arc<crate::pipeline::Library>),
-    /// The library of the articles shown, listed again from the snapshot
-    /// just stored, without their texts: they are read from it as they are
-    /// shown, and the library that held them all is let go.
-    Stored(Arc<crate::pipeline::Library>),
+    /// The snapshot of the library shown was just stored: its texts can be
+    /// read from there as they are shown, and the library lets go of them
+    /// in place ([`crate::tui::event::Load::Saved`]).
+    Saved,
     /// The text of an article of a library listed without its texts, as
     /// read by [`crate::tui::text_reader`].
     TextRead(Arc<crate::tui::text_reader::ReadText>),

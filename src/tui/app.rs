@@ -135,6 +135,11 @@ impl App {
         self.library.as_deref()
     }
 
+    /// Returns the library shown, shared.
+    pub fn shared_library(&self) -> Option<Arc<Library>> {
+        self.library.clone()
+    }
+
     /// Returns how far loading got, while it runs (finding the entities
     /// included).
     pub fn progress(&self) -> Option<&Progress> {
@@ -313,7 +318,7 @@ impl App {
                 return self.found(found);
             }
             Action::Texts(library) => return self.texts(library),
-            Action::Stored(library) => return self.stored(library),
+            Action::Saved => return self.shed_texts(),
             Action::TextRead(text) => {
                 self.text_read(text);
                 return self.settle();

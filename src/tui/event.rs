@@ -37,10 +37,11 @@ pub enum Load {
     /// when their texts could no longer be read one by one; when the
     /// folder changed in between, other articles (shown afresh).
     Texts(Arc<Library>),
-    /// The articles whose entities were sent, listed again from the
-    /// snapshot just stored, without their texts, and where to read them:
-    /// the library that holds every text can go.
-    Stored(Box<(Arc<Library>, BodySource)>),
+    /// The snapshot of the library whose entities were sent is stored, and
+    /// the loader holds that library no more: the UI lets go of its texts
+    /// in place, reads them from `BodySource` as they are shown, and hands
+    /// the library back on [`Loader::handed`].
+    Saved(BodySource),
     /// The threads of the library sent last.
     Threads(Arc<Threads>),
     /// A problem after the library was sent (saving the cached index).
@@ -60,6 +61,19 @@ pub struct Loader {
     /// replaced): the loader then opens the folder whole and sends it as
     /// [`Load::Texts`].
     pub stale: mpsc::Sender<()>,
+    /// Where the UI hands the library back after [`Load::Saved`].
+    pub handed: mpsc::Sender<Handed>,
+}
+
+/// The library the UI hands back to the loader after [`Load::Saved`].
+pub enum Handed {
+    /// Without its texts, which the UI now reads from the snapshot.
+    WithoutTexts(Arc<Library>),
+    /// Whole: the UI could not let go of its texts (another part of it
+    /// held the library, or the snapshot could not be opened).
+    Whole(Arc<Library>),
+    /// Nothing: the UI shows no library.
+    Nothing,
 }
 
 /// How long the loader waits for the list to be drawn before it reads the
@@ -82,6 +96,7 @@ pub fn spawn_loader(
     let (tx, rx) = wake::channel(waker);
     let (shown, drawn) = mpsc::channel();
     let (stale, replaced) = mpsc::channel();
+    let (handed, handed_back) = mpsc::channel();
     std::thread::spawn(move || {
         let progress_tx = tx.clone();
         let report = move |p: Progress| {
@@ -144,23 +159,22 @@ pub fn spawn_loader(
             loading.find_threads(opened.report.fingerprint, &library, None);
             return;
         };
-        match loading.store(pending, &library, &open) {
-            Some(shown) => {
-                drop(library);
-                loading.follow_snapshot(shown, &drawn, &replaced);
-            }
-            None => {
+        match loading.store(pending, library, &handed_back) {
+            Ok(shown) => loading.follow_snapshot(shown, &drawn, &replaced),
+            Err(Some(library)) => {
                 // The UI waits for the library again before it searches.
                 if tx.send(Load::Texts(Arc::clone(&library))).is_ok() {
                     loading.find_threads(opened.report.fingerprint, &library, None);
                 }
             }
+            Err(None) => {}
         }
     });
     Loader {
         reports: rx,
         shown,
         stale,
+        handed,
     }
 }
 
@@ -223,36 +237,42 @@ impl Loading<'_> {
     }
 
     /// Saves the snapshot of `library`, whose list and entities were sent,
-    /// and sends its heads as [`Load::Stored`], read back from the snapshot
-    /// through `open`: the UI then reads the texts from the cache as they
-    /// are shown and lets go of the library that holds them all (at 100,000
-    /// articles the reader then settles at 313 MB, not 975). `None`, with
-    /// nothing sent, when the snapshot could not be saved or read back.
+    /// lets go of it and sends [`Load::Saved`]: the UI then lets go of the
+    /// texts in place, reads them from the cache as they are shown, and
+    /// hands the library back without them. No copy of the heads is made:
+    /// reading them back from the snapshot while the UI still held every
+    /// text was the peak of a cold open (1,149 MB at 100,000 articles).
+    /// `Err` with the library when the snapshot could not be stored or
+    /// the UI kept the texts (it waits for [`Load::Texts`] then); `Err(None)`
+    /// when the UI has gone.
     fn store(
         &self,
         pending: PendingSnapshot,
-        library: &Library,
-        open: &Open<'_>,
-    ) -> Option<ShownSnapshot> {
-        if let Some(problem) = pending.save(self.cache, library) {
+        library: Arc<Library>,
+        handed: &Receiver<Handed>,
+    ) -> Result<ShownSnapshot, Option<Arc<Library>>> {
+        let fingerprint = pending.fingerprint();
+        if let Some(problem) = pending.save(self.cache, &library) {
             let _ = self.tx.send(Load::Notice(problem.to_string()));
-            return None;
+            return Err(Some(library));
         }
-        let heads = open.last_snapshot()?;
-        let fingerprint = heads.report.fingerprint;
-        let bodies = BodySource::of(self.cache, &self.key, fingerprint)?;
-        if !library.corpus.lists_same_articles(&heads.library.corpus) {
-            return None;
+        let Some(bodies) = BodySource::of(self.cache, &self.key, Some(fingerprint)) else {
+            return Err(Some(library));
+        };
+        drop(library);
+        self.tx
+            .send(Load::Saved(bodies.clone()))
+            .map_err(|_| None)?;
+        match handed.recv() {
+            Ok(Handed::WithoutTexts(library)) => Ok(ShownSnapshot {
+                fingerprint: Some(fingerprint),
+                threads: None,
+                library,
+                bodies,
+            }),
+            Ok(Handed::Whole(library)) => Err(Some(library)),
+            Ok(Handed::Nothing) | Err(_) => Err(None),
         }
-        let heads = Arc::new(heads.library);
-        let sent = Box::new((Arc::clone(&heads), bodies.clone()));
-        self.tx.send(Load::Stored(sent)).ok()?;
-        Some(ShownSnapshot {
-            fingerprint,
-            threads: None,
-            library: heads,
-            bodies,
-        })
     }
 
     /// Goes on after the snapshot `shown` of an unchanged folder: sends

@@ -94,7 +94,7 @@ pub struct Found {
     pub library: Arc<Library>,
     pub filter: FilterIndex,
     /// The library's snapshot is being stored: its texts will be read from
-    /// there ([`crate::tui::event::Load::Stored`]), or else it comes again
+    /// there ([`crate::tui::event::Load::Saved`]), or else it comes again
     /// whole ([`crate::tui::event::Load::Texts`]); its search waits for
     /// either.
     pub stored_next: bool,

@@ -43,7 +43,7 @@ use std::time::{Duration, Instant};
 
 use self::action::Action;
 use self::app::{App, Effect, Settings};
-use self::event::Load;
+use self::event::{Handed, Load};
 use self::keymap::Keymap;
 use self::layout::Widths;
 use self::memory::Recorder;
@@ -234,6 +234,13 @@ impl Outside {
         let Ok(store) = Bodies::open(bodies) else {
             return false;
         };
+        self.read_from(library, store);
+        true
+    }
+
+    /// Starts the text reader and the search worker of `library`, listed
+    /// without its texts, which are in `store`.
+    fn read_from(&mut self, library: &Arc<crate::pipeline::Library>, store: Bodies) {
         let store = Arc::new(Mutex::new(store));
         self.reader = Some(TextReader::spawn(
             Arc::clone(library),
@@ -242,7 +249,33 @@ impl Outside {
         ));
         let texts = Texts::Store(Arc::clone(library), store);
         self.worker = Some(Worker::spawn(texts, self.search_dir.clone(), &self.waker));
-        true
+    }
+}
+
+/// Has the app let go of the texts of the library shown, whose snapshot
+/// was just stored in `bodies`, and read them from there; returns the
+/// library for the loader. Whole when the snapshot cannot be opened or
+/// the app could not let go of them: the loader then sends the library
+/// again ([`Load::Texts`]), which starts its search.
+fn shed_texts(app: &mut App, outside: &mut Outside, bodies: BodySource) -> Handed {
+    let store = Bodies::open(bodies);
+    if store.is_ok() {
+        app.update(Action::Saved);
+    }
+    let Some(library) = app.shared_library() else {
+        return Handed::Nothing;
+    };
+    match store {
+        Ok(store) if app.reads_texts_on_demand() => {
+            // The texts were freed on the worker threads that let go of
+            // them, not where they were allocated: give their pages back.
+            crate::memory::give_back_all();
+            outside.read_from(&library, store);
+            ask_search(app, outside);
+            flush(app, outside);
+            Handed::WithoutTexts(library)
+        }
+        _ => Handed::Whole(library),
     }
 }
 
@@ -417,17 +450,9 @@ fn event_loop(
                     let whole = Arc::clone(&found.library);
                     complete(app, outside, &whole, Action::Found(Arc::from(found)));
                 }
-                Ok(Load::Stored(stored)) => {
-                    let (heads, bodies) = *stored;
-                    if app.lists_articles_of(&heads) && outside.start_reading(&heads, bodies) {
-                        app.update(Action::Stored(heads));
-                        ask_search(app, outside);
-                        flush(app, outside);
-                    } else {
-                        // The texts cannot be read from the cache: the
-                        // loader opens the folder whole (Load::Texts).
-                        let _ = loader.stale.send(());
-                    }
+                Ok(Load::Saved(bodies)) => {
+                    let handed = shed_texts(app, outside, bodies);
+                    let _ = loader.handed.send(handed);
                 }
                 Ok(Load::Done(Err(e))) => anyhow::bail!(e),
                 Ok(Load::Notice(notice)) => app.update(Action::Notice(notice)),

@@ -230,6 +230,11 @@ pub struct PendingSnapshot {
 }
 
 impl PendingSnapshot {
+    /// The corpus fingerprint the snapshot is taken with.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
+    }
+
     /// Stores `library` (the one the open returned) as the corpus's
     /// snapshot; returns the problem, if any, as a warning.
     pub fn save(self, cache: &Cache, library: &Library) -> Option<Warning> {
