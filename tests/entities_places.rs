@@ -131,3 +131,20 @@ fn an_agency_credit_in_a_dateline_names_no_country_of_its_own() {
     let geneva = place(&mentions, text, "GENEVA").expect("dateline place");
     assert_eq!(geneva.country.as_deref(), Some("Switzerland"));
 }
+
+#[test]
+fn an_english_word_that_spells_a_country_in_its_own_language_is_no_country() {
+    // "Island" is Iceland's own name without its accent; in English it is
+    // a word that opens sentences and title-case headlines.
+    let text = "Island Ferry Operator Cuts Winter Sailings\n\n\
+                Island residents said the cuts would hurt trade with Iceland.";
+    let mentions = extract(text);
+    let iceland: Vec<_> = mentions
+        .iter()
+        .filter(|m| m.name == "Iceland")
+        .map(|m| &text[m.start..m.end])
+        .collect();
+    assert_eq!(iceland, ["Iceland"], "{mentions:?}");
+    // The name itself without its accent still counts.
+    assert_eq!(countries_of("Flights to Reunion resumed."), ["Réunion"]);
+}

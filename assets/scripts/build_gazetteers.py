@@ -21,6 +21,7 @@ import json
 import os
 import re
 import sys
+import unicodedata
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 
@@ -62,7 +63,12 @@ def plural(demonym):
     return demonym + "s"
 
 
-def countries(pkg):
+def countries(pkg, common):
+    """The package's countries. An alternative spelling that is an English
+    word ("Island", Iceland's own name without its accent) is no alias: it
+    would make every "Island" that opens a sentence or a title-case
+    headline Iceland. It stays when it is the name itself without accents
+    ("Reunion" for Réunion)."""
     seen = {}
     for path in sorted(glob.glob(os.path.join(pkg, "countryinfo", "data", "*.json"))):
         d = json.load(open(path, encoding="utf-8"))
@@ -85,6 +91,8 @@ def countries(pkg):
         aliases = [a.strip() for a in d["alt"] + [d["name"]]
                    if a and len(a.strip()) > 3 and a.strip() != name and "," not in a
                    and not a.strip().isupper() and a.strip().isascii() == a.strip().isascii()]
+        aliases = [a for a in aliases
+                   if a.lower() not in common or unaccented(a) == unaccented(name)]
         aliases += EXTRA_ALIASES.get(iso, [])
         # News abbreviates Saint: "St Lucia", "St. Kitts and Nevis".
         aliases += [short + rest for full in [name] + aliases if full.startswith("Saint ")
@@ -154,6 +162,10 @@ def companies(pkg, common, country_names):
             country = c.get("country") or ""
             out.setdefault(canonical, (canonical, country if country in country_names else "", aliases))
     return sorted(out.values())
+
+
+def unaccented(text):
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 def common_words(path):
@@ -300,7 +312,7 @@ def main():
     proper = {line.strip().lower() for line in open(dict_path, encoding="utf-8")}
     with open(os.path.join(ROOT, "common_words.txt"), "w", encoding="utf-8") as f:
         f.write("\n".join(common) + "\n")
-    rows = nationalities(pkg, countries(pkg))
+    rows = nationalities(pkg, countries(pkg, set(common)))
     write_tsv("countries.tsv", ["name", "iso2", "aliases", "demonyms", "capital"], rows)
     write_tsv("companies.tsv", ["name", "country", "aliases"], companies(pkg, proper, {r[0] for r in rows}))
 
