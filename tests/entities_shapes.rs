@@ -162,3 +162,38 @@ fn well_known_firms_outside_the_stock_indices_are_companies_without_a_cue() {
     }
     assert!(people(text).is_empty(), "{:?}", people(text));
 }
+
+#[test]
+fn a_public_or_civic_agency_or_group_before_a_name_is_an_organisation() {
+    let text = "Figures from the national statistics agency ESTAL showed a fall. \
+                The campaign group Clean Air Tromsø and the patient organisation \
+                Asthma Nordic welcomed them, while the news agency Kestrel Wire and \
+                the media group Halden Media reported the reaction.";
+    let mentions = extract(text);
+    let kind = |surface: &str| find(&mentions, text, surface).map(|m| m.kind);
+    assert_eq!(
+        kind("ESTAL"),
+        Some(EntityKind::Organization),
+        "{mentions:?}"
+    );
+    assert_eq!(
+        kind("Clean Air Tromsø"),
+        Some(EntityKind::Organization),
+        "{mentions:?}"
+    );
+    assert_eq!(
+        kind("Asthma Nordic"),
+        Some(EntityKind::Organization),
+        "{mentions:?}"
+    );
+    assert_eq!(
+        kind("Kestrel Wire"),
+        Some(EntityKind::Company),
+        "{mentions:?}"
+    );
+    assert_eq!(
+        kind("Halden Media"),
+        Some(EntityKind::Company),
+        "{mentions:?}"
+    );
+}

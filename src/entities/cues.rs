@@ -264,6 +264,30 @@ pub fn is_org_noun(word: &str) -> bool {
     word_set!(ORG_NOUNS).contains(word)
 }
 
+/// Lower-case words before "agency" or "group" that make it a public or
+/// civic body, not a firm ("the national statistics agency IBGE", "the
+/// campaign group Fossil Free Bergen"; a news or travel agency, a media
+/// group, is a firm).
+#[rustfmt::skip]
+const CIVIC_QUALIFIERS: &[&str] = &[
+    "statistics", "statistical", "state", "government", "federal", "national", "space",
+    "environment", "environmental", "refugee", "health", "nuclear", "intelligence", "tax",
+    "meteorological", "weather", "regulatory", "customs", "border", "aid", "humanitarian",
+    "development", "drug", "medicines", "competition", "cybersecurity", "security", "atomic",
+    "disaster", "emergency", "migration", "aviation", "maritime", "public", "campaign",
+    "campaigning", "advocacy", "rights", "pressure", "lobby", "lobbying", "patient", "patients",
+    "activist", "protest", "civic", "opposition", "community", "militant", "rebel", "armed",
+    "separatist", "paramilitary", "residents", "consumer", "conservation", "industry", "trade",
+    "parliamentary", "working", "anti-corruption", "human-rights", "civil",
+];
+
+/// Returns true if and only if `noun` ("agency", "group") names a public
+/// or civic body after `before`, the word in front of it.
+pub fn is_civic_body(before: &str, noun: &str) -> bool {
+    matches!(noun, "agency" | "agencies" | "group" | "groups")
+        && word_set!(CIVIC_QUALIFIERS).contains(before)
+}
+
 pub fn is_staff_noun(word: &str) -> bool {
     word_set!(STAFF_NOUNS).contains(word)
 }

@@ -66,6 +66,10 @@ fn from_noun<'t>(ctx: &Context<'t, '_, '_>, runs: &[Run], i: usize, lexicon: &mu
         staff_at(ctx, runs, i, lexicon);
         return;
     }
+    if i > 0 && !w.sentence_start && cues::is_civic_body(ctx.word(i - 1), noun) {
+        organization_after(ctx, runs, i, lexicon);
+        return;
+    }
     if !cues::is_company_noun(noun) {
         if cues::is_org_noun(noun) {
             organization_after(ctx, runs, i, lexicon);
@@ -130,10 +134,21 @@ fn organization_after<'t>(
     let words = ctx.words;
     let adjacent = ctx.text.get(words[noun].end..words[run.first].start) == Some(" ");
     let first = ctx.name_start(run);
+    // A place inside the name is part of it ("the patient organisation
+    // Alzheimer Europe"); a known name that opens it is its own.
+    let other_name = |i: usize| {
+        ctx.known[i].is_some_and(|h| {
+            i == first
+                || !matches!(
+                    ctx.hits[h].entry.kind,
+                    EntityKind::Place | EntityKind::Country
+                )
+        })
+    };
     if !adjacent
         || first >= run.last
         || words[first].heading
-        || (first..run.last).any(|i| ctx.known[i].is_some() || ctx.is_title(i))
+        || (first..run.last).any(|i| other_name(i) || ctx.is_title(i))
     {
         return;
     }
