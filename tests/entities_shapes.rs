@@ -170,30 +170,14 @@ fn a_public_or_civic_agency_or_group_before_a_name_is_an_organisation() {
                 Asthma Nordic welcomed them, while the news agency Kestrel Wire and \
                 the media group Halden Media reported the reaction.";
     let mentions = extract(text);
-    let kind = |surface: &str| find(&mentions, text, surface).map(|m| m.kind);
-    assert_eq!(
-        kind("ESTAL"),
-        Some(EntityKind::Organization),
-        "{mentions:?}"
-    );
-    assert_eq!(
-        kind("Clean Air Tromsø"),
-        Some(EntityKind::Organization),
-        "{mentions:?}"
-    );
-    assert_eq!(
-        kind("Asthma Nordic"),
-        Some(EntityKind::Organization),
-        "{mentions:?}"
-    );
-    assert_eq!(
-        kind("Kestrel Wire"),
-        Some(EntityKind::Company),
-        "{mentions:?}"
-    );
-    assert_eq!(
-        kind("Halden Media"),
-        Some(EntityKind::Company),
-        "{mentions:?}"
-    );
+    for (surface, kind) in [
+        ("ESTAL", EntityKind::Organization),
+        ("Clean Air Tromsø", EntityKind::Organization),
+        ("Asthma Nordic", EntityKind::Organization),
+        ("Kestrel Wire", EntityKind::Company),
+        ("Halden Media", EntityKind::Company),
+    ] {
+        let found = find(&mentions, text, surface).map(|m| m.kind);
+        assert_eq!(found, Some(kind), "{surface}: {mentions:?}");
+    }
 }
