@@ -42,10 +42,17 @@ pub fn settle<'g>(text: &str, hits: &mut Vec<Hit<'g>>, gaz: &'g Gazetteer) {
                 });
             }
         }
+        // Among places alone, a firm's home is no country the story names:
+        // "GENEVA (AP) —" is no story of the United States.
+        let places_named: Vec<Named> = named
+            .iter()
+            .filter(|n| matches!(n.entry.kind, EntityKind::Country | EntityKind::Place))
+            .copied()
+            .collect();
         for i in 0..hits.len() {
             let others = gaz.alternatives(hits[i].entry);
             if !others.is_empty() {
-                hits[i].entry = choose(text, hits, i, others, &named);
+                hits[i].entry = choose(text, hits, i, others, &named, &places_named);
             }
         }
     }
@@ -103,6 +110,7 @@ fn region_of(entry: &Entry) -> Option<&'static str> {
 
 /// One distinct entry of a text's hits, with the country and region it
 /// names.
+#[derive(Clone, Copy)]
 struct Named<'g> {
     entry: &'g Entry,
     country: Option<&'static str>,
@@ -116,6 +124,7 @@ fn choose<'g>(
     i: usize,
     others: &'g [Entry],
     named: &[Named],
+    places_named: &[Named],
 ) -> &'g Entry {
     let hit = hits[i];
     let candidates = || std::iter::once(hit.entry).chain(others.iter());
@@ -137,15 +146,11 @@ fn choose<'g>(
     // London is not London, Ontario, in a story that names a Canadian
     // town.
     let capital = hit.entry.role == Role::Capital;
-    // Among places alone, a firm's home is no country the story names:
-    // "GENEVA (AP) —" is no story of the United States.
-    let among_places = candidates().all(|e| e.kind == EntityKind::Place);
-    let named: Vec<&Named> = named
-        .iter()
-        .filter(|n| {
-            !among_places || matches!(n.entry.kind, EntityKind::Country | EntityKind::Place)
-        })
-        .collect();
+    let named = if candidates().all(|e| e.kind == EntityKind::Place) {
+        places_named
+    } else {
+        named
+    };
     let elsewhere = |e: &&Entry| {
         named.iter().any(|n| {
             ((e.region.is_some() && e.region == n.region)

@@ -186,22 +186,25 @@ fn word_end(text: &str, from: usize, name_starts: &mut Vec<usize>) -> usize {
             end += width;
             continue;
         }
-        // "A/S", the Danish and Norwegian company form: one word.
-        let company_form = c == '/'
-            && end == from
-            && bytes[end - 1].is_ascii_uppercase()
-            && bytes.get(end + 1).is_some_and(u8::is_ascii_uppercase)
-            && !bytes.get(end + 2).is_some_and(u8::is_ascii_alphanumeric);
-        let joins = company_form
-            || matches!(c, '-' | '\'' | '’' | '.' | '&')
-                && end + width < bytes.len()
-                && char_at(text, end + width).is_alphanumeric();
-        if !joins {
+        let joins = matches!(c, '-' | '\'' | '’' | '.' | '&')
+            && end + width < bytes.len()
+            && char_at(text, end + width).is_alphanumeric();
+        if !(joins || c == '/' && is_company_form(bytes, end, from)) {
             return end;
         }
         end += width;
         name_starts.push(end);
     }
+}
+
+/// Returns true if and only if the slash at `slash` joins "A/S", the
+/// Danish and Norwegian company form, into one word: one capital before
+/// it (the word began at `from - 1`), one after, and no more.
+fn is_company_form(bytes: &[u8], slash: usize, from: usize) -> bool {
+    slash == from
+        && bytes[slash - 1].is_ascii_uppercase()
+        && bytes.get(slash + 1).is_some_and(u8::is_ascii_uppercase)
+        && !bytes.get(slash + 2).is_some_and(u8::is_ascii_alphanumeric)
 }
 
 /// The letters and digits that open `s` ("Baiba" of "Baiba Braze", "U" of
