@@ -267,8 +267,8 @@ fn shed_texts(app: &mut App, outside: &mut Outside, bodies: BodySource) -> Hande
     };
     match store {
         Ok(store) if app.reads_texts_on_demand() => {
-            // The texts were freed on the worker threads that let go of
-            // them, not where they were allocated: give their pages back.
+            // The heads and the index the app replaced by copies were
+            // allocated on the worker threads: give their pages back.
             crate::memory::give_back_all();
             outside.read_from(&library, store);
             ask_search(app, outside);
