@@ -116,8 +116,8 @@ const COMPANY_SUFFIXES: &[&str] = &[
     "Railways", "Cruises", "Breweries", "Hotels", "Resorts", "Minerals", "Metals", "Resources",
     "Therapeutics", "Biosciences", "Semiconductors", "Textiles", "Buses", "Pharmaceutical",
     "Biotech", "Investments", "Publishing", "Aviation", "Healthcare", "Solutions", "Brands",
-    "Stores", "Railway", "Homes", "Mines", "ApS", "A/S", "AS", "SE", "KGaA", "SAS", "Srl", "Ltda", "Bhd", "Tbk",
-    "Management", "Tribune", "Herald", "Gazette", "Chronicle", "Courier", "Inquirer",
+    "Stores", "Railway", "Homes", "Mines", "ApS", "A/S", "AS", "SE", "KGaA", "SAS", "Srl", "Ltda",
+    "Bhd", "Tbk", "Management", "Tribune", "Herald", "Gazette", "Chronicle", "Courier", "Inquirer",
 ];
 
 /// The head word of an organisation's name ("Ukraine Drone Coalition").

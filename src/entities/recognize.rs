@@ -150,9 +150,9 @@ impl<'t> Context<'t, '_, '_> {
     }
 
     /// "Alberta-based Prairie Woollen Mills", "Toronto-listed Marula",
-    /// "Opposition-backed Haruka Imai": word `i` joins a capitalised word to a participle
-    /// by a hyphen, so it says where or by whom, and is no part of a name.
-    /// Returns the two parts.
+    /// "Opposition-backed Haruka Imai": word `i` joins a capitalised word
+    /// to a participle by a hyphen, so it says where or by whom, and is no
+    /// part of a name. Returns the two parts.
     pub(super) fn modifier(&self, i: usize) -> Option<(&'t str, &'t str)> {
         let (head, tail) = self.word(i).rsplit_once('-')?;
         let participle = tail.len() >= 3
