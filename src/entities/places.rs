@@ -151,21 +151,21 @@ fn choose<'g>(
     } else {
         named
     };
-    let elsewhere = |e: &&Entry| {
-        named.iter().any(|n| {
-            ((e.region.is_some() && e.region == n.region)
-                || (!capital && e.country.is_some() && e.country == n.country))
-                && n.entry.name != hit.entry.name
-        })
+    // Named by another entry than the hit's own.
+    let named_by = |same: &dyn Fn(&Named) -> bool| {
+        named
+            .iter()
+            .any(|n| same(n) && n.entry.name != hit.entry.name)
     };
-    if candidates().next().is_some_and(|e| elsewhere(&e)) {
+    let region_named = |e: &Entry| named_by(&|n| e.region.is_some() && e.region == n.region);
+    let country_named =
+        |e: &Entry| !capital && named_by(&|n| e.country.is_some() && e.country == n.country);
+    if region_named(hit.entry) || country_named(hit.entry) {
         return hit.entry;
     }
     // "Plymouth … Montserrat's observatory": a capital whose country the
     // story names is that capital, however small.
-    let own_country_named = named.iter().any(|n| {
-        n.country.is_some() && n.country == hit.entry.country && n.entry.name != hit.entry.name
-    });
+    let own_country_named = named_by(&|n| n.country.is_some() && n.country == hit.entry.country);
     // A country named elsewhere is weaker evidence than a region: it does
     // not make a town of the name the place meant over a city ten times
     // its size (Rotterdam, New York in a story that names Washington).
@@ -173,13 +173,10 @@ fn choose<'g>(
         e.role == Role::City
             && hit.entry.role == Role::City
             && u64::from(e.population) * 10 < u64::from(hit.entry.population)
-            && !named
-                .iter()
-                .any(|n| e.region.is_some() && e.region == n.region)
     };
     others
         .iter()
-        .find(|e| elsewhere(e) && !dwarfed(e))
+        .find(|e| region_named(e) || (country_named(e) && !dwarfed(e)))
         .or_else(|| {
             (!own_country_named)
                 .then(|| dwarfing_namesake(hit.entry, others))
