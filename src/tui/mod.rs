@@ -257,7 +257,7 @@ impl Outside {
 /// library for the loader. Whole when the snapshot cannot be opened or
 /// the app could not let go of them: the loader then sends the library
 /// again ([`Load::Texts`]), which starts its search.
-fn shed_texts(app: &mut App, outside: &mut Outside, bodies: BodySource) -> Handed {
+fn read_texts_from_snapshot(app: &mut App, outside: &mut Outside, bodies: BodySource) -> Handed {
     let store = Bodies::open(bodies);
     if store.is_ok() {
         app.update(Action::Saved);
@@ -451,7 +451,7 @@ fn event_loop(
                     complete(app, outside, &whole, Action::Found(Arc::from(found)));
                 }
                 Ok(Load::Saved(bodies)) => {
-                    let handed = shed_texts(app, outside, bodies);
+                    let handed = read_texts_from_snapshot(app, outside, bodies);
                     let _ = loader.handed.send(handed);
                 }
                 Ok(Load::Done(Err(e))) => anyhow::bail!(e),
