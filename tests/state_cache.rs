@@ -422,6 +422,33 @@ fn an_empty_folder_is_an_error_not_a_cache_entry() {
     assert!(result.is_err());
 }
 
+/// The write-ahead log is emptied into the file once the snapshot is
+/// saved, while the cache is still open: a process that ends without
+/// closing it (the reader's loader thread) leaves no log behind.
+#[test]
+fn a_saved_snapshot_leaves_no_write_ahead_log_behind() {
+    let corpus = corpus();
+    let state = tempfile::tempdir().unwrap();
+    let (cache_db, _) = Cache::open(Some(state.path())).unwrap();
+    let (first, report) = open(&TextStages::default(), corpus.path(), &cache_db, false);
+    assert!(!report.snapshot_hit);
+    let log = state.path().join("cache.db-wal");
+    let logged = std::fs::metadata(&log).map_or(0, |m| m.len());
+    assert_eq!(logged, 0, "{} still holds {logged} bytes", log.display());
+    assert!(
+        std::fs::metadata(state.path().join("cache.db"))
+            .unwrap()
+            .len()
+            > 65_536
+    );
+    // What the log held is in the file: a second connection reads it.
+    let (again, _) = Cache::open(Some(state.path())).unwrap();
+    let warm = TextStages::default();
+    let (second, report) = open(&warm, corpus.path(), &again, false);
+    assert!(report.snapshot_hit);
+    same(&first, &second);
+}
+
 #[test]
 fn a_deferred_snapshot_is_used_once_saved() {
     let corpus = corpus();

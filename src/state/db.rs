@@ -190,6 +190,29 @@ fn try_open(path: &Path, migrations: &[&str], check: Check) -> Result<Connection
 /// How long an open or a write waits for another dossier's lock.
 pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
+/// How long emptying the write-ahead log waits for other readers of the
+/// file: it is a saving of disk, never worth holding up the caller.
+const EMPTY_LOG_WAIT: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// Copies what the write-ahead log of `conn`'s file holds into the file
+/// and cuts the log to nothing. SQLite does so itself only when the last
+/// connection closes, and a process can end with one still open (the
+/// reader's loader thread waits on its channels until the UI has gone):
+/// the log was then left beside the file, as large as the largest write
+/// (152 MB, a quarter of the state directory, after a cold open of
+/// 100,000 articles), and the next open had to read it back. Returns
+/// false when another reader kept it from being emptied, which is no
+/// error: the log is emptied at a later call or close.
+pub fn empty_log(conn: &Connection) -> rusqlite::Result<bool> {
+    conn.busy_timeout(EMPTY_LOG_WAIT)?;
+    // (busy, log pages, pages copied): busy is 1 when a reader held it.
+    let busy = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+        r.get::<_, i64>(0)
+    });
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    Ok(busy? == 0)
+}
+
 /// Brings the schema to `migrations.len()` inside one exclusive
 /// transaction: the version is read and every missing migration applied
 /// under the same lock, so of several processes opening a new file at once

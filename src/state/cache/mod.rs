@@ -212,6 +212,14 @@ impl Cache {
         })
     }
 
+    /// Empties the write-ahead log into the file ([`db::empty_log`]) after
+    /// a large write; a failure only leaves the log for later.
+    fn empty_log(&self) {
+        if !self.read_only {
+            let _ = self.with_conn(db::empty_log);
+        }
+    }
+
     /// Returns the database file, or `None` when disabled.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()

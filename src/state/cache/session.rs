@@ -375,6 +375,13 @@ impl Session<'_> {
     ) {
         let corpus = self.corpus.clone();
         let encoded = encoded.chunks.as_slice();
-        self.write(|c| tables::save_snapshot(c, &corpus, fingerprint, library, encoded));
+        if self
+            .write(|c| tables::save_snapshot(c, &corpus, fingerprint, library, encoded))
+            .is_some()
+            && let Some(cache) = self.cache
+        {
+            // The snapshot is the last large write of an open.
+            cache.empty_log();
+        }
     }
 }
