@@ -3,13 +3,14 @@
 //! library a cold open would give.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime};
 
 use dossier::corpus::load::{FileRef, LoadOptions};
-use dossier::corpus::{RawDoc, Warning};
+use dossier::corpus::{Article, RawDoc, Warning};
 use dossier::entities::{ArticleParts, EntityKind, Mention};
-use dossier::pipeline::{Library, Listed, Open, Opened, Options, Report, Steps};
+use dossier::pipeline::{Lent, Library, Listed, Open, Opened, Options, Report, Steps};
 use dossier::state::cache::Cache;
 
 /// Plain-text files, one article each (two named `.html`: the cache keeps
@@ -476,6 +477,75 @@ fn a_deferred_snapshot_is_used_once_saved() {
     let warm = deferred();
     assert!(warm.report.snapshot_hit && warm.pending.is_none());
     same(&warm.library, &library);
+}
+
+/// An open that lends its texts lets them go as their entities are
+/// found: between runs each article is lent whole, from its text or from
+/// the snapshot's bodies encoded so far; the library comes without texts,
+/// the snapshot to save holds them, and the next open finds them there.
+#[test]
+fn texts_lent_while_the_entities_are_found_go_into_the_snapshot() {
+    let corpus = corpus();
+    let whole = from_scratch(corpus.path());
+    let state = tempfile::tempdir().unwrap();
+    let (cache_db, _) = Cache::open(Some(state.path())).unwrap();
+    let roots = [corpus.path().to_path_buf()];
+    let opts = Options::default();
+    let stages = TextStages::default();
+    let lent_texts: Mutex<Vec<Vec<Article>>> = Mutex::default();
+    let lend = |lent: &Lent<'_>| {
+        let all = (0..whole.corpus.articles.len()).map(|i| lent.article(i).unwrap());
+        lent_texts.lock().unwrap().push(all.collect());
+    };
+    let listed = Open::new(&roots, &opts)
+        .cache(&cache_db, false)
+        .steps(&stages)
+        .defer_snapshot()
+        .without_text()
+        .lend_texts(&lend)
+        .list()
+        .unwrap();
+    assert!(listed.lends_texts());
+    let Opened {
+        library, pending, ..
+    } = listed.entities();
+    let lent_texts = lent_texts.into_inner().unwrap();
+    assert!(!lent_texts.is_empty());
+    for lent in &lent_texts {
+        assert_eq!(lent, &whole.corpus.articles);
+    }
+    assert!(library.corpus.articles.iter().all(|a| a.text.is_empty()));
+    assert_eq!(
+        library.index, whole.index,
+        "the mentions stay for the snapshot"
+    );
+    let pending = pending.expect("a snapshot to save");
+    assert!(pending.holds_texts());
+    assert_eq!(pending.with_texts(&library).corpus, whole.corpus);
+    assert!(pending.save(&cache_db, &library).is_none());
+    let (warm, report) = open(&TextStages::default(), corpus.path(), &cache_db, false);
+    assert!(report.snapshot_hit);
+    same(&warm, &whole);
+}
+
+/// Without a snapshot to save, nothing is lent: the texts stay.
+#[test]
+fn an_open_without_a_cache_lends_no_text() {
+    let corpus = corpus();
+    let roots = [corpus.path().to_path_buf()];
+    let opts = Options::default();
+    let stages = TextStages::default();
+    let lend = |_: &Lent<'_>| panic!("nothing is lent");
+    let listed = Open::new(&roots, &opts)
+        .steps(&stages)
+        .defer_snapshot()
+        .without_text()
+        .lend_texts(&lend)
+        .list()
+        .unwrap();
+    assert!(!listed.lends_texts());
+    let opened = listed.entities();
+    assert_eq!(opened.library.corpus, from_scratch(corpus.path()).corpus);
 }
 
 /// The first half of an open of `paths` with the text stages.

@@ -11,13 +11,14 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use dossier::corpus::{Article, Corpus};
 use dossier::pipeline::{Library, Open, Options};
 use dossier::search::{self, SearchIndex};
 use dossier::state::cache::{Bodies, BodySource, Cache};
-use dossier::tui::action::{Action, Loaded};
+use dossier::tui::action::{Action, Found, Loaded};
 use dossier::tui::app::{App, Effect};
 use dossier::tui::keymap::Keymap;
-use dossier::tui::text_reader::{self, Answer, Store, TextReader, Texts};
+use dossier::tui::text_reader::{self, Answer, ReadText, Store, TextReader, Texts};
 use dossier::tui::text_search;
 use dossier::tui::theme::Theme;
 use dossier::tui::wake::{self, Wake};
@@ -397,4 +398,93 @@ fn a_jump_to_an_entity_waits_for_the_text_and_then_scrolls_to_it() {
     assert!(app.reader().scroll() > 0, "scrolled to the mention");
     let screen = render(&app);
     assert!(screen.contains("came from Portugal"), "{screen}");
+}
+
+/// Returns how many runs of the shown document mark an entity.
+fn marked(app: &App) -> usize {
+    app.document()
+        .iter()
+        .flat_map(|line| &line.runs)
+        .filter(|run| run.entity.is_some())
+        .count()
+}
+
+/// Returns the articles whose texts the app asked for.
+fn asked(app: &mut App) -> Vec<usize> {
+    app.take_effects()
+        .into_iter()
+        .filter_map(|e| match e {
+            Effect::ReadText(i) => Some(i),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn texts_lent_while_the_entities_are_found_are_marked_once_found_then_read_from_the_snapshot() {
+    let warm = warm();
+    let heads = || Corpus {
+        articles: warm
+            .whole
+            .corpus
+            .articles
+            .iter()
+            .map(Article::head)
+            .collect(),
+        warnings: warm.whole.corpus.warnings.clone(),
+    };
+    // A cold open's list: the heads, each text asked of the loader.
+    let mut app = App::new(Keymap::default(), Theme::dark(), 120, 40);
+    app.update(Action::Loaded(Arc::new(Loaded::lent(heads()))));
+    let i = app.current().unwrap();
+    assert!(app.texts_pending());
+    assert!(render(&app).contains("reading the text…"));
+    assert_eq!(asked(&mut app), [i]);
+    let lend = |i: usize| {
+        Arc::new(ReadText {
+            index: i,
+            article: warm.whole.corpus.articles[i].clone(),
+            mentions: Vec::new(),
+        })
+    };
+    app.update(Action::TextRead(lend(i)));
+    assert!(!app.texts_pending());
+    assert!(render(&app).contains(&first_words(&warm.whole, i)));
+    assert_eq!(marked(&app), 0, "no entity is known yet");
+
+    // The entities found, of the loader's articles, which let their texts
+    // go: the text lent is marked with the index's mentions.
+    assert!(!warm.whole.index.text_mentions(i).is_empty());
+    let found = Library {
+        corpus: Arc::new(heads()),
+        index: warm.whole.index.clone(),
+    };
+    let found = Found {
+        stored_next: true,
+        ..Found::new(found)
+    };
+    app.update(Action::Found(Arc::new(found)));
+    assert!(!app.finding_entities());
+    assert!(marked(&app) > 0);
+
+    // The next text is asked of the loader, which is storing the snapshot
+    // and lends no more; once it is stored, it is asked of the snapshot.
+    app.update(Action::Down);
+    let next = app.current().unwrap();
+    assert_eq!(asked(&mut app), [next]);
+    app.update(Action::Saved);
+    assert!(app.reads_texts_on_demand());
+    let library = app.library().unwrap();
+    assert!(
+        library.index.text_mentions(i).is_empty(),
+        "the index let its mentions go"
+    );
+    assert_eq!(warm.read_asked(&mut app, &warm.store()), [next]);
+    assert!(render(&app).contains(&first_words(&warm.whole, next)));
+    assert!(marked(&app) > 0);
+    // The text lent took its mentions along.
+    app.update(Action::Up);
+    assert!(!app.texts_pending());
+    assert!(asked(&mut app).is_empty());
+    assert!(marked(&app) > 0);
 }

@@ -141,6 +141,27 @@ impl Article {
         }
     }
 
+    /// Returns a copy of its head: everything but the body that
+    /// [`Self::drop_body`] lets go of, which is never copied.
+    #[must_use]
+    pub fn head(&self) -> Article {
+        Article {
+            id: self.id.clone(),
+            title: self.title.clone(),
+            author: self.author.clone(),
+            date: self.date.clone(),
+            date_source: self.date_source,
+            source: self.source.clone(),
+            url: self.url.clone(),
+            text: String::new(),
+            blocks: Vec::new(),
+            end_matter: Vec::new(),
+            links: Vec::new(),
+            words: self.words,
+            sources: self.sources.clone(),
+        }
+    }
+
     /// Lets the body go (text, blocks, end matter and links), keeping the
     /// head: what a caller that shows no text holds of an article.
     pub fn drop_body(&mut self) {

@@ -115,6 +115,7 @@ fn later<'a>(
         counts,
         fingerprint,
         heads_only: open.texts == Part::Heads,
+        lend: open.lend,
     }
 }
 
@@ -323,6 +324,7 @@ pub(super) fn build(
         fingerprint: 0,
         warned: 0,
         heads_only: false,
+        lend: None,
     };
     Listed {
         corpus: Arc::new(corpus),

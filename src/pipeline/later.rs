@@ -41,12 +41,41 @@ pub(super) struct Later<'a> {
     /// The caller shows no article text ([`super::Open::without_text`]):
     /// the mentions are kept only when the cache stores them.
     pub heads_only: bool,
+    /// See [`super::Open::lend_texts`].
+    pub lend: Option<&'a (dyn Fn(&Lent<'_>) + Sync)>,
 }
 
 impl Later<'_> {
     /// See [`Listed::fills_the_cache`].
     fn fills_the_cache(&self) -> bool {
         self.session.is_enabled() && self.cache.is_some_and(|c| !c.is_read_only())
+    }
+
+    /// Returns true if and only if the texts go as the entities are found
+    /// (when the open holds the corpus alone): a snapshot is due, and the
+    /// caller shows no text or reads it through [`Self::lend`].
+    fn lets_texts_go(&self) -> bool {
+        let wants = (self.heads_only && !self.defer_snapshot) || self.lend.is_some();
+        wants && self.session.pending_snapshot(self.fingerprint).is_some()
+    }
+}
+
+/// Where the texts of an open that lets them go as their entities are
+/// found are, between two runs of articles ([`super::Open::lend_texts`]):
+/// in the articles, or in the snapshot's bodies encoded so far.
+pub struct Lent<'a> {
+    articles: &'a [Article],
+    encoded: &'a EncodedBodies,
+}
+
+impl Lent<'_> {
+    /// Returns article `i` whole, its body from wherever it is now.
+    pub fn article(&self, i: usize) -> Option<Article> {
+        let head = self.articles.get(i)?;
+        Some(match self.encoded.body(i) {
+            Some(body) => body.into_article(head).0,
+            None => head.clone(),
+        })
     }
 }
 
@@ -100,10 +129,20 @@ impl Listed<'_> {
             Arc::make_mut(&mut library.corpus).warnings.push(problem);
         }
         if encoded.holds_any() {
-            // The texts went; the mentions, kept only for the snapshot, go
-            // too: the library of a snapshot's heads.
-            library.index.drop_mentions();
-            later.counts.texts_let_go = true;
+            if let Some(snapshot) = pending.take() {
+                // Saved later: the texts are in it, and so are the
+                // mentions once it is saved.
+                pending = Some(snapshot.with_bodies(encoded));
+            } else if later.heads_only && later.lend.is_none() {
+                // The texts went; the mentions, kept only for the snapshot,
+                // go too: the library of a snapshot's heads.
+                library.index.drop_mentions();
+                later.counts.texts_let_go = true;
+            } else {
+                // A caller that reads the texts, whose snapshot is not to
+                // be saved after all (the cache failed meanwhile).
+                encoded.put_back(&mut Arc::make_mut(&mut library.corpus).articles);
+            }
         }
         Opened {
             library,
@@ -116,6 +155,16 @@ impl Listed<'_> {
     /// the entities are found.
     pub fn corpus(&self) -> &Arc<Corpus> {
         &self.corpus
+    }
+
+    /// Returns true if and only if [`Listed::entities`] lets the texts go
+    /// as it finds the entities, lending them meanwhile
+    /// ([`super::Open::lend_texts`]): the caller then lists the heads.
+    pub fn lends_texts(&self) -> bool {
+        match &self.rest {
+            Rest::Known { .. } => false,
+            Rest::Pending(later) => later.lend.is_some() && later.lets_texts_go(),
+        }
     }
 
     /// Returns true if and only if [`Listed::entities`] would leave
@@ -158,18 +207,26 @@ fn find_and_index(
     let keep_mentions = !later.heads_only || later.fills_the_cache();
     // A snapshot is due (which implies a cache this open fills) and saved
     // at the end of this open.
-    let shed = later.heads_only
-        && !later.defer_snapshot
-        && later.session.pending_snapshot(later.fingerprint).is_some()
-        && Arc::get_mut(corpus).is_some();
+    let shed = later.lets_texts_go() && Arc::get_mut(corpus).is_some();
     let Later {
         steps,
         session,
         engine,
         counts,
+        lend,
         ..
     } = later;
     let steps = *steps;
+    // Texts that stay where the caller holds them too need no lending.
+    let lender = lend.filter(|_| shed);
+    let lend = |corpus: &Corpus, encoded: &EncodedBodies| {
+        if let Some(lend) = lender {
+            lend(&Lent {
+                articles: &corpus.articles,
+                encoded,
+            });
+        }
+    };
     let cached = session.is_enabled();
     let total = corpus.articles.len();
     let keys: Vec<u64> = if cached {
@@ -250,12 +307,14 @@ fn find_and_index(
         index.add(&texts, mentions, &|_| {});
         drop(texts);
         let_go_of_bodies(corpus, &mut encoded, ready, bodies);
+        lend(corpus, &encoded);
         first = end;
     }
     if shed {
         let rest = encoded.chunks_added()..total.div_ceil(EncodedBodies::ARTICLES);
         let bodies = encode_chunks(&corpus.articles, rest.clone());
         let_go_of_bodies(corpus, &mut encoded, rest, bodies);
+        lend(corpus, &encoded);
     }
     counts.texts_reused = reused;
     counts.texts_extracted = total - reused;

@@ -26,6 +26,7 @@ use crate::entities::{ArticleParts, EntityIndex};
 use crate::state::cache::{Cache, Part, PendingSnapshot};
 
 pub use flow::Walked;
+pub use later::Lent;
 pub use steps::{Standard, Steps};
 
 /// Everything that tunes a load.
@@ -198,6 +199,9 @@ pub struct Open<'a> {
     /// of it by default; see [`Open::without_text`] and
     /// [`Open::with_text_of`]. A folder that changed is opened whole.
     pub texts: Part<'a>,
+    /// Hears, between runs of articles whose entities are found, where
+    /// each article's text is: see [`Open::lend_texts`].
+    pub lend: Option<&'a (dyn Fn(&Lent<'_>) + Sync)>,
 }
 
 /// What [`Open::run`] gives.
@@ -223,6 +227,7 @@ impl<'a> Open<'a> {
             progress: &ignore,
             defer_snapshot: false,
             texts: Part::Whole,
+            lend: None,
         }
     }
 
@@ -260,6 +265,21 @@ impl<'a> Open<'a> {
     #[must_use]
     pub fn without_text(mut self) -> Self {
         self.texts = Part::Heads;
+        self
+    }
+
+    /// For a caller that shows the list while the entities are found and
+    /// reads each text it shows through `lend` ([`Lent::article`]), which
+    /// hears between runs of articles: when a snapshot is due
+    /// ([`Listed::lends_texts`]), the texts go as their entities are
+    /// found, into the snapshot's encoded bodies ([`Opened::pending`]
+    /// with [`Open::defer_snapshot`]), so that the open never holds them
+    /// all beside their entities. The caller must then hold no other
+    /// reference to the listed corpus ([`Listed::corpus`]): its heads
+    /// ([`crate::corpus::Article::head`]) are all it needs to list them.
+    #[must_use]
+    pub fn lend_texts(mut self, lend: &'a (dyn Fn(&Lent<'_>) + Sync)) -> Self {
+        self.lend = Some(lend);
         self
     }
 

@@ -372,13 +372,14 @@ impl App {
             remembered,
             coming,
             bodies,
+            lent,
         } = loaded;
         self.filter_index = filter;
         self.pictures = Some(pictures);
         // Threads of other articles would point at the wrong ones.
         self.threads = None;
         let n = library.corpus.articles.len();
-        self.texts = TextBook::new(bodies.is_some());
+        self.texts = TextBook::new(bodies.is_some() || lent);
         self.remember_marks(&library, &remembered);
         self.list.relist((0..n as u32).collect(), &self.marks);
         self.library = Some(library);
@@ -427,10 +428,12 @@ impl App {
         } = found;
         // The articles decide: the opener may have added a warning found
         // while extracting (a cache problem), which copies the corpus.
-        let same = self.library.as_ref().is_some_and(|shown| {
-            Arc::ptr_eq(&shown.corpus, &library.corpus)
-                || shown.corpus.articles == library.corpus.articles
-        });
+        // A list of lent texts shows copies of the heads.
+        let same = self
+            .library
+            .as_ref()
+            .is_some_and(|shown| Arc::ptr_eq(&shown.corpus, &library.corpus))
+            || self.lists_articles_of(&library);
         if !same {
             // Entities of other articles than those shown would point at
             // the wrong ones.

@@ -17,9 +17,12 @@ use crossterm::event::{Event, MouseButton, MouseEventKind};
 use super::action::{Action, Loaded};
 use super::keymap::{Keymap, Mode};
 use super::loaded::Found;
-use super::text_reader::Texts;
+use super::text_reader::{ReadText, Texts};
 use super::wake::{self, Waker};
-use crate::pipeline::{Library, Listed, Open, Opened, Options, Progress};
+use rayon::prelude::*;
+
+use crate::corpus::{Article, Corpus};
+use crate::pipeline::{Lent, Library, Listed, Open, Opened, Options, Progress};
 use crate::state::Cache;
 use crate::state::cache::{Bodies, BodySource, PendingSnapshot};
 use crate::threads::{Threads, threads_if_read};
@@ -33,6 +36,9 @@ pub enum Load {
     Done(Result<Box<Loaded>, String>),
     /// The entities of the articles sent before.
     Found(Box<Found>),
+    /// The text of an article listed by its head ([`Loaded::lent`]), as
+    /// asked on [`Loader::lend`].
+    Lent(Arc<ReadText>),
     /// The whole library of articles sent without their texts, opened
     /// when their texts could no longer be read one by one; when the
     /// folder changed in between, other articles (shown afresh).
@@ -63,6 +69,10 @@ pub struct Loader {
     pub stale: mpsc::Sender<()>,
     /// Where the UI hands the library back after [`Load::Saved`].
     pub handed: mpsc::Sender<Handed>,
+    /// Where the UI asks for the text of an article listed by its head
+    /// while the loader finds the entities ([`Loaded::lent`]); the answer
+    /// is [`Load::Lent`], between two runs of articles.
+    pub lend: mpsc::Sender<usize>,
 }
 
 /// The library the UI hands back to the loader after [`Load::Saved`].
@@ -97,19 +107,23 @@ pub fn spawn_loader(
     let (shown, drawn) = mpsc::channel();
     let (stale, replaced) = mpsc::channel();
     let (handed, handed_back) = mpsc::channel();
+    let (lend, asked) = mpsc::channel();
     std::thread::spawn(move || {
         let progress_tx = tx.clone();
         let report = move |p: Progress| {
             // The UI may have quit already; nobody is listening then.
             let _ = progress_tx.send(Load::Progress(p));
         };
+        let lender = lender(asked, tx.clone());
         // An unchanged folder's list comes from the heads alone; the
-        // texts are read as they are shown (see `Loaded::bodies`).
+        // texts are read as they are shown (see `Loaded::bodies`), as are
+        // those of a cold one while its entities are found.
         let open = Open::new(&paths, &opts)
             .cache(&cache, rebuild)
             .progress(&report)
             .defer_snapshot()
-            .without_text();
+            .without_text()
+            .lend_texts(&lender);
         let loading = Loading {
             tx: &tx,
             paths: &paths,
@@ -175,6 +189,27 @@ pub fn spawn_loader(
         shown,
         stale,
         handed,
+        lend,
+    }
+}
+
+/// Answers the newest of the texts `asked` (the reader moved on from the
+/// others) whenever the open lends its texts, on `tx`.
+fn lender(asked: Receiver<usize>, tx: wake::Sender<Load>) -> impl Fn(&Lent<'_>) + Sync {
+    let asked = Mutex::new(asked);
+    move |lent: &Lent<'_>| {
+        let Some(i) = asked.lock().ok().and_then(|a| a.try_iter().last()) else {
+            return;
+        };
+        if let Some(article) = lent.article(i) {
+            let text = ReadText {
+                index: i,
+                article,
+                mentions: Vec::new(),
+            };
+            // The UI may have quit already; nobody is listening then.
+            let _ = tx.send(Load::Lent(Arc::new(text)));
+        }
     }
 }
 
@@ -252,27 +287,42 @@ impl Loading<'_> {
         handed: &Receiver<Handed>,
     ) -> Result<ShownSnapshot, Option<Arc<Library>>> {
         let fingerprint = pending.fingerprint();
-        if let Some(problem) = pending.save(self.cache, &library) {
+        // A library whose texts went into the snapshot gets them back when
+        // the UI cannot read them from there.
+        let whole = |library: Arc<Library>| {
+            if pending.holds_texts() {
+                Arc::new(pending.with_texts(&library))
+            } else {
+                library
+            }
+        };
+        if let Some(problem) = pending.store(self.cache, &library) {
             let _ = self.tx.send(Load::Notice(problem.to_string()));
-            return Err(Some(library));
+            return Err(Some(whole(library)));
         }
         let Some(bodies) = BodySource::of(self.cache, &self.key, Some(fingerprint)) else {
-            return Err(Some(library));
+            return Err(Some(whole(library)));
         };
         drop(library);
         self.tx
             .send(Load::Saved(bodies.clone()))
             .map_err(|_| None)?;
-        match handed.recv() {
+        let shown = match handed.recv() {
             Ok(Handed::WithoutTexts(library)) => Ok(ShownSnapshot {
                 fingerprint: Some(fingerprint),
                 threads: None,
                 library,
                 bodies,
             }),
-            Ok(Handed::Whole(library)) => Err(Some(library)),
+            Ok(Handed::Whole(library)) => Err(Some(whole(library))),
             Ok(Handed::Nothing) | Err(_) => Err(None),
+        };
+        if pending.holds_texts() {
+            // The texts, encoded on the worker threads, are in the snapshot.
+            drop(pending);
+            crate::memory::give_back_all();
         }
+        shown
     }
 
     /// Goes on after the snapshot `shown` of an unchanged folder: sends
@@ -425,7 +475,18 @@ struct OpenedRest {
 /// then finds its entities and sends them; returns what the open gave and
 /// the library sent, or `None` when the UI has gone.
 fn send_list(tx: &wake::Sender<Load>, listed: Listed<'_>) -> Option<(OpenedRest, Arc<Library>)> {
-    let loaded = Loaded::listed(Arc::clone(listed.corpus()));
+    // Texts that go as their entities are found are lent: the list holds
+    // copies of the heads, so that the open holds the articles alone.
+    let lent = listed.lends_texts();
+    let loaded = if lent {
+        let corpus = listed.corpus();
+        Loaded::lent(Corpus {
+            articles: corpus.articles.par_iter().map(Article::head).collect(),
+            warnings: corpus.warnings.clone(),
+        })
+    } else {
+        Loaded::listed(Arc::clone(listed.corpus()))
+    };
     tx.send(Load::Done(Ok(Box::new(loaded)))).ok()?;
     let Opened {
         library,
@@ -438,6 +499,11 @@ fn send_list(tx: &wake::Sender<Load>, listed: Listed<'_>) -> Option<(OpenedRest,
     };
     let library = Arc::clone(&found.library);
     tx.send(Load::Found(Box::new(found))).ok()?;
+    if lent && pending.is_none() {
+        // No snapshot to read them from after all (the cache failed
+        // meanwhile): the library came with its texts.
+        tx.send(Load::Texts(Arc::clone(&library))).ok()?;
+    }
     Some((OpenedRest { report, pending }, library))
 }
 

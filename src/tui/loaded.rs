@@ -47,6 +47,11 @@ pub struct Loaded {
     /// shown, when the library holds none (an unchanged folder, listed
     /// from its snapshot's heads); `None` when the library holds them.
     pub bodies: Option<BodySource>,
+    /// The library lists the heads of articles whose texts the loader
+    /// lends while it finds their entities, an article at a time as it is
+    /// shown ([`crate::pipeline::Open::lend_texts`]); from the snapshot
+    /// once it is stored ([`crate::tui::event::Load::Saved`]).
+    pub lent: bool,
 }
 
 /// What a shown list still waits for.
@@ -70,6 +75,16 @@ impl Loaded {
             remembered: Remembered::default(),
             coming: Coming::Nothing,
             bodies: None,
+            lent: false,
+        }
+    }
+
+    /// The heads of the merged articles, whose texts the loader lends
+    /// while their entities are found (see [`Loaded::lent`]).
+    pub fn lent(heads: Corpus) -> Self {
+        Self {
+            lent: true,
+            ..Self::listed(Arc::new(heads))
         }
     }
 

@@ -37,7 +37,7 @@ pub mod wake;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{RecvTimeoutError, TryRecvError};
+use std::sync::mpsc::{self, RecvTimeoutError, TryRecvError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -175,6 +175,8 @@ pub fn run(paths: &[PathBuf], opts: &Options, setup: Setup, memory: Memory) -> a
                 search_dir,
                 worker: None,
                 reader: None,
+                lender: None,
+                lend: loader.lend.clone(),
                 waker,
             };
             let looped = event_loop(
@@ -203,6 +205,11 @@ struct Outside {
     search_dir: Option<PathBuf>,
     worker: Option<Worker>,
     reader: Option<TextReader>,
+    /// Where the texts of a list of heads are asked for while the loader
+    /// lends them ([`loaded::Loaded::lent`]): [`Self::lend`], until a
+    /// reader of their texts or the whole library takes over.
+    lender: Option<mpsc::Sender<usize>>,
+    lend: mpsc::Sender<usize>,
     /// What the workers wake the UI thread with.
     waker: Waker,
 }
@@ -212,6 +219,7 @@ impl Outside {
     /// texts are known (its threads come from the loader).
     fn start(&mut self, library: &Arc<crate::pipeline::Library>) {
         self.reader = None;
+        self.lender = None;
         let texts = Texts::Library(Arc::clone(library));
         self.worker = Some(Worker::spawn(texts, self.search_dir.clone(), &self.waker));
     }
@@ -221,6 +229,7 @@ impl Outside {
     fn stop(&mut self) {
         self.reader = None;
         self.worker = None;
+        self.lender = None;
     }
 
     /// Starts the text reader and the search worker of `library`, listed
@@ -241,6 +250,7 @@ impl Outside {
     /// Starts the text reader and the search worker of `library`, listed
     /// without its texts, which are in `store`.
     fn read_from(&mut self, library: &Arc<crate::pipeline::Library>, store: Bodies) {
+        self.lender = None;
         let store = Arc::new(Mutex::new(store));
         self.reader = Some(TextReader::spawn(
             Arc::clone(library),
@@ -302,6 +312,9 @@ fn show_loaded(
         // before (a folder that changed since its snapshot): the old
         // list's workers would answer for other articles.
         outside.stop();
+        if loaded.lent {
+            outside.lender = Some(outside.lend.clone());
+        }
     }
     app.update(Action::Loaded(Arc::new(loaded)));
     for notice in notices {
@@ -350,6 +363,9 @@ fn flush(app: &mut App, outside: &Outside) {
             Effect::ReadText(i) => {
                 if let Some(reader) = &outside.reader {
                     reader.ask(*i);
+                } else if let Some(lender) = &outside.lender {
+                    // The loader answers between runs; it may be done.
+                    let _ = lender.send(*i);
                 }
                 None
             }
@@ -449,6 +465,10 @@ fn event_loop(
                 Ok(Load::Found(found)) => {
                     let whole = Arc::clone(&found.library);
                     complete(app, outside, &whole, Action::Found(Arc::from(found)));
+                }
+                Ok(Load::Lent(text)) => {
+                    app.update(Action::TextRead(text));
+                    flush(app, outside);
                 }
                 Ok(Load::Saved(bodies)) => {
                     let handed = read_texts_from_snapshot(app, outside, bodies);

@@ -109,14 +109,27 @@ pub(super) fn body_at(bytes: &[u8], at: usize) -> rusqlite::Result<Option<Articl
     ) else {
         return Ok(None);
     };
-    let owned = |strings: Vec<&str>| strings.into_iter().map(str::to_owned).collect();
     Ok(Some(ArticleBody {
-        text: body.text.to_owned(),
-        blocks: body.blocks,
-        end_matter: owned(body.end_matter),
-        links: owned(body.links),
         mentions,
+        ..body.into_owned()
     }))
+}
+
+/// Returns the bodies of a chunk as [`tables::encode_bodies`] encoded it
+/// (no mentions yet), from place `at` on, at most `count` of them.
+pub(super) fn encoded_bodies(
+    encoded: &[u8],
+    at: usize,
+    count: usize,
+) -> rusqlite::Result<Vec<ArticleBody>> {
+    let bytes = tables::decompress(encoded)?;
+    let bodies: Vec<BodyView<'_>> = tables::decode_borrowed(&bytes)?;
+    Ok(bodies
+        .into_iter()
+        .skip(at)
+        .take(count)
+        .map(BodyView::into_owned)
+        .collect())
 }
 
 /// One chunk read: the ids of its articles and their bodies, encoded.
@@ -140,6 +153,20 @@ struct BodyView<'a> {
     end_matter: Vec<&'a str>,
     #[serde(borrow)]
     links: Vec<&'a str>,
+}
+
+impl BodyView<'_> {
+    /// The body, its strings copied, without mentions.
+    fn into_owned(self) -> ArticleBody {
+        let owned = |strings: Vec<&str>| strings.into_iter().map(str::to_owned).collect();
+        ArticleBody {
+            text: self.text.to_owned(),
+            blocks: self.blocks,
+            end_matter: owned(self.end_matter),
+            links: owned(self.links),
+            mentions: Vec::new(),
+        }
+    }
 }
 
 /// A stored chunk of bodies (see `BodyChunk` in `tables`), borrowed.

@@ -35,6 +35,9 @@ mod tables;
 
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use rusqlite::{Connection, OpenFlags};
 
@@ -235,6 +238,9 @@ impl Cache {
 pub struct PendingSnapshot {
     key: String,
     fingerprint: u64,
+    /// The bodies encoded while the entities were found, whose articles
+    /// let their texts go ([`crate::pipeline::Open::lend_texts`]).
+    encoded: EncodedBodies,
 }
 
 impl PendingSnapshot {
@@ -246,20 +252,47 @@ impl PendingSnapshot {
     /// Stores `library` (the one the open returned) as the corpus's
     /// snapshot; returns the problem, if any, as a warning.
     pub fn save(self, cache: &Cache, library: &Library) -> Option<Warning> {
-        self.save_encoded(cache, library, &EncodedBodies::default())
+        self.store(cache, library)
+    }
+
+    /// [`Self::save`], keeping what it holds: when the save fails, the
+    /// texts that went for it can be put back ([`Self::with_texts`]).
+    pub fn store(&self, cache: &Cache, library: &Library) -> Option<Warning> {
+        self.save_encoded(cache, library, &self.encoded)
     }
 
     /// [`Self::save`] for a library whose articles' bodies are `encoded`
     /// already, in part or whole: those articles need no text any more.
     pub fn save_encoded(
-        self,
+        &self,
         cache: &Cache,
         library: &Library,
         encoded: &EncodedBodies,
     ) -> Option<Warning> {
-        let mut session = Session::new(Some(cache), false, self.key);
+        let mut session = Session::new(Some(cache), false, self.key.clone());
         session.save_snapshot(self.fingerprint, library, encoded);
         session.problems.pop()
+    }
+
+    /// The snapshot of a library whose articles let go of the bodies
+    /// `encoded`.
+    pub(crate) fn with_bodies(self, encoded: EncodedBodies) -> Self {
+        Self { encoded, ..self }
+    }
+
+    /// Returns true if and only if articles of the library let their
+    /// texts go for this snapshot: they are in it, and nowhere else.
+    pub fn holds_texts(&self) -> bool {
+        self.encoded.holds_any()
+    }
+
+    /// Returns a copy of `library` with the texts it let go for this
+    /// snapshot put back: for a caller whose snapshot could not be saved.
+    pub fn with_texts(&self, library: &Library) -> Library {
+        let mut copy = library.clone();
+        self.encoded
+            .put_back(&mut Arc::make_mut(&mut copy.corpus).articles);
+        copy
     }
 }
 
@@ -300,6 +333,35 @@ impl EncodedBodies {
     /// Adds the next chunk, as [`Self::encode`] gave it.
     pub fn push(&mut self, chunk: Option<Vec<u8>>) {
         self.chunks.push(chunk);
+    }
+
+    /// Returns the body of article `i` when its chunk was encoded (the
+    /// article may have let it go), without mentions; `None` otherwise.
+    pub fn body(&self, i: usize) -> Option<ArticleBody> {
+        let encoded = self.chunks.get(i / Self::ARTICLES)?.as_deref()?;
+        bodies::encoded_bodies(encoded, i % Self::ARTICLES, 1)
+            .ok()?
+            .pop()
+    }
+
+    /// Puts the encoded bodies back into `articles` (the articles they
+    /// were encoded from, which let them go).
+    pub fn put_back(&self, articles: &mut [crate::corpus::Article]) {
+        let decoded: Vec<(usize, Vec<ArticleBody>)> = self
+            .chunks
+            .par_iter()
+            .enumerate()
+            .filter_map(|(k, chunk)| {
+                let bytes = chunk.as_deref()?;
+                let bodies = bodies::encoded_bodies(bytes, 0, Self::ARTICLES).ok()?;
+                Some((k * Self::ARTICLES, bodies))
+            })
+            .collect();
+        for (start, bodies) in decoded {
+            for (article, body) in articles.iter_mut().skip(start).zip(bodies) {
+                body.put_into(article);
+            }
+        }
     }
 }
 

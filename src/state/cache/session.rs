@@ -360,6 +360,7 @@ impl<'a> Session<'a> {
             .then(|| PendingSnapshot {
                 key: self.corpus.clone(),
                 fingerprint,
+                encoded: EncodedBodies::default(),
             })
     }
 }

@@ -70,13 +70,20 @@ impl App {
 
     /// Returns article `i` with the mentions in its body: the library's,
     /// or, for a library listed without its texts, as read (its head alone
-    /// until then).
+    /// until then). A text lent before the entities were found comes
+    /// without mentions: the library's index has them.
     pub(super) fn article_text(&self, i: usize) -> Option<(&Article, &[IndexedMention])> {
+        let lib = self.library.as_ref();
+        let indexed = || lib.map_or(&[][..], |lib| lib.index.text_mentions(i));
         if let Some(read) = self.texts.get(i) {
-            return Some((&read.article, &read.mentions));
+            let mentions = if read.mentions.is_empty() {
+                indexed()
+            } else {
+                &read.mentions
+            };
+            return Some((&read.article, mentions));
         }
-        let lib = self.library.as_ref()?;
-        Some((lib.corpus.articles.get(i)?, lib.index.text_mentions(i)))
+        Some((lib?.corpus.articles.get(i)?, indexed()))
     }
 
     /// Asks for the text of the article shown, unless it came or was
@@ -110,21 +117,28 @@ impl App {
     /// cold open: 1,149 MB at 100,000 articles). Only a library that the
     /// app alone holds can be changed; any other is left whole, and
     /// [`App::reads_texts_on_demand`] stays false.
+    ///
+    /// A library whose texts were lent holds none already: the mentions
+    /// its index kept for the snapshot go (the texts read take theirs
+    /// along), and a text asked of the loader and not given is asked
+    /// again, of the snapshot.
     pub(super) fn shed_texts(&mut self) {
-        if self.texts.on_demand {
-            return;
-        }
-        let book = self.book_keeping_the_shown_text();
-        let Some(library) = self.library.as_mut() else {
-            return;
+        let lent = self.texts.on_demand;
+        let book = if lent {
+            self.give_texts_read_their_mentions();
+            None
+        } else {
+            Some(self.book_keeping_the_shown_text())
         };
-        let Some(whole) = Arc::get_mut(library) else {
+        let Some(whole) = self.library.as_mut().and_then(Arc::get_mut) else {
             return;
         };
         let Some(corpus) = Arc::get_mut(&mut whole.corpus) else {
             return;
         };
-        corpus.articles.par_iter_mut().for_each(Article::drop_body);
+        if !lent {
+            corpus.articles.par_iter_mut().for_each(Article::drop_body);
+        }
         // The texts were freed on the threads that let go of them, not on
         // those that allocated them: their pages go back before the copies
         // below take new ones (else the copies were the peak of the open).
@@ -135,8 +149,24 @@ impl App {
         corpus.articles = corpus.articles.par_iter().cloned().collect();
         whole.index.drop_mentions();
         whole.index = whole.index.clone();
-        self.texts = book;
+        if let Some(book) = book {
+            self.texts = book;
+        } else {
+            self.texts.asked = None;
+            self.want_text();
+        }
         self.settle();
+    }
+
+    /// Gives each text read without mentions (lent before the entities
+    /// were found) those the library's index holds.
+    fn give_texts_read_their_mentions(&mut self) {
+        let Some(lib) = &self.library else { return };
+        for text in &mut self.texts.read {
+            if text.mentions.is_empty() {
+                Arc::make_mut(text).mentions = lib.index.text_mentions(text.index).to_vec();
+            }
+        }
     }
 
     /// A book of texts read that holds the text of the article shown, taken
