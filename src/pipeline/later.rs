@@ -2,6 +2,11 @@
 //! merged articles (recalled from the cache where their text was seen
 //! before) and index them. The reader shows the list while this runs;
 //! the command line runs both halves in one go ([`super::Open::run`]).
+//!
+//! When a snapshot is stored after the open and the caller shows no text
+//! or has it lent ([`Lent`]), each chunk of texts goes into the snapshot's
+//! encoded bodies as soon as its entities are found, so that the texts
+//! are never all held beside their entities.
 
 use std::ops::Range;
 use std::sync::Arc;

@@ -2,10 +2,12 @@
 //! mouse, resize) and the loader thread, which builds the library off the
 //! UI thread (through the cached index) and reports progress over a channel:
 //! first the merged articles, then, when they were not in the snapshot,
-//! their entities. An unchanged folder comes from its snapshot's heads
-//! alone; its texts are read as they are shown ([`super::text_reader`]),
-//! and only when that fails (the folder changed since) does the loader
-//! open the folder whole.
+//! their entities; meanwhile the loader lends the text of the article
+//! shown, between runs of articles ([`Load::Lent`]), and lets the others
+//! go into the snapshot it stores. An unchanged folder comes from its
+//! snapshot's heads alone; its texts are read as they are shown
+//! ([`super::text_reader`]), and only when that fails (the folder changed
+//! since) does the loader open the folder whole.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver};

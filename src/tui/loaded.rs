@@ -6,10 +6,14 @@
 //! It comes in two phases when the entities are not known at once (a cold
 //! or changed folder): first the merged articles ([`Loaded::listed`]),
 //! usable as a list, then their entities ([`Found`]), which the app puts
-//! in place of the empty index. An unchanged folder comes in one phase,
-//! without its texts (all the list and the entity pane need, read in a
-//! fraction of the time): each article's text is read when it is shown,
-//! from where [`Loaded::bodies`] says (see [`crate::tui::text_reader`]).
+//! in place of the empty index. When the open stores a snapshot, the list
+//! holds copies of the heads ([`Loaded::lent`]): the loader lets the texts
+//! go as it finds the entities, lending each one shown meanwhile, and the
+//! texts are read from the snapshot once it is stored. An unchanged
+//! folder comes in one phase, without its texts (all the list and the
+//! entity pane need, read in a fraction of the time): each article's text
+//! is read when it is shown, from where [`Loaded::bodies`] says (see
+//! [`crate::tui::text_reader`]).
 
 use std::collections::HashMap;
 use std::sync::Arc;
