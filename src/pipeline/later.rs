@@ -200,19 +200,20 @@ const ARTICLES_PER_RUN: usize = 1024;
 /// extracted before, else extracted now (and stored), and indexes them a
 /// run of articles at a time; returns the indexed runs, still to join.
 ///
-/// For a caller that shows no text, when this open holds the corpus alone
-/// and will save its snapshot, the bodies of each chunk of articles whose
-/// entities are found are encoded for the snapshot, beside the next run's
-/// extraction, and their texts let go: they are returned, encoded.
+/// For a caller that shows no text or has it lent, when this open holds
+/// the corpus alone and a snapshot is due, the bodies of each chunk of
+/// articles whose entities are found are encoded for the snapshot, beside
+/// the next run's extraction, and their texts let go: they are returned,
+/// encoded. Between runs, the caller's lender hears where they are.
 fn find_and_index(
     later: &mut Later<'_>,
     corpus: &mut Arc<Corpus>,
     report: Reporter<'_>,
 ) -> (IndexBuilder, EncodedBodies) {
     let keep_mentions = !later.heads_only || later.fills_the_cache();
-    // A snapshot is due (which implies a cache this open fills) and saved
-    // at the end of this open.
-    let shed = later.lets_texts_go() && Arc::get_mut(corpus).is_some();
+    // A snapshot is due (which implies a cache this open fills).
+    let lets_go = later.lets_texts_go();
+    let shed = lets_go && Arc::get_mut(corpus).is_some();
     let Later {
         steps,
         session,
@@ -222,8 +223,8 @@ fn find_and_index(
         ..
     } = later;
     let steps = *steps;
-    // Texts that stay where the caller holds them too need no lending.
-    let lender = lend.filter(|_| shed);
+    // The caller lists the heads when the texts go (`Listed::lends_texts`).
+    let lender = lend.filter(|_| lets_go);
     let lend = |corpus: &Corpus, encoded: &EncodedBodies| {
         if let Some(lend) = lender {
             lend(&Lent {
