@@ -104,3 +104,45 @@ fn a_nordic_company_form_ends_the_firms_name() {
     assert!(companies.contains(&"Halsnæs Bio A/S"), "{companies:?}");
     assert!(companies.contains(&"Tromsvik Kraft AS"), "{companies:?}");
 }
+
+#[test]
+fn a_public_service_before_a_country_or_a_nation_is_its_public_body() {
+    let text = "Wheat exports fell by a fifth, Statistics Norway said on Monday. \
+                Officials at Parks Canada closed two trails, and Police Scotland \
+                warned drivers on the A9. Health Canada has not approved the vaccine.";
+    let mentions = extract(text);
+    let orgs = names_of(&mentions, EntityKind::Organization);
+    for body in [
+        "Statistics Norway",
+        "Parks Canada",
+        "Police Scotland",
+        "Health Canada",
+    ] {
+        assert!(orgs.contains(&body), "{body}: {mentions:?}");
+    }
+    let norway = mentions.iter().find(|m| m.name == "Statistics Norway");
+    assert_eq!(norway.and_then(|m| m.country.as_deref()), Some("Norway"));
+    assert!(
+        names_of(&mentions, EntityKind::Company).is_empty(),
+        "{mentions:?}"
+    );
+}
+
+#[test]
+fn a_service_word_before_a_country_in_lower_case_or_a_city_names_no_body() {
+    let text = "Spending on health in Canada rose again. The transport minister of \
+                Norway flew to Oslo, and Sport in Kenya is booming, said Grace \
+                Wanjiru. Police Berlin is not a name; the Berlin police said so.";
+    let mentions = extract(text);
+    let orgs = names_of(&mentions, EntityKind::Organization);
+    assert!(
+        orgs.iter()
+            .all(|o| !o.starts_with("Sport") && !o.starts_with("Police") && !o.contains("Canada")),
+        "{mentions:?}"
+    );
+    let countries = names_of(&mentions, EntityKind::Country);
+    assert!(
+        countries.contains(&"Canada") && countries.contains(&"Kenya"),
+        "{mentions:?}"
+    );
+}

@@ -31,7 +31,7 @@
 
 use super::EntityKind;
 use super::cues;
-use super::gazetteer::{Gazetteer, Hit, Role};
+use super::gazetteer::{Entry, Gazetteer, Hit, Role};
 use super::resolve::{Known, Lexicon, Strength};
 use super::text::{Run, Word, first_word, is_connector, last_word};
 
@@ -286,6 +286,7 @@ impl<'t> Context<'t, '_, '_> {
         if self.settlement_named(first, last, lexicon)
             || self.titled_person(first, last, lexicon)
             || self.sport_body(first, last, lexicon)
+            || self.public_body(first, last, lexicon)
             || self.organization(first, last, lexicon)
             || self.place(first, last, lexicon)
             || self.company(first, last, lexicon)
@@ -659,6 +660,54 @@ impl<'t> Context<'t, '_, '_> {
             Known::new(name, EntityKind::Organization, Strength::Cue).with_country(entry.country),
         );
         true
+    }
+
+    /// "Statistics Canada", "Police Scotland", "Innovation Norway": a word
+    /// for a public service, then the name of a country or of a region
+    /// alone, is that country's or region's public body.
+    fn public_body(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
+        let Some(place) = self.public_body_of(first, last) else {
+            return false;
+        };
+        let name = self.span(first, last);
+        lexicon.add(
+            name,
+            Known::new(name, EntityKind::Organization, Strength::Cue).with_country(place.country),
+        );
+        true
+    }
+
+    /// Returns the country or region whose public body the words name
+    /// (see [`Self::public_body`]), if they name one.
+    pub(super) fn public_body_of(&self, first: usize, last: usize) -> Option<&Entry> {
+        const SERVICES: &[&str] = &[
+            "Statistics",
+            "Health",
+            "Transport",
+            "Police",
+            "Sport",
+            "Innovation",
+            "Enterprise",
+            "Tourism",
+            "Parks",
+            "Historic",
+            "Creative",
+            "Natural",
+            "Education",
+            "Skills",
+        ];
+        if last - first < 2 || !SERVICES.contains(&self.word(first)) {
+            return None;
+        }
+        let entry = self.hit_spanning(first + 1, last)?.entry;
+        let named = match entry.kind {
+            EntityKind::Country => entry.role == Role::Name,
+            // A region, or a nation of the United Kingdom (named places
+            // that are not countries).
+            EntityKind::Place => matches!(entry.role, Role::Region | Role::Name),
+            _ => false,
+        };
+        named.then_some(entry)
     }
 
     /// "Aviva Stadium", "Eamonn Deacy Park": a name with a place head, or

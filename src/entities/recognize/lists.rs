@@ -188,7 +188,8 @@ fn teach<'t>(ctx: &Context<'t, '_, '_>, mut run: Run, lexicon: &mut Lexicon<'t>)
             .entry
             .kind
             != EntityKind::Company;
-    let org = (run.first..run.last).any(|i| ctx.has(i, cues::ORG_HEAD));
+    let org = (run.first..run.last).any(|i| ctx.has(i, cues::ORG_HEAD))
+        || ctx.public_body_of(run.first, run.last).is_some();
     if other_kind || org {
         return;
     }
