@@ -126,6 +126,9 @@ impl App {
         let lent = self.texts.on_demand;
         let book = if lent {
             self.give_texts_read_their_mentions();
+            // The loader lends no more.
+            self.texts.asked = None;
+            self.want_text();
             None
         } else {
             Some(self.book_keeping_the_shown_text())
@@ -151,9 +154,6 @@ impl App {
         whole.index = whole.index.clone();
         if let Some(book) = book {
             self.texts = book;
-        } else {
-            self.texts.asked = None;
-            self.want_text();
         }
         self.settle();
     }
