@@ -1409,3 +1409,18 @@ fn where_a_listed_firm_is_based_is_no_part_of_its_name() {
         Some((EntityKind::Company, "Maybridge Securities".into()))
     );
 }
+
+#[test]
+fn a_city_before_an_unknown_word_names_a_person_only_as_a_given_name_or_with_a_cue() {
+    let text = "The Oslo Bors benchmark index fell 2% on Tuesday. Florence Pugh won \
+                the award, and analyst Lisbon Achebe said the shares were cheap.";
+    let mentions = extract(text);
+    let people: Vec<&str> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .map(|m| &*m.name)
+        .collect();
+    assert!(people.contains(&"Florence Pugh"), "{mentions:?}");
+    assert!(people.contains(&"Lisbon Achebe"), "{mentions:?}");
+    assert!(people.iter().all(|p| !p.contains("Oslo")), "{mentions:?}");
+}

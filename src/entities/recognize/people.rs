@@ -443,8 +443,13 @@ impl<'t> Context<'t, '_, '_> {
         };
         let (a, b) = (first, first + 1);
         // "Jack London", but "Bayern Munich", "Dynamo Kyiv": before a city
-        // only a given name, or a person's cue after, makes a person.
-        let given = || cues::is_given_name(self.word(a)) || self.person_cue_after(last);
+        // only a given name, or a person's cue after or role before, makes a
+        // person.
+        let given = || {
+            cues::is_given_name(self.word(a))
+                || self.person_cue_after(last)
+                || (first > 0 && self.role_noun(first - 1))
+        };
         // "Jamie Holland": a given name in no list and no English word makes
         // a person of any place after it, a country's other name included,
         // at a sentence start too.
@@ -454,7 +459,9 @@ impl<'t> Context<'t, '_, '_> {
         if self.words[first].sentence_start && !self.person_cue_after(last) && !given_name_first {
             return false;
         }
-        if !((place_word(a) && other_word(b))
+        // "Florence Pugh", but "the Oslo Bors benchmark": a place names a
+        // person only as a given name, or with a person's cue after.
+        if !((place_word(a) && other_word(b) && given())
             || (other_word(a) && surname_place(b) && given())
             || given_name_first)
         {
