@@ -1424,3 +1424,24 @@ fn a_city_before_an_unknown_word_names_a_person_only_as_a_given_name_or_with_a_c
     assert!(people.contains(&"Lisbon Achebe"), "{mentions:?}");
     assert!(people.iter().all(|p| !p.contains("Oslo")), "{mentions:?}");
 }
+
+#[test]
+fn a_second_name_after_a_preposition_is_its_object_not_the_speaker() {
+    let text = "Islanders on Mull and Skarvay said the cuts would hurt. Growers in \
+                Kent and Tarnwell said prices fell, and Ruth Okafor and Deniz \
+                Arslan said the deal was done.";
+    let mentions = extract(text);
+    let people: Vec<&str> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .map(|m| &*m.name)
+        .collect();
+    assert!(
+        people
+            .iter()
+            .all(|p| !p.contains("Skarvay") && !p.contains("Tarnwell")),
+        "{mentions:?}"
+    );
+    assert!(people.contains(&"Ruth Okafor"), "{mentions:?}");
+    assert!(people.contains(&"Deniz Arslan"), "{mentions:?}");
+}

@@ -257,7 +257,21 @@ impl<'t> Context<'t, '_, '_> {
         let shaped = self.name_shaped(first, last);
         // "according to" also introduces companies and agencies: only a
         // name of two words or more reads as a person there.
-        let speech = cues::is_agent_verb(after)
+        // "Islanders on Mull and Islay said": a second name after a
+        // preposition is its object, and who speaks came before.
+        let object_of_a_preposition = before
+            .strip_suffix(" and")
+            .or_else(|| before.strip_suffix(" or"))
+            .is_some_and(|rest| {
+                let other = last_word(rest);
+                let preposition = last_word(rest[..rest.len() - other.len()].trim_end());
+                other.starts_with(char::is_uppercase)
+                    && matches!(
+                        preposition,
+                        "in" | "on" | "at" | "near" | "from" | "of" | "across" | "around"
+                    )
+            });
+        let speech = (cues::is_agent_verb(after) && !object_of_a_preposition)
             || (before.ends_with("according to") && last - first >= 2)
             || before.ends_with(" said");
         let capitalized = (first..last).all(|i| self.words[i].capitalized);
