@@ -175,7 +175,7 @@ pub fn run(paths: &[PathBuf], opts: &Options, setup: Setup, memory: Memory) -> a
                 search_dir,
                 worker: None,
                 reader: None,
-                lender: None,
+                lending: false,
                 lend: loader.lend.clone(),
                 waker,
             };
@@ -205,10 +205,11 @@ struct Outside {
     search_dir: Option<PathBuf>,
     worker: Option<Worker>,
     reader: Option<TextReader>,
-    /// Where the texts of a list of heads are asked for while the loader
-    /// lends them ([`loaded::Loaded::lent`]): [`Self::lend`], until a
-    /// reader of their texts or the whole library takes over.
-    lender: Option<mpsc::Sender<usize>>,
+    /// The texts of the list shown are asked of the loader, which lends
+    /// them ([`loaded::Loaded::lent`]), until a reader of their texts or
+    /// the whole library takes over.
+    lending: bool,
+    /// Where the loader hears those asks.
     lend: mpsc::Sender<usize>,
     /// What the workers wake the UI thread with.
     waker: Waker,
@@ -219,7 +220,7 @@ impl Outside {
     /// texts are known (its threads come from the loader).
     fn start(&mut self, library: &Arc<crate::pipeline::Library>) {
         self.reader = None;
-        self.lender = None;
+        self.lending = false;
         let texts = Texts::Library(Arc::clone(library));
         self.worker = Some(Worker::spawn(texts, self.search_dir.clone(), &self.waker));
     }
@@ -229,7 +230,7 @@ impl Outside {
     fn stop(&mut self) {
         self.reader = None;
         self.worker = None;
-        self.lender = None;
+        self.lending = false;
     }
 
     /// Starts the text reader and the search worker of `library`, listed
@@ -250,7 +251,7 @@ impl Outside {
     /// Starts the text reader and the search worker of `library`, listed
     /// without its texts, which are in `store`.
     fn read_from(&mut self, library: &Arc<crate::pipeline::Library>, store: Bodies) {
-        self.lender = None;
+        self.lending = false;
         let store = Arc::new(Mutex::new(store));
         self.reader = Some(TextReader::spawn(
             Arc::clone(library),
@@ -312,9 +313,7 @@ fn show_loaded(
         // before (a folder that changed since its snapshot): the old
         // list's workers would answer for other articles.
         outside.stop();
-        if loaded.lent {
-            outside.lender = Some(outside.lend.clone());
-        }
+        outside.lending = loaded.lent;
     }
     app.update(Action::Loaded(Arc::new(loaded)));
     for notice in notices {
@@ -363,9 +362,9 @@ fn flush(app: &mut App, outside: &Outside) {
             Effect::ReadText(i) => {
                 if let Some(reader) = &outside.reader {
                     reader.ask(*i);
-                } else if let Some(lender) = &outside.lender {
+                } else if outside.lending {
                     // The loader answers between runs; it may be done.
-                    let _ = lender.send(*i);
+                    let _ = outside.lend.send(*i);
                 }
                 None
             }
