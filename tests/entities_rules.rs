@@ -730,11 +730,7 @@ fn events_are_no_people_and_a_nationality_noun_stands_as_a_title() {
     let text = "She won gold at the Athens Olympics and silver at the Birmingham Grand Prix. Dutchman Arnoud Okken won the 800m.";
     let mentions = extract(text);
     assert_invariants(text, &mentions);
-    let people: Vec<&str> = mentions
-        .iter()
-        .filter(|m| m.kind == EntityKind::Person)
-        .map(|m| &*m.name)
-        .collect();
+    let people = people_of(&mentions);
     assert_eq!(people, ["Arnoud Okken"]);
 }
 
@@ -1410,16 +1406,21 @@ fn where_a_listed_firm_is_based_is_no_part_of_its_name() {
     );
 }
 
+/// Returns the names of the people among `mentions`.
+fn people_of(mentions: &[Mention]) -> Vec<&str> {
+    mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .map(|m| &*m.name)
+        .collect()
+}
+
 #[test]
 fn a_city_before_an_unknown_word_names_a_person_only_as_a_given_name_or_with_a_cue() {
     let text = "The Oslo Bors benchmark index fell 2% on Tuesday. Florence Pugh won \
                 the award, and analyst Lisbon Achebe said the shares were cheap.";
     let mentions = extract(text);
-    let people: Vec<&str> = mentions
-        .iter()
-        .filter(|m| m.kind == EntityKind::Person)
-        .map(|m| &*m.name)
-        .collect();
+    let people = people_of(&mentions);
     assert!(people.contains(&"Florence Pugh"), "{mentions:?}");
     assert!(people.contains(&"Lisbon Achebe"), "{mentions:?}");
     assert!(people.iter().all(|p| !p.contains("Oslo")), "{mentions:?}");
@@ -1431,11 +1432,7 @@ fn a_second_name_after_a_preposition_is_its_object_not_the_speaker() {
                 Kent and Tarnwell said prices fell, and Ruth Okafor and Deniz \
                 Arslan said the deal was done.";
     let mentions = extract(text);
-    let people: Vec<&str> = mentions
-        .iter()
-        .filter(|m| m.kind == EntityKind::Person)
-        .map(|m| &*m.name)
-        .collect();
+    let people = people_of(&mentions);
     assert!(
         people
             .iter()
