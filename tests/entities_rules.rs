@@ -1442,3 +1442,29 @@ fn a_second_name_after_a_preposition_is_its_object_not_the_speaker() {
     assert!(people.contains(&"Ruth Okafor"), "{mentions:?}");
     assert!(people.contains(&"Deniz Arslan"), "{mentions:?}");
 }
+
+#[test]
+fn a_landform_word_and_a_name_are_one_place() {
+    let text = "Climbers on Mount Kenya were stranded. Lake Titicaca shrank again, \
+                and glaciers in the Cordillera Blanca of Peru lost a seventh of \
+                their area. Cerro Morado is a copper mine.";
+    let mentions = extract(text);
+    let places: Vec<&str> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Place)
+        .map(|m| &*m.name)
+        .collect();
+    for place in [
+        "Mount Kenya",
+        "Lake Titicaca",
+        "Cordillera Blanca",
+        "Cerro Morado",
+    ] {
+        assert!(places.contains(&place), "{place}: {mentions:?}");
+    }
+    assert!(people_of(&mentions).is_empty(), "{mentions:?}");
+    assert_eq!(
+        kind_of(text, "Peru").map(|k| k.0),
+        Some(EntityKind::Country)
+    );
+}

@@ -287,6 +287,7 @@ impl<'t> Context<'t, '_, '_> {
             || self.titled_person(first, last, lexicon)
             || self.sport_body(first, last, lexicon)
             || self.public_body(first, last, lexicon)
+            || self.landform(first, last, lexicon)
             || self.organization(first, last, lexicon)
             || self.place(first, last, lexicon)
             || self.company(first, last, lexicon)
@@ -365,6 +366,10 @@ impl<'t> Context<'t, '_, '_> {
         let Some(of) = (first + 1..last).find(|&i| self.word(i) == "of") else {
             return false;
         };
+        // "the Cordillera Blanca of Peru": a landform, and where it is.
+        if self.landform(first, of, lexicon) {
+            return true;
+        }
         let person_first = self.person_start(Run { first, last: of });
         let titled = (first..of).any(|i| self.is_title(i));
         // "Smolinski of Data Resources", after "Michael Smolinski": a
@@ -708,6 +713,32 @@ impl<'t> Context<'t, '_, '_> {
             _ => false,
         };
         named.then_some(entry)
+    }
+
+    /// "Mount Kenya", "Lake Titicaca", "Cordillera Blanca": a word for a
+    /// landform, then one or two names, is a place, whatever the names
+    /// alone would be (a country, a person's given name).
+    fn landform(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
+        const LANDFORMS: &[&str] = &[
+            "Mount",
+            "Mont",
+            "Lake",
+            "Lac",
+            "Lago",
+            "Cerro",
+            "Cordillera",
+            "Nevado",
+        ];
+        if !(2..=3).contains(&(last - first))
+            || !LANDFORMS.contains(&self.word(first))
+            || (first + 1..last)
+                .any(|i| self.has(i, cues::HEAD | cues::TITLE) || !self.words[i].capitalized)
+        {
+            return false;
+        }
+        let name = self.span(first, last);
+        lexicon.add(name, Known::new(name, EntityKind::Place, Strength::Cue));
+        true
     }
 
     /// "Aviva Stadium", "Eamonn Deacy Park": a name with a place head, or
