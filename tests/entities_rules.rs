@@ -1468,3 +1468,15 @@ fn a_landform_word_and_a_name_are_one_place() {
         Some(EntityKind::Country)
     );
 }
+
+#[test]
+fn a_journal_is_no_person_and_a_tabloid_or_magazine_is_a_publisher() {
+    let text = "The study appeared in the journal Nature Geoscience on Tuesday. The \
+                tabloid Kvällsbladet reported the sale first.";
+    let mentions = extract(text);
+    assert!(people_of(&mentions).is_empty(), "{mentions:?}");
+    assert_eq!(
+        kind_of(text, "Kvällsbladet").map(|k| k.0),
+        Some(EntityKind::Company)
+    );
+}

@@ -175,7 +175,8 @@ const COMPANY_NOUNS: &[&str] = &[
     "exporter", "exporters", "shipper", "shippers", "telecoms", "telco", "telcos",
     "steelmaker", "steelmakers", "planemaker", "planemakers", "shipbuilder", "shipbuilders",
     "distributor", "distributors", "wholesaler", "wholesalers", "supermarket", "supermarkets",
-    "housebuilder", "housebuilders", "homebuilder", "homebuilders",
+    "housebuilder", "housebuilders", "homebuilder", "homebuilders", "magazine", "magazines",
+    "tabloid", "tabloids",
 ];
 
 /// Lower-case nouns for sites named after a place, right after the name

@@ -213,8 +213,11 @@ impl<'t> Context<'t, '_, '_> {
         let after = next_word(self.text, self.words[last - 1].end);
         let before = self.text[..self.words[first].start].trim_end();
         let all_caps = name.chars().all(|c| !c.is_lowercase());
-        // "the Hang Seng index": a market's index is named after no person.
-        if matches!(after, "index" | "indices" | "indexes") {
+        // "the Hang Seng index": a market's index is named after no person;
+        // nor is "the journal Nature Geoscience".
+        if matches!(after, "index" | "indices" | "indexes")
+            || matches!(last_word(before), "journal" | "journals")
+        {
             return;
         }
         // "Shares of Booz Allen rose", "shares in Westons": only a company
