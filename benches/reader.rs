@@ -13,6 +13,9 @@
     reason = "benchmarks report their figures on stdout"
 )]
 
+#[path = "support/status.rs"]
+mod status;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -147,9 +150,8 @@ fn find(bin: &str, dir: &Path) -> Option<u32> {
 
 /// Returns the field `field` of `/proc/<pid>/status`, in KiB.
 fn status_kb(pid: u32, field: &str) -> Option<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    let line = status.lines().find(|l| l.starts_with(field))?;
-    line.split_whitespace().nth(1)?.parse().ok()
+    let bytes = status::process_status_bytes(&pid.to_string(), field)?;
+    u64::try_from(bytes >> 10).ok()
 }
 
 /// Returns the size of the files under `dir`, in bytes.

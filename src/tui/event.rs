@@ -15,14 +15,13 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crossterm::event::{Event, MouseButton, MouseEventKind};
+use rayon::prelude::*;
 
 use super::action::{Action, Loaded};
 use super::keymap::{Keymap, Mode};
 use super::loaded::Found;
 use super::text_reader::{ReadText, Texts};
 use super::wake::{self, Waker};
-use rayon::prelude::*;
-
 use crate::corpus::{Article, Corpus};
 use crate::pipeline::{Lent, Library, Listed, Open, Opened, Options, Progress};
 use crate::state::Cache;
