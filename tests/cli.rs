@@ -91,14 +91,67 @@ fn show_gives_the_cleaned_article_with_entity_spans() {
             assert!(text.contains(p.as_str().unwrap()), "paragraph not in text");
         }
         for e in article["entities"].as_array().unwrap() {
-            let (start, end) = (
-                e["start"].as_u64().unwrap() as usize,
-                e["end"].as_u64().unwrap() as usize,
-            );
-            let surface = text.get(start..end).expect("span on char boundaries");
+            let surface = surface_of(&article, e);
             assert!(!surface.trim().is_empty(), "empty mention of {e}");
         }
     }
+}
+
+/// The text a mention of `show --json` points at, in the part its `in`
+/// names.
+fn surface_of(article: &Value, mention: &Value) -> String {
+    let part = match mention["in"].as_str().unwrap() {
+        "text" => article["text"].as_str().unwrap().to_owned(),
+        "title" => article["title"].as_str().unwrap().to_owned(),
+        "byline" => article["author"].as_str().unwrap().to_owned(),
+        "copies" => {
+            let blocks: Vec<&str> = article["only_in_copies"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|c| c["blocks"].as_array().unwrap())
+                .map(|b| b.as_str().unwrap())
+                .collect();
+            blocks.join("\n\n")
+        }
+        other => panic!("a mention in {other}"),
+    };
+    let (start, end) = (
+        mention["start"].as_u64().unwrap() as usize,
+        mention["end"].as_u64().unwrap() as usize,
+    );
+    part.get(start..end)
+        .expect("span on char boundaries")
+        .to_owned()
+}
+
+#[test]
+fn names_that_only_a_merged_copy_holds_are_the_article_s_entities() {
+    // A scraped copy adds a paragraph the full story lacks; it merges into
+    // the story, and the people and clubs it names are found there.
+    const COPIES: &str = "tests/fixtures/copies";
+    let list = json(&["list", "--json", COPIES]);
+    let rows = list.as_array().unwrap();
+    assert_eq!(rows.len(), 1, "{list}");
+    let id = rows[0]["id"].as_str().unwrap();
+    let article = json(&["show", id, "--json", COPIES]);
+    let in_copies: Vec<String> = article["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["in"] == "copies")
+        .map(|e| surface_of(&article, e))
+        .collect();
+    assert!(
+        in_copies.contains(&"Morwenna Treloar".to_owned()),
+        "{in_copies:?}"
+    );
+    assert!(
+        in_copies.contains(&"Mousehole Gig Club".to_owned()),
+        "{in_copies:?}"
+    );
+    let table = dossier(&["entities", "--kind", "person", COPIES]);
+    assert!(String::from_utf8_lossy(&table.stdout).contains("Morwenna Treloar"));
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! document — and the countries an article has through the places it
 //! names. Each text is written for the test.
 
+use dossier::corpus::Source;
 use dossier::entities::{
     ArticleParts, EntityIndex, EntityKind, Location, Mention, derived_countries, extract_article,
 };
@@ -11,6 +12,7 @@ fn parts<'a>(title: &'a str, author: Option<&'a str>, text: &'a str) -> ArticleP
         title,
         author,
         text,
+        copies: &[],
     }
 }
 
@@ -19,6 +21,7 @@ fn surface<'a>(p: &ArticleParts<'a>, m: &Mention) -> &'a str {
         Location::Text => p.text,
         Location::Title => p.title,
         Location::Byline => p.author.unwrap_or_default(),
+        Location::Copies => panic!("no merged copies here"),
     };
     &part[m.start..m.end]
 }
@@ -134,5 +137,49 @@ fn the_index_lists_a_derived_country_with_its_place() {
             .text_mentions(0)
             .iter()
             .all(|m| m.entity() != netherlands)
+    );
+}
+
+#[test]
+fn a_name_only_a_merged_copy_holds_points_into_the_copies_blocks() {
+    let copies = [
+        Source::new("board.txt".into(), 1.0),
+        Source {
+            only_here: vec![
+                "The vote was close.".into(),
+                "Councillor Branwen Ellery said the Ystrad Housing Trust would appeal.".into(),
+            ],
+            ..Source::new("board_scraped.txt".into(), 0.8)
+        },
+    ];
+    let p = ArticleParts {
+        copies: &copies,
+        ..parts(
+            "Council approves housing plan",
+            None,
+            "The council approved the plan for 300 homes on Tuesday.",
+        )
+    };
+    let mentions = extract_article(p);
+    let joined = "The vote was close.\n\nCouncillor Branwen Ellery said the Ystrad Housing Trust would appeal.";
+    let in_copies: Vec<(&str, EntityKind)> = mentions
+        .iter()
+        .filter(|m| m.location == Location::Copies)
+        .map(|m| (&joined[m.start..m.end], m.kind))
+        .collect();
+    assert!(
+        in_copies.contains(&("Branwen Ellery", EntityKind::Person)),
+        "{mentions:?}"
+    );
+    assert!(
+        in_copies.contains(&("Ystrad Housing Trust", EntityKind::Organization)),
+        "{mentions:?}"
+    );
+    // The body's mentions still point into the body.
+    assert!(
+        mentions
+            .iter()
+            .filter(|m| m.location == Location::Text)
+            .all(|m| m.end <= p.text.len())
     );
 }

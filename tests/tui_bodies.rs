@@ -214,7 +214,7 @@ fn the_text_read_is_the_whole_article_with_its_mentions() {
     for (i, want) in warm.whole.corpus.articles.iter().enumerate() {
         let read = text_reader::read(&store, &warm.heads, i).unwrap();
         assert_eq!(&read.article, want);
-        assert_eq!(read.mentions, warm.whole.index.text_mentions(i));
+        assert_eq!(read.mentions, warm.whole.index.mentions_in(i));
     }
 }
 

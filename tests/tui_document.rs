@@ -3,6 +3,7 @@
 
 mod tui_support;
 
+use dossier::entities::{IndexedMention, Location};
 use dossier::tui::document::{self, LineKind, Matched};
 use dossier::tui::text;
 use unicode_width::UnicodeWidthStr;
@@ -196,4 +197,29 @@ fn what_only_a_merged_copy_holds_is_shown_under_its_path() {
         &text::DOC,
     );
     assert!(!plain.iter().any(|l| l.text().starts_with("Only in")));
+}
+
+#[test]
+fn a_mention_in_a_merged_copy_s_own_block_is_marked() {
+    let lib = tui_support::library();
+    let mut article = lib.corpus.articles[0].clone();
+    article.sources[1].only_here = vec![
+        "A late paragraph.".into(),
+        "Engineers from Harbourline Ltd inspected the span.".into(),
+    ];
+    let joined = article.copies_text();
+    let start = joined.find("Harbourline Ltd").unwrap();
+    let mention =
+        IndexedMention::new(7, start..start + "Harbourline Ltd".len(), Location::Copies).unwrap();
+    let lines = document::layout(&article, &[mention], &Matched::default(), 80, &text::DOC);
+    let tagged: Vec<&str> = lines
+        .iter()
+        .flat_map(|l| &l.runs)
+        .filter(|r| r.entity == Some(7))
+        .map(|r| r.text.as_str())
+        .collect();
+    assert_eq!(tagged, ["Harbourline Ltd"]);
+    // The entity's line is found as any body mention's is.
+    let line = document::first_line_of(&lines, 7).expect("a line naming the entity");
+    assert!(lines[line].text().starts_with("Engineers from"));
 }

@@ -198,6 +198,18 @@ impl Article {
         self.sources.iter().filter(|s| !s.only_here.is_empty())
     }
 
+    /// Returns the blocks only its merged copies hold, in order, joined by
+    /// a blank line: the text that mentions of
+    /// [`crate::entities::Location::Copies`] point into.
+    pub fn copies_text(&self) -> String {
+        let blocks: Vec<&str> = self
+            .sources
+            .iter()
+            .flat_map(|s| s.only_here.iter().map(String::as_str))
+            .collect();
+        blocks.join("\n\n")
+    }
+
     /// Returns the source paths, canonical first.
     pub fn paths(&self) -> impl Iterator<Item = &str> {
         self.sources.iter().map(|s| s.path.as_str())

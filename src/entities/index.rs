@@ -71,6 +71,7 @@ impl IndexedMention {
             Location::Text => 0,
             Location::Title => 1,
             Location::Byline => 2,
+            Location::Copies => 3,
         };
         Some(Self {
             start_and_location: start << LOCATION_BITS | location,
@@ -106,7 +107,8 @@ impl IndexedMention {
         match self.start_and_location & ((1 << LOCATION_BITS) - 1) {
             0 => Location::Text,
             1 => Location::Title,
-            _ => Location::Byline,
+            2 => Location::Byline,
+            _ => Location::Copies,
         }
     }
 

@@ -36,6 +36,8 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
+use crate::corpus::Source;
+
 pub use index::{Entity, EntityId, EntityIndex, IndexBuilder, IndexedMention};
 
 /// Returns true if and only if `word`, in any case, is an ordinary English
@@ -114,9 +116,10 @@ pub struct Mention {
 }
 
 /// The part of an article a mention's byte span points into. Spans of
-/// [`Location::Text`] are offsets into the body (`Article::text`), the only
-/// part the reader highlights; the others are offsets into the title or
-/// the author string.
+/// [`Location::Text`] are offsets into the body (`Article::text`); those
+/// of [`Location::Copies`] into the merged copies' own blocks as
+/// [`crate::corpus::Article::copies_text`] joins them; the others into the
+/// title or the author string.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Location {
@@ -125,6 +128,9 @@ pub enum Location {
     Title,
     /// The author string: a person named there is the article's author.
     Byline,
+    /// The blocks only merged copies hold ([`Source::only_here`]): a name
+    /// a shorter copy adds is the article's too.
+    Copies,
 }
 
 /// What extraction reads of one article.
@@ -133,10 +139,13 @@ pub struct ArticleParts<'a> {
     pub title: &'a str,
     pub author: Option<&'a str>,
     pub text: &'a str,
+    /// The files merged into it, whose own blocks are read after the body.
+    pub copies: &'a [Source],
 }
 
-/// Finds the entity mentions of a whole article: its title, its author and
-/// its body, read as one document, so that a name the body teaches counts
+/// Finds the entity mentions of a whole article: its title, its author,
+/// its body and the blocks only its merged copies hold, read as one
+/// document, so that a name the body teaches counts
 /// in the headline ("the company" below "ASHCOMBE MILLS CONSIDERS BID")
 /// and the author is a person. Spans are offsets into the part that
 /// [`Mention::location`] names; a title the body repeats is read once, in
@@ -159,10 +168,19 @@ pub fn extract_article(parts: ArticleParts) -> Vec<Mention> {
     }
     let text_at = doc.len();
     doc.push_str(parts.text);
+    let text_end = doc.len();
+    // Each block is a paragraph of its own, as in the copies' text.
+    let copies_at = text_end + 2;
+    for block in parts.copies.iter().flat_map(|s| &s.only_here) {
+        doc.push_str("\n\n");
+        doc.push_str(block);
+    }
     let byline_end = byline_at + author.map_or(0, str::len);
     let mut out = extract(&doc);
     out.retain_mut(|m| {
-        let (location, offset) = if m.start >= text_at {
+        let (location, offset) = if m.start >= copies_at {
+            (Location::Copies, copies_at)
+        } else if m.start >= text_at && m.end <= text_end {
             (Location::Text, text_at)
         } else if author.is_some() && m.start >= byline_at && m.end <= byline_end {
             (Location::Byline, byline_at)

@@ -358,12 +358,13 @@ pub fn build(
     flow::build(docs, warnings, opts, &Standard, progress)
 }
 
-/// Returns what entity extraction reads of an article: title, author and
-/// body.
+/// Returns what entity extraction reads of an article: title, author,
+/// body and its merged copies' own blocks.
 pub fn article_parts(a: &crate::corpus::Article) -> ArticleParts<'_> {
     ArticleParts {
         title: &a.title,
         author: a.author.as_deref(),
         text: &a.text,
+        copies: &a.sources,
     }
 }

@@ -11,7 +11,8 @@
 use unicode_width::UnicodeWidthStr;
 
 use crate::corpus::{Article, BlockKind};
-use crate::entities::{EntityId, IndexedMention};
+use crate::entities::index::text_part;
+use crate::entities::{EntityId, IndexedMention, Location};
 use crate::search::Query;
 
 /// What a line is, which decides its style.
@@ -53,6 +54,18 @@ impl Matched {
             text: q.matches(&article.text),
         })
     }
+}
+
+/// Splits an article's `mentions`, as the index holds them, into those in
+/// its body and those in its copies' own blocks, each in text order.
+fn body_and_copies(mentions: &[IndexedMention]) -> (&[IndexedMention], Vec<IndexedMention>) {
+    let mut in_copies: Vec<IndexedMention> = mentions
+        .iter()
+        .filter(|m| m.location() == Location::Copies)
+        .copied()
+        .collect();
+    in_copies.sort_by_key(IndexedMention::start);
+    (text_part(mentions), in_copies)
 }
 
 /// Returns the lines that show a match of the text query.
@@ -135,8 +148,10 @@ impl DocLine {
     }
 }
 
-/// Lays out `article` for `width` columns; `mentions` are its mentions in
-/// text order, `matched` where the text query matched it; `labels` holds the words of the fixed lines.
+/// Lays out `article` for `width` columns; `mentions` are its mentions as
+/// the index holds them (those in the body first, in text order),
+/// `matched` where the text query matched it; `labels` holds the words of
+/// the fixed lines.
 pub fn layout(
     article: &Article,
     mentions: &[IndexedMention],
@@ -144,6 +159,7 @@ pub fn layout(
     width: u16,
     labels: &Labels,
 ) -> Vec<DocLine> {
+    let (mentions, in_copies) = body_and_copies(mentions);
     let width = usize::from(width.max(1));
     let mut out = Vec::new();
     let title = Marks {
@@ -224,13 +240,30 @@ pub fn layout(
             wrap_plain(line, LineKind::EndMatter, width, &mut out);
         }
     }
+    let copies_text = article.copies_text();
+    let copy_marks = Marks {
+        mentions: &in_copies,
+        matches: &[],
+    };
+    // Where the next block starts in `copies_text`.
+    let mut at = 0;
     for source in article.copies_with_own_blocks() {
         out.push(DocLine::blank());
         let heading = format!("{} {}", labels.only_in, source.path);
         wrap_plain(&heading, LineKind::Heading, width, &mut out);
         for block in &source.only_here {
             out.push(DocLine::blank());
-            wrap_plain(block, LineKind::Body, width, &mut out);
+            let end = at + block.len();
+            wrap_marked(
+                &copies_text,
+                at,
+                end,
+                copy_marks,
+                LineKind::Body,
+                width,
+                &mut out,
+            );
+            at = end + 2;
         }
     }
     if !article.links.is_empty() {

@@ -19,7 +19,6 @@ use std::sync::{Arc, Mutex};
 
 use crate::corpus::Article;
 use crate::entities::IndexedMention;
-use crate::entities::index::text_part;
 use crate::pipeline::Library;
 use crate::state::cache::{ArticleBody, Bodies, shared_text};
 use crate::tui::wake::{self, Waker};
@@ -33,7 +32,8 @@ pub struct ReadText {
     /// Its index in the library listed.
     pub index: usize,
     pub article: Article,
-    /// The mentions in its body, in text order.
+    /// Its mentions as the index holds them: those in its body first, in
+    /// text order.
     pub mentions: Vec<IndexedMention>,
 }
 
@@ -82,9 +82,7 @@ fn body(store: &Store, library: &Library, i: usize) -> Option<ArticleBody> {
 /// Returns article `i` of `library` read whole from `store`.
 pub fn read(store: &Store, library: &Library, i: usize) -> Option<ReadText> {
     let head = library.corpus.articles.get(i)?;
-    let (article, mut mentions) = body(store, library, i)?.into_article(head);
-    let body = text_part(&mentions).len();
-    mentions.truncate(body);
+    let (article, mentions) = body(store, library, i)?.into_article(head);
     Some(ReadText {
         index: i,
         article,

@@ -179,7 +179,7 @@ fn part(texts: &[&str], mentions: &[Vec<Mention>], keep: bool) -> EntityIndex {
                 Location::Text => text.get(m.start..m.end),
                 // The title and the byline are not kept here: their
                 // surfaces are not aliases of the index.
-                Location::Title | Location::Byline => None,
+                Location::Title | Location::Byline | Location::Copies => None,
             };
             if let Some(surface) = surface
                 && !entity.aliases.iter().any(|a| a == surface)

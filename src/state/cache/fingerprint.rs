@@ -24,8 +24,9 @@ use crate::pipeline::Options;
 /// mention is packed in two words; 13: a snapshot's entities leave out
 /// their articles, rebuilt from each article's entities; 14: a chunk of
 /// mentions holds its texts' keys first; 15: a snapshot body chunk is two
-/// frames, its bodies and their mentions).
-const CACHE_FORMAT: u32 = 15;
+/// frames, its bodies and their mentions; 16: mentions may point into
+/// the merged copies' own blocks).
+const CACHE_FORMAT: u32 = 16;
 
 /// What the cached results were computed by.
 pub struct Engine {
@@ -95,7 +96,7 @@ pub(super) fn path_key(path: &Path) -> String {
 }
 
 /// Returns the key of an article's extraction: a hash of everything
-/// extraction reads (title, author, body).
+/// extraction reads (title, author, body, the copies' own blocks).
 pub fn extraction_key(a: &Article) -> u64 {
     let mut h = Xxh3::new();
     h.update(a.title.as_bytes());
@@ -103,5 +104,9 @@ pub fn extraction_key(a: &Article) -> u64 {
     h.update(a.author.as_deref().unwrap_or_default().as_bytes());
     h.update(&[0]);
     h.update(a.text.as_bytes());
+    for block in a.sources.iter().flat_map(|s| &s.only_here) {
+        h.update(&[0]);
+        h.update(block.as_bytes());
+    }
     h.digest()
 }

@@ -68,13 +68,13 @@ impl App {
         self.texts.on_demand && self.current().is_some_and(|i| self.texts.get(i).is_none())
     }
 
-    /// Returns article `i` with the mentions in its body: the library's,
+    /// Returns article `i` with its mentions, those in its body first: the library's,
     /// or, for a library listed without its texts, as read (its head alone
     /// until then). A text lent before the entities were found comes
     /// without mentions: the library's index has them.
     pub(super) fn article_text(&self, i: usize) -> Option<(&Article, &[IndexedMention])> {
         let lib = self.library.as_ref();
-        let indexed = || lib.map_or(&[][..], |lib| lib.index.text_mentions(i));
+        let indexed = || lib.map_or(&[][..], |lib| lib.index.mentions_in(i));
         if let Some(read) = self.texts.get(i) {
             let mentions = if read.mentions.is_empty() {
                 indexed()
@@ -164,7 +164,7 @@ impl App {
         let Some(lib) = &self.library else { return };
         for text in &mut self.texts.read {
             if text.mentions.is_empty() {
-                Arc::make_mut(text).mentions = lib.index.text_mentions(text.index).to_vec();
+                Arc::make_mut(text).mentions = lib.index.mentions_in(text.index).to_vec();
             }
         }
     }
@@ -179,7 +179,7 @@ impl App {
             book.put(Arc::new(ReadText {
                 index: i,
                 article: article.clone(),
-                mentions: whole.index.text_mentions(i).to_vec(),
+                mentions: whole.index.mentions_in(i).to_vec(),
             }));
         }
         book
