@@ -1480,3 +1480,18 @@ fn a_journal_is_no_person_and_a_tabloid_or_magazine_is_a_publisher() {
         Some(EntityKind::Company)
     );
 }
+
+#[test]
+fn a_company_noun_before_a_role_noun_names_the_role_not_the_company() {
+    let text = "\"Rates will stay high,\" said Teodora Vasquez, the central bank governor. \
+                Ruth Okonjo, the union leader, called a strike. Pell Harrow, the regional \
+                bank, raised its rates.";
+    assert_kinds(
+        text,
+        &[
+            ("Teodora Vasquez", EntityKind::Person),
+            ("Ruth Okonjo", EntityKind::Person),
+            ("Pell Harrow", EntityKind::Company),
+        ],
+    );
+}

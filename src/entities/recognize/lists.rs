@@ -231,19 +231,29 @@ pub(super) fn apposition<'t>(
     let Some(words) = apposition_words(&ctx.text[ctx.words[last - 1].end..]) else {
         return false;
     };
+    let words: Vec<(&str, &str)> = words.take(6).collect();
+    let is_role = |bare: &str| cues::is_role_noun(bare) || cues::is_staff_noun(bare);
+    let person_shaped = || ctx.name_shaped(first, last) || ctx.person_like(first, last);
     let mut kind = None;
     let mut clause_open = true;
-    for (n, (word, bare)) in words.take(5).enumerate() {
+    for (n, &(word, bare)) in words.iter().take(5).enumerate() {
         clause_open &= !matches!(bare, "who" | "whose" | "which" | "that");
+        // "the central bank governor", "the union leader": a company or
+        // organisation noun that a role noun follows is the role's
+        // modifier, and the name is the person holding it.
+        let role_next = !word.ends_with([',', ';', ':', '.'])
+            && words.get(n + 1).is_some_and(|&(_, next)| is_role(next));
+        if (cues::is_company_noun(bare) || cues::is_org_noun(bare)) && role_next {
+            if clause_open && person_shaped() {
+                kind = Some(EntityKind::Person);
+            }
+            break;
+        }
         if cues::is_company_noun(bare) {
             kind = Some(EntityKind::Company);
         } else if cues::is_org_noun(bare) {
             kind = Some(EntityKind::Organization);
-        } else if n < 3
-            && clause_open
-            && (cues::is_role_noun(bare) || cues::is_staff_noun(bare))
-            && (ctx.name_shaped(first, last) || ctx.person_like(first, last))
-        {
+        } else if n < 3 && clause_open && is_role(bare) && person_shaped() {
             kind = Some(EntityKind::Person);
         }
         if kind.is_some() || word.ends_with([',', ';', ':']) {
