@@ -442,3 +442,26 @@ fn articles_another_dossier_indexed_meanwhile_are_not_indexed_twice() {
     let ferry = Query::parse("ferry").unwrap();
     assert_eq!(first.search(&ferry, 10).unwrap().total, 2);
 }
+
+#[test]
+fn a_word_only_a_merged_copy_holds_finds_the_article() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/copies");
+    let lib = library(std::slice::from_ref(&dir));
+    assert_eq!(lib.corpus.articles.len(), 1, "the copy merges");
+    let mut index = SearchIndex::in_memory().unwrap();
+    index.update(&lib).unwrap();
+    // "Mousehole" is only in the scraped copy's extra paragraph.
+    assert!(!lib.corpus.articles[0].text.contains("Mousehole"));
+    assert_eq!(
+        titles(&lib, &index, "mousehole"),
+        vec![lib.corpus.articles[0].title.clone()]
+    );
+    // The snippet is cut where the word is, and from the body where that
+    // matches.
+    let out = dossier(&["search", "mousehole", dir.to_str().unwrap()]);
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("«Mousehole» Gig Club"), "{shown}");
+    let out = dossier(&["search", "regatta", dir.to_str().unwrap()]);
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(!shown.contains("Mousehole"), "{shown}");
+}

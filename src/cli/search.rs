@@ -6,7 +6,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use crate::pipeline::Library;
-use crate::search::{self, Query, SearchIndex, snippet};
+use crate::search::{self, Query, SearchIndex, article_snippet};
 use crate::state;
 
 /// Returns the search index of `lib` for a command, up to date: the one in
@@ -46,7 +46,7 @@ pub(super) fn search_json(
         .iter()
         .map(|hit| {
             let a = &lib.corpus.articles[hit.article];
-            let s = snippet(&a.text, query);
+            let s = article_snippet(&a.text, &a.copies_text(), query);
             json!({
                 "id": a.id,
                 "title": a.title,

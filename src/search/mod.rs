@@ -6,7 +6,7 @@
 //! which the [`Library`] already has (or its caller reads on demand, for
 //! a library listed without its texts: [`open_for_with`]); snippets are
 //! cut from that text ([`snippet()`]). Each indexed article carries a key (a hash of its
-//! id, which is a hash of its content), so the index is shared by every
+//! id, which is a hash of its content, and of its merged copies' own blocks), so the index is shared by every
 //! corpus opened with the same state directory and [`SearchIndex::update`]
 //! adds only the articles it has not seen, on all cores. Hits outside the
 //! open corpus are dropped.
@@ -27,7 +27,7 @@ use tantivy::query::EnableScoring;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument};
 
 pub use query::{Query, QueryError, Term};
-pub use snippet::{Snippet, snippet};
+pub use snippet::{Snippet, article_snippet, snippet};
 
 use crate::pipeline::{Library, TextOf, own_text};
 use crate::state::StateError;
@@ -261,7 +261,10 @@ impl SearchIndex {
         // An article listed without its text still counts its words.
         let bytes: usize = new
             .iter()
-            .map(|&i| articles[i].title.len() + articles[i].text.len().max(articles[i].words * 6))
+            .map(|&i| {
+                let a = &articles[i];
+                a.title.len() + a.text.len().max(a.words * 6) + a.copies_text().len()
+            })
             .sum();
         let threads = if bytes < PARALLEL_FROM_BYTES {
             1
@@ -287,6 +290,11 @@ impl SearchIndex {
             let mut doc = TantivyDocument::new();
             doc.add_text(f.title, &articles[i].title);
             doc.add_text(f.body, &text);
+            // What only a merged copy holds is the article's text too.
+            let copies = articles[i].copies_text();
+            if !copies.is_empty() {
+                doc.add_text(f.body, &copies);
+            }
             doc.add_u64(f.key, corpus.keys[i]);
             writer.add_document(doc)?;
         }
@@ -413,12 +421,7 @@ struct Corpus {
 
 impl Corpus {
     fn of(library: &Library) -> Corpus {
-        let keys: Vec<u64> = library
-            .corpus
-            .articles
-            .iter()
-            .map(|a| key_of(&a.id))
-            .collect();
+        let keys: Vec<u64> = library.corpus.articles.iter().map(key_of).collect();
         let mut first = HashMap::with_capacity(keys.len());
         for (i, &key) in keys.iter().enumerate() {
             first.entry(key).or_insert(i as u32);
@@ -446,7 +449,14 @@ fn remove_old_index(dir: &Path) {
     }
 }
 
-/// Returns the key an article is indexed under: a hash of its id.
-fn key_of(id: &str) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(id.as_bytes())
+/// Returns the key an article is indexed under: a hash of its id and of
+/// the blocks only its merged copies hold, which it indexes too.
+fn key_of(article: &crate::corpus::Article) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(article.id.as_bytes());
+    for block in article.sources.iter().flat_map(|s| &s.only_here) {
+        h.update(&[0]);
+        h.update(block.as_bytes());
+    }
+    h.digest()
 }

@@ -15,6 +15,17 @@ pub struct Snippet {
 /// Words of context the window takes around the match it is built on.
 const CONTEXT_WORDS: usize = 12;
 
+/// Returns a snippet of an article's `body` or, where only they match
+/// `query`, of the blocks only its merged `copies` hold (see
+/// [`crate::corpus::Article::copies_text`]).
+pub fn article_snippet(body: &str, copies: &str, query: &Query) -> Snippet {
+    if !copies.is_empty() && query.matches(body).is_empty() && !query.matches(copies).is_empty() {
+        snippet(copies, query)
+    } else {
+        snippet(body, query)
+    }
+}
+
 /// Returns a snippet of `text` around the window with the most matches of
 /// `query` (the article's start when nothing matches, e.g. a title-only
 /// hit).

@@ -124,7 +124,11 @@ fn snippets(texts: &Texts, query: &Query, best: &[search::Hit]) -> Vec<(u32, Sni
     by_place.sort_unstable();
     let cut: Vec<(usize, Snippet)> = by_place
         .into_iter()
-        .filter_map(|i| Some((i, search::snippet(&texts.text_of(i)?, query))))
+        .filter_map(|i| {
+            let copies = texts.library().corpus.articles.get(i)?.copies_text();
+            let cut = search::article_snippet(&texts.text_of(i)?, &copies, query);
+            Some((i, cut))
+        })
         .collect();
     best.iter()
         .filter_map(|hit| {
