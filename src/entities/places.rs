@@ -278,11 +278,21 @@ pub fn is_dateline(text: &str, start: usize, end: usize) -> bool {
         if is_month(word) || is_day_of_date(part) {
             return true;
         }
-        // A region or country: capitalised words up to the next comma.
+        // A region or country: capitalised words up to the next comma,
+        // credit or dash ("NEWLYN, Cornwall - Forty crews").
         let cut = part.find([',', '\n']).unwrap_or(part.len());
-        let cut = part[..cut].find(" (").unwrap_or(cut);
+        let cut = [" (", " -", " —", " –"]
+            .iter()
+            .filter_map(|mark| part[..cut].find(mark))
+            .min()
+            .unwrap_or(cut);
         let region = &part[..cut];
-        if region.split_whitespace().count() > 4 || !region.starts_with(char::is_uppercase) {
+        // "Ana Ruiz, Reporter -": a byline's job, in ordinary words, is
+        // no region.
+        if region.split_whitespace().count() > 4
+            || !region.starts_with(char::is_uppercase)
+            || region.split_whitespace().all(super::is_common_word)
+        {
             return false;
         }
         rest = &part[cut..];
