@@ -1495,3 +1495,38 @@ fn a_company_noun_before_a_role_noun_names_the_role_not_the_company() {
         ],
     );
 }
+
+#[test]
+fn a_dateline_town_before_its_region_and_a_dash_is_a_place() {
+    let text = "TREVANNA, Cornwall - Harbour fees will rise by a tenth from April.\n\n\
+                The council said the rise would pay for new pontoons.";
+    assert_kinds(
+        text,
+        &[
+            ("TREVANNA", EntityKind::Place),
+            ("Cornwall", EntityKind::Place),
+        ],
+    );
+    // A byline's job in ordinary words is no region: the name stays a
+    // person's.
+    let byline = "Ana Ruiz, Reporter - The crews raced on Saturday.";
+    assert_eq!(
+        kind_of(byline, "Ana Ruiz").map(|k| k.0),
+        Some(EntityKind::Person)
+    );
+}
+
+#[test]
+fn a_name_that_opens_with_a_saint_s_is_a_town_s() {
+    let text = "The pilot gig from St Mawes finished second, and boats from Saint Keverne \
+                were third. St Elwyn Hospital said no rower was hurt.";
+    assert_kinds(
+        text,
+        &[
+            ("St Mawes", EntityKind::Place),
+            ("Saint Keverne", EntityKind::Place),
+            ("St Elwyn Hospital", EntityKind::Organization),
+        ],
+    );
+    assert!(people_of(&extract(text)).is_empty());
+}

@@ -335,13 +335,17 @@ impl<'t> Context<'t, '_, '_> {
             // is a title.
             && !fills_a_quotation(self.text, self.words[first].start, self.words[last - 1].end)
         {
-            // "in Nova Kakhovka": a location, not a person.
-            let (kind, strength) =
-                if matches!(last_word(before), "in" | "near" | "outside" | "across") {
-                    (EntityKind::Place, Strength::Context)
-                } else {
-                    (EntityKind::Person, Strength::Shape)
-                };
+            // "in Nova Kakhovka": a location, not a person; "St Mawes",
+            // "Saint Agnes": a name that opens with a saint's is a town's
+            // (a saint is rarely news; a hospital or church with the name
+            // has its head noun and is found before this).
+            let place = matches!(last_word(before), "in" | "near" | "outside" | "across")
+                || matches!(self.word(first), "St" | "Saint");
+            let (kind, strength) = if place {
+                (EntityKind::Place, Strength::Context)
+            } else {
+                (EntityKind::Person, Strength::Shape)
+            };
             lexicon.add(name, Known::new(name, kind, strength));
         }
     }
