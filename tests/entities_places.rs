@@ -148,3 +148,38 @@ fn an_english_word_that_spells_a_country_in_its_own_language_is_no_country() {
     // The name itself without its accent still counts.
     assert_eq!(countries_of("Flights to Reunion resumed."), ["Réunion"]);
 }
+
+#[test]
+fn a_capital_that_opens_a_dateline_is_where_the_story_was_filed() {
+    for text in [
+        "OSLO, Nov 12 (Reuters) - Salmon exports rose in October.",
+        "OSLO - Salmon exports rose in October.",
+        "Oslo, Nov 12 - Salmon exports rose in October.",
+    ] {
+        let mentions = extract(text);
+        let oslo =
+            place(&mentions, text, &text[..4]).unwrap_or_else(|| panic!("{text}: {mentions:?}"));
+        assert_eq!(oslo.name, "Oslo", "{text}");
+        assert_eq!(countries_of(text), ["Norway"], "{text}");
+    }
+    // Elsewhere a capital that speaks is still its government.
+    let speaks = "Salmon exports rose. Oslo said the tax would stay.";
+    assert!(place(&extract(speaks), speaks, "Oslo").is_none());
+}
+
+#[test]
+fn a_region_s_adjective_names_the_region_not_a_person_or_a_country() {
+    let text = "Rain delayed the West African harvest, while South American exporters \
+                shipped more and Middle Eastern buyers held back.";
+    let mentions = extract(text);
+    for (surface, name) in [
+        ("West African", "West Africa"),
+        ("South American", "South America"),
+        ("Middle Eastern", "Middle East"),
+    ] {
+        let found =
+            place(&mentions, text, surface).unwrap_or_else(|| panic!("{surface}: {mentions:?}"));
+        assert_eq!(found.name, name);
+    }
+    assert!(countries_of(text).is_empty(), "{:?}", countries_of(text));
+}

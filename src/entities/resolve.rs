@@ -435,7 +435,8 @@ fn from_gazetteer(text: &str, hit: &Hit) -> Mention {
 /// "aid to Kyiv" and "a message from Beijing" speak of governments as
 /// often as of cities.
 fn used_as_location(text: &str, start: usize, end: usize) -> bool {
-    if text[end..].starts_with("-based") {
+    // "LONDON, Dec 4 (Reuters) -": where the story was filed from.
+    if text[end..].starts_with("-based") || super::places::is_dateline(text, start, end) {
         return true;
     }
     let before = text[..start].trim_end();
