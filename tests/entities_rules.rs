@@ -1530,3 +1530,12 @@ fn a_name_that_opens_with_a_saint_s_is_a_town_s() {
     );
     assert!(people_of(&extract(text)).is_empty());
 }
+
+#[test]
+fn the_world_s_largest_processor_is_a_company() {
+    let text = "Harmon Delacroix, the world's largest cocoa processor, said grinding fell.";
+    assert_eq!(
+        kind_of(text, "Harmon Delacroix").map(|k| k.0),
+        Some(EntityKind::Company)
+    );
+}

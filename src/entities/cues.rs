@@ -176,7 +176,7 @@ const COMPANY_NOUNS: &[&str] = &[
     "steelmaker", "steelmakers", "planemaker", "planemakers", "shipbuilder", "shipbuilders",
     "distributor", "distributors", "wholesaler", "wholesalers", "supermarket", "supermarkets",
     "housebuilder", "housebuilders", "homebuilder", "homebuilders", "magazine", "magazines",
-    "tabloid", "tabloids",
+    "tabloid", "tabloids", "processor", "processors",
 ];
 
 /// Lower-case nouns for sites named after a place, right after the name
