@@ -183,3 +183,19 @@ fn a_name_only_a_merged_copy_holds_points_into_the_copies_blocks() {
             .all(|m| m.end <= p.text.len())
     );
 }
+
+#[test]
+fn both_names_of_a_shared_byline_are_people_of_the_article() {
+    let p = parts(
+        "Grain barges wait as the river falls",
+        Some("Oskar Lindfors and Ilse Marnix"),
+        "Barges queued at the locks on Monday as the river fell to its lowest level this year.",
+    );
+    let mentions = extract_article(p);
+    let authors: Vec<&str> = mentions
+        .iter()
+        .filter(|m| m.location == Location::Byline && m.kind == EntityKind::Person)
+        .map(|m| surface(&p, m))
+        .collect();
+    assert_eq!(authors, ["Oskar Lindfors", "Ilse Marnix"]);
+}

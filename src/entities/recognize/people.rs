@@ -31,14 +31,21 @@ impl<'t> Context<'t, '_, '_> {
             .unwrap_or_default()
             .trim()
             .trim_start_matches(['(', '[']);
-        if second {
-            // "Reporting by Tom Hale and": the label before the first name,
-            // which is one name of at most three words.
+        // The first of two names is one name of at most three words.
+        let one_name = |first: &str| {
+            let first = first.strip_suffix(" and").unwrap_or(first);
+            !first.contains(',') && (1..=3).contains(&first.split_whitespace().count())
+        };
+        // "By Kwame Asante and Lucia Ferraro": a byline's second name.
+        let byline_second = second
+            && before.trim_start().starts_with("By ")
+            && clause.strip_prefix("By ").is_some_and(one_name);
+        if second && !byline_second {
+            // "Reporting by Tom Hale and": the label before the first name.
             let Some((label, first)) = clause.split_once(" by ") else {
                 return false;
             };
-            let first = first.strip_suffix(" and").unwrap_or(first);
-            if first.contains(',') || !(1..=3).contains(&first.split_whitespace().count()) {
+            if !one_name(first) {
                 return false;
             }
             clause = &clause[..label.len() + " by".len()];
@@ -55,7 +62,10 @@ impl<'t> Context<'t, '_, '_> {
                 first_word(clause),
                 "Reporting" | "Editing" | "Writing" | "Additional" | "Compiled"
             );
-        let label = matches!(clause, "Author:" | "By:") || (credit && !second) || wire_credit;
+        let label = matches!(clause, "Author:" | "By:")
+            || (credit && !second)
+            || wire_credit
+            || byline_second;
         let name_first = if by { run.first + 1 } else { run.first };
         if !(by || label) || name_first >= run.last {
             return false;
