@@ -1539,3 +1539,16 @@ fn the_world_s_largest_processor_is_a_company() {
         Some(EntityKind::Company)
     );
 }
+
+#[test]
+fn a_laboratory_or_a_unit_heads_an_organisation_s_name() {
+    let text = "Tests were run at the Harwell Isotope Laboratory, and the results went to \
+                the Joint Water Quality Unit for review.";
+    assert_kinds(
+        text,
+        &[
+            ("Harwell Isotope Laboratory", EntityKind::Organization),
+            ("Joint Water Quality Unit", EntityKind::Organization),
+        ],
+    );
+}

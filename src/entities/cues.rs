@@ -132,7 +132,8 @@ const ORG_HEADS: &[&str] = &[
     "Corps", "Command", "Secretariat", "Tribunal", "Board", "Inspectorate", "Observatory",
     "Hospital", "School", "Club", "Initiative", "Chamber", "Survey", "Trust", "Institution",
     "Administration", "Clinic", "Institutes", "Museum", "Museums", "Gallery", "Galleries",
-    "United", "Athletic", "Rovers", "Wanderers", "FC", "Exchange", "Democrats",
+    "United", "Athletic", "Rovers", "Wanderers", "FC", "Exchange", "Democrats", "Laboratory",
+    "Unit",
     // Heads of other languages' names that English news keeps as they are
     // ("Syndicat des Pilotes", "Partido Popular").
     "Syndicat", "Sindicato", "Confédération", "Confederación", "Ministère", "Ministerio",
@@ -242,7 +243,7 @@ const ORG_NOUNS: &[&str] = &[
     "alliance", "agency", "organisation", "organization", "charity", "coalition", "bloc",
     "union", "ministry", "regulator", "foundation", "council", "committee", "watchdog",
     "party", "institute", "university", "association", "federation", "league", "body",
-    "authority",
+    "authority", "laboratory",
 ];
 
 /// Plural nouns for people who work at a firm ("analysts at Bernstein").
