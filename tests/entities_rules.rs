@@ -1552,3 +1552,19 @@ fn a_laboratory_or_a_unit_heads_an_organisation_s_name() {
         ],
     );
 }
+
+#[test]
+fn the_head_of_a_department_at_a_firm_names_the_firm() {
+    let text = "\"Stocks are thin,\" said Moira Kettering, head of soft commodities research \
+                at Brandhall in London.";
+    assert_eq!(
+        kind_of(text, "Brandhall").map(|k| k.0),
+        Some(EntityKind::Company)
+    );
+    // "The head of the team at" is no department.
+    let team = "The head of the team at Kelbourne said little.";
+    assert_ne!(
+        kind_of(team, "Kelbourne").map(|k| k.0),
+        Some(EntityKind::Company)
+    );
+}

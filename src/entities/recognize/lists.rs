@@ -42,7 +42,32 @@ pub(super) fn announced_companies<'t>(
                 from_noun(ctx, runs, i, lexicon);
             }
         }
+        if j >= 2 && text_of(j - 1) == "at" && heads_a_department(ctx, j - 1) {
+            staff_at(ctx, runs, j - 2, lexicon);
+        }
     }
+}
+
+/// "head of soft commodities research at Marex", "director of policy
+/// at": a post at the head of a department names its employer after "at"
+/// (the word at `at`), as staff nouns do.
+fn heads_a_department(ctx: &Context<'_, '_, '_>, at: usize) -> bool {
+    // The department: one to three lower-case words before "at".
+    for of in at.saturating_sub(4)..at.saturating_sub(1) {
+        let department = of + 1..at;
+        if ctx.word(of) == "of"
+            && of >= 1
+            && matches!(ctx.word(of - 1), "head" | "director" | "chief")
+            && department.clone().all(|i| {
+                let word = ctx.word(i);
+                word.starts_with(|c: char| c.is_ascii_lowercase())
+                    && !matches!(word, "the" | "a" | "an" | "its" | "his" | "her" | "their")
+            })
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Teaches what the noun at word `i`, if it is a company, staff or
