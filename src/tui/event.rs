@@ -372,7 +372,9 @@ impl Loading<'_> {
             return false;
         };
         let texts = Texts::Store(Arc::clone(&shown.library), Arc::new(Mutex::new(bodies)));
-        let found = threads_if_read(&shown.library, &self.opts.threads, &|i| texts.text_of(i));
+        let found = crate::memory::one_large_job_at_a_time(|| {
+            threads_if_read(&shown.library, &self.opts.threads, &|i| texts.text_of(i))
+        });
         drop(texts);
         // Every text was read and its terms counted on all cores: give
         // back what they freed.
@@ -436,7 +438,8 @@ impl Loading<'_> {
         let list = std::thread::scope(|scope| {
             let sender = self.tx.clone();
             let finder = scope.spawn(move || {
-                let threads = Threads::build(library, options);
+                let threads =
+                    crate::memory::one_large_job_at_a_time(|| Threads::build(library, options));
                 let list = threads.all().to_vec();
                 // The UI may have quit already; nobody is listening then.
                 let _ = sender.send(Load::Threads(Arc::new(threads)));

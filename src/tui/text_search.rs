@@ -46,7 +46,8 @@ impl Worker {
         let (asks, asked) = mpsc::channel::<String>();
         let (reply, answers) = wake::channel(waker);
         std::thread::spawn(move || {
-            let index = open(&texts, state_dir.as_deref());
+            let index =
+                crate::memory::one_large_job_at_a_time(|| open(&texts, state_dir.as_deref()));
             // Indexing allocated on this thread and the index writer's
             // threads, now gone: give back what they freed.
             crate::memory::give_back_all();
