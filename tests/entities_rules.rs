@@ -1568,3 +1568,14 @@ fn the_head_of_a_department_at_a_firm_names_the_firm() {
         Some(EntityKind::Company)
     );
 }
+
+#[test]
+fn a_name_with_a_particle_inside_is_a_person_s() {
+    let text = "Costs fell again, said Lotte van der Meer, an economist at the bank. \
+                \"Demand is weak,\" Tiago da Rocha said.";
+    let mentions = extract(text);
+    let people = people_of(&mentions);
+    for name in ["Lotte van der Meer", "Tiago da Rocha"] {
+        assert!(people.contains(&name), "{name}: {mentions:?}");
+    }
+}

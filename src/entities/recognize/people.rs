@@ -287,7 +287,11 @@ impl<'t> Context<'t, '_, '_> {
         let speech = (cues::is_agent_verb(after) && !object_of_a_preposition)
             || (before.ends_with("according to") && last - first >= 2)
             || before.ends_with(" said");
-        let capitalized = (first..last).all(|i| self.words[i].capitalized);
+        // "Maria da Silva said": a particle inside a name keeps its case.
+        let capitalized = (first..last).all(|i| {
+            self.words[i].capitalized
+                || (i > first && i + 1 < last && cues::is_name_particle(self.word(i)))
+        });
         // "Codelco said output at its mine fell": a speaker without a title
         // that has an "its" in what it says, and no "he" or "she", is a
         // company.
@@ -604,11 +608,18 @@ impl<'t> Context<'t, '_, '_> {
 
     /// Returns true if and only if the words look like a personal name: one
     /// to three capitalised words, none an English word, an all-capitals
-    /// acronym, a head word or a known name.
+    /// acronym, a head word or a known name, with name particles between
+    /// them ("Sanne de Vries", "Ursula von der Leyen").
     pub fn name_shaped(&self, first: usize, last: usize) -> bool {
-        (1..=3).contains(&(last - first))
+        let particle = |i: usize| i > first && i + 1 < last && cues::is_name_particle(self.word(i));
+        let names = (first..last).filter(|&i| !particle(i)).count();
+        (1..=3).contains(&names)
+            && last - first <= 5
             && (first..last).all(|i| {
                 let w = self.word(i);
+                if particle(i) {
+                    return true;
+                }
                 self.words[i].capitalized
                     && self.known[i].is_none()
                     && !self.is_common(i)
