@@ -1579,3 +1579,34 @@ fn a_name_with_a_particle_inside_is_a_person_s() {
         assert!(people.contains(&name), "{name}: {mentions:?}");
     }
 }
+
+#[test]
+fn a_price_that_ends_a_sentence_ends_it() {
+    // "$8.08." is no dotted abbreviation: the next word opens a sentence.
+    let text = "The index closed at $8.08. Dealers said there was some panic selling.";
+    assert!(people_of(&extract(text)).is_empty(), "{:?}", extract(text));
+}
+
+#[test]
+fn a_treasurer_is_a_title_not_part_of_the_name() {
+    let text = "\"Growth is steady,\" said Treasurer Imogen Castellane.";
+    assert_eq!(
+        kind_of(text, "Imogen Castellane").map(|k| k.0),
+        Some(EntityKind::Person)
+    );
+    assert!(kind_of(text, "Treasurer Imogen Castellane").is_none());
+}
+
+#[test]
+fn a_lone_english_word_that_speaks_is_no_person_unless_a_pronoun_says_so() {
+    let firm = "House prices rose 0.9% this year, Homestead said.";
+    assert!(people_of(&extract(firm)).is_empty(), "{:?}", extract(firm));
+    let person = "Prices rose, Fielding said, adding that he expected more.";
+    assert_eq!(people_of(&extract(person)), ["Fielding"]);
+    // A surname the text gives in full first is that person's.
+    let named = "Anna Fielding leads the survey. Prices rose, Fielding said.";
+    assert_eq!(
+        people_of(&extract(named)),
+        ["Anna Fielding", "Anna Fielding"]
+    );
+}

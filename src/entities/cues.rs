@@ -32,7 +32,8 @@ const TITLES: &[&str] = &[
     "Councilwoman", "Alderman", "Alderwoman", "Councillor", "Councilor", "Councilmember",
     "Councilmembers", "Archbishop", "Executive",
     "Rabbi", "Imam", "Inspector", "Detective", "Constable", "Superintendent",
-    "Sheriff", "Magistrate", "Reverend",
+    "Sheriff", "Magistrate", "Reverend", "Treasurer", "Comptroller", "Controller", "Auditor",
+    "Registrar", "Provost",
     // Nationality nouns stand where a title does: "Dutchman Arnoud Okken".
     "Dutchman", "Dutchwoman", "Englishman", "Englishwoman", "Frenchman", "Frenchwoman",
     "Irishman", "Irishwoman", "Scotsman", "Scotswoman", "Welshman", "Welshwoman",

@@ -140,7 +140,9 @@ pub fn scan(text: &str) -> Scan {
         };
         let abbreviation = bytes.get(end_of_word) == Some(&b'.') && {
             let w = &text[start..end_of_word];
-            is_abbreviation(w) || w.contains('.') || (capitalized && end_of_word - start == width)
+            // "U.S." is dotted; a number ("$8.08.") ends its sentence.
+            let dotted = w.contains('.') && w.bytes().any(|c| c.is_ascii_alphabetic());
+            is_abbreviation(w) || dotted || (capitalized && end_of_word - start == width)
         };
         out.push(Word {
             start,

@@ -322,7 +322,15 @@ impl<'t> Context<'t, '_, '_> {
                 .exact(name)
                 .is_some_and(|e| e.role == crate::entities::gazetteer::Role::Capital)
             && cues::speaks_for_its_government(self.text, name, self.words[last - 1].end);
-        if speech && capitalized && !all_caps && name_like && !capital_speaks {
+        // "House prices rose, Nationwide said": a lone English word that
+        // speaks, ends no name the text gives in full and is no "he" or
+        // "she" is as likely a firm or a body as a person: left unsaid.
+        let lone_word_speaks = last - first == 1
+            && self.is_common(first)
+            && !cues::is_given_name(name)
+            && !cues::ends_a_longer_name(self.text, name)
+            && !says_he_or_she(self.text, self.words[last - 1].end);
+        if speech && capitalized && !all_caps && name_like && !capital_speaks && !lone_word_speaks {
             lexicon.add(
                 name,
                 Known::new(name, EntityKind::Person, Strength::Context),
@@ -704,6 +712,14 @@ fn speaks_of_its_own(text: &str, at: usize) -> bool {
         its |= word == "its";
     }
     its
+}
+
+/// Returns true if and only if the clause after `at` (a speech verb
+/// after a name) says "he", "she" or another personal pronoun.
+fn says_he_or_she(text: &str, at: usize) -> bool {
+    cues::clause_after(text, at)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(cues::is_personal_pronoun)
 }
 
 /// Returns true if and only if the span `start..end` is all that a
