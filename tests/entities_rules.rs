@@ -1610,3 +1610,14 @@ fn a_lone_english_word_that_speaks_is_no_person_unless_a_pronoun_says_so() {
         ["Anna Fielding", "Anna Fielding"]
     );
 }
+
+#[test]
+fn one_word_after_said_with_its_own_verb_is_what_was_said_not_who_said_it() {
+    let text = "The minister said Labour had a plan for the railways.";
+    assert!(people_of(&extract(text)).is_empty(), "{:?}", extract(text));
+    // A name that ends the clause, or a full name, is the speaker.
+    let speaker =
+        "\"Growth is slow,\" said Kettering. The minister said Anna Fielding would resign.";
+    let mentions = extract(speaker);
+    assert_eq!(people_of(&mentions), ["Kettering", "Anna Fielding"]);
+}

@@ -286,7 +286,9 @@ impl<'t> Context<'t, '_, '_> {
             });
         let speech = (cues::is_agent_verb(after) && !object_of_a_preposition)
             || (before.ends_with("according to") && last - first >= 2)
-            || before.ends_with(" said");
+            // "said Peter Costello.", not "said Labour had a plan": one
+            // word followed by its own verb is what was said.
+            || (before.ends_with(" said") && !(last - first == 1 && is_finite_verb(after)));
         // "Maria da Silva said": a particle inside a name keeps its case.
         let capitalized = (first..last).all(|i| {
             self.words[i].capitalized
@@ -712,6 +714,38 @@ fn speaks_of_its_own(text: &str, at: usize) -> bool {
         its |= word == "its";
     }
     its
+}
+
+/// Returns true if and only if `word` is an auxiliary or a common finite
+/// verb: after "said Labour" it makes the name the subject of what was
+/// said.
+fn is_finite_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "had"
+            | "has"
+            | "have"
+            | "would"
+            | "will"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "could"
+            | "should"
+            | "might"
+            | "may"
+            | "must"
+            | "can"
+            | "did"
+            | "does"
+            | "planned"
+            | "plans"
+            | "wanted"
+            | "wants"
+            | "needed"
+            | "needs"
+    )
 }
 
 /// Returns true if and only if the clause after `at` (a speech verb
