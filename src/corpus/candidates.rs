@@ -90,6 +90,9 @@ impl From<Vec<Vec<Print>>> for PrintSets {
     }
 }
 
+/// The bits of a shingle's hash below its fingerprint's.
+const PRINT_SHIFT: u32 = 64 - 8 * size_of::<Print>() as u32;
+
 /// Returns the fingerprint of a shingle's hash.
 fn print_of(hash: u64) -> Print {
     let bytes = hash.to_be_bytes();
@@ -118,9 +121,17 @@ pub fn id_and_fingerprints(text: &str) -> (String, Vec<Print>) {
     let mut chosen = Vec::with_capacity(sh.len() / 3 + 1);
     shingles::winnow(&sh, WINDOW, &mut chosen);
     drop(sh);
-    let mut fp: Vec<Print> = chosen.iter().map(|&h| print_of(h)).collect();
-    fp.sort_unstable();
-    fp.dedup();
+    // Kept bits sort as numbers as their prints sort as bytes, and
+    // numbers sort several times faster.
+    for hash in &mut chosen {
+        *hash >>= PRINT_SHIFT;
+    }
+    chosen.sort_unstable();
+    chosen.dedup();
+    let fp = chosen
+        .iter()
+        .map(|&bits| print_of(bits << PRINT_SHIFT))
+        .collect();
     (id, fp)
 }
 
