@@ -10,6 +10,7 @@
 //! `threads`, `sort`, `picture` or `sanitize` knows about the terminal; everything bound for the terminal
 //! leaves through [`out`].
 
+pub mod ascii;
 pub mod bounded;
 pub mod cli;
 pub mod config;

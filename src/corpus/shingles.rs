@@ -12,6 +12,8 @@
 //! (`[image: alt text]`) are skipped, so that the same story saved as HTML
 //! and as text shares its shingles.
 
+use crate::ascii;
+
 /// Words per shingle. Five words rarely repeat by chance between unrelated
 /// articles, yet a light edit only spoils the five shingles around it.
 pub const SHINGLE_WORDS: usize = 5;
@@ -44,9 +46,9 @@ pub fn word_hashes(text: &str, out: &mut Vec<u64>) {
         let b = bytes[i];
         if let Some(eight) = bytes.get(i..i + 8) {
             let lanes = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-            let run = leading_word_bytes(lanes);
+            let run = ascii::leading_alphanumeric(lanes);
             if run > 0 {
-                word.push_lanes(lanes | CASE_BITS, run);
+                word.push_lanes(lanes | ascii::CASE_BITS, run);
                 i += run;
                 // The byte that ended the run, most often a space, is
                 // read here rather than by another turn of the loop.
@@ -83,40 +85,6 @@ pub fn word_hashes(text: &str, out: &mut Vec<u64>) {
         }
     }
     word.end(out);
-}
-
-/// A `u64` with each of its eight bytes set to 1.
-const LANES: u64 = 0x0101_0101_0101_0101;
-
-/// The high bit of each of the eight bytes of a `u64`.
-const HIGH_BITS: u64 = LANES * 0x80;
-
-/// Bit 5 of each of the eight bytes of a `u64`: set, it lower-cases an
-/// ASCII letter and keeps a digit as it is.
-const CASE_BITS: u64 = LANES * 0x20;
-
-/// Returns, for eight bytes read little-endian into `lanes`, the high bit
-/// of each byte that is an ASCII letter or digit: all eight classified at
-/// once, as [`ASCII_FOLD`] classifies one.
-fn ascii_alphanumeric_lanes(lanes: u64) -> u64 {
-    let low7 = lanes & !HIGH_BITS;
-    // For bytes below 0x80, no sum below carries into the next byte.
-    let within = |v: u64, lo: u8, hi: u8| {
-        let at_least_lo = v + LANES * u64::from(0x80 - lo);
-        let above_hi = v + LANES * u64::from(0x7f - hi);
-        at_least_lo & !above_hi & HIGH_BITS
-    };
-    let digits = within(low7, b'0', b'9');
-    // Setting bit 5 folds 'A'..='Z' onto 'a'..='z', and nothing else there.
-    let letters = within(low7 | CASE_BITS, b'a', b'z');
-    (digits | letters) & !lanes
-}
-
-/// Returns how many of the eight bytes in `lanes` (read little-endian),
-/// from the first, are ASCII letters or digits.
-fn leading_word_bytes(lanes: u64) -> usize {
-    let others = !ascii_alphanumeric_lanes(lanes) & HIGH_BITS;
-    (others.trailing_zeros() / 8) as usize
 }
 
 /// Returns the index past a link marker (`[12]`) or image note
@@ -375,23 +343,6 @@ mod tests {
             let mut fast = Vec::new();
             word_hashes(text, &mut fast);
             assert_eq!(fast, word_hashes_bytewise(text), "{text}");
-        }
-    }
-
-    #[test]
-    fn lanes_classify_every_byte_as_the_table_does() {
-        for b in 0..=255u8 {
-            for at in 0..8 {
-                for filler in [0u8, b'a', b'Z', b'5', b' ', 0x7f, 0x80, 0xff] {
-                    let mut eight = [filler; 8];
-                    eight[at] = b;
-                    let got = ascii_alphanumeric_lanes(u64::from_le_bytes(eight));
-                    for (k, &byte) in eight.iter().enumerate() {
-                        let word = ASCII_FOLD[usize::from(byte)] != 0;
-                        assert_eq!(got >> (8 * k + 7) & 1 == 1, word, "{eight:?} at {k}");
-                    }
-                }
-            }
         }
     }
 

@@ -171,10 +171,7 @@ fn word_end(text: &str, from: usize, name_starts: &mut Vec<usize>) -> usize {
     let bytes = text.as_bytes();
     let mut end = from;
     loop {
-        end += bytes[end..]
-            .iter()
-            .position(|b| !b.is_ascii_alphanumeric())
-            .unwrap_or(bytes.len() - end);
+        end += crate::ascii::alphanumeric_prefix(&bytes[end..]);
         let Some(&b) = bytes.get(end) else {
             return end;
         };
@@ -213,10 +210,7 @@ fn is_company_form(bytes: &[u8], slash: usize, from: usize) -> bool {
 /// "U.S.").
 pub fn first_word(s: &str) -> &str {
     let bytes = s.as_bytes();
-    let ascii = bytes
-        .iter()
-        .position(|b| !b.is_ascii_alphanumeric())
-        .unwrap_or(bytes.len());
+    let ascii = crate::ascii::alphanumeric_prefix(bytes);
     if bytes.get(ascii).is_none_or(u8::is_ascii) {
         return &s[..ascii];
     }

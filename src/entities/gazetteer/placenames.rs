@@ -181,10 +181,7 @@ pub fn index_of(entries: &[Entry], entry: &Entry) -> Option<usize> {
 fn word_end(text: &str, at: usize) -> usize {
     // Most words are ASCII letters up to a space or punctuation.
     let bytes = text.as_bytes();
-    let ascii = bytes[at..]
-        .iter()
-        .position(|b| !b.is_ascii_alphanumeric())
-        .map_or(bytes.len(), |n| at + n);
+    let ascii = at + crate::ascii::alphanumeric_prefix(&bytes[at..]);
     if bytes
         .get(ascii)
         .is_none_or(|&b| b.is_ascii() && !matches!(b, b'-' | b'\''))
