@@ -1,7 +1,8 @@
-//! Runs of ASCII letters and digits found eight bytes at a time: the
-//! words of every article are measured this way while cleaning (word
-//! hashes) and finding entities (words and name look-ups), where a loop
-//! over single bytes was among the hottest of a cold open.
+//! ASCII text judged eight bytes at a time: the words of every article
+//! are measured this way while cleaning (word hashes) and finding
+//! entities (words and name look-ups), and every file's text is checked
+//! for characters unsafe on a terminal, where loops over single bytes
+//! were among the hottest of a cold open.
 
 /// A `u64` with each of its eight bytes set to 1.
 pub const LANES: u64 = 0x0101_0101_0101_0101;
@@ -34,6 +35,22 @@ pub fn alphanumeric_lanes(lanes: u64) -> u64 {
 pub fn leading_alphanumeric(lanes: u64) -> usize {
     let others = !alphanumeric_lanes(lanes) & HIGH_BITS;
     (others.trailing_zeros() / 8) as usize
+}
+
+/// Returns the high bit of each byte of `lanes` that is not zero.
+fn nonzero_lanes(lanes: u64) -> u64 {
+    (((lanes & !HIGH_BITS) + !HIGH_BITS) | lanes) & HIGH_BITS
+}
+
+/// Returns true if and only if each of the eight bytes in `lanes` is
+/// printable ASCII (a space to a tilde) or a line feed.
+pub fn printable_or_newline(lanes: u64) -> bool {
+    // For bytes below 0x80, no sum below carries into the next byte.
+    let at_least_space = (lanes + LANES * (0x80 - 0x20)) & HIGH_BITS;
+    let newline = !nonzero_lanes(lanes ^ (LANES * u64::from(b'\n'))) & HIGH_BITS;
+    lanes & HIGH_BITS == 0
+        && at_least_space | newline == HIGH_BITS
+        && nonzero_lanes(lanes ^ (LANES * 0x7f)) == HIGH_BITS
 }
 
 /// Returns the length of the run of ASCII letters and digits that opens
@@ -69,6 +86,24 @@ mod tests {
                         let word = byte.is_ascii_alphanumeric();
                         assert_eq!(got >> (8 * k + 7) & 1 == 1, word, "{eight:?} at {k}");
                     }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn printable_lanes_are_judged_as_each_byte_is() {
+        let printable = |b: u8| b == b'\n' || (0x20..0x7f).contains(&b);
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                for filler in [b' ', b'a', b'\n', b'~', 0x1f, 0x7f, 0x80, 0xff] {
+                    let mut eight = [filler; 8];
+                    eight[at] = b;
+                    assert_eq!(
+                        printable_or_newline(u64::from_le_bytes(eight)),
+                        eight.iter().all(|&b| printable(b)),
+                        "{eight:?}"
+                    );
                 }
             }
         }

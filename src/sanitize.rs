@@ -9,6 +9,8 @@
 //! table aligned with tabs stays aligned. Every string that reaches the rest of dossier from a
 //! file has passed through here once.
 
+use crate::ascii;
+
 /// Returns `text` with all terminal-unsafe characters and escape sequences
 /// removed; `\r\n`, lone `\r`, U+2028 and U+2029 become `\n`, a tab becomes
 /// the spaces up to the next tab stop.
@@ -81,14 +83,32 @@ pub fn clean_line(text: &str) -> String {
 /// at memory speed on large corpora.
 fn is_all_plain(text: &str) -> bool {
     let bytes = text.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut at = 0;
+    while at < bytes.len() {
+        let end = (at + 8).min(bytes.len());
+        // Eight bytes of printable ASCII at once, the bulk of most texts.
+        let printable = bytes.get(at..at + 8).is_some_and(|eight| {
+            ascii::printable_or_newline(u64::from_le_bytes(eight.try_into().expect("eight bytes")))
+        });
+        if !printable && !bytes_are_plain(text, at, end) {
+            return false;
+        }
+        at = end;
+    }
+    true
+}
+
+/// Returns true if and only if the characters that start at the bytes
+/// `from..to` of `text` are plain, judged as [`is_all_plain`] says.
+fn bytes_are_plain(text: &str, from: usize, to: usize) -> bool {
+    for (i, &b) in text.as_bytes()[from..to].iter().enumerate() {
         let suspicious = match b {
             b'\n' => false,
             0x00..=0x1f | 0x7f => return false,
             0xc2 | 0xe2 | 0xef => true,
             _ => false,
         };
-        if suspicious && !text[i..].chars().next().is_some_and(is_plain) {
+        if suspicious && !text[from + i..].chars().next().is_some_and(is_plain) {
             return false;
         }
     }
