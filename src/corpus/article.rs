@@ -198,16 +198,18 @@ impl Article {
         self.sources.iter().filter(|s| !s.only_here.is_empty())
     }
 
-    /// Returns the blocks only its merged copies hold, in order, joined by
-    /// a blank line: the text that mentions of
-    /// [`crate::entities::Location::Copies`] point into.
-    pub fn copies_text(&self) -> String {
-        let blocks: Vec<&str> = self
-            .sources
+    /// Returns the blocks only its merged copies hold ([`Source::only_here`]),
+    /// in order.
+    pub fn copy_blocks(&self) -> impl Iterator<Item = &str> {
+        self.sources
             .iter()
             .flat_map(|s| s.only_here.iter().map(String::as_str))
-            .collect();
-        blocks.join("\n\n")
+    }
+
+    /// Returns [`Self::copy_blocks`] joined by a blank line: the text that
+    /// mentions of [`crate::entities::Location::Copies`] point into.
+    pub fn copies_text(&self) -> String {
+        self.copy_blocks().collect::<Vec<_>>().join("\n\n")
     }
 
     /// Returns the source paths, canonical first.

@@ -402,11 +402,7 @@ mod tests {
         );
         assert_eq!(out.len(), 1, "still one story");
         let changed = update.split("\n\n").nth(2).unwrap();
-        let kept: Vec<&str> = out[0]
-            .sources
-            .iter()
-            .flat_map(|s| s.only_here.iter().map(String::as_str))
-            .collect();
+        let kept: Vec<&str> = out[0].copy_blocks().collect();
         assert_eq!(kept, [changed]);
     }
 

@@ -263,7 +263,8 @@ impl SearchIndex {
             .iter()
             .map(|&i| {
                 let a = &articles[i];
-                a.title.len() + a.text.len().max(a.words * 6) + a.copies_text().len()
+                let copies: usize = a.copy_blocks().map(str::len).sum();
+                a.title.len() + a.text.len().max(a.words * 6) + copies
             })
             .sum();
         let threads = if bytes < PARALLEL_FROM_BYTES {
@@ -454,7 +455,7 @@ fn remove_old_index(dir: &Path) {
 fn key_of(article: &crate::corpus::Article) -> u64 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     h.update(article.id.as_bytes());
-    for block in article.sources.iter().flat_map(|s| &s.only_here) {
+    for block in article.copy_blocks() {
         h.update(&[0]);
         h.update(block.as_bytes());
     }

@@ -104,7 +104,7 @@ pub fn extraction_key(a: &Article) -> u64 {
     h.update(a.author.as_deref().unwrap_or_default().as_bytes());
     h.update(&[0]);
     h.update(a.text.as_bytes());
-    for block in a.sources.iter().flat_map(|s| &s.only_here) {
+    for block in a.copy_blocks() {
         h.update(&[0]);
         h.update(block.as_bytes());
     }
