@@ -241,6 +241,60 @@ fn the_seeds_make_two_threads_of_two() {
     assert_eq!(found, vec![vec!["000", "004"], vec!["002", "003"]]);
 }
 
+/// Three short results stories in the shape of wire copy: two firms'
+/// quarterly results, told in one template, and a reaction that names
+/// the first firm.
+const RESULTS_STORIES: [(&str, &str); 3] = [
+    (
+        "harwick.txt",
+        "HARWICK FOODS <HWF> POSTS FIRST QUARTER LOSS\n\n\
+         LEEDS, May 6 - Harwick Foods Plc said it posted a first quarter net loss of \
+         4.2 mln stg, against a profit of 1.1 mln stg a year earlier, on revenue \
+         down 6 pct at 88 mln stg.\n\n\
+         The company said higher grain and energy costs cut its operating margin \
+         and it did not expect a recovery before the third quarter.\n\n\
+         Shares fell 3 pct in early trading after the quarterly results.\n",
+    ),
+    (
+        "brennan.txt",
+        "BRENNAN TOOLS <BRT> POSTS FIRST QUARTER LOSS\n\n\
+         SHEFFIELD, May 6 - Brennan Tools Plc said it posted a first quarter net loss \
+         of 2.7 mln stg, against a profit of 0.9 mln stg a year earlier, on revenue \
+         down 4 pct at 61 mln stg.\n\n\
+         The company said higher steel and energy costs cut its operating margin \
+         and it did not expect a recovery before the third quarter.\n\n\
+         Shares fell 2 pct in early trading after the quarterly results.\n",
+    ),
+    (
+        "harwick_analysts.txt",
+        "ANALYSTS CUT TARGETS AFTER HARWICK LOSS\n\n\
+         LONDON, May 6 - Three brokers cut their price targets for Harwick Foods \
+         after the food group posted a first quarter net loss of 4.2 mln stg.\n\n\
+         Analysts said grain costs would weigh on the operating margin for the \
+         rest of the year, and one said the company could cut its dividend.\n",
+    ),
+];
+
+#[test]
+fn two_firms_results_in_one_template_are_two_stories_and_a_reaction_joins_its_firm() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in RESULTS_STORIES {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let lib = library(&[dir.path().to_path_buf()]);
+    let pairs = thread_pairs(&lib, &ThreadOptions::default());
+    // The two results share their template word for word, but each
+    // headline's firm goes unnamed in the other story.
+    assert!(
+        !pairs.contains(&pair("brennan.txt", "harwick.txt")),
+        "{pairs:?}"
+    );
+    assert!(
+        pairs.contains(&pair("harwick.txt", "harwick_analysts.txt")),
+        "{pairs:?}"
+    );
+}
+
 #[test]
 fn threads_of_texts_read_from_elsewhere_are_those_of_the_library_own() {
     let lib = library(&[set_dir("tune")]);
@@ -599,6 +653,19 @@ fn score_judged(judged: &HashMap<Pair, bool>, predicted: &HashSet<Pair>) -> (f64
 /// BBC sport 0.73 to 0.73; BBC business 0.75 and politics 0.80, as
 /// measured above. The dateline rule was kept: it is right for entities,
 /// and it gains over the three wire sets taken together.
+///
+/// Then (2026-12-05, fifth session) one rule in the threads code, found
+/// on the April errors (genre: two firms' results, two issuers' notes,
+/// two airlines' traffic): when each headline names a company,
+/// organisation or person by a word the other article never uses, the
+/// pair's score is a quarter (`threads::subjects`). Over the six sets the
+/// rule lowered 4 pairs labelled same and about 2,000 labelled different
+/// (two of the four were one firm written two ways, "San Miguel" and
+/// "San Miguel Corp", before the words were compared rather than the
+/// entities). Labelled-pair F1 at 0.26, before and after: Reuters April
+/// 0.47 to 0.62 (precision 0.33 to 0.53), Reuters June 0.86 to 0.90,
+/// Reuters March 0.56 to 0.58; BBC sport 0.73, business 0.75 and
+/// politics 0.80 unchanged; recall unchanged on all six.
 #[test]
 #[ignore = "needs a folder of real news and its labels"]
 fn real_news_threads_against_labels_and_the_baseline() {
@@ -669,6 +736,25 @@ fn real_news_threads_against_labels_and_the_baseline() {
     for t in &found {
         let names: Vec<String> = t.articles.iter().flat_map(|&i| names_of(&lib, i)).collect();
         println!("thread: {}", names.join(" "));
+    }
+    // DOSSIER_THREADS_DUMP=1 prints every candidate pair with its score
+    // and its label (`*`: one of the labelled pairs), best first.
+    if std::env::var_os("DOSSIER_THREADS_DUMP").is_some() {
+        for (a, b, s) in threads::scored_pairs(&lib) {
+            let (na, nb) = (names_of(&lib, a)[0].clone(), names_of(&lib, b)[0].clone());
+            let p = pair(&na, &nb);
+            let truth = match (labelled.get(&p), every.get(&p)) {
+                (Some(true), _) => "SAME*",
+                (Some(false), _) => "diff*",
+                (None, Some(true)) => "SAME",
+                (None, Some(false)) => "diff",
+                _ => "unsure",
+            };
+            println!(
+                "pair {s:.3} {truth} {na} {nb} | {} | {}",
+                lib.corpus.articles[a].title, lib.corpus.articles[b].title
+            );
+        }
     }
     // DOSSIER_THREADS_SWEEP=1 also prints F1 at other thresholds (for
     // tuning on a half that is not the held-out one).

@@ -407,6 +407,21 @@ pub fn traits(word: &str) -> u16 {
     TRAITS.get(word).copied().unwrap_or(0)
 }
 
+/// Legal forms that end a company's name ("Corp", "plc", "GmbH"), in
+/// lower case: what tells two firms apart is the rest of the name.
+#[rustfmt::skip]
+const LEGAL_FORMS: &[&str] = &[
+    "inc", "incorporated", "ltd", "limited", "llc", "llp", "corp", "corporation", "gmbh", "ag",
+    "plc", "sa", "nv", "spa", "ab", "asa", "co", "cos", "company", "kk", "lp", "bv", "oy", "oyj",
+    "pty", "aps", "as", "se", "kgaa", "sas", "srl", "ltda", "bhd", "tbk",
+];
+
+/// Returns true if and only if `lower`, a word in lower case, is the
+/// legal form a company's name may end with ("corp", "plc").
+pub fn is_legal_form(lower: &str) -> bool {
+    word_set!(LEGAL_FORMS).contains(lower)
+}
+
 /// Returns true if and only if `word` names a settlement or an area, as
 /// in "the village of Weybourne".
 pub fn is_settlement_noun(word: &str) -> bool {

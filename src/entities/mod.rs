@@ -23,7 +23,7 @@
 //! `wordset` holds the cheap word hash they all share.
 
 mod caps;
-mod cues;
+pub(crate) mod cues;
 mod gazetteer;
 pub mod index;
 mod places;

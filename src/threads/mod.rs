@@ -5,7 +5,10 @@
 //! each article particular (its words weighted by TF-IDF, so a word every
 //! article uses counts for nothing), the rare entities they share (weighted
 //! by inverse document frequency), and, where both are dated, how close in
-//! time they are (two storms a year apart are two threads).
+//! time they are (two storms a year apart are two threads). Two articles
+//! whose headlines each name a subject the other never mentions (two
+//! firms' results told in one template) count for a quarter: they are
+//! two of a genre, not one story (see `subjects`).
 //!
 //! The cost stays near-linear: candidate pairs come only from each
 //! article's [`SALIENT_TERMS`] heaviest terms and from entities that few
@@ -30,6 +33,7 @@ use crate::pipeline::{Library, TextOf, own_text};
 
 mod evidence;
 mod join;
+mod subjects;
 mod terms;
 mod words;
 

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use super::words::{TermCounts, article_terms};
 use crate::corpus::Article;
-use crate::entities::wordset::HashedMap;
+use crate::entities::wordset::{HashedMap, PreHashed};
 use crate::pipeline::TextOf;
 
 /// Terms that propose an article's candidate pairs: enough to describe an
@@ -29,6 +29,10 @@ pub(super) type Profile = Vec<(u64, f32)>;
 
 /// A map keyed by term hashes, which are hashes already.
 type HashMapOfHashes<V> = HashedMap<V>;
+
+/// A set of term keys, which are hashes already.
+pub(super) type SetOfHashes =
+    std::collections::HashSet<u64, std::hash::BuildHasherDefault<PreHashed>>;
 
 /// Returns how many articles hold each term.
 fn document_frequencies(counts: &[(TermCounts, Vec<u64>)]) -> HashMapOfHashes<u32> {
@@ -58,11 +62,14 @@ pub(super) struct Terms {
     /// sorted.
     pub(super) salient: Vec<Vec<u64>>,
     pub(super) subjects: Vec<Vec<u64>>,
+    /// Per article: which of the words asked for it uses (see
+    /// [`terms`]), sorted.
+    pub(super) named: Vec<Vec<u64>>,
 }
 
 /// Returns the terms of every article, whose texts `text_of` gives by
-/// index.
-pub(super) fn terms(articles: &[Article], text_of: TextOf<'_, '_>) -> Terms {
+/// index, and which of the words `wanted` each uses.
+pub(super) fn terms(articles: &[Article], text_of: TextOf<'_, '_>, wanted: &SetOfHashes) -> Terms {
     let counts: Vec<(TermCounts, Vec<u64>)> = articles
         .par_iter()
         .enumerate()
@@ -77,9 +84,14 @@ pub(super) fn terms(articles: &[Article], text_of: TextOf<'_, '_>) -> Terms {
         .map(|(h, df)| (h, (n / f64::from(df)).ln() as f32))
         .collect();
     let keep = PROFILE_TERMS.max(SALIENT_TERMS);
-    let (profiles, (salient, subjects)) = counts
+    let (profiles, (salient, (subjects, named))) = counts
         .into_par_iter()
         .map(|(terms, headline)| {
+            let named: Vec<u64> = terms
+                .iter()
+                .map(|t| t.key())
+                .filter(|k| wanted.contains(k))
+                .collect();
             let subject = headline
                 .into_iter()
                 .filter(|h| {
@@ -89,13 +101,14 @@ pub(super) fn terms(articles: &[Article], text_of: TextOf<'_, '_>) -> Terms {
                 })
                 .collect();
             let (profile, salient) = profile(&terms, &idf, keep);
-            (profile, (salient, subject))
+            (profile, (salient, (subject, named)))
         })
         .unzip();
     Terms {
         profiles,
         salient,
         subjects,
+        named,
     }
 }
 

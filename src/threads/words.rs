@@ -76,7 +76,7 @@ const LONGEST_TERM: usize = 48;
 
 /// Returns the hashes of [`STOP_WORDS`] (as [`hash_of`] gives them),
 /// sorted.
-fn stop_word_hashes() -> &'static [u64] {
+pub(super) fn stop_word_hashes() -> &'static [u64] {
     static HASHES: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
     HASHES.get_or_init(|| {
         let mut h: Vec<u64> = STOP_WORDS.iter().map(|w| hash_of(w.as_bytes())).collect();
