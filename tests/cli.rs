@@ -186,6 +186,46 @@ fn entities_can_be_narrowed_by_kind() {
 }
 
 #[test]
+fn a_firm_written_with_and_without_its_legal_form_is_one_company() {
+    // A wire's headline shouts the firm, its lede gives the legal form, a
+    // later story drops it: one company in two articles.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("results.txt"),
+        "ORRIN FREIGHT CORP <ORF> RAISES DIVIDEND\n\n\
+         TACOMA, Wash., May 6 - Orrin Freight Corp said it raised its quarterly \
+         dividend to 12 cts a share from 10 cts, payable June 1.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("strike.txt"),
+        "Dock strike hits freight\n\n\
+         Shipments through the port slowed on Tuesday as dock workers walked out. \
+         Orrin Freight said its trucks were waiting at the gates, and the \
+         union said the strike would last two days.\n",
+    )
+    .unwrap();
+    let path = dir.path().to_str().unwrap();
+    let companies = json(&[
+        "entities",
+        "--kind",
+        "company",
+        "--json",
+        "--no-state",
+        path,
+    ]);
+    let orrin: Vec<&Value> = companies
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["name"].as_str().unwrap().starts_with("Orrin"))
+        .collect();
+    assert_eq!(orrin.len(), 1, "{companies}");
+    assert_eq!(orrin[0]["name"], "Orrin Freight Corp");
+    assert_eq!(orrin[0]["articles"].as_array().unwrap().len(), 2);
+}
+
+#[test]
 fn the_entities_table_counts_in_words_that_agree_with_the_numbers() {
     let out = dossier(&["entities", "tests/fixtures/entities/science.txt"]);
     assert!(out.status.success());

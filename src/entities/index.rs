@@ -7,6 +7,7 @@ use super::wordset::FastMap;
 use super::{EntityKind, Location};
 
 mod build;
+mod identity;
 mod lists;
 
 pub use build::IndexBuilder;

@@ -7,6 +7,7 @@
 
 use rayon::prelude::*;
 
+use super::identity::{better_name, company_identity};
 use super::{Entity, EntityId, EntityIndex, FastMap, IndexedMention, Lists};
 use crate::entities::{EntityKind, Location, Mention, derived_countries};
 
@@ -15,8 +16,18 @@ use crate::entities::{EntityKind, Location, Mention, derived_countries};
 /// a second (the count of a stage moves at least that often).
 const ARTICLES_PER_PART: usize = 512;
 
-/// Entity ids by canonical name, one map per kind.
+/// Entity ids by name, one map per kind; companies by the name they are
+/// known by across articles (see `identity`).
 type Names = [FastMap<String, EntityId>; EntityKind::ALL.len()];
+
+/// Returns the name an entity of this kind called `name` is known by.
+fn known_as(name: &str, kind: EntityKind) -> &str {
+    if kind == EntityKind::Company {
+        company_identity(name)
+    } else {
+        name
+    }
+}
 
 impl EntityIndex {
     /// Builds the index from each article's mentions, in article order.
@@ -229,11 +240,21 @@ fn entity_id(
     country: Option<&str>,
 ) -> EntityId {
     let by_name = &mut names[kind as usize];
-    if let Some(&id) = by_name.get(name) {
+    if let Some(&id) = by_name.get(known_as(name, kind)) {
+        let entity = &mut index.entities[id as usize];
+        // Only a company is found by another form of its name.
+        if entity.name != name && better_name(name, &entity.name) {
+            name.clone_into(&mut entity.name);
+        }
+        if entity.country.is_none()
+            && let Some(country) = country
+        {
+            entity.country = Some(country.to_owned());
+        }
         return id;
     }
     let id = index.entities.len() as EntityId;
-    by_name.insert(name.to_owned(), id);
+    by_name.insert(known_as(name, kind).to_owned(), id);
     index.entities.push(Entity {
         name: name.to_owned(),
         kind,
@@ -268,12 +289,12 @@ impl Joined {
             .into_iter()
             .map(|entity| {
                 let by_name = &mut names[entity.kind as usize];
-                if let Some(&id) = by_name.get(&entity.name) {
+                if let Some(&id) = by_name.get(known_as(&entity.name, entity.kind)) {
                     merge(&mut index.entities[id as usize], entity);
                     id
                 } else {
                     let id = index.entities.len() as EntityId;
-                    by_name.insert(entity.name.clone(), id);
+                    by_name.insert(known_as(&entity.name, entity.kind).to_owned(), id);
                     index.entities.push(entity);
                     id
                 }
@@ -312,6 +333,12 @@ impl Joined {
 /// Adds what a later part saw of an entity to what earlier parts saw.
 fn merge(into: &mut Entity, later: Entity) {
     into.mentions += later.mentions;
+    if better_name(&later.name, &into.name) {
+        into.name = later.name;
+    }
+    if into.country.is_none() {
+        into.country = later.country;
+    }
     for alias in later.aliases {
         if !into.aliases.contains(&alias) {
             into.aliases.push(alias);
