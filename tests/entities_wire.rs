@@ -212,3 +212,54 @@ fn a_wire_credit_names_people_whose_surnames_are_english_words() {
         extract(text)
     );
 }
+
+#[test]
+fn a_listed_firm_and_co_is_one_firm_and_a_legal_form_alone_is_none() {
+    let text = "    CHICAGO, May 6 - The notes are being sold through Morgan Stanley and Co Inc, \
+                the underwriter said. Delta Air Lines and United Airlines cut fares. \
+                Analysts said Corp would not comment.";
+    let companies = names_of(text, EntityKind::Company);
+    assert!(
+        companies.contains(&"Morgan Stanley and Co Inc".to_owned()),
+        "{companies:?}"
+    );
+    // Two firms listed with "and" stay two.
+    for firm in ["Delta Air Lines", "United Airlines"] {
+        assert!(
+            companies.contains(&firm.to_owned()),
+            "{firm}: {companies:?}"
+        );
+    }
+    for shard in ["Co Inc", "Corp"] {
+        assert!(
+            !companies.contains(&shard.to_owned()),
+            "{shard}: {companies:?}"
+        );
+    }
+    assert!(names_of(text, EntityKind::Person).is_empty());
+}
+
+#[test]
+fn a_possessive_name_before_a_suffix_opens_the_firm_s_name() {
+    let text = "    DENVER, May 6 - Halloran's Investors Service Inc cut its rating of the \
+                bonds. Shares of Brannigan's Corp rose. Britain's Ashcombe Bank Plc and \
+                Harlow Freight Corp's Harlow Air Cargo were not rated.";
+    let companies = names_of(text, EntityKind::Company);
+    for firm in [
+        "Halloran's Investors Service Inc",
+        "Brannigan's Corp",
+        "Ashcombe Bank Plc",
+    ] {
+        assert!(
+            companies.contains(&firm.to_owned()),
+            "{firm}: {companies:?}"
+        );
+    }
+    // A country's possessive, or another firm's, opens no firm's name.
+    assert!(
+        companies
+            .iter()
+            .all(|c| !c.starts_with("Britain") && !c.contains("Corp's")),
+        "{companies:?}"
+    );
+}

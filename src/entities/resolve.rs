@@ -88,6 +88,15 @@ impl<'t> Lexicon<'t> {
         if known.kind == EntityKind::Person && surface.bytes().any(|b| b.is_ascii_digit()) {
             return;
         }
+        // "Corp", "Co Inc": a legal form alone names no firm.
+        if known.kind == EntityKind::Company
+            && surface.split(' ').all(|w| {
+                let w = w.trim_end_matches('.');
+                w.len() <= 12 && super::cues::is_legal_form(&w.to_ascii_lowercase())
+            })
+        {
+            return;
+        }
         match self.by_surface.get(surface) {
             Some(old) if old.strength >= known.strength => {}
             _ => {

@@ -84,6 +84,34 @@ impl<'t> Context<'t, '_, '_> {
             let w = self.word(first - 2);
             cues::traits(w) & cues::COMPANY_SUFFIX != 0 || w.bytes().all(|b| b.is_ascii_uppercase())
         };
+        // "McDonald's Corp", "Moody's Investors Service Inc": a possessive
+        // name before a suffix with ordinary words only opens the firm's
+        // name ("Britain's Barclays Bank Plc" does not).
+        if first >= 1 && own.iter().all(|&i| self.is_common(i)) && self.owner_opens(first - 1) {
+            let name = self.span(first - 1, last);
+            lexicon.add(name, Known::new(name, EntityKind::Company, Strength::Cue));
+            return true;
+        }
+        // "Morgan Stanley and Co Inc", "C. Itoh and Co Ltd": a listed
+        // company that ends before "and Co" takes the legal forms too.
+        let legal_forms_only = own.is_empty()
+            && (first..last).all(|i| {
+                cues::lowered(self.word(i), &mut [0; 24]).is_some_and(cues::is_legal_form)
+            });
+        let listed_before = (first >= 2 && legal_forms_only)
+            .then(|| self.known[first - 2])
+            .flatten()
+            .map(|h| &self.hits[h])
+            .filter(|hit| {
+                hit.entry.kind == EntityKind::Company && hit.end == self.words[first - 2].end
+            });
+        if let Some(hit) = listed_before
+            && self.text.get(hit.end..self.words[first].start) == Some(" and ")
+        {
+            let name = &self.text[hit.start..self.words[last - 1].end];
+            lexicon.add(name, Known::new(name, EntityKind::Company, Strength::Cue));
+            return true;
+        }
         if bare
             && first >= 2
             && !before_ends_name
@@ -160,6 +188,30 @@ impl<'t> Context<'t, '_, '_> {
             Known::new(name, EntityKind::Company, Strength::Cue).with_country(hit.entry.country),
         );
         true
+    }
+
+    /// Returns true if and only if word `owner`, a possessive right
+    /// before the next word, can open a firm's name: capitalised, not an
+    /// ordinary word, not a known country or place, not the end of
+    /// another firm's name ("Pan Am Corp's Pan Am World Airways").
+    fn owner_opens(&self, owner: usize) -> bool {
+        let word = &self.words[owner];
+        let gap = self
+            .text
+            .get(word.end..self.words[owner + 1].start)
+            .unwrap_or_default();
+        let a_place = self.known[owner].is_some_and(|h| {
+            matches!(
+                self.hits[h].entry.kind,
+                EntityKind::Country | EntityKind::Place
+            )
+        });
+        word.possessive
+            && word.capitalized
+            && matches!(gap, "'s " | "’s ")
+            && !self.is_common(owner)
+            && !self.has(owner, cues::COMPANY_SUFFIX)
+            && !a_place
     }
 
     /// Returns true if and only if another name is listed after the
