@@ -8,10 +8,10 @@
 //! ("Published: 3 March 2026") or a wire dateline opening the body
 //! ("HOUSTON, March 3 (Reuters) -", "LONDON, 3 March 2026 —", "March 3,
 //! 2026 —"), else the file's modification time. A dateline without a year
-//! takes it from context: a year in the page's address, else the file's
-//! year (the previous one if the date would fall after the file was
-//! saved), else, with no file time, the year the text names most. The
-//! years a story names are mostly those it reports on ("profit in 1986",
+//! takes it from context: a year in the page's address, else the year
+//! that puts it nearest the file's time (a day or two ahead allowed: a
+//! wire filed from a zone ahead), else, with no file time, the year the
+//! text names most. The years a story names are mostly those it reports on ("profit in 1986",
 //! "the 1987/88 budget"), not the year it ran: on 70 wire stories of one
 //! fortnight that rule gave five different years, which set stories of the
 //! same week a year apart. Dates in the middle of a body are not taken.
@@ -172,7 +172,7 @@ fn context_year(body: &str, url: Option<&str>, saved: Option<NaiveDate>) -> Opti
 /// time), or `None` if it is not a date: ISO 8601 / RFC 3339, RFC 2822,
 /// "March 3, 2026", "3 March 2026", "Tuesday, Mar. 3 2026", "2026/03/03",
 /// and month-day without a year, which takes the year from `context` (or,
-/// failing that, the latest year that does not put it after `saved`).
+/// failing that, the year nearest `saved`: see [`nearest_year`]).
 pub fn normalise(
     raw: &str,
     context: &dyn Fn() -> Option<i32>,
@@ -194,14 +194,28 @@ pub fn normalise(
     let (year, month, day) = words(raw)?;
     let year = match year {
         Some(y) => y,
-        None => context().or_else(|| {
-            let saved = saved?;
-            let this = saved.year();
-            let fits = NaiveDate::from_ymd_opt(this, month, day).is_some_and(|d| d <= saved);
-            Some(if fits { this } else { this - 1 })
-        })?,
+        None => context().or_else(|| nearest_year(month, day, saved?))?,
     };
     NaiveDate::from_ymd_opt(year, month, day).map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+/// Days a dateline may run ahead of the file's time: a wire filed from a
+/// zone ahead of the machine that saved it ("TAUPO, New Zealand, March
+/// 23" saved on March 22 in London) is dated its own day.
+const DATELINE_AHEAD_DAYS: i64 = 2;
+
+/// Returns the year that puts `month`/`day` nearest the day the file was
+/// `saved`, never more than [`DATELINE_AHEAD_DAYS`] after it ("December
+/// 30" saved on January 5 is last year's; "January 2" saved on December
+/// 31 is next year's).
+fn nearest_year(month: u32, day: u32, saved: NaiveDate) -> Option<i32> {
+    let this = saved.year();
+    [this - 1, this, this + 1]
+        .into_iter()
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .filter(|d| (*d - saved).num_days() <= DATELINE_AHEAD_DAYS)
+        .min_by_key(|d| (*d - saved).num_days().abs())
+        .map(|d| d.year())
 }
 
 fn with_time(t: DateTime<chrono::FixedOffset>) -> String {
@@ -422,6 +436,28 @@ mod tests {
         assert_eq!(norm("the 2026 budget"), None);
         assert_eq!(norm("May"), None);
         assert_eq!(norm("March 3"), None, "no year and no context");
+    }
+
+    #[test]
+    fn a_date_without_year_takes_the_year_nearest_the_file_and_may_run_a_day_ahead() {
+        // Filed from a zone ahead of the machine that saved it.
+        let saved = NaiveDate::from_ymd_opt(1987, 3, 22);
+        assert_eq!(
+            normalise("March 23", &no_context, saved).as_deref(),
+            Some("1987-03-23")
+        );
+        // Saved on New Year's Eve, dated two days on: next year's.
+        let saved = NaiveDate::from_ymd_opt(2026, 12, 31);
+        assert_eq!(
+            normalise("January 2", &no_context, saved).as_deref(),
+            Some("2027-01-02")
+        );
+        // A week ahead is no zone's doing: last year's.
+        let saved = NaiveDate::from_ymd_opt(2026, 3, 22);
+        assert_eq!(
+            normalise("March 29", &no_context, saved).as_deref(),
+            Some("2025-03-29")
+        );
     }
 
     #[test]
