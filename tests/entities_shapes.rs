@@ -181,3 +181,24 @@ fn a_public_or_civic_agency_or_group_before_a_name_is_an_organisation() {
         assert_eq!(found, Some(kind), "{surface}: {mentions:?}");
     }
 }
+
+#[test]
+fn a_given_name_that_is_a_word_opens_a_name_with_particles_at_a_sentence_start() {
+    let text = "The harbour board met on Monday. Maria da Silva said the quay would \
+                reopen. Maria van Dijk said the ferry was late.";
+    let found = people(text);
+    for name in ["Maria da Silva", "Maria van Dijk"] {
+        assert!(found.contains(&name.to_owned()), "{name}: {found:?}");
+    }
+    assert!(!found.contains(&"Silva".to_owned()), "{found:?}");
+}
+
+#[test]
+fn a_role_right_after_the_comma_without_an_article_makes_a_person() {
+    let text = "The trial ended in May. Tom Ray, professor of physics at Leeds, said the \
+                results held. The daily Borba, official organ of the party, disagreed.";
+    let found = people(text);
+    assert!(found.contains(&"Tom Ray".to_owned()), "{found:?}");
+    // A lone word before the role is too little to go on.
+    assert!(!found.contains(&"Borba".to_owned()), "{found:?}");
+}

@@ -200,7 +200,15 @@ impl<'t> Context<'t, '_, '_> {
         // "Members of the Verdi union", "Shares of Nvidia": an ordinary word
         // that starts the sentence, then "of", comes before the name.
         let next_is_connector = first + 1 < run.last && is_connector(self.word(first + 1));
+        // "Maria da Silva said": a given name before a name particle opens
+        // a person's name.
+        let given_before_particle = || {
+            let given = self.word(first);
+            (cues::is_given_name(given) || cues::is_given_name_word(given))
+                && cues::is_name_particle(self.word(first + 1))
+        };
         if next_is_connector
+            && !given_before_particle()
             && self.words[first].sentence_start
             && self.known[first].is_none()
             && self.is_common(first)
@@ -219,13 +227,18 @@ impl<'t> Context<'t, '_, '_> {
     /// "Striker"): people's names rarely begin with one.
     pub(super) fn person_start(&self, run: Run) -> usize {
         let first = self.name_start(run);
-        // "Harry Kane had given…": a given name that is also a word opens
-        // the name when a surname that is no word follows.
+        // "Harry Kane had given…", "Maria da Silva said…": a given name
+        // that is also a word opens the name when a surname that is no
+        // word follows, after name particles if any.
         let surname_follows = || {
-            first + 2 == run.last
+            let mut surname = first + 1;
+            while surname + 1 < run.last && cues::is_name_particle(self.word(surname)) {
+                surname += 1;
+            }
+            surname + 1 == run.last
                 && cues::is_given_name_word(self.word(first))
-                && self.known[first + 1].is_none()
-                && !self.is_common(first + 1)
+                && self.known[surname].is_none()
+                && !self.is_common(surname)
         };
         // "Startups Ledgerly and Pactum Labs raised…": a company noun opens
         // no person's name.

@@ -253,8 +253,9 @@ pub(super) fn apposition<'t>(
     last: usize,
     lexicon: &mut Lexicon<'t>,
 ) -> bool {
-    let Some(words) = apposition_words(&ctx.text[ctx.words[last - 1].end..]) else {
-        return false;
+    let after = &ctx.text[ctx.words[last - 1].end..];
+    let Some(words) = apposition_words(after) else {
+        return bare_role(ctx, first, last, after, lexicon);
     };
     let words: Vec<(&str, &str)> = words.take(6).collect();
     let is_role = |bare: &str| cues::is_role_noun(bare) || cues::is_staff_noun(bare);
@@ -293,6 +294,35 @@ pub(super) fn apposition<'t>(
     }
     let name = ctx.span(first, last);
     lexicon.add(name, Known::new(name, kind, Strength::Cue));
+    true
+}
+
+/// "Tom Ray, professor of physics at Leeds, said": a role right after
+/// the comma, with no article (as wires and the British press write it),
+/// makes a person of a name of two words or more shaped like one.
+fn bare_role<'t>(
+    ctx: &Context<'t, '_, '_>,
+    first: usize,
+    last: usize,
+    after: &str,
+    lexicon: &mut Lexicon<'t>,
+) -> bool {
+    let role = after
+        .strip_prefix(", ")
+        .map(crate::entities::text::first_word)
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        .unwrap_or_default();
+    let is_role = role.starts_with(|c: char| c.is_ascii_lowercase()) && cues::is_role_noun(role);
+    // A lone word ("The daily Borba, official organ of…") is too little.
+    if !is_role
+        || last - first < 2
+        || (first..last).any(|i| ctx.known[i].is_some())
+        || !(ctx.name_shaped(first, last) || ctx.person_like(first, last))
+    {
+        return false;
+    }
+    let name = ctx.span(first, last);
+    lexicon.add(name, Known::new(name, EntityKind::Person, Strength::Cue));
     true
 }
 
