@@ -202,3 +202,16 @@ fn a_role_right_after_the_comma_without_an_article_makes_a_person() {
     // A lone word before the role is too little to go on.
     assert!(!found.contains(&"Borba".to_owned()), "{found:?}");
 }
+
+#[test]
+fn a_name_that_which_says_does_business_is_a_company() {
+    let text = "The pier closed on Friday. Kilbrannan Harbour Assets, which owns the pier, \
+                said repairs would take a month. Net debt fell to 3 billion, according to \
+                the Bank, which makes it the lowest in a decade.";
+    assert_eq!(
+        kind_of(text, "Kilbrannan Harbour Assets").map(|k| k.0),
+        Some(EntityKind::Company)
+    );
+    // One ordinary word is too little.
+    assert_eq!(kind_of(text, "Bank"), None);
+}

@@ -362,6 +362,26 @@ impl<'t> Context<'t, '_, '_> {
             );
             return;
         }
+        // "Caledonian Maritime Assets, which owns the harbours": "which"
+        // is said of no person, and what it does is business.
+        let which_does_business = self.text[self.words[last - 1].end..]
+            .strip_prefix(", which ")
+            .map(first_word)
+            .is_some_and(|verb| {
+                cues::is_business_verb(verb)
+                    || matches!(verb, "owns" | "operates" | "makes" | "builds" | "runs")
+            });
+        // ("according to the Bank, which makes it…": one ordinary word is
+        // too little.)
+        let enough = last - first >= 2 || !self.is_common(first);
+        if which_does_business && enough && !self.has_hit_within(first, last) {
+            let name = self.span(first, last);
+            lexicon.add(
+                name,
+                Known::new(name, EntityKind::Company, Strength::Context),
+            );
+            return;
+        }
         let person_first = self.person_start(Run { first, last });
         if person_first < last
             && !self.person_named_like_a_place(person_first, last, lexicon)
