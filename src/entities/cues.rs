@@ -416,10 +416,10 @@ const LEGAL_FORMS: &[&str] = &[
     "pty", "aps", "as", "se", "kgaa", "sas", "srl", "ltda", "bhd", "tbk",
 ];
 
-/// Returns true if and only if `lower`, a word in lower case, is the
-/// legal form a company's name may end with ("corp", "plc").
-pub fn is_legal_form(lower: &str) -> bool {
-    word_set!(LEGAL_FORMS).contains(lower)
+/// Returns true if and only if `word`, in any case, is the legal form a
+/// company's name may end with ("Corp", "PLC", "plc").
+pub fn is_legal_form(word: &str) -> bool {
+    lowered(word, &mut [0; 24]).is_some_and(|lower| word_set!(LEGAL_FORMS).contains(lower))
 }
 
 /// Returns true if and only if `word` names a settlement or an area, as

@@ -90,10 +90,9 @@ impl<'t> Lexicon<'t> {
         }
         // "Corp", "Co Inc": a legal form alone names no firm.
         if known.kind == EntityKind::Company
-            && surface.split(' ').all(|w| {
-                let w = w.trim_end_matches('.');
-                w.len() <= 12 && super::cues::is_legal_form(&w.to_ascii_lowercase())
-            })
+            && surface
+                .split(' ')
+                .all(|w| super::cues::is_legal_form(w.trim_end_matches('.')))
         {
             return;
         }

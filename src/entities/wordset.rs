@@ -42,6 +42,9 @@ impl Hasher for Fnv {
 /// map uses it as it is rather than hashing its eight bytes again.
 pub type HashedMap<V> = HashMap<u64, V, BuildHasherDefault<PreHashed>>;
 
+/// A set of [`word_hash`]es (or other hashes), used as they are.
+pub type HashedSet = std::collections::HashSet<u64, BuildHasherDefault<PreHashed>>;
+
 /// The hasher of [`HashedMap`]: passes a `u64` key through.
 #[derive(Default)]
 pub struct PreHashed(u64);

@@ -6,6 +6,7 @@ use rayon::prelude::*;
 use super::subjects::{different_subjects, subject_words};
 use super::terms::{self, Profile};
 use crate::corpus::Article;
+use crate::entities::wordset::HashedSet;
 use crate::pipeline::{Library, TextOf};
 
 /// A term or entity held by more articles than this is not rare enough to
@@ -231,15 +232,10 @@ impl Evidence {
     pub(super) fn of(library: &Library, text_of: TextOf<'_, '_>) -> Evidence {
         let articles = &library.corpus.articles;
         let subject_words = subject_words(&library.index, articles);
-        let wanted: terms::SetOfHashes = subject_words.iter().flatten().copied().collect();
+        let wanted: HashedSet = subject_words.iter().flatten().copied().collect();
         let terms = terms::terms(articles, text_of, &wanted);
         drop(wanted);
-        let days: Vec<Option<i64>> = library
-            .corpus
-            .articles
-            .iter()
-            .map(Article::publication_day)
-            .collect();
+        let days: Vec<Option<i64>> = articles.iter().map(Article::publication_day).collect();
         Evidence {
             subject_words,
             named: terms.named,

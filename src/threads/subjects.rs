@@ -18,7 +18,7 @@
 
 use rayon::prelude::*;
 
-use super::words::{hash_of, key_of, stop_word_hashes};
+use super::words::{key_of, stop_word_hashes, term_hash};
 use crate::corpus::Article;
 use crate::entities::index::EntityIndex;
 use crate::entities::{EntityKind, cues};
@@ -70,12 +70,12 @@ fn is_a_subject_kind(kind: EntityKind) -> bool {
     )
 }
 
-/// Returns the term keys of the words of `text` (letters only, three or
-/// more), as the terms of an article are keyed.
+/// Returns the term keys of the words of `text` that can be terms, as
+/// the terms of an article are keyed.
 fn word_keys(text: &str) -> Vec<u64> {
     text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 3 && w.chars().all(char::is_alphabetic))
-        .map(|w| key_of(hash_of(w.to_lowercase().as_bytes())))
+        .filter_map(term_hash)
+        .map(key_of)
         .collect()
 }
 
@@ -84,10 +84,8 @@ fn word_keys(text: &str) -> Vec<u64> {
 fn distinctive_word_keys(name: &str) -> Vec<u64> {
     let stop = stop_word_hashes();
     name.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 3 && w.chars().all(char::is_alphabetic))
-        .map(str::to_lowercase)
         .filter(|w| !cues::is_legal_form(w))
-        .map(|w| hash_of(w.as_bytes()))
+        .filter_map(term_hash)
         .filter(|h| stop.binary_search(h).is_err())
         .map(key_of)
         .collect()
@@ -113,6 +111,7 @@ pub(super) fn different_subjects(
 
 #[cfg(test)]
 mod tests {
+    use super::super::words::hash_of;
     use super::*;
 
     fn keys(words: &[&str]) -> Vec<u64> {

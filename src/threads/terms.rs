@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use super::words::{TermCounts, article_terms};
 use crate::corpus::Article;
-use crate::entities::wordset::{HashedMap, PreHashed};
+use crate::entities::wordset::{HashedMap, HashedSet};
 use crate::pipeline::TextOf;
 
 /// Terms that propose an article's candidate pairs: enough to describe an
@@ -29,10 +29,6 @@ pub(super) type Profile = Vec<(u64, f32)>;
 
 /// A map keyed by term hashes, which are hashes already.
 type HashMapOfHashes<V> = HashedMap<V>;
-
-/// A set of term keys, which are hashes already.
-pub(super) type SetOfHashes =
-    std::collections::HashSet<u64, std::hash::BuildHasherDefault<PreHashed>>;
 
 /// Returns how many articles hold each term.
 fn document_frequencies(counts: &[(TermCounts, Vec<u64>)]) -> HashMapOfHashes<u32> {
@@ -69,7 +65,7 @@ pub(super) struct Terms {
 
 /// Returns the terms of every article, whose texts `text_of` gives by
 /// index, and which of the words `wanted` each uses.
-pub(super) fn terms(articles: &[Article], text_of: TextOf<'_, '_>, wanted: &SetOfHashes) -> Terms {
+pub(super) fn terms(articles: &[Article], text_of: TextOf<'_, '_>, wanted: &HashedSet) -> Terms {
     let counts: Vec<(TermCounts, Vec<u64>)> = articles
         .par_iter()
         .enumerate()

@@ -121,7 +121,7 @@ fn finish(h: u64, len: usize) -> u64 {
 /// Returns the hash of `word` lower-cased if it can be a term: letters
 /// only, three to [`LONGEST_TERM`] bytes. Stop words are left to the
 /// caller.
-fn term_hash(word: &str) -> Option<u64> {
+pub(super) fn term_hash(word: &str) -> Option<u64> {
     if word.len() < 3 || word.len() > LONGEST_TERM {
         return None;
     }

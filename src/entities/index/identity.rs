@@ -15,23 +15,12 @@ pub(super) fn company_identity(name: &str) -> &str {
     let mut kept = name.trim_end();
     while let Some((before, last)) = kept.rsplit_once(' ') {
         let bare = last.trim_end_matches(['.', ',']);
-        if !is_legal_form(bare) && !matches!(bare, "and" | "&") {
+        if !cues::is_legal_form(bare) && !matches!(bare, "and" | "&") {
             break;
         }
         kept = before.trim_end_matches([' ', ',']);
     }
     kept
-}
-
-/// Returns true if and only if `word`, in any case, is a legal form.
-fn is_legal_form(word: &str) -> bool {
-    let mut lower = [0u8; 12];
-    let Some(room) = lower.get_mut(..word.len()) else {
-        return false;
-    };
-    room.copy_from_slice(word.as_bytes());
-    room.make_ascii_lowercase();
-    std::str::from_utf8(room).is_ok_and(cues::is_legal_form)
 }
 
 /// Returns true if and only if `new` is a better name to show for an

@@ -94,18 +94,14 @@ impl<'t> Context<'t, '_, '_> {
         }
         // "Morgan Stanley and Co Inc", "C. Itoh and Co Ltd": a listed
         // company that ends before "and Co" takes the legal forms too.
-        let legal_forms_only = own.is_empty()
-            && (first..last).all(|i| {
-                cues::lowered(self.word(i), &mut [0; 24]).is_some_and(cues::is_legal_form)
-            });
-        let listed_before = (first >= 2 && legal_forms_only)
-            .then(|| self.known[first - 2])
-            .flatten()
-            .map(|h| &self.hits[h])
-            .filter(|hit| {
-                hit.entry.kind == EntityKind::Company && hit.end == self.words[first - 2].end
-            });
-        if let Some(hit) = listed_before
+        let legal_forms_only =
+            own.is_empty() && (first..last).all(|i| cues::is_legal_form(self.word(i)));
+        if legal_forms_only
+            && first >= 2
+            && let Some(h) = self.known[first - 2]
+            && let Some(hit) = self.hits.get(h)
+            && hit.entry.kind == EntityKind::Company
+            && hit.end == self.words[first - 2].end
             && self.text.get(hit.end..self.words[first].start) == Some(" and ")
         {
             let name = &self.text[hit.start..self.words[last - 1].end];
