@@ -215,3 +215,24 @@ fn a_name_that_which_says_does_business_is_a_company() {
     // One ordinary word is too little.
     assert_eq!(kind_of(text, "Bank"), None);
 }
+
+#[test]
+fn a_given_name_before_a_surname_that_is_also_a_word_is_a_person() {
+    // Sport, markets and politics: a surname that is an English word
+    // ("Brook", "Tan", "Marsh") after a listed given name.
+    let text = "Kent reached 301 for four, with Harry Brook making 88 before tea.";
+    assert_eq!(people(text), vec!["Harry Brook".to_string()]);
+    let text = "Analyst Grace Tan, director of research at a Singapore broker, expects a squeeze.";
+    assert_eq!(people(text), vec!["Grace Tan".to_string()]);
+    let text = "Joe Marsh chaired the planning meeting on Tuesday.";
+    assert_eq!(people(text), vec!["Joe Marsh".to_string()]);
+    // A building, a charity and a street are named so too.
+    for text in [
+        "A statement from Clarence House followed on Monday.",
+        "Donations to Christian Aid rose by a fifth last year.",
+        "The parade turned into Grace Street at noon.",
+        "The Autumn Statement is due next week.",
+    ] {
+        assert!(people(text).is_empty(), "{text}: {:?}", people(text));
+    }
+}

@@ -343,6 +343,21 @@ pub fn is_given_name_word(word: &str) -> bool {
     NAMES.contains(&word)
 }
 
+/// Returns true if and only if `word` is a common surname that is also an
+/// English word ("Root", "Brook", "Tan", "Wood"): after a listed given name
+/// it ends a person's name ("Joe Root"), where a word alone would not. The
+/// dictionary words among the 20,000 commonest surnames of the 1990 US
+/// census (`assets/surname_words.txt`, see `assets/README.md`).
+pub fn is_surname_word(word: &str) -> bool {
+    static NAMES: LazyLock<WordSet> = LazyLock::new(|| {
+        include_str!("../../assets/surname_words.txt")
+            .lines()
+            .filter(|l| !l.is_empty())
+            .collect()
+    });
+    NAMES.contains(word)
+}
+
 /// Returns true if and only if a name particle ("da", "van", "bin") that
 /// may sit inside a personal name.
 pub fn is_name_particle(word: &str) -> bool {

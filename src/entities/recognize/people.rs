@@ -332,12 +332,13 @@ impl<'t> Context<'t, '_, '_> {
             && !cues::is_given_name(name)
             && !cues::ends_a_longer_name(self.text, name)
             && !says_he_or_she(self.text, self.words[last - 1].end);
+        let given_and_surname_word = self.given_and_surname_word(first, last);
         if speech && capitalized && !all_caps && name_like && !capital_speaks && !lone_word_speaks {
             lexicon.add(
                 name,
                 Known::new(name, EntityKind::Person, Strength::Context),
             );
-        } else if (shaped || self.surname_shaped(first, last))
+        } else if (shaped || self.surname_shaped(first, last) || given_and_surname_word)
             && last - first >= 2
             && !self.named_after_a_city(first, last)
             // At a sentence start an English word may be capitalised by
@@ -349,6 +350,7 @@ impl<'t> Context<'t, '_, '_> {
             // Kane had given…").
             && (!self.words[first].sentence_start
                 || ((shaped
+                    || given_and_surname_word
                     || (cues::is_given_name_word(self.word(first))
                         && self.name_shaped(first + 1, last)))
                     && self.gaz.exact(name).is_none()))
@@ -690,6 +692,33 @@ impl<'t> Context<'t, '_, '_> {
                     && self.known[i].is_none()
                     && !w.chars().all(|c| !c.is_lowercase())
                     && !self.has(i, cues::HEAD)
+            })
+    }
+
+    /// Returns true if and only if the two words are a listed given name,
+    /// then a listed surname that is also an English word ("Joe Root",
+    /// "Harry Brook", "Grace Tan"; not "Christian Aid", "Will Power", "Grace
+    /// Street", "Clarence House"): a given name that is an ordinary word counts only if it
+    /// is among the commonest names.
+    fn given_and_surname_word(&self, first: usize, last: usize) -> bool {
+        if last - first != 2 {
+            return false;
+        }
+        let (given, surname) = (self.word(first), self.word(first + 1));
+        // "Clarence House", "Albert Tower": a building is named so too.
+        let building = matches!(
+            surname,
+            "House" | "Castle" | "Tower" | "Church" | "Chapel" | "Temple" | "Abbey"
+        );
+        cues::is_given_name(given)
+            && (!self.is_common(first) || cues::is_given_name_word(given))
+            && cues::is_surname_word(surname)
+            && !building
+            && (first..last).all(|i| {
+                self.words[i].capitalized
+                    && self.known[i].is_none()
+                    && self.word(i).chars().any(char::is_lowercase)
+                    && !self.has(i, cues::HEAD | cues::PLACE_HEAD | cues::TITLE)
             })
     }
 
