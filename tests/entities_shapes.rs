@@ -236,3 +236,14 @@ fn a_given_name_before_a_surname_that_is_also_a_word_is_a_person() {
         assert!(people(text).is_empty(), "{text}: {:?}", people(text));
     }
 }
+
+#[test]
+fn a_plural_noun_that_speaks_at_a_sentence_start_is_no_person_unless_a_surname() {
+    let text = "The port was shut for a third day. Stevedores said the cranes had failed.";
+    assert!(people(text).is_empty(), "{:?}", people(text));
+    let text = "Cocoa beans piled up at the depot. Hauliers said trucks waited three days.";
+    assert!(people(text).is_empty(), "{:?}", people(text));
+    // A surname of that shape still speaks.
+    let text = "The motion passed. Sanders said the vote was close.";
+    assert_eq!(people(text), vec!["Sanders".to_string()]);
+}

@@ -299,18 +299,14 @@ def given_names(pkg):
     return out
 
 
-def surname_words(pkg, common_path, top=20000):
-    """The surnames among the `top` commonest of the 1990 US census that are
-    also English words of `common_words.txt` ("Root", "Brook", "Tan"), in
-    order of frequency, spelt as names."""
-    common = {line.strip() for line in open(common_path, encoding="utf-8") if line.strip()}
+def surnames(pkg, top=20000):
+    """The `top` commonest surnames of the 1990 US census, in order of
+    frequency, spelt as names."""
     out = []
-    for rank, line in enumerate(open(os.path.join(pkg, "names", "dist.all.last"), encoding="ascii")):
-        if rank >= top:
+    for line in open(os.path.join(pkg, "names", "dist.all.last"), encoding="ascii"):
+        if len(out) >= top:
             break
-        name = line.split()[0]
-        if name.lower() in common:
-            out.append(name.capitalize())
+        out.append(line.split()[0].capitalize())
     return out
 
 
@@ -319,10 +315,9 @@ def main():
         with open(os.path.join(ROOT, "given_names.txt"), "w", encoding="utf-8") as f:
             f.write("\n".join(given_names(sys.argv[2])) + "\n")
         return
-    if sys.argv[1] == "surname_words":
-        words = surname_words(sys.argv[2], os.path.join(ROOT, "common_words.txt"))
-        with open(os.path.join(ROOT, "surname_words.txt"), "w", encoding="utf-8") as f:
-            f.write("\n".join(words) + "\n")
+    if sys.argv[1] == "surnames":
+        with open(os.path.join(ROOT, "surnames.txt"), "w", encoding="utf-8") as f:
+            f.write("\n".join(surnames(sys.argv[2])) + "\n")
         return
     if sys.argv[1] == "places":
         write_tsv("places.tsv", ["name", "country", "region", "population", "aliases"], places(sys.argv[2]))

@@ -343,14 +343,14 @@ pub fn is_given_name_word(word: &str) -> bool {
     NAMES.contains(&word)
 }
 
-/// Returns true if and only if `word` is a common surname that is also an
-/// English word ("Root", "Brook", "Tan", "Wood"): after a listed given name
-/// it ends a person's name ("Joe Root"), where a word alone would not. The
-/// dictionary words among the 20,000 commonest surnames of the 1990 US
-/// census (`assets/surname_words.txt`, see `assets/README.md`).
-pub fn is_surname_word(word: &str) -> bool {
+/// Returns true if and only if `word` is among the 20,000 commonest
+/// surnames of the 1990 US census (`assets/surnames.txt`, see
+/// `assets/README.md`): "Root", "Brook" and "Tan" end a person's name
+/// after a given name though they are English words too, and "Sanders"
+/// may speak alone where "Hauliers" does not.
+pub fn is_surname(word: &str) -> bool {
     static NAMES: LazyLock<WordSet> = LazyLock::new(|| {
-        include_str!("../../assets/surname_words.txt")
+        include_str!("../../assets/surnames.txt")
             .lines()
             .filter(|l| !l.is_empty())
             .collect()

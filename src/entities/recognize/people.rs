@@ -328,7 +328,7 @@ impl<'t> Context<'t, '_, '_> {
         // speaks, ends no name the text gives in full and is no "he" or
         // "she" is as likely a firm or a body as a person: left unsaid.
         let lone_word_speaks = last - first == 1
-            && self.is_common(first)
+            && (self.is_common(first) || self.plural_of_people(first))
             && !cues::is_given_name(name)
             && !cues::ends_a_longer_name(self.text, name)
             && !says_he_or_she(self.text, self.words[last - 1].end);
@@ -695,6 +695,21 @@ impl<'t> Context<'t, '_, '_> {
             })
     }
 
+    /// Returns true if and only if word `i` opens its sentence and has the
+    /// ending of a plural noun for people ("Hauliers", "Stevedores",
+    /// "Lobbyists"), though the dictionary lacks it, and is no listed
+    /// surname ("Waters", "Sanders").
+    fn plural_of_people(&self, i: usize) -> bool {
+        const ENDINGS: &[&str] = &["ers", "ors", "ores", "ists", "ians", "ants", "ents", "ees"];
+        let word = self.word(i);
+        self.words[i].sentence_start
+            && word.chars().skip(1).all(|c| c.is_ascii_lowercase())
+            && ENDINGS
+                .iter()
+                .any(|e| word.len() > e.len() + 2 && word.ends_with(e))
+            && !cues::is_surname(word)
+    }
+
     /// Returns true if and only if the two words are a listed given name,
     /// then a listed surname that is also an English word ("Joe Root",
     /// "Harry Brook", "Grace Tan"; not "Christian Aid", "Will Power", "Grace
@@ -712,7 +727,7 @@ impl<'t> Context<'t, '_, '_> {
         );
         cues::is_given_name(given)
             && (!self.is_common(first) || cues::is_given_name_word(given))
-            && cues::is_surname_word(surname)
+            && cues::is_surname(surname)
             && !building
             && (first..last).all(|i| {
                 self.words[i].capitalized
