@@ -31,6 +31,17 @@ fn a_small_town_counts_in_a_dateline_or_after_a_preposition_only() {
 }
 
 #[test]
+fn a_small_town_before_its_councillors_or_residents_is_a_place() {
+    let text = "Moose Jaw councillors voted to close the pool.";
+    assert_eq!(countries_of(text), ["Canada"]);
+    let text = "Moose Jaw residents queued to speak.";
+    assert_eq!(countries_of(text), ["Canada"]);
+    // Before other words a small town still needs a place's context.
+    let text = "Moose Jaw supporters queued to speak.";
+    assert!(countries_of(text).is_empty());
+}
+
+#[test]
 fn the_region_after_a_town_picks_among_same_named_towns() {
     let text = "VICTORIA, British Columbia, June 2 - The ferry fleet will be renewed.";
     assert_eq!(countries_of(text), ["Canada"]);

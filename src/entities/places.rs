@@ -221,6 +221,15 @@ fn used_as_place(text: &str, hits: &[Hit], i: usize) -> bool {
     {
         return true;
     }
+    // "Harrogate councillors", "Pannal residents": only a place has these.
+    if after.strip_prefix(' ').map(first_word).is_some_and(|next| {
+        matches!(
+            next,
+            "councillors" | "council" | "residents" | "townspeople" | "villagers"
+        )
+    }) {
+        return true;
+    }
     let before = text[..hit.start].trim_end();
     let word = before
         .rsplit(|c: char| !c.is_alphanumeric())
