@@ -247,3 +247,39 @@ fn a_plural_noun_that_speaks_at_a_sentence_start_is_no_person_unless_a_surname()
     let text = "The motion passed. Sanders said the vote was close.";
     assert_eq!(people(text), vec!["Sanders".to_string()]);
 }
+
+#[test]
+fn a_member_of_parliament_is_named_after_the_party_and_the_letters() {
+    let text = "Earlier, Conservative MP Michael Mates joined calls for an inquiry.";
+    assert_eq!(people(text), vec!["Michael Mates".to_string()]);
+    let text = "Green MEP Caroline Lucas welcomed the ruling.";
+    assert_eq!(people(text), vec!["Caroline Lucas".to_string()]);
+    // The surname alone, after the party and the letters, is the same person.
+    let text = "Jane Wilmott spoke first. Tory MP Wilmott then welcomed the vote.";
+    assert_eq!(people(text), vec!["Jane Wilmott".to_string(); 2]);
+    // The seat is no person.
+    let text = "Quentin Davies, the MP for Grantham and Stamford, was attacked.";
+    assert_eq!(people(text), vec!["Quentin Davies".to_string()]);
+}
+
+#[test]
+fn letters_after_a_name_are_no_part_of_it() {
+    let text = "His barrister, Daniel Fenn KC, said his client was ashamed.";
+    assert_eq!(people(text), vec!["Daniel Fenn".to_string()]);
+    let text = "The review was led by Amira Sayed OBE, a former headteacher.";
+    assert_eq!(people(text), vec!["Amira Sayed".to_string()]);
+}
+
+#[test]
+fn a_title_before_a_word_that_is_no_surname_makes_no_person() {
+    for text in [
+        "Shares in MP Materials fell 4% on Monday.",
+        "Fairford Coach Action, representing 80 passengers, went to court.",
+        "Talks on the General Agreement on Tariffs and Trade resumed.",
+    ] {
+        assert!(people(text).is_empty(), "{text}: {:?}", people(text));
+    }
+    // A surname that is also a word stays a person after a title.
+    let text = "Chancellor Brown said the rule was intact.";
+    assert_eq!(people(text), vec!["Brown".to_string()]);
+}

@@ -34,6 +34,8 @@ const TITLES: &[&str] = &[
     "Rabbi", "Imam", "Inspector", "Detective", "Constable", "Superintendent",
     "Sheriff", "Magistrate", "Reverend", "Treasurer", "Comptroller", "Controller", "Auditor",
     "Registrar", "Provost",
+    // Members of parliaments: "Labour MP Diane Abbott", "Green MEP Caroline Lucas".
+    "MP", "MEP", "MSP", "MLA",
     // Nationality nouns stand where a title does: "Dutchman Arnoud Okken".
     "Dutchman", "Dutchwoman", "Englishman", "Englishwoman", "Frenchman", "Frenchwoman",
     "Irishman", "Irishwoman", "Scotsman", "Scotswoman", "Welshman", "Welshwoman",
@@ -134,7 +136,7 @@ const ORG_HEADS: &[&str] = &[
     "Hospital", "School", "Club", "Initiative", "Chamber", "Survey", "Trust", "Institution",
     "Administration", "Clinic", "Institutes", "Museum", "Museums", "Gallery", "Galleries",
     "United", "Athletic", "Rovers", "Wanderers", "FC", "Exchange", "Democrats", "Laboratory",
-    "Unit",
+    "Unit", "Division",
     // Heads of other languages' names that English news keeps as they are
     // ("Syndicat des Pilotes", "Partido Popular").
     "Syndicat", "Sindicato", "Confédération", "Confederación", "Ministère", "Ministerio",
@@ -159,6 +161,8 @@ const EVENT_HEADS: &[&str] = &[
     "Olympics", "Olympic", "Paralympics", "Paralympic", "Games", "Championships",
     "Championship", "Prix", "Cup", "Trophy", "Marathon", "Festival", "Awards", "Tournament",
     "Open",
+    // A law's name ends so ("Criminal Justice Act").
+    "Act",
 ];
 
 /// Lower-case nouns that announce company names after them.
@@ -356,6 +360,27 @@ pub fn is_surname(word: &str) -> bool {
             .collect()
     });
     NAMES.contains(word)
+}
+
+/// Returns true if and only if `word` is letters after a person's name
+/// that are no part of it: an honour, a rank at the bar or a seat
+/// ("Daniel Fenn KC", "Helen Castle OBE", "Keir Starmer MP").
+pub fn is_postnominal(word: &str) -> bool {
+    matches!(
+        word,
+        "KC" | "QC"
+            | "SC"
+            | "MP"
+            | "MEP"
+            | "MSP"
+            | "MLA"
+            | "OBE"
+            | "MBE"
+            | "CBE"
+            | "KBE"
+            | "DBE"
+            | "FRS"
+    )
 }
 
 /// Returns true if and only if a name particle ("da", "van", "bin") that

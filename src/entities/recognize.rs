@@ -283,7 +283,7 @@ impl<'t> Context<'t, '_, '_> {
         }
         let run = Run {
             first: run.first,
-            last: self.without_ticker(first, run.last, lexicon),
+            last: self.without_postnominal(first, self.without_ticker(first, run.last, lexicon)),
         };
         if lexicon.strength_of(self.span(first, run.last)) >= Some(Strength::Listed) {
             return;
@@ -292,6 +292,16 @@ impl<'t> Context<'t, '_, '_> {
             return;
         }
         self.classify_span(run, first, lexicon);
+    }
+
+    /// "Daniel Fenn KC", "Helen Castle OBE": the letters after a name of
+    /// two words or more are left out of it.
+    fn without_postnominal(&self, first: usize, last: usize) -> usize {
+        if last - first >= 3 && cues::is_postnominal(self.word(last - 1)) {
+            last - 1
+        } else {
+            last
+        }
     }
 
     fn classify_span(&self, run: Run, first: usize, lexicon: &mut Lexicon<'t>) {

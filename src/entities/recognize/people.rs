@@ -101,6 +101,12 @@ impl<'t> Context<'t, '_, '_> {
             None if self.after_role_noun(first) || self.apposed_to_a_role(first, last) => first,
             None => return false,
         };
+        // "the MP for Grantham and Stamford": after a member's letters,
+        // "for" names a seat, not a person.
+        let member_letters = title.is_some_and(|t| cues::is_postnominal(self.word(t)));
+        if member_letters && name_first < last && self.word(name_first) == "for" {
+            return false;
+        }
         if name_first < last && is_connector(self.word(name_first)) {
             if last < name_first + 4 {
                 return false;
@@ -137,6 +143,38 @@ impl<'t> Context<'t, '_, '_> {
         let word = self.word(name_first);
         if last == name_first + 1 && word.len() <= 4 && word.bytes().all(|b| b.is_ascii_uppercase())
         {
+            return false;
+        }
+        // "MP Materials said": a title before one ordinary word that is no
+        // surname opens another name. "the Criminal Justice Bill": a
+        // title comes before a surname, not a given name alone, unless it
+        // is a title of rank ("Sir Alan", "Queen Elizabeth").
+        let one_word = last == name_first + 1;
+        let rank = title.is_some_and(|t| {
+            matches!(
+                self.word(t),
+                "Sir"
+                    | "Dame"
+                    | "King"
+                    | "Queen"
+                    | "Prince"
+                    | "Princess"
+                    | "Pope"
+                    | "Sheikh"
+                    | "Emperor"
+                    | "Lord"
+                    | "Archbishop"
+                    | "Rabbi"
+                    | "Imam"
+            )
+        });
+        let given_alone = one_word
+            && !rank
+            && cues::is_given_name(self.word(name_first))
+            && !cues::is_surname(self.word(name_first));
+        let word_alone =
+            one_word && self.is_common(name_first) && !cues::is_surname(self.word(name_first));
+        if word_alone || given_alone {
             return false;
         }
         let name = self.span(name_first, last);
@@ -438,10 +476,12 @@ impl<'t> Context<'t, '_, '_> {
         if !lexicon.is_person(surname) || (run.first..run.last).any(|i| self.known[i].is_some()) {
             return;
         }
-        let mut first = self.person_start(run);
-        if first < run.last && self.is_title(first) {
-            first += 1;
-        }
+        // "Labour MP Wilmott": the name starts after the last title.
+        let after_title = (run.first..run.last)
+            .rev()
+            .find(|&i| self.is_title(i))
+            .map_or(run.first, |t| t + 1);
+        let first = self.person_start(run).max(after_title);
         if run.last - first < 2 || (first..run.last).any(|i| self.has(i, cues::HEAD)) {
             return;
         }
