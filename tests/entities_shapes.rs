@@ -283,3 +283,17 @@ fn a_title_before_a_word_that_is_no_surname_makes_no_person() {
     let text = "Chancellor Brown said the rule was intact.";
     assert_eq!(people(text), vec!["Brown".to_string()]);
 }
+
+#[test]
+fn a_trading_house_named_for_its_goods_is_a_company() {
+    let text = "Traders said Brannock Food Ingredients had cut its bids.";
+    assert_eq!(
+        kind_of(text, "Brannock Food Ingredients"),
+        Some((EntityKind::Company, "Brannock Food Ingredients".into()))
+    );
+    let text = "Fenwick Commodities and Ostler Materials both declined to comment.";
+    assert_eq!(
+        kind_of(text, "Ostler Materials"),
+        Some((EntityKind::Company, "Ostler Materials".into()))
+    );
+}

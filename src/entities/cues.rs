@@ -119,7 +119,7 @@ const COMPANY_SUFFIXES: &[&str] = &[
     "Railways", "Cruises", "Breweries", "Hotels", "Resorts", "Minerals", "Metals", "Resources",
     "Therapeutics", "Biosciences", "Semiconductors", "Textiles", "Buses", "Pharmaceutical",
     "Biotech", "Investments", "Publishing", "Aviation", "Healthcare", "Solutions", "Brands",
-    "Stores", "Railway", "Homes", "Mines", "ApS", "A/S", "AS", "SE", "KGaA", "SAS", "Srl", "Ltda",
+    "Stores", "Railway", "Homes", "Mines", "Ingredients", "Commodities", "Materials", "ApS", "A/S", "AS", "SE", "KGaA", "SAS", "Srl", "Ltda",
     "Bhd", "Tbk", "Management", "Tribune", "Herald", "Gazette", "Chronicle", "Courier", "Inquirer",
 ];
 
