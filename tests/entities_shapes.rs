@@ -297,3 +297,27 @@ fn a_trading_house_named_for_its_goods_is_a_company() {
         Some((EntityKind::Company, "Ostler Materials".into()))
     );
 }
+
+#[test]
+fn the_sides_of_a_score_are_teams_unless_a_town_or_a_player() {
+    let text = "Late drama at Fernlea Park.\n\nCarrick Athletic 3-2 Dunmore North End\n\nA stoppage-time winner settled it.";
+    let orgs: Vec<String> = extract(text)
+        .into_iter()
+        .filter(|m| m.kind == EntityKind::Organization)
+        .map(|m| m.name.into_owned())
+        .collect();
+    assert!(orgs.contains(&"Dunmore North End".to_string()), "{orgs:?}");
+    assert!(orgs.contains(&"Carrick Athletic".to_string()), "{orgs:?}");
+    // A town the lists know keeps its entry; players stay people.
+    let text = "Results: Newcastle 27-27 Gloucester, and Ronnie Avery 10-4 Mark Selby.";
+    assert!(
+        extract(text)
+            .iter()
+            .all(|m| m.kind != EntityKind::Organization),
+        "{:?}",
+        extract(text)
+    );
+    // A score after a possessive is no result.
+    let text = "After Carrick's 5-1 Fenland Shield win the mood lifted.";
+    assert_eq!(kind_of(text, "Fenland Shield"), None);
+}

@@ -15,6 +15,8 @@
 //! - organisations from their head word ("… Coalition", "… Forces",
 //!   "Department for Transport", "Center of Excellence") or a noun before
 //!   them ("watchdog X");
+//! - teams from a score between them ("Bristol City 2-2 Preston North
+//!   End") (`scores`);
 //! - places from their head word ("Aviva Stadium") or "X-based";
 //! - people from titles ("Foreign Minister Baiba Braze", "coach Damien
 //!   Duff"), bylines, speech and agent verbs ("Braze said", "according to
@@ -40,6 +42,7 @@ mod companies;
 mod coordination;
 mod lists;
 mod people;
+mod scores;
 mod wire;
 
 pub use wire::in_ticker;
@@ -65,6 +68,7 @@ pub fn learn<'t>(
     let mut lexicon = Lexicon::with_capacity(runs.len() / 2);
     lists::announced_companies(&ctx, runs, &mut lexicon);
     wire::bracketed(&ctx, runs, &mut lexicon);
+    scores::teams_at_scores(&ctx, runs, &mut lexicon);
     for run in runs {
         if ctx.byline(*run, &mut lexicon) || words[run.first].heading {
             continue;

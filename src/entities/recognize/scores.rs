@@ -1,0 +1,97 @@
+//! Teams on either side of a score: "Bristol City 2-2 Preston North End",
+//! "London Irish 19-33 Wasps". Results lines and match reports name clubs
+//! this way, and nothing but two sides stands around a score.
+//!
+//! A side that is one name the lists know ("Newcastle 27-27 Gloucester")
+//! keeps its entry: the town and the club share the name. A side shaped
+//! like a person ("O'Sullivan 10-4 Higgins", snooker) is left to the rules
+//! for people. A possessive before the score makes it a modifier
+//! ("Arsenal's 5-1 win"), not a result.
+
+use super::Context;
+use crate::entities::EntityKind;
+use crate::entities::cues;
+use crate::entities::resolve::{Known, Lexicon, Strength};
+use crate::entities::text::Run;
+
+/// Teaches the teams that stand on either side of a score in `ctx.text`.
+pub(super) fn teams_at_scores<'t>(
+    ctx: &Context<'t, '_, '_>,
+    runs: &[Run],
+    lexicon: &mut Lexicon<'t>,
+) {
+    for pair in runs.windows(2) {
+        let (home, away) = (pair[0], pair[1]);
+        let gap_start = ctx.words[home.last - 1].end;
+        let gap_end = ctx.words[away.first].start;
+        if ctx.words[home.last - 1].possessive || !is_score_gap(&ctx.text[gap_start..gap_end]) {
+            continue;
+        }
+        for side in [home, away] {
+            let first = side_start(ctx, side);
+            if first < side.last {
+                teach_team(ctx, first, side.last, lexicon);
+            }
+        }
+    }
+}
+
+/// Returns true if and only if `gap` is a score between single spaces:
+/// " 2-2 ", " 19–33 ".
+fn is_score_gap(gap: &str) -> bool {
+    let Some(score) = gap.strip_prefix(' ').and_then(|g| g.strip_suffix(' ')) else {
+        return false;
+    };
+    let Some((a, b)) = score.split_once(['-', '–']) else {
+        return false;
+    };
+    let goals = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    goals(a) && goals(b)
+}
+
+/// The first word of a side's name: function words ("The") left out.
+fn side_start(ctx: &Context, side: Run) -> usize {
+    (side.first..side.last)
+        .find(|&i| !ctx.has(i, cues::FUNCTION_WORD))
+        .unwrap_or(side.last)
+}
+
+fn teach_team<'t>(ctx: &Context<'t, '_, '_>, first: usize, last: usize, lexicon: &mut Lexicon<'t>) {
+    // "Newcastle", "Milton Keynes": the town's entry stands for its club.
+    if ctx.hit_spanning(first, last).is_some() {
+        return;
+    }
+    // "O'Sullivan 10-4 Higgins", "Judd Trump 6-3 Mark Selby": players.
+    let surname = ctx.word(last - 1);
+    let person = match last - first {
+        1 => cues::is_surname(surname) || surname.starts_with("O'") || surname.starts_with("Mc"),
+        2 => {
+            cues::is_given_name(ctx.word(first))
+                && (cues::is_surname(surname) || !ctx.is_common(last - 1))
+        }
+        _ => false,
+    };
+    if person || (first..last).any(|i| ctx.is_title(i)) {
+        return;
+    }
+    let name = ctx.span(first, last);
+    lexicon.add(
+        name,
+        Known::new(name, EntityKind::Organization, Strength::Cue),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_score_is_two_numbers_between_single_spaces() {
+        assert!(is_score_gap(" 2-2 "));
+        assert!(is_score_gap(" 19–33 "));
+        assert!(!is_score_gap(" 2-2, "));
+        assert!(!is_score_gap(" 2024-25 "));
+        assert!(!is_score_gap(" and "));
+        assert!(!is_score_gap("-"));
+    }
+}
