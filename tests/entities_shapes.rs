@@ -321,3 +321,25 @@ fn the_sides_of_a_score_are_teams_unless_a_town_or_a_player() {
     let text = "After Carrick's 5-1 Fenland Shield win the mood lifted.";
     assert_eq!(kind_of(text, "Fenland Shield"), None);
 }
+
+#[test]
+fn a_name_may_hold_a_possessive_before_its_head_word() {
+    let text = "She trained at St Aldhelm's Hospital before moving north.";
+    assert_eq!(
+        kind_of(text, "St Aldhelm's Hospital"),
+        Some((EntityKind::Organization, "St Aldhelm's Hospital".into()))
+    );
+    let text = "The Ironworkers' Union called a strike.";
+    assert_eq!(
+        kind_of(text, "Ironworkers' Union"),
+        Some((EntityKind::Organization, "Ironworkers' Union".into()))
+    );
+    // A country's, or an office holder's, possession is no part of a name.
+    let text = "Britain's Army has shrunk; President Okoro's Council of Advisers met.";
+    assert_eq!(kind_of(text, "Britain's Army"), None);
+    assert!(
+        extract(text).iter().all(|m| !m.name.contains("Okoro's")),
+        "{:?}",
+        extract(text)
+    );
+}

@@ -18,6 +18,8 @@
 //! - teams from a score between them ("Bristol City 2-2 Preston North
 //!   End") (`scores`);
 //! - places from their head word ("Aviva Stadium") or "X-based";
+//! - institutions and places whose name holds a possessive ("Guy's
+//!   Hospital") (`possessive`);
 //! - people from titles ("Foreign Minister Baiba Braze", "coach Damien
 //!   Duff"), bylines, speech and agent verbs ("Braze said", "according to
 //!   …"), a role in an apposition ("Peter Beck, the company's chief
@@ -42,6 +44,7 @@ mod companies;
 mod coordination;
 mod lists;
 mod people;
+mod possessive;
 mod scores;
 mod wire;
 
@@ -69,6 +72,7 @@ pub fn learn<'t>(
     lists::announced_companies(&ctx, runs, &mut lexicon);
     wire::bracketed(&ctx, runs, &mut lexicon);
     scores::teams_at_scores(&ctx, runs, &mut lexicon);
+    possessive::possessive_names(&ctx, runs, &mut lexicon);
     for run in runs {
         if ctx.byline(*run, &mut lexicon) || words[run.first].heading {
             continue;

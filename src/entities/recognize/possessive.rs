@@ -1,0 +1,74 @@
+//! Names that hold a possessive: "Guy's Hospital", "King's College
+//! London", "St Thomas' Hospital", "Queen's Park". Runs of capitalised
+//! words stop after a possessive, since "Japan's Self-Defense Forces" is
+//! two names; an institution's or a place's head word right after a
+//! possessive that no list knows joins the two into one name.
+
+use super::Context;
+use crate::entities::EntityKind;
+use crate::entities::cues;
+use crate::entities::resolve::{Known, Lexicon, Strength};
+use crate::entities::text::Run;
+
+/// The longest possessor read, in words ("St Thomas'").
+const MAX_POSSESSOR: usize = 2;
+
+/// Teaches the names that run on past a possessive in `ctx.text`.
+pub(super) fn possessive_names<'t>(
+    ctx: &Context<'t, '_, '_>,
+    runs: &[Run],
+    lexicon: &mut Lexicon<'t>,
+) {
+    for pair in runs.windows(2) {
+        let (mut owner, rest) = (pair[0], pair[1]);
+        // "The Ironworkers' Union": a leading function word is left out.
+        while owner.first + 1 < owner.last && ctx.has(owner.first, cues::FUNCTION_WORD) {
+            owner.first += 1;
+        }
+        let last = owner.last - 1;
+        if owner.last - owner.first > MAX_POSSESSOR {
+            continue;
+        }
+        // "St Thomas' Hospital": a bare apostrophe after an s.
+        let gap = &ctx.text[ctx.words[last].end..ctx.words[rest.first].start];
+        let possessive = match gap {
+            "'s " | "’s " => ctx.words[last].possessive,
+            "' " | "’ " => ctx.word(last).ends_with('s'),
+            _ => false,
+        };
+        if !possessive {
+            continue;
+        }
+        // "Britain's Army", "Apple's Board": a country's, a town's or a
+        // firm's possession is no part of a name.
+        let listed = (owner.first..owner.last).any(|i| ctx.known[i].is_some());
+        let head = rest.first;
+        // "The Shaw's Board": a firm's board or committee is its own.
+        let organ = matches!(ctx.word(head), "Board" | "Committee" | "Cabinet");
+        if organ || !ctx.has(head, cues::ORG_HEAD | cues::PLACE_HEAD) {
+            continue;
+        }
+        let kind = if ctx.has(rest.last - 1, cues::COMPANY_SUFFIX) {
+            // "Wieboldt's Department Stores".
+            EntityKind::Company
+        } else if ctx.has(head, cues::ORG_HEAD) {
+            EntityKind::Organization
+        } else {
+            EntityKind::Place
+        };
+        // "President Reagan's Council of Economic Advisers": an office's
+        // holder owns it, it is not named after them; a crown names
+        // ("Queen's Hospital", "King's College").
+        let royal = |i: usize| matches!(ctx.word(i), "King" | "Queen" | "Prince" | "Princess");
+        let owner_name = (owner.first..owner.last).all(|i| {
+            ctx.words[i].capitalized
+                && !ctx.has(i, cues::FUNCTION_WORD)
+                && (royal(i) || !(ctx.is_title(i) || ctx.has(i, cues::ABBREVIATED_TITLE)))
+        });
+        if listed || !owner_name || ctx.words[owner.first].heading {
+            continue;
+        }
+        let name = &ctx.text[ctx.words[owner.first].start..ctx.words[rest.last - 1].end];
+        lexicon.add(name, Known::new(name, kind, Strength::Cue));
+    }
+}
