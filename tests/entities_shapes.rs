@@ -343,3 +343,13 @@ fn a_name_may_hold_a_possessive_before_its_head_word() {
         extract(text)
     );
 }
+
+#[test]
+fn a_leader_or_an_officer_before_a_name_makes_a_person_whatever_they_say() {
+    // "its" in what is said belongs to the firm, not to the speaker.
+    let text =
+        "Chief financial officer R.K. Menon told analysts that Halden would keep its margin.";
+    assert_eq!(people(text), vec!["R.K. Menon".to_string()]);
+    let text = "Senate Majority Leader Joan Prewitt-Hale called the deal a win.";
+    assert_eq!(people(text), vec!["Joan Prewitt-Hale".to_string()]);
+}

@@ -33,7 +33,7 @@ const TITLES: &[&str] = &[
     "Councilmembers", "Archbishop", "Executive",
     "Rabbi", "Imam", "Inspector", "Detective", "Constable", "Superintendent",
     "Sheriff", "Magistrate", "Reverend", "Treasurer", "Comptroller", "Controller", "Auditor",
-    "Registrar", "Provost",
+    "Registrar", "Provost", "Leader",
     // Members of parliaments: "Labour MP Diane Abbott", "Green MEP Caroline Lucas".
     "MP", "MEP", "MSP", "MLA",
     // Nationality nouns stand where a title does: "Dutchman Arnoud Okken".
@@ -90,7 +90,8 @@ const ROLE_NOUNS: &[&str] = &[
     "candidate", "councillor", "councilor", "lawmaker", "secretary", "ambassador", "envoy",
     "commander", "general", "prosecutor", "investor", "entrepreneur", "billionaire", "winger",
     "fullback", "full-back", "flanker", "scrum-half", "fly-half", "centre-back", "playmaker",
-    "batsman", "bowler", "jockey",
+    "batsman", "bowler", "jockey", "officer", "adviser", "advisor", "surgeon", "doctor", "nurse",
+    "teacher", "inspector", "detective", "campaigner", "activist", "boss",
 ];
 
 /// Role nouns whose plural lists people's names after it ("rival captains
