@@ -353,3 +353,20 @@ fn a_leader_or_an_officer_before_a_name_makes_a_person_whatever_they_say() {
     let text = "Senate Majority Leader Joan Prewitt-Hale called the deal a win.";
     assert_eq!(people(text), vec!["Joan Prewitt-Hale".to_string()]);
 }
+
+#[test]
+fn a_party_a_people_a_weekday_or_a_town_that_speaks_alone_is_no_person() {
+    for text in [
+        "The row over asylum grew. Labour said many checks were already done.",
+        "The Tories said the plan was costed.",
+        "Talks resumed. The Israelis described the meeting as useful.",
+        "In March, MPs urged ministers to act.",
+        "Two-thirds said the minister was right to resign.",
+        "After falls last year, Halifax said house prices rose in January.",
+    ] {
+        assert!(people(text).is_empty(), "{text}: {:?}", people(text));
+    }
+    // A town named like a person may still be one.
+    let text = "Profits rose, Murray said.";
+    assert_eq!(people(text), vec!["Murray".to_string()]);
+}

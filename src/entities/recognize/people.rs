@@ -371,7 +371,15 @@ impl<'t> Context<'t, '_, '_> {
             && !cues::ends_a_longer_name(self.text, name)
             && !says_he_or_she(self.text, self.words[last - 1].end);
         let given_and_surname_word = self.given_and_surname_word(first, last);
-        if speech && capitalized && !all_caps && name_like && !capital_speaks && !lone_word_speaks {
+        let no_one = last - first == 1 && self.no_one_alone(first, cues::is_agent_verb(after));
+        if speech
+            && capitalized
+            && !all_caps
+            && name_like
+            && !capital_speaks
+            && !lone_word_speaks
+            && !no_one
+        {
             lexicon.add(
                 name,
                 Known::new(name, EntityKind::Person, Strength::Context),
@@ -733,6 +741,53 @@ impl<'t> Context<'t, '_, '_> {
                     && !w.chars().all(|c| !c.is_lowercase())
                     && !self.has(i, cues::HEAD)
             })
+    }
+
+    /// Returns true if and only if word `i`, alone, names no person by its
+    /// form: a party ("Labour said", "Tories"), a weekday, a people
+    /// ("Israelis described"), an acronym's plural ("MPs urged"), a
+    /// compound of ordinary words ("Three-quarters said") or a town the
+    /// lists know that is no surname or given name, before its verb
+    /// (`verb_after`: "Halifax said", "Portsmouth claimed": a firm or a
+    /// club named after it speaks; "said Kettering" ends a quotation).
+    fn no_one_alone(&self, i: usize, verb_after: bool) -> bool {
+        use crate::entities::gazetteer::Role;
+        let word = self.word(i);
+        let party = matches!(
+            word,
+            "Labour"
+                | "Tory"
+                | "Tories"
+                | "Conservatives"
+                | "Republicans"
+                | "Democrats"
+                | "Greens"
+                | "Liberals"
+                | "Nationalists"
+                | "Unionists"
+        );
+        let weekday = matches!(
+            word,
+            "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+        );
+        let people = word
+            .strip_suffix('s')
+            .is_some_and(|one| self.gaz.exact(one).is_some_and(|e| e.role == Role::Demonym));
+        let acronyms = word.len() >= 3
+            && word.ends_with('s')
+            && word[..word.len() - 1]
+                .bytes()
+                .all(|b| b.is_ascii_uppercase());
+        let compound = word.contains('-')
+            && word
+                .split('-')
+                .all(|part| !part.is_empty() && self.gaz.is_common_word(part));
+        // ("Murray said": a town named like a person may be one.)
+        let town = verb_after
+            && self.gaz.exact(word).is_some_and(|e| e.role == Role::City)
+            && !cues::is_surname(word)
+            && !cues::is_given_name(word);
+        party || weekday || people || acronyms || compound || town
     }
 
     /// Returns true if and only if word `i` opens its sentence and has the
