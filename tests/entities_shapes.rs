@@ -370,3 +370,13 @@ fn a_party_a_people_a_weekday_or_a_town_that_speaks_alone_is_no_person() {
     let text = "Profits rose, Murray said.";
     assert_eq!(people(text), vec!["Murray".to_string()]);
 }
+
+#[test]
+fn a_listed_company_named_in_full_lends_its_leading_word() {
+    let text = "Dassault and Lockheed Martin bid for the jets. Lockheed said it had signed a deal.";
+    assert_eq!(
+        kind_of(text, "Lockheed"),
+        Some((EntityKind::Company, "Lockheed Martin".into()))
+    );
+    assert!(people(text).is_empty(), "{:?}", people(text));
+}

@@ -163,6 +163,22 @@ impl<'t> Lexicon<'t> {
                 _ => {}
             }
         }
+        // "Lockheed Martin … Lockheed said": a listed company the text
+        // names in full lends its leading words too.
+        for hit in hits {
+            let entry = hit.entry;
+            if entry.kind == EntityKind::Company && entry.name.contains(' ') {
+                let known = Known::new(entry.name, EntityKind::Company, Strength::Listed)
+                    .with_country(entry.country);
+                // ("Morgan Stanley … Morgan said": a given name may be
+                // someone's.)
+                company_prefixes(entry.name, gaz, |prefix| {
+                    if !super::cues::is_given_name(prefix) {
+                        company_short.push((prefix, known.clone()));
+                    }
+                });
+            }
+        }
         // "Tencent" after "Tencent Holdings" and "Tencent Cloud": a short
         // form shared by several companies stands for the one whose other
         // words are only corporate suffixes (the parent), else the
