@@ -120,8 +120,9 @@ const COMPANY_SUFFIXES: &[&str] = &[
     "Railways", "Cruises", "Breweries", "Hotels", "Resorts", "Minerals", "Metals", "Resources",
     "Therapeutics", "Biosciences", "Semiconductors", "Textiles", "Buses", "Pharmaceutical",
     "Biotech", "Investments", "Publishing", "Aviation", "Healthcare", "Solutions", "Brands",
-    "Stores", "Railway", "Homes", "Mines", "Ingredients", "Commodities", "Materials", "ApS", "A/S", "AS", "SE", "KGaA", "SAS", "Srl", "Ltda",
-    "Bhd", "Tbk", "Management", "Tribune", "Herald", "Gazette", "Chronicle", "Courier", "Inquirer",
+    "Stores", "Railway", "Homes", "Mines", "Ingredients", "Commodities", "Materials", "ApS", "A/S",
+    "AS", "SE", "KGaA", "SAS", "Srl", "Ltda", "Bhd", "Tbk", "Management", "Tribune", "Herald",
+    "Gazette", "Chronicle", "Courier", "Inquirer",
 ];
 
 /// The head word of an organisation's name ("Ukraine Drone Coalition").
@@ -318,13 +319,14 @@ pub fn is_public_bank_qualifier(word: &str) -> bool {
 /// census (`assets/given_names.txt`, see `assets/README.md`): "Jack" of
 /// "Jack London", not "Bayern" of "Bayern Munich".
 pub fn is_given_name(word: &str) -> bool {
-    static NAMES: LazyLock<WordSet> = LazyLock::new(|| {
-        include_str!("../../assets/given_names.txt")
-            .lines()
-            .filter(|l| !l.is_empty())
-            .collect()
-    });
+    static NAMES: LazyLock<WordSet> =
+        LazyLock::new(|| lines_of(include_str!("../../assets/given_names.txt")));
     NAMES.contains(word)
+}
+
+/// The non-empty lines of a word list asset, as a set.
+fn lines_of(list: &'static str) -> WordSet {
+    list.lines().filter(|l| !l.is_empty()).collect()
 }
 
 /// Returns true if and only if `word` is a common given name that is also
@@ -354,12 +356,8 @@ pub fn is_given_name_word(word: &str) -> bool {
 /// after a given name though they are English words too, and "Sanders"
 /// may speak alone where "Hauliers" does not.
 pub fn is_surname(word: &str) -> bool {
-    static NAMES: LazyLock<WordSet> = LazyLock::new(|| {
-        include_str!("../../assets/surnames.txt")
-            .lines()
-            .filter(|l| !l.is_empty())
-            .collect()
-    });
+    static NAMES: LazyLock<WordSet> =
+        LazyLock::new(|| lines_of(include_str!("../../assets/surnames.txt")));
     NAMES.contains(word)
 }
 

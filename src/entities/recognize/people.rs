@@ -807,9 +807,9 @@ impl<'t> Context<'t, '_, '_> {
 
     /// Returns true if and only if the two words are a listed given name,
     /// then a listed surname that is also an English word ("Joe Root",
-    /// "Harry Brook", "Grace Tan"; not "Christian Aid", "Will Power", "Grace
-    /// Street", "Clarence House"): a given name that is an ordinary word counts only if it
-    /// is among the commonest names.
+    /// "Harry Brook", "Grace Tan"; not "Christian Aid", "Will Power",
+    /// "Grace Street", "Clarence House"): a given name that is an ordinary
+    /// word counts only if it is among the commonest names.
     fn given_and_surname_word(&self, first: usize, last: usize) -> bool {
         if last - first != 2 {
             return false;

@@ -61,7 +61,7 @@ fn teach_team<'t>(ctx: &Context<'t, '_, '_>, first: usize, last: usize, lexicon:
     if ctx.hit_spanning(first, last).is_some() {
         return;
     }
-    // "O'Sullivan 10-4 Higgins", "Judd Trump 6-3 Mark Selby": players.
+    // "O'Sullivan 10-4 Higgins", "Ronnie Avery 6-3 Mark Selby": players.
     let surname = ctx.word(last - 1);
     let person = match last - first {
         1 => cues::is_surname(surname) || surname.starts_with("O'") || surname.starts_with("Mc"),
