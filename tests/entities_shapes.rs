@@ -279,9 +279,12 @@ fn a_title_before_a_word_that_is_no_surname_makes_no_person() {
     ] {
         assert!(people(text).is_empty(), "{text}: {:?}", people(text));
     }
-    // A surname that is also a word stays a person after a title.
+    // A surname that is also a word stays a person after a title, and any
+    // word does after a personal title.
     let text = "Chancellor Brown said the rule was intact.";
     assert_eq!(people(text), vec!["Brown".to_string()]);
+    let text = "Michael Mates spoke first. Mr Mates said the rule was intact.";
+    assert_eq!(people(text), vec!["Michael Mates".to_string(); 2]);
 }
 
 #[test]

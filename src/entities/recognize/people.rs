@@ -172,8 +172,12 @@ impl<'t> Context<'t, '_, '_> {
             && !rank
             && cues::is_given_name(self.word(name_first))
             && !cues::is_surname(self.word(name_first));
-        let word_alone =
-            one_word && self.is_common(name_first) && !cues::is_surname(self.word(name_first));
+        // ("Mr Mates": a personal title makes a surname of any word.)
+        let personal = title.is_some_and(|t| self.has(t, cues::ABBREVIATED_TITLE));
+        let word_alone = one_word
+            && !personal
+            && self.is_common(name_first)
+            && !cues::is_surname(self.word(name_first));
         if word_alone || given_alone {
             return false;
         }
