@@ -311,6 +311,12 @@ fn the_sides_of_a_score_are_teams_unless_a_town_or_a_player() {
         .collect();
     assert!(orgs.contains(&"Dunmore North End".to_string()), "{orgs:?}");
     assert!(orgs.contains(&"Carrick Athletic".to_string()), "{orgs:?}");
+    // The town before a club word stands for the club in its report.
+    let text = "Carrick Athletic 3-2 Dunmore North End\n\nDunmore led at the break.";
+    assert_eq!(
+        kind_of(text, "Dunmore"),
+        Some((EntityKind::Organization, "Dunmore North End".into()))
+    );
     // A town the lists know keeps its entry; players stay people.
     let text = "Results: Newcastle 27-27 Gloucester, and Ronnie Avery 10-4 Mark Selby.";
     assert!(

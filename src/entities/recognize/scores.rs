@@ -75,11 +75,37 @@ fn teach_team<'t>(ctx: &Context<'t, '_, '_>, first: usize, last: usize, lexicon:
         return;
     }
     let name = ctx.span(first, last);
-    lexicon.add(
-        name,
-        Known::new(name, EntityKind::Organization, Strength::Cue),
-    );
+    let team = Known::new(name, EntityKind::Organization, Strength::Cue);
+    lexicon.add(name, team.clone());
+    // "Preston led through Riis" after "Preston North End": the town
+    // before a club word stands for the club in its own report.
+    if last - first >= 2 && CLUB_WORDS.contains(&ctx.span(first + 1, last)) {
+        let town = ctx.word(first);
+        lexicon.add(
+            town,
+            Known {
+                strength: Strength::Shape,
+                ..team
+            },
+        );
+    }
 }
+
+/// What follows a town in a club's name ("Bristol City", "Preston North
+/// End"); not "Villa" ("Aston Villa" is no club of Aston's).
+const CLUB_WORDS: &[&str] = &[
+    "City",
+    "Town",
+    "United",
+    "County",
+    "Rovers",
+    "Athletic",
+    "Wanderers",
+    "Albion",
+    "Rangers",
+    "North End",
+    "Alexandra",
+];
 
 #[cfg(test)]
 mod tests {
