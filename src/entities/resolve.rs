@@ -164,10 +164,16 @@ impl<'t> Lexicon<'t> {
             }
         }
         // "Lockheed Martin … Lockheed said": a listed company the text
-        // names in full lends its leading words too.
+        // names in full lends its leading words too, once however often
+        // it is named.
+        let mut lent: Vec<&super::gazetteer::Entry> = Vec::new();
         for hit in hits {
             let entry = hit.entry;
-            if entry.kind == EntityKind::Company && entry.name.contains(' ') {
+            if entry.kind == EntityKind::Company
+                && entry.name.contains(' ')
+                && !lent.iter().any(|e| std::ptr::eq(*e, entry))
+            {
+                lent.push(entry);
                 let known = Known::new(entry.name, EntityKind::Company, Strength::Listed)
                     .with_country(entry.country);
                 // ("Morgan Stanley … Morgan said": a given name may be

@@ -149,37 +149,34 @@ impl<'t> Context<'t, '_, '_> {
         // surname opens another name. "the Criminal Justice Bill": a
         // title comes before a surname, not a given name alone, unless it
         // is a title of rank ("Sir Alan", "Queen Elizabeth").
-        let one_word = last == name_first + 1;
-        let rank = title.is_some_and(|t| {
-            matches!(
-                self.word(t),
-                "Sir"
-                    | "Dame"
-                    | "King"
-                    | "Queen"
-                    | "Prince"
-                    | "Princess"
-                    | "Pope"
-                    | "Sheikh"
-                    | "Emperor"
-                    | "Lord"
-                    | "Archbishop"
-                    | "Rabbi"
-                    | "Imam"
-            )
-        });
-        let given_alone = one_word
-            && !rank
-            && cues::is_given_name(self.word(name_first))
-            && !cues::is_surname(self.word(name_first));
-        // ("Mr Mates": a personal title makes a surname of any word.)
-        let personal = title.is_some_and(|t| self.has(t, cues::ABBREVIATED_TITLE));
-        let word_alone = one_word
-            && !personal
-            && self.is_common(name_first)
-            && !cues::is_surname(self.word(name_first));
-        if word_alone || given_alone {
-            return false;
+        if last == name_first + 1 {
+            let word = self.word(name_first);
+            let surname = cues::is_surname(word);
+            let rank = title.is_some_and(|t| {
+                matches!(
+                    self.word(t),
+                    "Sir"
+                        | "Dame"
+                        | "King"
+                        | "Queen"
+                        | "Prince"
+                        | "Princess"
+                        | "Pope"
+                        | "Sheikh"
+                        | "Emperor"
+                        | "Lord"
+                        | "Archbishop"
+                        | "Rabbi"
+                        | "Imam"
+                )
+            });
+            // ("Mr Mates": a personal title makes a surname of any word.)
+            let personal = title.is_some_and(|t| self.has(t, cues::ABBREVIATED_TITLE));
+            let given_alone = !rank && cues::is_given_name(word) && !surname;
+            let word_alone = !personal && self.is_common(name_first) && !surname;
+            if given_alone || word_alone {
+                return false;
+            }
         }
         let name = self.span(name_first, last);
         lexicon.add(name, Known::new(name, EntityKind::Person, Strength::Cue));
@@ -375,14 +372,15 @@ impl<'t> Context<'t, '_, '_> {
             && !cues::ends_a_longer_name(self.text, name)
             && !says_he_or_she(self.text, self.words[last - 1].end);
         let given_and_surname_word = self.given_and_surname_word(first, last);
-        let no_one = last - first == 1 && self.no_one_alone(first, cues::is_agent_verb(after));
+        // Read last: most runs that get here do not speak.
+        let no_one = || last - first == 1 && self.no_one_alone(first, cues::is_agent_verb(after));
         if speech
             && capitalized
             && !all_caps
             && name_like
             && !capital_speaks
             && !lone_word_speaks
-            && !no_one
+            && !no_one()
         {
             lexicon.add(
                 name,
