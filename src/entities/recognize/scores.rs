@@ -39,6 +39,11 @@ pub(super) fn teams_at_scores<'t>(
 /// Returns true if and only if `gap` is a score between single spaces:
 /// " 2-2 ", " 19–33 ".
 fn is_score_gap(gap: &str) -> bool {
+    // Most gaps between runs are a clause long: a score is at most
+    // " 999–999 ", eleven bytes.
+    if gap.len() > 11 {
+        return false;
+    }
     let Some(score) = gap.strip_prefix(' ').and_then(|g| g.strip_suffix(' ')) else {
         return false;
     };
@@ -115,6 +120,7 @@ mod tests {
     fn a_score_is_two_numbers_between_single_spaces() {
         assert!(is_score_gap(" 2-2 "));
         assert!(is_score_gap(" 19–33 "));
+        assert!(is_score_gap(" 100–100 "));
         assert!(!is_score_gap(" 2-2, "));
         assert!(!is_score_gap(" 2024-25 "));
         assert!(!is_score_gap(" and "));
