@@ -43,7 +43,7 @@ pub(super) fn announced_companies<'t>(
             }
         }
         if j >= 2 && text_of(j - 1) == "at" && heads_a_department(ctx, j - 1) {
-            staff_at(ctx, runs, j - 2, lexicon);
+            staff_at(ctx, runs, j - 2, false, lexicon);
         }
     }
 }
@@ -82,16 +82,13 @@ fn from_noun<'t>(ctx: &Context<'t, '_, '_>, runs: &[Run], i: usize, lexicon: &mu
         return;
     }
     let mut buf = [0; 24];
-    let noun = if w.capitalized && w.sentence_start {
-        cues::lowered(noun, &mut buf).unwrap_or(noun)
-    } else {
-        noun
-    };
+    let noun = lowered_at(ctx, i, &mut buf);
     if cues::is_staff_noun(noun) {
-        staff_at(ctx, runs, i, lexicon);
+        staff_at(ctx, runs, i, noun.ends_with('s'), lexicon);
         return;
     }
-    if i > 0 && !w.sentence_start && cues::is_civic_body(ctx.word(i - 1), noun) {
+    if i > 0 && !w.sentence_start && cues::is_civic_body(lowered_at(ctx, i - 1, &mut [0; 24]), noun)
+    {
         organization_after(ctx, runs, i, lexicon);
         return;
     }
@@ -102,7 +99,7 @@ fn from_noun<'t>(ctx: &Context<'t, '_, '_>, runs: &[Run], i: usize, lexicon: &mu
         return;
     }
     // A capitalised noun opens its own run: the names follow inside it.
-    let (mut next, mut gap_from) = match run_at(i) {
+    let (next, gap_from) = match run_at(i) {
         Some(r) => {
             let run = runs[r];
             if run.last - run.first > 1 {
@@ -122,7 +119,41 @@ fn from_noun<'t>(ctx: &Context<'t, '_, '_>, runs: &[Run], i: usize, lexicon: &mu
         }
         _ => (i + 1, w.end),
     };
-    let plural = noun.ends_with('s');
+    let listing = if noun.ends_with('s') {
+        Listing::All
+    } else {
+        Listing::First
+    };
+    teach_list(ctx, runs, next, gap_from, listing, lexicon);
+}
+
+/// Which names of a list a noun before it announces.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Listing {
+    /// The first: "the retailer Argos".
+    First,
+    /// Every one: "retailers Argos, Next and Boots".
+    All,
+    /// Every one up to a person's name: staff work at firms, and "an
+    /// analyst at Jefferies, and Tom Lee of Fundstrat" names a person
+    /// after them.
+    Employers,
+}
+
+/// Teaches the names listed from word `next` on ("Airbus, Safran and
+/// Thales"), the list's text starting at byte `gap_from`, as `listing`
+/// says.
+fn teach_list<'t>(
+    ctx: &Context<'t, '_, '_>,
+    runs: &[Run],
+    mut next: usize,
+    mut gap_from: usize,
+    listing: Listing,
+    lexicon: &mut Lexicon<'t>,
+) {
+    let words = ctx.words;
+    let run_at = |i: usize| runs.binary_search_by_key(&i, |r| r.first).ok();
+    let mut taught = 0;
     while next < words.len() {
         let gap = &ctx.text[gap_from..words[next].start];
         let word = ctx.word(next);
@@ -135,12 +166,35 @@ fn from_noun<'t>(ctx: &Context<'t, '_, '_>, runs: &[Run], i: usize, lexicon: &mu
             break;
         };
         let run = runs[r];
+        let person = || {
+            let name_end = (run.first..run.last)
+                .find(|&i| ctx.word(i) == "of")
+                .unwrap_or(run.last);
+            ctx.known[run.first].is_none()
+                && cues::is_given_name(ctx.word(run.first))
+                && (ctx.name_shaped(run.first, name_end) || ctx.person_like(run.first, name_end))
+        };
+        if listing == Listing::Employers && taught > 0 && person() {
+            break;
+        }
         teach(ctx, run, lexicon);
-        if !plural {
+        taught += 1;
+        if listing == Listing::First {
             break;
         }
         gap_from = words[run.last - 1].end;
         next = run.last;
+    }
+}
+
+/// Word `i`, lower-cased when a sentence's start is all that capitalises
+/// it ("Campaign group …", "Analysts at …").
+fn lowered_at<'t: 'b, 'b>(ctx: &Context<'t, '_, '_>, i: usize, buf: &'b mut [u8; 24]) -> &'b str {
+    let (w, word) = (&ctx.words[i], ctx.word(i));
+    if w.capitalized && w.sentence_start {
+        cues::lowered(word, buf).unwrap_or(word)
+    } else {
+        word
     }
 }
 
@@ -184,15 +238,28 @@ fn organization_after<'t>(
     );
 }
 
-/// "Analysts at Bernstein": people who work at a firm name it after "at".
-fn staff_at<'t>(ctx: &Context<'t, '_, '_>, runs: &[Run], noun: usize, lexicon: &mut Lexicon<'t>) {
+/// "Analysts at Bernstein": people who work at a firm name it after "at";
+/// `plural` staff may work at several ("analysts at Barclays and Citi").
+fn staff_at<'t>(
+    ctx: &Context<'t, '_, '_>,
+    runs: &[Run],
+    noun: usize,
+    plural: bool,
+    lexicon: &mut Lexicon<'t>,
+) {
     let at = noun + 1;
     if ctx.word(at) != "at" {
         return;
     }
-    if let Ok(r) = runs.binary_search_by_key(&(at + 1), |r| r.first) {
-        teach(ctx, runs[r], lexicon);
-    }
+    // "economists at Barclays, HSBC and Citi": each is an employer of
+    // staff; "the director of football at White Hart Lane and Santini"
+    // names one.
+    let listing = if plural {
+        Listing::Employers
+    } else {
+        Listing::First
+    };
+    teach_list(ctx, runs, at + 1, ctx.words[at].end, listing, lexicon);
 }
 
 fn teach<'t>(ctx: &Context<'t, '_, '_>, mut run: Run, lexicon: &mut Lexicon<'t>) {
@@ -215,7 +282,9 @@ fn teach<'t>(ctx: &Context<'t, '_, '_>, mut run: Run, lexicon: &mut Lexicon<'t>)
             != EntityKind::Company;
     let org = (run.first..run.last).any(|i| ctx.has(i, cues::ORG_HEAD))
         || ctx.public_body_of(run.first, run.last).is_some();
-    if other_kind || org {
+    // "the director of rugby at Marlow Park": a ground, not an employer.
+    let place = run.last - run.first >= 2 && ctx.has(run.last - 1, cues::PLACE_HEAD);
+    if other_kind || org || place {
         return;
     }
     let mut last = ctx.without_ticker(run.first, run.last, lexicon);
