@@ -115,6 +115,17 @@ impl<'t> Lexicon<'t> {
             .is_some_and(|k| k.kind == EntityKind::Person)
     }
 
+    /// Returns true if and only if a person of more than one word that
+    /// ends in `surname` is known ("Elon Musk" for "Musk").
+    pub fn has_person_named(&self, surname: &str) -> bool {
+        self.by_surface.values().any(|k| {
+            k.kind == EntityKind::Person
+                && k.name
+                    .strip_suffix(surname)
+                    .is_some_and(|given| given.ends_with(' '))
+        })
+    }
+
     /// Adds the short forms that later mentions use: a person's surname, an
     /// organisation's name without its leading country word, a company's
     /// leading words ("Burlington Industries", "Burlington" for

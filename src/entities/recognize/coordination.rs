@@ -22,6 +22,10 @@ enum Item {
     Other,
     /// Named by nothing yet: a company if the list is one of firms.
     Unknown,
+    /// One word read as a person only because it speaks ("Maersk and
+    /// Hapag-Lloyd said"): the verb is the whole list's, so a company if
+    /// the list is one of firms.
+    Speaker,
 }
 
 impl<'t> Context<'t, '_, '_> {
@@ -81,19 +85,23 @@ impl<'t> Context<'t, '_, '_> {
             return;
         }
         for (first, last, item) in items {
-            if item == Item::Unknown {
-                let name = self.span(first, last);
-                lexicon.add(
-                    name,
-                    Known::new(name, EntityKind::Company, Strength::Context),
-                );
-            }
+            // A firm among firms outweighs the verb it shares with them.
+            let strength = match item {
+                Item::Unknown => Strength::Context,
+                Item::Speaker => Strength::Cue,
+                Item::Company | Item::Other => continue,
+            };
+            let name = self.span(first, last);
+            lexicon.add(name, Known::new(name, EntityKind::Company, strength));
         }
     }
 
     /// What the words `first..last` are known as.
     fn item(&self, first: usize, last: usize, lexicon: &Lexicon<'t>) -> Item {
         let name = self.span(first, last);
+        if self.speaker_only(first, last, lexicon) {
+            return Item::Speaker;
+        }
         if let Some(known) = lexicon.get(name)
             && known.strength > Strength::Shape
         {
@@ -129,6 +137,24 @@ impl<'t> Context<'t, '_, '_> {
                     && !self.has(i, cues::ORG_HEAD | cues::PLACE_HEAD | cues::EVENT_HEAD)
             });
         if unnamed { Item::Unknown } else { Item::Other }
+    }
+
+    /// Returns true if and only if the words `first..last` are one word
+    /// that the document knows as a person by its verb alone: no personal
+    /// name of the lists, no surname of a person it names in full, no
+    /// other cue.
+    fn speaker_only(&self, first: usize, last: usize, lexicon: &Lexicon<'t>) -> bool {
+        let word = self.word(first);
+        last - first == 1
+            && self.known[first].is_none()
+            && !self.words[first].heading
+            && lexicon
+                .get(word)
+                .is_some_and(|k| k.kind == EntityKind::Person && k.strength == Strength::Context)
+            && !cues::is_surname(word)
+            && !cues::is_given_name(word)
+            && !lexicon.has_person_named(word)
+            && !self.is_common(first)
     }
 
     /// Returns true if and only if the one word `first..last` opens its line
