@@ -478,7 +478,12 @@ pub fn is_town_body(first: &str, second: &str) -> bool {
 }
 
 pub fn is_role_noun(word: &str) -> bool {
-    word_set!(ROLE_NOUNS).contains(word)
+    // "co-author", "vice-chairman", "ex-minister": a role still.
+    let role = ["co-", "vice-", "ex-"]
+        .iter()
+        .find_map(|prefix| word.strip_prefix(prefix))
+        .unwrap_or(word);
+    word_set!(ROLE_NOUNS).contains(role)
 }
 
 /// Returns true if and only if `word` is the plural of a role noun that
