@@ -37,7 +37,7 @@ use super::EntityKind;
 use super::cues;
 use super::gazetteer::{Entry, Gazetteer, Hit, Role};
 use super::resolve::{Known, Lexicon, Strength};
-use super::text::{Run, Word, first_word, is_connector, last_word};
+use super::text::{Run, Word, first_word, is_connector};
 
 mod acronyms;
 mod companies;
@@ -91,6 +91,9 @@ pub fn learn<'t>(
     }
     lexicon
 }
+
+/// The most names one "residents of …" list is read for.
+const MAX_LISTED_PLACES: usize = 4;
 
 /// For each word, the index of the gazetteer hit that covers it, if any.
 fn covered_words(words: &[Word], hits: &[Hit]) -> Vec<Option<usize>> {
@@ -766,25 +769,33 @@ impl<'t> Context<'t, '_, '_> {
         named.then_some(entry)
     }
 
-    /// "Mount Kenya", "Lake Titicaca", "Cordillera Blanca": a word for a
-    /// landform, then one or two names, is a place, whatever the names
-    /// alone would be (a country, a person's given name).
+    /// "Mount Kenya", "Lake Titicaca", "River Tame", "Cape of Good Hope",
+    /// "Stade Ernest-Wallon": a word for a landform or a ground, then one
+    /// or two names (after "of", up to three), is a place, whatever the
+    /// names alone would be (a country, a person's given name), unless the
+    /// lists know the whole ("Cape Verde", "Cape Town").
     fn landform(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
+        #[rustfmt::skip]
         const LANDFORMS: &[&str] = &[
-            "Mount",
-            "Mont",
-            "Lake",
-            "Lac",
-            "Lago",
-            "Cerro",
-            "Cordillera",
-            "Nevado",
+            "Mount", "Mont", "Lake", "Lac", "Lago", "Cerro", "Cordillera", "Nevado", "River",
+            "Cape", "Loch",
+            // Grounds that other languages name head first.
+            "Stade", "Stadio", "Estadio", "Estádio", "Parc", "Parque",
         ];
-        if !(2..=3).contains(&(last - first))
+        let of = last - first >= 3 && self.word(first + 1) == "of";
+        let names = first + 1 + usize::from(of)..last;
+        if !(1..=2 + usize::from(of)).contains(&names.len())
             || !LANDFORMS.contains(&self.word(first))
-            || (first + 1..last)
+            || names
+                .clone()
                 .any(|i| self.has(i, cues::HEAD | cues::TITLE) || !self.words[i].capitalized)
+            || self.hit_spanning(first, last).is_some()
         {
+            return false;
+        }
+        // "Stade Pierre-Mauroy" is a ground, named after a person;
+        // "Stade Français", "Stade Toulousain" are clubs.
+        if self.word(first) == "Stade" && !self.word(first + 1).contains('-') {
             return false;
         }
         let name = self.span(first, last);
@@ -820,12 +831,22 @@ impl<'t> Context<'t, '_, '_> {
     /// list of at most three words, after "the", a word for a settlement
     /// or an area, and "of", is a place.
     fn settlement_named(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
-        let Some(before) = self.text[..self.words[first].start].strip_suffix(" of ") else {
+        let Some(of) = self.of_before_list(first).filter(|&of| of >= 1) else {
             return false;
         };
-        let noun = last_word(before);
-        let the = last_word(before[..before.len() - noun.len()].trim_end());
-        if !(the.eq_ignore_ascii_case("the") && cues::is_settlement_noun(noun))
+        let mut buf = [0; 24];
+        let noun = cues::lowered(self.word(of - 1), &mut buf).unwrap_or_default();
+        let the = of.checked_sub(2).map_or("", |i| self.word(i));
+        // "the towns of Brackley and Daventry".
+        let singular = noun.strip_suffix('s').unwrap_or(noun);
+        let settlement = the.eq_ignore_ascii_case("the")
+            && (cues::is_settlement_noun(noun) || cues::is_settlement_noun(singular));
+        // "residents of Wilnecote and Fazeley": only places have these.
+        let dwellers = matches!(
+            noun,
+            "residents" | "inhabitants" | "villagers" | "townspeople"
+        );
+        if !(settlement || dwellers)
             || last - first > 3
             || self.has_hit_within(first, last)
             || (first..last).any(|i| self.has(i, cues::HEAD | cues::TITLE))
@@ -835,6 +856,43 @@ impl<'t> Context<'t, '_, '_> {
         let name = self.span(first, last);
         lexicon.add(name, Known::new(name, EntityKind::Place, Strength::Context));
         true
+    }
+
+    /// The word "of" right before word `first`, or before the list of
+    /// names that word `first` ends ("of Wilnecote, Fazeley and Hopwas":
+    /// items of one to three capitalised words, joined by ", ", " and ",
+    /// " or " or ", and ").
+    fn of_before_list(&self, first: usize) -> Option<usize> {
+        let gap = |a: usize| &self.text[self.words[a].end..self.words[a + 1].start];
+        let mut item = first;
+        for _ in 0..MAX_LISTED_PLACES {
+            let prev = item.checked_sub(1)?;
+            if self.word(prev) == "of" && gap(prev) == " " {
+                return Some(prev);
+            }
+            // Back over the joiner to the last word of the item before.
+            let mut end = prev;
+            if matches!(self.word(prev), "and" | "or") && gap(prev) == " " {
+                end = prev.checked_sub(1)?;
+                if !matches!(gap(end), " " | ", ") {
+                    return None;
+                }
+            } else if gap(prev) != ", " {
+                return None;
+            }
+            if !self.words[end].capitalized {
+                return None;
+            }
+            item = end;
+            while end - item < 2
+                && item > 0
+                && self.words[item - 1].capitalized
+                && gap(item - 1) == " "
+            {
+                item -= 1;
+            }
+        }
+        None
     }
 
     /// "ASHWORTH - Councillors …", "Eastbury, Kent, March 3 -": a name in
