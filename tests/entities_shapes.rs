@@ -389,3 +389,103 @@ fn a_listed_company_named_in_full_lends_its_leading_word() {
     );
     assert!(people(text).is_empty(), "{:?}", people(text));
 }
+
+#[test]
+fn plural_staff_at_a_list_of_firms_work_at_each_but_a_person_ends_the_list() {
+    let text = "Economists at Ostrova, Kelmar and Trenholt expect a rate cut in June.";
+    for firm in ["Ostrova", "Kelmar", "Trenholt"] {
+        assert_eq!(
+            kind_of(text, firm).map(|(kind, _)| kind),
+            Some(EntityKind::Company),
+            "{firm}"
+        );
+    }
+    let text = "That was the view of strategists at Ostrova, and Mia Kerr of Fenwright agreed.";
+    assert_ne!(
+        kind_of(text, "Mia Kerr").map(|(kind, _)| kind),
+        Some(EntityKind::Company)
+    );
+    // One director works at one place, here a ground.
+    let text = "The director of rugby at Marlow Park and Bellandi fell out in March.";
+    for name in ["Marlow Park", "Bellandi"] {
+        assert_ne!(
+            kind_of(text, name).map(|(kind, _)| kind),
+            Some(EntityKind::Company),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_civic_group_at_a_sentence_start_names_an_organisation() {
+    let text = "Campaign group Keep Ashford Green said it would seek a judicial review.";
+    assert_eq!(
+        kind_of(text, "Keep Ashford Green").map(|(kind, _)| kind),
+        Some(EntityKind::Organization)
+    );
+}
+
+#[test]
+fn a_co_role_before_a_name_is_no_part_of_it() {
+    let text = "Co-author Mara Lindqvist said the trial was too small to settle the question.";
+    assert_eq!(people(text), vec!["Mara Lindqvist".to_string()]);
+}
+
+#[test]
+fn a_word_that_speaks_only_with_a_listed_company_is_a_company() {
+    let text = "Unilever and Kessling said they would raise prices again in the spring.";
+    assert_eq!(
+        kind_of(text, "Kessling"),
+        Some((EntityKind::Company, "Kessling".into()))
+    );
+    // The surname of a person named before stays that person.
+    let text = "Alan Ferrow runs the unit. Unilever and Ferrow said nothing on Friday.";
+    assert_eq!(
+        kind_of(text, "Ferrow").map(|(kind, _)| kind),
+        Some(EntityKind::Person)
+    );
+}
+
+#[test]
+fn residents_of_a_list_of_villages_name_places() {
+    let text = "The bypass angered residents of Ashby Parva, Dunton Bassett and Claybrooke.";
+    for village in ["Ashby Parva", "Dunton Bassett", "Claybrooke"] {
+        assert_eq!(
+            kind_of(text, village).map(|(kind, _)| kind),
+            Some(EntityKind::Place),
+            "{village}"
+        );
+    }
+    let text = "The towns of Brackwell and Dunsford voted to merge their councils.";
+    for town in ["Brackwell", "Dunsford"] {
+        assert_eq!(
+            kind_of(text, town).map(|(kind, _)| kind),
+            Some(EntityKind::Place),
+            "{town}"
+        );
+    }
+}
+
+#[test]
+fn a_river_a_cape_or_a_ground_named_head_first_is_a_place() {
+    let text = "The regatta ran on the River Wensum. The yacht rounded the Cape of Storms \
+                and the final was played at Estadio Las Palmeras and Stade Henri-Dorval.";
+    for place in [
+        "River Wensum",
+        "Cape of Storms",
+        "Estadio Las Palmeras",
+        "Stade Henri-Dorval",
+    ] {
+        assert_eq!(
+            kind_of(text, place).map(|(kind, _)| kind),
+            Some(EntityKind::Place),
+            "{place}"
+        );
+    }
+    // The lists know the whole name.
+    let text = "Flights to Cape Verde resumed on Monday.";
+    assert_eq!(
+        kind_of(text, "Cape Verde").map(|(kind, _)| kind),
+        Some(EntityKind::Country)
+    );
+}
