@@ -126,8 +126,22 @@ impl<'t> Context<'t, '_, '_> {
                 && self.known[name_first].is_none()
                 && self.known[i].is_some_and(|h| self.hits[h].entry.kind == EntityKind::Company)
         };
+        // "Health Secretary Victoria Atkins", "Senator Jordan Hale": a
+        // given name that the lists know as a place opens a name of two
+        // words or more.
+        let given_place = |i: usize| {
+            i == name_first
+                && i + 1 < last
+                && cues::is_given_name(self.word(i))
+                && self.known[i].is_some_and(|h| {
+                    let hit = &self.hits[h];
+                    hit.end == self.words[i].end
+                        && matches!(hit.entry.kind, EntityKind::Place | EntityKind::Country)
+                })
+        };
         if !(1..=4).contains(&len)
-            || (name_first..last).any(|i| self.known[i].is_some() && !company_surname(i))
+            || (name_first..last)
+                .any(|i| self.known[i].is_some() && !company_surname(i) && !given_place(i))
         {
             return false;
         }
