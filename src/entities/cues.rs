@@ -165,6 +165,9 @@ const EVENT_HEADS: &[&str] = &[
     "Open",
     // A law's name ends so ("Criminal Justice Act").
     "Act",
+    // Weather systems are named head first ("Storm Babet", "Hurricane
+    // Otis"): no person's name holds one.
+    "Storm", "Hurricane", "Typhoon", "Cyclone",
 ];
 
 /// Lower-case nouns that announce company names after them.
