@@ -500,7 +500,14 @@ impl<'t> Context<'t, '_, '_> {
         let Some(head) = head else {
             return false;
         };
-        let tail_ok = head + 1 == last || is_connector(self.word(head + 1));
+        // "Imperial College London": a place the lists know may end it
+        // (looked up, as "London said" holds no place hit).
+        let place_after = head + 2 == last
+            && self
+                .gaz
+                .exact(self.word(head + 1))
+                .is_some_and(|entry| matches!(entry.kind, EntityKind::Place | EntityKind::Country));
+        let tail_ok = head + 1 == last || is_connector(self.word(head + 1)) || place_after;
         // "the University of Bergen and Japan's JAMSTEC", "the Reserve
         // Bank of India and Banxico": a possessive or a listed name after
         // "and" opens another name.
