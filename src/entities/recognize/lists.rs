@@ -358,7 +358,9 @@ pub(super) fn apposition<'t>(
     let Some(kind) = kind else {
         return false;
     };
-    if (first..last).any(|i| ctx.known[i].is_some()) {
+    // "Apple, the iPhone maker": a known name keeps its entry; "New
+    // Slovenia, a Christian democratic party" only holds one.
+    if ctx.known[first].is_some() || ctx.hit_spanning(first, last).is_some() {
         return false;
     }
     let name = ctx.span(first, last);
