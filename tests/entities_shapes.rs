@@ -489,3 +489,44 @@ fn a_river_a_cape_or_a_ground_named_head_first_is_a_place() {
         Some(EntityKind::Country)
     );
 }
+
+#[test]
+fn a_titled_given_name_that_is_also_a_place_opens_a_persons_name() {
+    let text = "Transport Secretary Victoria Hollis said the line would reopen in May.";
+    assert_eq!(people(text), vec!["Victoria Hollis".to_string()]);
+    // And the place gives the story no country.
+    assert!(
+        extract(text).iter().all(|m| m.kind != EntityKind::Country),
+        "{:?}",
+        extract(text)
+    );
+}
+
+#[test]
+fn a_named_storm_is_no_person() {
+    let text = "Hundreds of homes were evacuated as Storm Corrin brought a month of rain.";
+    assert!(people(text).is_empty(), "{:?}", people(text));
+}
+
+#[test]
+fn an_organisation_may_end_in_the_place_it_serves() {
+    for text in [
+        "A team at Kingsway College London said the results were early.",
+        "Kingsway College London said the results were early.",
+    ] {
+        assert_eq!(
+            kind_of(text, "Kingsway College London").map(|(kind, _)| kind),
+            Some(EntityKind::Organization),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn an_apposition_names_a_party_that_holds_a_country_name() {
+    let text = "Forward Estonia, a liberal party, said it would not join the coalition.";
+    assert_eq!(
+        kind_of(text, "Forward Estonia").map(|(kind, _)| kind),
+        Some(EntityKind::Organization)
+    );
+}
