@@ -399,8 +399,8 @@ fn is_tabular(line: &str) -> bool {
     }
     // A results table's first row carries the wire dateline
     // ("NEW YORK, March 2 - Qtr ends Dec 31"): judge the row after it.
-    let row_text = line
-        .find(" - ")
+    let head = &line.as_bytes()[..line.len().min(60 + " - ".len())];
+    let row_text = memchr::memmem::find(head, b" - ")
         .filter(|&i| i <= 60 && line[..i].ends_with(|c: char| c.is_ascii_digit()))
         .map_or(line, |i| &line[i + 3..]);
     let figures = figures(row_text);

@@ -151,7 +151,8 @@ pub struct ArticleParts<'a> {
 /// [`Mention::location`] names; a title the body repeats is read once, in
 /// the body.
 pub fn extract_article(parts: ArticleParts) -> Vec<Mention> {
-    let title = if parts.title.trim().is_empty() || parts.text.contains(parts.title) {
+    let repeated = || memchr::memmem::find(parts.text.as_bytes(), parts.title.as_bytes()).is_some();
+    let title = if parts.title.trim().is_empty() || repeated() {
         ""
     } else {
         parts.title
