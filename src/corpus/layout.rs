@@ -19,6 +19,9 @@
 
 use std::borrow::Cow;
 use std::ops::Deref;
+use std::sync::LazyLock;
+
+use memchr::memmem;
 
 use super::chrome;
 use super::structure;
@@ -400,7 +403,9 @@ fn is_tabular(line: &str) -> bool {
     // A results table's first row carries the wire dateline
     // ("NEW YORK, March 2 - Qtr ends Dec 31"): judge the row after it.
     let head = &line.as_bytes()[..line.len().min(60 + " - ".len())];
-    let row_text = memchr::memmem::find(head, b" - ")
+    static DASH: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b" - "));
+    let row_text = DASH
+        .find(head)
         .filter(|&i| i <= 60 && line[..i].ends_with(|c: char| c.is_ascii_digit()))
         .map_or(line, |i| &line[i + 3..]);
     let figures = figures(row_text);
@@ -467,7 +472,10 @@ fn is_table_row(line: &str) -> bool {
 /// Returns where the first two spaces in a row in `text` start (a SIMD
 /// search: this runs on every line of every article).
 fn double_space(text: &str) -> Option<usize> {
-    memchr::memmem::find(text.as_bytes(), b"  ")
+    // Built once: building a searcher cost as much as most searches.
+    static TWO_SPACES: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new(b"  "));
+    TWO_SPACES.find(text.as_bytes())
 }
 
 /// Returns true if and only if `line` starts like a list item: a bullet,
