@@ -397,13 +397,13 @@ fn tabular_span(evidence: &[bool]) -> Option<(usize, usize)> {
 /// numbers has more words between them), or one in a short row that is no
 /// sentence ("Loss 739,146").
 fn is_tabular(line: &str) -> bool {
+    static DASH: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b" - "));
     if is_table_row(line) || is_list_item(line) {
         return true;
     }
     // A results table's first row carries the wire dateline
     // ("NEW YORK, March 2 - Qtr ends Dec 31"): judge the row after it.
     let head = &line.as_bytes()[..line.len().min(60 + " - ".len())];
-    static DASH: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b" - "));
     let row_text = DASH
         .find(head)
         .filter(|&i| i <= 60 && line[..i].ends_with(|c: char| c.is_ascii_digit()))
