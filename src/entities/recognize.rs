@@ -92,6 +92,31 @@ pub fn learn<'t>(
     lexicon
 }
 
+/// Returns true if and only if `word` is written as brands are: a capital,
+/// then lower case, then a capital inside ("QuantumScape", "ScotRail",
+/// "BlackRock"), and no surname's prefix ("McKay", "MacLeod", "DeSantis",
+/// "LeBlanc") or given name ("DeShawn") shapes it so.
+fn is_brand_shaped(word: &str) -> bool {
+    const SURNAME_PREFIXES: &[&str] = &[
+        "Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz",
+    ];
+    let bytes = word.as_bytes();
+    let inner_capital = bytes
+        .windows(2)
+        .skip(1)
+        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+    bytes.len() >= 5
+        && bytes[0].is_ascii_uppercase()
+        && bytes[1].is_ascii_lowercase()
+        && inner_capital
+        && bytes.iter().all(u8::is_ascii_alphanumeric)
+        && !SURNAME_PREFIXES.iter().any(|p| {
+            word.strip_prefix(p)
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+        })
+        && !cues::is_given_name(word)
+}
+
 /// The most names one "residents of …" list is read for.
 const MAX_LISTED_PLACES: usize = 4;
 
@@ -403,7 +428,23 @@ impl<'t> Context<'t, '_, '_> {
             );
             return;
         }
+        // "QuantumScape", "ScotRail": one word that no list knows, with
+        // capitals inside as only brands write them, names a firm.
         let person_first = self.person_start(Run { first, last });
+        // ("Rival QuantumScape": a word capitalised by the sentence's start
+        // is no part of it.)
+        if last - person_first == 1
+            && is_brand_shaped(self.word(person_first))
+            && self.known[person_first].is_none()
+            && !self.ends_a_personal_name(self.word(person_first))
+        {
+            let name = self.span(person_first, last);
+            lexicon.add(
+                name,
+                Known::new(name, EntityKind::Company, Strength::Context),
+            );
+            return;
+        }
         if person_first < last
             && !self.person_named_like_a_place(person_first, last, lexicon)
             && !self.person_with_middle_initial(person_first, last, lexicon)
@@ -863,6 +904,23 @@ impl<'t> Context<'t, '_, '_> {
         let name = self.span(first, last);
         lexicon.add(name, Known::new(name, EntityKind::Place, Strength::Context));
         true
+    }
+
+    /// Returns true if and only if `word` stands somewhere in the text
+    /// right after a capitalised word that is neither a function word nor
+    /// an English word: a surname ("Kazenga LuaLua"), not a brand after
+    /// the word that opens its sentence ("Rival QuantumScape").
+    fn ends_a_personal_name(&self, word: &str) -> bool {
+        memchr::memmem::find_iter(self.text.as_bytes(), word.as_bytes()).any(|at| {
+            let Some(before) = self.text[..at].strip_suffix(' ') else {
+                return false;
+            };
+            // ("Ray S. AbuZayyad": an initial counts.)
+            let given = super::text::last_word(before.trim_end_matches('.'));
+            given.starts_with(char::is_uppercase)
+                && cues::traits(given) & cues::FUNCTION_WORD == 0
+                && !self.gaz.is_common_word(given)
+        })
     }
 
     /// The word "of" right before word `first`, or before the list of
