@@ -530,3 +530,27 @@ fn an_apposition_names_a_party_that_holds_a_country_name() {
         Some(EntityKind::Organization)
     );
 }
+
+#[test]
+fn one_unknown_word_with_capitals_inside_is_a_brand_unless_it_ends_a_persons_name() {
+    let text =
+        "Rival VoltaGrid, backed by Siemens, has delayed its launch. FreshWay said sales rose.";
+    for firm in ["VoltaGrid", "FreshWay"] {
+        assert_eq!(
+            kind_of(text, firm).map(|(kind, _)| kind),
+            Some(EntityKind::Company),
+            "{firm}"
+        );
+    }
+    let text = "Tariq BenSalem scored twice. BenSalem said the win mattered.";
+    assert_ne!(
+        kind_of(text, "BenSalem").map(|(kind, _)| kind),
+        Some(EntityKind::Company)
+    );
+    // Surnames written so are no brands.
+    let text = "McKinley said the vote was close.";
+    assert_ne!(
+        kind_of(text, "McKinley").map(|(kind, _)| kind),
+        Some(EntityKind::Company)
+    );
+}
