@@ -15,6 +15,10 @@ fn kind_of(text: &str, surface: &str) -> Option<(EntityKind, String)> {
     find(&mentions, text, surface).map(|m| (m.kind, m.name.to_string()))
 }
 
+fn kind(text: &str, surface: &str) -> Option<EntityKind> {
+    kind_of(text, surface).map(|(kind, _)| kind)
+}
+
 fn people(text: &str) -> Vec<String> {
     extract(text)
         .into_iter()
@@ -394,25 +398,14 @@ fn a_listed_company_named_in_full_lends_its_leading_word() {
 fn plural_staff_at_a_list_of_firms_work_at_each_but_a_person_ends_the_list() {
     let text = "Economists at Ostrova, Kelmar and Trenholt expect a rate cut in June.";
     for firm in ["Ostrova", "Kelmar", "Trenholt"] {
-        assert_eq!(
-            kind_of(text, firm).map(|(kind, _)| kind),
-            Some(EntityKind::Company),
-            "{firm}"
-        );
+        assert_eq!(kind(text, firm), Some(EntityKind::Company), "{firm}");
     }
     let text = "That was the view of strategists at Ostrova, and Mia Kerr of Fenwright agreed.";
-    assert_ne!(
-        kind_of(text, "Mia Kerr").map(|(kind, _)| kind),
-        Some(EntityKind::Company)
-    );
+    assert_ne!(kind(text, "Mia Kerr"), Some(EntityKind::Company));
     // One director works at one place, here a ground.
     let text = "The director of rugby at Marlow Park and Bellandi fell out in March.";
     for name in ["Marlow Park", "Bellandi"] {
-        assert_ne!(
-            kind_of(text, name).map(|(kind, _)| kind),
-            Some(EntityKind::Company),
-            "{name}"
-        );
+        assert_ne!(kind(text, name), Some(EntityKind::Company), "{name}");
     }
 }
 
@@ -420,7 +413,7 @@ fn plural_staff_at_a_list_of_firms_work_at_each_but_a_person_ends_the_list() {
 fn a_civic_group_at_a_sentence_start_names_an_organisation() {
     let text = "Campaign group Keep Ashford Green said it would seek a judicial review.";
     assert_eq!(
-        kind_of(text, "Keep Ashford Green").map(|(kind, _)| kind),
+        kind(text, "Keep Ashford Green"),
         Some(EntityKind::Organization)
     );
 }
@@ -440,29 +433,18 @@ fn a_word_that_speaks_only_with_a_listed_company_is_a_company() {
     );
     // The surname of a person named before stays that person.
     let text = "Alan Ferrow runs the unit. Unilever and Ferrow said nothing on Friday.";
-    assert_eq!(
-        kind_of(text, "Ferrow").map(|(kind, _)| kind),
-        Some(EntityKind::Person)
-    );
+    assert_eq!(kind(text, "Ferrow"), Some(EntityKind::Person));
 }
 
 #[test]
 fn residents_of_a_list_of_villages_name_places() {
     let text = "The bypass angered residents of Ashby Parva, Dunton Bassett and Claybrooke.";
     for village in ["Ashby Parva", "Dunton Bassett", "Claybrooke"] {
-        assert_eq!(
-            kind_of(text, village).map(|(kind, _)| kind),
-            Some(EntityKind::Place),
-            "{village}"
-        );
+        assert_eq!(kind(text, village), Some(EntityKind::Place), "{village}");
     }
     let text = "The towns of Brackwell and Dunsford voted to merge their councils.";
     for town in ["Brackwell", "Dunsford"] {
-        assert_eq!(
-            kind_of(text, town).map(|(kind, _)| kind),
-            Some(EntityKind::Place),
-            "{town}"
-        );
+        assert_eq!(kind(text, town), Some(EntityKind::Place), "{town}");
     }
 }
 
@@ -476,18 +458,11 @@ fn a_river_a_cape_or_a_ground_named_head_first_is_a_place() {
         "Estadio Las Palmeras",
         "Stade Henri-Dorval",
     ] {
-        assert_eq!(
-            kind_of(text, place).map(|(kind, _)| kind),
-            Some(EntityKind::Place),
-            "{place}"
-        );
+        assert_eq!(kind(text, place), Some(EntityKind::Place), "{place}");
     }
     // The lists know the whole name.
     let text = "Flights to Cape Verde resumed on Monday.";
-    assert_eq!(
-        kind_of(text, "Cape Verde").map(|(kind, _)| kind),
-        Some(EntityKind::Country)
-    );
+    assert_eq!(kind(text, "Cape Verde"), Some(EntityKind::Country));
 }
 
 #[test]
@@ -515,7 +490,7 @@ fn an_organisation_may_end_in_the_place_it_serves() {
         "Kingsway College London said the results were early.",
     ] {
         assert_eq!(
-            kind_of(text, "Kingsway College London").map(|(kind, _)| kind),
+            kind(text, "Kingsway College London"),
             Some(EntityKind::Organization),
             "{text}"
         );
@@ -526,7 +501,7 @@ fn an_organisation_may_end_in_the_place_it_serves() {
 fn an_apposition_names_a_party_that_holds_a_country_name() {
     let text = "Forward Estonia, a liberal party, said it would not join the coalition.";
     assert_eq!(
-        kind_of(text, "Forward Estonia").map(|(kind, _)| kind),
+        kind(text, "Forward Estonia"),
         Some(EntityKind::Organization)
     );
 }
@@ -536,21 +511,11 @@ fn one_unknown_word_with_capitals_inside_is_a_brand_unless_it_ends_a_persons_nam
     let text =
         "Rival VoltaGrid, backed by Siemens, has delayed its launch. FreshWay said sales rose.";
     for firm in ["VoltaGrid", "FreshWay"] {
-        assert_eq!(
-            kind_of(text, firm).map(|(kind, _)| kind),
-            Some(EntityKind::Company),
-            "{firm}"
-        );
+        assert_eq!(kind(text, firm), Some(EntityKind::Company), "{firm}");
     }
     let text = "Tariq BenSalem scored twice. BenSalem said the win mattered.";
-    assert_ne!(
-        kind_of(text, "BenSalem").map(|(kind, _)| kind),
-        Some(EntityKind::Company)
-    );
+    assert_ne!(kind(text, "BenSalem"), Some(EntityKind::Company));
     // Surnames written so are no brands.
     let text = "McKinley said the vote was close.";
-    assert_ne!(
-        kind_of(text, "McKinley").map(|(kind, _)| kind),
-        Some(EntityKind::Company)
-    );
+    assert_ne!(kind(text, "McKinley"), Some(EntityKind::Company));
 }
