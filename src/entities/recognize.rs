@@ -428,11 +428,11 @@ impl<'t> Context<'t, '_, '_> {
             );
             return;
         }
-        // "QuantumScape", "ScotRail": one word that no list knows, with
-        // capitals inside as only brands write them, names a firm.
         let person_first = self.person_start(Run { first, last });
-        // ("Rival QuantumScape": a word capitalised by the sentence's start
-        // is no part of it.)
+        // "QuantumScape", "ScotRail": one word that no list knows, with
+        // capitals inside as only brands write them, names a firm ("Rival
+        // QuantumScape": a word capitalised by the sentence's start is no
+        // part of it).
         if last - person_first == 1
             && is_brand_shaped(self.word(person_first))
             && self.known[person_first].is_none()
