@@ -178,6 +178,7 @@ fn reader_frames(index: EntityIndex, titles: Vec<String>) {
                 text,
                 title,
                 author: None,
+                author_role: None,
                 date: None,
                 date_source: None,
                 source: None,

@@ -223,3 +223,24 @@ fn a_mention_in_a_merged_copy_s_own_block_is_marked() {
     let line = document::first_line_of(&lines, 7).expect("a line naming the entity");
     assert!(lines[line].text().starts_with("Engineers from"));
 }
+
+#[test]
+fn the_header_gives_the_authors_role_as_the_byline_did() {
+    let lib = tui_support::library();
+    let mut article = lib.corpus.articles[0].clone();
+    let author = article
+        .author
+        .clone()
+        .expect("the first fixture has an author");
+    article.author_role = Some("Courts Correspondent".into());
+    let lines = document::layout(&article, &[], &Matched::default(), 80, &text::DOC);
+    let meta: String = lines
+        .iter()
+        .filter(|l| l.kind == LineKind::Meta)
+        .map(dossier::tui::document::DocLine::text)
+        .collect();
+    assert!(
+        meta.contains(&format!("{author}, Courts Correspondent")),
+        "{meta}"
+    );
+}

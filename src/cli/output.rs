@@ -227,6 +227,7 @@ fn summary(a: &Article) -> serde_json::Map<String, Value> {
         "id": a.id,
         "title": a.title,
         "author": a.author,
+        "author_role": a.author_role,
         "date": a.date,
         "source": a.source,
         "url": a.url,
@@ -240,8 +241,8 @@ fn summary(a: &Article) -> serde_json::Map<String, Value> {
 
 pub(super) fn show_text(a: &Article) -> String {
     let mut out = format!("{}\n", a.title);
-    if let Some(author) = &a.author {
-        out.push_str(&format!("by {author}\n"));
+    if let Some(byline) = a.byline() {
+        out.push_str(&format!("by {byline}\n"));
     }
     if let Some(date) = &a.date {
         out.push_str(&format!("{date}\n"));

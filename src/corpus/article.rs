@@ -101,6 +101,10 @@ pub struct Article {
     pub id: String,
     pub title: String,
     pub author: Option<String>,
+    /// The author's role as the byline gives it ("Transport
+    /// Correspondent"), where it does.
+    #[serde(default)]
+    pub author_role: Option<String>,
     /// When it was published, as ISO `YYYY-MM-DD` (with `THH:MM` and a
     /// zone when the time is known); see [`crate::corpus::dates`]. A
     /// stated date that cannot be read is kept as written.
@@ -141,6 +145,17 @@ impl Article {
         }
     }
 
+    /// Returns the author with their role, as a byline prints them
+    /// ("Priya Natarajan, Transport Correspondent"); `None` without an
+    /// author.
+    pub fn byline(&self) -> Option<String> {
+        let author = self.author.as_deref()?;
+        Some(match &self.author_role {
+            Some(role) => format!("{author}, {role}"),
+            None => author.to_owned(),
+        })
+    }
+
     /// Returns a copy of its head: everything but the body that
     /// [`Self::drop_body`] lets go of, which is never copied.
     #[must_use]
@@ -149,6 +164,7 @@ impl Article {
             id: self.id.clone(),
             title: self.title.clone(),
             author: self.author.clone(),
+            author_role: self.author_role.clone(),
             date: self.date.clone(),
             date_source: self.date_source,
             source: self.source.clone(),

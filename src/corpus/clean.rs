@@ -29,9 +29,25 @@ const LEDE_TITLE_MAX: usize = 80;
 struct Found {
     title: Option<String>,
     author: Option<String>,
+    /// The author's role, as the byline gives it ("Transport
+    /// Correspondent").
+    author_role: Option<String>,
     date: Option<String>,
     source: Option<String>,
     url: Option<String>,
+}
+
+impl Found {
+    /// Takes a byline's name and role as the author's, unless an earlier
+    /// byline gave one; returns true if it did.
+    fn take_byline(&mut self, (name, role): (String, Option<String>)) -> bool {
+        if self.author.is_some() {
+            return false;
+        }
+        self.author = Some(name);
+        self.author_role = role;
+        true
+    }
 }
 
 /// Cleans one document; `None` when nothing readable is left (empty or
@@ -105,7 +121,7 @@ fn clean_inner(
                 .as_deref()
                 .is_some_and(|t| starts_with_text(unit, t));
         let byline = if at_edge {
-            structure::byline(unit)
+            structure::byline_and_role(unit)
         } else {
             None
         };
@@ -119,8 +135,8 @@ fn clean_inner(
             || chrome::is_ad_or_teaser(unit)
             || teaser
             || promotion.contains(&i);
-        if let Some(name) = byline {
-            found.author.get_or_insert(name);
+        if let Some(byline) = byline {
+            found.take_byline(byline);
         } else if !repeats_title && !chrome_here {
             if after_prose && let Some(name) = structure::wire_credit_author(unit) {
                 found.author.get_or_insert(name);
@@ -130,8 +146,8 @@ fn clean_inner(
     }
     let mut end_matter = Vec::new();
     for (unit, _) in &units[end_start..] {
-        if let Some(name) = structure::byline(unit) {
-            found.author.get_or_insert(name);
+        if let Some(byline) = structure::byline_and_role(unit) {
+            found.take_byline(byline);
         } else if structure::is_end_matter_marker(unit) || !chrome::looks_like_chrome(unit) {
             if let Some(link) = structure::original_link(unit) {
                 found.url.get_or_insert(link);
@@ -173,6 +189,10 @@ fn clean_inner(
     let article = Article {
         id,
         title,
+        // A role is the byline's: it goes with the byline's name only.
+        author_role: found
+            .author_role
+            .filter(|_| doc.author.is_none() || doc.author == found.author),
         author: doc.author.clone().or(found.author),
         date,
         date_source,
@@ -310,6 +330,7 @@ fn read_top<'a>(units: &'a [(Unit<'a>, bool)], found: &mut Found, body: &mut Vec
     let mut rest: Vec<&'a Unit<'a>> = Vec::with_capacity(units.len());
     let mut saw_chrome = false;
     let mut after_byline = false;
+    let mut role_below = false;
     for (unit, _) in units {
         let below_byline = std::mem::take(&mut after_byline);
         if unit.is_preformatted() {
@@ -321,12 +342,16 @@ fn read_top<'a>(units: &'a [(Unit<'a>, bool)], found: &mut Found, body: &mut Vec
                 Some(date) => _ = found.date.get_or_insert(date),
                 None => saw_chrome = true,
             }
-        } else if let Some(name) = structure::byline(unit) {
-            found.author.get_or_insert(name);
+        } else if let Some(byline) = structure::byline_and_role(unit) {
+            // Only the byline that gives the author takes a role below.
+            role_below = found.take_byline(byline) && found.author_role.is_none();
             after_byline = true;
         } else if below_byline && structure::is_byline_role(unit) {
             // "By Hannah Osei" over "Science Reporter": the byline's role
             // on a line of its own, as ", Science Reporter" is on one line.
+            if std::mem::take(&mut role_below) {
+                found.author_role = Some(unit.trim().to_owned());
+            }
         } else if let Some(date) = structure::dateline(unit) {
             found.date.get_or_insert(date);
         } else {
@@ -471,6 +496,7 @@ mod tests {
         );
         assert_eq!(a.title, "Harbour wall repairs to start in May");
         assert_eq!(a.author.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(a.author_role.as_deref(), Some("Reporter"));
         assert_eq!(a.date.as_deref(), Some("2026-03-07"));
         assert_eq!(a.paragraphs().count(), 2, "{}", a.text);
         assert!(a.text.ends_with("take a year."), "{}", a.text);
@@ -510,6 +536,12 @@ mod tests {
             "Reservoir levels fall to a ten-year low\n\nBy Tomas Lindgren\nEnvironment Correspondent\n\nWater in the county's reservoirs fell to its lowest level in ten years after the driest summer on record, the water board said on Tuesday.\n",
         );
         assert_eq!(a.author.as_deref(), Some("Tomas Lindgren"));
+        // The role is kept apart, not lost.
+        assert_eq!(a.author_role.as_deref(), Some("Environment Correspondent"));
+        assert_eq!(
+            a.byline().as_deref(),
+            Some("Tomas Lindgren, Environment Correspondent")
+        );
         assert!(
             a.text.starts_with("Water in the county's reservoirs"),
             "{}",

@@ -285,6 +285,7 @@ fn merge_exact(articles: Vec<Article>) -> (Vec<Article>, Vec<usize>) {
 fn fill_missing(canonical: &mut Article, copy: &Article) {
     if canonical.author.is_none() {
         canonical.author.clone_from(&copy.author);
+        canonical.author_role.clone_from(&copy.author_role);
     }
     // A copy's publication date beats the canonical's file time.
     let from_file = |a: &Article| a.date_source.is_none_or(|s| s == DateSource::FileTime);

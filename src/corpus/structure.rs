@@ -126,6 +126,13 @@ pub fn source_note(line: &str) -> Option<String> {
 /// "By X, columnist", "By X and Y", "Written by X". The name is the part
 /// before any comma or dash, and must look like a name (capitalised words).
 pub fn byline(line: &str) -> Option<String> {
+    byline_and_role(line).map(|(name, _)| name)
+}
+
+/// [`byline`] with the writer's role the byline gives after the name, if
+/// any: "By Priya Natarajan, Transport Correspondent" gives "Priya
+/// Natarajan" and "Transport Correspondent".
+pub fn byline_and_role(line: &str) -> Option<(String, Option<String>)> {
     let line = line.trim();
     if line.len() > 200
         || more_words_than(line, 14)
@@ -153,15 +160,17 @@ pub fn byline(line: &str) -> Option<String> {
         .find(|p| lower.starts_with(*p))
         .and_then(|p| line.get(p.len()..))?
         .trim();
-    let name = rest
-        .split([',', '|', '(', '—', '–', '·'])
-        .next()
-        .unwrap_or_default()
-        .split(" - ")
-        .next()
-        .unwrap_or_default()
-        .trim();
-    let name = without_trailing_date(name);
+    let mut parts = rest.split([',', '|', '(', '—', '–', '·']);
+    let first = parts.next().unwrap_or_default();
+    let (name, after) = match first.split_once(" - ") {
+        Some((name, after)) => (name, Some(after)),
+        None => (first, parts.next()),
+    };
+    let role = after
+        .map(str::trim)
+        .filter(|r| is_byline_role(r) || is_byline_role(&capitalised(r)))
+        .map(str::to_owned);
+    let name = without_trailing_date(name.trim());
     // "By Neil Braithwaite at The Oval", "By Ana Ruiz in Kyiv": where the
     // writer filed from is no part of the name.
     let name = [" at ", " in "]
@@ -171,7 +180,16 @@ pub fn byline(line: &str) -> Option<String> {
         .filter(|before| is_name(before))
         .min_by_key(|before| before.len())
         .unwrap_or(name);
-    is_name(name).then(|| name.to_owned())
+    is_name(name).then(|| (name.to_owned(), role))
+}
+
+/// `s` with its first letter in capitals ("columnist" → "Columnist").
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Returns the first reporter a wire's closing credit names: "(Reporting
@@ -464,6 +482,24 @@ mod tests {
         assert_eq!(
             byline("Written by Kofi Mensah | Sports desk").as_deref(),
             Some("Kofi Mensah")
+        );
+    }
+
+    #[test]
+    fn a_byline_gives_the_writers_role_apart() {
+        let parts = |line: &str| byline_and_role(line).map(|(n, r)| (n, r.unwrap_or_default()));
+        assert_eq!(
+            parts("By Maxime Marquette, columnist"),
+            Some(("Maxime Marquette".into(), "columnist".into()))
+        );
+        assert_eq!(
+            parts("By Lena Ortiz - Chief Political Correspondent"),
+            Some(("Lena Ortiz".into(), "Chief Political Correspondent".into()))
+        );
+        // What is no newsroom job is no role.
+        assert_eq!(
+            parts("By Lena Ortiz, Updated 3 hours ago"),
+            Some(("Lena Ortiz".into(), String::new()))
         );
     }
 

@@ -181,7 +181,7 @@ pub fn layout(
         matches: &matched.text,
     };
     let mut meta = Vec::new();
-    if let Some(a) = &article.author {
+    if let Some(a) = article.byline() {
         meta.push(format!("{} {a}", labels.by));
     }
     meta.extend(crate::tui::text::shown_date(article));

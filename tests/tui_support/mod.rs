@@ -128,6 +128,7 @@ pub fn article(draft: &Draft, n: usize) -> Article {
         id: format!("{n:016x}"),
         title: draft.title.to_owned(),
         author: draft.author.map(str::to_owned),
+        author_role: None,
         date: draft.date.map(str::to_owned),
         date_source: draft.date.map(|_| dossier::corpus::DateSource::Metadata),
         source: None,

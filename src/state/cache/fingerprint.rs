@@ -25,8 +25,9 @@ use crate::pipeline::Options;
 /// their articles, rebuilt from each article's entities; 14: a chunk of
 /// mentions holds its texts' keys first; 15: a snapshot body chunk is two
 /// frames, its bodies and their mentions; 16: mentions may point into
-/// the merged copies' own blocks).
-const CACHE_FORMAT: u32 = 16;
+/// the merged copies' own blocks; 17: an article holds its author's
+/// role).
+const CACHE_FORMAT: u32 = 17;
 
 /// What the cached results were computed by.
 pub struct Engine {
