@@ -548,13 +548,20 @@ pub fn is_agent_verb(word: &str) -> bool {
 /// after a capitalised word that is no function word ("Ed Miliband" for
 /// "Miliband"): the end of a longer name.
 pub fn ends_a_longer_name(text: &str, name: &str) -> bool {
-    memchr::memmem::find_iter(text.as_bytes(), name.as_bytes()).any(|at| {
-        let Some(before) = text[..at].strip_suffix(' ') else {
-            return false;
-        };
-        let word = last_word(before);
-        word.starts_with(char::is_uppercase) && traits(word) & FUNCTION_WORD == 0
-    })
+    texts_before(text, name).any(|before| is_name_word(last_word(before)))
+}
+
+/// The text before each place where `name` stands in `text` after one
+/// space: where a longer name that ends in it would start.
+pub fn texts_before<'t>(text: &'t str, name: &'t str) -> impl Iterator<Item = &'t str> {
+    memchr::memmem::find_iter(text.as_bytes(), name.as_bytes())
+        .filter_map(move |at| text[..at].strip_suffix(' '))
+}
+
+/// Returns true if and only if `word` may stand in a name: capitalised,
+/// and no function word ("Ed" of "Ed Miliband", not "The").
+pub fn is_name_word(word: &str) -> bool {
+    word.starts_with(char::is_uppercase) && traits(word) & FUNCTION_WORD == 0
 }
 
 /// Returns true if and only if a capital city `name` whose speech verb

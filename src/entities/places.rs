@@ -255,9 +255,7 @@ fn name_continues(text: &str, hits: &[Hit], i: usize) -> bool {
         return false;
     };
     let word = first_word(rest);
-    word.starts_with(char::is_uppercase)
-        && cues::traits(word) & cues::FUNCTION_WORD == 0
-        && hits.get(i + 1).is_none_or(|h| h.start != end + 1)
+    cues::is_name_word(word) && hits.get(i + 1).is_none_or(|h| h.start != end + 1)
 }
 
 /// Returns true if and only if the place at `start..end` opens a dateline:
@@ -359,9 +357,7 @@ fn in_longer_name(text: &str, hits: &[Hit], i: usize) -> bool {
             hits.get(j)
                 .is_some_and(|h| h.start <= at && at < h.end && h.entry.role != Role::City)
         });
-        word.starts_with(|c: char| c.is_uppercase())
-            && cues::traits(word) & cues::FUNCTION_WORD == 0
-            && !covered
+        cues::is_name_word(word) && !covered
     };
     let after = text[hit.end..].strip_prefix(' ').map(first_word);
     if after.is_some_and(|w| unknown_capital(hit.end + 1, w)) {

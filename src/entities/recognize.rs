@@ -911,15 +911,10 @@ impl<'t> Context<'t, '_, '_> {
     /// an English word: a surname ("Kazenga LuaLua"), not a brand after
     /// the word that opens its sentence ("Rival QuantumScape").
     fn ends_a_personal_name(&self, word: &str) -> bool {
-        memchr::memmem::find_iter(self.text.as_bytes(), word.as_bytes()).any(|at| {
-            let Some(before) = self.text[..at].strip_suffix(' ') else {
-                return false;
-            };
+        cues::texts_before(self.text, word).any(|before| {
             // ("Ray S. AbuZayyad": an initial counts.)
             let given = super::text::last_word(before.trim_end_matches('.'));
-            given.starts_with(char::is_uppercase)
-                && cues::traits(given) & cues::FUNCTION_WORD == 0
-                && !self.gaz.is_common_word(given)
+            cues::is_name_word(given) && !self.gaz.is_common_word(given)
         })
     }
 

@@ -133,10 +133,8 @@ impl<'t> Context<'t, '_, '_> {
             i == name_first
                 && i + 1 < last
                 && cues::is_given_name(self.word(i))
-                && self.known[i].is_some_and(|h| {
-                    let hit = &self.hits[h];
-                    hit.end == self.words[i].end
-                        && matches!(hit.entry.kind, EntityKind::Place | EntityKind::Country)
+                && self.hit_spanning(i, i + 1).is_some_and(|hit| {
+                    matches!(hit.entry.kind, EntityKind::Place | EntityKind::Country)
                 })
         };
         if !(1..=4).contains(&len)
