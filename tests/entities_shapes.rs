@@ -442,6 +442,13 @@ fn residents_of_a_list_of_villages_name_places() {
     for village in ["Ashby Parva", "Dunton Bassett", "Claybrooke"] {
         assert_eq!(kind(text, village), Some(EntityKind::Place), "{village}");
     }
+    // Opening a sentence, and beside a listed place.
+    for text in [
+        "Residents of Ashby Parva and Claybrooke objected to the plan.",
+        "Residents of Oban and Claybrooke objected to the plan.",
+    ] {
+        assert_eq!(kind(text, "Claybrooke"), Some(EntityKind::Place), "{text}");
+    }
     let text = "The towns of Brackwell and Dunsford voted to merge their councils.";
     for town in ["Brackwell", "Dunsford"] {
         assert_eq!(kind(text, town), Some(EntityKind::Place), "{town}");

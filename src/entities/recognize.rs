@@ -894,7 +894,26 @@ impl<'t> Context<'t, '_, '_> {
             noun,
             "residents" | "inhabitants" | "villagers" | "townspeople"
         );
-        if !(settlement || dwellers)
+        if !(settlement || dwellers) {
+            return false;
+        }
+        // "Residents of Wilnecote and Fazeley objected": at a sentence's
+        // start the list is one run, and each of its names is a place.
+        let mut taught = false;
+        let mut item = first;
+        for end in first..=last {
+            if end == last || matches!(self.word(end), "and" | "or") {
+                taught |= self.settlement(item, end, lexicon);
+                item = end + 1;
+            }
+        }
+        taught
+    }
+
+    /// Teaches the words `first..last` as a place named by its settlement
+    /// noun, if they are a name in no list of at most three words.
+    fn settlement(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
+        if first >= last
             || last - first > 3
             || self.has_hit_within(first, last)
             || (first..last).any(|i| self.has(i, cues::HEAD | cues::TITLE))
