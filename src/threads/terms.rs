@@ -72,13 +72,16 @@ pub(super) fn terms(articles: &[Article], text_of: TextOf<'_, '_>, wanted: &Hash
         .map(|(i, a)| article_terms(&a.title, &text_of(i).unwrap_or_default()))
         .collect();
     let n = counts.len().max(1) as f64;
-    // A term in one article only cannot link it to another; the rest get
-    // their inverse document frequency.
-    let idf: HashMapOfHashes<f32> = document_frequencies(&counts)
+    // A term in one article only cannot link it to another: only the rest
+    // are kept, with their inverse document frequency. A term of one
+    // article weighs as one of two where it fills out a profile (see
+    // `profile`).
+    let shared: HashMapOfHashes<f32> = document_frequencies(&counts)
         .into_iter()
         .filter(|&(_, df)| df >= 2)
         .map(|(h, df)| (h, (n / f64::from(df)).ln() as f32))
         .collect();
+    let lone = (n / 2.0).ln().max(0.0) as f32;
     let keep = PROFILE_TERMS.max(SALIENT_TERMS);
     let (profiles, (salient, (subjects, named))) = counts
         .into_par_iter()
@@ -96,7 +99,7 @@ pub(super) fn terms(articles: &[Article], text_of: TextOf<'_, '_>, wanted: &Hash
                         .is_ok_and(|i| !terms[i].is_name())
                 })
                 .collect();
-            let (profile, salient) = profile(&terms, &idf, keep);
+            let (profile, salient) = profile(&terms, &shared, lone, keep);
             (profile, (salient, (subject, named)))
         })
         .unzip();
@@ -108,36 +111,56 @@ pub(super) fn terms(articles: &[Article], text_of: TextOf<'_, '_>, wanted: &Hash
     }
 }
 
-/// Returns the `keep` heaviest terms of an article by TF-IDF, with unit
-/// length, sorted by hash; and the hashes of the [`SALIENT_TERMS`]
-/// heaviest, sorted.
-fn profile(terms: &TermCounts, idf: &HashMapOfHashes<f32>, keep: usize) -> (Profile, Vec<u64>) {
-    let mut weighted: Profile = terms
+/// Returns an article's profile: its `keep` heaviest shared terms (those
+/// `shared` gives an inverse document frequency) by TF-IDF, sorted by
+/// hash, with the length of its `keep` heaviest terms, shared ones first,
+/// where a term no other article holds weighs as `lone`; and the hashes of
+/// its [`SALIENT_TERMS`] heaviest shared terms, sorted.
+///
+/// An article that shares fewer than `keep` terms with the rest of the
+/// folder has its length filled out with terms only it uses: they are
+/// part of what it says. Without them, such an article was little more
+/// than its few shared words, and one common word that two unrelated
+/// stories of a small folder share ("city": a football club and a Texas
+/// city) made most of both profiles, and a thread. An article with
+/// `keep` shared terms or more, as almost every one in a large folder,
+/// is measured on those alone: the scale of its scores does not move
+/// with how many words of its own it has. A term of one article weighs
+/// as one of two: the folder cannot tell a word only one article uses
+/// from a word a second report of its story would have shared.
+fn profile(
+    terms: &TermCounts,
+    shared: &HashMapOfHashes<f32>,
+    lone: f32,
+    keep: usize,
+) -> (Profile, Vec<u64>) {
+    // (key, weight, whether another article holds it)
+    let mut heaviest: Vec<(u64, f32, bool)> = terms
         .iter()
-        .filter_map(|t| {
-            let idf = *idf.get(&t.key())?;
-            Some((t.key(), (1.0 + (t.count() as f32).ln()) * idf))
+        .map(|t| {
+            let idf = shared.get(&t.key()).copied();
+            let tf = 1.0 + (t.count() as f32).ln();
+            (t.key(), tf * idf.unwrap_or(lone), idf.is_some())
         })
         .collect();
-    let heavier = |a: &(u64, f32), b: &(u64, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-    if weighted.len() > keep {
-        weighted.select_nth_unstable_by(keep - 1, heavier);
-        weighted.truncate(keep);
+    let heavier = |a: &(u64, f32, bool), b: &(u64, f32, bool)| {
+        b.2.cmp(&a.2).then(b.1.total_cmp(&a.1)).then(a.0.cmp(&b.0))
+    };
+    if heaviest.len() > keep {
+        heaviest.select_nth_unstable_by(keep - 1, heavier);
+        heaviest.truncate(keep);
     }
-    if weighted.len() > SALIENT_TERMS {
-        weighted.select_nth_unstable_by(SALIENT_TERMS - 1, heavier);
+    let norm = heaviest.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt();
+    heaviest.retain(|t| t.2);
+    if heaviest.len() > SALIENT_TERMS {
+        heaviest.select_nth_unstable_by(SALIENT_TERMS - 1, heavier);
     }
-    let mut salient: Vec<u64> = weighted.iter().take(SALIENT_TERMS).map(|t| t.0).collect();
+    let mut salient: Vec<u64> = heaviest.iter().take(SALIENT_TERMS).map(|t| t.0).collect();
     salient.sort_unstable();
-    let norm = weighted.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
-    if norm > 0.0 {
-        for t in &mut weighted {
-            t.1 /= norm;
-        }
-    }
-    weighted.sort_unstable_by_key(|t| t.0);
-    weighted.shrink_to_fit();
-    (weighted, salient)
+    let scale = if norm > 0.0 { norm } else { 1.0 };
+    let mut profile: Profile = heaviest.iter().map(|t| (t.0, t.1 / scale)).collect();
+    profile.sort_unstable_by_key(|t| t.0);
+    (profile, salient)
 }
 
 #[cfg(test)]
@@ -150,7 +173,7 @@ mod tests {
         let key = |h: u64| h << 20;
         let terms: TermCounts = (1..=40u64).map(|h| Term::new(key(h), 1, false)).collect();
         let idf: HashMapOfHashes<f32> = (1..=40u64).map(|h| (key(h), h as f32)).collect();
-        let (p, salient) = profile(&terms, &idf, 30);
+        let (p, salient) = profile(&terms, &idf, 1.0, 30);
         assert_eq!(p.len(), 30);
         assert!(p.iter().all(|&(h, _)| h > key(10)));
         assert!(p.windows(2).all(|w| w[0].0 < w[1].0));
@@ -159,5 +182,30 @@ mod tests {
         assert_eq!(salient.len(), SALIENT_TERMS);
         assert!(salient.iter().all(|&h| h > key(40 - SALIENT_TERMS as u64)));
         assert!(salient.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn a_profile_with_few_shared_terms_is_filled_out_with_its_own() {
+        let key = |h: u64| h << 20;
+        // Two shared terms among ten: the eight of its own count in the
+        // length, not in the profile.
+        let terms: TermCounts = (1..=10u64).map(|h| Term::new(key(h), 1, false)).collect();
+        let shared: HashMapOfHashes<f32> = [(key(1), 2.0), (key(2), 2.0)].into_iter().collect();
+        let (p, salient) = profile(&terms, &shared, 2.0, 30);
+        assert_eq!(
+            p.iter().map(|t| t.0).collect::<Vec<_>>(),
+            vec![key(1), key(2)]
+        );
+        assert_eq!(salient, vec![key(1), key(2)]);
+        let length: f32 = p.iter().map(|t| t.1 * t.1).sum();
+        assert!((length - 2.0 / 10.0).abs() < 1e-5, "{length}");
+        // Shared terms come first: with as many shared as the profile
+        // keeps, the article's own terms, heavier as they are, count for
+        // nothing.
+        let shared: HashMapOfHashes<f32> = (1..=4u64).map(|h| (key(h), 1.0)).collect();
+        let (p, _) = profile(&terms, &shared, 5.0, 4);
+        assert_eq!(p.len(), 4);
+        let length: f32 = p.iter().map(|t| t.1 * t.1).sum();
+        assert!((length - 1.0).abs() < 1e-5, "{length}");
     }
 }
