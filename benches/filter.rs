@@ -179,6 +179,7 @@ fn reader_frames(index: EntityIndex, titles: Vec<String>) {
                 title,
                 author: None,
                 author_role: None,
+                author_credit: None,
                 date: None,
                 date_source: None,
                 source: None,

@@ -12,6 +12,7 @@ fn article(id: &str, title: &str, text: &str) -> Article {
         title: title.into(),
         author: Some("R. Okafor".into()),
         author_role: None,
+        author_credit: None,
         date: Some("2024-03-02".into()),
         date_source: Some(dossier::corpus::DateSource::Metadata),
         source: None,

@@ -244,3 +244,19 @@ fn the_header_gives_the_authors_role_as_the_byline_did() {
         "{meta}"
     );
 }
+
+#[test]
+fn the_header_gives_the_byline_as_printed_where_it_says_more() {
+    let lib = tui_support::library();
+    let mut article = lib.corpus.articles[0].clone();
+    article.author = Some("Ana Ruiz".into());
+    article.author_role = None;
+    article.author_credit = Some("Ana Ruiz in Kyiv".into());
+    let lines = document::layout(&article, &[], &Matched::default(), 80, &text::DOC);
+    let meta: String = lines
+        .iter()
+        .filter(|l| l.kind == LineKind::Meta)
+        .map(dossier::tui::document::DocLine::text)
+        .collect();
+    assert!(meta.contains("Ana Ruiz in Kyiv"), "{meta}");
+}

@@ -228,6 +228,7 @@ fn summary(a: &Article) -> serde_json::Map<String, Value> {
         "title": a.title,
         "author": a.author,
         "author_role": a.author_role,
+        "author_credit": a.author_credit,
         "date": a.date,
         "source": a.source,
         "url": a.url,

@@ -105,6 +105,11 @@ pub struct Article {
     /// Correspondent"), where it does.
     #[serde(default)]
     pub author_role: Option<String>,
+    /// The byline as the article prints it, less its "By", where it says
+    /// more than the author and the role: where the writer filed from
+    /// ("Ana Ruiz in Kyiv"), a second writer, an outlet.
+    #[serde(default)]
+    pub author_credit: Option<String>,
     /// When it was published, as ISO `YYYY-MM-DD` (with `THH:MM` and a
     /// zone when the time is known); see [`crate::corpus::dates`]. A
     /// stated date that cannot be read is kept as written.
@@ -146,13 +151,15 @@ impl Article {
     }
 
     /// Returns the author with their role, as a byline prints them
-    /// ("Priya Natarajan, Transport Correspondent"); `None` without an
+    /// ("Priya Natarajan, Transport Correspondent"), or the byline as
+    /// printed where it says more ("Ana Ruiz in Kyiv"); `None` without an
     /// author.
     pub fn byline(&self) -> Option<String> {
         let author = self.author.as_deref()?;
+        let printed = self.author_credit.as_deref().unwrap_or(author);
         Some(match &self.author_role {
-            Some(role) => format!("{author}, {role}"),
-            None => author.to_owned(),
+            Some(role) if !printed.contains(role.as_str()) => format!("{printed}, {role}"),
+            _ => printed.to_owned(),
         })
     }
 
@@ -165,6 +172,7 @@ impl Article {
             title: self.title.clone(),
             author: self.author.clone(),
             author_role: self.author_role.clone(),
+            author_credit: self.author_credit.clone(),
             date: self.date.clone(),
             date_source: self.date_source,
             source: self.source.clone(),

@@ -32,20 +32,27 @@ struct Found {
     /// The author's role, as the byline gives it ("Transport
     /// Correspondent").
     author_role: Option<String>,
+    /// The byline as printed, where it says more than name and role.
+    author_credit: Option<String>,
     date: Option<String>,
     source: Option<String>,
     url: Option<String>,
 }
 
 impl Found {
-    /// Takes a byline's name and role as the author's, unless an earlier
-    /// byline gave one; returns true if it did.
-    fn take_byline(&mut self, (name, role): (String, Option<String>)) -> bool {
+    /// Takes a byline's name, role and credit as the author's, unless an
+    /// earlier byline gave one, and its date unless one was found; returns
+    /// true if it took the author.
+    fn take_byline(&mut self, byline: structure::Byline) -> bool {
+        if let Some(date) = byline.date {
+            self.date.get_or_insert(date);
+        }
         if self.author.is_some() {
             return false;
         }
-        self.author = Some(name);
-        self.author_role = role;
+        self.author = Some(byline.name);
+        self.author_role = byline.role;
+        self.author_credit = byline.credit;
         true
     }
 }
@@ -189,9 +196,13 @@ fn clean_inner(
     let article = Article {
         id,
         title,
-        // A role is the byline's: it goes with the byline's name only.
+        // A role and a credit are the byline's: they go with the byline's
+        // name only.
         author_role: found
             .author_role
+            .filter(|_| doc.author.is_none() || doc.author == found.author),
+        author_credit: found
+            .author_credit
             .filter(|_| doc.author.is_none() || doc.author == found.author),
         author: doc.author.clone().or(found.author),
         date,
@@ -528,6 +539,31 @@ mod tests {
             structure::wire_credit_author("(Reporting by the desk)"),
             None
         );
+    }
+
+    #[test]
+    fn a_byline_keeps_where_the_writer_filed_from_and_its_date() {
+        let a = clean_str(
+            "Ferry crews vote to strike over rosters\n\nBy Morag Sinclair in Oban, Transport Reporter\n\nCrews on the island ferries voted by three to one to strike over new rosters, their union said on Friday.\n",
+        );
+        assert_eq!(a.author.as_deref(), Some("Morag Sinclair"));
+        assert_eq!(a.author_role.as_deref(), Some("Transport Reporter"));
+        // Where she filed from is kept, as the byline printed it.
+        assert_eq!(
+            a.byline().as_deref(),
+            Some("Morag Sinclair in Oban, Transport Reporter")
+        );
+        assert!(
+            a.text.starts_with("Crews on the island ferries"),
+            "{}",
+            a.text
+        );
+        let a = clean_str(
+            "Wheat harvest starts early\n\nBy Hal Brennan, 14 July 2025\n\nFarmers in the east began cutting wheat a fortnight early after a hot, dry June, the growers' association said.\n",
+        );
+        assert_eq!(a.byline().as_deref(), Some("Hal Brennan"));
+        assert_eq!(a.author_credit, None);
+        assert_eq!(a.date.as_deref(), Some("2025-07-14"), "the byline's date");
     }
 
     #[test]

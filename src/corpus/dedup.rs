@@ -286,6 +286,7 @@ fn fill_missing(canonical: &mut Article, copy: &Article) {
     if canonical.author.is_none() {
         canonical.author.clone_from(&copy.author);
         canonical.author_role.clone_from(&copy.author_role);
+        canonical.author_credit.clone_from(&copy.author_credit);
     }
     // A copy's publication date beats the canonical's file time.
     let from_file = |a: &Article| a.date_source.is_none_or(|s| s == DateSource::FileTime);

@@ -126,13 +126,31 @@ pub fn source_note(line: &str) -> Option<String> {
 /// "By X, columnist", "By X and Y", "Written by X". The name is the part
 /// before any comma or dash, and must look like a name (capitalised words).
 pub fn byline(line: &str) -> Option<String> {
-    byline_and_role(line).map(|(name, _)| name)
+    byline_and_role(line).map(|b| b.name)
 }
 
-/// [`byline`] with the writer's role the byline gives after the name, if
-/// any: "By Priya Natarajan, Transport Correspondent" gives "Priya
-/// Natarajan" and "Transport Correspondent".
-pub fn byline_and_role(line: &str) -> Option<(String, Option<String>)> {
+/// What a byline says: the author's name, the writer's role, and the
+/// rest, which the article keeps.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Byline {
+    /// The first writer's name: "Priya Natarajan".
+    pub name: String,
+    /// The role after the name, if it is a newsroom job: "Transport
+    /// Correspondent".
+    pub role: Option<String>,
+    /// The byline as printed, less its "By", where it says more than the
+    /// name, the role and a date: "Ana Ruiz in Kyiv", "Jane Doe in
+    /// Washington and John Roe in London", "Lena Ortiz, Sky News".
+    pub credit: Option<String>,
+    /// The date it gives: "By Jane Doe, 3 March 2024".
+    pub date: Option<String>,
+}
+
+/// [`byline`] with the rest of what the byline says (see [`Byline`]):
+/// "By Priya Natarajan, Transport Correspondent" gives "Priya Natarajan"
+/// and "Transport Correspondent"; "By Ana Ruiz in Kyiv" gives "Ana Ruiz"
+/// and keeps "Ana Ruiz in Kyiv", so where she filed from is not lost.
+pub fn byline_and_role(line: &str) -> Option<Byline> {
     let line = line.trim();
     if line.len() > 200
         || more_words_than(line, 14)
@@ -160,7 +178,7 @@ pub fn byline_and_role(line: &str) -> Option<(String, Option<String>)> {
         .find(|p| lower.starts_with(*p))
         .and_then(|p| line.get(p.len()..))?
         .trim();
-    let mut parts = rest.split([',', '|', '(', '—', '–', '·']);
+    let mut parts = rest.split(BYLINE_SEPARATORS);
     let first = parts.next().unwrap_or_default();
     let (name, after) = match first.split_once(" - ") {
         Some((name, after)) => (name, Some(after)),
@@ -170,6 +188,13 @@ pub fn byline_and_role(line: &str) -> Option<(String, Option<String>)> {
         .map(str::trim)
         .filter(|r| is_byline_role(r) || is_byline_role(&capitalised(r)))
         .map(str::to_owned);
+    // The date after the name, whole ("March 3, 2024") or as one part.
+    let tail = rest
+        .split_once(BYLINE_SEPARATORS)
+        .map(|(_, tail)| tail.trim());
+    let date = tail.and_then(|tail| {
+        dateline(tail).or_else(|| tail.split(BYLINE_SEPARATORS).find_map(dateline))
+    });
     let name = without_trailing_date(name.trim());
     // "By Neil Braithwaite at The Oval", "By Ana Ruiz in Kyiv": where the
     // writer filed from is no part of the name.
@@ -180,8 +205,40 @@ pub fn byline_and_role(line: &str) -> Option<(String, Option<String>)> {
         .filter(|before| is_name(before))
         .min_by_key(|before| before.len())
         .unwrap_or(name);
-    is_name(name).then(|| (name.to_owned(), role))
+    if !is_name(name) {
+        return None;
+    }
+    let says_more = (date.is_none() || tail != date.as_deref())
+        && rest
+            .split(BYLINE_SEPARATORS)
+            .flat_map(|part| part.split(" - "))
+            .map(str::trim)
+            .filter(|part| !part.is_empty() && *part != name)
+            .any(|part| {
+                role.as_deref() != Some(part) && dateline(part).is_none() && !is_page_time(part)
+            });
+    Some(Byline {
+        name: name.to_owned(),
+        role,
+        credit: says_more.then(|| rest.to_owned()),
+        date,
+    })
 }
+
+/// Returns true if and only if `part` of a byline is a page's note of
+/// time, which says nothing once the page is saved: "Updated 3 hours
+/// ago", "4 min read".
+fn is_page_time(part: &str) -> bool {
+    let lower = part.to_lowercase();
+    lower.ends_with(" ago")
+        || lower.ends_with(" read")
+        || ["updated", "published", "posted"]
+            .iter()
+            .any(|w| lower.starts_with(w))
+}
+
+/// What separates a byline's name from its role, outlet or date.
+const BYLINE_SEPARATORS: [char; 6] = [',', '|', '(', '—', '–', '·'];
 
 /// `s` with its first letter in capitals ("columnist" → "Columnist").
 fn capitalised(s: &str) -> String {
@@ -487,7 +544,8 @@ mod tests {
 
     #[test]
     fn a_byline_gives_the_writers_role_apart() {
-        let parts = |line: &str| byline_and_role(line).map(|(n, r)| (n, r.unwrap_or_default()));
+        let parts =
+            |line: &str| byline_and_role(line).map(|b| (b.name, b.role.unwrap_or_default()));
         assert_eq!(
             parts("By Maxime Marquette, columnist"),
             Some(("Maxime Marquette".into(), "columnist".into()))
@@ -500,6 +558,44 @@ mod tests {
         assert_eq!(
             parts("By Lena Ortiz, Updated 3 hours ago"),
             Some(("Lena Ortiz".into(), String::new()))
+        );
+    }
+
+    #[test]
+    fn a_byline_keeps_what_it_says_beyond_the_name() {
+        let credit = |line: &str| byline_and_role(line).and_then(|b| b.credit);
+        assert_eq!(
+            credit("By Ana Ruiz in Kyiv").as_deref(),
+            Some("Ana Ruiz in Kyiv")
+        );
+        assert_eq!(
+            credit("By Tom Hale at Lord's, Cricket Correspondent").as_deref(),
+            Some("Tom Hale at Lord's, Cricket Correspondent")
+        );
+        assert_eq!(
+            credit("By Jane Doe in Washington and John Roe in London").as_deref(),
+            Some("Jane Doe in Washington and John Roe in London")
+        );
+        assert_eq!(
+            credit("By Lena Ortiz, Harbour Gazette").as_deref(),
+            Some("Lena Ortiz, Harbour Gazette")
+        );
+        // The name, a role, a date and a page's note of time are all
+        // kept elsewhere or say nothing.
+        assert_eq!(credit("By Priya Natarajan"), None);
+        assert_eq!(credit("By Priya Natarajan, Transport Correspondent"), None);
+        assert_eq!(
+            credit("By Lena Ortiz - Chief Political Correspondent"),
+            None
+        );
+        assert_eq!(credit("By Lena Ortiz | Updated 3 hours ago"), None);
+        let dated = byline_and_role("By Jane Doe, 3 March 2024").unwrap();
+        assert_eq!((dated.name.as_str(), dated.credit), ("Jane Doe", None));
+        assert_eq!(dated.date.as_deref(), Some("3 March 2024"));
+        let dated = byline_and_role("By Jane Doe, March 3, 2024").unwrap();
+        assert_eq!(
+            (dated.credit, dated.date.as_deref()),
+            (None, Some("March 3, 2024"))
         );
     }
 

@@ -129,6 +129,7 @@ pub fn article(draft: &Draft, n: usize) -> Article {
         title: draft.title.to_owned(),
         author: draft.author.map(str::to_owned),
         author_role: None,
+        author_credit: None,
         date: draft.date.map(str::to_owned),
         date_source: draft.date.map(|_| dossier::corpus::DateSource::Metadata),
         source: None,

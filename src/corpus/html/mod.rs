@@ -101,6 +101,24 @@ pub fn extract(html: &str, address: Option<&str>) -> Result<RawDoc, String> {
     judge(&rendered)?;
     let text = markdown::strip(&clean_text(&rendered.text));
     let line = |s: Option<String>| s.map(|s| clean_line(&s)).filter(|s| !s.is_empty());
+    // The byline the page prints stays a line above the text, where
+    // cleaning reads its name, role, place and date as a text's byline
+    // (see `structure::byline_and_role`): taken as a bare name, "By Ana
+    // Ruiz in Kyiv" made the author "Ana Ruiz in Kyiv", and a role was lost.
+    let printed = line(article.byline.clone()).and_then(|b| printed_byline(&b));
+    let (text, author) = match printed {
+        Some(byline) => (format!("{byline}\n\n{text}"), None),
+        None => (
+            text,
+            line(
+                article
+                    .byline
+                    .as_deref()
+                    .and_then(meta::byline)
+                    .or(found.author),
+            ),
+        ),
+    };
     Ok(RawDoc {
         path: String::new(),
         text,
@@ -108,19 +126,24 @@ pub fn extract(html: &str, address: Option<&str>) -> Result<RawDoc, String> {
             meta::without_site_name(&title, &found.headings, article.site_name.as_deref())
                 .to_owned()
         }),
-        author: line(
-            article
-                .byline
-                .as_deref()
-                .and_then(meta::byline)
-                .or(found.author),
-        ),
+        author,
         date: line(article.published_time.or(found.date)),
         source: line(article.site_name),
         url: line(url),
         links: rendered.links.iter().map(|l| clean_line(l)).collect(),
         mtime_ns: None,
     })
+}
+
+/// Returns the byline a page prints as a line its text can open with
+/// ("By Ana Ruiz in Kyiv"), if it reads as one.
+fn printed_byline(byline: &str) -> Option<String> {
+    let line = if byline.to_lowercase().starts_with("by ") {
+        byline.to_owned()
+    } else {
+        format!("By {byline}")
+    };
+    crate::corpus::structure::byline_and_role(&line).map(|_| line)
 }
 
 /// Renders an HTML fragment (a feed entry's content) without looking for

@@ -26,8 +26,8 @@ use crate::pipeline::Options;
 /// mentions holds its texts' keys first; 15: a snapshot body chunk is two
 /// frames, its bodies and their mentions; 16: mentions may point into
 /// the merged copies' own blocks; 17: an article holds its author's
-/// role).
-const CACHE_FORMAT: u32 = 17;
+/// role; 18: and its byline as printed).
+const CACHE_FORMAT: u32 = 18;
 
 /// What the cached results were computed by.
 pub struct Engine {
