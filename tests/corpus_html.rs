@@ -62,6 +62,11 @@ fn an_article_page_keeps_its_story_and_drops_the_site_around_it() {
     let corpus = open("pages");
     let a = by_title(&corpus, "Millbrook council passes budget");
     assert_eq!(a.author.as_deref(), Some("Priya Natarajan"));
+    // The page's byline as it prints it, her job included.
+    assert_eq!(
+        a.byline().as_deref(),
+        Some("Priya Natarajan, local government reporter")
+    );
     assert_eq!(a.date.as_deref(), Some("2024-03-12T23:41Z"));
     assert_eq!(a.source.as_deref(), Some("The Millbrook Courier"));
     assert_eq!(

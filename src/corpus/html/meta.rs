@@ -13,6 +13,10 @@ pub struct PageMeta {
     pub url: Option<String>,
     pub date: Option<String>,
     pub author: Option<String>,
+    /// The byline as the page prints it ("By Ana Ruiz in Kyiv, Moscow
+    /// Correspondent"): the text of the first element whose class names a
+    /// byline.
+    pub printed_byline: Option<String>,
     /// The texts of the page's first few `<h1>` headings.
     pub headings: Vec<String>,
 }
@@ -26,7 +30,7 @@ const HEADINGS_KEPT: usize = 4;
 pub fn read(doc: &Document) -> PageMeta {
     let mut urls: [Option<String>; 3] = Default::default();
     let (mut time, mut article_time, mut author_meta, mut author_node) = (None, None, None, None);
-    let mut shown_date = None;
+    let (mut shown_date, mut printed_byline) = (None, None);
     let mut linked = LinkedData::default();
     let mut headings = Vec::new();
     for node in doc.root().descendants_it() {
@@ -72,6 +76,12 @@ pub fn read(doc: &Document) -> PageMeta {
                 let text = node.text();
                 author_node = Some(text.trim().to_owned()).filter(|t| !t.is_empty());
             }
+            _ if printed_byline.is_none()
+                && node.attr("class").is_some_and(|c| names_a_byline(&c)) =>
+            {
+                let text = crate::sanitize::clean_line(&node.text());
+                printed_byline = Some(text).filter(|t| !t.is_empty());
+            }
             // "<span class="dateline">Wednesday 11 March 2026</span>": a
             // date the page shows, where no markup states one.
             _ if shown_date.is_none() && node.attr("class").is_some_and(|c| names_a_date(&c)) => {
@@ -89,8 +99,17 @@ pub fn read(doc: &Document) -> PageMeta {
             .or(linked.author)
             .or(author_node)
             .and_then(|a| byline(&a)),
+        printed_byline,
         headings,
     }
+}
+
+/// Returns true if and only if an element's `class` says it shows the
+/// byline ("byline", "article-byline", "c-byline__text").
+fn names_a_byline(class: &str) -> bool {
+    class
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .any(|w| w.eq_ignore_ascii_case("byline"))
 }
 
 /// Returns true if and only if an element's `class` says it shows a date

@@ -105,7 +105,9 @@ pub fn extract(html: &str, address: Option<&str>) -> Result<RawDoc, String> {
     // cleaning reads its name, role, place and date as a text's byline
     // (see `structure::byline_and_role`): taken as a bare name, "By Ana
     // Ruiz in Kyiv" made the author "Ana Ruiz in Kyiv", and a role was lost.
-    let printed = line(article.byline.clone()).and_then(|b| printed_byline(&b));
+    let printed = [found.printed_byline.clone(), article.byline.clone()]
+        .into_iter()
+        .find_map(|b| line(b).and_then(|b| printed_byline(&b)));
     let (text, author) = match printed {
         Some(byline) => (format!("{byline}\n\n{text}"), None),
         None => (
