@@ -526,3 +526,25 @@ fn one_unknown_word_with_capitals_inside_is_a_brand_unless_it_ends_a_persons_nam
     let text = "McKinley said the vote was close.";
     assert_ne!(kind(text, "McKinley"), Some(EntityKind::Company));
 }
+
+#[test]
+fn a_body_whose_portfolio_ends_in_a_plural_head_keeps_its_whole_name() {
+    // "Museums" and "Police" are heads of names of their own, but here
+    // they are in the portfolio after "for" or "of".
+    for (text, name) in [
+        (
+            "A delegation from the Regional Commission for Museums and Heritage Sites will visit in May.",
+            "Regional Commission for Museums and Heritage Sites",
+        ),
+        (
+            "The Ministry of Libraries and Parks said the reading rooms would reopen.",
+            "Ministry of Libraries and Parks",
+        ),
+        (
+            "The Society of Chief Police Officers backed the new rota.",
+            "Society of Chief Police Officers",
+        ),
+    ] {
+        assert_eq!(kind(text, name), Some(EntityKind::Organization), "{text}");
+    }
+}

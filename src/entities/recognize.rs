@@ -534,21 +534,30 @@ impl<'t> Context<'t, '_, '_> {
             let left = self.organization(first, and, lexicon);
             return self.organization(and + 2, last, lexicon) || left;
         }
-        let head = (first..last).rev().find(|&i| {
+        let heads = (first..last).rev().filter(|&i| {
             self.is_org_head_at(i)
                 && (i > first || (i + 1 < last && is_connector(self.word(i + 1))))
         });
-        let Some(head) = head else {
-            return false;
-        };
         // "Imperial College London": a place the lists know may end it
         // (looked up, as "London said" holds no place hit).
-        let place_after = head + 2 == last
-            && self
-                .gaz
-                .exact(self.word(head + 1))
-                .is_some_and(|entry| matches!(entry.kind, EntityKind::Place | EntityKind::Country));
-        let tail_ok = head + 1 == last || is_connector(self.word(head + 1)) || place_after;
+        let place_after = |head: usize| {
+            head + 2 == last
+                && self.gaz.exact(self.word(head + 1)).is_some_and(|entry| {
+                    matches!(entry.kind, EntityKind::Place | EntityKind::Country)
+                })
+        };
+        let tail_ok = |head: usize| {
+            head + 1 == last || is_connector(self.word(head + 1)) || place_after(head)
+        };
+        // The last head that ends the name or opens its "of/for …" tail: in
+        // "the Ministry of Museums and Parks", "Museums" is the Ministry's
+        // portfolio, not the head of a name.
+        let mut heads = heads.peekable();
+        let Some(&last_head) = heads.peek() else {
+            return false;
+        };
+        let head = heads.find(|&i| tail_ok(i)).unwrap_or(last_head);
+        let tail_ok = tail_ok(head);
         // "the University of Bergen and Japan's JAMSTEC", "the Reserve
         // Bank of India and Banxico": a possessive or a listed name after
         // "and" opens another name.
