@@ -224,6 +224,15 @@ fn a_mention_in_a_merged_copy_s_own_block_is_marked() {
     assert!(lines[line].text().starts_with("Engineers from"));
 }
 
+/// The text of an article's header lines in the reading pane.
+fn header_text(article: &dossier::corpus::Article) -> String {
+    document::layout(article, &[], &Matched::default(), 80, &text::DOC)
+        .iter()
+        .filter(|l| l.kind == LineKind::Meta)
+        .map(dossier::tui::document::DocLine::text)
+        .collect()
+}
+
 #[test]
 fn the_header_gives_the_authors_role_as_the_byline_did() {
     let lib = tui_support::library();
@@ -233,12 +242,7 @@ fn the_header_gives_the_authors_role_as_the_byline_did() {
         .clone()
         .expect("the first fixture has an author");
     article.author_role = Some("Courts Correspondent".into());
-    let lines = document::layout(&article, &[], &Matched::default(), 80, &text::DOC);
-    let meta: String = lines
-        .iter()
-        .filter(|l| l.kind == LineKind::Meta)
-        .map(dossier::tui::document::DocLine::text)
-        .collect();
+    let meta = header_text(&article);
     assert!(
         meta.contains(&format!("{author}, Courts Correspondent")),
         "{meta}"
@@ -252,11 +256,6 @@ fn the_header_gives_the_byline_as_printed_where_it_says_more() {
     article.author = Some("Ana Ruiz".into());
     article.author_role = None;
     article.author_credit = Some("Ana Ruiz in Kyiv".into());
-    let lines = document::layout(&article, &[], &Matched::default(), 80, &text::DOC);
-    let meta: String = lines
-        .iter()
-        .filter(|l| l.kind == LineKind::Meta)
-        .map(dossier::tui::document::DocLine::text)
-        .collect();
+    let meta = header_text(&article);
     assert!(meta.contains("Ana Ruiz in Kyiv"), "{meta}");
 }
