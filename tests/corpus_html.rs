@@ -47,10 +47,17 @@ fn unsafe_char(s: &str) -> Option<char> {
 fn every_string(a: &Article) -> Vec<&str> {
     let mut all = vec![a.title.as_str(), a.text.as_str()];
     all.extend(
-        [&a.author, &a.date, &a.source, &a.url]
-            .into_iter()
-            .flatten()
-            .map(String::as_str),
+        [
+            &a.author,
+            &a.author_role,
+            &a.author_credit,
+            &a.date,
+            &a.source,
+            &a.url,
+        ]
+        .into_iter()
+        .flatten()
+        .map(String::as_str),
     );
     all.extend(a.links.iter().map(String::as_str));
     all.extend(a.end_matter.iter().map(String::as_str));
