@@ -473,3 +473,21 @@ fn a_site_name_after_the_headline_is_no_part_of_the_title() {
     );
     assert_eq!(title(headline), "Harbour wall - what happens next");
 }
+
+#[test]
+fn a_printed_byline_gives_way_to_the_writer_the_metadata_names() {
+    // The page prints its agency; its metadata names the writer.
+    let page = "<html><head><title>Copper climbs on supply fears</title>\
+        <script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\
+        \"author\":{\"@type\":\"Person\",\"name\":\"Dana Reyes\"}}</script></head><body><article>\
+        <h1>Copper climbs on supply fears</h1><p class=\"byline\">By Reuters</p>\
+        <p>Copper rose to a three-month high on Monday as a strike at a Chilean mine entered its second week, traders said.</p>\
+        <p>The metal for delivery in three months gained 1.2 pct in London on the news.</p>\
+        </article></body></html>";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("copper.html"), page).unwrap();
+    let lib = pipeline::open(&[dir.path().to_path_buf()], &Options::default(), &|_| {}).unwrap();
+    let a = &lib.corpus.articles[0];
+    assert_eq!(a.author.as_deref(), Some("Dana Reyes"));
+    assert!(!a.text.contains("By Dana Reyes"), "{}", a.text);
+}

@@ -105,9 +105,15 @@ pub fn extract(html: &str, address: Option<&str>) -> Result<RawDoc, String> {
     // cleaning reads its name, role, place and date as a text's byline
     // (see `structure::byline_and_role`): taken as a bare name, "By Ana
     // Ruiz in Kyiv" made the author "Ana Ruiz in Kyiv", and a role was lost.
-    let printed = [found.printed_byline.clone(), article.byline.clone()]
-        .into_iter()
-        .find_map(|b| line(b).and_then(|b| printed_byline(&b)));
+    // The element that prints it, unless it names someone else than the
+    // byline readability chose (from the page's metadata, which names a
+    // writer where the page may print only its agency).
+    let chosen = article.byline.as_deref().and_then(meta::byline);
+    let printed = line(found.printed_byline.clone())
+        .and_then(|b| printed_byline(&b))
+        .filter(|(_, name)| chosen.as_ref().is_none_or(|c| c == name))
+        .or_else(|| line(article.byline.clone()).and_then(|b| printed_byline(&b)))
+        .map(|(line, _)| line);
     let (text, author) = match printed {
         Some(byline) => (format!("{byline}\n\n{text}"), None),
         None => (
@@ -138,14 +144,14 @@ pub fn extract(html: &str, address: Option<&str>) -> Result<RawDoc, String> {
 }
 
 /// Returns the byline a page prints as a line its text can open with
-/// ("By Ana Ruiz in Kyiv"), if it reads as one.
-fn printed_byline(byline: &str) -> Option<String> {
+/// ("By Ana Ruiz in Kyiv"), and the name it gives, if it reads as one.
+fn printed_byline(byline: &str) -> Option<(String, String)> {
     let line = if byline.to_lowercase().starts_with("by ") {
         byline.to_owned()
     } else {
         format!("By {byline}")
     };
-    crate::corpus::structure::byline_and_role(&line).map(|_| line)
+    crate::corpus::structure::byline_and_role(&line).map(|b| (line, b.name))
 }
 
 /// Renders an HTML fragment (a feed entry's content) without looking for
