@@ -548,3 +548,16 @@ fn a_body_whose_portfolio_ends_in_a_plural_head_keeps_its_whole_name() {
         assert_eq!(kind(text, name), Some(EntityKind::Organization), "{text}");
     }
 }
+
+#[test]
+fn a_title_before_a_plural_role_opens_a_body_not_a_person() {
+    let text = "The Association of Chief Fire Officers backed the new rota.";
+    assert_eq!(
+        kind(text, "Association of Chief Fire Officers"),
+        Some(EntityKind::Organization)
+    );
+    assert_eq!(kind(text, "Fire Officers"), None);
+    // A given name after the title still opens a person's name.
+    let text = "Coach Brian Masters said the team was ready for the final.";
+    assert_eq!(kind(text, "Brian Masters"), Some(EntityKind::Person));
+}

@@ -101,6 +101,21 @@ impl<'t> Context<'t, '_, '_> {
             None if self.after_role_noun(first) || self.apposed_to_a_role(first, last) => first,
             None => return false,
         };
+        // "the Association of Chief Fire Officers": words after a title
+        // that end in a plural role and open with no given name are a body
+        // of people, not one person ("Coach Brian Masters" is one).
+        let plural_role = self
+            .word(last - 1)
+            .to_lowercase()
+            .strip_suffix('s')
+            .is_some_and(cues::is_role_noun);
+        if title.is_some()
+            && last - name_first >= 2
+            && plural_role
+            && !cues::is_given_name(self.word(name_first))
+        {
+            return false;
+        }
         // "the MP for Grantham and Stamford": after a member's letters,
         // "for" names a seat, not a person.
         let member_letters = title.is_some_and(|t| cues::is_postnominal(self.word(t)));
