@@ -108,11 +108,11 @@ pub fn extract(html: &str, address: Option<&str>) -> Result<RawDoc, String> {
     // The element that prints it, unless it names someone else than the
     // byline readability chose (from the page's metadata, which names a
     // writer where the page may print only its agency).
-    let chosen = article.byline.as_deref().and_then(meta::byline);
+    let chosen = line(article.byline.clone()).and_then(|b| printed_byline(&b));
     let printed = line(found.printed_byline.clone())
         .and_then(|b| printed_byline(&b))
-        .filter(|(_, name)| chosen.as_ref().is_none_or(|c| c == name))
-        .or_else(|| line(article.byline.clone()).and_then(|b| printed_byline(&b)))
+        .filter(|(_, name)| chosen.as_ref().is_none_or(|(_, c)| c == name))
+        .or(chosen)
         .map(|(line, _)| line);
     let (text, author) = match printed {
         Some(byline) => (format!("{byline}\n\n{text}"), None),
