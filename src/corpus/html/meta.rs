@@ -107,22 +107,24 @@ pub fn read(doc: &Document) -> PageMeta {
 /// Returns true if and only if an element's `class` says it shows the
 /// byline ("byline", "article-byline", "c-byline__text").
 fn names_a_byline(class: &str) -> bool {
-    class
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-        .any(|w| w.eq_ignore_ascii_case("byline"))
+    class_words(class).any(|w| w.eq_ignore_ascii_case("byline"))
+}
+
+/// The words of an element's `class`: its names, split again at "-" and
+/// "_" ("article-date" gives "article" and "date").
+fn class_words(class: &str) -> impl Iterator<Item = &str> {
+    class.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
 }
 
 /// Returns true if and only if an element's `class` says it shows a date
 /// ("dateline", "article-date", "published_at", "timestamp").
 fn names_a_date(class: &str) -> bool {
-    class
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-        .any(|token| {
-            matches!(
-                token.to_ascii_lowercase().as_str(),
-                "date" | "dateline" | "published" | "pubdate" | "timestamp"
-            )
-        })
+    class_words(class).any(|token| {
+        matches!(
+            token.to_ascii_lowercase().as_str(),
+            "date" | "dateline" | "published" | "pubdate" | "timestamp"
+        )
+    })
 }
 
 /// Returns `title` without the site's name after a separator ("Council
