@@ -128,7 +128,7 @@ fn clean_inner(
                 .as_deref()
                 .is_some_and(|t| starts_with_text(unit, t));
         let byline = if at_edge {
-            structure::byline_and_role(unit)
+            structure::byline_parts(unit)
         } else {
             None
         };
@@ -153,7 +153,7 @@ fn clean_inner(
     }
     let mut end_matter = Vec::new();
     for (unit, _) in &units[end_start..] {
-        if let Some(byline) = structure::byline_and_role(unit) {
+        if let Some(byline) = structure::byline_parts(unit) {
             found.take_byline(byline);
         } else if structure::is_end_matter_marker(unit) || !chrome::looks_like_chrome(unit) {
             if let Some(link) = structure::original_link(unit) {
@@ -193,17 +193,14 @@ fn clean_inner(
         doc.mtime_ns,
     )
     .unzip();
+    // A role and a credit are the byline's: they go with the byline's name
+    // only.
+    let bylines_author = doc.author.is_none() || doc.author == found.author;
     let article = Article {
         id,
         title,
-        // A role and a credit are the byline's: they go with the byline's
-        // name only.
-        author_role: found
-            .author_role
-            .filter(|_| doc.author.is_none() || doc.author == found.author),
-        author_credit: found
-            .author_credit
-            .filter(|_| doc.author.is_none() || doc.author == found.author),
+        author_role: found.author_role.filter(|_| bylines_author),
+        author_credit: found.author_credit.filter(|_| bylines_author),
         author: doc.author.clone().or(found.author),
         date,
         date_source,
@@ -353,7 +350,7 @@ fn read_top<'a>(units: &'a [(Unit<'a>, bool)], found: &mut Found, body: &mut Vec
                 Some(date) => _ = found.date.get_or_insert(date),
                 None => saw_chrome = true,
             }
-        } else if let Some(byline) = structure::byline_and_role(unit) {
+        } else if let Some(byline) = structure::byline_parts(unit) {
             // Only the byline that gives the author takes a role below.
             role_below = found.take_byline(byline) && found.author_role.is_none();
             after_byline = true;

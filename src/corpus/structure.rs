@@ -126,7 +126,7 @@ pub fn source_note(line: &str) -> Option<String> {
 /// "By X, columnist", "By X and Y", "Written by X". The name is the part
 /// before any comma or dash, and must look like a name (capitalised words).
 pub fn byline(line: &str) -> Option<String> {
-    byline_and_role(line).map(|b| b.name)
+    byline_parts(line).map(|b| b.name)
 }
 
 /// What a byline says: the author's name, the writer's role, and the
@@ -150,7 +150,7 @@ pub struct Byline {
 /// "By Priya Natarajan, Transport Correspondent" gives "Priya Natarajan"
 /// and "Transport Correspondent"; "By Ana Ruiz in Kyiv" gives "Ana Ruiz"
 /// and keeps "Ana Ruiz in Kyiv", so where she filed from is not lost.
-pub fn byline_and_role(line: &str) -> Option<Byline> {
+pub fn byline_parts(line: &str) -> Option<Byline> {
     let line = line.trim();
     if line.len() > 200
         || more_words_than(line, 14)
@@ -544,8 +544,7 @@ mod tests {
 
     #[test]
     fn a_byline_gives_the_writers_role_apart() {
-        let parts =
-            |line: &str| byline_and_role(line).map(|b| (b.name, b.role.unwrap_or_default()));
+        let parts = |line: &str| byline_parts(line).map(|b| (b.name, b.role.unwrap_or_default()));
         assert_eq!(
             parts("By Maxime Marquette, columnist"),
             Some(("Maxime Marquette".into(), "columnist".into()))
@@ -563,7 +562,7 @@ mod tests {
 
     #[test]
     fn a_byline_keeps_what_it_says_beyond_the_name() {
-        let credit = |line: &str| byline_and_role(line).and_then(|b| b.credit);
+        let credit = |line: &str| byline_parts(line).and_then(|b| b.credit);
         assert_eq!(
             credit("By Ana Ruiz in Kyiv").as_deref(),
             Some("Ana Ruiz in Kyiv")
@@ -589,10 +588,10 @@ mod tests {
             None
         );
         assert_eq!(credit("By Lena Ortiz | Updated 3 hours ago"), None);
-        let dated = byline_and_role("By Jane Doe, 3 March 2024").unwrap();
+        let dated = byline_parts("By Jane Doe, 3 March 2024").unwrap();
         assert_eq!((dated.name.as_str(), dated.credit), ("Jane Doe", None));
         assert_eq!(dated.date.as_deref(), Some("3 March 2024"));
-        let dated = byline_and_role("By Jane Doe, March 3, 2024").unwrap();
+        let dated = byline_parts("By Jane Doe, March 3, 2024").unwrap();
         assert_eq!(
             (dated.credit, dated.date.as_deref()),
             (None, Some("March 3, 2024"))

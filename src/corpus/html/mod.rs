@@ -103,7 +103,7 @@ pub fn extract(html: &str, address: Option<&str>) -> Result<RawDoc, String> {
     let line = |s: Option<String>| s.map(|s| clean_line(&s)).filter(|s| !s.is_empty());
     // The byline the page prints stays a line above the text, where
     // cleaning reads its name, role, place and date as a text's byline
-    // (see `structure::byline_and_role`): taken as a bare name, "By Ana
+    // (see `structure::byline_parts`): taken as a bare name, "By Ana
     // Ruiz in Kyiv" made the author "Ana Ruiz in Kyiv", and a role was lost.
     // The element that prints it, unless it names someone else than the
     // byline readability chose (from the page's metadata, which names a
@@ -151,7 +151,7 @@ fn printed_byline(byline: &str) -> Option<(String, String)> {
     } else {
         format!("By {byline}")
     };
-    crate::corpus::structure::byline_and_role(&line).map(|b| (line, b.name))
+    crate::corpus::structure::byline_parts(&line).map(|b| (line, b.name))
 }
 
 /// Renders an HTML fragment (a feed entry's content) without looking for
