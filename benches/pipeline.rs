@@ -13,6 +13,8 @@
 //! compared with), in the same run. The open in a fresh process also prints, per stage, the longest
 //! time its progress count stood still and the memory at its end; `DOSSIER_BENCH_TICKS=FILE` keeps
 //! every progress report (time, stage, count, total, RSS in MB) in FILE.
+//! `DOSSIER_BENCH_OPEN_ONLY=DIR` only opens DIR in a fresh process; with
+//! `DOSSIER_BENCH_STATE=STATE` it fills a cache in STATE as `list` does.
 #![allow(
     clippy::disallowed_macros,
     reason = "benchmarks report their figures on stdout"
@@ -43,6 +45,10 @@ const SEED: u64 = 42;
 /// Set to a folder, the bench only opens it and reports (used for a
 /// clean memory figure in a fresh process).
 const OPEN_ONLY: &str = "DOSSIER_BENCH_OPEN_ONLY";
+
+/// With [`OPEN_ONLY`], a state folder the open fills, as the command line
+/// does; without it the open uses no cache.
+const STATE: &str = "DOSSIER_BENCH_STATE";
 
 fn main() {
     if let Ok(dir) = std::env::var(OPEN_ONLY) {
@@ -204,11 +210,20 @@ fn open_only(dir: &str) {
     let opts = Options::default();
     let ticks = Ticks::new();
     let sink = |p: Progress| ticks.record(p);
+    // With a state folder the open fills the cache there, as the command
+    // line's `list` does (heads only, the snapshot stored at the end).
+    let cache = std::env::var_os(STATE).map(|dir| {
+        dossier::state::cache::Cache::open(Some(dir.as_ref()))
+            .expect("open the cache")
+            .0
+    });
     let (listed, list_wall, list_cpu) = timed(|| {
-        pipeline::Open::new(&paths, &opts)
-            .progress(&sink)
-            .list()
-            .expect("open")
+        let open = pipeline::Open::new(&paths, &opts).progress(&sink);
+        match &cache {
+            Some(cache) => open.cache(cache, false).without_text().list(),
+            None => open.list(),
+        }
+        .expect("open")
     });
     report("open up to the list", n, bytes, list_wall, list_cpu);
     let listed_rss = status_bytes("VmRSS:").unwrap_or(0);
