@@ -18,8 +18,8 @@ use std::path::Path;
 use std::time::Instant;
 
 use aho_corasick::AhoCorasick;
-use dossier::corpus::load::{FileRef, LoadOptions};
-use dossier::corpus::{RawDoc, Warning};
+use dossier::corpus::RawDoc;
+use dossier::corpus::load::{FileRead, FileRef, LoadOptions};
 use dossier::entities::{ArticleParts, EntityKind, Mention};
 use dossier::pipeline::{Open, Opened, Options, Report, Standard, Steps};
 use dossier::state::StateStore;
@@ -155,10 +155,11 @@ impl BenchStages {
 }
 
 impl Steps for BenchStages {
-    fn read(&self, file: &FileRef, _: &LoadOptions) -> (Vec<RawDoc>, Vec<Warning>) {
+    fn read(&self, file: &FileRef, _: &LoadOptions) -> FileRead {
         let Ok(text) = std::fs::read_to_string(&file.path) else {
-            return (Vec::new(), Vec::new());
+            return FileRead::default();
         };
+        let hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes());
         let text = dossier::sanitize::clean_text(&text);
         let title = text.lines().next().map(str::to_owned);
         let doc = RawDoc {
@@ -167,7 +168,11 @@ impl Steps for BenchStages {
             title,
             ..RawDoc::default()
         };
-        (vec![doc], Vec::new())
+        FileRead {
+            docs: vec![doc],
+            warnings: Vec::new(),
+            hash: Some(hash),
+        }
     }
 
     fn extract(&self, article: ArticleParts<'_>) -> Vec<Mention> {

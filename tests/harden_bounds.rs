@@ -8,8 +8,8 @@ use std::process::Command;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use dossier::corpus::load::{self, FileRef, LoadOptions};
-use dossier::corpus::{RawDoc, Warning};
+use dossier::corpus::Warning;
+use dossier::corpus::load::{self, FileRead, FileRef, LoadOptions};
 use dossier::pipeline::Options;
 use dossier::pipeline::{Open, Steps};
 use dossier::state::Cache;
@@ -103,7 +103,8 @@ fn a_fifo_met_by_the_reader_is_refused_at_once() {
         size: 100,
         mtime_ns: 1,
     };
-    let (docs, warnings) = within_a_minute(move || load::read_file(&seen, &LoadOptions::default()));
+    let read = within_a_minute(move || load::read_file(&seen, &LoadOptions::default()));
+    let (docs, warnings) = (read.docs, read.warnings);
     assert!(docs.is_empty());
     assert_eq!(warnings.len(), 1);
     assert!(
@@ -133,7 +134,7 @@ impl Steps for SwappedAfterTheWalk {
         });
         (files, warnings)
     }
-    fn read(&self, file: &FileRef, opts: &LoadOptions) -> (Vec<RawDoc>, Vec<Warning>) {
+    fn read(&self, file: &FileRef, opts: &LoadOptions) -> FileRead {
         load::read_file(file, opts)
     }
 }

@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime};
 
-use dossier::corpus::load::{FileRef, LoadOptions};
+use dossier::corpus::load::{FileRead, FileRef, LoadOptions};
 use dossier::corpus::{Article, RawDoc, Warning};
 use dossier::entities::{ArticleParts, EntityKind, Mention};
 use dossier::pipeline::{Lent, Library, Listed, Open, Opened, Options, Report, Steps};
@@ -33,9 +33,10 @@ const NAMES: [(&str, EntityKind); 6] = [
 ];
 
 impl Steps for TextStages {
-    fn read(&self, file: &FileRef, _: &LoadOptions) -> (Vec<RawDoc>, Vec<Warning>) {
+    fn read(&self, file: &FileRef, _: &LoadOptions) -> FileRead {
         self.reads.fetch_add(1, Ordering::SeqCst);
         let text = std::fs::read_to_string(&file.path).unwrap();
+        let hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes());
         let text = dossier::sanitize::clean_text(&text);
         let doc = RawDoc {
             path: file.path.display().to_string(),
@@ -47,7 +48,11 @@ impl Steps for TextStages {
             mtime_ns: i64::try_from(file.mtime_ns).ok().filter(|&t| t > 0),
             ..RawDoc::default()
         };
-        (vec![doc], Vec::new())
+        FileRead {
+            docs: vec![doc],
+            warnings: Vec::new(),
+            hash: Some(hash),
+        }
     }
 
     fn extract(&self, article: ArticleParts<'_>) -> Vec<Mention> {
@@ -383,7 +388,7 @@ impl Steps for RealExtraction {
     ) -> (Vec<FileRef>, Vec<Warning>) {
         self.0.discover(paths, opts, found)
     }
-    fn read(&self, file: &FileRef, opts: &LoadOptions) -> (Vec<RawDoc>, Vec<Warning>) {
+    fn read(&self, file: &FileRef, opts: &LoadOptions) -> FileRead {
         self.0.read(file, opts)
     }
 }
@@ -396,7 +401,7 @@ fn the_cached_build_matches_the_pipeline() {
     let (files, _) = stages.discover(&[corpus.path().to_path_buf()], &opts.load, &|_| {});
     let docs: Vec<RawDoc> = files
         .iter()
-        .flat_map(|f| stages.read(f, &opts.load).0)
+        .flat_map(|f| stages.read(f, &opts.load).docs)
         .collect();
     let expected = dossier::pipeline::build(&docs, Vec::new(), &opts, &|_| {});
     let state = tempfile::tempdir().unwrap();

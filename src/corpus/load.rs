@@ -172,45 +172,56 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.as_encoded_bytes().starts_with(b".")
 }
 
+/// What reading one file gave: its documents (several for `.jsonl`), the
+/// problems met, and the xxh3 hash of its bytes when it was read whole.
+#[derive(Debug, Default)]
+pub struct FileRead {
+    pub docs: Vec<RawDoc>,
+    pub warnings: Vec<Warning>,
+    /// The content hash the cache keeps to tell a touched file from a
+    /// changed one; taken from the bytes read, so a cold open reads each
+    /// file once, not once to hash and once to decode.
+    pub hash: Option<u64>,
+}
+
+impl FileRead {
+    fn skipped(warning: Warning) -> Self {
+        Self {
+            warnings: vec![warning],
+            ..Self::default()
+        }
+    }
+}
+
 /// Reads and decodes one file into its documents (several for `.jsonl`).
 /// Problems that skip the file or part of it come back as warnings.
-pub fn read_file(file: &FileRef, opts: &LoadOptions) -> (Vec<RawDoc>, Vec<Warning>) {
+pub fn read_file(file: &FileRef, opts: &LoadOptions) -> FileRead {
     let path = display(&file.path);
     let warn = |reason: String| Warning {
         path: path.clone(),
         reason,
     };
     if file.size > opts.max_file_size {
-        return (
-            Vec::new(),
-            vec![warn(format!(
-                "skipped: {} is over the size limit of {}",
-                human_size(file.size),
-                human_size(opts.max_file_size)
-            ))],
-        );
+        return FileRead::skipped(warn(format!(
+            "skipped: {} is over the size limit of {}",
+            human_size(file.size),
+            human_size(opts.max_file_size)
+        )));
     }
     // The walk's size may be stale (the file was replaced or grew): the
     // read checks the opened handle again and never reads past the limit.
     let bytes = match bounded::read_capped(&file.path, opts.max_file_size) {
         Ok(Capped::Whole(bytes)) => bytes,
         Ok(Capped::TooLarge(size)) => {
-            return (
-                Vec::new(),
-                vec![warn(format!(
-                    "skipped: {} is over the size limit of {}",
-                    human_size(size),
-                    human_size(opts.max_file_size)
-                ))],
-            );
+            return FileRead::skipped(warn(format!(
+                "skipped: {} is over the size limit of {}",
+                human_size(size),
+                human_size(opts.max_file_size)
+            )));
         }
-        Err(e) => {
-            return (
-                Vec::new(),
-                vec![warn(format!("skipped: {}", io_reason(&e)))],
-            );
-        }
+        Err(e) => return FileRead::skipped(warn(format!("skipped: {}", io_reason(&e)))),
     };
+    let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
     let format = if Format::needs_sniffing(&file.path) {
         None
     } else {
@@ -221,7 +232,11 @@ pub fn read_file(file: &FileRef, opts: &LoadOptions) -> (Vec<RawDoc>, Vec<Warnin
     for doc in &mut docs {
         doc.mtime_ns = mtime_ns;
     }
-    (docs, warnings)
+    FileRead {
+        docs,
+        warnings,
+        hash: Some(hash),
+    }
 }
 
 /// Decodes one file's bytes and parses them as `format` (`None`: guessed
@@ -431,9 +446,9 @@ pub fn load_paths_with_progress(
         })
         .collect();
     let mut docs = Vec::with_capacity(results.len());
-    for (d, w) in results {
-        docs.extend(d);
-        warnings.extend(w);
+    for read in results {
+        docs.extend(read.docs);
+        warnings.extend(read.warnings);
     }
     (docs, warnings)
 }
@@ -477,6 +492,31 @@ fn human_size(bytes: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The cache compares a touched file's content with the hash its row
+    /// keeps, which the read took: both must hash the same bytes (the
+    /// file's, not its decoded text, here Latin-1 with a BOM-less accent).
+    #[test]
+    fn a_read_hashes_the_bytes_the_cache_checks_a_touched_file_by() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("note.txt");
+        std::fs::write(&path, b"Caf\xe9 owners \r\nmet the mayor.\n").unwrap();
+        let file = FileRef {
+            size: std::fs::metadata(&path).unwrap().len(),
+            path: path.clone(),
+            mtime_ns: 1,
+        };
+        let opts = LoadOptions::default();
+        let read = read_file(&file, &opts);
+        assert_eq!(read.docs.len(), 1);
+        assert!(read.docs[0].text.contains("Café"));
+        let checked = bounded::hash_capped(&path, opts.max_file_size).unwrap();
+        assert_eq!(read.hash, checked);
+        assert!(read.hash.is_some());
+        // A file the read skips has no hash to keep.
+        let small = LoadOptions { max_file_size: 4 };
+        assert_eq!(read_file(&file, &small).hash, None);
+    }
 
     #[test]
     fn bom_is_stripped_and_utf8_kept() {

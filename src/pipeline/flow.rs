@@ -225,9 +225,9 @@ fn read(
                 if cached.is_some() {
                     return None;
                 }
-                let (docs, warnings) = open.steps.read(f, opts);
+                let read = open.steps.read(f, opts);
                 counter.tick();
-                Some(FileDocs { docs, warnings })
+                Some(FileDocs::from(read))
             })
             .collect()
     });

@@ -5,8 +5,8 @@
 
 use std::path::PathBuf;
 
-use crate::corpus::load::{self, FileRef, LoadOptions};
-use crate::corpus::{RawDoc, Warning};
+use crate::corpus::Warning;
+use crate::corpus::load::{self, FileRead, FileRef, LoadOptions};
 use crate::entities::{self, ArticleParts, Mention};
 
 /// The replaceable steps of an open.
@@ -21,7 +21,7 @@ pub trait Steps: Sync {
     ) -> (Vec<FileRef>, Vec<Warning>) {
         load::discover(paths, opts, found)
     }
-    fn read(&self, file: &FileRef, opts: &LoadOptions) -> (Vec<RawDoc>, Vec<Warning>) {
+    fn read(&self, file: &FileRef, opts: &LoadOptions) -> FileRead {
         load::read_file(file, opts)
     }
     fn extract(&self, article: ArticleParts<'_>) -> Vec<Mention> {

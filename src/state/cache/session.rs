@@ -152,17 +152,19 @@ impl<'a> Session<'a> {
                 None => Plan::Read,
             })
             .collect();
-        // Content hashes of files whose metadata changed or that are new,
-        // bounded like the read itself: a file over the limit, or one that
-        // is no longer a regular file, is not hashed at all.
+        // Content hashes of files whose metadata changed, bounded like the
+        // read itself: a file over the limit, or one that is no longer a
+        // regular file, is not hashed at all. A new file's hash comes with
+        // its read (`FileDocs::hash`): hashing it here read every file of
+        // a cold open twice.
         let hashes: Vec<Option<u64>> = files
             .par_iter()
             .zip(&plans)
             .map(|(f, plan)| match plan {
-                Plan::Check(_) | Plan::Read => crate::bounded::hash_capped(&f.path, max_size)
+                Plan::Check(_) => crate::bounded::hash_capped(&f.path, max_size)
                     .ok()
                     .flatten(),
-                Plan::Cached => None,
+                Plan::Cached | Plan::Read => None,
             })
             .collect();
         let reusable: Vec<usize> = plans
@@ -266,11 +268,11 @@ impl<'a> Session<'a> {
             let mut removed = 0;
             let tx = c.unchecked_transaction()?;
             for (i, read) in fresh.iter().enumerate() {
-                if read.is_some() {
+                if let Some(read) = read {
                     let row = FileRow {
                         size: files[i].size,
                         mtime_ns: clamp_ns(files[i].mtime_ns),
-                        hash: hashes[i].unwrap_or(0),
+                        hash: read.hash.or(hashes[i]).unwrap_or(0),
                         engine: engine.read,
                     };
                     tables::put_file(&tx, &keys[i], row)?;

@@ -118,6 +118,20 @@ pub struct FileRow {
 pub struct FileDocs {
     pub docs: Vec<RawDoc>,
     pub warnings: Vec<Warning>,
+    /// The hash of the file's content when it was just read (its row
+    /// keeps it); not stored with the documents.
+    #[serde(skip)]
+    pub hash: Option<u64>,
+}
+
+impl From<crate::corpus::load::FileRead> for FileDocs {
+    fn from(read: crate::corpus::load::FileRead) -> Self {
+        Self {
+            docs: read.docs,
+            warnings: read.warnings,
+            hash: read.hash,
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -1104,6 +1118,7 @@ pub(super) mod tests {
                 mtime_ns: None,
             }],
             warnings: vec![],
+            hash: None,
         };
         let row = FileRow {
             size: 10,
