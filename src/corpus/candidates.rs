@@ -202,16 +202,39 @@ fn pairs_in_slices<P: AsRef<[Print]> + Sync>(
         .max(1 << 12);
     let mut ranges: Vec<Range> = (0..slices).map(|_| Range::new(met_bits)).collect();
     let bounds = slice_bounds(prints, slices);
-    for (k, &lo) in bounds.iter().enumerate() {
-        let hi = bounds.get(k + 1).copied();
+    // Where each text's next slice starts, and that fingerprint (`u64::MAX`
+    // past the last): slices follow one another, so a slice of a text's
+    // sorted fingerprints starts where the last one ended, and a text with
+    // none in a slice is passed over without touching its fingerprints.
+    // (Searching each text for each slice's bounds grew with the number of
+    // texts times the number of slices, which grows with the corpus: 1.4 s
+    // of a 100,000-file open, a hundredth of that at 10,000.)
+    let next_of = |fp: &[Print], at: usize| fp.get(at).map_or(u64::MAX, |&h| print_bits(h));
+    let mut cursors: Vec<(u32, u64)> = prints
+        .par_iter()
+        .map(|fp| (0, next_of(fp.as_ref(), 0)))
+        .collect();
+    for k in 0..bounds.len() {
+        let hi = bounds.get(k + 1).map_or(u64::MAX, |&hi| print_bits(hi));
         // A slice is a run of each text's sorted fingerprints.
-        let mut entries: Vec<u64> = prints
-            .par_iter()
+        let mut entries: Vec<u64> = cursors
+            .par_iter_mut()
             .enumerate()
-            .flat_map_iter(|(i, fp)| {
-                let fp = fp.as_ref();
-                let start = fp.partition_point(|&h| h < lo);
-                let end = hi.map_or(fp.len(), |hi| fp.partition_point(|&h| h < hi));
+            .filter(|(_, (_, next))| *next < hi)
+            .flat_map_iter(|(i, (cursor, next))| {
+                let fp = prints[i].as_ref();
+                let start = *cursor as usize;
+                // Few of a text's fingerprints fall in one slice: a scan
+                // finds its end in fewer steps than a search would. (A
+                // print has 40 bits: the last slice, to `u64::MAX`, takes
+                // every one left.)
+                let end = start
+                    + fp[start..]
+                        .iter()
+                        .take_while(|&&h| print_bits(h) < hi)
+                        .count();
+                *cursor = end as u32;
+                *next = next_of(fp, end);
                 fp[start..end].iter().map(move |&h| entry(h, i))
             })
             .collect();
