@@ -9,7 +9,7 @@
 //! are never all held beside their entities.
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
@@ -127,9 +127,15 @@ impl Listed<'_> {
                 .extend_from_slice(new_problems);
         }
         let mut library = Library { corpus, index };
+        let storing = OnceLock::new();
+        let stored = |n, chunks| {
+            storing
+                .get_or_init(|| report.stage(Stage::Storing, chunks))
+                .add(n);
+        };
         if let (Some(cache), false) = (later.cache, later.defer_snapshot)
             && let Some(snapshot) = pending.take()
-            && let Some(problem) = snapshot.save_encoded(cache, &library, &encoded)
+            && let Some(problem) = snapshot.save_encoded(cache, &library, &encoded, &stored)
         {
             Arc::make_mut(&mut library.corpus).warnings.push(problem);
         }

@@ -58,6 +58,10 @@ pub enum Stage {
     Deduplicating,
     Extracting,
     Indexing,
+    /// Storing for the next open: after reading, the files read (counted
+    /// in rows and documents); at the end, the finished library (the
+    /// cache's snapshot, counted in chunks of articles).
+    Storing,
 }
 
 impl Stage {
@@ -71,6 +75,7 @@ impl Stage {
             Stage::Deduplicating => "merging duplicates",
             Stage::Extracting => "finding entities",
             Stage::Indexing => "indexing",
+            Stage::Storing => "storing for the next open",
         }
     }
 }

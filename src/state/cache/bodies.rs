@@ -349,7 +349,7 @@ mod tests {
         let path = dir.join("cache.db");
         let (cache, _) = Cache::open_file(&path).unwrap();
         cache
-            .with_conn(|c| tables::save_snapshot(c, "k", fingerprint, library, &[]))
+            .with_conn(|c| tables::save_snapshot(c, "k", fingerprint, library, &[], &|_, _| {}))
             .unwrap()
             .unwrap();
         BodySource {

@@ -258,19 +258,22 @@ impl PendingSnapshot {
     /// [`Self::save`], keeping what it holds: when the save fails, the
     /// texts that went for it can be put back ([`Self::with_texts`]).
     pub fn store(&self, cache: &Cache, library: &Library) -> Option<Warning> {
-        self.save_encoded(cache, library, &self.encoded)
+        self.save_encoded(cache, library, &self.encoded, &|_, _| {})
     }
 
     /// [`Self::save`] for a library whose articles' bodies are `encoded`
     /// already, in part or whole: those articles need no text any more.
+    /// `stored(n, total)` hears that `n` more of `total` chunks are stored
+    /// (`stored(0, total)` first).
     pub fn save_encoded(
         &self,
         cache: &Cache,
         library: &Library,
         encoded: &EncodedBodies,
+        stored: &dyn Fn(usize, usize),
     ) -> Option<Warning> {
         let mut session = Session::new(Some(cache), false, self.key.clone());
-        session.save_snapshot(self.fingerprint, library, encoded);
+        session.save_snapshot(self.fingerprint, library, encoded, stored);
         session.problems.pop()
     }
 

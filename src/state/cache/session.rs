@@ -211,7 +211,9 @@ impl<'a> Session<'a> {
     /// `files[i]`, `None` where recalled or read again) but those cheap to
     /// read again ([`Format::cheap_to_reread`]), updates the times of files that
     /// were only touched, and drops the rows of files under `roots` that
-    /// are gone. Returns how many were dropped.
+    /// are gone. Returns how many were dropped. `stored(n, total)` hears
+    /// that `n` more of `total` rows and documents are stored, when any
+    /// are.
     pub fn remember_files(
         &mut self,
         files: &[FileRef],
@@ -219,6 +221,7 @@ impl<'a> Session<'a> {
         fresh: &[Option<&FileDocs>],
         engine: &Engine,
         roots: &[PathBuf],
+        stored: &(dyn Fn(usize, usize) + Sync),
     ) -> usize {
         let Recalled {
             docs,
@@ -227,10 +230,6 @@ impl<'a> Session<'a> {
             ..
         } = recalled;
         if keys.len() != files.len() || !self.enabled {
-            return 0;
-        }
-        let removed = self.remember_rows(files, recalled, fresh, engine, roots);
-        if removed == 0 && touched.is_empty() && fresh.iter().all(Option::is_none) {
             return 0;
         }
         // Every file's documents, recalled or read now, stored together;
@@ -242,13 +241,20 @@ impl<'a> Session<'a> {
             .filter(|(_, file)| !Format::cheap_to_reread(&file.path))
             .filter_map(|((k, (read, kept)), _)| Some((k.as_str(), read.or(kept.as_ref())?)))
             .collect();
+        let total = fresh.iter().flatten().count() + all.len();
+        let stored = |n| stored(n, total);
+        let removed = self.remember_rows(files, recalled, fresh, engine, roots, &stored);
+        if removed == 0 && touched.is_empty() && fresh.iter().all(Option::is_none) {
+            return 0;
+        }
         let corpus = self.corpus.clone();
-        self.write(|c| tables::save_file_docs(c, &corpus, engine.read, &all));
+        self.write(|c| tables::save_file_docs(c, &corpus, engine.read, &all, &stored));
         removed
     }
 
-    /// Stores the rows (size, time, hash) of files read anew, touches and
-    /// drops rows; returns how many were dropped.
+    /// Stores the rows (size, time, hash) of files read anew, telling
+    /// `stored` of each, touches and drops rows; returns how many were
+    /// dropped.
     fn remember_rows(
         &mut self,
         files: &[FileRef],
@@ -256,6 +262,7 @@ impl<'a> Session<'a> {
         fresh: &[Option<&FileDocs>],
         engine: &Engine,
         roots: &[PathBuf],
+        stored: &dyn Fn(usize),
     ) -> usize {
         let Recalled {
             keys,
@@ -276,6 +283,7 @@ impl<'a> Session<'a> {
                         engine: engine.read,
                     };
                     tables::put_file(&tx, &keys[i], row)?;
+                    stored(1);
                 }
             }
             for &i in touched {
@@ -375,11 +383,12 @@ impl Session<'_> {
         fingerprint: u64,
         library: &crate::pipeline::Library,
         encoded: &EncodedBodies,
+        stored: &dyn Fn(usize, usize),
     ) {
         let corpus = self.corpus.clone();
         let encoded = encoded.chunks.as_slice();
         if self
-            .write(|c| tables::save_snapshot(c, &corpus, fingerprint, library, encoded))
+            .write(|c| tables::save_snapshot(c, &corpus, fingerprint, library, encoded, stored))
             .is_some()
             && let Some(cache) = self.cache
         {

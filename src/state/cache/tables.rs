@@ -486,10 +486,13 @@ fn save_chunks<T: Serialize + Sync>(
     corpus: &str,
     engine: u64,
     rows: &[T],
+    stored: &(dyn Fn(usize) + Sync),
 ) -> rusqlite::Result<()> {
     let chunks: Vec<&[T]> = rows.chunks(ROWS_PER_CHUNK).collect();
     replace_chunks(conn, table, corpus, engine, chunks.len(), |k| {
-        encode_large(chunks[k]).map(Cow::Owned)
+        let encoded = encode_large(chunks[k]).map(Cow::Owned);
+        stored(chunks[k].len());
+        encoded
     })
 }
 
@@ -578,13 +581,15 @@ pub fn load_file_docs(
 }
 
 /// Replaces the stored documents of one corpus's files.
+/// `stored(n)` hears that the documents of `n` more files are encoded.
 pub fn save_file_docs(
     conn: &Connection,
     corpus: &str,
     engine: u64,
     docs: &[(&str, &FileDocs)],
+    stored: &(dyn Fn(usize) + Sync),
 ) -> rusqlite::Result<()> {
-    save_chunks(conn, Chunked::Files, corpus, engine, docs)
+    save_chunks(conn, Chunked::Files, corpus, engine, docs, stored)
 }
 
 /// Returns the stored chunks of one corpus's mentions as extracted by
@@ -821,6 +826,7 @@ pub fn save_snapshot(
     fingerprint: u64,
     library: &Library,
     encoded: &[Option<Vec<u8>>],
+    stored: &dyn Fn(usize, usize),
 ) -> rusqlite::Result<()> {
     let EntityIndex {
         entities,
@@ -849,6 +855,7 @@ pub fn save_snapshot(
         Ok((heads, bodies))
     };
     let count = articles.len().div_ceil(CHUNK);
+    stored(0, count);
     let tx = conn.unchecked_transaction()?;
     tx.execute("DELETE FROM snapshot_chunks WHERE corpus = ?1", [corpus])?;
     tx.execute("DELETE FROM snapshot_bodies WHERE corpus = ?1", [corpus])?;
@@ -866,7 +873,9 @@ pub fn save_snapshot(
         // 280 MB more at the end of a cold open of 100,000 files.
         in_groups(count, encode_chunk, |seq, (head, body)| {
             heads.execute(params![corpus, seq, head])?;
-            bodies.execute(params![corpus, seq, body]).map(drop)
+            bodies.execute(params![corpus, seq, body])?;
+            stored(1, count);
+            Ok(())
         })?;
     }
     tx.commit()
@@ -953,7 +962,7 @@ pub(super) mod tests {
         let conn = memory();
         // More chunks than are encoded at a time.
         let library = full_library(CHUNK * (chunks_at_a_time() + 1) + 7);
-        save_snapshot(&conn, "k", 42, &library, &[]).unwrap();
+        save_snapshot(&conn, "k", 42, &library, &[], &|_, _| {}).unwrap();
         let (fingerprint, back) = load_snapshot(&conn, "k", Part::Whole).unwrap().unwrap();
         assert_eq!(fingerprint, 42);
         assert_eq!(back.corpus, library.corpus);
@@ -965,7 +974,7 @@ pub(super) mod tests {
         );
         // A smaller replacement leaves no stale chunks behind.
         let small = full_library(3);
-        save_snapshot(&conn, "k", u64::MAX, &small, &[]).unwrap();
+        save_snapshot(&conn, "k", u64::MAX, &small, &[], &|_, _| {}).unwrap();
         let (fingerprint, back) = load_snapshot(&conn, "k", Part::Whole).unwrap().unwrap();
         assert_eq!(fingerprint, u64::MAX);
         assert_eq!(back.corpus.articles.len(), 3);
@@ -983,7 +992,7 @@ pub(super) mod tests {
         for a in &mut Arc::make_mut(&mut without_bodies.corpus).articles[..CHUNK] {
             a.drop_body();
         }
-        save_snapshot(&conn, "k", 3, &without_bodies, &ahead).unwrap();
+        save_snapshot(&conn, "k", 3, &without_bodies, &ahead, &|_, _| {}).unwrap();
         let (_, back) = load_snapshot(&conn, "k", Part::Whole).unwrap().unwrap();
         assert_eq!(back.corpus, library.corpus);
         assert_eq!(back.index, library.index);
@@ -1011,7 +1020,7 @@ pub(super) mod tests {
     fn the_heads_of_a_snapshot_come_without_text_or_mentions() {
         let conn = memory();
         let library = full_library(CHUNK + 2);
-        save_snapshot(&conn, "k", 9, &library, &[]).unwrap();
+        save_snapshot(&conn, "k", 9, &library, &[], &|_, _| {}).unwrap();
         let (fingerprint, heads) = load_snapshot(&conn, "k", Part::Heads).unwrap().unwrap();
         assert_eq!(fingerprint, 9);
         assert_eq!(heads.corpus.warnings, library.corpus.warnings);
@@ -1059,7 +1068,7 @@ pub(super) mod tests {
         let wanted = CHUNK + 3;
         // An id no other shares a prefix with, asked whole and in part.
         Arc::make_mut(&mut library.corpus).articles[wanted].id = "feedface00000001".into();
-        save_snapshot(&conn, "k", 9, &library, &[]).unwrap();
+        save_snapshot(&conn, "k", 9, &library, &[], &|_, _| {}).unwrap();
         for asked in ["feedface00000001", "feedface"] {
             let (_, one) = load_snapshot(&conn, "k", Part::TextOf(asked))
                 .unwrap()
@@ -1092,7 +1101,7 @@ pub(super) mod tests {
         assert_eq!(stored, blobs);
         // Encoded while stored: each chunk comes back whole, in order.
         let rows: Vec<u32> = (0..u32::try_from(ROWS_PER_CHUNK * count).unwrap()).collect();
-        save_chunks(&conn, Chunked::Extractions, "k", 7, &rows).unwrap();
+        save_chunks(&conn, Chunked::Extractions, "k", 7, &rows, &|_| {}).unwrap();
         let stored = chunk_blobs(&conn, Chunked::Extractions, "k", 7).unwrap();
         assert_eq!(stored.len(), count, "the old chunks are replaced");
         let read: Vec<u32> = stored
@@ -1132,8 +1141,8 @@ pub(super) mod tests {
             .map(|i| (format!("{i}.jsonl"), &docs))
             .collect();
         let rows: Vec<(&str, &FileDocs)> = many.iter().map(|(p, d)| (p.as_str(), *d)).collect();
-        save_file_docs(&conn, "k", 3, &rows).unwrap();
-        save_file_docs(&conn, "k", 3, &rows[..2]).unwrap();
+        save_file_docs(&conn, "k", 3, &rows, &|_| {}).unwrap();
+        save_file_docs(&conn, "k", 3, &rows[..2], &|_| {}).unwrap();
         let back = load_file_docs(&conn, "k", 3).unwrap();
         assert_eq!(back.len(), 2, "a smaller save leaves no stale chunk");
         assert_eq!(back["1.jsonl"].docs, docs.docs);
