@@ -259,6 +259,36 @@ fn a_small_folder_of_unrelated_stories_threads_only_its_one_story() {
     );
 }
 
+/// Two reports of one story opened on their own make a thread, and two
+/// unrelated stories do not. In a folder of two, every word both use is
+/// in all of it: its inverse document frequency was zero, so no pair of
+/// two ever made a thread.
+#[test]
+fn a_folder_of_two_reports_of_one_story_is_a_thread() {
+    let small = set_dir("small");
+    let threads_of = |a: &str, b: &str| -> Vec<Vec<String>> {
+        let lib = library(&[small.join(a), small.join(b)]);
+        threads::threads(&lib, &ThreadOptions::default())
+            .iter()
+            .map(|t| t.articles.iter().map(|&i| file_name(&lib, i)).collect())
+            .collect()
+    };
+    assert_eq!(
+        threads_of("a_vintner.txt", "c_vintner_reaction.txt"),
+        vec![vec!["a_vintner.txt", "c_vintner_reaction.txt"]]
+    );
+    for other in ["football.txt", "texas_water.txt", "health.txt", "tech.md"] {
+        assert!(
+            threads_of("a_vintner.txt", other).is_empty(),
+            "a_vintner.txt with {other}"
+        );
+    }
+    // The two stories that share a word ("city", "hospital") in the
+    // folder of nine share it here too, and are still no thread.
+    assert!(threads_of("football.txt", "texas_water.txt").is_empty());
+    assert!(threads_of("health.txt", "obituary.txt").is_empty());
+}
+
 /// Three short results stories in the shape of wire copy: two firms'
 /// quarterly results, told in one template, and a reaction that names
 /// the first firm.

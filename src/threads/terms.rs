@@ -63,6 +63,10 @@ pub(super) struct Terms {
     pub(super) named: Vec<Vec<u64>>,
 }
 
+/// The fewest articles a folder's word frequencies are taken over (see
+/// [`terms`]).
+const MIN_FOLDER: usize = 3;
+
 /// Returns the terms of every article, whose texts `text_of` gives by
 /// index, and which of the words `wanted` each uses.
 pub(super) fn terms(articles: &[Article], text_of: TextOf<'_, '_>, wanted: &HashedSet) -> Terms {
@@ -71,7 +75,11 @@ pub(super) fn terms(articles: &[Article], text_of: TextOf<'_, '_>, wanted: &Hash
         .enumerate()
         .map(|(i, a)| article_terms(&a.title, &text_of(i).unwrap_or_default()))
         .collect();
-    let n = counts.len().max(1) as f64;
+    // A folder of two is weighed as one of three: in two articles every
+    // shared word is in all of them, so their inverse document frequency
+    // was zero and two reports of one story never made a thread. As one
+    // of three, a word both use counts as a word two of three use.
+    let n = counts.len().max(MIN_FOLDER) as f64;
     // A term in one article only cannot link it to another: only the rest
     // are kept, with their inverse document frequency. A term of one
     // article weighs as one of two where it fills out a profile (see
