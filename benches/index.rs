@@ -44,7 +44,7 @@ fn main() {
             (first..end).map(|_| article(&mut draw)).unzip();
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
         let start = Instant::now();
-        builder.add(&texts, mentions, &|_| {});
+        builder.add(&texts, &mentions, &|_| {});
         spent += start.elapsed();
         first = end;
     }

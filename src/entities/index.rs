@@ -10,7 +10,7 @@ mod build;
 mod identity;
 mod lists;
 
-pub use build::IndexBuilder;
+pub use build::{IndexBuilder, free_mentions};
 pub use lists::{Lists, Slice};
 
 /// Index of an entity in [`EntityIndex::entities`].

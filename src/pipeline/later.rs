@@ -304,19 +304,33 @@ fn find_and_index(
                 bodies
             },
         );
-        if store {
-            let rows: Vec<(u64, &[Mention])> = keys[first..end]
-                .iter()
-                .copied()
-                .zip(mentions.iter().map(Vec::as_slice))
-                .collect();
-            stored.extend(session.encode_extractions(&rows));
-        }
         let texts: Vec<&str> = articles[first..end]
             .iter()
             .map(|a| a.text.as_str())
             .collect();
-        index.add(&texts, mentions, &|_| {});
+        // The run's mentions are encoded for the cache beside its
+        // indexing: encoded after it, in one chunk on one core, they took
+        // 2.4 s of a 100,000-file open with the cache; 1.65 s beside it.
+        // (Texts have keys only when the open uses a cache.)
+        let run_keys = keys.get(first..end).unwrap_or_default();
+        let encode = store && session.stores_extractions();
+        let (encoded_now, ()) = rayon::join(
+            || {
+                encode.then(|| {
+                    let rows: Vec<(u64, &[Mention])> = run_keys
+                        .iter()
+                        .copied()
+                        .zip(mentions.iter().map(Vec::as_slice))
+                        .collect();
+                    cache::encode_extractions(&rows)
+                })
+            },
+            || index.add(&texts, &mentions, &|_| {}),
+        );
+        if let Some(encoded) = encoded_now {
+            stored.extend(session.encoded_extractions(encoded));
+        }
+        crate::entities::index::free_mentions(mentions);
         drop(texts);
         let_go_of_bodies(corpus, &mut encoded, ready, bodies);
         lend(corpus, &encoded);

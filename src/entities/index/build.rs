@@ -39,7 +39,8 @@ impl EntityIndex {
     /// [`Self::build`] with `per_part` articles in each partial index.
     fn build_in_parts(texts: &[&str], mentions: Vec<Vec<Mention>>, per_part: usize) -> Self {
         let mut builder = IndexBuilder::with_part_size(per_part);
-        builder.add(texts, mentions, &|_| {});
+        builder.add(texts, &mentions, &|_| {});
+        free_mentions(mentions);
         builder.finish(&|_| {})
     }
 }
@@ -98,14 +99,15 @@ impl IndexBuilder {
         self.articles
     }
 
-    /// Indexes the next articles, `mentions[i]` pointing into `texts[i]`,
-    /// and frees their mentions; calls `done(n)` from any thread as each
-    /// part of `n` of them is indexed. The parts of the run before are
-    /// joined first, if they are still pending.
+    /// Indexes the next articles, `mentions[i]` pointing into `texts[i]`;
+    /// calls `done(n)` from any thread as each part of `n` of them is
+    /// indexed. The parts of the run before are joined first, if they are
+    /// still pending. The mentions are only read: the caller may store
+    /// them meanwhile, and frees them after (see [`free_mentions`]).
     pub fn add(
         &mut self,
         texts: &[&str],
-        mentions: Vec<Vec<Mention>>,
+        mentions: &[Vec<Mention>],
         done: &(dyn Fn(usize) + Sync),
     ) {
         self.join_pending();
@@ -121,9 +123,6 @@ impl IndexBuilder {
             })
             .collect();
         self.articles += mentions.len();
-        // Many small names, most allocated on other threads: freed on all
-        // cores rather than one by one.
-        mentions.into_par_iter().for_each(drop);
         self.pending = parts;
     }
 
@@ -346,6 +345,12 @@ fn merge(into: &mut Entity, later: Entity) {
     }
 }
 
+/// Frees the mentions of a run of articles: many small names, most
+/// allocated on other threads, freed on all cores rather than one by one.
+pub fn free_mentions(mentions: Vec<Vec<Mention>>) {
+    mentions.into_par_iter().for_each(drop);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -370,8 +375,8 @@ mod tests {
         for split in 0..=texts.len() {
             let mut builder = IndexBuilder::with_part_size(2);
             let (first, rest) = mentions.split_at(split);
-            builder.add(&texts[..split], first.to_vec(), &|_| {});
-            builder.add(&texts[split..], rest.to_vec(), &|_| {});
+            builder.add(&texts[..split], first, &|_| {});
+            builder.add(&texts[split..], rest, &|_| {});
             assert_eq!(builder.articles(), texts.len());
             let joined = std::sync::atomic::AtomicUsize::new(0);
             let index = builder.finish(&|n| {

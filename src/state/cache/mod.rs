@@ -51,7 +51,7 @@ pub use bodies::{ArticleBody, Bodies, BodySource, shared_text};
 pub use fingerprint::{Engine, extraction_key};
 pub use recall::StoredMentions;
 pub use session::{Recalled, Session};
-pub use tables::{FileDocs, Part};
+pub use tables::{FileDocs, Part, encode_extractions};
 
 /// `cache.db`, or nothing (`--no-state`).
 ///

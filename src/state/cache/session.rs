@@ -337,22 +337,26 @@ impl<'a> Session<'a> {
         })
     }
 
-    /// Returns the mentions of some texts (text key and mentions) encoded
-    /// for [`Self::remember_extraction_chunks`], so that they can be freed
-    /// before the rest of the corpus is extracted; none when the cache is
-    /// not used (or the encoding failed, which disables it).
-    pub fn encode_extractions(&mut self, rows: &[(u64, &[Mention])]) -> Vec<Vec<u8>> {
-        if !self.enabled || self.cache.is_none_or(Cache::is_read_only) {
-            return Vec::new();
-        }
-        tables::encode_extractions(rows).unwrap_or_else(|e| {
+    /// Returns true if and only if the mentions of this open's texts are
+    /// to be encoded for the cache ([`super::encode_extractions`], which
+    /// needs no session and so may run beside other work), so that they
+    /// can be freed before the rest of the corpus is extracted.
+    pub fn stores_extractions(&self) -> bool {
+        self.enabled && !self.cache.is_none_or(Cache::is_read_only)
+    }
+
+    /// Returns the chunks `encoded` holds, for
+    /// [`Self::remember_extraction_chunks`]; none when the encoding
+    /// failed, which disables the cache.
+    pub fn encoded_extractions(&mut self, encoded: rusqlite::Result<Vec<Vec<u8>>>) -> Vec<Vec<u8>> {
+        encoded.unwrap_or_else(|e| {
             self.fail(&e);
             Vec::new()
         })
     }
 
     /// Stores the mentions of every text of the corpus, encoded by
-    /// [`Self::encode_extractions`], replacing what was stored before.
+    /// [`super::encode_extractions`], replacing what was stored before.
     pub fn remember_extraction_chunks(&mut self, engine: &Engine, chunks: &[Vec<u8>]) {
         if !self.enabled {
             return;
