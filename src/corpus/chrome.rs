@@ -30,6 +30,7 @@ const CHROME_WORDS: &[&str] = &[
     "advertisement",
     "app",
     "back",
+    "bluesky",
     "bookmark",
     "caption",
     "close",
@@ -64,6 +65,7 @@ const CHROME_WORDS: &[&str] = &[
     "loading",
     "login",
     "logout",
+    "mastodon",
     "menu",
     "messenger",
     "min",
@@ -98,11 +100,13 @@ const CHROME_WORDS: &[&str] = &[
     "sign",
     "signup",
     "skip",
+    "snapchat",
     "sponsored",
     "subscribe",
     "subscription",
     "tags",
     "telegram",
+    "tiktok",
     "toggle",
     "top",
     "trending",
@@ -430,9 +434,29 @@ const LINK_LIST_LABELS: &[&str] = &[
 pub fn is_link_list_label(line: &str) -> bool {
     let label = line.trim().trim_end_matches([':', ' ']);
     label.len() <= 24
-        && LINK_LIST_LABELS
+        && (LINK_LIST_LABELS
             .iter()
             .any(|l| l.eq_ignore_ascii_case(label))
+            || is_more_from_section(label))
+}
+
+/// "More from Sport", "More from BBC News": the label of a section's or
+/// an outlet's teasers, one to three capitalised words after "More from".
+/// ("More from the council" is no label.)
+fn is_more_from_section(label: &str) -> bool {
+    const OPENING: &str = "more from ";
+    let Some(rest) = label
+        .get(..OPENING.len())
+        .filter(|p| p.eq_ignore_ascii_case(OPENING))
+        .map(|_| &label[OPENING.len()..])
+    else {
+        return false;
+    };
+    let words = rest.split_whitespace().count();
+    (1..=3).contains(&words)
+        && rest
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
 }
 
 /// Phrases of a newsletter's or a subscription's promotion.
@@ -819,6 +843,39 @@ mod tests {
         }
         assert!(is_link_list_label("Most read") && is_link_list_label("Related stories:"));
         assert!(!is_link_list_label("Most read books of the year"));
+    }
+
+    /// A section's teasers are labelled by its name ("More from Sport"),
+    /// and a share line may name any network: both are chrome below the
+    /// text. A fragment of prose that opens the same way is not.
+    #[test]
+    fn a_sections_teaser_label_and_a_share_line_naming_any_network_are_chrome() {
+        for label in [
+            "More from Sport",
+            "More from BBC Business",
+            "More from The Courier:",
+        ] {
+            assert!(is_link_list_label(label), "{label:?}");
+        }
+        for prose in [
+            "More from the council",
+            "More from Sport Minister Jane Cole later",
+            "More from Ava Reyes tonight.",
+        ] {
+            assert!(!is_link_list_label(prose), "{prose:?}");
+        }
+        for line in [
+            "Share this article · Follow us on Bluesky",
+            "Follow us on TikTok and Mastodon",
+        ] {
+            assert!(looks_like_chrome(line), "{line:?}");
+        }
+        for headline in [
+            "TikTok fined over child data",
+            "Snapchat users protest fee plan",
+        ] {
+            assert!(!looks_like_chrome(headline), "{headline:?}");
+        }
     }
 
     #[test]
