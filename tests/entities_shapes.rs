@@ -561,3 +561,12 @@ fn a_title_before_a_plural_role_opens_a_body_not_a_person() {
     let text = "Coach Brian Masters said the team was ready for the final.";
     assert_eq!(kind(text, "Brian Masters"), Some(EntityKind::Person));
 }
+
+#[test]
+fn an_age_that_opens_a_sentence_is_no_part_of_the_name_after_it() {
+    let text = "Sixteen-year-old Amara Okonjo won the rapid title on Sunday. \
+                Nineteen-year-old Priya Lal said the course was fast.";
+    let mut found = people(text);
+    found.dedup();
+    assert_eq!(found, ["Amara Okonjo", "Priya Lal"]);
+}

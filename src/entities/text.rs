@@ -133,7 +133,9 @@ pub fn scan(text: &str) -> Scan {
         // "Ashcombe Insurance plc": the suffix written in lower case goes
         // with the name, as a capitalised word would.
         let capitalized = if b.is_ascii() {
-            (b.is_ascii_uppercase() && !(b == b'I' && is_first_person(&text[start..end_of_word])))
+            (b.is_ascii_uppercase()
+                && !(b == b'I' && is_first_person(&text[start..end_of_word]))
+                && !is_age(&text[start..end_of_word]))
                 || (b == b'p' && &text[start..end_of_word] == "plc")
         } else {
             char_at(text, i).is_uppercase()
@@ -162,6 +164,16 @@ pub fn scan(text: &str) -> Scan {
         words: out,
         name_starts,
     }
+}
+
+/// Returns true if and only if `word` gives an age ("Sixteen-year-old",
+/// "Two-month-old"): capitalised only because it opens a sentence, and
+/// never part of the name after it.
+fn is_age(word: &str) -> bool {
+    word.len() > 8
+        && word
+            .get(word.len() - 4..)
+            .is_some_and(|end| end.eq_ignore_ascii_case("-old"))
 }
 
 /// Returns where the word that continues at `from` ends: letters and
