@@ -207,8 +207,8 @@ fn pairs_in_slices<P: AsRef<[Print]> + Sync>(
     // sorted fingerprints starts where the last one ended, and a text with
     // none in a slice is passed over without touching its fingerprints.
     // (Searching each text for each slice's bounds grew with the number of
-    // texts times the number of slices, which grows with the corpus: 1.4 s
-    // of a 100,000-file open, a hundredth of that at 10,000.)
+    // texts times the number of slices, which grows with the corpus: 1.5 s
+    // of CPU in a 100,000-file open, a hundredth of that at 10,000.)
     let next_of = |fp: &[Print], at: usize| fp.get(at).map_or(u64::MAX, |&h| print_bits(h));
     let mut cursors: Vec<(u32, u64)> = prints
         .par_iter()

@@ -495,7 +495,8 @@ mod tests {
 
     /// The cache compares a touched file's content with the hash its row
     /// keeps, which the read took: both must hash the same bytes (the
-    /// file's, not its decoded text, here Latin-1 with a BOM-less accent).
+    /// file's, not its decoded text: here a Latin-1 file, whose text is
+    /// not its bytes).
     #[test]
     fn a_read_hashes_the_bytes_the_cache_checks_a_touched_file_by() {
         let dir = tempfile::tempdir().unwrap();
