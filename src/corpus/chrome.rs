@@ -250,6 +250,9 @@ pub fn looks_like_chrome(line: &str) -> bool {
     if line.is_empty() || line.len() > 200 {
         return false;
     }
+    if is_phone_number(line) {
+        return false;
+    }
     if is_breadcrumb(line) || is_spaced_menu(line) || is_copyright(line) {
         return true;
     }
@@ -306,6 +309,19 @@ pub fn looks_like_chrome(line: &str) -> bool {
     } else {
         chrome * 3 >= content * 2
     }
+}
+
+/// Returns true if and only if `line` is a telephone number ("+1 617 555
+/// 0142", "(020) 7946 0958"): seven to fifteen digits in groups, with
+/// nothing but separators between them. A contact block's number is text,
+/// not a widget's counters.
+fn is_phone_number(line: &str) -> bool {
+    let digits = line.bytes().filter(u8::is_ascii_digit).count();
+    (7..=15).contains(&digits)
+        && line.split_whitespace().count() >= 2
+        && line
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'+' | b'-' | b'(' | b')' | b'.'))
 }
 
 /// Two or more two-letter codes and nothing else: "ua en ru", "EN | FR".
@@ -875,6 +891,18 @@ mod tests {
             "Snapchat users protest fee plan",
         ] {
             assert!(!looks_like_chrome(headline), "{headline:?}");
+        }
+    }
+
+    /// A telephone number below the text (a press release's contact) is
+    /// text; counters are still chrome.
+    #[test]
+    fn a_telephone_number_is_no_counter() {
+        for number in ["+1 617 555 0142", "(020) 7946 0958", "+44 20-7946-0958"] {
+            assert!(!looks_like_chrome(number), "{number:?}");
+        }
+        for counters in ["12 34", "1.2k 345", "0 Comments"] {
+            assert!(looks_like_chrome(counters), "{counters:?}");
         }
     }
 
