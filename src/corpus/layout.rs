@@ -496,8 +496,16 @@ fn ends_clause(line: &str) -> bool {
     structure::ends_sentence(line) || line.trim_end().ends_with([':', ';'])
 }
 
+/// Returns true if and only if `line` starts with a lower-case word that
+/// is not an address: an e-mail address or a web address under a name
+/// ("Jo Kettering" above "press@harlowbio.example") is a line of a contact
+/// block, not the rest of its sentence.
 fn starts_lower(line: &str) -> bool {
     line.starts_with(|c: char| c.is_lowercase())
+        && !line
+            .split_whitespace()
+            .next()
+            .is_some_and(structure::is_address)
 }
 
 /// Returns true if and only if `next` visibly carries on the sentence that
@@ -652,6 +660,27 @@ mod tests {
         );
         // A headline over a date, without a dangling word, stays two lines.
         assert_eq!(texts("Harbour Cranes Return\n12 March 2024\n").len(), 2);
+    }
+
+    /// A contact block's lines stay apart: an address that starts a line
+    /// in lower case does not carry on the name above it. In hard-wrapped
+    /// text, a full line still goes on into an address.
+    #[test]
+    fn an_address_under_a_name_starts_a_line_of_its_own() {
+        let text = "Media contact:\nJo Kettering\npress@harlowbio.example\nwww.harlowbio.example";
+        let units = texts(text);
+        let lines: Vec<&str> = units.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            lines,
+            [
+                "Media contact:",
+                "Jo Kettering",
+                "press@harlowbio.example",
+                "www.harlowbio.example"
+            ]
+        );
+        let wrapped = "Readers with questions about the new parking permits were told on\nMonday to write to the council's transport office at the address\npermits@eastfield.example or to call in person at the town hall.";
+        assert_eq!(texts(wrapped).len(), 1, "{:?}", texts(wrapped));
     }
 
     #[test]

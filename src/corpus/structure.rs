@@ -24,6 +24,23 @@ pub fn more_words_than(s: &str, n: usize) -> bool {
     s.split_ascii_whitespace().nth(n).is_some()
 }
 
+/// Returns true if and only if `word` is an e-mail address
+/// ("press@harlowbio.example") or a web address ("https://…", "www.…").
+pub fn is_address(word: &str) -> bool {
+    let web = ["http://", "https://", "www."].iter().any(|p| {
+        word.get(..p.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(p))
+    });
+    let mail = word.split_once('@').is_some_and(|(user, host)| {
+        !user.is_empty()
+            && host.contains('.')
+            && !host.ends_with('.')
+            && !host.contains('@')
+            && !word.contains(char::is_whitespace)
+    });
+    web || mail
+}
+
 /// Returns true if and only if `line` ends like a sentence: `.`, `!`, `?`,
 /// `…`, possibly followed by closing quotes or brackets.
 pub fn ends_sentence(line: &str) -> bool {
@@ -499,6 +516,21 @@ fn is_abbreviation(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn e_mail_and_web_addresses_are_told_from_words() {
+        for address in [
+            "press@harlowbio.example",
+            "j.roe@council.gov.uk",
+            "https://example.org/a",
+            "www.example.org",
+        ] {
+            assert!(is_address(address), "{address}");
+        }
+        for word in ["press", "@handle", "news@", "a@b", "rates.", "wwwhat"] {
+            assert!(!is_address(word), "{word}");
+        }
+    }
 
     #[test]
     fn word_counts() {
