@@ -477,7 +477,10 @@ fn from_gazetteer(text: &str, hit: &Hit) -> Mention {
 /// often as of cities.
 fn used_as_location(text: &str, start: usize, end: usize) -> bool {
     // "LONDON, Dec 4 (Reuters) -": where the story was filed from.
-    if text[end..].starts_with("-based") || super::places::is_dateline(text, start, end) {
+    if text[end..].starts_with("-based")
+        || super::places::is_dateline(text, start, end)
+        || before_city_office(&text[end..])
+    {
         return true;
     }
     let before = text[..start].trim_end();
@@ -518,6 +521,35 @@ fn used_as_location(text: &str, start: usize, end: usize) -> bool {
         }
     }
     false
+}
+
+/// Returns true if and only if `after` (the text after a capital) opens
+/// with the city's own government or services, with or without a
+/// possessive: "Lisbon council", "Lisbon's city council", "Paris mayor",
+/// "Dhaka airport". The city is meant, not its country's government.
+fn before_city_office(after: &str) -> bool {
+    let after = after
+        .strip_prefix("'s")
+        .or_else(|| after.strip_prefix("’s"))
+        .unwrap_or(after);
+    let Some(next) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word = super::text::first_word(next);
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "council"
+            | "councillor"
+            | "councillors"
+            | "councilor"
+            | "councilors"
+            | "mayor"
+            | "city"
+            | "municipality"
+            | "municipal"
+            | "metro"
+            | "airport"
+    )
 }
 
 fn is_locative(word: &str) -> bool {
@@ -633,5 +665,21 @@ mod tests {
         assert!(at("farms in Southwest Lisbon", "Lisbon"));
         assert!(at("flying via Oslo, Riga and Lisbon", "Lisbon"));
         assert!(!at("talks between Oslo and Lisbon", "Lisbon"));
+    }
+
+    /// A capital's own council, mayor or airport is the city's: "Lisbon's
+    /// city council approved a budget" speaks of no national government.
+    #[test]
+    fn a_capital_before_its_council_or_mayor_is_the_city() {
+        let at = |t: &str, name: &str| {
+            let start = t.find(name).unwrap();
+            used_as_location(t, start, start + name.len())
+        };
+        assert!(at("Lisbon's city council approved the budget", "Lisbon"));
+        assert!(at("Madrid council votes on rents", "Madrid"));
+        assert!(at("Paris mayor Anne Hidalgo said", "Paris"));
+        assert!(at("Dhaka airport reopened on Friday", "Dhaka"));
+        assert!(!at("Lisbon said on Monday it would object", "Lisbon"));
+        assert!(!at("Madrid's envoy in Brussels", "Madrid"));
     }
 }
