@@ -654,12 +654,15 @@ mod tests {
         assert!(used_as_location(t, 46, 51));
     }
 
+    /// Returns true if and only if the last `name` in `t` is used as a
+    /// location.
+    fn at(t: &str, name: &str) -> bool {
+        let start = t.rfind(name).unwrap();
+        used_as_location(t, start, start + name.len())
+    }
+
     #[test]
     fn journeys_compass_words_and_lists_after_a_locative_make_locations() {
-        let at = |t: &str, name: &str| {
-            let start = t.rfind(name).unwrap();
-            used_as_location(t, start, start + name.len())
-        };
         assert!(at("a weekend trip to Lisbon", "Lisbon"));
         assert!(!at("a warning to Lisbon", "Lisbon"));
         assert!(at("farms in Southwest Lisbon", "Lisbon"));
@@ -671,10 +674,6 @@ mod tests {
     /// city council approved a budget" speaks of no national government.
     #[test]
     fn a_capital_before_its_council_or_mayor_is_the_city() {
-        let at = |t: &str, name: &str| {
-            let start = t.find(name).unwrap();
-            used_as_location(t, start, start + name.len())
-        };
         assert!(at("Lisbon's city council approved the budget", "Lisbon"));
         assert!(at("Madrid council votes on rents", "Madrid"));
         assert!(at("Paris mayor Anne Hidalgo said", "Paris"));
