@@ -6,8 +6,8 @@
 
 use std::collections::HashSet;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
@@ -241,12 +241,8 @@ fn read(
         .collect();
     // Storing what was read shows as a stage of its own: at 100,000 files
     // it takes a few tenths of a second.
-    let storing = OnceLock::new();
-    let store = |n, total| {
-        storing
-            .get_or_init(|| Reporter::new(open.progress).stage(Stage::Storing, total))
-            .add(n);
-    };
+    let storing = Reporter::new(open.progress).pending(Stage::Storing);
+    let store = |n, total| storing.add(n, total);
     counts.files_removed =
         session.remember_files(files, &recalled, &stored, engine, open.paths, &store);
     drop(stored);
@@ -459,22 +455,15 @@ fn merge(cleaned: Cleaned, opts: &Options, report: Reporter<'_>) -> Corpus {
         warnings,
     } = cleaned;
     let count = articles.len();
-    let (comparing, merging) = (OnceLock::new(), OnceLock::new());
+    let comparing = report.pending(Stage::Comparing);
+    let merging = report.pending(Stage::Deduplicating);
     let counts = dedup::Counts {
-        compared: &|n, steps| {
-            comparing
-                .get_or_init(|| report.stage(Stage::Comparing, steps))
-                .add(n);
-        },
-        done: &|n, steps| {
-            merging
-                .get_or_init(|| report.stage(Stage::Deduplicating, steps + count))
-                .add(n);
-        },
+        compared: &|n, steps| comparing.add(n, steps),
+        done: &|n, steps| merging.add(n, steps + count),
     };
     let mut articles = dedup::dedup_counted(articles, prints, &opts.dedup, &counts);
     // (A merge of no article reports no step: the stage starts here.)
-    let counter = merging.get_or_init(|| report.stage(Stage::Deduplicating, count));
+    let counter = merging.counter(count);
     // The articles kept are copied anew, each string and list at its
     // length: the merged copies and the fingerprints freed between them
     // left pages partly used (60 MB at 100,000 articles, as much again for

@@ -9,7 +9,7 @@
 //! are never all held beside their entities.
 
 use std::ops::Range;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -127,12 +127,8 @@ impl Listed<'_> {
                 .extend_from_slice(new_problems);
         }
         let mut library = Library { corpus, index };
-        let storing = OnceLock::new();
-        let stored = |n, chunks| {
-            storing
-                .get_or_init(|| report.stage(Stage::Storing, chunks))
-                .add(n);
-        };
+        let storing = report.pending(Stage::Storing);
+        let stored = |n, chunks| storing.add(n, chunks);
         if let (Some(cache), false) = (later.cache, later.defer_snapshot)
             && let Some(snapshot) = pending.take()
             && let Some(problem) = snapshot.save_encoded(cache, &library, &encoded, &stored)

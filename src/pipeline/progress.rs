@@ -3,6 +3,7 @@
 //! every half-percent or so, so that every stage's count moves while it
 //! runs.
 
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::{Progress, Stage};
@@ -41,6 +42,39 @@ impl<'a> Reporter<'a> {
             step: (total / 200).max(1),
             done: AtomicUsize::new(0),
         }
+    }
+
+    /// Returns `stage`, to be announced when its first count comes with
+    /// its total: for steps that learn their total as they start (see
+    /// [`PendingStage::add`]).
+    pub fn pending(self, stage: Stage) -> PendingStage<'a> {
+        PendingStage {
+            reporter: self,
+            stage,
+            counter: OnceLock::new(),
+        }
+    }
+}
+
+/// A stage announced by its first count (see [`Reporter::pending`]).
+pub(super) struct PendingStage<'a> {
+    reporter: Reporter<'a>,
+    stage: Stage,
+    counter: OnceLock<Counter<'a>>,
+}
+
+impl<'a> PendingStage<'a> {
+    /// Counts `n` more items done of `total`, announcing the stage with
+    /// that total first if no count came before.
+    pub fn add(&self, n: usize, total: usize) {
+        self.counter(total).add(n);
+    }
+
+    /// Returns the stage's counter, announcing the stage with `total`
+    /// items if no count came before.
+    pub fn counter(&self, total: usize) -> &Counter<'a> {
+        self.counter
+            .get_or_init(|| self.reporter.stage(self.stage, total))
     }
 }
 
