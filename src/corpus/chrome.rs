@@ -316,12 +316,11 @@ pub fn looks_like_chrome(line: &str) -> bool {
 /// nothing but separators between them. A contact block's number is text,
 /// not a widget's counters.
 fn is_phone_number(line: &str) -> bool {
-    let digits = line.bytes().filter(u8::is_ascii_digit).count();
-    (7..=15).contains(&digits)
+    // Every short line comes here: the first letter ends the check.
+    line.bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'+' | b'-' | b'(' | b')' | b'.'))
+        && (7..=15).contains(&line.bytes().filter(u8::is_ascii_digit).count())
         && line.split_whitespace().count() >= 2
-        && line
-            .bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'+' | b'-' | b'(' | b')' | b'.'))
 }
 
 /// Two or more two-letter codes and nothing else: "ua en ru", "EN | FR".

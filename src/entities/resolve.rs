@@ -536,20 +536,21 @@ fn before_city_office(after: &str) -> bool {
         return false;
     };
     let word = super::text::first_word(next);
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "council"
-            | "councillor"
-            | "councillors"
-            | "councilor"
-            | "councilors"
-            | "mayor"
-            | "city"
-            | "municipality"
-            | "municipal"
-            | "metro"
-            | "airport"
-    )
+    [
+        "council",
+        "councillor",
+        "councillors",
+        "councilor",
+        "councilors",
+        "mayor",
+        "city",
+        "municipality",
+        "municipal",
+        "metro",
+        "airport",
+    ]
+    .iter()
+    .any(|office| word.eq_ignore_ascii_case(office))
 }
 
 fn is_locative(word: &str) -> bool {
