@@ -253,7 +253,14 @@ pub fn looks_like_chrome(line: &str) -> bool {
     if is_phone_number(line) {
         return false;
     }
-    if is_breadcrumb(line) || is_spaced_menu(line) || is_copyright(line) {
+    // "X" alone is a share button, as "Facebook" alone is: one network's
+    // name, one letter. (As a word, "x" would make "Malcolm X" a widget.)
+    if line == "X"
+        || is_breadcrumb(line)
+        || is_spaced_menu(line)
+        || is_copyright(line)
+        || is_tag_line(line)
+    {
         return true;
     }
     let tokens: Vec<&str> = line
@@ -309,6 +316,30 @@ pub fn looks_like_chrome(line: &str) -> bool {
     } else {
         chrome * 3 >= content * 2
     }
+}
+
+/// Returns true if and only if `line` lists the page's tags under their
+/// label: "Topics: Politics | Council", "Tags: budget, housing"; each tag
+/// is at most three words, and no sentence follows the label.
+fn is_tag_line(line: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "topics:",
+        "tags:",
+        "tagged:",
+        "filed under:",
+        "related topics:",
+    ];
+    let Some(label) = LABELS.iter().find(|label| {
+        line.get(..label.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(label))
+    }) else {
+        return false;
+    };
+    let tags = &line[label.len()..];
+    !structure::more_words_than(tags, 12)
+        && tags
+            .split(['|', ',', '·', '•', '/', ';'])
+            .all(|tag| !structure::more_words_than(tag, 3))
 }
 
 /// Returns true if and only if `line` is a telephone number ("+1 617 555
@@ -396,9 +427,9 @@ pub fn is_spaced_menu(line: &str) -> bool {
 
 /// Returns true if and only if `line` is a copyright notice: "© 2026
 /// Example Media Ltd", "Copyright 2026 Daily Ledger. All rights reserved."
-fn is_copyright(line: &str) -> bool {
-    // Only a line that opens like a notice is lower-cased and read.
-    if !line.starts_with(['©', 'C', 'c', '(']) {
+pub fn is_copyright(line: &str) -> bool {
+    // Only a short line that opens like a notice is lower-cased and read.
+    if !line.starts_with(['©', 'C', 'c', '(']) || structure::more_words_than(line, 16) {
         return false;
     }
     let lower = line.to_lowercase();
@@ -413,9 +444,7 @@ fn is_copyright(line: &str) -> bool {
         || after.is_some_and(|rest| {
             structure::is_year(rest.get(..4).unwrap_or_default()) || rest.is_empty()
         });
-    opens
-        && (structure::holds_year(&lower) || lower.contains("all rights reserved"))
-        && !structure::more_words_than(line, 16)
+    opens && (structure::holds_year(&lower) || lower.contains("all rights reserved"))
 }
 
 /// Lines that head a list of links to other articles at the foot of a
@@ -486,15 +515,42 @@ const PROMO_PHRASES: &[&str] = &[
     "our weekly newsletter",
 ];
 
+/// What a sign-up form shows beside a promotion: its field, its button,
+/// and the consent note under it (lower-case, whole lines without closing
+/// punctuation, or the note's opening).
+const SIGN_UP_FORM_LINES: &[&str] = &[
+    "email address",
+    "enter your email",
+    "enter your email address",
+    "your email",
+    "your email address",
+    "sign up",
+    "sign up now",
+    "subscribe",
+    "subscribe now",
+    "submit",
+];
+
+/// Openings of a sign-up form's consent note ("By signing up you agree to
+/// our Privacy Policy."), lower-case.
+const SIGN_UP_CONSENT: &[&str] = &["by signing up", "by subscribing", "by registering"];
+
 /// Returns true if and only if `line` promotes a newsletter or a
 /// subscription: a short line with a promotion's phrase ("The day's top
-/// stories delivered to your inbox every weekday at 7am.").
+/// stories delivered to your inbox every weekday at 7am."), or a line of
+/// its sign-up form ("Enter your email address", "Sign up", "By signing
+/// up you agree to our Privacy Policy.").
 pub fn is_promotion(line: &str) -> bool {
     if structure::more_words_than(line, 24) {
         return false;
     }
     let lower = line.to_lowercase();
+    let whole = lower.trim().trim_end_matches(['.', ':', '!', ' ']);
     PROMO_PHRASES.iter().any(|p| lower.contains(p))
+        || SIGN_UP_FORM_LINES.contains(&whole)
+        || SIGN_UP_CONSENT
+            .iter()
+            .any(|c| whole.starts_with(c) && (whole.contains("agree") || whole.contains("privacy")))
 }
 
 /// Short items joined by navigation separators: "Home | World | Sport".
@@ -895,6 +951,26 @@ mod tests {
 
     /// A telephone number below the text (a press release's contact) is
     /// text; counters are still chrome.
+    #[test]
+    fn a_sign_up_form_is_promotion_and_x_alone_a_share_button() {
+        assert!(is_promotion("Enter your email address"));
+        assert!(is_promotion("Sign up"));
+        assert!(is_promotion(
+            "By signing up you agree to our Privacy Policy."
+        ));
+        assert!(!is_promotion(
+            "By signing up for the scheme, farmers lose their subsidy."
+        ));
+        assert!(!is_promotion("Email"));
+        assert!(looks_like_chrome("X"));
+        assert!(!looks_like_chrome("Malcolm X"));
+        assert!(!looks_like_chrome("Generation X"));
+        assert!(looks_like_chrome("Topics: Politics | Council"));
+        assert!(!looks_like_chrome(
+            "Topics: the budget and the buses dominated the meeting"
+        ));
+    }
+
     #[test]
     fn a_telephone_number_is_no_counter() {
         for number in ["+1 617 555 0142", "(020) 7946 0958", "+44 20-7946-0958"] {

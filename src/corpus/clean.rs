@@ -115,11 +115,13 @@ fn clean_inner(
     // articles: short lines that end no sentence.
     let mut teasers = false;
     for (i, (unit, _)) in units.iter().enumerate().take(end_start).skip(body_start) {
+        let after_prose = i > last_prose;
         if unit.is_preformatted() {
-            body.push(unit);
+            if !(after_prose && is_teaser_list(&units, i)) {
+                body.push(unit);
+            }
             continue;
         }
-        let after_prose = i > last_prose;
         let at_edge = after_prose || i <= body_start + 1;
         // The headline again, glued to a photo caption.
         let repeats_title = i == body_start
@@ -233,9 +235,8 @@ fn promotion_at_end(
     };
     // Every unit below the last prose ends no sentence; a table there is
     // the story's own, and the story goes on to it.
-    let no_table_below = units[last + 1..end_start]
-        .iter()
-        .all(|(u, _)| !u.is_preformatted());
+    let no_table_below =
+        (last + 1..end_start).all(|i| !units[i].0.is_preformatted() || is_teaser_list(units, i));
     let mut start = last + 1;
     while start > body_start + 1
         && !units[start - 1].0.is_preformatted()
@@ -244,18 +245,20 @@ fn promotion_at_end(
         start -= 1;
     }
     // A promotion is a box with a heading: a short line that ends no
-    // sentence right above it. A story's last sentence that speaks of a
-    // newsletter has prose above it, and stays.
-    let headed = start > body_start + 1 && {
-        let above = &units[start - 1].0;
-        !above.is_preformatted()
-            && !structure::ends_sentence(above)
-            && !structure::more_words_than(above, 8)
+    // sentence, right above it or its own first line ("Sign up for our
+    // newsletter"). A story's last sentence that speaks of a newsletter
+    // has prose above it, and stays.
+    let is_heading = |unit: &Unit<'_>| {
+        !unit.is_preformatted()
+            && !structure::ends_sentence(unit)
+            && !structure::more_words_than(unit, 8)
     };
-    if start > last || !no_table_below || !headed {
+    let heading_above = start > body_start + 1 && is_heading(&units[start - 1].0);
+    let own_heading = start <= last && is_heading(&units[start].0);
+    if start > last || !no_table_below || !(heading_above || own_heading) {
         return end_start..end_start;
     }
-    start - 1..end_start
+    start - usize::from(heading_above)..end_start
 }
 
 /// Splits the text's units from the lines the corpus repeats: a repeated
@@ -289,7 +292,24 @@ fn drop_repeated_chrome<'a>(units: Vec<Unit<'a>>, chrome: &ChromeModel) -> Vec<(
 /// Returns true if and only if a unit is prose that tells where the body
 /// runs: a sentence, not a table, and not a line the corpus repeats.
 fn counts_as_prose((unit, repeated): &(Unit<'_>, bool)) -> bool {
-    !repeated && !unit.is_preformatted() && structure::is_prose(unit)
+    // "© 2026 Example Media Ltd. All rights reserved." ends a sentence, and
+    // is the page's notice, not the story's.
+    !repeated && !unit.is_preformatted() && structure::is_prose(unit) && !chrome::is_copyright(unit)
+}
+
+/// Returns true if and only if unit `i` is a list of teasers: a list
+/// right under a "Most read" label whose items are short and end no
+/// sentence, as headlines of other articles do.
+fn is_teaser_list(units: &[(Unit<'_>, bool)], i: usize) -> bool {
+    let (unit, _) = &units[i];
+    unit.is_preformatted()
+        && i > 0
+        && !units[i - 1].0.is_preformatted()
+        && chrome::is_link_list_label(&units[i - 1].0)
+        && unit.lines().all(|line| {
+            !structure::ends_sentence(line)
+                && !structure::more_words_than(line, chrome::MAX_TEASER_WORDS)
+        })
 }
 
 /// Returns where a comment section starts: an opener ("12 Comments")
@@ -520,6 +540,24 @@ mod tests {
             "Newsletter booms\n\nA local newsletter now reaches 40,000 readers, its founder said.\n\nShe said readers sign up for its weekday edition to get council news in their inbox before work.\n",
         );
         assert!(b.text.ends_with("before work."), "{}", b.text);
+    }
+
+    #[test]
+    fn a_sign_up_box_and_a_most_read_list_below_the_story_go() {
+        let a = clean_str(
+            "Town hall vote delayed\n\nShare this article\nFacebook\nX\nEmail\n\nThe vote on the new town hall was delayed by a month, the council said on Tuesday.\n\nCouncillors asked for a second cost estimate before they decide.\n\nTopics: Politics | Council\n\nMost read\n\n1. Bus lane fines double in a year\n2. Library reopens after flood repairs\n\nSign up for our newsletter\n\nThe week's council news delivered to your inbox every Monday.\n\nEnter your email address\n\nSign up\n\nBy signing up you agree to our Privacy Policy.\n\n© 2026 Valley Gazette Ltd. All rights reserved.\n",
+        );
+        assert!(a.text.starts_with("The vote"), "{}", a.text);
+        assert!(a.text.ends_with("before they decide."), "{}", a.text);
+        // A list under no teaser label, ending the story, is the story's.
+        let b = clean_str(
+            "Budget at a glance\n\nThe council set its budget for next year on Thursday, with three changes.\n\nThe changes:\n\n1. Parking charges rise by 20p\n2. Two libraries open on Sundays\n",
+        );
+        assert!(
+            b.text.contains("Two libraries open on Sundays"),
+            "{}",
+            b.text
+        );
     }
 
     #[test]
