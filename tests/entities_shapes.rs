@@ -570,3 +570,26 @@ fn an_age_that_opens_a_sentence_is_no_part_of_the_name_after_it() {
     found.dedup();
     assert_eq!(found, ["Amara Okonjo", "Priya Lal"]);
 }
+
+/// A press release ends with whom to contact: the name on the line under
+/// the label is a person, though no verb speaks of them.
+#[test]
+fn the_name_under_a_contact_label_is_a_person() {
+    let text = "The trial ends in June.\n\nPress enquiries:\nTomasz Wrona\nHead of Communications\n+44 20 7946 0958\n\nMedia contacts:\nHelga Brandt\nhelga@norvik.example\n";
+    let found = people(text);
+    assert!(found.contains(&"Tomasz Wrona".to_owned()), "{found:?}");
+    assert!(found.contains(&"Helga Brandt".to_owned()), "{found:?}");
+    // A label inside a sentence names no one.
+    let prose = "The council said enquiries:\nHousing Benefit claims rose.";
+    assert!(people(prose).is_empty(), "{:?}", people(prose));
+}
+
+/// "Chief Financial Officer" is a title however it is split: no person is
+/// named "Officer" or "Financial Officer", and the name beside it is.
+#[test]
+fn a_title_that_ends_in_a_role_names_no_person() {
+    let text = "Maria Lund, Chief Financial Officer of Norvik Foods, said sales rose. \
+                \"We are pleased,\" said Chief Operating Officer Jonas Berg.";
+    let found = people(text);
+    assert_eq!(found, ["Maria Lund", "Jonas Berg"], "{found:?}");
+}

@@ -346,7 +346,7 @@ fn is_tag_line(line: &str) -> bool {
 /// 0142", "(020) 7946 0958"): seven to fifteen digits in groups, with
 /// nothing but separators between them. A contact block's number is text,
 /// not a widget's counters.
-fn is_phone_number(line: &str) -> bool {
+pub fn is_phone_number(line: &str) -> bool {
     // Every short line comes here: the first letter ends the check.
     line.bytes()
         .all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'+' | b'-' | b'(' | b')' | b'.'))

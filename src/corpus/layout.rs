@@ -330,6 +330,12 @@ impl Shape {
                 continue;
             }
             let run = &pieces[i..i + run];
+            if let Some(label) = contact_label(run) {
+                units.extend(run[..label].iter().map(|p| joined(p)));
+                units.push(block(&run[label..]));
+                i += run.len();
+                continue;
+            }
             let mut evidence: Vec<bool> = run.iter().map(|p| is_tabular(p[0].text)).collect();
             // A header of one column, indented to a column of the row
             // under it (tabs before it leave the first column empty).
@@ -361,6 +367,27 @@ impl Shape {
         let figures_row = is_table_row(line.text) && figures(line.text) >= 2;
         (self.is_short(line) || row) && (figures_row || !chrome::looks_like_chrome(line.text))
     }
+}
+
+/// Where a contact block starts in a run of single short lines: a label
+/// that ends in a colon ("Media contact:", "Press enquiries:") over two
+/// lines or more, one at least an e-mail or web address or a telephone
+/// number. Its lines (a name, a role, a firm, an address) are kept as
+/// written, one block, not read as headings.
+fn contact_label(run: &[&[Line<'_>]]) -> Option<usize> {
+    let label = run
+        .iter()
+        .position(|p| p[0].text.trim_end().ends_with(':'))?;
+    (run.len() - label >= 3 && run[label + 1..].iter().any(|p| is_contact_line(p[0].text)))
+        .then_some(label)
+}
+
+/// Returns true if and only if `line` gives a way to reach someone: an
+/// e-mail or web address, or a telephone number, labelled or not
+/// ("Tel: +44 20 7946 0958").
+fn is_contact_line(line: &str) -> bool {
+    let number = line.split_once(':').map_or(line, |(_, number)| number);
+    line.split_whitespace().any(structure::is_address) || chrome::is_phone_number(number.trim())
 }
 
 /// Within a run of candidate lines (`evidence` tells which show that they
@@ -662,25 +689,30 @@ mod tests {
         assert_eq!(texts("Harbour Cranes Return\n12 March 2024\n").len(), 2);
     }
 
-    /// A contact block's lines stay apart: an address that starts a line
-    /// in lower case does not carry on the name above it. In hard-wrapped
-    /// text, a full line still goes on into an address.
+    /// A contact block's lines stay apart, one block as written: an address
+    /// that starts a line in lower case does not carry on the name above
+    /// it. In hard-wrapped text, a full line still goes on into an address.
     #[test]
     fn an_address_under_a_name_starts_a_line_of_its_own() {
         let text = "Media contact:\nJo Kettering\npress@harlowbio.example\nwww.harlowbio.example";
-        let units = texts(text);
-        let lines: Vec<&str> = units.iter().map(|(_, t)| t.as_str()).collect();
-        assert_eq!(
-            lines,
-            [
-                "Media contact:",
-                "Jo Kettering",
-                "press@harlowbio.example",
-                "www.harlowbio.example"
-            ]
-        );
+        assert_eq!(texts(text), [(true, text.to_owned())]);
         let wrapped = "Readers with questions about the new parking permits were told on\nMonday to write to the council's transport office at the address\npermits@eastfield.example or to call in person at the town hall.";
         assert_eq!(texts(wrapped).len(), 1, "{:?}", texts(wrapped));
+    }
+
+    /// Under a label, a name, a role and a telephone number are a contact
+    /// block, not three headings; without a way to reach anyone, short
+    /// lines under a label stay one unit a line.
+    #[test]
+    fn a_labelled_contact_block_is_kept_as_written() {
+        let text = "Press enquiries:\nTomasz Wrona\nHead of Communications\nTel: +44 20 7946 0958";
+        assert_eq!(texts(text), [(true, text.to_owned())]);
+        let intro = "The club confirmed:\nThree new signings\nTwo departures\nOne loan";
+        assert!(
+            texts(intro).iter().all(|(pre, _)| !pre),
+            "{:?}",
+            texts(intro)
+        );
     }
 
     #[test]

@@ -33,7 +33,7 @@ const TITLES: &[&str] = &[
     "Councilmembers", "Archbishop", "Executive",
     "Rabbi", "Imam", "Inspector", "Detective", "Constable", "Superintendent",
     "Sheriff", "Magistrate", "Reverend", "Treasurer", "Comptroller", "Controller", "Auditor",
-    "Registrar", "Provost", "Leader",
+    "Registrar", "Provost", "Leader", "Officer",
     // Members of parliaments: "Labour MP Diane Abbott", "Green MEP Caroline Lucas".
     "MP", "MEP", "MSP", "MLA",
     // Nationality nouns stand where a title does: "Dutchman Arnoud Okken".

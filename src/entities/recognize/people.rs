@@ -63,6 +63,7 @@ impl<'t> Context<'t, '_, '_> {
                 "Reporting" | "Editing" | "Writing" | "Additional" | "Compiled"
             );
         let label = matches!(clause, "Author:" | "By:")
+            || self.contact_name(run, before_run, clause)
             || (credit && !second)
             || wire_credit
             || byline_second;
@@ -78,6 +79,27 @@ impl<'t> Context<'t, '_, '_> {
         let name = self.span(name_first, run.last);
         lexicon.add(name, Known::new(name, EntityKind::Person, Strength::Cue));
         true
+    }
+
+    /// Returns true if and only if `run` is a line of its own right under
+    /// a contact label ("Media contact:" over "Sophie Marchetti"): the
+    /// first line of a contact block names whom to contact. `before_run`
+    /// is the text before the run, trimmed; `clause` the run's line before
+    /// it.
+    fn contact_name(&self, run: Run, before_run: &str, clause: &str) -> bool {
+        const LABELS: &[&str] = &["contact:", "contacts:", "enquiries:", "inquiries:"];
+        let label_line = before_run.rsplit('\n').next().unwrap_or_default();
+        let ends_line = self.text[self.words[run.last - 1].end..]
+            .trim_start_matches([' ', '\t', '\r'])
+            .starts_with('\n');
+        clause.is_empty()
+            && ends_line
+            && label_line.len() < 40
+            && LABELS.iter().any(|label| {
+                label_line
+                    .get(label_line.len().saturating_sub(label.len())..)
+                    .is_some_and(|end| end.eq_ignore_ascii_case(label))
+            })
     }
 
     /// "Foreign Minister Baiba Braze", "Minister of Strategic Industries
@@ -127,6 +149,15 @@ impl<'t> Context<'t, '_, '_> {
                 return false;
             }
             name_first = last - 2;
+        }
+        // "Chief Executive Officer of Kestrel Bio", "Chief Financial
+        // Officer": words after a title that end in a role are more of the
+        // title ("golfer Gary Player" opens with a given name).
+        if name_first < last
+            && cues::is_role_noun(&self.word(last - 1).to_lowercase())
+            && !cues::is_given_name(self.word(name_first))
+        {
+            return false;
         }
         // Particles ("da", "van") may sit inside a name without counting.
         let len = (name_first..last)
