@@ -593,3 +593,26 @@ fn a_title_that_ends_in_a_role_names_no_person() {
     let found = people(text);
     assert_eq!(found, ["Maria Lund", "Jonas Berg"], "{found:?}");
 }
+
+/// Names of other languages put their head first: a street ("Rua do
+/// Açúcar"), a bank ("Banco Levante") or a group, and a bank named after
+/// its country is a public body.
+#[test]
+fn a_head_word_that_comes_first_names_a_street_or_a_bank() {
+    let text = "Ana Ribeiro has lived on Rua do Açúcar for a decade. The ground is financed by \
+                Spain's Banco Levante. The Banco de Portugal said inflation would ease, and \
+                marchers crossed Plaza Mayor.";
+    assert_eq!(kind(text, "Rua do Açúcar"), Some(EntityKind::Place));
+    assert_eq!(kind(text, "Banco Levante"), Some(EntityKind::Company));
+    assert_eq!(
+        kind(text, "Banco de Portugal"),
+        Some(EntityKind::Organization)
+    );
+    let republic = "Colombia's Banco de la República held rates.";
+    assert_eq!(
+        kind(republic, "Banco de la República"),
+        Some(EntityKind::Organization)
+    );
+    assert_eq!(kind(text, "Plaza Mayor"), Some(EntityKind::Place));
+    assert_eq!(people(text), ["Ana Ribeiro"]);
+}

@@ -347,6 +347,7 @@ impl<'t> Context<'t, '_, '_> {
             || self.sport_body(first, last, lexicon)
             || self.public_body(first, last, lexicon)
             || self.landform(first, last, lexicon)
+            || self.head_first(first, last, lexicon)
             || self.organization(first, last, lexicon)
             || self.place(first, last, lexicon)
             || self.company(first, last, lexicon)
@@ -881,6 +882,50 @@ impl<'t> Context<'t, '_, '_> {
         }
         let name = self.span(first, last);
         lexicon.add(name, Known::new(name, EntityKind::Place, Strength::Cue));
+        true
+    }
+
+    /// "Rua do Açúcar", "Banco Levante", "Grupo Herdez": names of other
+    /// languages put their head word first, a street's or a square's, a
+    /// bank's or a group's. A bank named central, national, federal or of
+    /// the republic, or after a country, is a public body ("Banco de
+    /// Portugal", "Banco de la República").
+    fn head_first(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
+        const STREETS: &[&str] = &[
+            "Rua", "Rue", "Calle", "Avenida", "Avinguda", "Piazza", "Plaza", "Praça", "Largo",
+            "Paseo", "Carrer", "Travessa", "Viale", "Corso", "Strada",
+        ];
+        const FIRMS: &[&str] = &[
+            "Banco", "Banca", "Banque", "Bankhaus", "Caixa", "Grupo", "Gruppo", "Groupe",
+        ];
+        if last - first < 2 || self.hit_spanning(first, last).is_some() {
+            return false;
+        }
+        let head = self.word(first);
+        let kind = if STREETS.contains(&head) {
+            EntityKind::Place
+        } else if !FIRMS.contains(&head) {
+            return false;
+        } else if (first + 1..last).any(|i| {
+            matches!(
+                self.word(i),
+                "Central"
+                    | "Nacional"
+                    | "National"
+                    | "Nationale"
+                    | "República"
+                    | "Republica"
+                    | "Reserva"
+                    | "Reserve"
+                    | "Federal"
+            ) || self.known[i].is_some_and(|h| self.hits[h].entry.kind == EntityKind::Country)
+        }) {
+            EntityKind::Organization
+        } else {
+            EntityKind::Company
+        };
+        let name = self.span(first, last);
+        lexicon.add(name, Known::new(name, kind, Strength::Cue));
         true
     }
 

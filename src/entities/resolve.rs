@@ -484,8 +484,10 @@ fn used_as_location(text: &str, start: usize, end: usize) -> bool {
         return true;
     }
     let before = text[..start].trim_end();
-    // "the city of London".
-    if before.ends_with("city of") || before.ends_with("town of") {
+    // "the city of London", "a district of Lisbon", "residents of Dhaka".
+    if let Some(part) = before.strip_suffix(" of")
+        && is_part_of_a_city(last_word(part))
+    {
         return true;
     }
     let word = last_word(before);
@@ -526,7 +528,8 @@ fn used_as_location(text: &str, start: usize, end: usize) -> bool {
 /// Returns true if and only if `after` (the text after a capital) opens
 /// with the city's own government or services, with or without a
 /// possessive: "Lisbon council", "Lisbon's city council", "Paris mayor",
-/// "Dhaka airport". The city is meant, not its country's government.
+/// "a Moscow court", "Nairobi police", "Dhaka airport". The city is
+/// meant, not its country's government.
 fn before_city_office(after: &str) -> bool {
     let after = after
         .strip_prefix("'s")
@@ -538,6 +541,8 @@ fn before_city_office(after: &str) -> bool {
     let word = super::text::first_word(next);
     [
         "council",
+        "court",
+        "police",
         "councillor",
         "councillors",
         "councilor",
@@ -551,6 +556,33 @@ fn before_city_office(after: &str) -> bool {
     ]
     .iter()
     .any(|office| word.eq_ignore_ascii_case(office))
+}
+
+/// Returns true if and only if `word`, before "of" and a capital, speaks of
+/// the city: a part of it, its people or its port ("the outskirts of
+/// Nairobi"), never of its country's government.
+fn is_part_of_a_city(word: &str) -> bool {
+    matches!(
+        word,
+        "city"
+            | "town"
+            | "district"
+            | "districts"
+            | "suburb"
+            | "suburbs"
+            | "outskirts"
+            | "centre"
+            | "center"
+            | "streets"
+            | "neighbourhood"
+            | "neighbourhoods"
+            | "neighborhood"
+            | "neighborhoods"
+            | "residents"
+            | "people"
+            | "port"
+            | "mayor"
+    )
 }
 
 fn is_locative(word: &str) -> bool {
@@ -681,5 +713,19 @@ mod tests {
         assert!(at("Dhaka airport reopened on Friday", "Dhaka"));
         assert!(!at("Lisbon said on Monday it would object", "Lisbon"));
         assert!(!at("Madrid's envoy in Brussels", "Madrid"));
+        assert!(at("a Nairobi court jailed the men", "Nairobi"));
+        assert!(at("Oslo police closed the road", "Oslo"));
+    }
+
+    /// A part of a capital, its people or its port are the city's: "a
+    /// district of Lisbon", not Portugal's government.
+    #[test]
+    fn a_part_of_a_capital_is_the_city() {
+        assert!(at("Alcantara, a riverside district of Lisbon", "Lisbon"));
+        assert!(at("farms on the outskirts of Nairobi", "Nairobi"));
+        assert!(at("residents of Dhaka", "Dhaka"));
+        assert!(at("the mayor of Oslo", "Oslo"));
+        assert!(!at("the demands of Moscow", "Moscow"));
+        assert!(!at("a spokesman of Beijing", "Beijing"));
     }
 }
