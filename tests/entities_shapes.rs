@@ -616,3 +616,37 @@ fn a_head_word_that_comes_first_names_a_street_or_a_bank() {
     assert_eq!(kind(text, "Plaza Mayor"), Some(EntityKind::Place));
     assert_eq!(people(text), ["Ana Ribeiro"]);
 }
+
+/// A shipping or cruise line is a firm, and a plural noun of bodies
+/// announces a list of them, acronyms too.
+#[test]
+fn lines_and_unions_announce_the_names_after_them() {
+    let text = "Container lines MSC and Tidewater said they would divert ships. \
+                The unions ACV and ABVV called the strike, and the parties Valdor, \
+                Strenvik and Oltana backed it.";
+    for firm in ["MSC", "Tidewater"] {
+        assert_eq!(kind(text, firm), Some(EntityKind::Company), "{firm}");
+    }
+    for body in ["ACV", "ABVV", "Valdor", "Strenvik", "Oltana"] {
+        assert_eq!(kind(text, body), Some(EntityKind::Organization), "{body}");
+    }
+}
+
+/// An acronym no list knows that speaks in running text is a body or a
+/// firm; an acronym of a thing, an owned one or an all-caps headline is
+/// not.
+#[test]
+fn an_unknown_acronym_that_speaks_is_an_organisation() {
+    let text = "South Korea's HMM said it would skip the port. The port authority APS said \
+                41 ships were waiting.";
+    assert_eq!(kind(text, "HMM"), Some(EntityKind::Organization));
+    assert_eq!(kind(text, "APS"), Some(EntityKind::Organization));
+    for text in [
+        "TV said nothing of it.",
+        "The guide and its FAQ say more.",
+        "Its README says how.",
+        "PORT STRIKE: APS SAID SHIPS WAIT",
+    ] {
+        assert!(extract(text).is_empty(), "{text}: {:?}", extract(text));
+    }
+}

@@ -254,6 +254,10 @@ const ORG_NOUNS: &[&str] = &[
     "union", "ministry", "regulator", "foundation", "council", "committee", "watchdog",
     "party", "institute", "university", "association", "federation", "league", "body",
     "authority", "laboratory",
+    // Plurals announce a list ("the unions ACV and ABVV").
+    "alliances", "charities", "coalitions", "unions", "ministries", "regulators", "foundations",
+    "councils", "committees", "watchdogs", "parties", "institutes", "universities",
+    "associations", "federations", "leagues", "authorities",
 ];
 
 /// Plural nouns for people who work at a firm ("analysts at Bernstein").
@@ -312,6 +316,18 @@ const FIELD_ABBREVIATIONS: &[&str] = &[
 
 pub fn is_field_abbreviation(word: &str) -> bool {
     FIELD_ABBREVIATIONS.contains(&word)
+}
+
+/// Acronyms of things, not of bodies: "TV said", "the CEO said".
+const THING_ACRONYMS: &[&str] = &[
+    "TV", "OK", "GDP", "CEO", "CFO", "COO", "CTO", "GMT", "UTC", "BST", "PM", "AM", "ID", "PC",
+    "DJ", "DNA", "RNA", "COVID", "HIV", "AIDS", "UFO", "SUV", "VIP", "FAQ", "PDF", "GPS", "VAR",
+];
+
+/// Returns true if and only if `word` is an acronym of a field or a thing
+/// ("IT", "TV", "GDP"), which names no body or firm.
+pub fn is_thing_acronym(word: &str) -> bool {
+    is_field_abbreviation(word) || THING_ACRONYMS.contains(&word)
 }
 
 pub fn is_public_bank_qualifier(word: &str) -> bool {

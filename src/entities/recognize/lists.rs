@@ -92,7 +92,15 @@ fn from_noun<'t>(ctx: &Context<'t, '_, '_>, runs: &[Run], i: usize, lexicon: &mu
         organization_after(ctx, runs, i, lexicon);
         return;
     }
-    if !cues::is_company_noun(noun) {
+    // "container lines MSC and CMA CGM", "the cruise line Ambra": a line
+    // that carries is a firm.
+    let carrier_line = matches!(noun, "line" | "lines")
+        && i > 0
+        && matches!(
+            lowered_at(ctx, i - 1, &mut [0; 24]),
+            "shipping" | "container" | "cruise" | "ferry" | "bus" | "freight"
+        );
+    if !cues::is_company_noun(noun) && !carrier_line {
         if cues::is_org_noun(noun) {
             organization_after(ctx, runs, i, lexicon);
         }
@@ -209,9 +217,35 @@ fn organization_after<'t>(
     let Ok(r) = runs.binary_search_by_key(&(noun + 1), |r| r.first) else {
         return;
     };
-    let run = runs[r];
     let words = ctx.words;
-    let adjacent = ctx.text.get(words[noun].end..words[run.first].start) == Some(" ");
+    if ctx.text.get(words[noun].end..words[runs[r].first].start) != Some(" ") {
+        return;
+    }
+    // "the unions ACV and ABVV": a plural noun announces a short list.
+    let listed = if ctx.word(noun).ends_with('s') {
+        MAX_LISTED_BODIES
+    } else {
+        1
+    };
+    for (k, &run) in runs[r..].iter().take(listed).enumerate() {
+        if k > 0 {
+            let gap = &ctx.text[words[runs[r + k - 1].last - 1].end..words[run.first].start];
+            if !matches!(gap, " and " | ", " | ", and " | " or ") {
+                return;
+            }
+        }
+        if !organization_named(ctx, run, lexicon) {
+            return;
+        }
+    }
+}
+
+/// The most names a plural organisation noun announces.
+const MAX_LISTED_BODIES: usize = 4;
+
+/// Teaches `run`, announced by an organisation noun, as an organisation;
+/// false when it is no such name (a known name of its own, a title).
+fn organization_named<'t>(ctx: &Context<'t, '_, '_>, run: Run, lexicon: &mut Lexicon<'t>) -> bool {
     let first = ctx.name_start(run);
     // A place inside the name is part of it ("the patient organisation
     // Alzheimer Europe"); a known name that opens it is its own.
@@ -224,18 +258,18 @@ fn organization_after<'t>(
                 )
         })
     };
-    if !adjacent
-        || first >= run.last
-        || words[first].heading
+    if first >= run.last
+        || ctx.words[first].heading
         || (first..run.last).any(|i| other_name(i) || ctx.is_title(i))
     {
-        return;
+        return false;
     }
     let name = ctx.span(first, run.last);
     lexicon.add(
         name,
         Known::new(name, EntityKind::Organization, Strength::Context),
     );
+    true
 }
 
 /// "Analysts at Bernstein": people who work at a firm name it after "at";

@@ -429,6 +429,29 @@ impl<'t> Context<'t, '_, '_> {
             && !cues::is_given_name(name)
             && !cues::ends_a_longer_name(self.text, name)
             && !says_he_or_she(self.text, self.words[last - 1].end);
+        // "South Korea's HMM said", "the port authority, APS, said": a lone
+        // acronym no list knows that speaks in running text (the verb in
+        // lower case: no all-caps headline) is a body or a firm.
+        let acronym_speaks = speech
+            && all_caps
+            && last - first == 1
+            && (2..=6).contains(&name.len())
+            && name.bytes().all(|b| b.is_ascii_uppercase())
+            && !cues::is_thing_acronym(name)
+            // ("its README says": a thing that is owned.)
+            && !["its", "his", "her", "their", "our", "my", "your"]
+                .iter()
+                .any(|owner| last_word(before).eq_ignore_ascii_case(owner))
+            && !self.words[first].heading
+            && cues::is_agent_verb(after)
+            && after.starts_with(|c: char| c.is_ascii_lowercase());
+        if acronym_speaks {
+            lexicon.add(
+                name,
+                Known::new(name, EntityKind::Organization, Strength::Context),
+            );
+            return;
+        }
         let given_and_surname_word = self.given_and_surname_word(first, last);
         // Read last: most runs that get here do not speak.
         let no_one = || last - first == 1 && self.no_one_alone(first, cues::is_agent_verb(after));
