@@ -650,3 +650,27 @@ fn an_unknown_acronym_that_speaks_is_an_organisation() {
         assert!(extract(text).is_empty(), "{text}: {:?}", extract(text));
     }
 }
+
+/// Words that end in an English word that is no surname, after no given
+/// name, speak as a body: "Network Rail said" names no person; "Ngozi
+/// Rivers said" does.
+#[test]
+fn a_body_named_in_english_words_that_speaks_is_no_person() {
+    let text = "Network Rail said freight would run. Bills will rise, Thames Water told \
+                customers. Ngozi Rivers said the plan was sound.";
+    assert_eq!(kind(text, "Network Rail"), Some(EntityKind::Organization));
+    assert_eq!(kind(text, "Thames Water"), Some(EntityKind::Organization));
+    assert_eq!(people(text), ["Ngozi Rivers"]);
+}
+
+/// "A beat B 2-1": both sides of a result are teams, a club named with a
+/// particle too; players' names stay people.
+#[test]
+fn the_sides_of_a_result_before_its_score_are_teams() {
+    let text = "Independiente del Valle beat Boca Juniors 2-1 in Quito. Harlow Athletic drew \
+                with Penmoor 1-1, and Ronnie Avery beat Mark Selby 6-3.";
+    for team in ["Independiente del Valle", "Boca Juniors", "Penmoor"] {
+        assert_eq!(kind(text, team), Some(EntityKind::Organization), "{team}");
+    }
+    assert_eq!(people(text), ["Ronnie Avery", "Mark Selby"]);
+}

@@ -429,6 +429,14 @@ impl<'t> Context<'t, '_, '_> {
             );
             return;
         }
+        if self.body_of_words_speaks(first, last, after) {
+            let name = self.span(first, last);
+            lexicon.add(
+                name,
+                Known::new(name, EntityKind::Organization, Strength::Context),
+            );
+            return;
+        }
         let person_first = self.person_start(Run { first, last });
         // "QuantumScape", "ScotRail": one word that no list knows, with
         // capitals inside as only brands write them, names a firm ("Rival
@@ -883,6 +891,26 @@ impl<'t> Context<'t, '_, '_> {
         let name = self.span(first, last);
         lexicon.add(name, Known::new(name, EntityKind::Place, Strength::Cue));
         true
+    }
+
+    /// Returns true if and only if the words speak as a body does ("Network
+    /// Rail said", "Thames Water told", "Royal Mail said"): two or three
+    /// capitalised words that no list knows, the last an English word that
+    /// is no surname, the first no given name, before a verb of speech. No
+    /// person is named so.
+    fn body_of_words_speaks(&self, first: usize, last: usize, after: &str) -> bool {
+        (2..=3).contains(&(last - first))
+            && cues::is_agent_verb(after)
+            && self.is_common(last - 1)
+            && !cues::is_surname(self.word(last - 1))
+            && !cues::is_given_name(self.word(first))
+            && !cues::is_given_name_word(self.word(first))
+            && (first..last).all(|i| {
+                self.words[i].capitalized
+                    && self.known[i].is_none()
+                    && !self.is_title(i)
+                    && self.word(i).chars().any(char::is_lowercase)
+            })
     }
 
     /// "Rua do Açúcar", "Banco Levante", "Grupo Herdez": names of other

@@ -1,6 +1,8 @@
 //! Teams on either side of a score: "Bristol City 2-2 Preston North End",
-//! "London Irish 19-33 Wasps". Results lines and match reports name clubs
-//! this way, and nothing but two sides stands around a score.
+//! "London Irish 19-33 Wasps", or of a result's verb before the score
+//! ("Independiente del Valle beat Boca Juniors 2-1"). Results lines and
+//! match reports name clubs this way, and nothing but two sides stands
+//! around a score.
 //!
 //! A side that is one name the lists know ("Newcastle 27-27 Gloucester")
 //! keeps its entry: the town and the club share the name. A side shaped
@@ -24,7 +26,11 @@ pub(super) fn teams_at_scores<'t>(
         let (home, away) = (pair[0], pair[1]);
         let gap_start = ctx.words[home.last - 1].end;
         let gap_end = ctx.words[away.first].start;
-        if ctx.words[home.last - 1].possessive || !is_score_gap(&ctx.text[gap_start..gap_end]) {
+        let gap = &ctx.text[gap_start..gap_end];
+        // "Independiente del Valle beat Boca Juniors 2-1": a result's verb
+        // between the sides, the score after the second.
+        let result = is_result_gap(gap) && score_follows(&ctx.text[ctx.words[away.last - 1].end..]);
+        if ctx.words[home.last - 1].possessive || !(is_score_gap(gap) || result) {
             continue;
         }
         for side in [home, away] {
@@ -52,6 +58,33 @@ fn is_score_gap(gap: &str) -> bool {
     };
     let goals = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
     goals(a) && goals(b)
+}
+
+/// Returns true if and only if `gap` is a result's verb between single
+/// spaces: " beat ", " drew with ", " lost to ".
+fn is_result_gap(gap: &str) -> bool {
+    matches!(
+        gap,
+        " beat "
+            | " defeated "
+            | " edged "
+            | " thrashed "
+            | " overcame "
+            | " drew with "
+            | " lost to "
+    )
+}
+
+/// Returns true if and only if `after` (the text after a side's name)
+/// opens with a score: " 2-1", " 19–33.".
+fn score_follows(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '-' || c == '–'))
+        .unwrap_or(rest.len());
+    is_score_gap(&format!(" {} ", &rest[..end]))
 }
 
 /// The first word of a side's name: function words ("The") left out.
@@ -125,5 +158,14 @@ mod tests {
         assert!(!is_score_gap(" 2024-25 "));
         assert!(!is_score_gap(" and "));
         assert!(!is_score_gap("-"));
+    }
+
+    #[test]
+    fn a_score_after_a_side_follows_a_single_space() {
+        assert!(score_follows(" 2-1 in Quito"));
+        assert!(score_follows(" 19–33."));
+        assert!(!score_follows(" 2024-25 season"));
+        assert!(!score_follows(" on Sunday"));
+        assert!(!score_follows("2-1"));
     }
 }
