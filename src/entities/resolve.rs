@@ -480,6 +480,7 @@ fn used_as_location(text: &str, start: usize, end: usize) -> bool {
     if text[end..].starts_with("-based")
         || super::places::is_dateline(text, start, end)
         || before_city_office(&text[end..])
+        || on_a_route(text, start, end)
     {
         return true;
     }
@@ -556,6 +557,47 @@ fn before_city_office(after: &str) -> bool {
     ]
     .iter()
     .any(|office| word.eq_ignore_ascii_case(office))
+}
+
+/// Returns true if and only if the name at `start..end` is one end of a
+/// route that two names joined by a dash give: "the Rosario–Victoria
+/// ferry", "the Lagos-Abuja railway". ("Washington-Moscow talks" are the
+/// governments'.)
+fn on_a_route(text: &str, start: usize, end: usize) -> bool {
+    let after = &text[end..];
+    let other = after.strip_prefix('–').or_else(|| after.strip_prefix('-'));
+    let tail = match other {
+        Some(other) if other.starts_with(char::is_uppercase) => {
+            &other[super::text::first_word(other).len()..]
+        }
+        _ if text[..start].ends_with(['–', '-']) => after,
+        _ => return false,
+    };
+    let Some(noun) = tail.strip_prefix(' ').map(super::text::first_word) else {
+        return false;
+    };
+    matches!(
+        noun,
+        "ferry"
+            | "ferries"
+            | "route"
+            | "routes"
+            | "flight"
+            | "flights"
+            | "train"
+            | "trains"
+            | "railway"
+            | "railroad"
+            | "rail"
+            | "road"
+            | "highway"
+            | "motorway"
+            | "expressway"
+            | "pipeline"
+            | "bridge"
+            | "corridor"
+            | "line"
+    )
 }
 
 /// Returns true if and only if `word`, before "of" and a capital, speaks of
@@ -715,6 +757,17 @@ mod tests {
         assert!(!at("Madrid's envoy in Brussels", "Madrid"));
         assert!(at("a Nairobi court jailed the men", "Nairobi"));
         assert!(at("Oslo police closed the road", "Oslo"));
+    }
+
+    /// One end of a route is a place: the Rosario–Victoria ferry sails to
+    /// no government.
+    #[test]
+    fn a_capital_at_one_end_of_a_route_is_the_city() {
+        assert!(at("the Rosario–Victoria ferry", "Victoria"));
+        assert!(at("the Lagos-Abuja railway", "Lagos"));
+        assert!(at("the Lagos-Abuja railway", "Abuja"));
+        assert!(!at("Washington-Moscow talks", "Moscow"));
+        assert!(!at("Washington-Moscow talks", "Washington"));
     }
 
     /// A part of a capital, its people or its port are the city's: "a
