@@ -212,7 +212,7 @@ pub fn byline_parts(line: &str) -> Option<Byline> {
     let date = tail.and_then(|tail| {
         dateline(tail).or_else(|| tail.split(BYLINE_SEPARATORS).find_map(dateline))
     });
-    let name = without_trailing_date(name.trim());
+    let name = without_trailing_date(without_link_mark(name.trim()));
     // "By Neil Braithwaite at The Oval", "By Ana Ruiz in Kyiv": where the
     // writer filed from is no part of the name.
     let name = [" at ", " in "]
@@ -229,7 +229,7 @@ pub fn byline_parts(line: &str) -> Option<Byline> {
         && rest
             .split(BYLINE_SEPARATORS)
             .flat_map(|part| part.split(" - "))
-            .map(str::trim)
+            .map(|part| without_link_mark(part.trim()))
             .filter(|part| !part.is_empty() && *part != name)
             .any(|part| {
                 role.as_deref() != Some(part) && dateline(part).is_none() && !is_page_time(part)
@@ -240,6 +240,15 @@ pub fn byline_parts(line: &str) -> Option<Byline> {
         credit: says_more.then(|| rest.to_owned()),
         date,
     })
+}
+
+/// `name` without the mark of its link that a saved page's text gives it
+/// ("Lindiwe Dlamini [1]": the author's page, listed under the text).
+fn without_link_mark(name: &str) -> &str {
+    name.strip_suffix(']')
+        .and_then(|rest| rest.rsplit_once(" ["))
+        .filter(|(_, mark)| !mark.is_empty() && mark.bytes().all(|b| b.is_ascii_digit()))
+        .map_or(name, |(name, _)| name)
 }
 
 /// Returns true if and only if `part` of a byline is a page's note of
@@ -590,6 +599,11 @@ mod tests {
             parts("By Lena Ortiz, Updated 3 hours ago"),
             Some(("Lena Ortiz".into(), String::new()))
         );
+        // A saved page marks the name's link to the author's page.
+        let page = byline_parts("By Tariq Osman [2], Science Editor · 4 May 2026, 09:10").unwrap();
+        assert_eq!(page.name, "Tariq Osman");
+        assert_eq!(page.role.as_deref(), Some("Science Editor"));
+        assert_eq!(page.credit, None);
     }
 
     #[test]
