@@ -430,11 +430,14 @@ impl<'t> Context<'t, '_, '_> {
             return;
         }
         if self.body_of_words_speaks(first, last, after) {
+            // "Orrin Freight said its trucks…": what owns is a firm.
+            let kind = if people::speaks_of_its_own(self.text, self.words[last - 1].end) {
+                EntityKind::Company
+            } else {
+                EntityKind::Organization
+            };
             let name = self.span(first, last);
-            lexicon.add(
-                name,
-                Known::new(name, EntityKind::Organization, Strength::Context),
-            );
+            lexicon.add(name, Known::new(name, kind, Strength::Context));
             return;
         }
         let person_first = self.person_start(Run { first, last });

@@ -924,7 +924,7 @@ impl<'t> Context<'t, '_, '_> {
 
 /// Returns true if and only if the clause after the verb that follows
 /// `at` says "its" and neither "he", "she", "his" nor "her".
-fn speaks_of_its_own(text: &str, at: usize) -> bool {
+pub(super) fn speaks_of_its_own(text: &str, at: usize) -> bool {
     let mut its = false;
     for word in cues::clause_after(text, at)
         .split(|c: char| !c.is_alphanumeric())
