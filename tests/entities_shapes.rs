@@ -632,15 +632,18 @@ fn lines_and_unions_announce_the_names_after_them() {
     }
 }
 
-/// An acronym no list knows that speaks in running text is a body or a
-/// firm; an acronym of a thing, an owned one or an all-caps headline is
-/// not.
+/// An acronym no list knows that speaks in running text, or whose staff
+/// are named after it, is a body or a firm; an acronym of a thing, an
+/// owned one or an all-caps headline is not.
 #[test]
 fn an_unknown_acronym_that_speaks_is_an_organisation() {
     let text = "South Korea's HMM said it would skip the port. The port authority APS said \
                 41 ships were waiting.";
     assert_eq!(kind(text, "HMM"), Some(EntityKind::Organization));
     assert_eq!(kind(text, "APS"), Some(EntityKind::Organization));
+    let staff = "KGHM chief executive Anna Nowak said output rose.";
+    assert_eq!(kind(staff, "KGHM"), Some(EntityKind::Organization));
+    assert_eq!(people(staff), ["Anna Nowak"]);
     for text in [
         "TV said nothing of it.",
         "The guide and its FAQ say more.",

@@ -429,10 +429,15 @@ impl<'t> Context<'t, '_, '_> {
             && !cues::is_given_name(name)
             && !cues::ends_a_longer_name(self.text, name)
             && !says_he_or_she(self.text, self.words[last - 1].end);
-        // "South Korea's HMM said", "the port authority, APS, said": a lone
+        // "South Korea's HMM said", "the port authority APS said": a lone
         // acronym no list knows that speaks in running text (the verb in
-        // lower case: no all-caps headline) is a body or a firm.
-        let acronym_speaks = speech
+        // lower case: no all-caps headline) is a body or a firm; so is one
+        // whose staff are named after it ("KGHM chief executive Anna
+        // Nowak").
+        let speaks = speech
+            && cues::is_agent_verb(after)
+            && after.starts_with(|c: char| c.is_ascii_lowercase());
+        let acronym_is_a_body = (speaks || role_before_a_name(self.text, self.words[last - 1].end))
             && all_caps
             && last - first == 1
             && (2..=6).contains(&name.len())
@@ -442,10 +447,8 @@ impl<'t> Context<'t, '_, '_> {
             && !["its", "his", "her", "their", "our", "my", "your"]
                 .iter()
                 .any(|owner| last_word(before).eq_ignore_ascii_case(owner))
-            && !self.words[first].heading
-            && cues::is_agent_verb(after)
-            && after.starts_with(|c: char| c.is_ascii_lowercase());
-        if acronym_speaks {
+            && !self.words[first].heading;
+        if acronym_is_a_body {
             lexicon.add(
                 name,
                 Known::new(name, EntityKind::Organization, Strength::Context),
@@ -920,6 +923,27 @@ impl<'t> Context<'t, '_, '_> {
     pub(super) fn surname_shaped(&self, first: usize, last: usize) -> bool {
         self.person_like(first, last) && !self.is_common(last - 1)
     }
+}
+
+/// Returns true if and only if the text at `at` goes on with one to three
+/// lower-case role nouns, then a capitalised word: " president Eduardo
+/// Valente", " chief executive Anna Nowak".
+fn role_before_a_name(text: &str, at: usize) -> bool {
+    let mut rest = &text[at..];
+    for roles in 0..=3 {
+        let Some(next) = rest.strip_prefix(' ') else {
+            return false;
+        };
+        let word = first_word(next);
+        if roles > 0 && word.starts_with(|c: char| c.is_uppercase()) {
+            return true;
+        }
+        if roles == 3 || word.is_empty() || !cues::is_role_noun(word) {
+            return false;
+        }
+        rest = &next[word.len()..];
+    }
+    false
 }
 
 /// Returns true if and only if the clause after the verb that follows
