@@ -949,8 +949,6 @@ mod tests {
         }
     }
 
-    /// A telephone number below the text (a press release's contact) is
-    /// text; counters are still chrome.
     #[test]
     fn a_sign_up_form_is_promotion_and_x_alone_a_share_button() {
         assert!(is_promotion("Enter your email address"));
@@ -971,6 +969,8 @@ mod tests {
         ));
     }
 
+    /// A telephone number below the text (a press release's contact) is
+    /// text; counters are still chrome.
     #[test]
     fn a_telephone_number_is_no_counter() {
         for number in ["+1 617 555 0142", "(020) 7946 0958", "+44 20-7946-0958"] {
