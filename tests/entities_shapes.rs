@@ -677,3 +677,20 @@ fn the_sides_of_a_result_before_its_score_are_teams() {
     }
     assert_eq!(people(text), ["Ronnie Avery", "Mark Selby"]);
 }
+
+/// A name set off by commas after "the" and a noun of firms or bodies is
+/// that firm or body; people listed after such a noun are not.
+#[test]
+fn a_name_in_commas_after_a_noun_of_bodies_is_that_body() {
+    let text = "The port authority, APS, said ships were waiting. Its parent company, Halden \
+                Group, said sales rose. The regulator, Ofwatt, fined the firm.";
+    assert_eq!(kind(text, "APS"), Some(EntityKind::Organization));
+    assert_eq!(kind(text, "Halden Group"), Some(EntityKind::Company));
+    assert_eq!(kind(text, "Ofwatt"), Some(EntityKind::Organization));
+    let listed = "Members of the council, Smith, Jones and Brown, voted against.";
+    assert!(
+        extract(listed)
+            .iter()
+            .all(|m| m.kind != EntityKind::Organization)
+    );
+}

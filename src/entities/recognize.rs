@@ -378,6 +378,7 @@ impl<'t> Context<'t, '_, '_> {
             return;
         }
         if lists::apposition(self, first, last, lexicon)
+            || lists::apposed_to_a_noun(self, first, last, lexicon)
             || lists::possessed_business(self, first, last, lexicon)
         {
             return;

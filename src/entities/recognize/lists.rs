@@ -431,6 +431,45 @@ fn bare_role<'t>(
     true
 }
 
+/// "The port authority, APS, said", "its parent company, Halden Group,
+/// said": a name set off by commas right after "the", "a" or "its" and a
+/// company or organisation noun is that company or organisation. The
+/// clause goes on in lower case after it ("the council, Smith, Jones and
+/// Brown" lists people).
+pub(super) fn apposed_to_a_noun<'t>(
+    ctx: &Context<'t, '_, '_>,
+    first: usize,
+    last: usize,
+    lexicon: &mut Lexicon<'t>,
+) -> bool {
+    let before = &ctx.text[..ctx.words[first].start];
+    let after = &ctx.text[ctx.words[last - 1].end..];
+    let (Some(phrase), Some(rest)) = (before.strip_suffix(", "), after.strip_prefix(", ")) else {
+        return false;
+    };
+    if !rest.starts_with(|c: char| c.is_lowercase()) {
+        return false;
+    }
+    let mut words = phrase.split_whitespace().rev();
+    let noun = words.next().unwrap_or_default();
+    let opened = words
+        .take(3)
+        .any(|w| matches!(w, "the" | "The" | "a" | "A" | "its" | "Its" | "their"));
+    let kind = if cues::is_company_noun(noun) {
+        EntityKind::Company
+    } else if cues::is_org_noun(noun) {
+        EntityKind::Organization
+    } else {
+        return false;
+    };
+    if !opened || ctx.known[first].is_some() || ctx.hit_spanning(first, last).is_some() {
+        return false;
+    }
+    let name = ctx.span(first, last);
+    lexicon.add(name, Known::new(name, kind, Strength::Cue));
+    true
+}
+
 /// The words of the apposition that opens `after`, the text right after a
 /// name (", a senior trader at the firm"): each as written and without its
 /// punctuation, up to the first preposition, since the head noun comes
