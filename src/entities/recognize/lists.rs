@@ -392,8 +392,19 @@ pub(super) fn apposition<'t>(
     let Some(kind) = kind else {
         return false;
     };
-    // "Apple, the iPhone maker": a known name keeps its entry; "New
-    // Slovenia, a Christian democratic party" only holds one.
+    teach_unknown(ctx, first, last, kind, lexicon)
+}
+
+/// Teaches the words `first..last` as a name of `kind`, unless a list
+/// knows them: "Apple, the iPhone maker": a known name keeps its entry;
+/// "New Slovenia, a Christian democratic party" only holds one.
+fn teach_unknown<'t>(
+    ctx: &Context<'t, '_, '_>,
+    first: usize,
+    last: usize,
+    kind: EntityKind,
+    lexicon: &mut Lexicon<'t>,
+) -> bool {
     if ctx.known[first].is_some() || ctx.hit_spanning(first, last).is_some() {
         return false;
     }
@@ -462,12 +473,7 @@ pub(super) fn apposed_to_a_noun<'t>(
     } else {
         return false;
     };
-    if !opened || ctx.known[first].is_some() || ctx.hit_spanning(first, last).is_some() {
-        return false;
-    }
-    let name = ctx.span(first, last);
-    lexicon.add(name, Known::new(name, kind, Strength::Cue));
-    true
+    opened && teach_unknown(ctx, first, last, kind, lexicon)
 }
 
 /// The words of the apposition that opens `after`, the text right after a
