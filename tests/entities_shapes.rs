@@ -664,6 +664,11 @@ fn a_body_named_in_english_words_that_speaks_is_no_person() {
     assert_eq!(kind(text, "Network Rail"), Some(EntityKind::Organization));
     assert_eq!(kind(text, "Thames Water"), Some(EntityKind::Organization));
     assert_eq!(people(text), ["Ngozi Rivers"]);
+    // At a sentence start the first word may be left out: the word that
+    // is left is no one's surname.
+    assert!(people("Royal Mail said deliveries would resume.").is_empty());
+    let surname = "Ed Miliband spoke first, and Miliband said the plan would work.";
+    assert_eq!(people(surname), ["Ed Miliband", "Ed Miliband"]);
 }
 
 /// "A beat B 2-1": both sides of a result are teams, a club named with a

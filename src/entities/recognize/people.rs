@@ -427,7 +427,9 @@ impl<'t> Context<'t, '_, '_> {
         let lone_word_speaks = last - first == 1
             && (self.is_common(first) || self.plural_of_people(first))
             && !cues::is_given_name(name)
-            && !cues::ends_a_longer_name(self.text, name)
+            // "Royal Mail … Mail said": a word that ends a longer name is
+            // its surname only if people bear it.
+            && (!cues::ends_a_longer_name(self.text, name) || !cues::is_surname(name))
             && !says_he_or_she(self.text, self.words[last - 1].end);
         // "South Korea's HMM said", "the port authority APS said": a lone
         // acronym no list knows that speaks in running text (the verb in
