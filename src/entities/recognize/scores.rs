@@ -47,12 +47,16 @@ pub(super) fn teams_at_scores<'t>(
 fn is_score_gap(gap: &str) -> bool {
     // Most gaps between runs are a clause long: a score is at most
     // " 999–999 ", eleven bytes.
-    if gap.len() > 11 {
-        return false;
-    }
-    let Some(score) = gap.strip_prefix(' ').and_then(|g| g.strip_suffix(' ')) else {
-        return false;
-    };
+    gap.len() <= 11
+        && gap
+            .strip_prefix(' ')
+            .and_then(|g| g.strip_suffix(' '))
+            .is_some_and(is_score)
+}
+
+/// Returns true if and only if `score` is two counts of one to three
+/// digits joined by a dash: "2-2", "19–33".
+fn is_score(score: &str) -> bool {
     let Some((a, b)) = score.split_once(['-', '–']) else {
         return false;
     };
@@ -84,7 +88,7 @@ fn score_follows(after: &str) -> bool {
     let end = rest
         .find(|c: char| !(c.is_ascii_digit() || c == '-' || c == '–'))
         .unwrap_or(rest.len());
-    is_score_gap(&format!(" {} ", &rest[..end]))
+    is_score(&rest[..end])
 }
 
 /// The first word of a side's name: function words ("The") left out.
