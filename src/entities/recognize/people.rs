@@ -439,11 +439,10 @@ impl<'t> Context<'t, '_, '_> {
         let speaks = speech
             && cues::is_agent_verb(after)
             && after.starts_with(|c: char| c.is_ascii_lowercase());
-        let acronym_is_a_body = (speaks || role_before_a_name(self.text, self.words[last - 1].end))
-            && all_caps
-            && last - first == 1
+        let acronym_is_a_body = last - first == 1
             && (2..=6).contains(&name.len())
             && name.bytes().all(|b| b.is_ascii_uppercase())
+            && (speaks || role_before_a_name(self.text, self.words[last - 1].end))
             && !cues::is_thing_acronym(name)
             // ("its README says": a thing that is owned.)
             && !["its", "his", "her", "their", "our", "my", "your"]
