@@ -667,6 +667,20 @@ fn a_body_named_in_english_words_that_speaks_is_no_person() {
     // At a sentence start the first word may be left out: the word that
     // is left is no one's surname.
     assert!(people("Royal Mail said deliveries would resume.").is_empty());
+    // A given name that is an English word opens a body's name as well
+    // when the word after it is no surname; before a surname it is a
+    // person's.
+    let word_named = "On Monday, Royal Mail said deliveries would resume, and Rose Freight \
+                      told drivers to wait. Later, Grace Church said she agreed.";
+    assert_eq!(
+        kind(word_named, "Royal Mail"),
+        Some(EntityKind::Organization)
+    );
+    assert_eq!(
+        kind(word_named, "Rose Freight"),
+        Some(EntityKind::Organization)
+    );
+    assert_eq!(people(word_named), ["Grace Church"]);
     let surname = "Ed Miliband spoke first, and Miliband said the plan would work.";
     assert_eq!(people(surname), ["Ed Miliband", "Ed Miliband"]);
 }
@@ -698,4 +712,17 @@ fn a_name_in_commas_after_a_noun_of_bodies_is_that_body() {
             .iter()
             .all(|m| m.kind != EntityKind::Organization)
     );
+}
+
+/// A city that news names by a short form ("Hull") is found by it; a
+/// person who bears the word as a surname keeps it.
+#[test]
+fn a_city_named_by_its_short_form_is_found() {
+    let text = "Flood water closed roads in Hull on Monday.";
+    assert_eq!(
+        kind_of(text, "Hull"),
+        Some((EntityKind::Place, "Kingston upon Hull".to_string()))
+    );
+    let person = "Senator Brian Hull voted against the bill. Hull said it was rushed.";
+    assert_eq!(people(person), ["Brian Hull", "Brian Hull"]);
 }

@@ -225,6 +225,12 @@ STATE_ABBREVIATIONS = {
 COMMON_WORD_MIN_POPULATION = 1_000_000
 
 
+# Cities that news names by a short form that no rule above derives and
+# that is an English word, so the common-word filter would drop it as a
+# name of its own (public knowledge).
+CITY_SHORT_FORMS = {"Kingston upon Hull": ["Hull"]}
+
+
 def places(pkg):
     """Populated places of 15,000 people or more, and the admin-1 regions
     news names (US states, Canadian provinces, ...): one row per name, the
@@ -260,6 +266,7 @@ def places(pkg):
         short = re.split(r" (?:am|an der|an den|in der) ", name)[0]
         if short != name and short.lower() not in common:
             aliases.append(short)
+        aliases += CITY_SHORT_FORMS.get(name, [])
         rows.append((name, iso_name[iso], region, c["population"], aliases))
     by_name = {}
     for row in rows:

@@ -900,15 +900,17 @@ impl<'t> Context<'t, '_, '_> {
     /// Returns true if and only if the words speak as a body does ("Network
     /// Rail said", "Thames Water told", "Royal Mail said"): two or three
     /// capitalised words that no list knows, the last an English word that
-    /// is no surname, the first no given name, before a verb of speech. No
-    /// person is named so.
+    /// is no surname, the first no given name unless it is an English word
+    /// too ("Royal", "Grace"), before a verb of speech. No person is named
+    /// so: a given name that is a word and a word that is no surname
+    /// ("Royal Mail") make no name a person bears.
     fn body_of_words_speaks(&self, first: usize, last: usize, after: &str) -> bool {
+        let given = |w: &str| cues::is_given_name(w) || cues::is_given_name_word(w);
         (2..=3).contains(&(last - first))
             && cues::is_agent_verb(after)
             && self.is_common(last - 1)
             && !cues::is_surname(self.word(last - 1))
-            && !cues::is_given_name(self.word(first))
-            && !cues::is_given_name_word(self.word(first))
+            && (!given(self.word(first)) || self.is_common(first))
             && (first..last).all(|i| {
                 self.words[i].capitalized
                     && self.known[i].is_none()
