@@ -218,6 +218,9 @@ fn a_name_that_which_says_does_business_is_a_company() {
     );
     // One ordinary word is too little.
     assert_eq!(kind_of(text, "Bank"), None);
+    // Mining and selling are business too.
+    let mines = "Output at Van Loon, which mines copper near Kitwe, fell.";
+    assert_eq!(kind(mines, "Van Loon"), Some(EntityKind::Company));
 }
 
 #[test]
@@ -579,6 +582,9 @@ fn the_name_under_a_contact_label_is_a_person() {
     let found = people(text);
     assert!(found.contains(&"Tomasz Wrona".to_owned()), "{found:?}");
     assert!(found.contains(&"Helga Brandt".to_owned()), "{found:?}");
+    // The role may follow the name on its line, after a comma.
+    let with_role = "Notes to editors.\n\nPress enquiries:\nKofi Mensah-Lartey, Senior Press Officer\nAid Relief Trust\n";
+    assert_eq!(people(with_role), ["Kofi Mensah-Lartey"]);
     // A label inside a sentence names no one.
     let prose = "The council said enquiries:\nHousing Benefit claims rose.";
     assert!(people(prose).is_empty(), "{:?}", people(prose));
@@ -615,6 +621,46 @@ fn a_head_word_that_comes_first_names_a_street_or_a_bank() {
     );
     assert_eq!(kind(text, "Plaza Mayor"), Some(EntityKind::Place));
     assert_eq!(people(text), ["Ana Ribeiro"]);
+}
+
+/// A building or a street of another language, named head first, ends
+/// before a lower-case word that is no particle; a name after "and the"
+/// is a name of its own; "Via" is a street only inside a sentence.
+#[test]
+fn a_head_first_name_ends_where_its_particles_end() {
+    let text = "Tram works closed Calle de los Reyes and the Palacio de Cristal, and traders \
+                moved to Piazza Garibaldi for Sunday. The clinic on Via delle Rose and the \
+                Ospedale San Matteo will share staff. Tickets are sold via email.";
+    for place in [
+        "Calle de los Reyes",
+        "Palacio de Cristal",
+        "Piazza Garibaldi",
+        "Via delle Rose",
+        "Ospedale San Matteo",
+    ] {
+        assert_eq!(
+            kind_of(text, place),
+            Some((EntityKind::Place, place.to_string()))
+        );
+    }
+    assert!(people(text).is_empty(), "{:?}", people(text));
+}
+
+/// A name before a lower-case noun of an area is a place ("the Tajo
+/// valley"); a name of another language may join its words with "per"
+/// ("Alleanza Verde per il Lazio"); a name that opens with a saint's word
+/// is no person.
+#[test]
+fn an_area_a_joined_name_and_a_saint_name_read_as_written() {
+    let text = "Rain flooded the Tajo valley and the Molise region. The opposition Alleanza \
+                Verde per il Lazio (AVL) tabled a motion. Cuts threaten Santa Chiara wards.";
+    assert_eq!(kind(text, "Tajo"), Some(EntityKind::Place));
+    assert_eq!(kind(text, "Molise"), Some(EntityKind::Place));
+    assert_eq!(
+        kind(text, "Alleanza Verde per il Lazio"),
+        Some(EntityKind::Organization)
+    );
+    assert!(people(text).is_empty(), "{:?}", people(text));
 }
 
 /// A shipping or cruise line is a firm, and a plural noun of bodies

@@ -153,7 +153,8 @@ const PLACE_HEADS: &[&str] = &[
     "Harbour", "Harbor", "Island", "Islands", "Mountains", "River", "Lake", "Valley", "Bay",
     "Peninsula", "Strait", "Province", "Region", "County", "District", "Oblast", "Gulf", "Sea",
     "Road", "Lane", "Boulevard", "Quay", "Wharf", "Racecourse", "Velodrome", "Terminal",
-    "Canal", "Dam", "Pier", "Docks", "Reservoir",
+    "Canal", "Dam", "Pier", "Docks", "Reservoir", "Glacier", "Gardens", "Point", "Estuary",
+    "Basin", "Crescent", "Drive", "Fjord", "Desert",
 ];
 
 /// The head word of an event's name ("Athens Olympics", "Birmingham Grand
@@ -336,11 +337,13 @@ pub fn is_public_bank_qualifier(word: &str) -> bool {
 
 /// Returns true if and only if `word` is a first name of the 1990 US
 /// census (`assets/given_names.txt`, see `assets/README.md`): "Jack" of
-/// "Jack London", not "Bayern" of "Bayern Munich".
+/// "Jack London", not "Bayern" of "Bayern Munich". "Santa", a name of the
+/// census too, opens the names of places after saints ("Santa Lucia",
+/// "Santa Monica") in news, and no person's.
 pub fn is_given_name(word: &str) -> bool {
     static NAMES: LazyLock<WordSet> =
         LazyLock::new(|| lines_of(include_str!("../../assets/given_names.txt")));
-    NAMES.contains(word)
+    word != "Santa" && NAMES.contains(word)
 }
 
 /// The non-empty lines of a word list asset, as a set.
@@ -401,8 +404,9 @@ pub fn is_postnominal(word: &str) -> bool {
     )
 }
 
-/// Returns true if and only if a name particle ("da", "van", "bin") that
-/// may sit inside a personal name.
+/// Returns true if and only if `word` is a particle ("da", "van", "bin",
+/// "delle") that may sit inside a personal name or a name of another
+/// language ("Via delle Ginestre").
 pub fn is_name_particle(word: &str) -> bool {
     matches!(
         word,
@@ -414,6 +418,12 @@ pub fn is_name_particle(word: &str) -> bool {
             | "di"
             | "del"
             | "della"
+            | "delle"
+            | "dei"
+            | "degli"
+            | "il"
+            | "los"
+            | "las"
             | "von"
             | "van"
             | "der"
@@ -488,6 +498,12 @@ pub fn is_settlement_noun(word: &str) -> bool {
 
 pub fn is_site_noun(word: &str) -> bool {
     word_set!(SITE_NOUNS).contains(word)
+}
+
+/// Returns true if and only if `word` is a lower-case noun of an area
+/// that follows its name ("the Marche region", "the Esino valley").
+pub fn is_area_noun(word: &str) -> bool {
+    matches!(word, "region" | "valley" | "province" | "delta" | "estuary")
 }
 
 /// Returns true if and only if `first` and `second` name a town's

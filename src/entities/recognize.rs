@@ -384,13 +384,14 @@ impl<'t> Context<'t, '_, '_> {
             return;
         }
         let after = next_word(self.text, self.words[last - 1].end);
-        // "the El Teniente mine", "the Westhaven town council": a place.
+        // "the El Teniente mine", "the Westhaven town council", "the Marche
+        // region": a place.
         let town_body = || {
             // `after` is non-empty only where one space comes before it.
             let at = self.words[last - 1].end + 1 + after.len();
             !after.is_empty() && cues::is_town_body(after, next_word(self.text, at))
         };
-        if (cues::is_site_noun(after) || town_body())
+        if (cues::is_site_noun(after) || cues::is_area_noun(after) || town_body())
             && !self.has_hit_within(first, last)
             && !(first..last).any(|i| self.has(i, cues::HEAD))
         {
@@ -417,7 +418,10 @@ impl<'t> Context<'t, '_, '_> {
             .map(first_word)
             .is_some_and(|verb| {
                 cues::is_business_verb(verb)
-                    || matches!(verb, "owns" | "operates" | "makes" | "builds" | "runs")
+                    || matches!(
+                        verb,
+                        "owns" | "operates" | "makes" | "builds" | "runs" | "mines" | "sells"
+                    )
             });
         // ("according to the Bank, which makes it…": one ordinary word is
         // too little.)
@@ -920,23 +924,56 @@ impl<'t> Context<'t, '_, '_> {
     }
 
     /// "Rua do Açúcar", "Banco Levante", "Grupo Herdez": names of other
-    /// languages put their head word first, a street's or a square's, a
-    /// bank's or a group's. A bank named central, national, federal or of
-    /// the republic, or after a country, is a public body ("Banco de
-    /// Portugal", "Banco de la República").
+    /// languages put their head word first, a street's, a square's, a
+    /// building's, a bank's or a group's. A bank named central, national,
+    /// federal or of the republic, or after a country, is a public body
+    /// ("Banco de Portugal", "Banco de la República"). The name ends before
+    /// a lower-case word that is no particle ("Piazza Cavour for Saturday").
     fn head_first(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
-        const STREETS: &[&str] = &[
+        #[rustfmt::skip]
+        const PLACES: &[&str] = &[
             "Rua", "Rue", "Calle", "Avenida", "Avinguda", "Piazza", "Plaza", "Praça", "Largo",
-            "Paseo", "Carrer", "Travessa", "Viale", "Corso", "Strada",
+            "Paseo", "Carrer", "Travessa", "Viale", "Corso", "Strada", "Palazzo", "Palacio",
+            "Palais", "Ospedale", "Hôpital", "Presidio", "Castello", "Castillo", "Ponte", "Puente",
+            "Stazione", "Estación", "Aeroporto", "Aeropuerto", "Aéroport",
         ];
         const FIRMS: &[&str] = &[
             "Banco", "Banca", "Banque", "Bankhaus", "Caixa", "Grupo", "Gruppo", "Groupe",
         ];
+        let head = self.word(first);
+        // "Via" is English too ("Via Rail", "Via email"): a street only
+        // inside a sentence.
+        let street_via = head == "Via" && !self.words[first].sentence_start;
+        if !(street_via || PLACES.contains(&head) || FIRMS.contains(&head)) {
+            return false;
+        }
+        let particle = |i: usize| cues::is_name_particle(self.word(i));
+        let run_last = last;
+        let mut last = (first + 1..last)
+            .find(|&i| !self.words[i].capitalized && !particle(i))
+            .unwrap_or(last);
+        // "Calle de los Reyes and the Palacio de Cristal": the run went on
+        // after "and" for its particles; what follows is a name of its own.
+        if last < run_last && self.word(last) == "and" {
+            let mut rest = last + 1;
+            while rest < run_last && self.word(rest) == "the" {
+                rest += 1;
+            }
+            if rest < run_last && self.words[rest].capitalized {
+                let run = Run {
+                    first: rest,
+                    last: run_last,
+                };
+                self.classify_span(run, rest, lexicon);
+            }
+        }
+        while last > first + 1 && particle(last - 1) {
+            last -= 1;
+        }
         if last - first < 2 || self.hit_spanning(first, last).is_some() {
             return false;
         }
-        let head = self.word(first);
-        let kind = if STREETS.contains(&head) {
+        let kind = if street_via || PLACES.contains(&head) {
             EntityKind::Place
         } else if !FIRMS.contains(&head) {
             return false;

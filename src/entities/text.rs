@@ -338,7 +338,7 @@ fn is_abbreviation(word: &str) -> bool {
 pub fn is_connector(word: &str) -> bool {
     // Every connector is 2 to 5 bytes long: most words are out at once.
     (2..=5).contains(&word.len())
-        && (matches!(word, "of" | "the" | "for") || super::cues::is_name_particle(word))
+        && (matches!(word, "of" | "the" | "for" | "per") || super::cues::is_name_particle(word))
 }
 
 /// Returns true if and only if `word` is "I" contracted ("I've", "I’m"):

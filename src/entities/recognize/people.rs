@@ -81,17 +81,26 @@ impl<'t> Context<'t, '_, '_> {
         true
     }
 
-    /// Returns true if and only if `run` is a line of its own right under
-    /// a contact label ("Media contact:" over "Sophie Marchetti"): the
-    /// first line of a contact block names whom to contact. `before_run`
-    /// is the text before the run, trimmed; `clause` the run's line before
-    /// it.
+    /// Returns true if and only if `run` opens the line right under a
+    /// contact label, alone or before a comma and a short role ("Media
+    /// contact:" over "Sophie Marchetti" or "Tom Whitcombe, Senior Media
+    /// Officer"): the first line of a contact block names whom to contact.
+    /// `before_run` is the text before the run, trimmed; `clause` the run's
+    /// line before it.
     fn contact_name(&self, run: Run, before_run: &str, clause: &str) -> bool {
         const LABELS: &[&str] = &["contact:", "contacts:", "enquiries:", "inquiries:"];
+        /// The longest role after the name's comma.
+        const MAX_ROLE: usize = 60;
         let label_line = before_run.rsplit('\n').next().unwrap_or_default();
-        let ends_line = self.text[self.words[run.last - 1].end..]
-            .trim_start_matches([' ', '\t', '\r'])
-            .starts_with('\n');
+        let rest_of_line = self.text[self.words[run.last - 1].end..]
+            .split('\n')
+            .next()
+            .unwrap_or_default()
+            .trim();
+        let ends_line = rest_of_line.is_empty()
+            || rest_of_line
+                .strip_prefix(',')
+                .is_some_and(|role| role.len() <= MAX_ROLE && !role.contains(['.', ',']));
         clause.is_empty()
             && ends_line
             && label_line.len() < 40
@@ -294,6 +303,14 @@ impl<'t> Context<'t, '_, '_> {
     /// personal name make a person.
     pub(super) fn person_from_context(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) {
         if (first..last).any(|i| self.known[i].is_some()) || last - first > 3 {
+            return;
+        }
+        // "Santa Lucia", "San Benedetto", "São Bento": a name that opens
+        // with a saint's word is a place's or a church's, not a person's.
+        if matches!(
+            self.word(first),
+            "San" | "Santa" | "Santo" | "São" | "Sankt" | "Sainte" | "Sant"
+        ) {
             return;
         }
         // "St Patrick's Athletic": the name goes on after the possessive.
