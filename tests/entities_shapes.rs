@@ -743,6 +743,24 @@ fn the_sides_of_a_result_before_its_score_are_teams() {
     assert_eq!(people(text), ["Ronnie Avery", "Mark Selby"]);
 }
 
+/// A side named like a person opposite a club is a club; a match's place
+/// ("lost at home to") names two sides without a score; one side after a
+/// result's verb and before the score is a team when no player is named.
+#[test]
+fn the_sides_of_a_fixture_are_teams_without_a_score_too() {
+    let text = "Kestrel Rovers beat Glenn Park 3-1 on Saturday. Glenn Park had lost at home \
+                to Ardwick in March, and Kestrel had beaten Tollcross 2-0 in the semi-final.";
+    for team in ["Glenn Park", "Ardwick", "Tollcross", "Kestrel Rovers"] {
+        assert_eq!(kind(text, team), Some(EntityKind::Organization), "{team}");
+    }
+    let players = "Selby had beaten Ronnie Avery 6-1 in the quarter-final.";
+    assert!(
+        extract(players)
+            .iter()
+            .all(|m| m.kind != EntityKind::Organization)
+    );
+}
+
 /// A name set off by commas after "the" and a noun of firms or bodies is
 /// that firm or body; people listed after such a noun are not.
 #[test]

@@ -79,7 +79,8 @@ fn clean_inner(
     if let Some(comments) = comments_start(&units) {
         units.truncate(comments);
     }
-    let prose: Vec<bool> = units.iter().map(counts_as_prose).collect();
+    let mut prose: Vec<bool> = units.iter().map(counts_as_prose).collect();
+    unmark_teasers(&units, &mut prose);
     let first_prose =
         (0..units.len()).find(|&i| prose[i] && !structure::is_end_matter_marker(&units[i].0));
     let end_start = end_matter_start(&units, &prose, first_prose.unwrap_or(0));
@@ -137,9 +138,7 @@ fn clean_inner(
         // Chrome words end an article's text; an ad slot or a teaser for
         // another article is chrome wherever it stands.
         teasers |= after_prose && chrome::is_link_list_label(unit);
-        let teaser = teasers
-            && !structure::ends_sentence(unit)
-            && !structure::more_words_than(unit, chrome::MAX_TEASER_WORDS);
+        let teaser = teasers && is_teaser_line(unit);
         let chrome_here = (after_prose && chrome::looks_like_chrome(unit))
             || chrome::is_ad_or_teaser(unit)
             || teaser
@@ -295,6 +294,37 @@ fn counts_as_prose((unit, repeated): &(Unit<'_>, bool)) -> bool {
     // "© 2026 Example Media Ltd. All rights reserved." ends a sentence, and
     // is the page's notice, not the story's.
     !repeated && !unit.is_preformatted() && structure::is_prose(unit) && !chrome::is_copyright(unit)
+}
+
+/// Below a "Related stories" label after prose, the short lines are the
+/// headlines of other articles, a question among them ("Clubs
+/// Championship: who made our team of the season?"): no prose of the
+/// story, so no end of its body. The run of teasers ends at the first
+/// line that is long or ends a sentence with a full stop, or at a table.
+fn unmark_teasers(units: &[(Unit<'_>, bool)], prose: &mut [bool]) {
+    let Some(first_prose) = prose.iter().position(|&p| p) else {
+        return;
+    };
+    let mut i = first_prose + 1;
+    while i < units.len() {
+        let (unit, _) = &units[i];
+        i += 1;
+        if unit.is_preformatted() || !chrome::is_link_list_label(unit) {
+            continue;
+        }
+        while i < units.len() && !units[i].0.is_preformatted() && is_teaser_line(&units[i].0) {
+            prose[i] = false;
+            i += 1;
+        }
+    }
+}
+
+/// Returns true if and only if `line` may be the headline of another
+/// article in a list of them: short, and ending no sentence unless with a
+/// question.
+fn is_teaser_line(line: &str) -> bool {
+    !structure::more_words_than(line, chrome::MAX_TEASER_WORDS)
+        && (!structure::ends_sentence(line) || line.trim_end().ends_with('?'))
 }
 
 /// Returns true if and only if unit `i` is a list of teasers: a list
@@ -558,6 +588,19 @@ mod tests {
             "{}",
             b.text
         );
+    }
+
+    #[test]
+    fn a_question_among_related_headlines_ends_no_story() {
+        let a = clean_str(
+            "Rates held at 4%\n\nThe central bank held its main rate at 4% on Thursday, as expected.\n\nTwo members voted for a cut, the minutes showed.\n\nShare this article\nFacebook\nX\nWhatsApp\nEmail\nCopy link\n\nRelated stories\n\nBond yields fall to a one-year low\n\nMortgages: will fixed rates come down this year?\n\n© 2026 Market Daily Ltd. All rights reserved.\n",
+        );
+        assert!(a.text.ends_with("the minutes showed."), "{}", a.text);
+        // A story's own question after its own prose stays.
+        let b = clean_str(
+            "Pool to close\n\nThe town pool will close for repairs in June, the council said.\n\nWhere will swimmers go?\n",
+        );
+        assert!(b.text.ends_with("Where will swimmers go?"), "{}", b.text);
     }
 
     #[test]

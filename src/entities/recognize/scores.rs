@@ -1,13 +1,14 @@
 //! Teams on either side of a score: "Bristol City 2-2 Preston North End",
 //! "London Irish 19-33 Wasps", or of a result's verb before the score
-//! ("Independiente del Valle beat Boca Juniors 2-1"). Results lines and
-//! match reports name clubs this way, and nothing but two sides stands
-//! around a score.
+//! ("Independiente del Valle beat Boca Juniors 2-1", "having beaten
+//! Westmere 31-12"), or of where a match was played ("Eldon Park lost at
+//! home to Westmere"). Results lines and match reports name clubs this
+//! way, and nothing but two sides stands around a score.
 //!
 //! A side that is one name the lists know ("Newcastle 27-27 Gloucester")
-//! keeps its entry: the town and the club share the name. A side shaped
-//! like a person ("O'Sullivan 10-4 Higgins", snooker) is left to the rules
-//! for people. A possessive before the score makes it a modifier
+//! keeps its entry: the town and the club share the name. Two sides
+//! shaped like people ("O'Sullivan 10-4 Higgins", snooker) are left to
+//! the rules for people. A possessive before the score makes it a modifier
 //! ("Arsenal's 5-1 win"), not a result.
 
 use super::Context;
@@ -30,16 +31,72 @@ pub(super) fn teams_at_scores<'t>(
         // "Independiente del Valle beat Boca Juniors 2-1": a result's verb
         // between the sides, the score after the second.
         let result = is_result_gap(gap) && score_follows(&ctx.text[ctx.words[away.last - 1].end..]);
-        if ctx.words[home.last - 1].possessive || !(is_score_gap(gap) || result) {
+        if ctx.words[home.last - 1].possessive
+            || !(is_score_gap(gap) || result || is_fixture_gap(gap))
+        {
             continue;
         }
-        for side in [home, away] {
-            let first = side_start(ctx, side);
-            if first < side.last {
-                teach_team(ctx, first, side.last, lexicon);
+        let sides = [home, away].map(|side| (side_start(ctx, side), side.last));
+        // "Ronnie Avery 6-3 Mark Selby": players meet players; a side
+        // shaped like a person opposite a club ("Eldon Park") is a club.
+        if sides
+            .iter()
+            .all(|&(first, last)| is_player(ctx, first, last))
+        {
+            continue;
+        }
+        for (first, last) in sides {
+            if first < last {
+                teach_team(ctx, first, last, lexicon);
             }
         }
     }
+    // "having beaten Westmere 31-12": one side named, after a result's
+    // verb and before the score. With no other side to agree with, only a
+    // one-word side that is no surname ("had beaten Judd Trump 6-1" names a
+    // player) or a club's name ("Bristol Rovers") reads as a team.
+    for &side in runs {
+        let before = &ctx.text[..ctx.words[side.first].start];
+        let beaten = [" beat ", " beaten ", " defeated ", " thrashed ", " edged "]
+            .iter()
+            .any(|verb| before.ends_with(verb));
+        let (first, last) = (side_start(ctx, side), side.last);
+        let club_shaped = last == first + 1
+            || (first + 1 < last && CLUB_WORDS.contains(&ctx.span(first + 1, last)));
+        if beaten
+            && first < last
+            && club_shaped
+            && score_follows(&ctx.text[ctx.words[last - 1].end..])
+            && !is_player(ctx, first, last)
+        {
+            teach_team(ctx, first, last, lexicon);
+        }
+    }
+}
+
+/// Returns true if and only if `gap` says where a match was played
+/// between two sides, as only sport reports do: " lost at home to ",
+/// " had drawn away at ".
+fn is_fixture_gap(gap: &str) -> bool {
+    let gap = [" had", " have", " has"]
+        .iter()
+        .find_map(|aux| gap.strip_prefix(aux))
+        .unwrap_or(gap);
+    matches!(
+        gap,
+        " lost at home to "
+            | " lost away to "
+            | " lost away at "
+            | " won away at "
+            | " won at home against "
+            | " drew at home with "
+            | " drew away at "
+            | " drawn at home with "
+            | " drawn away at "
+            | " won away against "
+            | " were beaten at home by "
+            | " were held at home by "
+    )
 }
 
 /// Returns true if and only if `gap` is a score between single spaces:
@@ -98,22 +155,29 @@ fn side_start(ctx: &Context, side: Run) -> usize {
         .unwrap_or(side.last)
 }
 
-fn teach_team<'t>(ctx: &Context<'t, '_, '_>, first: usize, last: usize, lexicon: &mut Lexicon<'t>) {
-    // "Newcastle", "Milton Keynes": the town's entry stands for its club.
-    if ctx.hit_spanning(first, last).is_some() {
-        return;
+/// Returns true if and only if the side's words are shaped like a
+/// player's name: "O'Sullivan", "Higgins", "Mark Selby".
+fn is_player(ctx: &Context, first: usize, last: usize) -> bool {
+    if first >= last {
+        return false;
     }
-    // "O'Sullivan 10-4 Higgins", "Ronnie Avery 6-3 Mark Selby": players.
     let surname = ctx.word(last - 1);
-    let person = match last - first {
+    match last - first {
         1 => cues::is_surname(surname) || surname.starts_with("O'") || surname.starts_with("Mc"),
         2 => {
             cues::is_given_name(ctx.word(first))
                 && (cues::is_surname(surname) || !ctx.is_common(last - 1))
         }
         _ => false,
-    };
-    if person || (first..last).any(|i| ctx.is_title(i)) {
+    }
+}
+
+fn teach_team<'t>(ctx: &Context<'t, '_, '_>, first: usize, last: usize, lexicon: &mut Lexicon<'t>) {
+    // "Newcastle", "Milton Keynes": the town's entry stands for its club.
+    if ctx.hit_spanning(first, last).is_some() {
+        return;
+    }
+    if (first..last).any(|i| ctx.is_title(i)) {
         return;
     }
     let name = ctx.span(first, last);
