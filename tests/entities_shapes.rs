@@ -790,3 +790,30 @@ fn a_city_named_by_its_short_form_is_found() {
     let person = "Senator Brian Hull voted against the bill. Hull said it was rushed.";
     assert_eq!(people(person), ["Brian Hull", "Brian Hull"]);
 }
+
+/// "Bank of" a country is its central bank, before a possessive too, and
+/// the name beside it is read on its own; a commercial bank so named is a
+/// company.
+#[test]
+fn a_bank_of_a_country_is_its_central_bank() {
+    let text = "Bank of Namibia holds rates. Governor Ruth Shikongo of the Bank of Namibia \
+                said so, and the Reserve Bank of Fiji's Monetary Policy Board agreed. Shares \
+                in Bank of Ireland rose.";
+    for bank in ["Bank of Namibia", "Reserve Bank of Fiji"] {
+        assert_eq!(kind(text, bank), Some(EntityKind::Organization), "{bank}");
+    }
+    assert_eq!(kind(text, "Bank of Ireland"), Some(EntityKind::Company));
+    assert_eq!(people(text), ["Ruth Shikongo"]);
+    assert!(extract(text).iter().all(|m| !m.name.starts_with("of ")));
+}
+
+/// What only looks like a name is none: a street named after a queen, a
+/// price row that ends in a month, a unit before a firm's name.
+#[test]
+fn streets_after_royals_price_rows_and_units_name_no_person() {
+    let text = "Protesters gathered on Queen Street and King Street.\n\n  Wheat Sep   212.50\n  \
+                Wheat Dec   215.25\n\nThe 40 MWh Harrow battery opens in May.";
+    assert_eq!(kind(text, "Queen Street"), Some(EntityKind::Place));
+    assert!(people(text).is_empty(), "{:?}", people(text));
+    assert!(extract(text).iter().all(|m| !m.name.contains("MWh")));
+}

@@ -300,6 +300,9 @@ impl<'t> Context<'t, '_, '_> {
         {
             return;
         }
+        if self.central_bank(run, lexicon) {
+            return;
+        }
         let mut first = self.name_start(run);
         if first >= run.last {
             return;
@@ -792,6 +795,61 @@ impl<'t> Context<'t, '_, '_> {
             name,
             Known::new(name, EntityKind::Organization, Strength::Cue).with_country(entry.country),
         );
+        true
+    }
+
+    /// "Bank of Botswana", "Central Bank of Kenya", "Reserve Bank of
+    /// Malawi": a bank of a country, named so, is its central bank, a
+    /// public body (a commercial bank so named, "Bank of Ireland", is in
+    /// the lists). The run may open the sentence, or go on before it ("the
+    /// governor of the Bank of Ghana") or after its possessive ("the Bank of
+    /// Botswana's Monetary Policy Committee"): each side is read on its own.
+    fn central_bank(&self, run: Run, lexicon: &mut Lexicon<'t>) -> bool {
+        let Some(bank) = (run.first..run.last.saturating_sub(2))
+            .find(|&i| self.word(i) == "Bank" && self.word(i + 1) == "of")
+        else {
+            return false;
+        };
+        // The country may end the run or stand before its possessive.
+        let Some(hit) = self.known[bank + 2].map(|h| &self.hits[h]) else {
+            return false;
+        };
+        let country = hit.entry;
+        let last = (bank + 2..run.last)
+            .find(|&i| self.words[i].end >= hit.end)
+            .map_or(run.last, |i| i + 1);
+        let possessive_or_end = last == run.last || self.words[last - 1].possessive;
+        if country.kind != EntityKind::Country
+            || country.role != Role::Name
+            || !possessive_or_end
+            || self.words[bank + 2].start != hit.start
+            || self.hit_spanning(bank, last).is_some()
+        {
+            return false;
+        }
+        let qualified =
+            bank > run.first && matches!(self.word(bank - 1), "Central" | "Reserve" | "National");
+        let start = bank - usize::from(qualified);
+        let name = self.span(start, last);
+        lexicon.add(
+            name,
+            Known::new(name, EntityKind::Organization, Strength::Cue).with_country(country.country),
+        );
+        let mut before = start;
+        while before > run.first && is_connector(self.word(before - 1)) {
+            before -= 1;
+        }
+        for side in [(run.first, before), (last, run.last)] {
+            if side.0 < side.1 {
+                self.classify(
+                    Run {
+                        first: side.0,
+                        last: side.1,
+                    },
+                    lexicon,
+                );
+            }
+        }
         true
     }
 

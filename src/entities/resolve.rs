@@ -84,8 +84,22 @@ impl<'t> Lexicon<'t> {
 
     /// Teaches a surface form, unless stronger evidence already named it.
     pub fn add(&mut self, surface: &'t str, known: Known<'t>) {
-        // "candidate HBX-214": no person's name holds a figure.
-        if known.kind == EntityKind::Person && surface.bytes().any(|b| b.is_ascii_digit()) {
+        // "candidate HBX-214": no person's name holds a figure; "Arabica
+        // Dec" in a table of prices ends in a month's abbreviation.
+        if known.kind == EntityKind::Person
+            && (surface.bytes().any(|b| b.is_ascii_digit())
+                || surface.rsplit(' ').next().is_some_and(|w| {
+                    matches!(
+                        w,
+                        "Feb" | "Apr" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec"
+                    )
+                }))
+        {
+            return;
+        }
+        // "of Kovania" after "Bank" opened a sentence: no name opens with
+        // a connector.
+        if matches!(surface.split(' ').next(), Some("of" | "for" | "and")) {
             return;
         }
         // "Corp", "Co Inc": a legal form alone names no firm.

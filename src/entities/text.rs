@@ -133,10 +133,10 @@ pub fn scan(text: &str) -> Scan {
         // "Ashcombe Insurance plc": the suffix written in lower case goes
         // with the name, as a capitalised word would.
         let capitalized = if b.is_ascii() {
+            let word = &text[start..end_of_word];
             (b.is_ascii_uppercase()
-                && !(b == b'I' && is_first_person(&text[start..end_of_word]))
-                && !is_age(&text[start..end_of_word]))
-                || (b == b'p' && &text[start..end_of_word] == "plc")
+                && !(b == b'I' && is_first_person(word) || is_age(word) || is_unit(word)))
+                || (b == b'p' && word == "plc")
         } else {
             char_at(text, i).is_uppercase()
         };
@@ -174,6 +174,26 @@ fn is_age(word: &str) -> bool {
         && word
             .get(word.len() - 4..)
             .is_some_and(|end| end.eq_ignore_ascii_case("-old"))
+}
+
+/// Returns true if and only if `word` is a unit of power, energy or
+/// frequency written with a capital ("20 MWh", "3 GW", "5 GHz"): never part
+/// of a name ("a 20 MWh Solvane system").
+fn is_unit(word: &str) -> bool {
+    matches!(
+        word,
+        "MW" | "GW"
+            | "TW"
+            | "MWh"
+            | "GWh"
+            | "TWh"
+            | "MWp"
+            | "GWp"
+            | "MHz"
+            | "GHz"
+            | "Mbps"
+            | "Gbps"
+    )
 }
 
 /// Returns where the word that continues at `from` ends: letters and

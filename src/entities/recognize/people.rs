@@ -168,6 +168,17 @@ impl<'t> Context<'t, '_, '_> {
         {
             return false;
         }
+        // "Queen Street", "King's Road", "Prince Albert Bridge": a street or
+        // a bridge named after a royal or a bishop is a place.
+        let royal = title.is_some_and(|t| {
+            matches!(
+                self.word(t),
+                "King" | "Queen" | "Prince" | "Princess" | "Duke" | "Duchess" | "Bishop"
+            )
+        });
+        if royal && self.has(last - 1, cues::PLACE_HEAD) {
+            return false;
+        }
         // Particles ("da", "van") may sit inside a name without counting.
         let len = (name_first..last)
             .filter(|&i| !cues::is_name_particle(self.word(i)))
