@@ -194,3 +194,24 @@ fn a_region_s_adjective_names_the_region_not_a_person_or_a_country() {
     }
     assert!(countries_of(text).is_empty(), "{:?}", countries_of(text));
 }
+
+/// The provinces, states and regions of other countries are places of
+/// their country, written with or without their accents.
+#[test]
+fn regions_of_other_countries_are_places_of_their_country() {
+    let mentions = dossier::entities::extract(
+        "Exports from Shandong fell, while Minas Gerais and Tamil Nadu grew. Ile-de-France \
+         and Baden-Württemberg held up.",
+    );
+    for (name, country) in [
+        ("Shandong", "China"),
+        ("Minas Gerais", "Brazil"),
+        ("Tamil Nadu", "India"),
+        ("Île-de-France", "France"),
+        ("Baden-Württemberg", "Germany"),
+    ] {
+        let m = mentions.iter().find(|m| m.name == name);
+        assert!(m.is_some(), "{name}: {mentions:?}");
+        assert_eq!(m.unwrap().country.as_deref(), Some(country), "{name}");
+    }
+}

@@ -660,6 +660,15 @@ fn an_area_a_joined_name_and_a_saint_name_read_as_written() {
         kind(text, "Alleanza Verde per il Lazio"),
         Some(EntityKind::Organization)
     );
+    // A place the lists know may stand inside a name its acronym spells.
+    let city = "The opposition Alianza Ciudadana de Valencia (ACV) tabled a motion.";
+    assert_eq!(
+        kind_of(city, "Alianza Ciudadana de Valencia"),
+        Some((
+            EntityKind::Organization,
+            "Alianza Ciudadana de Valencia".to_string()
+        ))
+    );
     assert!(people(text).is_empty(), "{:?}", people(text));
 }
 

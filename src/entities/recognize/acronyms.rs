@@ -110,7 +110,15 @@ impl<'t> Context<'t, '_, '_> {
                 }
                 return None;
             }
-            if self.known[i].is_some()
+            // A place may stand in a body's name ("Alleanza Verde per il
+            // Lazio (AVL)"); a known firm or body would be a name itself.
+            let named_otherwise = self.known[i].is_some_and(|h| {
+                !matches!(
+                    self.hits[h].entry.kind,
+                    EntityKind::Place | EntityKind::Country
+                )
+            });
+            if named_otherwise
                 || self.is_title(i)
                 || self.has(i, cues::COMPANY_SUFFIX)
                 || w.heading
