@@ -826,3 +826,21 @@ fn streets_after_royals_price_rows_and_units_name_no_person() {
     assert!(people(text).is_empty(), "{:?}", people(text));
     assert!(extract(text).iter().all(|m| !m.name.contains("MWh")));
 }
+
+/// A body named for a group of people it serves runs on past the group's
+/// possessive, whatever the group's length and a nation's word in it; a
+/// country's possession stays two names.
+#[test]
+fn a_body_named_for_a_group_of_people_holds_its_possessive() {
+    let text = "The International Transport Workers' Federation (ITF) backed the strike, as \
+                did the Welsh Farmers' Union and the Rural Chemists' Guild. Japan's \
+                Self-Defense Forces stood by.";
+    for body in [
+        "International Transport Workers' Federation",
+        "Welsh Farmers' Union",
+        "Rural Chemists' Guild",
+        "Self-Defense Forces",
+    ] {
+        assert_eq!(kind(text, body), Some(EntityKind::Organization), "{body}");
+    }
+}

@@ -12,6 +12,9 @@ use crate::entities::text::Run;
 
 /// The longest possessor read, in words ("St Thomas'").
 const MAX_POSSESSOR: usize = 2;
+/// The longest possessor that is a group of people ("International
+/// Transport Workers'").
+const MAX_GROUP_POSSESSOR: usize = 4;
 
 /// Teaches the names that run on past a possessive in `ctx.text`.
 pub(super) fn possessive_names<'t>(
@@ -26,9 +29,6 @@ pub(super) fn possessive_names<'t>(
             owner.first += 1;
         }
         let last = owner.last - 1;
-        if owner.last - owner.first > MAX_POSSESSOR {
-            continue;
-        }
         // "St Thomas' Hospital": a bare apostrophe after an s.
         let gap = &ctx.text[ctx.words[last].end..ctx.words[rest.first].start];
         let possessive = match gap {
@@ -36,12 +36,31 @@ pub(super) fn possessive_names<'t>(
             "' " | "’ " => ctx.word(last).ends_with('s'),
             _ => false,
         };
-        if !possessive {
+        // "the Welsh Farmers' Union", "the Scottish Women's Institute": a
+        // body named for a group of people it serves.
+        let group = possessive
+            && (matches!(gap, "' " | "’ ")
+                || matches!(ctx.word(last), "Women" | "Men" | "Children" | "People"));
+        let longest = if group {
+            MAX_GROUP_POSSESSOR
+        } else {
+            MAX_POSSESSOR
+        };
+        if !possessive || owner.last - owner.first > longest {
             continue;
         }
         // "Britain's Army", "Apple's Board": a country's, a town's or a
-        // firm's possession is no part of a name.
-        let listed = (owner.first..owner.last).any(|i| ctx.known[i].is_some());
+        // firm's possession is no part of a name; a group may be a
+        // nation's ("Welsh Farmers'").
+        let listed = (owner.first..owner.last).any(|i| {
+            ctx.known[i].is_some_and(|h| {
+                !group
+                    || !matches!(
+                        ctx.hits[h].entry.kind,
+                        EntityKind::Country | EntityKind::Place
+                    )
+            })
+        });
         let head = rest.first;
         // "The Shaw's Board": a firm's board or committee is its own.
         let organ = matches!(ctx.word(head), "Board" | "Committee" | "Cabinet");
