@@ -844,3 +844,30 @@ fn a_body_named_for_a_group_of_people_holds_its_possessive() {
         assert_eq!(kind(text, body), Some(EntityKind::Organization), "{body}");
     }
 }
+
+/// The rows of a table are no headings: a name in a cell is read as in
+/// prose ("  Helen Marsh    4,210" in a table of votes).
+#[test]
+fn a_name_in_a_table_row_is_read() {
+    let text = "The count ended at 2am.\n\n  Candidate          Votes\n  Helen Marsh        4,210\n  \
+                Peter Quigley      3,877\n";
+    assert_eq!(people(text), ["Helen Marsh", "Peter Quigley"]);
+}
+
+/// Clubs of other languages name their head first ("Deportivo", "Club
+/// Atlético"), and a given name keeps its accent ("Joaquín").
+#[test]
+fn clubs_named_head_first_and_accented_given_names_are_read() {
+    let text = "Deportivo Valle Alto and Atlético Norte drew 1-1, a week after Club Atlético \
+                Puerto Verde beat Sporting Mirador 2-0.\n\n  GK   Joaquín Ferreyra\n  DF   \
+                Matías Quiroga\n";
+    for club in [
+        "Deportivo Valle Alto",
+        "Atlético Norte",
+        "Club Atlético Puerto Verde",
+        "Sporting Mirador",
+    ] {
+        assert_eq!(kind(text, club), Some(EntityKind::Organization), "{club}");
+    }
+    assert_eq!(people(text), ["Joaquín Ferreyra", "Matías Quiroga"]);
+}

@@ -343,7 +343,32 @@ pub fn is_public_bank_qualifier(word: &str) -> bool {
 pub fn is_given_name(word: &str) -> bool {
     static NAMES: LazyLock<WordSet> =
         LazyLock::new(|| lines_of(include_str!("../../assets/given_names.txt")));
-    word != "Santa" && NAMES.contains(word)
+    word != "Santa"
+        && (NAMES.contains(word)
+            // "Joaquín", "Matías", "Inês": the census writes the name
+            // without its accent.
+            || (!word.is_ascii() && without_accents(word).is_some_and(|w| NAMES.contains(&*w))))
+}
+
+/// `word` with the accents of Latin letters taken off ("Joaquín" →
+/// "Joaquin"), or `None` when some other letter stays.
+fn without_accents(word: &str) -> Option<String> {
+    word.chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => Some('a'),
+            'é' | 'è' | 'ê' | 'ë' => Some('e'),
+            'í' | 'ì' | 'î' | 'ï' => Some('i'),
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => Some('o'),
+            'ú' | 'ù' | 'û' | 'ü' => Some('u'),
+            'ñ' => Some('n'),
+            'ç' => Some('c'),
+            'É' => Some('E'),
+            'Á' => Some('A'),
+            'Ó' => Some('O'),
+            c if c.is_ascii() => Some(c),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The non-empty lines of a word list asset, as a set.

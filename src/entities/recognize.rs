@@ -983,7 +983,7 @@ impl<'t> Context<'t, '_, '_> {
 
     /// "Rua do Açúcar", "Banco Levante", "Grupo Herdez": names of other
     /// languages put their head word first, a street's, a square's, a
-    /// building's, a bank's or a group's. A bank named central, national,
+    /// building's, a club's, a bank's or a group's. A bank named central, national,
     /// federal or of the republic, or after a country, is a public body
     /// ("Banco de Portugal", "Banco de la República"). The name ends before
     /// a lower-case word that is no particle ("Piazza Cavour for Saturday").
@@ -998,11 +998,18 @@ impl<'t> Context<'t, '_, '_> {
         const FIRMS: &[&str] = &[
             "Banco", "Banca", "Banque", "Bankhaus", "Caixa", "Grupo", "Gruppo", "Groupe",
         ];
+        // "Deportivo Río Claro", "Atlético Sur", "Sporting Cristal": clubs.
+        #[rustfmt::skip]
+        const CLUBS: &[&str] = &[
+            "Deportivo", "Atlético", "Atletico", "Sporting", "Racing", "Dinamo", "Dynamo",
+            "Lokomotiv", "Spartak", "Olympique", "Sportivo", "Esporte", "Clube", "Club",
+        ];
         let head = self.word(first);
         // "Via" is English too ("Via Rail", "Via email"): a street only
         // inside a sentence.
         let street_via = head == "Via" && !self.words[first].sentence_start;
-        if !(street_via || PLACES.contains(&head) || FIRMS.contains(&head)) {
+        let club = CLUBS.contains(&head);
+        if !(street_via || club || PLACES.contains(&head) || FIRMS.contains(&head)) {
             return false;
         }
         let particle = |i: usize| cues::is_name_particle(self.word(i));
@@ -1012,43 +1019,44 @@ impl<'t> Context<'t, '_, '_> {
             .unwrap_or(last);
         // "Calle de los Reyes and the Palacio de Cristal": the run went on
         // after "and" for its particles; what follows is a name of its own.
-        if last < run_last && self.word(last) == "and" {
-            let mut rest = last + 1;
-            while rest < run_last && self.word(rest) == "the" {
-                rest += 1;
-            }
-            if rest < run_last && self.words[rest].capitalized {
-                let run = Run {
-                    first: rest,
-                    last: run_last,
-                };
-                self.classify_span(run, rest, lexicon);
-            }
+        let mut rest = last + 1;
+        while rest < run_last && self.word(rest) == "the" {
+            rest += 1;
         }
+        let rest = (last < run_last && self.word(last) == "and")
+            .then_some(rest)
+            .filter(|&rest| rest < run_last && self.words[rest].capitalized);
         while last > first + 1 && particle(last - 1) {
             last -= 1;
         }
         if last - first < 2 || self.hit_spanning(first, last).is_some() {
             return false;
         }
+        if let Some(rest) = rest {
+            let run = Run {
+                first: rest,
+                last: run_last,
+            };
+            self.classify_span(run, rest, lexicon);
+        }
         let kind = if street_via || PLACES.contains(&head) {
             EntityKind::Place
-        } else if !FIRMS.contains(&head) {
-            return false;
-        } else if (first + 1..last).any(|i| {
-            matches!(
-                self.word(i),
-                "Central"
-                    | "Nacional"
-                    | "National"
-                    | "Nationale"
-                    | "República"
-                    | "Republica"
-                    | "Reserva"
-                    | "Reserve"
-                    | "Federal"
-            ) || self.known[i].is_some_and(|h| self.hits[h].entry.kind == EntityKind::Country)
-        }) {
+        } else if club
+            || (first + 1..last).any(|i| {
+                matches!(
+                    self.word(i),
+                    "Central"
+                        | "Nacional"
+                        | "National"
+                        | "Nationale"
+                        | "República"
+                        | "Republica"
+                        | "Reserva"
+                        | "Reserve"
+                        | "Federal"
+                ) || self.known[i].is_some_and(|h| self.hits[h].entry.kind == EntityKind::Country)
+            })
+        {
             EntityKind::Organization
         } else {
             EntityKind::Company

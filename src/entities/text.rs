@@ -282,9 +282,9 @@ fn strip_possessive(bytes: &[u8], start: usize, end: usize) -> (usize, bool) {
 }
 
 /// Marks the words of one line as heading words when the line reads as a
-/// heading: short, with no sentence punctuation at its end, and its words
-/// mostly capitalised ("Reach and Goals", "Three Companies, One Strategy")
-/// or very short ("What preceded").
+/// heading: short, with no sentence punctuation at its end, no cells of a
+/// table, and its words mostly capitalised ("Reach and Goals", "Three
+/// Companies, One Strategy") or very short ("What preceded").
 fn mark_heading(text: &str, line: &mut [Word]) {
     let (Some(first), Some(last)) = (line.first(), line.last()) else {
         return;
@@ -295,7 +295,13 @@ fn mark_heading(text: &str, line: &mut [Word]) {
         .unwrap_or_default()
         .trim();
     let ends_sentence = tail.ends_with(['.', '!', '?', '"', '”', ',', ';']);
-    if ends_sentence || line.len() > 16 {
+    // "  DF   Joaquin Ferreyra": a row of a table sets its cells apart
+    // with runs of spaces, a tab or a bar, as no heading does.
+    let cells = || {
+        let row = &text[first.start..last.end];
+        row.contains("  ") || row.contains(['\t', '|'])
+    };
+    if ends_sentence || line.len() > 16 || cells() {
         return;
     }
     let (mut content, mut capitalized) = (0, 0);
