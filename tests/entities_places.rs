@@ -215,3 +215,21 @@ fn regions_of_other_countries_are_places_of_their_country() {
         assert_eq!(m.unwrap().country.as_deref(), Some(country), "{name}");
     }
 }
+
+/// Compass words before a region name a part of it, a place of its own in
+/// the region's country; before a country they stay out of its name.
+#[test]
+fn compass_words_before_a_region_name_a_part_of_it() {
+    let text = "Storms closed roads in North Wales and Southern California, and in what \
+                was West Germany.";
+    let mentions = extract(text);
+    for (name, country) in [
+        ("North Wales", "United Kingdom"),
+        ("Southern California", "United States"),
+    ] {
+        let m = place(&mentions, text, name);
+        assert!(m.is_some(), "{name}: {mentions:?}");
+        assert_eq!(m.unwrap().country.as_deref(), Some(country), "{name}");
+    }
+    assert!(mentions.iter().all(|m| m.name != "West Germany"));
+}

@@ -300,7 +300,7 @@ impl<'t> Context<'t, '_, '_> {
         {
             return;
         }
-        if self.central_bank(run, lexicon) {
+        if self.central_bank(run, lexicon) || self.compass_part(run, lexicon) {
             return;
         }
         let mut first = self.name_start(run);
@@ -850,6 +850,39 @@ impl<'t> Context<'t, '_, '_> {
                 );
             }
         }
+        true
+    }
+
+    /// "North Wales", "Southern California", "North West England": compass
+    /// words before a region the lists know name a part of it, a place of
+    /// its own in the same country. A country's name stays out ("West
+    /// Germany"; "South Sudan" is a country the lists know whole), and so
+    /// does a city's.
+    fn compass_part(&self, run: Run, lexicon: &mut Lexicon<'t>) -> bool {
+        let mut first = run.first;
+        while first < run.last && super::resolve::is_compass_word(self.word(first)) {
+            first += 1;
+        }
+        if first == run.first || first + 1 > run.last || first - run.first > 2 {
+            return false;
+        }
+        let Some(hit) = self.hit_spanning(first, run.last) else {
+            return false;
+        };
+        // A city's part stays the city ("East Jerusalem", "North London"):
+        // what a city names is read in context (`resolve`).
+        let region = matches!(hit.entry.role, Role::Region | Role::Name);
+        if hit.entry.kind != EntityKind::Place
+            || !region
+            || self.hit_spanning(run.first, run.last).is_some()
+        {
+            return false;
+        }
+        let name = self.span(run.first, run.last);
+        lexicon.add(
+            name,
+            Known::new(name, EntityKind::Place, Strength::Cue).with_country(hit.entry.country),
+        );
         true
     }
 

@@ -685,7 +685,7 @@ fn is_journey_word(word: &str) -> bool {
 /// Returns true if and only if `word` is a capitalised compass or part
 /// word that marks the region of a place ("Southwest", "SW", "Inner",
 /// "Greater").
-fn is_compass_word(word: &str) -> bool {
+pub(super) fn is_compass_word(word: &str) -> bool {
     matches!(
         word,
         "North"

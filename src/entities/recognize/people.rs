@@ -168,8 +168,8 @@ impl<'t> Context<'t, '_, '_> {
         {
             return false;
         }
-        // "Queen Street", "King's Road", "Prince Albert Bridge": a street or
-        // a bridge named after a royal or a bishop is a place.
+        // "Queen Street", "Prince Albert Bridge": a street or a bridge named
+        // after a royal or a bishop is a place.
         let royal = title.is_some_and(|t| {
             matches!(
                 self.word(t),
