@@ -97,11 +97,6 @@ impl<'t> Lexicon<'t> {
         {
             return;
         }
-        // "of Kovania" after "Bank" opened a sentence: no name opens with
-        // a connector.
-        if matches!(surface.split(' ').next(), Some("of" | "for" | "and")) {
-            return;
-        }
         // "Corp", "Co Inc": a legal form alone names no firm.
         if known.kind == EntityKind::Company
             && surface

@@ -6,7 +6,7 @@ use super::Context;
 use crate::entities::EntityKind;
 use crate::entities::cues;
 use crate::entities::resolve::{Known, Lexicon, Strength};
-use crate::entities::text::Run;
+use crate::entities::text::{Run, is_connector};
 
 /// Teaches the names listed right after a company noun. A plural noun
 /// announces a list ("A, B and C"); a singular one a single name. A listed
@@ -106,11 +106,13 @@ fn from_noun<'t>(ctx: &Context<'t, '_, '_>, runs: &[Run], i: usize, lexicon: &mu
         }
         return;
     }
-    // A capitalised noun opens its own run: the names follow inside it.
+    // A capitalised noun opens its own run: the names follow inside it,
+    // unless a connector makes the noun the head of one name ("Bank of
+    // Kovania").
     let (next, gap_from) = match run_at(i) {
         Some(r) => {
             let run = runs[r];
-            if run.last - run.first > 1 {
+            if run.last - run.first > 1 && !is_connector(ctx.word(i + 1)) {
                 teach(
                     ctx,
                     Run {
