@@ -423,7 +423,7 @@ impl<'t> Context<'t, '_, '_> {
                 cues::is_business_verb(verb)
                     || matches!(
                         verb,
-                        "owns" | "operates" | "makes" | "builds" | "runs" | "mines" | "sells"
+                        "owns" | "operates" | "makes" | "builds" | "runs" | "mines"
                     )
             });
         // ("according to the Bank, which makes it…": one ordinary word is
@@ -1016,10 +1016,11 @@ impl<'t> Context<'t, '_, '_> {
 
     /// "Rua do Açúcar", "Banco Levante", "Grupo Herdez": names of other
     /// languages put their head word first, a street's, a square's, a
-    /// building's, a club's, a bank's or a group's. A bank named central, national,
-    /// federal or of the republic, or after a country, is a public body
-    /// ("Banco de Portugal", "Banco de la República"). The name ends before
-    /// a lower-case word that is no particle ("Piazza Cavour for Saturday").
+    /// building's, a club's, a bank's or a group's. A bank named central,
+    /// national, federal or of the republic, or after a country, is a public
+    /// body ("Banco de Portugal", "Banco de la República"). The name ends
+    /// before a lower-case word that is no particle ("Piazza Cavour for
+    /// Saturday").
     fn head_first(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
         #[rustfmt::skip]
         const PLACES: &[&str] = &[
@@ -1052,12 +1053,12 @@ impl<'t> Context<'t, '_, '_> {
             .unwrap_or(last);
         // "Calle de los Reyes and the Palacio de Cristal": the run went on
         // after "and" for its particles; what follows is a name of its own.
-        let mut rest = last + 1;
-        while rest < run_last && self.word(rest) == "the" {
-            rest += 1;
-        }
         let rest = (last < run_last && self.word(last) == "and")
-            .then_some(rest)
+            .then(|| {
+                (last + 1..run_last)
+                    .find(|&i| self.word(i) != "the")
+                    .unwrap_or(run_last)
+            })
             .filter(|&rest| rest < run_last && self.words[rest].capitalized);
         while last > first + 1 && particle(last - 1) {
             last -= 1;

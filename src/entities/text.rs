@@ -135,7 +135,7 @@ pub fn scan(text: &str) -> Scan {
         let capitalized = if b.is_ascii() {
             let word = &text[start..end_of_word];
             (b.is_ascii_uppercase()
-                && !(b == b'I' && is_first_person(word) || is_age(word) || is_unit(word)))
+                && !((b == b'I' && is_first_person(word)) || is_age(word) || is_unit(word)))
                 || (b == b'p' && word == "plc")
         } else {
             char_at(text, i).is_uppercase()

@@ -60,11 +60,13 @@ pub(super) fn teams_at_scores<'t>(
         let beaten = [" beat ", " beaten ", " defeated ", " thrashed ", " edged "]
             .iter()
             .any(|verb| before.ends_with(verb));
+        if !beaten {
+            continue;
+        }
         let (first, last) = (side_start(ctx, side), side.last);
         let club_shaped = last == first + 1
             || (first + 1 < last && CLUB_WORDS.contains(&ctx.span(first + 1, last)));
-        if beaten
-            && first < last
+        if first < last
             && club_shaped
             && score_follows(&ctx.text[ctx.words[last - 1].end..])
             && !is_player(ctx, first, last)
