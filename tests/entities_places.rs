@@ -233,3 +233,30 @@ fn compass_words_before_a_region_name_a_part_of_it() {
     }
     assert!(mentions.iter().all(|m| m.name != "West Germany"));
 }
+
+/// A city before its possessive is the city: "Leeds's" is no word of its
+/// own, and a capital's streets are no government. What only a firm owns
+/// still makes the name a firm's, and a place whose name holds "'s" is
+/// read whole.
+#[test]
+fn a_city_before_its_possessive_is_a_place() {
+    let text = "Rain flooded Leeds's ring road and Kuala Lumpur's airport, and crowds \
+                filled Lima's streets. Ferries sailed from King's Lynn.";
+    let mentions = extract(text);
+    for (name, country) in [
+        ("Leeds", "United Kingdom"),
+        ("Kuala Lumpur", "Malaysia"),
+        ("Lima", "Peru"),
+        ("King's Lynn", "United Kingdom"),
+    ] {
+        let m = place(&mentions, text, name);
+        assert!(m.is_some(), "{name}: {mentions:?}");
+        assert_eq!(m.unwrap().country.as_deref(), Some(country), "{name}");
+    }
+    let text = "Investors cheered. Santander's board raised the dividend.";
+    let mentions = extract(text);
+    assert!(
+        place(&mentions, text, "Santander").is_none(),
+        "{mentions:?}"
+    );
+}

@@ -536,10 +536,11 @@ fn used_as_location(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Returns true if and only if `after` (the text after a capital) opens
-/// with the city's own government or services, with or without a
+/// with the city's own government, services or fabric, with or without a
 /// possessive: "Lisbon council", "Lisbon's city council", "Paris mayor",
-/// "a Moscow court", "Nairobi police", "Dhaka airport". The city is
-/// meant, not its country's government.
+/// "a Moscow court", "Nairobi police", "Dhaka airport", "Jakarta's
+/// streets", "Lima's outskirts". The city is meant, not its country's
+/// government.
 fn before_city_office(after: &str) -> bool {
     let after = after
         .strip_prefix("'s")
@@ -563,6 +564,25 @@ fn before_city_office(after: &str) -> bool {
         "municipal",
         "metro",
         "airport",
+        "airports",
+        "port",
+        "harbour",
+        "harbor",
+        "streets",
+        "roads",
+        "centre",
+        "center",
+        "downtown",
+        "suburbs",
+        "outskirts",
+        "neighbourhoods",
+        "neighborhoods",
+        "districts",
+        "residents",
+        "hospitals",
+        "skyline",
+        "waterfront",
+        "subway",
     ]
     .iter()
     .any(|office| word.eq_ignore_ascii_case(office))

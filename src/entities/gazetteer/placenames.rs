@@ -9,8 +9,8 @@
 //! otherwise (see `entities::places`).
 
 use super::{Entry, Role, ends_word};
-use crate::entities::EntityKind;
 use crate::entities::wordset::{HashedMap, word_hash, word_hash_continue};
+use crate::entities::{EntityKind, cues};
 
 /// Place names by hash, with their entries.
 #[derive(Default)]
@@ -105,7 +105,9 @@ impl PlaceNames {
         let mut end = word_end(text, at);
         let mut hash = word_hash(&text[at..end]);
         let Some(&first_counts) = self.prefixes.get(&hash) else {
-            return self.before_hyphen(text, at, end);
+            return self
+                .before_hyphen(text, at, end)
+                .or_else(|| self.before_possessive(text, at, None, end));
         };
         // The span grows a word at a time and its hash with it, while it
         // opens some surface; only the word counts some surface has are
@@ -113,11 +115,13 @@ impl PlaceNames {
         let mut counts = first_counts;
         let mut best = None;
         let mut words = 1;
+        // The hash and end of the span before its last word.
+        let mut last_word = None;
         loop {
             if words > 1 {
                 match self.prefixes.get(&hash) {
                     Some(&c) => counts = c,
-                    None => return best,
+                    None => return self.before_possessive(text, at, last_word, end).or(best),
                 }
             }
             if counts & (1 << (words - 1)) != 0
@@ -135,6 +139,7 @@ impl PlaceNames {
                 return best;
             }
             let next = word_end(text, end + 1);
+            last_word = Some((hash, end));
             hash = word_hash_continue(hash, &bytes[end..next]);
             end = next;
             words += 1;
@@ -151,6 +156,39 @@ impl PlaceNames {
         let span = &text[at..hyphen];
         let &(surface, first) = self.by_surface.get(&word_hash(span))?;
         (surface == span).then(|| (hyphen, &self.entries[first as usize]))
+    }
+
+    /// "Manchester's streets", "Kuala Lumpur's airport": the place name
+    /// that ends at `end` but for a possessive ending, where the word with
+    /// it opens no place ("King's Lynn" does). `before` is the hash and end
+    /// of the span's words before its last, if it has more than one. What
+    /// only a firm owns makes the name a firm's ("Santander's board").
+    fn before_possessive(
+        &self,
+        text: &str,
+        at: usize,
+        before: Option<(u64, usize)>,
+        end: usize,
+    ) -> Option<(usize, &Entry)> {
+        let word = &text[at..end];
+        let stem = at
+            + word
+                .strip_suffix("'s")
+                .or_else(|| word.strip_suffix("’s"))
+                .filter(|stem| stem.ends_with(char::is_alphanumeric))?
+                .len();
+        let owned = text[end..].trim_start_matches(' ');
+        if cues::is_business_possession(crate::entities::text::first_word(owned)) {
+            return None;
+        }
+        let hash = match before {
+            Some((hash, end_before)) => {
+                word_hash_continue(hash, &text.as_bytes()[end_before..stem])
+            }
+            None => word_hash(&text[at..stem]),
+        };
+        let &(surface, first) = self.by_surface.get(&hash)?;
+        (surface == &text[at..stem]).then(|| (stem, &self.entries[first as usize]))
     }
 
     /// Returns the other places of the same name as `entry`, if `entry`
