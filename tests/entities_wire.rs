@@ -263,3 +263,31 @@ fn a_possessive_name_before_a_suffix_opens_the_firm_s_name() {
         "{companies:?}"
     );
 }
+
+#[test]
+fn a_wire_credit_may_say_where_each_reporter_filed_from() {
+    let text = "Grain barges queued on the river as water levels fell, shippers said.\n\n\
+                (Reporting by Hana Kovac in Vienna and Piet Wu in Rotterdam; Editing by \
+                Lena Ford)";
+    let people: Vec<&str> = extract(text)
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .map(|m| &text[m.start..m.end])
+        .collect();
+    assert_eq!(people, ["Hana Kovac", "Piet Wu", "Lena Ford"]);
+}
+
+#[test]
+fn the_agency_a_dateline_credits_is_a_company() {
+    let text = "OSLO, May 2 (Nordwire) - Salmon exporters lifted prices again on \
+                Friday, a trade group told Nordwire.";
+    assert_eq!(names_of(text, EntityKind::Company), ["Nordwire"]);
+    let text = "PERTH (Coastal Newsdesk) — Iron ore loadings slowed.";
+    assert_eq!(names_of(text, EntityKind::Company), ["Coastal Newsdesk"]);
+    // A single English word in the credit may be no agency's name, and a
+    // bracket elsewhere in a line credits no one.
+    let text = "PERTH (Wire) — Iron ore loadings slowed.";
+    assert!(names_of(text, EntityKind::Company).is_empty());
+    let text = "Loadings slowed at the port (Kwinana) - a berth was shut.";
+    assert!(names_of(text, EntityKind::Company).is_empty());
+}

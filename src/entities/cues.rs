@@ -34,8 +34,10 @@ const TITLES: &[&str] = &[
     "Rabbi", "Imam", "Inspector", "Detective", "Constable", "Superintendent",
     "Sheriff", "Magistrate", "Reverend", "Treasurer", "Comptroller", "Controller", "Auditor",
     "Registrar", "Provost", "Leader", "Officer",
-    // Members of parliaments: "Labour MP Diane Abbott", "Green MEP Caroline Lucas".
-    "MP", "MEP", "MSP", "MLA",
+    // Members of parliaments: "Labour MP Diane Abbott", "Green MEP Caroline Lucas",
+    // "Local TD Fiona Reynolds" (Ireland's Dáil), "MPP" (Ontario); councillors
+    // abbreviated without a period: "Cllr Ann Dolan".
+    "MP", "MEP", "MSP", "MLA", "MPP", "TD", "Cllr",
     // Nationality nouns stand where a title does: "Dutchman Arnoud Okken".
     "Dutchman", "Dutchwoman", "Englishman", "Englishwoman", "Frenchman", "Frenchwoman",
     "Irishman", "Irishwoman", "Scotsman", "Scotswoman", "Welshman", "Welshwoman",
@@ -138,7 +140,7 @@ const ORG_HEADS: &[&str] = &[
     "Hospital", "School", "Club", "Initiative", "Chamber", "Survey", "Trust", "Institution",
     "Administration", "Clinic", "Institutes", "Museum", "Museums", "Gallery", "Galleries",
     "United", "Athletic", "Rovers", "Wanderers", "FC", "Exchange", "Democrats", "Laboratory",
-    "Unit", "Division", "Guild",
+    "Unit", "Division", "Guild", "Community", "Diocese", "Archdiocese", "Programme",
     // Heads of other languages' names that English news keeps as they are
     // ("Syndicat des Pilotes", "Partido Popular").
     "Syndicat", "Sindicato", "Confédération", "Confederación", "Ministère", "Ministerio",

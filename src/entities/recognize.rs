@@ -71,6 +71,7 @@ pub fn learn<'t>(
     let mut lexicon = Lexicon::with_capacity(runs.len() / 2);
     lists::announced_companies(&ctx, runs, &mut lexicon);
     wire::bracketed(&ctx, runs, &mut lexicon);
+    wire::dateline_agency(&ctx, &mut lexicon);
     scores::teams_at_scores(&ctx, runs, &mut lexicon);
     possessive::possessive_names(&ctx, runs, &mut lexicon);
     for run in runs {

@@ -16,7 +16,11 @@ impl<'t> Context<'t, '_, '_> {
         // may list a second name after "and".
         let before_run = self.text[..start].trim_end();
         let second = before_run.ends_with(" and");
-        let after_label = before_run.ends_with(':') || before_run.ends_with(" by") || second;
+        let after_label = before_run.ends_with(':')
+            || before_run.ends_with(" by")
+            || second
+            || (line_prefix(self.text, start).trim().is_empty()
+                && self.contact_name(run, before_run, ""));
         if self.word(run.first) != "By" && !after_label {
             return false;
         }
@@ -34,6 +38,12 @@ impl<'t> Context<'t, '_, '_> {
         // The first of two names is one name of at most three words.
         let one_name = |first: &str| {
             let first = first.strip_suffix(" and").unwrap_or(first);
+            // "Reporting by Karla Dizon in Manila and": where the first
+            // name reported from is no part of it.
+            let first = first
+                .rsplit_once(" in ")
+                .filter(|(_, place)| place.starts_with(char::is_uppercase))
+                .map_or(first, |(name, _)| name);
             !first.contains(',') && (1..=3).contains(&first.split_whitespace().count())
         };
         // "By Kwame Asante and Lucia Ferraro": a byline's second name.
@@ -85,10 +95,13 @@ impl<'t> Context<'t, '_, '_> {
     /// contact label, alone or before a comma and a short role ("Media
     /// contact:" over "Sophie Marchetti" or "Tom Whitcombe, Senior Media
     /// Officer"): the first line of a contact block names whom to contact.
-    /// `before_run` is the text before the run, trimmed; `clause` the run's
-    /// line before it.
+    /// The label's colon may be left out on a line of a label alone ("Media
+    /// contact"). `before_run` is the text before the run, trimmed;
+    /// `clause` the run's line before it.
     fn contact_name(&self, run: Run, before_run: &str, clause: &str) -> bool {
-        const LABELS: &[&str] = &["contact:", "contacts:", "enquiries:", "inquiries:"];
+        const LABELS: &[&str] = &["contact", "contacts", "enquiries", "inquiries"];
+        /// The most words of a label written without its colon.
+        const BARE_LABEL_WORDS: usize = 3;
         /// The longest role after the name's comma.
         const MAX_ROLE: usize = 60;
         let label_line = before_run.rsplit('\n').next().unwrap_or_default();
@@ -101,13 +114,18 @@ impl<'t> Context<'t, '_, '_> {
             || rest_of_line
                 .strip_prefix(',')
                 .is_some_and(|role| role.len() <= MAX_ROLE && !role.contains(['.', ',']));
+        let label = match label_line.strip_suffix(':') {
+            Some(label) => label,
+            None if label_line.split_whitespace().count() <= BARE_LABEL_WORDS => label_line,
+            None => return false,
+        };
         clause.is_empty()
             && ends_line
             && label_line.len() < 40
-            && LABELS.iter().any(|label| {
-                label_line
-                    .get(label_line.len().saturating_sub(label.len())..)
-                    .is_some_and(|end| end.eq_ignore_ascii_case(label))
+            && LABELS.iter().any(|word| {
+                label
+                    .get(label.len().saturating_sub(word.len())..)
+                    .is_some_and(|end| end.eq_ignore_ascii_case(word))
             })
     }
 

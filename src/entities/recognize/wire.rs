@@ -4,12 +4,16 @@
 //! name ("Waste Management Inc `<WNX>`", "Volvo `<VOLV ST>`", "Toshin Steel
 //! Co Ltd `<TOSS.T>`"), which says the name before it is a company.
 //!
+//! The agency a wire story credits in its dateline ("LAGOS, March 4
+//! (Wirefeed) -") is a company too.
+//!
 //! Angle brackets are rare in prose, so a text without any costs one
 //! `memchr` pass.
 
 use super::Context;
 use crate::entities::EntityKind;
 use crate::entities::cues;
+use crate::entities::places;
 use crate::entities::resolve::{Known, Lexicon, Strength};
 use crate::entities::text::Run;
 
@@ -39,6 +43,48 @@ pub(super) fn bracketed<'t>(ctx: &Context<'t, '_, '_>, runs: &[Run], lexicon: &m
                 name,
                 Known::new(name, EntityKind::Company, Strength::Listed),
             );
+        }
+    }
+}
+
+/// Teaches the news agency that a dateline credits: "MANILA, Oct 12
+/// (Newsline) -", "GENEVA (Kestrel News) —". The bracket follows a
+/// place that opens a dateline and ends right before its dash; the name
+/// in it is capitalised words, and one the lists know stays what they
+/// say. A single English word names no agency.
+pub(super) fn dateline_agency<'t>(ctx: &Context<'t, '_, '_>, lexicon: &mut Lexicon<'t>) {
+    /// The most bytes between the dateline's place and its credit.
+    const MAX_GAP: usize = 40;
+    let text = ctx.text;
+    for hit in ctx.hits {
+        if !places::is_dateline(text, hit.start, hit.end) {
+            continue;
+        }
+        let rest = &text[hit.end..];
+        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        let Some(open) = line.find(" (").filter(|&at| at <= MAX_GAP) else {
+            continue;
+        };
+        let Some(after) = places::agency_credit(&line[open..]) else {
+            continue;
+        };
+        if ![" -", " —", " –"].iter().any(|d| after.starts_with(d)) {
+            continue;
+        }
+        // " (Newsline) - …": the name between " (" and ")".
+        let name = &line[open + 2..line.len() - after.len() - 1];
+        let start = hit.end + open + 2;
+        let capitalised = name.split(' ').all(|w| {
+            w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(char::is_alphanumeric)
+        });
+        let known = ctx
+            .hits
+            .iter()
+            .any(|h| h.start < start + name.len() && start < h.end);
+        // "(Wire)" alone may be no name but what the story came by.
+        let common = !name.contains(' ') && ctx.gaz.is_common_word(name);
+        if capitalised && !common && !known && lexicon.strength_of(name).is_none() {
+            lexicon.add(name, Known::new(name, EntityKind::Company, Strength::Cue));
         }
     }
 }

@@ -1,0 +1,60 @@
+//! Names of civic life: councillors and members of parliaments by their
+//! short titles, bodies named for a community, a diocese or a programme,
+//! and the person a press release gives as its contact. Each text is
+//! written for its test.
+
+use dossier::entities::{EntityKind, Mention, extract};
+
+fn named(mentions: &[Mention], kind: EntityKind) -> Vec<String> {
+    let mut out: Vec<String> = mentions
+        .iter()
+        .filter(|m| m.kind == kind)
+        .map(|m| m.name.to_string())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn short_titles_of_councillors_and_members_stay_out_of_the_name() {
+    let text = "The motion to close the swimming baths failed, and Cllr Aisling Moran \
+                said the town had been heard. Local TD Brendan Kiely backed her, as \
+                did MPP Sandra Lutz.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Person),
+        ["Aisling Moran", "Brendan Kiely", "Sandra Lutz"]
+    );
+}
+
+#[test]
+fn a_community_a_diocese_and_a_programme_head_the_names_of_bodies() {
+    let text = "Ministers of the Pacific Islands Community met in Suva. The Diocese of \
+                Raphoe sold the hall, and the Coastal Fisheries Programme paid for boats.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Organization),
+        [
+            "Coastal Fisheries Programme",
+            "Diocese of Raphoe",
+            "Pacific Islands Community"
+        ]
+    );
+}
+
+#[test]
+fn the_name_under_a_contact_label_without_its_colon_is_a_person() {
+    let text = "The library reopens on Monday with longer hours.\n\n\
+                Press contact\n\
+                Orla Brennan\n\
+                Communications Officer, Hillview Libraries\n\
+                Phone: 021 555 0100";
+    assert!(
+        named(&extract(text), EntityKind::Person).contains(&"Orla Brennan".to_owned()),
+        "{:?}",
+        extract(text)
+    );
+    // A long line ending in "contact" is no label.
+    let text = "The crews on the ridge said that they had lost radio contact\n\
+                Silver Birch Lodge\n";
+    assert!(named(&extract(text), EntityKind::Person).is_empty());
+}
