@@ -58,3 +58,23 @@ fn the_name_under_a_contact_label_without_its_colon_is_a_person() {
                 Silver Birch Lodge\n";
     assert!(named(&extract(text), EntityKind::Person).is_empty());
 }
+
+#[test]
+fn a_body_s_name_may_join_two_parts_of_several_words_with_and() {
+    let text = "The Coastal Erosion Risk Assessment and Planning Board met in March, and \
+                patients went to the Wandle Valley Teaching and Research Hospital.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Organization),
+        [
+            "Coastal Erosion Risk Assessment and Planning Board",
+            "Wandle Valley Teaching and Research Hospital"
+        ]
+    );
+    // A person or a firm before "and" is no part of the body's name.
+    let text = "Ministers heard from Dr Sandra Okafor and Education Council staff, and \
+                from Harwell Mining and Mineral Resources Authority officials.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Organization),
+        ["Education Council", "Mineral Resources Authority"]
+    );
+}

@@ -680,10 +680,13 @@ impl<'t> Context<'t, '_, '_> {
     }
 
     /// "the Food and Drug Administration", "the National Oceanic and
-    /// Atmospheric Administration": one to three capitalised words in no
-    /// list, none at a sentence start, joined by "and" to the name that
-    /// starts at `first`, are part of it. Returns where the name starts.
+    /// Atmospheric Administration", "the National Disaster Risk Reduction
+    /// and Management Council": one to five capitalised words in no list,
+    /// none at a sentence start, joined by "and" to the name that starts
+    /// at `first`, are part of it. Returns where the name starts.
     fn joined_by_and(&self, first: usize) -> usize {
+        /// The most words of a name before its "and".
+        const MAX_WORDS_BEFORE_AND: usize = 5;
         if first < 2
             || self.words[first].sentence_start
             || self
@@ -693,18 +696,27 @@ impl<'t> Context<'t, '_, '_> {
         {
             return first;
         }
+        // No person ("Dr Maria Lopez and Education Council") and no firm
+        // ("Northern Star Mining and …") stands before the "and".
         let name_word = |i: usize| {
+            let word = self.word(i);
             self.words[i].capitalized
                 && !self.words[i].sentence_start
                 && self.known[i].is_none()
-                && cues::traits(self.word(i)) & cues::FUNCTION_WORD == 0
+                && cues::traits(word) & (cues::FUNCTION_WORD | cues::COMPANY_SUFFIX) == 0
+                && !self.is_title(i)
+                && (self.is_common(i) || !cues::is_given_name(word))
         };
         let spaced = |i: usize| self.gap_before(i) == " ";
         let mut start = first - 2;
         if !name_word(start) {
             return first;
         }
-        while start > 0 && first - 2 - start < 2 && spaced(start) && name_word(start - 1) {
+        while start > 0
+            && first - 2 - start < MAX_WORDS_BEFORE_AND - 1
+            && spaced(start)
+            && name_word(start - 1)
+        {
             start -= 1;
         }
         // The words must open the name: only a function word ("the") or a
