@@ -291,3 +291,38 @@ fn the_agency_a_dateline_credits_is_a_company() {
     let text = "Loadings slowed at the port (Kwinana) - a berth was shut.";
     assert!(names_of(text, EntityKind::Company).is_empty());
 }
+
+#[test]
+fn market_indices_and_crude_grades_name_no_place_or_firm() {
+    let text = "Stocks slid on Thursday. The FTSE 100 lost 0.8% and the Nikkei 225 fell, \
+                while the Nasdaq Composite held steady. Brent crude rose 2% and US West \
+                Texas Intermediate gained 1.5%. Nikkei reported that Kirin would cut jobs.";
+    let found: Vec<(EntityKind, String)> = mentions(text)
+        .into_iter()
+        .map(|m| (m.kind, m.name.into_owned()))
+        .collect();
+    for absent in ["Brent", "Texas", "Nasdaq Composite", "Nasdaq", "FTSE 100"] {
+        assert!(
+            found.iter().all(|(_, n)| n != absent),
+            "{absent}: {found:?}"
+        );
+    }
+    assert!(countries_of(text).is_empty(), "{:?}", countries_of(text));
+    // The newspaper of the same name is still a firm.
+    assert!(
+        found.contains(&(EntityKind::Company, "Nikkei".to_owned())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn large_firms_that_no_index_lists_are_known_by_their_names() {
+    // Without the list, a one-word name beside "said" reads as a person.
+    let text = "Equinor said output at the field would rise, and Trafigura said it \
+                had bought the cargo. Shares of SK Hynix rose.";
+    assert_eq!(
+        names_of(text, EntityKind::Company),
+        ["Equinor", "SK Hynix", "Trafigura"]
+    );
+    assert!(names_of(text, EntityKind::Person).is_empty());
+}

@@ -35,6 +35,9 @@ pub enum Role {
     City,
     /// A first-level region of a country: a US state, a Canadian province.
     Region,
+    /// A market index or a grade of a commodity ("Nikkei 225", "Brent
+    /// crude"): no entity, but its words are no other name.
+    Benchmark,
 }
 
 /// What one surface form resolves to. The names are slices of the
@@ -111,6 +114,7 @@ const COMPANIES_CURATED: &str = include_str!("../../assets/companies_curated.tsv
 const COMPANIES: &str = include_str!("../../assets/companies.tsv");
 const PLACES: &str = include_str!("../../assets/places_curated.tsv");
 const COMMON_WORDS: &str = include_str!("../../assets/common_words.txt");
+const BENCHMARKS: &str = include_str!("../../assets/benchmarks.tsv");
 
 /// The gazetteer built from the embedded assets, once per process.
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::embedded);
@@ -121,6 +125,7 @@ impl Gazetteer {
         // Earlier files win when two share a surface form: a country before a
         // company of the same name, a curated company before an index one.
         builder.countries(COUNTRIES);
+        builder.benchmarks(BENCHMARKS);
         builder.named(ORGANIZATIONS, EntityKind::Organization);
         builder.named(COMPANIES_CURATED, EntityKind::Company);
         builder.named(PLACES, EntityKind::Place);
@@ -386,6 +391,17 @@ impl Builder {
         for f in rows(tsv) {
             let country = f.get(1).copied().filter(|c| !c.is_empty());
             let entry = Entry::named(f[0], kind, Role::Name, country);
+            self.add(f[0], entry.clone());
+            for alias in list(f.get(2)) {
+                self.add(alias, entry.clone());
+            }
+        }
+    }
+
+    /// The market indices and commodity grades of `benchmarks.tsv`.
+    fn benchmarks(&mut self, tsv: &'static str) {
+        for f in rows(tsv) {
+            let entry = Entry::named(f[0], EntityKind::Organization, Role::Benchmark, None);
             self.add(f[0], entry.clone());
             for alias in list(f.get(2)) {
                 self.add(alias, entry.clone());

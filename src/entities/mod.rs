@@ -250,5 +250,7 @@ pub fn extract(text: &str) -> Vec<Mention> {
     places::settle(text, &mut hits, gaz);
     let runs = text::runs(text, &words);
     let lexicon = recognize::learn(text, &words, &runs, &hits, gaz);
+    // A market index kept its words from the rules; it names nothing.
+    hits.retain(|h| h.entry.role != gazetteer::Role::Benchmark);
     resolve::resolve(text, &name_starts, &hits, &lexicon)
 }

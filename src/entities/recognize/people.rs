@@ -570,7 +570,7 @@ impl<'t> Context<'t, '_, '_> {
                     Role::Capital => true,
                     Role::City => e.population >= 100_000,
                     Role::Name => e.kind == EntityKind::Country,
-                    Role::Demonym | Role::Region => false,
+                    Role::Demonym | Role::Region | Role::Benchmark => false,
                 }
             })
             && !self.person_cue_after(last)
