@@ -260,3 +260,51 @@ fn a_city_before_its_possessive_is_a_place() {
         "{mentions:?}"
     );
 }
+
+/// Grounds, forts, highways, causeways and airfields are named places.
+#[test]
+fn grounds_forts_highways_and_airfields_are_places() {
+    let text = "Rain stopped play at the Riverside Cricket Ground. Coaches parked \
+                below Kalkan Fort, traffic on the Tamsin Highway slowed and gliders \
+                left Hemswell Airfield.";
+    let mentions = extract(text);
+    for name in [
+        "Riverside Cricket Ground",
+        "Kalkan Fort",
+        "Tamsin Highway",
+        "Hemswell Airfield",
+    ] {
+        assert!(
+            place(&mentions, text, name).is_some(),
+            "{name}: {mentions:?}"
+        );
+    }
+}
+
+/// A quay or a street named after a titled person keeps the whole name,
+/// and a school's name runs on past its saint's possessive; a road with a
+/// name of its own after a town's possessive stays the road's.
+#[test]
+fn a_place_or_school_named_after_a_person_keeps_the_possessive() {
+    let text = "Ferries tied up at Sir Walter Penrose's Quay, and pupils of St \
+                Ita's Primary School sang. Stalls lined Ballymore's Kelsang Dorje Road.";
+    let mentions = extract(text);
+    assert!(
+        place(&mentions, text, "Sir Walter Penrose's Quay").is_some(),
+        "{mentions:?}"
+    );
+    assert!(
+        mentions
+            .iter()
+            .any(|m| m.name == "St Ita's Primary School" && m.kind == EntityKind::Organization),
+        "{mentions:?}"
+    );
+    assert!(
+        mentions.iter().all(|m| m.kind != EntityKind::Person),
+        "{mentions:?}"
+    );
+    assert!(
+        place(&mentions, text, "Kelsang Dorje Road").is_some(),
+        "{mentions:?}"
+    );
+}

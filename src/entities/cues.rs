@@ -156,7 +156,8 @@ const PLACE_HEADS: &[&str] = &[
     "Peninsula", "Strait", "Province", "Region", "County", "District", "Oblast", "Gulf", "Sea",
     "Road", "Lane", "Boulevard", "Quay", "Wharf", "Racecourse", "Velodrome", "Terminal",
     "Canal", "Dam", "Pier", "Docks", "Reservoir", "Glacier", "Gardens", "Point", "Estuary",
-    "Basin", "Crescent", "Drive", "Fjord", "Desert",
+    "Basin", "Crescent", "Drive", "Fjord", "Desert", "Ground", "Fort", "Highway", "Motorway",
+    "Causeway", "Airfield", "Promenade", "Embankment", "Plaza",
 ];
 
 /// The head word of an event's name ("Athens Olympics", "Birmingham Grand

@@ -10,8 +10,13 @@ use crate::entities::cues;
 use crate::entities::resolve::{Known, Lexicon, Strength};
 use crate::entities::text::Run;
 
-/// The longest possessor read, in words ("St Thomas'").
+/// The longest possessor read, in words ("St Thomas'"; a place may be
+/// named after a titled person: "Sir John Rogerson's Quay").
 const MAX_POSSESSOR: usize = 2;
+const MAX_PLACE_POSSESSOR: usize = 3;
+/// The most words after the possessive when the head word ends them
+/// ("St Brigid's National School").
+const MAX_HEADED: usize = 3;
 /// The longest possessor that is a group of people ("International
 /// Transport Workers'").
 const MAX_GROUP_POSSESSOR: usize = 4;
@@ -41,8 +46,23 @@ pub(super) fn possessive_names<'t>(
         let group = possessive
             && (matches!(gap, "' " | "’ ")
                 || matches!(ctx.word(last), "Women" | "Men" | "Children" | "People"));
+        // The head opens the rest ("Guy's Hospital Trust") or ends it
+        // after common words ("St Brigid's National School"); words that
+        // are no English word name the rest on their own ("Shivajinagar's
+        // Jangli Maharaj Road").
+        let head = if ctx.has(rest.first, cues::ORG_HEAD | cues::PLACE_HEAD)
+            || rest.last - rest.first > MAX_HEADED
+            || !(rest.first..rest.last - 1).all(|i| ctx.is_common(i))
+        {
+            rest.first
+        } else {
+            rest.last - 1
+        };
+        let place = ctx.has(head, cues::PLACE_HEAD) && !ctx.has(head, cues::ORG_HEAD);
         let longest = if group {
             MAX_GROUP_POSSESSOR
+        } else if place {
+            MAX_PLACE_POSSESSOR
         } else {
             MAX_POSSESSOR
         };
@@ -61,7 +81,6 @@ pub(super) fn possessive_names<'t>(
                     )
             })
         });
-        let head = rest.first;
         // "The Shaw's Board": a firm's board or committee is its own.
         let organ = matches!(ctx.word(head), "Board" | "Committee" | "Cabinet");
         if organ || !ctx.has(head, cues::ORG_HEAD | cues::PLACE_HEAD) {
@@ -77,12 +96,13 @@ pub(super) fn possessive_names<'t>(
         };
         // "President Reagan's Council of Economic Advisers": an office's
         // holder owns it, it is not named after them; a crown names
-        // ("Queen's Hospital", "King's College").
+        // ("Queen's Hospital", "King's College"), and a street or a quay
+        // may be named after a titled person ("Sir John Rogerson's Quay").
         let royal = |i: usize| matches!(ctx.word(i), "King" | "Queen" | "Prince" | "Princess");
         let owner_name = (owner.first..owner.last).all(|i| {
             ctx.words[i].capitalized
                 && !ctx.has(i, cues::FUNCTION_WORD)
-                && (royal(i) || !(ctx.is_title(i) || ctx.has(i, cues::ABBREVIATED_TITLE)))
+                && (royal(i) || place || !(ctx.is_title(i) || ctx.has(i, cues::ABBREVIATED_TITLE)))
         });
         if listed || !owner_name || ctx.words[owner.first].heading {
             continue;
