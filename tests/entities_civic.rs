@@ -1,7 +1,7 @@
 //! Names of civic life: councillors and members of parliaments by their
 //! short titles, bodies named for a community, a diocese or a programme,
-//! and the person a press release gives as its contact. Each text is
-//! written for its test.
+//! the person a press release gives as its contact, and laws and treaties,
+//! which name no one. Each text is written for its test.
 
 use dossier::entities::{EntityKind, Mention, extract};
 
@@ -76,5 +76,29 @@ fn a_body_s_name_may_join_two_parts_of_several_words_with_and() {
     assert_eq!(
         named(&extract(text), EntityKind::Organization),
         ["Education Council", "Mineral Resources Authority"]
+    );
+}
+
+#[test]
+fn a_law_or_a_treaty_names_no_person_even_after_a_title_word() {
+    let text = "Fines under the General Data Protection Regulation doubled, and the \
+                Marine Habitats Directive and the Bering Fisheries Convention were cited.";
+    let mentions = extract(text);
+    assert!(
+        mentions.iter().all(|m| m.kind != EntityKind::Person),
+        "{mentions:?}"
+    );
+    // A title before a person's name still names the person.
+    let text = "General Amara Diallo inspected the troops.";
+    assert_eq!(named(&extract(text), EntityKind::Person), ["Amara Diallo"]);
+}
+
+#[test]
+fn clubs_end_in_their_code_s_letters_and_two_clubs_joined_by_and_stay_two() {
+    let text = "Members of Kilbrack Rovers GAA marched, and Ballyroan RFC and \
+                Thornbury AFC sent players.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Organization),
+        ["Ballyroan RFC", "Kilbrack Rovers GAA", "Thornbury AFC"]
     );
 }

@@ -139,7 +139,8 @@ const ORG_HEADS: &[&str] = &[
     "Corps", "Command", "Secretariat", "Tribunal", "Board", "Inspectorate", "Observatory",
     "Hospital", "School", "Club", "Initiative", "Chamber", "Survey", "Trust", "Institution",
     "Administration", "Clinic", "Institutes", "Museum", "Museums", "Gallery", "Galleries",
-    "United", "Athletic", "Rovers", "Wanderers", "FC", "Exchange", "Democrats", "Laboratory",
+    "United", "Athletic", "Rovers", "Wanderers", "FC", "AFC", "RFC", "GAA", "Exchange", "Democrats",
+    "Laboratory",
     "Unit", "Division", "Guild", "Community", "Diocese", "Archdiocese", "Programme",
     // Heads of other languages' names that English news keeps as they are
     // ("Syndicat des Pilotes", "Partido Popular").
@@ -167,8 +168,10 @@ const EVENT_HEADS: &[&str] = &[
     "Olympics", "Olympic", "Paralympics", "Paralympic", "Games", "Championships",
     "Championship", "Prix", "Cup", "Trophy", "Marathon", "Festival", "Awards", "Tournament",
     "Open",
-    // A law's name ends so ("Criminal Justice Act").
-    "Act",
+    // A law's or a treaty's name ends so ("Criminal Justice Act", "General
+    // Data Protection Regulation", "Habitats Directive", "Kyoto Protocol").
+    "Act", "Regulation", "Regulations", "Directive", "Treaty", "Convention", "Protocol",
+    "Accord", "Accords", "Agreement",
     // Weather systems are named head first ("Storm Babet", "Hurricane
     // Otis"): no person's name holds one.
     "Storm", "Hurricane", "Typhoon", "Cyclone",

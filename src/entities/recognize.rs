@@ -709,7 +709,9 @@ impl<'t> Context<'t, '_, '_> {
         };
         let spaced = |i: usize| self.gap_before(i) == " ";
         let mut start = first - 2;
-        if !name_word(start) {
+        // "Ballina RFC and Bournemouth AFC": a head right before the "and"
+        // ends a name of its own.
+        if !name_word(start) || self.has(start, cues::ORG_HEAD | cues::PLACE_HEAD) {
             return first;
         }
         while start > 0
