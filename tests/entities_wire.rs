@@ -326,3 +326,18 @@ fn large_firms_that_no_index_lists_are_known_by_their_names() {
     );
     assert!(names_of(text, EntityKind::Person).is_empty());
 }
+
+#[test]
+fn a_company_suffix_that_opens_a_listed_body_makes_no_company() {
+    let text = "The broker settled with the U.S. Securities and Exchange Commission \
+                over late trade reports.";
+    assert!(
+        names_of(text, EntityKind::Company).is_empty(),
+        "{:?}",
+        mentions(text)
+    );
+    assert_eq!(
+        names_of(text, EntityKind::Organization),
+        ["Securities and Exchange Commission"]
+    );
+}

@@ -43,7 +43,11 @@ impl<'t> Context<'t, '_, '_> {
     /// Co Ltd": a suffix with at most one word of its own joins the name
     /// before "and".
     pub(super) fn company(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
-        if !self.has(last - 1, cues::COMPANY_SUFFIX) {
+        // "the U.S. Securities and Exchange Commission": a suffix that
+        // opens a name of another kind the lists know is no suffix.
+        if !self.has(last - 1, cues::COMPANY_SUFFIX)
+            || self.known[last - 1].is_some_and(|h| self.hits[h].entry.kind != EntityKind::Company)
+        {
             return false;
         }
         // "Rivals Micron Technology and…": a word capitalised by the
