@@ -19,7 +19,9 @@ impl<'t> Context<'t, '_, '_> {
         let after_label = before_run.ends_with(':')
             || before_run.ends_with(" by")
             || second
-            || (line_prefix(self.text, start).trim().is_empty()
+            || (self.text[..start]
+                .trim_end_matches([' ', '\t'])
+                .ends_with('\n')
                 && self.contact_name(run, before_run, ""));
         if self.word(run.first) != "By" && !after_label {
             return false;
@@ -104,7 +106,14 @@ impl<'t> Context<'t, '_, '_> {
         const BARE_LABEL_WORDS: usize = 3;
         /// The longest role after the name's comma.
         const MAX_ROLE: usize = 60;
+        /// The longest label line, in bytes.
+        const MAX_LABEL_LINE: usize = 40;
+        // Most runs stand under a paragraph: its length rules it out before
+        // anything reads it.
         let label_line = before_run.rsplit('\n').next().unwrap_or_default();
+        if !clause.is_empty() || label_line.len() >= MAX_LABEL_LINE {
+            return false;
+        }
         let rest_of_line = self.text[self.words[run.last - 1].end..]
             .split('\n')
             .next()
@@ -119,9 +128,7 @@ impl<'t> Context<'t, '_, '_> {
             None if label_line.split_whitespace().count() <= BARE_LABEL_WORDS => label_line,
             None => return false,
         };
-        clause.is_empty()
-            && ends_line
-            && label_line.len() < 40
+        ends_line
             && LABELS.iter().any(|word| {
                 label
                     .get(label.len().saturating_sub(word.len())..)

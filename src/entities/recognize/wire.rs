@@ -57,7 +57,11 @@ pub(super) fn dateline_agency<'t>(ctx: &Context<'t, '_, '_>, lexicon: &mut Lexic
     const MAX_GAP: usize = 40;
     let text = ctx.text;
     for hit in ctx.hits {
-        if !places::is_dateline(text, hit.start, hit.end) {
+        // Most hits stand inside a line: only spaces may go before one
+        // that opens a dateline, which is checked in full only then.
+        let before = text[..hit.start].trim_end_matches([' ', '\t']);
+        let opens_line = before.is_empty() || before.ends_with('\n');
+        if !opens_line || !places::is_dateline(text, hit.start, hit.end) {
             continue;
         }
         let rest = &text[hit.end..];
