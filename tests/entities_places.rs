@@ -308,3 +308,23 @@ fn a_place_or_school_named_after_a_person_keeps_the_possessive() {
         "{mentions:?}"
     );
 }
+
+/// Irish counties are places of Ireland as "County X", "Co X" or by their
+/// name alone where it is no word, town or person's name.
+#[test]
+fn irish_counties_are_places_of_ireland() {
+    let text = "Rural bus routes in Co Offaly and County Clare will be cut, and \
+                Donegal loses two. Clare Hughes chairs the board.";
+    let mentions = extract(text);
+    for name in ["Co Offaly", "County Clare", "Donegal"] {
+        let m = place(&mentions, text, name);
+        assert!(m.is_some(), "{name}: {mentions:?}");
+        assert_eq!(m.unwrap().country.as_deref(), Some("Ireland"), "{name}");
+    }
+    assert!(
+        mentions
+            .iter()
+            .any(|m| m.name == "Clare Hughes" && m.kind == EntityKind::Person),
+        "{mentions:?}"
+    );
+}
