@@ -328,3 +328,27 @@ fn irish_counties_are_places_of_ireland() {
         "{mentions:?}"
     );
 }
+
+/// Small towns listed after a locative are all places, and so is a town
+/// alone in a table's cell of a story about its country; a branch in a
+/// table that shares a far town's name stays unnamed.
+#[test]
+fn small_towns_in_a_list_after_a_locative_or_in_a_table_are_places() {
+    let text = "Clinics reopened in Kisumu, Siaya, Busia and Migori on Monday.";
+    let mentions = extract(text);
+    for name in ["Siaya", "Busia", "Migori"] {
+        assert!(
+            place(&mentions, text, name).is_some(),
+            "{name}: {mentions:?}"
+        );
+    }
+    let text = "Heavy rain fell across the Philippines.\n\n\
+                Town             Rain (mm)\n\
+                Aparri           538\n";
+    let mentions = extract(text);
+    assert!(place(&mentions, text, "Aparri").is_some(), "{mentions:?}");
+    let text = "Loans rose at the town's branches.\n\n\
+                Branch           Loans\n\
+                Millbrook        2,905\n";
+    assert_eq!(countries_of(text), Vec::<String>::new());
+}

@@ -83,10 +83,34 @@ pub fn settle<'g>(text: &str, hits: &mut Vec<Hit<'g>>, gaz: &'g Gazetteer) {
         }
         // A town used as a place once is that place everywhere in the text
         // ("Shelling hit Nova Kakhovka … residents in Nova Kakhovka").
+        // A town alone in a table's cell ("Aparri   Cagayan   538") is a
+        // place of a country the text names, by name, region or capital,
+        // unless its name is an English word or a listed name of another
+        // kind ("Rio Tinto   +0.5%"): a table's branch or ward may share a
+        // far town's name.
+        let surface = &text[hit.start..hit.end];
+        let in_table = || {
+            let country_named = entry.country.is_some_and(|country| {
+                hits.iter().any(|h| match h.entry.kind {
+                    EntityKind::Country => h.entry.name == country,
+                    _ => {
+                        h.entry.country == Some(country)
+                            && matches!(h.entry.role, Role::Region | Role::Capital)
+                    }
+                })
+            });
+            country_named
+                && is_table_cell(text, hit.start, hit.end)
+                && !gaz.is_common_word(surface)
+                && gaz
+                    .exact(surface)
+                    .is_none_or(|e| e.kind == EntityKind::Place)
+        };
         let as_place = used_as_place(text, hits, i)
             || hits.iter().enumerate().any(|(j, h)| {
                 j != i && std::ptr::eq(h.entry, entry) && used_as_place(text, hits, j)
-            });
+            })
+            || in_table();
         let titled = person_shaped && !agent && titled_before(text, hit.start);
         if titled || (!as_place && (small || person_shaped)) {
             drop.push(i);
@@ -230,7 +254,32 @@ fn used_as_place(text: &str, hits: &[Hit], i: usize) -> bool {
     }) {
         return true;
     }
-    let before = text[..hit.start].trim_end();
+    // "in Kisumu, Siaya, Busia and Migori": the names listed after a
+    // locative, each known, are all used as places.
+    let mut first = i;
+    while first > 0
+        && i - first < MAX_LISTED
+        && matches!(
+            text.get(hits[first - 1].end..hits[first].start),
+            Some(", " | " and " | ", and " | " or ")
+        )
+    {
+        first -= 1;
+    }
+    let locative = (first..=i).any(|j| after_locative(text, hits[j].start));
+    // "to Onex Capital": a small town's name that a capitalised word
+    // continues is the start of a longer name.
+    let small = hit.entry.role == Role::City && hit.entry.population < SMALL_TOWN;
+    locative && !(small && name_continues(text, hits, i))
+}
+
+/// The most names of a list read back to its locative.
+const MAX_LISTED: usize = 5;
+
+/// Returns true if and only if a locative preposition ("in", "near",
+/// "from", …) stands right before byte `start`.
+fn after_locative(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
     let word = before
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
@@ -241,10 +290,25 @@ fn used_as_place(text: &str, hits: &[Hit], i: usize) -> bool {
         "in" | "at" | "near" | "of" | "from" | "outside" | "to" | "around" | "across" | "into"
             | "via" | "through" | "In" | "At" | "Near" | "From" | "Outside"
     );
-    // "to Onex Capital": a small town's name that a capitalised word
-    // continues is the start of a longer name.
-    let small = hit.entry.role == Role::City && hit.entry.population < SMALL_TOWN;
-    locative && !(small && name_continues(text, hits, i))
+    locative
+}
+
+/// Returns true if and only if `start..end` fills a cell of a table row
+/// written as text: the line's start, a tab, a bar or two spaces before
+/// it, and the line's end, a tab, a bar or two spaces after it, with a
+/// gap of that kind somewhere on the line ("Aparri      Cagayan      538").
+fn is_table_cell(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let before = &text[line_start..start];
+    let after = &text[end..line_end];
+    let gap_before = before.is_empty() || before.ends_with(['\t', '|']) || before.ends_with("  ");
+    let gap_after = after.is_empty() || after.starts_with(['\t', '|']) || after.starts_with("  ");
+    let row = before.contains(['\t', '|'])
+        || before.contains("  ")
+        || after.contains(['\t', '|'])
+        || after.contains("  ");
+    gap_before && gap_after && row
 }
 
 /// Returns true if and only if a capitalised word that is no function word
