@@ -139,9 +139,9 @@ const ORG_HEADS: &[&str] = &[
     "Corps", "Command", "Secretariat", "Tribunal", "Board", "Inspectorate", "Observatory",
     "Hospital", "School", "Club", "Initiative", "Chamber", "Survey", "Trust", "Institution",
     "Administration", "Clinic", "Institutes", "Museum", "Museums", "Gallery", "Galleries",
-    "United", "Athletic", "Rovers", "Wanderers", "FC", "AFC", "RFC", "GAA", "Exchange", "Democrats",
-    "Laboratory",
-    "Unit", "Division", "Guild", "Community", "Diocese", "Archdiocese", "Programme",
+    "United", "Athletic", "Rovers", "Wanderers", "FC", "AFC", "RFC", "GAA", "Exchange",
+    "Democrats", "Laboratory", "Unit", "Division", "Guild", "Community", "Diocese",
+    "Archdiocese", "Programme",
     // Heads of other languages' names that English news keeps as they are
     // ("Syndicat des Pilotes", "Partido Popular").
     "Syndicat", "Sindicato", "Confédération", "Confederación", "Ministère", "Ministerio",

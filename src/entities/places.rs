@@ -81,8 +81,6 @@ pub fn settle<'g>(text: &str, hits: &mut Vec<Hit<'g>>, gaz: &'g Gazetteer) {
         if !small && !person_shaped {
             continue;
         }
-        // A town used as a place once is that place everywhere in the text
-        // ("Shelling hit Nova Kakhovka … residents in Nova Kakhovka").
         // A town alone in a table's cell ("Aparri   Cagayan   538") is a
         // place of a country the text names, by name, region or capital,
         // unless its name is an English word or a listed name of another
@@ -106,6 +104,8 @@ pub fn settle<'g>(text: &str, hits: &mut Vec<Hit<'g>>, gaz: &'g Gazetteer) {
                     .exact(surface)
                     .is_none_or(|e| e.kind == EntityKind::Place)
         };
+        // A town used as a place once is that place everywhere in the text
+        // ("Shelling hit Nova Kakhovka … residents in Nova Kakhovka").
         let as_place = used_as_place(text, hits, i)
             || hits.iter().enumerate().any(|(j, h)| {
                 j != i && std::ptr::eq(h.entry, entry) && used_as_place(text, hits, j)

@@ -10,9 +10,10 @@ use crate::entities::cues;
 use crate::entities::resolve::{Known, Lexicon, Strength};
 use crate::entities::text::Run;
 
-/// The longest possessor read, in words ("St Thomas'"; a place may be
-/// named after a titled person: "Sir John Rogerson's Quay").
+/// The longest possessor read, in words ("St Thomas'").
 const MAX_POSSESSOR: usize = 2;
+/// The longest possessor of a place, which may be named after a titled
+/// person ("Sir John Rogerson's Quay").
 const MAX_PLACE_POSSESSOR: usize = 3;
 /// The most words after the possessive when the head word ends them
 /// ("St Brigid's National School").
