@@ -352,3 +352,31 @@ fn small_towns_in_a_list_after_a_locative_or_in_a_table_are_places() {
                 Millbrook        2,905\n";
     assert_eq!(countries_of(text), Vec::<String>::new());
 }
+
+/// Continents, oceans, rivers and ranges that no head word marks are
+/// places; a river named like a firm is one only in its longer form.
+#[test]
+fn rivers_ranges_and_continents_without_a_head_word_are_places() {
+    let text = "Barges waited on the Rhine while snow closed passes in the Pyrenees, \
+                and a survey ship left Antarctica for the Southern Ocean. Loggers \
+                cleared more of the Amazon rainforest; Amazon said its sales rose.";
+    let mentions = extract(text);
+    for name in [
+        "Rhine",
+        "Pyrenees",
+        "Antarctica",
+        "Southern Ocean",
+        "Amazon rainforest",
+    ] {
+        assert!(
+            place(&mentions, text, name).is_some(),
+            "{name}: {mentions:?}"
+        );
+    }
+    assert!(
+        mentions
+            .iter()
+            .any(|m| m.name == "Amazon" && m.kind == EntityKind::Company),
+        "{mentions:?}"
+    );
+}
