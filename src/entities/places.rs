@@ -18,7 +18,7 @@
 use super::EntityKind;
 use super::cues;
 use super::gazetteer::{Entry, Gazetteer, Hit, Role};
-use super::text::first_word;
+use super::text::{first_word, has_cell_gap, opens_line};
 
 /// Below this population a town needs a place-shaped context.
 pub const SMALL_TOWN: u32 = 100_000;
@@ -304,11 +304,7 @@ fn is_table_cell(text: &str, start: usize, end: usize) -> bool {
     let after = &text[end..line_end];
     let gap_before = before.is_empty() || before.ends_with(['\t', '|']) || before.ends_with("  ");
     let gap_after = after.is_empty() || after.starts_with(['\t', '|']) || after.starts_with("  ");
-    let row = before.contains(['\t', '|'])
-        || before.contains("  ")
-        || after.contains(['\t', '|'])
-        || after.contains("  ");
-    gap_before && gap_after && row
+    gap_before && gap_after && (has_cell_gap(before) || has_cell_gap(after))
 }
 
 /// Returns true if and only if a capitalised word that is no function word
@@ -327,8 +323,7 @@ fn name_continues(text: &str, hits: &[Hit], i: usize) -> bool {
 /// dash ("HOUSTON, March 3 -", "VANCOUVER, British Columbia, Feb 26 -",
 /// "ABERDEEN — ").
 pub fn is_dateline(text: &str, start: usize, end: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    if !text[line_start..start].trim().is_empty() {
+    if !opens_line(text, start) {
         return false;
     }
     let mut rest = &text[end..];

@@ -238,6 +238,20 @@ fn is_company_form(bytes: &[u8], slash: usize, from: usize) -> bool {
         && !bytes.get(slash + 2).is_some_and(u8::is_ascii_alphanumeric)
 }
 
+/// Returns true if and only if only whitespace stands between the start of
+/// the line and byte `at`. Reads back over that whitespace alone: most
+/// names stand inside long lines, and this is asked of many of them.
+pub fn opens_line(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
+    before.is_empty() || before.ends_with('\n')
+}
+
+/// Returns true if and only if `s` holds a gap that sets apart the cells
+/// of a table row written as text: a run of spaces, a tab or a bar.
+pub fn has_cell_gap(s: &str) -> bool {
+    s.contains("  ") || s.contains(['\t', '|'])
+}
+
 /// The letters and digits that open `s` ("Baiba" of "Baiba Braze", "U" of
 /// "U.S.").
 pub fn first_word(s: &str) -> &str {
@@ -297,11 +311,7 @@ fn mark_heading(text: &str, line: &mut [Word]) {
     let ends_sentence = tail.ends_with(['.', '!', '?', '"', '”', ',', ';']);
     // "  DF   Joaquin Ferreyra": a row of a table sets its cells apart
     // with runs of spaces, a tab or a bar, as no heading does.
-    let cells = || {
-        let row = &text[first.start..last.end];
-        row.contains("  ") || row.contains(['\t', '|'])
-    };
-    if ends_sentence || line.len() > 16 || cells() {
+    if ends_sentence || line.len() > 16 || has_cell_gap(&text[first.start..last.end]) {
         return;
     }
     let (mut content, mut capitalized) = (0, 0);

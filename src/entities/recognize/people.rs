@@ -6,7 +6,7 @@ use super::{Context, next_word};
 use crate::entities::EntityKind;
 use crate::entities::cues;
 use crate::entities::resolve::{Known, Lexicon, Strength};
-use crate::entities::text::{Run, first_word, is_connector, last_word};
+use crate::entities::text::{Run, first_word, is_connector, last_word, opens_line};
 
 impl<'t> Context<'t, '_, '_> {
     /// "By Maxime Marquette, columnist", "Author: Daria Shekina".
@@ -19,10 +19,7 @@ impl<'t> Context<'t, '_, '_> {
         let after_label = before_run.ends_with(':')
             || before_run.ends_with(" by")
             || second
-            || (self.text[..start]
-                .trim_end_matches([' ', '\t'])
-                .ends_with('\n')
-                && self.contact_name(run, before_run, ""));
+            || (opens_line(self.text, start) && self.contact_name(run, before_run, ""));
         if self.word(run.first) != "By" && !after_label {
             return false;
         }

@@ -15,7 +15,7 @@ use crate::entities::EntityKind;
 use crate::entities::cues;
 use crate::entities::places;
 use crate::entities::resolve::{Known, Lexicon, Strength};
-use crate::entities::text::Run;
+use crate::entities::text::{Run, opens_line};
 
 /// The longest bracketed name read, in bytes.
 const MAX_NAME: usize = 80;
@@ -57,11 +57,7 @@ pub(super) fn dateline_agency<'t>(ctx: &Context<'t, '_, '_>, lexicon: &mut Lexic
     const MAX_GAP: usize = 40;
     let text = ctx.text;
     for hit in ctx.hits {
-        // Most hits stand inside a line: only spaces may go before one
-        // that opens a dateline, which is checked in full only then.
-        let before = text[..hit.start].trim_end_matches([' ', '\t']);
-        let opens_line = before.is_empty() || before.ends_with('\n');
-        if !opens_line || !places::is_dateline(text, hit.start, hit.end) {
+        if !places::is_dateline(text, hit.start, hit.end) {
             continue;
         }
         let rest = &text[hit.end..];
@@ -198,15 +194,6 @@ fn ticker_after_name<'t>(
 
 /// The most words of a company name that opens a headline.
 const MAX_HEADLINE_NAME: usize = 4;
-
-/// Returns true if and only if only spaces stand between the start of the
-/// line and byte `at`.
-fn opens_line(text: &str, at: usize) -> bool {
-    text[..at]
-        .rsplit('\n')
-        .next()
-        .is_some_and(|before| before.trim().is_empty())
-}
 
 /// Returns true if and only if `start..end` lies inside a stock ticker in
 /// angle brackets ("`<UK>`" is Union Carbide's ticker, not the country).
