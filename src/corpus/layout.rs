@@ -564,6 +564,37 @@ const DANGLING_WORDS: &[&str] = &[
     "that", "the", "their", "to", "was", "were", "which", "whose", "will", "with", "would",
 ];
 
+/// Words that follow a name after a hyphen ("Sao Paulo-based",
+/// "Kremlin-backed"), and that no wrap splits off a longer word: after a
+/// line-end hyphen the hyphen stays before them. Sorted.
+const COMPOUND_TAILS: &[&str] = &[
+    "backed",
+    "based",
+    "born",
+    "bound",
+    "bred",
+    "built",
+    "controlled",
+    "educated",
+    "era",
+    "flagged",
+    "focused",
+    "funded",
+    "headquartered",
+    "led",
+    "linked",
+    "listed",
+    "made",
+    "owned",
+    "registered",
+    "related",
+    "run",
+    "speaking",
+    "style",
+    "trained",
+    "wide",
+];
+
 /// Returns a piece as one unit: its words joined by single spaces, and a
 /// word the wrap broke at a hyphen made whole (see [`rejoin`]).
 fn joined<'a>(piece: &[Line<'a>]) -> Unit<'a> {
@@ -608,6 +639,7 @@ fn rejoin(text: &mut String, next: &str) -> bool {
         return false;
     }
     let compound = tail.starts_with(char::is_uppercase)
+        || COMPOUND_TAILS.binary_search(&tail).is_ok()
         || (crate::entities::is_common_word(head) && crate::entities::is_common_word(tail));
     if !compound {
         text.pop();
@@ -733,6 +765,18 @@ mod tests {
     #[test]
     fn dangling_words_are_sorted() {
         assert!(DANGLING_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(COMPOUND_TAILS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn a_name_wrapped_before_based_or_led_keeps_its_hyphen() {
+        let text = "Shares of the grocery chain run by the Tallinn-\nbased family rose on Tuesday after a Kremlin-\nbacked rival said it would sell its stores to a Nairobi-\nlisted bank, traders in the Baltic capital said.";
+        let units = texts(text);
+        assert_eq!(units.len(), 1, "{units:?}");
+        assert_eq!(
+            units[0].1,
+            "Shares of the grocery chain run by the Tallinn-based family rose on Tuesday after a Kremlin-backed rival said it would sell its stores to a Nairobi-listed bank, traders in the Baltic capital said."
+        );
     }
 
     #[test]
