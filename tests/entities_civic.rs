@@ -3,18 +3,10 @@
 //! the person a press release gives as its contact, and laws and treaties,
 //! which name no one. Each text is written for its test.
 
-use dossier::entities::{EntityKind, Mention, extract};
+mod entities_support;
 
-fn named(mentions: &[Mention], kind: EntityKind) -> Vec<String> {
-    let mut out: Vec<String> = mentions
-        .iter()
-        .filter(|m| m.kind == kind)
-        .map(|m| m.name.to_string())
-        .collect();
-    out.sort();
-    out.dedup();
-    out
-}
+use dossier::entities::{EntityKind, extract};
+use entities_support::named;
 
 #[test]
 fn short_titles_of_councillors_and_members_stay_out_of_the_name() {

@@ -93,7 +93,13 @@ const ROLE_NOUNS: &[&str] = &[
     "commander", "general", "prosecutor", "investor", "entrepreneur", "billionaire", "winger",
     "fullback", "full-back", "flanker", "scrum-half", "fly-half", "centre-back", "playmaker",
     "batsman", "bowler", "jockey", "officer", "adviser", "advisor", "surgeon", "doctor", "nurse",
-    "teacher", "inspector", "detective", "campaigner", "activist", "boss",
+    "teacher", "inspector", "detective", "campaigner", "activist", "boss", "curator",
+    "historian", "archaeologist", "engineer", "farmer", "grower", "winemaker", "chef",
+    "architect", "designer", "composer", "novelist", "poet", "photographer", "filmmaker",
+    "lecturer", "treasurer", "chancellor", "headteacher", "headmaster", "principal", "pilot",
+    "skipper", "sailor", "athlete", "sprinter", "cyclist", "boxer", "referee", "umpire",
+    "paramedic", "firefighter", "epidemiologist", "biologist", "chemist", "geologist",
+    "ecologist", "virologist", "student", "resident",
 ];
 
 /// Role nouns whose plural lists people's names after it ("rival captains
@@ -124,7 +130,7 @@ const COMPANY_SUFFIXES: &[&str] = &[
     "Biotech", "Investments", "Publishing", "Aviation", "Healthcare", "Solutions", "Brands",
     "Stores", "Railway", "Homes", "Mines", "Ingredients", "Commodities", "Materials", "ApS", "A/S",
     "AS", "SE", "KGaA", "SAS", "Srl", "Ltda", "Bhd", "Tbk", "Management", "Tribune", "Herald",
-    "Gazette", "Chronicle", "Courier", "Inquirer",
+    "Gazette", "Chronicle", "Courier", "Inquirer", "Processors", "Processing",
 ];
 
 /// The head word of an organisation's name ("Ukraine Drone Coalition").
@@ -190,7 +196,8 @@ const COMPANY_NOUNS: &[&str] = &[
     "sponsors", "utility", "utilities", "carrier", "carriers", "miner", "miners", "chain",
     "chains", "consultancy", "consultancies", "unit", "subsidiary", "affiliate", "holding",
     "refiner", "refiners", "brewer", "brewers", "drugmaker", "drugmakers", "grocer", "grocers",
-    "exporter", "exporters", "shipper", "shippers", "telecoms", "telco", "telcos",
+    "exporter", "exporters", "shipper", "shippers", "telecoms", "telco", "telcos", "brokerage",
+    "brokerages",
     "steelmaker", "steelmakers", "planemaker", "planemakers", "shipbuilder", "shipbuilders",
     "distributor", "distributors", "wholesaler", "wholesalers", "supermarket", "supermarkets",
     "housebuilder", "housebuilders", "homebuilder", "homebuilders", "magazine", "magazines",
@@ -458,6 +465,11 @@ pub fn is_name_particle(word: &str) -> bool {
             | "von"
             | "van"
             | "der"
+            | "den"
+            | "ter"
+            | "ten"
+            | "zu"
+            | "vom"
             | "des"
             | "la"
             | "le"

@@ -544,16 +544,27 @@ impl<'t> Context<'t, '_, '_> {
     /// head, at its end or before an "of/for …" tail.
     fn organization(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
         // "the Museum of Coastal Art and the Dunmore Gallery": "and the"
-        // between two names, each with its own head, joins two names.
+        // between two names, each with its own head, joins two names; so
+        // does "and" before a proper name that ends in a head ("the
+        // University of Strathclyde and Heriot-Watt University", where
+        // "Ministry of Housing and Local Government" is one name).
         let headed = |from: usize, to: usize| (from..to).any(|i| self.is_org_head_at(i));
-        if let Some(and) = (first + 1..last.saturating_sub(2)).find(|&i| {
-            self.word(i) == "and"
-                && self.word(i + 1) == "the"
-                && headed(first, i)
-                && headed(i + 2, last)
-        }) {
+        let second_name = |and: usize| {
+            if self.word(and + 1) == "the" {
+                return headed(and + 2, last).then_some(and + 2);
+            }
+            (and + 2 < last
+                && self.is_org_head_at(last - 1)
+                && self.words[and + 1].capitalized
+                && !self.is_common(and + 1))
+            .then_some(and + 1)
+        };
+        if let Some((and, second)) = (first + 1..last.saturating_sub(2))
+            .filter(|&i| self.word(i) == "and" && headed(first, i))
+            .find_map(|i| second_name(i).map(|second| (i, second)))
+        {
             let left = self.organization(first, and, lexicon);
-            return self.organization(and + 2, last, lexicon) || left;
+            return self.organization(second, last, lexicon) || left;
         }
         let heads = (first..last).rev().filter(|&i| {
             self.is_org_head_at(i)
@@ -721,35 +732,49 @@ impl<'t> Context<'t, '_, '_> {
         {
             start -= 1;
         }
-        // The words must open the name: only a function word ("the") or a
-        // lower-case word may stand before them.
-        // "U.S. Patent": an abbreviation's period joins as a space does.
-        let joined = |at: usize| {
-            spaced(at) || (self.words[at - 1].abbreviation && self.gap_before(at) == ". ")
-        };
-        let opens = |at: usize| {
-            at == 0
-                || !joined(at)
-                || !self.words[at - 1].capitalized
-                || cues::traits(self.word(at - 1)) & cues::FUNCTION_WORD != 0
-        };
-        if opens(start) {
+        // "the University of Strathclyde and Heriot-Watt University": words
+        // after "of" end another name.
+        if start > 0 && self.word(start - 1) != "the" && is_connector(self.word(start - 1)) {
+            return first;
+        }
+        if self.opens_name(start) {
             return start;
         }
-        // "the Zambia Competition and Consumer Protection Commission", "the
-        // U.S. Patent and Trademark Office": a country's name or demonym
-        // that opens them opens the name with them.
-        let hit = self.known[start - 1];
-        if hit.is_some_and(|h| self.hits[h].entry.kind == EntityKind::Country) {
-            let mut at = start - 1;
-            while at > 0 && self.known[at - 1] == hit {
-                at -= 1;
-            }
-            if opens(at) {
-                return at;
-            }
+        self.country_opening(start).unwrap_or(first)
+    }
+
+    /// Returns true if and only if a name may start at word `at`: only a
+    /// function word ("the") or a lower-case word stands right before it.
+    fn opens_name(&self, at: usize) -> bool {
+        if at == 0 {
+            return true;
         }
-        first
+        // "U.S. Patent": an abbreviation's period joins as a space does.
+        let joined = self.gap_before(at) == " "
+            || (self.words[at - 1].abbreviation && self.gap_before(at) == ". ");
+        !joined
+            || !self.words[at - 1].capitalized
+            || cues::traits(self.word(at - 1)) & cues::FUNCTION_WORD != 0
+    }
+
+    /// "the Zambia Competition and Consumer Protection Commission", "the
+    /// U.S. Patent and Trademark Office", "the Canada Mortgage and Housing
+    /// Corporation": a country's name or demonym right before word `start`
+    /// that opens a name opens it with the words from `start`. Returns
+    /// where the name then starts.
+    pub(super) fn country_opening(&self, start: usize) -> Option<usize> {
+        let hit = self.known[start.checked_sub(1)?];
+        // "Britain's Medicines and Healthcare…": an owner is no part of it.
+        if self.words[start - 1].possessive
+            || hit.is_none_or(|h| self.hits[h].entry.kind != EntityKind::Country)
+        {
+            return None;
+        }
+        let mut at = start - 1;
+        while at > 0 && self.known[at - 1] == hit {
+            at -= 1;
+        }
+        self.opens_name(at).then_some(at)
     }
 
     /// Returns true if and only if word `i` heads an organisation's name;

@@ -18,7 +18,7 @@ use std::borrow::Cow;
 
 use super::gazetteer::{Gazetteer, Hit, Role, ends_word, on_word_boundaries};
 use super::text::{first_word, is_connector, last_word};
-use super::wordset::{FastMap, word_hash};
+use super::wordset::{FastMap, word_hash, word_hash_continue};
 use super::{EntityKind, Location, Mention};
 
 /// How sure a rule is; stronger evidence replaces weaker for a surface.
@@ -160,6 +160,15 @@ impl<'t> Lexicon<'t> {
                     {
                         short.push((surname, known.clone()));
                     }
+                    // "Annelie van der Merwe … Van der Merwe said": a
+                    // surname that opens with particles keeps them.
+                    if let Some((given, surname)) = surface.split_once(' ')
+                        && !given.is_empty()
+                        && surname.contains(' ')
+                        && super::cues::is_name_particle(first_word(surname))
+                    {
+                        short.push((surname, known.clone()));
+                    }
                     // "Park Min-seo … Park told reporters": a family name
                     // that comes first, before a given name of two
                     // syllables joined by a hyphen (not "Ann Smith-Jones").
@@ -233,6 +242,18 @@ impl<'t> Lexicon<'t> {
             let joins = self.by_surface.get(surface).is_none_or(|old| {
                 old.kind == known.kind && old.name == surface && old.strength <= Strength::Cue
             });
+            // "Van der Merwe said", read as a name of its own at the
+            // sentence's start, is the same short form.
+            if super::cues::is_name_particle(first_word(surface)) {
+                let capital = format!("{}{}", surface[..1].to_ascii_uppercase(), &surface[1..]);
+                if let Some(old) = self.by_surface.get_mut(capital.as_str())
+                    && old.kind == known.kind
+                    && old.name == capital
+                    && old.strength <= Strength::Cue
+                {
+                    *old = known.clone();
+                }
+            }
             if joins {
                 self.by_surface.insert(surface, known);
             }
@@ -417,6 +438,13 @@ fn lexicon_hits<'a>(
         }
         opens[usize::from(surface.as_bytes()[0])] = true;
         by_first_word.push((word_hash(word), surface, known));
+        // "van der Merwe" opens a sentence as "Van der Merwe".
+        if super::cues::is_name_particle(word) {
+            let upper = word.as_bytes()[0].to_ascii_uppercase();
+            opens[usize::from(upper)] = true;
+            let hash = word_hash_continue(word_hash_continue(0, &[upper]), &word.as_bytes()[1..]);
+            by_first_word.push((hash, surface, known));
+        }
     }
     by_first_word.sort_unstable_by_key(|e| e.0);
     for &start in name_starts {
@@ -427,7 +455,10 @@ fn lexicon_hits<'a>(
         let from = by_first_word.partition_point(|e| e.0 < word);
         for &(_, surface, known) in by_first_word[from..].iter().take_while(|e| e.0 == word) {
             let end = start + surface.len();
-            if bytes[start..].starts_with(surface.as_bytes()) && ends_word(text, end) {
+            let (head, rest) = surface.as_bytes().split_at(1);
+            let same =
+                bytes[start].eq_ignore_ascii_case(&head[0]) && bytes[start + 1..].starts_with(rest);
+            if same && ends_word(text, end) {
                 out.push(Candidate {
                     start,
                     end,

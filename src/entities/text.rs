@@ -137,6 +137,7 @@ pub fn scan(text: &str) -> Scan {
             (b.is_ascii_uppercase()
                 && !((b == b'I' && is_first_person(word)) || is_age(word) || is_unit(word)))
                 || (b == b'p' && word == "plc")
+                || is_elided_particle(word)
         } else {
             char_at(text, i).is_uppercase()
         };
@@ -164,6 +165,18 @@ pub fn scan(text: &str) -> Scan {
         words: out,
         name_starts,
     }
+}
+
+/// Returns true if and only if `word` is a name after a French or Italian
+/// particle elided to it ("d'Urville", "d'Estaing", "dell'Orto") or an
+/// Arabic article joined to it ("al-Hashimi", "el-Sayed"): part of the
+/// name around it, as a capitalised word is ("Dumont d'Urville").
+fn is_elided_particle(word: &str) -> bool {
+    let Some((particle, rest)) = word.split_once(['\'', '’', '-']) else {
+        return false;
+    };
+    matches!(particle, "d" | "l" | "dell" | "dall" | "al" | "el")
+        && rest.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Returns true if and only if `word` gives an age ("Sixteen-year-old",

@@ -1,7 +1,10 @@
 //! What the entity tests share: the countries an article's text names or
-//! its places give it.
+//! its places give it, and the names of one kind.
 
-use dossier::entities::{ArticleParts, EntityKind, derived_countries, extract_article};
+// Each test crate that loads this module uses its own share of it.
+#![allow(dead_code)]
+
+use dossier::entities::{ArticleParts, EntityKind, Mention, derived_countries, extract_article};
 
 /// The countries of `text` read as an article's body, named or derived
 /// from its places, sorted and once each.
@@ -20,6 +23,18 @@ pub fn countries_of(text: &str) -> Vec<String> {
             .iter()
             .map(|(c, _)| (*c).to_owned()),
     );
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The names of `kind` among `mentions`, sorted and once each.
+pub fn named(mentions: &[Mention], kind: EntityKind) -> Vec<String> {
+    let mut out: Vec<String> = mentions
+        .iter()
+        .filter(|m| m.kind == kind)
+        .map(|m| m.name.to_string())
+        .collect();
     out.sort();
     out.dedup();
     out

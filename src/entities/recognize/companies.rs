@@ -136,6 +136,7 @@ impl<'t> Context<'t, '_, '_> {
             {
                 start -= 1;
             }
+            let start = self.country_opening(start).unwrap_or(start);
             let name = self.span(start, last);
             lexicon.add(name, Known::new(name, EntityKind::Company, Strength::Cue));
             return true;

@@ -293,7 +293,11 @@ impl<'t> Context<'t, '_, '_> {
     /// executive, Laura Menendez, told": two or three words set off by
     /// commas after a short phrase that names a role.
     fn apposed_to_a_role(&self, first: usize, last: usize) -> bool {
-        if !(2..=3).contains(&(last - first)) {
+        // ("Pieter van den Berg": particles do not count.)
+        let names = (first..last)
+            .filter(|&i| !cues::is_name_particle(self.word(i)))
+            .count();
+        if !(2..=3).contains(&names) || last - first > 5 {
             return false;
         }
         let after = &self.text[self.words[last - 1].end..];

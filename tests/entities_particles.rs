@@ -1,0 +1,80 @@
+//! Names with particles and names joined by "and": a surname that opens
+//! with "van der" or "bin", a name elided to "d'" or joined to "al-", and
+//! two bodies or one after "and". Each text is written for its test.
+
+mod entities_support;
+
+use dossier::entities::{EntityKind, extract};
+use entities_support::named;
+
+#[test]
+fn a_surname_with_particles_keeps_them_and_its_short_form_joins_the_full_name() {
+    let text = "The harbour's curator, Pieter van den Berg, said the wreck was Dutch. \
+                Sailing coach Ilse ter Horst agreed.\n\n\
+                Van den Berg said the timbers would be dated in spring. Analyst \
+                Yusuf bin Hamdan, of a Rotterdam broker, called it a find. \
+                Bin Hamdan said insurers would pay.";
+    let mentions = extract(text);
+    assert_eq!(
+        named(&mentions, EntityKind::Person),
+        ["Ilse ter Horst", "Pieter van den Berg", "Yusuf bin Hamdan"]
+    );
+    // The short forms at a sentence's start are mentions of the full name.
+    let of = |full: &str| mentions.iter().filter(|m| m.name == full).count();
+    assert_eq!(of("Pieter van den Berg"), 2, "{mentions:?}");
+    assert_eq!(of("Yusuf bin Hamdan"), 2, "{mentions:?}");
+}
+
+#[test]
+fn a_name_elided_after_d_apostrophe_is_part_of_the_name() {
+    let text = "The mathematician Honorine d'Aubigny won the prize, and her student \
+                Marc dell'Orto spoke after her. Rania al-Khatib, a strategist at a \
+                Gulf bank, and Omar el-Masri, a farmer, were in the audience.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Person),
+        [
+            "Honorine d'Aubigny",
+            "Marc dell'Orto",
+            "Omar el-Masri",
+            "Rania al-Khatib"
+        ]
+    );
+}
+
+#[test]
+fn a_country_opens_a_firm_whose_name_joins_two_parts_with_and() {
+    let text = "Officials said the Ghana Mortgage and Savings Corporation would pay \
+                after Britain's Grain and Feed Corporation pulled out.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Company),
+        [
+            "Ghana Mortgage and Savings Corporation",
+            "Grain and Feed Corporation"
+        ]
+    );
+}
+
+#[test]
+fn a_body_after_and_with_a_head_of_its_own_is_a_second_body() {
+    let text = "The lab will share its chips with the University of Tayside and \
+                Marlow-Hythe University, and the Ministry of Housing and Local \
+                Government will fund it.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Organization),
+        [
+            "Marlow-Hythe University",
+            "Ministry of Housing and Local Government",
+            "University of Tayside"
+        ]
+    );
+}
+
+#[test]
+fn processors_end_a_firm_s_name_and_a_brokerage_announces_one() {
+    let text = "The co-operative sold Kestrel Grain Processors to brokerage Hallam \
+                Wynd for $40 million.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Company),
+        ["Hallam Wynd", "Kestrel Grain Processors"]
+    );
+}
