@@ -5,7 +5,7 @@
 mod entities_support;
 
 use dossier::entities::{EntityKind, Mention, extract};
-use entities_support::countries_of;
+use entities_support::{countries_of, named};
 
 fn place<'m>(mentions: &'m [Mention], text: &str, surface: &str) -> Option<&'m Mention> {
     mentions
@@ -378,5 +378,21 @@ fn rivers_ranges_and_continents_without_a_head_word_are_places() {
             .iter()
             .any(|m| m.name == "Amazon" && m.kind == EntityKind::Company),
         "{mentions:?}"
+    );
+}
+
+#[test]
+fn a_city_named_like_an_english_word_counts_only_where_it_is_a_place() {
+    let text = "The regatta moved from Split to Nice, and Providence's sailors \
+                won the final race.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Place),
+        ["Nice", "Providence", "Split"]
+    );
+    let text = "Reading the verdict, the judge gave a split decision. Nice weather \
+                helped, and Split the difference, said the coach.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Place),
+        Vec::<String>::new()
     );
 }

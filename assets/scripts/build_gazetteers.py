@@ -221,8 +221,18 @@ STATE_ABBREVIATIONS = {
     "Wisconsin": "Wis.", "Wyoming": "Wyo.",
 }
 # A place whose name is an ordinary English word ("Reading", "Mobile") is
-# kept only when it is this large; everywhere else the word wins.
+# kept only when it is this large, or named below; everywhere else the
+# word wins.
 COMMON_WORD_MIN_POPULATION = 1_000_000
+
+# Cities of 100,000 people or more whose names are English words and that
+# news names often (public knowledge). dossier counts them only where the
+# text uses the word as a place ("in Split", "Nice's mayor"). Not "Van",
+# which opens Dutch names ("Van Oord").
+WORD_NAMED_CITIES = {
+    "Anchorage", "Angers", "Bath", "Bologna", "Boulder", "Buffalo", "Cork", "Gent", "Harrow",
+    "Limerick", "Mobile", "Nice", "Providence", "Reading", "Split", "Tours", "Wellington",
+}
 
 
 # Cities that news names by a short form that no rule above derives and
@@ -257,7 +267,8 @@ def places(pkg):
         # "Zürich (Kreis 10) / Höngg": city districts, not names news uses.
         if iso not in iso_name or len(name) < 3 or not name[0].isupper() or any(c in name for c in "()/"):
             continue
-        if name.lower() in common and c["population"] < COMMON_WORD_MIN_POPULATION:
+        if name.lower() in common and c["population"] < COMMON_WORD_MIN_POPULATION \
+                and name not in WORD_NAMED_CITIES:
             continue
         region = regions.get(iso, {}).get(c["admin1code"], "")
         # The name in ASCII letters, as English news often spells it.
