@@ -396,3 +396,17 @@ fn a_city_named_like_an_english_word_counts_only_where_it_is_a_place() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_small_town_s_name_that_opens_a_longer_headed_name_is_no_town() {
+    let text = "When the car plant stops, the whole of Buffalo City feels it, and \
+                residents of Mobile Bay Estates agree.";
+    let mentions = extract(text);
+    assert!(
+        mentions
+            .iter()
+            .all(|m| m.name != "Buffalo" && m.name != "Mobile"),
+        "{mentions:?}"
+    );
+    assert_eq!(countries_of(text), Vec::<String>::new());
+}

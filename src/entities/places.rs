@@ -112,7 +112,10 @@ pub fn settle<'g>(text: &str, hits: &mut Vec<Hit<'g>>, gaz: &'g Gazetteer) {
             })
             || in_table();
         let titled = person_shaped && !agent && titled_before(text, hit.start);
-        if titled || (!as_place && (small || person_shaped)) {
+        if titled
+            || (!as_place && (small || person_shaped))
+            || (small && opens_headed_name(text, hit.end))
+        {
             drop.push(i);
         }
     }
@@ -123,6 +126,21 @@ pub fn settle<'g>(text: &str, hits: &mut Vec<Hit<'g>>, gaz: &'g Gazetteer) {
             drop.binary_search(&(i - 1)).is_err()
         });
     }
+}
+
+/// Returns true if and only if a head word follows the name that ends at
+/// `end` ("Buffalo City Metropolitan Municipality", "Reading Festival
+/// Ltd"): a small town's name opens a longer name of its own there, even
+/// after a locative ("the whole of Buffalo City").
+fn opens_headed_name(text: &str, end: usize) -> bool {
+    text[end..]
+        .strip_prefix(' ')
+        .map(first_word)
+        .is_some_and(|next| {
+            next == "City"
+                || cues::traits(next) & (cues::ORG_HEAD | cues::PLACE_HEAD | cues::COMPANY_SUFFIX)
+                    != 0
+        })
 }
 
 /// The region an entry names, if it is one ("Texas", "British Columbia").
