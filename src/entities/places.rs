@@ -137,9 +137,12 @@ fn opens_headed_name(text: &str, end: usize) -> bool {
         .strip_prefix(' ')
         .map(first_word)
         .is_some_and(|next| {
-            next == "City"
-                || cues::traits(next) & (cues::ORG_HEAD | cues::PLACE_HEAD | cues::COMPANY_SUFFIX)
-                    != 0
+            // ("the Riverton city council" is the town's.)
+            next.starts_with(char::is_uppercase)
+                && (next == "City"
+                    || cues::traits(next)
+                        & (cues::ORG_HEAD | cues::PLACE_HEAD | cues::COMPANY_SUFFIX)
+                        != 0)
         })
 }
 
