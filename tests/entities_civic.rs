@@ -94,3 +94,15 @@ fn clubs_end_in_their_code_s_letters_and_two_clubs_joined_by_and_stay_two() {
         ["Ballyroan RFC", "Kilbrack Rovers GAA", "Thornbury AFC"]
     );
 }
+
+#[test]
+fn a_corporator_is_a_title_and_a_confederation_heads_a_body() {
+    let text = "Corporator Meena Kulkarni asked the ward office to act, and the \
+                Kenyan Dairy Farmers Confederation backed her.";
+    let mentions = extract(text);
+    assert_eq!(named(&mentions, EntityKind::Person), ["Meena Kulkarni"]);
+    assert_eq!(
+        named(&mentions, EntityKind::Organization),
+        ["Kenyan Dairy Farmers Confederation"]
+    );
+}

@@ -410,3 +410,17 @@ fn a_small_town_s_name_that_opens_a_longer_headed_name_is_no_town() {
     );
     assert_eq!(countries_of(text), Vec::<String>::new());
 }
+
+#[test]
+fn stadiums_named_head_first_and_sports_complexes_are_places() {
+    let text = "The final moves from the Estadio do Vale to the Stade de Lorrac, \
+                and the athletes train at the Ravi Deshpande Sports Complex.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Place),
+        [
+            "Estadio do Vale",
+            "Ravi Deshpande Sports Complex",
+            "Stade de Lorrac"
+        ]
+    );
+}

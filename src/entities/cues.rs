@@ -33,7 +33,7 @@ const TITLES: &[&str] = &[
     "Councilmembers", "Archbishop", "Executive",
     "Rabbi", "Imam", "Inspector", "Detective", "Constable", "Superintendent",
     "Sheriff", "Magistrate", "Reverend", "Treasurer", "Comptroller", "Controller", "Auditor",
-    "Registrar", "Provost", "Leader", "Officer",
+    "Registrar", "Provost", "Leader", "Officer", "Corporator",
     // Members of parliaments: "Labour MP Diane Abbott", "Green MEP Caroline Lucas",
     // "Local TD Fiona Reynolds" (Ireland's Dáil), "MPP" (Ontario); councillors
     // abbreviated without a period: "Cllr Ann Dolan".
@@ -147,12 +147,14 @@ const ORG_HEADS: &[&str] = &[
     "Administration", "Clinic", "Institutes", "Museum", "Museums", "Gallery", "Galleries",
     "United", "Athletic", "Rovers", "Wanderers", "FC", "AFC", "RFC", "GAA", "Exchange",
     "Democrats", "Laboratory", "Unit", "Division", "Guild", "Community", "Diocese",
-    "Archdiocese", "Programme",
+    "Archdiocese", "Programme", "Confederation",
     // Heads of other languages' names that English news keeps as they are
     // ("Syndicat des Pilotes", "Partido Popular").
     "Syndicat", "Sindicato", "Confédération", "Confederación", "Ministère", "Ministerio",
     "Instituto", "Institut", "Partido", "Parti", "Partei", "Universidad", "Université",
     "Universität", "Fédération", "Federación", "Asociación", "Comisión", "Conseil", "Consejo",
+    "Museo", "Musée", "Museu", "Università", "Universidade", "Istituto", "Fundación", "Fundação",
+    "Fondation", "Stiftung",
 ];
 
 /// The head word of a named place ("Aviva Stadium", "Eamonn Deacy Park").
@@ -164,7 +166,7 @@ const PLACE_HEADS: &[&str] = &[
     "Road", "Lane", "Boulevard", "Quay", "Wharf", "Racecourse", "Velodrome", "Terminal",
     "Canal", "Dam", "Pier", "Docks", "Reservoir", "Glacier", "Gardens", "Point", "Estuary",
     "Basin", "Crescent", "Drive", "Fjord", "Desert", "Ground", "Fort", "Highway", "Motorway",
-    "Causeway", "Airfield", "Promenade", "Embankment", "Plaza",
+    "Causeway", "Airfield", "Promenade", "Embankment", "Plaza", "Complex",
 ];
 
 /// The head word of an event's name ("Athens Olympics", "Birmingham Grand

@@ -1067,7 +1067,8 @@ impl<'t> Context<'t, '_, '_> {
             "Rua", "Rue", "Calle", "Avenida", "Avinguda", "Piazza", "Plaza", "Praça", "Largo",
             "Paseo", "Carrer", "Travessa", "Viale", "Corso", "Strada", "Palazzo", "Palacio",
             "Palais", "Ospedale", "Hôpital", "Presidio", "Castello", "Castillo", "Ponte", "Puente",
-            "Stazione", "Estación", "Aeroporto", "Aeropuerto", "Aéroport",
+            "Stazione", "Estación", "Aeroporto", "Aeropuerto", "Aéroport", "Estadio", "Estádio",
+            "Stade", "Stadio",
         ];
         const FIRMS: &[&str] = &[
             "Banco", "Banca", "Banque", "Bankhaus", "Caixa", "Grupo", "Gruppo", "Groupe",
