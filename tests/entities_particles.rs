@@ -70,11 +70,17 @@ fn a_body_after_and_with_a_head_of_its_own_is_a_second_body() {
 }
 
 #[test]
-fn processors_end_a_firm_s_name_and_a_brokerage_announces_one() {
+fn processors_and_freres_end_a_firm_s_name_and_maison_or_a_brokerage_opens_one() {
     let text = "The co-operative sold Kestrel Grain Processors to brokerage Hallam \
-                Wynd for $40 million.";
+                Wynd for $40 million, and the cellars went to Maison Verlaine-Roux \
+                and Castagnet Frères.";
     assert_eq!(
         named(&extract(text), EntityKind::Company),
-        ["Hallam Wynd", "Kestrel Grain Processors"]
+        [
+            "Castagnet Frères",
+            "Hallam Wynd",
+            "Kestrel Grain Processors",
+            "Maison Verlaine-Roux"
+        ]
     );
 }

@@ -424,3 +424,13 @@ fn stadiums_named_head_first_and_sports_complexes_are_places() {
         ]
     );
 }
+
+#[test]
+fn a_name_before_district_or_suburb_is_a_place() {
+    let text = "Rents in the Vellacourt district rose by a fifth, and shops in the \
+                Ostermoor suburb closed; the Jewish quarter was quiet.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Place),
+        ["Ostermoor", "Vellacourt"]
+    );
+}

@@ -130,7 +130,8 @@ const COMPANY_SUFFIXES: &[&str] = &[
     "Biotech", "Investments", "Publishing", "Aviation", "Healthcare", "Solutions", "Brands",
     "Stores", "Railway", "Homes", "Mines", "Ingredients", "Commodities", "Materials", "ApS", "A/S",
     "AS", "SE", "KGaA", "SAS", "Srl", "Ltda", "Bhd", "Tbk", "Management", "Tribune", "Herald",
-    "Gazette", "Chronicle", "Courier", "Inquirer", "Processors", "Processing",
+    "Gazette", "Chronicle", "Courier", "Inquirer", "Processors", "Processing", "Frères",
+    "Freres",
 ];
 
 /// The head word of an organisation's name ("Ukraine Drone Coalition").
@@ -546,9 +547,21 @@ pub fn is_site_noun(word: &str) -> bool {
 }
 
 /// Returns true if and only if `word` is a lower-case noun of an area
-/// that follows its name ("the Marche region", "the Esino valley").
+/// that follows its name ("the Marche region", "the Esino valley", "the
+/// Chartrons district"; not "quarter": "the Jewish quarter").
 pub fn is_area_noun(word: &str) -> bool {
-    matches!(word, "region" | "valley" | "province" | "delta" | "estuary")
+    matches!(
+        word,
+        "region"
+            | "valley"
+            | "province"
+            | "delta"
+            | "estuary"
+            | "district"
+            | "neighbourhood"
+            | "neighborhood"
+            | "suburb"
+    )
 }
 
 /// Returns true if and only if `first` and `second` name a town's

@@ -1071,7 +1071,7 @@ impl<'t> Context<'t, '_, '_> {
             "Stade", "Stadio",
         ];
         const FIRMS: &[&str] = &[
-            "Banco", "Banca", "Banque", "Bankhaus", "Caixa", "Grupo", "Gruppo", "Groupe",
+            "Banco", "Banca", "Banque", "Bankhaus", "Caixa", "Grupo", "Gruppo", "Groupe", "Maison",
         ];
         // "Deportivo Río Claro", "Atlético Sur", "Sporting Cristal": clubs.
         #[rustfmt::skip]
