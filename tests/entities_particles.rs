@@ -84,3 +84,13 @@ fn processors_and_freres_end_a_firm_s_name_and_maison_or_a_brokerage_opens_one()
         ]
     );
 }
+
+#[test]
+fn a_body_named_in_italian_keeps_its_particles() {
+    let text = "The merger needs the consent of the Istituto per la Tutela sulle \
+                Pensioni (IPTP), the regulator in Rome.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Organization),
+        ["Istituto per la Tutela sulle Pensioni"]
+    );
+}
