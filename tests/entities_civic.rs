@@ -12,10 +12,15 @@ use entities_support::named;
 fn short_titles_of_councillors_and_members_stay_out_of_the_name() {
     let text = "The motion to close the swimming baths failed, and Cllr Aisling Moran \
                 said the town had been heard. Local TD Brendan Kiely backed her, as \
-                did MPP Sandra Lutz.";
+                did MPP Sandra Lutz and, across the Tasman, Cr Hemi Walker.";
     assert_eq!(
         named(&extract(text), EntityKind::Person),
-        ["Aisling Moran", "Brendan Kiely", "Sandra Lutz"]
+        [
+            "Aisling Moran",
+            "Brendan Kiely",
+            "Hemi Walker",
+            "Sandra Lutz"
+        ]
     );
 }
 

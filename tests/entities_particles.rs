@@ -94,3 +94,14 @@ fn a_body_named_in_italian_keeps_its_particles() {
         ["Istituto per la Tutela sulle Pensioni"]
     );
 }
+
+#[test]
+fn a_firm_with_a_legal_form_in_a_title_case_list_item_is_named() {
+    let text = "The wind farm reached financial close on Friday.\n\nKey facts:\n\
+                - Turbine supplier: Nordwind Anlagen GmbH\n\
+                - Site: North Sea Block Seven\n";
+    assert_eq!(
+        named(&extract(text), EntityKind::Company),
+        ["Nordwind Anlagen GmbH"]
+    );
+}

@@ -434,3 +434,10 @@ fn a_name_before_district_or_suburb_is_a_place() {
         ["Ostermoor", "Vellacourt"]
     );
 }
+
+#[test]
+fn a_city_goes_by_the_english_name_news_gives_it() {
+    let text = "The exhibition moves to Seville in the spring.";
+    assert_eq!(named(&extract(text), EntityKind::Place), ["Sevilla"]);
+    assert_eq!(countries_of(text), ["Spain"]);
+}

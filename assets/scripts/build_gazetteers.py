@@ -240,6 +240,10 @@ WORD_NAMED_CITIES = {
 # name of its own (public knowledge).
 CITY_SHORT_FORMS = {"Kingston upon Hull": ["Hull"]}
 
+# Cities that English news names by an English name the package does not
+# give, by name and country code (public knowledge).
+ENGLISH_NAMES = {("Sevilla", "ES"): ["Seville"]}
+
 
 def places(pkg):
     """Populated places of 15,000 people or more, and the admin-1 regions
@@ -277,7 +281,7 @@ def places(pkg):
         short = re.split(r" (?:am|an der|an den|in der) ", name)[0]
         if short != name and short.lower() not in common:
             aliases.append(short)
-        aliases += CITY_SHORT_FORMS.get(name, [])
+        aliases += CITY_SHORT_FORMS.get(name, []) + ENGLISH_NAMES.get((name, iso), [])
         rows.append((name, iso_name[iso], region, c["population"], aliases))
     by_name = {}
     for row in rows:

@@ -36,8 +36,9 @@ const TITLES: &[&str] = &[
     "Registrar", "Provost", "Leader", "Officer", "Corporator",
     // Members of parliaments: "Labour MP Diane Abbott", "Green MEP Caroline Lucas",
     // "Local TD Fiona Reynolds" (Ireland's Dáil), "MPP" (Ontario); councillors
-    // abbreviated without a period: "Cllr Ann Dolan".
-    "MP", "MEP", "MSP", "MLA", "MPP", "TD", "Cllr",
+    // abbreviated without a period: "Cllr Ann Dolan", and "Cr Liam Ryan" in
+    // Australia and New Zealand.
+    "MP", "MEP", "MSP", "MLA", "MPP", "TD", "Cllr", "Cr",
     // Nationality nouns stand where a title does: "Dutchman Arnoud Okken".
     "Dutchman", "Dutchwoman", "Englishman", "Englishwoman", "Frenchman", "Frenchwoman",
     "Irishman", "Irishwoman", "Scotsman", "Scotswoman", "Welshman", "Welshwoman",

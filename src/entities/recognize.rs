@@ -75,7 +75,9 @@ pub fn learn<'t>(
     scores::teams_at_scores(&ctx, runs, &mut lexicon);
     possessive::possessive_names(&ctx, runs, &mut lexicon);
     for run in runs {
-        if ctx.byline(*run, &mut lexicon) || words[run.first].heading {
+        if ctx.byline(*run, &mut lexicon)
+            || (words[run.first].heading && !ctx.firm_in_heading(*run))
+        {
             continue;
         }
         ctx.classify(*run, &mut lexicon);
@@ -775,6 +777,17 @@ impl<'t> Context<'t, '_, '_> {
             at -= 1;
         }
         self.opens_name(at).then_some(at)
+    }
+
+    /// Returns true if and only if a run on a heading line still names a
+    /// firm: a name in no list that ends in a legal form ("- Contractor:
+    /// Voltera Systems GmbH"). Title case makes every other run of a
+    /// heading look like a name.
+    fn firm_in_heading(&self, run: Run) -> bool {
+        run.last - run.first >= 2
+            && cues::is_legal_form(self.word(run.last - 1))
+            && !self.is_common(run.first)
+            && self.known[run.first].is_none()
     }
 
     /// Returns true if and only if word `i` heads an organisation's name;
