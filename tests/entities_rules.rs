@@ -2,7 +2,10 @@
 //! (each written in a sentence of its own, not copied from the seeds), span
 //! invariants, and hostile input.
 
+mod entities_support;
+
 use dossier::entities::{EntityKind, Mention, extract};
+use entities_support::named;
 
 fn find<'m>(mentions: &'m [Mention], text: &str, surface: &str) -> Option<&'m Mention> {
     mentions.iter().find(|m| &text[m.start..m.end] == surface)
@@ -404,14 +407,7 @@ fn what_only_a_company_has_after_a_possessive_makes_a_company() {
 
 /// The names of one kind in `text`, each once.
 fn names_of(text: &str, kind: EntityKind) -> Vec<String> {
-    let mut out: Vec<String> = extract(text)
-        .iter()
-        .filter(|m| m.kind == kind)
-        .map(|m| m.name.to_string())
-        .collect();
-    out.sort();
-    out.dedup();
-    out
+    named(&extract(text), kind)
 }
 
 #[test]

@@ -7,7 +7,7 @@
 mod entities_support;
 
 use dossier::entities::{ArticleParts, EntityKind, Mention, extract, extract_article};
-use entities_support::countries_of;
+use entities_support::{countries_of, named};
 
 fn mentions(text: &str) -> Vec<Mention> {
     extract_article(ArticleParts {
@@ -17,14 +17,7 @@ fn mentions(text: &str) -> Vec<Mention> {
 }
 
 fn names_of(text: &str, kind: EntityKind) -> Vec<String> {
-    let mut out: Vec<String> = mentions(text)
-        .into_iter()
-        .filter(|m| m.kind == kind)
-        .map(|m| m.name.into_owned())
-        .collect();
-    out.sort();
-    out.dedup();
-    out
+    named(&mentions(text), kind)
 }
 
 #[test]
