@@ -567,32 +567,11 @@ const DANGLING_WORDS: &[&str] = &[
 /// Words that follow a name after a hyphen ("Sao Paulo-based",
 /// "Kremlin-backed"), and that no wrap splits off a longer word: after a
 /// line-end hyphen the hyphen stays before them. Sorted.
+#[rustfmt::skip]
 const COMPOUND_TAILS: &[&str] = &[
-    "backed",
-    "based",
-    "born",
-    "bound",
-    "bred",
-    "built",
-    "controlled",
-    "educated",
-    "era",
-    "flagged",
-    "focused",
-    "funded",
-    "headquartered",
-    "led",
-    "linked",
-    "listed",
-    "made",
-    "owned",
-    "registered",
-    "related",
-    "run",
-    "speaking",
-    "style",
-    "trained",
-    "wide",
+    "backed", "based", "born", "bound", "bred", "built", "controlled", "educated", "era", "flagged",
+    "focused", "funded", "headquartered", "led", "linked", "listed", "made", "owned",
+    "registered", "related", "run", "speaking", "style", "trained", "wide",
 ];
 
 /// Returns a piece as one unit: its words joined by single spaces, and a

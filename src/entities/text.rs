@@ -137,7 +137,7 @@ pub fn scan(text: &str) -> Scan {
             (b.is_ascii_uppercase()
                 && !((b == b'I' && is_first_person(word)) || is_age(word) || is_unit(word)))
                 || (b == b'p' && word == "plc")
-                || is_elided_particle(word)
+                || (matches!(b, b'd' | b'l' | b'a' | b'e') && is_elided_particle(word))
         } else {
             char_at(text, i).is_uppercase()
         };
