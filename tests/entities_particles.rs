@@ -105,3 +105,21 @@ fn a_firm_with_a_legal_form_in_a_title_case_list_item_is_named() {
         ["Nordwind Anlagen GmbH"]
     );
 }
+
+#[test]
+fn a_place_s_name_after_a_particle_is_part_of_a_surname() {
+    let text = "Joana dos Santos Lima scored twice for the visitors. Dr Tiago da \
+                Costa Braga, the club doctor, said she was fit.";
+    let mentions = extract(text);
+    assert_eq!(
+        named(&mentions, EntityKind::Person),
+        ["Joana dos Santos Lima", "Tiago da Costa Braga"]
+    );
+    // The surnames name no city and no country.
+    assert!(
+        mentions
+            .iter()
+            .all(|m| !matches!(m.kind, EntityKind::Place | EntityKind::Country)),
+        "{mentions:?}"
+    );
+}

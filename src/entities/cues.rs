@@ -156,7 +156,8 @@ const ORG_HEADS: &[&str] = &[
     "Instituto", "Institut", "Partido", "Parti", "Partei", "Universidad", "Université",
     "Universität", "Fédération", "Federación", "Asociación", "Comisión", "Conseil", "Consejo",
     "Museo", "Musée", "Museu", "Università", "Universidade", "Istituto", "Fundación", "Fundação",
-    "Fondation", "Stiftung",
+    "Fondation", "Stiftung", "Autorité", "Autoridad", "Autorità", "Agence", "Agencia", "Agenzia",
+    "Comité", "Comitato",
 ];
 
 /// The head word of a named place ("Aviva Stadium", "Eamonn Deacy Park").

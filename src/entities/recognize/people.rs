@@ -226,8 +226,12 @@ impl<'t> Context<'t, '_, '_> {
                 })
         };
         if !(1..=4).contains(&len)
-            || (name_first..last)
-                .any(|i| self.known[i].is_some() && !company_surname(i) && !given_place(i))
+            || (name_first..last).any(|i| {
+                self.known[i].is_some()
+                    && !company_surname(i)
+                    && !given_place(i)
+                    && !self.after_a_particle(name_first, i)
+            })
         {
             return false;
         }
@@ -281,6 +285,14 @@ impl<'t> Context<'t, '_, '_> {
         let name = self.span(name_first, last);
         lexicon.add(name, Known::new(name, EntityKind::Person, Strength::Cue));
         true
+    }
+
+    /// Returns true if and only if a name particle stands between word
+    /// `first` and word `i` of a name: what follows it is a surname, even
+    /// a place's or a firm's name ("Ana Lúcia dos Santos", "Rafael de
+    /// Souza Lima").
+    pub(super) fn after_a_particle(&self, first: usize, i: usize) -> bool {
+        (first + 1..i).any(|p| cues::is_name_particle(self.word(p)))
     }
 
     /// Returns true if and only if a lower-case role noun ("coach",
@@ -339,7 +351,12 @@ impl<'t> Context<'t, '_, '_> {
     /// company; speech and agent verbs, "according to", and the shape of a
     /// personal name make a person.
     pub(super) fn person_from_context(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) {
-        if (first..last).any(|i| self.known[i].is_some()) || last - first > 3 {
+        if (first..last).any(|i| self.known[i].is_some() && !self.after_a_particle(first, i))
+            || (first..last)
+                .filter(|&i| !cues::is_name_particle(self.word(i)))
+                .count()
+                > 3
+        {
             return;
         }
         // "Santa Lucia", "San Benedetto", "São Bento": a name that opens
@@ -814,6 +831,10 @@ impl<'t> Context<'t, '_, '_> {
     pub fn name_shaped(&self, first: usize, last: usize) -> bool {
         let particle = |i: usize| i > first && i + 1 < last && cues::is_name_particle(self.word(i));
         let names = (first..last).filter(|&i| !particle(i)).count();
+        // ("Rafael de Souza Lima": after a given name, a place's name past
+        // a particle is a surname; "Alianza Ciudadana de Valencia" is not
+        // a person's name.)
+        let given = cues::is_given_name(self.word(first));
         (1..=3).contains(&names)
             && last - first <= 5
             && (first..last).all(|i| {
@@ -822,7 +843,7 @@ impl<'t> Context<'t, '_, '_> {
                     return true;
                 }
                 self.words[i].capitalized
-                    && self.known[i].is_none()
+                    && (self.known[i].is_none() || (given && self.after_a_particle(first, i)))
                     && !self.is_common(i)
                     && !w.chars().all(|c| !c.is_lowercase())
                     && !self.has(i, cues::HEAD)
