@@ -18,7 +18,7 @@
 use super::EntityKind;
 use super::cues;
 use super::gazetteer::{Entry, Gazetteer, Hit, Role};
-use super::text::{first_word, has_cell_gap, opens_line};
+use super::text::{first_word, has_cell_gap, next_word, opens_line};
 
 /// Below this population a town needs a place-shaped context.
 pub const SMALL_TOWN: u32 = 100_000;
@@ -133,17 +133,11 @@ pub fn settle<'g>(text: &str, hits: &mut Vec<Hit<'g>>, gaz: &'g Gazetteer) {
 /// Ltd"): a small town's name opens a longer name of its own there, even
 /// after a locative ("the whole of Buffalo City").
 fn opens_headed_name(text: &str, end: usize) -> bool {
-    text[end..]
-        .strip_prefix(' ')
-        .map(first_word)
-        .is_some_and(|next| {
-            // ("the Riverton city council" is the town's.)
-            next.starts_with(char::is_uppercase)
-                && (next == "City"
-                    || cues::traits(next)
-                        & (cues::ORG_HEAD | cues::PLACE_HEAD | cues::COMPANY_SUFFIX)
-                        != 0)
-        })
+    let next = next_word(text, end);
+    // ("the Riverton city council" is the town's.)
+    next.starts_with(char::is_uppercase)
+        && (next == "City"
+            || cues::traits(next) & (cues::ORG_HEAD | cues::PLACE_HEAD | cues::COMPANY_SUFFIX) != 0)
 }
 
 /// The region an entry names, if it is one ("Texas", "British Columbia").
@@ -332,11 +326,7 @@ fn is_table_cell(text: &str, start: usize, end: usize) -> bool {
 /// and opens no known name follows hit `i` after one space.
 fn name_continues(text: &str, hits: &[Hit], i: usize) -> bool {
     let end = hits[i].end;
-    let Some(rest) = text[end..].strip_prefix(' ') else {
-        return false;
-    };
-    let word = first_word(rest);
-    cues::is_name_word(word) && hits.get(i + 1).is_none_or(|h| h.start != end + 1)
+    cues::is_name_word(next_word(text, end)) && hits.get(i + 1).is_none_or(|h| h.start != end + 1)
 }
 
 /// Returns true if and only if the place at `start..end` opens a dateline:

@@ -37,7 +37,7 @@ use super::EntityKind;
 use super::cues;
 use super::gazetteer::{Entry, Gazetteer, Hit, Role};
 use super::resolve::{Known, Lexicon, Strength};
-use super::text::{Run, Word, first_word, is_connector};
+use super::text::{Run, Word, first_word, is_connector, next_word};
 
 mod acronyms;
 mod companies;
@@ -1309,9 +1309,4 @@ impl<'t> Context<'t, '_, '_> {
             .then_some(hit.entry.country)
             .flatten()
     }
-}
-
-/// The word right after `at`, if only a space separates it.
-pub(super) fn next_word(text: &str, at: usize) -> &str {
-    text[at..].strip_prefix(' ').map_or("", first_word)
 }

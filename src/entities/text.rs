@@ -279,6 +279,12 @@ pub fn first_word(s: &str) -> &str {
     &s[..end]
 }
 
+/// The word right after byte `at`, if only a space separates it; empty
+/// otherwise.
+pub fn next_word(text: &str, at: usize) -> &str {
+    text[at..].strip_prefix(' ').map_or("", first_word)
+}
+
 /// The letters and digits that end `s` ("Braze" of "Baiba Braze", "of"
 /// of "shares of").
 pub fn last_word(s: &str) -> &str {

@@ -201,10 +201,7 @@ impl<'t> Context<'t, '_, '_> {
         if royal && self.has(last - 1, cues::PLACE_HEAD) {
             return false;
         }
-        // Particles ("da", "van") may sit inside a name without counting.
-        let len = (name_first..last)
-            .filter(|&i| !cues::is_name_particle(self.word(i)))
-            .count();
+        let len = self.names_but_particles(name_first, last);
         // "Councillor Morag Lindsay": a surname may be the short form of a
         // listed company ("Lindsay" for Lindsay Corporation) after a given
         // name the lists do not know.
@@ -287,6 +284,14 @@ impl<'t> Context<'t, '_, '_> {
         true
     }
 
+    /// Returns how many of the words `first..last` are no name particle:
+    /// particles ("da", "van den") sit inside a name without counting.
+    fn names_but_particles(&self, first: usize, last: usize) -> usize {
+        (first..last)
+            .filter(|&i| !cues::is_name_particle(self.word(i)))
+            .count()
+    }
+
     /// Returns true if and only if a name particle stands between word
     /// `first` and word `i` of a name: what follows it is a surname, even
     /// a place's or a firm's name ("Ana Lúcia dos Santos", "Rafael de
@@ -305,10 +310,7 @@ impl<'t> Context<'t, '_, '_> {
     /// executive, Laura Menendez, told": two or three words set off by
     /// commas after a short phrase that names a role.
     fn apposed_to_a_role(&self, first: usize, last: usize) -> bool {
-        // ("Pieter van den Berg": particles do not count.)
-        let names = (first..last)
-            .filter(|&i| !cues::is_name_particle(self.word(i)))
-            .count();
+        let names = self.names_but_particles(first, last);
         if !(2..=3).contains(&names) || last - first > 5 {
             return false;
         }
@@ -352,10 +354,7 @@ impl<'t> Context<'t, '_, '_> {
     /// personal name make a person.
     pub(super) fn person_from_context(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) {
         if (first..last).any(|i| self.known[i].is_some() && !self.after_a_particle(first, i))
-            || (first..last)
-                .filter(|&i| !cues::is_name_particle(self.word(i)))
-                .count()
-                > 3
+            || self.names_but_particles(first, last) > 3
         {
             return;
         }
