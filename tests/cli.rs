@@ -1,7 +1,7 @@
 //! The command line, end to end through the real binary: stable JSON on
 //! stdout, messages on stderr, exit codes.
 
-mod cli_support;
+use crate::cli_support;
 
 use cli_support::{dossier, json};
 

@@ -2,7 +2,7 @@
 //! carry the address and the numbered links, and a page with no article is
 //! one line on stderr naming the file.
 
-mod cli_support;
+use crate::cli_support;
 
 use cli_support::{dossier, json};
 

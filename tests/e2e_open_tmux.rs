@@ -3,7 +3,7 @@
 //! `$(...)` in the address stays text), the reader keeps its screen, and
 //! `q` still quits. Skipped with a note when tmux is not installed.
 
-mod tmux_support;
+use crate::tmux_support;
 
 use std::time::{Duration, Instant};
 use tmux_support::Tmux;

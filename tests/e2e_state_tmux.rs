@@ -10,7 +10,7 @@
 //! selected article's text. Skipped with a note when tmux is
 //! not installed (CI installs it).
 
-mod tmux_support;
+use crate::tmux_support;
 
 use std::path::Path;
 use std::time::Duration;

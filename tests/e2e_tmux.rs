@@ -4,7 +4,7 @@
 //! comes back. Skipped with a note when tmux is not installed (CI installs
 //! it). Each run uses its own tmux server socket.
 
-mod tmux_support;
+use crate::tmux_support;
 
 use std::time::{Duration, Instant};
 use tmux_support::{Tmux, strip_sgr};

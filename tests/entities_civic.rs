@@ -3,7 +3,7 @@
 //! the person a press release gives as its contact, and laws and treaties,
 //! which name no one. Each text is written for its test.
 
-mod entities_support;
+use crate::entities_support;
 
 use dossier::entities::{EntityKind, extract};
 use entities_support::named;

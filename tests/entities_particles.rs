@@ -2,7 +2,7 @@
 //! with "van der" or "bin", a name elided to "d'" or joined to "al-", and
 //! two bodies or one after "and". Each text is written for its test.
 
-mod entities_support;
+use crate::entities_support;
 
 use dossier::entities::{EntityKind, extract};
 use entities_support::named;

@@ -2,7 +2,7 @@
 //! towns that are people, and the countries places give an article. Each
 //! text is written for the test.
 
-mod entities_support;
+use crate::entities_support;
 
 use dossier::entities::{EntityKind, Mention, extract};
 use entities_support::{countries_of, named};

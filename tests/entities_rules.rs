@@ -2,7 +2,7 @@
 //! (each written in a sentence of its own, not copied from the seeds), span
 //! invariants, and hostile input.
 
-mod entities_support;
+use crate::entities_support;
 
 use dossier::entities::{EntityKind, Mention, extract};
 use entities_support::named;

@@ -4,7 +4,7 @@
 //! like English words. Each text is written for its test, on a subject of
 //! its own.
 
-mod entities_support;
+use crate::entities_support;
 
 use dossier::entities::{ArticleParts, EntityKind, Mention, extract, extract_article};
 use entities_support::{countries_of, named};

@@ -2,8 +2,7 @@
 //! planted copies of earlier documents, and the real-shaped one long,
 //! syndicated, clustered and of mixed formats.
 
-#[path = "../benches/support/corpus/mod.rs"]
-mod generated;
+use crate::generated;
 
 use std::collections::HashMap;
 

@@ -4,7 +4,7 @@
 //! escaped on one line or not at all; a reader of stdout that goes away
 //! ends the command quietly with success; a full disk is one line.
 
-mod cli_support;
+use crate::cli_support;
 
 use cli_support::dossier;
 

@@ -58,7 +58,7 @@ fn twenty_processes_open_a_new_state_dir_at_once_and_lose_no_mark() {
     let children: Vec<_> = (0..PROCESSES)
         .map(|i| {
             Command::new(&exe)
-                .args(["--exact", "child_starrer", "--test-threads=1"])
+                .args(["--exact", "harden_state::child_starrer", "--test-threads=1"])
                 .env(CHILD_ENV, &state)
                 .env("DOSSIER_STAR_ID", format!("article-{i}"))
                 .env("DOSSIER_STAR_AT", start.to_string())

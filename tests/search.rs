@@ -1,7 +1,7 @@
 //! Full-text search: the index over titles and bodies, its query language,
 //! incremental updates, and `dossier search` through the real binary.
 
-mod cli_support;
+use crate::cli_support;
 
 use cli_support::{dossier, dossier_in};
 

@@ -16,8 +16,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use dossier::state::StateStore;
 
-#[path = "../benches/support/corpus/mod.rs"]
-mod generated;
+use crate::generated;
 
 use generated::grammar::Rng;
 
@@ -63,7 +62,12 @@ fn sigkill_never_loses_a_committed_change() {
     let mut checked = 0;
     for round in 0..8u64 {
         let mut child = Command::new(&exe)
-            .args(["--exact", "child_writer", "--nocapture", "--test-threads=1"])
+            .args([
+                "--exact",
+                "state_kill::child_writer",
+                "--nocapture",
+                "--test-threads=1",
+            ])
             .env(CHILD_ENV, dir.path())
             .env("DOSSIER_KILL_ROUND", round.to_string())
             .stdout(Stdio::piped())

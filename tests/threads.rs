@@ -15,7 +15,7 @@ use dossier::pipeline::{self, Library, Options};
 use dossier::threads::{self, ThreadOptions, Threads};
 use serde_json::Value;
 
-mod cli_support;
+use crate::cli_support;
 
 use cli_support::{json, json_in};
 
@@ -574,7 +574,7 @@ fn score_judged(judged: &HashMap<Pair, bool>, predicted: &HashSet<Pair>) -> (f64
 
 /// Measures threads on a folder of real news that is never committed:
 /// `DOSSIER_REAL_NEWS=DIR DOSSIER_REAL_LABELS=FILE cargo test --release
-/// --test threads -- --ignored --nocapture`. The labels file holds
+/// --test suite -- threads:: --ignored --nocapture`. The labels file holds
 /// `pairs` ({a, b, label: same | different | unsure}) drawn from
 /// similarity bands and at random, `groups` (every same-story group found
 /// by reading all of them) and `unsure`; the figures are printed for the

@@ -1,7 +1,7 @@
 //! Driving the reader with actions and checking its state: filters, n/N
 //! order and wrap-around, focus, resize, scrolling, mouse, read markers.
 
-mod tui_support;
+use crate::tui_support;
 
 use dossier::entities::EntityKind;
 use dossier::tui::action::Action;

@@ -3,7 +3,7 @@
 //! loop, only for `http`/`https`; the numbered links are listed under the
 //! article.
 
-mod tui_support;
+use crate::tui_support;
 
 use dossier::tui::action::Action;
 use dossier::tui::app::{App, Effect};

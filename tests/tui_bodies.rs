@@ -5,7 +5,7 @@
 //! (the reader must open the folder whole). Driven by actions, with the
 //! reads done here as the text reader does them.
 
-mod tui_support;
+use crate::tui_support;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};

@@ -1,7 +1,7 @@
 //! Laying out an article for the reading pane: wrapping to the width,
 //! blank lines between blocks, mention runs, and the merged-copies line.
 
-mod tui_support;
+use crate::tui_support;
 
 use dossier::entities::{IndexedMention, Location};
 use dossier::tui::document::{self, LineKind, Matched};

@@ -2,7 +2,7 @@
 //! phases ([`Loaded::listed`], then [`Found`]) and is usable in between.
 //! Driven by actions, as the event loop drives it.
 
-mod tui_support;
+use crate::tui_support;
 
 use std::sync::Arc;
 

@@ -1,6 +1,6 @@
 //! The filter language and ranking on a hand-built library.
 
-mod tui_support;
+use crate::tui_support;
 
 use dossier::entities::EntityKind;
 use dossier::filter::{FilterIndex, Ranker, Target, Term, parse};

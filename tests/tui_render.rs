@@ -1,7 +1,7 @@
 //! Rendering the reader into ratatui's TestBackend: each pane at 120×40,
 //! 80×24 and 40×12, popups, and a sweep over every size up to 200×60.
 
-mod tui_support;
+use crate::tui_support;
 
 use dossier::tui::action::Action;
 use dossier::tui::app::App;

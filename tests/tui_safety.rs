@@ -2,7 +2,7 @@
 //! terminal: a file full of them goes through the sanitizer and the
 //! pipeline, and the rendered screen holds none.
 
-mod tui_support;
+use crate::tui_support;
 
 use dossier::corpus::RawDoc;
 use dossier::pipeline::{self, Options};

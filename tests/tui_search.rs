@@ -3,7 +3,7 @@
 //! the search worker answers), the list keeps the articles that say them,
 //! the reader marks the words, and n/N go from match to match.
 
-mod tui_support;
+use crate::tui_support;
 
 use std::sync::Arc;
 

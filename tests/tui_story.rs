@@ -101,7 +101,7 @@ fn the_list_marks_articles_in_a_thread() {
     }
 }
 
-mod tui_support;
+use crate::tui_support;
 
 fn fixture_app() -> App {
     App::with_library(tui_support::library(), 120, 30)

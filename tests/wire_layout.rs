@@ -6,7 +6,7 @@
 //! one folder, so lines the stories share ("Net ... vs ...", "It gave no
 //! further details.") repeat across the corpus as they do on the wire.
 
-mod wire_support;
+use crate::wire_support;
 
 use std::path::{Path, PathBuf};
 

@@ -1,8 +1,8 @@
 //! The tmux harness shared by the end-to-end tests (`tests/e2e_*.rs`): a
 //! private tmux server per test, sessions running a shell script at a given
 //! size, pane captures (plain or with their SGR attributes), keys sent, and
-//! polling with a timeout until the screen is ready. Include it with
-//! `mod tmux_support;`.
+//! polling with a timeout until the screen is ready. A test file takes it
+//! with `use crate::tmux_support;`.
 #![allow(
     clippy::disallowed_macros,
     reason = "a skipped test says why on stderr"
