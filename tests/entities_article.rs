@@ -44,6 +44,28 @@ fn the_author_is_a_person_of_the_article() {
 }
 
 #[test]
+fn a_title_in_the_author_string_is_no_part_of_the_name() {
+    for author in [
+        "Dr. Oona Vainikka",
+        "Prof. Oona Vainikka",
+        "Dr Oona Vainikka",
+    ] {
+        let p = parts(
+            "Glacier retreat doubles",
+            Some(author),
+            "The glacier lost a tenth of its mass in two summers.",
+        );
+        let mentions = extract_article(p);
+        let byline = mentions
+            .iter()
+            .find(|m| m.location == Location::Byline)
+            .unwrap_or_else(|| panic!("{author}: the byline names a person"));
+        assert_eq!(byline.name, "Oona Vainikka", "{author}");
+        assert_eq!(surface(&p, byline), "Oona Vainikka", "{author}");
+    }
+}
+
+#[test]
 fn a_byline_that_is_no_personal_name_is_no_person() {
     let p = parts(
         "Rates held",

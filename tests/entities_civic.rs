@@ -111,3 +111,30 @@ fn a_corporator_is_a_title_and_a_confederation_heads_a_body() {
         ["Kenyan Dairy Farmers Confederation"]
     );
 }
+
+#[test]
+fn a_department_joined_by_and_after_a_title_names_no_one() {
+    let text = "The Minister for Health and Welfare opened the clinic. The Minister for \
+                Trade and Industry Jane Okafor cut the ribbon at the port.";
+    assert_eq!(named(&extract(text), EntityKind::Person), ["Jane Okafor"]);
+}
+
+#[test]
+fn indian_honorifics_are_titles() {
+    let text = "The dairy was opened by Shri K. Venkata Naidu, and Smt. Lalitha Menon \
+                spoke for the cooperative.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Person),
+        ["K. Venkata Naidu", "Lalitha Menon"]
+    );
+}
+
+#[test]
+fn ireland_s_parliament_and_planning_board_are_bodies() {
+    let text = "The TD raised the bypass in the Dáil, and An Bord Pleanála will rule on \
+                it in May. Fáilte Ireland matched the grant.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Organization),
+        ["An Bord Pleanála", "Dáil Éireann", "Fáilte Ireland"]
+    );
+}

@@ -242,7 +242,7 @@ CITY_SHORT_FORMS = {"Kingston upon Hull": ["Hull"]}
 
 # Cities that English news names by an English name the package does not
 # give, by name and country code (public knowledge).
-ENGLISH_NAMES = {("Sevilla", "ES"): ["Seville"]}
+ENGLISH_NAMES = {("Sevilla", "ES"): ["Seville"], ("Québec", "CA"): ["Quebec City"]}
 
 
 def places(pkg):

@@ -34,6 +34,8 @@ const TITLES: &[&str] = &[
     "Rabbi", "Imam", "Inspector", "Detective", "Constable", "Superintendent",
     "Sheriff", "Magistrate", "Reverend", "Treasurer", "Comptroller", "Controller", "Auditor",
     "Registrar", "Provost", "Leader", "Officer", "Corporator",
+    // Indian honorifics: "Shri K. Raghava Rao", "Smt. Meena Pillai".
+    "Shri", "Shrimati",
     // Members of parliaments: "Labour MP Diane Abbott", "Green MEP Caroline Lucas",
     // "Local TD Fiona Reynolds" (Ireland's Dáil), "MPP" (Ontario); councillors
     // abbreviated without a period: "Cllr Ann Dolan", and "Cr Liam Ryan" in
@@ -49,7 +51,7 @@ const TITLES: &[&str] = &[
 #[rustfmt::skip]
 const ABBREVIATED_TITLES: &[&str] = &[
     "Sen", "Rep", "Col", "Lt", "Capt", "Prof", "Dr", "Mr", "Mrs", "Ms", "Maj", "Adm", "Gov",
-    "Gen", "Sgt", "Cmdr", "Pres",
+    "Gen", "Sgt", "Cmdr", "Pres", "Smt",
 ];
 
 /// Lower-cases the ASCII letters of `word` into `buf`, so that a word

@@ -76,7 +76,11 @@ impl<'t> Context<'t, '_, '_> {
             || (credit && !second)
             || wire_credit
             || byline_second;
-        let name_first = if by { run.first + 1 } else { run.first };
+        let mut name_first = if by { run.first + 1 } else { run.first };
+        // "By Dr. Helena Marchetti": the title is no part of the name.
+        while name_first < run.last && self.is_title(name_first) {
+            name_first += 1;
+        }
         if !(by || label) || name_first >= run.last {
             return false;
         }
@@ -180,6 +184,11 @@ impl<'t> Context<'t, '_, '_> {
                 return false;
             }
             name_first = last - 2;
+            // "the Minister for Health and Welfare": a department's name
+            // joined by "and" ends the run; no name follows it.
+            if (name_first..last).any(|i| matches!(self.word(i), "and" | "&")) {
+                return false;
+            }
         }
         // "Chief Executive Officer of Kestrel Bio", "Chief Financial
         // Officer": words after a title that end in a role are more of the
