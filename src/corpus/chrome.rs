@@ -94,6 +94,8 @@ const CHROME_WORDS: &[&str] = &[
     "replies",
     "reply",
     "rss",
+    "save",
+    "saved",
     "search",
     "share",
     "shares",
@@ -553,18 +555,23 @@ pub fn is_promotion(line: &str) -> bool {
             .any(|c| whole.starts_with(c) && (whole.contains("agree") || whole.contains("privacy")))
 }
 
-/// Short items joined by navigation separators: "Home | World | Sport".
+/// Short items joined by navigation separators: "Home | World | Sport",
+/// "World > Europe > France". Two items make a trail only between arrows
+/// and when both are capitalised labels without figures ("Business >
+/// Mining & Commodities"; not "Revenue > $5bn").
 fn is_breadcrumb(line: &str) -> bool {
     let parts: Vec<&str> = line
         .split(['|', '›', '»', '·'])
+        .flat_map(|p| p.split(" > "))
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
-    parts.len() >= 3
-        && parts
-            .iter()
-            .all(|p| p.split_whitespace().count() <= 3 && !p.ends_with('.'))
-        && !line.contains("://")
+    let short = |p: &&str| p.split_whitespace().count() <= 3 && !p.ends_with('.');
+    let label =
+        |p: &&str| p.starts_with(char::is_uppercase) && !p.contains(|c: char| c.is_ascii_digit());
+    let arrows = line.contains(['›', '»']) || line.contains(" > ");
+    let trail = parts.len() >= 3 || (arrows && parts.len() == 2 && parts.iter().all(label));
+    trail && parts.iter().all(short) && !line.contains("://")
 }
 
 /// Returns true if and only if `line`, which repeats across the corpus,
@@ -889,6 +896,9 @@ mod tests {
             "ua en ru",
             "EN | DE | FR",
             "Home › Business › Markets",
+            "Business  >  Mining & Commodities",
+            "World > Europe > France",
+            "Save article",
             "5 min read",
             "(Photo: Reuters)",
             "Watch the video",
@@ -908,6 +918,8 @@ mod tests {
             "Year  Passengers  Flights",
             "2022  1.6m  14,200",
             "Harbour  Wall  Repairs",
+            "Revenue > $5bn",
+            "Output > 2023 levels",
             "Copyright lawyers said the 2026 ruling would be appealed, and the firm agreed.",
         ] {
             assert!(!looks_like_chrome(line), "{line:?} is no chrome");

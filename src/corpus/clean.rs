@@ -561,6 +561,17 @@ mod tests {
     }
 
     #[test]
+    fn a_section_trail_of_two_labels_and_a_save_button_are_not_the_headline() {
+        let a = clean_str(
+            "Sport  >  Rowing\n\nShare\nSave article\n\nLakeside club wins the regional eights\n\nThe Lakeside crew won the regional eights on Sunday by two lengths, the club said.\n\nIt was the club's first title since 1998.\n\nSave article\n",
+        );
+        assert_eq!(a.title, "Lakeside club wins the regional eights");
+        assert_eq!(a.paragraphs().count(), 2, "{}", a.text);
+        assert!(!a.text.contains("Save article"), "{}", a.text);
+        assert!(!a.text.contains("Rowing"), "{}", a.text);
+    }
+
+    #[test]
     fn a_newsletter_promotion_ending_the_body_goes_and_a_story_of_one_stays() {
         let a = clean_str(
             "Ferry fares rise\n\nFares on the island ferry will rise by 6% in April, the operator said on Monday.\n\nThe council said it would review the subsidy.\n\nGet the Morning Briefing\n\nThe day's top stories delivered to your inbox every weekday at 7am.\n\nSign up\n",
