@@ -441,3 +441,26 @@ fn a_city_goes_by_the_english_name_news_gives_it() {
     assert_eq!(named(&extract(text), EntityKind::Place), ["Sevilla"]);
     assert_eq!(countries_of(text), ["Spain"]);
 }
+
+#[test]
+fn a_name_after_a_preposition_of_place_is_where_the_speakers_are() {
+    let text = "Parking on the quay in Ballinskelligs is scarce, and residents in \
+                Derrynane said the ferry should move. Farmers in the townland of \
+                Coomakista objected.";
+    let mentions = extract(text);
+    assert!(
+        named(&mentions, EntityKind::Person).is_empty(),
+        "{mentions:?}"
+    );
+    assert!(named(&mentions, EntityKind::Place).contains(&"Coomakista".to_owned()));
+}
+
+#[test]
+fn islands_and_the_danish_spelling_of_cities_are_places() {
+    let text = "The ferry from Tenerife to Gran Canaria was cancelled, and the \
+                Aarhus shipyard that built it said repairs would take a week.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Place),
+        ["Gran Canaria", "Tenerife", "Århus"]
+    );
+}

@@ -242,7 +242,8 @@ CITY_SHORT_FORMS = {"Kingston upon Hull": ["Hull"]}
 
 # Cities that English news names by an English name the package does not
 # give, by name and country code (public knowledge).
-ENGLISH_NAMES = {("Sevilla", "ES"): ["Seville"], ("Québec", "CA"): ["Quebec City"]}
+ENGLISH_NAMES = {("Sevilla", "ES"): ["Seville"], ("Québec", "CA"): ["Quebec City"],
+                 ("Århus", "DK"): ["Aarhus"], ("Ålesund", "NO"): ["Aalesund"]}
 
 
 def places(pkg):

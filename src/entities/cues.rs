@@ -227,6 +227,8 @@ const TOWN_WORDS: &[&str] = &["town", "city", "county", "village", "borough", "p
 const SETTLEMENT_NOUNS: &[&str] = &[
     "town", "city", "county", "village", "borough", "parish", "hamlet", "suburb", "district",
     "port", "island", "province", "region", "municipality", "commune", "township",
+    // Ireland's smallest land division: "the townland of Aughnagar".
+    "townland",
 ];
 #[rustfmt::skip]
 const TOWN_BODIES: &[&str] = &["council", "councillors", "councilors", "hall", "mayor"];

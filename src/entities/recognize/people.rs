@@ -460,6 +460,10 @@ impl<'t> Context<'t, '_, '_> {
                         "in" | "on" | "at" | "near" | "from" | "of" | "across" | "around"
                     )
             });
+        // "residents in Cloghane said": a name right after a preposition
+        // of place is where they are, not who speaks.
+        let object_of_a_preposition = object_of_a_preposition
+            || matches!(last_word(before), "in" | "near" | "across" | "around");
         let speech = (cues::is_agent_verb(after) && !object_of_a_preposition)
             || (before.ends_with("according to") && last - first >= 2)
             // "said Peter Costello.", not "said Labour had a plan": one
