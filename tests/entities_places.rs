@@ -464,3 +464,25 @@ fn islands_and_the_danish_spelling_of_cities_are_places() {
         ["Gran Canaria", "Tenerife", "Århus"]
     );
 }
+
+#[test]
+fn a_settlement_noun_heading_an_apposition_makes_a_place() {
+    let text = "The bus now stops at Kilcummin, a village of two shops and a \
+                church, twice a day. Peadar Walsh, a village elder, welcomed it.";
+    let mentions = extract(text);
+    assert_eq!(named(&mentions, EntityKind::Place), ["Kilcummin"]);
+    assert_eq!(named(&mentions, EntityKind::Person), ["Peadar Walsh"]);
+}
+
+#[test]
+fn passes_plateaus_and_salt_flats_named_head_first_are_places() {
+    let text = "The rally crossed the Col du Granon and the Plateau de Sault before \
+                dusk. Col Tim Harte, who led the marshals, said the Salar de Uyuni \
+                stage would follow.";
+    let mentions = extract(text);
+    assert_eq!(
+        named(&mentions, EntityKind::Place),
+        ["Col du Granon", "Plateau de Sault", "Salar de Uyuni"]
+    );
+    assert_eq!(named(&mentions, EntityKind::Person), ["Tim Harte"]);
+}

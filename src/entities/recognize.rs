@@ -1092,15 +1092,25 @@ impl<'t> Context<'t, '_, '_> {
             "Deportivo", "Atlético", "Atletico", "Sporting", "Racing", "Dinamo", "Dynamo",
             "Lokomotiv", "Spartak", "Olympique", "Sportivo", "Esporte", "Clube", "Club",
         ];
+        // "Col de Port", "Col d'Agnes", "Plateau de Beille", "Salar de
+        // Atacama": a pass, a plateau, a peak or a salt flat, named head
+        // first before a particle ("Col Tim Collins" is a colonel).
+        const BEFORE_A_PARTICLE: &[&str] = &["Col", "Plateau", "Pic", "Salar"];
         let head = self.word(first);
+        let particle = |i: usize| cues::is_name_particle(self.word(i));
+        let landform = BEFORE_A_PARTICLE.contains(&head)
+            && first + 1 < last
+            && (particle(first + 1)
+                || ["d'", "d’"]
+                    .iter()
+                    .any(|d| self.word(first + 1).starts_with(d)));
         // "Via" is English too ("Via Rail", "Via email"): a street only
         // inside a sentence.
         let street_via = head == "Via" && !self.words[first].sentence_start;
         let club = CLUBS.contains(&head);
-        if !(street_via || club || PLACES.contains(&head) || FIRMS.contains(&head)) {
+        if !(street_via || landform || club || PLACES.contains(&head) || FIRMS.contains(&head)) {
             return false;
         }
-        let particle = |i: usize| cues::is_name_particle(self.word(i));
         let run_last = last;
         let mut last = (first + 1..last)
             .find(|&i| !self.words[i].capitalized && !particle(i))
@@ -1127,7 +1137,7 @@ impl<'t> Context<'t, '_, '_> {
             };
             self.classify_span(run, rest, lexicon);
         }
-        let kind = if street_via || PLACES.contains(&head) {
+        let kind = if street_via || landform || PLACES.contains(&head) {
             EntityKind::Place
         } else if club
             || (first + 1..last).any(|i| {

@@ -349,7 +349,8 @@ fn teach<'t>(ctx: &Context<'t, '_, '_>, mut run: Run, lexicon: &mut Lexicon<'t>)
 /// "Teledyne Marine, a U.S. manufacturer of …", "Gavi, the vaccine
 /// alliance", "Peter Beck, the company's chief executive": a name followed
 /// by ", a", ", an" or ", the" and, within a few words, a company or
-/// organisation noun, or — within three words and before any "who",
+/// organisation noun, a settlement noun that heads the phrase ("Toconao, a
+/// village of adobe houses": a place), or — within three words and before any "who",
 /// "whose", "which" or "that" — a role noun for a person, if the name is
 /// shaped like a personal name.
 pub(super) fn apposition<'t>(
@@ -380,10 +381,16 @@ pub(super) fn apposition<'t>(
             }
             break;
         }
+        // "Toconao, a village of adobe houses", "Kilgarvan, a small
+        // town": a word for a settlement that heads the phrase (not "a
+        // village elder", "a town official") makes a place of the name.
+        let heads_phrase = n + 1 == words.len() || word.ends_with([',', ';', '.']);
         if cues::is_company_noun(bare) {
             kind = Some(EntityKind::Company);
         } else if cues::is_org_noun(bare) {
             kind = Some(EntityKind::Organization);
+        } else if n < 4 && heads_phrase && cues::is_settlement_noun(bare) {
+            kind = Some(EntityKind::Place);
         } else if n < 3 && clause_open && is_role(bare) && person_shaped() {
             kind = Some(EntityKind::Person);
         }
