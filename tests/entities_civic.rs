@@ -138,3 +138,16 @@ fn ireland_s_parliament_and_planning_board_are_bodies() {
         ["An Bord Pleanála", "Dáil Éireann", "Fáilte Ireland"]
     );
 }
+
+#[test]
+fn a_sector_word_alone_before_and_opens_a_body_s_name() {
+    let text = "The Energy and Water Regulatory Commission raised the tariff, and the \
+                Mining and Quarrying Authority fined the operator.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Organization),
+        [
+            "Energy and Water Regulatory Commission",
+            "Mining and Quarrying Authority"
+        ]
+    );
+}

@@ -486,3 +486,14 @@ fn passes_plateaus_and_salt_flats_named_head_first_are_places() {
     );
     assert_eq!(named(&mentions, EntityKind::Person), ["Tim Harte"]);
 }
+
+#[test]
+fn states_of_malaysia_and_provinces_of_indonesia_are_places() {
+    let text = "Smallholders in Sabah and Johor sold less fruit, while mills in Riau \
+                and Jambi ran below capacity.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Place),
+        ["Jambi", "Johor", "Riau", "Sabah"]
+    );
+    assert_eq!(countries_of(text), ["Indonesia", "Malaysia"]);
+}

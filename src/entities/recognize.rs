@@ -724,8 +724,19 @@ impl<'t> Context<'t, '_, '_> {
         let mut start = first - 2;
         // "Ballina RFC and Bournemouth AFC": a head right before the "and"
         // ends a name of its own.
-        if !name_word(start) || self.has(start, cues::ORG_HEAD | cues::PLACE_HEAD) {
+        // "the Energy and Petroleum Regulatory Authority": a word that
+        // ends firms' names, alone after "the", opens a body's name.
+        let sector_alone = start >= 1
+            && self.words[start].capitalized
+            && !self.words[start].sentence_start
+            && cues::traits(self.word(start)) & cues::COMPANY_SUFFIX != 0
+            && self.word(start - 1).eq_ignore_ascii_case("the");
+        if !(name_word(start) || sector_alone) || self.has(start, cues::ORG_HEAD | cues::PLACE_HEAD)
+        {
             return first;
+        }
+        if sector_alone {
+            return start;
         }
         while start > 0
             && first - 2 - start < MAX_WORDS_BEFORE_AND - 1
