@@ -151,3 +151,22 @@ fn a_sector_word_alone_before_and_opens_a_body_s_name() {
         ]
     );
 }
+
+#[test]
+fn each_name_of_a_block_of_contacts_is_a_person() {
+    let text = "The orchard co-operative will open its new cold store in May.\n\n\
+                Media contacts\n\n\
+                Tarnby Fruit Growers\n\
+                Oskar Lindqvist\n\
+                Communications Manager\n\
+                oskar@tarnbyfruit.example\n\
+                +46 40 123 45 67\n\n\
+                Valdemar Cold Chain\n\
+                Freja Aaberg\n\
+                Press Officer\n\
+                Email: press@valdemar.example";
+    let people = named(&extract(text), EntityKind::Person);
+    for name in ["Oskar Lindqvist", "Freja Aaberg"] {
+        assert!(people.contains(&name.to_owned()), "{name}: {people:?}");
+    }
+}

@@ -124,17 +124,63 @@ impl<'t> Context<'t, '_, '_> {
             || rest_of_line
                 .strip_prefix(',')
                 .is_some_and(|role| role.len() <= MAX_ROLE && !role.contains(['.', ',']));
-        let label = match label_line.strip_suffix(':') {
-            Some(label) => label,
-            None if label_line.split_whitespace().count() <= BARE_LABEL_WORDS => label_line,
-            None => return false,
-        };
-        ends_line
-            && LABELS.iter().any(|word| {
+        let is_label = |line: &str| {
+            let label = match line.strip_suffix(':') {
+                Some(label) => label,
+                None if line.split_whitespace().count() <= BARE_LABEL_WORDS => line,
+                None => return false,
+            };
+            LABELS.iter().any(|word| {
                 label
                     .get(label.len().saturating_sub(word.len())..)
                     .is_some_and(|end| end.eq_ignore_ascii_case(word))
             })
+        };
+        ends_line && (is_label(label_line) || self.in_contact_block(run, before_run, is_label))
+    }
+
+    /// Returns true if and only if `run`, alone on its line, is a name in
+    /// a block of contacts: an email address or a phone number in the
+    /// three lines below it, and a contact label among the short lines
+    /// above it ("Media contacts" over "Embraer", "Mariana Albuquerque",
+    /// "Corporate Communications", "mariana@…"; the next contact's name
+    /// stands under the first one's lines).
+    fn in_contact_block(
+        &self,
+        run: Run,
+        before_run: &str,
+        is_label: impl Fn(&str) -> bool,
+    ) -> bool {
+        /// The longest line of a contact block, in bytes: a longer one is
+        /// prose, and the block ends there.
+        const MAX_BLOCK_LINE: usize = 80;
+        const LINES_ABOVE: usize = 12;
+        const LINES_BELOW: usize = 3;
+        let mut below = self.text[self.words[run.last - 1].end..].split('\n');
+        if !below.next().unwrap_or_default().trim().is_empty() {
+            return false;
+        }
+        // (Cleaning may set each short line apart as a paragraph of its own.)
+        let reachable = below
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .take(LINES_BELOW)
+            .any(|line| {
+                let lower = line.to_ascii_lowercase();
+                line.contains('@')
+                    || line.starts_with('+')
+                    || ["phone", "tel", "mobile", "email", "e-mail"]
+                        .iter()
+                        .any(|label| lower.starts_with(label))
+            });
+        reachable
+            && before_run
+                .rsplit('\n')
+                .map(str::trim)
+                .filter(|line| !line.is_empty())
+                .take(LINES_ABOVE)
+                .take_while(|line| line.len() <= MAX_BLOCK_LINE)
+                .any(is_label)
     }
 
     /// "Foreign Minister Baiba Braze", "Minister of Strategic Industries
