@@ -497,3 +497,12 @@ fn states_of_malaysia_and_provinces_of_indonesia_are_places() {
     );
     assert_eq!(countries_of(text), ["Indonesia", "Malaysia"]);
 }
+
+#[test]
+fn small_towns_listed_after_such_as_are_places() {
+    let text = "Ski schools in smaller towns such as Akureyri reported fewer bookings, \
+                while firms such as Dana Outdoor kept their staff.";
+    let mentions = extract(text);
+    assert_eq!(named(&mentions, EntityKind::Place), ["Akureyri"]);
+    assert_eq!(countries_of(text), ["Iceland"]);
+}

@@ -305,7 +305,25 @@ fn after_locative(text: &str, start: usize) -> bool {
         "in" | "at" | "near" | "of" | "from" | "outside" | "to" | "around" | "across" | "into"
             | "via" | "through" | "In" | "At" | "Near" | "From" | "Outside"
     );
-    locative
+    locative || (word == "as" && lists_settlements(before))
+}
+
+/// Returns true if and only if `before` ends in a plural word for
+/// settlements and "such as": "towns such as Vogar and Hafnarfjörður",
+/// "cities such as Split".
+fn lists_settlements(before: &str) -> bool {
+    let Some(noun) = before
+        .strip_suffix("such as")
+        .map(str::trim_end)
+        .and_then(|rest| rest.rsplit(' ').next())
+    else {
+        return false;
+    };
+    let singular = match noun.strip_suffix("ies") {
+        Some(stem) => format!("{stem}y"),
+        None => noun.strip_suffix('s').unwrap_or_default().to_owned(),
+    };
+    cues::is_settlement_noun(&singular)
 }
 
 /// Returns true if and only if `start..end` fills a cell of a table row
