@@ -170,3 +170,13 @@ fn each_name_of_a_block_of_contacts_is_a_person() {
         assert!(people.contains(&name.to_owned()), "{name}: {people:?}");
     }
 }
+
+#[test]
+fn parliaments_named_by_their_own_names_are_bodies() {
+    let text = "The Riksdag approved the fishing quota, and the Folketing will vote on \
+                its own in June; the Seimas has not yet set a date.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Organization),
+        ["Folketing", "Riksdag", "Seimas"]
+    );
+}
