@@ -350,9 +350,9 @@ fn teach<'t>(ctx: &Context<'t, '_, '_>, mut run: Run, lexicon: &mut Lexicon<'t>)
 /// alliance", "Peter Beck, the company's chief executive": a name followed
 /// by ", a", ", an" or ", the" and, within a few words, a company or
 /// organisation noun, a settlement noun that heads the phrase ("Toconao, a
-/// village of adobe houses": a place), or — within three words and before any "who",
-/// "whose", "which" or "that" — a role noun for a person, if the name is
-/// shaped like a personal name.
+/// village of adobe houses": a place), or — within three words and before
+/// any "who", "whose", "which" or "that" — a role noun for a person, if the
+/// name is shaped like a personal name.
 pub(super) fn apposition<'t>(
     ctx: &Context<'t, '_, '_>,
     first: usize,
