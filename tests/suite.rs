@@ -64,3 +64,26 @@ mod tui_safety;
 mod tui_search;
 mod tui_story;
 mod wire_layout;
+
+/// With `autotests = false`, a file under `tests/` that this suite does not
+/// declare would never be built or run: each must be a module here.
+#[test]
+fn every_test_file_is_a_module_of_the_suite() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let suite = include_str!("suite.rs");
+    let mut missing = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("tests/ is readable") {
+        let path = entry.expect("a directory entry").path();
+        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+            continue;
+        };
+        let is_rust = path.extension().is_some_and(|e| e == "rs");
+        if is_rust && stem != "suite" && !suite.contains(&format!("\nmod {stem};\n")) {
+            missing.push(stem.to_owned());
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "declare these in tests/suite.rs: {missing:?}"
+    );
+}
