@@ -334,3 +334,12 @@ fn a_company_suffix_that_opens_a_listed_body_makes_no_company() {
         ["Securities and Exchange Commission"]
     );
 }
+
+#[test]
+fn a_month_after_a_company_noun_in_a_table_header_is_no_firm() {
+    let text = "Grain prices by month, in dollars a tonne:\n\n\
+                Exporter October rate November rate\n\
+                Wheat 212 219\n\
+                Barley 188 190";
+    assert!(names_of(text, EntityKind::Company).is_empty());
+}

@@ -299,7 +299,11 @@ fn staff_at<'t>(
 }
 
 fn teach<'t>(ctx: &Context<'t, '_, '_>, mut run: Run, lexicon: &mut Lexicon<'t>) {
-    if ctx.words[run.first].heading {
+    // "Exporter October rate", a table's header row: a month or a weekday
+    // alone names no firm.
+    let function_word_alone =
+        run.last - run.first == 1 && cues::traits(ctx.word(run.first)) & cues::FUNCTION_WORD != 0;
+    if ctx.words[run.first].heading || function_word_alone {
         return;
     }
     // "analysts at Singapore-based Maybridge Securities"; "analysts at
