@@ -378,16 +378,11 @@ fn contact_label(run: &[&[Line<'_>]]) -> Option<usize> {
     let label = run
         .iter()
         .position(|p| p[0].text.trim_end().ends_with(':'))?;
-    (run.len() - label >= 3 && run[label + 1..].iter().any(|p| is_contact_line(p[0].text)))
-        .then_some(label)
-}
-
-/// Returns true if and only if `line` gives a way to reach someone: an
-/// e-mail or web address, or a telephone number, labelled or not
-/// ("Tel: +44 20 7946 0958").
-fn is_contact_line(line: &str) -> bool {
-    let number = line.split_once(':').map_or(line, |(_, number)| number);
-    line.split_whitespace().any(structure::is_address) || chrome::is_phone_number(number.trim())
+    (run.len() - label >= 3
+        && run[label + 1..]
+            .iter()
+            .any(|p| structure::is_contact_line(p[0].text)))
+    .then_some(label)
 }
 
 /// Within a run of candidate lines (`evidence` tells which show that they

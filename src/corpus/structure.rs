@@ -41,6 +41,14 @@ pub fn is_address(word: &str) -> bool {
     web || mail
 }
 
+/// Returns true if and only if `line` gives a way to reach someone: an
+/// e-mail or web address, or a telephone number, labelled or not
+/// ("Tel: +44 20 7946 0958").
+pub fn is_contact_line(line: &str) -> bool {
+    let number = line.split_once(':').map_or(line, |(_, number)| number);
+    line.split_whitespace().any(is_address) || super::chrome::is_phone_number(number.trim())
+}
+
 /// Returns true if and only if `line` ends like a sentence: `.`, `!`, `?`,
 /// `…`, possibly followed by closing quotes or brackets.
 pub fn ends_sentence(line: &str) -> bool {

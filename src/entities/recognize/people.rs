@@ -140,8 +140,8 @@ impl<'t> Context<'t, '_, '_> {
     }
 
     /// Returns true if and only if `run`, alone on its line, is a name in
-    /// a block of contacts: an email address or a phone number in the
-    /// three lines below it, and a contact label among the short lines
+    /// a block of contacts: a way to reach someone (an e-mail or web
+    /// address, a telephone number) in the three lines below it, and a contact label among the short lines
     /// above it ("Media contacts" over "Embraer", "Mariana Albuquerque",
     /// "Corporate Communications", "mariana@…"; the next contact's name
     /// stands under the first one's lines).
@@ -165,14 +165,7 @@ impl<'t> Context<'t, '_, '_> {
             .map(str::trim)
             .filter(|line| !line.is_empty())
             .take(LINES_BELOW)
-            .any(|line| {
-                let lower = line.to_ascii_lowercase();
-                line.contains('@')
-                    || line.starts_with('+')
-                    || ["phone", "tel", "mobile", "email", "e-mail"]
-                        .iter()
-                        .any(|label| lower.starts_with(label))
-            });
+            .any(crate::corpus::structure::is_contact_line);
         reachable
             && before_run
                 .rsplit('\n')
