@@ -123,3 +123,22 @@ fn a_place_s_name_after_a_particle_is_part_of_a_surname() {
         "{mentions:?}"
     );
 }
+
+/// Portuguese and Spanish names often end with a capital's name ("Lima",
+/// "Santiago"): after a given name, or a speaker's cue, and a surname no
+/// list knows, the capital is the last surname, not its country. A country
+/// after a name stays a country, as in a results table.
+#[test]
+fn a_long_name_ending_in_a_capitals_name_is_a_person() {
+    let text = "The orchard co-operative will sell its pears abroad, said Tiago \
+                Mourato Lima, its treasurer. Growers backed the plan, according to \
+                Catarina Carvalhal Santiago.\n\n\
+                1. Ruben Trindade Spain 41:05";
+    let mentions = extract(text);
+    assert_eq!(
+        named(&mentions, EntityKind::Person),
+        ["Catarina Carvalhal Santiago", "Tiago Mourato Lima"],
+        "{mentions:?}"
+    );
+    assert_eq!(named(&mentions, EntityKind::Country), ["Spain"]);
+}

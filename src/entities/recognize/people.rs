@@ -711,14 +711,15 @@ impl<'t> Context<'t, '_, '_> {
 
     /// "Michael Jordan", "Austin Butler": two capitalised words mid-sentence,
     /// one a country or city name and the other no English word nor known
-    /// name, make a person rather than a place.
+    /// name, make a person rather than a place; so do three or four that
+    /// open with a given name and end with one ("Ricardo Fonseca Lima").
     pub(super) fn person_named_like_a_place(
         &self,
         first: usize,
         last: usize,
         lexicon: &mut Lexicon<'t>,
     ) -> bool {
-        if last - first != 2 {
+        if !(2..=4).contains(&(last - first)) {
             return false;
         }
         let place_word = |i: usize| {
@@ -745,6 +746,36 @@ impl<'t> Context<'t, '_, '_> {
                     !(alias || region)
                 })
         };
+        // "Ricardo Fonseca Lima", "Ana Paula Santos Lima": a given name,
+        // then names no list knows, then a town's name, as Portuguese and
+        // Spanish names end; a place's name never opens with a given name
+        // or follows "said".
+        // A country after a name is a results table's column ("Carlos
+        // Alcaraz Spain"), not a surname.
+        if last - first > 2 {
+            let middle_names = (first + 1..last - 1).all(other_word);
+            // A given name the lists lack ("Paulo", "Tiago") needs a
+            // speaker's or a role's cue around it.
+            let before = self.text[..self.words[first].start].trim_end();
+            let cued = || {
+                self.person_cue_after(last)
+                    || (first > 0 && self.role_noun(first - 1))
+                    || before.ends_with(" said")
+                    || before.ends_with("according to")
+            };
+            if !(other_word(first)
+                && (cues::is_given_name(self.word(first)) || cued())
+                && middle_names
+                && surname_place(last - 1)
+                && self.known[last - 1]
+                    .is_some_and(|h| self.hits[h].entry.kind == EntityKind::Place))
+            {
+                return false;
+            }
+            let name = self.span(first, last);
+            lexicon.add(name, Known::new(name, EntityKind::Person, Strength::Shape));
+            return true;
+        }
         let (a, b) = (first, first + 1);
         // "Jack London", but "Bayern Munich", "Dynamo Kyiv": before a city
         // only a given name, or a person's cue after or role before, makes a
