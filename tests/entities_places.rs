@@ -506,3 +506,18 @@ fn small_towns_listed_after_such_as_are_places() {
     assert_eq!(named(&mentions, EntityKind::Place), ["Akureyri"]);
     assert_eq!(countries_of(text), ["Iceland"]);
 }
+
+/// News spells a transliterated town without its soft sign's apostrophe
+/// ("Arkhangelsk" for "Arkhangel’sk") and a Korean city without its "-si";
+/// both are the listed places.
+#[test]
+fn a_town_is_found_without_its_apostrophe_or_administrative_suffix() {
+    let text = "The timber mill ships boards from Arkhangelsk, and the airline's \
+                new route links Gimpo with Jeju.";
+    let mentions = extract(text);
+    let arkhangelsk = place(&mentions, text, "Arkhangelsk").expect("Arkhangelsk");
+    assert_eq!(arkhangelsk.country.as_deref(), Some("Russia"));
+    let gimpo = place(&mentions, text, "Gimpo").expect("Gimpo");
+    assert_eq!(gimpo.name, "Gimpo");
+    assert_eq!(gimpo.country.as_deref(), Some("South Korea"));
+}

@@ -278,6 +278,18 @@ def places(pkg):
         region = regions.get(iso, {}).get(c["admin1code"], "")
         # The name in ASCII letters, as English news often spells it.
         aliases = [fold(name)] if fold(name) != name and fold(name).isascii() else []
+        # "Chornomors’k", "Al’met’yevsk": English news drops the soft
+        # sign's apostrophe ("Chornomorsk").
+        plain = fold(SOFT_SIGN.sub("", name))
+        if plain != name and plain.isascii() and plain not in aliases:
+            aliases.append(plain)
+        # "Cheongju-si", "Fukui-shi": news names the city without its
+        # Korean or Japanese administrative suffix; the suffixed name stays
+        # an alias.
+        bare = re.sub(r"-(?:si|gun|shi)$", "", name) if iso in ("KR", "JP") else name
+        if bare != name and bare.lower() not in common:
+            aliases.append(name)
+            name = bare
         # "Frankfurt am Main", "Halle an der Saale": news names the town alone.
         short = re.split(r" (?:am|an der|an den|in der) ", name)[0]
         if short != name and short.lower() not in common:
@@ -302,6 +314,11 @@ def places(pkg):
 # Letters that Unicode does not decompose into an ASCII letter and a mark.
 UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
                               "æ": "ae", "Æ": "Ae", "ı": "i", "ħ": "h", "ŧ": "t"})
+
+
+# An apostrophe that marks a soft sign or a glottal stop inside or at the
+# end of a word: before a lower-case letter, a space, a hyphen or the end.
+SOFT_SIGN = re.compile(r"(?<=\w)[’‘ʼʻ](?=[a-z\s-]|$)")
 
 
 def fold(name):
