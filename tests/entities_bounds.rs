@@ -146,3 +146,46 @@ fn a_service_word_before_a_country_in_lower_case_or_a_city_names_no_body() {
         "{mentions:?}"
     );
 }
+
+/// A firm's legal form ends its name even after "Co." or a comma, and a
+/// dotted one keeps its last period; a suffix before "and" ends one firm
+/// and a name with a suffix of its own after it is a second.
+#[test]
+fn a_legal_form_after_co_or_a_comma_or_with_dots_ends_the_name() {
+    let text = "The ferry line is owned by Kestrel Sound Co. Ltd, which also runs \
+                buses. Shares of Orchard Valley Foods, Inc. rose after the grocer \
+                Lanterna Mercati S.p.A. said it would buy apples from Saratov Fruit \
+                JSC. Advice came from Marquez de la Fuente LLP and Harlow Fenwick LLP.";
+    let mentions = extract(text);
+    assert_eq!(
+        names_of(&mentions, EntityKind::Company),
+        [
+            "Kestrel Sound Co. Ltd",
+            "Orchard Valley Foods, Inc",
+            "Lanterna Mercati S.p.A.",
+            "Saratov Fruit JSC",
+            "Marquez de la Fuente LLP",
+            "Harlow Fenwick LLP"
+        ]
+    );
+}
+
+/// "and" before a second body's own name ends the first, though the first
+/// holds an "and" of its own; so does "and the" before an owner's name.
+#[test]
+fn a_second_body_after_and_ends_the_first() {
+    let text = "The vineyard trial is run by the College of Agriculture and Forestry \
+                and Western Plains University of Technology. It is paid for by the \
+                Arts Council of Wales and the UK's Heritage Lottery Board.";
+    let mentions = extract(text);
+    assert_eq!(
+        names_of(&mentions, EntityKind::Organization),
+        [
+            "College of Agriculture and Forestry",
+            "Western Plains University of Technology",
+            "Arts Council of Wales",
+            "Heritage Lottery Board"
+        ],
+        "{mentions:?}"
+    );
+}

@@ -134,7 +134,7 @@ const COMPANY_SUFFIXES: &[&str] = &[
     "Stores", "Railway", "Homes", "Mines", "Ingredients", "Commodities", "Materials", "ApS", "A/S",
     "AS", "SE", "KGaA", "SAS", "Srl", "Ltda", "Bhd", "Tbk", "Management", "Tribune", "Herald",
     "Gazette", "Chronicle", "Courier", "Inquirer", "Processors", "Processing", "Frères",
-    "Freres",
+    "Freres", "JSC", "PJSC", "OJSC", "A.Ş", "AŞ",
 ];
 
 /// The head word of an organisation's name ("Ukraine Drone Coalition").
@@ -537,7 +537,8 @@ pub fn traits(word: &str) -> u16 {
 const LEGAL_FORMS: &[&str] = &[
     "inc", "incorporated", "ltd", "limited", "llc", "llp", "corp", "corporation", "gmbh", "ag",
     "plc", "sa", "nv", "spa", "ab", "asa", "co", "cos", "company", "kk", "lp", "bv", "oy", "oyj",
-    "pty", "aps", "as", "se", "kgaa", "sas", "srl", "ltda", "bhd", "tbk",
+    "pty", "aps", "as", "se", "kgaa", "sas", "srl", "ltda", "bhd", "tbk", "jsc", "pjsc", "ojsc",
+    "a.ş", "aş",
 ];
 
 /// Returns true if and only if `word`, in any case, is the legal form a

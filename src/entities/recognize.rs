@@ -205,7 +205,11 @@ impl<'t> Context<'t, '_, '_> {
     }
 
     pub fn span(&self, first: usize, last: usize) -> &'t str {
-        &self.text[self.words[first].start..self.words[last - 1].end]
+        let end = self.words[last - 1].end;
+        // "Altavista S.A.B. de C.V.": a dotted abbreviation keeps its last
+        // period, which is also the sentence's when one ends there.
+        let dotted = self.word(last - 1).contains('.') && self.text[end..].starts_with('.');
+        &self.text[self.words[first].start..end + usize::from(dotted)]
     }
 
     /// Returns true if and only if word `i` has any of the `traits` bits.
@@ -551,14 +555,22 @@ impl<'t> Context<'t, '_, '_> {
         // University of Strathclyde and Heriot-Watt University", where
         // "Ministry of Housing and Local Government" is one name).
         let headed = |from: usize, to: usize| (from..to).any(|i| self.is_org_head_at(i));
+        // "… and Western Plains University of Technology": a head with an
+        // "of" tail of its own opens a second name, whatever words stand
+        // before it.
+        let head_with_tail = |from: usize| {
+            (from..last - 1)
+                .take_while(|&i| self.word(i) != "and")
+                .any(|i| self.is_org_head_at(i) && is_connector(self.word(i + 1)))
+        };
         let second_name = |and: usize| {
             if self.word(and + 1) == "the" {
                 return headed(and + 2, last).then_some(and + 2);
             }
             (and + 2 < last
-                && self.is_org_head_at(last - 1)
                 && self.words[and + 1].capitalized
-                && !self.is_common(and + 1))
+                && ((self.is_org_head_at(last - 1) && !self.is_common(and + 1))
+                    || head_with_tail(and + 2)))
             .then_some(and + 1)
         };
         if let Some((and, second)) = (first + 1..last.saturating_sub(2))
@@ -595,7 +607,18 @@ impl<'t> Context<'t, '_, '_> {
         // "the University of Bergen and Japan's JAMSTEC", "the Reserve
         // Bank of India and Banxico": a possessive or a listed name after
         // "and" opens another name.
+        // ("… of Norway and the UK's Natural Environment Research Council":
+        // "the" may stand first.)
         let opens_another = |i: usize| {
+            let i = if self
+                .words
+                .get(i)
+                .is_some_and(|w| w.text(self.text) == "the")
+            {
+                i + 1
+            } else {
+                i
+            };
             self.words.get(i).is_some_and(|w| w.possessive)
                 || self
                     .known
@@ -746,8 +769,13 @@ impl<'t> Context<'t, '_, '_> {
             start -= 1;
         }
         // "the University of Strathclyde and Heriot-Watt University": words
-        // after "of" end another name.
-        if start > 0 && self.word(start - 1) != "the" && is_connector(self.word(start - 1)) {
+        // after "of" end another name; so do words after another "and"
+        // ("the College of Agriculture and Forestry and Western Plains
+        // University").
+        if start > 0
+            && self.word(start - 1) != "the"
+            && (is_connector(self.word(start - 1)) || self.word(start - 1) == "and")
+        {
             return first;
         }
         if self.opens_name(start) {

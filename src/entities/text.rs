@@ -145,7 +145,10 @@ pub fn scan(text: &str) -> Scan {
             let w = &text[start..end_of_word];
             // "U.S." is dotted; a number ("$8.08.") ends its sentence.
             let dotted = w.contains('.') && w.bytes().any(|c| c.is_ascii_alphabetic());
-            is_abbreviation(w) || dotted || (capitalized && end_of_word - start == width)
+            is_abbreviation(w)
+                || dotted
+                || (capitalized && end_of_word - start == width)
+                || (w == "Co" && legal_form_follows(&text[end_of_word + 1..]))
         };
         out.push(Word {
             start,
@@ -472,11 +475,34 @@ pub fn runs(text: &str, words: &[Word]) -> Vec<Run> {
 }
 
 /// Returns true if and only if only one space separates the two words (a
-/// possessive ending counts as part of the first).
+/// possessive ending counts as part of the first), or a comma before a
+/// legal form ("Brazos Ridge Materials, Inc.").
 fn single_space_between(text: &str, a: &Word, b: &Word) -> bool {
     let gap = text.get(a.end..b.start);
     !a.possessive
-        && (gap == Some(" ") || gap == Some(" & ") || (a.abbreviation && gap == Some(". ")))
+        && (gap == Some(" ")
+            || gap == Some(" & ")
+            || (a.abbreviation && gap == Some(". "))
+            || (gap == Some(", ") && a.capitalized && legal_form_follows(&text[a.end + 1..])))
+}
+
+/// Returns true if and only if `rest` opens, after one space, with a legal
+/// form that ends a firm's name after a comma or after "Co." ("Hanseong
+/// Semitech Co. Ltd", "Brazos Ridge Materials, Inc.").
+fn legal_form_follows(rest: &str) -> bool {
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let word = rest
+        .split(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches('.');
+    let after = &rest[word.len()..];
+    matches!(
+        word,
+        "Inc" | "Ltd" | "LLC" | "LLP" | "L.P" | "Limited" | "S.A" | "N.V"
+    ) && !after.starts_with(|c: char| c.is_alphanumeric())
 }
 
 #[cfg(test)]
