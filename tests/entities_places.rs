@@ -521,3 +521,29 @@ fn a_town_is_found_without_its_apostrophe_or_administrative_suffix() {
     assert_eq!(gimpo.name, "Gimpo");
     assert_eq!(gimpo.country.as_deref(), Some("South Korea"));
 }
+
+/// Two names joined by "to" or a hyphen before a route's noun, or after
+/// one and "from", are places however small, and stay places elsewhere in
+/// the text; two peoples joined by a hyphen are not.
+#[test]
+fn the_ends_of_a_route_are_places() {
+    let text = "Anglers say the Kilbrack to Dunmore Quay bus was cancelled again, \
+                and sailings from Inishcarra to Portlea stop in October. The \
+                Kilbrack-Tullagh road is closed, so hotels in Tullagh lost \
+                bookings. The Anglo-Irish route talks resume in spring.";
+    let mentions = extract(text);
+    let places = named(&mentions, EntityKind::Place);
+    assert_eq!(
+        places,
+        [
+            "Dunmore Quay",
+            "Inishcarra",
+            "Kilbrack",
+            "Portlea",
+            "Tullagh"
+        ],
+        "{mentions:?}"
+    );
+    let tullagh = mentions.iter().filter(|m| m.name == "Tullagh").count();
+    assert_eq!(tullagh, 2, "{mentions:?}");
+}

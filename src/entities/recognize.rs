@@ -45,6 +45,7 @@ mod coordination;
 mod lists;
 mod people;
 mod possessive;
+mod routes;
 mod scores;
 mod wire;
 
@@ -73,6 +74,7 @@ pub fn learn<'t>(
     wire::bracketed(&ctx, runs, &mut lexicon);
     wire::dateline_agency(&ctx, &mut lexicon);
     scores::teams_at_scores(&ctx, runs, &mut lexicon);
+    routes::places_on_routes(&ctx, runs, &mut lexicon);
     possessive::possessive_names(&ctx, runs, &mut lexicon);
     for run in runs {
         if ctx.byline(*run, &mut lexicon)
@@ -1345,7 +1347,7 @@ impl<'t> Context<'t, '_, '_> {
 
     /// Returns true if and only if a gazetteer hit lies within the words,
     /// even inside one of them ("Latvian" in "Latvian-led").
-    fn has_hit_within(&self, first: usize, last: usize) -> bool {
+    pub(super) fn has_hit_within(&self, first: usize, last: usize) -> bool {
         let (start, end) = (self.words[first].start, self.words[last - 1].end);
         let i = self.hits.partition_point(|h| h.end <= start);
         self.hits.get(i).is_some_and(|h| h.start < end)
