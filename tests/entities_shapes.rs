@@ -871,3 +871,14 @@ fn clubs_named_head_first_and_accented_given_names_are_read() {
     }
     assert_eq!(people(text), ["Joaquín Ferreyra", "Matías Quiroga"]);
 }
+
+/// "FC" before a club's name opens it as "Club" does, and a Turkish club
+/// is its town and "spor" in one word, at a sentence's start too.
+#[test]
+fn clubs_named_fc_first_or_with_spor_are_organisations() {
+    let text = "The handball side signed a pivot from FC Vesterhavn. Karadenizspor \
+                chairman Ilker Sahin said Yaylaspor had asked about him too.";
+    for club in ["FC Vesterhavn", "Karadenizspor", "Yaylaspor"] {
+        assert_eq!(kind(text, club), Some(EntityKind::Organization), "{club}");
+    }
+}

@@ -357,6 +357,7 @@ impl<'t> Context<'t, '_, '_> {
         if self.settlement_named(first, last, lexicon)
             || self.titled_person(first, last, lexicon)
             || self.sport_body(first, last, lexicon)
+            || self.club_of_a_town(first, last, lexicon)
             || self.public_body(first, last, lexicon)
             || self.landform(first, last, lexicon)
             || self.head_first(first, last, lexicon)
@@ -839,6 +840,25 @@ impl<'t> Context<'t, '_, '_> {
             || (word == "Bank" && i > 0 && cues::is_public_bank_qualifier(self.word(i - 1)))
     }
 
+    /// "Trabzonspor", "Konyaspor": a Turkish club is named by its town and
+    /// "spor" (sport) in one word, which no English word ends with.
+    fn club_of_a_town(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
+        let word = self.word(first);
+        if last - first != 1
+            || self.known[first].is_some()
+            || !word.ends_with("spor")
+            || word.chars().count() < 7
+            || !word.starts_with(char::is_uppercase)
+        {
+            return false;
+        }
+        lexicon.add(
+            word,
+            Known::new(word, EntityKind::Organization, Strength::Cue),
+        );
+        true
+    }
+
     /// "Sri Lanka Cricket", "British Cycling", "Rugby Australia": a
     /// country or its demonym with a sport, and nothing else, names the
     /// sport's national body ("American Football" is a game).
@@ -1127,11 +1147,13 @@ impl<'t> Context<'t, '_, '_> {
         const FIRMS: &[&str] = &[
             "Banco", "Banca", "Banque", "Bankhaus", "Caixa", "Grupo", "Gruppo", "Groupe", "Maison",
         ];
-        // "Deportivo Río Claro", "Atlético Sur", "Sporting Cristal": clubs.
+        // "Deportivo Río Claro", "Atlético Sur", "Sporting Cristal", "FC
+        // Midtjylland": clubs.
         #[rustfmt::skip]
         const CLUBS: &[&str] = &[
             "Deportivo", "Atlético", "Atletico", "Sporting", "Racing", "Dinamo", "Dynamo",
-            "Lokomotiv", "Spartak", "Olympique", "Sportivo", "Esporte", "Clube", "Club",
+            "Lokomotiv", "Spartak", "Olympique", "Sportivo", "Esporte", "Clube", "Club", "FC",
+            "AFC",
         ];
         // "Col de Port", "Col d'Agnes", "Plateau de Beille", "Salar de
         // Atacama": a pass, a plateau, a peak or a salt flat, named head
