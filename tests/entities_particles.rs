@@ -142,3 +142,15 @@ fn a_long_name_ending_in_a_capitals_name_is_a_person() {
     );
     assert_eq!(named(&mentions, EntityKind::Country), ["Spain"]);
 }
+
+/// Filipino surnames open with "dela" or "delos" ("dela Cruz"), kept
+/// inside the name as "de la" is.
+#[test]
+fn a_filipino_particle_stays_inside_the_name() {
+    let text = "The rice harvest will be late, said Ana delos Reyes, a farm \
+                adviser. Mayor Juan dela Torre agreed.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Person),
+        ["Ana delos Reyes", "Juan dela Torre"]
+    );
+}

@@ -464,6 +464,8 @@ pub fn is_name_particle(word: &str) -> bool {
             | "das"
             | "di"
             | "del"
+            | "dela"
+            | "delos"
             | "della"
             | "delle"
             | "dello"
