@@ -154,3 +154,17 @@ fn a_filipino_particle_stays_inside_the_name() {
         ["Ana delos Reyes", "Juan dela Torre"]
     );
 }
+
+/// Vietnamese names run to three or four words: after a minister's
+/// portfolio the whole name is the person's, and four names before a role
+/// are a person too.
+#[test]
+fn three_and_four_word_names_after_a_portfolio_or_before_a_role() {
+    let text = "Minister of Agriculture and Rural Development Tran Van Hieu opened \
+                the rice fair. Pham Thi Thu Hang, director general of the seed agency, \
+                said yields rose.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Person),
+        ["Pham Thi Thu Hang", "Tran Van Hieu"]
+    );
+}

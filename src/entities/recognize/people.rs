@@ -223,6 +223,16 @@ impl<'t> Context<'t, '_, '_> {
                 return false;
             }
             name_first = last - 2;
+            // "Minister of Planning and Investment Le Quang Vinh": a name of
+            // three or four words no list knows and no dictionary has.
+            while name_first > last - 4
+                && self.words[name_first - 1].capitalized
+                && !self.is_common(name_first - 1)
+                && self.known[name_first - 1].is_none()
+                && !is_connector(self.word(name_first - 1))
+            {
+                name_first -= 1;
+            }
             // "the Minister for Health and Welfare": a department's name
             // joined by "and" ends the run; no name follows it.
             if (name_first..last).any(|i| matches!(self.word(i), "and" | "&")) {
@@ -402,7 +412,7 @@ impl<'t> Context<'t, '_, '_> {
     /// personal name make a person.
     pub(super) fn person_from_context(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) {
         if (first..last).any(|i| self.known[i].is_some() && !self.after_a_particle(first, i))
-            || self.names_but_particles(first, last) > 3
+            || self.names_but_particles(first, last) > 4
         {
             return;
         }
@@ -482,7 +492,18 @@ impl<'t> Context<'t, '_, '_> {
         let name_like = (some_uncommon || !self.words[first].sentence_start)
             && !after_article
             && !(first..last).any(|i| self.has(i, cues::HEAD | cues::TITLE));
-        let shaped = self.name_shaped(first, last);
+        // "Nguyen Thi Lan Anh, director general of…": four names are a
+        // person's only with a role or a speech verb after them; there the
+        // last two may be words too ("Pham Thi Thu Hang").
+        let shaped = self.name_shaped(first, last)
+            || (last - first == 4
+                && self.name_shaped(first, first + 2)
+                && (first + 2..last).all(|i| {
+                    self.words[i].capitalized
+                        && self.known[i].is_none()
+                        && !self.has(i, cues::HEAD | cues::TITLE)
+                })
+                && (self.person_cue_after(last) || self.role_after_comma(last)));
         // "according to" also introduces companies and agencies: only a
         // name of two words or more reads as a person there.
         // "Islanders on Mull and Islay said": a second name after a
@@ -846,6 +867,15 @@ impl<'t> Context<'t, '_, '_> {
     /// words before are a person: a speech verb ("Jordan Baptiste said"),
     /// or an apposition that names a role before any preposition
     /// ("Jordan Baptiste, an economist at Kesteven Bank").
+    /// Returns true if and only if a role opens what follows word `last -
+    /// 1` after a comma, with no article (", director general of …").
+    fn role_after_comma(&self, last: usize) -> bool {
+        self.text[self.words[last - 1].end..]
+            .strip_prefix(", ")
+            .map(first_word)
+            .is_some_and(cues::is_role_noun)
+    }
+
     fn person_cue_after(&self, last: usize) -> bool {
         let end = self.words[last - 1].end;
         if cues::is_agent_verb(next_word(self.text, end)) {
