@@ -189,3 +189,20 @@ fn a_second_body_after_and_ends_the_first() {
         "{mentions:?}"
     );
 }
+
+/// A commission, a committee or a council may name its subject after
+/// "on", which then belongs to its name; "on" before a weekday is a date.
+#[test]
+fn a_body_named_with_on_keeps_its_subject() {
+    let text = "Fishing quotas were set by the Regional Commission on Inland Fisheries. \
+                The Committee on Monday asked the Council on Rural Affairs to review them.";
+    let mentions = extract(text);
+    assert_eq!(
+        names_of(&mentions, EntityKind::Organization),
+        [
+            "Regional Commission on Inland Fisheries",
+            "Council on Rural Affairs"
+        ],
+        "{mentions:?}"
+    );
+}

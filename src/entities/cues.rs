@@ -549,6 +549,16 @@ pub fn is_legal_form(word: &str) -> bool {
     lowered(word, &mut [0; 24]).is_some_and(|lower| word_set!(LEGAL_FORMS).contains(lower))
 }
 
+/// Returns true if and only if `word` heads a body whose name goes on
+/// with "on" and its subject ("the Council on Foreign Relations", "the
+/// Texas Commission on Environmental Quality").
+pub fn takes_on(word: &str) -> bool {
+    matches!(
+        word,
+        "Commission" | "Committee" | "Subcommittee" | "Council" | "Conference" | "Panel" | "Forum"
+    )
+}
+
 /// Returns true if and only if `word` names a settlement or an area, as
 /// in "the village of Weybourne".
 pub fn is_settlement_noun(word: &str) -> bool {

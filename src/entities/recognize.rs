@@ -214,6 +214,14 @@ impl<'t> Context<'t, '_, '_> {
         &self.text[self.words[first].start..end + usize::from(dotted)]
     }
 
+    /// Returns true if and only if word `i` opens the tail of a name after
+    /// its head: a connector ("Ministry of …"), or "on" after a body that
+    /// takes one ("Commission on Environmental Quality").
+    pub fn opens_tail(&self, i: usize) -> bool {
+        is_connector(self.word(i))
+            || (self.word(i) == "on" && i > 0 && cues::takes_on(self.word(i - 1)))
+    }
+
     /// Returns true if and only if word `i` has any of the `traits` bits.
     pub fn has(&self, i: usize, traits: u16) -> bool {
         self.traits.get(i).is_some_and(|t| t & traits != 0)
@@ -564,7 +572,7 @@ impl<'t> Context<'t, '_, '_> {
         let head_with_tail = |from: usize| {
             (from..last - 1)
                 .take_while(|&i| self.word(i) != "and")
-                .any(|i| self.is_org_head_at(i) && is_connector(self.word(i + 1)))
+                .any(|i| self.is_org_head_at(i) && self.opens_tail(i + 1))
         };
         let second_name = |and: usize| {
             if self.word(and + 1) == "the" {
@@ -584,8 +592,7 @@ impl<'t> Context<'t, '_, '_> {
             return self.organization(second, last, lexicon) || left;
         }
         let heads = (first..last).rev().filter(|&i| {
-            self.is_org_head_at(i)
-                && (i > first || (i + 1 < last && is_connector(self.word(i + 1))))
+            self.is_org_head_at(i) && (i > first || (i + 1 < last && self.opens_tail(i + 1)))
         });
         // "Imperial College London": a place the lists know may end it
         // (looked up, as "London said" holds no place hit).
@@ -595,9 +602,8 @@ impl<'t> Context<'t, '_, '_> {
                     matches!(entry.kind, EntityKind::Place | EntityKind::Country)
                 })
         };
-        let tail_ok = |head: usize| {
-            head + 1 == last || is_connector(self.word(head + 1)) || place_after(head)
-        };
+        let tail_ok =
+            |head: usize| head + 1 == last || self.opens_tail(head + 1) || place_after(head);
         // The last head that ends the name or opens its "of/for …" tail: in
         // "the Ministry of Museums and Parks", "Museums" is the Ministry's
         // portfolio, not the head of a name.
@@ -657,7 +663,7 @@ impl<'t> Context<'t, '_, '_> {
         }
         // "the Ministry of Land, Infrastructure, Transport and Tourism": a
         // list of portfolios after "of" goes on past its commas.
-        let last = if head + 1 < last && is_connector(self.word(head + 1)) {
+        let last = if head + 1 < last && self.opens_tail(head + 1) {
             self.portfolios_after(last)
         } else {
             last

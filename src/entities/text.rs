@@ -439,11 +439,21 @@ pub fn runs(text: &str, words: &[Word]) -> Vec<Run> {
             // A connector joins only when a capitalised word follows it.
             // "and" joins only inside an institution's name that already
             // has one ("Ministry of Trade and Industry").
+            // "the Council on Foreign Relations": "on" after a body that
+            // takes one joins as a connector does ("the Commission on
+            // Monday" is a date).
+            let joins = |k: usize| {
+                is_connector(words[k].text(text))
+                    || (words[k].text(text) == "on"
+                        && super::cues::takes_on(words[k - 1].text(text))
+                        && words.get(k + 1).is_some_and(|w| {
+                            super::cues::traits(w.text(text)) & super::cues::FUNCTION_WORD == 0
+                        }))
+            };
             let has_connector = (first..last).any(|k| is_connector(words[k].text(text)));
             let mut j = last;
             while j < words.len()
-                && (is_connector(words[j].text(text))
-                    || (has_connector && words[j].text(text) == "and"))
+                && (joins(j) || (has_connector && words[j].text(text) == "and"))
                 && !words[j].sentence_start
                 && single_space_between(text, &words[j - 1], &words[j])
             {
