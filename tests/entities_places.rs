@@ -547,3 +547,19 @@ fn the_ends_of_a_route_are_places() {
     let tullagh = mentions.iter().filter(|m| m.name == "Tullagh").count();
     assert_eq!(tullagh, 2, "{mentions:?}");
 }
+
+/// A delta or a plateau after a river's or a region's name is a place of
+/// its own, and "Upper" or "Lower" before a country or a region names a
+/// part of it, which gives the country.
+#[test]
+fn a_delta_a_plateau_and_an_upper_region_are_places() {
+    let text = "Cotton growers in the Orinoco Delta and on the Kashgar Plateau \
+                expect a poor crop, as do farms in Upper Austria.";
+    let mentions = extract(text);
+    assert_eq!(
+        named(&mentions, EntityKind::Place),
+        ["Kashgar Plateau", "Orinoco Delta", "Upper Austria"],
+        "{mentions:?}"
+    );
+    assert_eq!(countries_of(text), ["Austria"]);
+}

@@ -171,7 +171,7 @@ const PLACE_HEADS: &[&str] = &[
     "Road", "Lane", "Boulevard", "Quay", "Wharf", "Racecourse", "Velodrome", "Terminal",
     "Canal", "Dam", "Pier", "Docks", "Reservoir", "Glacier", "Gardens", "Point", "Estuary",
     "Basin", "Crescent", "Drive", "Fjord", "Desert", "Ground", "Fort", "Highway", "Motorway",
-    "Causeway", "Airfield", "Promenade", "Embankment", "Plaza", "Complex",
+    "Causeway", "Airfield", "Promenade", "Embankment", "Plaza", "Complex", "Delta", "Plateau",
 ];
 
 /// The head word of an event's name ("Athens Olympics", "Birmingham Grand

@@ -1091,7 +1091,7 @@ impl<'t> Context<'t, '_, '_> {
     /// "Aviva Stadium", "Eamonn Deacy Park": a name with a place head, or
     /// a shire.
     /// "Gulf of Guinea", "Bay of Bengal": a place head, "of", and a name
-    /// (a country's too) is a place.
+    /// (a country's too) is a place; so is "Upper" or "Lower" before one.
     fn place(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
         let head_of = last - first >= 3
             && self.has(first, cues::PLACE_HEAD)
@@ -1101,14 +1101,31 @@ impl<'t> Context<'t, '_, '_> {
         let shire = self.word(last - 1).len() > "shire".len() + 2
             && self.word(last - 1).ends_with("shire")
             && self.known[last - 1].is_none();
-        if !shire && (last - first < 2 || !(self.has(last - 1, cues::PLACE_HEAD) || head_of)) {
+        // "Upper Egypt", "Lower Silesia": part of a country or a region.
+        let part = last - first == 2
+            && matches!(self.word(first), "Upper" | "Lower")
+            && self
+                .hit_spanning(first + 1, last)
+                .is_some_and(|h| matches!(h.entry.kind, EntityKind::Country | EntityKind::Place));
+        if !shire
+            && !part
+            && (last - first < 2 || !(self.has(last - 1, cues::PLACE_HEAD) || head_of))
+        {
             return false;
         }
         if self.known[first].is_some() && self.known[last - 1] == self.known[first] {
             return true;
         }
         let name = self.span(first, last);
-        lexicon.add(name, Known::new(name, EntityKind::Place, Strength::Cue));
+        // Upper Egypt is in Egypt (the Niger Delta is not in Niger).
+        let country = part
+            .then(|| self.hit_spanning(first + 1, last))
+            .flatten()
+            .and_then(|h| h.entry.country);
+        lexicon.add(
+            name,
+            Known::new(name, EntityKind::Place, Strength::Cue).with_country(country),
+        );
         true
     }
 
