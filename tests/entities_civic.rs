@@ -180,3 +180,18 @@ fn parliaments_named_by_their_own_names_are_bodies() {
         ["Folketing", "Riksdag", "Seimas"]
     );
 }
+
+/// A council named after two places joined by "and" is one body, though
+/// the lists know the first place; "between" sets two sides apart.
+#[test]
+fn a_council_named_after_two_places_is_one_body() {
+    let text = "Bins will be collected fortnightly, Swansea and Gower Borough Council \
+                said. Talks between Swansea and Mold Town Council stalled.";
+    let mentions = extract(text);
+    assert_eq!(
+        named(&mentions, EntityKind::Organization),
+        ["Mold Town Council", "Swansea and Gower Borough Council"],
+        "{mentions:?}"
+    );
+    assert_eq!(named(&mentions, EntityKind::Place), ["Swansea"]);
+}

@@ -754,6 +754,21 @@ impl<'t> Context<'t, '_, '_> {
         };
         let spaced = |i: usize| self.gap_before(i) == " ";
         let mut start = first - 2;
+        // "Argyll and Bute Council", "Brighton and Hove City Council": a
+        // council named after two places.
+        let council = (first..self.words.len())
+            .take_while(|&i| self.words[i].capitalized && (i == first || spaced(i)))
+            .take(3)
+            .any(|i| self.word(i) == "Council");
+        let place_before = self.known[start].is_some_and(|h| {
+            let hit = &self.hits[h];
+            hit.start == self.words[start].start && hit.entry.kind == EntityKind::Place
+        });
+        // ("talks between Lyon and Vienne City Council": two sides.)
+        let between = start > 0 && self.word(start - 1) == "between";
+        if council && place_before && !between {
+            return start;
+        }
         // "Ballina RFC and Bournemouth AFC": a head right before the "and"
         // ends a name of its own.
         // "the Energy and Petroleum Regulatory Authority": a word that
