@@ -66,6 +66,17 @@ fn wire_datelines_give_the_date_with_the_year_from_context() {
     );
 }
 
+/// A browser copy's date line with a clock time, a time zone the lists
+/// lack and an update after a bar gives the day it names.
+#[test]
+fn a_published_line_with_a_time_and_an_update_gives_its_day() {
+    let (_dir, lib) = library();
+    assert_eq!(
+        date(&lib, "published_with_time.txt"),
+        (Some("2026-02-09"), Some(DateSource::Dateline))
+    );
+}
+
 #[test]
 fn the_stated_date_wins_and_a_date_inside_the_body_is_not_taken() {
     let (_dir, lib) = library();
@@ -110,6 +121,7 @@ fn sort_orders_put_undated_last_and_keep_corpus_order_among_equals() {
             "date_in_body.md",
             "region_no_year.txt",
             "wire_houston.txt",
+            "published_with_time.txt",
             "stated.md",
             "wire_london.txt",
             "date_opens.md"

@@ -271,6 +271,12 @@ fn words(raw: &str) -> Option<(Option<i32>, u32, u32)> {
         if month.is_some() && is_time_of_day(t) {
             continue;
         }
+        // "14 Nov 2024, 6:05 PM ICT": after a whole date, letters in
+        // capitals are a time zone the list lacks.
+        let zone = (2..=5).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_uppercase());
+        if day.is_some() && year.is_some() && zone {
+            continue;
+        }
         if let Some(m) = month_of(t) {
             if month.replace(m).is_some() {
                 return None;
@@ -430,6 +436,12 @@ mod tests {
             norm("March 3, 2026 at 9.30am ET").as_deref(),
             Some("2026-03-03")
         );
+        assert_eq!(
+            norm("14 Nov 2026, 6:05 PM ICT").as_deref(),
+            Some("2026-11-14"),
+            "a zone the list lacks"
+        );
+        assert_eq!(norm("14 Nov ICT 2026"), None, "letters before the year");
         assert_eq!(norm("09:14 March 3 2026"), None, "a time before the month");
         assert_eq!(norm("March 3, 2026 at noon"), None);
         assert_eq!(norm("February 30, 2026"), None);

@@ -366,10 +366,16 @@ pub fn dateline(line: &str) -> Option<String> {
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
     let line = line.trim();
-    // "Posted 14 March 2026 · 3 min read": the reading time is no part of
-    // the date.
+    // "Posted 14 March 2026 · 3 min read", "Published on 12 March 2025,
+    // 7:45am | Updated 9:10am": the reading time and the update are no
+    // part of the date.
     let line = match line.split_once(['·', '|']) {
-        Some((date, rest)) if rest.to_lowercase().contains(" read") => date.trim(),
+        Some((date, rest))
+            if rest.to_lowercase().contains(" read")
+                || rest.trim_start().to_lowercase().starts_with("updated") =>
+        {
+            date.trim()
+        }
         _ => line,
     };
     // A wire dateline ("HOUSTON, March 3, 1987 -") opens the story: its
@@ -380,6 +386,7 @@ pub fn dateline(line: &str) -> Option<String> {
     let lower = line.to_lowercase();
     let rest = [
         "published:",
+        "published on",
         "published",
         "updated:",
         "updated",
@@ -688,6 +695,10 @@ mod tests {
         );
         assert_eq!(dateline("The 2024 budget"), None);
         assert_eq!(dateline("HOUSTON, March 3, 1987 -"), None);
+        assert_eq!(
+            dateline("Published on 12 March 2025, 7:45am | Updated 9:10am").as_deref(),
+            Some("12 March 2025, 7:45am")
+        );
         assert_eq!(
             dateline("Posted 14 March 2026 · 3 min read").as_deref(),
             Some("14 March 2026")
