@@ -43,25 +43,25 @@ impl<'t> Context<'t, '_, '_> {
     /// Co Ltd": a suffix with at most one word of its own joins the name
     /// before "and".
     pub(super) fn company(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
-        // "Garza Abogados S.C. and Pemberton Achebe LLP": a suffix before
-        // "and" ends one firm, and a name with a suffix of its own after
-        // it is a second ("Morgan Stanley and Co Inc" has legal forms
-        // only after its "and").
-        if let Some(and) = (first + 2..last.saturating_sub(2)).find(|&i| {
-            self.word(i) == "and"
-                && self.has(i - 1, cues::COMPANY_SUFFIX)
-                && !cues::is_legal_form(self.word(i + 1))
-                && self.words[i + 1].capitalized
-        }) {
-            let left = self.company(first, and, lexicon);
-            return self.company(and + 1, last, lexicon) || left;
-        }
         // "the U.S. Securities and Exchange Commission": a suffix that
         // opens a name of another kind the lists know is no suffix.
         if !self.has(last - 1, cues::COMPANY_SUFFIX)
             || self.known[last - 1].is_some_and(|h| self.hits[h].entry.kind != EntityKind::Company)
         {
             return false;
+        }
+        // "Marquez de la Fuente LLP and Harlow Fenwick LLP": a suffix
+        // before "and" ends one firm, and a name of its own with a suffix
+        // after it is a second ("Morgan Stanley and Co Inc" has legal
+        // forms only after its "and", "Energy and Mining Corp" a sector).
+        if let Some(and) = (first + 2..last.saturating_sub(2)).find(|&i| {
+            self.word(i) == "and"
+                && self.has(i - 1, cues::COMPANY_SUFFIX)
+                && self.words[i + 1].capitalized
+                && !self.has(i + 1, cues::COMPANY_SUFFIX)
+        }) {
+            let left = self.company(first, and, lexicon);
+            return self.company(and + 1, last, lexicon) || left;
         }
         // "Rivals Micron Technology and…": a word capitalised by the
         // sentence's start is no part of the listed name after it.

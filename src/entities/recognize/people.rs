@@ -863,10 +863,6 @@ impl<'t> Context<'t, '_, '_> {
         true
     }
 
-    /// Returns true if and only if what follows word `last - 1` says the
-    /// words before are a person: a speech verb ("Jordan Baptiste said"),
-    /// or an apposition that names a role before any preposition
-    /// ("Jordan Baptiste, an economist at Kesteven Bank").
     /// Returns true if and only if a role opens what follows word `last -
     /// 1` after a comma, with no article (", director general of …").
     fn role_after_comma(&self, last: usize) -> bool {
@@ -876,6 +872,10 @@ impl<'t> Context<'t, '_, '_> {
             .is_some_and(cues::is_role_noun)
     }
 
+    /// Returns true if and only if what follows word `last - 1` says the
+    /// words before are a person: a speech verb ("Jordan Baptiste said"),
+    /// or an apposition that names a role before any preposition
+    /// ("Jordan Baptiste, an economist at Kesteven Bank").
     fn person_cue_after(&self, last: usize) -> bool {
         let end = self.words[last - 1].end;
         if cues::is_agent_verb(next_word(self.text, end)) {
