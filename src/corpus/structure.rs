@@ -369,13 +369,12 @@ pub fn dateline(line: &str) -> Option<String> {
     // "Posted 14 March 2026 · 3 min read", "Published on 12 March 2025,
     // 7:45am | Updated 9:10am": the reading time and the update are no
     // part of the date.
+    let aside = |rest: &str| {
+        let rest = rest.to_lowercase();
+        rest.contains(" read") || rest.trim_start().starts_with("updated")
+    };
     let line = match line.split_once(['·', '|']) {
-        Some((date, rest))
-            if rest.to_lowercase().contains(" read")
-                || rest.trim_start().to_lowercase().starts_with("updated") =>
-        {
-            date.trim()
-        }
+        Some((date, rest)) if aside(rest) => date.trim(),
         _ => line,
     };
     // A wire dateline ("HOUSTON, March 3, 1987 -") opens the story: its

@@ -214,12 +214,9 @@ impl<'t> Context<'t, '_, '_> {
         &self.text[self.words[first].start..end + usize::from(dotted)]
     }
 
-    /// Returns true if and only if word `i` opens the tail of a name after
-    /// its head: a connector ("Ministry of …"), or "on" after a body that
-    /// takes one ("Commission on Environmental Quality").
+    /// See [`super::text::opens_tail`].
     pub fn opens_tail(&self, i: usize) -> bool {
-        is_connector(self.word(i))
-            || (self.word(i) == "on" && i > 0 && cues::takes_on(self.word(i - 1)))
+        super::text::opens_tail(self.text, self.words, i)
     }
 
     /// Returns true if and only if word `i` has any of the `traits` bits.
@@ -756,17 +753,19 @@ impl<'t> Context<'t, '_, '_> {
         let mut start = first - 2;
         // "Argyll and Bute Council", "Brighton and Hove City Council": a
         // council named after two places.
-        let council = (first..self.words.len())
-            .take_while(|&i| self.words[i].capitalized && (i == first || spaced(i)))
-            .take(3)
-            .any(|i| self.word(i) == "Council");
+        let council = || {
+            (first..self.words.len())
+                .take_while(|&i| self.words[i].capitalized && (i == first || spaced(i)))
+                .take(3)
+                .any(|i| self.word(i) == "Council")
+        };
         let place_before = self.known[start].is_some_and(|h| {
             let hit = &self.hits[h];
             hit.start == self.words[start].start && hit.entry.kind == EntityKind::Place
         });
         // ("talks between Lyon and Vienne City Council": two sides.)
         let between = start > 0 && self.word(start - 1) == "between";
-        if council && place_before && !between {
+        if place_before && !between && council() {
             return start;
         }
         // "Ballina RFC and Bournemouth AFC": a head right before the "and"

@@ -436,24 +436,14 @@ pub fn runs(text: &str, words: &[Word]) -> Vec<Run> {
                 last += 1;
                 continue;
             }
-            // A connector joins only when a capitalised word follows it.
-            // "and" joins only inside an institution's name that already
-            // has one ("Ministry of Trade and Industry").
-            // "the Council on Foreign Relations": "on" after a body that
-            // takes one joins as a connector does ("the Commission on
-            // Monday" is a date).
-            let joins = |k: usize| {
-                is_connector(words[k].text(text))
-                    || (words[k].text(text) == "on"
-                        && super::cues::takes_on(words[k - 1].text(text))
-                        && words.get(k + 1).is_some_and(|w| {
-                            super::cues::traits(w.text(text)) & super::cues::FUNCTION_WORD == 0
-                        }))
-            };
+            // A connector, or a tail's "on" ([`opens_tail`]), joins only
+            // when a capitalised word follows it. "and" joins only inside
+            // an institution's name that already has a connector
+            // ("Ministry of Trade and Industry").
             let has_connector = (first..last).any(|k| is_connector(words[k].text(text)));
             let mut j = last;
             while j < words.len()
-                && (joins(j) || (has_connector && words[j].text(text) == "and"))
+                && (opens_tail(text, words, j) || (has_connector && words[j].text(text) == "and"))
                 && !words[j].sentence_start
                 && single_space_between(text, &words[j - 1], &words[j])
             {
@@ -484,6 +474,21 @@ pub fn runs(text: &str, words: &[Word]) -> Vec<Run> {
     out
 }
 
+/// Returns true if and only if word `k` opens the tail of a name after its
+/// head: a connector ("Ministry of …"), or "on" after a body that takes one
+/// ("the Council on Foreign Relations"; "the Commission on Monday" is a
+/// date).
+pub fn opens_tail(text: &str, words: &[Word], k: usize) -> bool {
+    let word = words[k].text(text);
+    is_connector(word)
+        || (word == "on"
+            && k > 0
+            && super::cues::takes_on(words[k - 1].text(text))
+            && words.get(k + 1).is_some_and(|next| {
+                super::cues::traits(next.text(text)) & super::cues::FUNCTION_WORD == 0
+            }))
+}
+
 /// Returns true if and only if only one space separates the two words (a
 /// possessive ending counts as part of the first), or a comma before a
 /// legal form ("Brazos Ridge Materials, Inc.").
@@ -498,7 +503,9 @@ fn single_space_between(text: &str, a: &Word, b: &Word) -> bool {
 
 /// Returns true if and only if `rest` opens, after one space, with a legal
 /// form that ends a firm's name after a comma or after "Co." ("Hanseong
-/// Semitech Co. Ltd", "Brazos Ridge Materials, Inc.").
+/// Semitech Co. Ltd", "Brazos Ridge Materials, Inc."). Fewer forms than
+/// [`super::cues::is_legal_form`] knows: after a comma "As" or "Co" may
+/// open anything.
 fn legal_form_follows(rest: &str) -> bool {
     let Some(rest) = rest.strip_prefix(' ') else {
         return false;

@@ -141,10 +141,11 @@ impl<'t> Context<'t, '_, '_> {
 
     /// Returns true if and only if `run`, alone on its line, is a name in
     /// a block of contacts: a way to reach someone (an e-mail or web
-    /// address, a telephone number) in the three lines below it, and a contact label among the short lines
-    /// above it ("Media contacts" over "Embraer", "Mariana Albuquerque",
-    /// "Corporate Communications", "mariana@…"; the next contact's name
-    /// stands under the first one's lines).
+    /// address, a telephone number) in the three lines below it, and a
+    /// contact label among the short lines above it ("Media contacts" over
+    /// "Embraer", "Mariana Albuquerque", "Corporate Communications",
+    /// "mariana@…"; the next contact's name stands under the first one's
+    /// lines).
     fn in_contact_block(
         &self,
         run: Run,
@@ -767,60 +768,49 @@ impl<'t> Context<'t, '_, '_> {
                     !(alias || region)
                 })
         };
-        // "Ricardo Fonseca Lima", "Ana Paula Santos Lima": a given name,
-        // then names no list knows, then a town's name, as Portuguese and
-        // Spanish names end; a place's name never opens with a given name
-        // or follows "said".
-        // A country after a name is a results table's column ("Carlos
-        // Alcaraz Spain"), not a surname.
-        if last - first > 2 {
-            let middle_names = (first + 1..last - 1).all(other_word);
-            // A given name the lists lack ("Paulo", "Tiago") needs a
-            // speaker's or a role's cue around it.
-            let before = self.text[..self.words[first].start].trim_end();
-            let cued = || {
-                self.person_cue_after(last)
-                    || (first > 0 && self.role_noun(first - 1))
-                    || before.ends_with(" said")
-                    || before.ends_with("according to")
-            };
-            if !(other_word(first)
-                && (cues::is_given_name(self.word(first)) || cued())
-                && middle_names
-                && surname_place(last - 1)
-                && self.known[last - 1]
-                    .is_some_and(|h| self.hits[h].entry.kind == EntityKind::Place))
-            {
-                return false;
-            }
-            let name = self.span(first, last);
-            lexicon.add(name, Known::new(name, EntityKind::Person, Strength::Shape));
-            return true;
-        }
-        let (a, b) = (first, first + 1);
         // "Jack London", but "Bayern Munich", "Dynamo Kyiv": before a city
         // only a given name, or a person's cue after or role before, makes a
         // person.
         let given = || {
-            cues::is_given_name(self.word(a))
+            cues::is_given_name(self.word(first))
                 || self.person_cue_after(last)
                 || (first > 0 && self.role_noun(first - 1))
         };
-        // "Jamie Holland": a given name in no list and no English word makes
-        // a person of any place after it, a country's other name included,
-        // at a sentence start too.
-        let given_name_first = other_word(a) && cues::is_given_name(self.word(a)) && place_word(b);
-        // At a sentence start a place may open any sentence ("Jordan
-        // Valley farms"); there only what follows says it is a person.
-        if self.words[first].sentence_start && !self.person_cue_after(last) && !given_name_first {
-            return false;
-        }
-        // "Florence Pugh", but "the Oslo Bors benchmark": a place names a
-        // person only as a given name, or with a person's cue after.
-        if !((place_word(a) && other_word(b) && given())
-            || (other_word(a) && surname_place(b) && given())
-            || given_name_first)
-        {
+        let named = if last - first > 2 {
+            // "Ricardo Fonseca Lima", "Ana Paula Santos Lima": a given name,
+            // then names no list knows, then a town's name, as Portuguese
+            // and Spanish names end; a place's name never opens with a
+            // given name or follows "said". A given name the lists lack
+            // ("Paulo", "Tiago") needs a speaker's or a role's cue around
+            // it. A country after a name is a results table's column
+            // ("Carlos Alcaraz Spain"), not a surname.
+            let said_before = || {
+                let before = self.text[..self.words[first].start].trim_end();
+                before.ends_with(" said") || before.ends_with("according to")
+            };
+            other_word(first)
+                && (given() || said_before())
+                && (first + 1..last - 1).all(other_word)
+                && surname_place(last - 1)
+                && self.known[last - 1]
+                    .is_some_and(|h| self.hits[h].entry.kind == EntityKind::Place)
+        } else {
+            let (a, b) = (first, first + 1);
+            // "Jamie Holland": a given name in no list and no English word
+            // makes a person of any place after it, a country's other name
+            // included, at a sentence start too.
+            let given_name_first =
+                other_word(a) && cues::is_given_name(self.word(a)) && place_word(b);
+            // At a sentence start a place may open any sentence ("Jordan
+            // Valley farms"); there only what follows says it is a person.
+            // "Florence Pugh", but "the Oslo Bors benchmark": a place names
+            // a person only as a given name, or with a person's cue after.
+            (!self.words[first].sentence_start || self.person_cue_after(last) || given_name_first)
+                && ((place_word(a) && other_word(b) && given())
+                    || (other_word(a) && surname_place(b) && given())
+                    || given_name_first)
+        };
+        if !named {
             return false;
         }
         let name = self.span(first, last);
