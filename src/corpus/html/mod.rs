@@ -79,6 +79,10 @@ pub fn extract(html: &str, address: Option<&str>) -> Result<RawDoc, String> {
     let doc = Document::from(pruned.as_ref());
     let found = meta::read(&doc);
     notices::remove(&doc);
+    // A quotation's attribution ("— Aled Morgan, speaking to Radio
+    // Cymru") is its `<footer>`, which readability drops with the page's
+    // footers: it is the article's words, so it becomes a paragraph first.
+    doc.select("blockquote footer").rename("p");
     let url = found
         .url
         .clone()
@@ -200,6 +204,26 @@ mod tests {
         assert!(doc.text.contains("改造工程历时八个月"));
         let wall = "<html><body><div><h2>This story is for subscribers</h2><p>Log in or subscribe to keep reading.</p></div></body></html>";
         assert!(extract(wall, None).unwrap_err().starts_with("no article"));
+    }
+
+    #[test]
+    fn a_quotation_keeps_its_attribution_and_the_page_footer_goes() {
+        let match_report = "<p>The club's chairman praised the squad after the final whistle on \
+            Sunday evening, and said the players had earned a rest before the cup tie.</p>";
+        let page = format!(
+            "<html><body><article><h1>Club wins the cup</h1>{match_report}{match_report}\
+             <blockquote><p>\"We never gave up,\" he said.</p>\
+             <footer>&mdash; Aled Morgan, speaking to Radio Cymru</footer></blockquote>\
+             {match_report}</article><footer>&copy; 2026 Valley Sport. All rights reserved.\
+             </footer></body></html>"
+        );
+        let doc = extract(&page, None).expect("an article");
+        assert!(
+            doc.text.contains("Aled Morgan, speaking to Radio Cymru"),
+            "{}",
+            doc.text
+        );
+        assert!(!doc.text.contains("All rights reserved"), "{}", doc.text);
     }
 
     #[test]
