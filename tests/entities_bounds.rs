@@ -206,3 +206,46 @@ fn a_body_named_with_on_keeps_its_subject() {
         "{mentions:?}"
     );
 }
+
+/// "Co., Ltd.", "Co. Pty Ltd", the Polish "Sp. z o.o." and the Faroese
+/// "P/F" end a firm's name; a partnership named after two partners keeps
+/// the comma between them ("Okafor, Lund & Partners LLP").
+#[test]
+fn legal_forms_after_a_comma_or_in_other_languages_end_the_name() {
+    let text = "The stadium roof was built by Qingdao Haiyun Steel Co., Ltd. and \
+                clad by Tarrawong Cladding Co. Pty Ltd. Seats came from Lubin \
+                Siedziska Sp. z o.o. and turf from Nólsoy Grøn P/F. The club was \
+                advised by Okafor, Lund & Partners LLP and Mabry, Kessel & Co.";
+    let mentions = extract(text);
+    assert_eq!(
+        names_of(&mentions, EntityKind::Company),
+        [
+            "Qingdao Haiyun Steel Co., Ltd",
+            "Tarrawong Cladding Co. Pty Ltd",
+            "Lubin Siedziska Sp. z o.o.",
+            "Nólsoy Grøn P/F",
+            "Okafor, Lund & Partners LLP",
+            "Mabry, Kessel & Co"
+        ]
+    );
+}
+
+/// A company's short form listed with another firm is that company, not
+/// a firm of its own; and a list of names closes with its "and": a comma
+/// after the last item opens no new one, so the firm that follows lends
+/// its kind to no founder ("Founded by A and B, Firm makes …").
+#[test]
+fn a_short_form_in_a_list_is_its_company_and_a_list_closes_with_and() {
+    let text = "Founded in 2011 by Odile Marchetti and Tomasz Wrona, Kelderbank \
+                Instruments makes rain gauges. Kelderbank Instruments Ltd sells them \
+                to farms, and Kelderbank said sales rose. Lund Capital is adviser to \
+                Kelderbank, and Mabry Hollis LLP is its counsel.";
+    let mentions = extract(text);
+    assert_eq!(
+        names_of(&mentions, EntityKind::Person),
+        ["Odile Marchetti", "Tomasz Wrona"]
+    );
+    let firm_named = |name: &str| mentions.iter().filter(|m| m.name == name).count();
+    assert_eq!(firm_named("Kelderbank Instruments Ltd"), 4, "{mentions:?}");
+    assert_eq!(firm_named("Kelderbank"), 0, "{mentions:?}");
+}

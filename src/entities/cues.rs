@@ -135,6 +135,9 @@ const COMPANY_SUFFIXES: &[&str] = &[
     "AS", "SE", "KGaA", "SAS", "Srl", "Ltda", "Bhd", "Tbk", "Management", "Tribune", "Herald",
     "Gazette", "Chronicle", "Courier", "Inquirer", "Processors", "Processing", "Frères",
     "Freres", "JSC", "PJSC", "OJSC", "A.Ş", "AŞ",
+    // Faroese and Danish partnerships ("Føroya Laks P/F"), the Polish
+    // limited company ("Kwantis Sp. z o.o.").
+    "P/F", "I/S", "K/S", "Sp. z o.o",
 ];
 
 /// The head word of an organisation's name ("Ukraine Drone Coalition").
@@ -540,7 +543,7 @@ const LEGAL_FORMS: &[&str] = &[
     "inc", "incorporated", "ltd", "limited", "llc", "llp", "corp", "corporation", "gmbh", "ag",
     "plc", "sa", "nv", "spa", "ab", "asa", "co", "cos", "company", "kk", "lp", "bv", "oy", "oyj",
     "pty", "aps", "as", "se", "kgaa", "sas", "srl", "ltda", "bhd", "tbk", "jsc", "pjsc", "ojsc",
-    "a.ş", "aş",
+    "a.ş", "aş", "p/f", "i/s", "k/s", "sp. z o.o",
 ];
 
 /// Returns true if and only if `word`, in any case, is the legal form a

@@ -78,6 +78,10 @@ fn ends_a_dateline(text: &str, line_words: &[Word], at: usize, width: usize) -> 
     line_words[0].capitalized && (dated || text[..at].trim_end().ends_with(')'))
 }
 
+/// What follows "Sp" in the Polish form "Sp. z o.o." (spółka z
+/// ograniczoną odpowiedzialnością), its final period left to end the word.
+const POLISH_LIMITED: &str = ". z o.o";
+
 /// Splits `text` into words, marking sentence starts and heading lines,
 /// and collects the places where a name may start.
 ///
@@ -128,7 +132,12 @@ pub fn scan(text: &str) -> Scan {
         }
         let start = i;
         name_starts.push(start);
-        let end = word_end(text, i + width, &mut name_starts);
+        let mut end = word_end(text, i + width, &mut name_starts);
+        // "Kwantis Sp. z o.o.": the Polish limited company's form is one
+        // word, as "S.A." is.
+        if &text[start..end] == "Sp" && text[end..].starts_with(POLISH_LIMITED) {
+            end += POLISH_LIMITED.len();
+        }
         let (end_of_word, possessive) = strip_possessive(bytes, start, end);
         // "Ashcombe Insurance plc": the suffix written in lower case goes
         // with the name, as a capitalised word would.
@@ -498,16 +507,19 @@ fn single_space_between(text: &str, a: &Word, b: &Word) -> bool {
         && (gap == Some(" ")
             || gap == Some(" & ")
             || (a.abbreviation && gap == Some(". "))
-            || (gap == Some(", ") && a.capitalized && legal_form_follows(&text[a.end + 1..])))
+            || (gap == Some(", ") && a.capitalized && legal_form_follows(&text[a.end + 1..]))
+            || (a.abbreviation && gap == Some("., ") && legal_form_follows(&text[a.end + 2..]))
+            || (gap == Some(", ") && a.capitalized && partnership_follows(&text[a.end + 2..])))
 }
 
-/// Returns true if and only if `rest` opens, after one space, with a legal
-/// form that ends a firm's name after a comma or after "Co." ("Hanseong
-/// Semitech Co. Ltd", "Brazos Ridge Materials, Inc."). Fewer forms than
-/// [`super::cues::is_legal_form`] knows: after a comma "As" or "Co" may
-/// open anything.
+/// Returns true if and only if `rest` opens, after one space (or a comma
+/// and a space), with a legal form that ends a firm's name after a comma
+/// or after "Co." ("Hanseong Semitech Co. Ltd", "Fujian Hengtai Metals
+/// Co., Ltd.", "Brazos Ridge Materials, Inc.", "Dunmunkle Grain Co. Pty
+/// Ltd"). Fewer forms than [`super::cues::is_legal_form`] knows: after a
+/// comma "As" or "Co" may open anything.
 fn legal_form_follows(rest: &str) -> bool {
-    let Some(rest) = rest.strip_prefix(' ') else {
+    let Some(rest) = rest.strip_prefix(' ').or_else(|| rest.strip_prefix(", ")) else {
         return false;
     };
     let word = rest
@@ -518,8 +530,37 @@ fn legal_form_follows(rest: &str) -> bool {
     let after = &rest[word.len()..];
     matches!(
         word,
-        "Inc" | "Ltd" | "LLC" | "LLP" | "L.P" | "Limited" | "S.A" | "N.V"
+        "Inc" | "Ltd" | "LLC" | "LLP" | "L.P" | "Limited" | "S.A" | "N.V" | "Pty"
     ) && !after.starts_with(|c: char| c.is_alphanumeric())
+}
+
+/// Returns true if and only if `rest` opens with the second name and the
+/// form of a partnership named after its partners: one capitalised word,
+/// " & ", and at most three more ending in a partnership's word ("Baker,
+/// Lindqvist & Partners LLP", "Sarin, Bhattacharya & Co."). A list of
+/// names with an ampersand ("Germany, France & Italy") has no such word.
+fn partnership_follows(rest: &str) -> bool {
+    let Some((second, after)) = rest.split_once(" & ") else {
+        return false;
+    };
+    let capitalised =
+        |w: &str| w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(char::is_alphabetic);
+    if !capitalised(second) {
+        return false;
+    }
+    after
+        .split(' ')
+        .take(3)
+        .map(|w| w.trim_end_matches(['.', ',', ';', ':', ')']))
+        .take_while(|w| {
+            capitalised(w) || w.chars().all(|c| c.is_ascii_uppercase()) && !w.is_empty()
+        })
+        .any(|w| {
+            matches!(
+                w,
+                "Partners" | "Co" | "Company" | "Associates" | "Sons" | "LLP" | "LLC"
+            )
+        })
 }
 
 #[cfg(test)]

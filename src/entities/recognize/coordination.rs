@@ -35,6 +35,7 @@ impl<'t> Context<'t, '_, '_> {
         // Most runs stand in no list: an item's words are read only once
         // its list has two items.
         let mut list: Vec<Run> = Vec::new();
+        let mut closed = false;
         let mut r = 0;
         while r < runs.len() {
             let lead = runs[r].first;
@@ -48,15 +49,18 @@ impl<'t> Context<'t, '_, '_> {
                 run = runs[r];
             }
             r += 1;
-            let joined = list
-                .last()
-                .is_some_and(|prev| self.list_gap(prev.last, lead));
+            let gap = list.last().and_then(|prev| self.list_gap(prev.last, lead));
+            // "Founded by Rajesh Rao and Meena Iyer, Sanjeevani Diagnostics
+            // makes kits": after its "and" a list is closed, and a comma
+            // opens no new item.
+            let joined = gap.is_some_and(|gap| !(closed && gap == ", "));
             if !joined {
                 if list.len() > 1 {
                     self.teach_list(&list, lexicon);
                 }
                 list.clear();
             }
+            closed = joined && gap.is_some_and(|gap| gap != ", ");
             list.push(run);
         }
         if list.len() > 1 {
@@ -102,8 +106,10 @@ impl<'t> Context<'t, '_, '_> {
         if self.speaker_only(first, last, lexicon) {
             return Item::Speaker;
         }
+        // (A company's short form, "Helvetron" for "Helvetron Medical AG",
+        // is known by its shape alone, and is that company.)
         if let Some(known) = lexicon.get(name)
-            && known.strength > Strength::Shape
+            && (known.strength > Strength::Shape || known.kind == EntityKind::Company)
         {
             return if known.kind == EntityKind::Company {
                 Item::Company
@@ -171,23 +177,20 @@ impl<'t> Context<'t, '_, '_> {
         lexicon.get(&upper).is_some() || self.gaz.exact(&upper).is_some()
     }
 
-    /// Returns true if and only if only ", ", " and ", ", and ", " or " or
-    /// ", or " lies between word `prev_last - 1` and word `first`, after
-    /// the period of an abbreviation ("Co.").
-    fn list_gap(&self, prev_last: usize, first: usize) -> bool {
-        let (Some(prev), Some(next)) = (self.words.get(prev_last - 1), self.words.get(first))
-        else {
-            return false;
-        };
+    /// The gap between word `prev_last - 1` and word `first` where it joins
+    /// two items of a list: ", ", " and ", ", and ", " or " or ", or ",
+    /// after the period of an abbreviation ("Co.").
+    fn list_gap(&self, prev_last: usize, first: usize) -> Option<&'t str> {
+        let (prev, next) = (self.words.get(prev_last - 1)?, self.words.get(first)?);
         // Most runs stand far apart: no slice is taken of those.
         if next.start.saturating_sub(prev.end) > ", or ".len() + 1 {
-            return false;
+            return None;
         }
         let gap = self.text.get(prev.end..next.start).unwrap_or("");
         // "Mediterranean Shipping Co. and Hapag-Lloyd": no sentence ends
         // before a lower-case "and" or a comma.
         let gap = gap.strip_prefix('.').unwrap_or(gap);
-        matches!(gap, ", " | " and " | ", and " | " or " | ", or ")
+        matches!(gap, ", " | " and " | ", and " | " or " | ", or ").then_some(gap)
     }
 
     /// Returns true if and only if the possessive `run` stands right
