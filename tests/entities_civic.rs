@@ -195,3 +195,22 @@ fn a_council_named_after_two_places_is_one_body() {
     );
     assert_eq!(named(&mentions, EntityKind::Place), ["Swansea"]);
 }
+
+/// Spanish, Portuguese, French and Italian bodies put their head first:
+/// "Tribunal Supremo", "Universidade Federal de …", "Conseil régional …".
+#[test]
+fn bodies_of_other_languages_named_head_first_are_organisations() {
+    let text = "The vaccine trial was approved by the Agencia Reguladora de \
+                Medicamentos and run with the Universidade Estadual de Londrina. The \
+                Sindicato Médico de Paysandú objected, and the Tribunal Contencioso \
+                later sided with the nurses.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Organization),
+        [
+            "Agencia Reguladora de Medicamentos",
+            "Sindicato Médico de Paysandú",
+            "Tribunal Contencioso",
+            "Universidade Estadual de Londrina"
+        ]
+    );
+}

@@ -28,6 +28,10 @@ fn a_small_town_counts_in_a_dateline_or_after_a_preposition_only() {
     assert_eq!(countries_of(dateline), ["Canada"]);
     let located = "The rail yard of Moose Jaw will close next year.";
     assert_eq!(countries_of(located), ["Canada"]);
+    let above = "The hikers camped on the ridge above Tolosa before the storm.";
+    assert_eq!(countries_of(above), ["Spain"]);
+    let alone = "Tolosa won the vote by a single point.";
+    assert!(countries_of(alone).is_empty());
 }
 
 #[test]
@@ -562,4 +566,20 @@ fn a_delta_a_plateau_and_an_upper_region_are_places() {
         "{mentions:?}"
     );
     assert_eq!(countries_of(text), ["Austria"]);
+}
+
+/// A town in no list is a place after "the mayor of" and after a
+/// division of a state ("the department of", "the prefecture of"); one
+/// town names no list, so an apposition after it is no second town.
+#[test]
+fn a_town_after_its_mayor_or_a_division_of_a_state_is_a_place() {
+    let text = "The mayor of Tallowmere said the hockey rink would reopen. Skaters came \
+                from the department of Vercolle and the prefecture of Ishinaka. The \
+                deputy mayor of Brackwater, Tess Rowan, cut the ribbon.";
+    let mentions = extract(text);
+    assert_eq!(
+        named(&mentions, EntityKind::Place),
+        ["Brackwater", "Ishinaka", "Tallowmere", "Vercolle"]
+    );
+    assert_eq!(named(&mentions, EntityKind::Person), ["Tess Rowan"]);
 }

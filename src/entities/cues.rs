@@ -232,6 +232,10 @@ const SETTLEMENT_NOUNS: &[&str] = &[
     "port", "island", "province", "region", "municipality", "commune", "township",
     // Ireland's smallest land division: "the townland of Aughnagar".
     "townland",
+    // Divisions of other states: "the department of Boyacá", "the
+    // prefecture of Akita", "the canton of Vaud", "the regency of Morowali".
+    "department", "prefecture", "canton", "oblast", "governorate", "emirate", "regency",
+    "shire", "state",
 ];
 #[rustfmt::skip]
 const TOWN_BODIES: &[&str] = &["council", "councillors", "councilors", "hall", "mayor"];

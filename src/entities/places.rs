@@ -303,7 +303,8 @@ fn after_locative(text: &str, start: usize) -> bool {
     let locative = matches!(
         word,
         "in" | "at" | "near" | "of" | "from" | "outside" | "to" | "around" | "across" | "into"
-            | "via" | "through" | "In" | "At" | "Near" | "From" | "Outside"
+            | "via" | "through" | "above" | "below" | "beyond" | "towards" | "toward" | "In"
+            | "At" | "Near" | "From" | "Outside"
     );
     locative || (word == "as" && lists_settlements(before))
 }

@@ -1165,9 +1165,10 @@ impl<'t> Context<'t, '_, '_> {
             })
     }
 
-    /// "Rua do Açúcar", "Banco Levante", "Grupo Herdez": names of other
-    /// languages put their head word first, a street's, a square's, a
-    /// building's, a club's, a bank's or a group's. A bank named central,
+    /// "Rua do Açúcar", "Banco Levante", "Grupo Herdez", "Tribunal
+    /// Constitucional": names of other languages put their head word first,
+    /// a street's, a square's, a building's, a club's, a bank's, a group's
+    /// or a public body's. A bank named central,
     /// national, federal or of the republic, or after a country, is a public
     /// body ("Banco de Portugal", "Banco de la República"). The name ends
     /// before a lower-case word that is no particle ("Piazza Cavour for
@@ -1192,6 +1193,25 @@ impl<'t> Context<'t, '_, '_> {
             "Lokomotiv", "Spartak", "Olympique", "Sportivo", "Esporte", "Clube", "Club", "FC",
             "AFC",
         ];
+        // "Tribunal Constitucional", "Agencia Nacional de Minerales",
+        // "Universidade Federal do Pará", "Conseil d'État": public bodies,
+        // unions, universities and parties.
+        #[rustfmt::skip]
+        const BODIES: &[&str] = &[
+            "Tribunal", "Corte", "Cour", "Agencia", "Agência", "Agence", "Agenzia", "Universidad",
+            "Universidade", "Université", "Università", "Sindicato", "Syndicat", "Sindacato",
+            "Consejo", "Conselho", "Conseil", "Consiglio", "Ministerio", "Ministério", "Ministère",
+            "Ministero", "Instituto", "Istituto", "Fundación", "Fundação", "Fondation",
+            "Fondazione", "Asociación", "Associação", "Associazione", "Federación", "Federação",
+            "Fédération", "Federazione", "Confederación", "Confederação", "Confédération",
+            "Confederazione", "Comisión", "Comissão", "Commissione", "Secretaría", "Secretaria",
+            "Superintendencia", "Procuraduría", "Fiscalía", "Contraloría", "Defensoría", "Policía",
+            "Polícia", "Polizia", "Ejército", "Exército", "Esercito", "Asamblea", "Assembleia",
+            "Assemblée", "Congreso", "Senado", "Partido", "Partito", "Movimiento", "Frente",
+            "Cámara", "Câmara", "Camera", "Autoridad", "Autoridade", "Autorità", "Autorité",
+            "Servicio", "Serviço", "Servizio", "Dirección", "Direção", "Direzione", "Escuela",
+            "Escola", "École", "Colegio", "Museo", "Museu", "Musée",
+        ];
         // "Col de Port", "Col d'Agnes", "Plateau de Beille", "Salar de
         // Atacama": a pass, a plateau, a peak or a salt flat, named head
         // first before a particle ("Col Tim Collins" is a colonel).
@@ -1208,7 +1228,14 @@ impl<'t> Context<'t, '_, '_> {
         // inside a sentence.
         let street_via = head == "Via" && !self.words[first].sentence_start;
         let club = CLUBS.contains(&head);
-        if !(street_via || landform || club || PLACES.contains(&head) || FIRMS.contains(&head)) {
+        let body = BODIES.contains(&head);
+        if !(street_via
+            || landform
+            || club
+            || body
+            || PLACES.contains(&head)
+            || FIRMS.contains(&head))
+        {
             return false;
         }
         let run_last = last;
@@ -1240,6 +1267,7 @@ impl<'t> Context<'t, '_, '_> {
         let kind = if street_via || landform || PLACES.contains(&head) {
             EntityKind::Place
         } else if club
+            || body
             || (first + 1..last).any(|i| {
                 matches!(
                     self.word(i),
@@ -1278,12 +1306,15 @@ impl<'t> Context<'t, '_, '_> {
         let singular = noun.strip_suffix('s').unwrap_or(noun);
         let settlement = the.eq_ignore_ascii_case("the")
             && (cues::is_settlement_noun(noun) || cues::is_settlement_noun(singular));
-        // "residents of Wilnecote and Fazeley": only places have these.
+        // "residents of Wilnecote and Fazeley", "the deputy mayor of
+        // Rupanyup": only places have these.
         let dwellers = matches!(
             noun,
-            "residents" | "inhabitants" | "villagers" | "townspeople"
+            "residents" | "inhabitants" | "villagers" | "townspeople" | "mayor" | "mayors"
         );
-        if !(settlement || dwellers) {
+        // "the deputy mayor of Wallup, Jo Hart": one town names no list.
+        let one = is_settlement_singular(noun);
+        if !(settlement || dwellers) || (one && of + 1 != first) {
             return false;
         }
         // "Residents of Wilnecote and Fazeley objected": at a sentence's
@@ -1419,4 +1450,11 @@ impl<'t> Context<'t, '_, '_> {
             .then_some(hit.entry.country)
             .flatten()
     }
+}
+
+/// Returns true if and only if `noun`, before "of", names one settlement
+/// ("the town of", "the mayor of"), not several ("the towns of",
+/// "residents of").
+fn is_settlement_singular(noun: &str) -> bool {
+    noun == "mayor" || (cues::is_settlement_noun(noun) && !noun.ends_with('s'))
 }
