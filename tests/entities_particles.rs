@@ -168,3 +168,31 @@ fn three_and_four_word_names_after_a_portfolio_or_before_a_role() {
         ["Pham Thi Thu Hang", "Tran Van Hieu"]
     );
 }
+
+/// Spanish and Portuguese names give two given names and two surnames:
+/// the four words are one person when one of the first two is a listed
+/// given name, after a role in apposition or before a verb.
+#[test]
+fn two_given_names_and_two_surnames_are_one_person() {
+    let text = "The orchestra's principal cellist, Ana Lucía Cárdenas Villalba, \
+                announced her retirement. Wilmer José Arboleda Quiñónez conducted \
+                the last concert in the Teatro Colón.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Person),
+        [
+            "Ana Lucía Cárdenas Villalba",
+            "Wilmer José Arboleda Quiñónez"
+        ]
+    );
+}
+
+/// A team named for its sponsors ends in "Team" or "Cycling".
+#[test]
+fn a_sponsors_team_is_an_organisation() {
+    let text = "Noor Haddad of Quillon Pro Cycling won the sprint ahead of Pieter Smit \
+                of Brevard Tyres Team.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Organization),
+        ["Brevard Tyres Team", "Quillon Pro Cycling"]
+    );
+}

@@ -583,3 +583,15 @@ fn a_town_after_its_mayor_or_a_division_of_a_state_is_a_place() {
     );
     assert_eq!(named(&mentions, EntityKind::Person), ["Tess Rowan"]);
 }
+
+/// A capital's name is the state of its name in a country the story
+/// names, when the capital's own country goes unnamed: Victoria among
+/// Australian towns is no capital of the Seychelles.
+#[test]
+fn a_capital_s_name_is_a_state_of_a_named_country() {
+    let state = "Wheat growers in Victoria sold early. Silos at Horsham and Geelong \
+                 filled, Australia's grain board said.";
+    assert_eq!(countries_of(state), ["Australia"]);
+    let capital = "Tuna landings in Victoria rose, the Seychelles fishing authority said.";
+    assert_eq!(countries_of(capital), ["Seychelles"]);
+}

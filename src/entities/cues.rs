@@ -155,6 +155,9 @@ const ORG_HEADS: &[&str] = &[
     "United", "Athletic", "Rovers", "Wanderers", "FC", "AFC", "RFC", "GAA", "Exchange",
     "Democrats", "Laboratory", "Unit", "Division", "Guild", "Community", "Diocese",
     "Archdiocese", "Programme", "Confederation",
+    // Sports teams named for their sponsors ("Rastrel Bikes Team", "Solvex
+    // Pro Cycling").
+    "Team", "Cycling",
     // Heads of other languages' names that English news keeps as they are
     // ("Syndicat des Pilotes", "Partido Popular").
     "Syndicat", "Sindicato", "Confédération", "Confederación", "Ministère", "Ministerio",

@@ -205,6 +205,17 @@ fn choose<'g>(
     // "Plymouth … Montserrat's observatory": a capital whose country the
     // story names is that capital, however small.
     let own_country_named = named_by(&|n| n.country.is_some() && n.country == hit.entry.country);
+    // "Victoria … Melbourne, Australia": a capital whose country the story
+    // does not name is the state or province of its name in a country it
+    // does (not the capital of the Seychelles).
+    if capital && !own_country_named {
+        let state_of_a_named_country = |e: &&Entry| {
+            e.role == Role::Region && named_by(&|n| e.country.is_some() && e.country == n.country)
+        };
+        if let Some(state) = others.iter().find(state_of_a_named_country) {
+            return state;
+        }
+    }
     // A country named elsewhere is weaker evidence than a region: it does
     // not make a town of the name the place meant over a city ten times
     // its size (Rotterdam, New York in a story that names Washington).

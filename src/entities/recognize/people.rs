@@ -927,7 +927,8 @@ impl<'t> Context<'t, '_, '_> {
     }
 
     /// Returns true if and only if the words look like a personal name: one
-    /// to three capitalised words, none an English word, an all-capitals
+    /// to three capitalised words (four of two given names and two
+    /// surnames), none an English word, an all-capitals
     /// acronym, a head word or a known name, with name particles between
     /// them ("Sanne de Vries", "Ursula von der Leyen").
     pub fn name_shaped(&self, first: usize, last: usize) -> bool {
@@ -937,7 +938,13 @@ impl<'t> Context<'t, '_, '_> {
         // a particle is a surname; "Alianza Ciudadana de Valencia" is not
         // a person's name.)
         let given = cues::is_given_name(self.word(first));
-        (1..=3).contains(&names)
+        // "María José Contreras Saavedra", "Yeison Andrés Muñoz Castaño":
+        // Spanish and Portuguese names give two given names and two
+        // surnames; four names need a listed given name among the first two.
+        let two_given = || {
+            names == 4 && last - first == 4 && (given || cues::is_given_name(self.word(first + 1)))
+        };
+        ((1..=3).contains(&names) || two_given())
             && last - first <= 5
             && (first..last).all(|i| {
                 let w = self.word(i);
