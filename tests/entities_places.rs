@@ -595,3 +595,24 @@ fn a_capital_s_name_is_a_state_of_a_named_country() {
     let capital = "Tuna landings in Victoria rose, the Seychelles fishing authority said.";
     assert_eq!(countries_of(capital), ["Seychelles"]);
 }
+
+/// A place in no list is told by a distance or a bearing from it, and by
+/// "the small town of" as by "the town of"; a price "north of" a firm's
+/// offer names no place.
+#[test]
+fn a_distance_or_a_bearing_from_a_name_makes_it_a_place() {
+    let text = "The observatory sits 14 kilometres from Ruvanga, and the relay mast \
+                stands north-west of Kolbeinsey. The rally runs 90 km from Tarbrook to \
+                Ellisvale, past the small mining town of Quorrabin. Bids came in north \
+                of Halbrecht's offer.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Place),
+        [
+            "Ellisvale",
+            "Kolbeinsey",
+            "Quorrabin",
+            "Ruvanga",
+            "Tarbrook"
+        ]
+    );
+}

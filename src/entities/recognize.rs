@@ -1301,11 +1301,16 @@ impl<'t> Context<'t, '_, '_> {
         };
         let mut buf = [0; 24];
         let noun = cues::lowered(self.word(of - 1), &mut buf).unwrap_or_default();
-        let the = of.checked_sub(2).map_or("", |i| self.word(i));
+        // "the town of", "the small fishing town of": "the" and at most two
+        // lower-case words before the noun.
+        let the = (2..=4)
+            .filter_map(|back| of.checked_sub(back))
+            .take_while(|&i| i + 2 == of || !self.words[i + 1].capitalized)
+            .any(|i| self.word(i).eq_ignore_ascii_case("the"));
         // "the towns of Brackley and Daventry".
         let singular = noun.strip_suffix('s').unwrap_or(noun);
-        let settlement = the.eq_ignore_ascii_case("the")
-            && (cues::is_settlement_noun(noun) || cues::is_settlement_noun(singular));
+        let settlement =
+            the && (cues::is_settlement_noun(noun) || cues::is_settlement_noun(singular));
         // "residents of Wilnecote and Fazeley", "the deputy mayor of
         // Rupanyup": only places have these.
         let dwellers = matches!(

@@ -5,6 +5,10 @@
 //! are places, however small: the lists know few villages and ports. What
 //! a route teaches holds for the whole text ("businesses in Mallaig").
 //!
+//! So are places told by a distance or a bearing from them: "a few
+//! kilometres from Njabini", "30 miles north of Hopetoun", "the stage runs
+//! 151 km from Bergara to Oñati".
+//!
 //! A name the lists know keeps its entry; a name with a head word, a title
 //! or ordinary words only ("the North to South line") is left alone.
 
@@ -33,12 +37,21 @@ pub(super) fn places_on_routes<'t>(
         let after = next_word(ctx.text, ctx.words[to.last - 1].end);
         let before = ctx.text[..ctx.words[from.first].start].trim_end();
         // "the ferry from Oban to Castlebay", "flights from Gimpo to Jeju".
-        let from_after_route = before
-            .strip_suffix(" from")
-            .is_some_and(|rest| is_route_noun(&last_word(rest).to_lowercase()));
+        let from_after_route = before.strip_suffix(" from").is_some_and(|rest| {
+            let noun = last_word(rest).to_lowercase();
+            is_route_noun(&noun) || is_distance_unit(&noun)
+        });
         if is_route_noun(after) || from_after_route {
             teach_place(ctx, from.first, from.last, lexicon);
             teach_place(ctx, to.first, to.last, lexicon);
+        }
+    }
+    // "12 km from Njabini", "north of Klaksvík".
+    for run in runs {
+        let before = ctx.text[..ctx.words[run.first].start].trim_end();
+        // ("north of Quantex's offer" is a price.)
+        if measured_from(before) && !ctx.words[run.last - 1].possessive {
+            teach_place(ctx, run.first, run.last, lexicon);
         }
     }
     // "the Mallaig-Lochboisdale route": one word, two places.
@@ -99,6 +112,37 @@ fn is_place_word(ctx: &Context<'_, '_, '_>, part: &str) -> bool {
         && !ctx.gaz.is_common_word(part)
         && ctx.gaz.exact(part).is_none()
         && first_word(part) == part
+}
+
+/// Returns true if and only if `before`, the text before a name, ends in a
+/// distance and "from" ("a few kilometres from", "12 km from") or in a
+/// bearing and "of" ("north of", "40 miles south-west of").
+fn measured_from(before: &str) -> bool {
+    if let Some(rest) = before.strip_suffix(" from") {
+        return is_distance_unit(last_word(rest));
+    }
+    before.strip_suffix(" of").is_some_and(|rest| {
+        // ("south-west of" ends in "west".)
+        matches!(
+            last_word(rest),
+            "north"
+                | "south"
+                | "east"
+                | "west"
+                | "northeast"
+                | "northwest"
+                | "southeast"
+                | "southwest"
+        )
+    })
+}
+
+/// Returns true if and only if `word` is a unit of distance.
+fn is_distance_unit(word: &str) -> bool {
+    matches!(
+        word,
+        "kilometres" | "kilometers" | "km" | "miles" | "metres" | "meters" | "mi"
+    )
 }
 
 /// Returns true if and only if `word` names a way between two places.
