@@ -616,3 +616,17 @@ fn a_distance_or_a_bearing_from_a_name_makes_it_a_place() {
         ]
     );
 }
+
+/// After a locative, a name in no list listed with places the lists know
+/// is a place; a comma with no "and" makes no list, and an acronym in one
+/// is more often a firm.
+#[test]
+fn a_name_listed_with_places_after_a_locative_is_a_place() {
+    let text = "The brewer has taprooms in Galway, Drumkeeran and Limerick. Speaking \
+                in Dundee, Osterlund said beer sales fell. Silos stand at Rosario, and \
+                BKX executives agreed.";
+    let places = named(&extract(text), EntityKind::Place);
+    assert!(places.contains(&"Drumkeeran".to_owned()), "{places:?}");
+    assert!(!places.contains(&"Osterlund".to_owned()), "{places:?}");
+    assert!(!places.contains(&"BKX".to_owned()), "{places:?}");
+}

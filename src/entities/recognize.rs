@@ -43,6 +43,7 @@ mod acronyms;
 mod companies;
 mod coordination;
 mod lists;
+mod neighbours;
 mod people;
 mod possessive;
 mod routes;
@@ -75,6 +76,7 @@ pub fn learn<'t>(
     wire::dateline_agency(&ctx, &mut lexicon);
     scores::teams_at_scores(&ctx, runs, &mut lexicon);
     routes::places_on_routes(&ctx, runs, &mut lexicon);
+    neighbours::places_listed_with_places(&ctx, runs, &mut lexicon);
     possessive::possessive_names(&ctx, runs, &mut lexicon);
     for run in runs {
         if ctx.byline(*run, &mut lexicon)

@@ -180,7 +180,7 @@ impl<'t> Context<'t, '_, '_> {
     /// The gap between word `prev_last - 1` and word `first` where it joins
     /// two items of a list: ", ", " and ", ", and ", " or " or ", or ",
     /// after the period of an abbreviation ("Co.").
-    fn list_gap(&self, prev_last: usize, first: usize) -> Option<&'t str> {
+    pub(super) fn list_gap(&self, prev_last: usize, first: usize) -> Option<&'t str> {
         let (prev, next) = (self.words.get(prev_last - 1)?, self.words.get(first)?);
         // Most runs stand far apart: no slice is taken of those.
         if next.start.saturating_sub(prev.end) > ", or ".len() + 1 {

@@ -83,7 +83,7 @@ pub(super) fn places_on_routes<'t>(
 
 /// Teaches the words `first..last` as a place, unless a list knows them or
 /// their words say they are something else.
-fn teach_place<'t>(
+pub(super) fn teach_place<'t>(
     ctx: &Context<'t, '_, '_>,
     first: usize,
     last: usize,
