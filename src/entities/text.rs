@@ -540,7 +540,9 @@ fn legal_form_follows(rest: &str) -> bool {
 /// Lindqvist & Partners LLP", "Sarin, Bhattacharya & Co."). A list of
 /// names with an ampersand ("Germany, France & Italy") has no such word.
 fn partnership_follows(rest: &str) -> bool {
-    let Some((second, after)) = rest.split_once(" & ") else {
+    // (Only the next word is read: a comma follows many names.)
+    let second = rest.split(' ').next().unwrap_or_default();
+    let Some(after) = rest[second.len()..].strip_prefix(" & ") else {
         return false;
     };
     let capitalised =

@@ -4,10 +4,10 @@
 //! list knows, of one or two words, is a place too: news lists like with
 //! like, and the lists know few small towns.
 //!
-//! An item that a list knows as anything else (a firm, a person's given
-//! name) makes the list no list of places, and nothing is taught; so does
-//! "between", which joins two sides ("the match between Villarreal and
-//! Girona" is one of clubs).
+//! An item that a list knows as anything else (a firm, a demonym), an
+//! ordinary word or an acronym makes the list no list of places, and
+//! nothing is taught; "between" opens none: it joins two sides ("the match
+//! between Villarreal and Girona" is one of clubs).
 
 use super::Context;
 use super::routes::teach_place;
