@@ -361,7 +361,8 @@ impl<'t> Context<'t, '_, '_> {
 
     fn classify_span(&self, run: Run, first: usize, lexicon: &mut Lexicon<'t>) {
         let last = run.last;
-        if self.settlement_named(first, last, lexicon)
+        if self.ward_in_brackets(first, last, lexicon)
+            || self.settlement_named(first, last, lexicon)
             || self.titled_person(first, last, lexicon)
             || self.sport_body(first, last, lexicon)
             || self.club_of_a_town(first, last, lexicon)
@@ -1291,6 +1292,20 @@ impl<'t> Context<'t, '_, '_> {
         };
         let name = self.span(first, last);
         lexicon.add(name, Known::new(name, kind, Strength::Cue));
+        true
+    }
+
+    /// "Cr Bronwyn McAllister (Dunmunkle Ward)": a ward's name alone in
+    /// brackets, as a councillor's is given, is a place. ("Ward" alone is
+    /// a surname as often: "Jessica Ward".)
+    fn ward_in_brackets(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
+        let bracketed = self.text[..self.words[first].start].ends_with('(')
+            && self.text[self.words[last - 1].end..].starts_with(')');
+        if last - first < 2 || self.word(last - 1) != "Ward" || !bracketed {
+            return false;
+        }
+        let name = self.span(first, last);
+        lexicon.add(name, Known::new(name, EntityKind::Place, Strength::Cue));
         true
     }
 
