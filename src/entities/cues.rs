@@ -158,8 +158,6 @@ const ORG_HEADS: &[&str] = &[
     // Sports teams named for their sponsors ("Rastrel Bikes Team", "Solvex
     // Pro Cycling").
     "Team", "Cycling",
-    // "the Victorian Government", "the Basque Government".
-    "Government",
     // Heads of other languages' names that English news keeps as they are
     // ("Syndicat des Pilotes", "Partido Popular").
     "Syndicat", "Sindicato", "Confédération", "Confederación", "Ministère", "Ministerio",
