@@ -249,3 +249,24 @@ fn a_short_form_in_a_list_is_its_company_and_a_list_closes_with_and() {
     assert_eq!(firm_named("Kelderbank Instruments Ltd"), 4, "{mentions:?}");
     assert_eq!(firm_named("Kelderbank"), 0, "{mentions:?}");
 }
+
+/// Legal forms of Hungary, the Czech lands, the Balkans, Peru, Ireland and
+/// the Gulf end a firm's name, those written in lower case too.
+#[test]
+fn legal_forms_of_more_countries_end_the_name() {
+    let text = "The tram order went to Pannon Kocsi Zrt., with bogies from Brnoval \
+                s.r.o. and seats from Sava Oprema d.o.o.; Andes Rieles S.A.A. and \
+                Shannon Rail DAC lost, as did Qurum Transit WLL.";
+    let mentions = extract(text);
+    assert_eq!(
+        names_of(&mentions, EntityKind::Company),
+        [
+            "Pannon Kocsi Zrt",
+            "Brnoval s.r.o.",
+            "Sava Oprema d.o.o.",
+            "Andes Rieles S.A.A.",
+            "Shannon Rail DAC",
+            "Qurum Transit WLL"
+        ]
+    );
+}

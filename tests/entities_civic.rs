@@ -171,6 +171,25 @@ fn each_name_of_a_block_of_contacts_is_a_person() {
     }
 }
 
+/// In a block of contacts, a name may carry its role after a comma on
+/// its own line ("Réka Balogh, Head of Press Office").
+#[test]
+fn a_name_before_its_role_in_a_block_of_contacts_is_a_person() {
+    let text = "The ski lift will reopen in December.\n\n\
+                Media Contacts\n\n\
+                Hallstrom Lifts AB\n\
+                Ingvild Sørbø, Head of Press Office\n\
+                +47 22 00 00 00\n\
+                press@hallstrom.example\n\n\
+                Vallon Montagne SA\n\
+                Aurèle Pittet, Corporate Communications\n\
+                aurele@vallon.example";
+    let people = named(&extract(text), EntityKind::Person);
+    for name in ["Ingvild Sørbø", "Aurèle Pittet"] {
+        assert!(people.contains(&name.to_owned()), "{name}: {people:?}");
+    }
+}
+
 #[test]
 fn parliaments_named_by_their_own_names_are_bodies() {
     let text = "The Riksdag approved the fishing quota, and the Folketing will vote on \

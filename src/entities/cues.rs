@@ -138,6 +138,12 @@ const COMPANY_SUFFIXES: &[&str] = &[
     // Faroese and Danish partnerships ("Føroya Laks P/F"), the Polish
     // limited company ("Kwantis Sp. z o.o.").
     "P/F", "I/S", "K/S", "Sp. z o.o",
+    // Hungarian, Czech and Slovak, Balkan, Peruvian, Irish and Gulf forms
+    // ("Dunavolt Energetikai Zrt.", "Kovotech s.r.o.", "Minera Andes
+    // S.A.A.", "Kilbride Wind DAC", "Gulf Marine WLL").
+    "Kft", "Zrt", "Nyrt", "s.r.o", "a.s", "d.o.o", "d.d", "S.A.A", "S.A.C", "S.L", "S.L.U",
+    "S.R.L", "SRL", "DAC", "CLG", "ULC", "WLL", "QSC", "QPSC", "BSC", "KSCP", "SAOG", "FZE",
+    "FZCO", "PAO", "OOO", "KG", "OHG", "EIRELI", "Sdn",
 ];
 
 /// The head word of an organisation's name ("Ukraine Drone Coalition").
@@ -550,7 +556,9 @@ const LEGAL_FORMS: &[&str] = &[
     "inc", "incorporated", "ltd", "limited", "llc", "llp", "corp", "corporation", "gmbh", "ag",
     "plc", "sa", "nv", "spa", "ab", "asa", "co", "cos", "company", "kk", "lp", "bv", "oy", "oyj",
     "pty", "aps", "as", "se", "kgaa", "sas", "srl", "ltda", "bhd", "tbk", "jsc", "pjsc", "ojsc",
-    "a.ş", "aş", "p/f", "i/s", "k/s", "sp. z o.o",
+    "a.ş", "aş", "p/f", "i/s", "k/s", "sp. z o.o", "kft", "zrt", "nyrt", "s.r.o", "a.s", "d.o.o",
+    "d.d", "s.a.a", "s.a.c", "s.l", "s.l.u", "s.r.l", "dac", "clg", "ulc", "wll", "qsc", "qpsc",
+    "bsc", "kscp", "saog", "fze", "fzco", "pao", "ooo", "kg", "ohg", "eireli",
 ];
 
 /// Returns true if and only if `word`, in any case, is the legal form a

@@ -145,7 +145,7 @@ pub fn scan(text: &str) -> Scan {
             let word = &text[start..end_of_word];
             (b.is_ascii_uppercase()
                 && !((b == b'I' && is_first_person(word)) || is_age(word) || is_unit(word)))
-                || (b == b'p' && word == "plc")
+                || (matches!(b, b'p' | b's' | b'a' | b'd') && is_lower_case_legal_form(word))
                 || (matches!(b, b'd' | b'l' | b'a' | b'e') && is_elided_particle(word))
         } else {
             char_at(text, i).is_uppercase()
@@ -406,6 +406,12 @@ pub fn is_connector(word: &str) -> bool {
     // Every connector is 2 to 5 bytes long: most words are out at once.
     (2..=5).contains(&word.len())
         && (matches!(word, "of" | "the" | "for" | "per") || super::cues::is_name_particle(word))
+}
+
+/// Returns true if and only if `word` is a legal form written in lower
+/// case ("Ashcombe Insurance plc", "Kovotech s.r.o.", "Elektra d.o.o.").
+fn is_lower_case_legal_form(word: &str) -> bool {
+    matches!(word, "plc" | "s.r.o" | "a.s" | "d.o.o" | "d.d")
 }
 
 /// Returns true if and only if `word` is "I" contracted ("I've", "I’m"):

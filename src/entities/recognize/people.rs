@@ -139,8 +139,8 @@ impl<'t> Context<'t, '_, '_> {
         ends_line && (is_label(label_line) || self.in_contact_block(run, before_run, is_label))
     }
 
-    /// Returns true if and only if `run`, alone on its line, is a name in
-    /// a block of contacts: a way to reach someone (an e-mail or web
+    /// Returns true if and only if `run`, alone on its line or before a
+    /// short role, is a name in a block of contacts: a way to reach someone (an e-mail or web
     /// address, a telephone number) in the three lines below it, and a
     /// contact label among the short lines above it ("Media contacts" over
     /// "Embraer", "Mariana Albuquerque", "Corporate Communications",
@@ -157,10 +157,10 @@ impl<'t> Context<'t, '_, '_> {
         const MAX_BLOCK_LINE: usize = 80;
         const LINES_ABOVE: usize = 12;
         const LINES_BELOW: usize = 3;
+        // (The rest of the run's line, empty or a short role after a comma,
+        // "Réka Balogh, Head of Press Office", is read by the caller.)
         let mut below = self.text[self.words[run.last - 1].end..].split('\n');
-        if !below.next().unwrap_or_default().trim().is_empty() {
-            return false;
-        }
+        below.next();
         // (Cleaning may set each short line apart as a paragraph of its own.)
         let reachable = below
             .map(str::trim)
