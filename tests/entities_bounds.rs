@@ -270,3 +270,21 @@ fn legal_forms_of_more_countries_end_the_name() {
         ]
     );
 }
+
+/// "Quito-based" after "of" says where a firm is, and is no part of its
+/// name; "the Directorate General of …" is a body, its "General" no title.
+#[test]
+fn a_modifier_after_of_and_a_directorate_general_stay_out_of_names() {
+    let text = "Lucía Paredes of Quito-based Andes Verde Foods Inc said cocoa prices \
+                would rise. The Directorate General of Plant Health in Lima agreed.";
+    let mentions = extract(text);
+    assert_eq!(
+        names_of(&mentions, EntityKind::Company),
+        ["Andes Verde Foods Inc"]
+    );
+    assert_eq!(
+        names_of(&mentions, EntityKind::Organization),
+        ["Directorate General of Plant Health"]
+    );
+    assert!(names_of(&mentions, EntityKind::Place).contains(&"Quito"));
+}

@@ -247,3 +247,17 @@ fn a_ward_in_brackets_is_a_place() {
         ["Ellen Haddow", "Sam Ward"]
     );
 }
+
+/// Exchanges named head first ("Borsa", "Bolsa") are bodies; a lake named
+/// "Lough" or "Loch" first is a place.
+#[test]
+fn an_exchange_or_a_lake_named_head_first() {
+    let text = "Shares of the ferry line rose on the Bolsa de Valores de Lima, and \
+                anglers on Lough Corrib said the mayfly came late.";
+    let mentions = extract(text);
+    assert_eq!(
+        named(&mentions, EntityKind::Organization),
+        ["Bolsa de Valores de Lima"]
+    );
+    assert!(named(&mentions, EntityKind::Place).contains(&"Lough Corrib".to_owned()));
+}

@@ -196,3 +196,16 @@ fn a_sponsors_team_is_an_organisation() {
         ["Brevard Tyres Team", "Quillon Pro Cycling"]
     );
 }
+
+/// In a match report with a score, a town and a plural name a team; the
+/// same words in a text with no score are left alone.
+#[test]
+fn a_town_and_a_plural_in_a_match_report_name_a_team() {
+    let report = "The Hobart Kestrels beat the Darwin Barramundis 31-24 on Saturday.";
+    assert_eq!(
+        named(&extract(report), EntityKind::Organization),
+        ["Darwin Barramundis", "Hobart Kestrels"]
+    );
+    let no_score = "The Hobart Kestrels nest on the cliffs each spring.";
+    assert!(named(&extract(no_score), EntityKind::Organization).is_empty());
+}

@@ -75,6 +75,7 @@ pub fn learn<'t>(
     wire::bracketed(&ctx, runs, &mut lexicon);
     wire::dateline_agency(&ctx, &mut lexicon);
     scores::teams_at_scores(&ctx, runs, &mut lexicon);
+    scores::teams_named_for_towns(&ctx, runs, &mut lexicon);
     routes::places_on_routes(&ctx, runs, &mut lexicon);
     neighbours::places_listed_with_places(&ctx, runs, &mut lexicon);
     possessive::possessive_names(&ctx, runs, &mut lexicon);
@@ -232,7 +233,7 @@ impl<'t> Context<'t, '_, '_> {
     }
 
     pub fn is_title(&self, i: usize) -> bool {
-        self.has(i, cues::TITLE)
+        (self.has(i, cues::TITLE) && !self.general_of_a_directorate(i))
             || (self.has(i, cues::ABBREVIATED_TITLE)
                 && (self.words[i].abbreviation || cues::is_title_without_period(self.word(i))))
     }
@@ -516,6 +517,19 @@ impl<'t> Context<'t, '_, '_> {
         let person_left = !titled && (self.person_like(person_first, of) || surname_left);
         let mut right = of + 1;
         while right < last && is_connector(self.word(right)) {
+            right += 1;
+        }
+        // "Oliver Penhallow of London-based Harrowgate Capital Markets
+        // Ltd": the modifier after "of" is no part of the firm's name.
+        if right + 1 < last
+            && let Some((place, tail)) = self.modifier(right)
+        {
+            if tail == "based" && !self.has_hit_within(right, right + 1) {
+                lexicon.add(
+                    place,
+                    Known::new(place, EntityKind::Place, Strength::Context),
+                );
+            }
             right += 1;
         }
         let org_right = (right..last).any(|i| self.has(i, cues::ORG_HEAD));
@@ -861,6 +875,14 @@ impl<'t> Context<'t, '_, '_> {
         let word = self.word(i);
         self.has(i, cues::ORG_HEAD)
             || (word == "Bank" && i > 0 && cues::is_public_bank_qualifier(self.word(i - 1)))
+            || self.general_of_a_directorate(i)
+    }
+
+    /// Returns true if and only if word `i` is "General" after
+    /// "Directorate": "the Directorate General of Civil Aviation" is a
+    /// body, and its "General" no title.
+    fn general_of_a_directorate(&self, i: usize) -> bool {
+        i > 0 && self.word(i) == "General" && self.word(i - 1) == "Directorate"
     }
 
     /// "Trabzonspor", "Konyaspor": a Turkish club is named by its town and
@@ -1184,6 +1206,8 @@ impl<'t> Context<'t, '_, '_> {
             "Palais", "Ospedale", "Hôpital", "Presidio", "Castello", "Castillo", "Ponte", "Puente",
             "Stazione", "Estación", "Aeroporto", "Aeropuerto", "Aéroport", "Estadio", "Estádio",
             "Stade", "Stadio",
+            // Irish and Scottish lakes: "Lough Mask", "Loch Fyne".
+            "Lough", "Loch",
         ];
         const FIRMS: &[&str] = &[
             "Banco", "Banca", "Banque", "Bankhaus", "Caixa", "Grupo", "Gruppo", "Groupe", "Maison",
@@ -1214,6 +1238,8 @@ impl<'t> Context<'t, '_, '_> {
             "Cámara", "Câmara", "Camera", "Autoridad", "Autoridade", "Autorità", "Autorité",
             "Servicio", "Serviço", "Servizio", "Dirección", "Direção", "Direzione", "Escuela",
             "Escola", "École", "Colegio", "Museo", "Museu", "Musée",
+            // Exchanges: "Borsa Istanbul", "Bolsa de Santiago", "Bourse de Casablanca".
+            "Borsa", "Bolsa", "Bourse",
         ];
         // "Col de Port", "Col d'Agnes", "Plateau de Beille", "Salar de
         // Atacama": a pass, a plateau, a peak or a salt flat, named head

@@ -5,6 +5,10 @@
 //! home to Westmere"). Results lines and match reports name clubs this
 //! way, and nothing but two sides stands around a score.
 //!
+//! In a text with a score, a town's name and a plural ("the Queensland
+//! Cyclones", "Canberra Comets", "Samoa Pasifika Sharks") is a team too:
+//! clubs of leagues are named so, and the plural makes the words no place.
+//!
 //! A side that is one name the lists know ("Newcastle 27-27 Gloucester")
 //! keeps its entry: the town and the club share the name. Two sides
 //! shaped like people ("O'Sullivan 10-4 Higgins", snooker) are left to
@@ -214,6 +218,75 @@ const CLUB_WORDS: &[&str] = &[
     "North End",
     "Alexandra",
 ];
+
+/// Teaches the teams named for a town and a plural ("Canberra Comets") in
+/// a text with a score.
+pub(super) fn teams_named_for_towns<'t>(
+    ctx: &Context<'t, '_, '_>,
+    runs: &[Run],
+    lexicon: &mut Lexicon<'t>,
+) {
+    let mut scored: Option<bool> = None;
+    for run in runs {
+        let mut first = run.first;
+        while first < run.last && ctx.has(first, cues::FUNCTION_WORD) {
+            first += 1;
+        }
+        let last = run.last;
+        if !(2..=3).contains(&last.saturating_sub(first))
+            || ctx.words[first].heading
+            || !is_team_plural(ctx, last - 1)
+            // (A town's hit may be gone already: "Hobart Kestrels" read as
+            // a longer name.)
+            || !ctx.gaz.exact(ctx.word(first)).is_some_and(|entry| {
+                matches!(entry.kind, EntityKind::Place | EntityKind::Country)
+            })
+            || (first + 1..last - 1).any(|i| ctx.known[i].is_some() || !ctx.words[i].capitalized)
+        {
+            continue;
+        }
+        if !*scored.get_or_insert_with(|| has_score(ctx.text)) {
+            return;
+        }
+        let name = ctx.span(first, last);
+        lexicon.add(
+            name,
+            Known::new(name, EntityKind::Organization, Strength::Context),
+        );
+    }
+}
+
+/// Returns true if and only if word `i` is a capitalised plural that may
+/// name a team ("Cyclones", "Sharks"), not a place's ("Falls", "Heights")
+/// or a head word.
+fn is_team_plural(ctx: &Context<'_, '_, '_>, i: usize) -> bool {
+    /// Plurals that end places' names.
+    #[rustfmt::skip]
+    const PLACE_PLURALS: &[&str] = &[
+        "Falls", "Heights", "Springs", "Hills", "Downs", "Woods", "Sands", "Lakes", "Rapids",
+        "Flats", "Plains", "Meadows", "Fields", "Wells", "Cliffs", "Gates", "Keys", "Narrows",
+        "Shores", "Highlands", "Lowlands", "Islands", "Mountains", "Territories", "Provinces",
+        "States", "Emirates", "Times", "News", "Affairs", "Talks", "Services",
+    ];
+    let word = ctx.word(i);
+    ctx.words[i].capitalized
+        && word.len() > 3
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("'s")
+        && ctx.known[i].is_none()
+        && !ctx.has(i, cues::HEAD | cues::PLACE_HEAD | cues::TITLE)
+        && !PLACE_PLURALS.contains(&word)
+}
+
+/// Returns true if and only if `text` holds a score: figures joined by a
+/// hyphen or an en dash ("27-20", "3–1").
+fn has_score(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    text.match_indices(['-', '\u{2013}'])
+        .any(|(at, dash)| at > 0 && digit_at(at - 1) && digit_at(at + dash.len()))
+}
 
 #[cfg(test)]
 mod tests {
