@@ -288,3 +288,22 @@ fn a_modifier_after_of_and_a_directorate_general_stay_out_of_names() {
     );
     assert!(names_of(&mentions, EntityKind::Place).contains(&"Quito"));
 }
+
+/// A press release's "About …" heading and "SOURCE …" line name the firm,
+/// not a firm called "About …".
+#[test]
+fn about_and_source_in_a_press_release_are_no_part_of_the_firm() {
+    let text = "The bakery chain will open twelve shops next year.\n\n\
+                About Kettleby Ovens Ltd.\n\n\
+                Kettleby Ovens bakes bread in Leicester.\n\n\
+                SOURCE Kettleby Ovens Ltd.";
+    let mentions = extract(text);
+    let firms = names_of(&mentions, EntityKind::Company);
+    assert!(
+        firms
+            .iter()
+            .all(|f| !f.starts_with("About") && !f.starts_with("SOURCE")),
+        "{firms:?}"
+    );
+    assert!(firms.contains(&"Kettleby Ovens Ltd"), "{firms:?}");
+}

@@ -349,7 +349,9 @@ pub(super) fn month_of(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
-fn is_weekday(word: &str) -> bool {
+/// Returns true if and only if `word` names a day of the week, full or
+/// short ("Tue", "Thurs").
+pub(super) fn is_weekday(word: &str) -> bool {
     const DAYS: [&str; 7] = [
         "monday",
         "tuesday",

@@ -304,16 +304,23 @@ pub fn wire_credit_author(line: &str) -> Option<String> {
 
 /// Returns `name` without a date after it ("Owen Pritchard 22 September
 /// 2026", "Ana Ruiz March 3, 2026"): the name ends before the first word
-/// with a digit, and before a month name that such a word follows.
+/// with a digit, and before the month and weekday names that such a word
+/// follows.
 fn without_trailing_date(name: &str) -> &str {
     let Some(digit) = name.find(|c: char| c.is_ascii_digit()) else {
         return name;
     };
-    let before = name[..digit].trim_end();
-    before
-        .rsplit_once(' ')
-        .filter(|(_, last)| super::dates::month_of(last.trim_end_matches('.')).is_some())
-        .map_or(before, |(head, _)| head.trim_end())
+    // "Ciarán Mac Donncha Tue 18 Feb", "Ana Ruiz Tuesday, March 3": the
+    // weekday and the month before the figures go with them.
+    let mut name = name[..digit].trim_end();
+    while let Some((head, last)) = name.rsplit_once(' ') {
+        let last = last.trim_end_matches(['.', ',']);
+        if super::dates::month_of(last).is_none() && !super::dates::is_weekday(last) {
+            break;
+        }
+        name = head.trim_end_matches([' ', ',']);
+    }
+    name
 }
 
 /// Returns true if and only if `line` is a writer's role as a byline gives
@@ -585,6 +592,14 @@ mod tests {
         assert_eq!(
             byline("By Tom Marsh March 3, 2026").as_deref(),
             Some("Tom Marsh")
+        );
+        assert_eq!(
+            byline("By Ciarán Mac Donncha Tue 18 Feb 2025 at 18:42").as_deref(),
+            Some("Ciarán Mac Donncha")
+        );
+        assert_eq!(
+            byline("By Lena Ortiz Thursday March 3 2026").as_deref(),
+            Some("Lena Ortiz")
         );
         assert_eq!(
             byline("By Neil Braithwaite at The Oval").as_deref(),

@@ -283,6 +283,9 @@ const FUNCTION_WORDS: &[&str] = &[
     "Under", "Over", "Across", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
     "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December",
+    // A press release's boilerplate opens "About Hanbit Energy Co., Ltd."
+    // and ends "SOURCE Hanbit Energy Co., Ltd.".
+    "About", "SOURCE",
 ];
 
 /// Lower-case nouns that, in an apposition, say the name before is an
