@@ -630,3 +630,18 @@ fn a_name_listed_with_places_after_a_locative_is_a_place() {
     assert!(!places.contains(&"Osterlund".to_owned()), "{places:?}");
     assert!(!places.contains(&"BKX".to_owned()), "{places:?}");
 }
+
+/// A word in no list that the text puts after prepositions of place twice
+/// is a town; "at" and "from" alone do not make one (firms follow them),
+/// nor does a word the text also uses as a firm's.
+#[test]
+fn a_word_placed_twice_after_prepositions_of_place_is_a_town() {
+    let town = "The school board met in Kilgarvan on Monday. Parents in Kilgarvan \
+                want a bus, and pupils from Kilgarvan walk.";
+    assert!(named(&extract(town), EntityKind::Place).contains(&"Kilgarvan".to_owned()));
+    let firm = "Orders at Brightwell fell. Analysts from Brightwell met buyers.";
+    assert!(named(&extract(firm), EntityKind::Place).is_empty());
+    let speaker = "Sales in Ostara rose. Demand in Ostara held, and Ostara said it \
+                   would hire.";
+    assert!(named(&extract(speaker), EntityKind::Place).is_empty());
+}

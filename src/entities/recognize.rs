@@ -43,6 +43,7 @@ mod acronyms;
 mod companies;
 mod coordination;
 mod lists;
+mod locatives;
 mod neighbours;
 mod people;
 mod possessive;
@@ -90,6 +91,7 @@ pub fn learn<'t>(
     for run in runs {
         ctx.full_name_of_known_surname(*run, &mut lexicon);
     }
+    locatives::places_named_where_places_stand(&ctx, runs, &mut lexicon);
     ctx.spelled_out_acronyms(&mut lexicon);
     ctx.title_case_acronyms(runs, &mut lexicon);
     lexicon.add_short_forms(gaz, hits);
