@@ -209,3 +209,22 @@ fn a_town_and_a_plural_in_a_match_report_name_a_team() {
     let no_score = "The Hobart Kestrels nest on the cliffs each spring.";
     assert!(named(&extract(no_score), EntityKind::Organization).is_empty());
 }
+
+/// A Spanish or Portuguese name's first surname, alone, stands for the
+/// person named in full; a middle given name does not ("Paul" is no short
+/// form of "John Paul Jones").
+#[test]
+fn the_first_of_two_surnames_alone_is_the_person() {
+    let text = "The mayor, Gabriela Orozco Villalta, opened the fish market. Orozco \
+                said prices would fall. The fishmonger John Paul Jones agreed, and \
+                Paul Okafor, a buyer, did not.";
+    let mentions = extract(text);
+    let people = named(&mentions, EntityKind::Person);
+    assert!(!people.contains(&"Orozco".to_owned()), "{people:?}");
+    let full = mentions
+        .iter()
+        .filter(|m| m.name == "Gabriela Orozco Villalta")
+        .count();
+    assert_eq!(full, 2, "{mentions:?}");
+    assert!(people.contains(&"Paul Okafor".to_owned()), "{people:?}");
+}

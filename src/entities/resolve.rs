@@ -160,6 +160,14 @@ impl<'t> Lexicon<'t> {
                     {
                         short.push((surname, known.clone()));
                     }
+                    // "Rodrigo Espinoza Valdivia … Espinoza said": a
+                    // Spanish or Portuguese name's first surname, before the
+                    // second, stands for the person too.
+                    if let Some(first_surname) = first_of_two_surnames(surface)
+                        && !gaz.names_within(first_surname)
+                    {
+                        short.push((first_surname, known.clone()));
+                    }
                     // "Annelie van der Merwe … Van der Merwe said": a
                     // surname that opens with particles keeps them.
                     if let Some((given, surname)) = surface.split_once(' ')
@@ -303,6 +311,21 @@ impl<'t> Lexicon<'t> {
             );
         }
     }
+}
+
+/// The first of two surnames of a name of three or four words that opens
+/// with a given name ("Espinoza" in "Rodrigo Espinoza Valdivia" and in
+/// "María José Contreras Saavedra" "Contreras"): the word before the last,
+/// when it is no given name or particle ("Mary Ann Smith" has one surname).
+fn first_of_two_surnames(name: &str) -> Option<&str> {
+    let words: Vec<&str> = name.split(' ').collect();
+    if !(3..=4).contains(&words.len()) || !super::cues::is_given_name(words[0]) {
+        return None;
+    }
+    let candidate = words[words.len() - 2];
+    let given_or_particle =
+        super::cues::is_given_name(candidate) || super::cues::is_name_particle(candidate);
+    (!given_or_particle && candidate.starts_with(char::is_uppercase)).then_some(candidate)
 }
 
 /// The order in which companies claim a short form they share: see
