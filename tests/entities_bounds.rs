@@ -250,13 +250,15 @@ fn a_short_form_in_a_list_is_its_company_and_a_list_closes_with_and() {
     assert_eq!(firm_named("Kelderbank"), 0, "{mentions:?}");
 }
 
-/// Legal forms of Hungary, the Czech lands, the Balkans, Peru, Ireland and
-/// the Gulf end a firm's name, those written in lower case too.
+/// Legal forms of Hungary, the Czech lands, the Balkans, Peru, Ireland,
+/// the Gulf, Thailand and Quebec end a firm's name, those written in lower
+/// case too.
 #[test]
 fn legal_forms_of_more_countries_end_the_name() {
     let text = "The tram order went to Pannon Kocsi Zrt., with bogies from Brnoval \
                 s.r.o. and seats from Sava Oprema d.o.o.; Andes Rieles S.A.A. and \
-                Shannon Rail DAC lost, as did Qurum Transit WLL.";
+                Shannon Rail DAC lost, as did Qurum Transit WLL, Chao Phraya Rail PCL \
+                and Autocars Laurentides Ltée.";
     let mentions = extract(text);
     assert_eq!(
         names_of(&mentions, EntityKind::Company),
@@ -266,7 +268,9 @@ fn legal_forms_of_more_countries_end_the_name() {
             "Sava Oprema d.o.o.",
             "Andes Rieles S.A.A.",
             "Shannon Rail DAC",
-            "Qurum Transit WLL"
+            "Qurum Transit WLL",
+            "Chao Phraya Rail PCL",
+            "Autocars Laurentides Ltée"
         ]
     );
 }

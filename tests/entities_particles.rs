@@ -228,3 +228,15 @@ fn the_first_of_two_surnames_alone_is_the_person() {
     assert_eq!(full, 2, "{mentions:?}");
     assert!(people.contains(&"Paul Okafor".to_owned()), "{people:?}");
 }
+
+/// A given name that is also a word opens a name at a sentence's start
+/// when a middle initial stands before the surname.
+#[test]
+fn a_given_name_that_is_a_word_before_an_initial_opens_a_name() {
+    let text = "Grant W. Hollister, an attorney for the school board, said the \
+                contract would stand.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Person),
+        ["Grant W. Hollister"]
+    );
+}

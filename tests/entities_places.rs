@@ -645,3 +645,16 @@ fn a_word_placed_twice_after_prepositions_of_place_is_a_town() {
                    would hire.";
     assert!(named(&extract(speaker), EntityKind::Place).is_empty());
 }
+
+/// A street named after a royal title and a street's part ("Queen Street
+/// West") is a place, not a person called "Street West".
+#[test]
+fn a_street_with_a_title_word_and_a_compass_part_is_a_place() {
+    let text = "The bus lane will run from King Street West to Queen Street East.";
+    let mentions = extract(text);
+    assert_eq!(
+        named(&mentions, EntityKind::Place),
+        ["King Street West", "Queen Street East"]
+    );
+    assert!(named(&mentions, EntityKind::Person).is_empty());
+}

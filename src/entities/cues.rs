@@ -144,6 +144,9 @@ const COMPANY_SUFFIXES: &[&str] = &[
     "Kft", "Zrt", "Nyrt", "s.r.o", "a.s", "d.o.o", "d.d", "S.A.A", "S.A.C", "S.L", "S.L.U",
     "S.R.L", "SRL", "DAC", "CLG", "ULC", "WLL", "QSC", "QPSC", "BSC", "KSCP", "SAOG", "FZE",
     "FZCO", "PAO", "OOO", "KG", "OHG", "EIRELI", "Sdn",
+    // Thai public companies ("Siam Prasert Energy PCL") and Quebec's forms
+    // ("Autobus Nordik Ltée", "Voie Express S.E.N.C.").
+    "PCL", "Ltée", "Ltee", "S.E.N.C", "S.E.N.C.R.L", "S.E.C",
 ];
 
 /// The head word of an organisation's name ("Ukraine Drone Coalition").
@@ -561,7 +564,8 @@ const LEGAL_FORMS: &[&str] = &[
     "pty", "aps", "as", "se", "kgaa", "sas", "srl", "ltda", "bhd", "tbk", "jsc", "pjsc", "ojsc",
     "a.ş", "aş", "p/f", "i/s", "k/s", "sp. z o.o", "kft", "zrt", "nyrt", "s.r.o", "a.s", "d.o.o",
     "d.d", "s.a.a", "s.a.c", "s.l", "s.l.u", "s.r.l", "dac", "clg", "ulc", "wll", "qsc", "qpsc",
-    "bsc", "kscp", "saog", "fze", "fzco", "pao", "ooo", "kg", "ohg", "eireli",
+    "bsc", "kscp", "saog", "fze", "fzco", "pao", "ooo", "kg", "ohg", "eireli", "pcl", "ltée",
+    "ltee", "s.e.n.c", "s.e.n.c.r.l", "s.e.c",
 ];
 
 /// Returns true if and only if `word`, in any case, is the legal form a

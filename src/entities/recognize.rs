@@ -277,6 +277,15 @@ impl<'t> Context<'t, '_, '_> {
         first
     }
 
+    /// Returns true if and only if word `i` is an initial: one capital
+    /// letter before its period ("W." in "Grant W. Hollister").
+    fn is_initial(&self, i: usize) -> bool {
+        let word = self.word(i);
+        self.words[i].abbreviation
+            && word.len() == 1
+            && word.bytes().all(|b| b.is_ascii_uppercase())
+    }
+
     /// Like [`Self::name_start`], and also skips one ordinary word that is
     /// capitalised only because it starts the sentence ("Yesterday",
     /// "Striker"): people's names rarely begin with one.
@@ -285,9 +294,13 @@ impl<'t> Context<'t, '_, '_> {
         // "Harry Kane had given…", "Maria da Silva said…": a given name
         // that is also a word opens the name when a surname that is no
         // word follows, after name particles if any.
+        // ("Grant W. Hollister, an attorney": a middle initial stands
+        // between them.)
         let surname_follows = || {
             let mut surname = first + 1;
-            while surname + 1 < run.last && cues::is_name_particle(self.word(surname)) {
+            while surname + 1 < run.last
+                && (cues::is_name_particle(self.word(surname)) || self.is_initial(surname))
+            {
                 surname += 1;
             }
             surname + 1 == run.last
@@ -1148,8 +1161,16 @@ impl<'t> Context<'t, '_, '_> {
             && self
                 .hit_spanning(first + 1, last)
                 .is_some_and(|h| matches!(h.entry.kind, EntityKind::Country | EntityKind::Place));
+        // "Queen Street West", "Main Street North": a street's part.
+        let street_part = last - first >= 3
+            && matches!(self.word(last - 1), "West" | "East" | "North" | "South")
+            && matches!(
+                self.word(last - 2),
+                "Street" | "Road" | "Avenue" | "Boulevard"
+            );
         if !shire
             && !part
+            && !street_part
             && (last - first < 2 || !(self.has(last - 1, cues::PLACE_HEAD) || head_of))
         {
             return false;

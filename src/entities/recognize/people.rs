@@ -198,6 +198,18 @@ impl<'t> Context<'t, '_, '_> {
             None if self.after_role_noun(first) || self.apposed_to_a_role(first, last) => first,
             None => return false,
         };
+        // "King Street West", "Queen Square": a street's word after the
+        // title word makes the run a street's name ("Governor Park Min-seo"
+        // is a person).
+        let street = |i: usize| {
+            matches!(
+                self.word(i),
+                "Street" | "Road" | "Avenue" | "Boulevard" | "Square" | "Lane"
+            )
+        };
+        if title.is_some() && (name_first..last).any(street) {
+            return false;
+        }
         // "the Association of Chief Fire Officers": words after a title
         // that end in a plural role and open with no given name are a body
         // of people, not one person ("Coach Brian Masters" is one).
