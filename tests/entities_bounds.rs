@@ -311,3 +311,20 @@ fn about_and_source_in_a_press_release_are_no_part_of_the_firm() {
     );
     assert!(firms.contains(&"Kettleby Ovens Ltd"), "{firms:?}");
 }
+
+/// A legal form ends a firm's name before "of" and the place it is in.
+#[test]
+fn a_legal_form_before_of_and_a_place_ends_the_firm() {
+    let text = "The seed was supplied by Harrowby Grains Ltd of Leicester, and a \
+                second supplier, Tallis Agritech Inc. of Ohio, sent the rest.";
+    let mentions = extract(text);
+    assert_eq!(
+        names_of(&mentions, EntityKind::Company),
+        ["Harrowby Grains Ltd", "Tallis Agritech Inc"]
+    );
+    let places = names_of(&mentions, EntityKind::Place);
+    assert!(
+        places.contains(&"Leicester") && places.contains(&"Ohio"),
+        "{places:?}"
+    );
+}

@@ -519,6 +519,16 @@ impl<'t> Context<'t, '_, '_> {
         if self.landform(first, of, lexicon) {
             return true;
         }
+        // "Veeranam Diagnostics Ltd of Chennai": a legal form ends the
+        // firm's name; "of" says where it is.
+        if of - first >= 2
+            && cues::is_legal_form(self.word(of - 1))
+            && !self.has_hit_within(first, of)
+        {
+            let name = self.span(first, of);
+            lexicon.add(name, Known::new(name, EntityKind::Company, Strength::Cue));
+            return true;
+        }
         let person_first = self.person_start(Run { first, last: of });
         let titled = (first..of).any(|i| self.is_title(i));
         // "Smolinski of Data Resources", after "Michael Smolinski": a
