@@ -140,12 +140,12 @@ impl<'t> Context<'t, '_, '_> {
     }
 
     /// Returns true if and only if `run`, alone on its line or before a
-    /// short role, is a name in a block of contacts: a way to reach someone (an e-mail or web
-    /// address, a telephone number) in the three lines below it, and a
-    /// contact label among the short lines above it ("Media contacts" over
-    /// "Embraer", "Mariana Albuquerque", "Corporate Communications",
-    /// "mariana@…"; the next contact's name stands under the first one's
-    /// lines).
+    /// short role, is a name in a block of contacts: a way to reach
+    /// someone (an e-mail or web address, a telephone number) in the three
+    /// lines below it, and a contact label among the short lines above it
+    /// ("Media contacts" over "Embraer", "Mariana Albuquerque", "Corporate
+    /// Communications", "mariana@…"; the next contact's name stands under
+    /// the first one's lines).
     fn in_contact_block(
         &self,
         run: Run,
