@@ -197,21 +197,20 @@ fn choose<'g>(
             .any(|n| same(n) && n.entry.name != hit.entry.name)
     };
     let region_named = |e: &Entry| named_by(&|n| e.region.is_some() && e.region == n.region);
-    let country_named =
-        |e: &Entry| !capital && named_by(&|n| e.country.is_some() && e.country == n.country);
+    let its_country_named =
+        |e: &Entry| named_by(&|n| e.country.is_some() && e.country == n.country);
+    let country_named = |e: &Entry| !capital && its_country_named(e);
     if region_named(hit.entry) || country_named(hit.entry) {
         return hit.entry;
     }
     // "Plymouth … Montserrat's observatory": a capital whose country the
     // story names is that capital, however small.
-    let own_country_named = named_by(&|n| n.country.is_some() && n.country == hit.entry.country);
+    let own_country_named = its_country_named(hit.entry);
     // "Victoria … Melbourne, Australia": a capital whose country the story
     // does not name is the state or province of its name in a country it
     // does (not the capital of the Seychelles).
     if capital && !own_country_named {
-        let state_of_a_named_country = |e: &&Entry| {
-            e.role == Role::Region && named_by(&|n| e.country.is_some() && e.country == n.country)
-        };
+        let state_of_a_named_country = |e: &&Entry| e.role == Role::Region && its_country_named(e);
         if let Some(state) = others.iter().find(state_of_a_named_country) {
             return state;
         }

@@ -318,11 +318,13 @@ impl<'t> Lexicon<'t> {
 /// "María José Contreras Saavedra" "Contreras"): the word before the last,
 /// when it is no given name or particle ("Mary Ann Smith" has one surname).
 fn first_of_two_surnames(name: &str) -> Option<&str> {
-    let words: Vec<&str> = name.split(' ').collect();
-    if !(3..=4).contains(&words.len()) || !super::cues::is_given_name(words[0]) {
+    // (Read without collecting the words: this is asked of every person.)
+    let words = name.split(' ').count();
+    let given = name.split(' ').next().unwrap_or_default();
+    if !(3..=4).contains(&words) || !super::cues::is_given_name(given) {
         return None;
     }
-    let candidate = words[words.len() - 2];
+    let candidate = name.rsplit(' ').nth(1)?;
     let given_or_particle =
         super::cues::is_given_name(candidate) || super::cues::is_name_particle(candidate);
     (!given_or_particle && candidate.starts_with(char::is_uppercase)).then_some(candidate)
