@@ -19,6 +19,11 @@ pub struct PageMeta {
     pub printed_byline: Option<String>,
     /// The texts of the page's first few `<h1>` headings.
     pub headings: Vec<String>,
+    /// The article's standfirst, the sentence under its headline ("Brake
+    /// production is moving to Hungary"): the text of the first element
+    /// inside an `<article>` whose class names one. Readability drops it
+    /// with the article's header.
+    pub standfirst: Option<String>,
 }
 
 /// `<h1>` headings kept: a page names its article in one of the first.
@@ -30,7 +35,7 @@ const HEADINGS_KEPT: usize = 4;
 pub fn read(doc: &Document) -> PageMeta {
     let mut urls: [Option<String>; 3] = Default::default();
     let (mut time, mut article_time, mut author_meta, mut author_node) = (None, None, None, None);
-    let (mut shown_date, mut printed_byline) = (None, None);
+    let (mut shown_date, mut printed_byline, mut standfirst) = (None, None, None);
     let mut linked = LinkedData::default();
     let mut headings = Vec::new();
     for node in doc.root().descendants_it() {
@@ -63,11 +68,7 @@ pub fn read(doc: &Document) -> PageMeta {
             }
             "time" => {
                 let datetime = attr("datetime");
-                if article_time.is_none()
-                    && node
-                        .ancestors_it(None)
-                        .any(|a| a.qual_name_ref().is_some_and(|q| &*q.local == "article"))
-                {
+                if article_time.is_none() && in_article(&node) {
                     article_time.clone_from(&datetime);
                 }
                 set(&mut time, datetime);
@@ -81,6 +82,13 @@ pub fn read(doc: &Document) -> PageMeta {
             {
                 let text = crate::sanitize::clean_line(&node.text());
                 printed_byline = Some(text).filter(|t| !t.is_empty());
+            }
+            _ if standfirst.is_none()
+                && node.attr("class").is_some_and(|c| names_a_standfirst(&c))
+                && in_article(&node) =>
+            {
+                let text = crate::sanitize::clean_line(&node.text());
+                standfirst = Some(text).filter(|t| !t.is_empty());
             }
             // "<span class="dateline">Wednesday 11 March 2026</span>": a
             // date the page shows, where no markup states one.
@@ -101,7 +109,25 @@ pub fn read(doc: &Document) -> PageMeta {
             .and_then(|a| byline(&a)),
         printed_byline,
         headings,
+        standfirst,
     }
+}
+
+/// Returns true if and only if `node` stands inside an `<article>`.
+fn in_article(node: &dom_query::NodeRef) -> bool {
+    node.ancestors_it(None)
+        .any(|a| a.qual_name_ref().is_some_and(|q| &*q.local == "article"))
+}
+
+/// Returns true if and only if an element's `class` says it shows the
+/// standfirst ("standfirst", "article-dek", "strapline", "subheadline").
+fn names_a_standfirst(class: &str) -> bool {
+    class_words(class).any(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "standfirst" | "dek" | "strapline" | "subheadline" | "subhead"
+        )
+    })
 }
 
 /// Returns true if and only if an element's `class` says it shows the

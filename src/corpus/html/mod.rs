@@ -103,7 +103,15 @@ pub fn extract(html: &str, address: Option<&str>) -> Result<RawDoc, String> {
     };
     let rendered = render::render(&node, base.as_ref());
     judge(&rendered)?;
-    let text = markdown::strip(&clean_text(&rendered.text));
+    let mut text = markdown::strip(&clean_text(&rendered.text));
+    // The standfirst, which readability drops with the article's header,
+    // is the article's own words: it opens the text unless the text holds
+    // it already.
+    if let Some(standfirst) = &found.standfirst
+        && !text.contains(standfirst.as_str())
+    {
+        text = format!("{standfirst}\n\n{text}");
+    }
     let line = |s: Option<String>| s.map(|s| clean_line(&s)).filter(|s| !s.is_empty());
     // The byline the page prints stays a line above the text, where
     // cleaning reads its name, role, place and date as a text's byline
@@ -224,6 +232,24 @@ mod tests {
             doc.text
         );
         assert!(!doc.text.contains("All rights reserved"), "{}", doc.text);
+    }
+
+    #[test]
+    fn the_standfirst_under_the_headline_opens_the_text() {
+        let report = "<p>The ferry company said on Monday that the winter timetable would \
+            cut two sailings a day, and islanders said the cuts would hurt the school run.</p>";
+        let standfirst = "Islanders warn of school-run chaos as two daily sailings go";
+        let page = format!(
+            "<html><body><main><article class=\"story\"><header class=\"story-header\">\
+             <h1>Ferry timetable cut</h1><p class=\"article-dek\">{standfirst}</p></header>\
+             <figure><img src=\"x.jpg\"><figcaption>Ferry at the pier.</figcaption></figure>\
+             {report}{report}{report}{report}</article>\
+             <aside><p class=\"card-dek\">A teaser for another story</p></aside>\
+             </main></body></html>"
+        );
+        let doc = extract(&page, None).expect("an article");
+        assert_eq!(doc.text.matches(standfirst).count(), 1, "{}", doc.text);
+        assert!(!doc.text.contains("A teaser"), "{}", doc.text);
     }
 
     #[test]
