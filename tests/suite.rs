@@ -30,6 +30,7 @@ mod e2e_state_tmux;
 mod e2e_tmux;
 mod entities_article;
 mod entities_bounds;
+mod entities_chambers;
 mod entities_civic;
 mod entities_particles;
 mod entities_places;

@@ -152,53 +152,68 @@ impl Gazetteer {
     /// automaton runs only from those whose byte some name begins with,
     /// and stops at its dead state.
     pub fn find_at<'g>(&'g self, text: &str, name_starts: &[usize]) -> Vec<Hit<'g>> {
-        let bytes = text.as_bytes();
         // Sized for prose dense with names: growing costs more than the slack.
         let mut out = Vec::with_capacity(name_starts.len() / 8);
         let mut resume = 0;
         for &at in name_starts {
-            let b = bytes[at];
             if at < resume {
                 continue;
             }
-            let listed = self.first_bytes[usize::from(b)]
-                && (!b.is_ascii_lowercase()
-                    || (self.lower_pair(b, bytes.get(at + 1).copied())
-                        && self.lower_first_words.contains(first_word(&text[at..]))));
-            let listed = if listed {
-                self.longest_at(text, at)
-            } else {
-                None
+            let Some((end, entry)) = self.best_at(text, at) else {
+                continue;
             };
-            // Place names open with a capital; one the automaton matched to
-            // the end of a line or sentence has no longer place to find.
-            let settled = listed.is_some_and(|(end, _)| {
-                matches!(
-                    bytes.get(end),
-                    None | Some(b'.' | b',' | b'\n' | b';' | b':')
-                )
-            });
-            let place = if !settled && (b.is_ascii_uppercase() || !b.is_ascii()) {
-                self.places.longest_at(text, at)
-            } else {
-                None
-            };
-            // The longer name wins; at equal length, the earlier lists.
-            let found = match (listed, place) {
-                (Some(l), Some(p)) if p.0 > l.0 => Some(p),
-                (Some(l), _) => Some(l),
-                (None, p) => p,
-            };
-            if let Some((end, entry)) = found {
-                out.push(Hit {
-                    start: at,
-                    end,
-                    entry,
-                });
-                resume = end;
+            // "The Times Square crowd": a name that opens with "The" yields
+            // to a longer one that starts at its next word.
+            if text[at..].starts_with("The ")
+                && self
+                    .best_at(text, at + "The ".len())
+                    .is_some_and(|(later, _)| later > end)
+            {
+                continue;
             }
+            out.push(Hit {
+                start: at,
+                end,
+                entry,
+            });
+            resume = end;
         }
         out
+    }
+
+    /// Returns the longest known name that starts at `at`: a listed name
+    /// or a populated place, the longer winning and, at equal length, the
+    /// listed one.
+    fn best_at(&self, text: &str, at: usize) -> Option<(usize, &Entry)> {
+        let bytes = text.as_bytes();
+        let b = bytes[at];
+        let listed = self.first_bytes[usize::from(b)]
+            && (!b.is_ascii_lowercase()
+                || (self.lower_pair(b, bytes.get(at + 1).copied())
+                    && self.lower_first_words.contains(first_word(&text[at..]))));
+        let listed = if listed {
+            self.longest_at(text, at)
+        } else {
+            None
+        };
+        // Place names open with a capital; one the automaton matched to
+        // the end of a line or sentence has no longer place to find.
+        let settled = listed.is_some_and(|(end, _)| {
+            matches!(
+                bytes.get(end),
+                None | Some(b'.' | b',' | b'\n' | b';' | b':')
+            )
+        });
+        let place = if !settled && (b.is_ascii_uppercase() || !b.is_ascii()) {
+            self.places.longest_at(text, at)
+        } else {
+            None
+        };
+        match (listed, place) {
+            (Some(l), Some(p)) if p.0 > l.0 => Some(p),
+            (Some(l), _) => Some(l),
+            (None, p) => p,
+        }
     }
 
     /// Returns true if and only if some lower-case name opens with the
