@@ -10,6 +10,39 @@ use dossier::entities::{EntityKind, extract};
 use entities_support::named;
 
 #[test]
+fn labour_names_the_party_where_no_other_sense_claims_the_word() {
+    let text = "The by-election in the harbour ward went to a recount. Labour said \
+                it would hold the seat, and a Labour councillor called the result \
+                close. Turnout was low among voters who backed Labour in 2021.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Organization),
+        ["Labour Party"]
+    );
+    // A noun at a sentence's start, a ministry's name, a holiday.
+    let text = "Labour costs rose by 4% in the quarter, the Ministry of Labour said. \
+                The figures came out before Labour Day.";
+    let orgs = named(&extract(text), EntityKind::Organization);
+    assert!(!orgs.contains(&"Labour Party".to_owned()), "{orgs:?}");
+}
+
+#[test]
+fn tory_names_the_party_only_where_the_text_names_the_party() {
+    let text = "The Tories chose their candidate for the mayoralty on Friday. The \
+                Tory leader on the council said the vote was fair.";
+    let found = extract(text);
+    let tory = found.iter().find(|m| &text[m.start..m.end] == "Tory");
+    assert_eq!(tory.map(|m| m.name.as_ref()), Some("Conservative Party"));
+    // A surname.
+    let text = "Mayor John Tory cut the ribbon at the new ferry terminal, and \
+                later the crowd cheered when Tory spoke.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Organization),
+        [] as [&str; 0]
+    );
+    assert_eq!(named(&extract(text), EntityKind::Person), ["John Tory"]);
+}
+
+#[test]
 fn a_chamber_and_a_paper_the_lists_know() {
     let text = "The bill on school meals passed the House of Commons on Tuesday, \
                 the minister told The Times. The Times Square screens showed the vote.";

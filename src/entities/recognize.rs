@@ -45,6 +45,7 @@ mod coordination;
 mod lists;
 mod locatives;
 mod neighbours;
+mod parties;
 mod people;
 mod possessive;
 mod routes;
@@ -80,6 +81,7 @@ pub fn learn<'t>(
     routes::places_on_routes(&ctx, runs, &mut lexicon);
     neighbours::places_listed_with_places(&ctx, runs, &mut lexicon);
     possessive::possessive_names(&ctx, runs, &mut lexicon);
+    parties::parties_named_by_a_word(&ctx, &mut lexicon);
     for run in runs {
         if ctx.byline(*run, &mut lexicon)
             || (words[run.first].heading && !ctx.firm_in_heading(*run))
