@@ -58,3 +58,28 @@ fn a_chamber_and_a_paper_the_lists_know() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_peer_is_named_with_the_title() {
+    let text = "Lord Tarrant, who chaired the racing inquiry, said the stewards had \
+                acted fairly. Tarrant will report to the sport's board in May.";
+    assert_eq!(named(&extract(text), EntityKind::Person), ["Lord Tarrant"]);
+}
+
+#[test]
+fn the_body_before_an_officer_s_title_is_a_body() {
+    let text = "Riverside Marine Institute Director Helen Obi said the survey found \
+                more seals than in any year before.";
+    let found = extract(text);
+    assert_eq!(named(&found, EntityKind::Person), ["Helen Obi"]);
+    assert_eq!(
+        named(&found, EntityKind::Organization),
+        ["Riverside Marine Institute"]
+    );
+    // A cabinet before a secretary's title is the title's.
+    let text = "Interior Cabinet Secretary Joseph Wanyama toured the flooded estates.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Organization),
+        [] as [&str; 0]
+    );
+}

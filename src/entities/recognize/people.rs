@@ -8,6 +8,9 @@ use crate::entities::cues;
 use crate::entities::resolve::{Known, Lexicon, Strength};
 use crate::entities::text::{Run, first_word, is_connector, last_word, opens_line};
 
+/// The most words of a body named before a person's title.
+const MAX_BODY_BEFORE_TITLE: usize = 5;
+
 impl<'t> Context<'t, '_, '_> {
     /// "By Maxime Marquette, columnist", "Author: Daria Shekina".
     pub(super) fn byline(&self, run: Run, lexicon: &mut Lexicon<'t>) -> bool {
@@ -350,9 +353,44 @@ impl<'t> Context<'t, '_, '_> {
                 return false;
             }
         }
-        let name = self.span(name_first, last);
+        // "Lord Bach", "Baroness Scotland": a peer is named by the title
+        // and one name.
+        let peer = title.filter(|&t| {
+            t + 1 == name_first
+                && last == name_first + 1
+                && matches!(self.word(t), "Lord" | "Baroness" | "Lady")
+        });
+        let name = self.span(peer.unwrap_or(name_first), last);
         lexicon.add(name, Known::new(name, EntityKind::Person, Strength::Cue));
+        if let Some(t) = title {
+            self.body_before_title(first, t, lexicon);
+        }
         true
+    }
+
+    /// "Refugee Council Chief Executive Maeve Sherlock": the words before
+    /// a person's title that end in a body's head word are the body the
+    /// title is held in.
+    fn body_before_title(&self, first: usize, title: usize, lexicon: &mut Lexicon<'t>) {
+        let mut title_start = title;
+        while title_start > first && self.is_title(title_start - 1) {
+            title_start -= 1;
+        }
+        if title_start == first
+            || title_start - first > MAX_BODY_BEFORE_TITLE
+            || !self.has(title_start - 1, cues::ORG_HEAD)
+            // ("Interior Cabinet Secretary": the cabinet is the title's.)
+            || self.word(title_start - 1) == "Cabinet"
+            || self.has_hit_within(first, title_start)
+            || !(first..title_start).all(|i| self.words[i].capitalized)
+        {
+            return;
+        }
+        let body = self.span(first, title_start);
+        lexicon.add(
+            body,
+            Known::new(body, EntityKind::Organization, Strength::Cue),
+        );
     }
 
     /// Returns how many of the words `first..last` are no name particle:
