@@ -83,3 +83,12 @@ fn the_body_before_an_officer_s_title_is_a_body() {
         [] as [&str; 0]
     );
 }
+
+#[test]
+fn an_address_and_a_prison_name_their_towns() {
+    let text = "The cheesemaker, Ruth Calder, 51, from Ashwell, Hertfordshire, won the \
+                prize. Her brother is a warden at Kessock prison.";
+    let places = named(&extract(text), EntityKind::Place);
+    assert!(places.contains(&"Ashwell".to_owned()), "{places:?}");
+    assert!(places.contains(&"Kessock".to_owned()), "{places:?}");
+}

@@ -227,10 +227,11 @@ const COMPANY_NOUNS: &[&str] = &[
 ];
 
 /// Lower-case nouns for sites named after a place, right after the name
-/// ("the El Teniente mine").
+/// ("the El Teniente mine", "Belmarsh prison", "Gatwick airport").
 #[rustfmt::skip]
 const SITE_NOUNS: &[&str] = &[
     "mine", "mines", "refinery", "smelter", "oilfield", "gasfield", "quarry", "deposit",
+    "prison", "jail", "gaol", "airport", "airfield",
 ];
 
 /// The noun phrases of local government after a town's name ("the

@@ -53,6 +53,13 @@ pub(super) fn places_named_where_places_stand<'t>(
             || cues::is_business_possession(after)
             || cues::is_legal_form(after);
         let (weight, placing) = weight_of(ctx, i);
+        // "from Hartpury, Gloucestershire", "from Bromesberrow, near
+        // Ledbury": an address after the word places it too.
+        let (weight, placing) = if address_follows(ctx, i) {
+            (weight + 1, true)
+        } else {
+            (weight, placing)
+        };
         let entry = evidence.entry(word).or_insert(Some((0, false)));
         *entry = match (*entry, used_otherwise) {
             (Some((sum, placed)), false) => Some((sum + weight, placed || placing)),
@@ -65,6 +72,37 @@ pub(super) fn places_named_where_places_stand<'t>(
             lexicon.add(word, Known::new(word, EntityKind::Place, Strength::Context));
         }
     }
+}
+
+/// Returns true if and only if an address's wider part follows word `i`:
+/// a country or a region the lists know after a comma ("Hartpury,
+/// Gloucestershire"), or a known place after ", near".
+fn address_follows(ctx: &Context<'_, '_, '_>, i: usize) -> bool {
+    use crate::entities::gazetteer::Role;
+    let place_at = |j: usize, town: bool| {
+        ctx.words.get(j).is_some_and(|w| {
+            ctx.known[j].is_some_and(|h| {
+                let hit = &ctx.hits[h];
+                let entry = hit.entry;
+                hit.start == w.start
+                    && match entry.kind {
+                        EntityKind::Country => true,
+                        EntityKind::Place => town || entry.role != Role::City,
+                        _ => false,
+                    }
+            })
+        })
+    };
+    if ctx.gap_before(i + 1) != ", " {
+        return false;
+    }
+    place_at(i + 1, false)
+        || (ctx
+            .words
+            .get(i + 1)
+            .is_some_and(|_| ctx.word(i + 1) == "near")
+            && ctx.gap_before(i + 2) == " "
+            && place_at(i + 2, true))
 }
 
 /// The weight of the preposition right before word `i`: 2 for one only
