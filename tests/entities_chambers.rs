@@ -92,3 +92,33 @@ fn an_address_and_a_prison_name_their_towns() {
     assert!(places.contains(&"Ashwell".to_owned()), "{places:?}");
     assert!(places.contains(&"Kessock".to_owned()), "{places:?}");
 }
+
+#[test]
+fn a_personal_title_makes_a_person_of_a_name_firms_share() {
+    // A firm's possessive name after "Mr" is the man's.
+    let text = "The fishermen praised Mr Sainsbury's donation to the lifeboat fund.";
+    let found = extract(text);
+    assert_eq!(named(&found, EntityKind::Company), [] as [&str; 0]);
+    assert_eq!(named(&found, EntityKind::Person), ["Sainsbury"]);
+    // A personal title after a company noun opens no firm.
+    let text = "Writing in a regional newspaper, Mr Okoro set out his plan for the port.";
+    assert_eq!(named(&extract(text), EntityKind::Company), [] as [&str; 0]);
+}
+
+#[test]
+fn a_paper_is_named_before_its_noun_and_a_kind_of_party_is_no_party() {
+    let text = "The chef told the Clarion newspaper that the Guardian newspaper had \
+                praised the menu. She once stood for a Eurosceptic party.";
+    let found = extract(text);
+    assert_eq!(
+        named(&found, EntityKind::Company),
+        ["Clarion", "The Guardian"]
+    );
+    assert_eq!(named(&found, EntityKind::Organization), [] as [&str; 0]);
+    // "Former" opens no body's name.
+    let text = "Former Cabinet minister Jo Reddy opened the science fair.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Organization),
+        [] as [&str; 0]
+    );
+}

@@ -290,6 +290,8 @@ const FUNCTION_WORDS: &[&str] = &[
     // A press release's boilerplate opens "About Hanbit Energy Co., Ltd."
     // and ends "SOURCE Hanbit Energy Co., Ltd.".
     "About", "SOURCE",
+    // "Former Cabinet minister Clare Short": no name opens with it.
+    "Former",
 ];
 
 /// Lower-case nouns that, in an apposition, say the name before is an

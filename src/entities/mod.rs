@@ -236,6 +236,20 @@ pub fn derived_countries(mentions: &[Mention]) -> Vec<(&str, &str)> {
 /// joins both into canonical entities.
 ///
 /// This reads a body alone; [`extract_article`] reads a whole article.
+/// Returns true if and only if `hit` is a firm named in the possessive
+/// ("Campbell's", "Sainsbury's") right after a personal title: "Mr
+/// Campbell's campaign" is a man's.
+fn titled_possessive(text: &str, hit: &gazetteer::Hit) -> bool {
+    let surface = &text[hit.start..hit.end];
+    hit.entry.kind == EntityKind::Company
+        && (surface.ends_with("'s") || surface.ends_with("’s"))
+        && text[..hit.start]
+            .strip_suffix(' ')
+            .map(|before| before.strip_suffix('.').unwrap_or(before))
+            .and_then(|before| before.rsplit([' ', '\n']).next())
+            .is_some_and(cues::is_title_without_period)
+}
+
 pub fn extract(text: &str) -> Vec<Mention> {
     let gaz = &*gazetteer::GAZETTEER;
     let folded = caps::fold(text, gaz);
@@ -243,9 +257,10 @@ pub fn extract(text: &str) -> Vec<Mention> {
     let text::Scan { words, name_starts } = text::scan(text);
     let mut hits = gaz.find_at(text, &name_starts);
     hits.retain(|h| {
-        h.start == 0
+        (h.start == 0
             || text.as_bytes()[h.start - 1] != b'<'
-            || !recognize::in_ticker(text, h.start, h.end)
+            || !recognize::in_ticker(text, h.start, h.end))
+            && !titled_possessive(text, h)
     });
     places::settle(text, &mut hits, gaz);
     let runs = text::runs(text, &words);

@@ -37,7 +37,7 @@ use super::EntityKind;
 use super::cues;
 use super::gazetteer::{Entry, Gazetteer, Hit, Role};
 use super::resolve::{Known, Lexicon, Strength};
-use super::text::{Run, Word, first_word, is_connector, next_word};
+use super::text::{Run, Word, first_word, is_connector, last_word, next_word};
 
 mod acronyms;
 mod companies;
@@ -438,8 +438,39 @@ impl<'t> Context<'t, '_, '_> {
             lexicon.add(name, Known::new(name, EntityKind::Place, Strength::Context));
             return;
         }
-        // "the IG Metall union", "the Likud party".
+        // "the Guardian newspaper", "the Spectator magazine": a paper.
+        let paper = matches!(
+            after,
+            "newspaper" | "magazine" | "tabloid" | "broadsheet" | "weekly"
+        );
+        if paper && !self.has_hit_within(first, last) && !self.words[first].sentence_start {
+            let surface = self.span(first, last);
+            // A listed paper keeps its listed name ("the Guardian
+            // newspaper" is The Guardian).
+            let listed = self
+                .gaz
+                .exact(&format!("The {surface}"))
+                .filter(|e| e.kind == EntityKind::Company && e.name.len() == surface.len() + 4);
+            let known = match listed {
+                Some(entry) => Known {
+                    name: entry.name,
+                    kind: EntityKind::Company,
+                    country: entry.country,
+                    strength: Strength::Context,
+                },
+                None => Known::new(surface, EntityKind::Company, Strength::Context),
+            };
+            lexicon.add(surface, known);
+            return;
+        }
+        // "the IG Metall union", "the Likud party"; not "a Eurosceptic
+        // party", which says what kind of party.
+        let indefinite = matches!(
+            last_word(self.text[..self.words[first].start].trim_end()),
+            "a" | "an" | "A" | "An"
+        );
         if cues::is_org_noun(after)
+            && !indefinite
             && !self.has_hit_within(first, last)
             && !self.words[first].sentence_start
         {

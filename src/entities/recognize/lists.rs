@@ -303,7 +303,10 @@ fn teach<'t>(ctx: &Context<'t, '_, '_>, mut run: Run, lexicon: &mut Lexicon<'t>)
     // alone names no firm.
     let function_word_alone =
         run.last - run.first == 1 && cues::traits(ctx.word(run.first)) & cues::FUNCTION_WORD != 0;
-    if ctx.words[run.first].heading || function_word_alone {
+    // "Writing in the Guardian newspaper, Mr Brown outlined…": a personal
+    // title opens a person's name, never a firm's.
+    let personal = cues::is_title_without_period(ctx.word(run.first));
+    if ctx.words[run.first].heading || function_word_alone || personal {
         return;
     }
     // "analysts at Singapore-based Maybridge Securities"; "analysts at
