@@ -122,3 +122,33 @@ fn a_paper_is_named_before_its_noun_and_a_kind_of_party_is_no_party() {
         [] as [&str; 0]
     );
 }
+
+#[test]
+fn a_small_town_s_unaccented_name_that_is_a_word_is_no_place() {
+    // Göd (Hungary) written without its accent is the word "God".
+    let text = "The choir sang of God and harvest at the Kilbride festival.";
+    assert_eq!(named(&extract(text), EntityKind::Place), [] as [&str; 0]);
+    assert_eq!(named(&extract(text), EntityKind::Country), [] as [&str; 0]);
+}
+
+#[test]
+fn charities_and_the_prime_minister_s_office_by_their_short_forms() {
+    let text = "Oxfam says the appeal raised more than Save the Children did, and \
+                Downing St welcomed both.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Organization),
+        ["Downing Street", "Oxfam", "Save the Children"]
+    );
+}
+
+#[test]
+fn a_middle_initial_without_its_period_and_a_person_after_a_trade() {
+    let text = "The museum's new wing was opened by Grant W Hollister, and the \
+                catalogue was written by the publisher Nadia Ferrante.";
+    let found = extract(text);
+    assert_eq!(
+        named(&found, EntityKind::Person),
+        ["Grant W Hollister", "Nadia Ferrante"]
+    );
+    assert_eq!(named(&found, EntityKind::Company), [] as [&str; 0]);
+}

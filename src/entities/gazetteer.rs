@@ -130,13 +130,17 @@ impl Gazetteer {
         builder.named(COMPANIES_CURATED, EntityKind::Company);
         builder.named(PLACES, EntityKind::Place);
         builder.named(COMPANIES, EntityKind::Company);
-        builder.places(PLACES_GEONAMES);
-        let common_words = COMMON_WORDS
+        let common_words: HashedMap<&'static str> = COMMON_WORDS
             .lines()
             .map(str::trim)
             .filter(|w| !w.is_empty())
             .map(|w| (word_hash(w), w))
             .collect();
+        builder.places(PLACES_GEONAMES, &|w| {
+            common_words
+                .get(&ascii_lower_hash(w))
+                .is_some_and(|c| c.eq_ignore_ascii_case(w))
+        });
         builder.build(common_words)
     }
 
@@ -300,6 +304,21 @@ impl Gazetteer {
     }
 }
 
+/// The population under which a town's unaccented name that is an
+/// English word is no alias (see [`Builder::places`]).
+const UNACCENTED_WORD_TOWN: u32 = 100_000;
+
+/// Returns true if and only if `alias` is `name` with its accented
+/// letters written without accents ("God" for "Göd").
+fn unaccented(name: &str, alias: &str) -> bool {
+    name != alias
+        && name.chars().count() == alias.chars().count()
+        && name
+            .chars()
+            .zip(alias.chars())
+            .all(|(n, a)| n == a || (!n.is_ascii() && a.is_ascii_alphabetic()))
+}
+
 /// The bit of two bytes in [`Gazetteer::lower_pairs`].
 fn pair_bit(a: u8, b: u8) -> usize {
     usize::from(a) << 8 | usize::from(b)
@@ -427,7 +446,12 @@ impl Builder {
     /// The populated places and regions of `places.tsv`: a name an earlier
     /// list holds ("Georgia") keeps them beside its entry; plain names go
     /// to the hashed [`PlaceNames`], the rest ("Calif.") to the automaton.
-    fn places(&mut self, tsv: &'static str) {
+    ///
+    /// A small town's name spelled without its accents is left out where
+    /// it is an English word (`is_word`): "God" is no spelling of Göd,
+    /// nor "Save" of Savé, in English text; a city keeps it ("Hue" for
+    /// Huế).
+    fn places(&mut self, tsv: &'static str, is_word: &dyn Fn(&str) -> bool) {
         let rows = PlaceNames::rows(tsv);
         let mut start = 0;
         while start < rows.len() {
@@ -441,6 +465,12 @@ impl Builder {
             let mut surfaces = vec![name];
             for row in &rows[start..end] {
                 for &alias in &row.aliases {
+                    if unaccented(name, alias)
+                        && is_word(alias)
+                        && row.entry.population < UNACCENTED_WORD_TOWN
+                    {
+                        continue;
+                    }
                     if !surfaces.contains(&alias) {
                         surfaces.push(alias);
                     }

@@ -131,10 +131,31 @@ fn from_noun<'t>(ctx: &Context<'t, '_, '_>, runs: &[Run], i: usize, lexicon: &mu
     };
     let listing = if noun.ends_with('s') {
         Listing::All
+    } else if is_trade_of_people(noun) {
+        Listing::FirstFirm
     } else {
         Listing::First
     };
     teach_list(ctx, runs, next, gap_from, listing, lexicon);
+}
+
+/// Returns true if and only if `noun`, a company noun, names a person's
+/// trade as well ("publisher Kimberly Quinn", "producer Simon Fuller").
+fn is_trade_of_people(noun: &str) -> bool {
+    matches!(
+        noun,
+        "publisher"
+            | "producer"
+            | "sponsor"
+            | "contractor"
+            | "brewer"
+            | "grocer"
+            | "miner"
+            | "distributor"
+            | "exporter"
+            | "shipper"
+            | "supplier"
+    )
 }
 
 /// Which names of a list a noun before it announces.
@@ -142,6 +163,9 @@ fn from_noun<'t>(ctx: &Context<'t, '_, '_>, runs: &[Run], i: usize, lexicon: &mu
 enum Listing {
     /// The first: "the retailer Argos".
     First,
+    /// The first, unless shaped as a person's name: the noun is a trade
+    /// of people too ("married publisher Kimberly Quinn").
+    FirstFirm,
     /// Every one: "retailers Argos, Next and Boots".
     All,
     /// Every one up to a person's name: staff work at firms, and "an
@@ -187,9 +211,12 @@ fn teach_list<'t>(
         if listing == Listing::Employers && taught > 0 && person() {
             break;
         }
+        if listing == Listing::FirstFirm && person() {
+            break;
+        }
         teach(ctx, run, lexicon);
         taught += 1;
-        if listing == Listing::First {
+        if matches!(listing, Listing::First | Listing::FirstFirm) {
             break;
         }
         gap_from = words[run.last - 1].end;

@@ -868,9 +868,10 @@ impl<'t> Context<'t, '_, '_> {
         true
     }
 
-    /// "John W. Houston", "Ana K. Lima": a name, an initial and a name are
-    /// a person's, even where the lists know the last word as a town; no
-    /// place's name holds an initial between two words.
+    /// "John W. Houston", "Ana K. Lima", "George W Bush": a name, an
+    /// initial and a name are a person's, even where the lists know the
+    /// last word as a town; no place's name holds an initial between two
+    /// words.
     pub(super) fn person_with_middle_initial(
         &self,
         first: usize,
@@ -880,10 +881,12 @@ impl<'t> Context<'t, '_, '_> {
         if last - first != 3 {
             return false;
         }
+        // ("George W Bush": British style writes it without its period,
+        // after a given name the lists know.)
         let initial = self.word(first + 1);
         let is_initial = initial.len() == 1
             && initial.as_bytes()[0].is_ascii_uppercase()
-            && self.words[first + 1].abbreviation;
+            && (self.words[first + 1].abbreviation || cues::is_given_name(self.word(first)));
         let name_word = |i: usize| {
             let w = self.word(i);
             self.words[i].capitalized
