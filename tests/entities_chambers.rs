@@ -152,3 +152,13 @@ fn a_middle_initial_without_its_period_and_a_person_after_a_trade() {
     );
     assert_eq!(named(&found, EntityKind::Company), [] as [&str; 0]);
 }
+
+#[test]
+fn a_party_member_s_word_before_a_given_name_is_no_part_of_the_name() {
+    let text = "The rail plan was attacked by Tory Dominic Hale and defended by \
+                Democrat Ruth Okafor at the transport hearing.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Person),
+        ["Dominic Hale", "Ruth Okafor"]
+    );
+}

@@ -321,7 +321,15 @@ impl<'t> Context<'t, '_, '_> {
             && self.known[first].is_none()
             && ((self.is_common(first) && !self.is_title(first) && !surname_follows())
                 || (first + 1 < run.last && (company_noun() || self.role_noun(first))));
-        first + usize::from(incidental)
+        // "said Tory Dominic Grieve", "Democrat John Kerry": a party's
+        // member word before a given name is no part of the name.
+        let member = first + 2 < run.last
+            && matches!(
+                self.word(first),
+                "Tory" | "Democrat" | "Republican" | "Conservative" | "Labour" | "Unionist"
+            )
+            && cues::is_given_name(self.word(first + 1));
+        first + usize::from(incidental || member)
     }
 
     fn classify(&self, run: Run, lexicon: &mut Lexicon<'t>) {
