@@ -162,3 +162,11 @@ fn a_party_member_s_word_before_a_given_name_is_no_part_of_the_name() {
         ["Dominic Hale", "Ruth Okafor"]
     );
 }
+
+#[test]
+fn an_adjective_after_a_preposition_of_place_is_no_town() {
+    let text = "The trawler was seized outside Lorvenian waters, the coastguard \
+                said, and towed to port near Kessock.";
+    let places = named(&extract(text), EntityKind::Place);
+    assert!(!places.contains(&"Lorvenian".to_owned()), "{places:?}");
+}

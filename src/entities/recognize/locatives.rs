@@ -47,7 +47,15 @@ pub(super) fn places_named_where_places_stand<'t>(
             continue;
         }
         let after = next_word(ctx.text, ctx.words[i].end);
+        // "outside European jurisdiction": an adjective of a people or a
+        // region before its noun (not "in Kilgarvan want").
+        let adjective = ["ean", "ian", "ese", "ish"]
+            .iter()
+            .any(|end| word.ends_with(end))
+            && ctx.gap_before(i + 1) == " "
+            && after.starts_with(|c: char| c.is_lowercase());
         let used_otherwise = ctx.words[i].possessive
+            || adjective
             || cues::is_agent_verb(after)
             || cues::is_business_verb(after)
             || cues::is_business_possession(after)
