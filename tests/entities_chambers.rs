@@ -170,3 +170,10 @@ fn an_adjective_after_a_preposition_of_place_is_no_town() {
     let places = named(&extract(text), EntityKind::Place);
     assert!(!places.contains(&"Lorvenian".to_owned()), "{places:?}");
 }
+
+#[test]
+fn a_name_after_said_that_runs_on_is_what_was_said() {
+    let text = "The head teacher said Carrowmore hospital was short of nurses. \
+                \"We will cope,\" said Aine Doyle, the matron.";
+    assert_eq!(named(&extract(text), EntityKind::Person), ["Aine Doyle"]);
+}

@@ -393,6 +393,43 @@ impl<'t> Context<'t, '_, '_> {
         );
     }
 
+    /// Returns true if and only if a speaker named after "said" can end
+    /// at byte `end`: the clause ends there, or goes on with who the
+    /// speaker is or when they spoke ("said Jo Hart, the mayor", "said Jo
+    /// Hart on Monday").
+    fn ends_the_speaker(&self, end: usize) -> bool {
+        let rest = &self.text[end..];
+        if let Some(after_comma) = rest.strip_prefix(", ") {
+            return !after_comma.starts_with(char::is_uppercase);
+        }
+        match rest.strip_prefix(' ') {
+            Some(more) => matches!(
+                first_word(more),
+                "on" | "in"
+                    | "at"
+                    | "yesterday"
+                    | "today"
+                    | "last"
+                    | "this"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "while"
+                    | "who"
+                    | "as"
+                    | "of"
+                    | "from"
+                    | "to"
+                    | "during"
+                    | "earlier"
+                    | "later"
+                    | "told"
+                    | "and"
+            ),
+            None => true,
+        }
+    }
+
     /// Returns how many of the words `first..last` are no name particle:
     /// particles ("da", "van den") sit inside a name without counting.
     fn names_but_particles(&self, first: usize, last: usize) -> usize {
@@ -578,8 +615,12 @@ impl<'t> Context<'t, '_, '_> {
         let speech = (cues::is_agent_verb(after) && !object_of_a_preposition)
             || (before.ends_with("according to") && last - first >= 2)
             // "said Peter Costello.", not "said Labour had a plan": one
-            // word followed by its own verb is what was said.
-            || (before.ends_with(" said") && !(last - first == 1 && is_finite_verb(after)));
+            // word followed by its own verb is what was said, and so is a
+            // name that runs on ("said Hereford hospital was struggling",
+            // "said Muslim, Jewish and Christian schools").
+            || (before.ends_with(" said")
+                && !(last - first == 1 && is_finite_verb(after))
+                && self.ends_the_speaker(self.words[last - 1].end));
         // "Maria da Silva said": a particle inside a name keeps its case.
         let capitalized = (first..last).all(|i| {
             self.words[i].capitalized
