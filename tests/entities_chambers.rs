@@ -177,3 +177,10 @@ fn a_name_after_said_that_runs_on_is_what_was_said() {
                 \"We will cope,\" said Aine Doyle, the matron.";
     assert_eq!(named(&extract(text), EntityKind::Person), ["Aine Doyle"]);
 }
+
+#[test]
+fn a_speaker_after_said_may_be_followed_by_who_they_are() {
+    // A surname alone, known to no list, is a speaker only by "said".
+    let text = "\"The ferry will run,\" said Okonkwo, Westhaven's harbour master.";
+    assert_eq!(named(&extract(text), EntityKind::Person), ["Okonkwo"]);
+}

@@ -396,36 +396,45 @@ impl<'t> Context<'t, '_, '_> {
     /// Returns true if and only if a speaker named after "said" can end
     /// at byte `end`: the clause ends there, or goes on with who the
     /// speaker is or when they spoke ("said Jo Hart, the mayor", "said Jo
-    /// Hart on Monday").
+    /// Hart on Monday", "said Jo Hart (Labour)"), not with more names of
+    /// a list ("said Muslim, Jewish and Christian schools").
     fn ends_the_speaker(&self, end: usize) -> bool {
         let rest = &self.text[end..];
         if let Some(after_comma) = rest.strip_prefix(", ") {
-            return !after_comma.starts_with(char::is_uppercase);
+            let item = first_word(after_comma);
+            let listed = item.starts_with(char::is_uppercase)
+                && [" and ", " or ", ", "]
+                    .iter()
+                    .any(|gap| after_comma[item.len()..].starts_with(gap));
+            return !listed;
         }
         match rest.strip_prefix(' ') {
-            Some(more) => matches!(
-                first_word(more),
-                "on" | "in"
-                    | "at"
-                    | "yesterday"
-                    | "today"
-                    | "last"
-                    | "this"
-                    | "after"
-                    | "before"
-                    | "when"
-                    | "while"
-                    | "who"
-                    | "as"
-                    | "of"
-                    | "from"
-                    | "to"
-                    | "during"
-                    | "earlier"
-                    | "later"
-                    | "told"
-                    | "and"
-            ),
+            Some(more) => {
+                more.starts_with(['(', '-', '–', '—'])
+                    || matches!(
+                        first_word(more),
+                        "on" | "in"
+                            | "at"
+                            | "yesterday"
+                            | "today"
+                            | "last"
+                            | "this"
+                            | "after"
+                            | "before"
+                            | "when"
+                            | "while"
+                            | "who"
+                            | "as"
+                            | "of"
+                            | "from"
+                            | "to"
+                            | "during"
+                            | "earlier"
+                            | "later"
+                            | "told"
+                            | "and"
+                    )
+            }
             None => true,
         }
     }
