@@ -227,15 +227,6 @@ pub fn derived_countries(mentions: &[Mention]) -> Vec<(&str, &str)> {
     out
 }
 
-/// Finds the entity mentions in `text`, sorted by start offset, without
-/// overlaps, each span on char boundaries of `text`.
-///
-/// One scan finds the words and the places where a name may start; the
-/// gazetteer's automaton runs from those places only; `recognize` reads the
-/// runs of capitalised words whose context names what they are; `resolve`
-/// joins both into canonical entities.
-///
-/// This reads a body alone; [`extract_article`] reads a whole article.
 /// Returns true if and only if `hit` is a firm named in the possessive
 /// ("Campbell's", "Sainsbury's") right after a personal title: "Mr
 /// Campbell's campaign" is a man's.
@@ -250,6 +241,15 @@ fn titled_possessive(text: &str, hit: &gazetteer::Hit) -> bool {
             .is_some_and(cues::is_title_without_period)
 }
 
+/// Finds the entity mentions in `text`, sorted by start offset, without
+/// overlaps, each span on char boundaries of `text`.
+///
+/// One scan finds the words and the places where a name may start; the
+/// gazetteer's automaton runs from those places only; `recognize` reads the
+/// runs of capitalised words whose context names what they are; `resolve`
+/// joins both into canonical entities.
+///
+/// This reads a body alone; [`extract_article`] reads a whole article.
 pub fn extract(text: &str) -> Vec<Mention> {
     let gaz = &*gazetteer::GAZETTEER;
     let folded = caps::fold(text, gaz);

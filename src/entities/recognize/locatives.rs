@@ -105,10 +105,8 @@ fn address_follows(ctx: &Context<'_, '_, '_>, i: usize) -> bool {
         return false;
     }
     place_at(i + 1, false)
-        || (ctx
-            .words
-            .get(i + 1)
-            .is_some_and(|_| ctx.word(i + 1) == "near")
+        || (i + 1 < ctx.words.len()
+            && ctx.word(i + 1) == "near"
             && ctx.gap_before(i + 2) == " "
             && place_at(i + 2, true))
 }

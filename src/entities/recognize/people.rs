@@ -353,8 +353,8 @@ impl<'t> Context<'t, '_, '_> {
                 return false;
             }
         }
-        // "Lord Bach", "Baroness Scotland": a peer is named by the title
-        // and one name.
+        // "Lord Bach", "Baroness Hale": a peer is named by the title and
+        // one name.
         let peer = title.filter(|&t| {
             t + 1 == name_first
                 && last == name_first + 1
