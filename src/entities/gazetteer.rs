@@ -136,11 +136,7 @@ impl Gazetteer {
             .filter(|w| !w.is_empty())
             .map(|w| (word_hash(w), w))
             .collect();
-        builder.places(PLACES_GEONAMES, &|w| {
-            common_words
-                .get(&ascii_lower_hash(w))
-                .is_some_and(|c| c.eq_ignore_ascii_case(w))
-        });
+        builder.places(PLACES_GEONAMES, &|w| is_listed_word(&common_words, w));
         builder.build(common_words)
     }
 
@@ -291,17 +287,19 @@ impl Gazetteer {
     /// English word ("general", "copied"), so its capital may come only
     /// from its place at a sentence start or in a heading.
     pub fn is_common_word(&self, word: &str) -> bool {
-        if word.is_ascii() {
-            return self
-                .common_words
-                .get(&ascii_lower_hash(word))
-                .is_some_and(|w| w.eq_ignore_ascii_case(word));
-        }
-        let lower = word.to_lowercase();
-        self.common_words
-            .get(&word_hash(&lower))
-            .is_some_and(|w| *w == lower)
+        is_listed_word(&self.common_words, word)
     }
+}
+
+/// Returns true if and only if `word`, lower-cased, is one of `words`.
+fn is_listed_word(words: &HashedMap<&'static str>, word: &str) -> bool {
+    if word.is_ascii() {
+        return words
+            .get(&ascii_lower_hash(word))
+            .is_some_and(|w| w.eq_ignore_ascii_case(word));
+    }
+    let lower = word.to_lowercase();
+    words.get(&word_hash(&lower)).is_some_and(|w| *w == lower)
 }
 
 /// The population under which a town's unaccented name that is an

@@ -85,7 +85,7 @@ pub(super) fn parties_named_by_a_word<'t>(ctx: &Context<'t, '_, '_>, lexicon: &m
         .hits
         .iter()
         .any(|h| h.entry.name == "Conservative Party");
-    for i in 0..ctx.words.len() {
+    for i in (0..ctx.words.len()).filter(|&i| ctx.words[i].capitalized) {
         let surface = ctx.word(i);
         let Some(&(_, party)) = PARTY_WORDS.iter().find(|(w, _)| *w == surface) else {
             continue;
