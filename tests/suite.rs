@@ -32,6 +32,7 @@ mod entities_article;
 mod entities_bounds;
 mod entities_chambers;
 mod entities_civic;
+mod entities_firms;
 mod entities_particles;
 mod entities_places;
 mod entities_quality;

@@ -241,6 +241,20 @@ fn titled_possessive(text: &str, hit: &gazetteer::Hit) -> bool {
             .is_some_and(cues::is_title_without_period)
 }
 
+/// Returns true if and only if `hit` is a firm named by one word right
+/// after a given name that is no English word: "said Andrew Pearson",
+/// "Michael Dell" are people named as the firm is. A name of two words
+/// the lists know ("Morgan Stanley") is one hit and never seen here.
+fn firm_after_a_given_name(text: &str, hit: &gazetteer::Hit, gaz: &gazetteer::Gazetteer) -> bool {
+    let surface = &text[hit.start..hit.end];
+    hit.entry.kind == EntityKind::Company
+        && !surface.contains(' ')
+        && text[..hit.start]
+            .strip_suffix(' ')
+            .and_then(|before| before.rsplit([' ', '\n']).next())
+            .is_some_and(|word| cues::is_given_name(word) && !gaz.is_common_word(word))
+}
+
 /// Finds the entity mentions in `text`, sorted by start offset, without
 /// overlaps, each span on char boundaries of `text`.
 ///
@@ -261,6 +275,7 @@ pub fn extract(text: &str) -> Vec<Mention> {
             || text.as_bytes()[h.start - 1] != b'<'
             || !recognize::in_ticker(text, h.start, h.end))
             && !titled_possessive(text, h)
+            && !firm_after_a_given_name(text, h, gaz)
     });
     places::settle(text, &mut hits, gaz);
     let runs = text::runs(text, &words);

@@ -288,6 +288,18 @@ impl<'t> Context<'t, '_, '_> {
             && word.bytes().all(|b| b.is_ascii_uppercase())
     }
 
+    /// Returns true if and only if `run` is followed by a comma (who it is
+    /// comes next: "Rod Eddington, BA's chief executive") or by a verb of
+    /// speaking ("Rod Eddington said").
+    fn speaks_or_is_apposed(&self, run: Run) -> bool {
+        let after = &self.text[self.words[run.last - 1].end..];
+        after.starts_with(',')
+            || after
+                .strip_prefix(' ')
+                .and_then(|rest| rest.split([' ', ',', '.']).next())
+                .is_some_and(cues::is_agent_verb)
+    }
+
     /// Like [`Self::name_start`], and also skips one ordinary word that is
     /// capitalised only because it starts the sentence ("Yesterday",
     /// "Striker"): people's names rarely begin with one.
@@ -306,7 +318,10 @@ impl<'t> Context<'t, '_, '_> {
                 surname += 1;
             }
             surname + 1 == run.last
-                && cues::is_given_name_word(self.word(first))
+                && (cues::is_given_name_word(self.word(first))
+                    || (cues::is_given_name(self.word(first))
+                        && cues::is_surname(self.word(surname))
+                        && self.speaks_or_is_apposed(run)))
                 && self.known[surname].is_none()
                 && !self.is_common(surname)
         };

@@ -190,9 +190,21 @@ impl<'t> Context<'t, '_, '_> {
         lexicon: &mut Lexicon<'t>,
     ) -> bool {
         // "Labour Minister Dennis Lord": a title word after a given name
-        // that ends the run is a surname.
-        let surname =
-            |i: usize| i + 1 == last && i > first && cues::is_given_name(self.word(i - 1));
+        // that ends the run is a surname. So it is after a name the lists
+        // and the dictionary do not know, itself after a title ("MP Oona
+        // King"): the first title leaves that name no surname otherwise.
+        let unknown_name_after_a_title = |i: usize| {
+            i > first
+                && self.is_title(i - 1)
+                && !self.is_title(i)
+                && !self.is_common(i)
+                && self.known[i].is_none()
+        };
+        let surname = |i: usize| {
+            i + 1 == last
+                && i > first
+                && (cues::is_given_name(self.word(i - 1)) || unknown_name_after_a_title(i - 1))
+        };
         let title = (first..last)
             .rev()
             .find(|&i| self.is_title(i) && !surname(i));
