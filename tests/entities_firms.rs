@@ -1,11 +1,28 @@
-//! Names of business and technology news as it prints them: a person who
-//! shares a listed firm's name, a given name that is a word, and a
+//! Names of business and technology news as it prints them: who runs a
+//! firm and where, a person who shares a listed firm's name, a family
+//! firm by its trade word, a model's number after its maker, and a
 //! surname that is a title word. Each text is written for its test.
 
 use crate::entities_support;
 
 use dossier::entities::{EntityKind, extract};
 use entities_support::named;
+
+#[test]
+fn who_heads_a_firm_names_it_after_at_and_of() {
+    let text = "The studio will double its staff, said Callum Reade, development \
+                director at Gannetworks, which makes puzzle games. Ines Morrow, \
+                chief executive of Bracklemoor, said rival studios were hiring too.";
+    let companies = named(&extract(text), EntityKind::Company);
+    assert_eq!(companies, ["Bracklemoor", "Gannetworks"]);
+    // A head of a club before its name says nothing of it; nor does a
+    // department after "of".
+    let text = "Tolverne Athletic lost at home. Tolverne boss Gavin Holt said the \
+                director of football at the club would stay.";
+    let found = extract(text);
+    assert_eq!(named(&found, EntityKind::Company), [] as [&str; 0]);
+    assert_eq!(named(&found, EntityKind::Person), ["Gavin Holt"]);
+}
 
 #[test]
 fn a_given_name_before_a_listed_firm_is_a_person() {
@@ -31,9 +48,37 @@ fn a_given_name_that_is_a_word_opens_a_sentence_before_a_surname_that_speaks() {
 }
 
 #[test]
+fn a_model_number_after_a_maker_names_the_maker() {
+    let text = "The carrier took delivery of six Airbus A321 jets, and ordered \
+                two Boeing 787 aircraft for its long routes.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Company),
+        ["Airbus", "Boeing"]
+    );
+}
+
+#[test]
+fn a_family_firm_by_its_trade_word() {
+    let text = "The claim named Halloway Tobacco and Pruett Bros, two firms of the \
+                county, and Kilner Brothers, a haulier.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Company),
+        ["Halloway Tobacco", "Kilner Brothers", "Pruett Bros"]
+    );
+}
+
+#[test]
 fn a_title_word_after_an_unknown_given_name_is_a_surname() {
     let text = "Labour MP Tamsin King said the harbour tax was wrong. Ms King \
                 will raise it in the chamber.";
     let people = named(&extract(text), EntityKind::Person);
     assert_eq!(people, ["Tamsin King"]);
+}
+
+#[test]
+fn a_firm_named_by_a_post_is_the_short_form_of_its_full_name() {
+    let text = "Kestrane Sp. z o.o. opened a plant in Poznan. Ada Nowak, chief \
+                executive of Kestrane, said the plant would hire 300 people.";
+    let found = extract(text);
+    assert_eq!(named(&found, EntityKind::Company), ["Kestrane Sp. z o.o."]);
 }

@@ -135,6 +135,9 @@ const COMPANY_SUFFIXES: &[&str] = &[
     "AS", "SE", "KGaA", "SAS", "Srl", "Ltda", "Bhd", "Tbk", "Management", "Tribune", "Herald",
     "Gazette", "Chronicle", "Courier", "Inquirer", "Processors", "Processing", "Frères",
     "Freres", "JSC", "PJSC", "OJSC", "A.Ş", "AŞ",
+    // Family firms and trades named so ("Warner Bros", "Lehman Brothers",
+    // "Imperial Tobacco"), and a trade paper ("Screen Digest").
+    "Bros", "Brothers", "Sons", "Tobacco", "Digest",
     // Faroese and Danish partnerships ("Føroya Laks P/F"), the Polish
     // limited company ("Kwantis Sp. z o.o.").
     "P/F", "I/S", "K/S", "Sp. z o.o",
@@ -354,6 +357,17 @@ pub fn is_civic_body(before: &str, noun: &str) -> bool {
 
 pub fn is_staff_noun(word: &str) -> bool {
     word_set!(STAFF_NOUNS).contains(word)
+}
+
+/// Returns true if and only if `word` names who heads a firm, and works
+/// at it: "development director at Codemasters", "chief executive of
+/// Rebellion". ("Ravensmoor boss Gavin Holt" heads a club: unlike staff,
+/// heads say nothing of the name before them.)
+pub fn heads_a_firm(word: &str) -> bool {
+    matches!(
+        word,
+        "executive" | "director" | "directors" | "boss" | "founder" | "chairman" | "chairwoman"
+    )
 }
 
 /// Abbreviations of a field of work, not of a firm: "FX strategist", "IT

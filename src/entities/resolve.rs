@@ -234,10 +234,16 @@ impl<'t> Lexicon<'t> {
         for (surface, mut known) in company_short {
             known.strength = Strength::Shape;
             // A company's leading words that other rules read as a person
-            // ("Harlan said") or as naming only themselves join the company.
+            // ("Harlan said") or as naming only themselves join the company,
+            // and so do words a list or a post taught as a firm ("chief
+            // executive of Kwantis" after "Kwantis Sp. z o.o."), unless the
+            // lists know them as a firm of their own.
             let joins = self.by_surface.get(surface).is_none_or(|old| {
                 (old.kind == EntityKind::Person && old.strength <= Strength::Context)
                     || (old.name == surface && old.strength <= Strength::Cue)
+                    || (old.name == surface
+                        && old.kind == EntityKind::Company
+                        && gaz.exact(surface).is_none())
             });
             if joins {
                 self.by_surface.insert(surface, known);

@@ -184,7 +184,11 @@ impl<'t> Context<'t, '_, '_> {
         let rest_unknown = (first..last)
             .skip_while(|&i| self.known[i] == Some(h))
             .all(|i| self.known[i].is_none() && !is_connector(self.word(i)));
-        if !(1..=2).contains(&extra) || !rest_unknown {
+        // "six Airbus A321 aircraft", "the Boeing 787": a model's number
+        // names a product, not a part of the firm.
+        let model = (first..last)
+            .any(|i| self.known[i].is_none() && self.word(i).bytes().any(|b| b.is_ascii_digit()));
+        if !(1..=2).contains(&extra) || !rest_unknown || model {
             return false;
         }
         let name = self.span(first, last);

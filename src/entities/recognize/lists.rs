@@ -18,8 +18,8 @@ pub(super) fn announced_companies<'t>(
 ) {
     let words = ctx.words;
     let text_of = |i: usize| words[i].text(ctx.text);
-    // Only a noun right before a run, before "such as", "including", "like"
-    // or "at" and a run, or opening a run itself, can announce names: look
+    // Only a noun right before a run, before "such as", "including", "like",
+    // "at" or "of" and a run, or opening a run itself, can announce names: look
     // there rather than at every word.
     let mut done = usize::MAX;
     for run in runs {
@@ -31,7 +31,7 @@ pub(super) fn announced_companies<'t>(
         if j >= 1 {
             candidates[1] = j - 1;
             match text_of(j - 1) {
-                "including" | "like" | "at" if j >= 2 => candidates[2] = j - 2,
+                "including" | "like" | "at" | "of" if j >= 2 => candidates[2] = j - 2,
                 "as" if j >= 3 && text_of(j - 2) == "such" => candidates[2] = j - 3,
                 _ => {}
             }
@@ -83,7 +83,7 @@ fn from_noun<'t>(ctx: &Context<'t, '_, '_>, runs: &[Run], i: usize, lexicon: &mu
     }
     let mut buf = [0; 24];
     let noun = lowered_at(ctx, i, &mut buf);
-    if cues::is_staff_noun(noun) {
+    if cues::is_staff_noun(noun) || cues::heads_a_firm(noun) {
         staff_at(ctx, runs, i, noun.ends_with('s'), lexicon);
         return;
     }
@@ -301,7 +301,8 @@ fn organization_named<'t>(ctx: &Context<'t, '_, '_>, run: Run, lexicon: &mut Lex
     true
 }
 
-/// "Analysts at Bernstein": people who work at a firm name it after "at";
+/// "Analysts at Bernstein": people who work at a firm name it after "at",
+/// and who head one after "of" too ("chief executive of Rebellion");
 /// `plural` staff may work at several ("analysts at Barclays and Citi").
 fn staff_at<'t>(
     ctx: &Context<'t, '_, '_>,
@@ -311,7 +312,8 @@ fn staff_at<'t>(
     lexicon: &mut Lexicon<'t>,
 ) {
     let at = noun + 1;
-    if ctx.word(at) != "at" {
+    let head = !plural && cues::heads_a_firm(ctx.word(noun));
+    if !(ctx.word(at) == "at" || (head && ctx.word(at) == "of")) {
         return;
     }
     // "economists at Barclays, HSBC and Citi": each is an employer of
