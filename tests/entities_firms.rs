@@ -82,3 +82,23 @@ fn a_firm_named_by_a_post_is_the_short_form_of_its_full_name() {
     let found = extract(text);
     assert_eq!(named(&found, EntityKind::Company), ["Kestrane Sp. z o.o."]);
 }
+
+#[test]
+fn one_of_a_kind_is_of_that_kind() {
+    let text = "The bid for Strathmore, one of the region's oldest distilling \
+                firms, lapsed on Friday.";
+    assert_eq!(named(&extract(text), EntityKind::Company), ["Strathmore"]);
+}
+
+#[test]
+fn a_firm_written_as_its_site_is_the_firm() {
+    let text = "The patent held by Amazon.com covers one-click ordering, and \
+                Amazon said it would defend it.";
+    let found = extract(text);
+    let amazon: Vec<&str> = found
+        .iter()
+        .filter(|m| m.name.as_ref() == "Amazon")
+        .map(|m| &text[m.start..m.end])
+        .collect();
+    assert_eq!(amazon, ["Amazon.com", "Amazon"]);
+}

@@ -255,6 +255,21 @@ fn firm_after_a_given_name(text: &str, hit: &gazetteer::Hit, gaz: &gazetteer::Ga
             .is_some_and(|word| cues::is_given_name(word) && !gaz.is_common_word(word))
 }
 
+/// The length of the web address's ending that follows a firm's name
+/// ("Amazon.com", "Boots.com"): the firm, written as its site's name.
+/// Zero where none does.
+fn web_suffix_after(text: &str, hit: &gazetteer::Hit) -> usize {
+    const SUFFIX: &str = ".com";
+    let ends_there = text[hit.end..]
+        .strip_prefix(SUFFIX)
+        .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()));
+    if hit.entry.kind == EntityKind::Company && ends_there {
+        SUFFIX.len()
+    } else {
+        0
+    }
+}
+
 /// Finds the entity mentions in `text`, sorted by start offset, without
 /// overlaps, each span on char boundaries of `text`.
 ///
@@ -277,6 +292,9 @@ pub fn extract(text: &str) -> Vec<Mention> {
             && !titled_possessive(text, h)
             && !firm_after_a_given_name(text, h, gaz)
     });
+    for hit in &mut hits {
+        hit.end += web_suffix_after(text, hit);
+    }
     places::settle(text, &mut hits, gaz);
     let runs = text::runs(text, &words);
     let lexicon = recognize::learn(text, &words, &runs, &hits, gaz);

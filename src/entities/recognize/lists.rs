@@ -525,9 +525,10 @@ pub(super) fn apposed_to_a_noun<'t>(
 /// name (", a senior trader at the firm"): each as written and without its
 /// punctuation, up to the first preposition, since the head noun comes
 /// before one and what follows is another phrase. `None` where no ", a",
-/// ", an" or ", the" opens `after`.
+/// ", an", ", the" or ", one of" opens `after` ("Glenmorangie, one of
+/// Scotland's premier whisky firms": one of a kind is of that kind).
 pub(super) fn apposition_words(after: &str) -> Option<impl Iterator<Item = (&str, &str)>> {
-    let rest = [", a ", ", an ", ", the "]
+    let rest = [", a ", ", an ", ", the ", ", one of the ", ", one of "]
         .iter()
         .find_map(|p| after.strip_prefix(p))?;
     Some(
