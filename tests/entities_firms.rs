@@ -102,3 +102,15 @@ fn a_firm_written_as_its_site_is_the_firm() {
         .collect();
     assert_eq!(amazon, ["Amazon.com", "Amazon"]);
 }
+
+#[test]
+fn firms_of_business_news_by_the_names_news_uses() {
+    // The index lists carry these under a parent's name, miscased
+    // ("EBay"), or not at all.
+    let text = "Sellers on eBay and buyers at Asda both paid more, while Qantas \
+                and KLM cut fares.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Company),
+        ["Asda", "KLM", "Qantas", "eBay"]
+    );
+}
