@@ -184,3 +184,28 @@ fn a_speaker_after_said_may_be_followed_by_who_they_are() {
     let text = "\"The ferry will run,\" said Okonkwo, Westhaven's harbour master.";
     assert_eq!(named(&extract(text), EntityKind::Person), ["Okonkwo"]);
 }
+
+#[test]
+fn the_commons_the_lords_and_the_guardian_by_their_word_after_the() {
+    let text = "The harbour levy returns to the Commons on Monday, after peers in \
+                the Lords voted it down. The minister told the Guardian the vote \
+                would be close.";
+    let found = extract(text);
+    assert_eq!(
+        named(&found, EntityKind::Organization),
+        ["House of Commons", "House of Lords"]
+    );
+    assert_eq!(named(&found, EntityKind::Company), ["The Guardian"]);
+    // A longer name, or a word that is no name.
+    let text = "Clerics of the Guardian Council rejected the candidates; a guardian of \
+                the orphans spoke for the commons of the valley.";
+    let found = extract(text);
+    assert!(
+        !named(&found, EntityKind::Company).contains(&"The Guardian".to_owned()),
+        "{found:?}"
+    );
+    assert!(
+        !named(&found, EntityKind::Organization).contains(&"House of Commons".to_owned()),
+        "{found:?}"
+    );
+}

@@ -40,6 +40,7 @@ use super::resolve::{Known, Lexicon, Strength};
 use super::text::{Run, Word, first_word, is_connector, last_word, next_word};
 
 mod acronyms;
+mod chambers;
 mod companies;
 mod coordination;
 mod lists;
@@ -82,6 +83,7 @@ pub fn learn<'t>(
     neighbours::places_listed_with_places(&ctx, runs, &mut lexicon);
     possessive::possessive_names(&ctx, runs, &mut lexicon);
     parties::parties_named_by_a_word(&ctx, &mut lexicon);
+    chambers::bodies_named_by_a_word(&ctx, &mut lexicon);
     for run in runs {
         if ctx.byline(*run, &mut lexicon)
             || (words[run.first].heading && !ctx.firm_in_heading(*run))
