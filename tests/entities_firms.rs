@@ -114,3 +114,10 @@ fn firms_of_business_news_by_the_names_news_uses() {
         ["Asda", "KLM", "Qantas", "eBay"]
     );
 }
+
+#[test]
+fn a_code_in_capitals_ends_a_product_not_a_person() {
+    let text = "The studio will sell Lumo Racer DS for less, and the files sit on \
+                Windows PCs in most offices, said Ann Hale QC.";
+    assert_eq!(named(&extract(text), EntityKind::Person), ["Ann Hale"]);
+}

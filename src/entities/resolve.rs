@@ -88,6 +88,7 @@ impl<'t> Lexicon<'t> {
         // Dec" in a table of prices ends in a month's abbreviation.
         if known.kind == EntityKind::Person
             && (surface.bytes().any(|b| b.is_ascii_digit())
+                || ends_in_a_product_code(surface)
                 || surface.rsplit(' ').next().is_some_and(|w| {
                     matches!(
                         w,
@@ -388,6 +389,21 @@ fn company_prefixes<'s>(name: &'s str, gaz: &Gazetteer, mut add: impl FnMut(&'s 
         }
         add(prefix);
     }
+}
+
+/// Returns true if and only if the last of several words of `surface` is
+/// a short code in capitals, or capitals made plural: a product's
+/// ("Mario Kart DS", "Windows PCs"), never a person's, unless it is a
+/// member's letters ("Ann Hale QC") or a numeral ("Henry VIII").
+fn ends_in_a_product_code(surface: &str) -> bool {
+    let Some((_, last)) = surface.rsplit_once(' ') else {
+        return false;
+    };
+    let caps = last.strip_suffix('s').unwrap_or(last);
+    (2..=3).contains(&caps.len())
+        && caps.bytes().all(|b| b.is_ascii_uppercase())
+        && !super::cues::is_postnominal(last)
+        && !last.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
 }
 
 /// What a candidate mention would resolve to.
