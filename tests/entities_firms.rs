@@ -121,3 +121,10 @@ fn a_code_in_capitals_ends_a_product_not_a_person() {
                 Windows PCs in most offices, said Ann Hale QC.";
     assert_eq!(named(&extract(text), EntityKind::Person), ["Ann Hale"]);
 }
+
+#[test]
+fn british_ranks_written_without_their_period_are_titles() {
+    let text = "The fraud squad is busy, said Det Chief Supt Mick Ormerod. Chief \
+                Supt Ormerod went on to warn shoppers.";
+    assert_eq!(named(&extract(text), EntityKind::Person), ["Mick Ormerod"]);
+}

@@ -52,6 +52,9 @@ const TITLES: &[&str] = &[
 const ABBREVIATED_TITLES: &[&str] = &[
     "Sen", "Rep", "Col", "Lt", "Capt", "Prof", "Dr", "Mr", "Mrs", "Ms", "Maj", "Adm", "Gov",
     "Gen", "Sgt", "Cmdr", "Pres", "Smt",
+    // British police, army and church ranks ("Det Chief Supt Mick Deats",
+    // "Cpl Ann Roe", "the Revd Jo Hart").
+    "Supt", "Insp", "Det", "Cpl", "Pte", "Revd",
 ];
 
 /// Lower-cases the ASCII letters of `word` into `buf`, so that a word
@@ -77,9 +80,13 @@ fn ascii_cased<'b>(word: &str, buf: &'b mut [u8; 24], case: fn(&mut [u8])) -> Op
 
 /// Returns true if and only if the abbreviated title `word` is one also
 /// without its period, as British style writes it ("Dr Hannah Okafor",
-/// "Mr Reid"): none of these is a given name or a word, as "Gen" is.
+/// "Mr Reid", "Chief Supt Deats"): none of these is a given name or a
+/// word, as "Gen" is.
 pub fn is_title_without_period(word: &str) -> bool {
-    matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "Prof")
+    matches!(
+        word,
+        "Mr" | "Mrs" | "Ms" | "Dr" | "Prof" | "Supt" | "Insp" | "Det" | "Cpl" | "Pte" | "Revd"
+    )
 }
 
 /// Lower-case nouns for a person's role, right before the name ("coach
