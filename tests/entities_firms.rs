@@ -123,6 +123,16 @@ fn a_code_in_capitals_ends_a_product_not_a_person() {
 }
 
 #[test]
+fn where_a_person_is_from_is_no_part_of_the_name() {
+    let text = "Texan Thomas Ardley filed the suit against the music store. Kenyan \
+                Faith Otieno testified. Later Brian Thomas Ardley, his cousin, spoke.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Person),
+        ["Brian Thomas Ardley", "Faith Otieno", "Thomas Ardley"]
+    );
+}
+
+#[test]
 fn british_ranks_written_without_their_period_are_titles() {
     let text = "The fraud squad is busy, said Det Chief Supt Mick Ormerod. Chief \
                 Supt Ormerod went on to warn shoppers.";

@@ -339,12 +339,25 @@ impl<'t> Context<'t, '_, '_> {
             && ((self.is_common(first) && !self.is_title(first) && !surname_follows())
                 || (first + 1 < run.last && (company_noun() || self.role_noun(first))));
         // "said Tory Dominic Grieve", "Democrat John Kerry": a party's
-        // member word before a given name is no part of the name.
-        let member = first + 2 < run.last
-            && matches!(
-                self.word(first),
+        // member word before a given name is no part of the name; nor is
+        // where the person is from ("Californian Thomas Slattery", "Kenyan
+        // Faith Kipyegon"), a word shaped as a demonym that is no given
+        // name or surname ("Brian", "Morgan", "Sullivan" are) and no
+        // short word ("San Pedro de Atacama").
+        let member_or_demonym = |word: &str| {
+            matches!(
+                word,
                 "Tory" | "Democrat" | "Republican" | "Conservative" | "Labour" | "Unionist"
-            )
+            ) || (["an", "ese", "ish"].iter().any(|end| word.ends_with(end))
+                && word.len() >= 5
+                && !cues::is_given_name(word)
+                && !cues::is_surname(word)
+                && self.known[first].is_none_or(|h| {
+                    self.hits[h].entry.role == crate::entities::gazetteer::Role::Demonym
+                }))
+        };
+        let member = first + 2 < run.last
+            && member_or_demonym(self.word(first))
             && cues::is_given_name(self.word(first + 1));
         first + usize::from(incidental || member)
     }
