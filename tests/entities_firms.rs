@@ -138,3 +138,12 @@ fn british_ranks_written_without_their_period_are_titles() {
                 Supt Ormerod went on to warn shoppers.";
     assert_eq!(named(&extract(text), EntityKind::Person), ["Mick Ormerod"]);
 }
+
+#[test]
+fn a_site_speaks_for_its_owner_and_a_title_is_no_person() {
+    let text = "Gamesandgear.com said the racing game sold well, and fans of \
+                Return Of The Tide queued overnight.";
+    let found = extract(text);
+    assert_eq!(named(&found, EntityKind::Person), [] as [&str; 0]);
+    assert_eq!(named(&found, EntityKind::Company), ["Gamesandgear.com"]);
+}

@@ -83,12 +83,22 @@ impl<'t> Lexicon<'t> {
     }
 
     /// Teaches a surface form, unless stronger evidence already named it.
-    pub fn add(&mut self, surface: &'t str, known: Known<'t>) {
+    pub fn add(&mut self, surface: &'t str, mut known: Known<'t>) {
+        // "Computerandvideogames.com said": a site's name is its owner's,
+        // never a person's.
+        if known.kind == EntityKind::Person && is_a_site(surface) {
+            known.kind = EntityKind::Company;
+        }
         // "candidate HBX-214": no person's name holds a figure; "Arabica
-        // Dec" in a table of prices ends in a month's abbreviation.
+        // Dec" in a table of prices ends in a month's abbreviation; "Harry
+        // Potter and the Prisoner Of Azkaban" is a title.
         if known.kind == EntityKind::Person
             && (surface.bytes().any(|b| b.is_ascii_digit())
                 || ends_in_a_product_code(surface)
+                || surface
+                    .split(' ')
+                    .skip(1)
+                    .any(|w| matches!(w, "Of" | "The" | "And" | "In" | "On" | "For" | "To"))
                 || surface.rsplit(' ').next().is_some_and(|w| {
                     matches!(
                         w,
@@ -389,6 +399,15 @@ fn company_prefixes<'s>(name: &'s str, gaz: &Gazetteer, mut add: impl FnMut(&'s 
         }
         add(prefix);
     }
+}
+
+/// Returns true if and only if `surface` is one word written as a web
+/// site's name ("Computerandvideogames.com", "Boots.co.uk").
+fn is_a_site(surface: &str) -> bool {
+    !surface.contains(' ')
+        && [".com", ".co.uk", ".org", ".net"]
+            .iter()
+            .any(|end| surface.len() > end.len() + 1 && surface.ends_with(end))
 }
 
 /// Returns true if and only if the last of several words of `surface` is
