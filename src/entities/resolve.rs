@@ -598,7 +598,28 @@ fn used_as_location(text: &str, start: usize, end: usize) -> bool {
         return true;
     }
     let word = last_word(before);
-    if is_compass_word(word) && text[..start].ends_with(' ') {
+    // ("in north London", "central Lisbon": a part of the city, in lower
+    // case too.)
+    let lower_compass = matches!(
+        word,
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "inner"
+            | "outer"
+            | "downtown"
+            | "north-west"
+            | "north-east"
+            | "south-west"
+            | "south-east"
+    );
+    if (is_compass_word(word) || lower_compass) && text[..start].ends_with(' ') {
         return true;
     }
     if matches!(word, "to" | "from") {
@@ -619,12 +640,23 @@ fn used_as_location(text: &str, start: usize, end: usize) -> bool {
         else {
             return false;
         };
-        let list = list.trim_end();
-        let name = last_word(list);
-        if !name.starts_with(char::is_uppercase) {
+        let mut list = list.trim_end();
+        if !last_word(list).starts_with(char::is_uppercase) {
             return false;
         }
-        rest = list[..list.len() - name.len()].trim_end();
+        // ("in Kentish Town, London", "in Campo de Ourique, Lisbon": the
+        // listed name may be of words, particles among them.)
+        loop {
+            let word = last_word(list);
+            let shorter = list[..list.len() - word.len()].trim_end();
+            let particle = super::cues::is_name_particle(word)
+                && last_word(shorter).starts_with(char::is_uppercase);
+            if !(word.starts_with(char::is_uppercase) || particle) {
+                break;
+            }
+            list = shorter;
+        }
+        rest = list;
         if is_locative(last_word(rest)) {
             return true;
         }
@@ -869,6 +901,10 @@ mod tests {
         assert!(at("farms in Southwest Lisbon", "Lisbon"));
         assert!(at("flying via Oslo, Riga and Lisbon", "Lisbon"));
         assert!(!at("talks between Oslo and Lisbon", "Lisbon"));
+        // In lower case, and after a listed name of several words.
+        assert!(at("offices in north Lisbon", "Lisbon"));
+        assert!(at("a studio in Campo de Ourique, Lisbon", "Lisbon"));
+        assert!(!at("talks between Campo Grande and Lisbon", "Lisbon"));
     }
 
     /// A capital's own council, mayor or airport is the city's: "Lisbon's
