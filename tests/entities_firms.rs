@@ -147,3 +147,12 @@ fn a_site_speaks_for_its_owner_and_a_title_is_no_person() {
     assert_eq!(named(&found, EntityKind::Person), [] as [&str; 0]);
     assert_eq!(named(&found, EntityKind::Company), ["Gamesandgear.com"]);
 }
+
+#[test]
+fn a_peoples_word_after_a_given_name_is_a_surname() {
+    let text = "Stocks of the handset may run short, predicts Walter Irish, \
+                editor of a gadget magazine. Irish shops will feel it first.";
+    let found = extract(text);
+    assert_eq!(named(&found, EntityKind::Person), ["Walter Irish"]);
+    assert_eq!(named(&found, EntityKind::Country), ["Ireland"]);
+}

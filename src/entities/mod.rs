@@ -241,18 +241,26 @@ fn titled_possessive(text: &str, hit: &gazetteer::Hit) -> bool {
             .is_some_and(cues::is_title_without_period)
 }
 
-/// Returns true if and only if `hit` is a firm named by one word right
-/// after a given name that is no English word: "said Andrew Pearson",
-/// "Michael Dell" are people named as the firm is. A name of two words
-/// the lists know ("Morgan Stanley") is one hit and never seen here.
-fn firm_after_a_given_name(text: &str, hit: &gazetteer::Hit, gaz: &gazetteer::Gazetteer) -> bool {
+/// Returns true if and only if `hit` is a surname that names a firm or a
+/// people too, by one word right after a given name that is no English
+/// word: "said Andrew Pearson", "Michael Dell" are people named as the
+/// firm is, "Oliver Irish" as a people is. A name of two words the lists
+/// know ("Morgan Stanley") is one hit and never seen here. ("Mr Irish"
+/// stays the people's word: taught as a surname, every "Irish" of the
+/// text would be the man's.)
+fn surname_after_a_given_name(
+    text: &str,
+    hit: &gazetteer::Hit,
+    gaz: &gazetteer::Gazetteer,
+) -> bool {
     let surface = &text[hit.start..hit.end];
-    hit.entry.kind == EntityKind::Company
+    let demonym = hit.entry.role == gazetteer::Role::Demonym && cues::is_surname(surface);
+    let before = text[..hit.start]
+        .strip_suffix(' ')
+        .and_then(|before| before.rsplit([' ', '\n']).next());
+    (hit.entry.kind == EntityKind::Company || demonym)
         && !surface.contains(' ')
-        && text[..hit.start]
-            .strip_suffix(' ')
-            .and_then(|before| before.rsplit([' ', '\n']).next())
-            .is_some_and(|word| cues::is_given_name(word) && !gaz.is_common_word(word))
+        && before.is_some_and(|word| cues::is_given_name(word) && !gaz.is_common_word(word))
 }
 
 /// The length of the web address's ending that follows a firm's name
@@ -290,7 +298,7 @@ pub fn extract(text: &str) -> Vec<Mention> {
             || text.as_bytes()[h.start - 1] != b'<'
             || !recognize::in_ticker(text, h.start, h.end))
             && !titled_possessive(text, h)
-            && !firm_after_a_given_name(text, h, gaz)
+            && !surname_after_a_given_name(text, h, gaz)
     });
     for hit in &mut hits {
         hit.end += web_suffix_after(text, hit);
