@@ -156,3 +156,23 @@ fn a_peoples_word_after_a_given_name_is_a_surname() {
     assert_eq!(named(&found, EntityKind::Person), ["Walter Irish"]);
     assert_eq!(named(&found, EntityKind::Country), ["Ireland"]);
 }
+
+#[test]
+fn an_acronym_in_title_case_after_its_name_is_its_short_form() {
+    let text = "A spokesman for the Association of Independent Ferry Operators \
+                (Aifo) said fares rose. Aifo expects them to rise again.";
+    let found = extract(text);
+    assert_eq!(named(&found, EntityKind::Person), [] as [&str; 0]);
+    let short: Vec<&str> = found
+        .iter()
+        .filter(|m| &text[m.start..m.end] == "Aifo")
+        .map(|m| m.name.as_ref())
+        .collect();
+    assert_eq!(
+        short,
+        [
+            "Association of Independent Ferry Operators",
+            "Association of Independent Ferry Operators"
+        ]
+    );
+}

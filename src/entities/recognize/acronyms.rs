@@ -29,12 +29,23 @@ impl<'t> Context<'t, '_, '_> {
             };
             let w = &self.words[i];
             let acronym = self.word(i);
-            if i == 0 || !self.text[w.end..].starts_with(')') || !is_acronym(acronym) {
+            // "the Association of Payment and Clearing Services (Apacs)":
+            // British style writes an acronym said as a word in title case.
+            let title_case = is_title_case_word(acronym);
+            if i == 0
+                || !self.text[w.end..].starts_with(')')
+                || !(is_acronym(acronym) || title_case)
+            {
                 continue;
             }
             let name_end = w.start - 2;
+            let letters = if title_case {
+                acronym.to_ascii_uppercase()
+            } else {
+                acronym.to_owned()
+            };
             if let Some(known) = self.name_ending_at(i, name_end, lexicon)
-                && spells(acronym, known.name)
+                && spells(&letters, known.name)
             {
                 lexicon.add(
                     acronym,
@@ -43,7 +54,7 @@ impl<'t> Context<'t, '_, '_> {
                         ..known
                     },
                 );
-            } else if let Some(first) = self.initials_before(i, acronym) {
+            } else if let Some(first) = self.initials_before(i, acronym).filter(|_| !title_case) {
                 // "the Union Cycliste Internationale (UCI)": a name in no
                 // list whose words' initials are the acronym is a body's.
                 let name = self.span(first, i);
