@@ -1,7 +1,10 @@
 //! Names of business and technology news as it prints them: who runs a
-//! firm and where, a person who shares a listed firm's name, a family
-//! firm by its trade word, a model's number after its maker, and a
-//! surname that is a title word. Each text is written for its test.
+//! firm and where, a person whose surname is a listed firm's or a
+//! people's name, a family firm by its trade word, a maker before its
+//! model's number, a firm written as its web site, a product's code that
+//! makes no person, a surname that is a title word, a demonym or a rank
+//! before a name, and an acronym in title case. Each text is written for
+//! its test.
 
 use crate::entities_support;
 

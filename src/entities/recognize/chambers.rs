@@ -1,9 +1,9 @@
 //! Bodies news names by one capitalised word after "the": "the Commons
 //! voted", "peers in the Lords", "told the Guardian". Alone, each word is
-//! a plain word or a name's part ("Commons" opens a sentence as "Commons
-//! leader Lucy Powell", "a guardian"), so only the lower-case "the" before
-//! it, and no capitalised word after it ("the Commons
-//! Speaker", "the Guardian Council") make it the body the lists know.
+//! a plain word or part of a longer name ("a guardian", "the Guardian
+//! Council"), so only a lower-case "the" before it and no capitalised word
+//! after it make it the body the lists know. Once so named, the word names
+//! the body wherever the text uses it ("Commons leader Lucy Powell").
 
 use super::Context;
 use crate::entities::resolve::{Known, Lexicon, Strength};
