@@ -234,11 +234,17 @@ fn titled_possessive(text: &str, hit: &gazetteer::Hit) -> bool {
     let surface = &text[hit.start..hit.end];
     hit.entry.kind == EntityKind::Company
         && (surface.ends_with("'s") || surface.ends_with("’s"))
-        && text[..hit.start]
-            .strip_suffix(' ')
-            .map(|before| before.strip_suffix('.').unwrap_or(before))
-            .and_then(|before| before.rsplit([' ', '\n']).next())
+        && word_before(text, hit)
+            .map(|word| word.strip_suffix('.').unwrap_or(word))
             .is_some_and(cues::is_title_without_period)
+}
+
+/// The word one space before `hit`, as written between spaces or line
+/// breaks ("Mr." with its period); `None` where no space comes before.
+fn word_before<'t>(text: &'t str, hit: &gazetteer::Hit) -> Option<&'t str> {
+    text[..hit.start]
+        .strip_suffix(' ')
+        .and_then(|before| before.rsplit([' ', '\n']).next())
 }
 
 /// Returns true if and only if `hit` is a surname that names a firm or a
@@ -255,12 +261,10 @@ fn surname_after_a_given_name(
 ) -> bool {
     let surface = &text[hit.start..hit.end];
     let demonym = hit.entry.role == gazetteer::Role::Demonym && cues::is_surname(surface);
-    let before = text[..hit.start]
-        .strip_suffix(' ')
-        .and_then(|before| before.rsplit([' ', '\n']).next());
     (hit.entry.kind == EntityKind::Company || demonym)
         && !surface.contains(' ')
-        && before.is_some_and(|word| cues::is_given_name(word) && !gaz.is_common_word(word))
+        && word_before(text, hit)
+            .is_some_and(|word| cues::is_given_name(word) && !gaz.is_common_word(word))
 }
 
 /// The length of the web address's ending that follows a firm's name

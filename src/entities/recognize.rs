@@ -199,6 +199,14 @@ impl<'t> Context<'t, '_, '_> {
             .unwrap_or("")
     }
 
+    /// Returns true if and only if words `i` and `i + 1` stand on one line
+    /// with one space between them.
+    pub(super) fn next_on_line(&self, i: usize) -> bool {
+        self.words
+            .get(i + 1)
+            .is_some_and(|next| next.line == self.words[i].line && self.gap_before(i + 1) == " ")
+    }
+
     /// "Alberta-based Prairie Woollen Mills", "Toronto-listed Marula",
     /// "Opposition-backed Haruka Imai": word `i` joins a capitalised word
     /// to a participle by a hyphen, so it says where or by whom, and is no
@@ -294,12 +302,8 @@ impl<'t> Context<'t, '_, '_> {
     /// comes next: "Rod Eddington, BA's chief executive") or by a verb of
     /// speaking ("Rod Eddington said").
     fn speaks_or_is_apposed(&self, run: Run) -> bool {
-        let after = &self.text[self.words[run.last - 1].end..];
-        after.starts_with(',')
-            || after
-                .strip_prefix(' ')
-                .and_then(|rest| rest.split([' ', ',', '.']).next())
-                .is_some_and(cues::is_agent_verb)
+        let end = self.words[run.last - 1].end;
+        self.text[end..].starts_with(',') || cues::is_agent_verb(next_word(self.text, end))
     }
 
     /// Like [`Self::name_start`], and also skips one ordinary word that is
@@ -490,12 +494,7 @@ impl<'t> Context<'t, '_, '_> {
                 .exact(&format!("The {surface}"))
                 .filter(|e| e.kind == EntityKind::Company && e.name.len() == surface.len() + 4);
             let known = match listed {
-                Some(entry) => Known {
-                    name: entry.name,
-                    kind: EntityKind::Company,
-                    country: entry.country,
-                    strength: Strength::Context,
-                },
+                Some(entry) => Known::listed(entry, Strength::Context),
                 None => Known::new(surface, EntityKind::Company, Strength::Context),
             };
             lexicon.add(surface, known);

@@ -16,7 +16,7 @@
 
 use std::borrow::Cow;
 
-use super::gazetteer::{Gazetteer, Hit, Role, ends_word, on_word_boundaries};
+use super::gazetteer::{Entry, Gazetteer, Hit, Role, ends_word, on_word_boundaries};
 use super::text::{first_word, is_connector, last_word};
 use super::wordset::{FastMap, word_hash, word_hash_continue};
 use super::{EntityKind, Location, Mention};
@@ -50,6 +50,17 @@ impl<'t> Known<'t> {
             name: name.strip_prefix("The ").unwrap_or(name),
             kind,
             country: None,
+            strength,
+        }
+    }
+
+    /// A name the lists know, kept whole ("The Guardian", which
+    /// [`Known::new`] would shorten), with its kind and country.
+    pub fn listed(entry: &Entry, strength: Strength) -> Self {
+        Known {
+            name: entry.name,
+            kind: entry.kind,
+            country: entry.country,
             strength,
         }
     }

@@ -28,22 +28,10 @@ pub(super) fn bodies_named_by_a_word<'t>(ctx: &Context<'t, '_, '_>, lexicon: &mu
         if ctx.known[i].is_some() || lexicon.strength_of(surface).is_some() {
             continue;
         }
-        let word = &ctx.words[i];
-        let after_the = ctx.word(i - 1) == "the"
-            && ctx.words[i - 1].line == word.line
-            && ctx.gap_before(i) == " ";
-        let name_goes_on = ctx.words.get(i + 1).is_some_and(|next| {
-            next.capitalized && next.line == word.line && ctx.gap_before(i + 1) == " "
-        });
+        let after_the = ctx.word(i - 1) == "the" && ctx.next_on_line(i - 1);
+        let name_goes_on = ctx.next_on_line(i) && ctx.words[i + 1].capitalized;
         if after_the && !name_goes_on {
-            // (The listed name whole: "The Guardian", as the lists name it.)
-            let known = Known {
-                name: entry.name,
-                kind: entry.kind,
-                country: entry.country,
-                strength: Strength::Cue,
-            };
-            lexicon.add(surface, known);
+            lexicon.add(surface, Known::listed(entry, Strength::Cue));
         }
     }
 }

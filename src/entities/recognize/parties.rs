@@ -107,17 +107,14 @@ pub(super) fn parties_named_by_a_word<'t>(ctx: &Context<'t, '_, '_>, lexicon: &m
 /// where it stands.
 fn names_the_party(ctx: &Context<'_, '_, '_>, i: usize, surface: &str) -> bool {
     let word = &ctx.words[i];
-    let next = ctx
-        .words
-        .get(i + 1)
-        .filter(|n| n.line == word.line && ctx.gap_before(i + 1) == " ");
+    let next = ctx.words.get(i + 1).filter(|_| ctx.next_on_line(i));
     // "Labour Day", "Labor Department": part of a longer name.
     if next.is_some_and(|n| n.capitalized && !MEMBERS.contains(&ctx.word(i + 1))) {
         return false;
     }
-    let previous = i.checked_sub(1).filter(|&p| {
-        ctx.words[p].line == word.line && ctx.gap_before(i) == " " && !word.sentence_start
-    });
+    let previous = i
+        .checked_sub(1)
+        .filter(|&p| ctx.next_on_line(p) && !word.sentence_start);
     // "John Tory", "Ministry of Labour"; not "The Tory leader".
     if let Some(p) = previous {
         let ordinary = ctx.words[p].sentence_start && ctx.gaz.is_common_word(ctx.word(p));
