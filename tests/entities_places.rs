@@ -658,3 +658,12 @@ fn a_street_with_a_title_word_and_a_compass_part_is_a_place() {
     );
     assert!(named(&mentions, EntityKind::Person).is_empty());
 }
+
+#[test]
+fn a_city_by_its_english_or_older_name() {
+    let text = "The riders left Ghent at dawn and reached Cologne by night; the \
+                team flew on to Kiev.";
+    let found = extract(text);
+    assert_eq!(named(&found, EntityKind::Place), ["Gent", "Kyiv", "Köln"]);
+    assert_eq!(countries_of(text), ["Belgium", "Germany", "Ukraine"]);
+}

@@ -243,7 +243,16 @@ CITY_SHORT_FORMS = {"Kingston upon Hull": ["Hull"]}
 # Cities that English news names by an English name the package does not
 # give, by name and country code (public knowledge).
 ENGLISH_NAMES = {("Sevilla", "ES"): ["Seville"], ("Québec", "CA"): ["Quebec City"],
-                 ("Århus", "DK"): ["Aarhus"], ("Ålesund", "NO"): ["Aalesund"]}
+                 ("Århus", "DK"): ["Aarhus"], ("Ålesund", "NO"): ["Aalesund"],
+                 # English names and the older names news still writes.
+                 ("Gent", "BE"): ["Ghent"], ("Brugge", "BE"): ["Bruges"],
+                 ("Leuven", "BE"): ["Louvain"], ("Ieper", "BE"): ["Ypres"],
+                 ("Köln", "DE"): ["Cologne"], ("Luzern", "CH"): ["Lucerne"],
+                 ("Kyiv", "UA"): ["Kiev"], ("Kharkiv", "UA"): ["Kharkov"],
+                 ("Lviv", "UA"): ["Lvov"], ("Makkah", "SA"): ["Mecca"],
+                 ("Yangon", "MM"): ["Rangoon"], ("Mumbai", "IN"): ["Bombay"],
+                 ("Chennai", "IN"): ["Madras"],
+                 ("Bengaluru", "IN"): ["Bangalore"], ("Ho Chi Minh City", "VN"): ["Saigon"]}
 
 
 def places(pkg):
