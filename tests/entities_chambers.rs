@@ -209,3 +209,21 @@ fn the_commons_the_lords_and_the_guardian_by_their_word_after_the() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_newspaper_by_its_word_after_the_but_not_before_of() {
+    let text = "The groundsman told the Times the pitch would be relaid, and the \
+                Telegraph reported the club had paid for it.";
+    let found = extract(text);
+    assert_eq!(
+        named(&found, EntityKind::Company),
+        ["The Daily Telegraph", "The Times"]
+    );
+    // "of" makes a longer name; a lower-case word is no paper.
+    let text = "He spoke to the Times of Lagos about the times he had played there.";
+    let found = extract(text);
+    assert!(
+        !named(&found, EntityKind::Company).contains(&"The Times".to_owned()),
+        "{found:?}"
+    );
+}

@@ -1,5 +1,6 @@
 //! Bodies news names by one capitalised word after "the": "the Commons
-//! voted", "peers in the Lords", "told the Guardian". Alone, each word is
+//! voted", "peers in the Lords", "told the Guardian", "the Times
+//! reported". Alone, each word is
 //! a plain word or part of a longer name ("a guardian", "the Guardian
 //! Council"), so only a lower-case "the" before it and no capitalised word
 //! after it make it the body the lists know. Once so named, the word names
@@ -13,6 +14,10 @@ const BODY_WORDS: &[(&str, &str)] = &[
     ("Commons", "House of Commons"),
     ("Lords", "House of Lords"),
     ("Guardian", "The Guardian"),
+    ("Times", "The Times"),
+    ("Telegraph", "The Daily Telegraph"),
+    ("Scotsman", "The Scotsman"),
+    ("Economist", "The Economist"),
 ];
 
 /// Teaches the bodies named by their word after "the" in `ctx.text`.
@@ -29,7 +34,9 @@ pub(super) fn bodies_named_by_a_word<'t>(ctx: &Context<'t, '_, '_>, lexicon: &mu
             continue;
         }
         let after_the = ctx.word(i - 1) == "the" && ctx.next_on_line(i - 1);
-        let name_goes_on = ctx.next_on_line(i) && ctx.words[i + 1].capitalized;
+        // ("the Times of India": an "of" tail makes another name.)
+        let name_goes_on =
+            ctx.next_on_line(i) && (ctx.words[i + 1].capitalized || ctx.word(i + 1) == "of");
         if after_the && !name_goes_on {
             lexicon.add(surface, Known::listed(entry, Strength::Cue));
         }
