@@ -38,6 +38,7 @@ mod entities_places;
 mod entities_quality;
 mod entities_rules;
 mod entities_shapes;
+mod entities_sport;
 mod entities_wire;
 mod export_ftm;
 mod generated_corpus;

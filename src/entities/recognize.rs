@@ -360,9 +360,21 @@ impl<'t> Context<'t, '_, '_> {
                     self.hits[h].entry.role == crate::entities::gazetteer::Role::Demonym
                 }))
         };
+        // "Russian Dmitriy Bogdanov", "Moroccan Hicham El Guerrouj": after
+        // a word the lists know as a demonym, two or three name-shaped
+        // words are a person however foreign the given name.
+        let demonym_hit = self.known[first].is_some_and(|h| {
+            let hit = &self.hits[h];
+            hit.entry.role == Role::Demonym && hit.end == self.words[first].end
+        });
+        let foreign_name = || {
+            demonym_hit
+                && self.person_like(first + 1, run.last)
+                && (first + 1..run.last).all(|i| !self.is_common(i))
+        };
         let member = first + 2 < run.last
-            && member_or_demonym(self.word(first))
-            && cues::is_given_name(self.word(first + 1));
+            && ((member_or_demonym(self.word(first)) && cues::is_given_name(self.word(first + 1)))
+                || foreign_name());
         first + usize::from(incidental || member)
     }
 
@@ -609,7 +621,10 @@ impl<'t> Context<'t, '_, '_> {
             && !self.is_common(person_first)
             && !self.has(person_first, cues::HEAD)
             && cues::ends_a_longer_name(self.text, self.word(person_first));
-        let person_left = !titled && (self.person_like(person_first, of) || surname_left);
+        let person_left = !titled
+            && (self.person_like(person_first, of)
+                || surname_left
+                || self.given_and_surname_word(person_first, of));
         let mut right = of + 1;
         while right < last && is_connector(self.word(right)) {
             right += 1;
@@ -643,11 +658,17 @@ impl<'t> Context<'t, '_, '_> {
             }
             // "Rita Castellano of Dunmore and Pratt said": a personal name
             // before "of" is a person, whatever the name after it is.
-            if !self.surname_shaped(person_first, of) {
+            // ("Mark Walker of Athletics Weekly": a surname that is a word
+            // after a listed given name.)
+            if !(self.surname_shaped(person_first, of)
+                || self.given_and_surname_word(person_first, of))
+            {
                 return false;
             }
             let name = self.span(person_first, of);
             lexicon.add(name, Known::new(name, EntityKind::Person, Strength::Shape));
+            // "Zara Hyde Peters of UK Athletics": a sport's national body.
+            self.sport_body(right, last, lexicon);
             return true;
         }
         if titled {

@@ -1191,16 +1191,21 @@ impl<'t> Context<'t, '_, '_> {
             && !cues::is_surname(word)
     }
 
-    /// Returns true if and only if the two words are a listed given name,
-    /// then a listed surname that is also an English word ("Joe Root",
-    /// "Harry Brook", "Grace Tan"; not "Christian Aid", "Will Power",
-    /// "Grace Street", "Clarence House"): a given name that is an ordinary
-    /// word counts only if it is among the commonest names.
-    fn given_and_surname_word(&self, first: usize, last: usize) -> bool {
-        if last - first != 2 {
+    /// Returns true if and only if the words are a listed given name, then
+    /// a listed surname that is also an English word ("Joe Root", "Harry
+    /// Brook", "Grace Tan"; not "Christian Aid", "Will Power", "Grace
+    /// Street", "Clarence House"): a given name that is an ordinary word
+    /// counts only if it is among the commonest names. One listed name
+    /// that is no English word may stand between ("Zara Hyde Peters").
+    pub(super) fn given_and_surname_word(&self, first: usize, last: usize) -> bool {
+        let middle_name = |i: usize| {
+            (cues::is_given_name(self.word(i)) || cues::is_surname(self.word(i)))
+                && !self.is_common(i)
+        };
+        if !(last - first == 2 || (last - first == 3 && middle_name(first + 1))) {
             return false;
         }
-        let (given, surname) = (self.word(first), self.word(first + 1));
+        let (given, surname) = (self.word(first), self.word(last - 1));
         // "Clarence House", "Albert Tower": a building is named so too.
         let building = matches!(
             surname,

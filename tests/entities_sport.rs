@@ -1,0 +1,40 @@
+//! Names of sports news as it prints them: a competitor after the
+//! demonym of the country they run for, however foreign their given
+//! name, and an official "of" a sport's national body. Each text is
+//! written for its test.
+
+use crate::entities_support;
+
+use dossier::entities::{EntityKind, extract};
+use entities_support::named;
+
+#[test]
+fn a_demonym_before_a_foreign_name_leaves_the_person() {
+    let text = "Norwegian Sindre Vatnedal won the slalom, ahead of Austrian \
+                Florian Grubmayr and Ethiopian-born Tsegaye Alemu.";
+    let found = extract(text);
+    let people = named(&found, EntityKind::Person);
+    assert!(people.contains(&"Sindre Vatnedal".to_owned()), "{found:?}");
+    assert!(people.contains(&"Florian Grubmayr".to_owned()), "{found:?}");
+    assert_eq!(
+        named(&found, EntityKind::Country),
+        ["Austria", "Ethiopia", "Norway"],
+        "{found:?}"
+    );
+    // A demonym before ordinary words makes no one.
+    let text = "The Norwegian Open starts on Monday; the Austrian Ski Federation \
+                picked its squad.";
+    assert_eq!(named(&extract(text), EntityKind::Person), [] as [&str; 0]);
+}
+
+#[test]
+fn an_official_of_a_sport_body_whose_surname_is_a_word() {
+    let text = "\"The course is safe,\" said Mark Walker of Rowing Ireland. \
+                Anna Brown of Tidewater Weekly said the regatta would go ahead.";
+    let found = extract(text);
+    assert_eq!(
+        named(&found, EntityKind::Person),
+        ["Anna Brown", "Mark Walker"]
+    );
+    assert_eq!(named(&found, EntityKind::Organization), ["Rowing Ireland"]);
+}
