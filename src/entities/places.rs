@@ -107,6 +107,7 @@ pub fn settle<'g>(text: &str, hits: &mut Vec<Hit<'g>>, gaz: &'g Gazetteer) {
         // A town used as a place once is that place everywhere in the text
         // ("Shelling hit Nova Kakhovka … residents in Nova Kakhovka").
         let as_place = used_as_place(text, hits, i)
+            || (!small && names_an_event_after(text, hit.end))
             || hits.iter().enumerate().any(|(j, h)| {
                 j != i && std::ptr::eq(h.entry, entry) && used_as_place(text, hits, j)
             })
@@ -126,6 +127,41 @@ pub fn settle<'g>(text: &str, hits: &mut Vec<Hit<'g>>, gaz: &'g Gazetteer) {
             drop.binary_search(&(i - 1)).is_err()
         });
     }
+}
+
+/// Returns true if and only if the name that ends at `end` opens the name
+/// of a sporting or cultural event held there: one to four capitalised
+/// words, the last of them an event's head ("the Birmingham Grand Prix",
+/// "the Boston Indoor Games", "the London Marathon", "the Athens
+/// Olympics"). A cup or trophy is left out: it is named after people too
+/// ("the Davis Cup", "the Stanley Cup").
+pub(super) fn names_an_event_after(text: &str, end: usize) -> bool {
+    const EVENT_HEADS: &[&str] = &[
+        "Olympics",
+        "Olympic",
+        "Paralympics",
+        "Paralympic",
+        "Games",
+        "Championships",
+        "Championship",
+        "Prix",
+        "Marathon",
+        "Festival",
+        "Open",
+        "Regatta",
+    ];
+    let mut at = end;
+    for _ in 0..4 {
+        let word = next_word(text, at);
+        if !word.starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+        if EVENT_HEADS.contains(&word) {
+            return true;
+        }
+        at += 1 + word.len();
+    }
+    false
 }
 
 /// Returns true if and only if a head word follows the name that ends at

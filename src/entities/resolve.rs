@@ -597,6 +597,7 @@ fn used_as_location(text: &str, start: usize, end: usize) -> bool {
     if text[end..].starts_with("-based")
         || super::places::is_dateline(text, start, end)
         || before_city_office(&text[end..])
+        || super::places::names_an_event_after(text, end)
         || on_a_route(text, start, end)
     {
         return true;
