@@ -1,7 +1,8 @@
 //! Names of sports news as it prints them: a competitor after the
 //! demonym of the country they run for, however foreign their given
-//! name, and an official "of" a sport's national body. Each text is
-//! written for its test.
+//! name, an official "of" a sport's national body, the city an event is
+//! named after, and sports bodies by their acronyms. Each text is written
+//! for its test.
 
 use crate::entities_support;
 
@@ -37,4 +38,39 @@ fn an_official_of_a_sport_body_whose_surname_is_a_word() {
         ["Anna Brown", "Mark Walker"]
     );
     assert_eq!(named(&found, EntityKind::Organization), ["Rowing Ireland"]);
+}
+
+#[test]
+fn a_city_that_opens_an_event_name_is_where_it_is_held() {
+    let text = "She set a season's best at the Dortmund Indoor Games, then won the \
+                Vienna Marathon; the Leeds Half Marathon is next.";
+    let found = extract(text);
+    assert_eq!(
+        named(&found, EntityKind::Place),
+        ["Dortmund", "Leeds", "Vienna"],
+        "{found:?}"
+    );
+    // A capital there is the city, not its government.
+    assert_eq!(named(&found, EntityKind::Country), [] as [&str; 0]);
+    // A cup is named after people too; a small town's word is no place.
+    let text = "They lost in the Davis Cup, and he tossed the caber at the Highland \
+                Games.";
+    assert_eq!(named(&extract(text), EntityKind::Place), [] as [&str; 0]);
+}
+
+#[test]
+fn sports_bodies_by_their_acronyms_and_former_names() {
+    let text = "The IAAF cleared the sprinter, the FA fined the club, and the RFU \
+                and the LTA asked UK Sport for money.";
+    let found = extract(text);
+    assert_eq!(
+        named(&found, EntityKind::Organization),
+        [
+            "Football Association",
+            "Lawn Tennis Association",
+            "Rugby Football Union",
+            "UK Sport",
+            "World Athletics"
+        ]
+    );
 }
