@@ -1,8 +1,8 @@
 //! Names of sports news as it prints them: a competitor after the
 //! demonym of the country they run for, however foreign their given
 //! name, an official "of" a sport's national body, the city an event is
-//! named after, and sports bodies by their acronyms. Each text is written
-//! for its test.
+//! named after, sports bodies by their acronyms, and a name of three
+//! words by a surname of two. Each text is written for its test.
 
 use crate::entities_support;
 
@@ -72,5 +72,25 @@ fn sports_bodies_by_their_acronyms_and_former_names() {
             "UK Sport",
             "World Athletics"
         ]
+    );
+}
+
+#[test]
+fn a_surname_of_two_words_stands_for_the_name_of_three() {
+    let text = "The record still belongs to Moroccan Youssef El Mansouri. Kiplagat \
+                was on course to break El Mansouri's mark until the bell. Britain's \
+                Joanne Price Hughes was fourth, and meets Price Hughes's rival again \
+                on Friday.";
+    let found = extract(text);
+    assert_eq!(
+        named(&found, EntityKind::Person),
+        ["Joanne Price Hughes", "Youssef El Mansouri"],
+        "{found:?}"
+    );
+    // A given name and a surname after a first name are another person.
+    let text = "Brian Thomas Ardley won the sprint; his cousin Thomas Ardley was third.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Person),
+        ["Brian Thomas Ardley", "Thomas Ardley"]
     );
 }

@@ -190,6 +190,26 @@ impl<'t> Lexicon<'t> {
                     {
                         short.push((first_surname, known.clone()));
                     }
+                    // "Hicham El Guerrouj … El Guerrouj's record", "Robert
+                    // Kilroy Silk … Kilroy Silk said": the last two words
+                    // of a name of three stand for the person when they
+                    // are a surname of two words, not a given name and a
+                    // surname ("Brian Thomas Ardley" and his cousin "Thomas
+                    // Ardley"), and when the first is a given name or a
+                    // word of letters that is no English word (not
+                    // "Analyst Adaeze Okafor" or "Opposition-backed Haruka
+                    // Imai", words read into a name).
+                    if let [first, second, third] = surface.split(' ').collect::<Vec<_>>()[..]
+                        && (super::cues::is_given_name(first)
+                            || (!gaz.is_common_word(first)
+                                && first.chars().all(char::is_alphabetic)))
+                        && second.starts_with(char::is_uppercase)
+                        && !super::cues::is_given_name(second)
+                        && !gaz.names_within(third)
+                    {
+                        let tail = &surface[surface.len() - second.len() - 1 - third.len()..];
+                        short.push((tail, known.clone()));
+                    }
                     // "Annelie van der Merwe … Van der Merwe said": a
                     // surname that opens with particles keeps them.
                     if let Some((given, surname)) = surface.split_once(' ')
