@@ -29,6 +29,7 @@ mod e2e_open_tmux;
 mod e2e_state_tmux;
 mod e2e_tmux;
 mod entities_article;
+mod entities_arts;
 mod entities_bounds;
 mod entities_chambers;
 mod entities_civic;

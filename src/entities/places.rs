@@ -75,8 +75,10 @@ pub fn settle<'g>(text: &str, hits: &mut Vec<Hit<'g>>, gaz: &'g Gazetteer) {
         let agent = agent_after(text, hit.end)
             && !(entry.role == Role::Capital
                 && cues::speaks_for_its_government(text, &text[hit.start..hit.end], hit.end));
-        let person_shaped =
-            agent || titled_before(text, hit.start) || (city && in_longer_name(text, hits, i));
+        let person_shaped = agent
+            || titled_before(text, hit.start)
+            || (city && in_longer_name(text, hits, i))
+            || (entry.role == Role::Capital && opens_a_personal_name(text, &hit));
         // Most places are large and stand alone: nothing more to read.
         if !small && !person_shaped {
             continue;
@@ -127,6 +129,18 @@ pub fn settle<'g>(text: &str, hits: &mut Vec<Hit<'g>>, gaz: &'g Gazetteer) {
             drop.binary_search(&(i - 1)).is_err()
         });
     }
+}
+
+/// Returns true if and only if the capital of `hit` is a given name that a
+/// surname follows on its line: "Paris Hilton", "Sofia Coppola", "Victoria
+/// Hamilton" are people, not France, Bulgaria and the Seychelles.
+fn opens_a_personal_name(text: &str, hit: &Hit) -> bool {
+    let surname = next_word(text, hit.end);
+    cues::is_given_name(&text[hit.start..hit.end])
+        && surname.starts_with(|c: char| c.is_uppercase())
+        && surname.chars().skip(1).all(char::is_lowercase)
+        && cues::is_surname(surname)
+        && cues::traits(surname) & (cues::HEAD | cues::PLACE_HEAD) == 0
 }
 
 /// Returns true if and only if the name that ends at `end` opens the name

@@ -415,7 +415,9 @@ impl<'t> Context<'t, '_, '_> {
         if lexicon.strength_of(self.span(first, run.last)) >= Some(Strength::Listed) {
             return;
         }
-        if self.split_at_of(first, run.last, lexicon) {
+        if self.split_at_of(first, run.last, lexicon)
+            || self.person_before_for(first, run.last, lexicon)
+        {
             return;
         }
         self.classify_span(run, first, lexicon);
@@ -684,6 +686,47 @@ impl<'t> Context<'t, '_, '_> {
             self.organization(right, last, lexicon);
         }
         true
+    }
+
+    /// "Simon McBurney for Measure for Measure", "Luc Bondy for Cruel and
+    /// Tender": a personal name of two or three words before "for" is a
+    /// person, and the words after it (a work, a cause) are left to the
+    /// lists. A name with a head word before "for" is a body's ("Department
+    /// for Transport", "Campaign for Nuclear Disarmament").
+    fn person_before_for(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
+        let Some(f) = (first + 1..last).find(|&i| self.word(i) == "for") else {
+            return false;
+        };
+        let person_first = self.person_start(Run { first, last: f });
+        // ("moved to Piazza Garibaldi for Sunday": a place.)
+        let after_locative = person_first > 0
+            && matches!(
+                self.word(person_first - 1),
+                "in" | "at"
+                    | "to"
+                    | "from"
+                    | "near"
+                    | "on"
+                    | "via"
+                    | "into"
+                    | "outside"
+                    | "inside"
+                    | "across"
+                    | "around"
+                    | "through"
+                    | "towards"
+            );
+        let person = !after_locative
+            && (2..=3).contains(&(f - person_first))
+            && (person_first..f)
+                .all(|i| !self.has(i, cues::HEAD | cues::TITLE | cues::FUNCTION_WORD))
+            && (self.surname_shaped(person_first, f)
+                || self.given_and_surname_word(person_first, f));
+        if person {
+            let name = self.span(person_first, f);
+            lexicon.add(name, Known::new(name, EntityKind::Person, Strength::Shape));
+        }
+        person
     }
 
     /// "Ukrainian Armed Forces", "Department for Transport", "Strategic

@@ -533,12 +533,27 @@ impl<'t> Context<'t, '_, '_> {
         ) {
             return;
         }
-        // "St Patrick's Athletic": the name goes on after the possessive.
+        // "St Patrick's Athletic": the name goes on after the possessive,
+        // to a head word; "Alan Bennett's The History Boys" is a person's
+        // work (see `possessive`: no name holds "The" there, and no place
+        // is named after a given name and a surname).
+        let named_person = last - first == 2 && cues::is_given_name(self.word(first));
+        let headed_after = || {
+            self.words
+                .get(last)
+                .is_some_and(|_| self.word(last) != "The")
+                && (last..self.words.len().min(last + 4))
+                    .take_while(|&i| self.words[i].capitalized)
+                    .any(|i| {
+                        self.has(i, cues::HEAD) || (!named_person && self.has(i, cues::PLACE_HEAD))
+                    })
+        };
         let continues = self.words[last - 1].possessive
             && self.words.get(last).is_some_and(|w| {
                 let gap = &self.text[self.words[last - 1].end..w.start];
                 w.capitalized && matches!(gap, "'s " | "’s ")
-            });
+            })
+            && headed_after();
         if continues || self.people_of_a_place(first, last) {
             return;
         }

@@ -1,5 +1,6 @@
 //! Names that hold a possessive: "Guy's Hospital", "King's College
-//! London", "St Thomas' Hospital", "Queen's Park". Runs of capitalised
+//! London", "St Thomas' Hospital", "Queen's Park", but not a person's
+//! work ("Alan Bennett's The History Boys"). Runs of capitalised
 //! words stop after a possessive, since "Japan's Self-Defense Forces" is
 //! two names; an institution's or a place's head word right after a
 //! possessive that no list knows joins the two into one name.
@@ -105,7 +106,16 @@ pub(super) fn possessive_names<'t>(
                 && !ctx.has(i, cues::FUNCTION_WORD)
                 && (royal(i) || place || !(ctx.is_title(i) || ctx.has(i, cues::ABBREVIATED_TITLE)))
         });
-        if listed || !owner_name || ctx.words[owner.first].heading {
+        // "Alan Bennett's The History Boys", "Peter Lindqvist's Winter
+        // Harbour": a title after a person's possessive is their work; no
+        // name holds "The" after a possessive, and places are named after
+        // a titled person ("Sir John Rogerson's Quay"), not after a given
+        // name and a surname.
+        let work = ctx.word(rest.first) == "The"
+            || (place
+                && owner.last - owner.first == 2
+                && cues::is_given_name(ctx.word(owner.first)));
+        if listed || !owner_name || work || ctx.words[owner.first].heading {
             continue;
         }
         let name = &ctx.text[ctx.words[owner.first].start..ctx.words[rest.last - 1].end];

@@ -1,0 +1,61 @@
+//! Names of arts and books news as it prints them: an author before the
+//! title of their work, a nominee before "for" and the work, and people
+//! whose given name is a capital's. Each text is written for its test.
+
+use crate::entities_support;
+
+use dossier::entities::{EntityKind, extract};
+use entities_support::named;
+
+#[test]
+fn an_author_owns_a_work_whose_title_follows_the_possessive() {
+    let text = "The shortlist includes Hannah Voss's The Salt Road and Peter \
+                Lindqvist's Winter Harbour, both first novels.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Person),
+        ["Hannah Voss", "Peter Lindqvist"]
+    );
+    // A head word after the possessive makes one name of it all.
+    let text = "She trained at St Brendan's Hospital before the move.";
+    let found = extract(text);
+    assert_eq!(named(&found, EntityKind::Person), [] as [&str; 0]);
+    assert_eq!(
+        named(&found, EntityKind::Organization),
+        ["St Brendan's Hospital"]
+    );
+}
+
+#[test]
+fn a_nominee_before_for_and_the_work() {
+    let text = "The best director list includes Marek Zielinski for Glass and \
+                Stone, and Oona Farrell for The Long Night.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Person),
+        ["Marek Zielinski", "Oona Farrell"]
+    );
+    // A body before "for" keeps its name.
+    let text = "The Institute for Coastal Studies backed the bid.";
+    let found = extract(text);
+    assert_eq!(named(&found, EntityKind::Person), [] as [&str; 0]);
+    assert_eq!(
+        named(&found, EntityKind::Organization),
+        ["Institute for Coastal Studies"]
+    );
+}
+
+#[test]
+fn a_given_name_that_is_a_capital_before_a_surname_is_a_person() {
+    let text = "Sofia Martin directed the film. Paris Walker and Victoria Hughes \
+                star in it.";
+    let found = extract(text);
+    assert_eq!(
+        named(&found, EntityKind::Person),
+        ["Paris Walker", "Sofia Martin", "Victoria Hughes"],
+        "{found:?}"
+    );
+    assert_eq!(named(&found, EntityKind::Country), [] as [&str; 0]);
+    // The capital alone, or speaking for its country, is still the
+    // country's.
+    let text = "Paris said it would respond.";
+    assert_eq!(named(&extract(text), EntityKind::Country), ["France"]);
+}
