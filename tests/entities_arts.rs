@@ -1,6 +1,7 @@
 //! Names of arts and books news as it prints them: an author before the
-//! title of their work, a nominee before "for" and the work, and people
-//! whose given name is a capital's. Each text is written for its test.
+//! title of their work, a nominee before "for" and the work, people
+//! whose given name is a capital's, and the bodies of the performing arts.
+//! Each text is written for its test.
 
 use crate::entities_support;
 
@@ -58,4 +59,21 @@ fn a_given_name_that_is_a_capital_before_a_surname_is_a_person() {
     // country's.
     let text = "Paris said it would respond.";
     assert_eq!(named(&extract(text), EntityKind::Country), ["France"]);
+}
+
+#[test]
+fn theatres_orchestras_and_ballets_are_organisations() {
+    let text = "The play moves from the Harbourside Theatre to the Kestrel Playhouse, \
+                and the Wexmoor Philharmonic and Northern Coast Ballet tour in May.";
+    let found = extract(text);
+    assert_eq!(
+        named(&found, EntityKind::Organization),
+        [
+            "Harbourside Theatre",
+            "Kestrel Playhouse",
+            "Northern Coast Ballet",
+            "Wexmoor Philharmonic"
+        ]
+    );
+    assert_eq!(named(&found, EntityKind::Person), [] as [&str; 0]);
 }

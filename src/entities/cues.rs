@@ -174,6 +174,9 @@ const ORG_HEADS: &[&str] = &[
     "United", "Athletic", "Rovers", "Wanderers", "FC", "AFC", "RFC", "GAA", "Exchange",
     "Democrats", "Laboratory", "Unit", "Division", "Guild", "Community", "Diocese",
     "Archdiocese", "Programme", "Confederation",
+    // Companies of the performing arts and their houses ("the Royal Court
+    // Theatre", "the Hallé Orchestra", "Scottish Ballet").
+    "Theatre", "Theater", "Playhouse", "Opera", "Orchestra", "Philharmonic", "Ballet",
     // Sports teams named for their sponsors ("Rastrel Bikes Team", "Solvex
     // Pro Cycling").
     "Team", "Cycling",
