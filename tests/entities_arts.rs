@@ -1,6 +1,7 @@
 //! Names of arts and books news as it prints them: an author before the
 //! title of their work, a nominee before "for" and the work, people
-//! whose given name is a capital's, and the bodies of the performing arts.
+//! whose given name is a capital's, the bodies of the performing arts,
+//! and a firm that gives its name to a prize.
 //! Each text is written for its test.
 
 use crate::entities_support;
@@ -76,4 +77,14 @@ fn theatres_orchestras_and_ballets_are_organisations() {
         ]
     );
     assert_eq!(named(&found, EntityKind::Person), [] as [&str; 0]);
+}
+
+#[test]
+fn a_prize_or_awards_named_for_a_firm_names_the_firm_alone() {
+    let text = "The novel won the Whitbread Prize, and the play took two Evening \
+                Standard Theatre Awards.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Company),
+        ["Evening Standard", "Whitbread"]
+    );
 }

@@ -208,7 +208,7 @@ const PLACE_HEADS: &[&str] = &[
 const EVENT_HEADS: &[&str] = &[
     "Olympics", "Olympic", "Paralympics", "Paralympic", "Games", "Championships",
     "Championship", "Prix", "Cup", "Trophy", "Marathon", "Festival", "Awards", "Tournament",
-    "Open",
+    "Open", "Prize", "Prizes",
     // A law's or a treaty's name ends so ("Criminal Justice Act", "General
     // Data Protection Regulation", "Habitats Directive", "Kyoto Protocol").
     "Act", "Regulation", "Regulations", "Directive", "Treaty", "Convention", "Protocol",

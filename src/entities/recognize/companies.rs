@@ -191,6 +191,12 @@ impl<'t> Context<'t, '_, '_> {
         if !(1..=2).contains(&extra) || !rest_unknown || model {
             return false;
         }
+        // "the Whitbread Prize", "the Evening Standard Theatre Awards": an
+        // event the firm gives its name to; the firm is named, the event
+        // is no part of it.
+        if (first..last).any(|i| self.known[i].is_none() && self.has(i, cues::EVENT_HEAD)) {
+            return true;
+        }
         let name = self.span(first, last);
         // "chief executive Dana Whitcombe": after a role noun, a listed
         // company's name and a surname are a person.
