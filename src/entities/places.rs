@@ -150,7 +150,7 @@ fn opens_a_personal_name(text: &str, hit: &Hit) -> bool {
 /// Olympics"). A cup or trophy is left out: it is named after people too
 /// ("the Davis Cup", "the Stanley Cup").
 pub(super) fn names_an_event_after(text: &str, end: usize) -> bool {
-    const EVENT_HEADS: &[&str] = &[
+    const HELD_EVENTS: &[&str] = &[
         "Olympics",
         "Olympic",
         "Paralympics",
@@ -170,7 +170,7 @@ pub(super) fn names_an_event_after(text: &str, end: usize) -> bool {
         if !word.starts_with(|c: char| c.is_uppercase()) {
             return false;
         }
-        if EVENT_HEADS.contains(&word) {
+        if HELD_EVENTS.contains(&word) {
             return true;
         }
         at += 1 + word.len();
@@ -353,7 +353,7 @@ const MAX_LISTED: usize = 5;
 
 /// Returns true if and only if a locative preposition ("in", "near",
 /// "from", …) stands right before byte `start`.
-fn after_locative(text: &str, start: usize) -> bool {
+pub(super) fn after_locative(text: &str, start: usize) -> bool {
     let before = text[..start].trim_end();
     let word = before
         .rsplit(|c: char| !c.is_alphanumeric())

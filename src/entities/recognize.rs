@@ -699,23 +699,10 @@ impl<'t> Context<'t, '_, '_> {
         };
         let person_first = self.person_start(Run { first, last: f });
         // ("moved to Piazza Garibaldi for Sunday": a place.)
-        let after_locative = person_first > 0
-            && matches!(
-                self.word(person_first - 1),
-                "in" | "at"
-                    | "to"
-                    | "from"
-                    | "near"
-                    | "on"
-                    | "via"
-                    | "into"
-                    | "outside"
-                    | "inside"
-                    | "across"
-                    | "around"
-                    | "through"
-                    | "towards"
-            );
+        let after_locative = crate::entities::places::after_locative(
+            self.text,
+            self.words[person_first.min(f)].start,
+        );
         let person = !after_locative
             && (2..=3).contains(&(f - person_first))
             && (person_first..f)

@@ -1,9 +1,9 @@
 //! Bodies news names by one capitalised word after "the": "the Commons
 //! voted", "peers in the Lords", "told the Guardian", "the Times
-//! reported". Alone, each word is
-//! a plain word or part of a longer name ("a guardian", "the Guardian
-//! Council"), so only a lower-case "the" before it and no capitalised word
-//! after it make it the body the lists know. Once so named, the word names
+//! reported". Alone, each word is a plain word or part of a longer name
+//! ("a guardian", "the Guardian Council", "the Times of India"), so only a
+//! lower-case "the" before it and no capitalised word or "of" after it
+//! make it the body the lists know. Once so named, the word names
 //! the body wherever the text uses it ("Commons leader Lucy Powell").
 
 use super::Context;
