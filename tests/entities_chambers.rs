@@ -1,7 +1,8 @@
 //! Names of parliamentary news as British and Commonwealth papers print
 //! them: parties called by a plain word ("Labour", "the Tory leader"),
-//! chambers and papers the lists know, peers by their title, a body
-//! before its officer's title, and the towns of addresses and prisons.
+//! chambers and papers the lists know or name after a town, peers by their
+//! title, a body before its officer's title, and the towns of addresses and
+//! prisons.
 //! Each text is written for its test.
 
 use crate::entities_support;
@@ -224,6 +225,25 @@ fn a_newspaper_by_its_word_after_the_but_not_before_of() {
     let found = extract(text);
     assert!(
         !named(&found, EntityKind::Company).contains(&"The Times".to_owned()),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_newspaper_named_after_its_place() {
+    let text = "The mayor told the Harrogate Post and the Leeds Evening News that the \
+                bypass would open in May; the Irish Times had it first.";
+    let found = extract(text);
+    assert_eq!(
+        named(&found, EntityKind::Company),
+        ["Harrogate Post", "Irish Times", "Leeds Evening News"],
+        "{found:?}"
+    );
+    // The paper lends its town no short form: the town stays a place.
+    let text = "LEEDS, March 3 (Leeds Evening News) - The bypass opened in Leeds today.";
+    let found = extract(text);
+    assert!(
+        named(&found, EntityKind::Place).contains(&"Leeds".to_owned()),
         "{found:?}"
     );
 }

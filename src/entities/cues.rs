@@ -705,6 +705,36 @@ pub fn is_business_verb(word: &str) -> bool {
     word_set!(BUSINESS_VERBS).contains(word)
 }
 
+/// Returns true if and only if `word` names newspapers after a place
+/// ("the Yorkshire Post", "the Irish Times") and is a word of its own too;
+/// the words that name only papers ("Herald", "Gazette") are company
+/// suffixes.
+pub fn is_newspaper_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Post"
+            | "Echo"
+            | "Mail"
+            | "Times"
+            | "News"
+            | "Globe"
+            | "Star"
+            | "Mirror"
+            | "Express"
+            | "Standard"
+            | "Journal"
+            | "Record"
+            | "Telegraph"
+            | "Observer"
+            | "Independent"
+            | "Press"
+            | "Argus"
+            | "Examiner"
+            | "Advertiser"
+            | "Bulletin"
+    )
+}
+
 pub fn is_agent_verb(word: &str) -> bool {
     word_set!(AGENT_VERBS).contains(word)
 }

@@ -415,7 +415,8 @@ impl<'t> Context<'t, '_, '_> {
         if lexicon.strength_of(self.span(first, run.last)) >= Some(Strength::Listed) {
             return;
         }
-        if self.split_at_of(first, run.last, lexicon)
+        if self.newspaper_of_a_place(first, run.last, lexicon)
+            || self.split_at_of(first, run.last, lexicon)
             || self.person_before_for(first, run.last, lexicon)
         {
             return;
@@ -685,6 +686,39 @@ impl<'t> Context<'t, '_, '_> {
         } else if !(company_right && self.company(right, last, lexicon)) {
             self.organization(right, last, lexicon);
         }
+        true
+    }
+
+    /// "the Yorkshire Post", "the Manchester Evening News", "the Irish
+    /// Times": a place the lists know, or its people's word, then a word
+    /// newspapers are named by (after "Evening", "Sunday" or the like) is a
+    /// newspaper. The words that only name papers ("Herald", "Gazette")
+    /// are company suffixes already; these are words of their own too.
+    fn newspaper_of_a_place(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
+        const EDITIONS: &[&str] = &["Evening", "Morning", "Sunday", "Daily", "Weekly"];
+        if !(2..=4).contains(&(last - first))
+            || !cues::is_newspaper_word(self.word(last - 1))
+            || self.known[last - 1].is_some()
+        {
+            return false;
+        }
+        let mut place_end = last - 1;
+        while place_end > first && EDITIONS.contains(&self.word(place_end - 1)) {
+            place_end -= 1;
+        }
+        // (A town's hit before another capitalised word is gone by now:
+        // the lists are asked again.)
+        let place = place_end > first
+            && self
+                .hit_spanning(first, place_end)
+                .map(|hit| hit.entry)
+                .or_else(|| self.gaz.exact(self.span(first, place_end)))
+                .is_some_and(|e| matches!(e.kind, EntityKind::Country | EntityKind::Place));
+        if !place {
+            return false;
+        }
+        let name = self.span(first, last);
+        lexicon.add(name, Known::new(name, EntityKind::Company, Strength::Cue));
         true
     }
 

@@ -423,6 +423,9 @@ fn company_prefixes<'s>(name: &'s str, gaz: &Gazetteer, mut add: impl FnMut(&'s 
                     || e.kind == EntityKind::Country
                     || (e.role == Role::City && e.population >= 1_000_000)
                     || (e.role == Role::Name && e.kind == EntityKind::Place)
+                    // ("Dunedin Daily Record": a paper lends no town.)
+                    || (e.kind == EntityKind::Place
+                        && super::cues::is_newspaper_word(last_word(name)))
             });
             if place_or_country {
                 continue;
