@@ -356,9 +356,7 @@ impl<'t> Context<'t, '_, '_> {
                 && word.len() >= 5
                 && !cues::is_given_name(word)
                 && !cues::is_surname(word)
-                && self.known[first].is_none_or(|h| {
-                    self.hits[h].entry.role == crate::entities::gazetteer::Role::Demonym
-                }))
+                && self.known[first].is_none_or(|h| self.hits[h].entry.role == Role::Demonym))
         };
         // "Russian Dmitriy Bogdanov", "Moroccan Hicham El Guerrouj": after
         // a word the lists know as a demonym, two or three name-shaped
@@ -663,9 +661,7 @@ impl<'t> Context<'t, '_, '_> {
             // before "of" is a person, whatever the name after it is.
             // ("Mark Walker of Athletics Weekly": a surname that is a word
             // after a listed given name.)
-            if !(self.surname_shaped(person_first, of)
-                || self.given_and_surname_word(person_first, of))
-            {
+            if !self.personal_name(person_first, of) {
                 return false;
             }
             let name = self.span(person_first, of);
@@ -706,13 +702,12 @@ impl<'t> Context<'t, '_, '_> {
         while place_end > first && EDITIONS.contains(&self.word(place_end - 1)) {
             place_end -= 1;
         }
-        // (A town's hit before another capitalised word is gone by now:
-        // the lists are asked again.)
+        // (The lists are asked, not the hits: a town's hit before another
+        // capitalised word is gone by now.)
         let place = place_end > first
             && self
-                .hit_spanning(first, place_end)
-                .map(|hit| hit.entry)
-                .or_else(|| self.gaz.exact(self.span(first, place_end)))
+                .gaz
+                .exact(self.span(first, place_end))
                 .is_some_and(|e| matches!(e.kind, EntityKind::Country | EntityKind::Place));
         if !place {
             return false;
@@ -733,16 +728,11 @@ impl<'t> Context<'t, '_, '_> {
         };
         let person_first = self.person_start(Run { first, last: f });
         // ("moved to Piazza Garibaldi for Sunday": a place.)
-        let after_locative = crate::entities::places::after_locative(
-            self.text,
-            self.words[person_first.min(f)].start,
-        );
-        let person = !after_locative
-            && (2..=3).contains(&(f - person_first))
+        let person = (2..=3).contains(&(f - person_first))
+            && !crate::entities::places::after_locative(self.text, self.words[person_first].start)
             && (person_first..f)
                 .all(|i| !self.has(i, cues::HEAD | cues::TITLE | cues::FUNCTION_WORD))
-            && (self.surname_shaped(person_first, f)
-                || self.given_and_surname_word(person_first, f));
+            && self.personal_name(person_first, f);
         if person {
             let name = self.span(person_first, f);
             lexicon.add(name, Known::new(name, EntityKind::Person, Strength::Shape));

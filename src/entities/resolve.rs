@@ -199,7 +199,9 @@ impl<'t> Lexicon<'t> {
                     // word of letters that is no English word (not
                     // "Analyst Adaeze Okafor" or "Opposition-backed Haruka
                     // Imai", words read into a name).
-                    if let [first, second, third] = surface.split(' ').collect::<Vec<_>>()[..]
+                    let mut words = surface.split(' ');
+                    if let (Some(first), Some(second), Some(third), None) =
+                        (words.next(), words.next(), words.next(), words.next())
                         && (super::cues::is_given_name(first)
                             || (!gaz.is_common_word(first)
                                 && first.chars().all(char::is_alphabetic)))
@@ -207,8 +209,7 @@ impl<'t> Lexicon<'t> {
                         && !super::cues::is_given_name(second)
                         && !gaz.names_within(third)
                     {
-                        let tail = &surface[surface.len() - second.len() - 1 - third.len()..];
-                        short.push((tail, known.clone()));
+                        short.push((&surface[first.len() + 1..], known.clone()));
                     }
                     // "Annelie van der Merwe … Van der Merwe said": a
                     // surname that opens with particles keeps them.

@@ -1238,6 +1238,13 @@ impl<'t> Context<'t, '_, '_> {
             })
     }
 
+    /// Returns true if and only if the words read as a personal name by
+    /// their shape alone: [`Self::surname_shaped`] or
+    /// [`Self::given_and_surname_word`] ("Harry Kane", "Mark Walker").
+    pub(super) fn personal_name(&self, first: usize, last: usize) -> bool {
+        self.surname_shaped(first, last) || self.given_and_surname_word(first, last)
+    }
+
     /// Returns true if and only if the words read as given names then a
     /// surname that is no English word ("Harry Kane"; not "Baltic States").
     pub(super) fn surname_shaped(&self, first: usize, last: usize) -> bool {
