@@ -13,12 +13,15 @@
     reason = "benchmarks report their figures on stdout"
 )]
 
+#[path = "support/screen.rs"]
+mod screen;
 #[path = "support/status.rs"]
 mod status;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
+
+use screen::{files_size, tmux};
 
 const SESSION: &str = "dossier-bench-reader";
 /// How long an open may take before the bench gives up on it.
@@ -31,7 +34,7 @@ fn main() {
         println!("set DOSSIER_READER_DIR to a folder to open in the reader");
         return;
     };
-    if Command::new("tmux").arg("-V").output().is_err() {
+    if !screen::has_tmux() {
         println!("tmux is not installed; nothing measured");
         return;
     }
@@ -63,7 +66,6 @@ struct Measured {
 /// until its memory holds still; then quits it.
 fn open(dir: &Path, state: &Path) -> Measured {
     let bin = env!("CARGO_BIN_EXE_dossier");
-    let _ = tmux(&["kill-session", "-t", SESSION]);
     let command = format!(
         "DOSSIER_STATE_DIR='{}' '{}' '{}'",
         state.display(),
@@ -71,18 +73,7 @@ fn open(dir: &Path, state: &Path) -> Measured {
         dir.display()
     );
     let started = Instant::now();
-    tmux(&[
-        "new-session",
-        "-d",
-        "-s",
-        SESSION,
-        "-x",
-        "160",
-        "-y",
-        "40",
-        &command,
-    ])
-    .expect("a tmux session");
+    screen::start(SESSION, &command);
     let pid = loop {
         if let Some(pid) = find(bin, dir) {
             break pid;
@@ -97,7 +88,7 @@ fn open(dir: &Path, state: &Path) -> Measured {
             break;
         };
         peak_kb = hwm;
-        let header = tmux(&["capture-pane", "-p", "-t", SESSION]).unwrap_or_default();
+        let header = screen::screen(SESSION);
         let header = header.lines().next().unwrap_or_default();
         // The header names the program once the list is shown.
         if listed.is_none() && header.trim_start().starts_with("dossier") {
@@ -128,13 +119,6 @@ fn open(dir: &Path, state: &Path) -> Measured {
     }
 }
 
-fn tmux(args: &[&str]) -> Option<String> {
-    let out = Command::new("tmux").args(args).output().ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
-}
-
 /// Returns the process running `bin` on `dir`.
 fn find(bin: &str, dir: &Path) -> Option<u32> {
     let want = format!("{bin}\0{}\0", dir.display());
@@ -152,19 +136,4 @@ fn find(bin: &str, dir: &Path) -> Option<u32> {
 fn status_kb(pid: u32, field: &str) -> Option<u64> {
     let bytes = status::process_status_bytes(&pid.to_string(), field)?;
     u64::try_from(bytes >> 10).ok()
-}
-
-/// Returns the size of the files under `dir`, in bytes.
-fn files_size(dir: &Path) -> u64 {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return 0;
-    };
-    entries
-        .flatten()
-        .map(|e| match e.file_type() {
-            Ok(t) if t.is_dir() => files_size(&e.path()),
-            Ok(t) if t.is_file() => e.metadata().map_or(0, |m| m.len()),
-            _ => 0,
-        })
-        .sum()
 }
