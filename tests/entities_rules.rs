@@ -1393,6 +1393,28 @@ fn a_role_noun_that_opens_the_sentence_is_no_part_of_the_name() {
 }
 
 #[test]
+fn a_role_noun_that_opens_the_sentence_names_a_person_as_a_lower_case_one_does() {
+    // A surname that is also a word ("Smith", "Baker") after a given name
+    // the lists do not know: the role is the only cue, capitalised or not.
+    for text in [
+        "The shortlist was read out. Novelist Zadie Smith was praised by the judges.",
+        "The shortlist was read out. The novelist Zadie Smith was praised by the judges.",
+        "The hunt met at noon. Farmer Ilse Baker was praised by the stewards.",
+    ] {
+        let name = if text.contains("Baker") {
+            "Ilse Baker"
+        } else {
+            "Zadie Smith"
+        };
+        assert_eq!(
+            kind_of(text, name),
+            Some((EntityKind::Person, name.into())),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn where_a_listed_firm_is_based_is_no_part_of_its_name() {
     let text = "Analysts at Singapore-based Maybridge Securities said the plant would add \
                 2,000 jobs.";

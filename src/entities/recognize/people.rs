@@ -211,6 +211,16 @@ impl<'t> Context<'t, '_, '_> {
         let mut name_first = match title {
             Some(t) => t + 1,
             None if self.after_role_noun(first) || self.apposed_to_a_role(first, last) => first,
+            // "Novelist Zadie Smith was praised": a role noun that opens
+            // the sentence, capitalised by it, before a name of two words
+            // or more, as "the novelist Zadie Smith" is.
+            None if last - first >= 3
+                && self.words[first].sentence_start
+                && self.words[first].capitalized
+                && self.role_noun(first) =>
+            {
+                first + 1
+            }
             None => return false,
         };
         // "King Street West", "Queen Square": a street's word after the
