@@ -1,7 +1,8 @@
 //! Names of arts and books news as it prints them: an author before the
 //! title of their work, a nominee before "for" and the work, people
 //! whose given name is a capital's, the bodies of the performing arts,
-//! and a firm that gives its name to a prize.
+//! a firm that gives its name to a prize, and authors known by their
+//! initials.
 //! Each text is written for its test.
 
 use crate::entities_support;
@@ -87,4 +88,18 @@ fn a_prize_or_awards_named_for_a_firm_names_the_firm_alone() {
         named(&extract(text), EntityKind::Company),
         ["Evening Standard", "Whitbread"]
     );
+}
+
+#[test]
+fn initials_before_a_surname_are_a_person() {
+    // British papers print initials without periods, American ones with.
+    let text = "The prize went to RT Halvorsen last year, and the judges also read \
+                the new novel by K.J. Okonjo. MJ Tremlett won the poetry award.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Person),
+        ["K.J. Okonjo", "MJ Tremlett", "RT Halvorsen"]
+    );
+    // An acronym of a thing, or a brand after one, names no one.
+    let text = "The series moved from TV Globo to a streaming deal with LSU AgCenter.";
+    assert_eq!(named(&extract(text), EntityKind::Person), [] as [&str; 0]);
 }

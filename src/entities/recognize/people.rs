@@ -737,7 +737,8 @@ impl<'t> Context<'t, '_, '_> {
             );
             return;
         }
-        let given_and_surname_word = self.given_and_surname_word(first, last);
+        let given_and_surname_word =
+            self.given_and_surname_word(first, last) || self.initials_and_surname(first, last);
         // Read last: most runs that get here do not speak.
         let no_one = || last - first == 1 && self.no_one_alone(first, cues::is_agent_verb(after));
         if speech
@@ -1253,6 +1254,37 @@ impl<'t> Context<'t, '_, '_> {
     /// [`Self::given_and_surname_word`] ("Harry Kane", "Mark Walker").
     pub(super) fn personal_name(&self, first: usize, last: usize) -> bool {
         self.surname_shaped(first, last) || self.given_and_surname_word(first, last)
+    }
+
+    /// "JK Rowling", "J.R.R. Tolkien", "PD James": initials in place of
+    /// given names, two or three capitals with or without their periods,
+    /// then a surname: one the census lists, or a word that is no English
+    /// word. An acronym the lists know ("BP Amoco") or that names a thing
+    /// ("TV Azteca", "EM" for emerging markets) opens no person's name.
+    pub(super) fn initials_and_surname(&self, first: usize, last: usize) -> bool {
+        if last - first != 2 || self.known[first].is_some() || self.known[first + 1].is_some() {
+            return false;
+        }
+        let (initials, surname) = (self.word(first), self.word(first + 1));
+        let dotted = initials.len() >= 3
+            && initials.len() <= 6
+            && initials.bytes().enumerate().all(|(k, b)| {
+                if k % 2 == 0 {
+                    b.is_ascii_uppercase()
+                } else {
+                    b == b'.'
+                }
+            });
+        let capitals = (2..=3).contains(&initials.len())
+            && initials.bytes().all(|b| b.is_ascii_uppercase())
+            && !cues::is_thing_acronym(initials);
+        (dotted || capitals)
+            && self.words[first + 1].capitalized
+            && surname.chars().any(char::is_lowercase)
+            && !self.has(first + 1, cues::HEAD | cues::PLACE_HEAD | cues::TITLE)
+            && (cues::is_surname(surname) || !self.is_common(first + 1))
+            // ("LSU AgCenter": a brand's capitals inside are no surname's.)
+            && !super::is_brand_shaped(surname)
     }
 
     /// Returns true if and only if the words read as given names then a
