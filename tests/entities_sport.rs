@@ -2,7 +2,8 @@
 //! demonym of the country they run for, however foreign their given
 //! name, an official "of" a sport's national body, the city an event is
 //! named after, sports bodies by their acronyms, and a name of three
-//! words by a surname of two. Each text is written for its test.
+//! words by a surname of two, and the players on a match report's team
+//! sheet. Each text is written for its test.
 
 use crate::entities_support;
 
@@ -93,4 +94,43 @@ fn a_surname_of_two_words_stands_for_the_name_of_three() {
         named(&extract(text), EntityKind::Person),
         ["Brian Thomas Ardley", "Thomas Ardley"]
     );
+}
+
+#[test]
+fn every_name_on_a_team_sheet_is_a_player() {
+    // A match report's end, as agencies print it: the starters, who came
+    // on and when, the unused substitutes, the bookings and the goals.
+    let text = "Harrowgate were the better side. \"We deserved it,\" said the coach.\n\n\
+                Harrowgate: Okafor, Lindqvist (Brannagh 71), Tshabalala, Moreau, \
+                Quenneville, Ostrowski, Dunmore, Achterberg (Veldhuis 80), \
+                Kowalczyk, Ferreyra, Nakashima. Subs Not Used: Pemberton, Szalai. \
+                Booked: Moreau, Dunmore. Goals: Ferreyra 23, Okafor 67 og.";
+    let people = named(&extract(text), EntityKind::Person);
+    for player in [
+        "Okafor",
+        "Lindqvist",
+        "Brannagh",
+        "Nakashima",
+        "Veldhuis",
+        "Pemberton",
+        "Szalai",
+        "Ferreyra",
+    ] {
+        assert!(people.contains(&player.to_owned()), "{player}: {people:?}");
+    }
+    // Starters without their side's label, after a quotation.
+    let text = "\"It was a hard game.\" Marchetti, Oyelaran, Hjelmstad, Vukovic, \
+                Pereira, Castellanos, Abernethy, Kamara (Fitzgerald 60), Lunde, \
+                Szabo, Mbeki.";
+    let people = named(&extract(text), EntityKind::Person);
+    assert!(people.contains(&"Hjelmstad".to_owned()), "{people:?}");
+    assert!(people.contains(&"Fitzgerald".to_owned()), "{people:?}");
+    // A short list in a sentence is no sheet, a known place on one keeps
+    // its entry, and a surname that is an English word alone is left.
+    let text = "Stops include Marchetti, Oyelaran and Hjelmstad.";
+    assert_eq!(named(&extract(text), EntityKind::Person), [] as [&str; 0]);
+    let text = "The visitors held on. Subs Not Used: Speed, Lisbon, Oyelaran.";
+    let found = extract(text);
+    assert_eq!(named(&found, EntityKind::Person), ["Oyelaran"]);
+    assert_eq!(named(&found, EntityKind::Country), ["Portugal"]);
 }

@@ -43,6 +43,7 @@ mod acronyms;
 mod chambers;
 mod companies;
 mod coordination;
+mod lineups;
 mod lists;
 mod locatives;
 mod neighbours;
@@ -79,6 +80,7 @@ pub fn learn<'t>(
     wire::dateline_agency(&ctx, &mut lexicon);
     scores::teams_at_scores(&ctx, runs, &mut lexicon);
     scores::teams_named_for_towns(&ctx, runs, &mut lexicon);
+    lineups::players_on_team_sheets(&ctx, &mut lexicon);
     routes::places_on_routes(&ctx, runs, &mut lexicon);
     neighbours::places_listed_with_places(&ctx, runs, &mut lexicon);
     possessive::possessive_names(&ctx, runs, &mut lexicon);
