@@ -3,7 +3,8 @@
 //! name, an official "of" a sport's national body, the city an event is
 //! named after, sports bodies by their acronyms, and a name of three
 //! words by a surname of two, and the players on a match report's team
-//! sheet. Each text is written for its test.
+//! sheet, who are not the word their surname is at a sentence start.
+//! Each text is written for its test.
 
 use crate::entities_support;
 
@@ -133,4 +134,20 @@ fn every_name_on_a_team_sheet_is_a_player() {
     let found = extract(text);
     assert_eq!(named(&found, EntityKind::Person), ["Oyelaran"]);
     assert_eq!(named(&found, EntityKind::Country), ["Portugal"]);
+}
+
+#[test]
+fn a_surname_that_is_a_word_opening_a_sentence_before_the_is_the_word() {
+    let text = "Goalkeeper Rhys Given was fit to start. Given the rain, the kick-off \
+                was delayed. Given saved twice in the first half.";
+    let found = extract(text);
+    let at: Vec<usize> = found
+        .iter()
+        .filter(|m| m.name == "Rhys Given")
+        .map(|m| m.start)
+        .collect();
+    let rain = text.find("Given the rain").expect("the phrase");
+    let saved = text.find("Given saved").expect("the phrase");
+    assert_eq!(at, [11, saved], "{found:?}");
+    assert!(!at.contains(&rain));
 }

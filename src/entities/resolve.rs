@@ -559,7 +559,7 @@ fn lexicon_hits<'a>(
             let (head, rest) = surface.as_bytes().split_at(1);
             let same =
                 bytes[start].eq_ignore_ascii_case(&head[0]) && bytes[start + 1..].starts_with(rest);
-            if same && ends_word(text, end) {
+            if same && ends_word(text, end) && !word_before_a_determiner(text, start, end) {
                 out.push(Candidate {
                     start,
                     end,
@@ -568,6 +568,27 @@ fn lexicon_hits<'a>(
             }
         }
     }
+}
+
+/// Returns true if and only if the one word at `start..end` opens its
+/// sentence, is an English word, and comes right before a determiner:
+/// "Given the weather, …" in a report on a keeper named Shay Given is the
+/// word, not his name, since no name stands before "the" ("Given saved
+/// twice" is his).
+fn word_before_a_determiner(text: &str, start: usize, end: usize) -> bool {
+    let next = text[end..].strip_prefix(' ').map(first_word);
+    let determiner = next.is_some_and(|word| {
+        matches!(
+            word,
+            "the" | "a" | "an" | "this" | "these" | "those" | "his" | "her" | "its" | "their"
+        )
+    });
+    if !determiner {
+        return false;
+    }
+    let before = text[..start].trim_end_matches([' ', '"', '\'', '“', '‘']);
+    let opens = before.is_empty() || before.ends_with(['.', '!', '?', ':', ';', '\n']);
+    opens && super::gazetteer::GAZETTEER.is_common_word(&text[start..end])
 }
 
 /// Finds a surface that does not open with a letter or digit anywhere on
