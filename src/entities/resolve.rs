@@ -2,7 +2,9 @@
 //! document ([`Lexicon`]) to one canonical entity per mention.
 //!
 //! - Names learnt anywhere in a document count everywhere in it, headings
-//!   and sentence starts included ("General Cherry is known for …").
+//!   and sentence starts included ("General Cherry is known for …"), but
+//!   for an English word that opens a sentence before a determiner
+//!   ("Given the rain", in a report on a keeper named Given).
 //! - A person's surname alone joins the full name ("Braze said" → "Baiba
 //!   Braze"); an organisation without its leading country joins the full
 //!   name ("Drone Coalition" → "Ukraine Drone Coalition").
