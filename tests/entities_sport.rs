@@ -3,8 +3,8 @@
 //! name, an official "of" a sport's national body, the city an event is
 //! named after, sports bodies by their acronyms, and a name of three
 //! words by a surname of two, and the players on a match report's team
-//! sheet, who are not the word their surname is at a sentence start.
-//! Each text is written for its test.
+//! sheet and its referee, who are not the word their surname is at a
+//! sentence start. Each text is written for its test.
 
 use crate::entities_support;
 
@@ -150,4 +150,18 @@ fn a_surname_that_is_a_word_opening_a_sentence_before_the_is_the_word() {
     let saved = text.find("Given saved").expect("the phrase");
     assert_eq!(at, [11, saved], "{found:?}");
     assert!(!at.contains(&rain));
+}
+
+#[test]
+fn a_referee_by_one_initial_and_a_census_surname_is_a_person() {
+    let text = "The visitors held on for the draw. Att: 31,204 Ref: P Harland (Cumbria).";
+    let found = extract(text);
+    assert_eq!(
+        named(&found, EntityKind::Person),
+        ["P Harland"],
+        "{found:?}"
+    );
+    // "A" and "I" are words before a name, not initials.
+    let text = "The board met on Monday. A Dowling spokesman said the plan was sound.";
+    assert_eq!(named(&extract(text), EntityKind::Person), [] as [&str; 0]);
 }

@@ -1256,10 +1256,10 @@ impl<'t> Context<'t, '_, '_> {
         self.surname_shaped(first, last) || self.given_and_surname_word(first, last)
     }
 
-    /// "JK Rowling", "J.R.R. Tolkien", "PD James": initials in place of
-    /// given names, two or three capitals with or without their periods,
-    /// then a surname: one the census lists, or a word that is no English
-    /// word. An acronym the lists know ("BP Amoco") or that names a thing
+    /// "JK Rowling", "J.R.R. Tolkien", "PD James", "S Bennett": initials
+    /// in place of given names, one to three capitals with or without
+    /// their periods, then a surname: one the census lists, or a word that
+    /// is no English word. An acronym the lists know ("BP Amoco") or that names a thing
     /// ("TV Azteca", "EM" for emerging markets) opens no person's name.
     pub(super) fn initials_and_surname(&self, first: usize, last: usize) -> bool {
         if last - first != 2 || self.known[first].is_some() || self.known[first + 1].is_some() {
@@ -1278,7 +1278,15 @@ impl<'t> Context<'t, '_, '_> {
         let capitals = (2..=3).contains(&initials.len())
             && initials.bytes().all(|b| b.is_ascii_uppercase())
             && !cues::is_thing_acronym(initials);
-        (dotted || capitals)
+        // "Ref: S Bennett (Kent)": one initial before a surname the census
+        // lists that is no word; not "A" or "I", which are words, nor "X".
+        let one = initials.len() == 1
+            && initials
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() && !b"AIOX".contains(&b))
+            && cues::is_surname(surname)
+            && !self.is_common(first + 1);
+        (dotted || capitals || one)
             && self.words[first + 1].capitalized
             && surname.chars().any(char::is_lowercase)
             && !self.has(first + 1, cues::HEAD | cues::PLACE_HEAD | cues::TITLE)
