@@ -295,8 +295,8 @@ pub fn extract(text: &str) -> Vec<Mention> {
     let gaz = &*gazetteer::GAZETTEER;
     let folded = caps::fold(text, gaz);
     let text = &*folded;
-    let text::Scan { words, name_starts } = text::scan(text);
-    let mut hits = gaz.find_at(text, &name_starts);
+    let scan = text::scan(text);
+    let mut hits = gaz.find_at(text, &scan.name_starts);
     hits.retain(|h| {
         (h.start == 0
             || text.as_bytes()[h.start - 1] != b'<'
@@ -308,9 +308,9 @@ pub fn extract(text: &str) -> Vec<Mention> {
         hit.end += web_suffix_after(text, hit);
     }
     places::settle(text, &mut hits, gaz);
-    let runs = text::runs(text, &words);
-    let lexicon = recognize::learn(text, &words, &runs, &hits, gaz);
+    let runs = text::runs(text, &scan.words);
+    let lexicon = recognize::learn(text, &scan.words, &runs, &hits, gaz);
     // A market index kept its words from the rules; it names nothing.
     hits.retain(|h| h.entry.role != gazetteer::Role::Benchmark);
-    resolve::resolve(text, &name_starts, &hits, &lexicon)
+    resolve::resolve(text, &scan, &hits, &lexicon, gaz)
 }

@@ -19,7 +19,7 @@
 use std::borrow::Cow;
 
 use super::gazetteer::{Entry, Gazetteer, Hit, Role, ends_word, on_word_boundaries};
-use super::text::{first_word, is_connector, last_word};
+use super::text::{Scan, first_word, is_connector, last_word};
 use super::wordset::{FastMap, word_hash, word_hash_continue};
 use super::{EntityKind, Location, Mention};
 
@@ -478,16 +478,22 @@ struct Candidate<'a, 'g> {
 }
 
 /// Returns the mentions of `text`: gazetteer hits and lexicon names found
-/// at `name_starts` ([`super::text::Scan`]), sorted, without overlaps, each
+/// where `scan` says a name may start, sorted, without overlaps, each
 /// resolved to its canonical entity.
-pub fn resolve(text: &str, name_starts: &[usize], hits: &[Hit], lexicon: &Lexicon) -> Vec<Mention> {
+pub fn resolve(
+    text: &str,
+    scan: &Scan,
+    hits: &[Hit],
+    lexicon: &Lexicon,
+    gaz: &Gazetteer,
+) -> Vec<Mention> {
     let mut candidates: Vec<Candidate> = Vec::with_capacity(hits.len() * 2);
     candidates.extend(hits.iter().map(|h| Candidate {
         start: h.start,
         end: h.end,
         source: Source::Gazetteer(h),
     }));
-    lexicon_hits(text, name_starts, lexicon, &mut candidates);
+    lexicon_hits(text, scan, lexicon, gaz, &mut candidates);
     let from_lexicon = |c: &Candidate| matches!(c.source, Source::Lexicon(_));
     candidates.sort_by(|a, b| {
         a.start
@@ -515,15 +521,16 @@ pub fn resolve(text: &str, name_starts: &[usize], hits: &[Hit], lexicon: &Lexico
     out
 }
 
-/// Finds every lexicon surface in `text` that starts at one of
-/// `name_starts` and ends on a word boundary. The surfaces are sorted by
+/// Finds every lexicon surface in `text` that starts at one of the
+/// scan's `name_starts` and ends on a word boundary. The surfaces are sorted by
 /// a hash of their first word, so each place costs at most one binary
 /// search for the hash of the word there; only places whose first byte
 /// opens some surface are looked at.
 fn lexicon_hits<'a>(
     text: &str,
-    name_starts: &[usize],
+    scan: &Scan,
     lexicon: &'a Lexicon,
+    gaz: &Gazetteer,
     out: &mut Vec<Candidate<'a, '_>>,
 ) {
     let bytes = text.as_bytes();
@@ -550,7 +557,7 @@ fn lexicon_hits<'a>(
         }
     }
     by_first_word.sort_unstable_by_key(|e| e.0);
-    for &start in name_starts {
+    for &start in &scan.name_starts {
         if !opens[usize::from(bytes[start])] {
             continue;
         }
@@ -561,7 +568,10 @@ fn lexicon_hits<'a>(
             let (head, rest) = surface.as_bytes().split_at(1);
             let same =
                 bytes[start].eq_ignore_ascii_case(&head[0]) && bytes[start + 1..].starts_with(rest);
-            if same && ends_word(text, end) && !word_before_a_determiner(text, start, end) {
+            if same
+                && ends_word(text, end)
+                && !word_before_a_determiner(text, scan, start, end, gaz)
+            {
                 out.push(Candidate {
                     start,
                     end,
@@ -576,8 +586,15 @@ fn lexicon_hits<'a>(
 /// sentence, is an English word, and comes right before a determiner:
 /// "Given the weather, …" in a report on a keeper named Shay Given is the
 /// word, not his name, since no name stands before "the" ("Given saved
-/// twice" is his).
-fn word_before_a_determiner(text: &str, start: usize, end: usize) -> bool {
+/// twice" is his). The scan says where sentences start ("Dr. Given the
+/// surgeon" goes on after an abbreviation).
+fn word_before_a_determiner(
+    text: &str,
+    scan: &Scan,
+    start: usize,
+    end: usize,
+    gaz: &Gazetteer,
+) -> bool {
     let next = text[end..].strip_prefix(' ').map(first_word);
     let determiner = next.is_some_and(|word| {
         matches!(
@@ -585,12 +602,12 @@ fn word_before_a_determiner(text: &str, start: usize, end: usize) -> bool {
             "the" | "a" | "an" | "this" | "these" | "those" | "his" | "her" | "its" | "their"
         )
     });
-    if !determiner {
-        return false;
-    }
-    let before = text[..start].trim_end_matches([' ', '"', '\'', '“', '‘']);
-    let opens = before.is_empty() || before.ends_with(['.', '!', '?', ':', ';', '\n']);
-    opens && super::gazetteer::GAZETTEER.is_common_word(&text[start..end])
+    determiner
+        && scan
+            .words
+            .binary_search_by_key(&start, |w| w.start)
+            .is_ok_and(|i| scan.words[i].sentence_start)
+        && gaz.is_common_word(&text[start..end])
 }
 
 /// Finds a surface that does not open with a letter or digit anywhere on

@@ -1259,8 +1259,9 @@ impl<'t> Context<'t, '_, '_> {
     /// "JK Rowling", "J.R.R. Tolkien", "PD James", "S Bennett": initials
     /// in place of given names, one to three capitals with or without
     /// their periods, then a surname: one the census lists, or a word that
-    /// is no English word. An acronym the lists know ("BP Amoco") or that names a thing
-    /// ("TV Azteca", "EM" for emerging markets) opens no person's name.
+    /// is no English word. An acronym the lists know ("BP Amoco") or that
+    /// names a thing ("TV Azteca", "EM" for emerging markets) opens no
+    /// person's name.
     pub(super) fn initials_and_surname(&self, first: usize, last: usize) -> bool {
         if last - first != 2 || self.known[first].is_some() || self.known[first + 1].is_some() {
             return false;
