@@ -103,3 +103,15 @@ fn initials_before_a_surname_are_a_person() {
     let text = "The series moved from TV Globo to a streaming deal with LSU AgCenter.";
     assert_eq!(named(&extract(text), EntityKind::Person), [] as [&str; 0]);
 }
+
+#[test]
+fn a_film_maker_is_a_person_and_a_personal_title_keeps_a_name_particle() {
+    let text = "The film maker Anna van Rijn was honoured in Utrecht. A critic \
+                praised Ms van Rijn's new documentary.";
+    let found = extract(text);
+    assert_eq!(named(&found, EntityKind::Person), ["Anna van Rijn"]);
+    assert_eq!(named(&found, EntityKind::Company), [] as [&str; 0]);
+    // A maker of things is still a firm.
+    let text = "Toy maker Pellbrook said sales rose.";
+    assert_eq!(named(&extract(text), EntityKind::Company), ["Pellbrook"]);
+}

@@ -179,3 +179,36 @@ fn an_acronym_in_title_case_after_its_name_is_its_short_form() {
         ]
     );
 }
+
+#[test]
+fn firms_by_their_sector_word_their_trade_and_their_analysts() {
+    // A sector word ends a firm's name as a legal form does.
+    let text = "Last week, Corvane Communications agreed to buy a rival. \
+                Holmwood Financial, Allianz and Axa also fell.";
+    let companies = named(&extract(text), EntityKind::Company);
+    assert!(
+        companies.contains(&"Corvane Communications".to_owned()),
+        "{companies:?}"
+    );
+    assert!(
+        companies.contains(&"Holmwood Financial".to_owned()),
+        "{companies:?}"
+    );
+    // A provider of a service is a firm; an analyst "with" a firm works there.
+    let text = "The faster line has been launched by internet service provider \
+                Tarnlink. It is a big step, said Mia Rowe, a retail analyst with \
+                Pellbrook Research.";
+    let found = extract(text);
+    assert_eq!(
+        named(&found, EntityKind::Company),
+        ["Pellbrook Research", "Tarnlink"]
+    );
+    assert_eq!(named(&found, EntityKind::Person), ["Mia Rowe"]);
+}
+
+#[test]
+fn a_peoples_adjective_before_a_noun_spelt_as_a_business_verb_is_no_firm() {
+    let text = "In Asian markets, prices fell on Monday. European exports rose. \
+                Corvane markets its tea in Kenya.";
+    assert_eq!(named(&extract(text), EntityKind::Company), ["Corvane"]);
+}

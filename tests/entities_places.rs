@@ -667,3 +667,24 @@ fn a_city_by_its_english_or_older_name() {
     assert_eq!(named(&found, EntityKind::Place), ["Gent", "Kyiv", "Köln"]);
     assert_eq!(countries_of(text), ["Belgium", "Germany", "Ukraine"]);
 }
+
+#[test]
+fn a_place_of_several_words_before_based_and_a_place_that_opens_a_bodys_name() {
+    let found = extract("Santa Monica-based Corvane is said to be one firm on its list.");
+    assert_eq!(named(&found, EntityKind::Place), ["Santa Monica"]);
+    let found = extract(
+        "The Texas Parks and Wildlife Department will study the plan, and the \
+         papers are kept at the Harwick Library.",
+    );
+    assert_eq!(
+        named(&found, EntityKind::Organization),
+        ["Harwick Library", "Texas Parks and Wildlife Department"]
+    );
+    // The British press shortens Northern Ireland; the island is not meant.
+    let found = extract("The N Ireland squad trains in Belfast.");
+    assert_eq!(
+        named(&found, EntityKind::Place),
+        ["Belfast", "Northern Ireland"]
+    );
+    assert_eq!(named(&found, EntityKind::Country), [] as [&str; 0]);
+}

@@ -141,7 +141,8 @@ const COMPANY_SUFFIXES: &[&str] = &[
     "Stores", "Railway", "Homes", "Mines", "Ingredients", "Commodities", "Materials", "ApS", "A/S",
     "AS", "SE", "KGaA", "SAS", "Srl", "Ltda", "Bhd", "Tbk", "Management", "Tribune", "Herald",
     "Gazette", "Chronicle", "Courier", "Inquirer", "Processors", "Processing", "Frères",
-    "Freres", "JSC", "PJSC", "OJSC", "A.Ş", "AŞ",
+    "Freres", "JSC", "PJSC", "OJSC", "A.Ş", "AŞ", "Communications", "Telecommunications",
+    "Financial",
     // Family firms and trades named so ("Warner Bros", "Lehman Brothers",
     // "Imperial Tobacco"), and a trade paper ("Screen Digest").
     "Bros", "Brothers", "Sons", "Tobacco", "Digest",
@@ -173,7 +174,7 @@ const ORG_HEADS: &[&str] = &[
     "Administration", "Clinic", "Institutes", "Museum", "Museums", "Gallery", "Galleries",
     "United", "Athletic", "Rovers", "Wanderers", "FC", "AFC", "RFC", "GAA", "Exchange",
     "Democrats", "Laboratory", "Unit", "Division", "Guild", "Community", "Diocese",
-    "Archdiocese", "Programme", "Confederation",
+    "Archdiocese", "Programme", "Confederation", "Library", "Libraries",
     // Companies of the performing arts and their houses ("the Royal Court
     // Theatre", "the Hallé Orchestra", "Scottish Ballet").
     "Theatre", "Theater", "Playhouse", "Opera", "Orchestra", "Philharmonic", "Ballet",
@@ -236,7 +237,7 @@ const COMPANY_NOUNS: &[&str] = &[
     "steelmaker", "steelmakers", "planemaker", "planemakers", "shipbuilder", "shipbuilders",
     "distributor", "distributors", "wholesaler", "wholesalers", "supermarket", "supermarkets",
     "housebuilder", "housebuilders", "homebuilder", "homebuilders", "magazine", "magazines",
-    "tabloid", "tabloids", "processor", "processors",
+    "tabloid", "tabloids", "processor", "processors", "provider", "providers",
 ];
 
 /// Lower-case nouns for sites named after a place, right after the name

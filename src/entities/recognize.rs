@@ -1012,14 +1012,20 @@ impl<'t> Context<'t, '_, '_> {
 
     /// "the Zambia Competition and Consumer Protection Commission", "the
     /// U.S. Patent and Trademark Office", "the Canada Mortgage and Housing
-    /// Corporation": a country's name or demonym right before word `start`
+    /// Corporation", "the Texas Parks and Wildlife Department": a country's
+    /// or a place's name, or a demonym, right before word `start`
     /// that opens a name opens it with the words from `start`. Returns
     /// where the name then starts.
     pub(super) fn country_opening(&self, start: usize) -> Option<usize> {
         let hit = self.known[start.checked_sub(1)?];
         // "Britain's Medicines and Healthcare…": an owner is no part of it.
         if self.words[start - 1].possessive
-            || hit.is_none_or(|h| self.hits[h].entry.kind != EntityKind::Country)
+            || hit.is_none_or(|h| {
+                !matches!(
+                    self.hits[h].entry.kind,
+                    EntityKind::Country | EntityKind::Place
+                )
+            })
         {
             return None;
         }

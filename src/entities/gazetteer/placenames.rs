@@ -121,7 +121,12 @@ impl PlaceNames {
             if words > 1 {
                 match self.prefixes.get(&hash) {
                     Some(&c) => counts = c,
-                    None => return self.before_possessive(text, at, last_word, end).or(best),
+                    None => {
+                        return self
+                            .before_possessive(text, at, last_word, end)
+                            .or_else(|| self.before_hyphen(text, at, end))
+                            .or(best);
+                    }
                 }
             }
             if counts & (1 << (words - 1)) != 0
@@ -146,8 +151,9 @@ impl PlaceNames {
         }
     }
 
-    /// "Zurich-based", "Houston-area": a one-word place before a hyphen
-    /// and a lower-case word, where the whole word is no place.
+    /// "Zurich-based", "Santa Monica-based", "Houston-area": a place
+    /// before a hyphen and a lower-case word, where the whole word is no
+    /// place.
     fn before_hyphen(&self, text: &str, at: usize, word_end: usize) -> Option<(usize, &Entry)> {
         let hyphen = at + text[at..word_end].find('-')?;
         if !text[hyphen + 1..].starts_with(|c: char| c.is_lowercase()) {

@@ -31,7 +31,7 @@ pub(super) fn announced_companies<'t>(
         if j >= 1 {
             candidates[1] = j - 1;
             match text_of(j - 1) {
-                "including" | "like" | "at" | "of" if j >= 2 => candidates[2] = j - 2,
+                "including" | "like" | "at" | "of" | "with" if j >= 2 => candidates[2] = j - 2,
                 "as" if j >= 3 && text_of(j - 2) == "such" => candidates[2] = j - 3,
                 _ => {}
             }
@@ -140,11 +140,13 @@ fn from_noun<'t>(ctx: &Context<'t, '_, '_>, runs: &[Run], i: usize, lexicon: &mu
 }
 
 /// Returns true if and only if `noun`, a company noun, names a person's
-/// trade as well ("publisher Kimberly Quinn", "producer Simon Fuller").
+/// trade as well ("publisher Kimberly Quinn", "producer Simon Fuller",
+/// "the film maker Theo van Gogh").
 fn is_trade_of_people(noun: &str) -> bool {
     matches!(
         noun,
         "publisher"
+            | "maker"
             | "producer"
             | "sponsor"
             | "contractor"
@@ -313,7 +315,15 @@ fn staff_at<'t>(
 ) {
     let at = noun + 1;
     let head = !plural && cues::heads_a_firm(ctx.word(noun));
-    if !(ctx.word(at) == "at" || (head && ctx.word(at) == "of")) {
+    // "a music analyst with Jupiter Research": the British press puts an
+    // analyst "with" the firm that employs them (not "officials with",
+    // "workers with", which name whom they stand with).
+    let with_firm = ctx.word(at) == "with"
+        && matches!(
+            lowered_at(ctx, noun, &mut [0; 24]),
+            "analyst" | "analysts" | "economist" | "economists" | "strategist" | "strategists"
+        );
+    if !(ctx.word(at) == "at" || (head && ctx.word(at) == "of") || with_firm) {
         return;
     }
     // "economists at Barclays, HSBC and Citi": each is an employer of

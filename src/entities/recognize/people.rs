@@ -256,7 +256,12 @@ impl<'t> Context<'t, '_, '_> {
         if member_letters && name_first < last && self.word(name_first) == "for" {
             return false;
         }
-        if name_first < last && is_connector(self.word(name_first)) {
+        // "Mr van Gogh", "Mr de Vries": a name particle after a personal
+        // title opens the surname, as it does after a given name.
+        let particle_opens = title.is_some_and(|t| self.has(t, cues::ABBREVIATED_TITLE))
+            && name_first + 1 < last
+            && cues::is_name_particle(self.word(name_first));
+        if name_first < last && is_connector(self.word(name_first)) && !particle_opens {
             if last < name_first + 4 {
                 return false;
             }
@@ -607,7 +612,14 @@ impl<'t> Context<'t, '_, '_> {
             let at = self.words[last - 1].end + 1 + after.len();
             cues::is_market_move(next_word(self.text, at))
         };
-        if cues::is_business_verb(after) || shares_of || (firm_shaped && (staff || traded)) {
+        // "In Asian markets", "European exports rose": a people's
+        // adjective before a noun spelt as a business verb is no firm.
+        let adjective_before_noun = last - first == 1
+            && matches!(after, "markets" | "exports" | "ships" | "supplies")
+            && name.len() >= 5
+            && ["an", "ese", "ish"].iter().any(|end| name.ends_with(end));
+        let business = cues::is_business_verb(after) && !adjective_before_noun;
+        if business || shares_of || (firm_shaped && (staff || traded)) {
             lexicon.add(
                 name,
                 Known::new(name, EntityKind::Company, Strength::Context),
