@@ -212,3 +212,12 @@ fn a_peoples_adjective_before_a_noun_spelt_as_a_business_verb_is_no_firm() {
                 Corvane markets its tea in Kenya.";
     assert_eq!(named(&extract(text), EntityKind::Company), ["Corvane"]);
 }
+
+#[test]
+fn a_broadcasters_programme_is_no_part_of_the_broadcaster() {
+    let text = "He told the BBC Morning Desk programme he would stand down.";
+    assert_eq!(named(&extract(text), EntityKind::Company), ["BBC"]);
+    // A channel is the broadcaster's.
+    let text = "He quit his BBC One show last year.";
+    assert_eq!(named(&extract(text), EntityKind::Company), ["BBC One"]);
+}

@@ -688,3 +688,9 @@ fn a_place_of_several_words_before_based_and_a_place_that_opens_a_bodys_name() {
     );
     assert_eq!(named(&found, EntityKind::Country), [] as [&str; 0]);
 }
+
+#[test]
+fn los_angeles_by_its_short_form() {
+    let found = extract("One tabloid in LA hands its photographers camera phones.");
+    assert_eq!(named(&found, EntityKind::Place), ["Los Angeles"]);
+}

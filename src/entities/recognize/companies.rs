@@ -197,6 +197,19 @@ impl<'t> Context<'t, '_, '_> {
         if (first..last).any(|i| self.known[i].is_none() && self.has(i, cues::EVENT_HEAD)) {
             return true;
         }
+        // "the BBC Today programme": a broadcaster's programme, named
+        // before the word, is no part of the firm ("his BBC One show"
+        // names a channel, which is).
+        let programme_after = self.words.get(last).is_some_and(|w| {
+            self.gap_before(last) == " "
+                && matches!(
+                    w.text(self.text),
+                    "programme" | "programmes" | "program" | "bulletin"
+                )
+        });
+        if programme_after {
+            return true;
+        }
         let name = self.span(first, last);
         // "chief executive Dana Whitcombe": after a role noun, a listed
         // company's name and a surname are a person.
