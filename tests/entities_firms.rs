@@ -221,3 +221,33 @@ fn a_broadcasters_programme_is_no_part_of_the_broadcaster() {
     let text = "He quit his BBC One show last year.";
     assert_eq!(named(&extract(text), EntityKind::Company), ["BBC One"]);
 }
+
+#[test]
+fn a_firms_trade_between_at_and_its_name_and_broadcasters_and_magazines_by_their_last_word() {
+    let text = "There are risks, said Nick Turner, analyst at brokers Kellaway. \
+                Growth will slow, said Ana Ruiz, an economist at research firm \
+                Halden. He told Brightsea Television as much, Tom Pell of Harbour \
+                Trade Magazine said, citing the Northern Retail Consortium.";
+    let found = extract(text);
+    assert_eq!(
+        named(&found, EntityKind::Company),
+        [
+            "Brightsea Television",
+            "Halden",
+            "Harbour Trade Magazine",
+            "Kellaway"
+        ]
+    );
+    assert_eq!(
+        named(&found, EntityKind::Organization),
+        ["Northern Retail Consortium"]
+    );
+}
+
+#[test]
+fn a_given_name_and_a_surname_after_a_listed_firm_are_who_runs_it() {
+    let text = "The chief of engineering group Siemens Jürgen Haldmann will retire.";
+    let found = extract(text);
+    assert_eq!(named(&found, EntityKind::Company), ["Siemens"]);
+    assert_eq!(named(&found, EntityKind::Person), ["Jürgen Haldmann"]);
+}

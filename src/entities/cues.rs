@@ -142,7 +142,7 @@ const COMPANY_SUFFIXES: &[&str] = &[
     "AS", "SE", "KGaA", "SAS", "Srl", "Ltda", "Bhd", "Tbk", "Management", "Tribune", "Herald",
     "Gazette", "Chronicle", "Courier", "Inquirer", "Processors", "Processing", "Frères",
     "Freres", "JSC", "PJSC", "OJSC", "A.Ş", "AŞ", "Communications", "Telecommunications",
-    "Financial",
+    "Financial", "Television", "Magazine",
     // Family firms and trades named so ("Warner Bros", "Lehman Brothers",
     // "Imperial Tobacco"), and a trade paper ("Screen Digest").
     "Bros", "Brothers", "Sons", "Tobacco", "Digest",
@@ -174,7 +174,7 @@ const ORG_HEADS: &[&str] = &[
     "Administration", "Clinic", "Institutes", "Museum", "Museums", "Gallery", "Galleries",
     "United", "Athletic", "Rovers", "Wanderers", "FC", "AFC", "RFC", "GAA", "Exchange",
     "Democrats", "Laboratory", "Unit", "Division", "Guild", "Community", "Diocese",
-    "Archdiocese", "Programme", "Confederation", "Library", "Libraries",
+    "Archdiocese", "Programme", "Confederation", "Library", "Libraries", "Consortium",
     // Companies of the performing arts and their houses ("the Royal Court
     // Theatre", "the Hallé Orchestra", "Scottish Ballet").
     "Theatre", "Theater", "Playhouse", "Opera", "Orchestra", "Philharmonic", "Ballet",
@@ -237,7 +237,8 @@ const COMPANY_NOUNS: &[&str] = &[
     "steelmaker", "steelmakers", "planemaker", "planemakers", "shipbuilder", "shipbuilders",
     "distributor", "distributors", "wholesaler", "wholesalers", "supermarket", "supermarkets",
     "housebuilder", "housebuilders", "homebuilder", "homebuilders", "magazine", "magazines",
-    "tabloid", "tabloids", "processor", "processors", "provider", "providers",
+    "tabloid", "tabloids", "processor", "processors", "provider", "providers", "broker",
+    "brokers", "stockbroker", "stockbrokers",
 ];
 
 /// Lower-case nouns for sites named after a place, right after the name
@@ -408,13 +409,18 @@ pub fn is_public_bank_qualifier(word: &str) -> bool {
 }
 
 /// Returns true if and only if `word` is a first name of the 1990 US
-/// census (`assets/given_names.txt`, see `assets/README.md`): "Jack" of
+/// census (`assets/given_names.txt`) or one of the given names of world
+/// news that census lacks ("Philippe", "Jürgen", "Sergei", "Manmohan";
+/// `assets/given_names_world.txt`, see `assets/README.md`): "Jack" of
 /// "Jack London", not "Bayern" of "Bayern Munich". "Santa", a name of the
 /// census too, opens the names of places after saints ("Santa Lucia",
 /// "Santa Monica") in news, and no person's.
 pub fn is_given_name(word: &str) -> bool {
-    static NAMES: LazyLock<WordSet> =
-        LazyLock::new(|| lines_of(include_str!("../../assets/given_names.txt")));
+    static NAMES: LazyLock<WordSet> = LazyLock::new(|| {
+        let mut names = lines_of(include_str!("../../assets/given_names.txt"));
+        names.extend(lines_of(include_str!("../../assets/given_names_world.txt")));
+        names
+    });
     word != "Santa"
         && (NAMES.contains(word)
             // "Joaquín", "Matías", "Inês": the census writes the name

@@ -210,6 +210,9 @@ impl<'t> Context<'t, '_, '_> {
         if programme_after {
             return true;
         }
+        if extra == 2 && self.person_after_firm(last - 2, last, lexicon) {
+            return true;
+        }
         let name = self.span(first, last);
         // "chief executive Dana Whitcombe": after a role noun, a listed
         // company's name and a surname are a person.
@@ -225,6 +228,30 @@ impl<'t> Context<'t, '_, '_> {
             Known::new(name, EntityKind::Company, Strength::Cue).with_country(hit.entry.country),
         );
         true
+    }
+
+    /// "EADS Philippe Camus is to leave": a given name and a surname, the
+    /// words `from..last`, right after a listed firm are who heads or
+    /// speaks for it, not more of its name. Teaches the person; false
+    /// when the words are no such name.
+    pub(super) fn person_after_firm(
+        &self,
+        from: usize,
+        last: usize,
+        lexicon: &mut Lexicon<'t>,
+    ) -> bool {
+        let named = last == from + 2
+            && (from..last).all(|i| self.known[i].is_none())
+            && cues::is_given_name(self.word(from))
+            && !self.is_common(from + 1);
+        if named {
+            let person = self.span(from, last);
+            lexicon.add(
+                person,
+                Known::new(person, EntityKind::Person, Strength::Cue),
+            );
+        }
+        named
     }
 
     /// Returns true if and only if word `owner`, a possessive right

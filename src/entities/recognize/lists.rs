@@ -334,7 +334,29 @@ fn staff_at<'t>(
     } else {
         Listing::First
     };
-    teach_list(ctx, runs, at + 1, ctx.words[at].end, listing, lexicon);
+    // "an analyst at brokers Jefferies", "at research firm Ovum": the
+    // firm's trade, in one or two lower-case words, may stand before its
+    // name.
+    let lower_noun = |i: usize| {
+        ctx.words.get(i).is_some_and(|w| !w.capitalized) && cues::is_company_noun(ctx.word(i))
+    };
+    let lower = |i: usize| ctx.words.get(i).is_some_and(|w| !w.capitalized);
+    let trade = if lower_noun(at + 1) {
+        1
+    } else if lower(at + 1) && lower_noun(at + 2) {
+        2
+    } else {
+        0
+    };
+    let last_before = at + trade;
+    teach_list(
+        ctx,
+        runs,
+        last_before + 1,
+        ctx.words[last_before].end,
+        listing,
+        lexicon,
+    );
 }
 
 fn teach<'t>(ctx: &Context<'t, '_, '_>, mut run: Run, lexicon: &mut Lexicon<'t>) {
@@ -353,6 +375,18 @@ fn teach<'t>(ctx: &Context<'t, '_, '_>, mut run: Run, lexicon: &mut Lexicon<'t>)
     if ctx.modifier(run.first).is_some() {
         run.first += 1;
         if run.first == run.last {
+            return;
+        }
+    }
+    // "aerospace group EADS Philippe Camus": the listed firm, then who
+    // heads it.
+    if let Some(h) = ctx.known[run.first]
+        && ctx.hits[h].entry.kind == EntityKind::Company
+    {
+        let firm_end = (run.first..run.last)
+            .find(|&i| ctx.known[i] != Some(h))
+            .unwrap_or(run.last);
+        if ctx.person_after_firm(firm_end, run.last, lexicon) {
             return;
         }
     }
