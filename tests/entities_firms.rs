@@ -251,3 +251,17 @@ fn a_given_name_and_a_surname_after_a_listed_firm_are_who_runs_it() {
     assert_eq!(named(&found, EntityKind::Company), ["Siemens"]);
     assert_eq!(named(&found, EntityKind::Person), ["Jürgen Haldmann"]);
 }
+
+#[test]
+fn firms_of_business_and_technology_news_that_no_index_lists() {
+    let text = "Claims rose, said Swiss Re. Banks sued include Credit Suisse First \
+                Boston, and the security firms Sophos and F-Secure warned of a worm \
+                that spread as Napster once did.";
+    let companies = named(&extract(text), EntityKind::Company);
+    for firm in ["Swiss Re", "Credit Suisse", "Sophos", "F-Secure", "Napster"] {
+        assert!(
+            companies.contains(&firm.to_owned()),
+            "{firm}: {companies:?}"
+        );
+    }
+}
