@@ -265,3 +265,16 @@ fn firms_of_business_and_technology_news_that_no_index_lists() {
         );
     }
 }
+
+#[test]
+fn a_firm_of_analysts_named_after_the_plural_and_a_sector_word_is_no_firm() {
+    let found = extract("Telecom analysts Quarrel welcomed the move on Tuesday.");
+    assert_eq!(named(&found, EntityKind::Company), ["Quarrel"]);
+    // People named after the plural stay people.
+    let found = extract("Analysts Sarah Hill and Tom Pell said so.");
+    assert_eq!(named(&found, EntityKind::Company), [] as [&str; 0]);
+    assert_eq!(
+        named(&found, EntityKind::Person),
+        ["Sarah Hill", "Tom Pell"]
+    );
+}

@@ -324,6 +324,7 @@ fn staff_at<'t>(
             "analyst" | "analysts" | "economist" | "economists" | "strategist" | "strategists"
         );
     if !(ctx.word(at) == "at" || (head && ctx.word(at) == "of") || with_firm) {
+        named_by_their_staff(ctx, runs, noun, lexicon);
         return;
     }
     // "economists at Barclays, HSBC and Citi": each is an employer of
@@ -357,6 +358,46 @@ fn staff_at<'t>(
         listing,
         lexicon,
     );
+}
+
+/// "Telecom analysts Ovum welcomed the move", "consultants Halden said":
+/// the British press names a firm of analysts or consultants right after
+/// the plural noun. One word that no list knows and that is no given
+/// name ("analysts Sarah Hill and…" names people), before a verb.
+fn named_by_their_staff<'t>(
+    ctx: &Context<'t, '_, '_>,
+    runs: &[Run],
+    noun: usize,
+    lexicon: &mut Lexicon<'t>,
+) {
+    let next = noun + 1;
+    let firm_of_staff = matches!(
+        lowered_at(ctx, noun, &mut [0; 24]),
+        "analysts" | "consultants" | "economists"
+    );
+    let Some(run) = runs
+        .binary_search_by_key(&next, |r| r.first)
+        .ok()
+        .map(|r| runs[r])
+    else {
+        return;
+    };
+    let word = ctx.word(next);
+    let verb_after = ctx
+        .words
+        .get(run.last)
+        .is_some_and(|w| !w.capitalized && ctx.gap_before(run.last) == " ");
+    if firm_of_staff
+        && run.last == next + 1
+        && ctx.gap_before(next) == " "
+        && ctx.known[next].is_none()
+        && !ctx.has(next, cues::FUNCTION_WORD)
+        && !cues::is_given_name(word)
+        && !cues::is_surname(word)
+        && verb_after
+    {
+        lexicon.add(word, Known::new(word, EntityKind::Company, Strength::Cue));
+    }
 }
 
 fn teach<'t>(ctx: &Context<'t, '_, '_>, mut run: Run, lexicon: &mut Lexicon<'t>) {

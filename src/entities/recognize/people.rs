@@ -605,9 +605,12 @@ impl<'t> Context<'t, '_, '_> {
         // ("Chief economist Lena Fischer": a title is no firm.)
         let firm_shaped = (first..last).any(|i| !self.is_common(i))
             && !(first..last).any(|i| self.has(i, cues::TITLE | cues::ABBREVIATED_TITLE));
+        // ("Telecom analysts": a sector's word alone names the field.)
+        let sector = last - first == 1 && self.has(first, cues::COMPANY_SUFFIX);
         let staff = cues::is_staff_noun(after)
             && after != "officials"
-            && !cues::is_field_abbreviation(name);
+            && !cues::is_field_abbreviation(name)
+            && !sector;
         let traded = matches!(after, "shares" | "stock") && {
             let at = self.words[last - 1].end + 1 + after.len();
             cues::is_market_move(next_word(self.text, at))
