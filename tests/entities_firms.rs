@@ -211,6 +211,13 @@ fn a_peoples_adjective_before_a_noun_spelt_as_a_business_verb_is_no_firm() {
     let text = "In Asian markets, prices fell on Monday. European exports rose. \
                 Corvane markets its tea in Kenya.";
     assert_eq!(named(&extract(text), EntityKind::Company), ["Corvane"]);
+    // Nor is it a firm whose shares move; a firm's name shaped as one is.
+    let text = "Shares in European banks fell. Shares in Anglo-Swedish drug \
+                maker Pellbrook slid. Shares in Dorian rose.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Company),
+        ["Dorian", "Pellbrook"]
+    );
 }
 
 #[test]

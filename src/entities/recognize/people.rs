@@ -615,13 +615,18 @@ impl<'t> Context<'t, '_, '_> {
             let at = self.words[last - 1].end + 1 + after.len();
             cues::is_market_move(next_word(self.text, at))
         };
-        // "In Asian markets", "European exports rose": a people's
-        // adjective before a noun spelt as a business verb is no firm.
+        // "In Asian markets", "European exports rose", "shares in
+        // Anglo-Swedish drug firm…": a people's adjective before a noun is
+        // no firm, even where the noun is spelt as a business verb.
+        let adjective_shaped =
+            || name.len() >= 5 && ["an", "ese", "ish"].iter().any(|end| name.ends_with(end));
         let adjective_before_noun = last - first == 1
-            && matches!(after, "markets" | "exports" | "ships" | "supplies")
-            && name.len() >= 5
-            && ["an", "ese", "ish"].iter().any(|end| name.ends_with(end));
+            && after.starts_with(|c: char| c.is_lowercase())
+            && (self.is_peoples_adjective(name)
+                || (matches!(after, "markets" | "exports" | "ships" | "supplies")
+                    && adjective_shaped()));
         let business = cues::is_business_verb(after) && !adjective_before_noun;
+        let shares_of = shares_of && !adjective_before_noun;
         if business || shares_of || (firm_shaped && (staff || traded)) {
             lexicon.add(
                 name,
@@ -1309,6 +1314,38 @@ impl<'t> Context<'t, '_, '_> {
             && (cues::is_surname(surname) || !self.is_common(first + 1))
             // ("LSU AgCenter": a brand's capitals inside are no surname's.)
             && !super::is_brand_shaped(surname)
+    }
+
+    /// Returns true if and only if `word` is the adjective of a people the
+    /// lists know or of a continent ("Swedish", "European", "Asian"), or
+    /// two or more joined by hyphens ("Anglo-Swedish", "Sino-Japanese").
+    fn is_peoples_adjective(&self, word: &str) -> bool {
+        word.split('-').all(|part| {
+            matches!(
+                part,
+                "Anglo"
+                    | "Franco"
+                    | "Sino"
+                    | "Russo"
+                    | "Indo"
+                    | "Euro"
+                    | "Afro"
+                    | "Italo"
+                    | "Austro"
+                    | "European"
+                    | "Asian"
+                    | "African"
+                    | "American"
+                    | "Scandinavian"
+                    | "Nordic"
+                    | "Baltic"
+                    | "Balkan"
+                    | "Caribbean"
+            ) || self
+                .gaz
+                .exact(part)
+                .is_some_and(|e| e.role == crate::entities::gazetteer::Role::Demonym)
+        })
     }
 
     /// Returns true if and only if the words read as given names then a
