@@ -213,10 +213,10 @@ fn a_peoples_adjective_before_a_noun_spelt_as_a_business_verb_is_no_firm() {
     assert_eq!(named(&extract(text), EntityKind::Company), ["Corvane"]);
     // Nor is it a firm whose shares move; a firm's name shaped as one is.
     let text = "Shares in European banks fell. Shares in Anglo-Swedish drug \
-                maker Pellbrook slid. Shares in Dorian rose.";
+                maker Pellbrook slid. Shares in Dorian rose. Shares in Anglo fell.";
     assert_eq!(
         named(&extract(text), EntityKind::Company),
-        ["Dorian", "Pellbrook"]
+        ["Anglo", "Dorian", "Pellbrook"]
     );
 }
 

@@ -541,6 +541,7 @@ fn align(rows: &[Vec<String>]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dom_query::Document;
 
     #[test]
     fn letters_outside_markers_count_as_word_by_word() {
@@ -564,7 +565,6 @@ mod tests {
             );
         }
     }
-    use dom_query::Document;
 
     fn render_html(html: &str) -> Rendered {
         let doc = Document::from(html);

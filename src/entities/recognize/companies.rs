@@ -230,7 +230,7 @@ impl<'t> Context<'t, '_, '_> {
         true
     }
 
-    /// "EADS Philippe Camus is to leave": a given name and a surname, the
+    /// "Siemens Jürgen Haldmann will retire": a given name and a surname, the
     /// words `from..last`, right after a listed firm are who heads or
     /// speaks for it, not more of its name. Teaches the person; false
     /// when the words are no such name.

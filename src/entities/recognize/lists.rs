@@ -362,8 +362,9 @@ fn staff_at<'t>(
 
 /// "Telecom analysts Ovum welcomed the move", "consultants Halden said":
 /// the British press names a firm of analysts or consultants right after
-/// the plural noun. One word that no list knows and that is no given
-/// name ("analysts Sarah Hill and…" names people), before a verb.
+/// the plural noun. One word that no list knows, no given name or surname
+/// ("analysts Sarah Hill and…" names people) and no weekday, with a
+/// lower-case word, its verb, after it.
 fn named_by_their_staff<'t>(
     ctx: &Context<'t, '_, '_>,
     runs: &[Run],
@@ -375,6 +376,9 @@ fn named_by_their_staff<'t>(
         lowered_at(ctx, noun, &mut [0; 24]),
         "analysts" | "consultants" | "economists"
     );
+    if !firm_of_staff {
+        return;
+    }
     let Some(run) = runs
         .binary_search_by_key(&next, |r| r.first)
         .ok()
@@ -387,8 +391,7 @@ fn named_by_their_staff<'t>(
         .words
         .get(run.last)
         .is_some_and(|w| !w.capitalized && ctx.gap_before(run.last) == " ");
-    if firm_of_staff
-        && run.last == next + 1
+    if run.last == next + 1
         && ctx.gap_before(next) == " "
         && ctx.known[next].is_none()
         && !ctx.has(next, cues::FUNCTION_WORD)
@@ -419,8 +422,8 @@ fn teach<'t>(ctx: &Context<'t, '_, '_>, mut run: Run, lexicon: &mut Lexicon<'t>)
             return;
         }
     }
-    // "aerospace group EADS Philippe Camus": the listed firm, then who
-    // heads it.
+    // "engineering group Siemens Jürgen Haldmann": the listed firm, then
+    // who heads it.
     if let Some(h) = ctx.known[run.first]
         && ctx.hits[h].entry.kind == EntityKind::Company
     {

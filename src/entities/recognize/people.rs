@@ -1318,21 +1318,14 @@ impl<'t> Context<'t, '_, '_> {
 
     /// Returns true if and only if `word` is the adjective of a people the
     /// lists know or of a continent ("Swedish", "European", "Asian"), or
-    /// two or more joined by hyphens ("Anglo-Swedish", "Sino-Japanese").
+    /// two or more joined by hyphens ("Anglo-Swedish", "Sino-Japanese"; a
+    /// combining form alone is no adjective: "Anglo" is a firm's short
+    /// name).
     fn is_peoples_adjective(&self, word: &str) -> bool {
-        word.split('-').all(|part| {
+        let adjective = |part: &str| {
             matches!(
                 part,
-                "Anglo"
-                    | "Franco"
-                    | "Sino"
-                    | "Russo"
-                    | "Indo"
-                    | "Euro"
-                    | "Afro"
-                    | "Italo"
-                    | "Austro"
-                    | "European"
+                "European"
                     | "Asian"
                     | "African"
                     | "American"
@@ -1345,6 +1338,27 @@ impl<'t> Context<'t, '_, '_> {
                 .gaz
                 .exact(part)
                 .is_some_and(|e| e.role == crate::entities::gazetteer::Role::Demonym)
+        };
+        let combining = |part: &str| {
+            matches!(
+                part,
+                "Anglo"
+                    | "Franco"
+                    | "Sino"
+                    | "Russo"
+                    | "Indo"
+                    | "Euro"
+                    | "Afro"
+                    | "Italo"
+                    | "Austro"
+            )
+        };
+        let parts: Vec<&str> = word.split('-').collect();
+        parts.split_last().is_some_and(|(last, before)| {
+            adjective(last)
+                && before
+                    .iter()
+                    .all(|&part| combining(part) || adjective(part))
         })
     }
 
