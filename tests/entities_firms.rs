@@ -285,3 +285,19 @@ fn a_firm_of_analysts_named_after_the_plural_and_a_sector_word_is_no_firm() {
         ["Sarah Hill", "Tom Pell"]
     );
 }
+
+#[test]
+fn a_name_before_a_listed_bank_of_a_country_is_another_bank() {
+    let text = "Pellbrook Bank of Canada said shareholders approved the payout. \
+                The Bank of Canada held rates, and the National Bank of Ukraine \
+                cut them.";
+    let found = extract(text);
+    assert_eq!(
+        named(&found, EntityKind::Company),
+        ["Pellbrook Bank of Canada"]
+    );
+    assert_eq!(
+        named(&found, EntityKind::Organization),
+        ["Bank of Canada", "National Bank of Ukraine"]
+    );
+}

@@ -388,7 +388,10 @@ impl<'t> Context<'t, '_, '_> {
         {
             return;
         }
-        if self.central_bank(run, lexicon) || self.compass_part(run, lexicon) {
+        if self.central_bank(run, lexicon)
+            || self.bank_named_before_a_listed_bank(run, lexicon)
+            || self.compass_part(run, lexicon)
+        {
             return;
         }
         let mut first = self.name_start(run);
@@ -1187,6 +1190,45 @@ impl<'t> Context<'t, '_, '_> {
                 );
             }
         }
+        true
+    }
+
+    /// "Continental Bank of Canada", "Agricultural Bank of China", "Royal
+    /// Bank of Canada": capitalised words right before a listed "Bank of
+    /// …" name another bank, a firm, unless they make it a public one
+    /// ("National", "Development", "Reserve": see
+    /// [`cues::is_public_bank_qualifier`]).
+    fn bank_named_before_a_listed_bank(&self, run: Run, lexicon: &mut Lexicon<'t>) -> bool {
+        let Some(bank) = (run.first + 1..run.last.saturating_sub(2))
+            .find(|&i| self.word(i) == "Bank" && self.word(i + 1) == "of")
+        else {
+            return false;
+        };
+        let Some(hit) = self.known[bank].map(|h| &self.hits[h]) else {
+            return false;
+        };
+        let first = self.name_start(run);
+        let named_before = first < bank
+            && hit.start == self.words[bank].start
+            && !cues::is_public_bank_qualifier(self.word(bank - 1))
+            && (first..bank).all(|i| {
+                self.known[i].is_none()
+                    && !is_connector(self.word(i))
+                    && !self.is_title(i)
+                    && self.gap_before(i + 1) == " "
+            });
+        if !named_before {
+            return false;
+        }
+        let last = (bank..run.last)
+            .take_while(|&i| self.words[i].start < hit.end)
+            .last()
+            .map_or(bank, |i| i + 1);
+        let name = self.span(first, last);
+        lexicon.add(
+            name,
+            Known::new(name, EntityKind::Company, Strength::Cue).with_country(hit.entry.country),
+        );
         true
     }
 
