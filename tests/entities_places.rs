@@ -694,3 +694,10 @@ fn los_angeles_by_its_short_form() {
     let found = extract("One tabloid in LA hands its photographers camera phones.");
     assert_eq!(named(&found, EntityKind::Place), ["Los Angeles"]);
 }
+
+#[test]
+fn a_place_of_several_words_that_opens_a_papers_name_stays_the_place() {
+    let found = extract("He moved to New York and read the New York Post.");
+    assert_eq!(named(&found, EntityKind::Place), ["New York"]);
+    assert_eq!(named(&found, EntityKind::Company), ["New York Post"]);
+}

@@ -408,8 +408,9 @@ fn only_a_company_short_form(surname: &str, gaz: &Gazetteer, hits: &[Hit]) -> bo
 
 /// Calls `add` with each run of leading words of a company's name that
 /// may stand for it: not ending in a connector or "and", not the
-/// whole name, and not one word that is an English word, a country, a
-/// region, a capital or a city of a million people ("Texas", "General").
+/// whole name, not one word that is an English word, and not a country,
+/// a region, a capital or a city of a million people ("Texas", "General",
+/// "New York").
 fn company_prefixes<'s>(name: &'s str, gaz: &Gazetteer, mut add: impl FnMut(&'s str)) {
     for (at, _) in name.match_indices(' ') {
         let prefix = &name[..at];
@@ -417,24 +418,24 @@ fn company_prefixes<'s>(name: &'s str, gaz: &Gazetteer, mut add: impl FnMut(&'s 
         if is_connector(last) || last == "and" || last == "&" {
             continue;
         }
-        if !prefix.contains(' ') {
-            if gaz.is_common_word(prefix) || !prefix.starts_with(char::is_uppercase) {
-                continue;
-            }
-            let place_or_country = gaz.exact(prefix).is_some_and(|e| {
-                matches!(e.role, Role::Demonym | Role::Capital | Role::Region)
-                    || e.kind == EntityKind::Country
-                    || (e.role == Role::City && e.population >= 1_000_000)
-                    || (e.role == Role::Name && e.kind == EntityKind::Place)
-                    // ("Dunedin Daily Record": a paper lends no town.)
-                    || (e.kind == EntityKind::Place
-                        && super::cues::is_newspaper_word(last_word(name)))
-            });
-            if place_or_country {
-                continue;
-            }
+        if !prefix.contains(' ')
+            && (gaz.is_common_word(prefix) || !prefix.starts_with(char::is_uppercase))
+        {
+            continue;
         }
-        add(prefix);
+        // ("New York Post": a place of several words lends its name no
+        // more than one of one word does.)
+        let place_or_country = gaz.exact(prefix).is_some_and(|e| {
+            matches!(e.role, Role::Demonym | Role::Capital | Role::Region)
+                || e.kind == EntityKind::Country
+                || (e.role == Role::City && e.population >= 1_000_000)
+                || (e.role == Role::Name && e.kind == EntityKind::Place)
+                // ("Dunedin Daily Record": a paper lends no town.)
+                || (e.kind == EntityKind::Place && super::cues::is_newspaper_word(last_word(name)))
+        });
+        if !place_or_country {
+            add(prefix);
+        }
     }
 }
 
