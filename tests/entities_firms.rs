@@ -301,3 +301,16 @@ fn a_name_before_a_listed_bank_of_a_country_is_another_bank() {
         ["Bank of Canada", "National Bank of Ukraine"]
     );
 }
+
+#[test]
+fn groups_of_nations_and_an_exchange_in_capitals() {
+    let found = extract(
+        "Officials began a meeting of the Group of Five; the G8 met later. The \
+         firm will end its listing on the NASDAQ system.",
+    );
+    assert_eq!(
+        named(&found, EntityKind::Organization),
+        ["G8", "Group of Five"]
+    );
+    assert_eq!(named(&found, EntityKind::Company), ["Nasdaq"]);
+}
