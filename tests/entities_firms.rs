@@ -306,11 +306,16 @@ fn a_name_before_a_listed_bank_of_a_country_is_another_bank() {
 fn groups_of_nations_and_an_exchange_in_capitals() {
     let found = extract(
         "Officials began a meeting of the Group of Five; the G8 met later. The \
-         firm will end its listing on the NASDAQ system.",
+         firm will end its listing on the New York NASDAQ system and move to \
+         the NYSE.",
     );
     assert_eq!(
         named(&found, EntityKind::Organization),
         ["G8", "Group of Five"]
     );
-    assert_eq!(named(&found, EntityKind::Company), ["Nasdaq"]);
+    assert_eq!(
+        named(&found, EntityKind::Company),
+        ["Nasdaq", "New York Stock Exchange"]
+    );
+    assert_eq!(named(&found, EntityKind::Place), ["New York"]);
 }
