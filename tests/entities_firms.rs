@@ -319,3 +319,20 @@ fn groups_of_nations_and_an_exchange_in_capitals() {
     );
     assert_eq!(named(&found, EntityKind::Place), ["New York"]);
 }
+
+#[test]
+fn a_site_written_as_its_address_is_the_firm_that_runs_it() {
+    let text = "The campaign closed Torrentvale.org last week. In a message posted \
+                on Torrentvale, its owners thanked users of Quizmo.com too.";
+    let found = extract(text);
+    assert_eq!(
+        named(&found, EntityKind::Company),
+        ["Quizmo.com", "Torrentvale.org"]
+    );
+    let torrentvale: Vec<&str> = found
+        .iter()
+        .filter(|m| m.name.as_ref() == "Torrentvale.org")
+        .map(|m| &text[m.start..m.end])
+        .collect();
+    assert_eq!(torrentvale, ["Torrentvale.org", "Torrentvale"]);
+}

@@ -133,6 +133,19 @@ fn is_brand_shaped(word: &str) -> bool {
         && !cues::is_given_name(word)
 }
 
+/// Returns true if and only if `word` is a web address used as a name: a
+/// capitalised name of letters, digits and hyphens, then ".com", ".net",
+/// ".org" or ".co.uk" ("Lastminute.com"; not "bbc.co.uk/news").
+fn is_site_name(word: &str) -> bool {
+    [".com", ".net", ".org", ".co.uk"].iter().any(|end| {
+        word.strip_suffix(end).is_some_and(|stem| {
+            stem.len() >= 2
+                && stem.starts_with(|c: char| c.is_ascii_uppercase())
+                && stem.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+    })
+}
+
 /// The most names one "residents of …" list is read for.
 const MAX_LISTED_PLACES: usize = 4;
 
@@ -386,6 +399,18 @@ impl<'t> Context<'t, '_, '_> {
             && (self.known[run.first].is_some()
                 || (self.words[run.first].sentence_start && self.is_common(run.first)))
         {
+            return;
+        }
+        // "Suprnova.org", "Friendster.com": a site's address written as its
+        // name is the business that runs it, and so is the name alone
+        // ("posted on Suprnova") where it is no English word.
+        if run.last - run.first == 1 && is_site_name(self.word(run.first)) {
+            let name = self.word(run.first);
+            lexicon.add(name, Known::new(name, EntityKind::Company, Strength::Cue));
+            let stem = &name[..name.find('.').unwrap_or(name.len())];
+            if !self.gaz.is_common_word(stem) {
+                lexicon.add(stem, Known::new(name, EntityKind::Company, Strength::Cue));
+            }
             return;
         }
         if self.central_bank(run, lexicon)
