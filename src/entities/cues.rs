@@ -449,6 +449,13 @@ fn without_accents(word: &str) -> Option<String> {
         .collect()
 }
 
+/// Returns true if and only if `word` is shaped as the adjective of a
+/// people or a region: five letters or more ending in "an", "ese" or
+/// "ish" ("Kenyan", "European", "Japanese", "Finnish").
+pub fn is_demonym_shaped(word: &str) -> bool {
+    word.len() >= 5 && ["an", "ese", "ish"].iter().any(|end| word.ends_with(end))
+}
+
 /// The non-empty lines of a word list asset, as a set.
 fn lines_of(list: &'static str) -> WordSet {
     list.lines().filter(|l| !l.is_empty()).collect()

@@ -367,8 +367,7 @@ impl<'t> Context<'t, '_, '_> {
             matches!(
                 word,
                 "Tory" | "Democrat" | "Republican" | "Conservative" | "Labour" | "Unionist"
-            ) || (["an", "ese", "ish"].iter().any(|end| word.ends_with(end))
-                && word.len() >= 5
+            ) || (cues::is_demonym_shaped(word)
                 && !cues::is_given_name(word)
                 && !cues::is_surname(word)
                 && self.known[first].is_none_or(|h| self.hits[h].entry.role == Role::Demonym))
@@ -1170,9 +1169,7 @@ impl<'t> Context<'t, '_, '_> {
     /// governor of the Bank of Ghana") or after its possessive ("the Bank of
     /// Botswana's Monetary Policy Committee"): each side is read on its own.
     fn central_bank(&self, run: Run, lexicon: &mut Lexicon<'t>) -> bool {
-        let Some(bank) = (run.first..run.last.saturating_sub(2))
-            .find(|&i| self.word(i) == "Bank" && self.word(i + 1) == "of")
-        else {
+        let Some(bank) = self.bank_of(run.first, run.last) else {
             return false;
         };
         // The country may end the run or stand before its possessive.
@@ -1218,15 +1215,19 @@ impl<'t> Context<'t, '_, '_> {
         true
     }
 
+    /// The first word from `from` on, before `last`, that opens "Bank of"
+    /// with a word after it.
+    fn bank_of(&self, from: usize, last: usize) -> Option<usize> {
+        (from..last.saturating_sub(2)).find(|&i| self.word(i) == "Bank" && self.word(i + 1) == "of")
+    }
+
     /// "Continental Bank of Canada", "Agricultural Bank of China", "Royal
     /// Bank of Canada": capitalised words right before a listed "Bank of
     /// …" name another bank, a firm, unless they make it a public one
     /// ("National", "Development", "Reserve": see
     /// [`cues::is_public_bank_qualifier`]).
     fn bank_named_before_a_listed_bank(&self, run: Run, lexicon: &mut Lexicon<'t>) -> bool {
-        let Some(bank) = (run.first + 1..run.last.saturating_sub(2))
-            .find(|&i| self.word(i) == "Bank" && self.word(i + 1) == "of")
-        else {
+        let Some(bank) = self.bank_of(run.first + 1, run.last) else {
             return false;
         };
         let Some(hit) = self.known[bank].map(|h| &self.hits[h]) else {

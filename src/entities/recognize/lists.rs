@@ -75,7 +75,6 @@ fn heads_a_department(ctx: &Context<'_, '_, '_>, at: usize) -> bool {
 fn from_noun<'t>(ctx: &Context<'t, '_, '_>, runs: &[Run], i: usize, lexicon: &mut Lexicon<'t>) {
     let words = ctx.words;
     let w = &words[i];
-    let run_at = |i: usize| runs.binary_search_by_key(&i, |r| r.first).ok();
     let noun = ctx.word(i);
     // Every cue noun is 4 to 13 bytes long: skip the rest unhashed.
     if w.heading || !(4..=13).contains(&noun.len()) {
@@ -109,7 +108,7 @@ fn from_noun<'t>(ctx: &Context<'t, '_, '_>, runs: &[Run], i: usize, lexicon: &mu
     // A capitalised noun opens its own run: the names follow inside it,
     // unless a connector makes the noun the head of one name ("Bank of
     // Kovania").
-    let (next, gap_from) = match run_at(i) {
+    let (next, gap_from) = match run_at(runs, i) {
         Some(r) => {
             let run = runs[r];
             if run.last - run.first > 1 && !is_connector(ctx.word(i + 1)) {
@@ -137,6 +136,12 @@ fn from_noun<'t>(ctx: &Context<'t, '_, '_>, runs: &[Run], i: usize, lexicon: &mu
         Listing::First
     };
     teach_list(ctx, runs, next, gap_from, listing, lexicon);
+}
+
+/// The index among `runs` (sorted by their first word) of the run that
+/// starts at word `i`, if one does.
+fn run_at(runs: &[Run], i: usize) -> Option<usize> {
+    runs.binary_search_by_key(&i, |r| r.first).ok()
 }
 
 /// Returns true if and only if `noun`, a company noun, names a person's
@@ -188,7 +193,6 @@ fn teach_list<'t>(
     lexicon: &mut Lexicon<'t>,
 ) {
     let words = ctx.words;
-    let run_at = |i: usize| runs.binary_search_by_key(&i, |r| r.first).ok();
     let mut taught = 0;
     while next < words.len() {
         let gap = &ctx.text[gap_from..words[next].start];
@@ -198,7 +202,7 @@ fn teach_list<'t>(
             next += 1;
             continue;
         }
-        let Some(r) = run_at(next).filter(|_| is_list_gap(gap)) else {
+        let Some(r) = run_at(runs, next).filter(|_| is_list_gap(gap)) else {
             break;
         };
         let run = runs[r];
@@ -245,7 +249,7 @@ fn organization_after<'t>(
     noun: usize,
     lexicon: &mut Lexicon<'t>,
 ) {
-    let Ok(r) = runs.binary_search_by_key(&(noun + 1), |r| r.first) else {
+    let Some(r) = run_at(runs, noun + 1) else {
         return;
     };
     let words = ctx.words;
@@ -338,10 +342,8 @@ fn staff_at<'t>(
     // "an analyst at brokers Jefferies", "at research firm Ovum": the
     // firm's trade, in one or two lower-case words, may stand before its
     // name.
-    let lower_noun = |i: usize| {
-        ctx.words.get(i).is_some_and(|w| !w.capitalized) && cues::is_company_noun(ctx.word(i))
-    };
     let lower = |i: usize| ctx.words.get(i).is_some_and(|w| !w.capitalized);
+    let lower_noun = |i: usize| lower(i) && cues::is_company_noun(ctx.word(i));
     let trade = if lower_noun(at + 1) {
         1
     } else if lower(at + 1) && lower_noun(at + 2) {
@@ -379,11 +381,7 @@ fn named_by_their_staff<'t>(
     if !firm_of_staff {
         return;
     }
-    let Some(run) = runs
-        .binary_search_by_key(&next, |r| r.first)
-        .ok()
-        .map(|r| runs[r])
-    else {
+    let Some(run) = run_at(runs, next).map(|r| runs[r]) else {
         return;
     };
     let word = ctx.word(next);

@@ -618,13 +618,11 @@ impl<'t> Context<'t, '_, '_> {
         // "In Asian markets", "European exports rose", "shares in
         // Anglo-Swedish drug firm…": a people's adjective before a noun is
         // no firm, even where the noun is spelt as a business verb.
-        let adjective_shaped =
-            || name.len() >= 5 && ["an", "ese", "ish"].iter().any(|end| name.ends_with(end));
         let adjective_before_noun = last - first == 1
             && after.starts_with(|c: char| c.is_lowercase())
             && (self.is_peoples_adjective(name)
                 || (matches!(after, "markets" | "exports" | "ships" | "supplies")
-                    && adjective_shaped()));
+                    && cues::is_demonym_shaped(name)));
         let business = cues::is_business_verb(after) && !adjective_before_noun;
         let shares_of = shares_of && !adjective_before_noun;
         if business || shares_of || (firm_shaped && (staff || traded)) {
