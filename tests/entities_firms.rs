@@ -336,3 +336,10 @@ fn a_site_written_as_its_address_is_the_firm_that_runs_it() {
         .collect();
     assert_eq!(torrentvale, ["Torrentvale.org", "Torrentvale"]);
 }
+
+#[test]
+fn a_listed_firms_name_and_a_surname_set_off_after_a_role_are_a_person() {
+    let found = extract("The agency's chief executive, Dana Whitlow, told the paper.");
+    assert_eq!(named(&found, EntityKind::Person), ["Dana Whitlow"]);
+    assert_eq!(named(&found, EntityKind::Company), [] as [&str; 0]);
+}

@@ -214,9 +214,11 @@ impl<'t> Context<'t, '_, '_> {
             return true;
         }
         let name = self.span(first, last);
-        // "chief executive Dana Whitcombe": after a role noun, a listed
+        // "chief executive Dana Whitcombe", "its chief executive, Dana
+        // Whitlow, told": after a role noun or set off after one, a listed
         // company's name and a surname are a person.
-        if self.after_role_noun(first) && extra == 1 && last - first == 2 {
+        let role_before = self.after_role_noun(first) || self.apposed_to_a_role(first, last);
+        if role_before && extra == 1 && last - first == 2 {
             lexicon.add(
                 name,
                 Known::new(name, EntityKind::Person, Strength::Context),

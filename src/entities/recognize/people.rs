@@ -491,7 +491,7 @@ impl<'t> Context<'t, '_, '_> {
     /// "The leader of the council, Cammy Day, said", "its chief
     /// executive, Laura Menendez, told": two or three words set off by
     /// commas after a short phrase that names a role.
-    fn apposed_to_a_role(&self, first: usize, last: usize) -> bool {
+    pub(super) fn apposed_to_a_role(&self, first: usize, last: usize) -> bool {
         let names = self.names_but_particles(first, last);
         if !(2..=3).contains(&names) || last - first > 5 {
             return false;
