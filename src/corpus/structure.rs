@@ -8,20 +8,13 @@
 /// whitespace; text has passed through sanitize, which leaves no other
 /// breaking spaces that matter here).
 pub fn word_count(s: &str) -> usize {
-    let mut count = 0;
-    let mut in_word = false;
-    for &b in s.as_bytes() {
-        let space = b.is_ascii_whitespace();
-        count += usize::from(in_word && space);
-        in_word = !space;
-    }
-    count + usize::from(in_word)
+    crate::ascii::words_up_to(s.as_bytes(), usize::MAX)
 }
 
 /// Returns true if and only if `s` has more than `n` words, reading no
 /// further than needed.
 pub fn more_words_than(s: &str, n: usize) -> bool {
-    s.split_ascii_whitespace().nth(n).is_some()
+    crate::ascii::words_up_to(s.as_bytes(), n) > n
 }
 
 /// Returns true if and only if `word` is an e-mail address
