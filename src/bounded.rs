@@ -6,6 +6,7 @@
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read};
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use xxhash_rust::xxh3::Xxh3;
 
@@ -53,11 +54,64 @@ pub fn read_capped(path: &Path, cap: u64) -> io::Result<Capped> {
         return Ok(Capped::TooLarge(size));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
-    file.take(cap.saturating_add(1)).read_to_end(&mut bytes)?;
+    if read_cached_part(&file, size, &mut bytes) {
+        UNCACHED_READS.fetch_add(1, Ordering::Relaxed);
+    }
+    let rest = cap.saturating_add(1).saturating_sub(bytes.len() as u64);
+    file.take(rest).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > cap {
         return Ok(Capped::TooLarge(bytes.len() as u64));
     }
     Ok(Capped::Whole(bytes))
+}
+
+/// Reads of files the page cache did not wholly hold, so far in this
+/// process (see [`uncached_reads`]).
+static UNCACHED_READS: AtomicUsize = AtomicUsize::new(0);
+
+/// Returns how many files [`read_capped`] has found not (wholly) in the
+/// system's page cache so far, in this process: a read that had to wait
+/// on the disk. Where the system cannot tell, it counts none.
+pub fn uncached_reads() -> usize {
+    UNCACHED_READS.load(Ordering::Relaxed)
+}
+
+/// Reads into `bytes` (empty) as much of `file`, from its current
+/// offset, as the page cache holds, up to `size` bytes, without waiting
+/// on the disk, and moves the offset past it; true when the cache did not
+/// hold them all. The rest is left to an ordinary read.
+#[cfg(all(target_os = "linux", not(target_os = "android")))]
+fn read_cached_part(file: &File, size: u64, bytes: &mut Vec<u8>) -> bool {
+    use rustix::io::{Errno, ReadWriteFlags, preadv2};
+    let Ok(len) = usize::try_from(size) else {
+        return false;
+    };
+    if len == 0 {
+        return false;
+    }
+    bytes.resize(len, 0);
+    // `u64::MAX`: from the file's offset, and moving it.
+    let read = preadv2(
+        file,
+        &mut [io::IoSliceMut::new(bytes)],
+        u64::MAX,
+        ReadWriteFlags::NOWAIT,
+    );
+    let (kept, uncached) = match read {
+        Ok(n) => (n, n < len),
+        Err(Errno::AGAIN) => (0, true),
+        // A system or file system that cannot tell: read as usual.
+        Err(_) => (0, false),
+    };
+    bytes.truncate(kept);
+    uncached
+}
+
+/// Elsewhere the system cannot tell what its cache holds: everything is
+/// read as usual.
+#[cfg(not(all(target_os = "linux", not(target_os = "android"))))]
+fn read_cached_part(_file: &File, _size: u64, _bytes: &mut Vec<u8>) -> bool {
+    false
 }
 
 /// Asks the system to start reading the regular file at `path` into its
@@ -121,6 +175,30 @@ mod tests {
             Some(xxhash_rust::xxh3::xxh3_64(b"0123456789"))
         );
         assert_eq!(hash_capped(&path, 9).unwrap(), None);
+    }
+
+    #[test]
+    fn a_file_is_read_whole_after_the_part_the_cache_held() {
+        let dir = tempfile::tempdir().unwrap();
+        for size in [1usize, 4095, 4096, 4097, 300_000] {
+            let path = dir.path().join(format!("{size}.txt"));
+            let text: Vec<u8> = (0..size).map(|i| b'a' + (i % 26) as u8).collect();
+            std::fs::write(&path, &text).unwrap();
+            assert_eq!(
+                read_capped(&path, 1 << 20).unwrap(),
+                Capped::Whole(text.clone())
+            );
+            // A file just written is in the cache; and the ordinary read
+            // goes on where the first stopped (here: the file grew past
+            // the size first taken).
+            let file = File::open(&path).unwrap();
+            let mut bytes = Vec::new();
+            let uncached = read_cached_part(&file, (size / 2) as u64, &mut bytes);
+            assert!(bytes.len() <= size / 2, "{size}");
+            assert!(uncached || bytes.len() == size / 2 || cfg!(not(target_os = "linux")));
+            file.take(1 << 20).read_to_end(&mut bytes).unwrap();
+            assert_eq!(bytes, text, "{size}");
+        }
     }
 
     #[test]
