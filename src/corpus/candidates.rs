@@ -432,11 +432,12 @@ fn shared_pairs<P: AsRef<[Print]> + Sync>(entries: &[u64], prints: &[P], mask: u
         let (a, b) = (a & mask, b & mask);
         (a != b).then(|| pair_entry(a.min(b), a.max(b)))
     };
-    entries
+    // Each worker's pairs go into one list of its own, in order: a list
+    // per shared fingerprint was an allocation for each of millions.
+    let found: Vec<Vec<u64>> = entries
         .par_chunk_by(|a, b| a & !mask == b & !mask)
         .filter(|run| run.len() > 1)
-        .flat_map_iter(|run| {
-            let mut out = Vec::new();
+        .fold(Vec::new, |mut out, run| {
             if run.len() <= ALL_PAIRS_POSTING {
                 for (k, &a) in run.iter().enumerate() {
                     out.extend(run[k + 1..].iter().filter_map(|&b| pair(a, b)));
@@ -452,7 +453,8 @@ fn shared_pairs<P: AsRef<[Print]> + Sync>(entries: &[u64], prints: &[P], mask: u
             }
             out
         })
-        .collect()
+        .collect();
+    found.concat()
 }
 
 #[cfg(test)]
