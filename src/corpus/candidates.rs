@@ -239,15 +239,14 @@ fn pairs_in_slices<P: AsRef<[Print]> + Sync>(
             })
             .collect();
         entries.par_sort_unstable();
-        let found = shared_pairs(&entries, prints, mask);
+        let range_of = |pair: u64| first_text(pair) as usize / per_range;
+        let found = shared_pairs(&entries, prints, mask, ranges.len(), &range_of);
         drop(entries);
-        let before: Vec<usize> = ranges.iter().map(|r| r.entries.len()).collect();
-        for pair in found {
-            ranges[first_text(pair) as usize / per_range]
-                .entries
-                .push(pair);
-        }
-        ranges.par_iter_mut().zip(before).for_each(|(range, from)| {
+        ranges.par_iter_mut().enumerate().for_each(|(r, range)| {
+            let from = range.entries.len();
+            for part in &found {
+                range.entries.extend_from_slice(&part[r]);
+            }
             range.keep_repeats(from, &one_may_pass);
             // Texts that share many fingerprints meet again slice
             // after slice: fold a range's repeats into counts
@@ -418,7 +417,11 @@ fn slice_bounds<P: AsRef<[Print]> + Sync>(prints: &[P], slices: usize) -> Vec<Pr
 
 /// Returns, once per fingerprint two texts share, the entry of their pair
 /// `a < b` ([`pair_entry`]), from `entries`: sorted `(fingerprint, text)`
-/// entries.
+/// entries. The pairs come in parts, in order, each part's pairs split
+/// among `ranges` lists by `range_of`: each worker writes its own part,
+/// and each range then reads its lists from every part, on any core (one
+/// list per fingerprint was an allocation for each of millions, and one
+/// thread handing the pairs out to their ranges kept the other core idle).
 ///
 /// A fingerprint shared by a few texts pairs them all. One shared by many
 /// is mostly a stock phrase: pairing them all would grow with the square
@@ -427,34 +430,51 @@ fn slice_bounds<P: AsRef<[Print]> + Sync>(prints: &[P], slices: usize) -> Vec<Pr
 /// story, its most complete copy, which contains the others). Many copies
 /// of one story still meet on most of their fingerprints, while texts
 /// that merely share a phrase meet once and fail the share test.
-fn shared_pairs<P: AsRef<[Print]> + Sync>(entries: &[u64], prints: &[P], mask: u64) -> Vec<u64> {
+fn shared_pairs<P: AsRef<[Print]> + Sync>(
+    entries: &[u64],
+    prints: &[P],
+    mask: u64,
+    ranges: usize,
+    range_of: &(dyn Fn(u64) -> usize + Sync),
+) -> Vec<Vec<Vec<u64>>> {
     let pair = move |a: u64, b: u64| {
         let (a, b) = (a & mask, b & mask);
         (a != b).then(|| pair_entry(a.min(b), a.max(b)))
     };
-    // Each worker's pairs go into one list of its own, in order: a list
-    // per shared fingerprint was an allocation for each of millions.
-    let found: Vec<Vec<u64>> = entries
+    entries
         .par_chunk_by(|a, b| a & !mask == b & !mask)
         .filter(|run| run.len() > 1)
-        .fold(Vec::new, |mut out, run| {
-            if run.len() <= ALL_PAIRS_POSTING {
-                for (k, &a) in run.iter().enumerate() {
-                    out.extend(run[k + 1..].iter().filter_map(|&b| pair(a, b)));
+        .fold(
+            || vec![Vec::new(); ranges],
+            |mut part, run| {
+                let mut push = |found: Option<u64>| {
+                    if let Some(p) = found {
+                        part[range_of(p)].push(p);
+                    }
+                };
+                if run.len() <= ALL_PAIRS_POSTING {
+                    for (k, &a) in run.iter().enumerate() {
+                        for &b in &run[k + 1..] {
+                            push(pair(a, b));
+                        }
+                    }
+                } else {
+                    let hub = run
+                        .iter()
+                        .copied()
+                        .max_by_key(|&e| prints[(e & mask) as usize].as_ref().len())
+                        .unwrap_or(run[0]);
+                    for w in run.windows(2) {
+                        push(pair(w[0], w[1]));
+                    }
+                    for &e in run {
+                        push(pair(e, hub));
+                    }
                 }
-            } else {
-                let hub = run
-                    .iter()
-                    .copied()
-                    .max_by_key(|&e| prints[(e & mask) as usize].as_ref().len())
-                    .unwrap_or(run[0]);
-                out.extend(run.windows(2).filter_map(|w| pair(w[0], w[1])));
-                out.extend(run.iter().filter_map(|&e| pair(e, hub)));
-            }
-            out
-        })
-        .collect();
-    found.concat()
+                part
+            },
+        )
+        .collect()
 }
 
 #[cfg(test)]
