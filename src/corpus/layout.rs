@@ -581,6 +581,16 @@ fn joined<'a>(piece: &[Line<'a>]) -> Unit<'a> {
     }
     let mut text = String::with_capacity(piece.iter().map(|l| l.text.len() + 1).sum());
     for line in piece {
+        if is_plainly_spaced(line.text) {
+            // Its words as they stand: what the word-by-word joining below
+            // would make of them, without decoding a character.
+            let first = line.text.split(' ').next().unwrap_or_default();
+            if !text.is_empty() && !rejoin(&mut text, first) {
+                text.push(' ');
+            }
+            text.push_str(line.text);
+            continue;
+        }
         for word in line.text.split_whitespace() {
             if !text.is_empty() && !rejoin(&mut text, word) {
                 text.push(' ');
@@ -589,6 +599,21 @@ fn joined<'a>(piece: &[Line<'a>]) -> Unit<'a> {
         }
     }
     Unit::line(Cow::Owned(text))
+}
+
+/// Returns true if and only if `line` is ASCII words set apart by single
+/// spaces, with none at either end and no word but the last ending in a
+/// hyphen: the line the words of which [`joined`] would join unchanged.
+fn is_plainly_spaced(line: &str) -> bool {
+    static HYPHEN_SPACE: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new(b"- "));
+    let bytes = line.as_bytes();
+    !bytes.is_empty()
+        && bytes[0] != b' '
+        && bytes[bytes.len() - 1] != b' '
+        && bytes.iter().all(|&b| (0x20..0x80).contains(&b))
+        && double_space(line).is_none()
+        && HYPHEN_SPACE.find(bytes).is_none()
 }
 
 /// Where the line so far, `text`, ends in a word broken at a hyphen
@@ -666,6 +691,48 @@ fn preformatted<'a>(lines: &[&'a str]) -> Option<Unit<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The joining of a piece's lines word by word, as `joined` does it
+    /// for any line: the lines it takes whole must come out the same.
+    fn joined_word_by_word(piece: &[Line<'_>]) -> String {
+        let mut text = String::new();
+        for line in piece {
+            for word in line.text.split_whitespace() {
+                if !text.is_empty() && !rejoin(&mut text, word) {
+                    text.push(' ');
+                }
+                text.push_str(word);
+            }
+        }
+        text
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_taken_whole_join_as_word_by_word(
+            raws in proptest::collection::vec("[a-zA-Z -]{0,4}( |-|\\t|\u{a0}|\u{2003}|--|- )?[a-z -]{0,6}", 2..5)
+        ) {
+            let piece: Vec<Line<'_>> = raws.iter().filter_map(|r| Line::read(r)).collect();
+            proptest::prop_assume!(piece.len() > 1);
+            proptest::prop_assert_eq!(joined(&piece).to_string(), joined_word_by_word(&piece));
+        }
+    }
+
+    #[test]
+    fn hyphens_at_line_ends_and_inside_lines_join_as_word_by_word() {
+        let raws = [
+            "The govern-",
+            "ment said the well- known Wednes-",
+            "day plan, a so-called reform,",
+            "was Karl-",
+            "Erik's - and",
+            "nobody else's.",
+        ];
+        let piece: Vec<Line<'_>> = raws.iter().filter_map(|r| Line::read(r)).collect();
+        let text = joined(&piece).to_string();
+        assert_eq!(text, joined_word_by_word(&piece));
+        assert!(text.starts_with("The government said"), "{text}");
+    }
 
     fn texts(text: &str) -> Vec<(bool, String)> {
         split_units(text)
