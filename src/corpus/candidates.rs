@@ -150,6 +150,14 @@ pub fn pairs<P: AsRef<[Print]> + Sync>(prints: &[P], min_share: f64) -> Vec<(u32
 /// spend less on starting parallel work.
 const FINGERPRINTS_PER_SLICE: usize = 1 << 19;
 
+/// Slices whose entries are gathered in one pass over the texts: each
+/// pass reads a little of every text's fingerprints, scattered over the
+/// memory of them all, and at 100,000 texts, one slice a pass, that
+/// scattered reading was a third of comparing. (Each slice's pairs are
+/// still held to the share test in turn; only the entries of these few
+/// slices are in memory at once.)
+const SLICES_PER_PASS: usize = 2;
+
 /// Like [`pairs`], calling `done(n, total)` as `n` more of its `total`
 /// steps are done (`done(0, total)` first).
 pub fn pairs_counted<P: AsRef<[Print]> + Sync>(
@@ -214,8 +222,9 @@ fn pairs_in_slices<P: AsRef<[Print]> + Sync>(
         .par_iter()
         .map(|fp| (0, next_of(fp.as_ref(), 0)))
         .collect();
-    for k in 0..bounds.len() {
-        let hi = bounds.get(k + 1).map_or(u64::MAX, |&hi| print_bits(hi));
+    for k in (0..bounds.len()).step_by(SLICES_PER_PASS) {
+        let next_pass = k + SLICES_PER_PASS;
+        let hi = bounds.get(next_pass).map_or(u64::MAX, |&hi| print_bits(hi));
         // A slice is a run of each text's sorted fingerprints.
         let mut entries: Vec<u64> = cursors
             .par_iter_mut()
@@ -239,25 +248,26 @@ fn pairs_in_slices<P: AsRef<[Print]> + Sync>(
             })
             .collect();
         entries.par_sort_unstable();
-        let range_of = |pair: u64| first_text(pair) as usize / per_range;
-        let found = shared_pairs(&entries, prints, mask, ranges.len(), &range_of);
-        drop(entries);
-        ranges.par_iter_mut().enumerate().for_each(|(r, range)| {
-            let from = range.entries.len();
-            for part in &found {
-                range.entries.extend_from_slice(&part[r]);
-            }
-            range.keep_repeats(from, &one_may_pass);
-            // Texts that share many fingerprints meet again slice
-            // after slice: fold a range's repeats into counts
-            // whenever it has grown by half, so it grows with the
-            // pairs rather than the meetings.
-            if range.entries.len() > range.counted + range.counted / 2 + count_from {
-                count_in_place(&mut range.entries);
-                range.counted = range.entries.len();
-            }
-        });
-        done(1, steps);
+        // The pass's slices, each compared in turn: the pairs of one
+        // slice meet before their first meetings are dropped, and they
+        // are held for one slice at a time.
+        let mut rest: &[u64] = &entries;
+        for slice in k..next_pass.min(bounds.len()) {
+            let slice_hi = bounds.get(slice + 1).map_or(u64::MAX, |&hi| print_bits(hi));
+            let end = rest.partition_point(|&e| e >> INDEX_BITS < slice_hi);
+            let (this, after) = rest.split_at(end);
+            rest = after;
+            compare_slice(
+                this,
+                prints,
+                mask,
+                per_range,
+                &mut ranges,
+                &one_may_pass,
+                count_from,
+            );
+            done(1, steps);
+        }
     }
     let mut out = Vec::new();
     for range in ranges {
@@ -283,6 +293,38 @@ fn pairs_in_slices<P: AsRef<[Print]> + Sync>(
         done(1, steps);
     }
     out
+}
+
+/// Finds the pairs of one slice's sorted `entries` and adds them to the
+/// ranges of their first texts (`per_range` texts a range), each range
+/// dropping first meetings (see [`Range::keep_repeats`]) and counting its
+/// repeats once it holds `count_from` entries more than half again its
+/// last count.
+fn compare_slice<P: AsRef<[Print]> + Sync>(
+    entries: &[u64],
+    prints: &[P],
+    mask: u64,
+    per_range: usize,
+    ranges: &mut [Range],
+    one_may_pass: &(dyn Fn(u64) -> bool + Sync),
+    count_from: usize,
+) {
+    let range_of = |pair: u64| first_text(pair) as usize / per_range;
+    let found = shared_pairs(entries, prints, mask, ranges.len(), &range_of);
+    ranges.par_iter_mut().enumerate().for_each(|(r, range)| {
+        let from = range.entries.len();
+        for part in &found {
+            range.entries.extend_from_slice(&part[r]);
+        }
+        range.keep_repeats(from, one_may_pass);
+        // Texts that share many fingerprints meet again slice after
+        // slice: fold a range's repeats into counts whenever it has grown
+        // by half, so it grows with the pairs rather than the meetings.
+        if range.entries.len() > range.counted + range.counted / 2 + count_from {
+            count_in_place(&mut range.entries);
+            range.counted = range.entries.len();
+        }
+    });
 }
 
 /// A pair of texts that share fingerprints, as one `u64`: the first text
@@ -330,7 +372,7 @@ impl Range {
     /// kept from then on, and its count is one more than its entries. The
     /// entries are seen in the order they were found, so the same folder
     /// gives the same pairs on every run.
-    fn keep_repeats(&mut self, from: usize, one_may_pass: &dyn Fn(u64) -> bool) {
+    fn keep_repeats(&mut self, from: usize, one_may_pass: &(dyn Fn(u64) -> bool + Sync)) {
         let shift = 64 - (self.met.len() * 64).trailing_zeros();
         let mut kept = from;
         for k in from..self.entries.len() {
