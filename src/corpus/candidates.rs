@@ -146,8 +146,9 @@ pub fn pairs<P: AsRef<[Print]> + Sync>(prints: &[P], min_share: f64) -> Vec<(u32
 /// compared one after the other, then as many ranges of texts have their
 /// pairs counted one after the other. Each step is then a small share of
 /// the work (a tenth of a second or so), so its progress moves, and only
-/// one slice's entries are in memory at once; fewer, larger steps would
-/// spend less on starting parallel work.
+/// the entries of one pass's slices ([`SLICES_PER_PASS`]) are in memory
+/// at once; fewer, larger steps would spend less on starting parallel
+/// work.
 const FINGERPRINTS_PER_SLICE: usize = 1 << 19;
 
 /// Slices whose entries are gathered in one pass over the texts: each
