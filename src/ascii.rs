@@ -89,6 +89,27 @@ pub fn words_up_to(bytes: &[u8], limit: usize) -> usize {
     count
 }
 
+/// Returns how many bytes open `bytes` before the first that is one of
+/// the ASCII bytes `wanted` (all of `bytes` when none is), eight bytes at
+/// a time.
+pub fn bytes_before_any(bytes: &[u8], wanted: &[u8]) -> usize {
+    let mut at = 0;
+    while let Some(eight) = bytes.get(at..at + 8) {
+        let lanes = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+        let found = wanted.iter().fold(0, |found, &b| {
+            found | (!nonzero_lanes(lanes ^ (LANES * u64::from(b))) & HIGH_BITS)
+        });
+        if found != 0 {
+            return at + (found.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    at + bytes[at..]
+        .iter()
+        .position(|b| wanted.contains(b))
+        .unwrap_or(bytes.len() - at)
+}
+
 /// Returns the length of the run of ASCII letters and digits that opens
 /// `bytes`.
 pub fn alphanumeric_prefix(bytes: &[u8]) -> usize {
@@ -182,6 +203,18 @@ mod tests {
         fn words_are_counted_as_splitting_counts_them_on_any_text(text in "[a-z \t\n\r\x0b\x0cé]{0,40}") {
             let words = text.split_ascii_whitespace().count();
             proptest::prop_assert_eq!(words_up_to(text.as_bytes(), usize::MAX), words);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_first_wanted_byte_is_found_as_byte_by_byte(text in "[a-z !\\[`*_é€]{0,40}") {
+            let bytes = text.as_bytes();
+            for from in 0..=bytes.len() {
+                let rest = &bytes[from..];
+                let bytewise = rest.iter().position(|b| b"![`*_".contains(b)).unwrap_or(rest.len());
+                proptest::prop_assert_eq!(bytes_before_any(rest, b"![`*_"), bytewise);
+            }
         }
     }
 

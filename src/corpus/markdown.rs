@@ -159,6 +159,9 @@ fn link_at(bytes: &[u8], open: usize, closers: &mut Closers) -> Option<(usize, u
     Some((close, end + 1))
 }
 
+/// The bytes that may start inline markup.
+const MARKUP_BYTES: &[u8] = b"![`*_";
+
 /// Strips `text`; links are taken apart only when `closers` is given (a
 /// link's label holds no `]`, so no link can start inside it).
 fn strip_span(text: &str, mut closers: Option<&mut Closers>, out: &mut String) {
@@ -204,10 +207,7 @@ fn strip_span(text: &str, mut closers: Option<&mut Closers>, out: &mut String) {
                 // bytes are ASCII, so the cut is on a character boundary.
                 // (The first byte may be a `!` that starts no image.)
                 let start = i;
-                i += 1;
-                while i < bytes.len() && !matches!(bytes[i], b'!' | b'[' | b'`' | b'*' | b'_') {
-                    i += 1;
-                }
+                i += 1 + crate::ascii::bytes_before_any(&bytes[i + 1..], MARKUP_BYTES);
                 out.push_str(&text[start..i]);
             }
         }
