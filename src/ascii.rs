@@ -57,8 +57,14 @@ pub fn printable_or_newline(lanes: u64) -> bool {
 /// as [`u8::is_ascii_whitespace`] knows it: a space, tab, line feed, form
 /// feed or carriage return.
 fn whitespace_lanes(lanes: u64) -> u64 {
-    let equal = |b: u8| !nonzero_lanes(lanes ^ (LANES * u64::from(b))) & HIGH_BITS;
-    equal(b' ') | equal(b'\t') | equal(b'\n') | equal(0x0c) | equal(b'\r')
+    lanes_equal_to_any(lanes, b" \t\n\x0c\r")
+}
+
+/// Returns the high bit of each byte of `lanes` that is one of `wanted`.
+fn lanes_equal_to_any(lanes: u64, wanted: &[u8]) -> u64 {
+    wanted.iter().fold(0, |found, &b| {
+        found | (!nonzero_lanes(lanes ^ (LANES * u64::from(b))) & HIGH_BITS)
+    })
 }
 
 /// Counts the words of `bytes` (runs of bytes other than ASCII whitespace)
@@ -96,9 +102,7 @@ pub fn bytes_before_any(bytes: &[u8], wanted: &[u8]) -> usize {
     let mut at = 0;
     while let Some(eight) = bytes.get(at..at + 8) {
         let lanes = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-        let found = wanted.iter().fold(0, |found, &b| {
-            found | (!nonzero_lanes(lanes ^ (LANES * u64::from(b))) & HIGH_BITS)
-        });
+        let found = lanes_equal_to_any(lanes, wanted);
         if found != 0 {
             return at + (found.trailing_zeros() / 8) as usize;
         }
