@@ -9,7 +9,7 @@
 use crate::entities_support;
 
 use dossier::entities::{EntityKind, extract};
-use entities_support::named;
+use entities_support::{named, written_as};
 
 #[test]
 fn who_heads_a_firm_names_it_after_at_and_of() {
@@ -98,12 +98,7 @@ fn a_firm_written_as_its_site_is_the_firm() {
     let text = "The patent held by Amazon.com covers one-click ordering, and \
                 Amazon said it would defend it.";
     let found = extract(text);
-    let amazon: Vec<&str> = found
-        .iter()
-        .filter(|m| m.name.as_ref() == "Amazon")
-        .map(|m| &text[m.start..m.end])
-        .collect();
-    assert_eq!(amazon, ["Amazon.com", "Amazon"]);
+    assert_eq!(written_as(&found, text, "Amazon"), ["Amazon.com", "Amazon"]);
 }
 
 #[test]
@@ -329,12 +324,10 @@ fn a_site_written_as_its_address_is_the_firm_that_runs_it() {
         named(&found, EntityKind::Company),
         ["Quizmo.com", "Torrentvale.org"]
     );
-    let torrentvale: Vec<&str> = found
-        .iter()
-        .filter(|m| m.name.as_ref() == "Torrentvale.org")
-        .map(|m| &text[m.start..m.end])
-        .collect();
-    assert_eq!(torrentvale, ["Torrentvale.org", "Torrentvale"]);
+    assert_eq!(
+        written_as(&found, text, "Torrentvale.org"),
+        ["Torrentvale.org", "Torrentvale"]
+    );
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! What the entity tests share: the countries an article's text names or
-//! its places give it, and the names of one kind.
+//! its places give it, the names of one kind, and how a name is written
+//! where it is found.
 
 // Each test crate that loads this module uses its own share of it.
 #![allow(dead_code)]
@@ -38,4 +39,14 @@ pub fn named(mentions: &[Mention], kind: EntityKind) -> Vec<String> {
     out.sort();
     out.dedup();
     out
+}
+
+/// The words of `text` each mention of `name` among `mentions` covers, in
+/// the order they were found: how the text writes the name each time.
+pub fn written_as<'t>(mentions: &[Mention], text: &'t str, name: &str) -> Vec<&'t str> {
+    mentions
+        .iter()
+        .filter(|m| m.name.as_ref() == name)
+        .map(|m| &text[m.start..m.end])
+        .collect()
 }
