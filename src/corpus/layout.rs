@@ -554,9 +554,10 @@ fn broken_at_hyphen(line: &str) -> bool {
 
 /// Lower-case words that leave a sentence unfinished, sorted.
 const DANGLING_WORDS: &[&str] = &[
-    "a", "about", "an", "and", "are", "as", "at", "between", "but", "by", "for", "from", "had",
-    "has", "have", "her", "his", "in", "into", "is", "its", "of", "on", "or", "our", "per", "than",
-    "that", "the", "their", "to", "was", "were", "which", "whose", "will", "with", "would",
+    "a", "about", "after", "against", "amid", "among", "an", "and", "are", "as", "at", "before",
+    "between", "but", "by", "despite", "during", "for", "from", "had", "has", "have", "her", "his",
+    "in", "into", "is", "its", "of", "on", "onto", "or", "our", "per", "than", "that", "the",
+    "their", "to", "upon", "via", "was", "were", "which", "whose", "will", "with", "would",
 ];
 
 /// Words that follow a name after a hyphen ("Sao Paulo-based",
@@ -760,6 +761,17 @@ mod tests {
         );
         // A headline over a date, without a dangling word, stays two lines.
         assert_eq!(texts("Harbour Cranes Return\n12 March 2024\n").len(), 2);
+    }
+
+    #[test]
+    fn a_wrapped_line_that_stops_on_a_preposition_goes_on_into_a_name() {
+        let text = "Pool reopens\n\nSwimmers returned to the Eastfield baths on Saturday after\nMarta Quill, the council's leisure officer, signed off the repairs.\n\nThe cafe opens in June.";
+        let units = texts(text);
+        assert_eq!(units.len(), 3, "{units:?}");
+        assert_eq!(
+            units[1].1,
+            "Swimmers returned to the Eastfield baths on Saturday after Marta Quill, the council's leisure officer, signed off the repairs."
+        );
     }
 
     /// A contact block's lines stay apart, one block as written: an address
