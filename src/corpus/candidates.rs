@@ -16,8 +16,14 @@ use rayon::prelude::*;
 use super::shingles;
 
 /// Shingles per winnowing window: any shared run of text of
-/// `WINDOW + SHINGLE_WORDS - 1` words (12) is sure to share a fingerprint.
-pub const WINDOW: usize = 8;
+/// `WINDOW + SHINGLE_WORDS - 1` words (16) is sure to share a fingerprint,
+/// and a text keeps about one fingerprint in `(WINDOW + 1) / 2` shingles.
+/// A copy shares paragraphs, far longer than 16 words. With 8 (runs of
+/// 12 words), the fingerprints of 100,000 articles were a tenth of the
+/// peak memory of an open and comparing them took 1.3 s; 12 holds a
+/// third fewer and compares in 0.9 s, with the planted copies of the
+/// benchmark corpora merged as before (precision 1.0, recall 0.9999).
+pub const WINDOW: usize = 12;
 
 /// Texts sharing a fingerprint are all paired when there are at most this
 /// many of them; beyond, each is paired with the next and with the hub
@@ -553,6 +559,36 @@ mod tests {
         views_with_copy.push(&last);
         assert_eq!(pairs(&views_with_copy, 0.5), pairs(&with_copy, 0.5));
         assert_eq!(pairs(&views_with_copy, 0.5), vec![(4, 5)]);
+    }
+
+    #[test]
+    fn a_text_keeps_one_fingerprint_in_six_or_seven_shingles_and_any_shared_sixteen_words_meet() {
+        let text = words(11, 5000);
+        let shingles = 5000 - shingles::SHINGLE_WORDS + 1;
+        let kept = fingerprints(&text).len();
+        // Winnowing keeps about 2 / (WINDOW + 1) of the shingles: the
+        // memory and the comparing of a corpus grow with it.
+        assert!(
+            kept * 11 < shingles * 2 && kept * 8 > shingles,
+            "{kept} fingerprints of {shingles} shingles"
+        );
+        let run = WINDOW + shingles::SHINGLE_WORDS - 1;
+        for at in [0, 37, 1200, 4000] {
+            let shared = text
+                .split(' ')
+                .skip(at)
+                .take(run)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let other = format!("{}{shared} {}", words(12, 300), words(13, 300));
+            let ours = fingerprints(&text);
+            assert!(
+                fingerprints(&other)
+                    .iter()
+                    .any(|p| ours.binary_search(p).is_ok()),
+                "a run of {run} words from word {at} shares no fingerprint"
+            );
+        }
     }
 
     #[test]
