@@ -26,7 +26,7 @@ mod search;
 mod threads;
 
 use output::{
-    dupes_table, entities_json, entities_table, list_table, print, print_list_json, related_json,
+    dupes_table, entities_table, entity_rows, list_table, print, print_list_json, related_json,
     related_table, show_json, show_text,
 };
 
@@ -300,8 +300,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Entities(a) => {
             let lib = corpus.open_without_text(&a.common.paths)?;
-            let value = entities_json(&lib, a.kind);
-            print(a.common.json, &value, || entities_table(&value))?;
+            let rows = entity_rows(&lib, a.kind);
+            print(a.common.json, &rows, || entities_table(&rows))?;
         }
         Command::Related(a) => {
             let lib = corpus.open_without_text(&a.common.paths)?;
