@@ -327,7 +327,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print(a.json, &value, || threads::threads_table(&lib, &value))?;
         }
         Command::Export(a) => {
-            let lib = corpus.open(&a.paths)?;
+            // Only FollowTheMoney carries the article text.
+            let lib = match a.format {
+                export::Format::Ftm => corpus.open(&a.paths)?,
+                export::Format::Json | export::Format::Csv => corpus.open_without_text(&a.paths)?,
+            };
             let policy = match a.format {
                 export::Format::Json | export::Format::Ftm => out::Policy::JsonEscape,
                 export::Format::Csv => out::Policy::Strip,
