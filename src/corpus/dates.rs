@@ -121,8 +121,15 @@ pub fn wire_dateline(
 }
 
 /// Returns true if and only if `s` looks like a place in a dateline: one
-/// to four words, each capitalised (or all capitals), letters and `.'-`.
+/// to four words, each capitalised (or all capitals), letters and `.'-`;
+/// or two or three such places filed from together, joined by `/`
+/// ("LONDON/NEW YORK").
 fn is_place(s: &str) -> bool {
+    let places: Vec<&str> = s.split('/').collect();
+    places.len() <= 3 && places.iter().all(|p| is_one_place(p))
+}
+
+fn is_one_place(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     (1..=4).contains(&words.len())
         && words.iter().all(|w| {
@@ -516,6 +523,15 @@ mod tests {
                 .as_deref(),
             Some("2026-10-02")
         );
+        assert_eq!(
+            date("LONDON/NEW YORK, March 3 (Reuters) - Oil rose.").as_deref(),
+            Some("2026-03-03")
+        );
+        assert_eq!(
+            date("SANTIAGO/LIMA/BOGOTA, Nov 9 (Andes Wire) - Copper fell.").as_deref(),
+            Some("2026-11-09")
+        );
+        assert_eq!(date("Buy/sell, March 3 - a note."), None);
         assert_eq!(date("New York (AP) - Stocks fell."), None);
         assert_eq!(
             date("The council met on March 3, 2024 - and voted against it."),
