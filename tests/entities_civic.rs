@@ -261,3 +261,14 @@ fn an_exchange_or_a_lake_named_head_first() {
     );
     assert!(named(&mentions, EntityKind::Place).contains(&"Lough Corrib".to_owned()));
 }
+
+#[test]
+fn a_name_before_a_plural_body_says_which_kind_and_names_no_organisation() {
+    let text = "A third of English councils expect to overspend, the Local Government \
+                Association said, while Welsh councils asked for more. The Unite union \
+                backed the strike at the depot.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Organization),
+        ["Local Government Association", "Unite"]
+    );
+}

@@ -343,6 +343,11 @@ pub fn is_org_noun(word: &str) -> bool {
     word_set!(ORG_NOUNS).contains(word)
 }
 
+/// True for the plurals among [`ORG_NOUNS`] ("councils", "unions").
+pub fn is_plural_org_noun(word: &str) -> bool {
+    is_org_noun(word) && word.ends_with('s')
+}
+
 /// Lower-case words before "agency" or "group" that make it a public or
 /// civic body, not a firm ("the national statistics agency IBGE", "the
 /// campaign group Fossil Free Bergen"; a news or travel agency, a media

@@ -543,12 +543,14 @@ impl<'t> Context<'t, '_, '_> {
             return;
         }
         // "the IG Metall union", "the Likud party"; not "a Eurosceptic
-        // party", which says what kind of party.
+        // party", which says what kind of party, nor "English councils"
+        // or "Labour councils": many bodies, of the kind the word says.
         let indefinite = matches!(
             last_word(self.text[..self.words[first].start].trim_end()),
             "a" | "an" | "A" | "An"
         );
         if cues::is_org_noun(after)
+            && !cues::is_plural_org_noun(after)
             && !indefinite
             && !self.has_hit_within(first, last)
             && !self.words[first].sentence_start
