@@ -343,3 +343,15 @@ fn a_month_after_a_company_noun_in_a_table_header_is_no_firm() {
                 Barley 188 190";
     assert!(names_of(text, EntityKind::Company).is_empty());
 }
+
+#[test]
+fn a_dateline_filed_from_places_joined_by_slashes_names_each_place_and_the_agency() {
+    let text = "ASHWORTH/BRENTLEY/NEW YORK, March 3 (Quayside News) - Two harbour towns \
+                voted on Tuesday to share one ferry service.";
+    let mentions = mentions(text);
+    assert_eq!(
+        named(&mentions, EntityKind::Place),
+        ["Ashworth", "Brentley", "New York"]
+    );
+    assert_eq!(named(&mentions, EntityKind::Company), ["Quayside News"]);
+}

@@ -69,13 +69,14 @@ fn is_shouted(line: &str) -> bool {
 /// ("  HOUSTON, March 3 -", "NEW YORK —"), or 0.
 fn dateline_caps(line: &str) -> usize {
     let start = line.len() - line.trim_start_matches([' ', '\t']).len();
-    // A hyphen joins a name ("WINSTON-SALEM"); a spaced dash ends it
-    // ("LONDON - Cocoa fell").
+    // A hyphen joins a name ("WINSTON-SALEM"), a slash places filed from
+    // together ("LONDON/NEW YORK"); a spaced dash ends it ("LONDON -
+    // Cocoa fell").
     let len = line[start..]
         .char_indices()
         .find(|&(at, c)| {
             let spaced_dash = c == '-' && line[..start + at].ends_with(' ');
-            spaced_dash || !(c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\''))
+            spaced_dash || !(c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'' | '/'))
         })
         .map_or(line.len() - start, |(at, _)| at);
     let place = line[start..start + len].trim_end();

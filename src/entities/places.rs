@@ -413,10 +413,20 @@ fn name_continues(text: &str, hits: &[Hit], i: usize) -> bool {
 /// dash ("HOUSTON, March 3 -", "VANCOUVER, British Columbia, Feb 26 -",
 /// "ABERDEEN — ").
 pub fn is_dateline(text: &str, start: usize, end: usize) -> bool {
-    if !opens_line(text, start) {
+    if !opens_line(text, start) && !after_joined_places(text, start) {
         return false;
     }
     let mut rest = &text[end..];
+    // "LONDON/NEW YORK, March 3 (Reuters) -": filed from several places.
+    for _ in 0..2 {
+        match rest
+            .strip_prefix('/')
+            .map(|part| part.split_at(place_end(part)))
+        {
+            Some((place, after)) if is_joined_place(place) => rest = after,
+            _ => break,
+        }
+    }
     for _ in 0..3 {
         if rest.starts_with(" -") || rest.starts_with(" —") || rest.starts_with(" –") {
             return true;
@@ -454,6 +464,42 @@ pub fn is_dateline(text: &str, start: usize, end: usize) -> bool {
         rest = &part[cut..];
     }
     false
+}
+
+/// Returns true if and only if `start` follows one or two places that
+/// open its line, each ended by a slash ("LONDON/" of "LONDON/NEW YORK,
+/// March 3 -").
+fn after_joined_places(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    let Some(joined) = before.strip_suffix('/') else {
+        return false;
+    };
+    let line_start = joined.rfind('\n').map_or(0, |at| at + 1);
+    let places: Vec<&str> = joined[line_start..].trim_start().split('/').collect();
+    places.len() <= 2 && places.iter().all(|p| is_joined_place(p))
+}
+
+/// Returns where the place that opens `part` ends: at its line's next
+/// slash, comma, bracket or dash.
+fn place_end(part: &str) -> usize {
+    let line = part.find('\n').unwrap_or(part.len());
+    ["/", ",", " (", " -", " —", " –"]
+        .iter()
+        .filter_map(|mark| part[..line].find(mark))
+        .min()
+        .unwrap_or(line)
+}
+
+/// Returns true if and only if `place`, one of several joined by slashes,
+/// is one to four capitalised words.
+fn is_joined_place(place: &str) -> bool {
+    let words = place.split(' ').count();
+    (1..=4).contains(&words)
+        && place.split(' ').all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+        })
 }
 
 /// Returns what follows a news agency's credit that opens `rest`: a short
@@ -587,5 +633,22 @@ mod tests {
         // Words in brackets that go on are no credit.
         let t = "Corvallis (the town) voted - narrowly.";
         assert!(!is_dateline(t, 0, 9));
+    }
+
+    #[test]
+    fn a_dateline_may_be_filed_from_places_joined_by_slashes() {
+        let t = "Intro\nLONDON/NEW YORK, March 3 (Reuters) - Oil rose.";
+        let (london, new_york) = (6, 13);
+        assert!(is_dateline(t, london, london + 6));
+        assert!(is_dateline(t, new_york, new_york + 8));
+        let t = "OSLO/BERGEN/TROMSØ - Ferries stopped.";
+        assert!(is_dateline(t, 0, 4));
+        assert!(is_dateline(t, 5, 11));
+        assert!(is_dateline(t, 12, t.find(" -").unwrap()));
+        // Not after words of a sentence, nor before them.
+        let t = "Prices in London/Paris, March 3 - rose.";
+        assert!(!is_dateline(t, 17, 22));
+        let t = "OSLO/and then, March 3 - rose.";
+        assert!(!is_dateline(t, 0, 4));
     }
 }
