@@ -129,7 +129,10 @@ fn is_place(s: &str) -> bool {
     places.len() <= 3 && places.iter().all(|p| is_one_place(p))
 }
 
-fn is_one_place(s: &str) -> bool {
+/// Returns true if and only if `s` is one place as a dateline names it:
+/// one to four capitalised words of letters and `.'-`, the first no
+/// month.
+pub fn is_one_place(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     (1..=4).contains(&words.len())
         && words.iter().all(|w| {

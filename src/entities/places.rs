@@ -19,6 +19,7 @@ use super::EntityKind;
 use super::cues;
 use super::gazetteer::{Entry, Gazetteer, Hit, Role};
 use super::text::{first_word, has_cell_gap, next_word, opens_line};
+use crate::corpus::dates::is_one_place;
 
 /// Below this population a town needs a place-shaped context.
 pub const SMALL_TOWN: u32 = 100_000;
@@ -423,7 +424,7 @@ pub fn is_dateline(text: &str, start: usize, end: usize) -> bool {
             .strip_prefix('/')
             .map(|part| part.split_at(place_end(part)))
         {
-            Some((place, after)) if is_joined_place(place) => rest = after,
+            Some((place, after)) if is_one_place(place) => rest = after,
             _ => break,
         }
     }
@@ -476,7 +477,7 @@ fn after_joined_places(text: &str, start: usize) -> bool {
     };
     let line_start = joined.rfind('\n').map_or(0, |at| at + 1);
     let places: Vec<&str> = joined[line_start..].trim_start().split('/').collect();
-    places.len() <= 2 && places.iter().all(|p| is_joined_place(p))
+    places.len() <= 2 && places.iter().all(|p| is_one_place(p))
 }
 
 /// Returns where the place that opens `part` ends: at its line's next
@@ -488,18 +489,6 @@ fn place_end(part: &str) -> usize {
         .filter_map(|mark| part[..line].find(mark))
         .min()
         .unwrap_or(line)
-}
-
-/// Returns true if and only if `place`, one of several joined by slashes,
-/// is one to four capitalised words.
-fn is_joined_place(place: &str) -> bool {
-    let words = place.split(' ').count();
-    (1..=4).contains(&words)
-        && place.split(' ').all(|w| {
-            w.starts_with(char::is_uppercase)
-                && w.chars()
-                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
-        })
 }
 
 /// Returns what follows a news agency's credit that opens `rest`: a short
