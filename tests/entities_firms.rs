@@ -336,3 +336,14 @@ fn a_listed_firms_name_and_a_surname_set_off_after_a_role_are_a_person() {
     assert_eq!(named(&found, EntityKind::Person), ["Dana Whitlow"]);
     assert_eq!(named(&found, EntityKind::Company), [] as [&str; 0]);
 }
+
+#[test]
+fn a_state_insurance_scheme_is_no_insurer() {
+    let text = "Employers will pay more National Insurance from April, and the \
+                self-employed more Social Insurance, the finance ministry said. \
+                Harwell Insurance and the Kestrel Insurance Company raised premiums.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Company),
+        ["Harwell Insurance", "Kestrel Insurance Company"]
+    );
+}

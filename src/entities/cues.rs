@@ -413,6 +413,17 @@ pub fn is_public_bank_qualifier(word: &str) -> bool {
     word_set!(PUBLIC_BANK_QUALIFIERS).contains(word)
 }
 
+/// Words before "Insurance" that make it a state scheme paid for by
+/// contributions, not a firm ("National Insurance", "Social Insurance").
+#[rustfmt::skip]
+const PUBLIC_SCHEME_QUALIFIERS: &[&str] = &[
+    "National", "Social", "Unemployment", "Sickness", "Disability", "State", "Statutory",
+];
+
+pub fn is_public_scheme_qualifier(word: &str) -> bool {
+    word_set!(PUBLIC_SCHEME_QUALIFIERS).contains(word)
+}
+
 /// Returns true if and only if `word` is a first name of the 1990 US
 /// census (`assets/given_names.txt`) or one of the given names of world
 /// news that census lacks ("Philippe", "Jürgen", "Sergei", "Manmohan";

@@ -50,6 +50,14 @@ impl<'t> Context<'t, '_, '_> {
         {
             return false;
         }
+        // "National Insurance", "Social Insurance": a state scheme, which
+        // a tax story names, not an insurer.
+        if last - first == 2
+            && self.word(last - 1) == "Insurance"
+            && cues::is_public_scheme_qualifier(self.word(first))
+        {
+            return false;
+        }
         // "Marquez de la Fuente LLP and Harlow Fenwick LLP": a suffix
         // before "and" ends one firm, and a name of its own with a suffix
         // after it is a second ("Morgan Stanley and Co Inc" has legal
