@@ -585,21 +585,25 @@ fn joined<'a>(piece: &[Line<'a>]) -> Unit<'a> {
         if is_plainly_spaced(line.text) {
             // Its words as they stand: what the word-by-word joining below
             // would make of them, without decoding a character.
-            let first = line.text.split(' ').next().unwrap_or_default();
-            if !text.is_empty() && !rejoin(&mut text, first) {
-                text.push(' ');
-            }
-            text.push_str(line.text);
+            append(&mut text, line.text);
             continue;
         }
         for word in line.text.split_whitespace() {
-            if !text.is_empty() && !rejoin(&mut text, word) {
-                text.push(' ');
-            }
-            text.push_str(word);
+            append(&mut text, word);
         }
     }
     Unit::line(Cow::Owned(text))
+}
+
+/// Appends `words`, one word or words set apart by single spaces, to the
+/// joined `text`: after a space, or straight on where the first goes on a
+/// word broken at a hyphen (see [`rejoin`]).
+fn append(text: &mut String, words: &str) {
+    let first = words.split(' ').next().unwrap_or_default();
+    if !text.is_empty() && !rejoin(text, first) {
+        text.push(' ');
+    }
+    text.push_str(words);
 }
 
 /// Returns true if and only if `line` is ASCII words set apart by single
@@ -697,13 +701,8 @@ mod tests {
     /// for any line: the lines it takes whole must come out the same.
     fn joined_word_by_word(piece: &[Line<'_>]) -> String {
         let mut text = String::new();
-        for line in piece {
-            for word in line.text.split_whitespace() {
-                if !text.is_empty() && !rejoin(&mut text, word) {
-                    text.push(' ');
-                }
-                text.push_str(word);
-            }
+        for word in piece.iter().flat_map(|line| line.text.split_whitespace()) {
+            append(&mut text, word);
         }
         text
     }
