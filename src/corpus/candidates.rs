@@ -229,9 +229,11 @@ fn pairs_in_slices<P: AsRef<[Print]> + Sync>(
         .par_iter()
         .map(|fp| (0, next_of(fp.as_ref(), 0)))
         .collect();
+    // Where slice `k` starts (`u64::MAX` past the last).
+    let slice_start = |k: usize| bounds.get(k).map_or(u64::MAX, |&start| print_bits(start));
     for k in (0..bounds.len()).step_by(SLICES_PER_PASS) {
         let next_pass = k + SLICES_PER_PASS;
-        let hi = bounds.get(next_pass).map_or(u64::MAX, |&hi| print_bits(hi));
+        let hi = slice_start(next_pass);
         // A slice is a run of each text's sorted fingerprints.
         let mut entries: Vec<u64> = cursors
             .par_iter_mut()
@@ -260,7 +262,7 @@ fn pairs_in_slices<P: AsRef<[Print]> + Sync>(
         // are held for one slice at a time.
         let mut rest: &[u64] = &entries;
         for slice in k..next_pass.min(bounds.len()) {
-            let slice_hi = bounds.get(slice + 1).map_or(u64::MAX, |&hi| print_bits(hi));
+            let slice_hi = slice_start(slice + 1);
             let end = rest.partition_point(|&e| e >> INDEX_BITS < slice_hi);
             let (this, after) = rest.split_at(end);
             rest = after;
@@ -573,6 +575,7 @@ mod tests {
             "{kept} fingerprints of {shingles} shingles"
         );
         let run = WINDOW + shingles::SHINGLE_WORDS - 1;
+        let ours = fingerprints(&text);
         for at in [0, 37, 1200, 4000] {
             let shared = text
                 .split(' ')
@@ -581,7 +584,6 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join(" ");
             let other = format!("{}{shared} {}", words(12, 300), words(13, 300));
-            let ours = fingerprints(&text);
             assert!(
                 fingerprints(&other)
                     .iter()
