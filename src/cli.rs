@@ -16,7 +16,8 @@ use crate::config::{self, ByteSize, Config};
 use crate::entities::EntityKind;
 use crate::export;
 use crate::out;
-use crate::pipeline::{Library, Open, Opened, Options, Progress};
+use crate::pipeline::{Library, Open, Opened, Options, Progress, Report};
+use crate::search::texts::Texts;
 use crate::state::cache::{Bodies, BodySource, shared_text};
 use crate::state::{self, Cache, StateOptions};
 use crate::threads::{Thread, threads_letting_texts_go};
@@ -312,13 +313,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Search(a) => {
             // A query that cannot run is said before anything is opened.
             let query = crate::search::Query::parse(&a.query)?;
-            let lib = corpus.open(&a.common.paths)?;
+            let texts = corpus.texts(&a.common.paths)?;
             let (index, notices) =
-                search::open_index(&lib, cli.state.no_state, cli.state.state_dir.as_deref())?;
+                search::open_index(&texts, cli.state.no_state, cli.state.state_dir.as_deref())?;
             for n in &notices {
                 out::diag(n);
             }
-            let value = search::search_json(&lib, &index, &query, &a.query, a.limit)?;
+            let value = search::search_json(&texts, &index, &query, &a.query, a.limit)?;
             print(a.common.json, &value, || search::search_table(&value))?;
         }
         Command::Threads(a) => {
@@ -411,6 +412,37 @@ impl Corpus<'_> {
         Ok(corpus)
     }
 
+    /// Opens `paths` for a command that reads their texts one at a time
+    /// (`search`): listed without them where the cache holds them, and
+    /// then read from it by chunk, so that the texts are never all held
+    /// beside the index being built; whole where it does not.
+    fn texts(&self, paths: &[PathBuf]) -> anyhow::Result<Texts> {
+        let opened = self.opened(Open::new(paths, self.opts).without_text())?;
+        warn(&opened.library.corpus);
+        let Opened {
+            library, report, ..
+        } = opened;
+        if !report.snapshot_hit && !report.texts_let_go {
+            return Ok(Texts::Library(Arc::new(library)));
+        }
+        // The texts are in the snapshot: read from there, or, when it
+        // cannot be opened, from the folder opened whole.
+        let key = crate::state::corpus_key(paths);
+        let Some(store) = self.snapshot_bodies(&key, &report) else {
+            drop(library);
+            return Ok(Texts::Library(Arc::new(self.open(paths)?)));
+        };
+        Ok(Texts::Store(Arc::new(library), Arc::new(Mutex::new(store))))
+    }
+
+    /// Returns the store of the texts of a library listed without them
+    /// from the snapshot of `key`, or that let them go into it as it was
+    /// stored (as `report` tells); `None` when it cannot be opened.
+    fn snapshot_bodies(&self, key: &str, report: &Report) -> Option<Bodies> {
+        let source = BodySource::of(self.cache, key, report.fingerprint)?;
+        Bodies::open(source).ok()
+    }
+
     fn open_with(&self, open: Open<'_>) -> anyhow::Result<Library> {
         let opened = self.opened(open);
         if let Ok(o) = &opened {
@@ -494,8 +526,7 @@ impl Corpus<'_> {
     /// time (holding them all at once was twice the memory of the list);
     /// `None` when a text could not be read there.
     fn threads_from_snapshot(&self, key: &str, heads: &Opened) -> Option<Vec<Thread>> {
-        let source = BodySource::of(self.cache, key, heads.report.fingerprint)?;
-        let store = Mutex::new(Bodies::open(source).ok()?);
+        let store = Mutex::new(self.snapshot_bodies(key, &heads.report)?);
         let articles = &heads.library.corpus.articles;
         let text_of = |i: usize| shared_text(&store, articles, i).map(Cow::Owned);
         crate::threads::threads_if_read(&heads.library, &self.opts.threads, &text_of)

@@ -3,7 +3,7 @@
 
 use crate::cli_support;
 
-use cli_support::{dossier, dossier_in};
+use cli_support::{dossier, dossier_in, json, json_in};
 
 use std::path::PathBuf;
 
@@ -464,4 +464,27 @@ fn a_word_only_a_merged_copy_holds_finds_the_article() {
     let out = dossier(&["search", "regatta", dir.to_str().unwrap()]);
     let shown = String::from_utf8_lossy(&out.stdout);
     assert!(!shown.contains("Mousehole"), "{shown}");
+}
+
+#[test]
+fn a_search_through_the_cache_reads_the_texts_it_stored_and_answers_as_one_in_memory() {
+    // With a state directory, `search` lists the folder without its texts,
+    // which go into the cache's snapshot as their entities are found, and
+    // indexes and cuts snippets from there; the answers are those of an
+    // open that holds every text, cold and warm alike.
+    let fixtures = fixtures_dir();
+    let copies = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/copies");
+    for (dir, query) in [
+        (&fixtures, "copper OR drone* OR council"),
+        (&copies, "mousehole OR regatta"),
+    ] {
+        // One state directory each: scores count every article indexed.
+        let state = tempfile::tempdir().unwrap();
+        let dir = dir.to_str().unwrap();
+        let args = ["search", query, dir, "--json", "--limit", "50"];
+        let in_memory = json(&args);
+        assert!(in_memory["total"].as_u64().unwrap() > 0, "{in_memory}");
+        assert_eq!(json_in(state.path(), &args), in_memory, "cold, {dir}");
+        assert_eq!(json_in(state.path(), &args), in_memory, "warm, {dir}");
+    }
 }

@@ -13,12 +13,13 @@ use std::time::Duration;
 
 use dossier::corpus::{Article, Corpus};
 use dossier::pipeline::{Library, Open, Options};
+use dossier::search::texts::{Store, Texts};
 use dossier::search::{self, SearchIndex};
 use dossier::state::cache::{Bodies, BodySource, Cache};
 use dossier::tui::action::{Action, Found, Loaded};
 use dossier::tui::app::{App, Effect};
 use dossier::tui::keymap::Keymap;
-use dossier::tui::text_reader::{self, Answer, ReadText, Store, TextReader, Texts};
+use dossier::tui::text_reader::{self, Answer, ReadText, TextReader};
 use dossier::tui::text_search;
 use dossier::tui::theme::Theme;
 use dossier::tui::wake::{self, Wake};

@@ -8,11 +8,11 @@ use crate::tui_support;
 use std::sync::Arc;
 
 use dossier::search::SearchIndex;
+use dossier::search::texts::Texts;
 use dossier::tui::action::Action;
 use dossier::tui::app::{App, Effect};
 use dossier::tui::document;
 use dossier::tui::layout::Pane;
-use dossier::tui::text_reader::Texts;
 use dossier::tui::text_search;
 
 fn app(width: u16, height: u16) -> App {

@@ -5,57 +5,63 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use crate::pipeline::Library;
-use crate::search::{self, Query, SearchIndex, article_snippet};
+use crate::search::texts::Texts;
+use crate::search::{Query, SearchIndex};
 use crate::state;
 
-/// Returns the search index of `lib` for a command, up to date: the one in
-/// the state directory, or one in memory with `--no-state` or when the
-/// state directory cannot be used (said in the returned notices).
+/// Returns the search index of the library of `texts` for a command, up to
+/// date: the one in the state directory, or one in memory with
+/// `--no-state` or when the state directory cannot be used (said in the
+/// returned notices).
 pub(super) fn open_index(
-    lib: &Library,
+    texts: &Texts,
     no_state: bool,
     dir: Option<&Path>,
 ) -> anyhow::Result<(SearchIndex, Vec<String>)> {
     if no_state {
-        return Ok(search::open_for(lib, None)?);
+        return Ok(texts.index(None)?);
     }
     match state::state_dir(dir) {
-        Ok(dir) => Ok(search::open_for(lib, Some(&dir))?),
+        Ok(dir) => Ok(texts.index(Some(&dir))?),
         Err(e) => {
-            let (index, mut notices) = search::open_for(lib, None)?;
+            let (index, mut notices) = texts.index(None)?;
             notices.insert(0, format!("{e}; searching an index in memory this time"));
             Ok((index, notices))
         }
     }
 }
 
-/// Returns the hits of `query` in `lib` as JSON: the total and the best
-/// `limit` with id, title, score, snippet and the byte ranges of the
-/// snippet's matched words.
+/// Returns the hits of `query` in the library of `texts` as JSON: the
+/// total and the best `limit` with id, title, score, snippet and the byte
+/// ranges of the snippet's matched words.
 pub(super) fn search_json(
-    lib: &Library,
+    texts: &Texts,
     index: &SearchIndex,
     query: &Query,
     text: &str,
     limit: usize,
 ) -> anyhow::Result<Value> {
     let hits = index.search(query, limit)?;
+    let articles: Vec<usize> = hits.best.iter().map(|hit| hit.article).collect();
+    let snippets = texts.snippets(&articles, query);
     let best: Vec<Value> = hits
         .best
         .iter()
-        .map(|hit| {
-            let a = &lib.corpus.articles[hit.article];
-            let s = article_snippet(&a.text, &a.copies_text(), query);
-            json!({
+        .zip(snippets)
+        .map(|(hit, snippet)| {
+            let a = &texts.library().corpus.articles[hit.article];
+            let s = snippet.ok_or_else(|| {
+                anyhow::anyhow!("the text of \"{}\" can no longer be read", a.title)
+            })?;
+            Ok(json!({
                 "id": a.id,
                 "title": a.title,
                 "score": (hit.score * 1000.0).round() / 1000.0,
                 "snippet": s.text,
                 "marks": s.marks,
-            })
+            }))
         })
-        .collect();
+        .collect::<anyhow::Result<_>>()?;
     Ok(json!({ "query": text, "total": hits.total, "hits": best }))
 }
 

@@ -17,6 +17,7 @@
 mod engine;
 pub mod query;
 pub mod snippet;
+pub mod texts;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -47,13 +47,14 @@ use self::event::{Handed, Load};
 use self::keymap::Keymap;
 use self::layout::Widths;
 use self::memory::Recorder;
-use self::text_reader::{TextReader, Texts};
+use self::text_reader::TextReader;
 use self::text_search::Worker;
 use self::theme::Theme;
 use self::wake::{Wake, Waker, Wakes};
 use crate::config::Config;
 use crate::out::{self, SafeBackend, Screen};
 use crate::pipeline::Options;
+use crate::search::texts::Texts;
 use crate::state::cache::{Bodies, BodySource};
 use crate::state::{Cache, StateStore};
 

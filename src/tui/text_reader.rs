@@ -8,23 +8,21 @@
 //! Only the newest of several waiting asks is answered, so moving fast
 //! through the list reads only where it stops.
 //!
-//! The search worker cuts its snippets from the same store ([`Texts`]).
+//! The search worker cuts its snippets from the same store
+//! ([`crate::search::texts::Texts`]).
 //! When the snapshot was replaced (the folder changed), the answer is
 //! [`Answer::Stale`] and the event loop has the loader open the folder
 //! whole, as a cold open does.
 
-use std::borrow::Cow;
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::sync::{Arc, Mutex};
 
 use crate::corpus::Article;
 use crate::entities::IndexedMention;
 use crate::pipeline::Library;
-use crate::state::cache::{ArticleBody, Bodies, shared_text};
+use crate::search::texts::Store;
+use crate::state::cache::ArticleBody;
 use crate::tui::wake::{self, Waker};
-
-/// The store of bodies, shared by the text reader and the search worker.
-pub type Store = Arc<Mutex<Bodies>>;
 
 /// An article read whole: its head from the list, its body from the store.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,32 +42,6 @@ pub enum Answer {
     /// The store no longer holds the listed articles (the folder changed)
     /// or cannot be read: the library must be opened whole.
     Stale,
-}
-
-/// Where article texts come from: the library itself, or the store of a
-/// library listed without them.
-#[derive(Clone, Debug)]
-pub enum Texts {
-    Library(Arc<Library>),
-    Store(Arc<Library>, Store),
-}
-
-impl Texts {
-    pub fn library(&self) -> &Library {
-        match self {
-            Texts::Library(library) | Texts::Store(library, _) => library,
-        }
-    }
-
-    /// Returns the text of article `i`, or `None` when it cannot be read.
-    pub fn text_of(&self, i: usize) -> Option<Cow<'_, str>> {
-        match self {
-            Texts::Library(library) => crate::pipeline::own_text(library, i),
-            Texts::Store(library, store) => {
-                shared_text(store, &library.corpus.articles, i).map(Cow::Owned)
-            }
-        }
-    }
 }
 
 /// Returns the body of article `i` of `library` from `store`; `None` when

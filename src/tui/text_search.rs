@@ -11,8 +11,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
 
+use crate::search::texts::Texts;
 use crate::search::{self, Query, SearchIndex, Snippet};
-use crate::tui::text_reader::Texts;
 use crate::tui::wake::{self, Waker};
 
 /// How many of the best matches come with a snippet.
@@ -80,7 +80,8 @@ impl Worker {
 }
 
 fn open(texts: &Texts, state_dir: Option<&Path>) -> Result<SearchIndex, String> {
-    search::open_for_with(texts.library(), state_dir, &|i| texts.text_of(i))
+    texts
+        .index(state_dir)
         .map(|(index, _notices)| index)
         .map_err(|e| format!("text search is unavailable: {e}"))
 }
@@ -118,23 +119,13 @@ pub fn answer(index: &SearchIndex, texts: &Texts, text: String) -> TextHits {
     }
 }
 
-/// Returns the snippets of `best`, in its order: their texts are read in
-/// article order, so that texts read by chunk decode each chunk once.
+/// Returns the snippets of `best`, in its order, leaving out a hit whose
+/// text cannot be read.
 fn snippets(texts: &Texts, query: &Query, best: &[search::Hit]) -> Vec<(u32, Snippet)> {
-    let mut by_place: Vec<usize> = best.iter().map(|hit| hit.article).collect();
-    by_place.sort_unstable();
-    let cut: Vec<(usize, Snippet)> = by_place
-        .into_iter()
-        .filter_map(|i| {
-            let copies = texts.library().corpus.articles.get(i)?.copies_text();
-            let cut = search::article_snippet(&texts.text_of(i)?, &copies, query);
-            Some((i, cut))
-        })
-        .collect();
-    best.iter()
-        .filter_map(|hit| {
-            let (_, snippet) = cut.iter().find(|(i, _)| *i == hit.article)?;
-            Some((hit.article as u32, snippet.clone()))
-        })
+    let articles: Vec<usize> = best.iter().map(|hit| hit.article).collect();
+    articles
+        .iter()
+        .zip(texts.snippets(&articles, query))
+        .filter_map(|(&i, snippet)| Some((i as u32, snippet?)))
         .collect()
 }
