@@ -329,16 +329,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Export(a) => {
             // Only FollowTheMoney carries the article text.
-            let lib = match a.format {
-                export::Format::Ftm => corpus.open(&a.paths)?,
-                export::Format::Json | export::Format::Csv => corpus.open_without_text(&a.paths)?,
+            let texts = match a.format {
+                export::Format::Ftm => corpus.texts(&a.paths)?,
+                export::Format::Json | export::Format::Csv => {
+                    Texts::Library(Arc::new(corpus.open_without_text(&a.paths)?))
+                }
             };
             let policy = match a.format {
                 export::Format::Json | export::Format::Ftm => out::Policy::JsonEscape,
                 export::Format::Csv => out::Policy::Strip,
             };
             let mut stdout = out::stdout(policy);
-            export::write(&lib, a.format, &mut stdout)
+            export::write(&texts, a.format, &mut stdout)
                 .and_then(|()| std::io::Write::flush(&mut stdout))
                 .map_err(written)?;
         }
@@ -413,7 +415,7 @@ impl Corpus<'_> {
     }
 
     /// Opens `paths` for a command that reads their texts one at a time
-    /// (`search`): listed without them where the cache holds them, and
+    /// (`search`, `export --format ftm`): listed without them where the cache holds them, and
     /// then read from it by chunk, so that the texts are never all held
     /// beside the index being built; whole where it does not.
     fn texts(&self, paths: &[PathBuf]) -> anyhow::Result<Texts> {

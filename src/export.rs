@@ -14,6 +14,7 @@ use serde::{Serialize, Serializer};
 
 use crate::entities::EntityKind;
 use crate::pipeline::Library;
+use crate::search::texts::Texts;
 
 pub mod ftm;
 
@@ -29,12 +30,13 @@ pub enum Format {
     Ftm,
 }
 
-/// Writes `library` to `out` in `format`.
-pub fn write(library: &Library, format: Format, out: &mut dyn Write) -> io::Result<()> {
+/// Writes the library of `texts` to `out` in `format`; only
+/// FollowTheMoney reads the article texts.
+pub fn write(texts: &Texts, format: Format, out: &mut dyn Write) -> io::Result<()> {
     match format {
-        Format::Json => write_json(library, out),
-        Format::Csv => write_csv(library, out),
-        Format::Ftm => ftm::write(library, out),
+        Format::Json => write_json(texts.library(), out),
+        Format::Csv => write_csv(texts.library(), out),
+        Format::Ftm => ftm::write(texts, out),
     }
 }
 

@@ -141,3 +141,26 @@ fn the_published_model_accepts_the_export() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn an_export_through_the_cache_reads_the_texts_it_stored_and_writes_what_one_in_memory_does() {
+    // With a state directory the texts go into the cache's snapshot as
+    // their entities are found, and each article's bodyText is read back
+    // from there; cold and warm, the lines are those of `--no-state`.
+    let copies = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/copies");
+    for dir in [FIXTURES, copies] {
+        let args = ["export", "--format", "ftm", dir];
+        let in_memory = crate::cli_support::dossier(&args);
+        assert!(in_memory.status.success());
+        assert!(String::from_utf8_lossy(&in_memory.stdout).contains("bodyText"));
+        let state = tempfile::tempdir().unwrap();
+        for open in ["cold", "warm"] {
+            let through_cache = crate::cli_support::dossier_in(state.path(), &args);
+            assert!(through_cache.status.success(), "{open}, {dir}");
+            assert!(
+                through_cache.stdout == in_memory.stdout,
+                "{open}, {dir}: the export differs"
+            );
+        }
+    }
+}

@@ -1,10 +1,13 @@
 //! Export writes every article, entity and article–entity edge, as JSON
 //! and as safely quoted CSV.
 
+use std::sync::Arc;
+
 use dossier::corpus::{Article, Block, BlockKind, Corpus, Source};
 use dossier::entities::{EntityIndex, EntityKind, Mention};
 use dossier::export::{self, Format};
 use dossier::pipeline::Library;
+use dossier::search::texts::Texts;
 
 fn article(id: &str, title: &str, text: &str) -> Article {
     Article {
@@ -79,7 +82,7 @@ fn library() -> Library {
 #[test]
 fn json_has_articles_entities_and_edges() {
     let mut out = Vec::new();
-    export::write(&library(), Format::Json, &mut out).unwrap();
+    export::write(&Texts::Library(Arc::new(library())), Format::Json, &mut out).unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     let articles = v["articles"].as_array().unwrap();
     assert_eq!(articles.len(), 2);
@@ -107,7 +110,7 @@ fn json_has_articles_entities_and_edges() {
 #[test]
 fn csv_is_the_quoted_edge_list() {
     let mut out = Vec::new();
-    export::write(&library(), Format::Csv, &mut out).unwrap();
+    export::write(&Texts::Library(Arc::new(library())), Format::Csv, &mut out).unwrap();
     let text = String::from_utf8(out).unwrap();
     let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines[0], "article_id,title,entity,kind,count");

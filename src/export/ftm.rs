@@ -22,7 +22,7 @@ use serde::Serialize;
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::entities::EntityKind;
-use crate::pipeline::Library;
+use crate::search::texts::Texts;
 
 /// One FtM entity as its JSON form: `{"id", "schema", "properties"}`, every
 /// property a list of strings.
@@ -133,9 +133,11 @@ fn web_url(url: &str) -> Option<&str> {
     (lower.starts_with("http://") || lower.starts_with("https://")).then_some(url)
 }
 
-/// Writes `library` as FollowTheMoney JSON Lines: the legal entities first,
-/// then per article its `Article` and its `Mention`s.
-pub fn write(library: &Library, out: &mut dyn Write) -> io::Result<()> {
+/// Writes the library of `texts` as FollowTheMoney JSON Lines: the legal
+/// entities first, then per article its `Article` (with its text, read in
+/// turn) and its `Mention`s.
+pub fn write(texts: &Texts, out: &mut dyn Write) -> io::Result<()> {
+    let library = texts.library();
     let mut out = io::BufWriter::new(out);
     let index = &library.index;
     let mut ids: Vec<Option<String>> = Vec::with_capacity(index.entity_count());
@@ -164,7 +166,13 @@ pub fn write(library: &Library, out: &mut dyn Write) -> io::Result<()> {
         proxy.add_opt("publishedAt", article.date.as_deref().and_then(iso_date));
         proxy.add_opt("publisher", article.source.as_deref());
         proxy.add_opt("sourceUrl", article.url.as_deref().and_then(web_url));
-        proxy.add("bodyText", &article.text);
+        let text = texts.text_of(i).ok_or_else(|| {
+            io::Error::other(format!(
+                "the text of \"{}\" can no longer be read",
+                article.title
+            ))
+        })?;
+        proxy.add("bodyText", &text);
         let named = index.entities_in(i);
         let entities = || {
             named
