@@ -415,9 +415,10 @@ impl Corpus<'_> {
     }
 
     /// Opens `paths` for a command that reads their texts one at a time
-    /// (`search`, `export --format ftm`): listed without them where the cache holds them, and
-    /// then read from it by chunk, so that the texts are never all held
-    /// beside the index being built; whole where it does not.
+    /// (`search`, `export --format ftm`): listed without them where the
+    /// cache holds them, and then read from it by chunk, so that the texts
+    /// are never all held beside what the command builds from them; whole
+    /// where it does not.
     fn texts(&self, paths: &[PathBuf]) -> anyhow::Result<Texts> {
         let opened = self.opened(Open::new(paths, self.opts).without_text())?;
         warn(&opened.library.corpus);

@@ -2,8 +2,9 @@
 //! it: the library itself, or, for a library listed without its texts
 //! (from a snapshot's heads, or one that let them go into the snapshot as
 //! it was stored), the cache's store of their bodies, read chunk by chunk
-//! ([`Bodies`]). The reader's search worker and text reader and the
-//! command line's `search` read through it alike.
+//! ([`Bodies`]). The reader's search worker, and the command line's
+//! `search` and `export --format ftm`, read through it alike; the reader's
+//! text reader shares its [`Store`].
 
 use std::borrow::Cow;
 use std::path::Path;
