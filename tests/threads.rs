@@ -829,16 +829,20 @@ fn real_news_threads_against_labels_and_the_baseline() {
         }
     }
     // DOSSIER_THREADS_SWEEP=1 also prints F1 at other thresholds (for
-    // tuning on a half that is not the held-out one).
+    // tuning on a half that is not the held-out one), and the baseline's
+    // labelled F1 at each, so that one threshold for every folder can be
+    // compared with one for dossier.
     if std::env::var_os("DOSSIER_THREADS_SWEEP").is_some() {
+        let cosines = baseline_cosines(&lib);
         for k in 8..=40 {
             let threshold = f64::from(k) / 100.0;
             let found = threads::threads(&lib, &ThreadOptions { threshold });
             let predicted = found_pairs(&lib, &found);
             let (_, _, labelled_f) = score_judged(&labelled, &predicted);
             let (p, r, f) = score_judged(&every, &predicted);
+            let baseline = judged_baseline_at(&lib, &cosines, &labelled, threshold);
             println!(
-                "threshold {threshold:.2}: labelled F1 {labelled_f:.2}; all pairs P {p:.2} R {r:.2} F1 {f:.2}"
+                "threshold {threshold:.2}: labelled F1 {labelled_f:.2}; all pairs P {p:.2} R {r:.2} F1 {f:.2}; baseline labelled F1 {baseline:.2}"
             );
         }
     }
@@ -853,9 +857,27 @@ fn real_news_threads_against_labels_and_the_baseline() {
     }
 }
 
-/// The best F1 of "TF-IDF cosine ≥ t" over the judged pairs (see
-/// [`best_baseline_f1`]; copies merged into one article count as one).
+/// The best F1 of "TF-IDF cosine ≥ t" over the judged pairs, with its
+/// threshold (see [`judged_baseline_at`]).
 fn best_judged_baseline(lib: &Library, judged: &HashMap<Pair, bool>) -> (f64, f64) {
+    let cosines = baseline_cosines(lib);
+    (1..100)
+        .map(|k| {
+            let t = f64::from(k) / 100.0;
+            (judged_baseline_at(lib, &cosines, judged, t), t)
+        })
+        .max_by(|x, y| x.0.total_cmp(&y.0))
+        .unwrap()
+}
+
+/// The F1 of "TF-IDF cosine ≥ t" over the judged pairs (see
+/// [`best_baseline_f1`]; copies merged into one article count as one).
+fn judged_baseline_at(
+    lib: &Library,
+    cosines: &[(Pair, f64)],
+    judged: &HashMap<Pair, bool>,
+    t: f64,
+) -> f64 {
     let labels = Labels {
         files: Vec::new(),
         same: judged
@@ -865,22 +887,15 @@ fn best_judged_baseline(lib: &Library, judged: &HashMap<Pair, bool>) -> (f64, f6
             .collect(),
         unsure: HashSet::new(),
     };
-    let cosines = baseline_cosines(lib);
-    (1..100)
-        .map(|k| {
-            let t = f64::from(k) / 100.0;
-            let mut predicted: HashSet<Pair> = cosines
-                .iter()
-                .filter(|(_, c)| *c >= t)
-                .map(|(p, _)| p.clone())
-                .collect();
-            predicted.extend(found_pairs(lib, &[]));
-            let predicted = predicted
-                .into_iter()
-                .filter(|p| judged.contains_key(p))
-                .collect();
-            (score(&labels, &predicted).2, t)
-        })
-        .max_by(|x, y| x.0.total_cmp(&y.0))
-        .unwrap()
+    let mut predicted: HashSet<Pair> = cosines
+        .iter()
+        .filter(|(_, c)| *c >= t)
+        .map(|(p, _)| p.clone())
+        .collect();
+    predicted.extend(found_pairs(lib, &[]));
+    let predicted = predicted
+        .into_iter()
+        .filter(|p| judged.contains_key(p))
+        .collect();
+    score(&labels, &predicted).2
 }
