@@ -313,7 +313,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Search(a) => {
             // A query that cannot run is said before anything is opened.
             let query = crate::search::Query::parse(&a.query)?;
-            let texts = corpus.texts(&a.common.paths)?;
+            // It shows no entities.
+            let texts = corpus.texts(&a.common.paths, false)?;
             let (index, notices) =
                 search::open_index(&texts, cli.state.no_state, cli.state.state_dir.as_deref())?;
             for n in &notices {
@@ -330,7 +331,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(a) => {
             // Only FollowTheMoney carries the article text.
             let texts = match a.format {
-                export::Format::Ftm => corpus.texts(&a.paths)?,
+                export::Format::Ftm => corpus.texts(&a.paths, true)?,
                 export::Format::Json | export::Format::Csv => {
                     Texts::Library(Arc::new(corpus.open_without_text(&a.paths)?))
                 }
@@ -418,9 +419,33 @@ impl Corpus<'_> {
     /// (`search`, `export --format ftm`): listed without them where the
     /// cache holds them, and then read from it by chunk, so that the texts
     /// are never all held beside what the command builds from them; whole
-    /// where it does not.
-    fn texts(&self, paths: &[PathBuf]) -> anyhow::Result<Texts> {
-        let opened = self.opened(Open::new(paths, self.opts).without_text())?;
+    /// where it does not. Without `entities`, for a command that shows
+    /// none, an open that fills no cache stops at the merged articles, and
+    /// the library's entity index is empty.
+    fn texts(&self, paths: &[PathBuf], entities: bool) -> anyhow::Result<Texts> {
+        /// Where the open stopped.
+        enum Stopped {
+            Whole(Box<Opened>),
+            Merged(Arc<crate::corpus::Corpus>),
+        }
+        let open = Open::new(paths, self.opts).without_text();
+        let stopped = self.with_bar(open, |open| {
+            open.list().map(|listed| {
+                if entities || listed.fills_the_cache() || listed.has_entities() {
+                    Stopped::Whole(Box::new(listed.entities()))
+                } else {
+                    Stopped::Merged(listed.into_corpus())
+                }
+            })
+        })?;
+        let opened = match stopped {
+            Stopped::Whole(opened) => *opened,
+            Stopped::Merged(corpus) => {
+                warn(&corpus);
+                let index = crate::entities::EntityIndex::default();
+                return Ok(Texts::Library(Arc::new(Library { corpus, index })));
+            }
+        };
         warn(&opened.library.corpus);
         let Opened {
             library, report, ..
