@@ -272,3 +272,28 @@ fn a_name_before_a_plural_body_says_which_kind_and_names_no_organisation() {
         ["Local Government Association", "Unite"]
     );
 }
+
+#[test]
+fn a_public_body_named_by_a_two_word_service_and_its_nation_is_one_body() {
+    let text = "The reservoir stays shut while Natural Resources Wales tests the water. \
+                Public Health Scotland issued advice on Tuesday, Food Standards Scotland \
+                checked the shellfish beds, and Health Education England ran the training. \
+                Arts Council England paid for the mural in Hull.";
+    let found = extract(text);
+    assert_eq!(
+        named(&found, EntityKind::Organization),
+        [
+            "Arts Council England",
+            "Food Standards Scotland",
+            "Health Education England",
+            "Natural Resources Wales",
+            "Public Health Scotland"
+        ]
+    );
+    // The nations are named only inside the bodies' names.
+    assert!(
+        named(&found, EntityKind::Place)
+            .iter()
+            .all(|p| p != "Wales" && p != "Scotland")
+    );
+}

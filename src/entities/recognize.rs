@@ -1293,9 +1293,10 @@ impl<'t> Context<'t, '_, '_> {
         true
     }
 
-    /// "Statistics Canada", "Police Scotland", "Innovation Norway": a word
-    /// for a public service, then the name of a country or of a region
-    /// alone, is that country's or region's public body.
+    /// "Statistics Canada", "Police Scotland", "Innovation Norway",
+    /// "Natural Resources Wales": a word for a public service (or two, as
+    /// "Public Health"), then the name of a country or of a region alone,
+    /// is that country's or region's public body.
     fn public_body(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
         let Some(place) = self.public_body_of(first, last) else {
             return false;
@@ -1327,10 +1328,30 @@ impl<'t> Context<'t, '_, '_> {
             "Education",
             "Skills",
         ];
-        if last - first < 2 || !SERVICES.contains(&self.word(first)) {
+        // A service named in two words: "Natural Resources Wales",
+        // "Public Health Scotland", "Health Education England".
+        const SECOND_WORDS: &[&str] = &[
+            "Resources",
+            "Standards",
+            "Health",
+            "Environment",
+            "Development",
+            "Education",
+            "Council",
+        ];
+        const FIRST_OF_TWO: &[&str] = &["Public", "Food", "Arts"];
+        let lead = self.word(first);
+        let two = last - first >= 3
+            && SECOND_WORDS.contains(&self.word(first + 1))
+            && (SERVICES.contains(&lead) || FIRST_OF_TWO.contains(&lead));
+        let place_from = if two {
+            first + 2
+        } else if last - first >= 2 && SERVICES.contains(&lead) {
+            first + 1
+        } else {
             return None;
-        }
-        let entry = self.hit_spanning(first + 1, last)?.entry;
+        };
+        let entry = self.hit_spanning(place_from, last)?.entry;
         let named = match entry.kind {
             EntityKind::Country => entry.role == Role::Name,
             // A region, or a nation of the United Kingdom (named places
