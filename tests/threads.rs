@@ -738,6 +738,31 @@ fn score_judged(judged: &HashMap<Pair, bool>, predicted: &HashSet<Pair>) -> (f64
 /// (their articles share more). The seeds, `tune` and `heldout` score as
 /// before; the sixteen small folders keep their one true thread and lose
 /// every false one.
+///
+/// Then (2026-12-07) all six folders were rebuilt from their sources as
+/// tests/fixtures/threads/real describes (every Reuters file matches its
+/// `newid`), and measured again with no threads code changed since, at
+/// 0.26; the sweep now prints the baseline's F1 at each threshold too, so
+/// that dossier's one threshold is also compared with the baseline's best
+/// single threshold for all six (t 0.25), not only with each folder's own
+/// best:
+///
+/// | set             | dossier (P / R / F1) | baseline, own best | baseline at 0.25 |
+/// |-----------------|----------------------|--------------------|------------------|
+/// | BBC sport       | 0.68 / 0.79 / 0.73   | 0.74 (t 0.20)      | 0.65             |
+/// | BBC business    | 0.60 / 0.90 / 0.72   | 0.95 (t 0.38)      | 0.86             |
+/// | BBC politics    | 0.71 / 0.92 / 0.80   | 0.78 (t 0.26)      | 0.78             |
+/// | Reuters March   | 0.79 / 0.59 / 0.67   | 0.55 (t 0.18)      | 0.49             |
+/// | Reuters April   | 0.69 / 0.69 / 0.69   | 0.56 (t 0.20)      | 0.48             |
+/// | Reuters June    | 0.88 / 0.98 / 0.93   | 0.65 (t 0.19)      | 0.52             |
+/// | mean            | 0.76                 | 0.71               | 0.63             |
+///
+/// dossier's own best single threshold would be 0.28 (mean 0.78), which
+/// loses the seeds' 000 with 004 (0.270, where 000 with 003, a different
+/// story, scores 0.245). Most errors left on the BBC sets are one firm,
+/// club or manager in two events (GM's Fiat buyout and Fiat's new chief;
+/// two of McClaren's matches), which the labellers called two stories and
+/// the words and entities cannot tell apart.
 #[test]
 #[ignore = "needs a folder of real news and its labels"]
 fn real_news_threads_against_labels_and_the_baseline() {
