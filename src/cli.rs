@@ -396,40 +396,29 @@ impl Corpus<'_> {
         self.open_with(Open::new(paths, self.opts).without_text())
     }
 
-    /// Opens `paths` for a command that shows articles but no entities:
-    /// the open stops at the merged articles unless finding the entities
-    /// would fill the cache for the next open (a cold `dupes --no-state`
-    /// at 100,000 files spends 40 % of its time on entities otherwise).
+    /// Opens `paths` for a command that shows articles but no entities
+    /// (see [`Self::open_stopping`]).
     fn articles(&self, paths: &[PathBuf]) -> anyhow::Result<Arc<crate::corpus::Corpus>> {
-        let open = Open::new(paths, self.opts).without_text();
-        let corpus = self.with_bar(open, |open| {
-            open.list().map(|listed| {
-                if listed.fills_the_cache() {
-                    listed.entities().library.corpus
-                } else {
-                    listed.into_corpus()
-                }
-            })
-        })?;
+        let corpus = match self.open_stopping(paths, false)? {
+            Stopped::Whole(opened) => opened.library.corpus,
+            Stopped::Merged(corpus) => corpus,
+        };
         warn(&corpus);
         Ok(corpus)
     }
 
-    /// Opens `paths` for a command that reads their texts one at a time
-    /// (`search`, `export --format ftm`): listed without them where the
-    /// cache holds them, and then read from it by chunk, so that the texts
-    /// are never all held beside what the command builds from them; whole
-    /// where it does not. Without `entities`, for a command that shows
-    /// none, an open that fills no cache stops at the merged articles, and
-    /// the library's entity index is empty.
-    fn texts(&self, paths: &[PathBuf], entities: bool) -> anyhow::Result<Texts> {
-        /// Where the open stopped.
-        enum Stopped {
-            Whole(Box<Opened>),
-            Merged(Arc<crate::corpus::Corpus>),
-        }
+    /// Opens `paths` without their texts, with a progress bar; unless
+    /// `entities` asks for them, the open stops at the merged articles,
+    /// but where finding the entities fills the cache for the next open or
+    /// the cache gave them (a cold `dupes --no-state` at 100,000 files
+    /// spends 40 % of its time on entities otherwise). Prints no warning.
+    fn open_stopping(
+        &self,
+        paths: &[PathBuf],
+        entities: bool,
+    ) -> Result<Stopped, crate::pipeline::OpenError> {
         let open = Open::new(paths, self.opts).without_text();
-        let stopped = self.with_bar(open, |open| {
+        self.with_bar(open, |open| {
             open.list().map(|listed| {
                 if entities || listed.fills_the_cache() || listed.has_entities() {
                     Stopped::Whole(Box::new(listed.entities()))
@@ -437,8 +426,18 @@ impl Corpus<'_> {
                     Stopped::Merged(listed.into_corpus())
                 }
             })
-        })?;
-        let opened = match stopped {
+        })
+    }
+
+    /// Opens `paths` for a command that reads their texts one at a time
+    /// (`search`, `export --format ftm`): listed without them where the
+    /// cache holds them, and then read from it by chunk, so that the texts
+    /// are never all held beside what the command builds from them; whole
+    /// where it does not. Without `entities`, for a command that shows
+    /// none, the open may stop at the merged articles
+    /// ([`Self::open_stopping`]), and the library's entity index is empty.
+    fn texts(&self, paths: &[PathBuf], entities: bool) -> anyhow::Result<Texts> {
+        let opened = match self.open_stopping(paths, entities)? {
             Stopped::Whole(opened) => *opened,
             Stopped::Merged(corpus) => {
                 warn(&corpus);
@@ -559,6 +558,14 @@ impl Corpus<'_> {
         let text_of = |i: usize| shared_text(&store, articles, i).map(Cow::Owned);
         crate::threads::threads_if_read(&heads.library, &self.opts.threads, &text_of)
     }
+}
+
+/// Where an open for a command stopped ([`Corpus::open_stopping`]).
+enum Stopped {
+    /// With the entities.
+    Whole(Box<Opened>),
+    /// At the merged articles.
+    Merged(Arc<crate::corpus::Corpus>),
 }
 
 /// Prints each warning of `corpus` as one line on stderr.
