@@ -125,8 +125,14 @@ pub fn wire_dateline(
 /// or two or three such places filed from together, joined by `/`
 /// ("LONDON/NEW YORK").
 fn is_place(s: &str) -> bool {
+    are_joined_places(s, 3)
+}
+
+/// Returns true if and only if `s` is at most `most` places (see
+/// [`is_one_place`]) joined by `/`.
+pub fn are_joined_places(s: &str, most: usize) -> bool {
     let places: Vec<&str> = s.split('/').collect();
-    places.len() <= 3 && places.iter().all(|p| is_one_place(p))
+    places.len() <= most && places.iter().all(|p| is_one_place(p))
 }
 
 /// Returns true if and only if `s` is one place as a dateline names it:

@@ -19,7 +19,7 @@ use super::EntityKind;
 use super::cues;
 use super::gazetteer::{Entry, Gazetteer, Hit, Role};
 use super::text::{first_word, has_cell_gap, next_word, opens_line};
-use crate::corpus::dates::is_one_place;
+use crate::corpus::dates::{are_joined_places, is_one_place};
 
 /// Below this population a town needs a place-shaped context.
 pub const SMALL_TOWN: u32 = 100_000;
@@ -476,8 +476,7 @@ fn after_joined_places(text: &str, start: usize) -> bool {
         return false;
     };
     let line_start = joined.rfind('\n').map_or(0, |at| at + 1);
-    let places: Vec<&str> = joined[line_start..].trim_start().split('/').collect();
-    places.len() <= 2 && places.iter().all(|p| is_one_place(p))
+    are_joined_places(joined[line_start..].trim_start(), 2)
 }
 
 /// Returns where the place that opens `part` ends: at its line's next
