@@ -62,13 +62,44 @@ pub(super) fn players_on_team_sheets<'t>(ctx: &Context<'t, '_, '_>, lexicon: &mu
 
 /// Where each sentence of `line` ends: after a full stop, question or
 /// exclamation mark and any closing quote, before a space; and at the
-/// line's end.
+/// line's end. (Found from the marks, which are few, rather than from
+/// every space.)
 fn sentence_ends(line: &str) -> impl Iterator<Item = usize> + '_ {
-    let inner = line.match_indices(' ').filter_map(move |(space, _)| {
-        let before = line[..space].trim_end_matches(['"', '\'', '”', '’']);
-        before.ends_with(['.', '?', '!']).then_some(space + 1)
+    let inner = memchr::memchr3_iter(b'.', b'?', b'!', line.as_bytes()).filter_map(move |mark| {
+        let mut end = mark + 1;
+        while let Some(quote) = ['"', '\'', '”', '’']
+            .into_iter()
+            .find(|q| line[end..].starts_with(*q))
+        {
+            end += quote.len_utf8();
+        }
+        (line.as_bytes().get(end) == Some(&b' ')).then_some(end + 1)
     });
     inner.chain((!line.is_empty()).then_some(line.len()))
+}
+
+/// The most words of a sheet's first item, or of its label.
+const MAX_OPENING_WORDS: usize = 8;
+
+/// Returns true if and only if the first item of `body`, up to its first
+/// ", ", or the whole of a body without one, has at most
+/// [`MAX_OPENING_WORDS`] words. Reads no further than that many words,
+/// so that a sentence of prose is passed over at its opening.
+fn opens_with_a_short_item(body: &str) -> bool {
+    let bytes = body.as_bytes();
+    let mut spaces = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b',' && bytes.get(i + 1) == Some(&b' ') {
+            return true;
+        }
+        if b == b' ' {
+            spaces += 1;
+            if spaces >= MAX_OPENING_WORDS {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// Reads `sentence`, starting at byte `at` of the text, as a sheet.
@@ -76,8 +107,10 @@ fn read_sheet<'t>(ctx: &Context<'t, '_, '_>, at: usize, sentence: &str, lexicon:
     let body = sentence.trim_end().trim_end_matches('.');
     // A sheet's first item is a name of a few words, then a comma (or the
     // list's end, after a label).
-    let opening = body.split(", ").next().unwrap_or_default();
-    if (opening.len() == body.len() && !opening.contains(": ")) || opening.split(' ').count() > 8 {
+    if !opens_with_a_short_item(body) {
+        return;
+    }
+    if !body.contains(", ") && !body.contains(": ") {
         return;
     }
     let (label, list, list_at) = match body.find(": ") {
@@ -202,4 +235,42 @@ fn teach_player<'t>(
         name,
         Known::new(name, EntityKind::Person, Strength::Context),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_ends_after_its_mark_and_any_closing_quotes() {
+        let line = "He said \"Go.\" Then left! Is it 3.5? Yes. End";
+        let ends: Vec<usize> = sentence_ends(line).collect();
+        let pieces: Vec<&str> = ends
+            .iter()
+            .scan(0, |from, &end| {
+                let piece = &line[*from..end];
+                *from = end;
+                Some(piece)
+            })
+            .collect();
+        assert_eq!(
+            pieces,
+            [
+                "He said \"Go.\" ",
+                "Then left! ",
+                "Is it 3.5? ",
+                "Yes. ",
+                "End"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sheet_opens_with_an_item_of_a_few_words() {
+        assert!(opens_with_a_short_item("Man City: James, Mills, Dunne"));
+        assert!(opens_with_a_short_item("Booked: Fowler"));
+        assert!(!opens_with_a_short_item(
+            "The home side pressed high from the first whistle and the visitors, tired, sat deep"
+        ));
+    }
 }
