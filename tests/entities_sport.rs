@@ -126,6 +126,13 @@ fn every_name_on_a_team_sheet_is_a_player() {
     let people = named(&extract(text), EntityKind::Person);
     assert!(people.contains(&"Hjelmstad".to_owned()), "{people:?}");
     assert!(people.contains(&"Fitzgerald".to_owned()), "{people:?}");
+    // Nine starters make a side; eight names without a label are a list.
+    let nine = "\"It was a hard game.\" Marchetti, Oyelaran, Hjelmstad, Vukovic, \
+                Castellanos, Abernethy, Lunde, Szabo, Mbeki.";
+    let people = named(&extract(nine), EntityKind::Person);
+    assert!(people.contains(&"Hjelmstad".to_owned()), "{people:?}");
+    let eight = nine.replace(", Mbeki", "");
+    assert_eq!(named(&extract(&eight), EntityKind::Person), [] as [&str; 0]);
     // A short list in a sentence is no sheet, a known place on one keeps
     // its entry, and a surname that is an English word alone is left.
     let text = "Stops include Marchetti, Oyelaran and Hjelmstad.";

@@ -105,15 +105,19 @@ fn opens_with_a_short_item(body: &str) -> bool {
 /// Reads `sentence`, starting at byte `at` of the text, as a sheet.
 fn read_sheet<'t>(ctx: &Context<'t, '_, '_>, at: usize, sentence: &str, lexicon: &mut Lexicon<'t>) {
     let body = sentence.trim_end().trim_end_matches('.');
+    let bytes = body.as_bytes();
+    let colon = memchr::memchr_iter(b':', bytes).find(|&i| bytes.get(i + 1) == Some(&b' '));
+    // Without a label, a side's starters: at least nine names, so eight
+    // commas or more.
+    if colon.is_none() && memchr::memchr_iter(b',', bytes).count() + 1 < *STARTERS.start() {
+        return;
+    }
     // A sheet's first item is a name of a few words, then a comma (or the
     // list's end, after a label).
     if !opens_with_a_short_item(body) {
         return;
     }
-    if !body.contains(", ") && !body.contains(": ") {
-        return;
-    }
-    let (label, list, list_at) = match body.find(": ") {
+    let (label, list, list_at) = match colon {
         Some(colon) => (Some(body[..colon].trim()), &body[colon + 2..], colon + 2),
         None => (
             None,
