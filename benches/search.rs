@@ -97,13 +97,15 @@ fn main() {
     );
     let dir = tempfile::tempdir().expect("a temporary directory");
     let (t, cpu) = (Instant::now(), cpu_seconds());
-    let (index, notices) = search::open_for(&lib, Some(dir.path())).expect("indexing works");
+    let (index, notices) = search::open_for(&lib, Some(dir.path()), search::ForThisRun::Memory)
+        .expect("indexing works");
     let cold = t.elapsed();
     let cold_cpu = cpu_seconds() - cpu;
     assert!(notices.is_empty(), "{notices:?}");
     drop(index);
     let t = Instant::now();
-    let (index, _) = search::open_for(&lib, Some(dir.path())).expect("the index opens");
+    let (index, _) = search::open_for(&lib, Some(dir.path()), search::ForThisRun::Memory)
+        .expect("the index opens");
     let warm = t.elapsed();
     let size = dir_size(&dir.path().join(search::DIR));
     println!(

@@ -278,7 +278,7 @@ fn titles_of(lib: &Library, articles: &[usize]) -> Vec<String> {
 #[test]
 fn matching_gives_every_match_in_corpus_order_and_agrees_with_search() {
     let lib = written_library();
-    let (index, notices) = search::open_for(&lib, None).unwrap();
+    let (index, notices) = search::open_for(&lib, None, search::ForThisRun::Memory).unwrap();
     assert!(notices.is_empty());
     for q in [
         "ferry",
@@ -336,7 +336,7 @@ fn the_index_matches_what_the_highlighter_marks() {
     let lib = library(&[fixtures_dir()]);
     let written = written_library();
     for lib in [&lib, &written] {
-        let (index, _) = search::open_for(lib, None).unwrap();
+        let (index, _) = search::open_for(lib, None, search::ForThisRun::Memory).unwrap();
         for q in [
             "the",
             "copper",
@@ -362,7 +362,7 @@ fn the_index_matches_what_the_highlighter_marks() {
 #[test]
 fn limits_keep_the_best_in_order() {
     let lib = written_library();
-    let (index, _) = search::open_for(&lib, None).unwrap();
+    let (index, _) = search::open_for(&lib, None, search::ForThisRun::Memory).unwrap();
     let query = Query::parse("the OR ferry OR repairs").unwrap();
     let all = index.search(&query, usize::MAX).unwrap();
     for limit in [0, 1, 2, 3] {
@@ -377,14 +377,15 @@ fn open_for_builds_on_disk_once_and_in_memory_without_a_state_dir() {
     let dir = tempfile::tempdir().unwrap();
     let lib = written_library();
     let ferry = Query::parse("ferry").unwrap();
-    let (index, notices) = search::open_for(&lib, Some(dir.path())).unwrap();
+    let (index, notices) =
+        search::open_for(&lib, Some(dir.path()), search::ForThisRun::Memory).unwrap();
     assert!(notices.is_empty(), "{notices:?}");
     assert_eq!(index.matching(&ferry).unwrap().len(), 2);
     drop(index);
     let (mut index, _) = SearchIndex::open(dir.path()).unwrap();
     assert_eq!(index.update(&lib).unwrap(), 0, "already indexed on disk");
     assert_eq!(index.matching(&ferry).unwrap().len(), 2);
-    let (memory, notices) = search::open_for(&lib, None).unwrap();
+    let (memory, notices) = search::open_for(&lib, None, search::ForThisRun::Memory).unwrap();
     assert!(notices.is_empty());
     assert_eq!(memory.matching(&ferry).unwrap().len(), 2);
 }
@@ -393,10 +394,11 @@ fn open_for_builds_on_disk_once_and_in_memory_without_a_state_dir() {
 fn a_damaged_index_is_moved_aside_and_rebuilt() {
     let dir = tempfile::tempdir().unwrap();
     let lib = written_library();
-    drop(search::open_for(&lib, Some(dir.path())).unwrap());
+    drop(search::open_for(&lib, Some(dir.path()), search::ForThisRun::Memory).unwrap());
     let meta = dir.path().join(search::DIR).join("meta.json");
     std::fs::write(&meta, "{ not json").unwrap();
-    let (index, notices) = search::open_for(&lib, Some(dir.path())).unwrap();
+    let (index, notices) =
+        search::open_for(&lib, Some(dir.path()), search::ForThisRun::Memory).unwrap();
     assert_eq!(notices.len(), 1, "{notices:?}");
     assert!(notices[0].contains("moved it to"), "{}", notices[0]);
     assert_eq!(
@@ -418,7 +420,7 @@ fn a_damaged_index_is_moved_aside_and_rebuilt() {
 fn a_search_index_can_move_to_a_worker_thread() {
     fn sendable<T: Send>(_: &T) {}
     let lib = written_library();
-    let (index, _) = search::open_for(&lib, None).unwrap();
+    let (index, _) = search::open_for(&lib, None, search::ForThisRun::Memory).unwrap();
     sendable(&index);
     let found = std::thread::spawn(move || index.matching(&Query::parse("ferry").unwrap()))
         .join()
@@ -487,4 +489,29 @@ fn a_search_through_the_cache_reads_the_texts_it_stored_and_answers_as_one_in_me
         assert_eq!(json_in(state.path(), &args), in_memory, "cold, {dir}");
         assert_eq!(json_in(state.path(), &args), in_memory, "warm, {dir}");
     }
+}
+
+#[test]
+fn a_scratch_index_answers_as_one_in_memory_and_leaves_nothing_behind() {
+    let lib = library(&[fixtures_dir()]);
+    let mut in_memory = SearchIndex::in_memory().unwrap();
+    in_memory.update(&lib).unwrap();
+    let mut scratch = SearchIndex::scratch().unwrap();
+    scratch.update(&lib).unwrap();
+    let folder = scratch.location().to_path_buf();
+    assert!(folder.is_dir(), "{}", folder.display());
+    for query in [
+        "smelters",
+        "\"electric vehicles\"",
+        "glaci*",
+        "smelters OR radar",
+    ] {
+        assert_eq!(
+            titles(&lib, &scratch, query),
+            titles(&lib, &in_memory, query),
+            "{query}"
+        );
+    }
+    drop(scratch);
+    assert!(!folder.exists(), "{}", folder.display());
 }

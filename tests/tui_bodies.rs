@@ -236,7 +236,12 @@ fn search_snippets_are_cut_from_the_texts_read_by_chunk() {
     let warm = warm();
     // The index on disk holds every article already (a cold open's
     // search worker built it).
-    search::open_for(&warm.whole, Some(warm.state.path())).unwrap();
+    search::open_for(
+        &warm.whole,
+        Some(warm.state.path()),
+        search::ForThisRun::Memory,
+    )
+    .unwrap();
     let texts = Texts::Store(Arc::clone(&warm.heads), warm.store());
     let (mut index, _) = SearchIndex::open(warm.state.path()).unwrap();
     let added = index

@@ -6,26 +6,26 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use crate::search::texts::Texts;
-use crate::search::{Query, SearchIndex};
+use crate::search::{ForThisRun, Query, SearchIndex};
 use crate::state;
 
 /// Returns the search index of the library of `texts` for a command, up to
-/// date: the one in the state directory, or one in memory with
-/// `--no-state` or when the state directory cannot be used (said in the
-/// returned notices).
+/// date: the one in the state directory, or one in a scratch folder,
+/// removed when the command ends, with `--no-state` or when the state
+/// directory cannot be used (said in the returned notices).
 pub(super) fn open_index(
     texts: &Texts,
     no_state: bool,
     dir: Option<&Path>,
 ) -> anyhow::Result<(SearchIndex, Vec<String>)> {
     if no_state {
-        return Ok(texts.index(None)?);
+        return Ok(texts.index(None, ForThisRun::Scratch)?);
     }
     match state::state_dir(dir) {
-        Ok(dir) => Ok(texts.index(Some(&dir))?),
+        Ok(dir) => Ok(texts.index(Some(&dir), ForThisRun::Scratch)?),
         Err(e) => {
-            let (index, mut notices) = texts.index(None)?;
-            notices.insert(0, format!("{e}; searching an index in memory this time"));
+            let (index, mut notices) = texts.index(None, ForThisRun::Scratch)?;
+            notices.insert(0, format!("{e}; searching an index built for this run"));
             Ok((index, notices))
         }
     }

@@ -25,7 +25,9 @@ use std::path::{Path, PathBuf};
 use tantivy::directory::MmapDirectory;
 use tantivy::indexer::NoMergePolicy;
 use tantivy::query::EnableScoring;
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument};
+use tantivy::{
+    Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, Searcher, TantivyDocument,
+};
 
 pub use query::{Query, QueryError, Term};
 pub use snippet::{Snippet, article_snippet, snippet};
@@ -63,6 +65,11 @@ const MAX_SEGMENTS: usize = 24;
 /// Segments with fewer documents than this count as small.
 const SMALL_SEGMENT_DOCS: u32 = 5_000;
 
+/// How the folder of a scratch index ([`SearchIndex::scratch`]) is named
+/// in the system's temporary directory, before the id of the process that
+/// made it.
+const SCRATCH_PREFIX: &str = "dossier-search-";
+
 /// A document of the index that is not an article of the open corpus.
 const NOT_IN_CORPUS: u32 = u32::MAX;
 
@@ -99,18 +106,34 @@ pub struct SearchIndex {
     articles: Vec<Vec<u32>>,
     /// An update commits after this many new articles.
     commit_every: usize,
+    /// The scratch folder the index is written to, removed when the index
+    /// is dropped (after the index that maps its files).
+    scratch: Option<tempfile::TempDir>,
+}
+
+/// Where an index that no state directory keeps is built.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ForThisRun {
+    /// In memory: for the reader, whose search worker may still be
+    /// indexing when the user quits, and must not hold the quit up.
+    Memory,
+    /// In a [scratch](SearchIndex::scratch) folder, removed with the
+    /// index: for a command, which drops it before it ends.
+    Scratch,
 }
 
 /// Returns an index of `library` that is ready to search: the one in
 /// `state_dir`, brought up to date (only new articles are indexed), or,
-/// with no state directory, one built in memory. An index on disk that
-/// cannot be used (another dossier is writing it, the directory is not
-/// writable) gives way to one in memory, said in the returned notices.
+/// with no state directory, one built as `for_this_run` says. An index on
+/// disk that cannot be used (another dossier is writing it, the directory
+/// is not writable) gives way to one built for this run, said in the
+/// returned notices.
 pub fn open_for(
     library: &Library,
     state_dir: Option<&Path>,
+    for_this_run: ForThisRun,
 ) -> Result<(SearchIndex, Vec<String>), StateError> {
-    open_for_with(library, state_dir, &|i| own_text(library, i))
+    open_for_with(library, state_dir, for_this_run, &|i| own_text(library, i))
 }
 
 /// [`open_for`] for a library that may not hold its texts: `text_of`
@@ -118,15 +141,19 @@ pub fn open_for(
 pub fn open_for_with<'a>(
     library: &'a Library,
     state_dir: Option<&Path>,
+    for_this_run: ForThisRun,
     text_of: TextOf<'_, 'a>,
 ) -> Result<(SearchIndex, Vec<String>), StateError> {
-    let in_memory = || -> Result<SearchIndex, StateError> {
-        let mut index = SearchIndex::in_memory()?;
+    let build_for_this_run = || -> Result<SearchIndex, StateError> {
+        let mut index = match for_this_run {
+            ForThisRun::Memory => SearchIndex::in_memory()?,
+            ForThisRun::Scratch => SearchIndex::scratch()?,
+        };
         index.update_with(library, text_of)?;
         Ok(index)
     };
     let Some(dir) = state_dir else {
-        return Ok((in_memory()?, Vec::new()));
+        return Ok((build_for_this_run()?, Vec::new()));
     };
     let on_disk = SearchIndex::open(dir).and_then(|(mut index, notices)| {
         index.update_with(library, text_of)?;
@@ -135,8 +162,8 @@ pub fn open_for_with<'a>(
     match on_disk {
         Ok(ready) => Ok(ready),
         Err(e) => Ok((
-            in_memory()?,
-            vec![format!("{e}; searching an index in memory this time")],
+            build_for_this_run()?,
+            vec![format!("{e}; searching an index built for this run")],
         )),
     }
 }
@@ -181,6 +208,38 @@ impl SearchIndex {
         SearchIndex::with(Index::create_in_ram(schema), PathBuf::from(":memory:"))
     }
 
+    /// An index for one run that keeps no state: written to a fresh folder
+    /// in the system's temporary directory and removed with the index, so
+    /// that a large corpus's postings (a sixth of its text at 100,000
+    /// articles) are not held in memory beside its texts. In memory when
+    /// no such folder can be made. Folders that earlier runs left behind
+    /// (killed, or stopped by Ctrl-C) are removed first.
+    pub fn scratch() -> Result<SearchIndex, StateError> {
+        let temp = std::env::temp_dir();
+        remove_left_scratch(&temp);
+        let folder = tempfile::Builder::new()
+            .prefix(&format!("{SCRATCH_PREFIX}{}-", std::process::id()))
+            .tempdir_in(&temp);
+        let Ok(folder) = folder else {
+            return Self::in_memory();
+        };
+        let (schema, _) = engine::schema();
+        let created = MmapDirectory::open(folder.path())
+            .map_err(tantivy::TantivyError::from)
+            .and_then(|directory| Index::create(directory, schema, IndexSettings::default()));
+        let Ok(index) = created else {
+            return Self::in_memory();
+        };
+        let mut index = SearchIndex::with(index, folder.path().to_path_buf())?;
+        index.scratch = Some(folder);
+        Ok(index)
+    }
+
+    /// Where the index lives: its folder, or ":memory:".
+    pub fn location(&self) -> &Path {
+        &self.path
+    }
+
     fn with(index: Index, path: PathBuf) -> Result<SearchIndex, StateError> {
         engine::register_tokenizer(&index);
         let (_, fields) = engine::schema();
@@ -202,6 +261,7 @@ impl SearchIndex {
             searcher,
             articles: Vec::new(),
             commit_every: COMMIT_EVERY,
+            scratch: None,
         })
     }
 
@@ -440,6 +500,36 @@ fn open_dir(path: &Path) -> tantivy::Result<Index> {
     Index::open_or_create(directory, schema)
 }
 
+/// Removes the scratch folders in `temp` whose process has ended, where
+/// the system lists its processes in `/proc`; elsewhere leaves them to
+/// the system's cleaning of its temporary directory.
+fn remove_left_scratch(temp: &Path) {
+    let processes = Path::new("/proc");
+    if !processes.join("self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(temp) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let pid = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(SCRATCH_PREFIX))
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|pid| pid.parse::<u32>().ok());
+        let is_folder = entry.file_type().is_ok_and(|t| t.is_dir());
+        if let Some(pid) = pid
+            && is_folder
+            && !processes.join(pid.to_string()).exists()
+        {
+            // Derived data of a run that is over: failing to remove it
+            // costs disk space only.
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
 /// Removes the search index file of an earlier dossier (derived data).
 fn remove_old_index(dir: &Path) {
     for suffix in ["", "-wal", "-shm"] {
@@ -461,4 +551,31 @@ fn key_of(article: &crate::corpus::Article) -> u64 {
         h.update(block.as_bytes());
     }
     h.digest()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scratch_folders_of_ended_runs_are_removed_and_others_kept() {
+        if !Path::new("/proc/self").exists() {
+            return;
+        }
+        let temp = tempfile::tempdir().unwrap();
+        // Above the largest process id Linux hands out (2^22).
+        let ended = temp.path().join(format!("{SCRATCH_PREFIX}4194305-a1"));
+        let running = temp
+            .path()
+            .join(format!("{SCRATCH_PREFIX}{}-b2", std::process::id()));
+        let other = temp.path().join("dossier-search-notes");
+        for folder in [&ended, &running, &other] {
+            std::fs::create_dir(folder).unwrap();
+            std::fs::write(folder.join("segment"), b"postings").unwrap();
+        }
+        remove_left_scratch(temp.path());
+        assert!(!ended.exists());
+        assert!(running.join("segment").exists());
+        assert!(other.join("segment").exists());
+    }
 }

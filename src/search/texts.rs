@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-use super::{Query, SearchIndex, Snippet, article_snippet, open_for_with};
+use super::{ForThisRun, Query, SearchIndex, Snippet, article_snippet, open_for_with};
 use crate::pipeline::Library;
 use crate::state::StateError;
 use crate::state::cache::{Bodies, shared_text};
@@ -75,7 +75,10 @@ impl Texts {
     pub fn index(
         &self,
         state_dir: Option<&Path>,
+        for_this_run: ForThisRun,
     ) -> Result<(SearchIndex, Vec<String>), StateError> {
-        open_for_with(self.library(), state_dir, &|i| self.text_of(i))
+        open_for_with(self.library(), state_dir, for_this_run, &|i| {
+            self.text_of(i)
+        })
     }
 }

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use crate::search::texts::Texts;
-use crate::search::{self, Query, SearchIndex, Snippet};
+use crate::search::{self, ForThisRun, Query, SearchIndex, Snippet};
 use crate::tui::wake::{self, Waker};
 
 /// How many of the best matches come with a snippet.
@@ -81,7 +81,7 @@ impl Worker {
 
 fn open(texts: &Texts, state_dir: Option<&Path>) -> Result<SearchIndex, String> {
     texts
-        .index(state_dir)
+        .index(state_dir, ForThisRun::Memory)
         .map(|(index, _notices)| index)
         .map_err(|e| format!("text search is unavailable: {e}"))
 }
