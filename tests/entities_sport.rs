@@ -172,3 +172,24 @@ fn a_referee_by_one_initial_and_a_census_surname_is_a_person() {
     let text = "The board met on Monday. A Dowling spokesman said the plan was sound.";
     assert_eq!(named(&extract(text), EntityKind::Person), [] as [&str; 0]);
 }
+
+#[test]
+fn an_initial_and_a_surname_name_the_one_player_named_in_full() {
+    // A county report, then its scorecard, which prints initials.
+    let report = "Tegid Morgan made a patient 64 as the visitors batted through the \
+                  second day at Aberaeron.\n\nT Morgan c Price b Ellis 64.\n\n\
+                  Referee: R. Pennant (Powys). Referee Rhys Pennant said he had \
+                  warned both captains.";
+    let people = named(&extract(report), EntityKind::Person);
+    assert_eq!(people, ["Rhys Pennant", "Tegid Morgan"]);
+    // Two players of that initial and surname: the initial names neither.
+    let brothers = report.replace(
+        "Aberaeron.",
+        "Aberaeron. His brother Tomos Morgan did not bat.",
+    );
+    let people = named(&extract(&brothers), EntityKind::Person);
+    assert_eq!(
+        people,
+        ["Rhys Pennant", "T Morgan", "Tegid Morgan", "Tomos Morgan"]
+    );
+}

@@ -317,6 +317,50 @@ impl<'t> Lexicon<'t> {
                 self.by_surface.insert(surface, known);
             }
         }
+        self.join_initialled_forms();
+    }
+
+    /// "Kiran Carlson … K Carlson 80" (a scorecard, a list of results): a
+    /// person's name written as an initial and a surname, "K Carlson" or
+    /// "K. Carlson", is the one person the text names in full with that
+    /// surname and a given name of that initial. With two such people
+    /// ("Kiran Carlson", "Kate Carlson") it stays apart.
+    fn join_initialled_forms(&mut self) {
+        let mut joins = Vec::new();
+        for (surface, known) in &self.by_surface {
+            if known.kind != EntityKind::Person
+                || known.name != *surface
+                || known.strength > Strength::Cue
+            {
+                continue;
+            }
+            let Some((initial, surname)) = initial_and_surname(surface) else {
+                continue;
+            };
+            let mut full = self.by_surface.values().filter(|k| {
+                k.kind == EntityKind::Person
+                    && k.name.len() > surname.len() + 2
+                    && k.name.starts_with(initial)
+                    && k.name.strip_suffix(surname).is_some_and(|given| {
+                        given.ends_with(' ')
+                            && given[initial.len_utf8()..].starts_with(char::is_lowercase)
+                    })
+            });
+            if let Some(first) = full.next()
+                && full.all(|other| other.name == first.name)
+            {
+                joins.push((*surface, first.name));
+            }
+        }
+        // The initialled form and what stood for it ("Webb" after "H
+        // Webb") name the person in full, as sure as they were.
+        for (initialled, full) in joins {
+            for known in self.by_surface.values_mut() {
+                if known.name == initialled {
+                    known.name = full;
+                }
+            }
+        }
     }
 
     /// "Booz Allen Hamilton said" where "shares of Booz Allen" made a
@@ -932,6 +976,19 @@ pub(super) fn is_compass_word(word: &str) -> bool {
             | "SE"
             | "SW"
     )
+}
+
+/// The initial and the surname of a name written "K Carlson" or "K.
+/// Carlson": one capital letter, perhaps a full stop, a space, then a
+/// capitalised word.
+fn initial_and_surname(name: &str) -> Option<(char, &str)> {
+    let mut chars = name.chars();
+    let initial = chars.next().filter(|c| c.is_uppercase())?;
+    let rest = chars.as_str();
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    let surname = rest.strip_prefix(' ')?;
+    (surname.starts_with(char::is_uppercase) && !surname.contains(' '))
+        .then_some((initial, surname))
 }
 
 #[cfg(test)]
