@@ -297,3 +297,21 @@ fn a_public_body_named_by_a_two_word_service_and_its_nation_is_one_body() {
             .all(|p| p != "Wales" && p != "Scotland")
     );
 }
+
+#[test]
+fn rivers_are_places_and_the_water_companies_named_for_them_are_firms() {
+    let text = "Barges on the Scheldt waited for the level to fall, and the Meuse \
+                burst its banks upstream. On the Thames, Thames Water said it had \
+                lifted the hosepipe ban, while Dŵr Cymru Welsh Water kept its own. \
+                Clyde Fenwick, who farms by the River Clyde, said the summer had been dry.";
+    let found = extract(text);
+    assert_eq!(
+        named(&found, EntityKind::Place),
+        ["Meuse", "River Clyde", "Scheldt", "Thames"]
+    );
+    assert_eq!(
+        named(&found, EntityKind::Company),
+        ["Thames Water", "Welsh Water"]
+    );
+    assert_eq!(named(&found, EntityKind::Person), ["Clyde Fenwick"]);
+}

@@ -714,10 +714,13 @@ fn an_unknown_acronym_that_speaks_is_an_organisation() {
 /// Rivers said" does.
 #[test]
 fn a_body_named_in_english_words_that_speaks_is_no_person() {
-    let text = "Network Rail said freight would run. Bills will rise, Thames Water told \
+    let text = "Network Rail said freight would run. Bills will rise, Marsh Valley Water told \
                 customers. Ngozi Rivers said the plan was sound.";
     assert_eq!(kind(text, "Network Rail"), Some(EntityKind::Organization));
-    assert_eq!(kind(text, "Thames Water"), Some(EntityKind::Organization));
+    assert_eq!(
+        kind(text, "Marsh Valley Water"),
+        Some(EntityKind::Organization)
+    );
     assert_eq!(people(text), ["Ngozi Rivers"]);
     // At a sentence start the first word may be left out: the word that
     // is left is no one's surname.
