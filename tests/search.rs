@@ -515,3 +515,26 @@ fn a_scratch_index_answers_as_one_in_memory_and_leaves_nothing_behind() {
     drop(scratch);
     assert!(!folder.exists(), "{}", folder.display());
 }
+
+#[test]
+fn search_without_state_leaves_nothing_in_the_temporary_directory() {
+    let temp = tempfile::tempdir().unwrap();
+    let fixtures = fixtures_dir();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["--no-state", "search", "smelters", "--json"])
+        .arg(&fixtures)
+        .env("TMPDIR", temp.path())
+        .env_remove("DOSSIER_STATE_DIR")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let answer: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(answer["total"], 1, "{answer}");
+    let left: Vec<_> = std::fs::read_dir(temp.path()).unwrap().collect();
+    assert!(left.is_empty(), "{left:?}");
+}

@@ -1,6 +1,6 @@
 //! Full-text search over the articles' titles and bodies: a tantivy index,
 //! BM25-ranked, in the `search-index` folder beside the other state files
-//! (or in memory with `--no-state`).
+//! (with `--no-state`, built for the one run: see [`ForThisRun`]).
 //!
 //! The index holds words and positions, not a second copy of the text,
 //! which the [`Library`] already has (or its caller reads on demand, for
