@@ -618,13 +618,16 @@ impl<'t> Context<'t, '_, '_> {
         // "In Asian markets", "European exports rose", "shares in
         // Anglo-Swedish drug firm…": a people's adjective before a noun is
         // no firm, even where the noun is spelt as a business verb.
-        let adjective_before_noun = last - first == 1
-            && after.starts_with(|c: char| c.is_lowercase())
-            && (self.is_peoples_adjective(name)
-                || (matches!(after, "markets" | "exports" | "ships" | "supplies")
-                    && cues::is_demonym_shaped(name)));
-        let business = cues::is_business_verb(after) && !adjective_before_noun;
-        let shares_of = shares_of && !adjective_before_noun;
+        // (Read only where a business verb or "shares of" would make a firm.)
+        let adjective_before_noun = || {
+            last - first == 1
+                && after.starts_with(|c: char| c.is_lowercase())
+                && (self.is_peoples_adjective(name)
+                    || (matches!(after, "markets" | "exports" | "ships" | "supplies")
+                        && cues::is_demonym_shaped(name)))
+        };
+        let business = cues::is_business_verb(after) && !adjective_before_noun();
+        let shares_of = shares_of && !adjective_before_noun();
         if business || shares_of || (firm_shaped && (staff || traded)) {
             lexicon.add(
                 name,
@@ -1351,13 +1354,8 @@ impl<'t> Context<'t, '_, '_> {
                     | "Austro"
             )
         };
-        let parts: Vec<&str> = word.split('-').collect();
-        parts.split_last().is_some_and(|(last, before)| {
-            adjective(last)
-                && before
-                    .iter()
-                    .all(|&part| combining(part) || adjective(part))
-        })
+        let mut parts = word.rsplit('-');
+        parts.next().is_some_and(adjective) && parts.all(|part| combining(part) || adjective(part))
     }
 
     /// Returns true if and only if the words read as given names then a
