@@ -615,20 +615,17 @@ impl<'t> Context<'t, '_, '_> {
             let at = self.words[last - 1].end + 1 + after.len();
             cues::is_market_move(next_word(self.text, at))
         };
-        // "In Asian markets", "European exports rose", "shares in
-        // Anglo-Swedish drug firm…": a people's adjective before a noun is
-        // no firm, even where the noun is spelt as a business verb.
-        // (Read only where a business verb or "shares of" would make a firm.)
-        let adjective_before_noun = || {
-            last - first == 1
+        // A business verb after the name, or "shares of" before it, makes
+        // a firm; but "In Asian markets", "European exports rose", "shares
+        // in Anglo-Swedish drug firm…": a people's adjective before a noun
+        // is no firm, even where the noun is spelt as a business verb.
+        let does_business = (cues::is_business_verb(after) || shares_of)
+            && !(last - first == 1
                 && after.starts_with(|c: char| c.is_lowercase())
                 && (self.is_peoples_adjective(name)
                     || (matches!(after, "markets" | "exports" | "ships" | "supplies")
-                        && cues::is_demonym_shaped(name)))
-        };
-        let business = cues::is_business_verb(after) && !adjective_before_noun();
-        let shares_of = shares_of && !adjective_before_noun();
-        if business || shares_of || (firm_shaped && (staff || traded)) {
+                        && cues::is_demonym_shaped(name))));
+        if does_business || (firm_shaped && (staff || traded)) {
             lexicon.add(
                 name,
                 Known::new(name, EntityKind::Company, Strength::Context),
