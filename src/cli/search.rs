@@ -50,9 +50,7 @@ pub(super) fn search_json(
         .zip(snippets)
         .map(|(hit, snippet)| {
             let a = &texts.library().corpus.articles[hit.article];
-            let s = snippet.ok_or_else(|| {
-                anyhow::anyhow!("the text of \"{}\" can no longer be read", a.title)
-            })?;
+            let s = snippet.ok_or_else(|| anyhow::anyhow!(crate::pipeline::text_gone(a)))?;
             Ok(json!({
                 "id": a.id,
                 "title": a.title,

@@ -166,12 +166,9 @@ pub fn write(texts: &Texts, out: &mut dyn Write) -> io::Result<()> {
         proxy.add_opt("publishedAt", article.date.as_deref().and_then(iso_date));
         proxy.add_opt("publisher", article.source.as_deref());
         proxy.add_opt("sourceUrl", article.url.as_deref().and_then(web_url));
-        let text = texts.text_of(i).ok_or_else(|| {
-            io::Error::other(format!(
-                "the text of \"{}\" can no longer be read",
-                article.title
-            ))
-        })?;
+        let text = texts
+            .text_of(i)
+            .ok_or_else(|| io::Error::other(crate::pipeline::text_gone(article)))?;
         proxy.add("bodyText", &text);
         let named = index.entities_in(i);
         let entities = || {

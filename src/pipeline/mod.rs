@@ -102,6 +102,12 @@ pub struct Library {
 /// listed without its texts; `None` when it can no longer be read.
 pub type TextOf<'f, 't> = &'f (dyn Fn(usize) -> Option<Cow<'t, str>> + Sync);
 
+/// The one-line reason a command gives when the text of `article`, which
+/// a [`TextOf`] was to read, can no longer be read.
+pub fn text_gone(article: &crate::corpus::Article) -> String {
+    format!("the text of \"{}\" can no longer be read", article.title)
+}
+
 /// Returns the text that `library` holds for article `i`.
 pub fn own_text(library: &Library, i: usize) -> Option<Cow<'_, str>> {
     library

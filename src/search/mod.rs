@@ -344,10 +344,9 @@ impl SearchIndex {
             }
             let Some(text) = text_of(i) else {
                 // What was committed stays: the next update adds the rest.
-                return Err(tantivy::TantivyError::InternalError(format!(
-                    "the text of \"{}\" can no longer be read",
-                    articles[i].title
-                )));
+                return Err(tantivy::TantivyError::InternalError(
+                    crate::pipeline::text_gone(&articles[i]),
+                ));
             };
             let mut doc = TantivyDocument::new();
             doc.add_text(f.title, &articles[i].title);
