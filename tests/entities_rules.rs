@@ -119,6 +119,19 @@ fn demonyms_and_aliases_resolve_to_their_country() {
 }
 
 #[test]
+fn the_peoples_of_the_united_kingdom_are_its_demonyms_and_brittany_s_is_not() {
+    let text = "Scottish ministers and Northern Irish farmers met Scots anglers. \
+                Breton fishermen stayed at sea.";
+    let mentions = extract(text);
+    let names: Vec<&str> = mentions.iter().map(|m| m.name.as_ref()).collect();
+    assert_eq!(
+        names,
+        ["United Kingdom", "United Kingdom", "United Kingdom"],
+        "{mentions:?}"
+    );
+}
+
+#[test]
 fn a_capital_that_acts_is_its_country_and_a_capital_as_location_a_place() {
     let text = "Nairobi has been asked to send troops. The talks were held in Nairobi.";
     let mentions = extract(text);

@@ -43,7 +43,7 @@ EXTRA_ALIASES = {
     "CI": ["Côte d'Ivoire", "Cote d'Ivoire"], "PS": ["Palestinian territories"],
 }
 EXTRA_DEMONYMS = {
-    "US": ["American", "Americans", "U.S.-led", "US-led"], "GB": ["British", "Briton", "Britons", "Brits"],
+    "US": ["American", "Americans", "U.S.-led", "US-led"], "GB": ["British", "Briton", "Britons", "Brits", "Scottish", "Scots", "Northern Irish"],
     "SE": ["Swedish", "Swede", "Swedes"], "DK": ["Danish", "Dane", "Danes"], "FI": ["Finnish", "Finn", "Finns"],
     "PL": ["Polish", "Pole", "Poles"], "NL": ["Dutch"], "CH": ["Swiss"], "FR": ["French"],
     "ES": ["Spanish", "Spaniard", "Spaniards"], "IE": ["Irish"], "TR": ["Turkish", "Turk", "Turks"],
@@ -112,6 +112,11 @@ def countries(pkg, common):
     return [(n, i, a, [d for d in dem if owner[d] == i], c) for n, i, a, dem, c, _ in rows]
 
 
+# geotext demonyms that name another people: a Breton is from Brittany, in
+# France, not Britain.
+GEOTEXT_WRONG = {"Breton"}
+
+
 def nationalities(pkg, rows):
     """Adds geotext's demonyms (lower-case in the source) to the countries."""
     by_iso = {r[1]: r for r in rows}
@@ -122,7 +127,7 @@ def nationalities(pkg, rows):
             continue
         word, iso = line.strip().rsplit(":", 1)
         demonym = " ".join(w.capitalize() for w in word.split())
-        if iso in by_iso and demonym not in taken:
+        if iso in by_iso and demonym not in taken and demonym not in GEOTEXT_WRONG:
             by_iso[iso][3].append(demonym)
     return [(n, i, a, uniq(d), c) for n, i, a, d, c in rows]
 
