@@ -6,7 +6,7 @@
 use crate::entities_support;
 
 use dossier::entities::{EntityKind, extract};
-use entities_support::named;
+use entities_support::{countries_of, named};
 
 #[test]
 fn short_titles_of_councillors_and_members_stay_out_of_the_name() {
@@ -314,4 +314,30 @@ fn rivers_are_places_and_the_water_companies_named_for_them_are_firms() {
         ["Thames Water", "Welsh Water"]
     );
     assert_eq!(named(&found, EntityKind::Person), ["Clyde Fenwick"]);
+}
+
+#[test]
+fn a_nation_then_government_names_that_government_and_nothing_else_does() {
+    let text = "The Welsh Government said the ferry would keep its subsidy, and the \
+                Irish Government agreed. Dealers sold Eurobonds and U.K. Government \
+                bonds, and the Labour Government of 1974 was recalled.";
+    let found = extract(text);
+    assert_eq!(
+        named(&found, EntityKind::Organization),
+        ["Irish Government", "Welsh Government"]
+    );
+}
+
+#[test]
+fn a_government_gives_its_country_and_another_body_named_for_one_does_not() {
+    // As a capital that acts is its country, so is its government; a
+    // survey or an agency is where someone works.
+    assert_eq!(
+        countries_of("The Welsh Government said the ferry would keep its subsidy."),
+        ["United Kingdom"]
+    );
+    assert_eq!(
+        countries_of("Floats operated by the British Antarctic Survey were lost."),
+        Vec::<String>::new()
+    );
 }

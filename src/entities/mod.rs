@@ -199,8 +199,11 @@ pub fn extract_article(parts: ArticleParts) -> Vec<Mention> {
 }
 
 /// Returns the countries an article's mentions imply without naming them,
-/// each with the first place that implies it: "Houston" gives the United
-/// States. A country the article names itself is not listed.
+/// each with the first place or government that implies it: "Houston"
+/// gives the United States, "the Welsh Government" the United Kingdom, as
+/// a capital that acts is its country. Other bodies imply nothing: "the
+/// British Antarctic Survey" is where a scientist works, not a country
+/// the article is about. A country the article names itself is not listed.
 pub fn derived_countries(mentions: &[Mention]) -> Vec<(&str, &str)> {
     // Sorted once: looking through every mention for each place made a
     // long article's cost grow with the square of its names.
@@ -213,7 +216,8 @@ pub fn derived_countries(mentions: &[Mention]) -> Vec<(&str, &str)> {
     named.dedup();
     let mut out: Vec<(&str, &str)> = Vec::new();
     for m in mentions {
-        if m.kind != EntityKind::Place {
+        let government = m.kind == EntityKind::Organization && m.name.ends_with(" Government");
+        if m.kind != EntityKind::Place && !government {
             continue;
         }
         let Some(country) = m.country.as_deref() else {

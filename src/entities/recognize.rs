@@ -469,6 +469,7 @@ impl<'t> Context<'t, '_, '_> {
             || self.sport_body(first, last, lexicon)
             || self.club_of_a_town(first, last, lexicon)
             || self.public_body(first, last, lexicon)
+            || self.national_government(first, last, lexicon)
             || self.landform(first, last, lexicon)
             || self.head_first(first, last, lexicon)
             || self.organization(first, last, lexicon)
@@ -1305,6 +1306,35 @@ impl<'t> Context<'t, '_, '_> {
         lexicon.add(
             name,
             Known::new(name, EntityKind::Organization, Strength::Cue).with_country(place.country),
+        );
+        true
+    }
+
+    /// "The Welsh Government", "the U.K. Government", "the Catalan
+    /// Government": a country's name or its people's adjective, or a
+    /// region's people's, then "Government", is that government. Only so:
+    /// after other words ("Eurobonds and U.K. Government bonds", "Labour
+    /// Government") the word describes rather than names.
+    fn national_government(&self, first: usize, last: usize, lexicon: &mut Lexicon<'t>) -> bool {
+        if last - first < 2 || self.word(last - 1) != "Government" {
+            return false;
+        }
+        let Some(hit) = self.hit_spanning(first, last - 1) else {
+            return false;
+        };
+        let national = match hit.entry.kind {
+            EntityKind::Country => matches!(hit.entry.role, Role::Name | Role::Demonym),
+            EntityKind::Place => hit.entry.role == Role::Demonym,
+            _ => false,
+        };
+        if !national {
+            return false;
+        }
+        let name = self.span(first, last);
+        lexicon.add(
+            name,
+            Known::new(name, EntityKind::Organization, Strength::Cue)
+                .with_country(hit.entry.country),
         );
         true
     }
