@@ -51,6 +51,16 @@ pub fn strip(text: &str) -> String {
             out.push('\n');
             continue;
         }
+        if let Some((label, note)) = footnote_definition(trimmed) {
+            // A footnote is the author's words: it stays, as "[1] …",
+            // where its marker in the text reads "[1]" too.
+            out.push('[');
+            out.push_str(label);
+            out.push_str("] ");
+            strip_inline(note, &mut out);
+            out.push('\n');
+            continue;
+        }
         if is_link_definition(trimmed) {
             continue;
         }
@@ -109,12 +119,53 @@ fn is_rule(line: &str) -> bool {
     count >= 3
 }
 
-/// `[id]: http://...` lines.
+/// `[id]: http://...` lines: a label, then one address (no space in it,
+/// or within `<…>`), then at most a title in quotes or brackets. A line
+/// that goes on in words ("[Update]: the council has replied") is text.
 fn is_link_definition(line: &str) -> bool {
-    line.starts_with('[')
-        && line
-            .split_once("]:")
-            .is_some_and(|(label, _)| !label.contains(']'))
+    let Some((label, rest)) = line.strip_prefix('[').and_then(|l| l.split_once("]:")) else {
+        return false;
+    };
+    if label.contains(']') || label.starts_with('^') {
+        return false;
+    }
+    let rest = rest.trim();
+    let (address, title) = match rest.strip_prefix('<') {
+        Some(inner) => match inner.split_once('>') {
+            Some((address, title)) => (address, title.trim()),
+            None => return false,
+        },
+        None => rest
+            .split_once(char::is_whitespace)
+            .map_or((rest, ""), |(a, t)| (a, t.trim())),
+    };
+    let titled = |open: char, close: char| title.starts_with(open) && title.ends_with(close);
+    !address.is_empty()
+        && (title.is_empty()
+            || title.len() > 1 && (titled('"', '"') || titled('\'', '\'') || titled('(', ')')))
+}
+
+/// The label and text of a footnote's definition, `[^1]: The trial was
+/// registered…`.
+fn footnote_definition(line: &str) -> Option<(&str, &str)> {
+    let (label, note) = line.strip_prefix("[^")?.split_once("]:")?;
+    is_footnote_label(label).then(|| (label, note.trim()))
+}
+
+/// A footnote's label: a short run of letters, digits, `-` or `_`.
+fn is_footnote_label(label: &str) -> bool {
+    (1..=24).contains(&label.len())
+        && label
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// The length of a footnote's marker (`[^1]`) at the start of `bytes`.
+fn footnote_marker_len(bytes: &[u8]) -> Option<usize> {
+    let rest = bytes.strip_prefix(b"[^")?;
+    let close = rest.iter().take(25).position(|&b| b == b']')?;
+    let label = std::str::from_utf8(&rest[..close]).ok()?;
+    is_footnote_label(label).then_some(close + 3)
 }
 
 /// Copies `line` into `out` without emphasis, code ticks and link syntax.
@@ -181,6 +232,14 @@ fn strip_span(text: &str, mut closers: Option<&mut Closers>, out: &mut String) {
                 i += 1;
             }
             b'[' => {
+                if let Some(len) = footnote_marker_len(&bytes[i..]) {
+                    // "[^1]" reads "[1]", as its note does.
+                    out.push('[');
+                    out.push_str(&text[i + 2..i + len - 1]);
+                    out.push(']');
+                    i += len;
+                    continue;
+                }
                 if let Some((close, end)) =
                     closers.as_deref_mut().and_then(|c| link_at(bytes, i, c))
                 {
@@ -367,6 +426,23 @@ mod tests {
             reference::strip_inline(&line, &mut old);
             assert_eq!(new, old, "{line:?}");
         }
+    }
+
+    #[test]
+    fn footnotes_stay_with_their_markers_and_only_address_lines_go() {
+        let md = "Cases fell by 74%.[^1] Costs rose.[^cost]\n\n\
+                  [^1]: Registered as *NCT05432109*.\n\
+                  [^cost]: At 2026 prices.\n\
+                  [Update]: the council has since replied.\n\
+                  [1]: https://example.org/trial \"The trial\"\n\
+                  [logo]: <images/logo one.png>\n";
+        assert_eq!(
+            strip(md),
+            "Cases fell by 74%.[1] Costs rose.[cost]\n\n\
+             [1] Registered as NCT05432109.\n\
+             [cost] At 2026 prices.\n\
+             [Update]: the council has since replied.\n"
+        );
     }
 
     #[test]
