@@ -236,12 +236,56 @@ pub fn byline_parts(line: &str) -> Option<Byline> {
                 role.as_deref() != Some(part) && dateline(part).is_none() && !is_page_time(part)
             });
     Some(Byline {
-        name: name.to_owned(),
+        name: name_case(name),
         role,
         credit: says_more.then(|| rest.to_owned()),
         date,
     })
 }
+
+/// `name` as names are written where a byline prints it in capitals, as
+/// wires do ("By MARTA OYELARAN"): "Marta Oyelaran", "Liam O'Rourke",
+/// "Ana García-Pérez", "Ian McNab", "Jan van der Berg"; any other name as
+/// it is.
+fn name_case(name: &str) -> String {
+    let shouted = name
+        .split(' ')
+        .filter(|w| *w != "and")
+        .all(|w| !w.chars().any(char::is_lowercase));
+    if !shouted || !name.chars().any(char::is_uppercase) {
+        return name.to_owned();
+    }
+    let mut out = String::with_capacity(name.len());
+    for (k, word) in name.split(' ').enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let lower = word.to_lowercase();
+        if k > 0 && NAME_PARTICLES.contains(&lower.as_str()) {
+            out.push_str(&lower);
+            continue;
+        }
+        // A capital opens the word and each part after a hyphen or an
+        // apostrophe; "Mc" is followed by one.
+        let mut capital = true;
+        for (i, c) in lower.char_indices() {
+            if capital && c.is_alphabetic() {
+                out.extend(c.to_uppercase());
+                capital = false;
+            } else {
+                out.push(c);
+            }
+            capital |= matches!(c, '-' | '\'' | '’') || (i == 1 && lower.starts_with("mc"));
+        }
+    }
+    out
+}
+
+/// The small words of names that stay in lower case within a name, and
+/// the "and" between two names.
+const NAME_PARTICLES: [&str; 10] = [
+    "and", "van", "von", "der", "den", "de", "da", "du", "di", "la",
+];
 
 /// `name` without the mark of its link that a saved page's text gives it
 /// ("Lindiwe Dlamini [1]": the author's page, listed under the text).
@@ -561,6 +605,24 @@ mod tests {
         assert_eq!(word_count("  one  two\nthree "), 3);
         assert!(more_words_than("a b c", 2));
         assert!(!more_words_than("a b c", 3));
+    }
+
+    #[test]
+    fn a_byline_in_capitals_gives_the_name_as_names_are_written() {
+        let name = |line: &str| byline(line).unwrap_or_default();
+        assert_eq!(name("By MARTA OYELARAN"), "Marta Oyelaran");
+        assert_eq!(name("By LIAM O'ROURKE, Associated Press"), "Liam O'Rourke");
+        assert_eq!(name("BY ANA GARCÍA-PÉREZ"), "Ana García-Pérez");
+        assert_eq!(
+            name("By IAN MCNAB and JAN VAN DER BERG"),
+            "Ian McNab and Jan van der Berg"
+        );
+        // Written in mixed case, a name is kept as it is.
+        assert_eq!(name("By Ciarán Mac Donncha"), "Ciarán Mac Donncha");
+        assert_eq!(name("By Ian McNAB"), "Ian McNAB");
+        // The capitals say nothing more than the name: the byline keeps
+        // no credit line.
+        assert_eq!(byline_parts("By MARTA OYELARAN").unwrap().credit, None);
     }
 
     #[test]
