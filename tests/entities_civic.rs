@@ -341,3 +341,12 @@ fn a_government_gives_its_country_and_another_body_named_for_one_does_not() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_world_body_named_in_english_is_the_body_its_acronym_names() {
+    let text = "The International Cycling Union (UCI) said it would review the crash.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Organization),
+        ["Union Cycliste Internationale"]
+    );
+}
