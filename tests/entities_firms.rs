@@ -347,3 +347,10 @@ fn a_state_insurance_scheme_is_no_insurer() {
         ["Harwell Insurance", "Kestrel Insurance Company"]
     );
 }
+
+#[test]
+fn a_peoples_or_a_continents_shares_are_a_market_s_not_a_firm_s() {
+    let text = "European shares fell on Monday and Asian stocks rose, while \
+                Vonovia shares dropped 4%.";
+    assert_eq!(named(&extract(text), EntityKind::Company), ["Vonovia"]);
+}

@@ -700,3 +700,16 @@ fn a_place_of_several_words_that_opens_a_papers_name_stays_the_place() {
     assert_eq!(named(&found, EntityKind::Place), ["New York"]);
     assert_eq!(named(&found, EntityKind::Company), ["New York Post"]);
 }
+
+#[test]
+fn a_name_before_council_or_mayor_is_the_town_s_unless_a_party_s() {
+    let text = "Harbour fees split the Kilmory council. Kilmory councillors voted 7-6, \
+                and three Labour councillors met the Lisburn mayor.";
+    let found = extract(text);
+    assert_eq!(named(&found, EntityKind::Place), ["Kilmory", "Lisburn"]);
+    assert!(
+        named(&found, EntityKind::Organization)
+            .iter()
+            .all(|o| o != "Kilmory")
+    );
+}

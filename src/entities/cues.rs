@@ -675,6 +675,27 @@ pub fn is_town_body(first: &str, second: &str) -> bool {
     word_set!(TOWN_WORDS).contains(first) && word_set!(TOWN_BODIES).contains(second)
 }
 
+/// Returns true if and only if `word`, after a name, makes the name a
+/// town's: "the Kilmory council", "Kilmory councillors", "the Lisburn
+/// mayor". A party's word before it names the party's members ("the
+/// Labour council", "Three Tory councillors"), not a town.
+pub fn is_town_body_after(name: &str, word: &str) -> bool {
+    matches!(word, "council" | "councillors" | "councilors" | "mayor")
+        && !matches!(
+            name.rsplit(' ').next().unwrap_or(name),
+            "Labour"
+                | "Tory"
+                | "Conservative"
+                | "Liberal"
+                | "Green"
+                | "Democrat"
+                | "Republican"
+                | "Independent"
+                | "Unionist"
+                | "Nationalist"
+        )
+}
+
 pub fn is_role_noun(word: &str) -> bool {
     // "co-author", "vice-chairman", "ex-minister": a role still.
     let role = ["co-", "vice-", "ex-"]

@@ -508,12 +508,14 @@ impl<'t> Context<'t, '_, '_> {
             return;
         }
         let after = next_word(self.text, self.words[last - 1].end);
-        // "the El Teniente mine", "the Westhaven town council", "the Marche
-        // region": a place.
+        // "the El Teniente mine", "the Westhaven town council", "the
+        // Kilmory council", "the Marche region": a place.
         let town_body = || {
             // `after` is non-empty only where one space comes before it.
             let at = self.words[last - 1].end + 1 + after.len();
-            !after.is_empty() && cues::is_town_body(after, next_word(self.text, at))
+            !after.is_empty()
+                && (cues::is_town_body(after, next_word(self.text, at))
+                    || cues::is_town_body_after(self.span(first, last), after))
         };
         if (cues::is_site_noun(after) || cues::is_area_noun(after) || town_body())
             && !self.has_hit_within(first, last)

@@ -619,13 +619,16 @@ impl<'t> Context<'t, '_, '_> {
         // a firm; but "In Asian markets", "European exports rose", "shares
         // in Anglo-Swedish drug firm…": a people's adjective before a noun
         // is no firm, even where the noun is spelt as a business verb.
-        let does_business = (cues::is_business_verb(after) || shares_of)
-            && !(last - first == 1
+        // ("Asian shares fell": a people's shares are a market's.)
+        let peoples = || {
+            last - first == 1
                 && after.starts_with(|c: char| c.is_lowercase())
                 && (self.is_peoples_adjective(name)
                     || (matches!(after, "markets" | "exports" | "ships" | "supplies")
-                        && cues::is_demonym_shaped(name))));
-        if does_business || (firm_shaped && (staff || traded)) {
+                        && cues::is_demonym_shaped(name)))
+        };
+        let does_business = (cues::is_business_verb(after) || shares_of) && !peoples();
+        if does_business || (firm_shaped && (staff || traded && !peoples())) {
             lexicon.add(
                 name,
                 Known::new(name, EntityKind::Company, Strength::Context),
