@@ -624,9 +624,9 @@ fn is_plainly_spaced(line: &str) -> bool {
 /// Where the line so far, `text`, ends in a word broken at a hyphen
 /// ("Wednes-") and `next` goes on with letters, prepares `text` for `next`
 /// to follow with no space, and returns true. The hyphen goes when the
-/// halves are not both English words ("govern-ment", "Wednes-day") and
-/// stays between two that are ("well-known") or before a capital
-/// ("Karl-Erik").
+/// halves are not both English words ("govern-ment", "Wednes-day") or
+/// make one ("be-hind", "with-out"), and stays between two that are and
+/// make none ("well-known") or before a capital ("Karl-Erik").
 fn rejoin(text: &mut String, next: &str) -> bool {
     let Some(left) = text.strip_suffix('-') else {
         return false;
@@ -642,9 +642,10 @@ fn rejoin(text: &mut String, next: &str) -> bool {
     if head.is_empty() || tail.is_empty() {
         return false;
     }
+    let word = crate::entities::is_common_word;
     let compound = tail.starts_with(char::is_uppercase)
         || COMPOUND_TAILS.binary_search(&tail).is_ok()
-        || (crate::entities::is_common_word(head) && crate::entities::is_common_word(tail));
+        || (word(head) && word(tail) && !word(&format!("{head}{tail}")));
     if !compound {
         text.pop();
     }
@@ -807,6 +808,15 @@ mod tests {
         assert_eq!(
             units[0].1,
             "The Fenwick council said on Wednesday that the new government grant, a well-known scheme run with Anna-Lena Berg, would help."
+        );
+        // Two words that make one were one word broken by the wrap; two
+        // that make none were written with the hyphen.
+        let units = texts(
+            "\"We see the worst be-\nhind us,\" he said, in a long-\nterm view with-\nout fear.",
+        );
+        assert_eq!(
+            units[0].1,
+            "\"We see the worst behind us,\" he said, in a long-term view without fear."
         );
         // A dash between words keeps its spaces.
         let units =
