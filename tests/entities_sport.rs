@@ -193,3 +193,16 @@ fn an_initial_and_a_surname_name_the_one_player_named_in_full() {
         ["Rhys Pennant", "T Morgan", "Tegid Morgan", "Tomos Morgan"]
     );
 }
+
+#[test]
+fn a_country_that_is_a_common_given_name_before_a_surname_is_a_person() {
+    let text = "A penalty from Jordan Pike put them ahead before Georgia Stanway and \
+                Jordan Henderson scored.\n\nRafidain Bank's Jordan Branch Raises Capital\n\n\
+                Troops from Chad crossed into Jordan.";
+    let found = extract(text);
+    assert_eq!(
+        named(&found, EntityKind::Person),
+        ["Georgia Stanway", "Jordan Henderson", "Jordan Pike"]
+    );
+    assert_eq!(named(&found, EntityKind::Country), ["Chad", "Jordan"]);
+}

@@ -61,6 +61,18 @@ pub fn settle<'g>(text: &str, hits: &mut Vec<Hit<'g>>, gaz: &'g Gazetteer) {
     for i in 0..hits.len() {
         let hit = hits[i];
         let entry = hit.entry;
+        // "Jordan Pike", "Georgia Stanway": a country named as many people
+        // are, before a surname that ends the name, is a given name. (Not
+        // in a title-case line: "Rafidain Bank's Jordan Branch Raises…".)
+        if entry.kind == EntityKind::Country
+            && entry.role == Role::Name
+            && COUNTRIES_AS_GIVEN_NAMES.contains(&&text[hit.start..hit.end])
+            && opens_a_personal_name(text, &hit)
+            && !ends_before_a_capital(text, hit.end)
+        {
+            drop.push(i);
+            continue;
+        }
         if !matches!(entry.role, Role::City | Role::Region | Role::Capital) {
             continue;
         }
@@ -132,16 +144,36 @@ pub fn settle<'g>(text: &str, hits: &mut Vec<Hit<'g>>, gaz: &'g Gazetteer) {
     }
 }
 
-/// Returns true if and only if the capital of `hit` is a given name that a
-/// surname follows on its line: "Paris Hilton", "Sofia Coppola", "Victoria
-/// Hamilton" are people, not France, Bulgaria and the Seychelles.
+/// The names of countries among the 400 commonest male and 400 commonest
+/// female first names of the 1990 US census (`assets/given_names.txt`);
+/// rarer ones ("China", "India", "Kenya") name the country in news.
+const COUNTRIES_AS_GIVEN_NAMES: [&str; 4] = ["Chad", "Georgia", "Israel", "Jordan"];
+
+/// Returns true if and only if the word after the one after `end`, on
+/// its line, opens with a capital: the two words go on a title-case line
+/// or a longer name.
+fn ends_before_a_capital(text: &str, end: usize) -> bool {
+    let surname = next_word(text, end);
+    let after = end + 1 + surname.len();
+    text.get(after..)
+        .and_then(|rest| rest.strip_prefix(' '))
+        .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+}
+
+/// Returns true if and only if the capital or country of `hit` is a given
+/// name that a surname follows on its line: "Paris Hilton", "Sofia
+/// Coppola", "Victoria Hamilton", "Jordan Henderson" are people, not
+/// France, Bulgaria, the Seychelles and Jordan.
 fn opens_a_personal_name(text: &str, hit: &Hit) -> bool {
     let surname = next_word(text, hit.end);
     cues::is_given_name(&text[hit.start..hit.end])
         && surname.starts_with(|c: char| c.is_uppercase())
         && surname.chars().skip(1).all(char::is_lowercase)
         && cues::is_surname(surname)
-        && cues::traits(surname) & (cues::HEAD | cues::PLACE_HEAD) == 0
+        // (Not "Georgia Monday", "Jordan King Abdullah": a day, a month
+        // or a title is no surname here.)
+        && cues::traits(surname) & (cues::HEAD | cues::PLACE_HEAD | cues::FUNCTION_WORD | cues::TITLE)
+            == 0
 }
 
 /// Returns true if and only if the name that ends at `end` opens the name
