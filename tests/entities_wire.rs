@@ -355,3 +355,12 @@ fn a_dateline_filed_from_places_joined_by_slashes_names_each_place_and_the_agenc
     );
     assert_eq!(named(&mentions, EntityKind::Company), ["Quayside News"]);
 }
+
+#[test]
+fn a_day_after_a_country_as_american_wires_write_it_ends_no_persons_name() {
+    let text = "Troops entered Kenya Monday, officials in Jordan said Tuesday, and \
+                the match is on Saturday.\n\nSaturday will decide it.";
+    let found = extract(text);
+    assert_eq!(named(&found, EntityKind::Person), Vec::<String>::new());
+    assert_eq!(named(&found, EntityKind::Country), ["Jordan", "Kenya"]);
+}

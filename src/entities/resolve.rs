@@ -103,8 +103,9 @@ impl<'t> Lexicon<'t> {
             known.kind = EntityKind::Company;
         }
         // "candidate HBX-214": no person's name holds a figure; "Arabica
-        // Dec" in a table of prices ends in a month's abbreviation; "Harry
-        // Potter and the Prisoner Of Azkaban" is a title.
+        // Dec" in a table of prices ends in a month's abbreviation, "troops
+        // entered Kenya Monday" (as American wires drop the "on") in a day;
+        // "Harry Potter and the Prisoner Of Azkaban" is a title.
         if known.kind == EntityKind::Person
             && (surface.bytes().any(|b| b.is_ascii_digit())
                 || ends_in_a_product_code(surface)
@@ -115,7 +116,21 @@ impl<'t> Lexicon<'t> {
                 || surface.rsplit(' ').next().is_some_and(|w| {
                     matches!(
                         w,
-                        "Feb" | "Apr" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec"
+                        "Feb"
+                            | "Apr"
+                            | "Aug"
+                            | "Sep"
+                            | "Sept"
+                            | "Oct"
+                            | "Nov"
+                            | "Dec"
+                            | "Monday"
+                            | "Tuesday"
+                            | "Wednesday"
+                            | "Thursday"
+                            | "Friday"
+                            | "Saturday"
+                            | "Sunday"
                     )
                 }))
         {
