@@ -234,6 +234,18 @@ fn bodies_of_other_languages_named_head_first_are_organisations() {
     );
 }
 
+/// Their "and" and "in" join the name too: "Institut de Recherche en
+/// Sciences de la Santé".
+#[test]
+fn a_body_of_another_language_keeps_its_own_and_and_in() {
+    let text = "Halidou Tinto led the trial at the Institut de Recherche en Sciences \
+                de la Santé in Nanoro.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Organization),
+        ["Institut de Recherche en Sciences de la Santé"]
+    );
+}
+
 /// A ward named alone in brackets after a councillor is a place ("Ward"
 /// alone is a surname as often).
 #[test]

@@ -405,7 +405,12 @@ fn is_abbreviation(word: &str) -> bool {
 pub fn is_connector(word: &str) -> bool {
     // Every connector is 2 to 5 bytes long: most words are out at once.
     (2..=5).contains(&word.len())
-        && (matches!(word, "of" | "the" | "for" | "per") || super::cues::is_name_particle(word))
+        && (matches!(word, "of" | "the" | "for" | "per")
+            || super::cues::is_name_particle(word)
+            // Inside the names of other languages' bodies: "Institut de
+            // Recherche en Sciences de la Santé", "Institut für Arbeit und
+            // Soziales".
+            || matches!(word, "en" | "et" | "und" | "für"))
 }
 
 /// Returns true if and only if `word` is a legal form written in lower
