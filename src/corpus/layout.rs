@@ -1,7 +1,8 @@
 //! Layout: how the lines of a text form units — the paragraphs, single
 //! lines and preformatted blocks the cleaner then reads (see
 //! [`super::clean`]). Nothing is dropped here: every word of the text is
-//! in exactly one unit.
+//! in exactly one unit (a heading's underline, `=====` under a title, is
+//! markup, not words: it only ends the heading's unit).
 //!
 //! - **Hard-wrapped text** (lines broken at a typewriter width, as wire
 //!   stories and e-mail are) has its paragraphs rejoined. A paragraph ends
@@ -123,7 +124,10 @@ fn segments(text: &str) -> Vec<Segment<'_>> {
     let mut lines = text.lines();
     while let Some(raw) = lines.next() {
         let Some(fence) = Fence::opening(raw) else {
-            plain.push(Line::read(raw));
+            // A heading's underline ends the heading's unit and is no
+            // word of it.
+            let underline = is_underline(raw) && matches!(plain.last(), Some(Some(_)));
+            plain.push(if underline { None } else { Line::read(raw) });
             continue;
         };
         let mut inside = Vec::new();
@@ -138,6 +142,14 @@ fn segments(text: &str) -> Vec<Segment<'_>> {
     }
     segments.push(Segment::Plain(plain));
     segments
+}
+
+/// Returns true if and only if `raw` underlines the line above it as a
+/// heading: three or more `=` or `-` and nothing else, as plain text and
+/// Markdown underline a title ("Quake shakes Peru" over "=================").
+pub fn is_underline(raw: &str) -> bool {
+    let line = raw.trim();
+    line.len() >= 3 && (line.bytes().all(|b| b == b'=') || line.bytes().all(|b| b == b'-'))
 }
 
 /// The fence that opens a fenced block: three or more backticks or tildes
@@ -740,6 +752,25 @@ mod tests {
             .into_iter()
             .map(|u| (u.is_preformatted(), u.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_heading_s_underline_ends_it_and_a_lone_rule_stays() {
+        let text = "Quake shakes southern Peru\n==========================\n\nA magnitude 6.1 \
+                    earthquake struck southern Peru on Tuesday, shaking buildings\nin Arequipa \
+                    and Cusco, the institute said.\n\nAftershocks\n-----------\nThey went on \
+                    all night.\n\n-----\n";
+        let units: Vec<String> = texts(text).into_iter().map(|u| u.1).collect();
+        assert_eq!(
+            units,
+            [
+                "Quake shakes southern Peru",
+                "A magnitude 6.1 earthquake struck southern Peru on Tuesday, shaking buildings in Arequipa and Cusco, the institute said.",
+                "Aftershocks",
+                "They went on all night.",
+                "-----"
+            ]
+        );
     }
 
     #[test]

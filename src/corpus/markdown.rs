@@ -8,7 +8,7 @@
 //! format converted to Markdown on its way in (`<pre>` and `<table>` become
 //! fenced blocks).
 
-use super::layout::Fence;
+use super::layout::{Fence, is_underline};
 
 /// Returns `text` without Markdown syntax: heading hashes, emphasis markers,
 /// link and image syntax (`[text](url)` → `text`, images dropped), inline
@@ -47,7 +47,8 @@ pub fn strip(text: &str) -> String {
             out.push_str("```\n");
             continue;
         }
-        if is_rule(trimmed) {
+        // A rule, or a heading's underline ("Title" over "=====").
+        if is_rule(trimmed) || is_underline(trimmed) {
             out.push('\n');
             continue;
         }
@@ -442,6 +443,14 @@ mod tests {
              [1] Registered as NCT05432109.\n\
              [cost] At 2026 prices.\n\
              [Update]: the council has since replied.\n"
+        );
+    }
+
+    #[test]
+    fn a_heading_s_underline_goes_and_its_words_stay() {
+        assert_eq!(
+            strip("Quake shakes Peru\n=================\nIt struck on Tuesday."),
+            "Quake shakes Peru\n\nIt struck on Tuesday.\n"
         );
     }
 
