@@ -713,3 +713,23 @@ fn a_name_before_council_or_mayor_is_the_town_s_unless_a_party_s() {
             .all(|o| o != "Kilmory")
     );
 }
+
+#[test]
+fn a_small_town_of_a_country_the_story_never_names_gives_no_country() {
+    // A town of that name is in the lists only for another country: the
+    // story's own town is a namesake the lists do not hold.
+    assert_eq!(
+        countries_of("A quake in Peru was felt 40 km from the town of Chala."),
+        ["Peru"]
+    );
+    // Named with its country, or with another of its towns, it gives it.
+    assert_eq!(
+        countries_of("Tanzania said the road to Chala was open."),
+        ["Tanzania"]
+    );
+    // In a story that names no country, it still does.
+    assert_eq!(
+        countries_of("Farmers near Chala said the rains had come."),
+        ["Tanzania"]
+    );
+}

@@ -316,5 +316,14 @@ pub fn extract(text: &str) -> Vec<Mention> {
     let lexicon = recognize::learn(text, &scan.words, &runs, &hits, gaz);
     // A market index kept its words from the rules; it names nothing.
     hits.retain(|h| h.entry.role != gazetteer::Role::Benchmark);
-    resolve::resolve(text, &scan, &hits, &lexicon, gaz)
+    let namesakes = places::namesakes(&hits);
+    let mut mentions = resolve::resolve(text, &scan, &hits, &lexicon, gaz);
+    if !namesakes.is_empty() {
+        for m in &mut mentions {
+            if m.kind == EntityKind::Place && namesakes.contains(&m.start) {
+                m.country = None;
+            }
+        }
+    }
+    mentions
 }

@@ -144,6 +144,37 @@ pub fn settle<'g>(text: &str, hits: &mut Vec<Hit<'g>>, gaz: &'g Gazetteer) {
     }
 }
 
+/// Returns the starts of the small towns whose country the text gives no
+/// other sign of, in a text that names another country: "the town of
+/// Chala" in a story of Peru is Peru's Chala, which the lists do not
+/// hold, not Tanzania's, which they do. Such a town stays a place but
+/// gives no country. A sign is the country named (or its people), or
+/// another of its places: two towns of one country are no coincidence.
+pub fn namesakes(hits: &[Hit<'_>]) -> Vec<usize> {
+    if !hits.iter().any(|h| h.entry.kind == EntityKind::Country) {
+        return Vec::new();
+    }
+    let sign_of = |town: &Hit<'_>, country: &str| {
+        hits.iter().any(|other| {
+            !std::ptr::eq(other.entry, town.entry)
+                && match other.entry.kind {
+                    EntityKind::Country => other.entry.name == country,
+                    EntityKind::Place => other.entry.country == Some(country),
+                    _ => false,
+                }
+        })
+    };
+    hits.iter()
+        .filter(|h| {
+            h.entry.kind == EntityKind::Place
+                && h.entry.role == Role::City
+                && h.entry.population < SMALL_TOWN
+                && h.entry.country.is_some_and(|country| !sign_of(h, country))
+        })
+        .map(|h| h.start)
+        .collect()
+}
+
 /// The names of countries among the 400 commonest male and 400 commonest
 /// female first names of the 1990 US census (`assets/given_names.txt`);
 /// rarer ones ("China", "India", "Kenya") name the country in news.
