@@ -354,3 +354,17 @@ fn a_peoples_or_a_continents_shares_are_a_market_s_not_a_firm_s() {
                 Vonovia shares dropped 4%.";
     assert_eq!(named(&extract(text), EntityKind::Company), ["Vonovia"]);
 }
+
+#[test]
+fn a_listed_firm_stays_the_firm_where_a_town_of_its_name_is_in_a_named_country() {
+    // Rio Tinto is also a town in Brazil: naming Brazil does not make the
+    // miner the town, nor "according to" a place; "in Rio Tinto" does.
+    let text = "Rio Tinto said iron ore output in Brazil rose. Miners cheered, \
+                according to Rio Tinto.";
+    let found = extract(text);
+    assert_eq!(named(&found, EntityKind::Company), ["Rio Tinto"]);
+    assert!(named(&found, EntityKind::Person).is_empty(), "{found:?}");
+    assert!(named(&found, EntityKind::Place).is_empty(), "{found:?}");
+    let town = extract("Floods hit homes in Rio Tinto, a town in Brazil.");
+    assert_eq!(named(&town, EntityKind::Place), ["Rio Tinto"]);
+}

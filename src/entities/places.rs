@@ -18,7 +18,7 @@
 use super::EntityKind;
 use super::cues;
 use super::gazetteer::{Entry, Gazetteer, Hit, Role};
-use super::text::{first_word, has_cell_gap, next_word, opens_line};
+use super::text::{first_word, has_cell_gap, last_word, next_word, opens_line};
 use crate::corpus::dates::{are_joined_places, is_one_place};
 
 /// Below this population a town needs a place-shaped context.
@@ -337,9 +337,13 @@ fn choose<'g>(
             && hit.entry.role == Role::City
             && u64::from(e.population) * 10 < u64::from(hit.entry.population)
     };
+    // Nor does it make a listed firm a town of its name ("Rio Tinto said"
+    // in a story of mines in Brazil), unless the words around use the
+    // name as a place ("in Rio Tinto").
+    let firm_stands = hit.entry.kind == EntityKind::Company && !used_as_place(text, hits, i);
     others
         .iter()
-        .find(|e| region_named(e) || (country_named(e) && !dwarfed(e)))
+        .find(|e| region_named(e) || (country_named(e) && !dwarfed(e) && !firm_stands))
         .or_else(|| {
             (!own_country_named)
                 .then(|| dwarfing_namesake(hit.entry, others))
@@ -430,7 +434,15 @@ pub(super) fn after_locative(text: &str, start: usize) -> bool {
             | "via" | "through" | "above" | "below" | "beyond" | "towards" | "toward" | "In"
             | "At" | "Near" | "From" | "Outside"
     );
-    locative || (word == "as" && lists_settlements(before))
+    // ("according to Rio Tinto", "thanks to Vale": a source or a cause.)
+    let source = word == "to" && {
+        let rest = before[..before.len() - 2].trim_end();
+        matches!(
+            last_word(rest),
+            "according" | "According" | "thanks" | "Thanks" | "owing"
+        )
+    };
+    (locative && !source) || (word == "as" && lists_settlements(before))
 }
 
 /// Returns true if and only if `before` ends in a plural word for
