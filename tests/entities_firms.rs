@@ -368,3 +368,13 @@ fn a_listed_firm_stays_the_firm_where_a_town_of_its_name_is_in_a_named_country()
     let town = extract("Floods hit homes in Rio Tinto, a town in Brazil.");
     assert_eq!(named(&town, EntityKind::Place), ["Rio Tinto"]);
 }
+
+#[test]
+fn a_firm_s_name_before_a_model_s_number_names_the_firm_not_a_longer_one() {
+    let text = "He bought an Apple Watch Series 9, and the Google Pixel 8 went on sale. \
+                Siemens Mobility won the contract, and she told BBC Radio 4 about it.";
+    assert_eq!(
+        named(&extract(text), EntityKind::Company),
+        ["Apple", "BBC Radio", "Google", "Siemens Mobility"]
+    );
+}

@@ -192,10 +192,23 @@ impl<'t> Context<'t, '_, '_> {
         let rest_unknown = (first..last)
             .skip_while(|&i| self.known[i] == Some(h))
             .all(|i| self.known[i].is_none() && !is_connector(self.word(i)));
-        // "six Airbus A321 aircraft", "the Boeing 787": a model's number
-        // names a product, not a part of the firm.
-        let model = (first..last)
-            .any(|i| self.known[i].is_none() && self.word(i).bytes().any(|b| b.is_ascii_digit()));
+        // "six Airbus A321 aircraft", "the Boeing 787", "a Google Pixel 8",
+        // "the Apple Watch Series 9": a model's number, in the name or
+        // right after it, names a product, not a part of the firm (a
+        // year after it does not: "Siemens Energy 2025 results"; nor does
+        // a station's: "BBC Radio 4" is a channel, part of the firm).
+        let channel = matches!(self.word(last - 1), "Radio" | "Channel" | "TV" | "FM");
+        let numbered_after = !channel
+            && self.words.get(last).is_some_and(|w| {
+                let word = w.text(self.text);
+                self.gap_before(last) == " "
+                    && (1..=3).contains(&word.len())
+                    && word.bytes().all(|b| b.is_ascii_digit())
+            });
+        let model = numbered_after
+            || (first..last).any(|i| {
+                self.known[i].is_none() && self.word(i).bytes().any(|b| b.is_ascii_digit())
+            });
         if !(1..=2).contains(&extra) || !rest_unknown || model {
             return false;
         }
