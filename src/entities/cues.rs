@@ -675,6 +675,15 @@ pub fn is_town_body(first: &str, second: &str) -> bool {
     word_set!(TOWN_WORDS).contains(first) && word_set!(TOWN_BODIES).contains(second)
 }
 
+/// Returns true if and only if `word` is a day of the week as a name is
+/// written ("Monday"): no person's name, alone or at its end.
+pub fn is_weekday(word: &str) -> bool {
+    matches!(
+        word,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
+}
+
 /// Returns true if and only if `word`, after a name, makes the name a
 /// town's: "the Kilmory council", "Kilmory councillors", "the Lisburn
 /// mayor". A party's word before it names the party's members ("the

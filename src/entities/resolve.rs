@@ -116,22 +116,8 @@ impl<'t> Lexicon<'t> {
                 || surface.rsplit(' ').next().is_some_and(|w| {
                     matches!(
                         w,
-                        "Feb"
-                            | "Apr"
-                            | "Aug"
-                            | "Sep"
-                            | "Sept"
-                            | "Oct"
-                            | "Nov"
-                            | "Dec"
-                            | "Monday"
-                            | "Tuesday"
-                            | "Wednesday"
-                            | "Thursday"
-                            | "Friday"
-                            | "Saturday"
-                            | "Sunday"
-                    )
+                        "Feb" | "Apr" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec"
+                    ) || super::cues::is_weekday(w)
                 }))
         {
             return;

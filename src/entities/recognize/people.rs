@@ -1199,10 +1199,7 @@ impl<'t> Context<'t, '_, '_> {
                 | "Nationalists"
                 | "Unionists"
         );
-        let weekday = matches!(
-            word,
-            "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
-        );
+        let weekday = cues::is_weekday(word);
         let people = word
             .strip_suffix('s')
             .is_some_and(|one| self.gaz.exact(one).is_some_and(|e| e.role == Role::Demonym));
