@@ -774,30 +774,42 @@ fn is_white_space(b: u8) -> bool {
 }
 
 /// [`line_key`] of a trimmed line of at most 120 ASCII bytes: the same
-/// key, folded byte by byte into a buffer on the stack.
+/// key, folded byte by byte into a buffer on the stack in one pass (split
+/// into words first, this was a twentieth of an open's work).
 fn ascii_line_key(line: &[u8]) -> Option<u64> {
     // Each word and its one space take no more than the word and the
     // white space after it: one byte past the line at most.
     let mut folded = [0u8; 128];
     let mut len = 0;
-    for (words, word) in line
-        .split(|&b| is_white_space(b))
-        .filter(|w| !w.is_empty())
-        .enumerate()
-    {
-        if words == MAX_REPEATED_WORDS {
-            return None;
-        }
-        let mut prev_digit = false;
-        for &b in word {
-            let digit = b.is_ascii_digit();
-            if digit && prev_digit {
-                continue;
+    let mut words = 0;
+    let mut in_word = false;
+    let mut prev_digit = false;
+    for &b in line {
+        if is_white_space(b) {
+            if in_word {
+                folded[len] = b' ';
+                len += 1;
+                in_word = false;
             }
-            prev_digit = digit;
-            folded[len] = if digit { b'#' } else { b.to_ascii_lowercase() };
-            len += 1;
+            continue;
         }
+        if !in_word {
+            if words == MAX_REPEATED_WORDS {
+                return None;
+            }
+            words += 1;
+            in_word = true;
+            prev_digit = false;
+        }
+        let digit = b.is_ascii_digit();
+        if digit && prev_digit {
+            continue;
+        }
+        prev_digit = digit;
+        folded[len] = if digit { b'#' } else { b.to_ascii_lowercase() };
+        len += 1;
+    }
+    if in_word {
         folded[len] = b' ';
         len += 1;
     }
@@ -839,6 +851,8 @@ mod tests {
             "vertical\u{b}tab\u{c}form feed",
             &"x ".repeat(60),
             &"y".repeat(120),
+            "one two three four five six seven eight nine ten 11 12",
+            "one two three four five six seven eight nine ten 11 12 13",
         ];
         for line in lines {
             assert_eq!(line_key(line), general(line), "{line:?}");
