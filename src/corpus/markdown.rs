@@ -218,6 +218,7 @@ const MARKUP_BYTES: &[u8] = b"![`*_";
 /// link's label holds no `]`, so no link can start inside it).
 fn strip_span(text: &str, mut closers: Option<&mut Closers>, out: &mut String) {
     let bytes = text.as_bytes();
+    let mut open = OpenEmphasis::default();
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
@@ -257,7 +258,7 @@ fn strip_span(text: &str, mut closers: Option<&mut Closers>, out: &mut String) {
                 while end < bytes.len() && bytes[end] == marker {
                     end += 1;
                 }
-                if !is_emphasis_run(text, i, end) {
+                if !open.is_emphasis_run(text, i, end) {
                     out.push_str(&text[i..end]);
                 }
                 i = end;
@@ -274,15 +275,45 @@ fn strip_span(text: &str, mut closers: Option<&mut Closers>, out: &mut String) {
     }
 }
 
-/// Returns true if and only if the run of `*` or `_` at `start..end` is
-/// emphasis: it touches a word on one side and not on the other (so
-/// `snake_case` and `2 * 3` survive), or it is a doubled marker between
-/// two non-words.
-fn is_emphasis_run(text: &str, start: usize, end: usize) -> bool {
-    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    let prev = word(text[..start].chars().next_back());
-    let next = word(text[end..].chars().next());
-    prev != next || (!prev && !next && end - start > 1)
+/// Which emphasis markers of a line are open: a run of `*` or `_` that
+/// opened emphasis before a word, not yet closed.
+#[derive(Default)]
+struct OpenEmphasis {
+    star: bool,
+    underscore: bool,
+}
+
+impl OpenEmphasis {
+    /// Returns true if and only if the run of `*` or `_` at `start..end`
+    /// is emphasis: it touches a word on one side and not on the other (so
+    /// `snake_case` and `2 * 3` survive), it is a doubled marker between
+    /// two non-words, or it closes an open emphasis after punctuation, at
+    /// a space or the end ("*Additional reporting by Ana Ruiz.*").
+    fn is_emphasis_run(&mut self, text: &str, start: usize, end: usize) -> bool {
+        let open = if text.as_bytes()[start] == b'*' {
+            &mut self.star
+        } else {
+            &mut self.underscore
+        };
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let (prev, next) = (word(before), word(after));
+        if prev != next {
+            *open = next;
+            return true;
+        }
+        if !prev && !next && end - start > 1 {
+            return true;
+        }
+        let closes = *open
+            && before.is_some_and(|c| !c.is_whitespace())
+            && after.is_none_or(char::is_whitespace);
+        if closes {
+            *open = false;
+        }
+        closes
+    }
 }
 
 #[cfg(test)]
@@ -355,6 +386,10 @@ mod tests {
     mod reference {
         pub fn strip_inline(line: &str, out: &mut String) {
             let chars: Vec<char> = line.chars().collect();
+            // The run of markers being read: where it ends, and whether
+            // it is emphasis.
+            let mut run = (0, false);
+            let mut open = [false; 2];
             let mut i = 0;
             while i < chars.len() {
                 let c = chars[i];
@@ -375,7 +410,14 @@ mod tests {
                         out.push(c);
                     }
                     '`' => {}
-                    '*' | '_' if is_emphasis_marker(&chars, i) => {}
+                    '*' | '_' => {
+                        if i == 0 || i > run.0 || chars[i - 1] != c {
+                            run = judge_run(&chars, i, &mut open);
+                        }
+                        if !run.1 {
+                            out.push(c);
+                        }
+                    }
                     _ => out.push(c),
                 }
                 i += 1;
@@ -389,6 +431,31 @@ mod tests {
             }
             let end = close + 1 + chars[close + 1..].iter().position(|&c| c == ')')?;
             Some((close, end + 1))
+        }
+
+        /// Judges the run of markers that starts at `i`: where it ends,
+        /// and whether it is emphasis (an opened run closing at the first
+        /// run after punctuation before a space or the end).
+        fn judge_run(chars: &[char], i: usize, open: &mut [bool; 2]) -> (usize, bool) {
+            let slot = usize::from(chars[i] == '_');
+            let mut after = i;
+            while after + 1 < chars.len() && chars[after + 1] == chars[i] {
+                after += 1;
+            }
+            let word = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric());
+            let (before, next) = (i.checked_sub(1).map(|b| &chars[b]), chars.get(after + 1));
+            let mut verdict = is_emphasis_marker(chars, i);
+            if word(before) != word(next) {
+                open[slot] = word(next);
+            } else if !verdict
+                && open[slot]
+                && before.is_some_and(|c| !c.is_whitespace())
+                && next.is_none_or(|c| c.is_whitespace())
+            {
+                verdict = true;
+                open[slot] = false;
+            }
+            (after, verdict)
         }
 
         fn is_emphasis_marker(chars: &[char], i: usize) -> bool {
@@ -452,6 +519,21 @@ mod tests {
             strip("Quake shakes Peru\n=================\nIt struck on Tuesday."),
             "Quake shakes Peru\n\nIt struck on Tuesday.\n"
         );
+    }
+
+    #[test]
+    fn emphasis_closed_after_punctuation_goes_and_a_lone_star_stays() {
+        assert_eq!(
+            strip("*Additional reporting by Ana Ruiz in Madrid.*"),
+            "Additional reporting by Ana Ruiz in Madrid.\n"
+        );
+        assert_eq!(strip("She said _no!_ twice."), "She said no! twice.\n");
+        // Nothing open: a mark after punctuation is the writer's.
+        assert_eq!(
+            strip("Sales rose 4%.* Prices fell."),
+            "Sales rose 4%.* Prices fell.\n"
+        );
+        assert_eq!(strip("a = (b + c)* d"), "a = (b + c)* d\n");
     }
 
     #[test]
