@@ -178,6 +178,8 @@ fn clean_inner(
         .or_else(|| blocks.iter().find(|b| b.kind == BlockKind::Preformatted))?;
     let title = found.title.unwrap_or_else(|| {
         let lede = text[lede.range()].lines().next().unwrap_or_default();
+        // The dateline is where the story was filed, not what it says.
+        let lede = dates::after_wire_dateline(lede).unwrap_or(lede);
         structure::title_from_lede(lede.trim(), LEDE_TITLE_MAX)
     });
     let (id, prints) = if with_prints {
@@ -805,6 +807,18 @@ mod tests {
         assert!(a.title.chars().count() <= 80);
         assert!(a.title.ends_with('…'));
         assert!(a.title.starts_with("Scientists at the polar station"));
+    }
+
+    #[test]
+    fn a_lede_title_leaves_the_dateline_in_the_text() {
+        let a = clean_str(
+            "WELLINGTON, New Zealand (AP) -- Voters rejected a plan to sell the city's airport stake on Saturday.\n\nThe council had backed the sale.",
+        );
+        assert_eq!(
+            a.title,
+            "Voters rejected a plan to sell the city's airport stake on Saturday"
+        );
+        assert!(a.text.starts_with("WELLINGTON, New Zealand (AP) -- Voters"));
     }
 
     #[test]

@@ -82,31 +82,8 @@ pub fn wire_dateline(
     context: &dyn Fn() -> Option<i32>,
     saved: Option<NaiveDate>,
 ) -> Option<String> {
-    let mut end = body.len().min(DATELINE_REACH + 8);
-    while !body.is_char_boundary(end) {
-        end -= 1;
-    }
-    let head = &body[..end];
-    let head = head.lines().next().unwrap_or_default();
-    let dash = [" - ", " — ", " – ", " -- ", "—", "–"]
-        .iter()
-        .filter_map(|d| head.find(d))
-        .min()?;
-    if dash > DATELINE_REACH {
-        return None;
-    }
-    let mut lead = head[..dash].trim();
-    // "(Reuters)", "(AP)", "/PRNewswire/": the agency after the date.
-    if lead.ends_with(')')
-        && let Some(open) = lead.rfind('(')
-    {
-        lead = lead[..open].trim_end();
-    } else if let Some(inner) = lead.strip_suffix('/')
-        && let Some(open) = inner.rfind(" /")
-    {
-        lead = lead[..open].trim_end();
-    }
-    let lead = lead.trim_end_matches(',');
+    let head = DatelineHead::of(body)?;
+    let lead = head.lead;
     if let Some(date) = normalise(lead, context, saved) {
         return Some(date);
     }
@@ -118,6 +95,77 @@ pub fn wire_dateline(
     (1..parts.len().min(3))
         .filter(|&k| parts[1..k].iter().all(|p| is_place(p)))
         .find_map(|k| normalise(&parts[k..].join(", "), context, saved))
+}
+
+/// Returns the words of `line` after the wire dateline that opens it
+/// ("MANCHESTER, England (AP) -- Phil Foden scored…" gives "Phil Foden
+/// scored…"), or `None` when none does. Any dated dateline counts; an
+/// undated one only when it names an agency ("(AP)") or its place is in
+/// capitals, as wires print them: "Apple, Google — the two giants" is
+/// prose.
+pub fn after_wire_dateline(line: &str) -> Option<&str> {
+    let head = DatelineHead::of(line)?;
+    let rest = line[head.dash..].trim_start_matches(['-', '—', '–', ' ']);
+    if rest.is_empty() {
+        return None;
+    }
+    // Any year will do: only whether a date is there matters.
+    let any_year = || Some(2000);
+    if wire_dateline(line, &any_year, None).is_some() {
+        return Some(rest);
+    }
+    let parts: Vec<&str> = head.lead.split(',').map(str::trim).collect();
+    let capitals =
+        parts[0].chars().any(char::is_alphabetic) && !parts[0].chars().any(char::is_lowercase);
+    let places = parts.len() <= 3 && parts.iter().all(|p| is_place(p));
+    (places && (capitals || head.agency)).then_some(rest)
+}
+
+/// What comes before the dash that ends a wire dateline: the `lead`
+/// (place and date, the agency cut off) and where the dash is.
+struct DatelineHead<'a> {
+    lead: &'a str,
+    dash: usize,
+    /// Whether an agency ("(Reuters)", "/PRNewswire/") followed the lead.
+    agency: bool,
+}
+
+impl<'a> DatelineHead<'a> {
+    fn of(body: &'a str) -> Option<Self> {
+        let mut end = body.len().min(DATELINE_REACH + 8);
+        while !body.is_char_boundary(end) {
+            end -= 1;
+        }
+        let head = body[..end].lines().next().unwrap_or_default();
+        let dash = [" - ", " — ", " – ", " -- ", "—", "–"]
+            .iter()
+            .filter_map(|d| head.find(d))
+            .min()?;
+        if dash > DATELINE_REACH {
+            return None;
+        }
+        let mut lead = head[..dash].trim();
+        let mut agency = false;
+        // "(Reuters)", "(AP)", "/PRNewswire/": the agency after the date.
+        if lead.ends_with(')')
+            && let Some(open) = lead.rfind('(')
+        {
+            agency = lead[open + 1..lead.len() - 1]
+                .chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || c == '-');
+            lead = lead[..open].trim_end();
+        } else if let Some(inner) = lead.strip_suffix('/')
+            && let Some(open) = inner.rfind(" /")
+        {
+            agency = true;
+            lead = lead[..open].trim_end();
+        }
+        Some(DatelineHead {
+            lead: lead.trim_end_matches(','),
+            dash,
+            agency,
+        })
+    }
 }
 
 /// Returns true if and only if `s` looks like a place in a dateline: one
@@ -505,6 +553,39 @@ mod tests {
             normalise("March 3", &|| Some(1987), saved).as_deref(),
             Some("1987-03-03")
         );
+    }
+
+    #[test]
+    fn the_words_after_a_wire_dateline_are_the_story() {
+        let after = after_wire_dateline;
+        assert_eq!(
+            after("MANCHESTER, England (AP) -- Phil Foden scored twice."),
+            Some("Phil Foden scored twice.")
+        );
+        assert_eq!(
+            after("COPENHAGEN, Jan 9 (Reuters) - Maersk said on Tuesday."),
+            Some("Maersk said on Tuesday.")
+        );
+        assert_eq!(
+            after("REGINA, Sask. — Months without rain."),
+            Some("Months without rain.")
+        );
+        assert_eq!(
+            after("March 4, 2024 — The vote passed."),
+            Some("The vote passed.")
+        );
+        assert_eq!(
+            after("Kilmory, Argyll (Coast Wire) - Ferries were cancelled."),
+            Some("Ferries were cancelled.")
+        );
+        // Prose with a dash is no dateline.
+        assert_eq!(after("Apple, Google — the two giants — held talks."), None);
+        assert_eq!(
+            after("Smith, Jones (2019) - a review of the evidence."),
+            None
+        );
+        assert_eq!(after("Rates held - for now."), None);
+        assert_eq!(after("WASHINGTON —"), None);
     }
 
     #[test]
