@@ -506,6 +506,31 @@ pub fn is_heading(line: &str) -> bool {
         && line.chars().count() <= 120
         && (1..=14).contains(&word_count(line))
         && !holds_a_sentence(line)
+        && !is_credit(line)
+}
+
+/// Returns true if and only if `line` credits a picture or its maker
+/// ("Photo: Ciarán Walsh/Galway Bay News", "Illustration: Jo Lee"): a
+/// caption's line, kept as a paragraph, never a section heading.
+fn is_credit(line: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "photo",
+        "photos",
+        "photograph",
+        "photography",
+        "picture",
+        "pictures",
+        "pictured",
+        "image",
+        "images",
+        "illustration",
+        "graphic",
+        "video",
+        "credit",
+        "source",
+    ];
+    line.split_once(':')
+        .is_some_and(|(label, _)| LABELS.iter().any(|l| label.trim().eq_ignore_ascii_case(l)))
 }
 
 /// Returns true if and only if a sentence ends inside `line` and another
@@ -785,6 +810,10 @@ mod tests {
         assert!(!is_heading("“We will win”"));
         assert!(!is_heading("It rained."));
         assert!(!is_heading("The new bridge at night. Photo: City Council"));
+        assert!(!is_heading("Photo: Ciarán Walsh/Galway Bay News"));
+        assert!(!is_heading("Illustration: Jo Lee"));
+        assert!(is_heading("Photography in the age of phones"));
+        assert!(is_heading("Analysis: Why rates stay high"));
         assert!(is_heading("Dr. Ruiz and the New Clinic"));
     }
 
