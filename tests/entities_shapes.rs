@@ -773,6 +773,23 @@ fn the_sides_of_a_fixture_are_teams_without_a_score_too() {
     );
 }
 
+/// A result told set by set is a match of players: both sides are people,
+/// a given name the lists do not know and a surname that is an English
+/// word too; a side named as a club keeps the club.
+#[test]
+fn the_sides_of_a_result_told_in_sets_are_players() {
+    let text = "Teodor Halvik beat Jannik Winter 6-4 3-6 7-6(5) in the final. Winter said \
+                he was tired.";
+    assert_eq!(kind(text, "Teodor Halvik"), Some(EntityKind::Person));
+    assert_eq!(kind(text, "Jannik Winter"), Some(EntityKind::Person));
+    let clubs = "Harlow Athletic beat Penmoor 25-21 25-19 in the volleyball league.";
+    assert_eq!(
+        kind(clubs, "Harlow Athletic"),
+        Some(EntityKind::Organization)
+    );
+    assert_ne!(kind(clubs, "Penmoor"), Some(EntityKind::Person));
+}
+
 /// A name set off by commas after "the" and a noun of firms or bodies is
 /// that firm or body; people listed after such a noun are not.
 #[test]

@@ -12,7 +12,9 @@
 //! A side that is one name the lists know ("Newcastle 27-27 Gloucester")
 //! keeps its entry: the town and the club share the name. Two sides
 //! shaped like people ("O'Sullivan 10-4 Higgins", snooker) are left to
-//! the rules for people. A possessive before the score makes it a modifier
+//! the rules for people. A result told set by set ("Alcaraz beat Jannik
+//! Sinner 6-4 7-6") is a match of players: its sides named in full are
+//! people, unless one is named as a club is. A possessive before the score makes it a modifier
 //! ("Arsenal's 5-1 win"), not a result.
 
 use super::Context;
@@ -43,10 +45,24 @@ pub(super) fn teams_at_scores<'t>(
         let sides = [home, away].map(|side| (side_start(ctx, side), side.last));
         // "Ronnie Avery 6-3 Mark Selby": players meet players; a side
         // shaped like a person opposite a club ("Eldon Park") is a club.
+        // Set after set ("beat Jannik Sinner 6-4 7-6") is a match of
+        // players too, unless a side is named as a club is.
+        let after_away = &ctx.text[ctx.words[away.last - 1].end..];
+        let sets = result && sets_follow(after_away);
         if sides
             .iter()
             .all(|&(first, last)| is_player(ctx, first, last))
         {
+            continue;
+        }
+        if sets
+            && !sides
+                .iter()
+                .any(|&(first, last)| is_club_named(ctx, first, last))
+        {
+            for (first, last) in sides {
+                teach_player(ctx, first, last, lexicon);
+            }
             continue;
         }
         for (first, last) in sides {
@@ -68,11 +84,12 @@ pub(super) fn teams_at_scores<'t>(
             continue;
         }
         let (first, last) = (side_start(ctx, side), side.last);
-        let club_shaped = last == first + 1
-            || (first + 1 < last && CLUB_WORDS.contains(&ctx.span(first + 1, last)));
+        let club_shaped = last == first + 1 || is_club_named(ctx, first, last);
+        let after = &ctx.text[ctx.words[last - 1].end..];
         if first < last
             && club_shaped
-            && score_follows(&ctx.text[ctx.words[last - 1].end..])
+            && score_follows(after)
+            && (!sets_follow(after) || is_club_named(ctx, first, last))
             && !is_player(ctx, first, last)
         {
             teach_team(ctx, first, last, lexicon);
@@ -154,6 +171,27 @@ fn score_follows(after: &str) -> bool {
     is_score(&rest[..end])
 }
 
+/// Returns true if and only if `after` (the text after a side's name)
+/// opens with two or more scores in a row, as sets are reported: " 6-4
+/// 7-6", " 6-3, 3-6, 7-5".
+fn sets_follow(after: &str) -> bool {
+    let mut scores = after
+        .split([' ', ','])
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_end_matches(['.', ';', ')']));
+    let first_two = [scores.next(), scores.next()];
+    after.starts_with(' ')
+        && first_two
+            .iter()
+            .all(|w| w.is_some_and(|w| is_score(w.split('(').next().unwrap_or(w))))
+}
+
+/// Returns true if and only if a side's words end with a club's word
+/// ("Bristol City", "Preston North End").
+fn is_club_named(ctx: &Context, first: usize, last: usize) -> bool {
+    first + 1 < last && CLUB_WORDS.contains(&ctx.span(first + 1, last))
+}
+
 /// The first word of a side's name: function words ("The") left out.
 fn side_start(ctx: &Context, side: Run) -> usize {
     (side.first..side.last)
@@ -201,6 +239,25 @@ fn teach_team<'t>(ctx: &Context<'t, '_, '_>, first: usize, last: usize, lexicon:
             },
         );
     }
+}
+
+/// Teaches a side of a match of players, named in full ("Jannik Sinner"
+/// of "beat Jannik Sinner 6-4 7-6"), as a person: the sets say so where
+/// the given name is one the lists do not know.
+fn teach_player<'t>(
+    ctx: &Context<'t, '_, '_>,
+    first: usize,
+    last: usize,
+    lexicon: &mut Lexicon<'t>,
+) {
+    if !(2..=3).contains(&(last - first))
+        || ctx.hit_spanning(first, last).is_some()
+        || (first..last).any(|i| ctx.is_title(i) || !ctx.words[i].capitalized)
+    {
+        return;
+    }
+    let name = ctx.span(first, last);
+    lexicon.add(name, Known::new(name, EntityKind::Person, Strength::Cue));
 }
 
 /// What follows a town in a club's name ("Bristol City", "Preston North
@@ -301,6 +358,16 @@ mod tests {
         assert!(!is_score_gap(" 2024-25 "));
         assert!(!is_score_gap(" and "));
         assert!(!is_score_gap("-"));
+    }
+
+    #[test]
+    fn sets_are_scores_in_a_row() {
+        assert!(sets_follow(" 6-4 7-6 on Sunday"));
+        assert!(sets_follow(" 6-3, 3-6, 7-5."));
+        assert!(sets_follow(" 7-6(5) 6-4"));
+        assert!(!sets_follow(" 2-1 in Quito"));
+        assert!(!sets_follow(" 3-1 on Sunday, 2-0 up at the break"));
+        assert!(!sets_follow("6-4 7-6"));
     }
 
     #[test]
