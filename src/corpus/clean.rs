@@ -630,6 +630,30 @@ mod tests {
             structure::wire_credit_author("(Reporting by the desk)"),
             None
         );
+        for (credit, author) in [
+            (
+                "(Reporting by Lisa Ma and Pranav Kashyap in Bengaluru; Editing by Maju Samuel)",
+                "Lisa Ma and Pranav Kashyap",
+            ),
+            (
+                "(Reporting by Hana Kovac in Vienna and Piet Wu in Rotterdam; Editing by Jo Lee)",
+                "Hana Kovac and Piet Wu",
+            ),
+            (
+                "(Reporting by Ana Ruiz, Tom Hale and Rosa Field; Writing by Jo Lee)",
+                "Ana Ruiz, Tom Hale and Rosa Field",
+            ),
+            // A part that is no name: the first reporter alone.
+            (
+                "(Reporting by Ana Ruiz and the Madrid newsroom; Editing by Jo Lee)",
+                "Ana Ruiz",
+            ),
+        ] {
+            assert_eq!(
+                structure::wire_credit_author(credit).as_deref(),
+                Some(author)
+            );
+        }
     }
 
     #[test]

@@ -320,9 +320,12 @@ fn capitalised(s: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Returns the first reporter a wire's closing credit names: "(Reporting
-/// by Jonas Reinholt; Editing by Alison Marsh)" gives "Jonas Reinholt".
-/// The credit stays in the text; this only reads the writer from it.
+/// Returns the reporters a wire's closing credit names, as a byline
+/// names them: "(Reporting by Jonas Reinholt; Editing by Alison Marsh)"
+/// gives "Jonas Reinholt"; "(Reporting by Lisa Ma and Pranav Kashyap in
+/// Bengaluru; …)" gives "Lisa Ma and Pranav Kashyap", each reporter's
+/// place left out. When a part is no name, the first reporter alone.
+/// The credit stays in the text; this only reads the writers from it.
 pub fn wire_credit_author(line: &str) -> Option<String> {
     let rest = line.trim().strip_prefix('(')?;
     let label = "reporting by ";
@@ -330,6 +333,16 @@ pub fn wire_credit_author(line: &str) -> Option<String> {
         return None;
     }
     let names = &rest[label.len()..];
+    let credit = &names[..names.find([';', ')']).unwrap_or(names.len())];
+    let reporters: Vec<&str> = credit
+        .split(" and ")
+        .flat_map(|part| part.split(", "))
+        .map(|part| part.split(" in ").next().unwrap_or(part).trim())
+        .collect();
+    if reporters.len() > 1 && reporters.iter().all(|r| is_name(r)) {
+        let (last, others) = reporters.split_last()?;
+        return Some(format!("{} and {last}", others.join(", ")));
+    }
     let end = [";", ",", ")", " and ", " in "]
         .iter()
         .filter_map(|stop| names.find(stop))
