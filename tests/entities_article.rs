@@ -221,3 +221,45 @@ fn both_names_of_a_shared_byline_are_people_of_the_article() {
         .collect();
     assert_eq!(authors, ["Oskar Lindfors", "Ilse Marnix"]);
 }
+
+/// A wire's slug opening its headline ("STOCKS-", "UPDATE 2-") is no
+/// part of a name; names in capitals glued to the next word by a hyphen
+/// ("NATO-Russia") are names still.
+#[test]
+fn a_wire_slug_is_no_part_of_a_headline_name() {
+    let text = "Shares fell on Tuesday in thin trade, brokers said.";
+    for title in [
+        "STOCKS-Wall St ends lower as chip shares slide",
+        "UPDATE 2-Wall St ends lower as chip shares slide",
+        "GLOBAL MARKETS-Wall St ends lower as chip shares slide",
+    ] {
+        let p = parts(title, None, text);
+        let mentions = extract_article(p);
+        for m in mentions.iter().filter(|m| m.location == Location::Title) {
+            let name = surface(&p, m);
+            assert!(
+                !name.contains('-') && m.kind != EntityKind::Person,
+                "{title}: {m:?}"
+            );
+        }
+    }
+    // In a headline all in capitals, the words before a hyphen are a
+    // name's.
+    let p = parts("HARBOR-TECH INC <HBT> 2ND QTR NET", None, text);
+    let mentions = extract_article(p);
+    assert!(
+        mentions
+            .iter()
+            .any(|m| m.location == Location::Title && surface(&p, m).starts_with("HARBOR-TECH")),
+        "{mentions:?}"
+    );
+    let p = parts("NATO-Russia council to meet in Brussels", None, text);
+    let mentions = extract_article(p);
+    assert!(
+        mentions
+            .iter()
+            .any(|m| m.location == Location::Title && m.name.contains("NATO")
+                || m.name == "North Atlantic Treaty Organization"),
+        "{mentions:?}"
+    );
+}

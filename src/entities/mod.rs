@@ -46,6 +46,37 @@ pub fn is_common_word(word: &str) -> bool {
     gazetteer::GAZETTEER.is_common_word(word)
 }
 
+/// Returns the length of the slug a wire's headline opens with: words in
+/// capitals that are all ordinary words, a version's number maybe, and a
+/// hyphen glued to a headline in mixed case ("STOCKS-", "UPDATE 2-",
+/// "GLOBAL MARKETS-"); 0 when there is none. Names in capitals glued so
+/// stay ("NATO-Russia talks", "EU-China summit"), as do words before a
+/// figure ("COVID-19").
+fn wire_slug_len(title: &str) -> usize {
+    let Some(dash) = title.find('-') else {
+        return 0;
+    };
+    let (slug, after) = (&title[..dash], &title[dash + 1..]);
+    let words: Vec<&str> = slug.split_whitespace().collect();
+    let is_slug_word = |w: &&str| {
+        (w.len() >= 3 && w.bytes().all(|b| b.is_ascii_uppercase()) && is_common_word(w))
+            || (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
+    };
+    // The headline in mixed case, as wires print it below a slug: in a
+    // headline all in capitals ("MULTI-MEDIA SEES LOSS", "ORANGE-CO INC
+    // NET") the words before a hyphen are a name's.
+    let first_word = after.split_whitespace().next().unwrap_or_default();
+    let opens_headline = first_word.starts_with(|c: char| c.is_uppercase())
+        && first_word.chars().any(char::is_lowercase);
+    let fits = (1..=3).contains(&words.len())
+        && words
+            .first()
+            .is_some_and(|w| !w.bytes().all(|b| b.is_ascii_digit()))
+        && words.iter().all(is_slug_word)
+        && !slug.ends_with(' ');
+    if fits && opens_headline { dash + 1 } else { 0 }
+}
+
 /// The kinds of entity dossier knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -159,7 +190,11 @@ pub fn extract_article(parts: ArticleParts) -> Vec<Mention> {
     };
     let author = parts.author.map(str::trim).filter(|a| !a.is_empty());
     let mut doc = String::with_capacity(title.len() + parts.text.len() + 64);
-    doc.push_str(title);
+    // A wire's slug ("STOCKS-" of "STOCKS-Wall St ends lower") is read as
+    // spaces, so that offsets into the title hold.
+    let slug = wire_slug_len(title);
+    doc.extend(std::iter::repeat_n(' ', slug));
+    doc.push_str(&title[slug..]);
     doc.push_str("\n\n");
     let byline_at = doc.len() + "By ".len();
     if let Some(author) = author {
