@@ -14,8 +14,8 @@
 //! shaped like people ("O'Sullivan 10-4 Higgins", snooker) are left to
 //! the rules for people. A result told set by set ("Alcaraz beat Jannik
 //! Sinner 6-4 7-6") is a match of players: its sides named in full are
-//! people, unless one is named as a club is. A possessive before the score makes it a modifier
-//! ("Arsenal's 5-1 win"), not a result.
+//! people, unless one is named as a club is. A possessive before the
+//! score makes it a modifier ("Arsenal's 5-1 win"), not a result.
 
 use super::Context;
 use crate::entities::EntityKind;
