@@ -252,7 +252,7 @@ pub fn looks_like_chrome(line: &str) -> bool {
     if line.is_empty() || line.len() > 200 {
         return false;
     }
-    if is_phone_number(line) || is_time_of_day(line) {
+    if is_phone_number(line) || super::dates::is_clock_line(line) {
         return false;
     }
     // "X" alone is a share button, as "Facebook" alone is: one network's
@@ -318,32 +318,6 @@ pub fn looks_like_chrome(line: &str) -> bool {
     } else {
         chrome * 3 >= content * 2
     }
-}
-
-/// Returns true if and only if `line` is a time of day alone ("14:05",
-/// "2.31pm", "09:00 GMT"): a live report's entries open so, and it is no
-/// counter.
-fn is_time_of_day(line: &str) -> bool {
-    const AFTER: &[&str] = &[
-        "", "am", "pm", "a.m.", "p.m.", "gmt", "bst", "utc", "cet", "cest", "et", "est", "edt",
-        "pt", "pst", "pdt", "local",
-    ];
-    let Some((hours, rest)) = line.split_once([':', '.']) else {
-        return false;
-    };
-    let minutes = rest.get(..2).unwrap_or_default();
-    let zone = rest
-        .get(2..)
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
-    (1..=2).contains(&hours.len())
-        && hours.bytes().all(|b| b.is_ascii_digit())
-        && hours.parse::<u8>().is_ok_and(|h| h < 24)
-        && minutes.len() == 2
-        && minutes.bytes().all(|b| b.is_ascii_digit())
-        && minutes < "60"
-        && AFTER.contains(&zone.as_str())
 }
 
 /// Returns true if and only if `line` lists the page's tags under their
@@ -1026,11 +1000,7 @@ mod tests {
     #[test]
     fn a_time_of_day_is_no_counter() {
         for time in ["14:05", "9:30", "2.31pm", "09:00 GMT", "11:45 a.m."] {
-            assert!(is_time_of_day(time), "{time:?}");
             assert!(!looks_like_chrome(time), "{time:?}");
-        }
-        for other in ["14:75", "25:00", "3:1", "1,204", "12 comments", "2:30 left"] {
-            assert!(!is_time_of_day(other), "{other:?}");
         }
         assert!(looks_like_chrome("1,204"));
     }

@@ -252,7 +252,7 @@ pub fn normalise(
     if let Ok(t) = DateTime::parse_from_rfc2822(raw) {
         return Some(with_time(t));
     }
-    if let Some(d) = numeric(raw) {
+    if let Some(d) = numeric(raw).or_else(|| day_month_year(raw)) {
         return Some(d);
     }
     let (year, month, day) = words(raw)?;
@@ -367,12 +367,60 @@ fn is_time_of_day(t: &str) -> bool {
     ];
     let clock = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &t[clock.len()..];
-    let is_clock = clock.split_once([':', '.']).is_some_and(|(h, m)| {
+    let is_clock = is_clock(clock) && matches!(suffix, "" | "am" | "pm" | "AM" | "PM");
+    is_clock
+        || matches!(t, "am" | "pm" | "AM" | "PM" | "at" | "a.m." | "p.m.")
+        || ZONES.contains(&t)
+}
+
+/// Returns true if and only if `t` is hours and minutes of a day: "9:30",
+/// "14.05".
+fn is_clock(t: &str) -> bool {
+    t.split_once([':', '.']).is_some_and(|(h, m)| {
         (1..=2).contains(&h.len())
             && m.len() == 2
             && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
-    }) && matches!(suffix, "" | "am" | "pm" | "AM" | "PM");
-    is_clock || matches!(t, "am" | "pm" | "AM" | "PM" | "at") || ZONES.contains(&t)
+            && h.parse::<u8>().is_ok_and(|h| h < 24)
+            && m < "60"
+    })
+}
+
+/// Returns true if and only if `line` is a time of day alone ("14:05",
+/// "2.31pm", "09:00 GMT", "11:45 a.m."), as a live report opens each entry.
+pub fn is_clock_line(line: &str) -> bool {
+    let mut tokens = line.split_whitespace();
+    let first = tokens.next().unwrap_or_default();
+    first.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        && is_time_of_day(first)
+        && tokens.clone().count() <= 2
+        && tokens.all(is_time_of_day)
+}
+
+/// Reads a date written in figures with the day first or the month first
+/// ("14/03/2026", "03/14/2026", "14.03.2026"), where the order is plain:
+/// with dots it is day first, as Europe writes it; with slashes or dashes
+/// only a figure above 12 tells, and "03/04/2026" reads as no date.
+pub fn day_month_year(raw: &str) -> Option<String> {
+    let sep = raw.bytes().find(|b| matches!(b, b'/' | b'.' | b'-'))?;
+    let parts: Vec<&str> = raw.split(char::from(sep)).collect();
+    let [a, b, year] = parts[..] else {
+        return None;
+    };
+    let figure = |s: &str, most: usize| {
+        (1..=most).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !figure(a, 2) || !figure(b, 2) || year.len() != 4 || !figure(year, 4) {
+        return None;
+    }
+    let (a, b, year): (u32, u32, i32) = (a.parse().ok()?, b.parse().ok()?, year.parse().ok()?);
+    let (day, month) = if sep == b'.' || a > 12 {
+        (a, b)
+    } else if b > 12 {
+        (b, a)
+    } else {
+        return None;
+    };
+    NaiveDate::from_ymd_opt(year, month, day).map(|d| d.format("%Y-%m-%d").to_string())
 }
 
 /// Reads a day of the month: "3", "03", "3rd", "21st".
@@ -553,6 +601,46 @@ mod tests {
             normalise("March 3", &|| Some(1987), saved).as_deref(),
             Some("1987-03-03")
         );
+    }
+
+    #[test]
+    fn dates_in_figures_are_read_where_their_order_is_plain() {
+        let no_year = || None;
+        let read = |raw: &str| normalise(raw, &no_year, None);
+        assert_eq!(read("14/03/2026").as_deref(), Some("2026-03-14"));
+        assert_eq!(read("03/14/2026").as_deref(), Some("2026-03-14"));
+        assert_eq!(read("4.3.2026").as_deref(), Some("2026-03-04"));
+        assert_eq!(read("14-03-2026").as_deref(), Some("2026-03-14"));
+        assert_eq!(read("03/04/2026"), None);
+        assert_eq!(read("31/02/2026"), None);
+        assert_eq!(read("14/03/26"), None);
+        assert_eq!(read("1/2/3/2026"), None);
+    }
+
+    #[test]
+    fn a_line_of_a_clock_time_is_a_time_of_day() {
+        for line in [
+            "14:05",
+            "9:30",
+            "2.31pm",
+            "09:00 GMT",
+            "11:45 a.m.",
+            "7.15 BST",
+        ] {
+            assert!(is_clock_line(line), "{line:?}");
+        }
+        for line in [
+            "14:75",
+            "25:00",
+            "3:1",
+            "1,204",
+            "12 comments",
+            "2:30 left",
+            "GMT",
+            "",
+        ] {
+            assert!(!is_clock_line(line), "{line:?}");
+        }
     }
 
     #[test]

@@ -474,7 +474,8 @@ pub fn dateline(line: &str) -> Option<String> {
         .filter(|w| !MONTHS.iter().any(|m| w.starts_with(m)))
         .filter(|w| !["am", "pm", "at", "utc", "gmt", "on"].contains(&w.as_str()))
         .count();
-    (has_year && (iso || month) && other_words <= 2).then(|| rest.to_owned())
+    let figures = || super::dates::day_month_year(rest).is_some();
+    (has_year && (iso || month || figures()) && other_words <= 2).then(|| rest.to_owned())
 }
 
 /// Returns true if and only if the four characters `digits` open like a
@@ -810,6 +811,11 @@ mod tests {
             dateline("Posted 14 March 2026 · 3 min read").as_deref(),
             Some("14 March 2026")
         );
+        assert_eq!(
+            dateline("Published: 14/03/2026").as_deref(),
+            Some("14/03/2026")
+        );
+        assert_eq!(dateline("Published: 03/04/2026"), None);
     }
 
     #[test]
