@@ -200,16 +200,32 @@ fn next_at(bytes: &[u8], target: u8, cursor: &mut usize, from: usize) -> Option<
 }
 
 /// For `[label](target)` starting at `open`, returns the index of `]` and
-/// the index just past `)`. The queries of one line must come in
-/// increasing `open` order.
+/// the index just past `)`; for a reference link, `[label][ref]` or
+/// `[label][]`, the index just past the reference's `]`. The queries of
+/// one line must come in increasing `open` order.
 fn link_at(bytes: &[u8], open: usize, closers: &mut Closers) -> Option<(usize, usize)> {
     let close = next_at(bytes, b']', &mut closers.bracket, open)?;
-    if bytes.get(close + 1) != Some(&b'(') {
-        return None;
+    match bytes.get(close + 1) {
+        Some(b'(') => {
+            let end = next_at(bytes, b')', &mut closers.paren, close + 1)?;
+            Some((close, end + 1))
+        }
+        Some(b'[') => {
+            let end = next_at(bytes, b']', &mut closers.bracket, close + 2)?;
+            is_reference(&bytes[close + 2..end]).then_some((close, end + 1))
+        }
+        _ => None,
     }
-    let end = next_at(bytes, b')', &mut closers.paren, close + 1)?;
-    Some((close, end + 1))
 }
+
+/// Returns true if and only if `label` can name a link's reference
+/// (`[1]`, `[bbc-report]`): short, on one line, no bracket.
+fn is_reference(label: &[u8]) -> bool {
+    label.len() <= MAX_REFERENCE && !label.iter().any(|b| matches!(b, b'[' | b'\n'))
+}
+
+/// The longest reference label read as one.
+const MAX_REFERENCE: usize = 32;
 
 /// The bytes that may start inline markup.
 const MARKUP_BYTES: &[u8] = b"![`*_";
@@ -381,6 +397,22 @@ mod tests {
         assert_eq!(strip("`code` in ``ticks``"), "code in ticks\n");
     }
 
+    #[test]
+    fn a_reference_link_keeps_its_words() {
+        assert_eq!(
+            strip("The work was [approved last year][1] but delayed."),
+            "The work was approved last year but delayed.\n"
+        );
+        assert_eq!(
+            strip("See [the report][] and [it][bbc-2025]."),
+            "See the report and it.\n"
+        );
+        // Not a reference: too long a label, or brackets in prose.
+        let long = format!("[a][{}]", "x".repeat(40));
+        assert_eq!(strip(&long), format!("{long}\n"));
+        assert_eq!(strip("[sic] [2]"), "[sic] [2]\n");
+    }
+
     /// The quadratic version this module had before (issue 11, case 3),
     /// kept to check that the linear one gives the same text.
     mod reference {
@@ -426,11 +458,20 @@ mod tests {
 
         fn link_at(chars: &[char], open: usize) -> Option<(usize, usize)> {
             let close = open + chars[open..].iter().position(|&c| c == ']')?;
-            if chars.get(close + 1) != Some(&'(') {
-                return None;
+            match chars.get(close + 1) {
+                Some('(') => {
+                    let end = close + 1 + chars[close + 1..].iter().position(|&c| c == ')')?;
+                    Some((close, end + 1))
+                }
+                Some('[') => {
+                    let end = close + 2 + chars[close + 2..].iter().position(|&c| c == ']')?;
+                    let label = &chars[close + 2..end];
+                    let bytes: usize = label.iter().map(|c| c.len_utf8()).sum();
+                    (bytes <= super::MAX_REFERENCE && !label.contains(&'['))
+                        .then_some((close, end + 1))
+                }
+                _ => None,
             }
-            let end = close + 1 + chars[close + 1..].iter().position(|&c| c == ')')?;
-            Some((close, end + 1))
         }
 
         /// Judges the run of markers that starts at `i`: where it ends,
