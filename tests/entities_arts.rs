@@ -80,6 +80,22 @@ fn theatres_orchestras_and_ballets_are_organisations() {
     assert_eq!(named(&found, EntityKind::Person), [] as [&str; 0]);
 }
 
+/// Chamber orchestras, choirs and quartets are named by their heads too,
+/// where the "says" of a standfirst would make two words a person; a
+/// symphony is a work, no body.
+#[test]
+fn sinfonias_choirs_and_quartets_are_organisations() {
+    let text = "Wexmoor Sinfonia says it will tour.\n\nThe Wexmoor Sinfonia, the \
+                Harbourside Choir and the Tallin Quartet open the festival with \
+                the Ninth Symphony.";
+    let found = extract(text);
+    assert_eq!(
+        named(&found, EntityKind::Organization),
+        ["Harbourside Choir", "Tallin Quartet", "Wexmoor Sinfonia"]
+    );
+    assert_eq!(named(&found, EntityKind::Person), [] as [&str; 0]);
+}
+
 #[test]
 fn a_prize_or_awards_named_for_a_firm_names_the_firm_alone() {
     let text = "The novel won the Whitbread Prize, and the play took two Evening \

@@ -176,8 +176,12 @@ const ORG_HEADS: &[&str] = &[
     "Democrats", "Laboratory", "Unit", "Division", "Guild", "Community", "Diocese",
     "Archdiocese", "Programme", "Confederation", "Library", "Libraries", "Consortium",
     // Companies of the performing arts and their houses ("the Royal Court
-    // Theatre", "the Hallé Orchestra", "Scottish Ballet").
+    // Theatre", "the Hallé Orchestra", "Scottish Ballet", "the Northern
+    // Sinfonia", "the Takács Quartet"); not "Symphony", which a work is
+    // ("the Ninth Symphony").
     "Theatre", "Theater", "Playhouse", "Opera", "Orchestra", "Philharmonic", "Ballet",
+    "Sinfonia", "Sinfonietta", "Philharmonia", "Camerata", "Choir", "Chorus", "Quartet",
+    "Ensemble",
     // Sports teams named for their sponsors ("Rastrel Bikes Team", "Solvex
     // Pro Cycling").
     "Team", "Cycling",
