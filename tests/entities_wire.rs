@@ -136,6 +136,21 @@ fn a_listed_company_name_after_a_role_noun_is_a_person() {
                 reopen in June.";
     assert_eq!(names_of(text, EntityKind::Person), ["Dana Whitcombe"]);
     assert!(names_of(text, EntityKind::Company).is_empty());
+    // A role or a speech verb after the name says so too, where the firm
+    // is named like a given name; a firm's division stays the firm's.
+    for text in [
+        "\"We are pleased,\" said Dana Whitcombe, chief executive of the mill.",
+        "Dana Whitcombe said the mill would reopen in June.",
+    ] {
+        assert_eq!(
+            names_of(text, EntityKind::Person),
+            ["Dana Whitcombe"],
+            "{text}"
+        );
+        assert!(names_of(text, EntityKind::Company).is_empty(), "{text}");
+    }
+    let division = "Dana Holding said sales rose.";
+    assert_eq!(names_of(division, EntityKind::Company), ["Dana Holding"]);
 }
 
 #[test]

@@ -237,9 +237,13 @@ impl<'t> Context<'t, '_, '_> {
         let name = self.span(first, last);
         // "chief executive Dana Whitcombe", "its chief executive, Dana
         // Whitlow, told": after a role noun or set off after one, a listed
-        // company's name and a surname are a person.
+        // company's name and a surname are a person. So are a firm named
+        // like a given name and a surname that a role or a speech verb
+        // follows ("said Dana Whitcombe, chief executive of Velmora").
         let role_before = self.after_role_noun(first) || self.apposed_to_a_role(first, last);
-        if role_before && extra == 1 && last - first == 2 {
+        let person_after = cues::is_given_name(self.word(first))
+            && (self.person_cue_after(last) || self.role_after_comma(last));
+        if (role_before || person_after) && extra == 1 && last - first == 2 {
             lexicon.add(
                 name,
                 Known::new(name, EntityKind::Person, Strength::Context),

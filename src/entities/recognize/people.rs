@@ -1017,7 +1017,7 @@ impl<'t> Context<'t, '_, '_> {
 
     /// Returns true if and only if a role opens what follows word `last -
     /// 1` after a comma, with no article (", director general of …").
-    fn role_after_comma(&self, last: usize) -> bool {
+    pub(super) fn role_after_comma(&self, last: usize) -> bool {
         self.text[self.words[last - 1].end..]
             .strip_prefix(", ")
             .map(first_word)
@@ -1028,7 +1028,7 @@ impl<'t> Context<'t, '_, '_> {
     /// words before are a person: a speech verb ("Jordan Baptiste said"),
     /// or an apposition that names a role before any preposition
     /// ("Jordan Baptiste, an economist at Kesteven Bank").
-    fn person_cue_after(&self, last: usize) -> bool {
+    pub(super) fn person_cue_after(&self, last: usize) -> bool {
         let end = self.words[last - 1].end;
         if cues::is_agent_verb(next_word(self.text, end)) {
             return true;
