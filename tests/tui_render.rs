@@ -46,8 +46,8 @@ fn wide_screen_shows_all_three_panes() {
     assert!(screen.contains("× here · + elsewhere"), "{screen}");
     // The list's border shows the selection's position.
     assert!(screen.contains(" 1/4 "), "{screen}");
-    // Footer: hints and the skipped-file note.
-    assert!(screen.contains("1 file skipped — w"), "{screen}");
+    // Footer: hints and the note of load warnings.
+    assert!(screen.contains("1 load warning — w"), "{screen}");
     assert!(screen.contains("/ filter"), "{screen}");
 }
 

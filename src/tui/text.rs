@@ -12,7 +12,7 @@ pub const ENTITIES_CORPUS: &str = "Entities · all articles";
 pub const ENTITY_LEGEND: &str = "× here · + elsewhere";
 pub const HELP: &str = "Keys";
 pub const WARNINGS: &str = "Load warnings";
-pub const NO_WARNINGS: &str = "No files were skipped.";
+pub const NO_WARNINGS: &str = "No load warnings: every file was read.";
 pub const LOADING: &str = "Loading";
 pub const STARTING: &str = "starting";
 /// The reading pane's line while the texts of a listed folder are read.
@@ -185,10 +185,11 @@ pub fn not_saved(problem: &str) -> String {
 /// shown is read again (the list shown is the last one until then).
 pub const FOLDER_CHANGED: &str = "the folder changed since it was last opened: reading it again…";
 
-/// Footer note about skipped files.
-pub fn skipped(n: usize, key: &str) -> String {
-    let files = if n == 1 { "file" } else { "files" };
-    format!("{n} {files} skipped — {key}")
+/// Footer note about the load warnings: files skipped, and files read
+/// only in part or in another encoding than UTF-8.
+pub fn warnings(n: usize, key: &str) -> String {
+    let warnings = if n == 1 { "warning" } else { "warnings" };
+    format!("{n} load {warnings} — {key}")
 }
 
 /// Status when n/N has no entity to follow.

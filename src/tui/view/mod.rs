@@ -129,8 +129,8 @@ fn footer(frame: &mut Frame, app: &App, area: Rect) {
             spans.push(Span::styled(format!(" {label} "), theme.footer));
         }
     }
-    let skipped = lib.corpus.warnings.len();
-    let note = (skipped > 0).then(|| text::skipped(skipped, &app.keymap().keys_for("warnings")));
+    let warned = lib.corpus.warnings.len();
+    let note = (warned > 0).then(|| text::warnings(warned, &app.keymap().keys_for("warnings")));
     let note_width = note.as_ref().map_or(0, |n| n.width() + 2);
     let left = Rect {
         width: area.width.saturating_sub(note_width as u16),
