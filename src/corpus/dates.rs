@@ -82,19 +82,7 @@ pub fn wire_dateline(
     context: &dyn Fn() -> Option<i32>,
     saved: Option<NaiveDate>,
 ) -> Option<String> {
-    let head = DatelineHead::of(body)?;
-    let lead = head.lead;
-    if let Some(date) = normalise(lead, context, saved) {
-        return Some(date);
-    }
-    let parts: Vec<&str> = lead.split(',').map(str::trim).collect();
-    if parts.len() < 2 || !is_place(parts[0]) {
-        return None;
-    }
-    // The date is the tail after the place and at most one region.
-    (1..parts.len().min(3))
-        .filter(|&k| parts[1..k].iter().all(|p| is_place(p)))
-        .find_map(|k| normalise(&parts[k..].join(", "), context, saved))
+    DatelineHead::of(body)?.date(context, saved)
 }
 
 /// Returns the words of `line` after the wire dateline that opens it
@@ -111,7 +99,7 @@ pub fn after_wire_dateline(line: &str) -> Option<&str> {
     }
     // Any year will do: only whether a date is there matters.
     let any_year = || Some(2000);
-    if wire_dateline(line, &any_year, None).is_some() {
+    if head.date(&any_year, None).is_some() {
         return Some(rest);
     }
     let parts: Vec<&str> = head.lead.split(',').map(str::trim).collect();
@@ -165,6 +153,21 @@ impl<'a> DatelineHead<'a> {
             dash,
             agency,
         })
+    }
+
+    /// The date the lead gives: a date alone, or the tail after the
+    /// place and at most one region.
+    fn date(&self, context: &dyn Fn() -> Option<i32>, saved: Option<NaiveDate>) -> Option<String> {
+        if let Some(date) = normalise(self.lead, context, saved) {
+            return Some(date);
+        }
+        let parts: Vec<&str> = self.lead.split(',').map(str::trim).collect();
+        if parts.len() < 2 || !is_place(parts[0]) {
+            return None;
+        }
+        (1..parts.len().min(3))
+            .filter(|&k| parts[1..k].iter().all(|p| is_place(p)))
+            .find_map(|k| normalise(&parts[k..].join(", "), context, saved))
     }
 }
 
