@@ -111,3 +111,39 @@ fn hard_wrapped_text_without_headline() {
     assert_eq!(a.end_matter[0], "Sources");
     assert_eq!(a.end_matter.len(), 3);
 }
+
+/// A council story as `pdftotext` gives a newspaper's page: pages apart by
+/// form feeds, each with the paper's running head (its name, the date, the
+/// page number) and foot, a jump line at the break, a narrow column with
+/// line-end hyphens and no blank line between paragraphs.
+#[test]
+fn printed_pages_lose_their_running_heads_and_the_story_reads_through() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/printed");
+    let library = pipeline::open(&[dir], &Options::default(), &|_| {}).expect("fixtures open");
+    let a = &library.corpus.articles[0];
+    assert_eq!(
+        a.title,
+        "Council passes £48m budget after late-night session"
+    );
+    assert_eq!(a.author.as_deref(), Some("Harriet Okonkwo"));
+    assert_eq!(a.date.as_deref(), Some("2026-11-12"));
+    let text: Vec<&str> = a.paragraphs().collect();
+    let all = text.join("\n");
+    for furniture in ["COURIER", "westbridgecourier", "Continued"] {
+        assert!(!all.contains(furniture), "{furniture}: {all}");
+    }
+    // The column's hyphens are mended as the text spells the words
+    // elsewhere ("WESTBRIDGE"), and the sentence over the page break and
+    // the line starting "by" are one paragraph each.
+    assert!(all.contains("left Westbridge £6.1m short"), "{all}");
+    assert!(all.contains("cuts to library opening hours"), "{all}");
+    assert!(all.contains("It was defeated by 31 votes to 24."), "{all}");
+    assert!(
+        all.contains("Unison's regional organiser, Dele Adeyemi, said"),
+        "{all}"
+    );
+    assert!(
+        all.contains("A Band D household will pay £2,071 a year."),
+        "{all}"
+    );
+}

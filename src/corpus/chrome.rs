@@ -167,7 +167,7 @@ pub fn is_ad_or_teaser(line: &str) -> bool {
     // Every unit of every article comes here: the lists are ASCII, so the
     // line is compared in place rather than lower-cased into a copy.
     let label = line.trim_end_matches([':', ' ']);
-    if AD_LABELS.iter().any(|l| l.eq_ignore_ascii_case(label)) {
+    if AD_LABELS.iter().any(|l| l.eq_ignore_ascii_case(label)) || super::pages::is_jump_line(line) {
         return true;
     }
     TEASER_OPENINGS.iter().any(|o| {

@@ -15,7 +15,7 @@ use crate::sanitize::{clean_line, clean_text};
 
 use super::feed::{self, Sniffed};
 use super::{RawDoc, Warning};
-use super::{html, markdown, mhtml};
+use super::{html, markdown, mhtml, pages};
 
 /// The formats dossier reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,14 +97,16 @@ pub fn sniff(text: &str) -> Format {
 /// Parses decoded (not yet sanitized) `text` of the file at `path`.
 pub fn parse(path: &str, text: &str, format: Format) -> (Vec<RawDoc>, Vec<Warning>) {
     match format {
-        Format::Text => (
-            vec![RawDoc {
+        Format::Text => {
+            let printed = pages::without_furniture(text);
+            let doc = RawDoc {
                 path: path.to_owned(),
-                text: clean_text(text),
+                text: clean_text(&printed.text),
+                date: printed.date.map(|d| clean_line(&d)),
                 ..RawDoc::default()
-            }],
-            Vec::new(),
-        ),
+            };
+            (vec![doc], Vec::new())
+        }
         Format::Markdown => {
             let (doc, warning) = parse_markdown(path, &clean_text(text));
             (vec![doc], warning.into_iter().collect())

@@ -27,6 +27,7 @@ pub mod layout;
 pub mod load;
 pub mod markdown;
 pub mod mhtml;
+pub mod pages;
 pub mod shingles;
 pub mod structure;
 
