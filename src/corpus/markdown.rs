@@ -228,7 +228,7 @@ fn is_reference(label: &[u8]) -> bool {
 const MAX_REFERENCE: usize = 32;
 
 /// The bytes that may start inline markup.
-const MARKUP_BYTES: &[u8] = b"![`*_";
+const MARKUP_BYTES: &[u8] = b"![`*_<";
 
 /// Strips `text`; links are taken apart only when `closers` is given (a
 /// link's label holds no `]`, so no link can start inside it).
@@ -269,6 +269,7 @@ fn strip_span(text: &str, mut closers: Option<&mut Closers>, out: &mut String) {
                 i += 1;
             }
             b'`' => i += 1,
+            b'<' => i = inline_tag(text, i, out),
             marker @ (b'*' | b'_') => {
                 let mut end = i + 1;
                 while end < bytes.len() && bytes[end] == marker {
@@ -289,6 +290,72 @@ fn strip_span(text: &str, mut closers: Option<&mut Closers>, out: &mut String) {
             }
         }
     }
+}
+
+/// The HTML elements Markdown writers put inside a line ("cm<sup>2</sup>",
+/// "<em>sic</em>", "line<br>break"): the tag goes, its text stays. Sorted.
+#[rustfmt::skip]
+const INLINE_ELEMENTS: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font", "i",
+    "img", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time",
+    "u", "var", "wbr",
+];
+
+/// Reads the `<` at `at`: an inline HTML tag of [`INLINE_ELEMENTS`] goes
+/// (`<br>` leaves a space, and a figure in `<sup>` reads as a superscript,
+/// "cm²"); any other `<` is the writer's ("a < b", "<NOVA>", an autolink's
+/// address). Returns where reading goes on.
+fn inline_tag(text: &str, at: usize, out: &mut String) -> usize {
+    let Some((name, end)) = tag_at(text, at) else {
+        out.push('<');
+        return at + 1;
+    };
+    if name.eq_ignore_ascii_case("br") {
+        out.push(' ');
+    }
+    if name.eq_ignore_ascii_case("sup") && !text[at + 1..].starts_with('/') {
+        let inner = &text[end..];
+        if let Some(close) = inner.find("</sup>").or_else(|| inner.find("</SUP>"))
+            && (1..=3).contains(&close)
+            && inner[..close].bytes().all(|b| b.is_ascii_digit())
+        {
+            const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+            out.extend(
+                inner[..close]
+                    .bytes()
+                    .map(|b| SUPERSCRIPTS[usize::from(b - b'0')]),
+            );
+            return end + close + "</sup>".len();
+        }
+    }
+    end
+}
+
+/// Returns the element's name and the end of the inline HTML tag at `at`
+/// (`<sup>`, `</sup>`, `<br/>`, `<span class="x">`), when there is one.
+fn tag_at(text: &str, at: usize) -> Option<(&str, usize)> {
+    let rest = &text[at + 1..];
+    let closing = rest.starts_with('/');
+    let name_start = usize::from(closing);
+    let name_len = rest[name_start..]
+        .bytes()
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
+    let name = &rest[name_start..name_start + name_len];
+    let lower = name.to_ascii_lowercase();
+    if name.is_empty() || INLINE_ELEMENTS.binary_search(&lower.as_str()).is_err() {
+        return None;
+    }
+    let after = &rest[name_start + name_len..];
+    let close = after.find('>')?;
+    let attributes = &after[..close];
+    let well_formed = attributes.is_empty()
+        || attributes == "/"
+        || (attributes.starts_with([' ', '\t'])
+            && !closing
+            && close <= 300
+            && !attributes.contains('<'));
+    well_formed.then_some((name, at + 1 + name_start + name_len + close + 1))
 }
 
 /// Which emphasis markers of a line are open: a run of `*` or `_` that
@@ -335,6 +402,21 @@ impl OpenEmphasis {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inline_html_tags_go_and_their_text_stays() {
+        let md = "A current of 500 mA/cm<sup>2</sup> at <em>80 °C</em>, the <span class=\"note\">first</span> line<br>and<br/>more; H<sub>2</sub>O.";
+        assert_eq!(
+            strip(md),
+            "A current of 500 mA/cm² at 80 °C, the first line and more; H2O.\n"
+        );
+        // A `<` that opens no inline element is the writer's.
+        let md = "If a < b and <NOVA> rose, see <https://x.org> or <sup>note</sup> <div>x</div>.";
+        assert_eq!(
+            strip(md),
+            "If a < b and <NOVA> rose, see <https://x.org> or note <div>x</div>.\n"
+        );
+    }
 
     #[test]
     fn strips_headings_emphasis_and_links() {
