@@ -487,16 +487,18 @@ fn starts_with_text(line: &str, title: &str) -> bool {
 }
 
 /// Joins the body units into the article text and its blocks: a unit is a
-/// heading when it reads as one and stands between other units; tables and
-/// lists are preformatted blocks.
+/// heading when it reads as one, stands after another unit and introduces
+/// prose (see [`HEADING_RUN`]); tables and lists are preformatted blocks.
 fn assemble(body: &[&Unit<'_>]) -> (String, Vec<Block>) {
     let mut text = String::with_capacity(body.iter().map(|u| u.len() + 2).sum());
     let mut blocks = Vec::with_capacity(body.len());
+    let mut heads: Vec<bool> = Vec::with_capacity(body.len());
     for (i, unit) in body.iter().enumerate() {
-        let between = i > 0 && i + 1 < body.len();
+        let reads_as_heading = !unit.is_preformatted() && structure::is_heading(unit);
+        heads.push(reads_as_heading);
         let kind = if unit.is_preformatted() {
             BlockKind::Preformatted
-        } else if between && structure::is_heading(unit) {
+        } else if i > 0 && reads_as_heading {
             BlockKind::Heading
         } else {
             BlockKind::Paragraph
@@ -509,15 +511,37 @@ fn assemble(body: &[&Unit<'_>]) -> (String, Vec<Block>) {
         // A text past 4 GiB (no file read is that large) has no blocks.
         blocks.extend(Block::new(kind, start..text.len()));
     }
-    // A heading must introduce something: trailing headings are paragraphs.
-    for block in blocks.iter_mut().rev() {
-        if block.kind == BlockKind::Heading {
-            block.kind = BlockKind::Paragraph;
-        } else {
-            break;
-        }
+    if blocks.len() == body.len() {
+        unhead_runs(&heads, &mut blocks);
     }
     (text, blocks)
+}
+
+/// The most lines in a row that can be headings: a section's heading over
+/// a subsection's. More in a row are a list or a schedule ("Monday:
+/// Eurozone output" over "Tuesday: US retail sales").
+const HEADING_RUN: usize = 2;
+
+/// A heading must introduce something: a run of lines that read as
+/// headings (`heads`) and runs to the end, or holds more than
+/// [`HEADING_RUN`] of them, is paragraphs.
+fn unhead_runs(heads: &[bool], blocks: &mut [Block]) {
+    let mut start = 0;
+    while start < heads.len() {
+        if !heads[start] {
+            start += 1;
+            continue;
+        }
+        let end = start + heads[start..].iter().take_while(|&&h| h).count();
+        if end == heads.len() || end - start > HEADING_RUN {
+            for block in &mut blocks[start..end] {
+                if block.kind == BlockKind::Heading {
+                    block.kind = BlockKind::Paragraph;
+                }
+            }
+        }
+        start = end;
+    }
 }
 
 #[cfg(test)]
@@ -534,6 +558,29 @@ mod tests {
 
     fn clean_str(text: &str) -> Article {
         clean(&doc(text), &ChromeModel::default()).expect("article")
+    }
+
+    #[test]
+    fn a_heading_introduces_prose_and_a_schedule_is_no_run_of_headings() {
+        let a = clean_str(
+            "Markets week ahead\n\nShares rose on Friday as traders waited for the central bank.\n\nWhat to watch\n\nThe calendar is busy before the holiday.\n\nON THE CALENDAR\n\nMonday: Eurozone industrial production\n\nTuesday: US retail sales\n\nWednesday: Federal Reserve decision\n\nTraders expect the bank to hold rates steady this month.\n\nAnna Berg\n\nMarkets desk, Frankfurt",
+        );
+        let headings: Vec<&str> = a.headings().collect();
+        assert_eq!(headings, ["What to watch"]);
+        let paragraphs: Vec<&str> = a.paragraphs().collect();
+        for line in [
+            "ON THE CALENDAR",
+            "Tuesday: US retail sales",
+            "Anna Berg",
+            "Markets desk, Frankfurt",
+        ] {
+            assert!(paragraphs.contains(&line), "{line}: {paragraphs:?}");
+        }
+        // A section's heading over a subsection's stays.
+        let a = clean_str(
+            "Budget explained\n\nThe council set its budget on Tuesday night after a long debate.\n\nSpending\n\nSchools\n\nSchools get four per cent more than last year.\n\nRoads get less.",
+        );
+        assert_eq!(a.headings().collect::<Vec<_>>(), ["Spending", "Schools"]);
     }
 
     #[test]
