@@ -262,6 +262,7 @@ pub fn looks_like_chrome(line: &str) -> bool {
         || is_spaced_menu(line)
         || is_copyright(line)
         || is_tag_line(line)
+        || is_mail_furniture(line)
     {
         return true;
     }
@@ -318,6 +319,46 @@ pub fn looks_like_chrome(line: &str) -> bool {
     } else {
         chrome * 3 >= content * 2
     }
+}
+
+/// Whole lines a newsletter sent by e-mail carries around its stories
+/// (lower-case, without closing punctuation).
+const MAIL_LINES: &[&str] = &[
+    "view this email in your browser",
+    "view this email in a browser",
+    "view this email online",
+    "view in browser",
+    "view in your browser",
+    "view online",
+    "having trouble viewing this email? view it in your browser",
+    "forwarded this email? sign up here",
+    "forwarded this email? subscribe here",
+    "was this email forwarded to you? sign up here",
+    "unsubscribe",
+    "manage preferences",
+    "manage your preferences",
+    "update your preferences",
+    "email preferences",
+];
+
+/// Openings of a newsletter's note on why it was sent ("You are receiving
+/// this because you subscribed to The Morning Ledger."), lower-case.
+const MAIL_NOTICES: &[&str] = &[
+    "you are receiving this",
+    "you're receiving this",
+    "you received this email",
+    "this email was sent to",
+];
+
+/// Returns true if and only if `line` is a newsletter's furniture: "View
+/// this email in your browser", "Unsubscribe", or its note on why it was
+/// sent, at most [`MAX_TEASER_WORDS`] words.
+fn is_mail_furniture(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let whole = lower.trim_end_matches(['.', '!', ' ']);
+    MAIL_LINES.contains(&whole)
+        || (MAIL_NOTICES.iter().any(|n| whole.starts_with(n))
+            && !structure::more_words_than(line, MAX_TEASER_WORDS))
 }
 
 /// Returns true if and only if `line` lists the page's tags under their
@@ -973,6 +1014,19 @@ mod tests {
         ] {
             assert!(!looks_like_chrome(headline), "{headline:?}");
         }
+    }
+
+    #[test]
+    fn a_newsletter_s_mail_furniture_is_chrome() {
+        assert!(looks_like_chrome("View this email in your browser"));
+        assert!(looks_like_chrome("Forwarded this email? Sign up here."));
+        assert!(looks_like_chrome(
+            "You are receiving this because you subscribed to The Morning Ledger."
+        ));
+        assert!(!looks_like_chrome("View from the browser wars"));
+        assert!(!looks_like_chrome(
+            "You are receiving this letter because the council has changed how it collects waste from every street in the borough."
+        ));
     }
 
     #[test]
