@@ -16,33 +16,41 @@ use std::borrow::Cow;
 
 use super::gazetteer::Gazetteer;
 
-/// Returns `text` with its shouted lines and dateline places in title case,
-/// borrowed unchanged when there are none.
+/// Returns `text` with its shouted lines and dateline places in title case
+/// (in sentence case when the text is a shouted story: one of its shouted
+/// lines is prose, so its headline is the story's words too), borrowed
+/// unchanged when there are none.
 pub fn fold<'t>(text: &'t str, gaz: &Gazetteer) -> Cow<'t, str> {
-    let mut out: Option<Vec<u8>> = None;
+    let mut spans: Vec<(usize, usize, bool)> = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
-        let shouted = if is_shouted(line) {
-            line.len()
+        if is_shouted(line) {
+            spans.push((line_start, line.len(), is_prose(line)));
         } else {
-            dateline_caps(line)
-        };
-        if shouted > 0 {
-            let bytes = out.get_or_insert_with(|| text.as_bytes().to_vec());
-            fold_words(
-                &text[line_start..line_start + shouted],
-                &mut bytes[line_start..line_start + shouted],
-                gaz,
-            );
+            let place = dateline_caps(line);
+            if place > 0 {
+                spans.push((line_start, place, false));
+            }
         }
         line_start += line.len();
     }
-    match out {
-        // Only whole characters changed case, each in its own bytes: still
-        // UTF-8.
-        Some(bytes) => Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned())),
-        None => Cow::Borrowed(text),
+    if spans.is_empty() {
+        return Cow::Borrowed(text);
     }
+    let story = spans.iter().any(|&(_, _, prose)| prose);
+    let mut bytes = text.as_bytes().to_vec();
+    for (start, len, _) in spans {
+        let case = if story { Case::Sentence } else { Case::Title };
+        fold_words(
+            &text[start..start + len],
+            &mut bytes[start..start + len],
+            gaz,
+            case,
+        );
+    }
+    // Only whole characters changed case, each in its own bytes: still
+    // UTF-8.
+    Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned()))
 }
 
 /// Returns true if and only if the line has no lower-case letter and at
@@ -63,6 +71,48 @@ fn is_shouted(line: &str) -> bool {
         in_word = b.is_ascii_alphanumeric() || b == b'\'' || b == b'.';
     }
     words >= 2 && capitals >= 6 && !line.chars().any(char::is_lowercase)
+}
+
+/// The most words a shouted headline holds; a shouted line of more is
+/// prose (a teletype's story, all in capitals).
+const HEADLINE_WORDS: usize = 14;
+
+/// Returns true if and only if shouted `line` is prose: more words than
+/// a headline, and a sentence's end.
+fn is_prose(line: &str) -> bool {
+    crate::corpus::structure::more_words_than(line, HEADLINE_WORDS)
+        && line.contains(['.', '!', '?'])
+}
+
+/// How a shouted line folds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Case {
+    /// A headline: every word capitalised, small function words aside
+    /// ("Kestrel Mills in Talks with U.S. Buyers").
+    Title,
+    /// Prose: words of the language in lower case, unless they open a
+    /// sentence; other words capitalised, as names are ("The senate voted
+    /// to confirm judge Eleanor Voss"). An acronym that is also a word
+    /// ("WHO" in "A JUDGE WHO READS") is the word.
+    Sentence,
+}
+
+/// Returns true if and only if `word`, in capitals, is a place's name the
+/// gazetteer knows once capitalised ("PHOENIX" as "Phoenix").
+fn names_a_place(word: &str, gaz: &Gazetteer) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let name: String = std::iter::once(first)
+        .chain(chars.flat_map(char::to_lowercase))
+        .collect();
+    gaz.exact(&name).is_some_and(|e| {
+        matches!(
+            e.kind,
+            super::EntityKind::Place | super::EntityKind::Country
+        )
+    })
 }
 
 /// Returns the length of the all-capital place that opens a dateline line
@@ -95,7 +145,7 @@ fn dateline_caps(line: &str) -> usize {
 }
 
 /// Folds each word of `src` into `dst` (the same bytes).
-fn fold_words(src: &str, dst: &mut [u8], gaz: &Gazetteer) {
+fn fold_words(src: &str, dst: &mut [u8], gaz: &Gazetteer, case: Case) {
     let mut chars = src.char_indices().peekable();
     let mut first = true;
     while let Some((start, c)) = chars.next() {
@@ -115,16 +165,26 @@ fn fold_words(src: &str, dst: &mut [u8], gaz: &Gazetteer) {
         let word = &src[start..end];
         let was_first = first;
         first = false;
-        // A ticker in angle brackets ("<HGC>") is a code, not a word.
-        let in_brackets = src[..start].ends_with('<');
+        let sentence = case == Case::Sentence;
+        // A place named by a word ("PHOENIX", "READING") keeps its capital.
+        let common = sentence && gaz.is_common_word(word) && !names_a_place(word, gaz);
+        // A ticker in angle brackets ("<HGC>") is a code, not a word; so is
+        // a wire's credit in parentheses ("(UPI)").
+        let in_brackets = src[..start].ends_with('<')
+            || (src[..start].ends_with('(') && src[end..].starts_with(')') && word.len() <= 5);
         let keep = in_brackets
             || word.contains(['.', '&'])
             || word.bytes().any(|b| b.is_ascii_digit())
-            || (word.len() <= 3 && gaz.exact(word).is_some());
+            || (word.len() <= 3 && gaz.exact(word).is_some() && (!common || word.len() < 3));
         if keep {
             continue;
         }
-        let lower_all = !was_first && is_small_word(word);
+        let opens_sentence = was_first
+            || (sentence
+                && src[..start]
+                    .trim_end_matches(['"', '\'', '“', '‘', ' ', '('])
+                    .ends_with(['.', '!', '?', ':']));
+        let lower_all = !opens_sentence && (is_small_word(word) || common);
         let mut part_start = true;
         for (k, c) in word.char_indices() {
             // A hyphen or apostrophe starts a new part: "TEXAS-BASED" →
@@ -215,6 +275,30 @@ mod tests {
         assert_eq!(
             folded("SÃO PAULO, May 2 - Coffee rose."),
             "São Paulo, May 2 - Coffee rose."
+        );
+    }
+
+    #[test]
+    fn a_shouted_story_folds_to_sentence_case() {
+        let story = "THE SENATE VOTED TUESDAY TO CONFIRM JUDGE ELEANOR VOSS, CALLED \"A JUDGE WHO READS THE LAW AS WRITTEN.\" SEN. MARK DELGADO, D-N.M., SAID SO IN ARIZONA AND THE US. WASHINGTON (UPI) SAYS PHOENIX SHOULD.\n";
+        let out = folded(story);
+        assert!(out.starts_with("The senate voted Tuesday to confirm judge Eleanor Voss, called \"a judge who reads the law as written.\""), "{out}");
+        assert!(
+            out.contains("Sen. Mark Delgado, D-N.M., said so in Arizona and the US."),
+            "{out}"
+        );
+        // Its headline, cut from the lede, is the story's words too.
+        let out = folded(
+            "THE SENATE VOTED TO CONFIRM JUDGE VOSS…\n\nTHE SENATE VOTED TUESDAY TO CONFIRM JUDGE ELEANOR VOSS TO THE COURT OF APPEALS IN ARIZONA.",
+        );
+        assert!(
+            out.starts_with("The senate voted to confirm judge Voss…"),
+            "{out}"
+        );
+        // A shouted headline over prose in mixed case folds to title case.
+        assert_eq!(
+            folded("JUDGE WHO READS THE LAW WINS SEAT"),
+            "Judge WHO Reads the Law Wins Seat"
         );
     }
 
