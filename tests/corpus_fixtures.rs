@@ -147,3 +147,83 @@ fn printed_pages_lose_their_running_heads_and_the_story_reads_through() {
         "{all}"
     );
 }
+
+/// Search results saved from three news databases (Nexis Uni, LexisNexis
+/// Academic, Factiva), two articles to a file: each article is a document
+/// of its own, its header read as title, author, date and source, and the
+/// databases' fields and notes are no words of it.
+#[test]
+fn database_exports_become_one_article_each() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports");
+    let library = pipeline::open(&[dir], &Options::default(), &|_| {}).expect("fixtures open");
+    let mut seen: Vec<(String, String, Option<String>, Option<String>)> = library
+        .corpus
+        .articles
+        .iter()
+        .map(|a| {
+            let path = a.sources[0].path.rsplit('/').next().unwrap().to_owned();
+            (path, a.title.clone(), a.author.clone(), a.date.clone())
+        })
+        .collect();
+    seen.sort();
+    let own = |s: &str| Some(s.to_owned());
+    assert_eq!(
+        seen,
+        [
+            (
+                "academic.txt#1".into(),
+                "Mill town bets on batteries".into(),
+                own("Grace Olatunji"),
+                own("2026-06-14")
+            ),
+            (
+                "academic.txt#2".into(),
+                "Union wary of recycling jobs promise".into(),
+                own("Grace Olatunji"),
+                own("2026-06-21")
+            ),
+            (
+                "factiva.txt#1".into(),
+                "Glacier retreat in the Alps speeds up, survey finds".into(),
+                own("Katrin Moser"),
+                own("2026-08-18")
+            ),
+            (
+                "factiva.txt#2".into(),
+                "Ski resorts plan for shorter seasons".into(),
+                None,
+                own("2026-08-20")
+            ),
+            (
+                "nexis-uni.txt#1".into(),
+                "Harbour authority approves £120m container berth".into(),
+                own("Tom Ashdown"),
+                own("2026-03-03")
+            ),
+            (
+                "nexis-uni.txt#2".into(),
+                "Felixstowe owner questions rival's dredging plan".into(),
+                own("Priya Nandakumar"),
+                own("2026-03-09")
+            ),
+        ]
+    );
+    for a in &library.corpus.articles {
+        let text = a.paragraphs().collect::<Vec<_>>().join("\n");
+        for note in [
+            "Load-Date",
+            "LOAD-DATE",
+            "Document ",
+            "Length:",
+            "LENGTH",
+            "words",
+            "Copyright",
+            "(c)",
+            "English",
+            "Classification",
+            "Body",
+        ] {
+            assert!(!text.contains(note), "{note} in {}: {text}", a.title);
+        }
+    }
+}

@@ -15,7 +15,7 @@ use crate::sanitize::{clean_line, clean_text};
 
 use super::feed::{self, Sniffed};
 use super::{RawDoc, Warning};
-use super::{html, markdown, mhtml, pages};
+use super::{exports, html, markdown, mhtml, pages};
 
 /// The formats dossier reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,9 +99,13 @@ pub fn parse(path: &str, text: &str, format: Format) -> (Vec<RawDoc>, Vec<Warnin
     match format {
         Format::Text => {
             let printed = pages::without_furniture(text);
+            let text = clean_text(&printed.text);
+            if let Some(docs) = exports::read(path, &text) {
+                return (docs, Vec::new());
+            }
             let doc = RawDoc {
                 path: path.to_owned(),
-                text: clean_text(&printed.text),
+                text,
                 date: printed.date.map(|d| clean_line(&d)),
                 ..RawDoc::default()
             };

@@ -20,6 +20,7 @@ pub mod chrome;
 pub mod clean;
 pub mod dates;
 pub mod dedup;
+pub mod exports;
 pub mod feed;
 pub mod formats;
 pub mod html;
