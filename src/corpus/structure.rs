@@ -357,15 +357,18 @@ pub fn wire_credit_author(line: &str) -> Option<String> {
 /// with a digit, and before the month and weekday names that such a word
 /// follows.
 fn without_trailing_date(name: &str) -> &str {
+    const STAMP_WORDS: &[&str] = &["updated", "published", "posted", "modified", "last", "on"];
     let Some(digit) = name.find(|c: char| c.is_ascii_digit()) else {
         return name;
     };
     // "Ciarán Mac Donncha Tue 18 Feb", "Ana Ruiz Tuesday, March 3": the
-    // weekday and the month before the figures go with them.
+    // weekday and the month before the figures go with them, and so does
+    // the stamp's word ("DANA WHITFIELD Updated 2:14 AM UTC").
     let mut name = name[..digit].trim_end();
     while let Some((head, last)) = name.rsplit_once(' ') {
-        let last = last.trim_end_matches(['.', ',']);
-        if super::dates::month_of(last).is_none() && !super::dates::is_weekday(last) {
+        let last = last.trim_end_matches(['.', ',', ':']);
+        let stamp = STAMP_WORDS.iter().any(|w| w.eq_ignore_ascii_case(last));
+        if super::dates::month_of(last).is_none() && !super::dates::is_weekday(last) && !stamp {
             break;
         }
         name = head.trim_end_matches([' ', ',']);
@@ -757,6 +760,10 @@ mod tests {
             None
         );
         assert_eq!(credit("By Lena Ortiz | Updated 3 hours ago"), None);
+        let stamped = byline_parts("By DANA WHITFIELD Updated 2:14 AM UTC, July 19, 2026").unwrap();
+        assert_eq!(stamped.name, "Dana Whitfield");
+        let stamped = byline_parts("By Ana Ruiz Published on: 4 May 2026").unwrap();
+        assert_eq!(stamped.name, "Ana Ruiz");
         let dated = byline_parts("By Jane Doe, 3 March 2024").unwrap();
         assert_eq!((dated.name.as_str(), dated.credit), ("Jane Doe", None));
         assert_eq!(dated.date.as_deref(), Some("3 March 2024"));
