@@ -34,8 +34,13 @@ const CHROME_WORDS: &[&str] = &[
     "bookmark",
     "caption",
     "close",
+    "comentarios",
     "comment",
+    "commentaires",
+    "commenti",
     "comments",
+    "compartir",
+    "condividi",
     "consent",
     "content",
     "continue",
@@ -45,6 +50,7 @@ const CHROME_WORDS: &[&str] = &[
     "copy",
     "credit",
     "download",
+    "drucken",
     "email",
     "facebook",
     "feed",
@@ -55,7 +61,10 @@ const CHROME_WORDS: &[&str] = &[
     "icon",
     "icons",
     "image",
+    "imprimer",
     "instagram",
+    "kommentar",
+    "kommentare",
     "latest",
     "like",
     "likes",
@@ -76,6 +85,7 @@ const CHROME_WORDS: &[&str] = &[
     "next",
     "notify",
     "oldest",
+    "partager",
     "photo",
     "photos",
     "pinterest",
@@ -107,6 +117,7 @@ const CHROME_WORDS: &[&str] = &[
     "subscribe",
     "subscription",
     "tags",
+    "teilen",
     "telegram",
     "tiktok",
     "toggle",
@@ -123,6 +134,11 @@ const CHROME_WORDS: &[&str] = &[
     "watch",
     "whatsapp",
     "youtube",
+    "коментарі",
+    "коментарів",
+    "комментарии",
+    "поделиться",
+    "поділитися",
 ];
 
 /// Whole lines that mark an ad slot in the middle of an article
@@ -138,6 +154,13 @@ const AD_LABELS: &[&str] = &[
     "continue reading below",
     "skip advertisement",
     "scroll to continue with content",
+    // German, French, Spanish, Italian, Ukrainian and Russian.
+    "anzeige",
+    "werbung",
+    "publicité",
+    "publicidad",
+    "pubblicità",
+    "реклама",
 ];
 
 /// Openings of a line that points to another article ("Read more: …").
@@ -150,6 +173,29 @@ const TEASER_OPENINGS: &[&str] = &[
     "see also:",
     "more on this story:",
     "recommended:",
+    "lesen sie auch:",
+    "mehr zum thema:",
+    "lire aussi :",
+    "lire aussi:",
+    "à lire aussi :",
+    "à lire aussi:",
+    "lea también:",
+    "leer también:",
+    "leggi anche:",
+    "читайте також:",
+    "читайте также:",
+    "дивіться також:",
+    "смотрите также:",
+];
+
+/// What a newsletter platform's subscription box says between a post's
+/// paragraphs ("Sea Notes is a reader-supported publication. To receive
+/// new posts and support my work, consider becoming a free or paid
+/// subscriber."): words no writer puts in a story.
+const SUBSCRIPTION_PITCHES: &[&str] = &[
+    "is a reader-supported publication",
+    "consider becoming a free or paid subscriber",
+    "to receive new posts and support my work",
 ];
 
 /// The longest teaser line, in words.
@@ -167,14 +213,39 @@ pub fn is_ad_or_teaser(line: &str) -> bool {
     // Every unit of every article comes here: the lists are ASCII, so the
     // line is compared in place rather than lower-cased into a copy.
     let label = line.trim_end_matches([':', ' ']);
-    if AD_LABELS.iter().any(|l| l.eq_ignore_ascii_case(label)) || super::pages::is_jump_line(line) {
+    if AD_LABELS.iter().any(|l| is_label(label, l)) || super::pages::is_jump_line(line) {
         return true;
     }
-    TEASER_OPENINGS.iter().any(|o| {
-        line.get(..o.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(o))
-    }) && !structure::more_words_than(line, MAX_TEASER_WORDS)
-        && !structure::ends_sentence(line)
+    let teaser = TEASER_OPENINGS.iter().any(|o| opens_with(line, o))
+        && !structure::more_words_than(line, MAX_TEASER_WORDS)
+        && !structure::ends_sentence(line);
+    teaser || SUBSCRIPTION_PITCHES.iter().any(|p| line.contains(p))
+}
+
+/// Returns true if and only if `text` is the lower-case `label` in any
+/// case ("ADVERTISEMENT", "Реклама").
+fn is_label(text: &str, label: &str) -> bool {
+    text.eq_ignore_ascii_case(label)
+        || (!text.is_ascii() && text.len() <= label.len() * 2 && text.to_lowercase() == label)
+}
+
+/// Returns true if and only if `line` opens with the lower-case `opening`
+/// in any case ("Read more:", "Читайте також:").
+fn opens_with(line: &str, opening: &str) -> bool {
+    if let Some(head) = line.get(..opening.len())
+        && head.eq_ignore_ascii_case(opening)
+    {
+        return true;
+    }
+    // Letters beyond ASCII change case in more or fewer bytes: the opening
+    // is read again, lower-cased, only for lines that start beyond ASCII.
+    !opening.is_ascii()
+        && !line.is_char_boundary(1)
+        && line
+            .chars()
+            .take(opening.chars().count())
+            .flat_map(char::to_lowercase)
+            .eq(opening.chars())
 }
 
 /// Headings that open a comment section, lower-case, without a count.
@@ -513,6 +584,17 @@ const LINK_LIST_LABELS: &[&str] = &[
     "you may also like",
     "read next",
     "editor's picks",
+    "mehr zum thema",
+    "meistgelesen",
+    "à lire aussi",
+    "les plus lus",
+    "te puede interesar",
+    "lo más leído",
+    "più letti",
+    "читайте також",
+    "читайте также",
+    "по теме",
+    "за темою",
 ];
 
 /// Returns true if and only if `line` heads a list of links to other
@@ -520,11 +602,9 @@ const LINK_LIST_LABELS: &[&str] = &[
 /// sentence, is teasers.
 pub fn is_link_list_label(line: &str) -> bool {
     let label = line.trim().trim_end_matches([':', ' ']);
-    label.len() <= 24
-        && (LINK_LIST_LABELS
-            .iter()
-            .any(|l| l.eq_ignore_ascii_case(label))
-            || is_more_from_section(label))
+    label.len() <= 96
+        && label.chars().count() <= 24
+        && (LINK_LIST_LABELS.iter().any(|l| is_label(label, l)) || is_more_from_section(label))
 }
 
 /// "More from Sport", "More from BBC News": the label of a section's or
@@ -1014,6 +1094,37 @@ mod tests {
         ] {
             assert!(!looks_like_chrome(headline), "{headline:?}");
         }
+    }
+
+    #[test]
+    fn widgets_teasers_and_ads_of_other_languages_are_chrome() {
+        for widget in [
+            "Teilen",
+            "Kommentare (12)",
+            "Поділитися",
+            "Partager",
+            "Comentarios (3)",
+        ] {
+            assert!(looks_like_chrome(widget), "{widget}");
+        }
+        for teaser in [
+            "Читайте також: Японія розглядає участь у коаліції",
+            "Lesen Sie auch: Neue Radwege für Linden",
+            "À lire aussi : la grève continue",
+            "ANZEIGE",
+            "Реклама",
+        ] {
+            assert!(is_ad_or_teaser(teaser), "{teaser}");
+        }
+        assert!(is_ad_or_teaser(
+            "Sea Notes is a reader-supported publication. To receive new posts and support my work, consider becoming a free or paid subscriber."
+        ));
+        assert!(is_link_list_label("Mehr zum Thema"));
+        assert!(is_link_list_label("Читайте також"));
+        assert!(!is_ad_or_teaser(
+            "Читайте також уважно: уряд змінив правила."
+        ));
+        assert!(!looks_like_chrome("Stadtrat beschließt neuen Radweg"));
     }
 
     #[test]
