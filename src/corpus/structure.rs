@@ -190,6 +190,12 @@ pub fn byline_parts(line: &str) -> Option<Byline> {
         "text:",
         "by:",
         "by ",
+        // German, French, Spanish and Portuguese, Dutch, Ukrainian and Russian.
+        "von ",
+        "par ",
+        "por ",
+        "door ",
+        "автор:",
     ];
     let rest = prefixes
         .iter()
@@ -760,6 +766,16 @@ mod tests {
             None
         );
         assert_eq!(credit("By Lena Ortiz | Updated 3 hours ago"), None);
+        for line in [
+            "Von Jana Köhler",
+            "Par Jean Dupont",
+            "Por Lucía Márquez",
+            "Автор: Ольга Коваль",
+        ] {
+            let name = line.split_once(' ').unwrap().1;
+            assert_eq!(byline(line).as_deref(), Some(name), "{line}");
+        }
+        assert_eq!(byline("Von der Leyen warns"), None);
         let stamped = byline_parts("By DANA WHITFIELD Updated 2:14 AM UTC, July 19, 2026").unwrap();
         assert_eq!(stamped.name, "Dana Whitfield");
         let stamped = byline_parts("By Ana Ruiz Published on: 4 May 2026").unwrap();
