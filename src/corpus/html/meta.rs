@@ -120,12 +120,20 @@ fn in_article(node: &dom_query::NodeRef) -> bool {
 }
 
 /// Returns true if and only if an element's `class` says it shows the
-/// standfirst ("standfirst", "article-dek", "strapline", "subheadline").
+/// standfirst ("standfirst", "article-dek", "strapline", "subheadline",
+/// "post-subtitle", "gh-article-excerpt").
 fn names_a_standfirst(class: &str) -> bool {
     class_words(class).any(|w| {
         matches!(
             w.to_ascii_lowercase().as_str(),
-            "standfirst" | "dek" | "strapline" | "subheadline" | "subhead"
+            "standfirst"
+                | "dek"
+                | "deck"
+                | "strapline"
+                | "subheadline"
+                | "subhead"
+                | "subtitle"
+                | "excerpt"
         )
     })
 }

@@ -253,6 +253,30 @@ mod tests {
     }
 
     #[test]
+    fn a_newsletter_post_s_subtitle_is_its_standfirst() {
+        let report = "<p>In 2016 fishermen in the Gulf of Riga landed 28,000 tonnes of herring, \
+            and this year the quota for the whole gulf was set at 9,400 tonnes.</p>";
+        let subtitle = "Quotas fell by two-thirds in a decade. Nobody noticed.";
+        for (tag, class) in [
+            ("h3", "subtitle"),
+            ("p", "gh-article-excerpt"),
+            ("div", "deck"),
+        ] {
+            let page = format!(
+                "<html><body><article class=\"post\"><h1>The quiet collapse of the herring</h1>\
+                 <{tag} class=\"{class}\">{subtitle}</{tag}>{report}{report}{report}</article></body></html>"
+            );
+            let doc = extract(&page, None).expect("an article");
+            assert_eq!(
+                doc.text.matches(subtitle).count(),
+                1,
+                "{class}: {}",
+                doc.text
+            );
+        }
+    }
+
+    #[test]
     fn a_page_of_links_is_an_index() {
         let mut items = String::new();
         for i in 1..=12 {
