@@ -733,3 +733,18 @@ fn a_small_town_of_a_country_the_story_never_names_gives_no_country() {
         ["Tanzania"]
     );
 }
+
+#[test]
+fn a_journal_a_story_appeared_in_is_no_place() {
+    for text in [
+        "The chemists reported in Nature Catalysis that the electrode held its current.",
+        "The study, published in Marine Ecology Letters on Monday, found fewer herring.",
+        "Writing in Foreign Affairs, the former envoy argued for talks.",
+    ] {
+        let places = named(&extract(text), EntityKind::Place);
+        assert!(places.is_empty(), "{text}: {places:?}");
+    }
+    // Where something happened is still a place.
+    let text = "Fighting was reported in Staryi Saltiv on Monday, officials said.";
+    assert_eq!(named(&extract(text), EntityKind::Place), ["Staryi Saltiv"]);
+}

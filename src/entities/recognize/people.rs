@@ -803,12 +803,35 @@ impl<'t> Context<'t, '_, '_> {
             // has its head noun and is found before this).
             let place = matches!(last_word(before), "in" | "near" | "outside" | "across")
                 || matches!(self.word(first), "St" | "Saint");
+            // "published in Science Advances", "writing in Foreign
+            // Affairs", "reported in Nature Catalysis that": a journal's
+            // name, neither a place nor a person.
+            if place && self.names_a_publication(before, self.words[last - 1].end) {
+                return;
+            }
             let (kind, strength) = if place {
                 (EntityKind::Place, Strength::Context)
             } else {
                 (EntityKind::Person, Strength::Shape)
             };
             lexicon.add(name, Known::new(name, kind, strength));
+        }
+    }
+
+    /// Returns true if and only if the name after `before` (which ends in
+    /// "in") and ending at byte `end` is where something was published: a
+    /// verb of publishing stands before "in" ("published", "writing",
+    /// "appeared"), or "reported" does and "that" follows the name (not
+    /// "fighting was reported in Nova Kakhovka").
+    fn names_a_publication(&self, before: &str, end: usize) -> bool {
+        let Some(verb_part) = before.trim_end().strip_suffix("in") else {
+            return false;
+        };
+        match last_word(verb_part.trim_end()) {
+            "published" | "publishing" | "writing" | "wrote" | "written" | "appeared"
+            | "appears" | "appearing" => true,
+            "reported" | "reports" | "report" => self.text[end..].starts_with(" that "),
+            _ => false,
         }
     }
 
