@@ -88,6 +88,10 @@ const END_MATTER_PREFIXES: &[&str] = &[
     "this story was originally",
     "this story was first",
     "read the original",
+    // A wire's contacts below the story: "To contact the reporter on this
+    // story:", "To contact the editors responsible for this story:".
+    "to contact the reporter",
+    "to contact the editor",
 ];
 
 /// Returns true if and only if `line` opens editorial end matter: a sources
@@ -530,6 +534,9 @@ pub fn is_heading(line: &str) -> bool {
         && (1..=14).contains(&word_count(line))
         && !holds_a_sentence(line)
         && !is_credit(line)
+        // "Mariana Durão in Rio de Janeiro at mdurao@example.net": a
+        // contact, not a section.
+        && !is_contact_line(line)
 }
 
 /// Returns true if and only if `line` credits a picture or its maker
@@ -562,9 +569,18 @@ fn is_credit(line: &str) -> bool {
 fn holds_a_sentence(line: &str) -> bool {
     line.match_indices(['.', '!', '?']).any(|(at, _)| {
         let rest = &line[at + 1..];
-        rest.starts_with(' ')
+        let spaced = rest.starts_with(' ')
             && rest.trim_start().starts_with(char::is_uppercase)
-            && !is_abbreviation(&line[..=at])
+            && !is_abbreviation(&line[..=at]);
+        // A caption glued to its credit ("at the harbour mouth.Credit...Ana
+        // Ruiz"): a word of three lower-case letters or more, a stop, a
+        // capital.
+        let glued = rest.starts_with(char::is_uppercase)
+            && line[..at]
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .is_some_and(|w| w.chars().count() >= 3 && w.chars().all(char::is_lowercase));
+        spaced || glued
     })
 }
 
