@@ -24,6 +24,10 @@ pub use super::chrome::ChromeModel;
 /// The longest title made from a lede, in characters.
 const LEDE_TITLE_MAX: usize = 80;
 
+/// How far into the body, in units, a byline is still the article's: below
+/// a standfirst, a photo and its caption, and a page's widgets.
+const NEAR_TOP: usize = 8;
+
 /// What the top and bottom of a text said about the article.
 #[derive(Default)]
 struct Found {
@@ -115,6 +119,7 @@ fn clean_inner(
     // Below the last prose, a "Most read" label heads teasers for other
     // articles: short lines that end no sentence.
     let mut teasers = false;
+    let mut byline_above: Option<usize> = None;
     for (i, (unit, _)) in units.iter().enumerate().take(end_start).skip(body_start) {
         let after_prose = i > last_prose;
         if unit.is_preformatted() {
@@ -123,7 +128,16 @@ fn clean_inner(
             }
             continue;
         }
-        let at_edge = after_prose || i <= body_start + 1;
+        // Below the top, a byline may follow a standfirst and a photo's
+        // caption, with the page's widgets between them (a widget there is
+        // the evidence: "By Friday evening" after two paragraphs is prose).
+        let near_top = i > body_start
+            && i < body_start + NEAR_TOP
+            && prose[body_start + 1..i].iter().filter(|&&p| p).count() <= 1
+            && units[body_start + 1..i].iter().any(|(u, _)| {
+                !u.is_preformatted() && (chrome::is_ad_or_teaser(u) || chrome::looks_like_chrome(u))
+            });
+        let at_edge = after_prose || i <= body_start + 1 || near_top;
         // The headline again, glued to a photo caption.
         let repeats_title = i == body_start
             && found
@@ -143,8 +157,24 @@ fn clean_inner(
             || chrome::is_ad_or_teaser(unit)
             || teaser
             || promotion.contains(&i);
+        // The byline's date on a line of its own, just below it.
+        let dated = byline_above
+            .filter(|at| i <= at + 2)
+            .and_then(|_| structure::dateline(unit));
+        // "Reporting from Ichihara, Japan" under the byline: where the
+        // writer filed from, which the byline's credit keeps.
+        let filed_from = byline_above
+            .filter(|at| i == at + 1)
+            .and_then(|_| reporting_from(unit));
         if let Some(byline) = byline {
             found.take_byline(byline);
+            byline_above = Some(i);
+        } else if let Some(date) = dated {
+            found.date.get_or_insert(date);
+        } else if let (Some(place), Some(author)) = (filed_from, &found.author) {
+            found
+                .author_credit
+                .get_or_insert_with(|| format!("{author}, reporting from {place}"));
         } else if !repeats_title && !chrome_here {
             if after_prose && let Some(name) = structure::wire_credit_author(unit) {
                 found.author.get_or_insert(name);
@@ -414,7 +444,7 @@ fn read_top<'a>(units: &'a [(Unit<'a>, bool)], found: &mut Found, body: &mut Vec
             }
         } else if let Some(date) = structure::dateline(unit) {
             found.date.get_or_insert(date);
-        } else {
+        } else if !is_stamp_label(unit) {
             rest.push(unit);
         }
     }
@@ -468,6 +498,31 @@ fn read_top<'a>(units: &'a [(Unit<'a>, bool)], found: &mut Found, body: &mut Vec
             body.push(unit);
         }
     }
+}
+
+/// The place of a "Reporting from Ichihara, Japan" line: a few words.
+fn reporting_from(line: &str) -> Option<&str> {
+    const OPENING: &str = "reporting from ";
+    let place = line
+        .get(..OPENING.len())
+        .filter(|o| o.eq_ignore_ascii_case(OPENING))
+        .map(|_| line[OPENING.len()..].trim())?;
+    (!place.is_empty() && !structure::more_words_than(place, 6) && !structure::ends_sentence(place))
+        .then_some(place)
+}
+
+/// Returns true if and only if `line` is a date stamp's label alone, its
+/// date on the next line ("Published" over "3 October 2026").
+fn is_stamp_label(line: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "published",
+        "updated",
+        "posted",
+        "last updated",
+        "first published",
+    ];
+    let label = line.trim().trim_end_matches(':');
+    LABELS.iter().any(|l| l.eq_ignore_ascii_case(label))
 }
 
 /// Returns true if and only if `a` and `b` are the same text up to case and
@@ -558,6 +613,41 @@ mod tests {
 
     fn clean_str(text: &str) -> Article {
         clean(&doc(text), &ChromeModel::default()).expect("article")
+    }
+
+    #[test]
+    fn a_byline_below_a_standfirst_a_caption_and_widgets_is_the_article_s() {
+        let a = clean_str(
+            "Harbour Opens Its First Tidal Turbine\n\nThe two-megawatt turbine will power about 1,500 homes, the council said.\n\nListen to this article · 4:10 min Learn more\n\nShare full article\n\nImage\n\nEngineers lowering the turbine at the harbour mouth.Credit...Ana Ruiz for The Ledger\n\nBy Tomás Reyes\n\nReporting from Stromness, Scotland\n\nNov. 28, 2026\n\nThe turbine was lowered into the channel on Friday after two years of delays.\n\nIt is expected to run for twenty years.",
+        );
+        assert_eq!(a.author.as_deref(), Some("Tomás Reyes"));
+        assert_eq!(
+            a.byline().as_deref(),
+            Some("Tomás Reyes, reporting from Stromness, Scotland")
+        );
+        assert_eq!(a.date.as_deref(), Some("2026-11-28"));
+        let paragraphs: Vec<&str> = a.paragraphs().collect();
+        assert_eq!(paragraphs.len(), 4, "{paragraphs:?}");
+        assert!(
+            paragraphs[1].starts_with("Engineers lowering"),
+            "{paragraphs:?}"
+        );
+        assert_eq!(a.headings().count(), 0);
+    }
+
+    #[test]
+    fn a_stamp_s_label_and_a_wire_s_contacts_are_not_the_story() {
+        let a = clean_str(
+            "Storm closes coast road\n\nPublished\n3 October 2026\n\nThe coast road was closed on Saturday after gusts of up to 90mph brought down trees.\n\nEngineers expect to reopen it on Monday.\n\nTo contact the reporter on this story:\nAna Ruiz in Madrid at aruiz@example.net\n\nTo contact the editors responsible for this story:\nJo Lee at jlee@example.net",
+        );
+        assert_eq!(a.date.as_deref(), Some("2026-10-03"));
+        assert_eq!(a.paragraphs().count(), 2);
+        assert_eq!(a.headings().count(), 0);
+        assert!(
+            a.end_matter.iter().any(|l| l.contains("aruiz@example.net")),
+            "{:?}",
+            a.end_matter
+        );
     }
 
     #[test]
