@@ -69,6 +69,11 @@ pub fn strip(text: &str) -> String {
         while let Some(r) = rest.strip_prefix('>') {
             rest = r.trim_start();
         }
+        // An Obsidian callout's type ("> [!note] Context"): markup; its
+        // title stays.
+        if let Some(title) = callout_title(rest) {
+            rest = title;
+        }
         let hashes = rest.chars().take_while(|&c| c == '#').count();
         if (1..=6).contains(&hashes) && rest[hashes..].starts_with(' ') {
             rest = rest[hashes..].trim().trim_end_matches('#').trim_end();
@@ -238,6 +243,16 @@ fn strip_span(text: &str, mut closers: Option<&mut Closers>, out: &mut String) {
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
+            b'!' if bytes.get(i + 1) == Some(&b'[')
+                && let Some((_, end)) = wikilink_at(text, i + 1) =>
+            {
+                // An embed ("![[chart.png]]") shows a file, no words.
+                i = end;
+            }
+            b'[' if let Some((shown, end)) = wikilink_at(text, i) => {
+                out.push_str(shown);
+                i = end;
+            }
             b'!' if bytes.get(i + 1) == Some(&b'[') => {
                 if let Some((_, end)) = closers
                     .as_deref_mut()
@@ -315,7 +330,9 @@ fn inline_tag(text: &str, at: usize, out: &mut String) -> usize {
     }
     if name.eq_ignore_ascii_case("sup") && !text[at + 1..].starts_with('/') {
         let inner = &text[end..];
-        if let Some(close) = inner.find("</sup>").or_else(|| inner.find("</SUP>"))
+        let near = &inner.as_bytes()[..inner.len().min(3 + "</sup>".len())];
+        if let Some(close) =
+            memchr::memmem::find(near, b"</sup>").or_else(|| memchr::memmem::find(near, b"</SUP>"))
             && (1..=3).contains(&close)
             && inner[..close].bytes().all(|b| b.is_ascii_digit())
         {
@@ -330,6 +347,9 @@ fn inline_tag(text: &str, at: usize, out: &mut String) -> usize {
     }
     end
 }
+
+/// The longest inline tag's attributes, in bytes.
+const MAX_TAG: usize = 300;
 
 /// Returns the element's name and the end of the inline HTML tag at `at`
 /// (`<sup>`, `</sup>`, `<br/>`, `<span class="x">`), when there is one.
@@ -347,7 +367,8 @@ fn tag_at(text: &str, at: usize) -> Option<(&str, usize)> {
         return None;
     }
     let after = &rest[name_start + name_len..];
-    let close = after.find('>')?;
+    // Read no further than the longest tag: a line of "<b" stays linear.
+    let close = memchr::memchr(b'>', &after.as_bytes()[..after.len().min(MAX_TAG)])?;
     let attributes = &after[..close];
     let well_formed = attributes.is_empty()
         || attributes == "/"
@@ -356,6 +377,43 @@ fn tag_at(text: &str, at: usize) -> Option<(&str, usize)> {
             && close <= 300
             && !attributes.contains('<'));
     well_formed.then_some((name, at + 1 + name_start + name_len + close + 1))
+}
+
+/// The longest wiki link's inside, in bytes.
+const MAX_WIKILINK: usize = 200;
+
+/// The wiki link at `at` ("[[Nicolai Tangen]]", "[[Norges Bank|the
+/// bank]]", "[[Tokyo#Transport]]"), as Obsidian writes them: the words it
+/// shows (the alias, else the page without its section) and where it ends.
+fn wikilink_at(text: &str, at: usize) -> Option<(&str, usize)> {
+    let inner_start = at + 2;
+    if !text[at..].starts_with("[[") {
+        return None;
+    }
+    // Read no further than the longest link: a line of brackets stays
+    // linear.
+    let window = &text.as_bytes()[inner_start..text.len().min(inner_start + MAX_WIKILINK + 2)];
+    let close = memchr::memmem::find(window, b"]]")?;
+    let inner = &text[inner_start..inner_start + close];
+    if inner.trim().is_empty() || inner.contains(['[', ']', '\n']) {
+        return None;
+    }
+    let shown = match inner.split_once('|') {
+        Some((_, alias)) => alias,
+        None => inner.split('#').next().unwrap_or(inner),
+    };
+    Some((shown.trim(), inner_start + close + 2))
+}
+
+/// The title of an Obsidian callout's first line ("[!note] Context" gives
+/// "Context"; "[!warning]-" gives ""), when `line` opens one.
+fn callout_title(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix("[!")?;
+    let (kind, title) = rest.split_once(']')?;
+    (!kind.is_empty()
+        && kind.len() <= 24
+        && kind.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+    .then(|| title.trim_start_matches(['+', '-']).trim())
 }
 
 /// Which emphasis markers of a line are open: a run of `*` or `_` that
@@ -402,6 +460,15 @@ impl OpenEmphasis {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn obsidian_wiki_links_embeds_and_callouts_read_as_words() {
+        let md = "Chief executive [[Nicolai Tangen]] of [[Norges Bank|the bank]] spoke in [[Oslo#Harbour]].\n![[chart.png]]\n> [!note] Context\n> The fund holds 1.5% of listed shares.\nA [[ ]] and [[open stays.";
+        assert_eq!(
+            strip(md),
+            "Chief executive Nicolai Tangen of the bank spoke in Oslo.\n\nContext\nThe fund holds 1.5% of listed shares.\nA [[ ]] and [[open stays.\n"
+        );
+    }
 
     #[test]
     fn inline_html_tags_go_and_their_text_stays() {
@@ -507,6 +574,26 @@ mod tests {
             let mut i = 0;
             while i < chars.len() {
                 let c = chars[i];
+                // Wiki links and embeds are read as the module reads them.
+                let byte: usize = chars[..i].iter().map(|c| c.len_utf8()).sum();
+                let wiki = |at: usize| {
+                    super::super::wikilink_at(line, at)
+                        .map(|(shown, end)| (shown, line[..end].chars().count()))
+                };
+                if c == '!'
+                    && chars.get(i + 1) == Some(&'[')
+                    && let Some((_, end)) = wiki(byte + 1)
+                {
+                    i = end;
+                    continue;
+                }
+                if c == '['
+                    && let Some((shown, end)) = wiki(byte)
+                {
+                    out.push_str(shown);
+                    i = end;
+                    continue;
+                }
                 match c {
                     '!' if chars.get(i + 1) == Some(&'[') => {
                         if let Some((_, end)) = link_at(&chars, i + 1) {
