@@ -150,7 +150,9 @@ struct Meta {
 
 impl Meta {
     fn set(&mut self, key: &str, value: &str) {
-        let value = clean_line(value.trim().trim_matches(|c| c == '"' || c == '\''));
+        // An Obsidian clipping names its author as a wiki link
+        // ("[[Ingrid Solberg]]").
+        let value = clean_line(&unquoted(value).replace("[[", "").replace("]]", ""));
         if value.is_empty() {
             return;
         }
@@ -158,6 +160,10 @@ impl Meta {
             "title" | "headline" => &mut self.title,
             "author" | "authors" | "by" | "byline" => &mut self.author,
             "date" | "published" | "published_at" | "pubdate" => &mut self.date,
+            // A clipping's "source" is the page's address.
+            "source" if value.starts_with("http://") || value.starts_with("https://") => {
+                &mut self.url
+            }
             "source" | "publisher" | "site" | "site_name" => &mut self.source,
             "url" | "link" | "canonical_url" => &mut self.url,
             _ => return,
@@ -260,15 +266,38 @@ fn read_toml_header(header: &str, meta: &mut Meta) -> Option<(usize, String)> {
 /// item, a comment or a continuation (its line in the header, from 1).
 fn read_yaml_header(header: &str, meta: &mut Meta) -> Option<(usize, String)> {
     let mut problem = None;
+    // A key with no value on its line, and the items of its list below
+    // ("author:" over "  - \"[[Ingrid Solberg]]\"").
+    let mut list: Option<(&str, Vec<&str>)> = None;
     for (i, line) in header.lines().enumerate() {
+        let t = line.trim_start();
+        if let Some((_, items)) = &mut list
+            && let Some(item) = t.strip_prefix("- ")
+        {
+            items.push(item);
+            continue;
+        }
+        if let Some((key, items)) = list.take() {
+            meta.set(
+                key,
+                &items
+                    .iter()
+                    .map(|item| unquoted(item))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            );
+        }
         if let Some((key, value)) = line.split_once(':')
             && !key.starts_with([' ', '\t'])
             && !key.trim().is_empty()
         {
-            meta.set(key, value);
+            if value.trim().is_empty() {
+                list = Some((key, Vec::new()));
+            } else {
+                meta.set(key, value);
+            }
             continue;
         }
-        let t = line.trim_start();
         let ordinary = line.starts_with([' ', '\t'])
             || t.is_empty()
             || t.starts_with('#')
@@ -279,7 +308,22 @@ fn read_yaml_header(header: &str, meta: &mut Meta) -> Option<(usize, String)> {
             problem = Some((i + 1, "not a `key: value` line".to_owned()));
         }
     }
+    if let Some((key, items)) = list {
+        meta.set(
+            key,
+            &items
+                .iter()
+                .map(|item| unquoted(item))
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+    }
     problem
+}
+
+/// A value without the quotes around it.
+fn unquoted(value: &str) -> &str {
+    value.trim().trim_matches(|c| c == '"' || c == '\'')
 }
 
 fn parse_json_lines(path: &str, text: &str) -> (Vec<RawDoc>, Vec<Warning>) {
@@ -370,6 +414,18 @@ mod tests {
         assert_eq!(docs[0].date.as_deref(), Some("2024-03-01"));
         assert!(docs[0].text.starts_with("Rates held"));
         assert!(!docs[0].text.contains("---"));
+    }
+
+    #[test]
+    fn a_web_clipping_s_front_matter_gives_its_listed_author() {
+        let text = "---\ntitle: \"Fund posts record return\"\nsource: \"https://example.no/fund\"\nauthor:\n  - \"[[Ingrid Solberg]]\"\n  - \"[[Ola Berg]]\"\npublished: 2026-08-14\ntags:\n  - \"clippings\"\n---\nThe fund returned 9.8%.";
+        let (docs, w) = parse("a.md", text, Format::Markdown);
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(docs[0].author.as_deref(), Some("Ingrid Solberg, Ola Berg"));
+        assert_eq!(docs[0].date.as_deref(), Some("2026-08-14"));
+        assert_eq!(docs[0].url.as_deref(), Some("https://example.no/fund"));
+        assert_eq!(docs[0].source, None);
+        assert_eq!(docs[0].text.trim(), "The fund returned 9.8%.");
     }
 
     #[test]
