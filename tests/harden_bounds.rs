@@ -28,14 +28,16 @@ fn within_a_minute<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) ->
         .expect("finished instead of blocking")
 }
 
-/// Issue 11, case 3: one Markdown line of N × `*` (or `[`, ...) took
+/// Issue 11, case 3: one Markdown line of N × `*` (or `[`, `<b`, ...) took
 /// 29 s at N = 320,000, growing with N²; at 2,000,000 it would take about
 /// twenty minutes. Linear cleaning does each in well under a second; the
 /// minute is only a guard against the old behaviour, never a speed check.
 #[test]
 fn a_long_run_of_any_markup_character_is_cleaned() {
-    for c in ['*', '[', '_', '`', '!', ']', '('] {
-        let line = format!("a{}a\n", c.to_string().repeat(2_000_000));
+    for c in [
+        "*", "[", "_", "`", "!", "]", "(", "<", "<b", "<sup>1", "[[a",
+    ] {
+        let line = format!("a{}a\n", c.repeat(2_000_000 / c.len()));
         let docs = within_a_minute(move || {
             let (docs, _) = load::parse_bytes(
                 "run.md",
@@ -45,6 +47,31 @@ fn a_long_run_of_any_markup_character_is_cleaned() {
             dossier::pipeline::build(&docs, Vec::new(), &Options::default(), &|_| {})
         });
         assert_eq!(docs.corpus.articles.len(), 1, "{c:?}");
+    }
+}
+
+/// The same guard for what plain text is asked before it is cleaned: is it
+/// a database export ("1 of 25 DOCUMENTS", "End of Document", "Document
+/// ABC…"), are its pages apart by form feeds. A line of a million marks,
+/// or a million pages, must not make the reading quadratic.
+#[test]
+fn a_text_of_repeated_export_or_page_marks_is_read() {
+    let lines = [
+        " DOCUMENTS".repeat(200_000),
+        "\nDocument ".repeat(200_000),
+        "\nEnd of Document\nBody".repeat(100_000),
+        "a line\x0c".repeat(300_000),
+    ];
+    for text in lines {
+        let docs = within_a_minute(move || {
+            let (docs, _) = load::parse_bytes(
+                "run.txt",
+                text.into_bytes(),
+                Some(dossier::corpus::formats::Format::Text),
+            );
+            docs.len()
+        });
+        assert!(docs <= 1, "{docs}");
     }
 }
 

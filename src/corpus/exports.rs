@@ -55,6 +55,9 @@ pub fn read(path: &str, text: &str) -> Option<Vec<RawDoc>> {
     (!docs.is_empty()).then_some(docs)
 }
 
+/// The longest a marker's line runs either side of the mark, in bytes.
+const MARKER_LINE: usize = 160;
+
 /// Tells the export's format from its marks: cheap, since every text file
 /// is asked.
 fn sniff(text: &str) -> Option<Export> {
@@ -65,13 +68,26 @@ fn sniff(text: &str) -> Option<Export> {
     static DOCUMENT: LazyLock<memmem::Finder<'static>> =
         LazyLock::new(|| memmem::Finder::new(b"\nDocument "));
     let bytes = text.as_bytes();
-    // Whether the line holding a match of `finder` is a marker.
+    // Whether the line holding a match of `finder` is a marker. Markers
+    // are short lines: a line longer than `MARKER_LINE` either side of the
+    // match is none, and is not read further (a long line of matches stays
+    // linear).
     let has_line = |finder: &memmem::Finder<'_>, is: fn(&str) -> bool| {
         finder.find_iter(bytes).any(|at| {
             let inside = at + 1;
-            let start = text[..inside].rfind('\n').map_or(0, |n| n + 1);
-            let end = text[inside..].find('\n').map_or(text.len(), |n| inside + n);
-            is(&text[start..end])
+            let from = inside.saturating_sub(MARKER_LINE);
+            let start = match memchr::memrchr(b'\n', &bytes[from..inside]) {
+                Some(n) => from + n + 1,
+                None if from == 0 => 0,
+                None => return false,
+            };
+            let to = bytes.len().min(inside + MARKER_LINE);
+            let end = match memchr::memchr(b'\n', &bytes[inside..to]) {
+                Some(n) => inside + n,
+                None if to == bytes.len() => to,
+                None => return false,
+            };
+            text.get(start..end).is_some_and(is)
         })
     };
     if has_line(&END, |l| l.trim() == "End of Document") && text.lines().any(|l| l.trim() == "Body")

@@ -32,15 +32,20 @@ pub struct Printed<'a> {
 
 /// Returns `text` without the running heads, feet and jump lines of its
 /// pages (see the module documentation); a text of fewer than two pages
-/// comes back as it is.
+/// comes back with its form feeds as line breaks, and a text without form
+/// feeds as it is.
 pub fn without_furniture(text: &str) -> Printed<'_> {
+    if memchr::memchr(0x0c, text.as_bytes()).is_none() {
+        return Printed {
+            text: Cow::Borrowed(text),
+            date: None,
+        };
+    }
+    // A page break is a line break, whatever else is read from the pages.
     let unchanged = Printed {
-        text: Cow::Borrowed(text),
+        text: Cow::Owned(text.replace('\x0c', "\n")),
         date: None,
     };
-    if memchr::memchr(0x0c, text.as_bytes()).is_none() {
-        return unchanged;
-    }
     let pages: Vec<Vec<&str>> = text
         .split('\x0c')
         .map(|page| page.lines().collect::<Vec<_>>())
@@ -80,6 +85,10 @@ pub fn without_furniture(text: &str) -> Printed<'_> {
             out.push_str(line);
             out.push('\n');
         }
+    }
+    // Pages of nothing but their heads are no running text to free.
+    if out.trim().is_empty() {
+        return unchanged;
     }
     Printed {
         text: Cow::Owned(out),
@@ -230,12 +239,18 @@ mod tests {
     }
 
     #[test]
+    fn pages_of_nothing_but_one_line_are_kept() {
+        let text = "Minutes\x0cMinutes\x0cMinutes\x0c";
+        assert_eq!(without_furniture(text).text, "Minutes\nMinutes\nMinutes\n");
+    }
+
+    #[test]
     fn text_without_form_feeds_is_untouched() {
         let text = "Page 1\n\nA story.\n\nPage 2\n";
         let printed = without_furniture(text);
         assert!(matches!(printed.text, Cow::Borrowed(t) if t == text));
-        let one_page = "Head\nA story.\n\x0c";
-        assert_eq!(without_furniture(one_page).text, one_page);
+        let one_page = "Head\nA story.\x0c";
+        assert_eq!(without_furniture(one_page).text, "Head\nA story.\n");
     }
 
     #[test]
