@@ -278,14 +278,7 @@ fn read_yaml_header(header: &str, meta: &mut Meta) -> Option<(usize, String)> {
             continue;
         }
         if let Some((key, items)) = list.take() {
-            meta.set(
-                key,
-                &items
-                    .iter()
-                    .map(|item| unquoted(item))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            );
+            set_list(meta, key, &items);
         }
         if let Some((key, value)) = line.split_once(':')
             && !key.starts_with([' ', '\t'])
@@ -309,16 +302,16 @@ fn read_yaml_header(header: &str, meta: &mut Meta) -> Option<(usize, String)> {
         }
     }
     if let Some((key, items)) = list {
-        meta.set(
-            key,
-            &items
-                .iter()
-                .map(|item| unquoted(item))
-                .collect::<Vec<_>>()
-                .join(", "),
-        );
+        set_list(meta, key, &items);
     }
     problem
+}
+
+/// Sets `key` to the items of a YAML list below it, unquoted and joined by
+/// ", ".
+fn set_list(meta: &mut Meta, key: &str, items: &[&str]) {
+    let joined: Vec<&str> = items.iter().map(|item| unquoted(item)).collect();
+    meta.set(key, &joined.join(", "));
 }
 
 /// A value without the quotes around it.
