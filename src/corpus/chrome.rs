@@ -434,6 +434,15 @@ const MAIL_NOTICES: &[&str] = &[
 fn is_mail_furniture(line: &str) -> bool {
     let lower = line.to_lowercase();
     let whole = lower.trim_end_matches(['.', '!', ' ']);
+    // "---------- Forwarded message ---------", "-----Original
+    // Message-----", "Begin forwarded message:".
+    let bare = whole.trim_matches(['-', ' ', ':']);
+    if matches!(
+        bare,
+        "forwarded message" | "original message" | "begin forwarded message"
+    ) {
+        return true;
+    }
     MAIL_LINES.contains(&whole)
         || (MAIL_NOTICES.iter().any(|n| whole.starts_with(n))
             && !structure::more_words_than(line, MAX_TEASER_WORDS))
@@ -1144,6 +1153,8 @@ mod tests {
     fn a_newsletter_s_mail_furniture_is_chrome() {
         assert!(looks_like_chrome("View this email in your browser"));
         assert!(looks_like_chrome("Forwarded this email? Sign up here."));
+        assert!(looks_like_chrome("---------- Forwarded message ---------"));
+        assert!(looks_like_chrome("-----Original Message-----"));
         assert!(looks_like_chrome(
             "You are receiving this because you subscribed to The Morning Ledger."
         ));

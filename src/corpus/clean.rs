@@ -421,6 +421,13 @@ fn read_top<'a>(units: &'a [(Unit<'a>, bool)], found: &mut Found, body: &mut Vec
     let mut saw_chrome = false;
     let mut after_byline = false;
     let mut role_below = false;
+    // Lines of a mail's header ("From: …", "Subject: …"): two or more make
+    // the top a forwarded mail's.
+    let mail_headers = units
+        .iter()
+        .filter(|(u, _)| !u.is_preformatted() && mail_header(u).is_some())
+        .count();
+    let mut mail_subject: Option<&str> = None;
     for (unit, _) in units {
         let below_byline = std::mem::take(&mut after_byline);
         if unit.is_preformatted() {
@@ -444,6 +451,11 @@ fn read_top<'a>(units: &'a [(Unit<'a>, bool)], found: &mut Found, body: &mut Vec
             }
         } else if let Some(date) = structure::dateline(unit) {
             found.date.get_or_insert(date);
+        } else if let Some(header) = mail_header(unit).filter(|_| mail_headers >= 2) {
+            // A forwarded mail's header: its subject may title the story.
+            if let MailHeader::Subject(subject) = header {
+                mail_subject.get_or_insert(subject);
+            }
         } else if !is_stamp_label(unit) {
             rest.push(unit);
         }
@@ -464,6 +476,8 @@ fn read_top<'a>(units: &'a [(Unit<'a>, bool)], found: &mut Found, body: &mut Vec
         if let Some(j) = headline {
             found.title = Some(rest[j].to_string());
             below = j + 1;
+        } else if let Some(subject) = mail_subject {
+            found.title = Some(subject.to_owned());
         } else if saw_chrome {
             // No headline, but menus: short title-like lines are mastheads.
             below = rest
@@ -489,7 +503,10 @@ fn read_top<'a>(units: &'a [(Unit<'a>, bool)], found: &mut Found, body: &mut Vec
         }
     }
     for (j, unit) in rest.into_iter().enumerate() {
-        let above = j < below && !unit.is_preformatted();
+        // Above the headline stand labels and mastheads; a sentence there
+        // ("Worth a look for Thursday." from whoever forwarded the story)
+        // is somebody's words and stays.
+        let above = j < below && !unit.is_preformatted() && !structure::ends_sentence(unit);
         let repeats_title = found
             .title
             .as_deref()
@@ -498,6 +515,45 @@ fn read_top<'a>(units: &'a [(Unit<'a>, bool)], found: &mut Found, body: &mut Vec
             body.push(unit);
         }
     }
+}
+
+/// A line of a mail's header.
+enum MailHeader<'a> {
+    /// "Subject: Fwd: Lisbon tram fares": the subject, its "Fwd:" or "Re:"
+    /// dropped.
+    Subject(&'a str),
+    /// "From:", "To:", "Cc:", "Sent:", "Reply-To:", or an empty subject.
+    Other,
+}
+
+/// Reads `line` as a line of a mail's header; `None` for any other line.
+fn mail_header(line: &str) -> Option<MailHeader<'_>> {
+    const LABELS: &[&str] = &["from", "to", "cc", "bcc", "sent", "reply-to", "subject"];
+    let (label, value) = line.split_once(':')?;
+    let label = label.trim();
+    let value = value.trim();
+    if value.is_empty()
+        || structure::more_words_than(value, 30)
+        || !LABELS.iter().any(|l| l.eq_ignore_ascii_case(label))
+    {
+        return None;
+    }
+    if !label.eq_ignore_ascii_case("subject") {
+        return Some(MailHeader::Other);
+    }
+    let mut subject = value;
+    while let Some((prefix, rest)) = subject.split_once(':')
+        && ["fwd", "fw", "re", "tr", "wg", "aw"]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(prefix.trim()))
+    {
+        subject = rest.trim();
+    }
+    Some(if subject.is_empty() {
+        MailHeader::Other
+    } else {
+        MailHeader::Subject(subject)
+    })
 }
 
 /// The place of a "Reporting from Ichihara, Japan" line: a few words.
@@ -633,6 +689,32 @@ mod tests {
             "{paragraphs:?}"
         );
         assert_eq!(a.headings().count(), 0);
+    }
+
+    #[test]
+    fn a_forwarded_mail_s_header_goes_and_the_forwarder_s_note_stays() {
+        let a = clean_str(
+            "---------- Forwarded message ---------\nFrom: Nadia Ferreira <nadia@example.org>\nDate: Tue, 17 Nov 2026 at 09:14\nSubject: Fwd: Lisbon tram fares\nTo: <desk@example.org>\n\nWorth a look for Thursday.\n\nLisbon to freeze tram fares for a third year\n\nLisbon city council voted on Monday to freeze fares on the city's trams and buses for a third year.\n\nThe vote passed 9-8.",
+        );
+        assert_eq!(a.title, "Lisbon to freeze tram fares for a third year");
+        assert_eq!(a.date.as_deref(), Some("2026-11-17"));
+        let paragraphs: Vec<&str> = a.paragraphs().collect();
+        assert_eq!(paragraphs[0], "Worth a look for Thursday.");
+        assert!(
+            !a.text.contains("From:") && !a.text.contains("Forwarded"),
+            "{}",
+            a.text
+        );
+        // Without a headline the subject titles the story.
+        let a = clean_str(
+            "From: Nadia Ferreira <nadia@example.org>\nSubject: RE: Fwd: Lisbon tram fares\n\nLisbon city council voted on Monday to freeze fares on the city's trams and buses for a third year.",
+        );
+        assert_eq!(a.title, "Lisbon tram fares");
+        // One such line alone is no mail's header.
+        let a = clean_str(
+            "From: the archive\n\nLisbon city council voted on Monday to freeze fares on the city's trams and buses for a third year.",
+        );
+        assert!(a.text.contains("From: the archive") || a.title.contains("From: the archive"));
     }
 
     #[test]
