@@ -18,7 +18,7 @@ use memchr::memmem;
 
 use crate::sanitize::clean_line;
 
-use super::{RawDoc, dates, structure};
+use super::{RawDoc, chrome, dates, structure};
 
 /// The formats of database exports dossier reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -189,7 +189,8 @@ impl Header {
     /// when `source_first`), and any more say nothing we keep.
     fn take_line(&mut self, line: &str, source_first: bool) {
         let line = line.trim();
-        if line.is_empty() || is_page_count(line) || is_copyright(line) || is_edition(line) {
+        if line.is_empty() || is_page_count(line) || chrome::is_copyright(line) || is_edition(line)
+        {
             return;
         }
         if self.date.is_none()
@@ -278,7 +279,8 @@ fn nexis_academic(lines: &[&str]) -> RawDoc {
     let end = rest
         .iter()
         .position(|l| {
-            (field(l, NEXIS_TRAILERS).is_some() && is_capital_key(l)) || is_copyright(l.trim())
+            (field(l, NEXIS_TRAILERS).is_some() && is_capital_key(l))
+                || chrome::is_copyright(l.trim())
         })
         .unwrap_or(rest.len());
     header.into_doc(&rest[..end])
@@ -310,7 +312,7 @@ fn factiva(lines: &[&str]) -> RawDoc {
     let copyright = lines[at..]
         .iter()
         .take(16)
-        .position(|l| is_copyright(l.trim()))
+        .position(|l| chrome::is_copyright(l.trim()))
         .map(|k| at + k);
     let mut body_at = at;
     for (k, line) in lines.iter().enumerate().skip(at) {
@@ -383,11 +385,6 @@ fn is_page_count(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
     matches!(words.as_slice(), ["Page", n, "of", m] if number(n) && number(m))
-}
-
-fn is_copyright(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    lower.starts_with("copyright ") || lower.starts_with("(c) ") || lower.starts_with("© ")
 }
 
 fn is_edition(line: &str) -> bool {
